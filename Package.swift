@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The layered module graph from the architecture notes: each target depends only on
+// targets listed before it, and the engine at the bottom has no dependencies at all.
+
+let package = Package(
+    name: "TensorTutor",
+    products: [
+        .executable(name: "tensortutor", targets: ["tensortutor"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "Diagnostics"),
+        .target(name: "TensorEngine"),
+        .target(name: "PySyntax", dependencies: ["Diagnostics"]),
+        .target(name: "Interpreter", dependencies: ["PySyntax", "TensorEngine", "Diagnostics"]),
+        .executableTarget(
+            name: "tensortutor",
+            dependencies: [
+                "Interpreter", "PySyntax", "TensorEngine", "Diagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine"]),
+        .testTarget(name: "PySyntaxTests", dependencies: ["PySyntax", "Diagnostics"]),
+        .testTarget(
+            name: "InterpreterTests",
+            dependencies: ["Interpreter", "TensorEngine", "PySyntax"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["tensortutor"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,73 @@
+/// Renders diagnostics as rustc/Elm-style text: the header, the source line with a
+/// gutter, a caret underline under the span, then notes and help.
+public struct DiagnosticRenderer: Sendable {
+    public var useColor: Bool
+
+    public init(useColor: Bool = false) {
+        self.useColor = useColor
+    }
+
+    public func render(_ diagnostic: Diagnostic, in source: SourceFile?) -> String {
+        var lines: [String] = []
+        let header: String
+        if let code = diagnostic.code {
+            header = "\(diagnostic.severity.rawValue)[\(code)]: \(diagnostic.message)"
+        } else {
+            header = "\(diagnostic.severity.rawValue): \(diagnostic.message)"
+        }
+        lines.append(paint(header, diagnostic.severity == .error ? "31;1" : "33;1"))
+        if let span = diagnostic.span, let source {
+            lines.append(contentsOf: snippet(span: span, label: diagnostic.label, in: source))
+        }
+        for note in diagnostic.notes {
+            lines.append("   = note: \(note)")
+        }
+        if let help = diagnostic.help {
+            lines.append(paint("help", "36;1") + ": \(help)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The source line of `span` with its number and a caret underline.
+    public func snippet(span: Span, label: String?, in source: SourceFile) -> [String] {
+        let line = source.line(of: span.start)
+        let text = source.lineText(line)
+        let gutter = String(line)
+        let pad = String(repeating: " ", count: gutter.count)
+        let startColumn = source.column(of: span.start)
+        let lastLine = source.line(of: max(span.start, span.end - 1))
+        let endColumn = lastLine == line ? source.column(of: span.end) : text.count + 1
+        let width = max(1, endColumn - startColumn)
+        var underline = String(repeating: " ", count: startColumn - 1) + String(repeating: "^", count: width)
+        if let label { underline += " " + label }
+        return [
+            " \(gutter) | \(escapeControls(text))",
+            " \(pad) | " + paint(underline, "31;1"),
+        ]
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}
+
+/// Replaces control characters (terminal escapes among them) by visible escapes, so
+/// echoing untrusted text can never drive the terminal.
+public func escapeControls(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+        switch scalar.value {
+        case 0x09: out += "\t"
+        case 0x00..<0x20, 0x7F, 0x80..<0xA0:
+            out += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return out
+}
+
+extension String {
+    func leftPadded(to width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}

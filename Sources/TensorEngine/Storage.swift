@@ -1,0 +1,52 @@
+/// The bytes behind one or more tensors. Views share a `Storage`, which is what makes
+/// writes through a view visible in its base, as in PyTorch.
+public final class Storage: @unchecked Sendable {
+    public let bytes: UnsafeMutableRawPointer
+    public let byteCount: Int
+
+    /// Allocates zeroed storage, refusing sizes above `MemoryBudget.limit`.
+    public init(byteCount: Int) throws {
+        try MemoryBudget.reserve(byteCount)
+        self.byteCount = byteCount
+        self.bytes = UnsafeMutableRawPointer.allocate(byteCount: max(byteCount, 1), alignment: 64)
+        bytes.initializeMemory(as: UInt8.self, repeating: 0, count: max(byteCount, 1))
+    }
+
+    deinit {
+        bytes.deallocate()
+        MemoryBudget.release(byteCount)
+    }
+
+    @inline(__always)
+    public func typed<T>(_ type: T.Type) -> UnsafeMutablePointer<T> {
+        bytes.assumingMemoryBound(to: T.self)
+    }
+}
+
+/// A cap on the bytes all live tensors may hold, so a typo such as
+/// `torch.zeros(100000, 100000)` is an error message rather than a dead machine.
+public enum MemoryBudget {
+    nonisolated(unsafe) public static var limit: Int = 2 << 30
+    nonisolated(unsafe) public private(set) static var liveBytes: Int = 0
+
+    static func reserve(_ byteCount: Int) throws {
+        let (total, overflow) = liveBytes.addingReportingOverflow(byteCount)
+        if overflow || total > limit {
+            throw TensorError.runtime(
+                "this would allocate \(formatGiB(byteCount)) GiB, above the tensor memory limit of \(formatGiB(limit)) GiB"
+                    + (liveBytes > 0 ? " (\(formatGiB(liveBytes)) GiB already in use)" : ""))
+        }
+        liveBytes = total
+    }
+
+    static func release(_ byteCount: Int) {
+        liveBytes -= byteCount
+    }
+
+    private static func formatGiB(_ bytes: Int) -> String {
+        let gib = Double(bytes) / Double(1 << 30)
+        if gib >= 100 { return String(Int(gib.rounded())) }
+        let scaled = (gib * 100).rounded() / 100
+        return String(scaled)
+    }
+}

@@ -1,0 +1,155 @@
+/// A strided view of typed storage. A class, so that one tensor has one identity: an
+/// in-place metadata change such as `unsqueeze_` is seen through every reference.
+public final class Tensor: @unchecked Sendable {
+    public let storage: Storage
+    public let dtype: DType
+    public internal(set) var view: View
+
+    public init(storage: Storage, dtype: DType, view: View) {
+        self.storage = storage
+        self.dtype = dtype
+        self.view = view
+    }
+
+    public var shape: [Int] { view.shape }
+    public var strides: [Int] { view.strides }
+    public var storageOffset: Int { view.offset }
+    public var rank: Int { view.rank }
+    public var count: Int { view.count }
+    public var isContiguous: Bool { view.isContiguous }
+
+    /// A new zero-filled contiguous tensor.
+    public static func zeros(shape: [Int], dtype: DType) throws -> Tensor {
+        let count = try checkedElementCount(shape)
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: dtype.itemSize)
+        if overflow { throw TensorError.runtime("this would allocate more memory than exists (\(shape))") }
+        return Tensor(storage: try Storage(byteCount: bytes), dtype: dtype, view: View(contiguous: shape))
+    }
+
+    /// A new contiguous tensor holding `values` in row-major order.
+    public convenience init<T: TensorElement>(values: [T], shape: [Int]) throws {
+        let count = try checkedElementCount(shape)
+        precondition(count == values.count, "values do not fill the shape")
+        let storage = try Storage(byteCount: count * MemoryLayout<T>.stride)
+        values.withUnsafeBufferPointer { source in
+            if let base = source.baseAddress {
+                storage.typed(T.self).update(from: base, count: count)
+            }
+        }
+        self.init(storage: storage, dtype: T.dtype, view: View(contiguous: shape))
+    }
+
+    /// A 0-dim tensor.
+    public convenience init<T: TensorElement>(scalar: T) {
+        // A single element is far below any memory limit.
+        try! self.init(values: [scalar], shape: [])
+    }
+
+    /// A new tensor sharing this one's storage through another view.
+    public func viewing(_ view: View) -> Tensor {
+        Tensor(storage: storage, dtype: dtype, view: view)
+    }
+
+    /// Typed pointer to element 0 of the storage (not of this view).
+    @inline(__always)
+    public func pointer<T: TensorElement>(_ type: T.Type) -> UnsafeMutablePointer<T> {
+        storage.typed(T.self)
+    }
+
+    /// The elements in row-major order, converted to `T`.
+    public func elements<T: TensorElement>(as type: T.Type) -> [T] {
+        var result: [T] = []
+        result.reserveCapacity(count)
+        switch dtype {
+        case .bool: appendConverted(from: Bool.self, into: &result)
+        case .uint8: appendConverted(from: UInt8.self, into: &result)
+        case .int8: appendConverted(from: Int8.self, into: &result)
+        case .int16: appendConverted(from: Int16.self, into: &result)
+        case .int32: appendConverted(from: Int32.self, into: &result)
+        case .int64: appendConverted(from: Int64.self, into: &result)
+        case .float32: appendConverted(from: Float.self, into: &result)
+        case .float64: appendConverted(from: Double.self, into: &result)
+        }
+        return result
+    }
+
+    private func appendConverted<S: TensorElement, T: TensorElement>(from source: S.Type, into result: inout [T]) {
+        let base = storage.typed(S.self)
+        if S.self == T.self {
+            view.forEachOffset { result.append(base[$0] as! T) }
+        } else {
+            view.forEachOffset { result.append(T(converting: base[$0])) }
+        }
+    }
+
+    public func doubles() -> [Double] { elements(as: Double.self) }
+    public func int64s() -> [Int64] { elements(as: Int64.self) }
+    public func bools() -> [Bool] { elements(as: Bool.self) }
+
+    /// Element at a storage offset, as a Python number of the dtype's kind.
+    public func scalar(atStorageOffset position: Int) -> Scalar {
+        switch dtype {
+        case .bool: .bool(storage.typed(Bool.self)[position])
+        case .uint8: .int(Int64(storage.typed(UInt8.self)[position]))
+        case .int8: .int(Int64(storage.typed(Int8.self)[position]))
+        case .int16: .int(Int64(storage.typed(Int16.self)[position]))
+        case .int32: .int(Int64(storage.typed(Int32.self)[position]))
+        case .int64: .int(storage.typed(Int64.self)[position])
+        case .float32: .float(Double(storage.typed(Float.self)[position]))
+        case .float64: .float(storage.typed(Double.self)[position])
+        }
+    }
+
+    /// All elements as Python numbers, row-major.
+    public func scalars() -> [Scalar] {
+        var result: [Scalar] = []
+        result.reserveCapacity(count)
+        view.forEachOffset { result.append(scalar(atStorageOffset: $0)) }
+        return result
+    }
+
+    /// Writes a Python number at a storage offset, converting to the dtype.
+    public func setScalar(_ value: Scalar, atStorageOffset position: Int) {
+        switch dtype {
+        case .bool: storage.typed(Bool.self)[position] = value.converted(to: Bool.self)
+        case .uint8: storage.typed(UInt8.self)[position] = value.converted(to: UInt8.self)
+        case .int8: storage.typed(Int8.self)[position] = value.converted(to: Int8.self)
+        case .int16: storage.typed(Int16.self)[position] = value.converted(to: Int16.self)
+        case .int32: storage.typed(Int32.self)[position] = value.converted(to: Int32.self)
+        case .int64: storage.typed(Int64.self)[position] = value.converted(to: Int64.self)
+        case .float32: storage.typed(Float.self)[position] = value.converted(to: Float.self)
+        case .float64: storage.typed(Double.self)[position] = value.converted(to: Double.self)
+        }
+    }
+
+    /// `item()`: the single element as a Python number.
+    public func item() throws -> Scalar {
+        guard count == 1 else {
+            throw TensorError.runtime("a Tensor with \(count) elements cannot be converted to Scalar")
+        }
+        return scalar(atStorageOffset: view.offset)
+    }
+
+    /// Does this tensor share storage with `other`?
+    public func sharesStorage(with other: Tensor) -> Bool { storage === other.storage }
+}
+
+/// The product of `shape`, refusing negative sizes and sizes too large to index.
+public func checkedElementCount(_ shape: [Int]) throws -> Int {
+    var count = 1
+    for size in shape {
+        if size < 0 {
+            throw TensorError.runtime(
+                "Trying to create tensor with negative dimension \(size): [\(shape.map(String.init).joined(separator: ", "))]")
+        }
+    }
+    for size in shape {
+        let (product, overflow) = count.multipliedReportingOverflow(by: size)
+        if overflow || product > (1 << 48) {
+            if shape.contains(0) { return 0 }
+            throw TensorError.runtime("this would allocate more memory than exists: shape [\(shape.map(String.init).joined(separator: ", "))] is too large")
+        }
+        count = product
+    }
+    return count
+}

@@ -1,0 +1,28 @@
+/// An error with the Python exception type PyTorch raises and its message, so the
+/// interpreter can report exactly what PyTorch would.
+public struct TensorError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
+        case runtimeError = "RuntimeError"
+        case indexError = "IndexError"
+        case valueError = "ValueError"
+        case typeError = "TypeError"
+        case notImplementedError = "NotImplementedError"
+        case overflowError = "OverflowError"
+        case zeroDivisionError = "ZeroDivisionError"
+    }
+
+    public let kind: Kind
+    public let message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public static func runtime(_ message: String) -> TensorError { TensorError(.runtimeError, message) }
+    public static func index(_ message: String) -> TensorError { TensorError(.indexError, message) }
+    public static func value(_ message: String) -> TensorError { TensorError(.valueError, message) }
+    public static func type(_ message: String) -> TensorError { TensorError(.typeError, message) }
+
+    public var description: String { "\(kind.rawValue): \(message)" }
+}
