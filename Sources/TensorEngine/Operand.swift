@@ -1,0 +1,36 @@
+/// One input of an elementwise op: a tensor, or a Python number that PyTorch wraps as
+/// a 0-dim "wrapped number" tensor for type promotion.
+public enum Operand {
+    case tensor(Tensor)
+    case scalar(Scalar)
+
+    var shape: [Int] {
+        if case let .tensor(tensor) = self { return tensor.shape }
+        return []
+    }
+
+    var promotionOperand: PromotionOperand {
+        switch self {
+        case let .tensor(tensor): .tensor(tensor.dtype, dimensions: tensor.rank)
+        case let .scalar(scalar): scalar.promotionOperand
+        }
+    }
+
+    /// The values broadcast to `shape`, converted to `T`, in row-major order.
+    func values<T: TensorElement>(as type: T.Type, broadcastTo shape: [Int]) -> [T] {
+        switch self {
+        case let .scalar(scalar):
+            let count = shape.reduce(1, *)
+            return [T](repeating: scalar.converted(to: T.self), count: count)
+        case let .tensor(tensor):
+            if tensor.shape == shape { return tensor.elements(as: T.self) }
+            return tensor.viewing(broadcastView(tensor.view, to: shape)).elements(as: T.self)
+        }
+    }
+}
+
+/// The dtype PyTorch computes a binary op in.
+public func resultType(_ a: Operand, _ b: Operand) -> DType {
+    resultType([a.promotionOperand, b.promotionOperand])
+}
+

@@ -1,0 +1,101 @@
+/// Conversions, copies and in-place writes.
+extension Tensor {
+    /// `to(dtype)`: the same tensor when the dtype already matches, otherwise a copy.
+    public func to(_ newType: DType) throws -> Tensor {
+        if newType == dtype { return self }
+        let result = try Tensor.zeros(shape: shape, dtype: newType)
+        try result.copy(from: self)
+        return result
+    }
+
+    /// A contiguous copy with the same dtype.
+    public func clone() throws -> Tensor {
+        let result = try Tensor.zeros(shape: shape, dtype: dtype)
+        try result.copy(from: self)
+        return result
+    }
+
+    /// `contiguous()`: itself when already contiguous, else a copy.
+    public func contiguous() throws -> Tensor {
+        isContiguous ? self : try clone()
+    }
+
+    /// `copy_(source)`: writes `source`, broadcast to this shape and converted to this
+    /// dtype, through this view.
+    public func copy(from source: Tensor) throws {
+        let sourceView: View
+        if source.shape == shape {
+            sourceView = source.view
+        } else {
+            try checkExpandable(source.shape, to: shape)
+            sourceView = broadcastView(source.view, to: shape)
+        }
+        let broadcastSource = source.viewing(sourceView)
+        switch dtype {
+        case .bool: write(broadcastSource.elements(as: Bool.self))
+        case .uint8: write(broadcastSource.elements(as: UInt8.self))
+        case .int8: write(broadcastSource.elements(as: Int8.self))
+        case .int16: write(broadcastSource.elements(as: Int16.self))
+        case .int32: write(broadcastSource.elements(as: Int32.self))
+        case .int64: write(broadcastSource.elements(as: Int64.self))
+        case .float32: write(broadcastSource.elements(as: Float.self))
+        case .float64: write(broadcastSource.elements(as: Double.self))
+        }
+    }
+
+    /// Writes `values` (already of this dtype, row-major) through this view.
+    public func write<T: TensorElement>(_ values: [T]) {
+        let base = pointer(T.self)
+        var index = 0
+        view.forEachOffset { position in
+            base[position] = values[index]
+            index += 1
+        }
+    }
+
+    /// `fill_(value)`.
+    public func fill(_ value: Scalar) {
+        view.forEachOffset { setScalar(value, atStorageOffset: $0) }
+    }
+
+    /// Writes the result of an out-of-place op back into this tensor, as the in-place
+    /// forms (`add_`, `+=`) do; PyTorch refuses to narrow float results into ints.
+    public func assignInPlace(_ result: Tensor) throws {
+        if !canCast(from: result.dtype, to: dtype) {
+            throw TensorError.runtime(
+                "result type \(result.dtype.scalarTypeName) can't be cast to the desired output type \(dtype.scalarTypeName)")
+        }
+        if result.shape != shape {
+            let broadcast = try broadcastShapes(shape, result.shape)
+            if broadcast != shape {
+                throw TensorError.runtime(
+                    "output with shape \(formatShape(shape)) doesn't match the broadcast shape \(formatShape(broadcast))")
+            }
+        }
+        try copy(from: result)
+    }
+}
+
+/// `torch.can_cast`: no float into integer, and nothing non-bool into bool.
+public func canCast(from source: DType, to target: DType) -> Bool {
+    if source.isFloatingPoint && !target.isFloatingPoint { return false }
+    if source != .bool && target == .bool { return false }
+    return true
+}
+
+/// PyTorch's check that `source` can be expanded to `target`.
+func checkExpandable(_ source: [Int], to target: [Int]) throws {
+    if source.count > target.count {
+        throw TensorError.runtime(
+            "expand(torch.FloatTensor{\(formatShape(source))}, size=\(formatShape(target))): the number of sizes provided (\(target.count)) must be greater or equal to the number of dimensions in the tensor (\(source.count))")
+    }
+    let extra = target.count - source.count
+    for index in stride(from: source.count - 1, through: 0, by: -1) {
+        let size = source[index]
+        let wanted = target[index + extra]
+        if size != wanted && size != 1 {
+            throw TensorError.runtime(
+                "The expanded size of the tensor (\(wanted)) must match the existing size (\(size)) at non-singleton dimension \(index + extra).  Target sizes: \(formatShape(target)).  Tensor sizes: \(formatShape(source))")
+        }
+    }
+}

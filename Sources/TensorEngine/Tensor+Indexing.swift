@@ -1,0 +1,197 @@
+/// Python/PyTorch indexing: `x[...]` reads and `x[...] = v` writes, for every mix of
+/// integers, slices, None, Ellipsis, integer tensors and boolean masks.
+public enum TensorIndex {
+    case integer(Int)
+    case slice(start: Int?, stop: Int?, step: Int?)
+    case newAxis
+    case ellipsis
+    case boolean(Bool)
+    /// An integer tensor (advanced indexing) or a bool/uint8 tensor (a mask).
+    case tensor(Tensor)
+}
+
+/// Where an indexing expression lands: either a plain view, or, with advanced
+/// indices, the result shape and the storage offset of every result element.
+enum IndexedLocation {
+    case view(Tensor)
+    case gathered(base: Tensor, shape: [Int], offsets: [Int])
+}
+
+extension Tensor {
+    public func getItem(_ indices: [TensorIndex]) throws -> Tensor {
+        switch try locate(indices) {
+        case let .view(result): return result
+        case let .gathered(base, shape, offsets): return try base.gather(offsets: offsets, shape: shape)
+        }
+    }
+
+    public func setItem(_ indices: [TensorIndex], value: Operand) throws {
+        switch try locate(indices) {
+        case let .view(target):
+            switch value {
+            case let .scalar(scalar): target.fill(scalar)
+            case let .tensor(source): try target.copy(from: source)
+            }
+        case let .gathered(base, shape, offsets):
+            let source: Tensor
+            switch value {
+            case let .scalar(scalar): source = try Factory.full(shape: [], value: scalar, dtype: base.dtype)
+            case let .tensor(tensor): source = tensor
+            }
+            try checkExpandable(source.shape, to: shape)
+            let values = source.viewing(broadcastView(source.view, to: shape)).scalars()
+            for (position, value) in zip(offsets, values) { base.setScalar(value, atStorageOffset: position) }
+        }
+    }
+
+    /// Reads the elements at `offsets` of this tensor's storage into a new tensor.
+    func gather(offsets: [Int], shape: [Int]) throws -> Tensor {
+        let result = try Tensor.zeros(shape: shape, dtype: dtype)
+        switch dtype {
+        case .bool: copyElements(Bool.self, offsets, into: result)
+        case .uint8: copyElements(UInt8.self, offsets, into: result)
+        case .int8: copyElements(Int8.self, offsets, into: result)
+        case .int16: copyElements(Int16.self, offsets, into: result)
+        case .int32: copyElements(Int32.self, offsets, into: result)
+        case .int64: copyElements(Int64.self, offsets, into: result)
+        case .float32: copyElements(Float.self, offsets, into: result)
+        case .float64: copyElements(Double.self, offsets, into: result)
+        }
+        return result
+    }
+
+    private func copyElements<T: TensorElement>(_ type: T.Type, _ offsets: [Int], into result: Tensor) {
+        let source = pointer(T.self)
+        let destination = result.pointer(T.self)
+        for (index, position) in offsets.enumerated() { destination[index] = source[position] }
+    }
+
+    func locate(_ indices: [TensorIndex]) throws -> IndexedLocation {
+        var consumed = 0
+        var ellipses = 0
+        for index in indices {
+            switch index {
+            case .integer, .slice: consumed += 1
+            case let .tensor(tensor): consumed += tensor.isMask ? Swift.max(tensor.rank, 0) : 1
+            case .ellipsis: ellipses += 1
+            case .newAxis, .boolean: break
+            }
+        }
+        if ellipses > 1 { throw TensorError.index("an index can only have a single ellipsis ('...')") }
+        if consumed > rank {
+            throw TensorError.index("too many indices for tensor of dimension \(rank)")
+        }
+        var result: Tensor = viewing(view)
+        var dim = 0
+        var advanced: [(dim: Int, index: Tensor)] = []
+        for index in indices {
+            switch index {
+            case let .integer(position):
+                result = try result.select(dim, position)
+            case let .slice(start, stop, step):
+                result = try result.slice(dim, start: start, end: stop, step: step ?? 1)
+                dim += 1
+            case .newAxis:
+                result = try result.unsqueeze(dim)
+                dim += 1
+            case .ellipsis:
+                dim += rank - consumed
+            case let .boolean(flag):
+                result = try result.unsqueeze(dim)
+                if !flag { result = try result.slice(dim, start: 0, end: 0, step: 1) }
+                dim += 1
+            case let .tensor(tensor):
+                if tensor.isMask {
+                    if tensor.rank == 0 {
+                        result = try result.unsqueeze(dim)
+                        if !(try tensor.item().boolValue) { result = try result.slice(dim, start: 0, end: 0, step: 1) }
+                        dim += 1
+                        continue
+                    }
+                    for maskDim in 0..<tensor.rank where tensor.shape[maskDim] != result.shape[dim + maskDim] {
+                        throw TensorError.index(
+                            "The shape of the mask \(formatShape(tensor.shape)) at index \(maskDim) does not match the shape of the indexed tensor \(formatShape(result.shape)) at index \(dim + maskDim)")
+                    }
+                    let coordinates = try tensor.maskCoordinates()
+                    for (maskDim, coordinate) in coordinates.enumerated() {
+                        advanced.append((dim + maskDim, coordinate))
+                    }
+                    dim += tensor.rank
+                } else if tensor.dtype.isIntegral {
+                    advanced.append((dim, tensor))
+                    dim += 1
+                } else {
+                    throw TensorError.index("tensors used as indices must be long, int, byte or bool tensors")
+                }
+            }
+        }
+        if advanced.isEmpty { return .view(result) }
+        return try result.advancedLocation(advanced)
+    }
+
+    var isMask: Bool { dtype == .bool || dtype == .uint8 }
+
+    /// The coordinates of the true elements of a mask, one int64 tensor per dim.
+    func maskCoordinates() throws -> [Tensor] {
+        let flags = bools()
+        var columns = [[Int64]](repeating: [], count: rank)
+        let counts = shape
+        for (flat, flag) in flags.enumerated() where flag {
+            var remainder = flat
+            for dim in stride(from: rank - 1, through: 0, by: -1) {
+                columns[dim].append(Int64(remainder % counts[dim]))
+                remainder /= counts[dim]
+            }
+        }
+        return try columns.map { try Tensor(values: $0, shape: [$0.count]) }
+    }
+
+    private func advancedLocation(_ advanced: [(dim: Int, index: Tensor)]) throws -> IndexedLocation {
+        let indexShape = try broadcastShapes(advanced.map { $0.index.shape })
+        let indexCount = indexShape.reduce(1, *)
+        var advancedOffsets = [Int](repeating: 0, count: indexCount)
+        for (dim, index) in advanced {
+            let size = shape[dim]
+            let positions = index.viewing(broadcastView(index.view, to: indexShape)).int64s()
+            for (slot, raw) in positions.enumerated() {
+                guard raw >= -Int64(size), raw < Int64(size) else {
+                    throw TensorError.index("index \(raw) is out of bounds for dimension \(dim) with size \(size)")
+                }
+                let position = raw < 0 ? Int(raw) + size : Int(raw)
+                advancedOffsets[slot] &+= position &* strides[dim]
+            }
+        }
+        let advancedDims = advanced.map(\.dim)
+        let adjacent = zip(advancedDims, advancedDims.dropFirst()).allSatisfy { $1 == $0 + 1 }
+            || Set(advancedDims).count == 1
+        let firstDim = advancedDims.min() ?? 0
+        let lastDim = advancedDims.max() ?? 0
+        let remaining = (0..<rank).filter { !advancedDims.contains($0) }
+        func subview(_ dims: [Int]) -> [Int] {
+            View(shape: dims.map { shape[$0] }, strides: dims.map { strides[$0] }, offset: 0).offsets()
+        }
+        var offsets: [Int] = []
+        let resultShape: [Int]
+        if adjacent {
+            let before = remaining.filter { $0 < firstDim }
+            let after = remaining.filter { $0 > lastDim }
+            resultShape = before.map { shape[$0] } + indexShape + after.map { shape[$0] }
+            let beforeOffsets = subview(before)
+            let afterOffsets = subview(after)
+            offsets.reserveCapacity(beforeOffsets.count * indexCount * afterOffsets.count)
+            for a in beforeOffsets {
+                for b in advancedOffsets {
+                    for c in afterOffsets { offsets.append(storageOffset &+ a &+ b &+ c) }
+                }
+            }
+        } else {
+            resultShape = indexShape + remaining.map { shape[$0] }
+            let restOffsets = subview(remaining)
+            for b in advancedOffsets {
+                for c in restOffsets { offsets.append(storageOffset &+ b &+ c) }
+            }
+        }
+        if resultShape.contains(0) { offsets = [] }
+        return .gathered(base: self, shape: resultShape, offsets: offsets)
+    }
+}

@@ -1,0 +1,131 @@
+import Glibc
+
+/// Unary elementwise ops. Floating ops on integer tensors compute in the default float
+/// dtype, as PyTorch's "int to float" unary ops do.
+public enum UnaryOp: String, Sendable {
+    case negate, abs, sign, square, reciprocal, sqrt, rsqrt
+    case exp, exp2, expm1, log, log2, log10, log1p
+    case sin, cos, tan, asin, acos, atan, sinh, cosh, tanh
+    case sigmoid, relu, floor, ceil, round, trunc, frac, erf, erfc
+    case logicalNot, bitwiseNot, isNaN, isInf, isFinite, signbit
+
+    /// Ops whose integer input stays integer (the rest promote to float).
+    var keepsIntegerType: Bool {
+        switch self {
+        case .negate, .abs, .sign, .square, .relu, .floor, .ceil, .round, .trunc, .bitwiseNot: true
+        default: false
+        }
+    }
+
+    var producesBool: Bool {
+        switch self {
+        case .logicalNot, .isNaN, .isInf, .isFinite, .signbit: true
+        default: false
+        }
+    }
+}
+
+extension Tensor {
+    public func unary(_ op: UnaryOp) throws -> Tensor {
+        if op.producesBool { return try booleanUnary(op) }
+        if op == .bitwiseNot {
+            if dtype.isFloatingPoint {
+                throw TensorError.runtime("\"bitwise_not_cpu\" not implemented for '\(dtype.scalarTypeName)'")
+            }
+            if dtype == .bool { return try map(Bool.self, Bool.self) { !$0 } }
+        }
+        if op == .negate, dtype == .bool {
+            throw TensorError.runtime(
+                "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
+        }
+        let outputType: DType = dtype.isFloatingPoint || op.keepsIntegerType
+            ? (dtype == .bool && op != .relu && op != .abs ? .int64 : dtype) : defaultFloatDType
+        switch outputType {
+        case .float32:
+            let function = floatingFunction(op)
+            return try map(Float.self, Float.self) { Float(function(Double($0))) }
+        case .float64:
+            return try map(Double.self, Double.self, floatingFunction(op))
+        case .bool:
+            return try map(Bool.self, Bool.self) { $0 }
+        case .uint8: return try integerUnary(op, UInt8.self)
+        case .int8: return try integerUnary(op, Int8.self)
+        case .int16: return try integerUnary(op, Int16.self)
+        case .int32: return try integerUnary(op, Int32.self)
+        case .int64: return try integerUnary(op, Int64.self)
+        }
+    }
+
+    private func integerUnary<T: IntegerTensorElement>(_ op: UnaryOp, _ type: T.Type) throws -> Tensor {
+        switch op {
+        case .negate: return try map(T.self, T.self) { 0 &- $0 }
+        case .abs: return try map(T.self, T.self) { $0 < 0 ? 0 &- $0 : $0 }
+        case .sign: return try map(T.self, T.self) { $0 > 0 ? 1 : ($0 < 0 ? 0 &- 1 : 0) }
+        case .square: return try map(T.self, T.self) { $0 &* $0 }
+        case .relu: return try map(T.self, T.self) { Swift.max($0, 0) }
+        case .bitwiseNot: return try map(T.self, T.self) { ~$0 }
+        default: return try map(T.self, T.self) { $0 }
+        }
+    }
+
+    private func booleanUnary(_ op: UnaryOp) throws -> Tensor {
+        switch op {
+        case .logicalNot: return try map(Bool.self, Bool.self) { !$0 }
+        case .isNaN: return try map(Double.self, Bool.self) { $0.isNaN }
+        case .isInf: return try map(Double.self, Bool.self) { $0.isInfinite }
+        case .isFinite: return try map(Double.self, Bool.self) { $0.isFinite }
+        default: return try map(Double.self, Bool.self) { $0.sign == .minus }
+        }
+    }
+
+    /// A new contiguous tensor of `Output` elements computed from this one's elements
+    /// read as `Input`.
+    public func map<Input: TensorElement, Output: TensorElement>(
+        _ input: Input.Type, _ output: Output.Type, _ body: (Input) -> Output
+    ) throws -> Tensor {
+        let source = elements(as: Input.self)
+        let result = try Tensor.zeros(shape: shape, dtype: Output.dtype)
+        let destination = result.pointer(Output.self)
+        for index in 0..<source.count { destination[index] = body(source[index]) }
+        return result
+    }
+}
+
+/// The double-precision function behind a floating unary op.
+func floatingFunction(_ op: UnaryOp) -> (Double) -> Double {
+    switch op {
+    case .negate: { -$0 }
+    case .abs: { Swift.abs($0) }
+    case .sign: { $0 > 0 ? 1 : ($0 < 0 ? -1 : ($0.isNaN ? 0 : 0 * $0)) }
+    case .square: { $0 * $0 }
+    case .reciprocal: { 1 / $0 }
+    case .sqrt: { Glibc.sqrt($0) }
+    case .rsqrt: { 1 / Glibc.sqrt($0) }
+    case .exp: { Glibc.exp($0) }
+    case .exp2: { Glibc.exp2($0) }
+    case .expm1: { Glibc.expm1($0) }
+    case .log: { Glibc.log($0) }
+    case .log2: { Glibc.log2($0) }
+    case .log10: { Glibc.log10($0) }
+    case .log1p: { Glibc.log1p($0) }
+    case .sin: { Glibc.sin($0) }
+    case .cos: { Glibc.cos($0) }
+    case .tan: { Glibc.tan($0) }
+    case .asin: { Glibc.asin($0) }
+    case .acos: { Glibc.acos($0) }
+    case .atan: { Glibc.atan($0) }
+    case .sinh: { Glibc.sinh($0) }
+    case .cosh: { Glibc.cosh($0) }
+    case .tanh: { Glibc.tanh($0) }
+    case .sigmoid: { 1 / (1 + Glibc.exp(-$0)) }
+    case .relu: { $0.isNaN ? $0 : Swift.max($0, 0) }
+    case .floor: { $0.rounded(.down) }
+    case .ceil: { $0.rounded(.up) }
+    case .round: { $0.rounded(.toNearestOrEven) }
+    case .trunc: { $0.rounded(.towardZero) }
+    case .frac: { $0 - $0.rounded(.towardZero) }
+    case .erf: { Glibc.erf($0) }
+    case .erfc: { Glibc.erfc($0) }
+    default: { $0 }
+    }
+}
