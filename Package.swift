@@ -26,11 +26,7 @@ let package = Package(
         ),
         .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine"]),
         .testTarget(name: "PySyntaxTests", dependencies: ["PySyntax", "Diagnostics"]),
-        .testTarget(
-            name: "InterpreterTests",
-            dependencies: ["Interpreter", "TensorEngine", "PySyntax"],
-            resources: [.copy("Fixtures")]
-        ),
+        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "TensorEngine", "PySyntax", "Diagnostics"]),
         .testTarget(name: "EndToEndTests", dependencies: ["tensortutor"]),
     ],
     swiftLanguageModes: [.v5]

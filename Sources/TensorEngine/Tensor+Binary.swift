@@ -132,7 +132,7 @@ private func runFloating<T: TensorElement & BinaryFloatingPoint>(
 }
 
 /// Python's float floor division, as PyTorch's `div_floor_floating` computes it.
-func floatFloorDivide(_ a: Double, _ b: Double) -> Double {
+public func floatFloorDivide(_ a: Double, _ b: Double) -> Double {
     if b == 0 { return a / b }
     let mod = fmod(a, b)
     var div = (a - mod) / b
@@ -144,7 +144,7 @@ func floatFloorDivide(_ a: Double, _ b: Double) -> Double {
 }
 
 /// Python's float modulo: the result takes the divisor's sign.
-func floatRemainder(_ a: Double, _ b: Double) -> Double {
+public func floatRemainder(_ a: Double, _ b: Double) -> Double {
     var mod = fmod(a, b)
     if mod != 0 && (b < 0) != (mod < 0) { mod += b }
     return mod

@@ -68,22 +68,20 @@ extension Tensor {
 
     func locate(_ indices: [TensorIndex]) throws -> IndexedLocation {
         var consumed = 0
-        var ellipses = 0
         for index in indices {
             switch index {
             case .integer, .slice: consumed += 1
             case let .tensor(tensor): consumed += tensor.isMask ? Swift.max(tensor.rank, 0) : 1
-            case .ellipsis: ellipses += 1
-            case .newAxis, .boolean: break
+            case .ellipsis, .newAxis, .boolean: break
             }
         }
-        if ellipses > 1 { throw TensorError.index("an index can only have a single ellipsis ('...')") }
         if consumed > rank {
             throw TensorError.index("too many indices for tensor of dimension \(rank)")
         }
         var result: Tensor = viewing(view)
         var dim = 0
         var advanced: [(dim: Int, index: Tensor)] = []
+        var expandedEllipsis = false
         for index in indices {
             switch index {
             case let .integer(position):
@@ -95,7 +93,9 @@ extension Tensor {
                 result = try result.unsqueeze(dim)
                 dim += 1
             case .ellipsis:
-                dim += rank - consumed
+                // Only the first ellipsis stands for the unindexed dims, as in PyTorch.
+                if !expandedEllipsis { dim += rank - consumed }
+                expandedEllipsis = true
             case let .boolean(flag):
                 result = try result.unsqueeze(dim)
                 if !flag { result = try result.slice(dim, start: 0, end: 0, step: 1) }

@@ -17,7 +17,7 @@ public enum UnaryOp: String, Sendable {
         }
     }
 
-    var producesBool: Bool {
+    public var producesBool: Bool {
         switch self {
         case .logicalNot, .isNaN, .isInf, .isFinite, .signbit: true
         default: false

@@ -114,7 +114,7 @@ extension Tensor {
     }
 
     /// The legacy type name PyTorch prints in some messages, e.g. `torch.FloatTensor`.
-    var legacyTypeName: String {
+    public var legacyTypeName: String {
         switch dtype {
         case .bool: "torch.BoolTensor"
         case .uint8: "torch.ByteTensor"

@@ -3,7 +3,7 @@
 public final class Tensor: @unchecked Sendable {
     public let storage: Storage
     public let dtype: DType
-    public internal(set) var view: View
+    public var view: View
 
     public init(storage: Storage, dtype: DType, view: View) {
         self.storage = storage

@@ -1,0 +1,118 @@
+import TensorEngine
+
+/// An exception instance, as `except E as e` binds it and `raise E("...")` creates it.
+final class ExceptionObject: NativeObject {
+    let type: String
+    let message: String
+
+    init(type: String, message: String) {
+        self.type = type
+        self.message = message
+    }
+
+    var typeName: String { type }
+
+    func repr() -> String { "\(type)(\(pythonStringRepr(message)))" }
+
+    func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
+        name == "args" ? .tuple([.string(message)]) : nil
+    }
+}
+
+/// `torch.no_grad()` / `torch.enable_grad()`: the engine has no autograd, so these
+/// only record the mode for `torch.is_grad_enabled()`.
+final class GradModeContext: NativeObject {
+    let enabled: Bool
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    var typeName: String { enabled ? "enable_grad" : "no_grad" }
+
+    func repr() -> String { "<torch.autograd.grad_mode.\(typeName) object>" }
+
+    /// `@torch.no_grad()` used as a decorator returns the function unchanged.
+    func call(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value? {
+        arguments.positional.first
+    }
+}
+
+/// `nn.Module`, usable as a base class: instances of subclasses call `forward`.
+final class ModuleBaseClass: NativeObject {
+    var typeName: String { "type" }
+    func repr() -> String { "<class 'torch.nn.modules.module.Module'>" }
+}
+
+/// `torch.device('cpu')`.
+final class Device: NativeObject {
+    let name: String
+
+    init(_ name: String) { self.name = name }
+
+    var typeName: String { "device" }
+
+    func repr() -> String { "device(type='\(name)')" }
+
+    func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
+        name == "type" ? .string(self.name) : nil
+    }
+}
+
+/// `super()` inside a method: `super().__init__()` is accepted and does nothing,
+/// since the only base classes are plain classes and `nn.Module`.
+final class SuperProxy: NativeObject {
+    var typeName: String { "super" }
+    func repr() -> String { "<super object>" }
+
+    func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
+        .builtin(Builtin(name) { _, _ in .none })
+    }
+}
+
+/// The objects `enumerate`, `zip`, `map`, `reversed` and `iter` return: lazily
+/// printed as Python does, iterated eagerly.
+final class IteratorObject: NativeObject {
+    let kind: String
+    var items: [Value]
+
+    init(kind: String, items: [Value]) {
+        self.kind = kind
+        self.items = items
+    }
+
+    var typeName: String { kind }
+    func repr() -> String { "<\(kind) object>" }
+    func iterate() throws -> [Value]? {
+        defer { items = [] }
+        return items
+    }
+}
+
+/// A `torch.Generator` value.
+final class GeneratorObject: NativeObject {
+    let generator: Generator
+
+    init(_ generator: Generator) { self.generator = generator }
+
+    var typeName: String { "Generator" }
+    func repr() -> String { "<torch._C.Generator object>" }
+
+    func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
+        switch name {
+        case "manual_seed":
+            return .builtin(Builtin("manual_seed", owner: "Generator") { [self] _, arguments in
+                let bound = try arguments.bind("manual_seed", ["seed"])
+                self.generator.manualSeed(Int64(try bound.int("seed")))
+                return .native(self)
+            })
+        case "initial_seed":
+            return .builtin(Builtin("initial_seed", owner: "Generator") { [self] _, _ in
+                .int(Int64(bitPattern: self.generator.initialSeed))
+            })
+        case "seed":
+            return .builtin(Builtin("seed", owner: "Generator") { [self] _, _ in
+                .int(Int64(bitPattern: self.generator.seedNondeterministically()))
+            })
+        default: return nil
+        }
+    }
+}

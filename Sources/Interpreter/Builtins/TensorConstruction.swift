@@ -1,0 +1,83 @@
+import TensorEngine
+
+extension Interpreter {
+    /// `torch.tensor(data)`: nested lists/tuples of numbers (or one-element tensors),
+    /// with PyTorch's dtype inference and its error for ragged input.
+    func tensorFromNested(_ data: Value, dtype: DType?) throws -> Tensor {
+        var shape: [Int] = []
+        var scalars: [Scalar] = []
+        var sawFloat = false
+        var sawInt = false
+        var sawBool = false
+        var inferredType: DType?
+
+        func visit(_ value: Value, depth: Int) throws {
+            let items: [Value]?
+            switch value {
+            case let .list(list): items = list.items
+            case let .tuple(values): items = values
+            case let .size(sizes): items = sizes.map { .int(Int64($0)) }
+            case let .range(start, stop, step): items = (0..<rangeCount(start, stop, step)).map { .int(start &+ $0 &* step) }
+            case let .tensor(tensor) where tensor.rank > 0:
+                items = try tensor.unbind(0).map { .tensor($0) }
+            default: items = nil
+            }
+            if let items {
+                if depth == shape.count {
+                    if !scalars.isEmpty {
+                        throw PythonError.valueError("expected sequence of length \(shape.count > depth ? shape[depth] : 0) at dim \(depth) (got \(items.count))")
+                    }
+                    shape.append(items.count)
+                } else if depth > shape.count || shape[depth] != items.count {
+                    let expected = depth < shape.count ? shape[depth] : 0
+                    throw PythonError.valueError("expected sequence of length \(expected) at dim \(depth) (got \(items.count))")
+                }
+                for item in items { try visit(item, depth: depth + 1) }
+                return
+            }
+            if depth != shape.count {
+                throw PythonError.typeError("not a sequence")
+            }
+            switch value {
+            case let .bool(flag): sawBool = true; scalars.append(.bool(flag))
+            case let .int(number): sawInt = true; scalars.append(.int(number))
+            case let .float(number): sawFloat = true; scalars.append(.float(number))
+            case let .tensor(tensor):
+                let item = try tensor.item()
+                inferredType = inferredType.map { DType.promote($0, tensor.dtype) } ?? tensor.dtype
+                scalars.append(item)
+            default:
+                throw PythonError.typeError("new(): invalid data type '\(value.typeName)'")
+            }
+        }
+        try visit(data, depth: 0)
+        var elementType: DType = sawFloat ? defaultFloatDType : (sawInt ? .int64 : (sawBool ? .bool : defaultFloatDType))
+        if let inferredType {
+            elementType = scalars.isEmpty ? inferredType : resultType([
+                .tensor(inferredType, dimensions: 1),
+                .tensor(elementType, dimensions: (sawFloat || sawInt || sawBool) ? 1 : 0),
+            ])
+            if !(sawFloat || sawInt || sawBool) { elementType = inferredType }
+        }
+        let result = try Tensor.zeros(shape: shape, dtype: dtype ?? elementType)
+        var index = 0
+        result.view.forEachOffset { position in
+            result.setScalar(scalars[index], atStorageOffset: position)
+            index += 1
+        }
+        return result
+    }
+
+    /// Converts a Python value to a tensor where an op accepts "tensor-like" input.
+    func tensorArgument(_ value: Value, function: String) throws -> Tensor {
+        switch value {
+        case let .tensor(tensor): return tensor
+        case .list, .tuple: return try tensorFromNested(value, dtype: nil)
+        case let .int(number): return Tensor(scalar: number)
+        case let .float(number): return Tensor(scalar: Float(number))
+        case let .bool(flag): return Tensor(scalar: flag)
+        default:
+            throw PythonError.typeError("\(function)(): argument 'input' (position 1) must be Tensor, not \(value.typeName)")
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import TensorEngine
+
+/// dtype conversions, `to`, `new_*` constructors and in-place random fills.
+func conversionMethods() -> [String: TensorMethod] {
+    var table: [String: TensorMethod] = [:]
+    let casts: [String: DType] = [
+        "float": .float32, "double": .float64, "long": .int64, "int": .int32, "short": .int16,
+        "char": .int8, "byte": .uint8, "bool": .bool,
+    ]
+    for (name, dtype) in casts {
+        table[name] = { _, tensor, arguments in
+            _ = try arguments.bind(name, ["memory_format"])
+            return .tensor(try tensor.to(dtype))
+        }
+    }
+    for name in ["half", "bfloat16", "cfloat", "cdouble"] {
+        table[name] = { _, _, _ in
+            throw PythonError("NotImplementedError", "TensorTutor's engine has no \(name) dtype; it supports float32, float64, int64, int32, int16, int8, uint8 and bool")
+        }
+    }
+    table["to"] = { interpreter, tensor, arguments in
+        var result = tensor
+        var copy = false
+        for (name, value) in arguments.keywords {
+            switch name {
+            case "dtype": if case let .dtype(dtype) = value { result = try result.to(dtype) }
+            case "copy": copy = try interpreter.truthy(value)
+            case "device", "non_blocking", "memory_format": try checkDevice(value)
+            default: throw PythonError.typeError("to() got an unexpected keyword argument '\(name)'")
+            }
+        }
+        for value in arguments.positional {
+            switch value {
+            case let .dtype(dtype): result = try result.to(dtype)
+            case let .tensor(other): result = try result.to(other.dtype)
+            case .bool: break
+            default: try checkDevice(value)
+            }
+        }
+        if copy && result === tensor { result = try tensor.clone() }
+        return .tensor(result)
+    }
+    table["type"] = { _, tensor, arguments in
+        let bound = try arguments.bind("type", ["dtype", "non_blocking"])
+        guard let dtype = try bound.dtype("dtype") else { return .string(tensor.legacyTypeName) }
+        return .tensor(try tensor.to(dtype))
+    }
+    table["type_as"] = { _, tensor, arguments in
+        .tensor(try tensor.to(try arguments.bind("type_as", ["other"]).tensor("other").dtype))
+    }
+    table["cpu"] = { _, tensor, _ in .tensor(tensor) }
+    table["cuda"] = { _, _, _ in
+        throw PythonError("AssertionError", "Torch not compiled with CUDA enabled")
+    }
+    table["numpy"] = { _, _, _ in
+        throw PythonError("NotImplementedError", "numpy is not available in TensorTutor; use .tolist() to see the values")
+    }
+    table["backward"] = { _, _, _ in
+        throw PythonError("NotImplementedError", "TensorTutor's engine has no autograd, so backward() cannot run here")
+    }
+    for (name, fill) in [("new_zeros", Scalar.int(0)), ("new_ones", Scalar.int(1)), ("new_empty", Scalar.int(0))] {
+        table[name] = { _, tensor, arguments in
+            let bound = try arguments.bind(name, ["size", "*", "dtype", "device", "requires_grad"], variadic: true)
+            return .tensor(try Factory.full(shape: try bound.shape("size"), value: fill, dtype: try bound.dtype("dtype") ?? tensor.dtype))
+        }
+    }
+    table["new_full"] = { _, tensor, arguments in
+        let bound = try arguments.bind("new_full", ["size", "fill_value", "*", "dtype", "device", "requires_grad"])
+        let value = try bound.operand("fill_value")
+        guard case let .scalar(scalar) = value else { throw PythonError.typeError("new_full(): fill_value must be a number") }
+        return .tensor(try Factory.full(shape: try bound.shape("size"), value: scalar, dtype: try bound.dtype("dtype") ?? tensor.dtype))
+    }
+    table["new_tensor"] = { interpreter, tensor, arguments in
+        let bound = try arguments.bind("new_tensor", ["data", "*", "dtype", "device", "requires_grad"])
+        return .tensor(try interpreter.tensorFromNested(try bound.value("data"), dtype: try bound.dtype("dtype") ?? tensor.dtype))
+    }
+    table["uniform_"] = { interpreter, tensor, arguments in
+        let bound = try arguments.bind("uniform_", ["from", "to", "*", "generator"])
+        try interpreter.generator(bound).uniform_(tensor, from: try bound.double("from", default: 0), to: try bound.double("to", default: 1))
+        return .tensor(tensor)
+    }
+    table["normal_"] = { interpreter, tensor, arguments in
+        let bound = try arguments.bind("normal_", ["mean", "std", "*", "generator"])
+        try interpreter.generator(bound).normal_(tensor, mean: try bound.double("mean", default: 0), std: try bound.double("std", default: 1))
+        return .tensor(tensor)
+    }
+    table["bernoulli_"] = { interpreter, tensor, arguments in
+        let bound = try arguments.bind("bernoulli_", ["p", "*", "generator"])
+        if case let .tensor(probabilities)? = bound.values["p"] {
+            try interpreter.generator(bound).bernoulli_(tensor, probabilities: probabilities)
+        } else {
+            try interpreter.generator(bound).bernoulli_(tensor, p: try bound.double("p", default: 0.5))
+        }
+        return .tensor(tensor)
+    }
+    table["exponential_"] = { interpreter, tensor, arguments in
+        let bound = try arguments.bind("exponential_", ["lambd", "*", "generator"])
+        try interpreter.generator(bound).exponential_(tensor, lambda: try bound.double("lambd", default: 1))
+        return .tensor(tensor)
+    }
+    return table
+}
+
+private func checkDevice(_ value: Value) throws {
+    switch value {
+    case let .string(name):
+        if name.hasPrefix("cuda") || name.hasPrefix("mps") {
+            throw PythonError("AssertionError", "Torch not compiled with CUDA enabled")
+        }
+    case .native(let object) where object is Device: break
+    case .none, .bool: break
+    default: throw PythonError.typeError("to() received an invalid combination of arguments")
+    }
+}
+
+extension Interpreter {
+    /// The generator a random function should use: `generator=` or the global one.
+    func generator(_ bound: BoundArguments) throws -> Generator {
+        guard let value = bound.optional("generator") else { return Generator.default }
+        guard case let .native(object as GeneratorObject) = value else {
+            throw PythonError.typeError("\(bound.function)(): argument 'generator' must be torch.Generator, not \(value.typeName)")
+        }
+        return object.generator
+    }
+}
+
+/// softmax-family methods on tensors.
+func softmaxTensorMethods() -> [String: TensorMethod] {
+    var table: [String: TensorMethod] = [:]
+    for name in ["softmax", "log_softmax"] {
+        table[name] = { _, tensor, arguments in
+            let bound = try arguments.bind(name, ["dim", "dtype"])
+            let dim = try bound.int("dim")
+            let dtype = try bound.dtype("dtype")
+            return .tensor(name == "softmax" ? try tensor.softmax(dim: dim, dtype: dtype) : try tensor.logSoftmax(dim: dim, dtype: dtype))
+        }
+    }
+    return table
+}

@@ -1,0 +1,181 @@
+import TensorEngine
+
+/// Elementwise tensor methods and their in-place forms.
+func elementwiseMethods() -> [String: TensorMethod] {
+    var table: [String: TensorMethod] = [:]
+    let unaryOps: [String: UnaryOp] = [
+        "neg": .negate, "negative": .negate, "abs": .abs, "absolute": .abs, "sign": .sign, "square": .square,
+        "reciprocal": .reciprocal, "sqrt": .sqrt, "rsqrt": .rsqrt, "exp": .exp, "exp2": .exp2, "expm1": .expm1,
+        "log": .log, "log2": .log2, "log10": .log10, "log1p": .log1p, "sin": .sin, "cos": .cos, "tan": .tan,
+        "asin": .asin, "arcsin": .asin, "acos": .acos, "arccos": .acos, "atan": .atan, "arctan": .atan,
+        "sinh": .sinh, "cosh": .cosh, "tanh": .tanh, "sigmoid": .sigmoid, "relu": .relu, "floor": .floor,
+        "ceil": .ceil, "trunc": .trunc, "fix": .trunc, "frac": .frac, "erf": .erf, "erfc": .erfc,
+        "logical_not": .logicalNot, "bitwise_not": .bitwiseNot, "isnan": .isNaN, "isinf": .isInf,
+        "isfinite": .isFinite, "signbit": .signbit,
+    ]
+    for (name, op) in unaryOps {
+        table[name] = { _, tensor, arguments in
+            _ = try arguments.bind(name, [])
+            return .tensor(try tensor.unary(op))
+        }
+        if !op.producesBool {
+            table[name + "_"] = { _, tensor, arguments in
+                _ = try arguments.bind(name + "_", [])
+                try tensor.assignInPlace(try tensor.unary(op))
+                return .tensor(tensor)
+            }
+        }
+    }
+    table["round"] = { _, tensor, arguments in
+        let decimals = try arguments.bind("round", ["*", "decimals"]).int("decimals", default: 0)
+        return .tensor(try roundTensor(tensor, decimals: decimals))
+    }
+    table["round_"] = { _, tensor, arguments in
+        let decimals = try arguments.bind("round_", ["*", "decimals"]).int("decimals", default: 0)
+        try tensor.assignInPlace(try roundTensor(tensor, decimals: decimals))
+        return .tensor(tensor)
+    }
+    let binaryOps: [String: BinaryOp] = [
+        "add": .add, "sub": .subtract, "subtract": .subtract, "mul": .multiply, "multiply": .multiply,
+        "div": .divide, "divide": .divide, "true_divide": .divide, "floor_divide": .floorDivide,
+        "remainder": .remainder, "pow": .power, "maximum": .maximum, "minimum": .minimum, "fmax": .maximum,
+        "fmin": .minimum, "atan2": .atan2, "arctan2": .atan2, "bitwise_and": .bitwiseAnd,
+        "bitwise_or": .bitwiseOr, "bitwise_xor": .bitwiseXor, "logical_and": .logicalAnd,
+        "logical_or": .logicalOr, "logical_xor": .logicalXor, "eq": .equal, "ne": .notEqual, "not_equal": .notEqual,
+        "lt": .less, "less": .less, "le": .lessEqual, "less_equal": .lessEqual, "gt": .greater, "greater": .greater,
+        "ge": .greaterEqual, "greater_equal": .greaterEqual,
+    ]
+    for (name, op) in binaryOps {
+        let parameters = op == .add || op == .subtract ? ["other", "*", "alpha"] : (op == .divide ? ["other", "*", "rounding_mode"] : ["other"])
+        let method: TensorMethod = { interpreter, tensor, arguments in
+            try interpreter.applyBinaryMethod(name, op, tensor, try arguments.bind(name, parameters))
+        }
+        table[name] = method
+        table[name + "_"] = { interpreter, tensor, arguments in
+            let result = try method(interpreter, tensor, arguments)
+            guard case let .tensor(resultTensor) = result else { return result }
+            try tensor.assignInPlace(resultTensor)
+            return .tensor(tensor)
+        }
+    }
+    table["fmod"] = { _, tensor, arguments in
+        let other = try arguments.bind("fmod", ["other"]).operand("other")
+        let quotient = try binary(.divide, .tensor(tensor), other).unary(.trunc)
+        let product = try binary(.multiply, .tensor(quotient), other)
+        let remainder = try binary(.subtract, .tensor(tensor), .tensor(product))
+        return .tensor(try remainder.to(resultType(.tensor(tensor), other)))
+    }
+    table["clamp"] = { _, tensor, arguments in
+        let bound = try arguments.bind("clamp", ["min", "max"])
+        return .tensor(try tensor.clamp(min: try bound.optional("min").map { try toOperand($0, function: "clamp") },
+                                        max: try bound.optional("max").map { try toOperand($0, function: "clamp") }))
+    }
+    table["clip"] = table["clamp"]
+    table["clamp_"] = { interpreter, tensor, arguments in
+        guard case let .tensor(result) = try table["clamp"]!(interpreter, tensor, arguments) else { return .none }
+        try tensor.assignInPlace(result)
+        return .tensor(tensor)
+    }
+    table["clip_"] = table["clamp_"]
+    table["clamp_min"] = { _, tensor, arguments in
+        .tensor(try tensor.clamp(min: try arguments.bind("clamp_min", ["min"]).operand("min"), max: nil))
+    }
+    table["clamp_max"] = { _, tensor, arguments in
+        .tensor(try tensor.clamp(min: nil, max: try arguments.bind("clamp_max", ["max"]).operand("max")))
+    }
+    table["where"] = { _, tensor, arguments in
+        let bound = try arguments.bind("where", ["condition", "other"])
+        return .tensor(try whereSelect(try bound.tensor("condition"), .tensor(tensor), try bound.operand("other")))
+    }
+    table["masked_fill"] = { _, tensor, arguments in
+        let bound = try arguments.bind("masked_fill", ["mask", "value"])
+        return .tensor(try tensor.maskedFill(try bound.tensor("mask"), try bound.operand("value")))
+    }
+    table["masked_fill_"] = { _, tensor, arguments in
+        let bound = try arguments.bind("masked_fill_", ["mask", "value"])
+        try tensor.maskedFillInPlace(try bound.tensor("mask"), try bound.operand("value"))
+        return .tensor(tensor)
+    }
+    table["fill_"] = { _, tensor, arguments in
+        let value = try arguments.bind("fill_", ["value"]).operand("value")
+        switch value {
+        case let .scalar(scalar): tensor.fill(scalar)
+        case let .tensor(source):
+            guard source.rank == 0 else {
+                throw PythonError.runtimeError("fill_ only supports 0-dimension value tensor but got tensor with \(source.rank) dimensions.")
+            }
+            tensor.fill(try source.item())
+        }
+        return .tensor(tensor)
+    }
+    table["zero_"] = { _, tensor, _ in
+        tensor.fill(.int(0))
+        return .tensor(tensor)
+    }
+    table["copy_"] = { _, tensor, arguments in
+        try tensor.copy(from: try arguments.bind("copy_", ["src", "non_blocking"]).tensor("src"))
+        return .tensor(tensor)
+    }
+    table["lerp"] = { _, tensor, arguments in
+        let bound = try arguments.bind("lerp", ["end", "weight"])
+        let difference = try binary(.subtract, .tensor(try bound.tensor("end")), .tensor(tensor))
+        return .tensor(try binary(.add, .tensor(tensor), .tensor(try binary(.multiply, try bound.operand("weight"), .tensor(difference)))))
+    }
+    table["nan_to_num"] = { _, tensor, arguments in
+        let bound = try arguments.bind("nan_to_num", ["nan", "posinf", "neginf"])
+        return .tensor(try nanToNumber(tensor, nan: try bound.double("nan", default: 0),
+                                        positiveInfinity: try bound.optional("posinf").map { try toDouble($0, function: "nan_to_num", argument: "posinf") },
+                                        negativeInfinity: try bound.optional("neginf").map { try toDouble($0, function: "nan_to_num", argument: "neginf") }))
+    }
+    return table
+}
+
+extension Interpreter {
+    func applyBinaryMethod(_ name: String, _ op: BinaryOp, _ tensor: Tensor, _ bound: BoundArguments) throws -> Value {
+        var other = try bound.operand("other")
+        if let alpha = bound.optional("alpha") {
+            other = .tensor(try binary(.multiply, other, try toOperand(alpha, function: name)))
+        }
+        if op == .divide, let mode = bound.optional("rounding_mode") {
+            guard case let .string(text) = mode else { throw PythonError.typeError("div(): rounding_mode must be str") }
+            switch text {
+            case "floor": return .tensor(try binary(.floorDivide, .tensor(tensor), other))
+            case "trunc":
+                let quotient = try binary(.divide, .tensor(tensor), other).unary(.trunc)
+                let outputType = resultType(.tensor(tensor), other)
+                return .tensor(try quotient.to(outputType))
+            default:
+                throw PythonError.valueError("div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '\(text)'")
+            }
+        }
+        return .tensor(try binary(op, .tensor(tensor), other))
+    }
+}
+
+/// `round(decimals=)`: round half to even after scaling, as PyTorch does.
+func roundTensor(_ tensor: Tensor, decimals: Int) throws -> Tensor {
+    if decimals == 0 || !tensor.dtype.isFloatingPoint { return try tensor.unary(.round) }
+    let scale = Double.pow10(decimals)
+    let scaled = try binary(.multiply, .tensor(tensor), .scalar(.float(scale)))
+    return try binary(.divide, .tensor(try scaled.unary(.round)), .scalar(.float(scale)))
+}
+
+func nanToNumber(_ tensor: Tensor, nan: Double, positiveInfinity: Double?, negativeInfinity: Double?) throws -> Tensor {
+    guard tensor.dtype.isFloatingPoint else { return try tensor.clone() }
+    let largest = tensor.dtype == .float32 ? Double(Float.greatestFiniteMagnitude) : Double.greatestFiniteMagnitude
+    let values = tensor.doubles().map { value -> Double in
+        if value.isNaN { return nan }
+        if value == .infinity { return positiveInfinity ?? largest }
+        if value == -.infinity { return negativeInfinity ?? -largest }
+        return value
+    }
+    return try Tensor(values: values, shape: tensor.shape).to(tensor.dtype)
+}
+
+extension Double {
+    static func pow10(_ exponent: Int) -> Double {
+        var result = 1.0
+        for _ in 0..<abs(exponent) { result *= 10 }
+        return exponent < 0 ? 1 / result : result
+    }
+}

@@ -1,0 +1,156 @@
+import TensorEngine
+
+/// Reductions, sorting and products as tensor methods.
+func reductionMethods() -> [String: TensorMethod] {
+    var table: [String: TensorMethod] = [:]
+    func valuesAndIndices(_ name: String, _ pair: (values: Tensor, indices: Tensor)) -> Value {
+        .namedTuple(NamedTuple(typeName: "torch.return_types.\(name)", fields: ["values", "indices"],
+                               values: [.tensor(pair.values), .tensor(pair.indices)]))
+    }
+    table["sum"] = { _, tensor, arguments in
+        let bound = try arguments.bind("sum", ["dim", "keepdim", "*", "dtype"])
+        return .tensor(try tensor.sum(dims: try bound.dims("dim"), keepDim: try bound.bool("keepdim", default: false), dtype: try bound.dtype("dtype")))
+    }
+    table["nansum"] = table["sum"]
+    table["mean"] = { _, tensor, arguments in
+        let bound = try arguments.bind("mean", ["dim", "keepdim", "*", "dtype"])
+        return .tensor(try tensor.mean(dims: try bound.dims("dim"), keepDim: try bound.bool("keepdim", default: false), dtype: try bound.dtype("dtype")))
+    }
+    table["prod"] = { _, tensor, arguments in
+        let bound = try arguments.bind("prod", ["dim", "keepdim", "*", "dtype"])
+        return .tensor(try tensor.prod(dim: try bound.optionalInt("dim"), keepDim: try bound.bool("keepdim", default: false), dtype: try bound.dtype("dtype")))
+    }
+    for name in ["std", "var"] {
+        table[name] = { _, tensor, arguments in
+            var arguments = arguments
+            // `x.std(False)` passes `unbiased` positionally.
+            if case .bool? = arguments.positional.first {
+                arguments.keywords.append(("unbiased", arguments.positional.removeFirst()))
+            }
+            let bound = try arguments.bind(name, ["dim", "unbiased", "keepdim", "*", "correction"])
+            var correction = try bound.bool("unbiased", default: true) ? 1.0 : 0.0
+            if let explicit = bound.optional("correction") { correction = try toDouble(explicit, function: name, argument: "correction") }
+            let dims = try bound.dims("dim")
+            let keepDim = try bound.bool("keepdim", default: false)
+            return .tensor(name == "std"
+                ? try tensor.standardDeviation(dims: dims, correction: correction, keepDim: keepDim)
+                : try tensor.variance(dims: dims, correction: correction, keepDim: keepDim))
+        }
+    }
+    table["norm"] = { _, tensor, arguments in
+        let bound = try arguments.bind("norm", ["p", "dim", "keepdim", "dtype"])
+        var p = 2.0
+        if let value = bound.optional("p") {
+            switch value {
+            case let .string(text):
+                guard text == "fro" else { throw PythonError.runtimeError("norm(): unsupported norm type '\(text)'") }
+            default: p = try toDouble(value, function: "norm", argument: "p")
+            }
+        }
+        return .tensor(try tensor.norm(p: p, dims: try bound.dims("dim"), keepDim: try bound.bool("keepdim", default: false)))
+    }
+    table["logsumexp"] = { _, tensor, arguments in
+        let bound = try arguments.bind("logsumexp", ["dim", "keepdim"])
+        return .tensor(try tensor.logSumExp(dims: try bound.dims("dim") ?? [], keepDim: try bound.bool("keepdim", default: false)))
+    }
+    for name in ["max", "min"] {
+        table[name] = { _, tensor, arguments in
+            let bound = try arguments.bind(name, ["dim", "keepdim"])
+            if case let .tensor(other)? = bound.values["dim"] {
+                return .tensor(try binary(name == "max" ? .maximum : .minimum, .tensor(tensor), .tensor(other)))
+            }
+            guard let dim = try bound.optionalInt("dim") else {
+                return .tensor(name == "max" ? try tensor.max() : try tensor.min())
+            }
+            let keepDim = try bound.bool("keepdim", default: false)
+            return valuesAndIndices(name, name == "max" ? try tensor.max(dim: dim, keepDim: keepDim) : try tensor.min(dim: dim, keepDim: keepDim))
+        }
+    }
+    for name in ["argmax", "argmin"] {
+        table[name] = { _, tensor, arguments in
+            let bound = try arguments.bind(name, ["dim", "keepdim"])
+            let dim = try bound.optionalInt("dim")
+            let keepDim = try bound.bool("keepdim", default: false)
+            return .tensor(name == "argmax" ? try tensor.argmax(dim: dim, keepDim: keepDim) : try tensor.argmin(dim: dim, keepDim: keepDim))
+        }
+    }
+    for name in ["amax", "amin"] {
+        table[name] = { _, tensor, arguments in
+            let bound = try arguments.bind(name, ["dim", "keepdim"])
+            let dims = try bound.dims("dim") ?? []
+            let keepDim = try bound.bool("keepdim", default: false)
+            return .tensor(name == "amax" ? try tensor.amax(dims: dims, keepDim: keepDim) : try tensor.amin(dims: dims, keepDim: keepDim))
+        }
+    }
+    for name in ["any", "all"] {
+        table[name] = { _, tensor, arguments in
+            let bound = try arguments.bind(name, ["dim", "keepdim"])
+            let dims = try bound.dims("dim")
+            let keepDim = try bound.bool("keepdim", default: false)
+            return .tensor(name == "any" ? try tensor.any(dims: dims, keepDim: keepDim) : try tensor.all(dims: dims, keepDim: keepDim))
+        }
+    }
+    table["count_nonzero"] = { _, tensor, arguments in
+        .tensor(try tensor.countNonzero(dims: try arguments.bind("count_nonzero", ["dim"]).dims("dim")))
+    }
+    table["median"] = { _, tensor, arguments in
+        let bound = try arguments.bind("median", ["dim", "keepdim"])
+        guard let dim = try bound.optionalInt("dim") else { return .tensor(try tensor.median()) }
+        return valuesAndIndices("median", try tensor.median(dim: dim, keepDim: try bound.bool("keepdim", default: false)))
+    }
+    table["cumsum"] = { _, tensor, arguments in
+        let bound = try arguments.bind("cumsum", ["dim", "*", "dtype"])
+        return .tensor(try tensor.cumsum(dim: try bound.int("dim"), dtype: try bound.dtype("dtype")))
+    }
+    table["cumprod"] = { _, tensor, arguments in
+        let bound = try arguments.bind("cumprod", ["dim", "*", "dtype"])
+        return .tensor(try tensor.cumprod(dim: try bound.int("dim"), dtype: try bound.dtype("dtype")))
+    }
+    table["topk"] = { _, tensor, arguments in
+        let bound = try arguments.bind("topk", ["k", "dim", "largest", "sorted"])
+        return valuesAndIndices("topk", try tensor.topk(try bound.int("k"), dim: try bound.int("dim", default: -1),
+                                                        largest: try bound.bool("largest", default: true), sorted: try bound.bool("sorted", default: true)))
+    }
+    table["sort"] = { _, tensor, arguments in
+        let bound = try arguments.bind("sort", ["dim", "descending", "*", "stable"])
+        return valuesAndIndices("sort", try tensor.sort(dim: try bound.int("dim", default: -1), descending: try bound.bool("descending", default: false),
+                                                        stable: try bound.bool("stable", default: false)))
+    }
+    table["argsort"] = { _, tensor, arguments in
+        let bound = try arguments.bind("argsort", ["dim", "descending", "*", "stable"])
+        return .tensor(try tensor.argsort(dim: try bound.int("dim", default: -1), descending: try bound.bool("descending", default: false),
+                                          stable: try bound.bool("stable", default: false)))
+    }
+    table["unique"] = { _, tensor, arguments in
+        let bound = try arguments.bind("unique", ["sorted", "return_inverse", "return_counts", "dim"])
+        let returnInverse = try bound.bool("return_inverse", default: false)
+        let returnCounts = try bound.bool("return_counts", default: false)
+        let result = try tensor.unique(sorted: try bound.bool("sorted", default: true), returnInverse: returnInverse,
+                                       returnCounts: returnCounts, dim: try bound.optionalInt("dim"))
+        if !returnInverse && !returnCounts { return .tensor(result.values) }
+        var items: [Value] = [.tensor(result.values)]
+        if let inverse = result.inverse, returnInverse { items.append(.tensor(inverse)) }
+        if let counts = result.counts, returnCounts { items.append(.tensor(counts)) }
+        return .tuple(items)
+    }
+    table["nonzero"] = { _, tensor, arguments in
+        let asTuple = try arguments.bind("nonzero", ["*", "as_tuple"]).bool("as_tuple", default: false)
+        let indices = try tensor.nonzero()
+        guard asTuple else { return .tensor(indices) }
+        if tensor.rank == 0 { return .tuple([.tensor(try indices.select(1, 0))]) }
+        return .tuple(try (0..<tensor.rank).map { .tensor(try indices.select(1, $0).contiguous()) })
+    }
+    table["argwhere"] = { _, tensor, _ in .tensor(try tensor.nonzero()) }
+    let products: [String: (Tensor, Tensor) throws -> Tensor] = [
+        "matmul": { try $0.matmul($1) }, "mm": { try $0.mm($1) }, "bmm": { try $0.bmm($1) },
+        "dot": { try $0.dot($1) }, "inner": { try $0.dot($1) }, "outer": { try $0.outer($1) }, "ger": { try $0.outer($1) },
+        "mv": { try $0.mv($1) },
+    ]
+    for (name, product) in products {
+        let parameter = name == "mv" ? "vec" : (name == "outer" || name == "ger" ? "vec2" : (name == "bmm" || name == "mm" ? "mat2" : (name == "dot" ? "tensor" : "other")))
+        table[name] = { _, tensor, arguments in
+            .tensor(try product(tensor, try arguments.bind(name, [parameter]).tensor(parameter)))
+        }
+    }
+    return table
+}

@@ -1,0 +1,242 @@
+import TensorEngine
+
+/// A tensor method: the receiver and the call's arguments.
+typealias TensorMethod = (Interpreter, Tensor, CallArguments) throws -> Value
+
+/// Every tensor method by its Python name. Each family lives in its own file and
+/// contributes one table.
+let tensorMethods: [String: TensorMethod] = {
+    var table: [String: TensorMethod] = [:]
+    for family in [shapeMethods(), elementwiseMethods(), reductionMethods(), conversionMethods(), extraTensorMethods()] {
+        table.merge(family) { first, _ in first }
+    }
+    return table
+}()
+
+/// Functional-op families (softmax, gather, ...) that also exist as tensor methods.
+func extraTensorMethods() -> [String: TensorMethod] {
+    var table: [String: TensorMethod] = [:]
+    for family in [softmaxTensorMethods] { table.merge(family()) { first, _ in first } }
+    return table
+}
+
+extension Interpreter {
+    func tensorAttribute(_ tensor: Tensor, _ name: String) throws -> Value {
+        switch name {
+        case "shape": return .size(tensor.shape)
+        case "dtype": return .dtype(tensor.dtype)
+        case "ndim": return .int(Int64(tensor.rank))
+        case "T":
+            if tensor.rank != 2 && tensor.rank != 0 {
+                warn("The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will throw an error in a future release. Consider `x.mT` to transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor.")
+            }
+            return .tensor(try tensor.reversedDims())
+        case "mT": return .tensor(try tensor.matrixTranspose())
+        case "H", "mH": return .tensor(name == "H" ? try tensor.reversedDims() : try tensor.matrixTranspose())
+        case "data": return .tensor(tensor.detach())
+        case "device": return .native(Device("cpu"))
+        case "is_cuda": return .bool(false)
+        case "is_leaf": return .bool(true)
+        case "requires_grad": return .bool(false)
+        case "grad", "grad_fn": return .none
+        case "itemsize": return .int(Int64(tensor.dtype.itemSize))
+        case "nbytes": return .int(Int64(tensor.dtype.itemSize * tensor.count))
+        case "real": return .tensor(tensor)
+        default: break
+        }
+        if let method = tensorMethods[name] {
+            return .builtin(Builtin(name, owner: "Tensor") { interpreter, arguments in
+                try method(interpreter, tensor, arguments)
+            })
+        }
+        throw PythonError.attributeError("'Tensor' object has no attribute '\(name)'")
+    }
+
+    func setTensorAttribute(_ tensor: Tensor, _ name: String, _ value: Value) throws -> Bool {
+        switch name {
+        case "requires_grad": return true
+        case "data":
+            guard case let .tensor(source) = value else { return false }
+            try tensor.copy(from: source)
+            return true
+        default: return false
+        }
+    }
+}
+
+/// A tensor or a Python number from a method argument, as an elementwise operand.
+func operandArgument(_ value: Value, _ function: String) throws -> Operand {
+    try toOperand(value, function: function)
+}
+
+func shapeMethods() -> [String: TensorMethod] {
+    var table: [String: TensorMethod] = [:]
+    table["view"] = { _, tensor, arguments in
+        if case let .dtype(dtype)? = arguments.positional.first {
+            guard dtype.itemSize == tensor.dtype.itemSize else {
+                throw PythonError.runtimeError("viewing a tensor as a dtype of a different element size is not supported here")
+            }
+            return .tensor(try tensor.to(dtype))
+        }
+        return .tensor(try tensor.view(try arguments.bind("view", ["size"], variadic: true).shape("size")))
+    }
+    table["reshape"] = { _, tensor, arguments in
+        .tensor(try tensor.reshape(try arguments.bind("reshape", ["shape"], variadic: true).shape("shape")))
+    }
+    table["view_as"] = { _, tensor, arguments in
+        .tensor(try tensor.view(try arguments.bind("view_as", ["other"]).tensor("other").shape))
+    }
+    table["reshape_as"] = { _, tensor, arguments in
+        .tensor(try tensor.reshape(try arguments.bind("reshape_as", ["other"]).tensor("other").shape))
+    }
+    table["permute"] = { _, tensor, arguments in
+        .tensor(try tensor.permute(try arguments.bind("permute", ["dims"], variadic: true).shape("dims")))
+    }
+    table["transpose"] = { _, tensor, arguments in
+        let bound = try arguments.bind("transpose", ["dim0", "dim1"])
+        return .tensor(try tensor.transpose(try bound.int("dim0"), try bound.int("dim1")))
+    }
+    table["swapaxes"] = table["transpose"]
+    table["swapdims"] = table["transpose"]
+    table["t"] = { _, tensor, _ in .tensor(try tensor.t()) }
+    table["unsqueeze"] = { _, tensor, arguments in
+        .tensor(try tensor.unsqueeze(try arguments.bind("unsqueeze", ["dim"]).int("dim")))
+    }
+    table["squeeze"] = { _, tensor, arguments in
+        .tensor(try tensor.squeeze(try arguments.bind("squeeze", ["dim"]).dims("dim")))
+    }
+    table["unsqueeze_"] = { _, tensor, arguments in
+        tensor.view = try tensor.unsqueeze(try arguments.bind("unsqueeze_", ["dim"]).int("dim")).view
+        return .tensor(tensor)
+    }
+    table["squeeze_"] = { _, tensor, arguments in
+        tensor.view = try tensor.squeeze(try arguments.bind("squeeze_", ["dim"]).dims("dim")).view
+        return .tensor(tensor)
+    }
+    table["t_"] = { _, tensor, _ in
+        tensor.view = try tensor.t().view
+        return .tensor(tensor)
+    }
+    table["transpose_"] = { _, tensor, arguments in
+        let bound = try arguments.bind("transpose_", ["dim0", "dim1"])
+        tensor.view = try tensor.transpose(try bound.int("dim0"), try bound.int("dim1")).view
+        return .tensor(tensor)
+    }
+    table["expand"] = { _, tensor, arguments in
+        .tensor(try tensor.expand(try arguments.bind("expand", ["size"], variadic: true).shape("size")))
+    }
+    table["expand_as"] = { _, tensor, arguments in
+        .tensor(try tensor.expand(try arguments.bind("expand_as", ["other"]).tensor("other").shape))
+    }
+    table["broadcast_to"] = { _, tensor, arguments in
+        .tensor(try tensor.expand(try arguments.bind("broadcast_to", ["size"]).shape("size")))
+    }
+    table["narrow"] = { _, tensor, arguments in
+        let bound = try arguments.bind("narrow", ["dim", "start", "length"])
+        return .tensor(try tensor.narrow(try bound.int("dim"), start: try bound.int("start"), length: try bound.int("length")))
+    }
+    table["select"] = { _, tensor, arguments in
+        let bound = try arguments.bind("select", ["dim", "index"])
+        return .tensor(try tensor.select(try bound.int("dim"), try bound.int("index")))
+    }
+    table["flatten"] = { _, tensor, arguments in
+        let bound = try arguments.bind("flatten", ["start_dim", "end_dim"])
+        return .tensor(try tensor.flatten(try bound.int("start_dim", default: 0), try bound.int("end_dim", default: -1)))
+    }
+    table["ravel"] = { _, tensor, _ in .tensor(try tensor.reshape([-1])) }
+    table["unflatten"] = { _, tensor, arguments in
+        let bound = try arguments.bind("unflatten", ["dim", "sizes"])
+        return .tensor(try tensor.unflatten(try bound.int("dim"), try bound.shape("sizes")))
+    }
+    table["movedim"] = { _, tensor, arguments in
+        let bound = try arguments.bind("movedim", ["source", "destination"])
+        return .tensor(try tensor.movedim(try bound.dims("source") ?? [], try bound.dims("destination") ?? []))
+    }
+    table["moveaxis"] = table["movedim"]
+    table["split"] = { _, tensor, arguments in
+        let bound = try arguments.bind("split", ["split_size", "dim"])
+        let dim = try bound.int("dim", default: 0)
+        let size = try bound.value("split_size")
+        switch size {
+        case .list, .tuple:
+            return .tuple(try tensor.split(sizes: try toIntList(size, function: "split", argument: "split_size"), dim: dim).map { .tensor($0) })
+        default:
+            return .tuple(try tensor.split(size: try bound.int("split_size"), dim: dim).map { .tensor($0) })
+        }
+    }
+    table["chunk"] = { _, tensor, arguments in
+        let bound = try arguments.bind("chunk", ["chunks", "dim"])
+        return .tuple(try tensor.chunk(try bound.int("chunks"), dim: try bound.int("dim", default: 0)).map { .tensor($0) })
+    }
+    table["unbind"] = { _, tensor, arguments in
+        .tuple(try tensor.unbind(try arguments.bind("unbind", ["dim"]).int("dim", default: 0)).map { .tensor($0) })
+    }
+    table["flip"] = { _, tensor, arguments in
+        .tensor(try tensor.flip(try arguments.bind("flip", ["dims"], variadic: true).shape("dims")))
+    }
+    table["fliplr"] = { _, tensor, _ in .tensor(try tensor.flip([1])) }
+    table["flipud"] = { _, tensor, _ in .tensor(try tensor.flip([0])) }
+    table["roll"] = { _, tensor, arguments in
+        let bound = try arguments.bind("roll", ["shifts", "dims"])
+        return .tensor(try tensor.roll(try bound.dims("shifts") ?? [], dims: try bound.dims("dims") ?? []))
+    }
+    table["repeat"] = { _, tensor, arguments in
+        .tensor(try tensor.repeated(try arguments.bind("repeat", ["repeats"], variadic: true).shape("repeats")))
+    }
+    table["tile"] = { _, tensor, arguments in
+        var repeats = try arguments.bind("tile", ["dims"], variadic: true).shape("dims")
+        if repeats.count < tensor.rank { repeats = [Int](repeating: 1, count: tensor.rank - repeats.count) + repeats }
+        return .tensor(try tensor.repeated(repeats))
+    }
+    table["contiguous"] = { _, tensor, _ in .tensor(try tensor.contiguous()) }
+    table["clone"] = { _, tensor, _ in .tensor(try tensor.clone()) }
+    table["detach"] = { _, tensor, _ in .tensor(tensor.detach()) }
+    table["detach_"] = { _, tensor, _ in .tensor(tensor) }
+    table["requires_grad_"] = { _, tensor, _ in .tensor(tensor) }
+    table["diagonal"] = { _, tensor, arguments in
+        let bound = try arguments.bind("diagonal", ["offset", "dim1", "dim2"])
+        return .tensor(try tensor.diagonal(offset: try bound.int("offset", default: 0), try bound.int("dim1", default: 0), try bound.int("dim2", default: 1)))
+    }
+    table["triu"] = { _, tensor, arguments in
+        .tensor(try tensor.triangle(upper: true, diagonal: try arguments.bind("triu", ["diagonal"]).int("diagonal", default: 0)))
+    }
+    table["tril"] = { _, tensor, arguments in
+        .tensor(try tensor.triangle(upper: false, diagonal: try arguments.bind("tril", ["diagonal"]).int("diagonal", default: 0)))
+    }
+    table["size"] = { _, tensor, arguments in
+        guard let dim = try arguments.bind("size", ["dim"]).optionalInt("dim") else { return .size(tensor.shape) }
+        return .int(Int64(tensor.shape.isEmpty ? 1 : tensor.shape[try normalizeDim(dim, rank: tensor.rank)]))
+    }
+    table["stride"] = { _, tensor, arguments in
+        guard let dim = try arguments.bind("stride", ["dim"]).optionalInt("dim") else {
+            return .tuple(tensor.strides.map { .int(Int64($0)) })
+        }
+        return .int(Int64(tensor.strides.isEmpty ? 1 : tensor.strides[try normalizeDim(dim, rank: tensor.rank)]))
+    }
+    table["dim"] = { _, tensor, _ in .int(Int64(tensor.rank)) }
+    table["ndimension"] = table["dim"]
+    table["numel"] = { _, tensor, _ in .int(Int64(tensor.count)) }
+    table["nelement"] = table["numel"]
+    table["element_size"] = { _, tensor, _ in .int(Int64(tensor.dtype.itemSize)) }
+    table["storage_offset"] = { _, tensor, _ in .int(Int64(tensor.storageOffset)) }
+    table["is_contiguous"] = { _, tensor, _ in .bool(tensor.isContiguous) }
+    table["is_floating_point"] = { _, tensor, _ in .bool(tensor.dtype.isFloatingPoint) }
+    table["data_ptr"] = { _, tensor, _ in .int(Int64(tensor.storageOffset * tensor.dtype.itemSize)) }
+    table["item"] = { _, tensor, _ in scalarValue(try tensor.item()) }
+    table["tolist"] = { _, tensor, _ in nestedList(tensor) }
+    table["__len__"] = { interpreter, tensor, _ in .int(Int64(try interpreter.length(.tensor(tensor)))) }
+    return table
+}
+
+/// `tolist()`: nested Python lists of Python numbers.
+func nestedList(_ tensor: Tensor) -> Value {
+    let scalars = tensor.scalars().map(scalarValue)
+    if tensor.rank == 0 { return scalars.first ?? .none }
+    func build(_ dim: Int, _ start: Int) -> Value {
+        let size = tensor.shape[dim]
+        let step = tensor.shape[(dim + 1)...].reduce(1, *)
+        if dim == tensor.rank - 1 { return .list(ListStorage(Array(scalars[start..<(start + size)]))) }
+        return .list(ListStorage((0..<size).map { build(dim + 1, start + $0 * step) }))
+    }
+    return build(0, 0)
+}

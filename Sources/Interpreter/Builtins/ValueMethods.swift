@@ -1,0 +1,239 @@
+import TensorEngine
+
+/// Methods of Python's own types: list, dict, str, float, torch.Size, dtype.
+extension Interpreter {
+    func valueMethod(_ object: Value, _ name: String) throws -> Value? {
+        func method(_ body: @escaping (Interpreter, CallArguments) throws -> Value) -> Value {
+            .builtin(Builtin(name, owner: object.typeName, body))
+        }
+        switch object {
+        case let .list(list): return listMethod(list, name, method)
+        case let .dict(dict): return dictMethod(dict, name, method)
+        case let .string(text): return stringMethod(text, name, method)
+        case let .size(sizes):
+            switch name {
+            case "numel": return method { _, _ in .int(Int64(sizes.reduce(1, *))) }
+            case "index": return method { interpreter, arguments in
+                let target = try interpreter.pythonInt(arguments.positional.first ?? .none)
+                guard let position = sizes.firstIndex(of: Int(target)) else { throw PythonError.valueError("tuple.index(x): x not in tuple") }
+                return .int(Int64(position))
+            }
+            case "count": return method { interpreter, arguments in
+                let target = try interpreter.pythonInt(arguments.positional.first ?? .none)
+                return .int(Int64(sizes.filter { $0 == Int(target) }.count))
+            }
+            default: return nil
+            }
+        case let .tuple(items):
+            switch name {
+            case "index": return method { _, arguments in
+                guard let position = items.firstIndex(where: { pythonEquals($0, arguments.positional.first ?? .none) }) else {
+                    throw PythonError.valueError("tuple.index(x): x not in tuple")
+                }
+                return .int(Int64(position))
+            }
+            case "count": return method { _, arguments in
+                .int(Int64(items.filter { pythonEquals($0, arguments.positional.first ?? .none) }.count))
+            }
+            default: return nil
+            }
+        case let .float(number):
+            switch name {
+            case "is_integer": return method { _, _ in .bool(number.isFinite && number.rounded() == number) }
+            case "real": return .float(number)
+            default: return nil
+            }
+        case let .int(number):
+            switch name {
+            case "bit_length": return method { _, _ in .int(Int64(64 - number.magnitude.leadingZeroBitCount)) }
+            case "real": return .int(number)
+            default: return nil
+            }
+        case let .dtype(dtype):
+            switch name {
+            case "is_floating_point": return .bool(dtype.isFloatingPoint)
+            case "itemsize": return .int(Int64(dtype.itemSize))
+            case "is_signed": return .bool(dtype != .bool && dtype != .uint8)
+            default: return nil
+            }
+        default:
+            return nil
+        }
+    }
+
+    private func listMethod(_ list: ListStorage, _ name: String, _ method: (@escaping (Interpreter, CallArguments) throws -> Value) -> Value) -> Value? {
+        switch name {
+        case "append": return method { _, arguments in
+            guard arguments.positional.count == 1 else { throw PythonError.typeError("list.append() takes exactly one argument (\(arguments.positional.count) given)") }
+            list.items.append(arguments.positional[0])
+            return .none
+        }
+        case "extend": return method { interpreter, arguments in
+            list.items += try interpreter.iterate(arguments.positional.first ?? .none)
+            return .none
+        }
+        case "insert": return method { interpreter, arguments in
+            guard arguments.positional.count == 2 else { throw PythonError.typeError("insert expected 2 arguments") }
+            var position = Int(try interpreter.pythonInt(arguments.positional[0]))
+            if position < 0 { position += list.items.count }
+            list.items.insert(arguments.positional[1], at: min(max(position, 0), list.items.count))
+            return .none
+        }
+        case "pop": return method { interpreter, arguments in
+            guard !list.items.isEmpty else { throw PythonError.indexError("pop from empty list") }
+            let position = try arguments.positional.first.map {
+                try interpreter.normalizedSequenceIndex($0, count: list.items.count, kind: "pop")
+            } ?? list.items.count - 1
+            return list.items.remove(at: position)
+        }
+        case "remove": return method { _, arguments in
+            guard let position = list.items.firstIndex(where: { pythonEquals($0, arguments.positional.first ?? .none) }) else {
+                throw PythonError.valueError("list.remove(x): x not in list")
+            }
+            list.items.remove(at: position)
+            return .none
+        }
+        case "index": return method { interpreter, arguments in
+            guard let position = list.items.firstIndex(where: { pythonEquals($0, arguments.positional.first ?? .none) }) else {
+                throw PythonError.valueError("\(try interpreter.repr(arguments.positional.first ?? .none)) is not in list")
+            }
+            return .int(Int64(position))
+        }
+        case "count": return method { _, arguments in
+            .int(Int64(list.items.filter { pythonEquals($0, arguments.positional.first ?? .none) }.count))
+        }
+        case "reverse": return method { _, _ in
+            list.items.reverse()
+            return .none
+        }
+        case "sort": return method { interpreter, arguments in
+            let bound = try arguments.bind("sort", ["*", "key", "reverse"])
+            list.items = try interpreter.sortValues(list.items, key: bound.optional("key"), reverse: try bound.bool("reverse", default: false))
+            return .none
+        }
+        case "copy": return method { _, _ in .list(ListStorage(list.items)) }
+        case "clear": return method { _, _ in
+            list.items.removeAll()
+            return .none
+        }
+        default: return nil
+        }
+    }
+
+    private func dictMethod(_ dict: DictStorage, _ name: String, _ method: (@escaping (Interpreter, CallArguments) throws -> Value) -> Value) -> Value? {
+        switch name {
+        case "keys": return method { _, _ in .list(ListStorage(dict.entries.map(\.key))) }
+        case "values": return method { _, _ in .list(ListStorage(dict.entries.map(\.value))) }
+        case "items": return method { _, _ in .list(ListStorage(dict.entries.map { .tuple([$0.key, $0.value]) })) }
+        case "get": return method { _, arguments in
+            dict[arguments.positional.first ?? .none] ?? (arguments.positional.count > 1 ? arguments.positional[1] : .none)
+        }
+        case "pop": return method { interpreter, arguments in
+            let key = arguments.positional.first ?? .none
+            if let value = dict[key] {
+                dict[key] = nil
+                return value
+            }
+            if arguments.positional.count > 1 { return arguments.positional[1] }
+            throw PythonError("KeyError", try interpreter.repr(key))
+        }
+        case "setdefault": return method { _, arguments in
+            let key = arguments.positional.first ?? .none
+            if let value = dict[key] { return value }
+            let value = arguments.positional.count > 1 ? arguments.positional[1] : .none
+            dict[key] = value
+            return value
+        }
+        case "update": return method { _, arguments in
+            if case let .dict(other)? = arguments.positional.first {
+                for (key, value) in other.entries { dict[key] = value }
+            }
+            for (key, value) in arguments.keywords { dict[.string(key)] = value }
+            return .none
+        }
+        case "copy": return method { _, _ in .dict(DictStorage(dict.entries)) }
+        default: return nil
+        }
+    }
+
+    private func stringMethod(_ text: String, _ name: String, _ method: (@escaping (Interpreter, CallArguments) throws -> Value) -> Value) -> Value? {
+        switch name {
+        case "format": return method { interpreter, arguments in .string(try interpreter.formatMethod(text, arguments)) }
+        case "join": return method { interpreter, arguments in
+            let parts = try interpreter.iterate(arguments.positional.first ?? .none).map { item -> String in
+                guard case let .string(part) = item else {
+                    throw PythonError.typeError("sequence item: expected str instance, \(item.typeName) found")
+                }
+                return part
+            }
+            return .string(parts.joined(separator: text))
+        }
+        case "upper": return method { _, _ in .string(text.uppercased()) }
+        case "lower": return method { _, _ in .string(text.lowercased()) }
+        case "strip": return method { _, _ in .string(text.trimmingCharacters(in: " \t\n\r")) }
+        case "split": return method { _, arguments in
+            if case let .string(separator)? = arguments.positional.first {
+                return .list(ListStorage(text.components(separatedBy: separator).map { .string($0) }))
+            }
+            return .list(ListStorage(text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map { .string(String($0)) }))
+        }
+        case "replace": return method { _, arguments in
+            guard arguments.positional.count >= 2, case let .string(old) = arguments.positional[0], case let .string(new) = arguments.positional[1] else {
+                throw PythonError.typeError("replace expected 2 string arguments")
+            }
+            return .string(text.replacingOccurrences(of: old, with: new))
+        }
+        case "startswith": return method { _, arguments in
+            guard case let .string(prefix)? = arguments.positional.first else { throw PythonError.typeError("startswith first arg must be str") }
+            return .bool(text.hasPrefix(prefix))
+        }
+        case "endswith": return method { _, arguments in
+            guard case let .string(suffix)? = arguments.positional.first else { throw PythonError.typeError("endswith first arg must be str") }
+            return .bool(text.hasSuffix(suffix))
+        }
+        default: return nil
+        }
+    }
+
+    /// `"{} {:.2f}".format(a, b)`.
+    func formatMethod(_ template: String, _ arguments: CallArguments) throws -> String {
+        var output = ""
+        var automaticIndex = 0
+        var characters = template[...]
+        while let character = characters.first {
+            characters = characters.dropFirst()
+            if character == "{" && characters.first == "{" { output.append("{"); characters = characters.dropFirst(); continue }
+            if character == "}" && characters.first == "}" { output.append("}"); characters = characters.dropFirst(); continue }
+            guard character == "{" else { output.append(character); continue }
+            var field = ""
+            while let next = characters.first, next != "}" {
+                field.append(next)
+                characters = characters.dropFirst()
+            }
+            guard characters.first == "}" else { throw PythonError.valueError("expected '}' before end of string") }
+            characters = characters.dropFirst()
+            let parts = field.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            let key = parts.first.map(String.init) ?? ""
+            let spec = parts.count > 1 ? String(parts[1]) : ""
+            let value: Value
+            if key.isEmpty {
+                guard automaticIndex < arguments.positional.count else {
+                    throw PythonError.indexError("Replacement index \(automaticIndex) out of range for positional args tuple")
+                }
+                value = arguments.positional[automaticIndex]
+                automaticIndex += 1
+            } else if let index = Int(key) {
+                guard index < arguments.positional.count else {
+                    throw PythonError.indexError("Replacement index \(index) out of range for positional args tuple")
+                }
+                value = arguments.positional[index]
+            } else if let keyword = arguments.keywords.first(where: { $0.name == key }) {
+                value = keyword.value
+            } else {
+                throw PythonError("KeyError", pythonStringRepr(key))
+            }
+            output += try format(value, spec: spec)
+        }
+        return output
+    }
+}

@@ -1,0 +1,207 @@
+import TensorEngine
+
+/// The arguments of one call, after `*args` and `**kwargs` are spread.
+public struct CallArguments {
+    public var positional: [Value]
+    public var keywords: [(name: String, value: Value)]
+
+    public init(_ positional: [Value] = [], keywords: [(name: String, value: Value)] = []) {
+        self.positional = positional
+        self.keywords = keywords
+    }
+
+    /// These arguments with `value` in front, for calling `torch.f(x, ...)` as `x.f(...)`.
+    func prepending(_ value: Value) -> CallArguments {
+        CallArguments([value] + positional, keywords: keywords)
+    }
+
+    /// Binds to a Python-style signature. `parameters` lists names in order; names
+    /// after `"*"` are keyword-only. With `variadic`, extra positionals are collected.
+    func bind(_ function: String, _ parameters: [String], variadic: Bool = false) throws -> BoundArguments {
+        var values: [String: Value] = [:]
+        let keywordOnlyStart = parameters.firstIndex(of: "*") ?? parameters.count
+        let positionalNames = Array(parameters[..<keywordOnlyStart])
+        let allNames = parameters.filter { $0 != "*" }
+        var extra: [Value] = []
+        for (index, value) in positional.enumerated() {
+            if index < positionalNames.count {
+                values[positionalNames[index]] = value
+            } else if variadic {
+                extra.append(value)
+            } else {
+                throw PythonError.typeError(
+                    "\(function)() takes \(positionalNames.count) positional argument\(positionalNames.count == 1 ? "" : "s") but \(positional.count) were given")
+            }
+        }
+        for (name, value) in keywords {
+            guard allNames.contains(name) else {
+                throw PythonError.typeError("\(function)() got an unexpected keyword argument '\(name)'")
+            }
+            if values[name] != nil {
+                throw PythonError.typeError("\(function)() got multiple values for argument '\(name)'")
+            }
+            values[name] = value
+        }
+        return BoundArguments(function: function, values: values, extra: extra)
+    }
+}
+
+/// Arguments matched to parameter names, with typed accessors that raise Python errors.
+struct BoundArguments {
+    let function: String
+    var values: [String: Value]
+    /// Positionals beyond the named parameters (for `view(*shape)`).
+    let extra: [Value]
+
+    func has(_ name: String) -> Bool {
+        if let value = values[name], !value.isNone { return true }
+        return false
+    }
+
+    func value(_ name: String) throws -> Value {
+        guard let value = values[name] else {
+            throw PythonError.typeError("\(function)() missing 1 required positional argument: '\(name)'")
+        }
+        return value
+    }
+
+    func optional(_ name: String) -> Value? {
+        guard let value = values[name], !value.isNone else { return nil }
+        return value
+    }
+
+    func tensor(_ name: String) throws -> Tensor {
+        let value = try value(name)
+        guard case let .tensor(tensor) = value else {
+            throw PythonError.typeError(
+                "\(function)(): argument '\(name)' (position 1) must be Tensor, not \(value.typeName)")
+        }
+        return tensor
+    }
+
+    func optionalTensor(_ name: String) throws -> Tensor? {
+        guard has(name) else { return nil }
+        return try tensor(name)
+    }
+
+    func int(_ name: String) throws -> Int {
+        try toInt(try value(name), function: function, argument: name)
+    }
+
+    func int(_ name: String, default fallback: Int) throws -> Int {
+        guard let value = optional(name) else { return fallback }
+        return try toInt(value, function: function, argument: name)
+    }
+
+    func optionalInt(_ name: String) throws -> Int? {
+        guard let value = optional(name) else { return nil }
+        return try toInt(value, function: function, argument: name)
+    }
+
+    func double(_ name: String) throws -> Double {
+        try toDouble(try value(name), function: function, argument: name)
+    }
+
+    func double(_ name: String, default fallback: Double) throws -> Double {
+        guard let value = optional(name) else { return fallback }
+        return try toDouble(value, function: function, argument: name)
+    }
+
+    func bool(_ name: String, default fallback: Bool) throws -> Bool {
+        guard let value = optional(name) else { return fallback }
+        switch value {
+        case let .bool(flag): return flag
+        case let .int(number): return number != 0
+        case let .tensor(tensor) where tensor.count == 1: return try tensor.item().boolValue
+        default:
+            throw PythonError.typeError("\(function)(): argument '\(name)' must be bool, not \(value.typeName)")
+        }
+    }
+
+    func string(_ name: String, default fallback: String) throws -> String {
+        guard let value = optional(name) else { return fallback }
+        guard case let .string(text) = value else {
+            throw PythonError.typeError("\(function)(): argument '\(name)' must be str, not \(value.typeName)")
+        }
+        return text
+    }
+
+    func dtype(_ name: String) throws -> DType? {
+        guard let value = optional(name) else { return nil }
+        guard case let .dtype(dtype) = value else {
+            throw PythonError.typeError("\(function)(): argument '\(name)' must be torch.dtype, not \(value.typeName)")
+        }
+        return dtype
+    }
+
+    /// A dim argument given as an int, a tuple/list of ints, or absent.
+    func dims(_ name: String) throws -> [Int]? {
+        guard let value = optional(name) else { return nil }
+        switch value {
+        case .tuple, .list, .size: return try toIntList(value, function: function, argument: name)
+        default: return [try toInt(value, function: function, argument: name)]
+        }
+    }
+
+    /// Sizes given either as separate ints (`view(2, 3)`) or as one sequence (`view((2, 3))`).
+    func shape(_ name: String) throws -> [Int] {
+        var items: [Value] = []
+        if let first = values[name] { items.append(first) }
+        items += extra
+        if items.count == 1 {
+            switch items[0] {
+            case .tuple, .list, .size: return try toIntList(items[0], function: function, argument: name)
+            default: break
+            }
+        }
+        return try items.map { try toInt($0, function: function, argument: name) }
+    }
+
+    /// A scalar-or-tensor argument for elementwise ops.
+    func operand(_ name: String) throws -> Operand {
+        try toOperand(try value(name), function: function)
+    }
+}
+
+func toInt(_ value: Value, function: String, argument: String) throws -> Int {
+    switch value {
+    case let .int(number): return Int(number)
+    case let .bool(flag): return flag ? 1 : 0
+    case let .tensor(tensor) where tensor.count == 1 && !tensor.dtype.isFloatingPoint:
+        return Int(try tensor.item().int64Value)
+    default:
+        throw PythonError.typeError(
+            "\(function)(): argument '\(argument)' must be int, not \(value.typeName)")
+    }
+}
+
+func toDouble(_ value: Value, function: String, argument: String) throws -> Double {
+    switch value {
+    case let .int(number): return Double(number)
+    case let .float(number): return number
+    case let .bool(flag): return flag ? 1 : 0
+    case let .tensor(tensor) where tensor.count == 1: return try tensor.item().doubleValue
+    default:
+        throw PythonError.typeError("\(function)(): argument '\(argument)' must be float, not \(value.typeName)")
+    }
+}
+
+func toIntList(_ value: Value, function: String, argument: String) throws -> [Int] {
+    switch value {
+    case let .size(sizes): return sizes
+    case let .tuple(items): return try items.map { try toInt($0, function: function, argument: argument) }
+    case let .list(list): return try list.items.map { try toInt($0, function: function, argument: argument) }
+    default: return [try toInt(value, function: function, argument: argument)]
+    }
+}
+
+func toOperand(_ value: Value, function: String) throws -> Operand {
+    switch value {
+    case let .tensor(tensor): return .tensor(tensor)
+    case let .int(number): return .scalar(.int(number))
+    case let .float(number): return .scalar(.float(number))
+    case let .bool(flag): return .scalar(.bool(flag))
+    default:
+        throw PythonError.typeError("\(function)(): expected a Tensor or a number, but got \(value.typeName)")
+    }
+}

@@ -1,0 +1,255 @@
+import TensorEngine
+
+/// Subscripts, attributes and iteration.
+extension Interpreter {
+    func subscriptValue(_ container: Value, _ index: Value) throws -> Value {
+        switch container {
+        case let .tensor(tensor):
+            return .tensor(try tensor.getItem(try tensorIndices(index)))
+        case let .list(list):
+            if case let .slice(start, stop, step) = index {
+                return .list(ListStorage(try sliceItems(list.items, start, stop, step)))
+            }
+            return list.items[try normalizedSequenceIndex(index, count: list.items.count, kind: "list")]
+        case let .tuple(items):
+            if case let .slice(start, stop, step) = index { return .tuple(try sliceItems(items, start, stop, step)) }
+            return items[try normalizedSequenceIndex(index, count: items.count, kind: "tuple")]
+        case let .namedTuple(tuple):
+            if case let .slice(start, stop, step) = index { return .tuple(try sliceItems(tuple.values, start, stop, step)) }
+            return tuple.values[try normalizedSequenceIndex(index, count: tuple.values.count, kind: "tuple")]
+        case let .size(sizes):
+            let items = sizes.map { Value.int(Int64($0)) }
+            if case let .slice(start, stop, step) = index {
+                return .size(try sliceItems(items, start, stop, step).map { try pythonIntValue($0) })
+            }
+            return items[try normalizedSequenceIndex(index, count: items.count, kind: "tuple")]
+        case let .string(text):
+            let characters = text.map { Value.string(String($0)) }
+            if case let .slice(start, stop, step) = index {
+                return .string(try sliceItems(characters, start, stop, step).map { try str($0) }.joined())
+            }
+            return characters[try normalizedSequenceIndex(index, count: characters.count, kind: "string")]
+        case let .range(start, stop, step):
+            let count = Int(rangeCount(start, stop, step))
+            let position = try normalizedSequenceIndex(index, count: count, kind: "range object")
+            return .int(start &+ Int64(position) &* step)
+        case let .dict(dict):
+            guard let value = dict[index] else { throw PythonError("KeyError", try repr(index)) }
+            return value
+        case let .instance(instance):
+            if let method = instance.classObject.lookup("__getitem__") {
+                return try call(method, CallArguments([container, index]))
+            }
+        default: break
+        }
+        throw PythonError.typeError("'\(container.typeName)' object is not subscriptable")
+    }
+
+    func setSubscript(_ container: Value, _ index: Value, _ value: Value) throws {
+        switch container {
+        case let .tensor(tensor):
+            let source: Operand
+            switch value {
+            case let .tensor(other): source = .tensor(other)
+            case .list, .tuple: source = .tensor(try tensorFromNested(value, dtype: tensor.dtype))
+            default: source = try toOperand(value, function: "__setitem__")
+            }
+            try tensor.setItem(try tensorIndices(index), value: source)
+        case let .list(list):
+            if case let .slice(start, stop, step) = index, try (step.isNone || pythonInt(step) == 1) {
+                let (lower, upper) = try sliceBounds(count: list.items.count, start, stop)
+                list.items.replaceSubrange(lower..<max(lower, upper), with: try iterate(value))
+                return
+            }
+            list.items[try normalizedSequenceIndex(index, count: list.items.count, kind: "list assignment")] = value
+        case let .dict(dict):
+            dict[index] = value
+        case let .instance(instance):
+            if let method = instance.classObject.lookup("__setitem__") {
+                _ = try call(method, CallArguments([container, index, value]))
+                return
+            }
+            fallthrough
+        default:
+            throw PythonError.typeError("'\(container.typeName)' object does not support item assignment")
+        }
+    }
+
+    /// A Python index turned into the engine's index list.
+    func tensorIndices(_ index: Value) throws -> [TensorIndex] {
+        if case let .tuple(items) = index { return try items.map(tensorIndex) }
+        return [try tensorIndex(index)]
+    }
+
+    private func tensorIndex(_ value: Value) throws -> TensorIndex {
+        func bound(_ value: Value) throws -> Int? {
+            switch value {
+            case .none: return nil
+            case let .int(number): return Int(number)
+            case let .bool(flag): return flag ? 1 : 0
+            case let .tensor(tensor) where tensor.count == 1 && !tensor.dtype.isFloatingPoint:
+                return Int(try tensor.item().int64Value)
+            default:
+                throw PythonError.typeError(
+                    "slice indices must be integers or None or have an __index__ method")
+            }
+        }
+        switch value {
+        case let .int(number): return .integer(Int(number))
+        case let .bool(flag): return .boolean(flag)
+        case .none: return .newAxis
+        case .ellipsis: return .ellipsis
+        case let .slice(start, stop, step):
+            return .slice(start: try bound(start), stop: try bound(stop), step: try bound(step))
+        case let .tensor(tensor): return .tensor(tensor)
+        case .list, .tuple, .range:
+            return .tensor(try tensorFromNested(value, dtype: nil))
+        default:
+            throw PythonError.indexError(
+                "only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got \(value.typeName))")
+        }
+    }
+
+    func normalizedSequenceIndex(_ index: Value, count: Int, kind: String) throws -> Int {
+        let position: Int64
+        switch index {
+        case let .int(number): position = number
+        case let .bool(flag): position = flag ? 1 : 0
+        case let .tensor(tensor) where tensor.count == 1 && !tensor.dtype.isFloatingPoint:
+            position = try tensor.item().int64Value
+        default:
+            let noun = kind.hasPrefix("list") ? "list" : kind
+            throw PythonError.typeError("\(noun) indices must be integers or slices, not \(index.typeName)")
+        }
+        let resolved = position < 0 ? position + Int64(count) : position
+        guard resolved >= 0, resolved < Int64(count) else {
+            throw PythonError.indexError("\(kind) index out of range")
+        }
+        return Int(resolved)
+    }
+
+    private func sliceBounds(count: Int, _ start: Value, _ stop: Value) throws -> (Int, Int) {
+        func clamp(_ value: Value, _ fallback: Int) throws -> Int {
+            if value.isNone { return fallback }
+            var bound = Int(try pythonInt(value))
+            if bound < 0 { bound = max(0, bound + count) }
+            return min(bound, count)
+        }
+        return (try clamp(start, 0), try clamp(stop, count))
+    }
+
+    /// Python's slice semantics for sequences, negative steps included.
+    func sliceItems(_ items: [Value], _ start: Value, _ stop: Value, _ step: Value) throws -> [Value] {
+        let stride = step.isNone ? 1 : Int(try pythonInt(step))
+        guard stride != 0 else { throw PythonError.valueError("slice step cannot be zero") }
+        let count = items.count
+        func resolve(_ value: Value, _ fallback: Int, low: Int, high: Int) throws -> Int {
+            if value.isNone { return fallback }
+            var bound = Int(clamping: try pythonInt(value))
+            if bound < 0 { bound += count }
+            return min(max(bound, low), high)
+        }
+        var result: [Value] = []
+        if stride > 0 {
+            var position = try resolve(start, 0, low: 0, high: count)
+            let end = try resolve(stop, count, low: 0, high: count)
+            while position < end {
+                result.append(items[position])
+                position += stride
+            }
+        } else {
+            var position = try resolve(start, count - 1, low: -1, high: count - 1)
+            let end = try resolve(stop, -1, low: -1, high: count - 1)
+            while position > end {
+                result.append(items[position])
+                position += stride
+            }
+        }
+        return result
+    }
+
+    /// The items a `for` loop visits.
+    func iterate(_ value: Value) throws -> [Value] {
+        switch value {
+        case let .list(list): return list.items
+        case let .tuple(items): return items
+        case let .namedTuple(tuple): return tuple.values
+        case let .size(sizes): return sizes.map { .int(Int64($0)) }
+        case let .string(text): return text.map { .string(String($0)) }
+        case let .dict(dict): return dict.entries.map(\.key)
+        case let .range(start, stop, step):
+            let count = rangeCount(start, stop, step)
+            guard count <= 50_000_000 else { throw PythonError("MemoryError", "range of \(count) items is too large to iterate here") }
+            return (0..<count).map { .int(start &+ $0 &* step) }
+        case let .tensor(tensor):
+            guard tensor.rank > 0 else { throw PythonError.typeError("iteration over a 0-d tensor") }
+            return try tensor.unbind(0).map { .tensor($0) }
+        case let .native(object):
+            if let items = try object.iterate() { return items }
+        case let .instance(instance):
+            if let method = instance.classObject.lookup("__iter__") {
+                return try iterate(try call(method, CallArguments([value])))
+            }
+        default: break
+        }
+        throw PythonError.typeError("'\(value.typeName)' object is not iterable")
+    }
+
+    func attribute(of object: Value, _ name: String) throws -> Value {
+        switch object {
+        case let .tensor(tensor):
+            return try tensorAttribute(tensor, name)
+        case let .module(namespace):
+            if let member = namespace.members[name] { return member }
+            throw PythonError.attributeError("module '\(namespace.name)' has no attribute '\(name)'")
+        case let .instance(instance):
+            if let value = instance.attributes[name] { return value }
+            if let value = instance.classObject.lookup(name) {
+                if case let .function(function) = value { return bindMethod(function, to: object) }
+                return value
+            }
+            if let value = try nnModuleAttribute(instance, name) { return value }
+            throw PythonError.attributeError("'\(instance.classObject.name)' object has no attribute '\(name)'")
+        case let .classObject(classObject):
+            if let value = classObject.lookup(name) { return value }
+            if name == "__name__" { return .string(classObject.name) }
+            throw PythonError.attributeError("type object '\(classObject.name)' has no attribute '\(name)'")
+        case let .namedTuple(tuple):
+            if let index = tuple.fields.firstIndex(of: name) { return tuple.values[index] }
+        case let .native(native):
+            if let value = try native.attribute(name, interpreter: self) { return value }
+        case let .function(function):
+            if name == "__name__" { return .string(function.name) }
+        default:
+            break
+        }
+        if let method = try valueMethod(object, name) { return method }
+        throw PythonError.attributeError("'\(object.typeName)' object has no attribute '\(name)'")
+    }
+
+    func setAttribute(of object: Value, _ name: String, _ value: Value) throws {
+        switch object {
+        case let .instance(instance):
+            instance.set(name, value)
+            return
+        case let .classObject(classObject):
+            classObject.attributes[name] = value
+            return
+        case let .module(namespace):
+            namespace.members[name] = value
+            return
+        case let .native(native):
+            if try native.setAttribute(name, value) { return }
+        case let .tensor(tensor):
+            if try setTensorAttribute(tensor, name, value) { return }
+        default: break
+        }
+        throw PythonError.attributeError("'\(object.typeName)' object has no attribute '\(name)'")
+    }
+
+    private func bindMethod(_ function: Function, to receiver: Value) -> Value {
+        .builtin(Builtin(function.name, owner: receiver.typeName) { interpreter, arguments in
+            try interpreter.callFunction(function, arguments.prepending(receiver))
+        })
+    }
+}

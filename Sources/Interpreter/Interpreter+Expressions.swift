@@ -1,0 +1,273 @@
+import PySyntax
+import TensorEngine
+
+extension Interpreter {
+    /// Evaluates `expr`. An error that has no span yet gets this node's span, so the
+    /// caret lands under the innermost sub-expression that failed.
+    func evaluate(_ expr: Expr) throws -> Value {
+        let value: Value
+        do {
+            value = try evaluateUnobserved(expr)
+        } catch var error as PythonError {
+            if error.span == nil { error.span = expr.span }
+            throw error
+        } catch let error as TensorError {
+            throw PythonError(error, span: expr.span)
+        }
+        observer?.didEvaluate(expr, value: value)
+        return value
+    }
+
+    private func evaluateUnobserved(_ expr: Expr) throws -> Value {
+        switch expr.kind {
+        case let .name(name): return try lookup(name)
+        case let .int(value, digits):
+            guard let value else { throw PythonError.overflow("Python int too large to convert to C long: \(digits)") }
+            return .int(value)
+        case let .float(value): return .float(value)
+        case let .string(text): return .string(text)
+        case let .formattedString(parts): return .string(try formatParts(parts))
+        case let .bool(flag): return .bool(flag)
+        case .none: return .none
+        case .ellipsis: return .ellipsis
+        case let .list(items): return .list(ListStorage(try evaluateSequence(items)))
+        case let .tuple(items): return .tuple(try evaluateSequence(items))
+        case let .set(items): return .list(ListStorage(try evaluateSequence(items)))
+        case let .dict(entries): return try evaluateDict(entries)
+        case let .unary(op, operand): return try unaryOperation(op, try evaluate(operand))
+        case let .binary(op, left, right):
+            let lhs = try evaluate(left)
+            let rhs = try evaluate(right)
+            try checkInterrupt()
+            return try binaryOperation(op, lhs, rhs)
+        case let .boolean(op, left, right):
+            let lhs = try evaluate(left)
+            let leftTruth = try truthy(lhs)
+            switch op {
+            case .and: return leftTruth ? try evaluate(right) : lhs
+            case .or: return leftTruth ? lhs : try evaluate(right)
+            }
+        case let .compare(first, rest): return try evaluateComparison(first, rest)
+        case let .conditional(condition, then, otherwise):
+            return try truthy(try evaluate(condition)) ? try evaluate(then) : try evaluate(otherwise)
+        case let .call(callee, arguments): return try evaluateCall(callee, arguments)
+        case let .attribute(object, name, _): return try attribute(of: try evaluate(object), name)
+        case let .subscript(container, index):
+            let containerValue = try evaluate(container)
+            return try subscriptValue(containerValue, try evaluate(index))
+        case let .slice(lower, upper, step):
+            return .slice(
+                start: try lower.map { try evaluate($0) } ?? .none,
+                stop: try upper.map { try evaluate($0) } ?? .none,
+                step: try step.map { try evaluate($0) } ?? .none)
+        case let .lambda(parameters, body):
+            return .function(try makeFunction(name: "<lambda>", parameters: parameters, body: .expression(body)))
+        case let .listComprehension(element, generators), let .generator(element, generators):
+            var results: [Value] = []
+            try comprehend(generators[...]) { results.append(try self.evaluate(element)) }
+            return .list(ListStorage(results))
+        case let .dictComprehension(key, value, generators):
+            let dict = DictStorage()
+            try comprehend(generators[...]) { dict[try self.evaluate(key)] = try self.evaluate(value) }
+            return .dict(dict)
+        case .starred:
+            throw PythonError("SyntaxError", "can't use starred expression here")
+        }
+    }
+
+    private func evaluateSequence(_ items: [Expr]) throws -> [Value] {
+        var values: [Value] = []
+        for item in items {
+            if case let .starred(inner) = item.kind {
+                values += try iterate(try evaluate(inner))
+            } else {
+                values.append(try evaluate(item))
+            }
+        }
+        return values
+    }
+
+    private func evaluateDict(_ entries: [DictEntry]) throws -> Value {
+        let dict = DictStorage()
+        for entry in entries {
+            if let key = entry.key {
+                dict[try evaluate(key)] = try evaluate(entry.value)
+            } else if case let .dict(other) = try evaluate(entry.value) {
+                for (key, value) in other.entries { dict[key] = value }
+            }
+        }
+        return .dict(dict)
+    }
+
+    /// Runs nested `for`/`if` clauses of a comprehension in a scope of their own.
+    private func comprehend(_ generators: ArraySlice<Comprehension>, _ body: () throws -> Void) throws {
+        let saved = scope
+        scope = Scope(parent: saved)
+        defer { scope = saved }
+        try comprehendLevel(generators, body)
+    }
+
+    private func comprehendLevel(_ generators: ArraySlice<Comprehension>, _ body: () throws -> Void) throws {
+        guard let first = generators.first else { return try body() }
+        for item in try iterate(try evaluate(first.iterable)) {
+            try checkInterrupt()
+            try assign(item, to: first.target)
+            if try first.conditions.allSatisfy({ try truthy(try evaluate($0)) }) {
+                try comprehendLevel(generators.dropFirst(), body)
+            }
+        }
+    }
+
+    private func evaluateComparison(_ first: Expr, _ rest: [(CompareOperator, Expr)]) throws -> Value {
+        var left = try evaluate(first)
+        var result: Value = .bool(true)
+        for (op, rightExpr) in rest {
+            let right = try evaluate(rightExpr)
+            result = try compare(op, left, right)
+            if rest.count > 1, !(try truthy(result)) { return result }
+            left = right
+        }
+        return result
+    }
+
+    private func evaluateCall(_ calleeExpr: Expr, _ arguments: [Argument]) throws -> Value {
+        let callee = try evaluate(calleeExpr)
+        var callArguments = CallArguments()
+        for argument in arguments {
+            switch argument.kind {
+            case .positional:
+                callArguments.positional.append(try evaluate(argument.value))
+            case let .keyword(name):
+                callArguments.keywords.append((name, try evaluate(argument.value)))
+            case .unpack:
+                callArguments.positional += try iterate(try evaluate(argument.value))
+            case .unpackKeywords:
+                guard case let .dict(dict) = try evaluate(argument.value) else {
+                    throw PythonError.typeError("argument after ** must be a mapping")
+                }
+                for (key, value) in dict.entries {
+                    guard case let .string(name) = key else { throw PythonError.typeError("keywords must be strings") }
+                    callArguments.keywords.append((name, value))
+                }
+            }
+        }
+        try checkInterrupt()
+        return try call(callee, callArguments)
+    }
+
+    /// Calls any callable value.
+    public func call(_ callee: Value, _ arguments: CallArguments) throws -> Value {
+        switch callee {
+        case let .builtin(builtin):
+            return try builtin.body(self, arguments)
+        case let .function(function):
+            return try callFunction(function, arguments)
+        case let .classObject(classObject):
+            return try instantiate(classObject, arguments)
+        case let .instance(instance):
+            if let method = instance.classObject.lookup("__call__") ?? instance.classObject.lookup("forward") {
+                return try call(method, arguments.prepending(.instance(instance)))
+            }
+        case let .native(object):
+            if let result = try object.call(self, arguments) { return result }
+        default: break
+        }
+        throw PythonError.typeError("'\(callee.typeName)' object is not callable")
+    }
+
+    func callFunction(_ function: Function, _ arguments: CallArguments) throws -> Value {
+        guard callDepth < maxCallDepth else {
+            throw PythonError("RecursionError", "maximum recursion depth exceeded")
+        }
+        let callScope = Scope(parent: function.closure)
+        try bindParameters(function, arguments, into: callScope)
+        let saved = scope
+        scope = callScope
+        callDepth += 1
+        defer {
+            scope = saved
+            callDepth -= 1
+        }
+        switch function.body {
+        case let .expression(expr):
+            return try evaluate(expr)
+        case let .statements(body):
+            if case let .returned(value) = try execute(body) { return value }
+            return .none
+        }
+    }
+
+    private func bindParameters(_ function: Function, _ arguments: CallArguments, into callScope: Scope) throws {
+        var positional = arguments.positional[...]
+        var keywords = arguments.keywords
+        var variadic: String?
+        var keywordVariadic: String?
+        for parameter in function.parameters {
+            switch parameter.kind {
+            case .variadic:
+                variadic = parameter.name
+                callScope.variables[parameter.name] = .tuple(Array(positional))
+                positional = []
+            case .keywordVariadic:
+                keywordVariadic = parameter.name
+            case .normal, .keywordOnly:
+                if parameter.kind == .normal, let value = positional.first {
+                    positional = positional.dropFirst()
+                    if keywords.contains(where: { $0.name == parameter.name }) {
+                        throw PythonError.typeError("\(function.name)() got multiple values for argument '\(parameter.name)'")
+                    }
+                    callScope.variables[parameter.name] = value
+                } else if let index = keywords.firstIndex(where: { $0.name == parameter.name }) {
+                    callScope.variables[parameter.name] = keywords[index].value
+                    keywords.remove(at: index)
+                } else if let defaultValue = function.defaults[parameter.name] {
+                    callScope.variables[parameter.name] = defaultValue
+                } else {
+                    throw PythonError.typeError(
+                        "\(function.name)() missing 1 required positional argument: '\(parameter.name)'")
+                }
+            }
+        }
+        if !positional.isEmpty && variadic == nil {
+            let expected = function.parameters.filter { $0.kind == .normal }.count
+            throw PythonError.typeError(
+                "\(function.name)() takes \(expected) positional argument\(expected == 1 ? "" : "s") but \(arguments.positional.count) were given")
+        }
+        if let keywordVariadic {
+            callScope.variables[keywordVariadic] = .dict(DictStorage(keywords.map { (Value.string($0.name), $0.value) }))
+        } else if let unexpected = keywords.first {
+            throw PythonError.typeError("\(function.name)() got an unexpected keyword argument '\(unexpected.name)'")
+        }
+    }
+
+    private func instantiate(_ classObject: ClassObject, _ arguments: CallArguments) throws -> Value {
+        if exceptionHierarchy[classObject.name] != nil || classObject.bases.contains(where: { exceptionHierarchy[$0.name] != nil }) {
+            let message = try arguments.positional.first.map { try str($0) } ?? ""
+            return .native(ExceptionObject(type: classObject.name, message: message))
+        }
+        let instance = Instance(classObject: classObject)
+        if let initializer = classObject.lookup("__init__") {
+            _ = try call(initializer, arguments.prepending(.instance(instance)))
+        } else if !arguments.positional.isEmpty || !arguments.keywords.isEmpty {
+            throw PythonError.typeError("\(classObject.name)() takes no arguments")
+        }
+        return .instance(instance)
+    }
+
+    /// Renders the parts of an f-string.
+    func formatParts(_ parts: [FStringPart]) throws -> String {
+        var text = ""
+        for part in parts {
+            switch part {
+            case let .literal(literal):
+                text += literal
+            case let .field(expr, conversion, specParts):
+                var value = try evaluate(expr)
+                if conversion == "r" { value = .string(try repr(value)) }
+                if conversion == "s" { value = .string(try str(value)) }
+                text += try format(value, spec: try formatParts(specParts))
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,303 @@
+import TensorEngine
+
+/// `repr`, `str` and `format` of values, as Python writes them.
+extension Interpreter {
+    public func repr(_ value: Value) throws -> String {
+        switch value {
+        case .none: return "None"
+        case let .bool(flag): return flag ? "True" : "False"
+        case let .int(number): return String(number)
+        case let .float(number): return pythonFloatRepr(number)
+        case let .string(text): return pythonStringRepr(text)
+        case let .tensor(tensor): return tensor.repr
+        case let .list(list): return "[" + (try list.items.map { try repr($0) }).joined(separator: ", ") + "]"
+        case let .tuple(items):
+            if items.count == 1 { return "(\(try repr(items[0])),)" }
+            return "(" + (try items.map { try repr($0) }).joined(separator: ", ") + ")"
+        case let .namedTuple(tuple):
+            let fields = try zip(tuple.fields, tuple.values).map { "\($0)=\(try repr($1))" }
+            return "\(tuple.typeName)(\n" + fields.joined(separator: ",\n") + ")"
+        case let .dict(dict):
+            return "{" + (try dict.entries.map { "\(try repr($0.key)): \(try repr($0.value))" }).joined(separator: ", ") + "}"
+        case let .dtype(dtype): return dtype.torchName
+        case let .size(sizes): return "torch.Size([" + sizes.map(String.init).joined(separator: ", ") + "])"
+        case let .slice(start, stop, step): return "slice(\(try repr(start)), \(try repr(stop)), \(try repr(step)))"
+        case .ellipsis: return "Ellipsis"
+        case let .range(start, stop, step): return step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))"
+        case let .function(function): return "<function \(function.name)>"
+        case let .builtin(builtin):
+            if let owner = builtin.owner { return "<built-in method \(builtin.name) of \(owner) object>" }
+            return "<built-in function \(builtin.name)>"
+        case let .module(namespace): return "<module '\(namespace.name)'>"
+        case let .classObject(classObject): return "<class '__main__.\(classObject.name)'>"
+        case let .instance(instance):
+            if let method = instance.classObject.lookup("__repr__") {
+                return try str(try call(method, CallArguments([value])))
+            }
+            if let description = try nnModuleRepr(instance) { return description }
+            return "<__main__.\(instance.classObject.name) object>"
+        case let .native(object): return object.repr()
+        }
+    }
+
+    public func str(_ value: Value) throws -> String {
+        switch value {
+        case let .string(text): return text
+        case let .instance(instance):
+            if let method = instance.classObject.lookup("__str__") {
+                return try str(try call(method, CallArguments([value])))
+            }
+            return try repr(value)
+        case let .native(object as ExceptionObject): return object.message
+        default: return try repr(value)
+        }
+    }
+
+    /// `format(value, spec)`, the mini-language f-strings use.
+    func format(_ value: Value, spec: String) throws -> String {
+        if spec.isEmpty { return try str(value) }
+        var number = value
+        if case let .tensor(tensor) = value {
+            guard tensor.rank == 0 else {
+                throw PythonError.typeError("unsupported format string passed to Tensor.__format__")
+            }
+            switch try tensor.item() {
+            case let .float(item): number = .float(item)
+            case let .int(item): number = .int(item)
+            case let .bool(item): number = .bool(item)
+            }
+        }
+        let parsed = FormatSpec(spec)
+        var body: String
+        switch number {
+        case let .float(item): body = try formatNumber(item, isInteger: false, parsed)
+        case let .int(item): body = try formatInteger(item, parsed)
+        case let .bool(item): body = parsed.type == nil ? (item ? "True" : "False") : try formatInteger(item ? 1 : 0, parsed)
+        case let .string(text):
+            body = parsed.precision.map { String(text.prefix($0)) } ?? text
+            return parsed.pad(body, defaultAlign: "<")
+        default:
+            return parsed.pad(try str(value), defaultAlign: "<")
+        }
+        if parsed.zeroPad, let width = parsed.width, body.count < width {
+            let negative = body.hasPrefix("-") || body.hasPrefix("+")
+            let sign = negative ? String(body.prefix(1)) : ""
+            let digits = negative ? String(body.dropFirst()) : body
+            body = sign + String(repeating: "0", count: width - body.count) + digits
+        }
+        return parsed.pad(body, defaultAlign: ">")
+    }
+
+    private func formatInteger(_ value: Int64, _ spec: FormatSpec) throws -> String {
+        switch spec.type {
+        case nil, "d", "n":
+            var text = String(value)
+            if spec.grouping { text = groupThousands(text) }
+            return spec.signPrefix(value >= 0) + text
+        case "x": return String(value, radix: 16)
+        case "X": return String(value, radix: 16).uppercased()
+        case "b": return String(value, radix: 2)
+        case "o": return String(value, radix: 8)
+        case "c": return Unicode.Scalar(UInt32(clamping: value)).map { String(Character($0)) } ?? ""
+        default: return try formatNumber(Double(value), isInteger: true, spec)
+        }
+    }
+
+    private func formatNumber(_ value: Double, isInteger: Bool, _ spec: FormatSpec) throws -> String {
+        let precision = spec.precision ?? 6
+        var text: String
+        switch spec.type {
+        case "f", "F": text = formatFixed(value, precision: precision)
+        case "e", "E":
+            text = formatScientific(value, precision: precision)
+            if spec.type == "E" { text = text.uppercased() }
+        case "%": text = formatFixed(value * 100, precision: precision) + "%"
+        case "g", "G", nil:
+            if spec.type == nil && spec.precision == nil { text = pythonFloatRepr(value) } else {
+                text = formatGeneral(value, precision: max(precision, 1), alwaysPoint: spec.type == nil)
+            }
+        case "d":
+            throw PythonError.valueError("Unknown format code 'd' for object of type 'float'")
+        default:
+            throw PythonError.valueError("Unknown format code '\(spec.type.map(String.init) ?? "")' for object of type 'float'")
+        }
+        if spec.grouping { text = groupThousands(text) }
+        if !text.hasPrefix("-") { text = spec.signPrefix(true) + text }
+        return text
+    }
+
+    private func groupThousands(_ text: String) -> String {
+        let negative = text.hasPrefix("-")
+        let digits = negative ? String(text.dropFirst()) : text
+        let integerPart = digits.prefix { $0.isNumber }
+        let rest = digits.dropFirst(integerPart.count)
+        var grouped = ""
+        for (index, character) in integerPart.enumerated() {
+            if index > 0 && (integerPart.count - index) % 3 == 0 { grouped += "," }
+            grouped.append(character)
+        }
+        return (negative ? "-" : "") + grouped + rest
+    }
+
+    /// `'%.4f' % x` and friends.
+    func percentFormat(_ template: String, _ arguments: Value) throws -> String {
+        var values: [Value]
+        if case let .tuple(items) = arguments { values = items } else { values = [arguments] }
+        var output = ""
+        var characters = template[...]
+        while let character = characters.first {
+            characters = characters.dropFirst()
+            guard character == "%" else { output.append(character); continue }
+            if characters.first == "%" { output.append("%"); characters = characters.dropFirst(); continue }
+            var spec = ""
+            while let next = characters.first, !"sdifegrxEGX".contains(next) {
+                spec.append(next)
+                characters = characters.dropFirst()
+            }
+            guard let type = characters.first else { throw PythonError.valueError("incomplete format") }
+            characters = characters.dropFirst()
+            guard !values.isEmpty else { throw PythonError.typeError("not enough arguments for format string") }
+            let value = values.removeFirst()
+            switch type {
+            case "s": output += try format(.string(try str(value)), spec: spec)
+            case "r": output += try format(.string(try repr(value)), spec: spec)
+            case "d", "i":
+                let integer: Value = (try? pythonDouble(value)).map { .int(saturatingInt64($0)) } ?? value
+                output += try format(integer, spec: spec + "d")
+            default: output += try format(.float(try pythonDouble(value)), spec: spec + String(type))
+            }
+        }
+        if !values.isEmpty { throw PythonError.typeError("not all arguments converted during string formatting") }
+        return output
+    }
+}
+
+/// Python's `%g` formatting.
+func formatGeneral(_ value: Double, precision: Int, alwaysPoint: Bool) -> String {
+    guard value.isFinite else { return pythonFloatRepr(value) }
+    if value == 0 { return value.sign == .minus ? "-0" + (alwaysPoint ? ".0" : "") : "0" + (alwaysPoint ? ".0" : "") }
+    let scientific = formatScientific(value, precision: precision - 1)
+    let exponent = Int(scientific.split(separator: "e").last ?? "0") ?? 0
+    var text: String
+    if exponent >= -4 && exponent < precision {
+        text = formatFixed(value, precision: max(0, precision - 1 - exponent))
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text += alwaysPoint ? "0" : "" }
+            if text.hasSuffix(".") { text.removeLast() }
+        } else if alwaysPoint {
+            text += ".0"
+        }
+    } else {
+        let parts = scientific.split(separator: "e")
+        var mantissa = String(parts[0])
+        if mantissa.contains(".") {
+            while mantissa.hasSuffix("0") { mantissa.removeLast() }
+            if mantissa.hasSuffix(".") { mantissa.removeLast() }
+        }
+        text = mantissa + "e" + parts[1]
+    }
+    return text
+}
+
+/// Python's repr of a str: single quotes unless the text has one and no double quote.
+public func pythonStringRepr(_ text: String) -> String {
+    let quote: Character = text.contains("'") && !text.contains("\"") ? "\"" : "'"
+    var output = String(quote)
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\\": output += "\\\\"
+        case "\n": output += "\\n"
+        case "\r": output += "\\r"
+        case "\t": output += "\\t"
+        case Unicode.Scalar(UInt8(ascii: quote == "'" ? "'" : "\"")): output += "\\" + String(quote)
+        default:
+            if scalar.value < 0x20 || scalar.value == 0x7F || (scalar.value >= 0x80 && scalar.value < 0xA0) {
+                output += "\\x" + String(scalar.value, radix: 16).leftPadded(2)
+            } else {
+                output.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    output.append(quote)
+    return output
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
+
+/// A parsed format spec: `[[fill]align][sign][0][width][,][.precision][type]`.
+struct FormatSpec {
+    var fill: Character = " "
+    var align: Character?
+    var sign: Character?
+    var zeroPad = false
+    var width: Int?
+    var grouping = false
+    var precision: Int?
+    var type: Character?
+
+    init(_ spec: String) {
+        var characters = Array(spec)
+        if characters.count >= 2, "<>^=".contains(characters[1]) {
+            fill = characters[0]
+            align = characters[1]
+            characters.removeFirst(2)
+        } else if let first = characters.first, "<>^=".contains(first) {
+            align = first
+            characters.removeFirst()
+        }
+        if let first = characters.first, "+- ".contains(first) {
+            sign = first
+            characters.removeFirst()
+        }
+        if characters.first == "0" {
+            zeroPad = true
+            characters.removeFirst()
+        }
+        var digits = ""
+        while let first = characters.first, first.isNumber {
+            digits.append(first)
+            characters.removeFirst()
+        }
+        width = Int(digits)
+        if characters.first == "," || characters.first == "_" {
+            grouping = true
+            characters.removeFirst()
+        }
+        if characters.first == "." {
+            characters.removeFirst()
+            var precisionDigits = ""
+            while let first = characters.first, first.isNumber {
+                precisionDigits.append(first)
+                characters.removeFirst()
+            }
+            precision = Int(precisionDigits)
+        }
+        type = characters.first
+    }
+
+    func signPrefix(_ nonNegative: Bool) -> String {
+        guard nonNegative else { return "" }
+        switch sign {
+        case "+": return "+"
+        case " ": return " "
+        default: return ""
+        }
+    }
+
+    func pad(_ text: String, defaultAlign: Character) -> String {
+        guard let width, text.count < width else { return text }
+        let padding = width - text.count
+        switch align ?? defaultAlign {
+        case "<": return text + String(repeating: fill, count: padding)
+        case "^":
+            let left = padding / 2
+            return String(repeating: fill, count: left) + text + String(repeating: fill, count: padding - left)
+        default: return String(repeating: fill, count: padding) + text
+        }
+    }
+}

@@ -1,0 +1,305 @@
+import PySyntax
+import TensorEngine
+
+/// How a statement ended, so loops and calls can react to `break`, `continue`, `return`.
+enum ControlFlow {
+    case normal
+    case breakLoop
+    case continueLoop
+    case returned(Value)
+}
+
+extension Interpreter {
+    @discardableResult
+    func execute(_ statements: [Stmt]) throws -> ControlFlow {
+        for statement in statements {
+            let flow = try execute(statement)
+            if case .normal = flow { continue }
+            return flow
+        }
+        return .normal
+    }
+
+    @discardableResult
+    func execute(_ statement: Stmt) throws -> ControlFlow {
+        if scope === globals { currentLine = source.line(of: statement.span.start) }
+        switch statement.kind {
+        case let .expression(expr):
+            _ = try evaluate(expr)
+        case let .assign(targets, value):
+            let result = try evaluate(value)
+            for target in targets { try assign(result, to: target) }
+        case let .augmentedAssign(target, op, value):
+            try executeAugmentedAssign(target, op, value)
+        case let .annotatedAssign(target, _, value):
+            if let value { try assign(try evaluate(value), to: target) }
+        case let .if(condition, body, orElse):
+            return try execute(try truthy(try evaluate(condition)) ? body : orElse)
+        case let .for(target, iterable, body, orElse):
+            return try executeFor(target, iterable, body, orElse)
+        case let .while(condition, body, orElse):
+            while try truthy(try evaluate(condition)) {
+                try checkInterrupt()
+                switch try execute(body) {
+                case .breakLoop: return .normal
+                case let .returned(value): return .returned(value)
+                default: continue
+                }
+            }
+            return try execute(orElse)
+        case .break: return .breakLoop
+        case .continue: return .continueLoop
+        case .pass: break
+        case let .functionDef(name, parameters, body, decorators):
+            var function = Value.function(try makeFunction(name: name, parameters: parameters, body: .statements(body)))
+            for decorator in decorators.reversed() {
+                function = try call(try evaluate(decorator), CallArguments([function]))
+            }
+            assignName(name, function)
+        case let .classDef(name, bases, body, _):
+            assignName(name, try makeClass(name: name, bases: bases, body: body))
+        case let .return(value):
+            return .returned(try value.map { try evaluate($0) } ?? .none)
+        case let .with(items, body):
+            return try executeWith(items, body)
+        case let .import(names):
+            for name in names { try importModule(name) }
+        case let .importFrom(module, names, _):
+            try importFrom(module, names)
+        case let .assert(test, message):
+            if !(try truthy(try evaluate(test))) {
+                let text = try message.map { try str(try evaluate($0)) } ?? ""
+                throw PythonError("AssertionError", text)
+            }
+        case let .raise(exception, _):
+            throw try makeRaisedError(exception)
+        case let .delete(targets):
+            for target in targets { try delete(target) }
+        case let .global(names):
+            scope.globalNames.formUnion(names)
+        case .nonlocal:
+            break
+        case let .try(body, handlers, orElse, finally):
+            return try executeTry(body, handlers, orElse, finally)
+        }
+        return .normal
+    }
+
+    private func executeFor(_ target: Expr, _ iterable: Expr, _ body: [Stmt], _ orElse: [Stmt]) throws -> ControlFlow {
+        let items = try iterate(try evaluate(iterable))
+        for item in items {
+            try checkInterrupt()
+            try assign(item, to: target)
+            switch try execute(body) {
+            case .breakLoop: return .normal
+            case let .returned(value): return .returned(value)
+            default: continue
+            }
+        }
+        return try execute(orElse)
+    }
+
+    private func executeWith(_ items: [WithItem], _ body: [Stmt]) throws -> ControlFlow {
+        var restoreGrad: Bool?
+        for item in items {
+            let context = try evaluate(item.context)
+            if case let .native(object) = context, let manager = object as? GradModeContext {
+                restoreGrad = restoreGrad ?? gradEnabled
+                gradEnabled = manager.enabled
+            }
+            if let target = item.target { try assign(context, to: target) }
+        }
+        defer { if let restoreGrad { gradEnabled = restoreGrad } }
+        return try execute(body)
+    }
+
+    private func executeTry(_ body: [Stmt], _ handlers: [ExceptHandler], _ orElse: [Stmt], _ finally: [Stmt]) throws -> ControlFlow {
+        var flow: ControlFlow = .normal
+        do {
+            var bodyRaised = false
+            do {
+                flow = try execute(body)
+            } catch let error as PythonError {
+                bodyRaised = true
+                guard let handler = try handlers.first(where: { try handlerMatches($0, error) }) else { throw error }
+                if let name = handler.name { assignName(name, exceptionValue(error)) }
+                flow = try execute(handler.body)
+            }
+            if !bodyRaised, case .normal = flow { flow = try execute(orElse) }
+        } catch {
+            try execute(finally)
+            throw error
+        }
+        let finalFlow = try execute(finally)
+        if case .normal = finalFlow { return flow }
+        return finalFlow
+    }
+
+    private func handlerMatches(_ handler: ExceptHandler, _ error: PythonError) throws -> Bool {
+        guard let typeExpr = handler.type else { return true }
+        let types: [Value]
+        if case let .tuple(items) = try evaluate(typeExpr) { types = items } else { types = [try evaluate(typeExpr)] }
+        return types.contains { value in
+            if case let .classObject(classObject) = value { return exceptionMatches(error.type, classObject.name) }
+            if case let .builtin(builtin) = value { return exceptionMatches(error.type, builtin.name) }
+            return false
+        }
+    }
+
+    private func exceptionValue(_ error: PythonError) -> Value {
+        if let payload = error.payload { return payload }
+        return .native(ExceptionObject(type: error.type, message: error.message))
+    }
+
+    private func makeRaisedError(_ exception: Expr?) throws -> PythonError {
+        guard let exception else { return PythonError.runtimeError("No active exception to reraise") }
+        let value = try evaluate(exception)
+        switch value {
+        case let .native(object as ExceptionObject):
+            var error = PythonError(object.type, object.message)
+            error.payload = value
+            return error
+        case let .builtin(builtin) where exceptionHierarchy[builtin.name] != nil || builtin.name == "BaseException":
+            return PythonError(builtin.name, "")
+        default:
+            return PythonError.typeError("exceptions must derive from BaseException")
+        }
+    }
+
+    private func executeAugmentedAssign(_ target: Expr, _ op: BinaryOperator, _ value: Expr) throws {
+        switch target.kind {
+        case let .name(name):
+            let current = try lookup(name)
+            let result = try inPlaceOperation(op, current, try evaluate(value))
+            assignName(name, result)
+        case let .attribute(objectExpr, name, _):
+            let object = try evaluate(objectExpr)
+            let current = try attribute(of: object, name)
+            try setAttribute(of: object, name, try inPlaceOperation(op, current, try evaluate(value)))
+        case let .subscript(containerExpr, indexExpr):
+            let container = try evaluate(containerExpr)
+            let index = try evaluate(indexExpr)
+            let current = try subscriptValue(container, index)
+            let result = try inPlaceOperation(op, current, try evaluate(value))
+            try setSubscript(container, index, result)
+        default:
+            throw PythonError("SyntaxError", "'\(source.text(of: target.span))' is an illegal expression for augmented assignment")
+        }
+    }
+
+    /// `a op= b`: tensors and lists change in place, other values rebind.
+    func inPlaceOperation(_ op: BinaryOperator, _ current: Value, _ operand: Value) throws -> Value {
+        switch current {
+        case let .tensor(tensor):
+            let result = try binaryOperation(op, current, operand)
+            guard case let .tensor(resultTensor) = result else { return result }
+            do {
+                try tensor.assignInPlace(resultTensor)
+            } catch let error as TensorError {
+                throw PythonError(error)
+            }
+            return current
+        case let .list(list) where op == .add:
+            list.items += try iterate(operand)
+            return current
+        default:
+            return try binaryOperation(op, current, operand)
+        }
+    }
+
+    func assign(_ value: Value, to target: Expr) throws {
+        switch target.kind {
+        case let .name(name):
+            assignName(name, value)
+        case let .attribute(objectExpr, name, _):
+            try setAttribute(of: try evaluate(objectExpr), name, value)
+        case let .subscript(containerExpr, indexExpr):
+            let container = try evaluate(containerExpr)
+            try setSubscript(container, try evaluate(indexExpr), value)
+        case let .tuple(targets), let .list(targets):
+            try unpack(value, into: targets)
+        case let .starred(inner):
+            try assign(.list(ListStorage(try iterate(value))), to: inner)
+        default:
+            throw PythonError("SyntaxError", "cannot assign to expression")
+        }
+    }
+
+    private func unpack(_ value: Value, into targets: [Expr]) throws {
+        let items = try iterate(value)
+        if let starIndex = targets.firstIndex(where: { if case .starred = $0.kind { true } else { false } }) {
+            let after = targets.count - starIndex - 1
+            guard items.count >= targets.count - 1 else {
+                throw PythonError.valueError("not enough values to unpack (expected at least \(targets.count - 1), got \(items.count))")
+            }
+            for index in 0..<starIndex { try assign(items[index], to: targets[index]) }
+            try assign(.list(ListStorage(Array(items[starIndex..<(items.count - after)]))), to: targets[starIndex])
+            for index in 0..<after { try assign(items[items.count - after + index], to: targets[starIndex + 1 + index]) }
+            return
+        }
+        if items.count > targets.count {
+            throw PythonError.valueError("too many values to unpack (expected \(targets.count))")
+        }
+        if items.count < targets.count {
+            throw PythonError.valueError("not enough values to unpack (expected \(targets.count), got \(items.count))")
+        }
+        for (item, target) in zip(items, targets) { try assign(item, to: target) }
+    }
+
+    private func delete(_ target: Expr) throws {
+        switch target.kind {
+        case let .name(name):
+            guard scope.variables.removeValue(forKey: name) != nil else { throw PythonError.nameError(name) }
+        case let .subscript(containerExpr, indexExpr):
+            let container = try evaluate(containerExpr)
+            let index = try evaluate(indexExpr)
+            switch container {
+            case let .list(list):
+                let position = try normalizedSequenceIndex(index, count: list.items.count, kind: "list")
+                list.items.remove(at: position)
+            case let .dict(dict):
+                guard dict[index] != nil else { throw PythonError("KeyError", try repr(index)) }
+                dict[index] = nil
+            default:
+                throw PythonError.typeError("'\(container.typeName)' object doesn't support item deletion")
+            }
+        case let .attribute(objectExpr, name, _):
+            if case let .instance(instance) = try evaluate(objectExpr) {
+                instance.attributes[name] = nil
+                instance.attributeOrder.removeAll { $0 == name }
+            }
+        case let .tuple(targets), let .list(targets):
+            for inner in targets { try delete(inner) }
+        default:
+            throw PythonError("SyntaxError", "cannot delete expression")
+        }
+    }
+
+    func makeFunction(name: String, parameters: [Parameter], body: Function.FunctionBody) throws -> Function {
+        var defaults: [String: Value] = [:]
+        for parameter in parameters {
+            if let defaultValue = parameter.defaultValue { defaults[parameter.name] = try evaluate(defaultValue) }
+        }
+        return Function(name: name, parameters: parameters, body: body, defaults: defaults, closure: scope)
+    }
+
+    private func makeClass(name: String, bases: [Expr], body: [Stmt]) throws -> Value {
+        var baseClasses: [ClassObject] = []
+        var isModule = false
+        for base in bases {
+            switch try evaluate(base) {
+            case let .classObject(classObject): baseClasses.append(classObject)
+            case let .native(object) where object is ModuleBaseClass: isModule = true
+            default: break
+            }
+        }
+        let classScope = Scope(parent: scope)
+        let saved = scope
+        scope = classScope
+        defer { scope = saved }
+        try execute(body)
+        let classObject = ClassObject(name: name, attributes: classScope.variables, bases: baseClasses)
+        if isModule { classObject.attributes["__tensortutor_module__"] = .bool(true) }
+        return .classObject(classObject)
+    }
+}

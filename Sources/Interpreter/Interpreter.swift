@@ -1,0 +1,116 @@
+import Diagnostics
+import PySyntax
+import TensorEngine
+
+/// Where a running program's output goes. The command line prints it; `--json`
+/// turns each call into a record; tests collect it.
+public protocol OutputSink: AnyObject {
+    /// Text written by `print`, newline included.
+    func write(_ text: String)
+    /// A UserWarning, with the 1-based line of the statement that raised it.
+    func warn(_ message: String, line: Int)
+}
+
+/// Called for every evaluated expression node, innermost first: the explainer's hook.
+public protocol EvaluationObserver: AnyObject {
+    func didEvaluate(_ expr: Expr, value: Value)
+}
+
+/// A scope of variables: the module's globals, or one function call's locals.
+final class Scope {
+    var variables: [String: Value] = [:]
+    let parent: Scope?
+    var globalNames: Set<String> = []
+
+    init(parent: Scope?) { self.parent = parent }
+
+    func lookup(_ name: String) -> Value? {
+        var scope: Scope? = self
+        while let current = scope {
+            if let value = current.variables[name] { return value }
+            scope = current.parent
+        }
+        return nil
+    }
+
+    var root: Scope { parent?.root ?? self }
+}
+
+/// Evaluates parsed programs over the tensor engine. One interpreter is one session:
+/// variables persist between `run` calls.
+public final class Interpreter {
+    let globals = Scope(parent: nil)
+    var scope: Scope
+    public weak var output: OutputSink?
+    public weak var observer: EvaluationObserver?
+    /// The source of the statement being run, for warnings' line numbers.
+    var source = SourceFile(name: "<input>", text: "")
+    var currentLine = 1
+    var callDepth = 0
+    public var maxCallDepth = 150
+    /// Set from a signal handler to stop evaluation at the next op or loop iteration.
+    nonisolated(unsafe) public static var interruptRequested = false
+    /// Warnings already shown, by (line, message): Python shows each once per place.
+    var shownWarnings: Set<String> = []
+    lazy var builtinNames: [String: Value] = makePythonBuiltins()
+    lazy var modules: [String: Value] = makeModules()
+    var gradEnabled = true
+
+    public init() {
+        scope = globals
+        globals.variables["__name__"] = .string("__main__")
+    }
+
+    /// Runs a whole module. `echo` receives the value of every top-level expression
+    /// statement with its line, None included.
+    public func run(_ module: Module, echo: (Value, Int) -> Void) throws {
+        source = module.source
+        for statement in module.body {
+            currentLine = module.source.line(of: statement.span.start)
+            if case let .expression(expr) = statement.kind {
+                let value = try evaluate(expr)
+                echo(value, currentLine)
+            } else {
+                try execute(statement)
+            }
+        }
+    }
+
+    /// Evaluates one expression in the session's global scope.
+    public func evaluate(_ expr: Expr, in source: SourceFile) throws -> Value {
+        self.source = source
+        currentLine = source.line(of: expr.span.start)
+        return try evaluate(expr)
+    }
+
+    public func variable(_ name: String) -> Value? { globals.variables[name] }
+    public func setVariable(_ name: String, _ value: Value) { globals.variables[name] = value }
+    public var variableNames: [String] { Array(globals.variables.keys) }
+
+    func warn(_ message: String) {
+        let key = "\(currentLine):\(message)"
+        guard shownWarnings.insert(key).inserted else { return }
+        output?.warn(message, line: currentLine)
+    }
+
+    func checkInterrupt() throws {
+        if Interpreter.interruptRequested {
+            Interpreter.interruptRequested = false
+            throw PythonError("KeyboardInterrupt", "")
+        }
+    }
+
+    func lookup(_ name: String) throws -> Value {
+        if let value = scope.lookup(name) { return value }
+        if let value = builtinNames[name] { return value }
+        throw PythonError.nameError(name)
+    }
+
+    func assignName(_ name: String, _ value: Value) {
+        if scope.globalNames.contains(name) {
+            globals.variables[name] = value
+        } else {
+            scope.variables[name] = value
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Diagnostics
+import PySyntax
+import TensorEngine
+
+/// What running a program produced, in order.
+public enum RunEvent {
+    /// A top-level expression statement's value (None included) and its line.
+    case value(Value, line: Int)
+    case printed(String)
+    case warning(String, line: Int)
+    case error(RunError)
+}
+
+/// An exception or syntax error that stopped a program, located in its source.
+public struct RunError {
+    public let type: String
+    public let message: String
+    public let span: Span?
+    public let source: SourceFile
+
+    public var line: Int { span.map { source.line(of: $0.start) } ?? 1 }
+    public var column: Int { span.map { source.column(of: $0.start) } ?? 1 }
+
+    /// A rustc-style rendering: the message, then the source line with a caret span.
+    public func rendered(useColor: Bool = false) -> String {
+        let diagnostic = Diagnostic(severity: .error, code: type, message: message.isEmpty ? type : message, span: span)
+        return DiagnosticRenderer(useColor: useColor).render(diagnostic, in: source)
+    }
+}
+
+/// Parses and runs programs in one persistent interpreter, reporting events.
+public final class ProgramRunner: OutputSink {
+    public let interpreter = Interpreter()
+    public var onEvent: (RunEvent) -> Void
+
+    public init(onEvent: @escaping (RunEvent) -> Void = { _ in }) {
+        self.onEvent = onEvent
+        interpreter.output = self
+    }
+
+    /// Runs `source` as a module. Returns false when it raised or failed to parse.
+    @discardableResult
+    public func run(_ source: SourceFile) -> Bool {
+        let module: Module
+        do {
+            module = try PythonParser.parseModule(source)
+        } catch {
+            onEvent(.error(RunError(type: "SyntaxError", message: error.message, span: error.span, source: source)))
+            return false
+        }
+        do {
+            try interpreter.run(module) { value, line in onEvent(.value(value, line: line)) }
+            return true
+        } catch let error as PythonError {
+            onEvent(.error(RunError(type: error.type, message: error.message, span: error.span, source: source)))
+        } catch let error as TensorError {
+            onEvent(.error(RunError(type: error.kind.rawValue, message: error.message, span: nil, source: source)))
+        } catch {
+            onEvent(.error(RunError(type: "RuntimeError", message: "\(error)", span: nil, source: source)))
+        }
+        return false
+    }
+
+    public func write(_ text: String) { onEvent(.printed(text)) }
+    public func warn(_ message: String, line: Int) { onEvent(.warning(message, line: line)) }
+}

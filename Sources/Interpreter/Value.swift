@@ -1,0 +1,199 @@
+import PySyntax
+import TensorEngine
+
+/// A Python value. Mutable containers and objects are classes, so that aliasing
+/// behaves as in Python (`b = a; b.append(1)` changes `a`).
+public indirect enum Value {
+    case none
+    case bool(Bool)
+    case int(Int64)
+    case float(Double)
+    case string(String)
+    case tensor(Tensor)
+    case list(ListStorage)
+    case tuple([Value])
+    /// `torch.return_types.max(values=..., indices=...)` and friends.
+    case namedTuple(NamedTuple)
+    case dict(DictStorage)
+    case dtype(DType)
+    /// `torch.Size`.
+    case size([Int])
+    case slice(start: Value, stop: Value, step: Value)
+    case ellipsis
+    case range(start: Int64, stop: Int64, step: Int64)
+    case function(Function)
+    case builtin(Builtin)
+    case module(Namespace)
+    case classObject(ClassObject)
+    case instance(Instance)
+    /// Objects implemented natively: nn modules, generators, devices, iterators.
+    case native(NativeObject)
+}
+
+public final class ListStorage {
+    public var items: [Value]
+    public init(_ items: [Value]) { self.items = items }
+}
+
+public final class DictStorage {
+    public var entries: [(key: Value, value: Value)]
+    public init(_ entries: [(key: Value, value: Value)] = []) { self.entries = entries }
+
+    public func index(of key: Value) -> Int? {
+        entries.firstIndex { pythonEquals($0.key, key) }
+    }
+
+    public subscript(key: Value) -> Value? {
+        get { index(of: key).map { entries[$0].value } }
+        set {
+            if let position = index(of: key) {
+                if let newValue { entries[position].value = newValue } else { entries.remove(at: position) }
+            } else if let newValue {
+                entries.append((key, newValue))
+            }
+        }
+    }
+}
+
+public struct NamedTuple {
+    /// e.g. `torch.return_types.max`
+    public let typeName: String
+    public let fields: [String]
+    public let values: [Value]
+
+    public init(typeName: String, fields: [String], values: [Value]) {
+        self.typeName = typeName
+        self.fields = fields
+        self.values = values
+    }
+}
+
+/// A user function or lambda, closed over the scope it was defined in.
+public final class Function {
+    public let name: String
+    public let parameters: [Parameter]
+    public let body: FunctionBody
+    public let defaults: [String: Value]
+    let closure: Scope
+
+    public enum FunctionBody {
+        case statements([Stmt])
+        case expression(Expr)
+    }
+
+    init(name: String, parameters: [Parameter], body: FunctionBody, defaults: [String: Value], closure: Scope) {
+        self.name = name
+        self.parameters = parameters
+        self.body = body
+        self.defaults = defaults
+        self.closure = closure
+    }
+}
+
+/// A function implemented in Swift, optionally bound to a receiver (`x.sum`).
+public final class Builtin {
+    public typealias Body = (Interpreter, CallArguments) throws -> Value
+    public let name: String
+    /// The receiver's description for repr, e.g. "Tensor" for a bound tensor method.
+    public let owner: String?
+    let body: Body
+
+    public init(_ name: String, owner: String? = nil, _ body: @escaping Body) {
+        self.name = name
+        self.owner = owner
+        self.body = body
+    }
+}
+
+/// A module-like namespace: `torch`, `torch.nn.functional`, `math`.
+public final class Namespace {
+    public let name: String
+    public var members: [String: Value]
+
+    public init(name: String, members: [String: Value] = [:]) {
+        self.name = name
+        self.members = members
+    }
+}
+
+/// A class defined with `class Name: ...`.
+public final class ClassObject {
+    public let name: String
+    public var attributes: [String: Value]
+    public let bases: [ClassObject]
+
+    init(name: String, attributes: [String: Value], bases: [ClassObject]) {
+        self.name = name
+        self.attributes = attributes
+        self.bases = bases
+    }
+
+    func lookup(_ name: String) -> Value? {
+        if let value = attributes[name] { return value }
+        for base in bases { if let value = base.lookup(name) { return value } }
+        return nil
+    }
+}
+
+public final class Instance {
+    public let classObject: ClassObject
+    public var attributes: [String: Value] = [:]
+    /// Attribute names in assignment order, for stable listings.
+    public var attributeOrder: [String] = []
+
+    init(classObject: ClassObject) { self.classObject = classObject }
+
+    func set(_ name: String, _ value: Value) {
+        if attributes[name] == nil { attributeOrder.append(name) }
+        attributes[name] = value
+    }
+}
+
+/// Objects whose behaviour is written in Swift.
+public protocol NativeObject: AnyObject {
+    var typeName: String { get }
+    func repr() -> String
+    func attribute(_ name: String, interpreter: Interpreter) throws -> Value?
+    func setAttribute(_ name: String, _ value: Value) throws -> Bool
+    func call(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value?
+    /// The items a `for` loop sees, when the object is iterable.
+    func iterate() throws -> [Value]?
+}
+
+extension NativeObject {
+    public func attribute(_ name: String, interpreter: Interpreter) throws -> Value? { nil }
+    public func setAttribute(_ name: String, _ value: Value) throws -> Bool { false }
+    public func call(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value? { nil }
+    public func iterate() throws -> [Value]? { nil }
+}
+
+extension Value {
+    /// Python's `type(x).__name__`.
+    public var typeName: String {
+        switch self {
+        case .none: "NoneType"
+        case .bool: "bool"
+        case .int: "int"
+        case .float: "float"
+        case .string: "str"
+        case .tensor: "Tensor"
+        case .list: "list"
+        case .tuple: "tuple"
+        case let .namedTuple(tuple): String(tuple.typeName.split(separator: ".").last ?? "tuple")
+        case .dict: "dict"
+        case .dtype: "dtype"
+        case .size: "Size"
+        case .slice: "slice"
+        case .ellipsis: "ellipsis"
+        case .range: "range"
+        case .function: "function"
+        case .builtin: "builtin_function_or_method"
+        case .module: "module"
+        case .classObject: "type"
+        case let .instance(instance): instance.classObject.name
+        case let .native(object): object.typeName
+        }
+    }
+
+    public var isNone: Bool { if case .none = self { true } else { false } }
+}

@@ -1,0 +1,95 @@
+import TensorEngine
+
+/// The `--json` encoding of values, as the conformance contract specifies:
+/// `{"type": ..., ..., "repr": ...}` with non-finite floats as strings.
+extension Interpreter {
+    public func jsonFields(_ value: Value) throws -> [(String, String)] {
+        let reprText = jsonString(try repr(value))
+        switch value {
+        case let .tensor(tensor):
+            return [
+                ("type", jsonString("tensor")),
+                ("dtype", jsonString(tensor.dtype.rawValue)),
+                ("shape", "[" + tensor.shape.map(String.init).joined(separator: ", ") + "]"),
+                ("values", "[" + tensorJSONValues(tensor).joined(separator: ", ") + "]"),
+                ("repr", reprText),
+            ]
+        case let .size(sizes):
+            return [("type", jsonString("size")), ("value", "[" + sizes.map(String.init).joined(separator: ", ") + "]"), ("repr", reprText)]
+        case let .dtype(dtype):
+            return [("type", jsonString("dtype")), ("value", jsonString(dtype.rawValue)), ("repr", reprText)]
+        case let .int(number):
+            return [("type", jsonString("int")), ("value", String(number)), ("repr", reprText)]
+        case let .float(number):
+            return [("type", jsonString("float")), ("value", jsonDouble(number)), ("repr", reprText)]
+        case let .bool(flag):
+            return [("type", jsonString("bool")), ("value", flag ? "true" : "false"), ("repr", reprText)]
+        case let .string(text):
+            return [("type", jsonString("str")), ("value", jsonString(text)), ("repr", reprText)]
+        case .none:
+            return [("type", jsonString("none")), ("repr", reprText)]
+        case let .tuple(items):
+            return [("type", jsonString("tuple")), ("items", try jsonArray(items)), ("repr", reprText)]
+        case let .namedTuple(tuple):
+            return [("type", jsonString("tuple")), ("items", try jsonArray(tuple.values)), ("repr", reprText)]
+        case let .list(list):
+            return [("type", jsonString("list")), ("items", try jsonArray(list.items)), ("repr", reprText)]
+        default:
+            return [("type", jsonString("object")), ("repr", reprText)]
+        }
+    }
+
+    public func jsonEncode(_ value: Value) throws -> String {
+        jsonObject(try jsonFields(value))
+    }
+
+    private func jsonArray(_ items: [Value]) throws -> String {
+        "[" + (try items.map { try jsonEncode($0) }).joined(separator: ", ") + "]"
+    }
+
+    private func tensorJSONValues(_ tensor: Tensor) -> [String] {
+        switch tensor.dtype {
+        case .float32: return tensor.elements(as: Float.self).map(jsonFloat)
+        case .float64: return tensor.doubles().map(jsonDouble)
+        case .bool: return tensor.bools().map { $0 ? "true" : "false" }
+        default: return tensor.int64s().map { String($0) }
+        }
+    }
+}
+
+public func jsonObject(_ fields: [(String, String)]) -> String {
+    "{" + fields.map { "\(jsonString($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+}
+
+/// The shortest float32 text that reads back to the same element.
+func jsonFloat(_ value: Float) -> String {
+    if value.isNaN { return "\"nan\"" }
+    if value.isInfinite { return value > 0 ? "\"inf\"" : "\"-inf\"" }
+    return value.description
+}
+
+func jsonDouble(_ value: Double) -> String {
+    if value.isNaN { return "\"nan\"" }
+    if value.isInfinite { return value > 0 ? "\"inf\"" : "\"-inf\"" }
+    return value.description
+}
+
+public func jsonString(_ text: String) -> String {
+    var output = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": output += "\\\""
+        case "\\": output += "\\\\"
+        case "\n": output += "\\n"
+        case "\r": output += "\\r"
+        case "\t": output += "\\t"
+        default:
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                output += "\\u" + String(scalar.value, radix: 16).leftPadded(4)
+            } else {
+                output.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return output + "\""
+}

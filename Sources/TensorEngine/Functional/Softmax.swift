@@ -1,0 +1,71 @@
+import Glibc
+
+/// softmax and log_softmax along one dim, in the numerically stable form PyTorch uses:
+/// subtract the row max, exponentiate, normalize. A row of all -inf gives nan.
+extension Tensor {
+    public func softmax(dim: Int, dtype: DType? = nil) throws -> Tensor {
+        try normalizedExponential(dim: dim, dtype: dtype, logarithm: false)
+    }
+
+    public func logSoftmax(dim: Int, dtype: DType? = nil) throws -> Tensor {
+        try normalizedExponential(dim: dim, dtype: dtype, logarithm: true)
+    }
+
+    private func normalizedExponential(dim: Int, dtype: DType?, logarithm: Bool) throws -> Tensor {
+        let input = try dtype.map { try to($0) } ?? self
+        if input.rank == 0 {
+            _ = try normalizeDim(dim, rank: 0)
+            return try input.reshape([1]).normalizedExponential(dim: 0, dtype: nil, logarithm: logarithm).reshape([])
+        }
+        let axis = try normalizeDim(dim, rank: input.rank)
+        guard input.dtype.isFloatingPoint else {
+            let kernel = logarithm ? "log_softmax" : "softmax"
+            let suffix = axis == Swift.max(input.rank - 1, 0) ? "_lastdim_kernel_impl" : "_kernel_impl"
+            throw TensorError.runtime("\"\(kernel)\(suffix)\" not implemented for '\(input.dtype.scalarTypeName)'")
+        }
+        // Move the reduced dim last, work on contiguous rows, then move it back.
+        let moved = try input.movedim([axis], [input.rank - 1]).contiguous()
+        let rowLength = moved.shape[moved.rank - 1]
+        let result = try Tensor.zeros(shape: moved.shape, dtype: input.dtype)
+        if input.dtype == .float32 {
+            softmaxRows(moved.pointer(Float.self) + moved.storageOffset, result.pointer(Float.self), moved.count, rowLength, logarithm)
+        } else {
+            softmaxRows(moved.pointer(Double.self) + moved.storageOffset, result.pointer(Double.self), moved.count, rowLength, logarithm)
+        }
+        return try result.movedim([input.rank - 1], [axis])
+    }
+}
+
+private func softmaxRows<T: BinaryFloatingPoint & TensorElement>(
+    _ source: UnsafeMutablePointer<T>, _ destination: UnsafeMutablePointer<T>, _ count: Int, _ rowLength: Int, _ logarithm: Bool
+) {
+    guard rowLength > 0 else { return }
+    var rowStart = 0
+    while rowStart < count {
+        let row = source + rowStart
+        let out = destination + rowStart
+        var maximum = -T.infinity
+        var sawNaN = false
+        for index in 0..<rowLength {
+            let value = row[index]
+            if value.isNaN { sawNaN = true }
+            if value > maximum { maximum = value }
+        }
+        if sawNaN { maximum = T.nan }
+        var sum: T = 0
+        for index in 0..<rowLength {
+            let shifted = row[index] - maximum
+            let exponential = T(Glibc.exp(Double(shifted)))
+            if !logarithm { out[index] = exponential }
+            sum += exponential
+        }
+        if logarithm {
+            let logSum = T(Glibc.log(Double(sum)))
+            for index in 0..<rowLength { out[index] = (row[index] - maximum) - logSum }
+        } else {
+            let scale = 1 / sum
+            for index in 0..<rowLength { out[index] *= scale }
+        }
+        rowStart += rowLength
+    }
+}

@@ -1,3 +1,0 @@
-import TensorEngine
-
-print("tensortutor")
