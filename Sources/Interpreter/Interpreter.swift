@@ -59,6 +59,12 @@ public final class Interpreter {
     public init() {
         scope = globals
         globals.variables["__name__"] = .string("__main__")
+        // Pasted snippets rarely carry their imports, so the usual aliases are bound
+        // from the start, as if `import torch`, `import torch.nn as nn`,
+        // `import torch.nn.functional as F` and `import math` had run.
+        for (alias, module) in [("torch", "torch"), ("nn", "torch.nn"), ("F", "torch.nn.functional"), ("math", "math")] {
+            globals.variables[alias] = modules[module]
+        }
     }
 
     /// Runs a whole module. `echo` receives the value of every top-level expression

@@ -18,6 +18,23 @@ struct TensorTutor: ParsableCommand {
         subcommands: [RunCommand.self]
     )
 
+    /// Usage errors exit with status 2, as the command-line contract promises
+    /// (ArgumentParser's own default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+
     @Option(name: .customShort("e"), help: "Run CODE as a program and exit.")
     var code: String?
 

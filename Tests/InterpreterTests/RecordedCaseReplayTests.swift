@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+/// Replays every case recorded from real PyTorch through the interpreter.
+@Suite("Recorded PyTorch cases")
+struct RecordedCaseReplayTests {
+    static let cases = RecordedCase.loadAll()
+
+    @Test("the fixtures were found")
+    func fixturesArePresent() {
+        #expect(Self.cases.count >= 200)
+    }
+
+    @Test("value, error type, prints and warnings match PyTorch", arguments: cases)
+    func replay(_ recorded: RecordedCase) {
+        let outcome = recorded.run()
+        if let expectedError = recorded.errorType {
+            #expect(outcome.errorType == expectedError, "expected \(expectedError), got \(outcome.errorType ?? "no error") \(outcome.errorMessage ?? "")")
+        } else if let expected = recorded.result {
+            #expect(outcome.errorType == nil, "raised \(outcome.errorType ?? ""): \(outcome.errorMessage ?? "")")
+            #expect(encodedValuesMatch(expected, outcome.lastValue, exact: recorded.category == "rng"),
+                    "expected \(expected["repr"]?.string ?? ""), got \(outcome.lastValue?["repr"]?.string ?? "nothing")")
+        }
+        #expect(outcome.printed == recorded.stdout)
+        #expect(outcome.warnings == recorded.warnings)
+    }
+
+    @Test("tensor reprs are PyTorch's, character for character", arguments: cases.filter { $0.result?["type"]?.string == "tensor" })
+    func reprMatches(_ recorded: RecordedCase) {
+        let outcome = recorded.run()
+        #expect(outcome.lastValue?["repr"]?.string == recorded.result?["repr"]?.string)
+    }
+}
