@@ -158,6 +158,9 @@ extension Tensor {
     /// would), then widened to Double. Exact for every dtype but huge int64 values.
     func castDoubles(view: View, to dtype: DType) -> [Double] {
         let source = viewing(view)
+        // Same-type copies read the storage directly (elements(as:) casts per element).
+        if self.dtype == dtype, dtype == .float32 { return copyElements(view, as: Float.self).map { Double($0) } }
+        if self.dtype == dtype, dtype == .float64 { return copyElements(view, as: Double.self) }
         switch dtype {
         case .float32: return source.elements(as: Float.self).map { Double($0) }
         case .float64: return source.elements(as: Double.self)
@@ -174,7 +177,7 @@ extension Tensor {
         case .int8: return source.elements(as: Int8.self).map { Int64($0) }
         case .int16: return source.elements(as: Int16.self).map { Int64($0) }
         case .int32: return source.elements(as: Int32.self).map { Int64($0) }
-        case .int64: return source.elements(as: Int64.self)
+        case .int64: return self.dtype == .int64 ? copyElements(view, as: Int64.self) : source.elements(as: Int64.self)
         case .float32: return source.elements(as: Float.self).map { $0.int64Value }
         case .float64: return source.elements(as: Double.self).map { $0.int64Value }
         }

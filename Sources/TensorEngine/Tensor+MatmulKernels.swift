@@ -1,0 +1,92 @@
+/// The one matrix-product kernel behind dot, mv, mm, bmm, matmul and einsum: contiguous
+/// copies of both operands, then an i-k-j loop whose inner loop runs along contiguous
+/// rows of B and C. float32 accumulates in Float, as PyTorch's BLAS does; integers wrap.
+extension Tensor {
+    /// Multiplies `batch` pairs of matrices. `lhs` (a view of self) lists, in row-major
+    /// order, batch × rows × inner elements; `rhs` (a view of `other`) batch × inner ×
+    /// columns. Callers have checked shapes and that both dtypes are equal.
+    func batchedProduct(
+        _ lhs: View, _ other: Tensor, _ rhs: View,
+        batch: Int, rows: Int, inner: Int, columns: Int, outputShape: [Int]
+    ) throws -> Tensor {
+        let outputCount = batch * rows * columns
+        switch dtype {
+        case .float32:
+            let a = copyElements(lhs, as: Float.self)
+            let b = other.copyElements(rhs, as: Float.self)
+            var c = [Float](repeating: 0, count: outputCount)
+            multiplyBatches(a, b, &c, batch: batch, rows: rows, inner: inner, columns: columns)
+            return try Tensor(values: c, shape: outputShape)
+        case .float64:
+            let a = copyElements(lhs, as: Double.self)
+            let b = other.copyElements(rhs, as: Double.self)
+            var c = [Double](repeating: 0, count: outputCount)
+            multiplyBatches(a, b, &c, batch: batch, rows: rows, inner: inner, columns: columns)
+            return try Tensor(values: c, shape: outputShape)
+        default:
+            // Wrapping Int64 arithmetic truncated to the dtype equals wrapping in the dtype.
+            let a = castInt64s(view: lhs, to: .int64)
+            let b = other.castInt64s(view: rhs, to: .int64)
+            var c = [Int64](repeating: 0, count: outputCount)
+            multiplyIntegerBatches(a, b, &c, batch: batch, rows: rows, inner: inner, columns: columns)
+            return try ResultBuilder.tensor(int64s: c, shape: outputShape, dtype: dtype)
+        }
+    }
+
+    /// The elements of `view` in row-major order, when `T` is this tensor's element type.
+    func copyElements<T: TensorElement>(_ view: View, as type: T.Type) -> [T] {
+        let base = storage.typed(T.self)
+        var result: [T] = []
+        result.reserveCapacity(view.count)
+        view.forEachOffset { result.append(base[$0]) }
+        return result
+    }
+}
+
+func multiplyBatches<T: FloatingPoint>(_ a: [T], _ b: [T], _ c: inout [T], batch: Int, rows: Int, inner: Int, columns: Int) {
+    guard rows > 0, inner > 0, columns > 0 else { return }
+    a.withUnsafeBufferPointer { aBuffer in
+        b.withUnsafeBufferPointer { bBuffer in
+            c.withUnsafeMutableBufferPointer { cBuffer in
+                guard let aBase = aBuffer.baseAddress, let bBase = bBuffer.baseAddress,
+                      let cBase = cBuffer.baseAddress else { return }
+                for index in 0..<batch {
+                    multiplyMatrix(aBase + index * rows * inner, bBase + index * inner * columns,
+                                   cBase + index * rows * columns, rows: rows, inner: inner, columns: columns)
+                }
+            }
+        }
+    }
+}
+
+@inline(__always)
+private func multiplyMatrix<T: FloatingPoint>(
+    _ a: UnsafePointer<T>, _ b: UnsafePointer<T>, _ c: UnsafeMutablePointer<T>, rows: Int, inner: Int, columns: Int
+) {
+    for row in 0..<rows {
+        let cRow = c + row * columns
+        let aRow = a + row * inner
+        for step in 0..<inner {
+            let factor = aRow[step]
+            let bRow = b + step * columns
+            for column in 0..<columns { cRow[column] += factor * bRow[column] }
+        }
+    }
+}
+
+func multiplyIntegerBatches(_ a: [Int64], _ b: [Int64], _ c: inout [Int64], batch: Int, rows: Int, inner: Int, columns: Int) {
+    guard rows > 0, inner > 0, columns > 0 else { return }
+    for index in 0..<batch {
+        let aStart = index * rows * inner
+        let bStart = index * inner * columns
+        let cStart = index * rows * columns
+        for row in 0..<rows {
+            for step in 0..<inner {
+                let factor = a[aStart + row * inner + step]
+                for column in 0..<columns {
+                    c[cStart + row * columns + column] &+= factor &* b[bStart + step * columns + column]
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,236 @@
+import Foundation
+
+/// Sums, means, products, variance and norms. Floating results accumulate in Double and
+/// round once at the end, which is at least as accurate as PyTorch's float cascade sums.
+extension Tensor {
+    /// `sum`: bool and integer inputs give int64 unless `dtype` says otherwise; with a
+    /// `dtype`, every element is converted first, as PyTorch does.
+    public func sum(dims: [Int]?, keepDim: Bool, dtype: DType? = nil) throws -> Tensor {
+        let layout = try ReductionLayout(self, dims: dims, keepDim: keepDim)
+        let outputType = dtype ?? self.dtype.accumulatingSumType
+        if outputType.isFloatingPoint {
+            let values = castDoubles(view: layout.laneView, to: outputType)
+            let sums = foldLanes(values, layout: layout, initial: 0.0) { $0 + $1 }
+            return try ResultBuilder.tensor(doubles: sums, shape: layout.outputShape, dtype: outputType)
+        }
+        let values = castInt64s(view: layout.laneView, to: outputType)
+        let sums = foldLanes(values, layout: layout, initial: Int64(0)) { $0 &+ $1 }
+        return try ResultBuilder.tensor(int64s: sums, shape: layout.outputShape, dtype: outputType)
+    }
+
+    /// `mean`: only floating inputs, or an explicit floating `dtype`. Empty lanes give nan.
+    public func mean(dims: [Int]?, keepDim: Bool, dtype: DType? = nil) throws -> Tensor {
+        if let dtype, !dtype.isFloatingPoint {
+            throw TensorError(.notImplementedError,
+                "mean(): could not infer output dtype. Optional dtype must be either a floating point or complex dtype. Got: \(dtype.scalarTypeName)")
+        }
+        if dtype == nil, !self.dtype.isFloatingPoint {
+            throw TensorError(.notImplementedError,
+                "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(self.dtype.scalarTypeName)")
+        }
+        let outputType = dtype ?? self.dtype
+        let layout = try ReductionLayout(self, dims: dims, keepDim: keepDim)
+        let values = castDoubles(view: layout.laneView, to: outputType)
+        let count = Double(layout.laneLength)
+        let means = foldLanes(values, layout: layout, initial: 0.0) { $0 + $1 }.map { $0 / count }
+        return try ResultBuilder.tensor(doubles: means, shape: layout.outputShape, dtype: outputType)
+    }
+
+    /// `prod` over one dim, or everything when `dim` is nil. Integers widen like `sum`.
+    public func prod(dim: Int?, keepDim: Bool, dtype: DType? = nil) throws -> Tensor {
+        let layout = try ReductionLayout(self, dims: dim.map { [$0] }, keepDim: dim == nil ? false : keepDim)
+        let outputType = dtype ?? self.dtype.accumulatingSumType
+        switch outputType {
+        case .float32:
+            // Accumulate in Float so overflow to inf happens where PyTorch's does.
+            let values = castDoubles(view: layout.laneView, to: .float32).map { Float($0) }
+            let products = foldLanes(values, layout: layout, initial: Float(1)) { $0 * $1 }
+            return try Tensor(values: products, shape: layout.outputShape)
+        case .float64:
+            let values = castDoubles(view: layout.laneView, to: .float64)
+            let products = foldLanes(values, layout: layout, initial: 1.0) { $0 * $1 }
+            return try Tensor(values: products, shape: layout.outputShape)
+        default:
+            let values = castInt64s(view: layout.laneView, to: outputType)
+            let products = foldLanes(values, layout: layout, initial: Int64(1)) { $0 &* $1 }
+            return try ResultBuilder.tensor(int64s: products, shape: layout.outputShape, dtype: outputType)
+        }
+    }
+
+    /// `var`: Σ(x - mean)² / max(0, N - correction); a zero divisor gives inf or nan.
+    public func variance(dims: [Int]?, correction: Double, keepDim: Bool) throws -> Tensor {
+        let (values, layout) = try centredSquares(dims: dims, correction: correction, keepDim: keepDim)
+        return try ResultBuilder.tensor(doubles: values, shape: layout.outputShape, dtype: dtype)
+    }
+
+    /// `std`: the square root of `variance`.
+    public func standardDeviation(dims: [Int]?, correction: Double, keepDim: Bool) throws -> Tensor {
+        let (values, layout) = try centredSquares(dims: dims, correction: correction, keepDim: keepDim)
+        return try ResultBuilder.tensor(doubles: values.map { $0.squareRoot() }, shape: layout.outputShape, dtype: dtype)
+    }
+
+    private func centredSquares(dims: [Int]?, correction: Double, keepDim: Bool) throws -> ([Double], ReductionLayout) {
+        guard dtype.isFloatingPoint else {
+            throw TensorError(.notImplementedError, "std and var only support floating point and complex dtypes")
+        }
+        let layout = try ReductionLayout(self, dims: dims, keepDim: keepDim)
+        let values = castDoubles(view: layout.laneView, to: .float64)
+        let length = layout.laneLength
+        let divisor = Swift.max(0, Double(length) - correction)
+        var result = [Double](repeating: 0, count: layout.outerCount)
+        for lane in 0..<layout.outerCount {
+            let start = lane * length
+            var total = 0.0
+            for index in start..<(start + length) { total += values[index] }
+            let mean = total / Double(length)
+            var squares = 0.0
+            for index in start..<(start + length) {
+                let deviation = values[index] - mean
+                squares += deviation * deviation
+            }
+            result[lane] = length == 0 ? .nan : squares / divisor
+        }
+        return (result, layout)
+    }
+
+    /// `norm` / `linalg.vector_norm`: p = 2 (and 'fro'), 1, 0 (count of non-zeros),
+    /// ±inf (max/min of |x|) or any other p as (Σ|x|^p)^(1/p).
+    public func norm(p: Double, dims: [Int]?, keepDim: Bool) throws -> Tensor {
+        guard dtype.isFloatingPoint else {
+            throw TensorError(.notImplementedError,
+                "linalg.vector_norm: Expected a floating point or complex tensor as input. Got \(dtype.scalarTypeName)")
+        }
+        let layout = try ReductionLayout(self, dims: dims, keepDim: keepDim)
+        // Max and min of |x|, and negative powers, have no value on an empty lane.
+        if p < 0 || p == .infinity {
+            let order = formatScalarDouble(p)
+            if count == 0, dims == nil || dims?.isEmpty == true {
+                throw TensorError.runtime(
+                    "linalg.vector_norm cannot compute the \(order) norm on an empty tensor because the operation does not have an identity")
+            }
+            if let empty = layout.emptyReducedDim(in: shape) {
+                throw TensorError.runtime(
+                    "linalg.vector_norm cannot compute the \(order) norm on the dimension \(empty)because this dimension is empty and the operation does not have an identity")
+            }
+        }
+        let magnitudes = castDoubles(view: layout.laneView, to: .float64).map { Swift.abs($0) }
+        let norms: [Double]
+        switch p {
+        case .infinity:
+            norms = foldLanes(magnitudes, layout: layout, initial: -Double.infinity) { propagatingMax($0, $1) }
+        case -.infinity:
+            norms = foldLanes(magnitudes, layout: layout, initial: Double.infinity) { propagatingMin($0, $1) }
+        case 0:
+            norms = foldLanes(magnitudes, layout: layout, initial: 0.0) { $0 + ($1 != 0 ? 1 : 0) }
+        case 1:
+            norms = foldLanes(magnitudes, layout: layout, initial: 0.0) { $0 + $1 }
+        case 2:
+            norms = foldLanes(magnitudes, layout: layout, initial: 0.0) { $0 + $1 * $1 }.map { $0.squareRoot() }
+        default:
+            norms = foldLanes(magnitudes, layout: layout, initial: 0.0) { $0 + Foundation.pow($1, p) }
+                .map { Foundation.pow($0, 1 / p) }
+        }
+        return try ResultBuilder.tensor(doubles: norms, shape: layout.outputShape, dtype: dtype)
+    }
+
+    /// `logsumexp`: max + log Σ exp(x - max), with an infinite max replaced by 0 as
+    /// PyTorch does, so all -inf gives -inf and any +inf gives inf. Integers become float32.
+    public func logSumExp(dims: [Int], keepDim: Bool) throws -> Tensor {
+        if dims.isEmpty, rank > 0, !keepDim {
+            // PyTorch reduces everything, then fails to add the kept-dims max back.
+            throw TensorError.runtime(
+                "output with shape [] doesn't match the broadcast shape \(formatShape([Int](repeating: 1, count: rank)))")
+        }
+        let outputType = dtype.isFloatingPoint ? dtype : defaultFloatDType
+        let layout = try ReductionLayout(self, dims: dims, keepDim: keepDim)
+        let values = castDoubles(view: layout.laneView, to: outputType)
+        let length = layout.laneLength
+        var result = [Double](repeating: 0, count: layout.outerCount)
+        for lane in 0..<layout.outerCount {
+            let start = lane * length
+            var maximum = -Double.infinity
+            for index in start..<(start + length) { maximum = propagatingMax(maximum, values[index]) }
+            if maximum.isInfinite { maximum = 0 }
+            var total = 0.0
+            for index in start..<(start + length) { total += Foundation.exp(values[index] - maximum) }
+            result[lane] = Foundation.log(total) + maximum
+        }
+        return try ResultBuilder.tensor(doubles: result, shape: layout.outputShape, dtype: outputType)
+    }
+
+    /// `cumsum`: running sums along `dim`; integers widen to int64 unless `dtype` is given.
+    public func cumsum(dim: Int, dtype: DType? = nil) throws -> Tensor {
+        try scan(dim: dim, dtype: dtype, identity: 0, combineDouble: { $0 + $1 }, combineInt: { $0 &+ $1 })
+    }
+
+    /// `cumprod`: running products along `dim`.
+    public func cumprod(dim: Int, dtype: DType? = nil) throws -> Tensor {
+        try scan(dim: dim, dtype: dtype, identity: 1, combineDouble: { $0 * $1 }, combineInt: { $0 &* $1 })
+    }
+
+    private func scan(
+        dim: Int, dtype: DType?, identity: Int64,
+        combineDouble: (Double, Double) -> Double, combineInt: (Int64, Int64) -> Int64
+    ) throws -> Tensor {
+        let axis = try normalizeDim(dim, rank: rank)
+        let outputType = dtype ?? self.dtype.accumulatingSumType
+        let (moved, length) = movingDimLast(axis)
+        let destinations = positionsAfterMovingBack(shape: shape, dim: axis)
+        let lanes = length == 0 ? 0 : count / length
+        if outputType.isFloatingPoint {
+            let values = castDoubles(view: moved, to: outputType)
+            var result = [Double](repeating: 0, count: values.count)
+            for lane in 0..<lanes {
+                var running = Double(identity)
+                for step in 0..<length {
+                    let index = lane * length + step
+                    running = combineDouble(running, values[index])
+                    // Each partial result is stored in the output dtype, as PyTorch does.
+                    if outputType == .float32 { running = Double(Float(running)) }
+                    result[destinations[index]] = running
+                }
+            }
+            return try ResultBuilder.tensor(doubles: result, shape: shape, dtype: outputType)
+        }
+        let values = castInt64s(view: moved, to: outputType)
+        var result = [Int64](repeating: 0, count: values.count)
+        for lane in 0..<lanes {
+            var running = identity
+            for step in 0..<length {
+                let index = lane * length + step
+                running = combineInt(running, values[index])
+                result[destinations[index]] = running
+            }
+        }
+        return try ResultBuilder.tensor(int64s: result, shape: shape, dtype: outputType)
+    }
+}
+
+/// Folds each lane of `values` (laid out by `layout`) into one value.
+@inline(__always)
+func foldLanes<T>(_ values: [T], layout: ReductionLayout, initial: T, _ combine: (T, T) -> T) -> [T] {
+    let length = layout.laneLength
+    var result = [T](repeating: initial, count: layout.outerCount)
+    values.withUnsafeBufferPointer { buffer in
+        for lane in 0..<layout.outerCount {
+            var accumulator = initial
+            let start = lane * length
+            for index in start..<(start + length) { accumulator = combine(accumulator, buffer[index]) }
+            result[lane] = accumulator
+        }
+    }
+    return result
+}
+
+/// max/min in which nan wins, as in PyTorch's reductions.
+@inline(__always)
+func propagatingMax(_ a: Double, _ b: Double) -> Double {
+    if a.isNaN || b.isNaN { return .nan }
+    return a >= b ? a : b
+}
+
+@inline(__always)
+func propagatingMin(_ a: Double, _ b: Double) -> Double {
+    if a.isNaN || b.isNaN { return .nan }
+    return a <= b ? a : b
+}

@@ -1,0 +1,196 @@
+/// sort, argsort, topk and median. nan sorts as the largest value. Ties follow PyTorch:
+/// stable sorts keep input order; otherwise the libstdc++ algorithms PyTorch calls
+/// decide (see `LibstdcxxAlgorithms`).
+
+/// One element of a lane with its position, as PyTorch's sort kernels pair them.
+struct KeyedIndex<Key: OrderedLaneValue> {
+    var key: Key
+    var index: Int64
+}
+
+/// PyTorch's KeyValueCompAsc / KeyValueCompDesc: values only, nan greatest.
+func keyOrder<Key: OrderedLaneValue>(descending: Bool) -> (KeyedIndex<Key>, KeyedIndex<Key>) -> Bool {
+    if descending {
+        return { a, b in (a.key.isNaNValue && !b.key.isNaNValue) || a.key > b.key }
+    }
+    return { a, b in (!a.key.isNaNValue && b.key.isNaNValue) || a.key < b.key }
+}
+
+/// Sorts every lane of `keys` (lanes of `length` consecutive elements).
+func sortLanes<Key: OrderedLaneValue>(
+    _ keys: [Key], length: Int, descending: Bool, stable: Bool
+) -> (keys: [Key], indices: [Int64]) {
+    var sortedKeys = [Key]()
+    var sortedIndices = [Int64]()
+    sortedKeys.reserveCapacity(keys.count)
+    sortedIndices.reserveCapacity(keys.count)
+    guard length > 0 else { return ([], []) }
+    let order: (KeyedIndex<Key>, KeyedIndex<Key>) -> Bool = keyOrder(descending: descending)
+    let algorithms = LibstdcxxAlgorithms<KeyedIndex<Key>>(less: order)
+    for lane in 0..<(keys.count / length) {
+        var pairs = (0..<length).map { KeyedIndex(key: keys[lane * length + $0], index: Int64($0)) }
+        if stable {
+            pairs.sort { order($0, $1) || (!order($1, $0) && $0.index < $1.index) }
+        } else {
+            algorithms.sort(&pairs, 0, pairs.count)
+        }
+        for pair in pairs {
+            sortedKeys.append(pair.key)
+            sortedIndices.append(pair.index)
+        }
+    }
+    return (sortedKeys, sortedIndices)
+}
+
+/// The k largest (or smallest) of every lane, following PyTorch's topk_impl_loop:
+/// partial_sort when k is small next to the lane, else nth_element then a sort of the
+/// first k - 1 when `sorted`.
+func topkLanes<Key: OrderedLaneValue>(
+    _ keys: [Key], length: Int, k: Int, largest: Bool, sorted: Bool
+) -> (keys: [Key], indices: [Int64]) {
+    var resultKeys = [Key]()
+    var resultIndices = [Int64]()
+    guard length > 0, k > 0 else { return ([], []) }
+    let order: (KeyedIndex<Key>, KeyedIndex<Key>) -> Bool = keyOrder(descending: largest)
+    let algorithms = LibstdcxxAlgorithms<KeyedIndex<Key>>(less: order)
+    for lane in 0..<(keys.count / length) {
+        var queue = (0..<length).map { KeyedIndex(key: keys[lane * length + $0], index: Int64($0)) }
+        if k * 64 <= length {
+            algorithms.partialSort(&queue, 0, middle: k, length)
+        } else {
+            algorithms.nthElement(&queue, 0, nth: k - 1, length)
+            if sorted { algorithms.sort(&queue, 0, k - 1) }
+        }
+        for pair in queue[0..<k] {
+            resultKeys.append(pair.key)
+            resultIndices.append(pair.index)
+        }
+    }
+    return (resultKeys, resultIndices)
+}
+
+extension Tensor {
+    /// `sort`: values and their original indices along `dim`.
+    public func sort(dim: Int, descending: Bool, stable: Bool) throws -> (values: Tensor, indices: Tensor) {
+        let axis = try normalizeDim(dim, rank: rank)
+        // PyTorch sorts long 1-d ascending integer tensors with a (stable) radix sort.
+        let radix = rank == 1 && dtype.isIntegral && count >= 32768 && !descending
+        return try laneOperation(axis: axis, outputLength: rank == 0 ? 1 : shape[axis]) { keys, length in
+            sortLanes(keys, length: length, descending: descending, stable: stable || radix)
+        } integers: { keys, length in
+            sortLanes(keys, length: length, descending: descending, stable: stable || radix)
+        }
+    }
+
+    /// `argsort`: the indices `sort` would return.
+    public func argsort(dim: Int, descending: Bool, stable: Bool) throws -> Tensor {
+        try sort(dim: dim, descending: descending, stable: stable).indices
+    }
+
+    /// `topk`: the k largest (or smallest) along `dim`, nan counting as largest.
+    public func topk(_ k: Int, dim: Int, largest: Bool, sorted: Bool) throws -> (values: Tensor, indices: Tensor) {
+        let axis = try normalizeDim(dim, rank: rank)
+        let size = rank == 0 ? 1 : shape[axis]
+        guard k >= 0, k <= size else { throw TensorError.runtime("selected index k out of range") }
+        return try laneOperation(axis: axis, outputLength: k) { keys, length in
+            topkLanes(keys, length: length, k: k, largest: largest, sorted: sorted)
+        } integers: { keys, length in
+            topkLanes(keys, length: length, k: k, largest: largest, sorted: sorted)
+        }
+    }
+
+    /// Applies a per-lane operation along `axis` that turns each lane into
+    /// `outputLength` (value, index) pairs, and reassembles the two result tensors.
+    private func laneOperation(
+        axis: Int, outputLength: Int,
+        floats: ([Double], Int) -> (keys: [Double], indices: [Int64]),
+        integers: ([Int64], Int) -> (keys: [Int64], indices: [Int64])
+    ) throws -> (values: Tensor, indices: Tensor) {
+        let (moved, length) = movingDimLast(axis)
+        var outputShape = shape
+        if rank > 0 { outputShape[axis] = outputLength }
+        let destinations = positionsAfterMovingBack(shape: outputShape, dim: axis)
+        let indices: [Int64]
+        let values: Tensor
+        if dtype.isFloatingPoint {
+            let result = floats(castDoubles(view: moved, to: .float64), length)
+            values = try ResultBuilder.tensor(doubles: scatter(result.keys, to: destinations), shape: outputShape, dtype: dtype)
+            indices = result.indices
+        } else {
+            let result = integers(castInt64s(view: moved, to: .int64), length)
+            values = try ResultBuilder.tensor(int64s: scatter(result.keys, to: destinations), shape: outputShape, dtype: dtype)
+            indices = result.indices
+        }
+        return (values, try Tensor(values: scatter(indices, to: destinations), shape: outputShape))
+    }
+
+    /// `median()`: the lower median of all elements; nan if any element is nan or the
+    /// tensor is empty.
+    public func median() throws -> Tensor {
+        if dtype == .bool {
+            throw TensorError(.notImplementedError, "\"median_cpu\" not implemented for 'Bool'")
+        }
+        if dtype.isFloatingPoint {
+            var values = castDoubles(view: view, to: .float64)
+            let result: Double
+            if values.isEmpty || values.contains(where: { $0.isNaN }) {
+                result = .nan
+            } else {
+                values.sort()
+                result = values[(values.count - 1) / 2]
+            }
+            return try ResultBuilder.tensor(doubles: [result], shape: [], dtype: dtype)
+        }
+        var values = castInt64s(view: view, to: .int64)
+        // An empty integer tensor gets nan converted to the dtype, as PyTorch does.
+        guard !values.isEmpty else { return try ResultBuilder.tensor(doubles: [.nan], shape: [], dtype: dtype) }
+        values.sort()
+        return try ResultBuilder.tensor(int64s: [values[(values.count - 1) / 2]], shape: [], dtype: dtype)
+    }
+
+    /// `median(dim)`: lower median and its index. Equal values are ordered by index, so
+    /// the index is that of the median's position in a stable sort; with a nan in the
+    /// lane, the first nan and its index.
+    public func median(dim: Int, keepDim: Bool) throws -> (values: Tensor, indices: Tensor) {
+        if dtype == .bool {
+            throw TensorError(.notImplementedError, "\"median_out\" not implemented for 'Bool'")
+        }
+        let layout = try ReductionLayout(self, dims: [dim], keepDim: keepDim)
+        try checkNonEmptyReduction(layout, name: "median")
+        if dtype.isFloatingPoint {
+            let result = medianLanes(castDoubles(view: layout.laneView, to: .float64), length: layout.laneLength)
+            return (try ResultBuilder.tensor(doubles: result.keys, shape: layout.outputShape, dtype: dtype),
+                    try Tensor(values: result.indices, shape: layout.outputShape))
+        }
+        let result = medianLanes(castInt64s(view: layout.laneView, to: .int64), length: layout.laneLength)
+        return (try ResultBuilder.tensor(int64s: result.keys, shape: layout.outputShape, dtype: dtype),
+                try Tensor(values: result.indices, shape: layout.outputShape))
+    }
+}
+
+func medianLanes<Key: OrderedLaneValue>(_ keys: [Key], length: Int) -> (keys: [Key], indices: [Int64]) {
+    var resultKeys = [Key]()
+    var resultIndices = [Int64]()
+    guard length > 0 else { return ([], []) }
+    for lane in 0..<(keys.count / length) {
+        let slice = keys[(lane * length)..<((lane + 1) * length)]
+        if let nanPosition = slice.firstIndex(where: { $0.isNaNValue }) {
+            resultKeys.append(keys[nanPosition])
+            resultIndices.append(Int64(nanPosition - lane * length))
+            continue
+        }
+        var pairs = slice.enumerated().map { KeyedIndex(key: $0.element, index: Int64($0.offset)) }
+        pairs.sort { $0.key < $1.key || ($0.key == $1.key && $0.index < $1.index) }
+        let middle = pairs[(length - 1) / 2]
+        resultKeys.append(middle.key)
+        resultIndices.append(middle.index)
+    }
+    return (resultKeys, resultIndices)
+}
+
+/// Places `values[i]` at `destinations[i]`.
+func scatter<T>(_ values: [T], to destinations: [Int]) -> [T] {
+    guard var result = values.first.map({ [T](repeating: $0, count: values.count) }) else { return [] }
+    for (value, destination) in zip(values, destinations) { result[destination] = value }
+    return result
+}

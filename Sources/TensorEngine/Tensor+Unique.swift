@@ -1,0 +1,145 @@
+/// unique (flattened or along a dim) and nonzero.
+extension Tensor {
+    /// `unique`: sorted distinct values (PyTorch's CPU kernel sorts even when
+    /// `sorted` is false), with the inverse mapping and counts on request. nan never
+    /// equals nan, so each nan is its own value.
+    public func unique(sorted: Bool, returnInverse: Bool, returnCounts: Bool, dim: Int?) throws
+        -> (values: Tensor, inverse: Tensor?, counts: Tensor?)
+    {
+        if let dim { return try uniqueAlong(dim: dim, returnInverse: returnInverse, returnCounts: returnCounts) }
+        let groups: UniqueGroups
+        let values: Tensor
+        if dtype.isFloatingPoint {
+            let keys = castDoubles(view: view, to: .float64)
+            groups = UniqueGroups(count: keys.count, less: { keys[$0] < keys[$1] || (!keys[$0].isNaN && keys[$1].isNaN) },
+                                  equal: { keys[$0] == keys[$1] })
+            values = try ResultBuilder.tensor(doubles: groups.representatives.map { keys[$0] }, shape: [groups.representatives.count], dtype: dtype)
+        } else {
+            let keys = castInt64s(view: view, to: .int64)
+            groups = UniqueGroups(count: keys.count, less: { keys[$0] < keys[$1] }, equal: { keys[$0] == keys[$1] })
+            values = try ResultBuilder.tensor(int64s: groups.representatives.map { keys[$0] }, shape: [groups.representatives.count], dtype: dtype)
+        }
+        let inverse = returnInverse ? try Tensor(values: groups.inverse, shape: shape) : nil
+        let counts = returnCounts ? try Tensor(values: groups.counts, shape: [groups.counts.count]) : nil
+        return (values, inverse, counts)
+    }
+
+    /// `unique(dim=)`: distinct slices along `dim`, ordered lexicographically.
+    private func uniqueAlong(dim: Int, returnInverse: Bool, returnCounts: Bool) throws
+        -> (values: Tensor, inverse: Tensor?, counts: Tensor?)
+    {
+        let axis = try normalizeDim(dim, rank: rank)
+        let size = rank == 0 ? 1 : shape[axis]
+        if count == 0, size != 0 {
+            throw TensorError.runtime("There are 0 sized dimensions, and they aren't selected, so unique cannot be applied")
+        }
+        // Bring `dim` to the front so each slice is one contiguous row.
+        var order = Array(0..<rank)
+        if rank > 0 { order.remove(at: axis); order.insert(axis, at: 0) }
+        let front = View(shape: order.map { shape[$0] }, strides: order.map { strides[$0] }, offset: storageOffset)
+        let rowLength = size == 0 ? 0 : count / size
+        let isFloat = dtype.isFloatingPoint
+        let keys = isFloat ? castDoubles(view: front, to: .float64) : []
+        let exactKeys = isFloat ? [] : castInt64s(view: front, to: .int64)
+        func compareRows(_ a: Int, _ b: Int) -> Int {
+            for column in 0..<rowLength {
+                let x = a * rowLength + column
+                let y = b * rowLength + column
+                if isFloat {
+                    if keys[x] < keys[y] { return -1 }
+                    if keys[x] > keys[y] { return 1 }
+                    if keys[x] != keys[y] { return keys[x].isNaN ? 1 : -1 }
+                } else if exactKeys[x] != exactKeys[y] {
+                    return exactKeys[x] < exactKeys[y] ? -1 : 1
+                }
+            }
+            return 0
+        }
+        func rowsEqual(_ a: Int, _ b: Int) -> Bool {
+            for column in 0..<rowLength {
+                let x = a * rowLength + column
+                let y = b * rowLength + column
+                if isFloat ? keys[x] != keys[y] : exactKeys[x] != exactKeys[y] { return false }
+            }
+            return true
+        }
+        let groups = UniqueGroups(count: size, less: { compareRows($0, $1) < 0 }, equal: rowsEqual)
+        // Gather the representative rows, then move the dim back into place.
+        var rowShape = order.map { shape[$0] }
+        if rank > 0 { rowShape[0] = groups.representatives.count }
+        let frontTensor = try ResultBuilder.gather(self, view: front, shape: order.map { shape[$0] })
+        let rows = try frontTensor.selectRows(groups.representatives, rowLength: rowLength, shape: rowShape)
+        let values = rank > 0 ? try rows.movingFrontDim(to: axis) : rows
+        let inverse = returnInverse ? try Tensor(values: groups.inverse, shape: [size]) : nil
+        let counts = returnCounts ? try Tensor(values: groups.counts, shape: [groups.counts.count]) : nil
+        return (values, inverse, counts)
+    }
+
+    /// A contiguous tensor holding rows `rows` of this contiguous tensor.
+    private func selectRows(_ rows: [Int], rowLength: Int, shape newShape: [Int]) throws -> Tensor {
+        var offsets: [Int] = []
+        offsets.reserveCapacity(rows.count * rowLength)
+        for row in rows {
+            for column in 0..<rowLength { offsets.append(row * rowLength + column) }
+        }
+        if dtype.isFloatingPoint {
+            let all = doubles()
+            return try ResultBuilder.tensor(doubles: offsets.map { all[$0] }, shape: newShape, dtype: dtype)
+        }
+        let all = int64s()
+        return try ResultBuilder.tensor(int64s: offsets.map { all[$0] }, shape: newShape, dtype: dtype)
+    }
+
+    /// A contiguous copy with dim 0 moved to `position`.
+    private func movingFrontDim(to position: Int) throws -> Tensor {
+        var order = Array(1..<rank)
+        order.insert(0, at: position)
+        let moved = View(shape: order.map { shape[$0] }, strides: order.map { strides[$0] }, offset: storageOffset)
+        return try ResultBuilder.gather(self, view: moved, shape: moved.shape)
+    }
+
+    /// `nonzero`: the coordinates of every non-zero element, as an [n, rank] int64 tensor.
+    public func nonzero() throws -> Tensor {
+        let truths = elements(as: Bool.self)
+        var coordinates: [Int64] = []
+        var found = 0
+        var counter = [Int](repeating: 0, count: rank)
+        for truth in truths {
+            if truth {
+                found += 1
+                coordinates.append(contentsOf: counter.map { Int64($0) })
+            }
+            var dim = rank - 1
+            while dim >= 0 {
+                counter[dim] += 1
+                if counter[dim] < shape[dim] { break }
+                counter[dim] = 0
+                dim -= 1
+            }
+        }
+        return try Tensor(values: coordinates, shape: [found, rank])
+    }
+}
+
+/// Positions 0..<count grouped into runs of equal items after a stable sort.
+struct UniqueGroups {
+    /// The first position (in sorted order) of each group.
+    var representatives: [Int] = []
+    /// For each position, its group number.
+    var inverse: [Int64]
+    var counts: [Int64] = []
+
+    init(count: Int, less: (Int, Int) -> Bool, equal: (Int, Int) -> Bool) {
+        inverse = [Int64](repeating: 0, count: count)
+        let order = (0..<count).sorted { less($0, $1) || (!less($1, $0) && $0 < $1) }
+        for position in order {
+            if let last = representatives.last, equal(last, position) {
+                counts[counts.count - 1] += 1
+            } else {
+                representatives.append(position)
+                counts.append(1)
+            }
+            inverse[position] = Int64(representatives.count - 1)
+        }
+    }
+}
