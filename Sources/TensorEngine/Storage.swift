@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The bytes behind one or more tensors. Views share a `Storage`, which is what makes
 /// writes through a view visible in its base, as in PyTorch.
 public final class Storage: @unchecked Sendable {
@@ -27,20 +29,28 @@ public final class Storage: @unchecked Sendable {
 /// `torch.zeros(100000, 100000)` is an error message rather than a dead machine.
 public enum MemoryBudget {
     nonisolated(unsafe) public static var limit: Int = 2 << 30
-    nonisolated(unsafe) public private(set) static var liveBytes: Int = 0
+    /// Atomic because tests, and a REPL interrupted mid-op, allocate from several threads.
+    private static let live = Atomic<Int>(0)
+
+    public static var liveBytes: Int { live.load(ordering: .relaxed) }
 
     static func reserve(_ byteCount: Int) throws {
-        let (total, overflow) = liveBytes.addingReportingOverflow(byteCount)
-        if overflow || total > limit {
-            throw TensorError.runtime(
-                "this would allocate \(formatGiB(byteCount)) GiB, above the tensor memory limit of \(formatGiB(limit)) GiB"
-                    + (liveBytes > 0 ? " (\(formatGiB(liveBytes)) GiB already in use)" : ""))
+        var current = live.load(ordering: .relaxed)
+        while true {
+            let (total, overflow) = current.addingReportingOverflow(byteCount)
+            if overflow || total > limit {
+                throw TensorError.runtime(
+                    "this would allocate \(formatGiB(byteCount)) GiB, above the tensor memory limit of \(formatGiB(limit)) GiB"
+                        + (current > 0 ? " (\(formatGiB(current)) GiB already in use)" : ""))
+            }
+            let (exchanged, original) = live.compareExchange(expected: current, desired: total, ordering: .relaxed)
+            if exchanged { return }
+            current = original
         }
-        liveBytes = total
     }
 
     static func release(_ byteCount: Int) {
-        liveBytes -= byteCount
+        live.subtract(byteCount, ordering: .relaxed)
     }
 
     private static func formatGiB(_ bytes: Int) -> String {
