@@ -104,6 +104,8 @@ extension Interpreter {
         case let .tensor(tensor): return .tensor(tensor)
         case .list, .tuple, .range:
             return .tensor(try tensorFromNested(value, dtype: nil))
+        case .string:
+            throw PythonError.typeError("new(): invalid data type 'str'")
         default:
             throw PythonError.indexError(
                 "only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got \(value.typeName))")
@@ -205,13 +207,14 @@ extension Interpreter {
         case let .instance(instance):
             if let value = instance.attributes[name] { return value }
             if let value = instance.classObject.lookup(name) {
-                if case let .function(function) = value { return bindMethod(function, to: object) }
-                return value
+                return try bindClassAttribute(value, instance: object, classObject: instance.classObject)
             }
             if let value = try nnModuleAttribute(instance, name) { return value }
             throw PythonError.attributeError("'\(instance.classObject.name)' object has no attribute '\(name)'")
         case let .classObject(classObject):
-            if let value = classObject.lookup(name) { return value }
+            if let value = classObject.lookup(name) {
+                return try bindClassAttribute(value, instance: nil, classObject: classObject)
+            }
             if name == "__name__" { return .string(classObject.name) }
             throw PythonError.attributeError("type object '\(classObject.name)' has no attribute '\(name)'")
         case let .namedTuple(tuple):
@@ -220,6 +223,8 @@ extension Interpreter {
             if let value = try native.attribute(name, interpreter: self) { return value }
         case let .function(function):
             if name == "__name__" { return .string(function.name) }
+        case let .builtin(builtin):
+            if name == "__name__" { return .string(builtin.name) }
         default:
             break
         }
@@ -245,11 +250,5 @@ extension Interpreter {
         default: break
         }
         throw PythonError.attributeError("'\(object.typeName)' object has no attribute '\(name)'")
-    }
-
-    private func bindMethod(_ function: Function, to receiver: Value) -> Value {
-        .builtin(Builtin(function.name, owner: receiver.typeName) { interpreter, arguments in
-            try interpreter.callFunction(function, arguments.prepending(receiver))
-        })
     }
 }

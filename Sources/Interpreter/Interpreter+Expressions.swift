@@ -32,7 +32,7 @@ extension Interpreter {
         case .ellipsis: return .ellipsis
         case let .list(items): return .list(ListStorage(try evaluateSequence(items)))
         case let .tuple(items): return .tuple(try evaluateSequence(items))
-        case let .set(items): return .list(ListStorage(try evaluateSequence(items)))
+        case let .set(items): return makeSet(try evaluateSequence(items))
         case let .dict(entries): return try evaluateDict(entries)
         case let .unary(op, operand): return try unaryOperation(op, try evaluate(operand))
         case let .binary(op, left, right):
@@ -180,6 +180,7 @@ extension Interpreter {
             throw PythonError("RecursionError", "maximum recursion depth exceeded")
         }
         let callScope = Scope(parent: function.closure)
+        callScope.function = function
         try bindParameters(function, arguments, into: callScope)
         let saved = scope
         scope = callScope

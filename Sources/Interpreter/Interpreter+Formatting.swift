@@ -10,6 +10,9 @@ extension Interpreter {
         case let .float(number): return pythonFloatRepr(number)
         case let .string(text): return pythonStringRepr(text)
         case let .tensor(tensor): return tensor.repr
+        case let .list(list) where list.isSet:
+            if list.items.isEmpty { return "set()" }
+            return "{" + (try list.items.map { try repr($0) }).joined(separator: ", ") + "}"
         case let .list(list): return "[" + (try list.items.map { try repr($0) }).joined(separator: ", ") + "]"
         case let .tuple(items):
             if items.count == 1 { return "(\(try repr(items[0])),)" }
@@ -27,6 +30,7 @@ extension Interpreter {
         case let .function(function): return "<function \(function.name)>"
         case let .builtin(builtin):
             if let owner = builtin.owner { return "<built-in method \(builtin.name) of \(owner) object>" }
+            if Interpreter.builtinTypeNames.contains(builtin.name) { return "<class '\(builtin.name)'>" }
             return "<built-in function \(builtin.name)>"
         case let .module(namespace): return "<module '\(namespace.name)'>"
         case let .classObject(classObject): return "<class '__main__.\(classObject.name)'>"
@@ -55,6 +59,8 @@ extension Interpreter {
 
     /// `format(value, spec)`, the mini-language f-strings use.
     func format(_ value: Value, spec: String) throws -> String {
+        // A 0-d tensor formats as its Python number, as Tensor.__format__ does.
+        if spec.isEmpty, case let .tensor(tensor) = value, tensor.rank == 0 { return try str(scalarValue(try tensor.item())) }
         if spec.isEmpty { return try str(value) }
         var number = value
         if case let .tensor(tensor) = value {

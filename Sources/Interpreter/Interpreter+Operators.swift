@@ -6,6 +6,8 @@ extension Interpreter {
     func unaryOperation(_ op: UnaryOperator, _ operand: Value) throws -> Value {
         switch (op, operand) {
         case (.not, _): return .bool(!(try truthy(operand)))
+        case let (.negate, .instance(instance)) where instance.classObject.lookup("__neg__") != nil:
+            return try call(instance.classObject.lookup("__neg__") ?? .none, CallArguments([operand]))
         case let (.negate, .tensor(tensor)): return .tensor(try tensor.unary(.negate))
         case let (.invert, .tensor(tensor)):
             return .tensor(try tensor.unary(tensor.dtype == .bool ? .logicalNot : .bitwiseNot))
@@ -25,6 +27,9 @@ extension Interpreter {
     }
 
     func binaryOperation(_ op: BinaryOperator, _ left: Value, _ right: Value) throws -> Value {
+        if let result = try instanceBinary(op, left, right) { return result }
+        if case let .list(a) = left, case let .list(b) = right, a.isSet && b.isSet,
+           let result = setBinary(op, a.items, b.items) { return result }
         if case .tensor = left { return try tensorBinary(op, left, right) }
         if case .tensor = right { return try tensorBinary(op, left, right) }
         switch (left, right) {
@@ -162,7 +167,9 @@ extension Interpreter {
         case .power:
             if a == 0 && b < 0 { throw PythonError.zeroDivision("0.0 cannot be raised to a negative power") }
             if a < 0 && b != b.rounded() { throw PythonError.valueError("math domain error: complex results are not supported") }
-            return .float(Glibc.pow(a, b))
+            let power = Glibc.pow(a, b)
+            if power.isInfinite && a.isFinite && b.isFinite { throw PythonError.overflow("(34, 'Numerical result out of range')") }
+            return .float(power)
         default:
             throw PythonError.typeError("unsupported operand type(s) for \(op.rawValue): 'float' and 'float'")
         }
@@ -220,6 +227,7 @@ extension Interpreter {
         }
         if case .tensor = left { return try tensorCompare(op, left, right) }
         if case .tensor = right { return try tensorCompare(op, left, right) }
+        if let result = try instanceCompare(op, left, right) { return result }
         switch op {
         case .equal: return .bool(pythonEquals(left, right))
         case .notEqual: return .bool(!pythonEquals(left, right))
@@ -302,6 +310,7 @@ extension Interpreter {
         case let (.classObject(a), .classObject(b)): return a === b
         case let (.native(a), .native(b)): return a === b
         case let (.function(a), .function(b)): return a === b
+        case let (.builtin(a), .builtin(b)): return a === b
         case let (.dtype(a), .dtype(b)): return a == b
         case let (.module(a), .module(b)): return a === b
         case let (.int(a), .int(b)): return a == b && a >= -5 && a <= 256
@@ -345,6 +354,8 @@ public func pythonEquals(_ left: Value, _ right: Value) -> Bool {
     case let (.bool(a), .float(b)), let (.float(b), .bool(a)): return (a ? 1.0 : 0.0) == b
     case let (.string(a), .string(b)): return a == b
     case let (.tuple(a), .tuple(b)): return a.count == b.count && zip(a, b).allSatisfy(pythonEquals)
+    case let (.list(a), .list(b)) where a.isSet && b.isSet:
+        return a.items.count == b.items.count && a.items.allSatisfy { item in b.items.contains { pythonEquals($0, item) } }
     case let (.list(a), .list(b)): return a.items.count == b.items.count && zip(a.items, b.items).allSatisfy(pythonEquals)
     case let (.size(a), .size(b)): return a == b
     case let (.size(a), .tuple(b)), let (.tuple(b), .size(a)):

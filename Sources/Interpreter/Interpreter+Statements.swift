@@ -77,8 +77,8 @@ extension Interpreter {
             for target in targets { try delete(target) }
         case let .global(names):
             scope.globalNames.formUnion(names)
-        case .nonlocal:
-            break
+        case let .nonlocal(names):
+            scope.nonlocalNames.formUnion(names)
         case let .try(body, handlers, orElse, finally):
             return try executeTry(body, handlers, orElse, finally)
         }
@@ -161,6 +161,9 @@ extension Interpreter {
             return error
         case let .builtin(builtin) where exceptionHierarchy[builtin.name] != nil || builtin.name == "BaseException":
             return PythonError(builtin.name, "")
+        case let .classObject(classObject) where exceptionHierarchy[classObject.name] != nil || classObject.name == "BaseException"
+            || classObject.bases.contains(where: { exceptionHierarchy[$0.name] != nil }):
+            return PythonError(classObject.name, "")
         default:
             return PythonError.typeError("exceptions must derive from BaseException")
         }
@@ -299,6 +302,8 @@ extension Interpreter {
         defer { scope = saved }
         try execute(body)
         let classObject = ClassObject(name: name, attributes: classScope.variables, bases: baseClasses)
+        for case let .function(function) in classObject.attributes.values { function.definingClass = classObject }
+        for case let .native(decorated as DecoratedFunction) in classObject.attributes.values { decorated.function.definingClass = classObject }
         if isModule { classObject.attributes["__tensortutor_module__"] = .bool(true) }
         return .classObject(classObject)
     }

@@ -21,6 +21,9 @@ final class Scope {
     var variables: [String: Value] = [:]
     let parent: Scope?
     var globalNames: Set<String> = []
+    var nonlocalNames: Set<String> = []
+    /// The function this scope is a call of, for `super()`.
+    var function: Function?
 
     init(parent: Scope?) { self.parent = parent }
 
@@ -115,6 +118,10 @@ public final class Interpreter {
     func assignName(_ name: String, _ value: Value) {
         if scope.globalNames.contains(name) {
             globals.variables[name] = value
+        } else if scope.nonlocalNames.contains(name) {
+            var enclosing = scope.parent
+            while let candidate = enclosing, candidate.variables[name] == nil, candidate.parent != nil { enclosing = candidate.parent }
+            (enclosing ?? scope).variables[name] = value
         } else {
             scope.variables[name] = value
         }

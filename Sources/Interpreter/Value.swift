@@ -32,6 +32,8 @@ public indirect enum Value {
 
 public final class ListStorage {
     public var items: [Value]
+    /// Sets are lists whose items stay unique; they print and combine as sets.
+    public var isSet = false
     public init(_ items: [Value]) { self.items = items }
 }
 
@@ -75,6 +77,8 @@ public final class Function {
     public let body: FunctionBody
     public let defaults: [String: Value]
     let closure: Scope
+    /// The class whose body defined this function, for `super()`.
+    var definingClass: ClassObject?
 
     public enum FunctionBody {
         case statements([Stmt])
@@ -177,7 +181,7 @@ extension Value {
         case .float: "float"
         case .string: "str"
         case .tensor: "Tensor"
-        case .list: "list"
+        case let .list(list): list.isSet ? "set" : "list"
         case .tuple: "tuple"
         case let .namedTuple(tuple): String(tuple.typeName.split(separator: ".").last ?? "tuple")
         case .dict: "dict"

@@ -32,7 +32,7 @@ extension Interpreter {
             return [("type", jsonString("tuple")), ("items", try jsonArray(items)), ("repr", reprText)]
         case let .namedTuple(tuple):
             return [("type", jsonString("tuple")), ("items", try jsonArray(tuple.values)), ("repr", reprText)]
-        case let .list(list):
+        case let .list(list) where !list.isSet:
             return [("type", jsonString("list")), ("items", try jsonArray(list.items)), ("repr", reprText)]
         default:
             return [("type", jsonString("object")), ("repr", reprText)]

@@ -56,11 +56,11 @@ public func binary(_ op: BinaryOp, _ a: Operand, _ b: Operand) throws -> Tensor 
         if !computeType.isFloatingPoint { computeType = defaultFloatDType }
     case .bitwiseAnd, .bitwiseOr, .bitwiseXor, .leftShift, .rightShift:
         if computeType.isFloatingPoint {
-            throw TensorError.runtime("\"\(op.kernelName)_cpu\" not implemented for '\(computeType.scalarTypeName)'")
+            throw TensorError(.notImplementedError, "\"\(op.kernelName)_cpu\" not implemented for '\(computeType.scalarTypeName)'")
         }
     case .subtract:
         if computeType == .bool {
-            throw TensorError.runtime(
+            throw TensorError(.notImplementedError,
                 "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
         }
     default: break
@@ -162,6 +162,10 @@ private func runInteger<T: IntegerTensorElement>(
     if op == .floorDivide || op == .remainder, rhs.contains(0) {
         throw TensorError.runtime("ZeroDivisionError")
     }
+    // Only a negative Python-number exponent is refused; tensor exponents give 0, ±1.
+    if op == .power, case .scalar = b, rhs.first.map({ $0 < 0 }) ?? false {
+        throw TensorError.runtime("Integers to negative integer powers are not allowed.")
+    }
     let body: (T, T) -> T
     switch op {
     case .add: body = { $0 &+ $1 }
@@ -225,7 +229,7 @@ private func runBoolean(_ op: BinaryOp, _ a: Operand, _ b: Operand, _ shape: [In
     case .multiply, .bitwiseAnd, .logicalAnd, .minimum: body = { $0 && $1 }
     case .power: body = { $0 || !$1 }
     default:
-        throw TensorError.runtime("\"\(op.kernelName)_cpu\" not implemented for 'Bool'")
+        throw TensorError(.notImplementedError, "\"\(op.kernelName)_cpu\" not implemented for 'Bool'")
     }
     fill(output, lhs, rhs, Bool.self, body)
 }

@@ -61,6 +61,7 @@ extension Tensor {
     /// Writes the result of an out-of-place op back into this tensor, as the in-place
     /// forms (`add_`, `+=`) do; PyTorch refuses to narrow float results into ints.
     public func assignInPlace(_ result: Tensor) throws {
+        try checkNoInternalOverlap()
         if !canCast(from: result.dtype, to: dtype) {
             throw TensorError.runtime(
                 "result type \(result.dtype.scalarTypeName) can't be cast to the desired output type \(dtype.scalarTypeName)")
@@ -73,6 +74,16 @@ extension Tensor {
             }
         }
         try copy(from: result)
+    }
+}
+
+extension Tensor {
+    /// In-place writes into an expanded tensor would write one element many times.
+    func checkNoInternalOverlap() throws {
+        if zip(shape, strides).contains(where: { $0 > 1 && $1 == 0 }) {
+            throw TensorError.runtime(
+                "unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.")
+        }
     }
 }
 

@@ -147,7 +147,11 @@ extension Tensor {
     }
 
     private func advancedLocation(_ advanced: [(dim: Int, index: Tensor)]) throws -> IndexedLocation {
-        let indexShape = try broadcastShapes(advanced.map { $0.index.shape })
+        let indexShapes = advanced.map { $0.index.shape }
+        guard let indexShape = try? broadcastShapes(indexShapes) else {
+            throw TensorError.index(
+                "shape mismatch: indexing tensors could not be broadcast together with shapes \(indexShapes.map(formatShape).joined(separator: ", "))")
+        }
         let indexCount = indexShape.reduce(1, *)
         var advancedOffsets = [Int](repeating: 0, count: indexCount)
         for (dim, index) in advanced {

@@ -2,7 +2,7 @@
 
 /// `torch.cat(tensors, dim)`; dtypes promote, and 1-d empty tensors are skipped as in PyTorch.
 public func concatenate(_ tensors: [Tensor], dim: Int) throws -> Tensor {
-    guard !tensors.isEmpty else { throw TensorError.runtime("torch.cat(): expected a non-empty list of Tensors") }
+    guard !tensors.isEmpty else { throw TensorError.value("torch.cat(): expected a non-empty list of Tensors") }
     let parts = tensors.filter { !($0.rank == 1 && $0.count == 0) }
     let dtype = tensors.dropFirst().reduce(tensors[0].dtype) { DType.promote($0, $1.dtype) }
     guard let first = parts.first else { return try Tensor.zeros(shape: [0], dtype: dtype) }

@@ -30,12 +30,12 @@ extension Tensor {
         if op.producesBool { return try booleanUnary(op) }
         if op == .bitwiseNot {
             if dtype.isFloatingPoint {
-                throw TensorError.runtime("\"bitwise_not_cpu\" not implemented for '\(dtype.scalarTypeName)'")
+                throw TensorError.type("~ (operator.invert) is only implemented on integer and Boolean-type tensors")
             }
             if dtype == .bool { return try map(Bool.self, Bool.self) { !$0 } }
         }
         if op == .negate, dtype == .bool {
-            throw TensorError.runtime(
+            throw TensorError(.notImplementedError,
                 "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
         }
         let outputType: DType = dtype.isFloatingPoint || op.keepsIntegerType
@@ -96,7 +96,7 @@ func floatingFunction(_ op: UnaryOp) -> (Double) -> Double {
     switch op {
     case .negate: { -$0 }
     case .abs: { Swift.abs($0) }
-    case .sign: { $0 > 0 ? 1 : ($0 < 0 ? -1 : ($0.isNaN ? 0 : 0 * $0)) }
+    case .sign: { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }
     case .square: { $0 * $0 }
     case .reciprocal: { 1 / $0 }
     case .sqrt: { Glibc.sqrt($0) }

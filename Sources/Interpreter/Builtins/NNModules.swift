@@ -203,10 +203,6 @@ extension Interpreter {
                 })
             }
         }
-        let activations: [String: UnaryOp] = ["ReLU": .relu, "Sigmoid": .sigmoid, "Tanh": .tanh]
-        for (name, op) in activations {
-            define(name) { _, _ in .native(FunctionModule(name: name) { _, input in .tensor(try input.unary(op)) }) }
-        }
         define("Identity") { _, _ in .native(FunctionModule(name: "Identity") { _, input in .tensor(input) }) }
         define("Flatten") { _, arguments in
             let bound = try arguments.bind("Flatten", ["start_dim", "end_dim"])
@@ -228,6 +224,10 @@ extension Interpreter {
             return .native(module)
         }
         define("Sequential") { _, arguments in .native(SequentialModule(layers: arguments.positional)) }
+        let functional = makeFunctionalMembers()
+        for family in [activationModuleMembers(functional: functional), lossModuleMembers(functional: functional), normalizationModuleMembers()] {
+            members.merge(family) { _, new in new }
+        }
         return members
     }
 
@@ -318,11 +318,6 @@ extension Interpreter {
                 }
             })
         }
-        for (name, op) in [("relu", UnaryOp.relu), ("sigmoid", .sigmoid), ("tanh", .tanh)] {
-            members[name] = .builtin(Builtin(name) { _, arguments in
-                .tensor(try (try arguments.bind(name, ["input", "inplace"]).tensor("input")).unary(op))
-            })
-        }
         members["linear"] = .builtin(Builtin("linear") { _, arguments in
             let bound = try arguments.bind("linear", ["input", "weight", "bias"])
             return .tensor(try linear(try bound.tensor("input"), weight: try bound.tensor("weight"), bias: try bound.optionalTensor("bias")))
@@ -333,6 +328,10 @@ extension Interpreter {
 
     /// Functional families added in other files (losses, attention, ...).
     func extraFunctionalMembers() -> [String: Value] {
-        [:]
+        var members: [String: Value] = [:]
+        for family in [functionalActivationMembers(), functionalLossMembers(), functionalMiscMembers()] {
+            members.merge(family) { _, new in new }
+        }
+        return members
     }
 }

@@ -12,7 +12,8 @@ final class ExceptionObject: NativeObject {
 
     var typeName: String { type }
 
-    func repr() -> String { "\(type)(\(pythonStringRepr(message)))" }
+    /// A KeyError's message is already the key's repr.
+    func repr() -> String { "\(type)(\(type == "KeyError" ? message : pythonStringRepr(message)))" }
 
     func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
         name == "args" ? .tuple([.string(message)]) : nil
@@ -57,14 +58,28 @@ final class Device: NativeObject {
     }
 }
 
-/// `super()` inside a method: `super().__init__()` is accepted and does nothing,
-/// since the only base classes are plain classes and `nn.Module`.
+/// `super()` inside a method: looks attributes up in the bases of the class that
+/// defined the method, bound to the same receiver. A method no user base defines
+/// (`super().__init__()` under `nn.Module` or `object`) does nothing.
 final class SuperProxy: NativeObject {
+    let receiver: Value?
+    let startClass: ClassObject?
+
+    init(receiver: Value?, startClass: ClassObject?) {
+        self.receiver = receiver
+        self.startClass = startClass
+    }
+
     var typeName: String { "super" }
     func repr() -> String { "<super object>" }
 
     func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
-        .builtin(Builtin(name) { _, _ in .none })
+        if let startClass, let owner = startClass.bases.first(where: { $0.lookup(name) != nil }),
+           let value = owner.lookup(name) {
+            return try interpreter.bindClassAttribute(value, instance: receiver, classObject: owner)
+        }
+        guard name.hasPrefix("__") else { return nil }
+        return .builtin(Builtin(name) { _, _ in .none })
     }
 }
 

@@ -132,8 +132,11 @@ extension Interpreter {
             return .tuple([try interpreter.binaryOperation(.floorDivide, a, b), try interpreter.binaryOperation(.modulo, a, b)])
         }
         define("pow") { interpreter, arguments in
-            let bound = try arguments.bind("pow", ["base", "exp"])
-            return try interpreter.binaryOperation(.power, try bound.value("base"), try bound.value("exp"))
+            let bound = try arguments.bind("pow", ["base", "exp", "mod"])
+            guard let modulus = bound.values["mod"], !modulus.isNone else {
+                return try interpreter.binaryOperation(.power, try bound.value("base"), try bound.value("exp"))
+            }
+            return try interpreter.modularPower(try bound.value("base"), try bound.value("exp"), modulus)
         }
         define("list") { interpreter, arguments in
             let bound = try arguments.bind("list", ["iterable"])
@@ -147,10 +150,7 @@ extension Interpreter {
         }
         define("set") { interpreter, arguments in
             let bound = try arguments.bind("set", ["iterable"])
-            var unique: [Value] = []
-            for item in try bound.values["iterable"].map({ try interpreter.iterate($0) }) ?? []
-            where !unique.contains(where: { pythonEquals($0, item) }) { unique.append(item) }
-            return .list(ListStorage(unique))
+            return interpreter.makeSet(try bound.values["iterable"].map { try interpreter.iterate($0) } ?? [])
         }
         define("dict") { interpreter, arguments in
             let dict = DictStorage()
@@ -183,11 +183,13 @@ extension Interpreter {
             let bound = try arguments.bind("isinstance", ["obj", "class_or_tuple"])
             return .bool(try interpreter.isInstance(try bound.value("obj"), try bound.value("class_or_tuple")))
         }
-        define("type") { _, arguments in
-            guard let value = arguments.positional.first else { throw PythonError.typeError("type() takes 1 or 3 arguments") }
-            if case let .instance(instance) = value { return .classObject(instance.classObject) }
-            return .string("<class '\(value.typeName)'>")
+        define("type") { interpreter, arguments in
+            guard arguments.positional.count == 1, let value = arguments.positional.first else {
+                throw PythonError.typeError("type() takes 1 or 3 arguments")
+            }
+            return interpreter.typeObject(of: value)
         }
+        addLanguageBuiltins(to: &table)
         define("hasattr") { interpreter, arguments in
             let bound = try arguments.bind("hasattr", ["obj", "name"])
             guard case let .string(name) = try bound.value("name") else { throw PythonError.typeError("attribute name must be string") }
@@ -215,7 +217,7 @@ extension Interpreter {
             default: return .bool(false)
             }
         }
-        define("super") { _, _ in .native(SuperProxy()) }
+        define("super") { interpreter, _ in interpreter.makeSuper() }
         define("id") { _, arguments in .int(Int64(arguments.positional.count)) }
         define("chr") { _, arguments in
             let code = try toInt(arguments.positional.first ?? .none, function: "chr", argument: "i")
@@ -282,7 +284,7 @@ extension Interpreter {
             return .int(number)
         case let .tensor(tensor):
             guard tensor.count == 1 else {
-                throw PythonError.runtimeError("a Tensor with \(tensor.count) elements cannot be converted to Scalar")
+                throw PythonError.valueError("only one element tensors can be converted to Python scalars")
             }
             return try convertToInt(scalarValue(try tensor.item()), base: nil)
         default:
@@ -309,7 +311,7 @@ extension Interpreter {
             }
         case let .tensor(tensor):
             guard tensor.count == 1 else {
-                throw PythonError.runtimeError("a Tensor with \(tensor.count) elements cannot be converted to Scalar")
+                throw PythonError.valueError("only one element tensors can be converted to Python scalars")
             }
             return try tensor.item().doubleValue
         default:

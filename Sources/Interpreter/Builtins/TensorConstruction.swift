@@ -46,6 +46,9 @@ extension Interpreter {
                 let item = try tensor.item()
                 inferredType = inferredType.map { DType.promote($0, tensor.dtype) } ?? tensor.dtype
                 scalars.append(item)
+            case .string where depth > 0 && scalars.isEmpty:
+                // PyTorch treats a string as a sequence while it is still discovering the shape.
+                throw PythonError.valueError("too many dimensions 'str'")
             default:
                 throw PythonError.typeError("new(): invalid data type '\(value.typeName)'")
             }

@@ -50,7 +50,8 @@ func conversionMethods() -> [String: TensorMethod] {
     }
     table["cpu"] = { _, tensor, _ in .tensor(tensor) }
     table["cuda"] = { _, _, _ in
-        throw PythonError("AssertionError", "Torch not compiled with CUDA enabled")
+        throw PythonError.runtimeError(
+            "Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx")
     }
     table["numpy"] = { _, _, _ in
         throw PythonError("NotImplementedError", "numpy is not available in TensorTutor; use .tolist() to see the values")
@@ -104,8 +105,15 @@ func conversionMethods() -> [String: TensorMethod] {
 private func checkDevice(_ value: Value) throws {
     switch value {
     case let .string(name):
-        if name.hasPrefix("cuda") || name.hasPrefix("mps") {
-            throw PythonError("AssertionError", "Torch not compiled with CUDA enabled")
+        let deviceType = name.split(separator: ":", maxSplits: 1).first.map(String.init) ?? name
+        if deviceType == "cuda" {
+            throw PythonError.runtimeError(
+                "Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx")
+        }
+        if deviceType == "mps" { throw PythonError.runtimeError("PyTorch is not linked with support for mps devices") }
+        if deviceType != "cpu" && deviceType != "meta" {
+            throw PythonError.runtimeError(
+                "Expected one of cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, fpga, maia, xla, lazy, vulkan, mps, meta, hpu, mtia, privateuseone device type at start of device string: \(name)")
         }
     case .native(let object) where object is Device: break
     case .none, .bool: break

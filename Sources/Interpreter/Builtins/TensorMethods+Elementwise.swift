@@ -38,8 +38,8 @@ func elementwiseMethods() -> [String: TensorMethod] {
     let binaryOps: [String: BinaryOp] = [
         "add": .add, "sub": .subtract, "subtract": .subtract, "mul": .multiply, "multiply": .multiply,
         "div": .divide, "divide": .divide, "true_divide": .divide, "floor_divide": .floorDivide,
-        "remainder": .remainder, "pow": .power, "maximum": .maximum, "minimum": .minimum, "fmax": .maximum,
-        "fmin": .minimum, "atan2": .atan2, "arctan2": .atan2, "bitwise_and": .bitwiseAnd,
+        "remainder": .remainder, "pow": .power, "maximum": .maximum, "minimum": .minimum,
+        "atan2": .atan2, "arctan2": .atan2, "bitwise_and": .bitwiseAnd,
         "bitwise_or": .bitwiseOr, "bitwise_xor": .bitwiseXor, "logical_and": .logicalAnd,
         "logical_or": .logicalOr, "logical_xor": .logicalXor, "eq": .equal, "ne": .notEqual, "not_equal": .notEqual,
         "lt": .less, "less": .less, "le": .lessEqual, "less_equal": .lessEqual, "gt": .greater, "greater": .greater,
@@ -60,10 +60,19 @@ func elementwiseMethods() -> [String: TensorMethod] {
     }
     table["fmod"] = { _, tensor, arguments in
         let other = try arguments.bind("fmod", ["other"]).operand("other")
+        if !resultType(.tensor(tensor), other).isFloatingPoint,
+           try binary(.equal, other, .scalar(.int(0))).bools().contains(true) {
+            throw PythonError.runtimeError("ZeroDivisionError")
+        }
         let quotient = try binary(.divide, .tensor(tensor), other).unary(.trunc)
         let product = try binary(.multiply, .tensor(quotient), other)
         let remainder = try binary(.subtract, .tensor(tensor), .tensor(product))
-        return .tensor(try remainder.to(resultType(.tensor(tensor), other)))
+        let outputType = resultType(.tensor(tensor), other)
+        guard outputType.isFloatingPoint else { return .tensor(try remainder.to(outputType)) }
+        // C's fmod keeps the dividend's sign on a zero result: fmod(-2.0, 1.0) is -0.0.
+        let signedZero = try binary(.multiply, .tensor(tensor), .scalar(.int(0)))
+        let isZero = try binary(.equal, .tensor(remainder), .scalar(.int(0)))
+        return .tensor(try whereSelect(isZero, .tensor(signedZero), .tensor(remainder)).to(outputType))
     }
     table["clamp"] = { _, tensor, arguments in
         let bound = try arguments.bind("clamp", ["min", "max"])

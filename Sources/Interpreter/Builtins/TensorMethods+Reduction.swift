@@ -11,7 +11,13 @@ func reductionMethods() -> [String: TensorMethod] {
         let bound = try arguments.bind("sum", ["dim", "keepdim", "*", "dtype"])
         return .tensor(try tensor.sum(dims: try bound.dims("dim"), keepDim: try bound.bool("keepdim", default: false), dtype: try bound.dtype("dtype")))
     }
-    table["nansum"] = table["sum"]
+    table["nansum"] = { [sum = table["sum"]] interpreter, tensor, arguments in
+        // NaNs count as zero.
+        let input = tensor.dtype.isFloatingPoint
+            ? try whereSelect(try tensor.unary(.isNaN), .scalar(.int(0)), .tensor(tensor)) : tensor
+        guard let sum else { throw PythonError.attributeError("'Tensor' object has no attribute 'nansum'") }
+        return try sum(interpreter, input, arguments)
+    }
     table["mean"] = { _, tensor, arguments in
         let bound = try arguments.bind("mean", ["dim", "keepdim", "*", "dtype"])
         return .tensor(try tensor.mean(dims: try bound.dims("dim"), keepDim: try bound.bool("keepdim", default: false), dtype: try bound.dtype("dtype")))

@@ -53,6 +53,8 @@ extension Interpreter {
         defineFactories(define)
         defineRandomFunctions(define)
         defineJoinsAndMisc(define)
+        defineShapeHelpers(define)
+        defineLegacyConstructors(torch)
         return torch
     }
 
@@ -282,7 +284,14 @@ extension Interpreter {
 /// `torch.Tensor`, for `isinstance(x, torch.Tensor)`.
 final class TensorTypeObject: NativeObject {
     var typeName: String { "type" }
+    /// `torch.Tensor([1, 2])` builds a float32 tensor; `torch.Tensor(2, 3)` an uninitialized one.
+    func call(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value? {
+        try interpreter.legacyConstruct(arguments, dtype: defaultFloatDType, name: "Tensor")
+    }
     func repr() -> String { "<class 'torch.Tensor'>" }
+    func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
+        name == "__name__" ? .string("Tensor") : nil
+    }
 }
 
 /// `torch.finfo(dtype)`.

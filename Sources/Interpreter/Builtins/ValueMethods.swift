@@ -7,6 +7,7 @@ extension Interpreter {
             .builtin(Builtin(name, owner: object.typeName, body))
         }
         switch object {
+        case let .list(list) where list.isSet: return setMethod(list, name, method) ?? listMethod(list, name, method)
         case let .list(list): return listMethod(list, name, method)
         case let .dict(dict): return dictMethod(dict, name, method)
         case let .string(text): return stringMethod(text, name, method)
@@ -191,7 +192,7 @@ extension Interpreter {
             guard case let .string(suffix)? = arguments.positional.first else { throw PythonError.typeError("endswith first arg must be str") }
             return .bool(text.hasSuffix(suffix))
         }
-        default: return nil
+        default: return moreStringMethods(text, name, method)
         }
     }
 

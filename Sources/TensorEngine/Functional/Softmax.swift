@@ -21,7 +21,7 @@ extension Tensor {
         guard input.dtype.isFloatingPoint else {
             let kernel = logarithm ? "log_softmax" : "softmax"
             let suffix = axis == Swift.max(input.rank - 1, 0) ? "_lastdim_kernel_impl" : "_kernel_impl"
-            throw TensorError.runtime("\"\(kernel)\(suffix)\" not implemented for '\(input.dtype.scalarTypeName)'")
+            throw TensorError(.notImplementedError, "\"\(kernel)\(suffix)\" not implemented for '\(input.dtype.scalarTypeName)'")
         }
         // Move the reduced dim last, work on contiguous rows, then move it back.
         let moved = try input.movedim([axis], [input.rank - 1]).contiguous()

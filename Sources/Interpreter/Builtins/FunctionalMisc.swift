@@ -1,0 +1,188 @@
+import TensorEngine
+
+/// one_hot, normalize, layer_norm, dropout, pad, attention, embedding, gumbel_softmax
+/// and cosine_similarity in `torch.nn.functional`.
+extension Interpreter {
+    func functionalMiscMembers() -> [String: Value] {
+        functionalTable([
+            ("one_hot", ["tensor", "num_classes"], { _, bound in
+                .tensor(try oneHot(try bound.tensor("tensor"), classes: try bound.int("num_classes", default: -1)))
+            }),
+            ("normalize", ["input", "p", "dim", "eps", "out"], { _, bound in
+                .tensor(try bound.tensor("input").normalized(p: try bound.double("p", default: 2), dim: try bound.int("dim", default: 1),
+                                                              eps: try bound.double("eps", default: 1e-12)))
+            }),
+            ("layer_norm", ["input", "normalized_shape", "weight", "bias", "eps"], { _, bound in
+                .tensor(try bound.tensor("input").layerNorm(
+                    normalizedShape: try bound.shape("normalized_shape"), weight: try bound.optionalTensor("weight"),
+                    bias: try bound.optionalTensor("bias"), eps: try bound.double("eps", default: 1e-5)))
+            }),
+            ("dropout", ["input", "p", "training", "inplace"], { interpreter, bound in
+                let input = try bound.tensor("input")
+                let p = try interpreter.dropoutProbability(bound)
+                guard try bound.bool("training", default: true) else { return .tensor(input) }
+                let result = try Generator.default.dropout(input, p: p)
+                guard try bound.bool("inplace", default: false) else { return .tensor(result) }
+                try input.assignInPlace(result)
+                return .tensor(input)
+            }),
+            ("pad", ["input", "pad", "mode", "value"], { _, bound in
+                let mode = try bound.string("mode", default: "constant")
+                guard mode == "constant" else {
+                    throw PythonError.notImplemented("F.pad mode '\(mode)' is not supported by TensorTutor yet; only 'constant' is")
+                }
+                let value: Scalar
+                if let given = bound.optional("value"), case let .scalar(scalar) = try toOperand(given, function: "pad") {
+                    value = scalar
+                } else {
+                    value = .int(0)
+                }
+                return .tensor(try bound.tensor("input").constantPadded(try bound.shape("pad"), value: value))
+            }),
+            ("scaled_dot_product_attention",
+             ["query", "key", "value", "attn_mask", "dropout_p", "is_causal", "scale", "enable_gqa"], { _, bound in
+                var mask: AttentionMask?
+                if let given = try bound.optionalTensor("attn_mask") { mask = given.dtype == .bool ? .keep(given) : .additive(given) }
+                let probability = try bound.double("dropout_p", default: 0)
+                return .tensor(try scaledDotProductAttention(
+                    query: try bound.tensor("query"), key: try bound.tensor("key"), value: try bound.tensor("value"), mask: mask,
+                    isCausal: try bound.bool("is_causal", default: false),
+                    scale: bound.has("scale") ? try bound.double("scale") : nil,
+                    dropout: probability > 0 ? (probability, Generator.default) : nil))
+            }),
+            ("embedding", ["input", "weight", "padding_idx", "max_norm", "norm_type", "scale_grad_by_freq", "sparse"], { _, bound in
+                .tensor(try embedding(try bound.tensor("input"), weight: try bound.tensor("weight")))
+            }),
+            ("gumbel_softmax", ["logits", "tau", "hard", "eps", "dim"], { interpreter, bound in
+                if bound.has("eps") { interpreter.warn("`eps` parameter is deprecated and has no effect.") }
+                return .tensor(try Generator.default.gumbelSoftmax(
+                    try bound.tensor("logits"), tau: try bound.double("tau", default: 1),
+                    hard: try bound.bool("hard", default: false), dim: try bound.int("dim", default: -1)))
+            }),
+            ("cosine_similarity", ["x1", "x2", "dim", "eps"], { _, bound in
+                .tensor(try cosineSimilarity(try bound.tensor("x1"), try bound.tensor("x2"), dim: try bound.int("dim", default: 1),
+                                             eps: try bound.double("eps", default: 1e-8)))
+            }),
+        ])
+    }
+
+    /// `p` for dropout, rejected outside [0, 1] with functional.py's message.
+    func dropoutProbability(_ bound: BoundArguments) throws -> Double {
+        let value = bound.optional("p") ?? .float(0.5)
+        let p = try toDouble(value, function: bound.function, argument: "p")
+        guard p >= 0, p <= 1 else {
+            throw PythonError.valueError("dropout probability has to be between 0 and 1, but got \(try repr(value))")
+        }
+        return p
+    }
+
+    /// nn.LayerNorm and nn.Embedding.
+    func normalizationModuleMembers() -> [String: Value] {
+        var members: [String: Value] = [:]
+        members["LayerNorm"] = .builtin(Builtin("LayerNorm") { interpreter, arguments in
+            let bound = try arguments.bind("LayerNorm", ["normalized_shape", "eps", "elementwise_affine", "bias", "device", "dtype"])
+            return .native(try LayerNormModule(
+                normalizedShape: try bound.shape("normalized_shape"), eps: try bound.double("eps", default: 1e-5),
+                affine: try bound.bool("elementwise_affine", default: true), bias: try bound.bool("bias", default: true),
+                dtype: try bound.dtype("dtype") ?? defaultFloatDType))
+        })
+        members["Embedding"] = .builtin(Builtin("Embedding") { _, arguments in
+            let bound = try arguments.bind("Embedding", ["num_embeddings", "embedding_dim", "padding_idx", "max_norm", "norm_type",
+                                                         "scale_grad_by_freq", "sparse", "_weight", "_freeze", "device", "dtype"])
+            return .native(try EmbeddingModule(
+                count: try bound.int("num_embeddings"), dimension: try bound.int("embedding_dim"),
+                paddingIndex: try bound.optionalInt("padding_idx"), weight: try bound.optionalTensor("_weight"),
+                dtype: try bound.dtype("dtype") ?? defaultFloatDType))
+        })
+        return members
+    }
+}
+
+/// `nn.LayerNorm`: weight ones and bias zeros, as `reset_parameters` leaves them.
+final class LayerNormModule: NNModule {
+    let normalizedShape: [Int]
+    let eps: Double
+    let affine: Bool
+
+    init(normalizedShape: [Int], eps: Double, affine: Bool, bias: Bool, dtype: DType) throws {
+        self.normalizedShape = normalizedShape
+        self.eps = eps
+        self.affine = affine
+        super.init(name: "LayerNorm")
+        if affine {
+            parameters.append(("weight", try Factory.full(shape: normalizedShape, value: .int(1), dtype: dtype)))
+            if bias { parameters.append(("bias", try Tensor.zeros(shape: normalizedShape, dtype: dtype))) }
+        }
+    }
+
+    private func parameter(_ name: String) -> Tensor? { parameters.first { $0.name == name }?.tensor }
+
+    override func extraRepr() -> String {
+        let shapeText = "(" + normalizedShape.map(String.init).joined(separator: ", ") + (normalizedShape.count == 1 ? ",)" : ")")
+        return "\(shapeText), eps=\(pythonFloatRepr(eps)), elementwise_affine=\(affine ? "True" : "False"), bias=\(parameter("bias") != nil ? "True" : "False")"
+    }
+
+    override func attribute(_ attribute: String, interpreter: Interpreter) throws -> Value? {
+        switch attribute {
+        case "normalized_shape": return .tuple(normalizedShape.map { .int(Int64($0)) })
+        case "eps": return .float(eps)
+        case "elementwise_affine": return .bool(affine)
+        case "weight", "bias": return parameter(attribute).map { .tensor($0) } ?? Value.none
+        default: return try super.attribute(attribute, interpreter: interpreter)
+        }
+    }
+
+    override func forward(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
+        let input = try arguments.bind("forward", ["input"]).tensor("input")
+        return .tensor(try input.layerNorm(normalizedShape: normalizedShape, weight: parameter("weight"), bias: parameter("bias"), eps: eps))
+    }
+}
+
+/// `nn.Embedding`: weight drawn by `normal_` on the default generator, with the
+/// padding row zeroed afterwards.
+final class EmbeddingModule: NNModule {
+    let count: Int
+    let dimension: Int
+    let paddingIndex: Int?
+
+    init(count: Int, dimension: Int, paddingIndex: Int?, weight: Tensor?, dtype: DType) throws {
+        self.count = count
+        self.dimension = dimension
+        if let paddingIndex {
+            guard paddingIndex < count, paddingIndex >= -count else {
+                throw PythonError("AssertionError", paddingIndex < count ? "Padding_idx must be within num_embeddings" : "Padding_idx must be within num_embeddings")
+            }
+            self.paddingIndex = paddingIndex < 0 ? paddingIndex + count : paddingIndex
+        } else {
+            self.paddingIndex = nil
+        }
+        super.init(name: "Embedding")
+        let table: Tensor
+        if let weight {
+            table = weight
+        } else {
+            table = try Tensor.zeros(shape: [count, dimension], dtype: dtype)
+            try Generator.default.normal_(table, mean: 0, std: 1)
+            if let row = self.paddingIndex { try table.select(0, row).fill(.int(0)) }
+        }
+        parameters.append(("weight", table))
+    }
+
+    override func extraRepr() -> String {
+        "\(count), \(dimension)" + (paddingIndex.map { ", padding_idx=\($0)" } ?? "")
+    }
+
+    override func attribute(_ attribute: String, interpreter: Interpreter) throws -> Value? {
+        switch attribute {
+        case "num_embeddings": return .int(Int64(count))
+        case "embedding_dim": return .int(Int64(dimension))
+        case "padding_idx": return paddingIndex.map { .int(Int64($0)) } ?? Value.none
+        default: return try super.attribute(attribute, interpreter: interpreter)
+        }
+    }
+
+    override func forward(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
+        let input = try arguments.bind("forward", ["input"]).tensor("input")
+        return .tensor(try embedding(input, weight: parameters[0].tensor))
+    }
+}

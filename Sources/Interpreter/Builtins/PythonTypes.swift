@@ -1,0 +1,232 @@
+import PySyntax
+import TensorEngine
+
+/// Python's type objects (`type(x)`, `type(x).__name__`), sets, decorators that change
+/// how class attributes bind, and the operator methods (`__add__`, `__eq__`) of user classes.
+extension Interpreter {
+    /// Builtins that are also Python's types: `type(3)` returns the `int` builtin itself,
+    /// so `type(3) == int` and `type(x) is list` hold.
+    static let builtinTypeNames: Set<String> = ["int", "float", "str", "bool", "list", "tuple", "dict", "set", "range"]
+
+    func typeObject(of value: Value) -> Value {
+        switch value {
+        case let .instance(instance): return .classObject(instance.classObject)
+        case .tensor:
+            if case let .module(torch)? = modules["torch"], let tensorType = torch.members["Tensor"] { return tensorType }
+        case let .native(object as ExceptionObject):
+            if let exceptionClass = builtinNames[object.type] { return exceptionClass }
+        default: break
+        }
+        let name = value.typeName
+        if Interpreter.builtinTypeNames.contains(name), let type = builtinNames[name] { return type }
+        return .native(PythonTypeObject(name))
+    }
+
+    /// Where a class attribute binds: methods to the instance, `@staticmethod`
+    /// functions to nothing, `@classmethod` to the class, `@property` runs its getter.
+    func bindClassAttribute(_ value: Value, instance: Value?, classObject: ClassObject) throws -> Value {
+        switch value {
+        case let .function(function):
+            guard let instance else { return value }
+            return bindMethod(function, to: instance)
+        case let .native(decorated as DecoratedFunction):
+            switch decorated.kind {
+            case .staticMethod: return .function(decorated.function)
+            case .classMethod: return bindMethod(decorated.function, to: .classObject(classObject))
+            case .property:
+                guard let instance else { return value }
+                return try callFunction(decorated.function, CallArguments([instance]))
+            }
+        default: return value
+        }
+    }
+
+    func bindMethod(_ function: Function, to receiver: Value) -> Value {
+        .builtin(Builtin(function.name, owner: receiver.typeName) { interpreter, arguments in
+            try interpreter.callFunction(function, arguments.prepending(receiver))
+        })
+    }
+
+    /// `a + b` where a user class defines `__add__` (or `b` defines `__radd__`).
+    func instanceBinary(_ op: BinaryOperator, _ left: Value, _ right: Value) throws -> Value? {
+        let name = Interpreter.operatorMethodNames[op] ?? ""
+        if case let .instance(instance) = left, let method = instance.classObject.lookup("__\(name)__") {
+            return try call(method, CallArguments([left, right]))
+        }
+        if case let .instance(instance) = right, let method = instance.classObject.lookup("__r\(name)__") {
+            return try call(method, CallArguments([right, left]))
+        }
+        return nil
+    }
+
+    static let operatorMethodNames: [BinaryOperator: String] = [
+        .add: "add", .subtract: "sub", .multiply: "mul", .divide: "truediv", .floorDivide: "floordiv",
+        .modulo: "mod", .power: "pow", .matrixMultiply: "matmul", .bitAnd: "and", .bitOr: "or",
+        .bitXor: "xor", .leftShift: "lshift", .rightShift: "rshift",
+    ]
+
+    /// `a == b`, `a < b` where a user class defines the rich comparison.
+    func instanceCompare(_ op: CompareOperator, _ left: Value, _ right: Value) throws -> Value? {
+        let names: [CompareOperator: (String, String)] = [
+            .equal: ("eq", "eq"), .notEqual: ("ne", "ne"), .less: ("lt", "gt"),
+            .lessEqual: ("le", "ge"), .greater: ("gt", "lt"), .greaterEqual: ("ge", "le"),
+        ]
+        guard let (name, reflected) = names[op] else { return nil }
+        if case let .instance(instance) = left, let method = instance.classObject.lookup("__\(name)__") {
+            return try call(method, CallArguments([left, right]))
+        }
+        if case let .instance(instance) = right, let method = instance.classObject.lookup("__\(reflected)__") {
+            return try call(method, CallArguments([right, left]))
+        }
+        return nil
+    }
+
+    /// `{1, 2}` and `set(...)`: a list marked as a set, its items unique.
+    func makeSet(_ items: [Value]) -> Value {
+        var unique: [Value] = []
+        for item in items where !unique.contains(where: { pythonEquals($0, item) }) { unique.append(item) }
+        let storage = ListStorage(unique)
+        storage.isSet = true
+        return .list(storage)
+    }
+
+    /// `|`, `&`, `-`, `^` between sets.
+    func setBinary(_ op: BinaryOperator, _ a: [Value], _ b: [Value]) -> Value? {
+        func contains(_ items: [Value], _ item: Value) -> Bool { items.contains { pythonEquals($0, item) } }
+        switch op {
+        case .bitOr: return makeSet(a + b)
+        case .bitAnd: return makeSet(a.filter { contains(b, $0) })
+        case .subtract: return makeSet(a.filter { !contains(b, $0) })
+        case .bitXor: return makeSet(a.filter { !contains(b, $0) } + b.filter { !contains(a, $0) })
+        default: return nil
+        }
+    }
+
+    func setMethod(_ set: ListStorage, _ name: String, _ method: (@escaping (Interpreter, CallArguments) throws -> Value) -> Value) -> Value? {
+        func items(_ arguments: CallArguments, _ interpreter: Interpreter) throws -> [Value] {
+            try arguments.positional.flatMap { try interpreter.iterate($0) }
+        }
+        switch name {
+        case "add": return method { _, arguments in
+            if let item = arguments.positional.first, !set.items.contains(where: { pythonEquals($0, item) }) { set.items.append(item) }
+            return .none
+        }
+        case "discard": return method { _, arguments in
+            set.items.removeAll { pythonEquals($0, arguments.positional.first ?? .none) }
+            return .none
+        }
+        case "union": return method { interpreter, arguments in interpreter.makeSet(set.items + (try items(arguments, interpreter))) }
+        case "intersection": return method { interpreter, arguments in
+            let other = try items(arguments, interpreter)
+            return interpreter.makeSet(set.items.filter { item in other.contains { pythonEquals($0, item) } })
+        }
+        case "difference": return method { interpreter, arguments in
+            let other = try items(arguments, interpreter)
+            return interpreter.makeSet(set.items.filter { item in !other.contains { pythonEquals($0, item) } })
+        }
+        case "issubset": return method { interpreter, arguments in
+            let other = try items(arguments, interpreter)
+            return .bool(set.items.allSatisfy { item in other.contains { pythonEquals($0, item) } })
+        }
+        case "copy": return method { interpreter, _ in interpreter.makeSet(set.items) }
+        default: return nil
+        }
+    }
+}
+
+/// A type with no builtin of its own, such as `type(None)` or `type(len)`.
+final class PythonTypeObject: NativeObject {
+    let name: String
+    init(_ name: String) { self.name = name }
+    var typeName: String { "type" }
+    func repr() -> String { "<class '\(name)'>" }
+    func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
+        name == "__name__" ? .string(self.name) : nil
+    }
+}
+
+/// A function wrapped by `@staticmethod`, `@classmethod` or `@property`.
+final class DecoratedFunction: NativeObject {
+    enum Kind: String { case staticMethod = "staticmethod", classMethod = "classmethod", property }
+    let kind: Kind
+    let function: Function
+
+    init(_ kind: Kind, _ function: Function) {
+        self.kind = kind
+        self.function = function
+    }
+
+    var typeName: String { kind.rawValue }
+    func repr() -> String { "<\(kind.rawValue) object>" }
+}
+
+extension Interpreter {
+    /// `super()` inside a method: attribute lookups start after the defining class.
+    func makeSuper() -> Value {
+        var current: Scope? = scope
+        while let candidate = current, candidate.function == nil { current = candidate.parent }
+        guard let callScope = current, let function = callScope.function,
+              let definingClass = function.definingClass,
+              let selfName = function.parameters.first?.name,
+              let receiver = callScope.variables[selfName] else { return .native(SuperProxy(receiver: nil, startClass: nil)) }
+        return .native(SuperProxy(receiver: receiver, startClass: definingClass))
+    }
+
+    /// `pow(base, exp, mod)` for integers, by square-and-multiply without overflow.
+    func modularPower(_ base: Value, _ exponent: Value, _ modulus: Value) throws -> Value {
+        let b = try pythonInt(base), e = try pythonInt(exponent), m = try pythonInt(modulus)
+        guard m != 0 else { throw PythonError.valueError("pow() 3rd argument cannot be 0") }
+        guard e >= 0 else { throw PythonError.valueError("base is not invertible for the given modulus") }
+        func mulmod(_ x: Int64, _ y: Int64) -> Int64 {
+            // x and y are already reduced below |m|, so the quotient fits in 64 bits.
+            m.dividingFullWidth(x.multipliedFullWidth(by: y)).remainder
+        }
+        func normalized(_ value: Int64) -> Int64 {
+            let r = value % m
+            return (r != 0 && (r < 0) != (m < 0)) ? r + m : r
+        }
+        var result: Int64 = normalized(1)
+        var factor = normalized(b)
+        var remaining = e
+        while remaining > 0 {
+            if remaining & 1 == 1 { result = normalized(mulmod(result, factor)) }
+            factor = normalized(mulmod(factor, factor))
+            remaining >>= 1
+        }
+        return .int(result)
+    }
+}
+
+extension Interpreter {
+    /// `staticmethod`, `classmethod`, `property`, `hex`, `bin`, `oct` and `hash`.
+    func addLanguageBuiltins(to table: inout [String: Value]) {
+        func define(_ name: String, _ body: @escaping Builtin.Body) {
+            table[name] = .builtin(Builtin(name, body))
+        }
+        for kind in [DecoratedFunction.Kind.staticMethod, .classMethod, .property] {
+            define(kind.rawValue) { _, arguments in
+                guard case let .function(function)? = arguments.positional.first else {
+                    throw PythonError.typeError("\(kind.rawValue) expects a function")
+                }
+                return .native(DecoratedFunction(kind, function))
+            }
+        }
+        for (name, radix, prefix) in [("hex", 16, "0x"), ("bin", 2, "0b"), ("oct", 8, "0o")] {
+            define(name) { interpreter, arguments in
+                let number = try interpreter.pythonInt(try arguments.bind(name, ["number"]).value("number"))
+                return .string((number < 0 ? "-" : "") + prefix + String(number.magnitude, radix: radix))
+            }
+        }
+        define("hash") { interpreter, arguments in
+            let value = try arguments.bind("hash", ["obj"]).value("obj")
+            switch value {
+            case let .int(number): return .int(number)
+            case let .bool(flag): return .int(flag ? 1 : 0)
+            case let .float(number) where number.isFinite && number == number.rounded() && Swift.abs(number) < 9e18:
+                return .int(Int64(number))
+            case .list, .dict: throw PythonError.typeError("unhashable type: '\(value.typeName)'")
+            default: return .int(Int64(truncatingIfNeeded: (try interpreter.repr(value)).hashValue))
+            }
+        }
+    }
+}

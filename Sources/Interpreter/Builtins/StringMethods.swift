@@ -1,0 +1,85 @@
+import TensorEngine
+
+/// The less common `str` methods: searching, padding, case tests.
+extension Interpreter {
+    func moreStringMethods(_ text: String, _ name: String, _ method: (@escaping (Interpreter, CallArguments) throws -> Value) -> Value) -> Value? {
+        func needle(_ arguments: CallArguments) throws -> String {
+            guard case let .string(part)? = arguments.positional.first else {
+                throw PythonError.typeError("must be str, not \(arguments.positional.first?.typeName ?? "NoneType")")
+            }
+            return part
+        }
+        let characters = Array(text)
+        func position(of part: String, last: Bool) -> Int? {
+            let target = Array(part)
+            guard target.count <= characters.count else { return nil }
+            let starts = Array(0...(characters.count - target.count))
+            return (last ? starts.reversed() : starts).first { Array(characters[$0..<($0 + target.count)]) == target }
+        }
+        func padded(_ width: Value?, _ fill: Value?, _ align: (Int) -> (Int, Int)) throws -> Value {
+            let total = Int(try pythonInt(width ?? .none))
+            var fillCharacter: Character = " "
+            if case let .string(fillText)? = fill, let first = fillText.first, fillText.count == 1 { fillCharacter = first }
+            let missing = Swift.max(0, total - characters.count)
+            let (left, right) = align(missing)
+            return .string(String(repeating: fillCharacter, count: left) + text + String(repeating: fillCharacter, count: right))
+        }
+        func test(_ predicate: @escaping (Character) -> Bool) -> Value {
+            method { _, _ in .bool(!characters.isEmpty && characters.allSatisfy(predicate)) }
+        }
+        switch name {
+        case "find", "rfind": return method { _, arguments in
+            .int(Int64(position(of: try needle(arguments), last: name == "rfind") ?? -1))
+        }
+        case "index", "rindex": return method { _, arguments in
+            guard let found = position(of: try needle(arguments), last: name == "rindex") else { throw PythonError.valueError("substring not found") }
+            return .int(Int64(found))
+        }
+        case "count": return method { _, arguments in
+            let part = try needle(arguments)
+            if part.isEmpty { return .int(Int64(characters.count + 1)) }
+            return .int(Int64(text.components(separatedBy: part).count - 1))
+        }
+        case "center": return method { interpreter, arguments in
+            try padded(arguments.positional.first, arguments.positional.dropFirst().first) { missing in
+                // CPython puts the odd extra character on the left when the text length is odd.
+                let left = missing / 2 + (missing & characters.count & 1)
+                return (left, missing - left)
+            }
+        }
+        case "ljust": return method { _, arguments in try padded(arguments.positional.first, arguments.positional.dropFirst().first) { (0, $0) } }
+        case "rjust": return method { _, arguments in try padded(arguments.positional.first, arguments.positional.dropFirst().first) { ($0, 0) } }
+        case "zfill": return method { interpreter, arguments in
+            let width = Int(try interpreter.pythonInt(arguments.positional.first ?? .none))
+            let signed = characters.first == "-" || characters.first == "+"
+            let zeros = String(repeating: "0", count: Swift.max(0, width - characters.count))
+            return .string(signed ? String(characters[0]) + zeros + String(characters.dropFirst()) : zeros + text)
+        }
+        case "title": return method { _, _ in
+            var result = ""
+            var previousIsLetter = false
+            for character in text {
+                result += previousIsLetter ? character.lowercased() : character.uppercased()
+                previousIsLetter = character.isLetter
+            }
+            return .string(result)
+        }
+        case "capitalize": return method { _, _ in .string(text.prefix(1).uppercased() + text.dropFirst().lowercased()) }
+        case "swapcase": return method { _, _ in
+            .string(String(text.map { $0.isUppercase ? Character($0.lowercased()) : Character($0.uppercased()) }))
+        }
+        case "lstrip": return method { _, _ in .string(String(text.drop { $0.isWhitespace })) }
+        case "rstrip": return method { _, _ in .string(String(text.reversed().drop { $0.isWhitespace }.reversed())) }
+        case "splitlines": return method { _, _ in
+            .list(ListStorage(text.split(separator: "\n", omittingEmptySubsequences: false).map { .string(String($0)) }.dropLast(text.hasSuffix("\n") ? 1 : 0)))
+        }
+        case "isdigit", "isnumeric", "isdecimal": return test { $0.isNumber }
+        case "isalpha": return test { $0.isLetter }
+        case "isalnum": return test { $0.isLetter || $0.isNumber }
+        case "isspace": return test { $0.isWhitespace }
+        case "isupper": return method { _, _ in .bool(characters.contains { $0.isCased } && !characters.contains { $0.isLowercase }) }
+        case "islower": return method { _, _ in .bool(characters.contains { $0.isCased } && !characters.contains { $0.isUppercase }) }
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,255 @@
+import TensorEngine
+
+/// Tensor methods PyTorch offers that are short compositions of other methods:
+/// each calls the methods it is built from, so it inherits their checks and messages.
+func compositeTensorMethods() -> [String: TensorMethod] {
+    var table: [String: TensorMethod] = [:]
+    table["diff"] = { interpreter, tensor, arguments in
+        let bound = try arguments.bind("diff", ["n", "dim", "prepend", "append"])
+        var result = tensor
+        let dim = try normalizeDim(try bound.int("dim", default: -1), rank: Swift.max(tensor.rank, 1))
+        guard tensor.rank > 0 else { throw PythonError.runtimeError("diff expects input to be at least one-dimensional") }
+        for _ in 0..<Swift.max(0, try bound.int("n", default: 1)) {
+            let length = Swift.max(0, result.shape[dim] - 1)
+            let later = try result.narrow(dim, start: Swift.min(1, result.shape[dim]), length: length)
+            let earlier = try result.narrow(dim, start: 0, length: length)
+            result = try binary(tensor.dtype == .bool ? .logicalXor : .subtract, .tensor(later), .tensor(earlier))
+        }
+        return .tensor(result)
+    }
+    table["diag"] = { interpreter, tensor, arguments in
+        let offset = try arguments.bind("diag", ["diagonal"]).int("diagonal", default: 0)
+        switch tensor.rank {
+        case 1: return .tensor(try diagonalEmbedding(tensor, offset: offset))
+        case 2: return .tensor(try tensor.diagonal(offset: offset, 0, 1).clone())
+        default: throw PythonError.runtimeError("diag(): Supports 1D or 2D tensors. Got \(tensor.rank)D")
+        }
+    }
+    table["diag_embed"] = { _, tensor, arguments in
+        let offset = try arguments.bind("diag_embed", ["offset", "dim1", "dim2"]).int("offset", default: 0)
+        return .tensor(try diagonalEmbedding(tensor, offset: offset))
+    }
+    table["trace"] = { _, tensor, arguments in
+        _ = try arguments.bind("trace", [])
+        guard tensor.rank == 2 else { throw PythonError.runtimeError("trace: expected a matrix, but got tensor with dim \(tensor.rank)") }
+        return .tensor(try tensor.diagonal(offset: 0, 0, 1).sum(dims: nil, keepDim: false))
+    }
+    table["logit"] = { _, tensor, arguments in
+        let bound = try arguments.bind("logit", ["eps"])
+        var input = tensor.dtype.isFloatingPoint ? tensor : try tensor.to(defaultFloatDType)
+        if let eps = bound.optional("eps"), !eps.isNone {
+            let epsilon = try toDouble(eps, function: "logit", argument: "eps")
+            input = try input.clamp(min: .scalar(.float(epsilon)), max: .scalar(.float(1 - epsilon)))
+        }
+        let odds = try binary(.divide, .tensor(input), .tensor(try binary(.subtract, .scalar(.int(1)), .tensor(input))))
+        return .tensor(try odds.unary(.log))
+    }
+    for (name, factor) in [("deg2rad", Double.pi / 180), ("rad2deg", 180 / Double.pi)] {
+        table[name] = { _, tensor, arguments in
+            _ = try arguments.bind(name, [])
+            let input = tensor.dtype.isFloatingPoint ? tensor : try tensor.to(defaultFloatDType)
+            return .tensor(try binary(.multiply, .tensor(input), .scalar(.float(factor))))
+        }
+    }
+    table["hypot"] = { _, tensor, arguments in
+        let other = try arguments.bind("hypot", ["other"]).operand("other")
+        let squares = try binary(.add, .tensor(try binary(.multiply, .tensor(tensor), .tensor(tensor))),
+                                 .tensor(try binary(.multiply, other, other)))
+        return .tensor(try squares.unary(.sqrt))
+    }
+    for (name, op) in [("addcmul", BinaryOp.multiply), ("addcdiv", .divide)] {
+        table[name] = { _, tensor, arguments in
+            let bound = try arguments.bind(name, ["tensor1", "tensor2", "*", "value"])
+            let product = try binary(op, .tensor(try bound.tensor("tensor1")), .tensor(try bound.tensor("tensor2")))
+            let scaled = try binary(.multiply, .tensor(product), try bound.optional("value").map { try toOperand($0, function: name) } ?? .scalar(.int(1)))
+            return .tensor(try binary(.add, .tensor(tensor), .tensor(scaled)))
+        }
+    }
+    for (name, largest) in [("fmax", true), ("fmin", false)] {
+        // Unlike maximum/minimum, a NaN on one side yields the other side.
+        table[name] = { _, tensor, arguments in
+            let other = try arguments.bind(name, ["other"]).operand("other")
+            let extreme = try binary(largest ? .maximum : .minimum, .tensor(tensor), other)
+            guard extreme.dtype.isFloatingPoint else { return .tensor(extreme) }
+            let left = try binary(.add, .tensor(tensor), .tensor(try Tensor.zeros(shape: extreme.shape, dtype: extreme.dtype)))
+            let right = try binary(.add, other, .tensor(try Tensor.zeros(shape: extreme.shape, dtype: extreme.dtype)))
+            let preferRight = try whereSelect(try left.unary(.isNaN), .tensor(right), .tensor(extreme))
+            return .tensor(try whereSelect(try right.unary(.isNaN), .tensor(left), .tensor(preferRight)))
+        }
+    }
+    table["heaviside"] = { _, tensor, arguments in
+        let values = try arguments.bind("heaviside", ["values"]).tensor("values")
+        let positive = try binary(.greater, .tensor(tensor), .scalar(.int(0))).to(resultType(.tensor(tensor), .tensor(values)))
+        return .tensor(try whereSelect(try binary(.equal, .tensor(tensor), .scalar(.int(0))), .tensor(values), .tensor(positive)))
+    }
+    table["equal"] = { _, tensor, arguments in
+        let other = try arguments.bind("equal", ["other"]).tensor("other")
+        guard tensor.shape == other.shape else { return .bool(false) }
+        return .bool(!(try binary(.equal, .tensor(tensor), .tensor(other))).bools().contains(false))
+    }
+    table["dist"] = { interpreter, tensor, arguments in
+        let bound = try arguments.bind("dist", ["other", "p"])
+        let difference = try binary(.subtract, .tensor(tensor), try bound.operand("other"))
+        return try interpreter.callTensorMethod(difference, "norm", CallArguments(bound.optional("p").map { [$0] } ?? []))
+    }
+    table["take"] = { _, tensor, arguments in
+        let index = try arguments.bind("take", ["index"]).tensor("index")
+        return .tensor(try tensor.reshape([-1]).getItem([.tensor(index)]))
+    }
+    table["index_fill"] = { _, tensor, arguments in
+        let bound = try arguments.bind("index_fill", ["dim", "index", "value"])
+        let result = try tensor.clone()
+        try fillIndexed(result, dim: try bound.int("dim"), index: try bound.tensor("index"), value: try bound.operand("value"))
+        return .tensor(result)
+    }
+    table["index_fill_"] = { _, tensor, arguments in
+        let bound = try arguments.bind("index_fill_", ["dim", "index", "value"])
+        try fillIndexed(tensor, dim: try bound.int("dim"), index: try bound.tensor("index"), value: try bound.operand("value"))
+        return .tensor(tensor)
+    }
+    table["index_put_"] = { interpreter, tensor, arguments in
+        let bound = try arguments.bind("index_put_", ["indices", "values", "accumulate"])
+        let indices = try interpreter.iterate(try bound.value("indices")).map { value -> TensorIndex in
+            guard case let .tensor(index) = value else { throw PythonError.typeError("index_put_(): indices must be a tuple of Tensors") }
+            return .tensor(index)
+        }
+        try tensor.setItem(indices, value: try bound.operand("values"))
+        return .tensor(tensor)
+    }
+    table["repeat_interleave"] = { interpreter, tensor, arguments in
+        let bound = try arguments.bind("repeat_interleave", ["repeats", "dim", "*", "output_size"])
+        let input = bound.optional("dim").map { $0.isNone } ?? true ? try tensor.reshape([-1]) : tensor
+        let dim = try normalizeDim(try bound.optionalInt("dim") ?? 0, rank: input.rank)
+        let size = input.shape[dim]
+        let counts: [Int64]
+        switch try bound.value("repeats") {
+        case let .tensor(repeats) where repeats.rank > 0:
+            guard repeats.count == size else {
+                throw PythonError.runtimeError("repeats must have the same size as input along dim, but got repeats.size(0) = \(repeats.count) and input.size(\(dim)) = \(size)")
+            }
+            counts = try repeats.to(.int64).int64s()
+        case let repeats:
+            counts = [Int64](repeating: Int64(try toInt(repeats, function: "repeat_interleave", argument: "repeats")), count: size)
+        }
+        guard !counts.contains(where: { $0 < 0 }) else { throw PythonError.runtimeError("repeats can not be negative") }
+        let index = counts.enumerated().flatMap { [Int64](repeating: Int64($0.offset), count: Int($0.element)) }
+        let indices = [TensorIndex](repeating: .slice(start: nil, stop: nil, step: nil), count: dim) + [.tensor(try Tensor(values: index, shape: [index.count]))]
+        return .tensor(try input.getItem(indices))
+    }
+    table["tensor_split"] = { interpreter, tensor, arguments in
+        let bound = try arguments.bind("tensor_split", ["indices_or_sections", "dim"])
+        let dim = try normalizeDim(try bound.int("dim", default: 0), rank: tensor.rank)
+        let size = tensor.shape[dim]
+        var boundaries: [Int]
+        switch try bound.value("indices_or_sections") {
+        case let .int(sections):
+            guard sections > 0 else { throw PythonError.runtimeError("number of sections must be larger than 0, got \(sections)") }
+            let count = Int(sections)
+            boundaries = (1..<count).map { section in section * (size / count) + Swift.min(section, size % count) }
+        case let value:
+            boundaries = try interpreter.iterate(value).map { try toInt($0, function: "tensor_split", argument: "indices") }
+        }
+        var pieces: [Value] = []
+        var start = 0
+        for end in boundaries + [size] {
+            let clampedStart = Swift.min(Swift.max(start, 0), size)
+            let clampedEnd = Swift.min(Swift.max(end, clampedStart), size)
+            pieces.append(.tensor(try tensor.narrow(dim, start: clampedStart, length: clampedEnd - clampedStart)))
+            start = end
+        }
+        return .tuple(pieces)
+    }
+    table["bincount"] = { _, tensor, arguments in
+        let bound = try arguments.bind("bincount", ["weights", "minlength"])
+        guard tensor.rank == 1, tensor.dtype.isIntegral else { throw PythonError.runtimeError("bincount only supports 1-d non-negative integral inputs.") }
+        let values = tensor.int64s()
+        guard !values.contains(where: { $0 < 0 }) else { throw PythonError.runtimeError("bincount only supports 1-d non-negative integral inputs.") }
+        let length = Swift.max(Int(values.max() ?? -1) + 1, try bound.int("minlength", default: 0))
+        var counts = [Int64](repeating: 0, count: length)
+        for value in values { counts[Int(value)] += 1 }
+        return .tensor(try Tensor(values: counts, shape: [length]))
+    }
+    table["unique_consecutive"] = { _, tensor, arguments in
+        _ = try arguments.bind("unique_consecutive", ["return_inverse", "return_counts", "dim"])
+        let flat = try tensor.reshape([-1])
+        let values = flat.scalars()
+        var kept: [Int64] = []
+        for index in values.indices where index == 0 || values[index] != values[index - 1] { kept.append(Int64(index)) }
+        return .tensor(try flat.getItem([.tensor(try Tensor(values: kept, shape: [kept.count]))]))
+    }
+    return table
+}
+
+/// A tensor of zeros one dim larger whose (offset) diagonal holds `tensor`'s last dim.
+func diagonalEmbedding(_ tensor: Tensor, offset: Int) throws -> Tensor {
+    guard tensor.rank > 0 else { throw PythonError.runtimeError("diag_embed(): input must be at least 1-dimensional") }
+    let length = tensor.shape[tensor.rank - 1]
+    let size = length + Swift.abs(offset)
+    let result = try Tensor.zeros(shape: Array(tensor.shape.dropLast()) + [size, size], dtype: tensor.dtype)
+    try result.diagonal(offset: offset, result.rank - 2, result.rank - 1).copy(from: tensor)
+    return result
+}
+
+private func fillIndexed(_ tensor: Tensor, dim: Int, index: Tensor, value: Operand) throws {
+    let dim = try normalizeDim(dim, rank: Swift.max(tensor.rank, 1))
+    let indices = [TensorIndex](repeating: .slice(start: nil, stop: nil, step: nil), count: dim) + [.tensor(index)]
+    try tensor.setItem(indices, value: value)
+}
+
+extension Interpreter {
+    func callTensorMethod(_ tensor: Tensor, _ name: String, _ arguments: CallArguments) throws -> Value {
+        guard let method = tensorMethods[name] else { throw PythonError.attributeError("'Tensor' object has no attribute '\(name)'") }
+        return try method(self, tensor, arguments)
+    }
+}
+
+/// Reductions PyTorch returns in pairs, built from the single reductions.
+func pairedReductionMethods() -> [String: TensorMethod] {
+    var table: [String: TensorMethod] = [:]
+    for (name, first) in [("std_mean", "std"), ("var_mean", "var")] {
+        table[name] = { interpreter, tensor, arguments in
+            let spread = try interpreter.callTensorMethod(tensor, first, arguments)
+            let meanArguments = CallArguments(Array(arguments.positional.prefix(1)),
+                                              keywords: arguments.keywords.filter { $0.name == "dim" || $0.name == "keepdim" })
+            return .tuple([spread, try interpreter.callTensorMethod(tensor, "mean", meanArguments)])
+        }
+    }
+    table["aminmax"] = { interpreter, tensor, arguments in
+        let bound = try arguments.bind("aminmax", ["*", "dim", "keepdim"])
+        var keywords: [(name: String, value: Value)] = []
+        if let dim = bound.optional("dim"), !dim.isNone { keywords.append(("dim", dim)) }
+        if let keepdim = bound.optional("keepdim") { keywords.append(("keepdim", keepdim)) }
+        let minimum = try interpreter.callTensorMethod(tensor, "amin", CallArguments([], keywords: keywords))
+        let maximum = try interpreter.callTensorMethod(tensor, "amax", CallArguments([], keywords: keywords))
+        return .namedTuple(NamedTuple(typeName: "torch.return_types.aminmax", fields: ["min", "max"], values: [minimum, maximum]))
+    }
+    table["nanmean"] = { interpreter, tensor, arguments in
+        guard tensor.dtype.isFloatingPoint else {
+            throw PythonError.runtimeError("nanmean(): expected input to have floating point or complex dtype but got \(tensor.dtype.scalarTypeName)")
+        }
+        let present = try tensor.unary(.isNaN).unary(.logicalNot)
+        let total = try interpreter.callTensorMethod(tensor, "nansum", arguments)
+        let count = try interpreter.callTensorMethod(present, "sum", arguments)
+        guard case let .tensor(totalTensor) = total, case let .tensor(countTensor) = count else { return total }
+        return .tensor(try binary(.divide, .tensor(totalTensor), .tensor(countTensor)))
+    }
+    table["kthvalue"] = { interpreter, tensor, arguments in
+        let bound = try arguments.bind("kthvalue", ["k", "dim", "keepdim"])
+        let dim = try normalizeDim(try bound.int("dim", default: -1), rank: Swift.max(tensor.rank, 1))
+        let k = try bound.int("k")
+        let size = tensor.rank == 0 ? 1 : tensor.shape[dim]
+        guard k >= 1, k <= size else {
+            throw PythonError.runtimeError("kthvalue(): selected number k out of range for dimension \(dim)")
+        }
+        let sorted = try tensor.sort(dim: dim, descending: false, stable: true)
+        let keep = try bound.bool("keepdim", default: false)
+        func pick(_ values: Tensor) throws -> Tensor {
+            guard values.rank > 0 else { return values }
+            let picked = try values.narrow(dim, start: k - 1, length: 1)
+            return keep ? try picked.clone() : try picked.select(dim, 0).clone()
+        }
+        return .namedTuple(NamedTuple(typeName: "torch.return_types.kthvalue", fields: ["values", "indices"],
+                                      values: [.tensor(try pick(sorted.values)), .tensor(try pick(sorted.indices))]))
+    }
+    return table
+}

@@ -1,0 +1,130 @@
+import Glibc
+import TensorEngine
+
+/// `torch` functions about shapes and index grids, and the legacy typed constructors
+/// (`torch.LongTensor([1, 2])`).
+extension Interpreter {
+    func defineShapeHelpers(_ define: (String, @escaping Builtin.Body) -> Void) {
+        define("broadcast_shapes") { interpreter, arguments in
+            let shapes = try arguments.positional.map { value -> [Int] in
+                if case let .int(size) = value { return [Int(size)] }
+                return try toIntList(value, function: "broadcast_shapes", argument: "shapes")
+            }
+            guard let shape = try? broadcastShapes(shapes) else {
+                throw PythonError.runtimeError("Shape mismatch: objects cannot be broadcast to a single shape.")
+            }
+            return .size(shape)
+        }
+        define("broadcast_tensors") { interpreter, arguments in
+            let tensors = try interpreter.tensorList(arguments.positional, function: "broadcast_tensors")
+            let shape = try broadcastShapes(tensors.map(\.shape))
+            return .tuple(try tensors.map { .tensor(try $0.expand(shape)) })
+        }
+        for (name, rank) in [("atleast_1d", 1), ("atleast_2d", 2), ("atleast_3d", 3)] {
+            define(name) { interpreter, arguments in
+                let tensors = try interpreter.tensorList(arguments.positional, function: name)
+                let results = try tensors.map { Value.tensor(try atLeast($0, rank: rank)) }
+                if arguments.positional.count == 1, case .tensor = arguments.positional[0] { return results[0] }
+                return .tuple(results)
+            }
+        }
+        define("dstack") { interpreter, arguments in
+            let bound = try arguments.bind("dstack", ["tensors"])
+            let tensors = try interpreter.tensorList([try bound.value("tensors")], function: "dstack")
+            return .tensor(try concatenate(try tensors.map { try atLeast($0, rank: 3) }, dim: 2))
+        }
+        define("column_stack") { interpreter, arguments in
+            let bound = try arguments.bind("column_stack", ["tensors"])
+            let tensors = try interpreter.tensorList([try bound.value("tensors")], function: "column_stack")
+            return .tensor(try concatenate(try tensors.map { $0.rank <= 1 ? try $0.reshape([-1, 1]) : $0 }, dim: 1))
+        }
+        define("logspace") { _, arguments in
+            let bound = try arguments.bind("logspace", ["start", "end", "steps", "base", "*", "dtype", "device", "requires_grad"])
+            let exponents = try Factory.linspace(start: try bound.double("start"), end: try bound.double("end"),
+                                                 steps: try bound.int("steps"), dtype: .float64)
+            let base = try bound.double("base", default: 10)
+            let values = exponents.doubles().map { Glibc.pow(base, $0) }
+            return .tensor(try Tensor(values: values, shape: [values.count]).to(try bound.dtype("dtype") ?? defaultFloatDType))
+        }
+        for (name, upper) in [("triu_indices", true), ("tril_indices", false)] {
+            define(name) { _, arguments in
+                let bound = try arguments.bind(name, ["row", "col", "offset", "*", "dtype", "device", "layout"])
+                let rows = try bound.int("row"), columns = try bound.int("col"), offset = try bound.int("offset", default: 0)
+                guard rows >= 0, columns >= 0 else { throw PythonError.runtimeError("row must be non-negative, got\(rows)") }
+                var rowIndices: [Int64] = [], columnIndices: [Int64] = []
+                for row in 0..<rows {
+                    for column in 0..<columns where upper ? column - row >= offset : column - row <= offset {
+                        rowIndices.append(Int64(row))
+                        columnIndices.append(Int64(column))
+                    }
+                }
+                return .tensor(try Tensor(values: rowIndices + columnIndices, shape: [2, rowIndices.count]).to(try bound.dtype("dtype") ?? .int64))
+            }
+        }
+        define("cartesian_prod") { interpreter, arguments in
+            let tensors = try interpreter.tensorList(arguments.positional, function: "cartesian_prod")
+            if tensors.count == 1 { return .tensor(tensors[0]) }
+            guard tensors.count > 1 else { throw PythonError.runtimeError("cartesian_prod expects at least one tensor") }
+            let grids = try Factory.meshgrid(tensors, indexing: "ij")
+            return .tensor(try stack(try grids.map { try $0.reshape([-1]) }, dim: 1))
+        }
+        define("scalar_tensor") { _, arguments in
+            let bound = try arguments.bind("scalar_tensor", ["s", "*", "dtype", "device", "requires_grad"])
+            let value = try toDouble(try bound.value("s"), function: "scalar_tensor", argument: "s")
+            return .tensor(try Tensor(values: [value], shape: []).to(try bound.dtype("dtype") ?? defaultFloatDType))
+        }
+    }
+
+    func defineLegacyConstructors(_ torch: Namespace) {
+        let constructors: [(String, DType)] = [
+            ("FloatTensor", .float32), ("DoubleTensor", .float64), ("LongTensor", .int64), ("IntTensor", .int32),
+            ("ShortTensor", .int16), ("CharTensor", .int8), ("ByteTensor", .uint8), ("BoolTensor", .bool),
+        ]
+        for (name, dtype) in constructors {
+            torch.members[name] = .builtin(Builtin(name) { interpreter, arguments in
+                try interpreter.legacyConstruct(arguments, dtype: dtype, name: name)
+            })
+        }
+    }
+
+    /// `torch.FloatTensor(data)` copies nested data; `torch.FloatTensor(2, 3)` makes a tensor of that shape.
+    func legacyConstruct(_ arguments: CallArguments, dtype: DType, name: String) throws -> Value {
+        let positional = arguments.positional
+        if positional.isEmpty { return .tensor(try Tensor.zeros(shape: [0], dtype: dtype)) }
+        if positional.allSatisfy({ if case .int = $0 { true } else { false } }) {
+            let shape = try positional.map { Int(try pythonInt($0)) }
+            if let negative = shape.first(where: { $0 < 0 }) {
+                throw PythonError.runtimeError("Trying to create tensor with negative dimension \(negative): \(formatShape(shape))")
+            }
+            return .tensor(try Tensor.zeros(shape: shape, dtype: dtype))
+        }
+        if positional.count == 1, case let .size(shape) = positional[0] { return .tensor(try Tensor.zeros(shape: shape, dtype: dtype)) }
+        if positional.count == 1, case let .tensor(tensor) = positional[0] { return .tensor(try tensor.to(dtype)) }
+        guard positional.count == 1 else { throw PythonError.typeError("new() received an invalid combination of arguments") }
+        return .tensor(try tensorFromNested(positional[0], dtype: dtype))
+    }
+
+    /// The tensors of a call written either `f(a, b)` or `f([a, b])`.
+    func tensorList(_ values: [Value], function: String) throws -> [Tensor] {
+        var items = values
+        if values.count == 1, case .list = values[0] { items = try iterate(values[0]) }
+        if values.count == 1, case .tuple = values[0] { items = try iterate(values[0]) }
+        return try items.map { value in
+            guard case let .tensor(tensor) = value else {
+                throw PythonError.typeError("\(function)(): expected Tensor as element, but got \(value.typeName)")
+            }
+            return tensor
+        }
+    }
+}
+
+/// `atleast_2d`: a 0-d tensor becomes [1, 1], a 1-d one [1, n]; `atleast_3d` puts 1-d between ones.
+private func atLeast(_ tensor: Tensor, rank: Int) throws -> Tensor {
+    guard tensor.rank < rank else { return tensor }
+    switch (tensor.rank, rank) {
+    case (0, _): return try tensor.reshape([Int](repeating: 1, count: rank))
+    case (1, 2): return try tensor.unsqueeze(0)
+    case (1, 3): return try tensor.unsqueeze(0).unsqueeze(2)
+    default: return try tensor.unsqueeze(2)
+    }
+}

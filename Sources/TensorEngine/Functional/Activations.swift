@@ -1,0 +1,164 @@
+import Glibc
+
+/// Pointwise activations beyond the basic `UnaryOp`s, each with PyTorch's formula and
+/// its CPU kernel name (used in the "not implemented for 'Long'" error).
+public enum Activation: Sendable, Equatable {
+    case leakyReLU(negativeSlope: Double)
+    /// ELU, SELU and CELU share one kernel: x > 0 ? x·scale : (exp(x·inputScale) - 1)·alpha·scale.
+    case elu(alpha: Double, scale: Double, inputScale: Double)
+    case gelu(tanhApproximation: Bool)
+    case silu
+    case softplus(beta: Double, threshold: Double)
+    case mish
+    case logSigmoid
+    case hardsigmoid
+    case hardswish
+    case softsign
+    case tanhshrink
+
+    /// SELU's constants from the self-normalizing networks paper, as PyTorch spells them.
+    public static let selu = Activation.elu(alpha: 1.6732632423543772848170429916717,
+                                            scale: 1.0507009873554804934193349852946, inputScale: 1)
+
+    public static func celu(alpha: Double) -> Activation { .elu(alpha: alpha, scale: 1, inputScale: 1 / alpha) }
+
+    var kernelName: String {
+        switch self {
+        case .leakyReLU: "leaky_relu_cpu"
+        case .elu: "elu_cpu"
+        case .gelu: "GeluKernelImpl"
+        case .silu: "silu_cpu"
+        case .softplus: "softplus_cpu"
+        case .mish: "mish_cpu"
+        case .logSigmoid: "log_sigmoid_cpu"
+        case .hardsigmoid: "hardsigmoid_cpu"
+        case .hardswish: "hardswish_cpu"
+        case .softsign: "div_true_cpu"
+        case .tanhshrink: "tanh_cpu"
+        }
+    }
+
+    /// The double-precision formula; float32 results round once at the end.
+    var function: (Double) -> Double {
+        switch self {
+        case let .leakyReLU(slope):
+            return { $0 > 0 ? $0 : $0 * slope }
+        case let .elu(alpha, scale, inputScale):
+            return { $0 > 0 ? $0 * scale : Glibc.expm1($0 * inputScale) * alpha * scale }
+        case let .gelu(tanhApproximation):
+            if tanhApproximation {
+                let kappa = Glibc.sqrt(2 / Double.pi)
+                return { x in 0.5 * x * (1 + Glibc.tanh(kappa * (x + 0.044715 * x * x * x))) }
+            }
+            return { x in x * 0.5 * (1 + Glibc.erf(x * 0.70710678118654752440)) }
+        case .silu:
+            return { $0 / (1 + Glibc.exp(-$0)) }
+        case let .softplus(beta, threshold):
+            return { x in x * beta > threshold ? x : Glibc.log1p(Glibc.exp(x * beta)) / beta }
+        case .mish:
+            return { x in x * Glibc.tanh(Glibc.log1p(Glibc.exp(x))) }
+        case .logSigmoid:
+            // min(x, 0) - log1p(exp(-|x|)) never overflows.
+            return { x in Swift.min(x, 0) - Glibc.log1p(Glibc.exp(-Swift.abs(x))) }
+        case .hardsigmoid:
+            return { x in Swift.min(Swift.max(x + 3, 0), 6) / 6 }
+        case .hardswish:
+            return { x in x * Swift.min(Swift.max(x + 3, 0), 6) / 6 }
+        case .softsign:
+            return { x in x / (1 + Swift.abs(x)) }
+        case .tanhshrink:
+            return { x in x - Glibc.tanh(x) }
+        }
+    }
+}
+
+extension Activation {
+    /// The same formula in float arithmetic with float libm calls, as PyTorch's scalar
+    /// CPU path evaluates float32 tensors. It matters where cancellation amplifies
+    /// rounding: gelu's 1 + erf(x/√2) for negative x, logsigmoid's min(x, 0) - log1p(z).
+    var singlePrecisionFunction: (Float) -> Float {
+        switch self {
+        case let .leakyReLU(slope):
+            let factor = Float(slope)
+            return { $0 > 0 ? $0 : $0 * factor }
+        case let .elu(alpha, scale, inputScale):
+            let (a, s, i) = (Float(alpha), Float(scale), Float(inputScale))
+            return { $0 > 0 ? $0 * s : Glibc.expm1f($0 * i) * a * s }
+        case let .gelu(tanhApproximation):
+            if tanhApproximation {
+                let kappa = Float(Glibc.sqrt(2 / Double.pi))
+                let cubic: Float = 0.044715
+                return { x in 0.5 * x * (1 + Glibc.tanhf(kappa * (x + cubic * x * x * x))) }
+            }
+            let alpha = Float(0.70710678118654752440)
+            return { x in x * 0.5 * (1 + Glibc.erff(x * alpha)) }
+        case .silu:
+            return { $0 / (1 + Glibc.expf(-$0)) }
+        case let .softplus(beta, threshold):
+            let (b, limit) = (Float(beta), Float(threshold))
+            return { x in x * b > limit ? x : Glibc.log1pf(Glibc.expf(x * b)) / b }
+        case .mish:
+            return { x in x * Glibc.tanhf(Glibc.log1pf(Glibc.expf(x))) }
+        case .logSigmoid:
+            return { x in Swift.min(x, 0) - Glibc.log1pf(Glibc.expf(-Swift.abs(x))) }
+        default:
+            let function = self.function
+            return { Float(function(Double($0))) }
+        }
+    }
+}
+
+extension Tensor {
+    /// Applies a floating-point activation; integer inputs raise as PyTorch's kernels do.
+    public func activation(_ activation: Activation) throws -> Tensor {
+        guard dtype.isFloatingPoint else {
+            // softsign and tanhshrink are composites that promote integers to float.
+            if activation == .softsign || activation == .tanhshrink {
+                return try to(defaultFloatDType).activation(activation)
+            }
+            throw TensorError(.notImplementedError, "\"\(activation.kernelName)\" not implemented for '\(dtype.scalarTypeName)'")
+        }
+        if dtype == .float32 {
+            // PyTorch's AVX2 GELU kernel (used for any float32 tensor of 2+ elements)
+            // replaces erf with the Abramowitz-Stegun 7.1.26 polynomial.
+            if activation == .gelu(tanhApproximation: false), count > 1 {
+                return try map(Float.self, Float.self) { x in x * 0.5 * (1 + vectorizedErf(x * 0.70710678118654752440)) }
+            }
+            return try map(Float.self, Float.self, activation.singlePrecisionFunction)
+        }
+        return try map(Double.self, Double.self, activation.function)
+    }
+
+    /// `hardtanh` (and `relu6`): clamps to [minimum, maximum], keeping integer dtypes.
+    public func hardtanh(minimum: Double, maximum: Double) throws -> Tensor {
+        guard minimum <= maximum else { throw TensorError.value("min_val cannot be greater than max_val") }
+        if dtype.isFloatingPoint {
+            return try clamp(min: .scalar(.float(minimum)), max: .scalar(.float(maximum)))
+        }
+        if dtype == .bool {
+            throw TensorError(.notImplementedError, "\"hardtanh_cpu\" not implemented for 'Bool'")
+        }
+        return try clamp(min: .scalar(.int(saturatingInt64(minimum))), max: .scalar(.int(saturatingInt64(maximum))))
+    }
+
+    /// `threshold(x, threshold, value)`: x where x > threshold, otherwise `value`.
+    public func threshold(_ threshold: Double, value: Scalar) throws -> Tensor {
+        let keep = try binary(.greater, .tensor(self), .scalar(.float(threshold)))
+        let filler = try Factory.full(shape: shape, value: value, dtype: dtype)
+        return try whereSelect(keep, .tensor(self), .tensor(filler))
+    }
+}
+
+/// `Vectorized<float>::erf()` from ATen's AVX2 code: 1 - (a1·t + ... + a5·t⁵)·exp(-x²)
+/// with t = 1/(1 + p·|x|), evaluated with the same fused multiply-adds.
+func vectorizedErf(_ value: Float) -> Float {
+    let magnitude = Swift.abs(value)
+    let t = 1 / Float(1).addingProduct(0.3275911, magnitude)
+    var polynomial = Float(-1.453152027).addingProduct(1.061405429, t)
+    polynomial = Float(1.421413741).addingProduct(polynomial, t)
+    polynomial = Float(-0.284496736).addingProduct(polynomial, t)
+    polynomial = Float(0.254829592).addingProduct(polynomial, t)
+    let decay = -Glibc.expf(-(value * value))
+    let result = Float(1).addingProduct(decay * t, polynomial)
+    return value.sign == .minus ? -result : result
+}

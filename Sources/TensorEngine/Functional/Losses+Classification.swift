@@ -1,0 +1,178 @@
+/// `nll_loss` and `cross_entropy` (aten/src/ATen/native/LossNLL.cpp): the class dim is
+/// dim 1, or dim 0 for an unbatched 1-D input; any further dims are spatial.
+
+/// `F.nll_loss`: -input[n, target[n], ...] · weight[target], skipping `ignoreIndex`.
+/// The mean divides by the summed weights of the rows kept, so all-ignored gives nan.
+public func nllLoss(
+    _ input: Tensor, _ target: Tensor, weight: Tensor? = nil, reduction: LossReduction = .mean, ignoreIndex: Int64 = -100
+) throws -> Tensor {
+    try checkNLLShapes(input, target)
+    guard target.dtype == .int64 || target.dtype == .uint8 else {
+        throw TensorError.runtime("expected target dtype to be Long or Byte, but got \(target.dtype.scalarTypeName)")
+    }
+    let classes = input.rank == 1 ? input.shape[0] : input.shape[1]
+    if let weight {
+        guard weight.count == classes else {
+            throw TensorError.runtime(
+                "weight tensor should be defined either for all \(classes) classes or no classes but got weight tensor of shape: \(formatShape(weight.shape))")
+        }
+        guard weight.dtype == input.dtype else {
+            throw TensorError.runtime("expected scalar type \(input.dtype.scalarTypeName) but found \(weight.dtype.scalarTypeName)")
+        }
+    }
+    guard input.dtype.isFloatingPoint else {
+        throw TensorError(.notImplementedError, "\"nll_loss_out_frame\" not implemented for '\(input.dtype.scalarTypeName)'")
+    }
+    // Rows of class scores: [rows, C] with the class dim last.
+    let rows = input.rank == 1 ? try input.reshape([1, classes]) : try input.movedim([1], [input.rank - 1]).reshape([-1, classes])
+    let scores = rows.doubles()
+    let targets = target.int64s()
+    let weights = weight?.doubles()
+    var losses = [Double](repeating: 0, count: targets.count)
+    var totalLoss = 0.0
+    var totalWeight = 0.0
+    for (row, label) in targets.enumerated() {
+        if label == ignoreIndex { continue }
+        guard label >= 0, label < Int64(classes) else { throw TensorError.index("Target \(label) is out of bounds.") }
+        let classWeight = weights?[Int(label)] ?? 1
+        losses[row] = -scores[row * classes + Int(label)] * classWeight
+        totalLoss += losses[row]
+        totalWeight += classWeight
+    }
+    switch reduction {
+    case .none:
+        let shape = input.rank == 1 ? [] : target.shape
+        return try ResultBuilder.tensor(doubles: losses, shape: shape, dtype: input.dtype)
+    case .sum:
+        return try ResultBuilder.tensor(doubles: [totalLoss], shape: [], dtype: input.dtype)
+    case .mean, .batchMean:
+        return try ResultBuilder.tensor(doubles: [totalLoss / totalWeight], shape: [], dtype: input.dtype)
+    }
+}
+
+/// The shape checks of `nll_loss_nd`, `nll_loss` and `nll_loss2d`, in their order.
+private func checkNLLShapes(_ input: Tensor, _ target: Tensor) throws {
+    guard input.rank >= 1 else { throw TensorError.value("Expected 1 or more dimensions (got \(input.rank))") }
+    if input.rank != 1, let batch = target.shape.first, input.shape[0] != batch {
+        throw TensorError.value("Expected input batch_size (\(input.shape[0])) to match target batch_size (\(batch)).")
+    }
+    switch input.rank {
+    case 1, 2:
+        guard target.rank <= 1 else {
+            throw TensorError.runtime("0D or 1D target tensor expected, multi-target not supported")
+        }
+        if input.rank == 1, target.rank == 1, target.shape[0] != 1 {
+            throw TensorError.value("For 1D input, 1D target must have size 1, but got target size: \(target.shape[0])")
+        }
+        if input.rank == 2, target.rank == 0 || target.shape[0] != input.shape[0] {
+            throw TensorError.runtime("size mismatch (got input: \(formatShape(input.shape)), target: \(formatShape(target.shape)))")
+        }
+    case 4:
+        guard target.rank == 3 else {
+            throw TensorError.runtime(
+                "only batches of spatial targets supported (3D tensors) but got targets of dimension: \(target.rank)")
+        }
+        guard target.shape == [input.shape[0]] + input.shape[2...] else {
+            throw TensorError.runtime(
+                "size mismatch (got input: \(formatShape(input.shape)) , target: \(formatShape(target.shape))")
+        }
+    default:
+        let expected = [input.shape[0]] + input.shape[2...]
+        guard target.shape == expected else {
+            throw TensorError.runtime("Expected target size \(formatShape(expected)), got \(formatShape(target.shape))")
+        }
+    }
+}
+
+/// `F.cross_entropy`: class-index targets go through log_softmax and nll_loss; a target
+/// shaped like the input holds class probabilities. `labelSmoothing` mixes in the
+/// uniform distribution.
+public func crossEntropy(
+    _ input: Tensor, _ target: Tensor, weight: Tensor? = nil, reduction: LossReduction = .mean,
+    ignoreIndex: Int64 = -100, labelSmoothing: Double = 0
+) throws -> Tensor {
+    if input.shape == target.shape {
+        guard target.dtype.isFloatingPoint else {
+            throw TensorError.runtime(
+                "Expected floating point type for target with class probabilities, got \(target.dtype.scalarTypeName)")
+        }
+        guard ignoreIndex < 0 else { throw TensorError.runtime("ignore_index is not supported for floating point target") }
+        return try probabilityCrossEntropy(input, target, weight: weight, reduction: reduction, labelSmoothing: labelSmoothing)
+    }
+    let classDim = input.rank == 1 ? 0 : 1
+    guard labelSmoothing > 0 else {
+        return try nllLoss(input.logSoftmax(dim: classDim), target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex)
+    }
+    try checkLabelSmoothing(labelSmoothing)
+    let logProbabilities = try input.logSoftmax(dim: classDim)
+    let nll = try nllLoss(logProbabilities, target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex)
+    let classes = input.shape[classDim]
+    let ignored = try binary(.equal, .tensor(target), .scalar(.int(ignoreIndex)))
+    var weighted = logProbabilities
+    if let weight { weighted = try functionalBinary(.multiply, logProbabilities, try weight.view(classDimShape(weight, rank: input.rank, classDim: classDim))) }
+    let smooth = try weighted.sum(dims: [classDim], keepDim: false).unary(.negate).maskedFill(ignored, .scalar(.float(0)))
+    let smoothLoss: Tensor
+    switch reduction {
+    case .none: smoothLoss = smooth
+    case .sum: smoothLoss = try smooth.sum(dims: nil, keepDim: false)
+    case .mean, .batchMean:
+        let kept = try ignored.unary(.logicalNot)
+        let denominator: Tensor
+        if let weight {
+            let keptTargets = try target.maskedSelect(kept).reshape([-1])
+            denominator = try weight.gather(dim: 0, index: keptTargets).sum(dims: nil, keepDim: false)
+        } else {
+            denominator = try kept.sum(dims: nil, keepDim: false)
+        }
+        smoothLoss = try functionalBinary(.divide, try smooth.sum(dims: nil, keepDim: false), denominator)
+    }
+    let hard = try functionalBinary(.multiply, 1 - labelSmoothing, nll)
+    return try functionalBinary(.add, hard, try functionalBinary(.multiply, smoothLoss, labelSmoothing / Double(classes)))
+}
+
+/// The shape that lines a per-class weight up with the class dim: [1, C, 1, ...].
+private func classDimShape(_ weight: Tensor, rank: Int, classDim: Int) -> [Int] {
+    var shape = [Int](repeating: 1, count: Swift.max(rank, 1))
+    shape[classDim] = weight.count
+    return shape
+}
+
+private func checkLabelSmoothing(_ labelSmoothing: Double) throws {
+    guard labelSmoothing <= 1 else {
+        throw TensorError.runtime("label_smoothing must be between 0.0 and 1.0. Got: \(formatScalarDouble(labelSmoothing))")
+    }
+}
+
+/// `cross_entropy_loss_prob_target`: -Σ_c target · log_softmax(input). The mean divides
+/// by the number of class vectors (numel / C, in integers).
+private func probabilityCrossEntropy(
+    _ input: Tensor, _ target: Tensor, weight: Tensor?, reduction: LossReduction, labelSmoothing: Double
+) throws -> Tensor {
+    let classDim = input.rank == 1 ? 0 : 1
+    let classes = input.rank == 0 ? 1 : input.shape[classDim]
+    if let weight, weight.rank != 1 || weight.count != classes {
+        throw TensorError.runtime(
+            "cross_entropy: weight tensor should be defined either for all \(classes) classes or no classes but got weight tensor of shape: \(formatShape(weight.shape))")
+    }
+    let logProbabilities = try input.logSoftmax(dim: classDim)
+    var smoothedTarget = target
+    if labelSmoothing > 0 {
+        try checkLabelSmoothing(labelSmoothing)
+        smoothedTarget = try functionalBinary(.add, try functionalBinary(.multiply, target, 1 - labelSmoothing), labelSmoothing / Double(classes))
+    }
+    var product = try functionalBinary(.multiply, logProbabilities, smoothedTarget)
+    if let weight {
+        let aligned = input.rank > 1 ? try weight.view(classDimShape(weight, rank: input.rank, classDim: classDim)) : weight
+        product = try functionalBinary(.multiply, product, aligned)
+    }
+    switch reduction {
+    case .none:
+        return try product.sum(dims: [classDim], keepDim: false).unary(.negate)
+    case .sum:
+        return try product.sum(dims: nil, keepDim: false).unary(.negate)
+    case .mean, .batchMean:
+        let total = try product.sum(dims: nil, keepDim: false).unary(.negate)
+        if input.count == 0 { return try functionalBinary(.multiply, total, Double.nan) }
+        return try binary(.divide, .tensor(total), .scalar(.int(Int64(input.count / classes))))
+    }
+}

@@ -1,0 +1,53 @@
+/// Regression losses: mse, l1, smooth l1 and huber. Operands broadcast (the interpreter
+/// warns when their sizes differ, as torch.nn.functional does).
+
+/// `F.mse_loss`: (input - target)².
+public func mseLoss(_ input: Tensor, _ target: Tensor, reduction: LossReduction = .mean, weight: Tensor? = nil) throws -> Tensor {
+    let loss = try pointwiseLoss(input, target, kernel: "mse_cpu") { x, y in (x - y) * (x - y) }
+    return try weightedReduction(loss, weight: weight, inputShape: input.shape, reduction: reduction, meanOverWeights: true)
+}
+
+/// `F.l1_loss`: |input - target|, in the promoted dtype (integers allowed until a mean).
+public func l1Loss(_ input: Tensor, _ target: Tensor, reduction: LossReduction = .mean, weight: Tensor? = nil) throws -> Tensor {
+    let loss = try functionalBinary(.subtract, input, target).unary(.abs)
+    return try weightedReduction(loss, weight: weight, inputShape: input.shape, reduction: reduction, meanOverWeights: true)
+}
+
+/// `F.smooth_l1_loss`: 0.5·z²/beta below beta, z - 0.5·beta above; beta = 0 is l1.
+public func smoothL1Loss(_ input: Tensor, _ target: Tensor, reduction: LossReduction = .mean, beta: Double = 1) throws -> Tensor {
+    guard beta >= 0 else { throw TensorError.runtime("smooth_l1_loss does not support negative values for beta.") }
+    if beta == 0 { return try l1Loss(input, target, reduction: reduction) }
+    let loss = try pointwiseLoss(input, target, kernel: "smooth_l1_cpu") { x, y in
+        let z = Swift.abs(x - y)
+        return z < beta ? 0.5 * z * z / beta : z - 0.5 * beta
+    }
+    return try reduceLoss(loss, reduction)
+}
+
+/// `F.huber_loss`: 0.5·z² below delta, delta·(z - 0.5·delta) above.
+public func huberLoss(
+    _ input: Tensor, _ target: Tensor, reduction: LossReduction = .mean, delta: Double = 1, weight: Tensor? = nil
+) throws -> Tensor {
+    guard delta > 0 else { throw TensorError.runtime("huber_loss does not support non-positive values for delta.") }
+    let loss = try pointwiseLoss(input, target, kernel: "huber_cpu") { x, y in
+        let z = Swift.abs(x - y)
+        return z < delta ? 0.5 * z * z : delta * (z - 0.5 * delta)
+    }
+    return try weightedReduction(loss, weight: weight, inputShape: input.shape, reduction: reduction, meanOverWeights: false)
+}
+
+/// The `weight=` path of the Python-side losses: scale elementwise, then either
+/// Σ(w·loss)/Σw (mse, l1) or a plain mean (huber).
+private func weightedReduction(
+    _ loss: Tensor, weight: Tensor?, inputShape: [Int], reduction: LossReduction, meanOverWeights: Bool
+) throws -> Tensor {
+    guard let weight else { return try reduceLoss(loss, reduction) }
+    guard weight.shape == inputShape else { throw TensorError.value("Weights and input must have the same size.") }
+    let weighted = try functionalBinary(.multiply, weight, loss)
+    switch reduction {
+    case .mean where meanOverWeights:
+        return try functionalBinary(.divide, try weighted.sum(dims: nil, keepDim: false), try weight.sum(dims: nil, keepDim: false))
+    default:
+        return try reduceLoss(weighted, reduction)
+    }
+}
