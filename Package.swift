@@ -17,16 +17,18 @@ let package = Package(
         .target(name: "TensorEngine"),
         .target(name: "PySyntax", dependencies: ["Diagnostics"]),
         .target(name: "Interpreter", dependencies: ["PySyntax", "TensorEngine", "Diagnostics"]),
+        .target(name: "Explain", dependencies: ["Interpreter", "PySyntax", "TensorEngine", "Diagnostics"]),
         .executableTarget(
             name: "tensortutor",
             dependencies: [
-                "Interpreter", "PySyntax", "TensorEngine", "Diagnostics",
+                "Interpreter", "PySyntax", "TensorEngine", "Diagnostics", "Explain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine"]),
         .testTarget(name: "PySyntaxTests", dependencies: ["PySyntax", "Diagnostics"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "TensorEngine", "PySyntax", "Diagnostics"]),
+        .testTarget(name: "ExplainTests", dependencies: ["Explain", "Interpreter", "TensorEngine", "PySyntax", "Diagnostics"]),
         .testTarget(name: "EndToEndTests", dependencies: ["tensortutor"]),
     ],
     swiftLanguageModes: [.v5]

@@ -3,6 +3,8 @@
 public struct Diagnostic: Sendable {
     public enum Severity: String, Sendable {
         case error, warning, note
+        /// Worth knowing, not a bug: the explainer's lowest finding level.
+        case info
     }
 
     public var severity: Severity

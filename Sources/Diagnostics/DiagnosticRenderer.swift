@@ -15,12 +15,17 @@ public struct DiagnosticRenderer: Sendable {
         } else {
             header = "\(diagnostic.severity.rawValue): \(diagnostic.message)"
         }
-        lines.append(paint(header, diagnostic.severity == .error ? "31;1" : "33;1"))
+        lines.append(paint(header, Self.colorCode(for: diagnostic.severity)))
+        var gutterWidth = 1
         if let span = diagnostic.span, let source {
-            lines.append(contentsOf: snippet(span: span, label: diagnostic.label, in: source))
+            lines.append(contentsOf: snippet(span: span, label: diagnostic.label, in: source, colorCode: Self.colorCode(for: diagnostic.severity)))
+            gutterWidth = String(source.line(of: span.start)).count
         }
+        let notePad = String(repeating: " ", count: gutterWidth + 1)
         for note in diagnostic.notes {
-            lines.append("   = note: \(note)")
+            // Multi-line notes (drawn shapes, tables) stay aligned under the first line.
+            let indented = note.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + notePad + "         ")
+            lines.append("\(notePad) = note: \(indented)")
         }
         if let help = diagnostic.help {
             lines.append(paint("help", "36;1") + ": \(help)")
@@ -29,7 +34,7 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     /// The source line of `span` with its number and a caret underline.
-    public func snippet(span: Span, label: String?, in source: SourceFile) -> [String] {
+    public func snippet(span: Span, label: String?, in source: SourceFile, colorCode: String = "31;1") -> [String] {
         let line = source.line(of: span.start)
         let text = source.lineText(line)
         let gutter = String(line)
@@ -42,11 +47,19 @@ public struct DiagnosticRenderer: Sendable {
         if let label { underline += " " + label }
         return [
             " \(gutter) | \(escapeControls(text))",
-            " \(pad) | " + paint(underline, "31;1"),
+            " \(pad) | " + paint(underline, colorCode),
         ]
     }
 
-    private func paint(_ text: String, _ code: String) -> String {
+    static func colorCode(for severity: Diagnostic.Severity) -> String {
+        switch severity {
+        case .error: "31;1"
+        case .warning: "33;1"
+        case .note, .info: "36;1"
+        }
+    }
+
+    public func paint(_ text: String, _ code: String) -> String {
         useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 }

@@ -1,0 +1,77 @@
+import Foundation
+import Interpreter
+import TensorEngine
+
+/// `softmax` and `log_softmax` in every spelling, with the dim named by its role and
+/// bars of the first row's probabilities (before and after a temperature).
+struct SoftmaxExplainer: OperationExplainer {
+    func explain(_ evaluation: Evaluation) -> OperationText? {
+        guard let call = evaluation.call, let softmax = SoftmaxCall(call), let output = evaluation.tensorResult else { return nil }
+        let input = softmax.input.tensor
+        let inputName = evaluation.text(of: softmax.input.expr)
+        let isAttention = inputName.lowercased().contains("attn") || inputName.lowercased().contains("attention")
+        let dimName = Self.dimRole(rank: input.rank, dim: softmax.dim, isAttention: isAttention)
+        let rowCount = input.rank == 0 ? 1 : input.count / max(softmax.dimSize, 1)
+        let rowWord = isAttention ? "attention row" : (input.rank == 2 && softmax.dim == 1 ? "row" : "slice along dim \(softmax.dim)")
+        var text: String
+        if input.count == 0 {
+            text = "there is nothing to normalize: the input \(TensorSignature(input)) has no elements, so the result is empty too"
+        } else if softmax.isLog {
+            text = "each \(rowWord) becomes log-probabilities over the \(softmax.dimSize) \(dimName) of dim \(softmax.dim): log(softmax), so exp of each \(rowWord) sums to 1"
+        } else {
+            text = "each \(rowWord) becomes \(isAttention ? "weights" : "probabilities") summing to 1, over the \(softmax.dimSize) \(dimName) of dim \(softmax.dim)"
+        }
+        if input.count > 0 && rowCount > 1 { text += "; there are \(rowCount) of them" }
+        var notes: [String] = []
+        if softmax.isModule, let module = call.moduleObject {
+            notes.append("`\(call.calleeText)` is the module \(module.repr()), applied to `\(inputName)`")
+        }
+        if !softmax.dimIsExplicit {
+            notes.append("no dim was given, so PyTorch picks dim \(softmax.dim) for a \(input.rank)-D input (a deprecated guess)")
+        }
+        let fact = evaluation.facts[input]
+        if let temperature = fact.temperature {
+            notes.append("the logits were divided by the temperature T = \(temperature.text) first")
+        }
+        return OperationText(operation: softmax.isLog ? "log_softmax" : "softmax", text: text, notes: notes,
+                             pictures: pictures(softmax, output: output, isAttention: isAttention, fact: fact))
+    }
+
+    static func dimRole(rank: Int, dim: Int, isAttention: Bool) -> String {
+        if isAttention { return "keys" }
+        if rank == 2 && dim == 1 { return "classes" }
+        return "entries"
+    }
+
+    private func pictures(_ softmax: SoftmaxCall, output: Tensor, isAttention: Bool, fact: TensorFacts.Fact) -> [Picture] {
+        guard output.count > 0, softmax.dimSize >= 2 else { return [] }
+        if isAttention || output.rank >= 3 {
+            guard output.rank >= 2, softmax.dim == output.rank - 1, output.shape[output.rank - 1] <= Heatmap.maxSide else { return [] }
+            let rows = output.shape[output.rank - 2]
+            let columns = output.shape[output.rank - 1]
+            let values = output.doubles()
+            let matrix = (0..<rows).map { row in (0..<columns).map { values[row * columns + $0] } }
+            let prefix = String(repeating: "0, ", count: output.rank - 2)
+            return [.heatmap(title: "heatmap of the weights [\(prefix)…, …] (rows: queries, columns: keys):", matrix: matrix)]
+        }
+        guard softmax.dimSize <= 16 else { return [] }
+        var after = lines(of: output, along: softmax.dim, limit: 1)[0]
+        if softmax.isLog { after = after.map { exp($0) } }
+        let labels = (0..<after.count).map { "\(softmax.dim == 1 && output.rank == 2 ? "class" : "entry") \($0)" }
+        let rowName = output.rank == 2 && softmax.dim == 1 ? "row 0" : "the first slice"
+        if let temperature = fact.temperature, let logits = fact.logitsBeforeTemperature, logits.shape == softmax.input.tensor.shape {
+            let rawRow = lines(of: logits, along: softmax.dim, limit: 1)[0]
+            let before = Self.softmax(rawRow)
+            return [.bars(title: "probabilities of \(rowName), without and with the temperature T = \(temperature.text):",
+                          labels: labels, series: [("T=1", before), ("T=\(temperature.text)", after)])]
+        }
+        return [.bars(title: "probabilities of \(rowName):", labels: labels, series: [("p", after)])]
+    }
+
+    static func softmax(_ row: [Double]) -> [Double] {
+        guard let peak = row.max(), peak.isFinite else { return row.map { _ in .nan } }
+        let exps = row.map { exp($0 - peak) }
+        let total = exps.reduce(0, +)
+        return exps.map { $0 / total }
+    }
+}

@@ -1,0 +1,131 @@
+import Interpreter
+import PySyntax
+import TensorEngine
+
+/// The two sides of a loss: the prediction (`input`) and the target.
+struct LossSides {
+    let call: CallSite
+    let input: (expr: Expr, tensor: Tensor)
+    let target: (expr: Expr, tensor: Tensor)
+
+    init?(_ evaluation: Evaluation, names: Set<String> = LossExplainer.names) {
+        guard let call = evaluation.call, names.contains(call.name), let input = call.input,
+              let target = call.argument("target", position: 1), case let .tensor(targetTensor) = target.value else { return nil }
+        self.call = call
+        self.input = input
+        self.target = (target.expr, targetTensor)
+    }
+}
+
+/// `bce-on-softmax`: binary cross-entropy fed softmax distributions.
+final class BCEOnSoftmaxDetector: PitfallDetector {
+    func findings(_ evaluation: Evaluation) -> [Finding] {
+        guard let sides = LossSides(evaluation, names: ["binary_cross_entropy"]) else { return [] }
+        let inputFact = evaluation.facts[sides.input.tensor]
+        let targetFact = evaluation.facts[sides.target.tensor]
+        let which: String
+        switch (inputFact.producer != nil, targetFact.producer != nil) {
+        case (true, true): which = "both its input and its target are softmax outputs"
+        case (true, false): which = "its input is a softmax output"
+        case (false, true): which = "its target is a softmax output"
+        default: return []
+        }
+        let dim: Int = {
+            if case let .softmax(dim)? = inputFact.producer { return dim }
+            if case let .softmax(dim)? = targetFact.producer { return dim }
+            return 1
+        }()
+        let temperature = inputFact.temperature ?? targetFact.temperature
+        let scaled = { (text: String) -> String in temperature.map { "\(text) / \($0.text)" } ?? text }
+        let student = scaled(inputFact.logitsText ?? evaluation.text(of: sides.input.expr))
+        let teacher = targetFact.producer != nil ? "F.softmax(\(scaled(targetFact.logitsText ?? evaluation.text(of: sides.target.expr))), dim=\(dim))" : evaluation.text(of: sides.target.expr)
+        let factor = temperature.map { " * \($0.text) * \($0.text)" } ?? ""
+        let replacement = "F.kl_div(F.log_softmax(\(student), dim=\(dim)), \(teacher), reduction='batchmean')\(factor)"
+        return [Finding("bce-on-softmax", .warning, "binary_cross_entropy is given probability distributions: \(which)",
+                        at: evaluation.expr, in: evaluation.index,
+                        notes: ["BCE treats each class as an independent yes/no question; a softmax row is one distribution over all classes, whose entries sum to 1",
+                                "to make one distribution match another (distillation), the loss is the KL divergence"],
+                        help: "write `\(replacement)`",
+                        fix: Finding.Fix(span: evaluation.expr.span, replacement: replacement))]
+    }
+}
+
+/// `temperature-mismatch`: two distributions compared in one loss, only one of them (or
+/// each with a different value) divided by a temperature.
+final class TemperatureMismatchDetector: PitfallDetector {
+    static let comparingLosses: Set<String> = ["kl_div", "binary_cross_entropy", "mse_loss", "l1_loss", "cross_entropy", "smooth_l1_loss"]
+
+    func findings(_ evaluation: Evaluation) -> [Finding] {
+        guard let sides = LossSides(evaluation, names: Self.comparingLosses) else { return [] }
+        let inputFact = evaluation.facts[sides.input.tensor]
+        let targetFact = evaluation.facts[sides.target.tensor]
+        // Both sides must be distributions made from logits (or the input raw logits of a
+        // cross-entropy against soft targets), or there is nothing to compare.
+        let inputIsLogits = sides.call.name == "cross_entropy" && sides.input.tensor.dtype.isFloatingPoint
+        guard targetFact.producer != nil, inputFact.producer != nil || inputIsLogits else { return [] }
+        let studentT = inputFact.temperature
+        let teacherT = targetFact.temperature
+        let message: String
+        var fix: Finding.Fix?
+        switch (studentT, teacherT) {
+        case let (student?, nil):
+            message = "the temperature T = \(student.text) is applied to the student only"
+            fix = scaledFix(sides.target.expr, targetFact, student.text, evaluation)
+        case let (nil, teacher?):
+            message = "the temperature T = \(teacher.text) is applied to the teacher only"
+            fix = scaledFix(sides.input.expr, inputFact, teacher.text, evaluation)
+        case let (student?, teacher?) where student.value != teacher.value:
+            message = "the two sides use different temperatures: T = \(student.text) for the student, \(teacher.text) for the teacher"
+        default:
+            return []
+        }
+        let student = "`\(evaluation.text(of: sides.input.expr))`"
+        let teacher = "`\(evaluation.text(of: sides.target.expr))`"
+        return [Finding("temperature-mismatch", .warning, message, at: evaluation.expr, in: evaluation.index,
+                        notes: ["\(student) is made from logits divided by \(studentT.map { "T = \($0.text)" } ?? "nothing (T = 1)"); \(teacher) from logits divided by \(teacherT.map { "T = \($0.text)" } ?? "nothing (T = 1)")",
+                                "distillation softens both distributions with the same T, so the student learns the teacher's softened probabilities"],
+                        help: fix.map { "divide both sides' logits by the same T: write `\($0.replacement)`" } ?? "divide both sides' logits by the same temperature",
+                        fix: fix)]
+    }
+
+    /// `F.softmax(t, dim=1)` → `F.softmax(t / T, dim=1)`, when the side is an inline call.
+    private func scaledFix(_ side: Expr, _ fact: TensorFacts.Fact, _ temperature: String, _ evaluation: Evaluation) -> Finding.Fix? {
+        guard case let .call(_, arguments) = side.kind, let logits = arguments.first?.value else { return nil }
+        let logitsText = evaluation.text(of: logits)
+        let sideText = evaluation.text(of: side)
+        let scaled = logitsText.contains(" ") ? "(\(logitsText)) / \(temperature)" : "\(logitsText) / \(temperature)"
+        let offset = logits.span.start - side.span.start
+        let prefix = String(decoding: Array(sideText.utf8).prefix(offset), as: UTF8.self)
+        let suffix = String(decoding: Array(sideText.utf8).dropFirst(offset + logitsText.utf8.count), as: UTF8.self)
+        return Finding.Fix(span: side.span, replacement: prefix + scaled + suffix)
+    }
+}
+
+/// `one-hot-misnomer`: a variable named one-hot that holds something else.
+final class OneHotMisnomerDetector: PitfallDetector {
+    func findings(_ evaluation: Evaluation) -> [Finding] {
+        guard let name = evaluation.index.assignedName(of: evaluation.expr),
+              name.lowercased().replacingOccurrences(of: "_", with: "").contains("onehot"),
+              let tensor = evaluation.tensorResult, tensor.count > 0, tensor.rank >= 1 else { return [] }
+        let values = tensor.doubles()
+        let binary = values.allSatisfy { $0 == 0 || $0 == 1 }
+        let rows = lines(of: tensor, along: tensor.rank - 1)
+        if binary && rows.allSatisfy({ $0.reduce(0, +) == 1 }) { return [] }
+        let finite = values.filter(\.isFinite)
+        let low = finite.min().map(compact) ?? "nan"
+        let high = finite.max().map(compact) ?? "nan"
+        let what: String
+        let isDistribution = values.allSatisfy { $0 >= 0 && $0 <= 1 } && rows.allSatisfy { abs($0.reduce(0, +) - 1) < 1e-4 }
+        if isDistribution {
+            what = "soft probabilities (each row sums to 1; entries from \(low) to \(high))"
+        } else if binary {
+            what = "0s and 1s, but not exactly one 1 per row"
+        } else {
+            what = "real-valued scores from \(low) to \(high), not 0s and 1s"
+        }
+        let notes = ["a one-hot row is all zeros except a single 1 at the class index; `\(name)` is \(TensorSignature(tensor))"]
+        return [Finding("one-hot-misnomer", .warning, "`\(name)` is not one-hot: it holds \(what)", at: evaluation.expr, in: evaluation.index,
+                        notes: notes,
+                        help: "rename it to say what it holds (for teacher probabilities, e.g. `teacher_probs`), or build a real one-hot with `F.one_hot(labels, num_classes).float()`")]
+    }
+}

@@ -1,0 +1,123 @@
+import ArgumentParser
+import Diagnostics
+import Explain
+import Foundation
+import Interpreter
+
+/// `tensortutor explain FILE|-`: runs a program and explains every sub-expression, with
+/// the pitfalls its real values reveal.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Run a program and explain it step by step, flagging tensor pitfalls.",
+        discussion: """
+            Every evaluated sub-expression becomes a numbered step: the source with the \
+            sub-expression underlined, the operation in words, the shapes and dtypes, \
+            view or copy, and a preview of the value. Findings (empty slices, NaN losses, \
+            BCE on softmax outputs, temperature mismatches, shape and dtype errors, ...) \
+            come with a stable code, a severity and, where possible, a fix. With --json, \
+            the `run --json` records are followed by one `step` record per step and one \
+            `finding` record per finding.
+            """
+    )
+
+    @Argument(help: "The program to explain, or '-' for standard input.")
+    var file: String
+
+    @Option(name: .long, help: ArgumentHelp("Run FILE first in the same session, without explaining it; it binds `self`, models and inputs. Its lines do not count in line numbers.", valueName: "file"))
+    var prelude: String?
+
+    @Option(name: .customLong("let"), help: ArgumentHelp("Run STMT after the prelude and before the program, without explaining it (e.g. --let 'T = 4'). Repeatable.", valueName: "stmt"))
+    var lets: [String] = []
+
+    /// `--json` and `--timeout`, shared with `run`. (A flag of the same name declared here
+    /// would be claimed by the root command's option group.) With `--json`, the `run`
+    /// records are followed by one `step` record per step and one `finding` per finding.
+    @OptionGroup var output: OutputOptions
+
+    @Flag(name: .long, help: "One line per operation, then one line per finding.")
+    var brief = false
+
+    @Flag(name: .long, help: "Write the explanation as Markdown, ready to paste into a forum answer or a code review.")
+    var markdown = false
+
+    @Flag(name: .customLong("all-steps"), help: "Also show trivial steps (names, literals, attribute lookups).")
+    var allSteps = false
+
+    var json: Bool { output.json }
+
+    func validate() throws {
+        if [json, brief, markdown].filter({ $0 }).count > 1 {
+            throw ValidationError("choose at most one of --json, --brief and --markdown")
+        }
+    }
+
+    func run() throws {
+        let program = SourceFile(name: file == "-" ? "<stdin>" : file, text: try readSource(file))
+        let preludeSource = try prelude.map { SourceFile(name: $0, text: try readSource($0)) }
+        let interactive = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let reporter = EventReporter(json: json, useColor: interactive && !json)
+        let runner = ProgramRunner()
+        if let timeout = output.timeout {
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { Interpreter.interruptRequested = true }
+        }
+        var status: Int32 = 0
+        runOnLargeStack {
+            status = explain(program, prelude: preludeSource, runner: runner, reporter: reporter, interactive: interactive)
+        }
+        reporter.flush()
+        throw ExitCode(status)
+    }
+
+    private func explain(_ program: SourceFile, prelude: SourceFile?, runner: ProgramRunner, reporter: EventReporter, interactive: Bool) -> Int32 {
+        // The prelude and --let statements set the scene quietly; only their errors show.
+        runner.onEvent = { event in
+            if case .error = event { reporter.report(event, interpreter: runner.interpreter) }
+        }
+        if let prelude, !runner.run(prelude) { return 1 }
+        for (position, statement) in lets.enumerated() {
+            if !runner.run(SourceFile(name: "<--let \(position + 1)>", text: statement)) { return 1 }
+        }
+        runner.onEvent = { event in
+            switch event {
+            case .value where !json: return
+            default: reporter.report(event, interpreter: runner.interpreter)
+            }
+        }
+        let explainer = Explainer(interpreter: runner.interpreter)
+        let explanation = explainer.explain(program) { runner.onEvent($0) }
+        let options = RenderOptions(useColor: interactive && !json && !markdown, pictures: interactive ? .terminal : .plain, showTrivialSteps: allSteps)
+        if json {
+            var records: [String] = []
+            if let error = explanation.error {
+                let span = error.span ?? Span(0, 0)
+                records.append(jsonObject([
+                    ("kind", jsonString("error")), ("line", String(program.line(of: span.start))), ("col", String(program.column(of: span.start))),
+                    ("type", jsonString(error.type)), ("message", jsonString(error.message)),
+                ]))
+            }
+            records += explanation.visibleSteps(options).map(JSONRecords.step)
+            records += explanation.findings.map(JSONRecords.finding)
+            reporter.flush()
+            FileHandle.standardOutput.write(Data((records.joined(separator: "\n") + "\n").utf8))
+        } else {
+            let text: String
+            if markdown {
+                text = MarkdownRenderer(options: RenderOptions(pictures: .terminal, showTrivialSteps: allSteps)).render(explanation)
+            } else if brief {
+                text = BriefRenderer(options: options).render(explanation)
+            } else {
+                text = TextRenderer(options: options).render(explanation)
+            }
+            reporter.flush()
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        return explanation.error == nil ? 0 : 1
+    }
+
+    private func readSource(_ path: String) throws -> String {
+        if path == "-" { return readAllStandardInput() }
+        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read file '\(path)'") }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
