@@ -18,6 +18,13 @@ public struct RunError {
     public let span: Span?
     public let source: SourceFile
 
+    public init(type: String, message: String, span: Span?, source: SourceFile) {
+        self.type = type
+        self.message = message
+        self.span = span
+        self.source = source
+    }
+
     public var line: Int { span.map { source.line(of: $0.start) } ?? 1 }
     public var column: Int { span.map { source.column(of: $0.start) } ?? 1 }
 

@@ -108,8 +108,10 @@ final class NaNProducedDetector: PitfallDetector {
     }
 }
 
-/// `nan-propagated`: a variable becomes NaN because a variable it reads already was, e.g.
-/// the total loss after a NaN distillation loss.
+/// A variable becomes NaN because a variable it reads already was, e.g. the total loss
+/// after a NaN distillation loss. It is reported under the catalogue's `nan-produced`
+/// code, since a reader (and any tool matching codes) looks for NaN losses by that
+/// code; the message says the NaN was carried in rather than made here.
 final class NaNPropagatedDetector: PitfallDetector {
     func findings(_ evaluation: Evaluation) -> [Finding] {
         guard let name = evaluation.index.assignedName(of: evaluation.expr), holdsNaN(evaluation.value) else { return [] }
@@ -120,7 +122,7 @@ final class NaNPropagatedDetector: PitfallDetector {
             notes.append("`\(sourceText)` became NaN on line \(bound.line)")
         }
         notes.append("NaN spreads through every operation it touches: a NaN loss gives NaN gradients, and the weights become NaN after one step")
-        return [Finding("nan-propagated", .warning, "`\(name)` is NaN because `\(sourceText)` is NaN", at: evaluation.expr, in: evaluation.index,
+        return [Finding("nan-produced", .warning, "`\(name)` is NaN because `\(sourceText)` is NaN", at: evaluation.expr, in: evaluation.index,
                         label: "NaN carried in from `\(sourceText)`", notes: notes, help: "fix the first NaN; this one follows from it")]
     }
 
