@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Benchmark table: TensorTutor's engine against PyTorch (and NumPy), one thread.
+
+Usage: bench.py [--binary PATH]
+
+Each case is timed with `tensortutor timeit --json` and, when PyTorch is installed,
+with Python's timeit under torch.set_num_threads(1), alternating, so both are
+measured on the same machine in the same run. The ratio column is ours / PyTorch's;
+the targets are in the performance issue: <= 0.5 on small ops, a geometric mean
+<= 1.0 on the large ones with no op above 2.0.
+"""
+import argparse
+import json
+import math
+import subprocess
+import timeit
+
+CASES = [
+    ("softmax 4x10 / T", "x = torch.randn(4, 10)", "F.softmax(x / 2.0, dim=1)", "small"),
+    ("slice 4x10", "x = torch.randn(4, 10)", "x[:, 0:3]", "small"),
+    ("softmax 1000x1000", "x = torch.randn(1000, 1000)", "F.softmax(x, dim=1)", "large"),
+    ("log_softmax 1000x1000", "x = torch.randn(1000, 1000)", "F.log_softmax(x, dim=1)", "large"),
+    ("broadcast add", "x = torch.randn(1000, 1000); b = torch.randn(1000)", "x + b", "large"),
+    ("sum dim 1", "x = torch.randn(1000, 1000)", "x.sum(dim=1)", "large"),
+    ("transpose copy", "y = torch.randn(1000, 1000)", "y.t().contiguous()", "large"),
+    ("matmul 256", "a = torch.randn(256, 256); b = torch.randn(256, 256)", "a @ b", "large"),
+    ("matmul 512", "a = torch.randn(512, 512); b = torch.randn(512, 512)", "a @ b", "large"),
+    ("cross_entropy 1000x1000", "x = torch.randn(1000, 1000); t = torch.randint(0, 1000, (1000,))", "F.cross_entropy(x, t)", "large"),
+    ("masked_fill + softmax", "s = torch.randn(512, 512); m = torch.triu(torch.ones(512, 512), diagonal=1).bool()",
+     "s.masked_fill(m, float('-inf')).softmax(dim=-1)", "large"),
+    ("swin bias gather", "table = torch.randn(169, 4); idx = torch.randint(0, 169, (49, 49))",
+     "table[idx.view(-1)].view(49, 49, -1).permute(2, 0, 1).contiguous()", "large"),
+    ("window attention", "q = torch.randn(64, 4, 49, 32); k = torch.randn(64, 4, 49, 32); v = torch.randn(64, 4, 49, 32); bias = torch.randn(4, 49, 49)",
+     "((q @ k.transpose(-2, -1)) * 32 ** -0.5 + bias.unsqueeze(0)).softmax(dim=-1) @ v", "large"),
+]
+
+
+def ours(binary, setup, expr):
+    out = subprocess.run([binary, "timeit", "--json", "--setup", setup, expr], capture_output=True, text=True, timeout=600)
+    if out.returncode != 0:
+        return None
+    return json.loads(out.stdout.strip().splitlines()[-1])["median_s"]
+
+
+def theirs(setup, expr):
+    try:
+        import torch
+        import torch.nn.functional as F
+    except ImportError:
+        return None
+    torch.set_num_threads(1)
+    namespace = {"torch": torch, "F": F}
+    exec(setup, namespace)
+    timer = timeit.Timer(expr, globals=namespace)
+    loops, _ = timer.autorange()
+    runs = sorted(t / loops for t in timer.repeat(5, loops))
+    return runs[len(runs) // 2]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", default=".build/release/tensortutor")
+    args = parser.parse_args()
+    print(f"{'case':26s} {'ours':>12s} {'pytorch':>12s} {'ratio':>7s}")
+    large = []
+    for name, setup, expr, kind in CASES:
+        a = ours(args.binary, setup, expr)
+        b = theirs(setup, expr)
+        ratio = a / b if a and b else None
+        if ratio and kind == "large":
+            large.append(ratio)
+        fmt = lambda s: f"{s * 1e6:10.1f}us" if s else "         n/a"
+        print(f"{name:26s} {fmt(a)} {fmt(b)} {ratio:7.2f}" if ratio else f"{name:26s} {fmt(a)} {fmt(b)}     n/a")
+    if large:
+        print(f"geometric mean of large-op ratios: {math.exp(sum(map(math.log, large)) / len(large)):.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import Interpreter
+import struct PySyntax.ParseError
+
+/// `tensortutor timeit [--setup CODE] [--threads N] [--json] EXPR`
+struct TimeitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeit",
+        abstract: "Time an expression like Python's timeit: median and best time per call.",
+        discussion: """
+            The loop count is chosen so one run lasts at least 0.2 s; the run is repeated \
+            and the median and minimum time per call are reported. The engine runs on one \
+            thread; --threads (or TENSORTUTOR_NUM_THREADS) caps the threads it may use.
+            """
+    )
+
+    @Option(name: .long, help: "Code run once before timing (not timed).")
+    var setup: String?
+
+    @Option(name: .long, help: "The most threads the engine may use (default: TENSORTUTOR_NUM_THREADS, or 1).")
+    var threads: Int?
+
+    @Option(name: .customLong("repeat"), help: "How many timed runs to take (default 5).")
+    var runCount: Int = 5
+
+    /// `--json` prints one record: kind, expr, loops, runs, median_s, min_s.
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "The expression (or statements) to time.")
+    var expression: String
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if runCount < 1 { throw ValidationError("--repeat must be at least 1") }
+    }
+
+    func run() throws {
+        let runner = ProgramRunner()
+        let reporter = EventReporter(json: false, useColor: false)
+        runner.onEvent = { reporter.report($0, interpreter: runner.interpreter) }
+        var status: Int32 = 0
+        runOnLargeStack {
+            if let setup, !runner.run(SourceFile(name: "<setup>", text: setup)) {
+                status = 1
+                return
+            }
+            do {
+                let result = try ExpressionTimer.time(expression, in: runner.interpreter, repeats: runCount)
+                if output.json {
+                    print(jsonObject([
+                        ("kind", jsonString("timeit")), ("expr", jsonString(expression)),
+                        ("loops", String(result.loops)), ("runs", String(result.runs.count)),
+                        ("median_s", String(result.median)), ("min_s", String(result.minimum)),
+                    ]))
+                } else {
+                    print("\(result.loops) loops, median of \(result.runs.count) runs: \(ExpressionTimer.format(result.median)) per loop (best \(ExpressionTimer.format(result.minimum)))")
+                }
+            } catch let error as ParseError {
+                reporter.report(.error(RunError(type: "SyntaxError", message: error.message, span: error.span,
+                                                source: SourceFile(name: "<timeit>", text: expression))), interpreter: runner.interpreter)
+                status = 1
+            } catch let error as PythonError {
+                reporter.report(.error(RunError(type: error.type, message: error.message, span: error.span,
+                                                source: SourceFile(name: "<timeit>", text: expression))), interpreter: runner.interpreter)
+                status = 1
+            } catch {
+                status = 1
+            }
+        }
+        reporter.flush()
+        if status != 0 { throw ExitCode(status) }
+    }
+}
