@@ -198,7 +198,7 @@ extension Interpreter {
 }
 
 extension Interpreter {
-    /// `staticmethod`, `classmethod`, `property`, `hex`, `bin`, `oct` and `hash`.
+    /// `staticmethod`, `classmethod`, `property`, `hex`, `bin`, `oct`, `slice` and `hash`.
     func addLanguageBuiltins(to table: inout [String: Value]) {
         func define(_ name: String, _ body: @escaping Builtin.Body) {
             table[name] = .builtin(Builtin(name, body))
@@ -215,6 +215,16 @@ extension Interpreter {
             define(name) { interpreter, arguments in
                 let number = try interpreter.pythonInt(try arguments.bind(name, ["number"]).value("number"))
                 return .string((number < 0 ? "-" : "") + prefix + String(number.magnitude, radix: radix))
+            }
+        }
+        // `slice(stop)` / `slice(start, stop[, step])`, as Swin's mask code builds them.
+        define("slice") { _, arguments in
+            let items = arguments.positional
+            switch items.count {
+            case 1: return .slice(start: .none, stop: items[0], step: .none)
+            case 2: return .slice(start: items[0], stop: items[1], step: .none)
+            case 3: return .slice(start: items[0], stop: items[1], step: items[2])
+            default: throw PythonError.typeError("slice expected at least 1 argument, got \(items.count)")
             }
         }
         define("hash") { interpreter, arguments in
