@@ -23,6 +23,16 @@ extension Interpreter {
     @discardableResult
     func execute(_ statement: Stmt) throws -> ControlFlow {
         if scope === globals { currentLine = source.line(of: statement.span.start) }
+        do {
+            return try executeUnlocated(statement)
+        } catch var error as PythonError where error.span == nil {
+            // Errors raised by the statement itself (assert, raise, unpacking) point at it.
+            error.span = statement.span
+            throw error
+        }
+    }
+
+    private func executeUnlocated(_ statement: Stmt) throws -> ControlFlow {
         switch statement.kind {
         case let .expression(expr):
             _ = try evaluate(expr)
@@ -86,15 +96,30 @@ extension Interpreter {
     }
 
     private func executeFor(_ target: Expr, _ iterable: Expr, _ body: [Stmt], _ orElse: [Stmt]) throws -> ControlFlow {
-        let items = try iterate(try evaluate(iterable))
-        for item in items {
+        /// Runs the body for one item; nil means go on to the next item.
+        func runBody(_ item: Value) throws -> ControlFlow? {
             try checkInterrupt()
             try assign(item, to: target)
             switch try execute(body) {
             case .breakLoop: return .normal
             case let .returned(value): return .returned(value)
-            default: continue
+            default: return nil
             }
+        }
+        let iterableValue = try evaluate(iterable)
+        if case let .range(start, _, step) = iterableValue, case let .range(_, stop, _) = iterableValue {
+            // Walked lazily: `for i in range(10**18)` is a long loop (stopped by --timeout),
+            // not a list of 10**18 items.
+            let count = rangeCount(start, stop, step)
+            var position: Int64 = 0
+            while position < count {
+                if let flow = try runBody(.int(start &+ position &* step)) { return flow }
+                position += 1
+            }
+            return try execute(orElse)
+        }
+        for item in try iterate(iterableValue) {
+            if let flow = try runBody(item) { return flow }
         }
         return try execute(orElse)
     }
@@ -121,6 +146,8 @@ extension Interpreter {
                 flow = try execute(body)
             } catch let error as PythonError {
                 bodyRaised = true
+                // A stop from outside (timeout, output limit) is not the program's to catch.
+                if stopSignal.error != nil { throw error }
                 guard let handler = try handlers.first(where: { try handlerMatches($0, error) }) else { throw error }
                 if let name = handler.name { assignName(name, exceptionValue(error)) }
                 flow = try execute(handler.body)

@@ -56,7 +56,8 @@ extension Tensor {
             }
             fillValue = try tensor.item()
         }
-        let broadcast = try broadcastShapes(shape, mask.shape)
+        // PyTorch expands the mask against the tensor, so the mask is "tensor a".
+        let broadcast = try broadcastShapes(mask.shape, shape)
         if broadcast != shape {
             throw TensorError.runtime(
                 "output with shape \(formatShape(shape)) doesn't match the broadcast shape \(formatShape(broadcast))")
