@@ -1,8 +1,9 @@
 # `make run` and `make test` work on a fresh machine with Swift 6: each first installs
 # the system library the line editor links against (libedit) when it is missing.
 SWIFT ?= swift
+PREFIX ?= /usr/local
 
-.PHONY: run test build deps bench clean
+.PHONY: run test build deps bench clean install check-lessons fuzz
 
 deps:
 	@if ! dpkg -s libedit-dev >/dev/null 2>&1 || ! command -v pkg-config >/dev/null 2>&1; then \
@@ -19,9 +20,31 @@ run: build
 
 test: deps
 	$(SWIFT) test
+	$(MAKE) check-lessons
+
+# Every lesson's blocks run, its answers pass their own checks, its wrong answers fail.
+check-lessons:
+	$(SWIFT) build --product tensortutor
+	./.build/debug/tensortutor lesson --check lessons/*.md
+
+# The binary goes to $(PREFIX)/bin and the lessons next to it in share/, where
+# `tensortutor lesson` looks for them from any working directory.
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tensortutor/lessons
+	install -m 755 .build/release/tensortutor $(DESTDIR)$(PREFIX)/bin/tensortutor
+	install -m 644 lessons/*.md $(DESTDIR)$(PREFIX)/share/tensortutor/lessons/
+
+# The fuzzer of Tests/RobustnessTests for longer than the few seconds `make test` gives
+# it: FUZZ_SECONDS of mutated conformance programs and random token streams through the
+# parser and interpreter, from seed FUZZ_SEED (the same programs every run for one seed).
+FUZZ_SECONDS ?= 300
+FUZZ_SEED ?= 1
+fuzz: deps
+	TENSORTUTOR_FUZZ_SECONDS=$(FUZZ_SECONDS) TENSORTUTOR_FUZZ_SEED=$(FUZZ_SEED) \
+		$(SWIFT) test --filter RobustnessTests.FuzzTests
 
 bench: build
-	./.build/release/tensortutor timeit --suite
+	python3 Benchmarks/bench.py --binary .build/release/tensortutor
 
 clean:
 	rm -rf .build

@@ -18,10 +18,15 @@ let package = Package(
         .target(name: "PySyntax", dependencies: ["Diagnostics"]),
         .target(name: "Interpreter", dependencies: ["PySyntax", "TensorEngine", "Diagnostics"]),
         .target(name: "Explain", dependencies: ["Interpreter", "PySyntax", "TensorEngine", "Diagnostics"]),
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "LineEditor", dependencies: ["CEditLine"]),
+        .target(name: "Lessons", dependencies: ["Explain", "Interpreter", "PySyntax", "TensorEngine", "Diagnostics"]),
+        .target(name: "REPL", dependencies: ["Lessons", "Explain", "Interpreter", "PySyntax", "TensorEngine", "Diagnostics"]),
         .executableTarget(
             name: "tensortutor",
             dependencies: [
                 "Interpreter", "PySyntax", "TensorEngine", "Diagnostics", "Explain",
+                "REPL", "LineEditor", "Lessons",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -30,6 +35,8 @@ let package = Package(
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "TensorEngine", "PySyntax", "Diagnostics"]),
         .testTarget(name: "ExplainTests", dependencies: ["Explain", "Interpreter", "TensorEngine", "PySyntax", "Diagnostics"]),
         .testTarget(name: "EndToEndTests", dependencies: ["tensortutor"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Interpreter", "Diagnostics"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "LineEditor", "Interpreter", "Diagnostics"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,44 +1,82 @@
-import Diagnostics
 import Foundation
 import Interpreter
-import PySyntax
+import LineEditor
+import REPL
 
-/// A minimal interactive loop on plain standard input; line editing arrives with the
-/// LineEditor module.
+/// The interactive session on a terminal: the REPL's session logic, driven by the line
+/// editor (libedit on a terminal, plain reads otherwise).
 struct Repl {
     let options: OutputOptions
 
     func run() -> Int32 {
-        print("TensorTutor \(TensorTutor.version): PyTorch tensor code, explained. Ctrl-D exits.")
-        let reporter = EventReporter(json: options.json, useColor: ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
-        let runner = ProgramRunner()
-        runner.onEvent = { reporter.report($0, interpreter: runner.interpreter) }
-        var buffer = ""
+        let environment = ProcessInfo.processInfo.environment
+        let useColor = isatty(STDOUT_FILENO) != 0 && environment["NO_COLOR"] == nil
+        let output = TerminalOutput()
+        let session = ReplSession(
+            settings: ReplSession.Settings(version: TensorTutor.version, useColor: useColor, interactive: true,
+                                           width: terminalColumns, height: terminalRowCount),
+            output: output)
+        let history = HistoryFile.defaultPath().map { HistoryFile(path: $0) }
+        let editor = makeLineEditor(history: history) { text in
+            let completion = session.complete(text)
+            return CompletionOffer(fragment: completion.fragment, candidates: completion.candidates)
+        }
+        interruptEndsEchoedLine = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
+        installInterruptHandler(restartingReads: editor is LibeditLineEditor)
+        defer { editor.close() }
+        output.write(session.banner + "\n", to: .output)
         while true {
-            FileHandle.standardOutput.write(Data((buffer.isEmpty ? ">>> " : "... ").utf8))
-            guard let line = readLine(strippingNewline: true) else {
-                print("")
-                return 0
+            switch editor.readLine(prompt: session.prompt) {
+            case .endOfFile:
+                if session.endOfInput() { return 0 }
+            case .interrupted:
+                session.cancelInput()
+            case let .line(line):
+                switch session.feed(line) {
+                case .needsMore:
+                    continue
+                case let .ran(entry):
+                    if !entry.isEmpty { editor.saveToHistory(entry) }
+                case .quit:
+                    return 0
+                }
             }
-            buffer += buffer.isEmpty ? line : "\n" + line
-            if needsMoreInput(buffer, lastLine: line) { continue }
-            let source = SourceFile(name: "<stdin>", text: buffer)
-            buffer = ""
-            runOnLargeStack { runner.run(source) }
-            reporter.flush()
         }
     }
+}
 
-    /// The parser decides: an unexpected end of input means "read another line"; a
-    /// block started with `:` ends on an empty line, as in Python.
-    private func needsMoreInput(_ text: String, lastLine: String) -> Bool {
-        do {
-            _ = try PythonParser.parseModule(SourceFile(name: "<stdin>", text: text))
-        } catch {
-            if error.isUnexpectedEndOfInput { return true }
-            return false
-        }
-        let isBlock = text.contains("\n") || text.trimmingCharacters(in: .whitespaces).hasSuffix(":")
-        return isBlock && !lastLine.trimmingCharacters(in: .whitespaces).isEmpty
+/// The terminal echoes `^C` with no newline; `KeyboardInterrupt` goes on the next line.
+nonisolated(unsafe) private var interruptEndsEchoedLine = false
+
+/// Ctrl-C while code runs raises SIGINT (the editor turns it into a key only while
+/// reading): the interpreter stops at its next op or loop iteration.
+private func installInterruptHandler(restartingReads: Bool) {
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = { _ in
+        Interpreter.interruptRequested = true
+        if interruptEndsEchoedLine { _ = write(STDOUT_FILENO, "\n", 1) }
     }
+    sigemptyset(&action.sa_mask)
+    // The plain reader needs its read() interrupted to notice Ctrl-C.
+    action.sa_flags = restartingReads ? SA_RESTART : 0
+    sigaction(SIGINT, &action, nil)
+    // A parent may have started us with SIGINT blocked; the handler must see it.
+    var blocked = sigset_t()
+    sigemptyset(&blocked)
+    sigaddset(&blocked, SIGINT)
+    pthread_sigmask(SIG_UNBLOCK, &blocked, nil)
+}
+
+/// Writes straight to the file descriptors, so output appears as it is produced.
+private final class TerminalOutput: ReplOutput {
+    func write(_ text: String, to stream: ReplStream) {
+        let handle = stream == .output ? FileHandle.standardOutput : FileHandle.standardError
+        handle.write(Data(text.utf8))
+    }
+}
+
+private func terminalRowCount() -> Int {
+    var size = winsize()
+    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
+    return 24
 }

@@ -15,7 +15,7 @@ struct TensorTutor: ParsableCommand {
             as Python's interactive mode would.
             """,
         version: version,
-        subcommands: [RunCommand.self, ExplainCommand.self, TimeitCommand.self]
+        subcommands: [RunCommand.self, ExplainCommand.self, LessonCommand.self, TimeitCommand.self]
     )
 
     /// Usage errors exit with status 2, as the command-line contract promises

@@ -1,0 +1,110 @@
+import Diagnostics
+import Interpreter
+
+/// Exercises: entering one, grading attempts, hints and skipping.
+extension LessonSession {
+    var currentExercise: Exercise? {
+        guard position < steps.count, case let .exercise(exercise) = steps[position] else { return nil }
+        return exercise
+    }
+
+    func enter(_ exercise: Exercise) -> [LessonOutput] {
+        phase = .answering
+        attempts = 0
+        hintsShown = 0
+        pendingLines = []
+        var outputs: [LessonOutput] = [.exercise(number: exercise.number, total: exerciseCount, prompt: exercise.prompt)]
+        if let setup = exercise.setup {
+            outputs.append(.setup(setup.text))
+            if let error = workspace.runSetup(exercise) {
+                outputs.append(.error("This exercise's setup failed (a bug in the lesson):\n" + error.rendered(useColor: settings.useColor)))
+            }
+        }
+        return outputs
+    }
+
+    func answerLine(_ line: String) -> [LessonOutput] {
+        pendingLines.append(line)
+        let text = pendingLines.joined(separator: "\n")
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            pendingLines = []
+            return []
+        }
+        if Self.needsMoreInput(text, lastLine: line) { return [] }
+        pendingLines = []
+        return attempt(text)
+    }
+
+    /// Runs the learner's code where they can see it, then grades it in fresh
+    /// interpreters under every seed.
+    func attempt(_ text: String) -> [LessonOutput] {
+        guard let exercise = currentExercise else { return [] }
+        var outputs: [LessonOutput] = []
+        // Every attempt starts from the setup's state, as grading does, so what the
+        // learner sees never contradicts the verdict (an earlier attempt may have
+        // rebound or modified the setup's names).
+        workspace.runSetup(exercise)
+        let context = workspace.variables
+        let error = workspace.runInput(text, into: &outputs)
+        workspaceIsDirty = true
+        attempts += 1
+        if let error, error.type == "SyntaxError" {
+            outputs.append(.incorrect("That is not valid Python; try again."))
+            return outputs
+        }
+        switch grader.grade(CodeText(text, line: 1), for: exercise, context: context) {
+        case .correct:
+            outputs.append(.correct(praise()))
+            results[exercise.number] = best(results[exercise.number], ExerciseResult(outcome: .correct, attempts: attempts, hintsUsed: hintsShown))
+            outputs += advance()
+        case let .incorrect(feedback):
+            var text = feedback.text
+            if feedback.kind == .raised, error != nil { text = "Not graded: your code raised an error." }
+            if attempts >= 2 {
+                text += hintsShown < exercise.hints.count ? "\nType :hint for a hint, or :skip to see the answer." : "\nType :skip to see the answer."
+            }
+            outputs.append(.incorrect(text))
+        case let .lessonError(message):
+            outputs.append(.error("This exercise cannot be graded (a bug in the lesson): \(message)\nType :skip to go on."))
+        }
+        return outputs
+    }
+
+    func praise() -> String {
+        switch attempts {
+        case 1: "Correct!"
+        case 2: "Correct, on the second try."
+        default: "Correct, after \(attempts) tries."
+        }
+    }
+
+    /// A solve beats a skip when an exercise is replayed after `:back`.
+    func best(_ old: ExerciseResult?, _ new: ExerciseResult) -> ExerciseResult {
+        guard let old else { return new }
+        if old.outcome == .correct && new.outcome == .skipped { return old }
+        return new
+    }
+
+    func hint() -> [LessonOutput] {
+        guard let exercise = currentExercise else { return [.notice("Hints belong to exercises; press Enter to read on.")] }
+        guard hintsShown < exercise.hints.count else {
+            return [.notice("No more hints. :skip shows the answer.")]
+        }
+        hintsShown += 1
+        let counter = exercise.hints.count > 1 ? "Hint \(hintsShown) of \(exercise.hints.count): " : "Hint: "
+        return [.hint(counter + exercise.hints[hintsShown - 1])]
+    }
+
+    /// Shows the reference answer and its value, records a skip, and moves on.
+    func skip() -> [LessonOutput] {
+        guard let exercise = currentExercise else { return advance() }
+        pendingLines = []
+        var outputs: [LessonOutput] = [.reference(exercise.answer.text)]
+        if let (value, interpreter) = grader.referenceValue(for: exercise, context: workspace.variables), !value.isNone {
+            outputs.append(.result((try? interpreter.repr(value)) ?? value.typeName))
+        }
+        results[exercise.number] = best(results[exercise.number], ExerciseResult(outcome: .skipped, attempts: attempts, hintsUsed: hintsShown))
+        outputs += advance()
+        return outputs
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// The documentation `:help NAME` shows: signature, one-line meaning, the formula
+/// where there is one, and an example whose output is checked by the tests.
+struct FunctionDoc {
+    /// The canonical name, e.g. `torch.softmax`.
+    let name: String
+    /// Other spellings that reach the same function (`F.softmax`, `Tensor.softmax`).
+    let aliases: [String]
+    /// Python-style parameters, e.g. `input, dim, *, dtype=None`.
+    let parameters: String
+    let summary: String
+    let formula: String?
+    /// Lines typed at `>>> ` followed by the output they print, as in a doctest.
+    let example: String
+
+    init(_ name: String, _ parameters: String, aliases: [String] = [], _ summary: String, formula: String? = nil, example: String) {
+        self.name = name
+        self.aliases = aliases
+        self.parameters = parameters
+        self.summary = summary
+        self.formula = formula
+        self.example = example
+    }
+
+    var signature: String { "\(name)(\(parameters))" }
+
+    /// The parameters that may be passed by position: those before a bare `*`.
+    var positionalParameterNames: [String] {
+        let head = parameters.components(separatedBy: "*").first ?? parameters
+        return FunctionDoc("", head, "", example: "").parameterNames
+    }
+
+    /// Parameter names, without `*`, `/` and defaults.
+    var parameterNames: [String] {
+        parameters.split(separator: ",").compactMap { part in
+            let name = part.split(separator: "=").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            if name.isEmpty || name == "*" || name == "/" || name.hasPrefix("*") { return nil }
+            return name
+        }
+    }
+}
+
+enum FunctionDocs {
+    static let byName: [String: FunctionDoc] = {
+        var table: [String: FunctionDoc] = [:]
+        for doc in all {
+            table[doc.name] = doc
+            for alias in doc.aliases { table[expand(alias)] = table[expand(alias)] ?? doc }
+        }
+        return table
+    }()
+
+    /// Spellings people type: `F.` and `nn.` are the usual import aliases.
+    static func expand(_ name: String) -> String {
+        if name.hasPrefix("F.") { return "torch.nn.functional." + name.dropFirst(2) }
+        if name.hasPrefix("nn.") { return "torch.nn." + name.dropFirst(3) }
+        return name
+    }
+
+    /// The doc for `name` as typed: qualified (`torch.cat`, `F.relu`, `Tensor.view`,
+    /// `x.view`) or bare (`cat`, tried as torch, then F, then Tensor).
+    static func lookup(_ typed: String) -> FunctionDoc? {
+        let name = typed.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "()", with: "")
+        if let doc = byName[expand(name)] { return doc }
+        let bare = String(name.split(separator: ".").last ?? "")
+        for prefix in ["torch.", "torch.nn.functional.", "Tensor.", "torch.nn."] {
+            if let doc = byName[prefix + bare] { return doc }
+        }
+        return nil
+    }
+
+    /// Names offered by `:help <TAB>`: bare names and the usual spellings.
+    static let lookupNames: [String] = {
+        var names: Set<String> = []
+        for doc in all {
+            for name in [doc.name] + doc.aliases {
+                names.insert(name)
+                names.insert(String(name.split(separator: ".").last ?? ""))
+            }
+        }
+        return names.sorted()
+    }()
+
+    /// Parameter names of a qualified callable, for keyword completion. A tensor
+    /// method takes the torch function's parameters without `input`.
+    static func parameters(of qualifiedName: String) -> [String]? {
+        if let doc = byName[qualifiedName] {
+            let names = doc.parameterNames
+            if qualifiedName.hasPrefix("Tensor."), !doc.name.hasPrefix("Tensor."), names.first == "input" {
+                return Array(names.dropFirst())
+            }
+            return names
+        }
+        return nil
+    }
+}
+
+extension ReplSession {
+    func showDocumentation(for name: String) {
+        guard let doc = FunctionDocs.lookup(name) else {
+            var message = "no documentation for '\(name)'"
+            let bare = String(name.split(separator: ".").last ?? "")
+            if let suggestion = closestMatch(to: bare, among: FunctionDocs.lookupNames) {
+                message += "; did you mean '\(suggestion)'?"
+            }
+            writeError(message + "\n")
+            return
+        }
+        var lines = [paint(doc.signature, "1")]
+        if !doc.aliases.isEmpty { lines.append("  also: " + doc.aliases.joined(separator: ", ")) }
+        lines.append("")
+        lines.append(wrapped(doc.summary, indent: 0))
+        if let formula = doc.formula {
+            lines.append("")
+            lines.append(paint("formula:", "1") + "  " + formula)
+        }
+        lines.append("")
+        lines.append(paint("example:", "1"))
+        lines.append(contentsOf: doc.example.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 })
+        write(lines.joined(separator: "\n") + "\n")
+    }
+}

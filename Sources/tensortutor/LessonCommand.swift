@@ -1,0 +1,186 @@
+import ArgumentParser
+import Foundation
+import Lessons
+import LineEditor
+
+/// `tensortutor lesson [NAME|FILE]` plays a guided lesson (or lists them);
+/// `tensortutor lesson --check FILE...` validates lesson files.
+struct LessonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lesson",
+        abstract: "Play a guided lesson, list the lessons, or check lesson files.",
+        discussion: """
+            With no lesson, lists the lessons and your progress. A lesson is named by its \
+            id, its number (1 or 01), its file name, or a path. At an exercise, type code: \
+            answers are graded by value. Commands: :hint, :skip, :back, :restart, :quit. \
+            With standard input piped, each line is an answer or a command and a plain \
+            transcript is printed; the lesson starts from the beginning. Progress is kept \
+            in $XDG_STATE_HOME/tensortutor/progress.json. Lessons are looked up in \
+            $TENSORTUTOR_LESSONS, then ../share/tensortutor/lessons next to the binary, \
+            then the lessons/ directory of the source checkout.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The lesson to play; with --check, the lesson files to check (default: all).", valueName: "lesson"))
+    var names: [String] = []
+
+    @Flag(name: .long, help: "Check lesson files: every block runs, every answer passes its own check under every seed, every wrong: answer fails it. Exits 1 on any problem.")
+    var check = false
+
+    @Option(name: .long, help: ArgumentHelp("Also save the session as Markdown to FILE.", valueName: "file"))
+    var transcript: String?
+
+    @Flag(name: .long, help: "Start from the beginning instead of resuming where you left off.")
+    var restart = false
+
+    func validate() throws {
+        if !check, names.count > 1 { throw ValidationError("play one lesson at a time (or use --check to check several files)") }
+        if check, transcript != nil { throw ValidationError("--transcript applies to playing a lesson, not to --check") }
+        if transcript != nil, names.isEmpty { throw ValidationError("--transcript needs a lesson to play") }
+    }
+
+    func run() throws {
+        let library = LessonLibrary.locate()
+        if check { throw ExitCode(runCheck(library)) }
+        guard let name = names.first else { throw ExitCode(list(library)) }
+        let path: String
+        switch library.resolve(name, ids: lessonIDs(library)) {
+        case let .found(found): path = found
+        case .notFound:
+            writeError("error: no lesson named '\(name)'" + (library.directory.map { " in \($0)" } ?? "") + "; run `tensortutor lesson` to list them\n")
+            throw ExitCode(2)
+        case let .ambiguous(candidates):
+            writeError("error: '\(name)' could mean \(candidates.joined(separator: ", "))\n")
+            throw ExitCode(2)
+        }
+        let lesson: Lesson
+        do {
+            lesson = try LessonParser.parseFile(atPath: path)
+        } catch {
+            writeError(error.issues.map(\.description).joined(separator: "\n") + "\n")
+            throw ExitCode(1)
+        }
+        var status: Int32 = 0
+        runOnLargeStack { status = play(lesson) }
+        throw ExitCode(status)
+    }
+
+    private func lessonIDs(_ library: LessonLibrary) -> [String: String] {
+        var ids: [String: String] = [:]
+        for path in library.lessonPaths {
+            if let lesson = try? LessonParser.parseFile(atPath: path) { ids[path] = lesson.id }
+        }
+        return ids
+    }
+
+    private func runCheck(_ library: LessonLibrary) -> Int32 {
+        // `lessons/*.md` includes the format's README, which is not a lesson.
+        let paths = names.isEmpty ? library.lessonPaths : names.filter { ($0 as NSString).lastPathComponent.lowercased() != "readme.md" }
+        guard !paths.isEmpty else {
+            writeError("no lesson files to check\n")
+            return 1
+        }
+        var issues: [LessonIssue] = []
+        runOnLargeStack { issues = LessonChecker().check(paths: paths) }
+        if issues.isEmpty {
+            print("checked \(paths.count) lesson file\(paths.count == 1 ? "" : "s"): all blocks run, all answers pass, all wrong answers fail")
+            return 0
+        }
+        writeError(issues.map(\.description).joined(separator: "\n") + "\n")
+        writeError("\(issues.count) problem\(issues.count == 1 ? "" : "s") in \(Set(issues.map(\.path)).count) of \(paths.count) lesson files\n")
+        return 1
+    }
+
+    private func list(_ library: LessonLibrary) -> Int32 {
+        guard let directory = library.directory, !library.lessonPaths.isEmpty else {
+            writeError("no lessons found: set TENSORTUTOR_LESSONS to a lessons directory, or run `make install`\n")
+            return 1
+        }
+        let store = ProgressStore.defaultPath().map { ProgressStore(path: $0) }
+        let progress = store?.load() ?? ProgressFile()
+        store?.takeWarnings().forEach { writeError($0 + "\n") }
+        var rows: [(name: String, title: String, state: String, summary: String)] = []
+        for path in library.lessonPaths {
+            let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            let number = String(stem.prefix { $0.isNumber })
+            guard let lesson = try? LessonParser.parseFile(atPath: path) else {
+                rows.append((number.isEmpty ? stem : number, stem, "does not parse: run `tensortutor lesson --check \(path)`", ""))
+                continue
+            }
+            let state = status(progress.lessons[lesson.id], exercises: lesson.exercises.count)
+            rows.append((number.isEmpty ? lesson.id : number, lesson.title, state, lesson.summary + " (id: \(lesson.id))"))
+        }
+        let nameWidth = rows.map(\.name.count).max() ?? 0
+        let titleWidth = rows.map(\.title.count).max() ?? 0
+        var text = "Lessons in \(directory):\n"
+        for row in rows {
+            text += "  " + row.name.padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0)
+                + row.title.padding(toLength: titleWidth + 2, withPad: " ", startingAt: 0) + row.state + "\n"
+            if !row.summary.isEmpty { text += "  " + String(repeating: " ", count: nameWidth + 2) + row.summary + "\n" }
+        }
+        text += "Play one with `tensortutor lesson \(rows.first?.name ?? "NAME")` (a number, an id or a file); type :help during a lesson.\n"
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return 0
+    }
+
+    private func status(_ record: LessonRecord?, exercises: Int) -> String {
+        guard let record else { return "not started" }
+        let score = "\(record.correctCount) of \(exercises) solved" + (record.skippedCount > 0 ? ", \(record.skippedCount) skipped" : "")
+        if record.completed { return "completed · " + score }
+        return "in progress (step \(record.position + 1) of \(max(record.stepCount, 1))) · " + score
+    }
+
+    /// The read–feed–print loop. A terminal gets line editing, pauses between screens
+    /// and resumes saved progress; piped input gets a plain transcript from the start.
+    private func play(_ lesson: Lesson) -> Int32 {
+        let environment = ProcessInfo.processInfo.environment
+        let interactive = isatty(STDIN_FILENO) != 0
+        let useColor = isatty(STDOUT_FILENO) != 0 && environment["NO_COLOR"] == nil
+        let store = ProgressStore.defaultPath().map { ProgressStore(path: $0) }
+        var settings = LessonSession.Settings(pausesBetweenScreens: interactive, useColor: useColor)
+        if interactive { settings.screenLines = max(20, terminalRows() - 4) }
+        let session = LessonSession(lesson: lesson, settings: settings, progress: store)
+        session.workspace.unicodePictures = useColor
+        let renderer = LessonTextRenderer(useColor: useColor, echoesInput: !interactive, width: terminalColumns())
+        let editor = makeLineEditor(history: nil) { text in
+            let completion = session.complete(text)
+            return CompletionOffer(fragment: completion.fragment, candidates: completion.candidates)
+        }
+        defer { editor.close() }
+        func show(_ outputs: [LessonOutput]) {
+            FileHandle.standardOutput.write(Data(renderer.render(outputs).utf8))
+        }
+        show(session.start(resume: interactive && !restart))
+        while !session.isFinished {
+            switch editor.readLine(prompt: session.prompt) {
+            case .endOfFile:
+                show(session.endOfInput())
+            case .interrupted:
+                session.cancelInput()
+            case let .line(line):
+                if interactive, !line.trimmingCharacters(in: .whitespaces).isEmpty { editor.saveToHistory(line) }
+                show(session.feed(line))
+            }
+        }
+        if let transcript {
+            let markdown = LessonMarkdownRenderer().render(session.transcript)
+            if FileManager.default.createFile(atPath: transcript, contents: Data(markdown.utf8)) {
+                print("Transcript saved to \(transcript).")
+            } else {
+                writeError("cannot write the transcript to \(transcript)\n")
+                return 1
+            }
+        }
+        return 0
+    }
+
+    private func writeError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    private func terminalRows() -> Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
+        return 24
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import XCTest
+@testable import Lessons
+
+/// The real lessons in `lessons/` must pass `--check` and complete with `:skip` lines.
+final class LessonCheckerTests: XCTestCase {
+    static var lessonsDirectory: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("lessons").path
+    }
+
+    var lessonPaths: [String] { LessonLibrary(directory: Self.lessonsDirectory).lessonPaths }
+
+    func testThereAreLessons() {
+        XCTAssertGreaterThanOrEqual(lessonPaths.count, 3)
+        XCTAssertFalse(lessonPaths.contains { $0.hasSuffix("README.md") })
+    }
+
+    func testEveryLessonPassesTheCheck() {
+        let issues = LessonChecker().check(paths: lessonPaths)
+        XCTAssertTrue(issues.isEmpty, issues.map(\.description).joined(separator: "\n"))
+    }
+
+    func testEveryLessonCompletesWithSkips() throws {
+        for path in lessonPaths {
+            let lesson = try LessonParser.parseFile(atPath: path)
+            let session = LessonSession(lesson: lesson, settings: .init(pausesBetweenScreens: false), progress: nil)
+            var outputs = session.start()
+            for _ in lesson.exercises where !session.isFinished { outputs += session.feed(":skip") }
+            XCTAssertTrue(session.isFinished, "\(path) did not finish")
+            XCTAssertTrue(outputs.contains { if case .recap = $0 { true } else { false } }, "\(path) showed no recap")
+            let errors = outputs.compactMap { if case let .error(text) = $0 { text } else { nil } }
+            XCTAssertTrue(errors.isEmpty, "\(path): \(errors)")
+        }
+    }
+
+    func testTheReadmeExampleIsAValidLesson() throws {
+        let readme = try String(contentsOfFile: Self.lessonsDirectory + "/README.md", encoding: .utf8)
+        let example = try XCTUnwrap(readme.components(separatedBy: "## A complete example").last)
+        let body = try XCTUnwrap(example.components(separatedBy: "````markdown\n").dropFirst().first?.components(separatedBy: "\n````").first)
+        let lesson = try LessonParser.parse(body + "\n", path: "README example")
+        XCTAssertEqual(LessonChecker().check(lesson), [])
+    }
+
+    func testCheckerReportsBrokenExercisesWithLines() throws {
+        let text = """
+            ---
+            title: Broken
+            id: broken
+            summary: s
+            ---
+
+            ```tensor
+            x = torch.arange(4)
+            x.nonexistent()
+            ```
+
+            ```exercise
+            prompt: p
+            setup: y = torch.arange(4)
+            answer: y[:2]
+            hint: h
+            wrong: y[0:2] => passes, so it would never show
+            wrong: y[:1] => one row
+            wrong: y[0:1] => the same outcome as y[:1]
+            ```
+
+            ```exercise
+            prompt: q
+            setup: r = torch.randn(3)
+            answer: torch.tensor([1.0, 2.0, 3.0])
+            check: expr: torch.equal(answer, r)
+            hint: h
+            ```
+            """
+        let issues = LessonChecker().check(try LessonParser.parse(text, path: "broken.md"))
+        XCTAssertEqual(issues.map(\.line), [9, 17, 19, 25], issues.map(\.description).joined(separator: "\n"))
+        XCTAssertTrue(issues[0].message.hasPrefix("this ```tensor block raised AttributeError"))
+        XCTAssertTrue(issues[1].message.contains("wrong answer passes the check"))
+        XCTAssertTrue(issues[2].message.contains("same result as the one on line 18"))
+        XCTAssertTrue(issues[3].message.contains("fails its own check"))
+    }
+
+    func testResolvingLessonNames() throws {
+        let library = LessonLibrary(directory: Self.lessonsDirectory)
+        let first = try XCTUnwrap(lessonPaths.first)
+        XCTAssertEqual(library.resolve("1"), .found(first))
+        XCTAssertEqual(library.resolve("01"), .found(first))
+        XCTAssertEqual(library.resolve("01-shapes-and-slicing"), .found(first))
+        XCTAssertEqual(library.resolve("shapes-and-slicing", ids: [first: "shapes-and-slicing"]), .found(first))
+        XCTAssertEqual(library.resolve(first), .found(first))
+        XCTAssertEqual(library.resolve("no-such-lesson"), .notFound)
+    }
+
+    func testLessonDirectoryLookupOrder() {
+        let fromEnvironment = LessonLibrary.candidateDirectories(environment: ["TENSORTUTOR_LESSONS": "/custom"], executablePath: "/opt/tt/bin/tensortutor")
+        XCTAssertEqual(fromEnvironment.prefix(2), ["/custom", "/opt/tt/share/tensortutor/lessons"])
+        let checkout = LessonLibrary.candidateDirectories(environment: [:], executablePath: "/src/tt/.build/x86_64-unknown-linux-gnu/debug/tensortutor")
+        XCTAssertTrue(checkout.contains("/src/tt/lessons"), "\(checkout)")
+        XCTAssertEqual(LessonLibrary.locate(environment: [:], executablePath: nil).directory.map { URL(fileURLWithPath: $0).standardized.path },
+                       URL(fileURLWithPath: Self.lessonsDirectory).standardized.path)
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import XCTest
+@testable import Lessons
+
+final class LessonSessionTests: XCTestCase {
+    static let text = """
+        ---
+        title: Tiny
+        id: tiny
+        summary: Two exercises.
+        ---
+
+        # Tiny
+
+        ## Columns
+
+        Some prose.
+
+        ```tensor
+        x = torch.arange(12).view(3, 4)
+        x[:, :2]
+        ```
+
+        ```exercise
+        prompt: First two columns of `x`.
+        setup: x = torch.arange(12).view(3, 4)
+        answer: x[:, :2]
+        hint: a comma separates dims
+        hint: x[:, :2]
+        wrong: x[:2] => rows, not columns
+        ```
+
+        ## Sums
+
+        More prose.
+
+        ```exercise
+        prompt: Sum of `r`.
+        setup: r = torch.randn(4)
+        answer: r.sum()
+        hint: .sum()
+        ```
+        """
+
+    var directory: String!
+
+    override func setUp() {
+        directory = NSTemporaryDirectory() + "lessons-session-\(UUID().uuidString)"
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    func makeSession(pauses: Bool = false, store: ProgressStore? = nil) throws -> LessonSession {
+        let lesson = try LessonParser.parse(Self.text, path: "tiny.md")
+        return LessonSession(lesson: lesson, settings: .init(pausesBetweenScreens: pauses), progress: store ?? ProgressStore(path: directory + "/progress.json"))
+    }
+
+    /// Feeds lines as piped input would, then end of input; returns the plain transcript.
+    func play(_ session: LessonSession, _ lines: [String]) -> String {
+        var outputs = session.start()
+        for line in lines where !session.isFinished { outputs += session.feed(line) }
+        outputs += session.endOfInput()
+        return LessonTextRenderer().render(outputs)
+    }
+
+    func testSkipLinesCompleteTheLesson() throws {
+        let session = try makeSession()
+        let transcript = play(session, [":skip", ":skip"])
+        XCTAssertTrue(session.isFinished)
+        XCTAssertTrue(transcript.contains("The reference answer:\n    x[:, :2]"), transcript)
+        XCTAssertTrue(transcript.contains("Score: 0 of 2 solved, 2 skipped."), transcript)
+        XCTAssertTrue(transcript.contains("You covered:\n  - Columns\n  - Sums"), transcript)
+        let record = ProgressStore(path: directory + "/progress.json").record(for: "tiny")
+        XCTAssertEqual(record?.completed, true)
+        XCTAssertEqual(record?.skippedCount, 2)
+    }
+
+    func testAnswersAreGradedAndFeedbackShown() throws {
+        let session = try makeSession()
+        let transcript = play(session, ["x[:2]", "x[:, 0:3]", ":hint", ":hint", ":hint", "x[:, 0:2]", "r.sum(0)"])
+        XCTAssertTrue(transcript.contains(">>> x[:2]\ntensor([[0, 1, 2, 3],\n        [4, 5, 6, 7]])\n✗ rows, not columns"), transcript)
+        XCTAssertTrue(transcript.contains("✗ Dim 1 differs: yours has size 3, expected 2"), transcript)
+        XCTAssertTrue(transcript.contains("Hint 1 of 2: a comma separates dims"), transcript)
+        XCTAssertTrue(transcript.contains("Hint 2 of 2: x[:, :2]"), transcript)
+        XCTAssertTrue(transcript.contains("No more hints."), transcript)
+        XCTAssertTrue(transcript.contains("✓ Correct, after 3 tries."), transcript)
+        XCTAssertTrue(transcript.contains("✓ Correct!"), transcript)
+        XCTAssertTrue(transcript.contains("Score: 2 of 2 solved."), transcript)
+        XCTAssertEqual(session.results[1], ExerciseResult(outcome: .correct, attempts: 3, hintsUsed: 2))
+    }
+
+    func testEndOfInputQuitsWithProgressSaved() throws {
+        let session = try makeSession()
+        let transcript = play(session, [":skip"])
+        XCTAssertTrue(transcript.contains("End of input. Progress saved at step 4 of 4"), transcript)
+        let record = ProgressStore(path: directory + "/progress.json").record(for: "tiny")
+        XCTAssertEqual(record?.completed, false)
+        XCTAssertEqual(record?.position, 3)
+        XCTAssertEqual(record?.exercises["1"]?.outcome, .skipped)
+    }
+
+    func testResumeRestartAndBack() throws {
+        _ = play(try makeSession(), [":skip"])
+        let resumed = try makeSession(pauses: true)
+        let outputs = resumed.start(resume: true)
+        // Resuming at exercise 2 shows the screen that leads up to it again.
+        XCTAssertTrue(outputs.contains(.notice("Resuming at step 3 of 4. Type :restart to start over.")), "\(outputs)")
+        XCTAssertTrue(outputs.contains(.prose("More prose.")), "\(outputs)")
+        XCTAssertEqual(resumed.position, 3)
+        XCTAssertEqual(resumed.phase, .answering)
+        let back = LessonTextRenderer().render(resumed.feed(":back"))
+        XCTAssertTrue(back.contains("Some prose.") && back.contains("Exercise 1 of 2"), back)
+        XCTAssertEqual(resumed.position, 1)
+        XCTAssertEqual(LessonTextRenderer().render(resumed.feed(":back")), ">>> :back\nThis is the first step.\n")
+        let restarted = LessonTextRenderer().render(resumed.feed(":restart"))
+        XCTAssertTrue(restarted.contains("Starting over.") && restarted.contains("Some prose."), restarted)
+        XCTAssertEqual(resumed.position, 1, "back at exercise 1, after the first screen")
+        XCTAssertTrue(resumed.results.isEmpty)
+    }
+
+    func testPausesBetweenScreensOnATerminal() throws {
+        let text = "---\ntitle: P\nid: p\nsummary: s\n---\n\nScreen one.\n\n## Two\n\nSome prose.\n\n"
+            + "```exercise\nprompt: p\nanswer: 1\nhint: h\n```\n"
+        let session = LessonSession(lesson: try LessonParser.parse(text, path: "p.md"), settings: .init(pausesBetweenScreens: true), progress: nil)
+        let first = LessonTextRenderer().render(session.start())
+        XCTAssertEqual(session.phase, .paused)
+        XCTAssertTrue(first.contains("Screen one."))
+        XCTAssertFalse(first.contains("Some prose."))
+        XCTAssertTrue(session.prompt.hasPrefix("(Enter to continue"))
+        // Code typed at a pause runs; Enter goes on.
+        let explored = LessonTextRenderer().render(session.feed("1 + 1"))
+        XCTAssertTrue(explored.hasSuffix("2\n"), explored)
+        let next = LessonTextRenderer().render(session.feed(""))
+        XCTAssertTrue(next.contains("Some prose.") && next.contains("Exercise 1 of 1"), next)
+        XCTAssertEqual(session.prompt, ">>> ")
+    }
+
+    func testLearnerSideEffectsAreDroppedAfterAnExercise() throws {
+        let session = try makeSession()
+        _ = session.start()
+        _ = session.feed("x[0, 0] = 100")
+        _ = session.feed(":skip")
+        if case let .tensor(x)? = session.workspace.runner.interpreter.variable("x") {
+            XCTAssertEqual(x.int64s().first, 0, "the workspace was rebuilt from the lesson's own code")
+        } else {
+            XCTFail("x is gone")
+        }
+    }
+
+    func testMultiLineInputAndQuit() throws {
+        let session = try makeSession()
+        _ = session.start()
+        XCTAssertEqual(session.feed("for i in range(2):"), [.input(prompt: ">>> ", text: "for i in range(2):")])
+        XCTAssertEqual(session.prompt, "... ")
+        _ = session.feed("    pass")
+        _ = session.feed("")
+        XCTAssertEqual(session.prompt, ">>> ")
+        let quit = LessonTextRenderer().render(session.feed(":quit"))
+        XCTAssertTrue(quit.contains("Progress saved at step 2 of 4"), quit)
+        XCTAssertTrue(session.isFinished)
+    }
+
+    func testMarkdownTranscript() throws {
+        let session = try makeSession()
+        _ = play(session, ["x[:2]", ":skip", ":skip"])
+        let markdown = LessonMarkdownRenderer().render(session.transcript)
+        XCTAssertTrue(markdown.hasPrefix("# Tiny\n"), markdown)
+        XCTAssertTrue(markdown.contains("### Exercise 1 of 2"), markdown)
+        XCTAssertTrue(markdown.contains("```python\n>>> x[:2]\ntensor([[0, 1, 2, 3],"), markdown)
+        XCTAssertTrue(markdown.contains("> ✗ rows, not columns"), markdown)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import XCTest
+@testable import Lessons
+
+final class ProgressStoreTests: XCTestCase {
+    var directory: String!
+
+    override func setUp() {
+        directory = NSTemporaryDirectory() + "lessons-progress-\(UUID().uuidString)"
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    func testUpdateRoundTripsAndLeavesNoTemporaryFile() throws {
+        let store = ProgressStore(path: directory + "/state/progress.json")
+        XCTAssertTrue(store.update("shapes") { record in
+            record.position = 3
+            record.exercises["1"] = ExerciseResult(outcome: .correct, attempts: 2, hintsUsed: 1)
+        })
+        store.update("views") { $0.completed = true }
+        let reloaded = ProgressStore(path: store.path).load()
+        XCTAssertEqual(reloaded.lessons["shapes"]?.position, 3)
+        XCTAssertEqual(reloaded.lessons["shapes"]?.exercises["1"], ExerciseResult(outcome: .correct, attempts: 2, hintsUsed: 1))
+        XCTAssertEqual(reloaded.lessons["views"]?.completed, true)
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory + "/state")
+        XCTAssertEqual(files, ["progress.json"], "the temporary file is renamed over the target")
+        XCTAssertTrue(store.takeWarnings().isEmpty)
+    }
+
+    func testCorruptFileIsSetAsideWithAWarning() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = directory + "/progress.json"
+        try Data("{ not json".utf8).write(to: URL(fileURLWithPath: path))
+        let store = ProgressStore(path: path)
+        XCTAssertEqual(store.load(), ProgressFile())
+        let warnings = store.takeWarnings()
+        XCTAssertEqual(warnings.count, 1)
+        XCTAssertTrue(warnings[0].contains("set aside as \(path).corrupt-"), warnings[0])
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        XCTAssertEqual(names.filter { $0.hasPrefix("progress.json.corrupt-") }.count, 1)
+        let aside = directory + "/" + names.first { $0.hasPrefix("progress.json.corrupt-") }!
+        XCTAssertEqual(FileManager.default.contents(atPath: aside), Data("{ not json".utf8), "nothing is lost")
+        // Saving afterwards starts a fresh, valid file.
+        XCTAssertTrue(store.update("shapes") { $0.position = 1 })
+        XCTAssertEqual(ProgressStore(path: path).load().lessons["shapes"]?.position, 1)
+    }
+
+    func testDefaultPath() {
+        XCTAssertEqual(ProgressStore.defaultPath(environment: ["XDG_STATE_HOME": "/state", "HOME": "/home/u"]), "/state/tensortutor/progress.json")
+        XCTAssertEqual(ProgressStore.defaultPath(environment: ["HOME": "/home/u"]), "/home/u/.local/state/tensortutor/progress.json")
+        XCTAssertEqual(ProgressStore.defaultPath(environment: ["XDG_STATE_HOME": "relative", "HOME": "/home/u"]), "/home/u/.local/state/tensortutor/progress.json")
+        XCTAssertNil(ProgressStore.defaultPath(environment: [:]))
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+@testable import REPL
+
+/// Collects what a session writes, per stream.
+final class CollectedOutput: ReplOutput {
+    var output = ""
+    var errors = ""
+
+    func write(_ text: String, to stream: ReplStream) {
+        if stream == .output { output += text } else { errors += text }
+    }
+
+    func take() -> (output: String, errors: String) {
+        defer { output = ""; errors = "" }
+        return (output, errors)
+    }
+}
+
+func makeSession(width: Int = 80) -> (ReplSession, CollectedOutput) {
+    let output = CollectedOutput()
+    let session = ReplSession(settings: ReplSession.Settings(version: "test", useColor: false, width: { width }), output: output)
+    return (session, output)
+}
