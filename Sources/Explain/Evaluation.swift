@@ -11,13 +11,47 @@ struct Evaluation {
     let index: SyntaxIndex
     let facts: TensorFacts
     private let valueLookup: (Expr) -> Value?
+    private let findingsSoFar: () -> [Finding]
 
-    init(expr: Expr, value: Value, index: SyntaxIndex, facts: TensorFacts, values: @escaping (Expr) -> Value?) {
+    init(expr: Expr, value: Value, index: SyntaxIndex, facts: TensorFacts, values: @escaping (Expr) -> Value?,
+         findings: @escaping () -> [Finding] = { [] }) {
         self.expr = expr
         self.value = value
         self.index = index
         self.facts = facts
         self.valueLookup = values
+        self.findingsSoFar = findings
+    }
+
+    /// Codes whose fix is the corrected code for its span (not one of several guesses),
+    /// so a suggestion that quotes that span can apply it.
+    static let definiteFixCodes: Set<String> = ["empty-slice", "implicit-softmax-dim", "dtype-mismatch", "target-out-of-range"]
+
+    /// The source text of `expr` with the definite fixes already found inside it applied
+    /// (outermost first), and the findings whose fixes were applied. A suggestion that
+    /// quotes `outputs[:0:k]` then quotes the corrected `outputs[:, 0:k]`.
+    func fixedText(of expr: Expr) -> (text: String, applied: [Finding]) {
+        let span = expr.span
+        let candidates = findingsSoFar().filter { finding in
+            guard let fix = finding.fix, Self.definiteFixCodes.contains(finding.code) else { return false }
+            return fix.span.start >= span.start && fix.span.end <= span.end && fix.span.start < fix.span.end
+        }.sorted { ($0.fix!.span.start, -$0.fix!.span.end) < ($1.fix!.span.start, -$1.fix!.span.end) }
+        var chosen: [Finding] = []
+        for candidate in candidates where !chosen.contains(where: { candidate.fix!.span.start < $0.fix!.span.end }) {
+            chosen.append(candidate)
+        }
+        guard !chosen.isEmpty else { return (text(of: expr), []) }
+        let bytes = Array(index.source.text(of: span).utf8)
+        var result = ""
+        var cursor = 0
+        for finding in chosen {
+            let fix = finding.fix!
+            let from = fix.span.start - span.start
+            result += String(decoding: bytes[cursor..<from], as: UTF8.self) + fix.replacement
+            cursor = fix.span.end - span.start
+        }
+        result += String(decoding: bytes[cursor...], as: UTF8.self)
+        return (result, chosen)
     }
 
     func value(of expr: Expr) -> Value? { valueLookup(expr) }

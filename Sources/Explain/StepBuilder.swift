@@ -101,9 +101,20 @@ enum StepBuilder {
     /// indices, the first time such a tensor is an operand.
     private static func namedTensorHeatmaps(_ evaluation: Evaluation) -> [Picture] {
         var pictures: [Picture] = []
+        let rebound = evaluation.index.assignedName(of: evaluation.expr)
         for (expr, tensor) in evaluation.tensorInputs {
             switch expr.kind {
-            case .name, .attribute: pictures += heatmaps(of: tensor, named: evaluation.text(of: expr), evaluation)
+            case .name, .attribute:
+                let name = evaluation.text(of: expr)
+                // `mask = mask.view(...)`: after this line the name holds the result, and the
+                // step shows the result's value, so draw (and index) the result.
+                if name == rebound, let result = evaluation.tensorResult, result !== tensor {
+                    let drawn = heatmaps(of: result, named: name, evaluation)
+                    if !drawn.isEmpty { evaluation.facts.update(tensor) { $0.heatmapShown = true } }
+                    pictures += drawn
+                } else {
+                    pictures += heatmaps(of: tensor, named: name, evaluation)
+                }
             default: continue
             }
         }

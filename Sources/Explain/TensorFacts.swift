@@ -1,3 +1,4 @@
+import Foundation
 import Interpreter
 import PySyntax
 import TensorEngine
@@ -13,8 +14,15 @@ final class TensorFacts {
 
     struct Temperature {
         let value: Double
-        /// As written, e.g. `T` or `2.0`.
+        /// As written, e.g. `T` or `2.0`: source text, for fixes that are code.
         let text: String
+
+        /// Whether the source wrote the number itself (`2.0`), not a name (`T`).
+        var isLiteral: Bool { isNumberLiteral(text) }
+        /// The number, as written when it is a literal: `2.0`, or `2` for `T = 2`.
+        var valueText: String { isLiteral ? text : compact(value) }
+        /// For sentences: `T = 2.0` for a literal, "`T` = 2" for a name.
+        var phrase: String { isLiteral ? "T = \(text)" : "`\(text)` = \(compact(value))" }
     }
 
     struct Fact {
@@ -25,6 +33,8 @@ final class TensorFacts {
         var logitsBeforeTemperature: Tensor?
         /// Source text of the logits a softmax was taken of, without the temperature.
         var logitsText: String?
+        /// The node that made those logits, so a suggested fix can apply the fixes found inside it.
+        var logitsExpr: Expr?
         /// Names for each dim, from view arguments or a trailing `# a, b, c` comment.
         var dimLabels: [String]?
         /// `[:, a:b]` column slice: the start, for the `target - a` suggestion.
@@ -32,6 +42,10 @@ final class TensorFacts {
         /// The variable that held it, and the line it was bound.
         var boundName: (name: String, line: Int)?
         var heatmapShown = false
+        /// For a view: the source text of the tensor whose storage it shares.
+        var viewOf: String?
+        /// The line and code of a definite fix for the code that made this tensor.
+        var fixedBy: (line: Int, code: String)?
     }
 
     // Holding the tensor keeps its identity from being reused by a later object.
@@ -57,6 +71,10 @@ enum FactRecorder {
         if let name = evaluation.index.assignedName(of: evaluation.expr) {
             facts.update(result) { $0.boundName = (name, evaluation.line) }
         }
+        if let base = evaluation.tensorInputs.first(where: { $0.tensor !== result && $0.tensor.sharesStorage(with: result) }) {
+            let baseText = facts[base.tensor].viewOf ?? evaluation.text(of: base.expr)
+            facts.update(result) { $0.viewOf = baseText }
+        }
         switch evaluation.expr.kind {
         case let .binary(.divide, left, right):
             if let logits = evaluation.tensor(of: left), let divisor = evaluation.value(of: right),
@@ -65,6 +83,7 @@ enum FactRecorder {
                     $0.temperature = .init(value: temperature, text: evaluation.text(of: right))
                     $0.logitsBeforeTemperature = logits
                     $0.logitsText = evaluation.text(of: left)
+                    $0.logitsExpr = left
                 }
             }
         case let .subscript(_, indexExpr):
@@ -99,6 +118,7 @@ enum FactRecorder {
                 $0.temperature = inputFact.temperature
                 $0.logitsBeforeTemperature = inputFact.logitsBeforeTemperature
                 $0.logitsText = inputFact.logitsText ?? evaluation.text(of: softmax.input.expr)
+                $0.logitsExpr = inputFact.logitsText == nil ? softmax.input.expr : inputFact.logitsExpr
             }
             return
         }
@@ -111,6 +131,7 @@ enum FactRecorder {
                 $0.temperature = inherited.temperature
                 $0.logitsBeforeTemperature = inherited.logitsBeforeTemperature
                 $0.logitsText = inherited.logitsText
+                $0.logitsExpr = inherited.logitsExpr
                 $0.dimLabels = inherited.dimLabels
                 $0.columnSliceStart = inherited.columnSliceStart
             }
@@ -141,4 +162,10 @@ enum FactRecorder {
         guard texts.count == rank, texts.contains(where: isName), texts.allSatisfy({ isName($0) || Int($0) != nil }) else { return nil }
         return texts
     }
+}
+
+/// Whether source text is a plain number such as `2`, `2.0`, `-1e9` (not a name or a call).
+func isNumberLiteral(_ text: String) -> Bool {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    return !trimmed.isEmpty && Double(trimmed) != nil && trimmed.allSatisfy { $0.isNumber || "+-.eE_".contains($0) }
 }

@@ -28,7 +28,8 @@ final class Tracer: EvaluationObserver {
     func value(of expr: Expr) -> Value? { latestValues[ObjectIdentifier(expr)] }
 
     func evaluation(of expr: Expr, value: Value) -> Evaluation {
-        Evaluation(expr: expr, value: value, index: index, facts: facts) { [unowned self] child in self.value(of: child) }
+        Evaluation(expr: expr, value: value, index: index, facts: facts, values: { [unowned self] child in self.value(of: child) },
+                   findings: { [unowned self] in self.findings })
     }
 
     func didEvaluate(_ expr: Expr, value: Value) {
@@ -59,6 +60,10 @@ final class Tracer: EvaluationObserver {
         let key = "\(finding.code)@\(finding.span.start)"
         guard reportedFindings.insert(key).inserted else { return }
         var attached = finding
+        // A tensor made by code that has a definite fix: suggestions quoting its variable say so.
+        if let expr, finding.fix != nil, Evaluation.definiteFixCodes.contains(finding.code), case let .tensor(tensor)? = value(of: expr) {
+            facts.update(tensor) { $0.fixedBy = (finding.line, finding.code) }
+        }
         if let expr, let position = stepIndexByNode[ObjectIdentifier(expr)], !steps[position].isTrivial {
             attached.stepNumber = steps[position].number
         }

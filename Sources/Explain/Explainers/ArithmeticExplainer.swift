@@ -31,7 +31,8 @@ struct ArithmeticExplainer: OperationExplainer {
         if op == .floorDivide, let a = intValue(leftValue), let b = intValue(rightValue), evaluation.tensorResult == nil, b != 0 {
             let quotient = Int((Double(a) / Double(b)).rounded(.down))
             let remainder = a - quotient * b
-            return OperationText(operation: "floor-divide", text: "integer division \(a) // \(b) = \(quotient) (remainder \(remainder)\(remainder == 0 ? ", exact" : ": \(remainder) left over are dropped"))")
+            let detail = remainder == 0 ? "remainder 0, exact" : "rounded down from \(compact(Double(a) / Double(b))); remainder \(remainder)"
+            return OperationText(operation: "floor-divide", text: "integer division \(a) // \(b) = \(quotient) (\(detail))")
         }
         guard let output = evaluation.tensorResult else { return nil }
         if op == .matrixMultiply { return matmul(evaluation, leftValue, rightValue, output) }
@@ -44,15 +45,19 @@ struct ArithmeticExplainer: OperationExplainer {
         } else if let leftTensor, let rightTensor {
             text = "\(verb(op)) elementwise, \(shapeText(leftTensor.shape)) \(op.rawValue) \(shapeText(rightTensor.shape)) → \(shapeText(output.shape))"
             notes += broadcastNotes([(leftText, leftTensor), (rightText, rightTensor)], output: output, op: op, evaluation)
+            if leftTensor.dtype != output.dtype || rightTensor.dtype != output.dtype {
+                notes.append("dtype promotion: \(leftTensor.dtype.rawValue) \(op.rawValue) \(rightTensor.dtype.rawValue) gives \(output.dtype.rawValue)")
+            }
         } else if let leftTensor, let scalar = doubleValue(rightValue) {
             if op == .divide, feedsSoftmax(evaluation) {
-                text = "divides every logit by the temperature T = \(rightText)" + temperatureEffect(scalar)
+                let temperature = TensorFacts.Temperature(value: scalar, text: rightText)
+                text = "divides every logit by the temperature \(temperature.phrase)" + temperatureEffect(scalar)
             } else {
-                text = scalarText(op, tensorText: "`\(leftText)`", scalarText: rightText, tensorOnLeft: true)
+                text = scalarText(op, tensorText: "`\(leftText)`", scalarText: scalarPhrase(rightText, scalar), tensorOnLeft: true)
             }
             if leftTensor.dtype != output.dtype { notes.append("the dtype changes \(leftTensor.dtype.rawValue) → \(output.dtype.rawValue)") }
-        } else if let rightTensor, doubleValue(leftValue) != nil {
-            text = scalarText(op, tensorText: "`\(rightText)`", scalarText: leftText, tensorOnLeft: false)
+        } else if let rightTensor, let scalar = doubleValue(leftValue) {
+            text = scalarText(op, tensorText: "`\(rightText)`", scalarText: scalarPhrase(leftText, scalar), tensorOnLeft: false)
             if rightTensor.dtype != output.dtype { notes.append("the dtype changes \(rightTensor.dtype.rawValue) → \(output.dtype.rawValue)") }
         } else {
             return nil
@@ -66,6 +71,11 @@ struct ArithmeticExplainer: OperationExplainer {
         guard let parent = node, case let .call(callee, _) = parent.kind else { return false }
         let name = evaluation.text(of: callee).split(separator: ".").last.map(String.init) ?? ""
         return ["softmax", "log_softmax", "Softmax", "LogSoftmax"].contains(name) || name.lowercased().hasSuffix("softmax")
+    }
+
+    /// A scalar operand for a sentence: `2.0` as written, or "`alpha` (= 0.7)" for a name.
+    private func scalarPhrase(_ text: String, _ value: Double) -> String {
+        isNumberLiteral(text) ? text : "`\(text)` (= \(compact(value)))"
     }
 
     private func temperatureEffect(_ temperature: Double) -> String {
@@ -82,6 +92,12 @@ struct ArithmeticExplainer: OperationExplainer {
         case .multiply: return "multiplies every element of \(tensorText) by \(scalarText)"
         case .divide: return tensorOnLeft ? "divides every element of \(tensorText) by \(scalarText)" : "divides \(scalarText) by every element of \(tensorText)"
         case .power: return tensorOnLeft ? "raises every element of \(tensorText) to the power \(scalarText)" : "raises \(scalarText) to the power of each element of \(tensorText)"
+        case .floorDivide: return tensorOnLeft
+            ? "floor-divides every element of \(tensorText) by \(scalarText), rounding down (toward −∞, so -7 // 2 = -4)"
+            : "floor-divides \(scalarText) by every element of \(tensorText), rounding down (toward −∞)"
+        case .modulo: return tensorOnLeft
+            ? "takes every element of \(tensorText) modulo \(scalarText); as in Python, the result has the sign of the divisor"
+            : "takes \(scalarText) modulo every element of \(tensorText); as in Python, the result has the sign of the divisor"
         default: return "applies `\(op.rawValue)` with \(scalarText) to every element of \(tensorText)"
         }
     }
@@ -92,7 +108,8 @@ struct ArithmeticExplainer: OperationExplainer {
         case .subtract: "subtracts"
         case .multiply: "multiplies"
         case .divide: "divides"
-        case .floorDivide: "floor-divides"
+        case .floorDivide: "floor-divides (rounding down)"
+        case .modulo: "takes the remainder (with the divisor's sign)"
         case .power: "raises to a power"
         default: "applies `\(op.rawValue)`"
         }
@@ -113,7 +130,7 @@ struct ArithmeticExplainer: OperationExplainer {
 
     private func matmul(_ evaluation: Evaluation, _ left: Value, _ right: Value, _ output: Tensor) -> OperationText? {
         guard case let .tensor(a) = left, case let .tensor(b) = right else { return nil }
-        return OperationText(operation: "matmul", text: "matrix product \(shapeText(a.shape)) @ \(shapeText(b.shape)) → \(shapeText(output.shape)): each output entry sums \(a.shape.last ?? 1) products over the shared inner dim")
+        return OperationText(operation: "matmul", text: matmulText(a.shape, b.shape, output.shape))
     }
 
     /// Which operand was repeated along which output dims, with the dims' names.
@@ -140,5 +157,27 @@ struct ArithmeticExplainer: OperationExplainer {
             notes.append(note)
         }
         return notes
+    }
+}
+
+/// `@`, `matmul`, `mm`, `bmm` in words, by the ranks of the operands: a dot product, a
+/// matrix-vector product, a matrix product, or a batch of them with broadcast batch dims.
+func matmulText(_ a: [Int], _ b: [Int], _ output: [Int]) -> String {
+    let inner = a.last ?? 1
+    let sums = "each output entry sums \(plural(inner, "product")) over the shared inner dim"
+    switch (a.count, b.count) {
+    case (1, 1): return "dot product of two vectors of \(a[0]): \(shapeText(a)) @ \(shapeText(b)) → a single number, shape []"
+    case (2, 2): return "matrix product \(shapeText(a)) @ \(shapeText(b)) → \(shapeText(output)): \(sums)"
+    case (_, 1): return "matrix-vector product \(shapeText(a)) @ \(shapeText(b)) → \(shapeText(output)): each output entry is the dot product of one row with the vector (\(plural(inner, "product")))"
+    case (1, _): return "vector-matrix product \(shapeText(a)) @ \(shapeText(b)) → \(shapeText(output)): the vector is treated as a single row, which is removed again afterwards; \(sums)"
+    default:
+        let batchA = Array(a.dropLast(2))
+        let batchB = Array(b.dropLast(2))
+        let batch = Array(output.dropLast(2))
+        var text = "batched matrix product \(shapeText(a)) @ \(shapeText(b)) → \(shapeText(output)): the last two dims multiply as matrices, \(shapeText(Array(a.suffix(2)))) @ \(shapeText(Array(b.suffix(2)))) → \(shapeText(Array(output.suffix(2)))), once for each of the \(batch.reduce(1, *)) batch positions \(shapeText(batch))"
+        if batchA != batch || batchB != batch {
+            text += "; the batch dims \(shapeText(batchA)) and \(shapeText(batchB)) broadcast to \(shapeText(batch))"
+        }
+        return text + "; \(sums)"
     }
 }

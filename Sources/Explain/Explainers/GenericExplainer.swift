@@ -1,4 +1,5 @@
 import Interpreter
+import PySyntax
 import TensorEngine
 
 /// Everything else: elementwise functions, masks, joins and factories, each in a few
@@ -18,6 +19,23 @@ struct GenericExplainer: OperationExplainer {
         "zeros", "ones", "full", "empty", "randn", "rand", "randint", "arange", "linspace", "tensor", "eye",
         "zeros_like", "ones_like", "full_like", "randn_like", "rand_like", "empty_like", "as_tensor", "from_numpy",
     ]
+
+    /// In-place tensor methods; X is the first argument.
+    static let inPlace: [String: String] = [
+        "add_": "adds {X} to every element of {T}", "sub_": "subtracts {X} from every element of {T}",
+        "mul_": "multiplies every element of {T} by {X}", "div_": "divides every element of {T} by {X}",
+        "zero_": "sets every element of {T} to 0", "fill_": "sets every element of {T} to {X}",
+        "copy_": "copies the values of {X} into {T}", "exp_": "replaces every element of {T} by e to its power",
+        "neg_": "negates every element of {T}", "relu_": "sets the negative elements of {T} to 0",
+        "pow_": "raises every element of {T} to the power {X}",
+    ]
+
+    /// "`v` is a view of `x`: ... changes `x` too", for in-place writes through a view.
+    func inPlaceNotes(_ receiver: (expr: Expr, tensor: Tensor), _ evaluation: Evaluation) -> [String] {
+        guard let base = evaluation.facts[receiver.tensor].viewOf else { return [] }
+        let receiverText = evaluation.text(of: receiver.expr)
+        return ["`\(receiverText)` is a view of `\(base)`: they share storage, so this write changes `\(base)` too"]
+    }
 
     func explain(_ evaluation: Evaluation) -> OperationText? {
         switch evaluation.expr.kind {
@@ -41,25 +59,63 @@ struct GenericExplainer: OperationExplainer {
         if Self.factories.contains(name), let output {
             return OperationText(operation: name, text: "creates a new \(TensorSignature(output)) tensor")
         }
+        if let words = Self.inPlace[name], let receiver = call.receiver {
+            let receiverText = evaluation.text(of: receiver.expr)
+            let argument: String = {
+                guard let first = call.positional.first else { return "" }
+                let text = evaluation.text(of: first.expr)
+                if isNumberLiteral(text) { return text }
+                if case .tensor = first.value { return "`\(text)`" }
+                if let number = doubleValue(first.value) { return "`\(text)` (= \(compact(number)))" }
+                return "`\(text)`"
+            }()
+            let sentence = words.replacingOccurrences(of: "{T}", with: "`\(receiverText)`").replacingOccurrences(of: "{X}", with: argument)
+            return OperationText(operation: name, text: sentence + ", in place: no new tensor, `\(receiverText)` itself changes", notes: inPlaceNotes(receiver, evaluation))
+        }
         switch name {
         case "masked_fill", "masked_fill_":
             guard let mask = call.argument("mask", position: 1), case let .tensor(maskTensor) = mask.value,
                   let fill = call.argument("value", position: 2) else { break }
-            let fillText = evaluation.text(of: fill.expr)
+            var fillText = evaluation.text(of: fill.expr)
+            if !isNumberLiteral(fillText), let number = doubleValue(fill.value) { fillText = "`\(fillText)` (= \(compact(number)))" }
             let count = maskTensor.dtype == .bool ? maskTensor.bools().filter { $0 }.count : 0
-            return OperationText(operation: name, text: "writes \(fillText) wherever `\(evaluation.text(of: mask.expr))` is True (\(count) of \(maskTensor.count) mask positions, broadcast to the input's shape), and keeps the input elsewhere\(name.hasSuffix("_") ? "; in place" : "")")
+            var coverage = "\(count) of \(maskTensor.count) positions"
+            if let input = call.input?.tensor, input.shape != maskTensor.shape, let output, maskTensor.count > 0 {
+                let written = count * (output.count / maskTensor.count)
+                coverage = "\(count) of \(maskTensor.count) mask positions; the mask \(shapeText(maskTensor.shape)) is broadcast to \(shapeText(output.shape)), so \(written) of \(output.count) elements are written"
+            }
+            var text = "writes \(fillText) wherever `\(evaluation.text(of: mask.expr))` is True (\(coverage)), and keeps the input elsewhere\(name.hasSuffix("_") ? "; in place" : "")"
+            let notes = name.hasSuffix("_") ? call.receiver.map { inPlaceNotes($0, evaluation) } ?? [] : []
+            if let input = call.input?.tensor, let number = doubleValue(fill.value), !input.dtype.isFloatingPoint, number != number.rounded() || !number.isFinite {
+                text += "; the value is converted to \(input.dtype.rawValue)"
+            }
+            return OperationText(operation: name, text: text, notes: notes)
         case "where":
             return OperationText(operation: "where", text: "picks from the second argument where the condition is True, and from the third elsewhere")
         case "one_hot":
             guard let output else { break }
             return OperationText(operation: "one_hot", text: "turns each class index into a row of \(output.shape.last ?? 0) zeros with a single 1 at that index: \(TensorSignature(output))")
-        case "cat", "concat", "stack":
-            guard let output else { break }
+        case "cat", "concat", "concatenate", "stack":
+            guard let output, let first = call.positional.first ?? call.argument("tensors", position: 0) else { break }
+            let items: [Value]
+            switch first.value {
+            case let .list(list): items = list.items
+            case let .tuple(values): items = values
+            default: items = []
+            }
+            let shapes = items.compactMap { item -> String? in if case let .tensor(tensor) = item { return shapeText(tensor.shape) } else { return nil } }
             let dim = call.int("dim", position: 1) ?? 0
-            return OperationText(operation: name, text: "\(name == "stack" ? "stacks the tensors along a new" : "joins the tensors along the existing") dim \(dim) → \(shapeText(output.shape))")
+            let resolved = dim < 0 ? dim + output.rank : dim
+            let dimText = dim < 0 ? "dim \(dim) (= \(resolved))" : "dim \(dim)"
+            let what = shapes.count == items.count && !shapes.isEmpty ? shapes.joined(separator: ", ") : "the tensors"
+            if name == "stack" {
+                return OperationText(operation: name, text: "stacks \(what) along a new \(dimText) of size \(items.count) → \(shapeText(output.shape))")
+            }
+            return OperationText(operation: name, text: "joins \(what) end to end along the existing \(dimText) → \(shapeText(output.shape))")
         case "matmul", "mm", "bmm":
-            guard let output, let input = call.input else { break }
-            return OperationText(operation: name, text: "matrix product: \(shapeText(input.tensor.shape)) @ … → \(shapeText(output.shape))")
+            guard let output, let input = call.input, let other = call.argument("other", position: 1) ?? call.argument("mat2", position: 1),
+                  case let .tensor(right) = other.value else { break }
+            return OperationText(operation: name, text: matmulText(input.tensor.shape, right.shape, output.shape))
         case "clamp", "clip", "clamp_":
             let low = call.argument("min", position: 1).map { evaluation.text(of: $0.expr) } ?? "-inf"
             let high = call.argument("max", position: 2).map { evaluation.text(of: $0.expr) } ?? "inf"
@@ -67,7 +123,16 @@ struct GenericExplainer: OperationExplainer {
         case "item":
             return OperationText(operation: "item", text: "the single element as a Python number")
         case "gather":
-            return OperationText(operation: "gather", text: "picks, along the given dim, the entries at the positions in the index tensor")
+            guard let input = call.input, let dim = call.int("dim", position: 1), let output else { break }
+            let rank = input.tensor.rank
+            let resolved = dim < 0 ? dim + rank : dim
+            guard resolved >= 0, resolved < rank, rank <= 6 else { break }
+            let letters = Array("ijklmn".prefix(rank)).map(String.init)
+            let outIndex = letters.joined(separator: "][")
+            let inIndex = letters.enumerated().map { $0.offset == resolved ? "index[\(outIndex)]" : $0.element }.joined(separator: "][")
+            let inputName = evaluation.text(of: input.expr)
+            let indexName = call.argument("index", position: 2).map { " with index = `\(evaluation.text(of: $0.expr))`" } ?? ""
+            return OperationText(operation: "gather", text: "picks along dim \(dim): out[\(outIndex)] = \(inputName)[\(inIndex)]\(indexName); the output has the index's shape \(shapeText(output.shape))")
         default:
             break
         }

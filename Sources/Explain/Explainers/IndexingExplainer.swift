@@ -18,12 +18,17 @@ struct IndexingExplainer: OperationExplainer {
             default: return true
             }
         }.count
+        let tensorParts = values.filter { if case let .tensor(tensor) = $0 { return tensor.dtype != .bool } else { return false } }.count
+        let intParts = values.filter { if case .tensor = $0 { return false } else { return intValue($0) != nil } }.count
+        if tensorParts >= 1, tensorParts + intParts >= 2, let paired = pairedIndexing(parts, values, base: base, evaluation) {
+            return paired
+        }
         var clauses: [String] = []
         var notes: [String] = []
         var dim = 0
         var operation = "index"
         let containerName = evaluation.text(of: container)
-        for (part, value) in zip(parts, values) {
+        for (partIndex, (part, value)) in zip(parts, values).enumerated() {
             switch value {
             case .none:
                 clauses.append("None inserts a new dim of size 1")
@@ -40,7 +45,8 @@ struct IndexingExplainer: OperationExplainer {
                 guard dim < base.rank else { return nil }
                 operation = indexTensor.dtype == .bool ? "mask" : "gather"
                 clauses.append(tensorIndexText(indexTensor, dim: dim, base: base, baseName: containerName, indexText: evaluation.text(of: part)))
-                if let output = evaluation.tensorResult, indexTensor.dtype != .bool {
+                let onlySlicesBefore = values.prefix(partIndex).allSatisfy { if case .slice = $0 { return true } else { return false } }
+                if let output = evaluation.tensorResult, indexTensor.dtype != .bool, onlySlicesBefore {
                     notes.append(gatherOrigins(indexTensor, dim: dim, base: base, output: output, baseName: containerName))
                 }
                 dim += indexTensor.dtype == .bool ? indexTensor.rank : 1
@@ -59,6 +65,44 @@ struct IndexingExplainer: OperationExplainer {
         return OperationText(operation: operation, text: clauses.joined(separator: "; "), notes: notes)
     }
 
+    /// `t[rows, cols]` with several index tensors (or ints): they are broadcast together
+    /// and paired elementwise, so element j is `t[rows[j], cols[j]]`, not a product.
+    private func pairedIndexing(_ parts: [Expr], _ values: [Value], base: Tensor, _ evaluation: Evaluation) -> OperationText? {
+        var indexShapes: [[Int]] = []
+        for value in values {
+            switch value {
+            case let .tensor(tensor) where tensor.dtype != .bool: indexShapes.append(tensor.shape)
+            case .tensor: return nil
+            default:
+                guard intValue(value) != nil else { return nil }  // slices, None, … between them: not described here
+                indexShapes.append([])
+            }
+        }
+        var combined: [Int]? = indexShapes[0]
+        for next in indexShapes.dropFirst() { combined = combined.flatMap { broadcastShape($0, next) } }
+        guard values.count <= base.rank, let shape = combined, let output = evaluation.tensorResult else { return nil }
+        let name = evaluation.text(of: evaluation.expr).prefix(while: { $0 != "[" })
+        let count = shape.reduce(1, *)
+        var examples: [String] = []
+        for position in 0..<min(count, 4) {
+            let at = StepBuilder.unravel(position, shape)
+            let coordinates = values.map { value -> String in
+                guard case let .tensor(tensor) = value else { return String(intValue(value) ?? 0) }
+                let offset = at.count - tensor.rank
+                var flat = 0
+                for dim in 0..<tensor.rank { flat = flat * tensor.shape[dim] + (tensor.shape[dim] == 1 ? 0 : at[dim + offset]) }
+                return String(tensor.int64s()[flat])
+            }
+            let rest = values.count < base.rank ? ", :" : ""
+            let label = shape.isEmpty ? "" : "[" + at.map(String.init).joined(separator: ", ") + "]"
+            examples.append("\(label) ← \(name)[\(coordinates.joined(separator: ", "))\(rest)]")
+        }
+        let more = count > examples.count ? ", …" : ""
+        let kept = values.count < base.rank ? "; dims \(values.count)… are kept whole for each pick" : ""
+        let text = "advanced indexing on dims 0–\(values.count - 1): the \(values.count) indices are broadcast together to shape \(shapeText(shape)) and paired elementwise, so each output entry picks one position, not every combination\(kept) → \(shapeText(output.shape))"
+        return OperationText(operation: "gather", text: text, notes: ["the first outputs: " + examples.joined(separator: ", ") + more + "; the result is a new tensor (a gather copies)"])
+    }
+
     private func dimRange(_ first: Int, _ last: Int) -> String { first == last ? "dim \(first)" : "dims \(first)–\(last)" }
 
     private func tensorIndexText(_ index: Tensor, dim: Int, base: Tensor, baseName: String, indexText: String) -> String {
@@ -66,18 +110,22 @@ struct IndexingExplainer: OperationExplainer {
             let kept = index.bools().filter { $0 }.count
             return "a boolean mask: keeps the \(kept) of \(index.count) positions where `\(indexText)` is True"
         }
-        let unit = dim == 0 && base.rank >= 2 ? "rows" : "entries"
+        let unit = dim == 0 && base.rank >= 2 ? "rows" : (dim == 1 && base.rank == 2 ? "columns" : "entries")
         return "a gather on dim \(dim): looks up \(index.count) \(unit) of `\(baseName)` (\(base.shape[dim]) \(unit) in all) at the positions held in `\(indexText)` \(TensorSignature(index))"
     }
 
     /// "output 0 ← row 24 of table, output 1 ← row 23, …" for the first few outputs.
     private func gatherOrigins(_ index: Tensor, dim: Int, base: Tensor, output: Tensor, baseName: String) -> String {
         let positions = index.int64s().prefix(4).map { Int($0) }
-        let unit = dim == 0 && base.rank >= 2 ? "row" : "entry"
+        let unit = dim == 0 && base.rank >= 2 ? "row" : (dim == 1 && base.rank == 2 ? "column" : "entry")
         let size = base.shape[dim]
         let pairs = positions.enumerated().map { offset, position -> String in
             let resolved = position < 0 ? position + size : position
-            var text = "[\(offset)] ← \(unit) \(resolved)"
+            // The output position this pick fills: the index tensor's own position, after
+            // the dims kept whole before `dim`.
+            let within = index.rank <= 1 ? [offset] : StepBuilder.unravel(offset, index.shape)
+            let label = Array(repeating: ":", count: dim) + within.map(String.init)
+            var text = "[\(label.joined(separator: ", "))] ← \(unit) \(resolved)"
             if dim == 0, base.rank == 2, resolved >= 0, resolved < size {
                 let row = lines(of: base.viewing(base.view), along: 1, limit: resolved + 1)
                 if resolved < row.count { text += " " + shapeText2(row[resolved]) }

@@ -20,19 +20,10 @@ struct LossExplainer: OperationExplainer {
         var notes: [String] = []
         switch call.name {
         case "cross_entropy", "nll_loss":
-            let classes = input.tensor.rank >= 2 ? input.tensor.shape[1] : (input.tensor.shape.first ?? 0)
-            let rows = input.tensor.rank >= 2 ? input.tensor.shape[0] : 1
-            let first = call.name == "cross_entropy" ? "log_softmax of \(inputName) over its \(classes) classes (dim \(input.tensor.rank >= 2 ? 1 : 0)), then" : "with \(inputName) read as log-probabilities over \(classes) classes,"
-            if let targetTensor, targetTensor.dtype.isFloatingPoint {
-                text = "\(call.name == "cross_entropy" ? "cross-entropy" : "NLL") with soft targets: \(first) −Σ target·log p per row, against the class probabilities in \(targetName)"
-            } else {
-                text = "\(call.name == "cross_entropy" ? "cross-entropy" : "NLL"): \(first) the negative log-probability of each row's target class from \(targetName)"
-                if let targetTensor, targetTensor.count > 0 {
-                    let values = targetTensor.int64s()
-                    notes.append("targets \(listText(values.map { Int($0) })) must lie in 0…\(classes - 1), one per row")
-                }
-            }
-            text += reductionText(reduction, items: rows, unit: "row")
+            let classEntropy = ClassEntropyText(call: call, input: input.tensor, inputName: inputName, target: targetTensor,
+                                                targetName: targetName, reduction: reduction, evaluation: evaluation)
+            text = classEntropy.text
+            notes += classEntropy.notes
         case "binary_cross_entropy", "binary_cross_entropy_with_logits":
             let logits = call.name.hasSuffix("logits")
             text = "binary cross-entropy: treats each of the \(plural(count, "entry")) of \(inputName) as an independent yes/no \(logits ? "logit (a sigmoid is applied inside)" : "probability") and scores it against \(targetName): −[t·log p + (1−t)·log(1−p)]"
@@ -76,5 +67,82 @@ struct ModuleCallExplainer: OperationExplainer {
             return OperationText(operation: "Linear", text: "applies `\(call.calleeText)` = \(module.repr()): x @ weight.T + bias, \(shapes)")
         }
         return OperationText(operation: module.typeName, text: "applies `\(call.calleeText)` = \(module.repr()): \(shapes)")
+    }
+}
+
+/// `cross_entropy` and `nll_loss`, with what PyTorch really averages over: rows whose
+/// target is `ignore_index` are skipped, a `weight`ed mean divides by the sum of the
+/// target weights, and `label_smoothing` mixes each target with the uniform distribution.
+struct ClassEntropyText {
+    var text = ""
+    var notes: [String] = []
+
+    init(call: CallSite, input: Tensor, inputName: String, target: Tensor?, targetName: String, reduction: String, evaluation: Evaluation) {
+        let isCrossEntropy = call.name == "cross_entropy"
+        let classes = input.rank >= 2 ? input.shape[1] : (input.shape.first ?? 0)
+        let classDim = input.rank >= 2 ? 1 : 0
+        let items = input.rank >= 2 ? (classes > 0 ? input.count / classes : 0) : 1
+        let unit = input.rank <= 2 ? "row" : "position"
+        let weightArgument = call.argument("weight", position: 2)
+        let weight: Tensor? = { if case let .tensor(tensor)? = weightArgument?.value { return tensor } else { return nil } }()
+        let weightName = weightArgument.map { "`\(evaluation.text(of: $0.expr))`" } ?? "the weight"
+        let smoothing = isCrossEntropy ? (call.argument("label_smoothing", position: 99).flatMap { doubleValue($0.value) } ?? 0) : 0
+        let explicitIgnore = call.argument("ignore_index", position: 99).flatMap { intValue($0.value) }
+        let ignoreIndex = explicitIgnore ?? -100
+        let name = isCrossEntropy ? "cross-entropy" : "NLL"
+        let first = isCrossEntropy
+            ? "log_softmax of \(inputName) over its \(classes) classes (dim \(classDim)), then"
+            : "with \(inputName) read as log-probabilities over \(classes) classes (dim \(classDim)),"
+        let epsilon = compact(smoothing)
+        if let target, target.dtype.isFloatingPoint {
+            // Probability targets: no ignore_index; the mean divides by the number of rows.
+            let term = weight != nil ? "−Σ_c \(weightName)[c]·target_c·log p_c" : "−Σ_c target_c·log p_c"
+            text = "\(name) with soft targets: \(first) \(term) per \(unit), against the class probabilities in \(targetName)"
+            if smoothing > 0 {
+                text += "; label_smoothing=\(epsilon) first mixes each target with the uniform distribution: (1 − \(epsilon))·target + \(epsilon)/\(classes)"
+            }
+            text += Self.reductionText(reduction, counted: items, unit: unit, qualifier: "")
+            if explicitIgnore != nil { notes.append("ignore_index applies only to class-index targets; with probability targets no \(unit) is skipped") }
+            return
+        }
+        text = "\(name): \(first) the negative log-probability of each \(unit)'s target class from \(targetName)"
+        if smoothing > 0 {
+            text += "; label_smoothing=\(epsilon) mixes each one-hot target with the uniform distribution: (1 − \(epsilon))·one-hot + \(epsilon)/\(classes) on every class, so every class's log-probability counts a little"
+        }
+        let targets = target.map { $0.int64s().map { Int($0) } } ?? []
+        let ignored = targets.filter { $0 == ignoreIndex }.count
+        let counted = targets.isEmpty ? items : targets.count - ignored
+        if weight != nil {
+            text += smoothing > 0
+                ? "; \(weightName) weighs each class's term: the −log p of class c is multiplied by \(weightName)[c]"
+                : "; each \(unit)'s loss is multiplied by the weight of its target class, \(weightName)[target]"
+        }
+        let qualifier = ignored > 0 ? " whose target is not ignore_index (\(ignoreIndex))" : ""
+        if reduction == "mean", let weight, !targets.isEmpty {
+            let weights = weight.doubles()
+            let total = targets.filter { $0 != ignoreIndex && $0 >= 0 && $0 < weights.count }.map { weights[$0] }.reduce(0, +)
+            text += "; a weighted mean (reduction='mean'): the weighted losses of the \(plural(counted, unit))\(qualifier) are summed and divided by the sum of their target weights, \(compact(total)), not by \(counted)"
+        } else {
+            text += Self.reductionText(reduction, counted: counted, unit: unit, qualifier: qualifier)
+        }
+        if ignored > 0 {
+            let which = explicitIgnore == nil ? "the default ignore_index" : "ignore_index"
+            notes.append("\(plural(ignored, unit)) of \(targets.count) \(ignored == 1 ? "has" : "have") target \(ignoreIndex), \(which): \(ignored == 1 ? "it is" : "they are") skipped, adding nothing to the loss\(reduction == "mean" ? " and not counting in the mean" : "")\(reduction == "none" ? " (a loss of 0 there)" : "")")
+            if counted == 0 && reduction == "mean" {
+                notes.append("every \(unit) is ignored, so the mean is 0/0 = nan")
+            }
+        }
+        if !targets.isEmpty {
+            notes.append("each target must be a class index in 0…\(classes - 1); a target equal to ignore_index (\(ignoreIndex)) skips its \(unit)")
+        }
+    }
+
+    static func reductionText(_ reduction: String, counted: Int, unit: String, qualifier: String) -> String {
+        switch reduction {
+        case "mean": return "; averaged over the \(plural(counted, unit))\(qualifier) (reduction='mean')"
+        case "sum": return "; summed over the \(plural(counted, unit))\(qualifier) (reduction='sum')"
+        case "none": return "; one value per \(unit) (reduction='none')"
+        default: return " (reduction='\(reduction)')"
+        }
     }
 }

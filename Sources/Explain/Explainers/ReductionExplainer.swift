@@ -38,8 +38,18 @@ struct ReductionExplainer: OperationExplainer {
                 let size = resolved >= 0 && resolved < tensor.rank ? tensor.shape[resolved] : 0
                 return "dim \(dim) (size \(size))"
             }
-            text = "\(verb) over \(names.joined(separator: " and ")): \(shapeText(tensor.shape)) → \(outputShape)"
-            text += keepdim ? " (keepdim=True keeps the reduced dim as size 1)" : " (the reduced dim disappears)"
+            let overVerb = verb.hasSuffix(" of") ? String(verb.dropLast(3)) : verb
+            text = "\(overVerb) over \(names.joined(separator: " and ")): \(shapeText(tensor.shape)) → \(outputShape)"
+            if dims.count == 1 {
+                text += keepdim ? " (keepdim=True keeps the reduced dim as size 1)" : " (the reduced dim disappears)"
+            } else {
+                text += keepdim ? " (keepdim=True keeps the reduced dims as size 1)" : " (the reduced dims disappear)"
+            }
+        }
+        if case .namedTuple = evaluation.value {
+            text += "; returns a (values, indices) pair: the results and their positions along the reduced dim"
+        } else if dims.isEmpty, ["argmax", "argmin"].contains(call.name) {
+            text += ": an index into the flattened tensor"
         }
         return OperationText(operation: call.name, text: text)
     }

@@ -92,7 +92,7 @@ struct CopyExplainer: OperationExplainer {
             if same {
                 return OperationText(operation: "contiguous", text: "no-op: the input is already contiguous (strides \(stridesText(input.tensor)) are row-major for \(shapeText(input.tensor.shape))), so it is returned as is")
             }
-            return OperationText(operation: "contiguous", text: "copies into a fresh row-major buffer: the input's strides \(stridesText(input.tensor)) are not row-major for \(shapeText(input.tensor.shape)) (after a permute or transpose); the copy has strides \(stridesText(output))")
+            return OperationText(operation: "contiguous", text: "copies into a fresh row-major buffer: the input's strides \(stridesText(input.tensor)) are not row-major for \(shapeText(input.tensor.shape)) (e.g. after a permute, a transpose or a strided slice); the copy has strides \(stridesText(output))")
         case "clone":
             return OperationText(operation: "clone", text: "copies the \(plural(output.count, "element")) into new storage: later in-place writes to one do not affect the other")
         case "detach":

@@ -31,7 +31,7 @@ struct SoftmaxExplainer: OperationExplainer {
         }
         let fact = evaluation.facts[input]
         if let temperature = fact.temperature {
-            notes.append("the logits were divided by the temperature T = \(temperature.text) first")
+            notes.append("the logits were divided by the temperature \(temperature.phrase) first")
         }
         return OperationText(operation: softmax.isLog ? "log_softmax" : "softmax", text: text, notes: notes,
                              pictures: pictures(softmax, output: output, isAttention: isAttention, fact: fact))
@@ -62,8 +62,8 @@ struct SoftmaxExplainer: OperationExplainer {
         if let temperature = fact.temperature, let logits = fact.logitsBeforeTemperature, logits.shape == softmax.input.tensor.shape {
             let rawRow = lines(of: logits, along: softmax.dim, limit: 1)[0]
             let before = Self.softmax(rawRow)
-            return [.bars(title: "probabilities of \(rowName), without and with the temperature T = \(temperature.text):",
-                          labels: labels, series: [("T=1", before), ("T=\(temperature.text)", after)])]
+            return [.bars(title: "probabilities of \(rowName), without and with the temperature \(temperature.phrase):",
+                          labels: labels, series: [("T=1", before), ("T=\(temperature.valueText)", after)])]
         }
         return [.bars(title: "probabilities of \(rowName):", labels: labels, series: [("p", after)])]
     }

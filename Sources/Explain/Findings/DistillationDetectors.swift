@@ -36,17 +36,46 @@ final class BCEOnSoftmaxDetector: PitfallDetector {
             return 1
         }()
         let temperature = inputFact.temperature ?? targetFact.temperature
-        let scaled = { (text: String) -> String in temperature.map { "\(text) / \($0.text)" } ?? text }
-        let student = scaled(inputFact.logitsText ?? evaluation.text(of: sides.input.expr))
-        let teacher = targetFact.producer != nil ? "F.softmax(\(scaled(targetFact.logitsText ?? evaluation.text(of: sides.target.expr))), dim=\(dim))" : evaluation.text(of: sides.target.expr)
+        var applied: [Finding] = []
+        var pendingNotes: [String] = []
+        /// The logits of one side as corrected code: fixes found inside them applied, and
+        /// parenthesized before a division.
+        func logits(_ fact: TensorFacts.Fact, _ fallback: Expr) -> String {
+            let expr = fact.logitsExpr ?? fallback
+            let (text, fixes) = evaluation.fixedText(of: expr)
+            applied += fixes
+            if fixes.isEmpty, case let .tensor(tensor)? = evaluation.value(of: expr), let pending = evaluation.facts[tensor].fixedBy {
+                pendingNotes.append("`\(evaluation.text(of: expr))` still needs the \(pending.code) fix on line \(pending.line) for this to run as meant")
+            }
+            guard let temperature else { return text }
+            let wrapped = Self.needsParentheses(expr) ? "(\(text))" : text
+            return "\(wrapped) / \(temperature.text)"
+        }
+        let student = logits(inputFact, sides.input.expr)
+        let teacher = targetFact.producer != nil ? "F.softmax(\(logits(targetFact, sides.target.expr)), dim=\(dim))" : evaluation.fixedText(of: sides.target.expr).text
         let factor = temperature.map { " * \($0.text) * \($0.text)" } ?? ""
         let replacement = "F.kl_div(F.log_softmax(\(student), dim=\(dim)), \(teacher), reduction='batchmean')\(factor)"
+        var notes = ["BCE treats each class as an independent yes/no question; a softmax row is one distribution over all classes, whose entries sum to 1",
+                     "to make one distribution match another (distillation), the loss is the KL divergence"]
+        for finding in applied {
+            notes.append("the suggestion includes the \(finding.code) fix from line \(finding.line): `\(finding.fix!.replacement)`")
+        }
+        notes += pendingNotes
         return [Finding("bce-on-softmax", .warning, "binary_cross_entropy is given probability distributions: \(which)",
                         at: evaluation.expr, in: evaluation.index,
-                        notes: ["BCE treats each class as an independent yes/no question; a softmax row is one distribution over all classes, whose entries sum to 1",
-                                "to make one distribution match another (distillation), the loss is the KL divergence"],
+                        notes: notes,
                         help: "write `\(replacement)`",
                         fix: Finding.Fix(span: evaluation.expr.span, replacement: replacement))]
+    }
+}
+
+extension BCEOnSoftmaxDetector {
+    /// Whether `expr` must be wrapped before `/ T` to keep its meaning.
+    static func needsParentheses(_ expr: Expr) -> Bool {
+        switch expr.kind {
+        case .binary, .unary, .compare, .boolean, .conditional, .lambda: return true
+        default: return false
+        }
     }
 }
 
@@ -69,20 +98,20 @@ final class TemperatureMismatchDetector: PitfallDetector {
         var fix: Finding.Fix?
         switch (studentT, teacherT) {
         case let (student?, nil):
-            message = "the temperature T = \(student.text) is applied to the student only"
+            message = "the temperature \(student.phrase) is applied to the student only"
             fix = scaledFix(sides.target.expr, targetFact, student.text, evaluation)
         case let (nil, teacher?):
-            message = "the temperature T = \(teacher.text) is applied to the teacher only"
+            message = "the temperature \(teacher.phrase) is applied to the teacher only"
             fix = scaledFix(sides.input.expr, inputFact, teacher.text, evaluation)
         case let (student?, teacher?) where student.value != teacher.value:
-            message = "the two sides use different temperatures: T = \(student.text) for the student, \(teacher.text) for the teacher"
+            message = "the two sides use different temperatures: \(student.phrase) for the student, \(teacher.phrase) for the teacher"
         default:
             return []
         }
         let student = "`\(evaluation.text(of: sides.input.expr))`"
         let teacher = "`\(evaluation.text(of: sides.target.expr))`"
         return [Finding("temperature-mismatch", .warning, message, at: evaluation.expr, in: evaluation.index,
-                        notes: ["\(student) is made from logits divided by \(studentT.map { "T = \($0.text)" } ?? "nothing (T = 1)"); \(teacher) from logits divided by \(teacherT.map { "T = \($0.text)" } ?? "nothing (T = 1)")",
+                        notes: ["\(student) is made from logits divided by \(studentT.map(\.phrase) ?? "nothing (T = 1)"); \(teacher) from logits divided by \(teacherT.map(\.phrase) ?? "nothing (T = 1)")",
                                 "distillation softens both distributions with the same T, so the student learns the teacher's softened probabilities"],
                         help: fix.map { "divide both sides' logits by the same T: write `\($0.replacement)`" } ?? "divide both sides' logits by the same temperature",
                         fix: fix)]
@@ -93,7 +122,8 @@ final class TemperatureMismatchDetector: PitfallDetector {
         guard case let .call(_, arguments) = side.kind, let logits = arguments.first?.value else { return nil }
         let logitsText = evaluation.text(of: logits)
         let sideText = evaluation.text(of: side)
-        let scaled = logitsText.contains(" ") ? "(\(logitsText)) / \(temperature)" : "\(logitsText) / \(temperature)"
+        let fixedLogits = evaluation.fixedText(of: logits).text
+        let scaled = BCEOnSoftmaxDetector.needsParentheses(logits) ? "(\(fixedLogits)) / \(temperature)" : "\(fixedLogits) / \(temperature)"
         let offset = logits.span.start - side.span.start
         let prefix = String(decoding: Array(sideText.utf8).prefix(offset), as: UTF8.self)
         let suffix = String(decoding: Array(sideText.utf8).dropFirst(offset + logitsText.utf8.count), as: UTF8.self)

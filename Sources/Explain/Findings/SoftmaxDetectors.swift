@@ -39,18 +39,47 @@ final class ImplicitSoftmaxDimDetector: PitfallDetector {
                             legacyNote: "for this \(softmax.input.tensor.rank)-D input PyTorch picked dim \(softmax.dim)", fix: nil)]
         }
         let text = evaluation.text
+        let rank = softmax.input.tensor.rank
+        let suggested = Self.suggestedDim(softmax, evaluation)
         var fix: Finding.Fix?
         if text.hasSuffix(")") {
-            fix = Finding.Fix(span: evaluation.expr.span, replacement: String(text.dropLast()) + ", dim=\(softmax.dim))")
+            fix = Finding.Fix(span: evaluation.expr.span, replacement: String(text.dropLast()) + ", dim=\(suggested.text))")
+        }
+        var help: String?
+        if let fix, suggested.dim != softmax.dim {
+            help = "PyTorch's legacy rule picked dim \(softmax.dim) for this \(rank)-D input; \(suggested.reason), so write e.g. `\(fix.replacement)`"
+        } else if let fix, rank >= 4 {
+            help = "PyTorch's legacy rule picked dim \(softmax.dim) for this \(rank)-D input: the channels of [N, C, H, W] images, but the heads of [batch, heads, queries, keys] attention scores, which need dim=-1; write the dim you mean, e.g. `\(fix.replacement)` to keep PyTorch's pick"
         }
         return [finding(evaluation, name: "`\(call.name)`",
-                        legacyNote: "for this \(softmax.input.tensor.rank)-D input PyTorch picked dim \(softmax.dim), with a deprecation warning", fix: fix)]
+                        legacyNote: "for this \(rank)-D input PyTorch picked dim \(softmax.dim), with a deprecation warning", fix: fix, help: help)]
     }
 
-    private func finding(_ evaluation: Evaluation, name: String, legacyNote: String, fix: Finding.Fix?) -> Finding {
+    /// The dim to suggest: the legacy pick where it is the last dim (1-D, 2-D), a dim the
+    /// code names as the classes, otherwise the last dim of size > 1 for 3-D input (the
+    /// classes or vocabulary of [batch, tokens, vocab]); higher ranks keep PyTorch's pick.
+    static func suggestedDim(_ softmax: SoftmaxCall, _ evaluation: Evaluation) -> (dim: Int, text: String, reason: String) {
+        let tensor = softmax.input.tensor
+        let rank = tensor.rank
+        let legacy = (softmax.dim, "\(softmax.dim)", "")
+        if let labels = evaluation.facts[tensor].dimLabels, labels.count == rank,
+           let named = labels.firstIndex(where: { classLabels.contains($0.lowercased()) }) {
+            return (named, named == rank - 1 ? "-1" : "\(named)", "the code names dim \(named) `\(labels[named])`")
+        }
+        guard rank == 3 else { return legacy }
+        guard let last = (1..<rank).last(where: { tensor.shape[$0] > 1 }) else { return legacy }
+        if last == rank - 1 {
+            return (last, "-1", "if this is [batch, tokens, classes] data, dim \(softmax.dim) is the batch and the classes are in the last dim (size \(tensor.shape[last]))")
+        }
+        return (last, "\(last)", "the last dim has size 1, so the classes are probably in dim \(last) (size \(tensor.shape[last])), not in dim \(softmax.dim)")
+    }
+
+    static let classLabels: Set<String> = ["c", "classes", "num_classes", "n_classes", "nc", "vocab", "vocab_size", "v", "labels", "k"]
+
+    private func finding(_ evaluation: Evaluation, name: String, legacyNote: String, fix: Finding.Fix?, help: String? = nil) -> Finding {
         Finding("implicit-softmax-dim", .warning, "\(name) is called without `dim`", at: evaluation.expr, in: evaluation.index,
                 notes: [legacyNote + "; the guess is 0 for 0-, 1- and 3-D inputs and 1 otherwise, which is wrong for batched 3-D data"],
-                help: fix.map { "say which dim holds the classes, e.g. `\($0.replacement)`" } ?? "pass `dim=` explicitly: the dim that holds the classes (often -1)",
+                help: help ?? fix.map { "say which dim holds the classes, e.g. `\($0.replacement)`" } ?? "pass `dim=` explicitly: the dim that holds the classes (often -1)",
                 fix: fix)
     }
 }
