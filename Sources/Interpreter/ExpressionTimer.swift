@@ -1,6 +1,7 @@
 import Diagnostics
 import Glibc
 import PySyntax
+import TensorEngine
 
 /// Times an expression the way Python's `timeit` does: pick a loop count that runs
 /// for at least 0.2 s, then repeat the loop several times and keep every run's time
@@ -51,11 +52,15 @@ public enum ExpressionTimer {
         return TimingResult(loops: loops, runs: runs)
     }
 
-    /// "1.23 µs"-style text for a duration in seconds.
+    /// Seconds as timeit prints them: 3 significant digits in s, ms, µs or ns.
     public static func format(_ seconds: Double) -> String {
-        let (scaled, unit): (Double, String) = seconds >= 1 ? (seconds, "s") : seconds >= 1e-3 ? (seconds * 1e3, "ms")
-            : seconds >= 1e-6 ? (seconds * 1e6, "µs") : (seconds * 1e9, "ns")
-        return formatGeneral(scaled, precision: 3, alwaysPoint: false) + " " + unit
+        let units: [(Double, String)] = [(1, "s"), (1e-3, "ms"), (1e-6, "µs"), (1e-9, "ns")]
+        for (scale, unit) in units where seconds >= scale || unit == "ns" {
+            let value = seconds / scale
+            let digits = value >= 100 ? 0 : (value >= 10 ? 1 : 2)
+            return formatFixed(value, precision: digits) + " " + unit
+        }
+        return "\(seconds) s"
     }
 }
 
