@@ -30,6 +30,7 @@ CASES = [
      "s.masked_fill(m, float('-inf')).softmax(dim=-1)", "large"),
     ("swin bias gather", "table = torch.randn(169, 4); idx = torch.randint(0, 169, (49, 49))",
      "table[idx.view(-1)].view(49, 49, -1).permute(2, 0, 1).contiguous()", "large"),
+    ("randn 1M (fill)", "torch.manual_seed(0)", "torch.randn(1000000)", "rng"),
     ("window attention", "q = torch.randn(64, 4, 49, 32); k = torch.randn(64, 4, 49, 32); v = torch.randn(64, 4, 49, 32); bias = torch.randn(4, 49, 49)",
      "((q @ k.transpose(-2, -1)) * 32 ** -0.5 + bias.unsqueeze(0)).softmax(dim=-1) @ v", "large"),
 ]
