@@ -32,11 +32,17 @@ let package = Package(
         ),
         .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine"]),
         .testTarget(name: "PySyntaxTests", dependencies: ["PySyntax", "Diagnostics"]),
-        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "TensorEngine", "PySyntax", "Diagnostics"]),
+        .testTarget(
+            name: "InterpreterTests",
+            dependencies: ["Interpreter", "TensorEngine", "PySyntax", "Diagnostics"],
+            // Read from the source tree at run time, not bundled.
+            exclude: ["Fixtures", "KnownGaps.txt"]
+        ),
         .testTarget(name: "ExplainTests", dependencies: ["Explain", "Interpreter", "TensorEngine", "PySyntax", "Diagnostics"]),
         .testTarget(name: "EndToEndTests", dependencies: ["tensortutor"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Interpreter", "Diagnostics"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "LineEditor", "Interpreter", "Diagnostics"]),
+        .testTarget(name: "RobustnessTests", dependencies: ["Interpreter", "PySyntax", "TensorEngine", "Diagnostics"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -10,10 +10,12 @@ public struct DiagnosticRenderer: Sendable {
     public func render(_ diagnostic: Diagnostic, in source: SourceFile?) -> String {
         var lines: [String] = []
         let header: String
+        // Messages quote program values (`raise ValueError('\x1b[2J')`): never raw escapes.
+        let message = escapeTerminalControls(diagnostic.message)
         if let code = diagnostic.code {
-            header = "\(diagnostic.severity.rawValue)[\(code)]: \(diagnostic.message)"
+            header = "\(diagnostic.severity.rawValue)[\(escapeTerminalControls(code))]: \(message)"
         } else {
-            header = "\(diagnostic.severity.rawValue): \(diagnostic.message)"
+            header = "\(diagnostic.severity.rawValue): \(message)"
         }
         lines.append(paint(header, Self.colorCode(for: diagnostic.severity)))
         var gutterWidth = 1
@@ -24,11 +26,11 @@ public struct DiagnosticRenderer: Sendable {
         let notePad = String(repeating: " ", count: gutterWidth + 1)
         for note in diagnostic.notes {
             // Multi-line notes (drawn shapes, tables) stay aligned under the first line.
-            let indented = note.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + notePad + "         ")
+            let indented = escapeTerminalControls(note).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + notePad + "         ")
             lines.append("\(notePad) = note: \(indented)")
         }
         if let help = diagnostic.help {
-            lines.append(paint("help", "36;1") + ": \(help)")
+            lines.append(paint("help", "36;1") + ": \(escapeTerminalControls(help))")
         }
         return lines.joined(separator: "\n")
     }
@@ -44,7 +46,7 @@ public struct DiagnosticRenderer: Sendable {
         let endColumn = lastLine == line ? source.column(of: span.end) : text.count + 1
         let width = max(1, endColumn - startColumn)
         var underline = String(repeating: " ", count: startColumn - 1) + String(repeating: "^", count: width)
-        if let label { underline += " " + label }
+        if let label { underline += " " + escapeTerminalControls(label) }
         return [
             " \(gutter) | \(escapeControls(text))",
             " \(pad) | " + paint(underline, colorCode),

@@ -177,14 +177,17 @@ extension Interpreter {
         case let .tuple(items): return items
         case let .namedTuple(tuple): return tuple.values
         case let .size(sizes): return sizes.map { .int(Int64($0)) }
-        case let .string(text): return text.map { .string(String($0)) }
+        case let .string(text):
+            try limits.checkItems(text.utf8.count > limits.maxContainerItems ? text.count : 0, what: "this string's characters")
+            return text.map { .string(String($0)) }
         case let .dict(dict): return dict.entries.map(\.key)
         case let .range(start, stop, step):
             let count = rangeCount(start, stop, step)
-            guard count <= 50_000_000 else { throw PythonError("MemoryError", "range of \(count) items is too large to iterate here") }
+            try limits.checkItems(count, what: "this range, materialized,")
             return (0..<count).map { .int(start &+ $0 &* step) }
         case let .tensor(tensor):
             guard tensor.rank > 0 else { throw PythonError.typeError("iteration over a 0-d tensor") }
+            try limits.checkItems(tensor.shape[0], what: "iterating this tensor")
             return try tensor.unbind(0).map { .tensor($0) }
         case let .native(object):
             if let items = try object.iterate() { return items }

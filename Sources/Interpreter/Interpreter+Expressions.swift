@@ -7,6 +7,7 @@ extension Interpreter {
     func evaluate(_ expr: Expr) throws -> Value {
         let value: Value
         do {
+            try NativeStack.check()
             value = try evaluateUnobserved(expr)
         } catch var error as PythonError {
             if error.span == nil { error.span = expr.span }

@@ -3,6 +3,8 @@ import TensorEngine
 /// `repr`, `str` and `format` of values, as Python writes them.
 extension Interpreter {
     public func repr(_ value: Value) throws -> String {
+        // Values nested a million deep (`x = [x]` in a loop) recurse here without any call.
+        try NativeStack.check()
         switch value {
         case .none: return "None"
         case let .bool(flag): return flag ? "True" : "False"
@@ -12,8 +14,9 @@ extension Interpreter {
         case let .tensor(tensor): return tensor.repr
         case let .list(list) where list.isSet:
             if list.items.isEmpty { return "set()" }
-            return "{" + (try list.items.map { try repr($0) }).joined(separator: ", ") + "}"
-        case let .list(list): return "[" + (try list.items.map { try repr($0) }).joined(separator: ", ") + "]"
+            return try reprOnce(list, cycle: "{...}") { "{" + (try list.items.map { try repr($0) }).joined(separator: ", ") + "}" }
+        case let .list(list):
+            return try reprOnce(list, cycle: "[...]") { "[" + (try list.items.map { try repr($0) }).joined(separator: ", ") + "]" }
         case let .tuple(items):
             if items.count == 1 { return "(\(try repr(items[0])),)" }
             return "(" + (try items.map { try repr($0) }).joined(separator: ", ") + ")"
@@ -21,7 +24,9 @@ extension Interpreter {
             let fields = try zip(tuple.fields, tuple.values).map { "\($0)=\(try repr($1))" }
             return "\(tuple.typeName)(\n" + fields.joined(separator: ",\n") + ")"
         case let .dict(dict):
-            return "{" + (try dict.entries.map { "\(try repr($0.key)): \(try repr($0.value))" }).joined(separator: ", ") + "}"
+            return try reprOnce(dict, cycle: "{...}") {
+                "{" + (try dict.entries.map { "\(try repr($0.key)): \(try repr($0.value))" }).joined(separator: ", ") + "}"
+            }
         case let .dtype(dtype): return dtype.torchName
         case let .size(sizes): return "torch.Size([" + sizes.map(String.init).joined(separator: ", ") + "])"
         case let .slice(start, stop, step): return "slice(\(try repr(start)), \(try repr(stop)), \(try repr(step)))"
@@ -42,6 +47,15 @@ extension Interpreter {
             return "<__main__.\(instance.classObject.name) object>"
         case let .native(object): return object.repr()
         }
+    }
+
+    /// A container that holds itself (`x.append(x)`) prints as `[...]` inside itself, as
+    /// in Python, instead of recursing forever.
+    private func reprOnce(_ container: AnyObject, cycle: String, _ body: () throws -> String) throws -> String {
+        let identity = ObjectIdentifier(container)
+        guard reprInProgress.insert(identity).inserted else { return cycle }
+        defer { reprInProgress.remove(identity) }
+        return try body()
     }
 
     public func str(_ value: Value) throws -> String {
@@ -74,6 +88,9 @@ extension Interpreter {
             }
         }
         let parsed = FormatSpec(spec)
+        // A width or precision is an allocation size: `f'{1:>{10**12}}'` is a MemoryError.
+        try limits.checkStringBytes(parsed.width ?? 0)
+        try limits.checkStringBytes(parsed.precision ?? 0)
         var body: String
         switch number {
         case let .float(item): body = try formatNumber(item, isInteger: false, parsed)
@@ -168,6 +185,7 @@ extension Interpreter {
             case "s": output += try format(.string(try str(value)), spec: spec)
             case "r": output += try format(.string(try repr(value)), spec: spec)
             case "d", "i":
+                if case let .float(number) = value { _ = try convertToInt(.float(number), base: nil) }
                 let integer: Value = (try? pythonDouble(value)).map { .int(saturatingInt64($0)) } ?? value
                 output += try format(integer, spec: spec + "d")
             default: output += try format(.float(try pythonDouble(value)), spec: spec + String(type))

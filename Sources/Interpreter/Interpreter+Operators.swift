@@ -47,17 +47,24 @@ extension Interpreter {
         default: break
         }
         switch (op, left, right) {
-        case let (.add, .string(a), .string(b)): return .string(a + b)
-        case let (.add, .list(a), .list(b)): return .list(ListStorage(a.items + b.items))
-        case let (.add, .tuple(a), .tuple(b)): return .tuple(a + b)
+        case let (.add, .string(a), .string(b)):
+            try limits.checkStringBytes(a.utf8.count + b.utf8.count)
+            return .string(a + b)
+        case let (.add, .list(a), .list(b)):
+            try limits.checkItems(a.items.count + b.items.count)
+            return .list(ListStorage(a.items + b.items))
+        case let (.add, .tuple(a), .tuple(b)):
+            try limits.checkItems(a.count + b.count, what: "this tuple")
+            return .tuple(a + b)
         case let (.add, .size(a), .size(b)): return .size(a + b)
         case let (.add, .size(a), .tuple(b)): return .size(a + (try b.map { try pythonIntValue($0) }))
         case let (.multiply, .string(text), .int(count)), let (.multiply, .int(count), .string(text)):
+            try limits.checkStringRepetition(length: text.utf8.count, times: count)
             return .string(String(repeating: text, count: max(0, Int(count))))
         case let (.multiply, .list(list), .int(count)), let (.multiply, .int(count), .list(list)):
-            return .list(ListStorage(repeatItems(list.items, count)))
+            return .list(ListStorage(try repeatItems(list.items, count, what: "this list")))
         case let (.multiply, .tuple(items), .int(count)), let (.multiply, .int(count), .tuple(items)):
-            return .tuple(repeatItems(items, count))
+            return .tuple(try repeatItems(items, count, what: "this tuple"))
         case let (.modulo, .string(template), arguments):
             return .string(try percentFormat(template, arguments))
         case let (.bitOr, .dict(a), .dict(b)):
@@ -70,9 +77,10 @@ extension Interpreter {
         }
     }
 
-    private func repeatItems(_ items: [Value], _ count: Int64) -> [Value] {
+    private func repeatItems(_ items: [Value], _ count: Int64, what: String) throws -> [Value] {
         guard count > 0 else { return [] }
-        return Array([[Value]](repeating: items, count: Int(min(count, 1 << 24))).joined())
+        try limits.checkRepetition(itemCount: items.count, times: count, what: what)
+        return Array([[Value]](repeating: items, count: Int(count)).joined())
     }
 
     func pythonDouble(_ value: Value) throws -> Double {
@@ -229,8 +237,11 @@ extension Interpreter {
         if case .tensor = right { return try tensorCompare(op, left, right) }
         if let result = try instanceCompare(op, left, right) { return result }
         switch op {
-        case .equal: return .bool(pythonEquals(left, right))
-        case .notEqual: return .bool(!pythonEquals(left, right))
+        case .equal, .notEqual:
+            _ = NativeStack.takeOverflow()
+            let equal = pythonEquals(left, right)
+            if NativeStack.takeOverflow() { throw PythonError("RecursionError", "maximum recursion depth exceeded in comparison") }
+            return .bool(op == .equal ? equal : !equal)
         default: return .bool(try orderedCompare(op, left, right))
         }
     }
@@ -250,6 +261,7 @@ extension Interpreter {
     }
 
     private func orderedCompare(_ op: CompareOperator, _ left: Value, _ right: Value) throws -> Bool {
+        try NativeStack.check()
         func order<T: Comparable>(_ a: T, _ b: T) -> Bool {
             switch op {
             case .less: a < b
@@ -344,8 +356,17 @@ extension Interpreter {
 
 /// Python `==` for non-tensor values (and identity for tensors, as dict keys need).
 public func pythonEquals(_ left: Value, _ right: Value) -> Bool {
+    // Lists nested a million deep recurse here; past the stack margin the answer is
+    // "not equal" and a noted overflow, which `compare` raises as a RecursionError.
+    if NativeStack.isNearlyFull() {
+        NativeStack.noteOverflow()
+        return false
+    }
     switch (left, right) {
     case (.none, .none), (.ellipsis, .ellipsis): return true
+    // Identity first, as CPython's containers do: a list that holds itself equals itself.
+    case let (.list(a), .list(b)) where a === b: return true
+    case let (.dict(a), .dict(b)) where a === b: return true
     case let (.int(a), .int(b)): return a == b
     case let (.float(a), .float(b)): return a == b
     case let (.int(a), .float(b)), let (.float(b), .int(a)): return Double(a) == b
@@ -381,9 +402,11 @@ func rangeCount(_ start: Int64, _ stop: Int64, _ step: Int64) -> Int64 {
     if step > 0 {
         guard stop > start else { return 0 }
         let distance = UInt64(bitPattern: stop &- start)
-        return Int64((distance - 1) / UInt64(step) + 1)
+        return Int64(clamping: (distance - 1) / UInt64(step) + 1)
     }
     guard start > stop else { return 0 }
     let distance = UInt64(bitPattern: start &- stop)
-    return Int64((distance - 1) / step.magnitude + 1)
+    // range(-2**63, 2**63 - 1) has 2**64 - 1 items: saturated, and refused by every
+    // caller that would materialize or index it.
+    return Int64(clamping: (distance - 1) / step.magnitude + 1)
 }

@@ -51,6 +51,13 @@ public final class Interpreter {
     var currentLine = 1
     var callDepth = 0
     public var maxCallDepth = 150
+    /// Sizes of Python containers and strings; see `ResourceLimits`.
+    public var limits = ResourceLimits()
+    /// Containers whose repr is being written, to print a self-reference as `[...]`.
+    var reprInProgress: Set<ObjectIdentifier> = []
+    var jsonInProgress: Set<ObjectIdentifier> = []
+    /// Set by a watchdog on another thread (timeout, output limit) to end the program.
+    public var stopSignal = StopSignal()
     /// Set from a signal handler to stop evaluation at the next op or loop iteration.
     nonisolated(unsafe) public static var interruptRequested = false
     /// Warnings already shown, by (line, message): Python shows each once per place.
@@ -103,6 +110,7 @@ public final class Interpreter {
     }
 
     func checkInterrupt() throws {
+        if let error = stopSignal.error { throw error }
         if Interpreter.interruptRequested {
             Interpreter.interruptRequested = false
             throw PythonError("KeyboardInterrupt", "")

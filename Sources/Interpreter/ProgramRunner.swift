@@ -45,6 +45,20 @@ public final class ProgramRunner: OutputSink {
         interpreter.output = self
     }
 
+    /// Runs a program read as bytes (a file, standard input): invalid UTF-8, NUL bytes
+    /// and oversized programs are a SyntaxError at their position, reported like any other.
+    @discardableResult
+    public func run(bytes: [UInt8], name: String, maximumByteCount: Int = SourceFile.defaultMaximumByteCount) -> Bool {
+        let source: SourceFile
+        do {
+            source = try SourceFile.decoding(bytes, name: name, maximumByteCount: maximumByteCount)
+        } catch {
+            onEvent(.error(RunError(type: "SyntaxError", message: error.message, span: error.span, source: error.source)))
+            return false
+        }
+        return run(source)
+    }
+
     /// Runs `source` as a module. Returns false when it raised or failed to parse.
     @discardableResult
     public func run(_ source: SourceFile) -> Bool {

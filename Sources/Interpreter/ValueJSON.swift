@@ -4,6 +4,7 @@ import TensorEngine
 /// `{"type": ..., ..., "repr": ...}` with non-finite floats as strings.
 extension Interpreter {
     public func jsonFields(_ value: Value) throws -> [(String, String)] {
+        try NativeStack.check()
         let reprText = jsonString(try repr(value))
         switch value {
         case let .tensor(tensor):
@@ -33,6 +34,10 @@ extension Interpreter {
         case let .namedTuple(tuple):
             return [("type", jsonString("tuple")), ("items", try jsonArray(tuple.values)), ("repr", reprText)]
         case let .list(list) where !list.isSet:
+            // A list that holds itself has a repr (`[[...]]`) but no finite JSON items.
+            guard !jsonInProgress.contains(ObjectIdentifier(list)) else { return [("type", jsonString("list")), ("repr", reprText)] }
+            jsonInProgress.insert(ObjectIdentifier(list))
+            defer { jsonInProgress.remove(ObjectIdentifier(list)) }
             return [("type", jsonString("list")), ("items", try jsonArray(list.items)), ("repr", reprText)]
         default:
             return [("type", jsonString("object")), ("repr", reprText)]
@@ -50,7 +55,8 @@ extension Interpreter {
     private func tensorJSONValues(_ tensor: Tensor) -> [String] {
         switch tensor.dtype {
         case .float32: return tensor.elements(as: Float.self).map(jsonFloat)
-        case .float64: return tensor.doubles().map(jsonDouble)
+        // A 16-bit element's exact value; every one is a float64 and reads back unchanged.
+        case .float64, .float16, .bfloat16: return tensor.doubles().map(jsonDouble)
         case .bool: return tensor.bools().map { $0 ? "true" : "false" }
         default: return tensor.int64s().map { String($0) }
         }

@@ -12,15 +12,8 @@ public enum Factory {
         guard (increment > 0 && last >= first) || (increment < 0 && last <= first) else {
             throw TensorError.runtime("upper bound and larger bound inconsistent with step sign")
         }
-        let count: Int
-        if allIntegers {
-            let span = end.int64Value &- start.int64Value
-            let stepValue = step.int64Value
-            count = Int((span &+ stepValue &- (stepValue > 0 ? 1 : -1)) / stepValue)
-        } else {
-            count = Int(saturatingInt64(((last - first) / increment).rounded(.up)))
-        }
-        let result = try Tensor.zeros(shape: [Swift.max(count, 0)], dtype: outputType)
+        let count = try arangeCount(start: start, end: end, step: step, allIntegers: allIntegers)
+        let result = try Tensor.zeros(shape: [count], dtype: outputType)
         if outputType.isFloatingPoint {
             let values = (0..<count).map { first + Double($0) * increment }
             try result.copy(from: Tensor(values: values, shape: [count]))
@@ -32,12 +25,36 @@ public enum Factory {
         return result
     }
 
+    /// The element count of `arange`, computed without overflow: `arange(0, 1e30)` and
+    /// `arange(-2**63, 2**63 - 1)` are sizes to refuse, not arithmetic to trap on.
+    private static func arangeCount(start: Scalar, end: Scalar, step: Scalar, allIntegers: Bool) throws -> Int {
+        let tooLarge = TensorError.runtime(
+            "this would allocate more memory than exists: arange(\(start), \(end), \(step)) has too many elements")
+        if allIntegers {
+            // Bounds of opposite signs can be 2**64 apart, so the distance is unsigned.
+            let (first, last, stepValue) = (start.int64Value, end.int64Value, step.int64Value)
+            let (low, high) = stepValue > 0 ? (first, last) : (last, first)
+            guard high > low else { return 0 }
+            let distance = UInt64(bitPattern: high &- low)
+            let count = (distance - 1) / stepValue.magnitude + 1
+            guard count <= UInt64(Int.max) else { throw tooLarge }
+            return Int(count)
+        }
+        let exactCount = ((end.doubleValue - start.doubleValue) / step.doubleValue).rounded(.up)
+        guard exactCount.isFinite, exactCount < 0x1p62 else { throw tooLarge }
+        return Swift.max(Int(exactCount), 0)
+    }
+
     /// `torch.linspace(start, end, steps)`, computed from both ends like PyTorch.
     public static func linspace(start: Double, end: Double, steps: Int, dtype: DType?) throws -> Tensor {
         guard steps >= 0 else { throw TensorError.runtime("number of steps must be non-negative") }
         let outputType = dtype ?? defaultFloatDType
-        if outputType == .float32 {
-            return try Tensor(values: linspaceValues(Float(start), Float(end), steps), shape: [steps])
+        try ensureAllocatable(elements: steps)
+        if outputType == .float32 || outputType.isReducedFloat {
+            // The 16-bit dtypes compute in float32 from the ends rounded to the dtype.
+            let first = Float(outputType.roundedToPrecision(start))
+            let last = Float(outputType.roundedToPrecision(end))
+            return try Tensor(values: linspaceValues(first, last, steps), shape: [steps]).to(outputType)
         }
         let values = linspaceValues(start, end, steps)
         return try Tensor(values: values, shape: [steps]).to(outputType)

@@ -6,19 +6,36 @@ public enum DType: String, Sendable, CaseIterable {
     case int16
     case int32
     case int64
+    case float16
+    case bfloat16
     case float32
     case float64
 
-    public var isFloatingPoint: Bool { self == .float32 || self == .float64 }
+    public var isFloatingPoint: Bool { self == .float16 || self == .bfloat16 || self == .float32 || self == .float64 }
+    /// float16 and bfloat16: stored in 16 bits, computed in float32 as PyTorch's CPU kernels do.
+    public var isReducedFloat: Bool { self == .float16 || self == .bfloat16 }
     public var isIntegral: Bool { !isFloatingPoint && self != .bool }
 
     /// Bytes per element.
     public var itemSize: Int {
         switch self {
         case .bool, .uint8, .int8: 1
-        case .int16: 2
+        case .int16, .float16, .bfloat16: 2
         case .int32, .float32: 4
         case .int64, .float64: 8
+        }
+    }
+
+    /// `torch.finfo` of a floating dtype: machine epsilon, the largest finite value and
+    /// the smallest normal value. nil for the other dtypes.
+    public var floatLimits: (eps: Double, max: Double, tiny: Double)? {
+        switch self {
+        case .float16: (Double(Float16.ulpOfOne), Double(Float16.greatestFiniteMagnitude), Double(Float16.leastNormalMagnitude))
+        // bfloat16 keeps float32's exponent range with 8 significand bits: max is 0x7F7F.
+        case .bfloat16: (0x1p-7, 0x1.FEp127, Double(Float.leastNormalMagnitude))
+        case .float32: (Double(Float.ulpOfOne), Double(Float.greatestFiniteMagnitude), Double(Float.leastNormalMagnitude))
+        case .float64: (Double.ulpOfOne, Double.greatestFiniteMagnitude, Double.leastNormalMagnitude)
+        default: nil
         }
     }
 
@@ -34,6 +51,8 @@ public enum DType: String, Sendable, CaseIterable {
         case .int16: "Short"
         case .int32: "Int"
         case .int64: "Long"
+        case .float16: "Half"
+        case .bfloat16: "BFloat16"
         case .float32: "Float"
         case .float64: "Double"
         }
@@ -48,6 +67,8 @@ public enum DType: String, Sendable, CaseIterable {
         case "int16", "short": self = .int16
         case "int32", "int": self = .int32
         case "int64", "long": self = .int64
+        case "float16", "half": self = .float16
+        case "bfloat16": self = .bfloat16
         case "float32", "float": self = .float32
         case "float64", "double": self = .float64
         default: return nil
@@ -71,6 +92,8 @@ public enum DType: String, Sendable, CaseIterable {
         if a == .bool { return b }
         if b == .bool { return a }
         if a.isFloatingPoint || b.isFloatingPoint {
+            // Neither 16-bit float holds the other, so together they need float32.
+            if a.isReducedFloat && b.isReducedFloat { return .float32 }
             if a.isFloatingPoint && b.isFloatingPoint { return a.itemSize >= b.itemSize ? a : b }
             return a.isFloatingPoint ? a : b
         }

@@ -46,6 +46,8 @@ public func broadcastShapes(_ a: [Int], _ b: [Int]) throws -> [Int] {
                 "The size of tensor a (\(sizeA)) must match the size of tensor b (\(sizeB)) at non-singleton dimension \(index)")
         }
     }
+    // Broadcasting two expanded views can multiply out to more elements than an Int holds.
+    _ = try checkedElementCount(result)
     return result
 }
 

@@ -18,12 +18,12 @@ public func einsum(_ equation: String, _ operands: [Tensor]) throws -> Tensor {
     var current = terms[0]
     if terms.count == 1 {
         if contracted.isEmpty { return try current.tensor(rank: plan.outputRank) }
-        current = current.contracted(with: nil, summing: contracted, dtype: current.dtype.accumulatingSumType)
+        current = try current.contracted(with: nil, summing: contracted, dtype: current.dtype.accumulatingSumType)
         return try current.tensor(rank: plan.outputRank)
     }
     let firstOnly = contracted.filter { current.shape[$0] != 1 && !usedFrom(1, $0) }
     if !firstOnly.isEmpty {
-        current = current.contracted(with: nil, summing: firstOnly, dtype: current.dtype)
+        current = try current.contracted(with: nil, summing: firstOnly, dtype: current.dtype)
     }
     for index in 1..<terms.count {
         let next = terms[index]
@@ -43,7 +43,7 @@ public func einsum(_ equation: String, _ operands: [Tensor]) throws -> Tensor {
             }
             outputType = current.dtype
         }
-        current = current.contracted(with: next, summing: summing, dtype: outputType)
+        current = try current.contracted(with: next, summing: summing, dtype: outputType)
     }
     return try current.tensor(rank: plan.outputRank)
 }

@@ -38,7 +38,9 @@ public enum MemoryBudget {
         var current = live.load(ordering: .relaxed)
         while true {
             let (total, overflow) = current.addingReportingOverflow(byteCount)
-            if overflow || total > limit {
+            // A few bytes (a 0-dim result) are never refused: `Tensor(scalar:)` cannot
+            // fail, even when a program has filled the budget to the last byte.
+            if overflow || (total > limit && byteCount > 64) {
                 throw TensorError.runtime(
                     "this would allocate \(formatGiB(byteCount)) GiB, above the tensor memory limit of \(formatGiB(limit)) GiB"
                         + (current > 0 ? " (\(formatGiB(current)) GiB already in use)" : ""))

@@ -74,6 +74,7 @@ public func binary(_ op: BinaryOp, _ a: Operand, _ b: Operand) throws -> Tensor 
     case .int16: try runInteger(op, a, b, shape, output, Int16.self)
     case .int32: try runInteger(op, a, b, shape, output, Int32.self)
     case .int64: try runInteger(op, a, b, shape, output, Int64.self)
+    case .float16, .bfloat16: try runReducedFloat(op, a, b, shape, output, computeType)
     case .float32: runFloating(op, a, b, shape, output, Float.self)
     case .float64: runFloating(op, a, b, shape, output, Double.self)
     }
@@ -129,6 +130,35 @@ private func runFloating<T: TensorElement & BinaryFloatingPoint>(
     default: body = { _, _ in T.nan }
     }
     fill(output, lhs, rhs, T.self, body)
+}
+
+/// A 16-bit float op as PyTorch's CPU kernels run it: the operands are first cast to the
+/// dtype (TensorIterator's common-dtype cast), computed in Float, and rounded once. mul and
+/// div by a single-element second operand instead read its original value as Float
+/// (`iter.original_scalar_value<opmath_t>(2)`), so `half * 0.1` uses 0.1f, not half(0.1).
+private func runReducedFloat(
+    _ op: BinaryOp, _ a: Operand, _ b: Operand, _ shape: [Int], _ output: Tensor, _ dtype: DType
+) throws {
+    func cast(_ operand: Operand) throws -> Operand {
+        switch operand {
+        case let .tensor(tensor): .tensor(try tensor.to(dtype))
+        case let .scalar(scalar): .tensor(try Factory.full(shape: [], value: scalar, dtype: dtype))
+        }
+    }
+    let keepsOriginal: Bool
+    switch b {
+    case let .tensor(tensor): keepsOriginal = (op == .multiply || op == .divide) && tensor.count == 1
+    case .scalar: keepsOriginal = op == .multiply || op == .divide
+    }
+    let lhs = try cast(a)
+    let rhs = keepsOriginal ? b : try cast(b)
+    if op.isComparison {
+        runFloating(op, lhs, rhs, shape, output, Float.self)
+        return
+    }
+    let wide = try Tensor.zeros(shape: shape, dtype: .float32)
+    runFloating(op, lhs, rhs, shape, wide, Float.self)
+    try output.copy(from: wide)
 }
 
 /// Python's float floor division, as PyTorch's `div_floor_floating` computes it.

@@ -38,6 +38,8 @@ extension Tensor {
         case .int16: write(broadcastSource.elements(as: Int16.self))
         case .int32: write(broadcastSource.elements(as: Int32.self))
         case .int64: write(broadcastSource.elements(as: Int64.self))
+        case .float16: write(broadcastSource.elements(as: Float16.self))
+        case .bfloat16: write(broadcastSource.elements(as: BFloat16.self))
         case .float32: write(broadcastSource.elements(as: Float.self))
         case .float64: write(broadcastSource.elements(as: Double.self))
         }

@@ -59,6 +59,8 @@ extension EinsumPlan {
                 dim += 1
             }
             let view = View(shape: alignedShape, strides: alignedStrides, offset: tensor.storageOffset)
+            // Each term is copied into a Swift array: an expanded operand must fit the budget.
+            try ensureAllocatable(shape: alignedShape)
             terms.append(EinsumTerm(tensor, view: view))
         }
         return terms
@@ -89,7 +91,7 @@ struct EinsumTerm {
     }
 
     /// out[kept dims] = Σ over `summing` of self · other (other broadcasting), in `dtype`.
-    func contracted(with other: EinsumTerm?, summing: [Int], dtype outputType: DType) -> EinsumTerm {
+    func contracted(with other: EinsumTerm?, summing: [Int], dtype outputType: DType) throws -> EinsumTerm {
         let rank = shape.count
         var iteration = shape
         if let other { for dim in 0..<rank { iteration[dim] = Swift.max(shape[dim], other.shape[dim]) } }
@@ -99,8 +101,10 @@ struct EinsumTerm {
         let selfStrides = EinsumTerm.broadcastStrides(shape)
         let otherStrides = other.map { EinsumTerm.broadcastStrides($0.shape) } ?? [Int](repeating: 0, count: rank)
         var result = EinsumTerm(shape: outputShape, dtype: outputType)
-        let outputCount = outputShape.reduce(1, *)
-        let total = iteration.reduce(1, *)
+        // Broadcasting two terms can multiply out past what an Int (or the budget) holds.
+        let total = try checkedElementCount(iteration)
+        let outputCount = try checkedElementCount(outputShape)
+        try ensureAllocatable(elements: outputCount)
         let floating = outputType.isFloatingPoint
         var sums = [Double](repeating: 0, count: floating ? outputCount : 0)
         var integerSums = [Int64](repeating: 0, count: floating ? 0 : outputCount)
@@ -137,6 +141,8 @@ struct EinsumTerm {
         }
         // Round to the dtype after every step, as each aten op would.
         switch outputType {
+        case .float16: result.doubles = sums.map { Float16(convertingDouble: $0).doubleValue }
+        case .bfloat16: result.doubles = sums.map { BFloat16(convertingDouble: $0).doubleValue }
         case .float32: result.doubles = sums.map { Double(Float($0)) }
         case .float64: result.doubles = sums
         case .bool: result.integers = integerSums.map { $0 != 0 ? 1 : 0 }

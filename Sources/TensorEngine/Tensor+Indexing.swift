@@ -54,6 +54,8 @@ extension Tensor {
         case .int16: copyElements(Int16.self, offsets, into: result)
         case .int32: copyElements(Int32.self, offsets, into: result)
         case .int64: copyElements(Int64.self, offsets, into: result)
+        case .float16: copyElements(Float16.self, offsets, into: result)
+        case .bfloat16: copyElements(BFloat16.self, offsets, into: result)
         case .float32: copyElements(Float.self, offsets, into: result)
         case .float64: copyElements(Double.self, offsets, into: result)
         }

@@ -20,7 +20,9 @@ public func concatenate(_ tensors: [Tensor], dim: Int) throws -> Tensor {
             throw TensorError.runtime(
                 "Sizes of tensors must match except in dimension \(axis). Expected size \(first.shape[index]) but got size \(tensor.shape[index]) for tensor number \(position) in the list.")
         }
-        total += tensor.shape[axis]
+        let (sum, overflow) = total.addingReportingOverflow(tensor.shape[axis])
+        if overflow { throw TensorError.runtime("this would allocate more memory than exists: the concatenated size overflows") }
+        total = sum
     }
     var shape = first.shape
     shape[axis] = total
@@ -57,7 +59,11 @@ extension Tensor {
         }
         let extra = repeats.count - rank
         let padded = [Int](repeating: 1, count: extra) + shape
-        let outputShape = zip(padded, repeats).map { $0 * $1 }
+        let outputShape = try zip(padded, repeats).map { size, count in
+            let (product, overflow) = size.multipliedReportingOverflow(by: count)
+            if overflow { throw TensorError.runtime("this would allocate more memory than exists: repeat \(formatShape(repeats)) is too large") }
+            return product
+        }
         _ = try checkedElementCount(outputShape)
         // View the output as [r0, s0, r1, s1, ...] and copy the source broadcast over the r dims.
         let result = try Tensor.zeros(shape: outputShape, dtype: dtype)

@@ -89,10 +89,11 @@ extension Tensor {
             let a = castDoubles(view: view, to: .float32).map { Float($0) }
             let b = other.castDoubles(view: other.view, to: .float32).map { Float($0) }
             return try Tensor(values: a.flatMap { x in b.map { x * $0 } }, shape: shape)
-        case .float64:
-            let a = castDoubles(view: view, to: .float64)
-            let b = other.castDoubles(view: other.view, to: .float64)
-            return try Tensor(values: a.flatMap { x in b.map { x * $0 } }, shape: shape)
+        case .float64, .float16, .bfloat16:
+            // A product of two 16-bit floats is exact in Double, so one rounding matches float32 opmath.
+            let a = castDoubles(view: view, to: outputType)
+            let b = other.castDoubles(view: other.view, to: outputType)
+            return try ResultBuilder.tensor(doubles: a.flatMap { x in b.map { x * $0 } }, shape: shape, dtype: outputType)
         default:
             let a = castInt64s(view: view, to: outputType)
             let b = other.castInt64s(view: other.view, to: outputType)

@@ -9,6 +9,11 @@ extension Tensor {
         _ lhs: View, _ other: Tensor, _ rhs: View,
         batch: Int, rows: Int, inner: Int, columns: Int, outputShape: [Int]
     ) throws -> Tensor {
+        // Both operands are copied into Swift arrays before the product: refuse, as an
+        // error, sizes (broadcast batches of expanded views) that would not fit the budget.
+        let copiedElements = try checkedElementCount(lhs.shape) + checkedElementCount(rhs.shape)
+            + checkedElementCount(outputShape)
+        try ensureAllocatable(elements: copiedElements, itemSize: MemoryLayout<Double>.stride)
         let outputCount = batch * rows * columns
         switch dtype {
         case .float32:
@@ -17,6 +22,13 @@ extension Tensor {
             var c = [Float](repeating: 0, count: outputCount)
             multiplyBatches(a, b, &c, batch: batch, rows: rows, inner: inner, columns: columns)
             return try Tensor(values: c, shape: outputShape)
+        case .float16, .bfloat16:
+            // PyTorch's reduced-precision gemm accumulates in float32 and rounds once.
+            let a = castDoubles(view: lhs, to: .float32).map { Float($0) }
+            let b = other.castDoubles(view: rhs, to: .float32).map { Float($0) }
+            var c = [Float](repeating: 0, count: outputCount)
+            multiplyBatches(a, b, &c, batch: batch, rows: rows, inner: inner, columns: columns)
+            return try Tensor(values: c, shape: outputShape).to(dtype)
         case .float64:
             let a = copyElements(lhs, as: Double.self)
             let b = other.copyElements(rhs, as: Double.self)

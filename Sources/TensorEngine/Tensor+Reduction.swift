@@ -46,6 +46,11 @@ extension Tensor {
             let values = castDoubles(view: layout.laneView, to: .float32).map { Float($0) }
             let products = foldLanes(values, layout: layout, initial: Float(1)) { $0 * $1 }
             return try Tensor(values: products, shape: layout.outputShape)
+        case .float16, .bfloat16:
+            // PyTorch multiplies in the 16-bit dtype itself, so every partial product rounds.
+            let values = castDoubles(view: layout.laneView, to: outputType)
+            let products = foldLanes(values, layout: layout, initial: 1.0) { outputType.roundedToPrecision($0 * $1) }
+            return try ResultBuilder.tensor(doubles: products, shape: layout.outputShape, dtype: outputType)
         case .float64:
             let values = castDoubles(view: layout.laneView, to: .float64)
             let products = foldLanes(values, layout: layout, initial: 1.0) { $0 * $1 }
@@ -186,7 +191,8 @@ extension Tensor {
                     let index = lane * length + step
                     running = combineDouble(running, values[index])
                     // Each partial result is stored in the output dtype, as PyTorch does.
-                    if outputType == .float32 { running = Double(Float(running)) }
+                    // float32 and the 16-bit floats (which accumulate in float32) round each step.
+                    if outputType == .float32 || outputType.isReducedFloat { running = Double(Float(running)) }
                     result[destinations[index]] = running
                 }
             }

@@ -97,6 +97,8 @@ enum ResultBuilder {
         case .int16: try Tensor(values: values.map { Int16(convertingDouble: $0) }, shape: shape)
         case .int32: try Tensor(values: values.map { Int32(convertingDouble: $0) }, shape: shape)
         case .int64: try Tensor(values: values.map { Int64(convertingDouble: $0) }, shape: shape)
+        case .float16: try Tensor(values: values.map { Float16(convertingDouble: $0) }, shape: shape)
+        case .bfloat16: try Tensor(values: values.map { BFloat16(convertingDouble: $0) }, shape: shape)
         case .float32: try Tensor(values: values.map { Float($0) }, shape: shape)
         case .float64: try Tensor(values: values, shape: shape)
         }
@@ -110,6 +112,8 @@ enum ResultBuilder {
         case .int16: try Tensor(values: values.map { Int16(truncatingIfNeeded: $0) }, shape: shape)
         case .int32: try Tensor(values: values.map { Int32(truncatingIfNeeded: $0) }, shape: shape)
         case .int64: try Tensor(values: values, shape: shape)
+        case .float16: try Tensor(values: values.map { Float16(convertingInt64: $0) }, shape: shape)
+        case .bfloat16: try Tensor(values: values.map { BFloat16(convertingInt64: $0) }, shape: shape)
         case .float32: try Tensor(values: values.map { Float($0) }, shape: shape)
         case .float64: try Tensor(values: values.map { Double($0) }, shape: shape)
         }
@@ -136,6 +140,8 @@ extension DType {
         case .int16: "short int"
         case .int32: "int"
         case .int64: "long int"
+        case .float16: "c10::Half"
+        case .bfloat16: "c10::BFloat16"
         case .float32: "float"
         case .float64: "double"
         }
@@ -162,6 +168,8 @@ extension Tensor {
         if self.dtype == dtype, dtype == .float32 { return copyElements(view, as: Float.self).map { Double($0) } }
         if self.dtype == dtype, dtype == .float64 { return copyElements(view, as: Double.self) }
         switch dtype {
+        case .float16: return source.elements(as: Float16.self).map { $0.doubleValue }
+        case .bfloat16: return source.elements(as: BFloat16.self).map { $0.doubleValue }
         case .float32: return source.elements(as: Float.self).map { Double($0) }
         case .float64: return source.elements(as: Double.self)
         default: return source.castInt64s(view: view, to: dtype).map { Double($0) }
@@ -178,6 +186,8 @@ extension Tensor {
         case .int16: return source.elements(as: Int16.self).map { Int64($0) }
         case .int32: return source.elements(as: Int32.self).map { Int64($0) }
         case .int64: return self.dtype == .int64 ? copyElements(view, as: Int64.self) : source.elements(as: Int64.self)
+        case .float16: return source.elements(as: Float16.self).map { $0.int64Value }
+        case .bfloat16: return source.elements(as: BFloat16.self).map { $0.int64Value }
         case .float32: return source.elements(as: Float.self).map { $0.int64Value }
         case .float64: return source.elements(as: Double.self).map { $0.int64Value }
         }

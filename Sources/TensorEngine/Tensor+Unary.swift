@@ -41,6 +41,10 @@ extension Tensor {
         let outputType: DType = dtype.isFloatingPoint || op.keepsIntegerType
             ? (dtype == .bool && op != .relu && op != .abs ? .int64 : dtype) : defaultFloatDType
         switch outputType {
+        case .float16, .bfloat16:
+            // PyTorch computes in float32 and rounds to the 16-bit dtype; converting the
+            // double result goes through Float, so this rounds the same way.
+            return try map(Double.self, Double.self, floatingFunction(op)).to(outputType)
         case .float32:
             let function = floatingFunction(op)
             return try map(Float.self, Float.self) { Float(function(Double($0))) }

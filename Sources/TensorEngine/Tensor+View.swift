@@ -110,6 +110,9 @@ extension Tensor {
             }
         }
         try checkExpandable(shape, to: target)
+        // A view copies nothing, but every later op walks all its elements: sizes whose
+        // count does not even fit in an Int are refused here, before anything multiplies them.
+        _ = try checkedElementCount(target)
         return viewing(broadcastView(view, to: target))
     }
 
@@ -122,6 +125,8 @@ extension Tensor {
         case .int16: "torch.ShortTensor"
         case .int32: "torch.IntTensor"
         case .int64: "torch.LongTensor"
+        case .float16: "torch.HalfTensor"
+        case .bfloat16: "torch.BFloat16Tensor"
         case .float32: "torch.FloatTensor"
         case .float64: "torch.DoubleTensor"
         }

@@ -67,6 +67,8 @@ public final class Tensor: @unchecked Sendable {
         case .int16: appendConverted(from: Int16.self, into: &result)
         case .int32: appendConverted(from: Int32.self, into: &result)
         case .int64: appendConverted(from: Int64.self, into: &result)
+        case .float16: appendConverted(from: Float16.self, into: &result)
+        case .bfloat16: appendConverted(from: BFloat16.self, into: &result)
         case .float32: appendConverted(from: Float.self, into: &result)
         case .float64: appendConverted(from: Double.self, into: &result)
         }
@@ -95,6 +97,8 @@ public final class Tensor: @unchecked Sendable {
         case .int16: .int(Int64(storage.typed(Int16.self)[position]))
         case .int32: .int(Int64(storage.typed(Int32.self)[position]))
         case .int64: .int(storage.typed(Int64.self)[position])
+        case .float16: .float(storage.typed(Float16.self)[position].doubleValue)
+        case .bfloat16: .float(storage.typed(BFloat16.self)[position].doubleValue)
         case .float32: .float(Double(storage.typed(Float.self)[position]))
         case .float64: .float(storage.typed(Double.self)[position])
         }
@@ -117,6 +121,8 @@ public final class Tensor: @unchecked Sendable {
         case .int16: storage.typed(Int16.self)[position] = value.converted(to: Int16.self)
         case .int32: storage.typed(Int32.self)[position] = value.converted(to: Int32.self)
         case .int64: storage.typed(Int64.self)[position] = value.converted(to: Int64.self)
+        case .float16: storage.typed(Float16.self)[position] = value.converted(to: Float16.self)
+        case .bfloat16: storage.typed(BFloat16.self)[position] = value.converted(to: BFloat16.self)
         case .float32: storage.typed(Float.self)[position] = value.converted(to: Float.self)
         case .float64: storage.typed(Double.self)[position] = value.converted(to: Double.self)
         }

@@ -81,10 +81,12 @@ extension TensorElement {
     /// Converts from any other element type the way `Tensor.to(dtype)` does.
     @inline(__always)
     public init<Source: TensorElement>(converting value: Source) {
-        switch Source.dtype {
-        case .float32, .float64: self.init(convertingDouble: value.doubleValue)
-        case .bool: self.init(convertingBool: value.boolValue)
-        default: self.init(convertingInt64: value.int64Value)
+        if Source.dtype.isFloatingPoint {
+            self.init(convertingDouble: value.doubleValue)
+        } else if Source.dtype == .bool {
+            self.init(convertingBool: value.boolValue)
+        } else {
+            self.init(convertingInt64: value.int64Value)
         }
     }
 }

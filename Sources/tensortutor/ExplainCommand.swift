@@ -58,8 +58,8 @@ struct ExplainCommand: ParsableCommand {
         let interactive = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let reporter = EventReporter(json: json, useColor: interactive && !json)
         let runner = ProgramRunner()
-        if let timeout = output.timeout {
-            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { Interpreter.interruptRequested = true }
+        startWatchdog(timeout: output.effectiveTimeout, stopping: runner.interpreter) { error in
+            reporter.reportHardStop(RunError(type: error.type, message: error.message, span: nil, source: program))
         }
         var status: Int32 = 0
         runOnLargeStack {

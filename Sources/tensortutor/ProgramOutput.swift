@@ -2,21 +2,23 @@ import Diagnostics
 import Foundation
 import Interpreter
 
-/// Runs a program and reports its events as text or JSON Lines. Returns the exit status.
-func runProgram(source text: String, name: String, options: OutputOptions) -> Int32 {
-    let source = SourceFile(name: name, text: text)
+/// Runs a program read as bytes and reports its events as text or JSON Lines. Returns
+/// the exit status.
+func runProgram(bytes: [UInt8], name: String, options: OutputOptions, limits: LimitOptions) -> Int32 {
+    limits.apply()
     let useColor = !options.json && isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-    var succeeded = false
-    let reporter = EventReporter(json: options.json, useColor: useColor)
+    let reporter = EventReporter(json: options.json, useColor: useColor, escapeOutput: isatty(STDOUT_FILENO) != 0,
+                                 outputLimit: limits.maxOutputBytes)
     let runner = ProgramRunner()
+    limits.apply(to: runner.interpreter)
+    reporter.stopSignal = runner.interpreter.stopSignal
     runner.onEvent = { reporter.report($0, interpreter: runner.interpreter) }
-    if let timeout = options.timeout {
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
-            Interpreter.interruptRequested = true
-        }
+    startWatchdog(timeout: options.effectiveTimeout, stopping: runner.interpreter) { error in
+        reporter.reportHardStop(RunError(type: error.type, message: error.message, span: nil, source: SourceFile(name: name, text: "")))
     }
+    var succeeded = false
     runOnLargeStack {
-        succeeded = runner.run(source)
+        succeeded = runner.run(bytes: bytes, name: name, maximumByteCount: limits.maxSourceBytes)
     }
     reporter.flush()
     return succeeded ? 0 : 1
@@ -34,36 +36,79 @@ func runOnLargeStack(_ body: @escaping () -> Void) {
     done.wait()
 }
 
-/// Formats run events for people (text) or for tools (`--json`).
-final class EventReporter {
+/// Formats run events for people (text) or for tools (`--json`). Thread-safe: the
+/// timeout watchdog reports from its own thread.
+final class EventReporter: @unchecked Sendable {
     let json: Bool
     let useColor: Bool
+    /// Printed text goes to a terminal: control characters are shown escaped.
+    let escapeOutput: Bool
+    /// Bytes of printed output after which the program is stopped.
+    let outputLimit: Int
     private var standardOutput = ""
+    private var writtenBytes = 0
+    private var outputLimitReached = false
+    /// The running program's, to stop it at the output limit.
+    var stopSignal: StopSignal?
+    private let lock = NSLock()
 
-    init(json: Bool, useColor: Bool) {
+    init(json: Bool, useColor: Bool, escapeOutput: Bool = false, outputLimit: Int = .max) {
         self.json = json
         self.useColor = useColor
+        self.escapeOutput = escapeOutput
+        self.outputLimit = outputLimit
     }
 
     func report(_ event: RunEvent, interpreter: Interpreter) {
+        // Formatting (a repr can be long) happens outside the lock, so the watchdog can
+        // always get in to report a timeout.
         if json {
-            emit(jsonRecord(event, interpreter: interpreter))
+            let record = jsonRecord(event, interpreter: interpreter)
+            locked { emit(record) }
             return
         }
         switch event {
         case let .value(value, _):
             if value.isNone { return }
             let text = (try? interpreter.repr(value)) ?? "<unprintable>"
-            emit(escapeControls(text).replacingOccurrences(of: "\\x0a", with: "\n"))
+            let line = escapeControls(text).replacingOccurrences(of: "\\x0a", with: "\n")
+            locked { emit(line) }
         case let .printed(text):
-            write(text)
+            let shown = escapeOutput ? escapeTerminalControls(text) : text
+            locked { write(shown) }
         case let .warning(message, line):
-            flush()
-            FileHandle.standardError.write(Data("line \(line): UserWarning: \(message)\n".utf8))
+            let text = "line \(line): UserWarning: \(escapeTerminalControls(message))\n"
+            locked {
+                flushLocked()
+                FileHandle.standardError.write(Data(text.utf8))
+            }
         case let .error(error):
-            flush()
+            let text = error.rendered(useColor: useColor) + "\n"
+            locked {
+                flushLocked()
+                FileHandle.standardError.write(Data(text.utf8))
+            }
+        }
+    }
+
+    /// The last word of a program stopped by the watchdog. If the program's thread holds
+    /// the lock for long (it should not), the error is written anyway, unsynchronized
+    /// output being better than a process that never exits.
+    func reportHardStop(_ error: RunError) {
+        let gotLock = lock.lock(before: Date(timeIntervalSinceNow: 0.5))
+        if gotLock { flushLocked() }
+        if json {
+            emit(jsonRecord(.error(error), interpreter: Interpreter()), direct: true)
+        } else {
             FileHandle.standardError.write(Data((error.rendered(useColor: useColor) + "\n").utf8))
         }
+        if gotLock { lock.unlock() }
+    }
+
+    private func locked(_ body: () -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        body()
     }
 
     private func jsonRecord(_ event: RunEvent, interpreter: Interpreter) -> String {
@@ -83,14 +128,36 @@ final class EventReporter {
         }
     }
 
-    private func emit(_ line: String) { write(line + "\n") }
+    private func emit(_ line: String, direct: Bool = false) {
+        if direct {
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        } else {
+            write(line + "\n")
+        }
+    }
 
     private func write(_ text: String) {
+        guard !outputLimitReached else { return }
+        writtenBytes += text.utf8.count
+        if writtenBytes > outputLimit {
+            // The rest is dropped and the program stopped: a runaway print loop should not
+            // fill a disk or a terminal's scrollback.
+            outputLimitReached = true
+            stopSignal?.request(PythonError(
+                "RuntimeError", "the program printed more than \(outputLimit) bytes (--max-output-bytes) and was stopped"))
+            return
+        }
         standardOutput += text
-        if standardOutput.utf8.count > 1 << 16 { flush() }
+        if standardOutput.utf8.count > 1 << 16 { flushLocked() }
     }
 
     func flush() {
+        lock.lock()
+        defer { lock.unlock() }
+        flushLocked()
+    }
+
+    private func flushLocked() {
         guard !standardOutput.isEmpty else { return }
         FileHandle.standardOutput.write(Data(standardOutput.utf8))
         standardOutput = ""

@@ -39,15 +39,17 @@ struct TensorTutor: ParsableCommand {
     var code: String?
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var limits: LimitOptions
 
     func run() throws {
         if let code {
-            throw ExitCode(runProgram(source: code, name: "<string>", options: output))
+            throw ExitCode(runProgram(bytes: Array(code.utf8), name: "<string>", options: output, limits: limits))
         }
         if isatty(STDIN_FILENO) == 0 {
-            let text = readAllStandardInput()
-            throw ExitCode(runProgram(source: text, name: "<stdin>", options: output))
+            let bytes = readStandardInputBytes(limit: limits.maxSourceBytes)
+            throw ExitCode(runProgram(bytes: bytes, name: "<stdin>", options: output, limits: limits))
         }
+        limits.apply()
         throw ExitCode(Repl(options: output).run())
     }
 }
@@ -63,18 +65,16 @@ struct RunCommand: ParsableCommand {
     var file: String
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var limits: LimitOptions
 
     func run() throws {
-        let text: String
+        let bytes: [UInt8]
         if file == "-" {
-            text = readAllStandardInput()
+            bytes = readStandardInputBytes(limit: limits.maxSourceBytes)
         } else {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw ValidationError("cannot read file '\(file)'")
-            }
-            text = String(decoding: data, as: UTF8.self)
+            bytes = try readFileBytes(file, limit: limits.maxSourceBytes)
         }
-        throw ExitCode(runProgram(source: text, name: file == "-" ? "<stdin>" : file, options: output))
+        throw ExitCode(runProgram(bytes: bytes, name: file == "-" ? "<stdin>" : file, options: output, limits: limits))
     }
 }
 
@@ -83,11 +83,24 @@ struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Write JSON Lines records (value, print, warning, error) instead of text.")
     var json = false
 
-    @Option(name: .long, help: "Stop a program that runs longer than SECONDS (exit status 1).")
+    @Option(name: .long, help: ArgumentHelp(
+        "Stop a program that runs longer than SECONDS (exit status 1). Programs that are not interactive stop after \(Int(OutputOptions.defaultTimeout)) s unless told otherwise; 0 means no limit.",
+        valueName: "seconds"))
     var timeout: Double?
 
+    /// Lessons and pasted snippets finish in well under a second; a program still running
+    /// after this long is almost surely stuck (`while True: pass`).
+    static let defaultTimeout: Double = 10
+
     func validate() throws {
-        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+        if let timeout, !(timeout >= 0) { throw ValidationError("--timeout must be a positive number of seconds, or 0 for no limit") }
+    }
+
+    /// The run's time limit in seconds, nil for none.
+    var effectiveTimeout: Double? {
+        let seconds = timeout ?? OutputOptions.defaultTimeout
+        // Beyond a year is no limit (and would overflow the timer's nanoseconds).
+        return seconds > 0 && seconds < 3e7 ? seconds : nil
     }
 }
 

@@ -26,6 +26,8 @@ struct PrintingFixture: Sendable, CustomTestStringConvertible {
         // Parsing float32 text directly avoids double rounding through Double.
         case .float32: return try Tensor(values: tokens.map { Float($0)! }, shape: shape)
         case .float64: return try Tensor(values: tokens.map { Double($0)! }, shape: shape)
+        // Each 16-bit value's Python repr reads back exactly as a Double.
+        case .float16, .bfloat16: return try Tensor(values: tokens.map { Double($0)! }, shape: shape).to(dtype)
         }
     }
 }

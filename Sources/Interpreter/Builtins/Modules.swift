@@ -133,10 +133,12 @@ extension Interpreter {
             return result
         })
         members["gcd"] = .builtin(Builtin("gcd") { interpreter, arguments in
-            var a = Swift.abs(try interpreter.pythonInt(arguments.positional.first ?? .int(0)))
-            var b = Swift.abs(try interpreter.pythonInt(arguments.positional.count > 1 ? arguments.positional[1] : .int(0)))
+            // Magnitudes, since abs(-2**63) does not fit in 64 bits.
+            var a = try interpreter.pythonInt(arguments.positional.first ?? .int(0)).magnitude
+            var b = try interpreter.pythonInt(arguments.positional.count > 1 ? arguments.positional[1] : .int(0)).magnitude
             while b != 0 { (a, b) = (b, a % b) }
-            return .int(a)
+            guard let result = Int64(exactly: a) else { throw PythonError.overflow("gcd() result does not fit in 64 bits") }
+            return .int(result)
         })
         return members
     }

@@ -36,6 +36,9 @@ extension Interpreter {
             let bound = try arguments.bind("enumerate", ["iterable", "start"])
             let start = Int64(try bound.int("start", default: 0))
             let items = try interpreter.iterate(try bound.value("iterable"))
+            guard items.isEmpty || start <= Int64.max - Int64(items.count - 1) else {
+                throw PythonError.overflow("enumerate: the count would not fit in 64 bits")
+            }
             return .native(IteratorObject(kind: "enumerate", items: items.enumerated().map { .tuple([.int(start + Int64($0)), $1]) }))
         }
         define("zip") { interpreter, arguments in

@@ -18,6 +18,7 @@ extension Interpreter {
         }
         func padded(_ width: Value?, _ fill: Value?, _ align: (Int) -> (Int, Int)) throws -> Value {
             let total = Int(try pythonInt(width ?? .none))
+            try limits.checkStringBytes(total)
             var fillCharacter: Character = " "
             if case let .string(fillText)? = fill, let first = fillText.first, fillText.count == 1 { fillCharacter = first }
             let missing = Swift.max(0, total - characters.count)
@@ -51,6 +52,7 @@ extension Interpreter {
         case "rjust": return method { _, arguments in try padded(arguments.positional.first, arguments.positional.dropFirst().first) { ($0, 0) } }
         case "zfill": return method { interpreter, arguments in
             let width = Int(try interpreter.pythonInt(arguments.positional.first ?? .none))
+            try interpreter.limits.checkStringBytes(width)
             let signed = characters.first == "-" || characters.first == "+"
             let zeros = String(repeating: "0", count: Swift.max(0, width - characters.count))
             return .string(signed ? String(characters[0]) + zeros + String(characters.dropFirst()) : zeros + text)

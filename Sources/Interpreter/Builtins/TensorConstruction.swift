@@ -1,6 +1,8 @@
 import TensorEngine
 
 extension Interpreter {
+    static let maximumTensorDims = 64
+
     /// `torch.tensor(data)`: nested lists/tuples of numbers (or one-element tensors),
     /// with PyTorch's dtype inference and its error for ragged input.
     func tensorFromNested(_ data: Value, dtype: DType?) throws -> Tensor {
@@ -17,12 +19,19 @@ extension Interpreter {
             case let .list(list): items = list.items
             case let .tuple(values): items = values
             case let .size(sizes): items = sizes.map { .int(Int64($0)) }
-            case let .range(start, stop, step): items = (0..<rangeCount(start, stop, step)).map { .int(start &+ $0 &* step) }
+            case .range: items = try iterate(value)
             case let .tensor(tensor) where tensor.rank > 0:
+                try limits.checkItems(tensor.shape[0], what: "this tensor, unbound,")
                 items = try tensor.unbind(0).map { .tensor($0) }
             default: items = nil
             }
             if let items {
+                // Tensors have at most 64 dims; deeper nesting (or a list that holds
+                // itself) would only recurse until the stack ran out.
+                guard depth < Self.maximumTensorDims else {
+                    throw PythonError.valueError("too many dimensions: the data is nested more than \(Self.maximumTensorDims) deep")
+                }
+                try limits.checkItems(scalars.count + items.count, what: "the data of this tensor")
                 if depth == shape.count {
                     if !scalars.isEmpty {
                         throw PythonError.valueError("expected sequence of length \(shape.count > depth ? shape[depth] : 0) at dim \(depth) (got \(items.count))")

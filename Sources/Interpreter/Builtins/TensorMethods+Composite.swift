@@ -132,6 +132,13 @@ func compositeTensorMethods() -> [String: TensorMethod] {
             counts = [Int64](repeating: Int64(try toInt(repeats, function: "repeat_interleave", argument: "repeats")), count: size)
         }
         guard !counts.contains(where: { $0 < 0 }) else { throw PythonError.runtimeError("repeats can not be negative") }
+        // The index list is built in Swift before any tensor: refuse totals the budget would.
+        let total = try counts.reduce(Int64(0)) { sum, count in
+            let (next, overflow) = sum.addingReportingOverflow(count)
+            if overflow { throw PythonError("RuntimeError", "repeat_interleave: the output would have more elements than exist") }
+            return next
+        }
+        try ensureAllocatable(elements: Int(total))
         let index = counts.enumerated().flatMap { [Int64](repeating: Int64($0.offset), count: Int($0.element)) }
         let indices = [TensorIndex](repeating: .slice(start: nil, stop: nil, step: nil), count: dim) + [.tensor(try Tensor(values: index, shape: [index.count]))]
         return .tensor(try input.getItem(indices))
@@ -164,7 +171,10 @@ func compositeTensorMethods() -> [String: TensorMethod] {
         guard tensor.rank == 1, tensor.dtype.isIntegral else { throw PythonError.runtimeError("bincount only supports 1-d non-negative integral inputs.") }
         let values = tensor.int64s()
         guard !values.contains(where: { $0 < 0 }) else { throw PythonError.runtimeError("bincount only supports 1-d non-negative integral inputs.") }
-        let length = Swift.max(Int(values.max() ?? -1) + 1, try bound.int("minlength", default: 0))
+        let largest = values.max() ?? -1
+        guard largest < Int64.max else { throw PythonError.runtimeError("bincount: the output would have more elements than exist") }
+        let length = Swift.max(Int(largest) + 1, try bound.int("minlength", default: 0))
+        try ensureAllocatable(elements: length)
         var counts = [Int64](repeating: 0, count: length)
         for value in values { counts[Int(value)] += 1 }
         return .tensor(try Tensor(values: counts, shape: [length]))
@@ -184,7 +194,8 @@ func compositeTensorMethods() -> [String: TensorMethod] {
 func diagonalEmbedding(_ tensor: Tensor, offset: Int) throws -> Tensor {
     guard tensor.rank > 0 else { throw PythonError.runtimeError("diag_embed(): input must be at least 1-dimensional") }
     let length = tensor.shape[tensor.rank - 1]
-    let size = length + Swift.abs(offset)
+    let (size, overflow) = length.addingReportingOverflow(offset == Int.min ? Int.max : Swift.abs(offset))
+    if overflow { throw PythonError.runtimeError("diag_embed(): offset \(offset) is too large") }
     let result = try Tensor.zeros(shape: Array(tensor.shape.dropLast()) + [size, size], dtype: tensor.dtype)
     try result.diagonal(offset: offset, result.rank - 2, result.rank - 1).copy(from: tensor)
     return result

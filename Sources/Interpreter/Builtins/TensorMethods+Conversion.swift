@@ -5,7 +5,7 @@ func conversionMethods() -> [String: TensorMethod] {
     var table: [String: TensorMethod] = [:]
     let casts: [String: DType] = [
         "float": .float32, "double": .float64, "long": .int64, "int": .int32, "short": .int16,
-        "char": .int8, "byte": .uint8, "bool": .bool,
+        "char": .int8, "byte": .uint8, "bool": .bool, "half": .float16, "bfloat16": .bfloat16,
     ]
     for (name, dtype) in casts {
         table[name] = { _, tensor, arguments in
@@ -13,9 +13,9 @@ func conversionMethods() -> [String: TensorMethod] {
             return .tensor(try tensor.to(dtype))
         }
     }
-    for name in ["half", "bfloat16", "cfloat", "cdouble"] {
+    for name in ["cfloat", "cdouble"] {
         table[name] = { _, _, _ in
-            throw PythonError("NotImplementedError", "TensorTutor's engine has no \(name) dtype; it supports float32, float64, int64, int32, int16, int8, uint8 and bool")
+            throw PythonError("NotImplementedError", "TensorTutor's engine has no complex dtypes; it supports float16, bfloat16, float32, float64, int64, int32, int16, int8, uint8 and bool")
         }
     }
     table["to"] = { interpreter, tensor, arguments in

@@ -127,8 +127,15 @@ func elementwiseMethods() -> [String: TensorMethod] {
     }
     table["lerp"] = { _, tensor, arguments in
         let bound = try arguments.bind("lerp", ["end", "weight"])
-        let difference = try binary(.subtract, .tensor(try bound.tensor("end")), .tensor(tensor))
-        return .tensor(try binary(.add, .tensor(tensor), .tensor(try binary(.multiply, try bound.operand("weight"), .tensor(difference)))))
+        let end = try bound.tensor("end")
+        let weight = try bound.operand("weight")
+        func lerp(_ start: Tensor, _ end: Tensor) throws -> Tensor {
+            let difference = try binary(.subtract, .tensor(end), .tensor(start))
+            return try binary(.add, .tensor(start), .tensor(try binary(.multiply, weight, .tensor(difference))))
+        }
+        // PyTorch's lerp kernel computes 16-bit floats in float32 and rounds once.
+        if let result = try tensor.computedInFloat32({ try lerp($0, try end.to(.float32)) }) { return .tensor(result) }
+        return .tensor(try lerp(tensor, end))
     }
     table["nan_to_num"] = { _, tensor, arguments in
         let bound = try arguments.bind("nan_to_num", ["nan", "posinf", "neginf"])
@@ -164,6 +171,8 @@ extension Interpreter {
 /// `round(decimals=)`: round half to even after scaling, as PyTorch does.
 func roundTensor(_ tensor: Tensor, decimals: Int) throws -> Tensor {
     if decimals == 0 || !tensor.dtype.isFloatingPoint { return try tensor.unary(.round) }
+    // 16-bit floats scale and round in float32, so `x * 10**d` can't overflow the dtype.
+    if let result = try tensor.computedInFloat32({ try roundTensor($0, decimals: decimals) }) { return result }
     let scale = Double.pow10(decimals)
     let scaled = try binary(.multiply, .tensor(tensor), .scalar(.float(scale)))
     return try binary(.divide, .tensor(try scaled.unary(.round)), .scalar(.float(scale)))
@@ -171,7 +180,7 @@ func roundTensor(_ tensor: Tensor, decimals: Int) throws -> Tensor {
 
 func nanToNumber(_ tensor: Tensor, nan: Double, positiveInfinity: Double?, negativeInfinity: Double?) throws -> Tensor {
     guard tensor.dtype.isFloatingPoint else { return try tensor.clone() }
-    let largest = tensor.dtype == .float32 ? Double(Float.greatestFiniteMagnitude) : Double.greatestFiniteMagnitude
+    let largest = tensor.dtype.floatLimits?.max ?? Double.greatestFiniteMagnitude
     let values = tensor.doubles().map { value -> Double in
         if value.isNaN { return nan }
         if value == .infinity { return positiveInfinity ?? largest }
@@ -184,7 +193,9 @@ func nanToNumber(_ tensor: Tensor, nan: Double, positiveInfinity: Double?, negat
 extension Double {
     static func pow10(_ exponent: Int) -> Double {
         var result = 1.0
-        for _ in 0..<abs(exponent) { result *= 10 }
+        // Past 10**400 the result is infinity (or zero) anyway; a user's decimals=2**62
+        // must not loop for ever, nor abs(-2**63) trap.
+        for _ in 0..<Swift.min(exponent.magnitude, 400) { result *= 10 }
         return exponent < 0 ? 1 / result : result
     }
 }

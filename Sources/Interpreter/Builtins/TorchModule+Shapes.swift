@@ -79,6 +79,7 @@ extension Interpreter {
         let constructors: [(String, DType)] = [
             ("FloatTensor", .float32), ("DoubleTensor", .float64), ("LongTensor", .int64), ("IntTensor", .int32),
             ("ShortTensor", .int16), ("CharTensor", .int8), ("ByteTensor", .uint8), ("BoolTensor", .bool),
+            ("HalfTensor", .float16), ("BFloat16Tensor", .bfloat16),
         ]
         for (name, dtype) in constructors {
             torch.members[name] = .builtin(Builtin(name) { interpreter, arguments in

@@ -40,7 +40,7 @@ extension Interpreter {
             }
         }
         for dtype in DType.allCases { torch.members[dtype.rawValue] = .dtype(dtype) }
-        for (alias, dtype) in [("float", DType.float32), ("double", .float64), ("long", .int64), ("int", .int32), ("short", .int16)] {
+        for (alias, dtype) in [("float", DType.float32), ("double", .float64), ("long", .int64), ("int", .int32), ("short", .int16), ("half", .float16)] {
             torch.members[alias] = .dtype(dtype)
         }
         torch.members["nn"] = nn
@@ -211,13 +211,15 @@ extension Interpreter {
             let bound = try arguments.bind("set_printoptions", ["precision", "threshold", "edgeitems", "linewidth", "profile", "sci_mode"])
             var options = PrintOptions.current
             if let profile = bound.optional("profile"), case let .string(name) = profile, let preset = PrintOptions(profile: name) { options = preset }
-            if let precision = try bound.optionalInt("precision") { options.precision = precision }
+            // Options are clamped to sizes printing can honour: a precision of 2**62 digits or
+            // 2**62 edge items would overflow the layout arithmetic, not print anything useful.
+            if let precision = try bound.optionalInt("precision") { options.precision = Swift.min(Swift.max(precision, 0), 1000) }
             if let threshold = bound.optional("threshold") {
                 let value = try toDouble(threshold, function: "set_printoptions", argument: "threshold")
                 options.threshold = value.isInfinite ? Int.max : Int(saturatingInt64(value))
             }
-            if let edgeItems = try bound.optionalInt("edgeitems") { options.edgeItems = edgeItems }
-            if let lineWidth = try bound.optionalInt("linewidth") { options.lineWidth = lineWidth }
+            if let edgeItems = try bound.optionalInt("edgeitems") { options.edgeItems = Swift.min(Swift.max(edgeItems, 0), 1 << 40) }
+            if let lineWidth = try bound.optionalInt("linewidth") { options.lineWidth = Swift.min(Swift.max(lineWidth, -(1 << 40)), 1 << 40) }
             options.sciMode = bound.has("sci_mode") ? try bound.bool("sci_mode", default: false) : nil
             PrintOptions.current = options
             return .none
@@ -301,12 +303,13 @@ final class FloatInfo: NativeObject {
     var typeName: String { "finfo" }
     func repr() -> String { "finfo(dtype=\(dtype.rawValue))" }
     func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
-        let single = dtype == .float32
+        // torch.finfo only accepts floating dtypes, which all have limits.
+        guard let limits = dtype.floatLimits else { return nil }
         switch name {
-        case "eps": return .float(single ? Double(Float.ulpOfOne) : Double.ulpOfOne)
-        case "max": return .float(single ? Double(Float.greatestFiniteMagnitude) : Double.greatestFiniteMagnitude)
-        case "min": return .float(single ? -Double(Float.greatestFiniteMagnitude) : -Double.greatestFiniteMagnitude)
-        case "tiny", "smallest_normal": return .float(single ? Double(Float.leastNormalMagnitude) : Double.leastNormalMagnitude)
+        case "eps": return .float(limits.eps)
+        case "max": return .float(limits.max)
+        case "min": return .float(-limits.max)
+        case "tiny", "smallest_normal": return .float(limits.tiny)
         case "bits": return .int(Int64(dtype.itemSize * 8))
         case "dtype": return .string(dtype.rawValue)
         default: return nil

@@ -13,7 +13,14 @@ extension Interpreter {
         case let .string(text): return stringMethod(text, name, method)
         case let .size(sizes):
             switch name {
-            case "numel": return method { _, _ in .int(Int64(sizes.reduce(1, *))) }
+            case "numel": return method { _, _ in
+                let (count, overflow) = sizes.reduce((1, false)) { product, size in
+                    let (next, overflow) = product.0.multipliedReportingOverflow(by: size)
+                    return (next, product.1 || overflow)
+                }
+                if overflow { throw PythonError.overflow("numel() of \(sizes) does not fit in 64 bits") }
+                return .int(Int64(count))
+            }
             case "index": return method { interpreter, arguments in
                 let target = try interpreter.pythonInt(arguments.positional.first ?? .none)
                 guard let position = sizes.firstIndex(of: Int(target)) else { throw PythonError.valueError("tuple.index(x): x not in tuple") }
@@ -64,13 +71,16 @@ extension Interpreter {
 
     private func listMethod(_ list: ListStorage, _ name: String, _ method: (@escaping (Interpreter, CallArguments) throws -> Value) -> Value) -> Value? {
         switch name {
-        case "append": return method { _, arguments in
+        case "append": return method { interpreter, arguments in
             guard arguments.positional.count == 1 else { throw PythonError.typeError("list.append() takes exactly one argument (\(arguments.positional.count) given)") }
+            try interpreter.limits.checkItems(list.items.count + 1)
             list.items.append(arguments.positional[0])
             return .none
         }
         case "extend": return method { interpreter, arguments in
-            list.items += try interpreter.iterate(arguments.positional.first ?? .none)
+            let items = try interpreter.iterate(arguments.positional.first ?? .none)
+            try interpreter.limits.checkItems(list.items.count + items.count)
+            list.items += items
             return .none
         }
         case "insert": return method { interpreter, arguments in
@@ -167,6 +177,8 @@ extension Interpreter {
                 }
                 return part
             }
+            let separators = Swift.max(parts.count - 1, 0).multipliedReportingOverflow(by: text.utf8.count)
+            try interpreter.limits.checkStringBytes(separators.overflow ? Int.max : parts.reduce(separators.partialValue) { $0 &+ $1.utf8.count })
             return .string(parts.joined(separator: text))
         }
         case "upper": return method { _, _ in .string(text.uppercased()) }
@@ -178,9 +190,19 @@ extension Interpreter {
             }
             return .list(ListStorage(text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map { .string(String($0)) }))
         }
-        case "replace": return method { _, arguments in
+        case "replace": return method { interpreter, arguments in
             guard arguments.positional.count >= 2, case let .string(old) = arguments.positional[0], case let .string(new) = arguments.positional[1] else {
                 throw PythonError.typeError("replace expected 2 string arguments")
+            }
+            if new.utf8.count > old.utf8.count {
+                // Growth is bounded by one replacement per character; only a large bound
+                // is worth counting the real replacements for.
+                let growth = new.utf8.count - old.utf8.count
+                let bound = text.utf8.count + (text.utf8.count / Swift.max(old.utf8.count, 1) + 1) * growth
+                if bound > interpreter.limits.maxStringBytes {
+                    let replacements = old.isEmpty ? text.count + 1 : text.components(separatedBy: old).count - 1
+                    try interpreter.limits.checkStringBytes(text.utf8.count + replacements * growth)
+                }
             }
             return .string(text.replacingOccurrences(of: old, with: new))
         }
@@ -223,7 +245,8 @@ extension Interpreter {
                 }
                 value = arguments.positional[automaticIndex]
                 automaticIndex += 1
-            } else if let index = Int(key) {
+            } else if key.allSatisfy({ $0.isASCII && $0.isNumber }), let index = Int(key) {
+                // Only digits make an index: Python reads "{-1}" as a keyword, a KeyError.
                 guard index < arguments.positional.count else {
                     throw PythonError.indexError("Replacement index \(index) out of range for positional args tuple")
                 }

@@ -118,6 +118,7 @@ extension Tensor {
             }
             throw TensorError(.notImplementedError, "\"\(activation.kernelName)\" not implemented for '\(dtype.scalarTypeName)'")
         }
+        if let result = try computedInFloat32({ try $0.activation(activation) }) { return result }
         if dtype == .float32 {
             // PyTorch's AVX2 GELU kernel (used for any float32 tensor of 2+ elements)
             // replaces erf with the Abramowitz-Stegun 7.1.26 polynomial.

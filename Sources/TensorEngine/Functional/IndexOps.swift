@@ -212,10 +212,12 @@ public func oneHot(_ indices: Tensor, classes requested: Int = -1) throws -> Ten
     guard let smallest = values.min(), smallest >= 0 else { throw TensorError.runtime("Class values must be non-negative.") }
     let largest = values.max() ?? 0
     if classes == -1 {
+        guard largest < Int64.max else { throw TensorError.runtime("this would allocate more memory than exists: one_hot with \(largest) classes") }
         classes = Int(largest) + 1
     } else if Int64(classes) <= largest {
         throw TensorError.runtime("Class values must be smaller than num_classes.")
     }
+    try ensureAllocatable(shape: indices.shape + [classes])
     var encoded = [Int64](repeating: 0, count: values.count * classes)
     for (row, value) in values.enumerated() { encoded[row * classes + Int(value)] = 1 }
     return try Tensor(values: encoded, shape: indices.shape + [classes])

@@ -8,6 +8,11 @@ extension Tensor {
         guard pads.count / 2 <= rank else {
             throw TensorError.runtime("Padding length should be less than or equal to two times the input dimension but got padding length \(pads.count) and input of dimension \(rank)")
         }
+        // No tensor has 2**48 elements along a dim, so larger pads are refused before the
+        // size arithmetic below could overflow.
+        if let huge = pads.first(where: { $0.magnitude > 1 << 48 }) {
+            throw TensorError.runtime("this would allocate more memory than exists: padding \(huge) is too large")
+        }
         var outputShape = shape
         var source = self
         var destinationRanges: [(dim: Int, start: Int, length: Int)] = []

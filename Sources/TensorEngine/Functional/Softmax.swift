@@ -11,7 +11,9 @@ extension Tensor {
         try normalizedExponential(dim: dim, dtype: dtype, logarithm: true)
     }
 
-    private func normalizedExponential(dim: Int, dtype: DType?, logarithm: Bool) throws -> Tensor {
+    /// `rowSumPrecision`: the 16-bit dtype a float32 computation stands in for, whose
+    /// log_softmax kernel stores each row's sum and its log in that dtype.
+    private func normalizedExponential(dim: Int, dtype: DType?, logarithm: Bool, rowSumPrecision: DType? = nil) throws -> Tensor {
         let input = try dtype.map { try to($0) } ?? self
         if input.rank == 0 {
             _ = try normalizeDim(dim, rank: 0)
@@ -23,12 +25,18 @@ extension Tensor {
             let suffix = axis == Swift.max(input.rank - 1, 0) ? "_lastdim_kernel_impl" : "_kernel_impl"
             throw TensorError(.notImplementedError, "\"\(kernel)\(suffix)\" not implemented for '\(input.dtype.scalarTypeName)'")
         }
+        if let result = try input.computedInFloat32({
+            try $0.normalizedExponential(dim: axis, dtype: nil, logarithm: logarithm, rowSumPrecision: input.dtype)
+        }) {
+            return result
+        }
         // Move the reduced dim last, work on contiguous rows, then move it back.
         let moved = try input.movedim([axis], [input.rank - 1]).contiguous()
         let rowLength = moved.shape[moved.rank - 1]
         let result = try Tensor.zeros(shape: moved.shape, dtype: input.dtype)
         if input.dtype == .float32 {
-            softmaxRows(moved.pointer(Float.self) + moved.storageOffset, result.pointer(Float.self), moved.count, rowLength, logarithm)
+            softmaxRows(moved.pointer(Float.self) + moved.storageOffset, result.pointer(Float.self), moved.count, rowLength, logarithm,
+                        rowSumPrecision: rowSumPrecision)
         } else {
             softmaxRows(moved.pointer(Double.self) + moved.storageOffset, result.pointer(Double.self), moved.count, rowLength, logarithm)
         }
@@ -37,8 +45,10 @@ extension Tensor {
 }
 
 private func softmaxRows<T: BinaryFloatingPoint & TensorElement>(
-    _ source: UnsafeMutablePointer<T>, _ destination: UnsafeMutablePointer<T>, _ count: Int, _ rowLength: Int, _ logarithm: Bool
+    _ source: UnsafeMutablePointer<T>, _ destination: UnsafeMutablePointer<T>, _ count: Int, _ rowLength: Int, _ logarithm: Bool,
+    rowSumPrecision: DType? = nil
 ) {
+    func rounded(_ value: T) -> T { rowSumPrecision.map { T($0.roundedToPrecision(Double(value))) } ?? value }
     guard rowLength > 0 else { return }
     var rowStart = 0
     while rowStart < count {
@@ -60,7 +70,7 @@ private func softmaxRows<T: BinaryFloatingPoint & TensorElement>(
             sum += exponential
         }
         if logarithm {
-            let logSum = T(Glibc.log(Double(sum)))
+            let logSum = rounded(T(Glibc.log(Double(rounded(sum)))))
             for index in 0..<rowLength { out[index] = (row[index] - maximum) - logSum }
         } else {
             let scale = 1 / sum

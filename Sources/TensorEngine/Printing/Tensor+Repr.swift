@@ -30,9 +30,18 @@ extension Tensor {
     }
 
     /// Port of `_tensor_str` for a non-empty tensor.
-    private func bodyText(indent: Int, options: PrintOptions) -> String {
+    private func bodyText(indent: Int, options requested: PrintOptions) -> String {
         let cursor = PrintCursor(self)
-        let summarize = count > options.threshold
+        // `threshold=inf` asks for every element, but a repr of 10**8 elements would take
+        // gigabytes of strings: past a million, printing summarizes whatever the threshold,
+        // and with fewer edge items if those alone would show more than a million.
+        let limit = 1 << 20
+        let summarize = count > Swift.min(requested.threshold, limit)
+        var options = requested
+        func shownCount(_ edges: Int) -> Double { shape.reduce(1.0) { $0 * Double(Swift.min($1, 2 * edges)) } }
+        while summarize && options.edgeItems > 3 && shownCount(options.edgeItems) > Double(limit) {
+            options.edgeItems /= 2
+        }
         let measured = summarize ? summarizedValues(cursor, edgeItems: options.edgeItems) : allValues(cursor)
         let formatter = ElementFormatter(values: measured, dtype: dtype, options: options)
         let layout = TensorTextLayout(formatter: formatter, summarize: summarize, options: options)

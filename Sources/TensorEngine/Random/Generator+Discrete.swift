@@ -125,7 +125,7 @@ func randomIntegerBounds(_ dtype: DType) -> (Int64, Int64)? {
     case .int8: (Int64(Int8.min), Int64(Int8.max))
     case .int16: (Int64(Int16.min), Int64(Int16.max))
     case .int32: (Int64(Int32.min), Int64(Int32.max))
-    case .int64, .float32, .float64: nil
+    case .int64, .float16, .bfloat16, .float32, .float64: nil
     }
 }
 
@@ -154,6 +154,8 @@ func randomWriteFlags(_ flags: [Bool], at offsets: [Int], into tensor: Tensor) {
     case .int16: randomWriteFlags(flags, at: offsets, into: tensor, as: Int16.self)
     case .int32: randomWriteFlags(flags, at: offsets, into: tensor, as: Int32.self)
     case .int64: randomWriteFlags(flags, at: offsets, into: tensor, as: Int64.self)
+    case .float16: randomWriteFlags(flags, at: offsets, into: tensor, as: Float16.self)
+    case .bfloat16: randomWriteFlags(flags, at: offsets, into: tensor, as: BFloat16.self)
     case .float32: randomWriteFlags(flags, at: offsets, into: tensor, as: Float.self)
     case .float64: randomWriteFlags(flags, at: offsets, into: tensor, as: Double.self)
     }
@@ -173,6 +175,8 @@ func randomStore(_ values: [Int64], into tensor: Tensor) {
     case .int16: randomStore(values, into: tensor, as: Int16.self)
     case .int32: randomStore(values, into: tensor, as: Int32.self)
     case .int64: randomStore(values, into: tensor, as: Int64.self)
+    case .float16: randomStore(values, into: tensor, as: Float16.self)
+    case .bfloat16: randomStore(values, into: tensor, as: BFloat16.self)
     case .float32: randomStore(values, into: tensor, as: Float.self)
     case .float64: randomStore(values, into: tensor, as: Double.self)
     }

@@ -34,6 +34,15 @@ extension Generator {
         switch tensor.dtype {
         case .float32: try uniformFill(tensor, Float.self, from: from, to: to)
         case .float64: try uniformFill(tensor, Double.self, from: from, to: to)
+        case .float16, .bfloat16:
+            try fillViaFloat32(tensor) { try uniformFill($0, Float.self, from: from, to: to) }
+            // A draw just below `to` can round up to it; PyTorch maps it to `from`, keeping [from, to).
+            let upper = tensor.dtype.roundedToPrecision(to)
+            tensor.view.forEachOffset { offset in
+                if tensor.scalar(atStorageOffset: offset).doubleValue == upper {
+                    tensor.setScalar(.float(from), atStorageOffset: offset)
+                }
+            }
         default: throw randomNotImplemented("check_uniform_bounds", tensor.dtype)
         }
     }
@@ -84,6 +93,14 @@ extension Generator {
         switch tensor.dtype {
         case .float32: normalFill(tensor, Float.self, mean: mean, std: std)
         case .float64: normalFill(tensor, Double.self, mean: mean, std: std)
+        case .float16, .bfloat16:
+            // PyTorch's 16-bit normal_fill matches float32's draws rounded, except for the
+            // redrawn last block of a contiguous tensor whose size isn't a multiple of 16.
+            if tensor.isContiguous && tensor.count > 16 && tensor.count % 16 != 0 {
+                throw TensorError(.notImplementedError,
+                    "TensorTutor can't yet reproduce PyTorch's \(tensor.dtype.rawValue) normal samples for a contiguous tensor of more than 16 elements that isn't a multiple of 16; sample in float32 and convert with .to(\(tensor.dtype.torchName))")
+            }
+            try fillViaFloat32(tensor) { normalFill($0, Float.self, mean: mean, std: std) }
         default: throw randomNotImplemented("normal_kernel_cpu", tensor.dtype)
         }
     }
@@ -145,8 +162,19 @@ extension Generator {
         switch tensor.dtype {
         case .float32: exponentialFill(tensor, Float.self, lambda: lambda)
         case .float64: exponentialFill(tensor, Double.self, lambda: lambda)
+        case .float16, .bfloat16: try fillViaFloat32(tensor) { exponentialFill($0, Float.self, lambda: lambda) }
         default: throw randomNotImplemented("exponential_cpu", tensor.dtype)
         }
+    }
+
+    /// For a 16-bit float tensor: runs the float32 kernel on a float32 tensor with the
+    /// same view (so draws land in the same order) and rounds the results into `tensor`,
+    /// which is what PyTorch's CPU kernels for these dtypes produce.
+    private func fillViaFloat32(_ tensor: Tensor, _ fill: (Tensor) throws -> Void) throws {
+        let elementCount = tensor.storage.byteCount / tensor.dtype.itemSize
+        let wide = Tensor(storage: try Storage(byteCount: elementCount * DType.float32.itemSize), dtype: .float32, view: tensor.view)
+        try fill(wide)
+        try tensor.copy(from: wide)
     }
 
     private func exponentialFill<T: RandomFloatElement>(_ tensor: Tensor, _ type: T.Type, lambda: Double) {

@@ -127,6 +127,12 @@ extension Generator {
         switch input.dtype {
         case .float32: try dropoutFill(input, noise, Float.self, p: p)
         case .float64: try dropoutFill(input, noise, Double.self, p: p)
+        case .float16, .bfloat16:
+            // Composed as PyTorch composes it, so the kept scale 1 / (1 - p) is rounded to
+            // the dtype before it multiplies the input.
+            if p < 1 { try bernoulli_(noise, p: 1 - p) }
+            let scaled = p < 1 ? try binary(.divide, .tensor(noise), .scalar(.float(1 - p))) : noise
+            return try binary(.multiply, .tensor(input), .tensor(scaled))
         default:
             if p == 1 { return noise }  // already zero: integer input * 0
             try bernoulli_(noise, p: 1 - p)

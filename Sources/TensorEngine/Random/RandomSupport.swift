@@ -106,6 +106,8 @@ func randomRangeTypeName(_ dtype: DType) -> String {
     case .int16: "short int"
     case .int32: "int"
     case .int64: "long int"
+    case .float16: "c10::Half"
+    case .bfloat16: "c10::BFloat16"
     case .float32: "float"
     case .float64: "double"
     }

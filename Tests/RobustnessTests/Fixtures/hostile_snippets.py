@@ -1,0 +1,450 @@
+# Hostile programs, each of which once crashed, hung or misbehaved, or is named by the
+# robustness issue. Each `### name -> Expected` header starts a snippet; Expected is the
+# Python exception it must end with, `ok` for none, `any` for any. Replayed in-process
+# by HostileSnippetTests (tensor memory 256 MiB, 10**6 items, 10**7-byte strings).
+
+### string repeat 10**12 -> MemoryError
+'a' * 10**12
+### string repeat 2**62 -> MemoryError
+'ab' * 2**62
+### string repeat in place -> MemoryError
+x = 'a'
+x *= 10**12
+### string doubling -> MemoryError
+s = 'ab'
+for i in range(100):
+    s = s + s
+### list repeat 10**12 -> MemoryError
+[0] * 10**12
+### list repeat overflowing -> MemoryError
+[0, 1] * ((2**62 - 1 + 2**62))
+### tuple repeat -> MemoryError
+(0,) * 10**12
+### list doubling -> MemoryError
+x = [0]
+for i in range(100):
+    x = x + x
+### list extend doubling -> MemoryError
+x = [0]
+for i in range(100):
+    x.extend(x)
+### list in-place repeat -> MemoryError
+x = [1]
+x *= 10**12
+### list of huge range -> MemoryError
+list(range(10**12))
+### list of full-width range -> MemoryError
+list(range((-2**62 - 2**62), (2**62 - 1 + 2**62)))
+### tuple of huge range -> MemoryError
+tuple(range(10**12))
+### sorted huge range -> MemoryError
+sorted(range(10**12))
+### comprehension over huge range -> MemoryError
+x = [i for i in range(10**18)]
+### sum of huge generator -> any
+sum(i for i in range(10**18))
+### tensor from huge range -> any
+torch.tensor(range(10**12))
+### center huge -> MemoryError
+'x'.center(10**12)
+### ljust huge -> MemoryError
+'x'.ljust(2**62)
+### rjust max -> MemoryError
+'x'.rjust((2**62 - 1 + 2**62))
+### zfill huge -> MemoryError
+'x'.zfill(10**12)
+### format width huge -> MemoryError
+f'{1:>{10**12}}'
+### format width literal huge -> MemoryError
+f'{1:1000000000d}'
+### format method width huge -> MemoryError
+'{:10000000000}'.format(1)
+### format precision huge -> any
+'%.1000000000f' % 1.0
+### join huge -> MemoryError
+'x'.join(['ab'] * 10**5) * 1000
+### expandtabs huge -> any
+'a\tb'.expandtabs(2**40)
+### replace empty with huge -> MemoryError
+('x' * 10**5).replace('', 'y' * 10**5)
+
+### power tower -> OverflowError
+10 ** 10 ** 10
+### int overflow on power -> OverflowError
+2 ** 63
+### shift overflow -> OverflowError
+1 << 2**62
+### negate minimum -> OverflowError
+-((-2**62 - 2**62))
+### abs minimum -> OverflowError
+abs((-2**62 - 2**62))
+### floor divide minimum by minus one -> OverflowError
+((-2**62 - 2**62)) // -1
+### modulo minimum by minus one -> any
+((-2**62 - 2**62)) % -1
+### divmod minimum -> any
+divmod((-2**62 - 2**62), -1)
+### int of nan -> ValueError
+int(float('nan'))
+### int of inf -> OverflowError
+int(float('inf'))
+### int of huge float -> OverflowError
+int(1e300)
+### round inf -> OverflowError
+round(float('inf'))
+### round huge -> OverflowError
+round(1e300)
+### floor of inf -> any
+math.floor(float('inf'))
+### ceil of nan -> any
+math.ceil(float('nan'))
+### factorial huge -> any
+math.factorial(10**6)
+### comb huge -> any
+math.comb(10**18, 10**9)
+### pow mod -> any
+pow(2, 10**18, 10**9)
+### pow three arguments zero modulus -> any
+pow(3, (2**62 - 1 + 2**62), 0)
+### float overflow -> OverflowError
+2.0 ** 10000
+### int parse huge -> any
+int('9' * 100000)
+### percent d of inf -> any
+'%d' % float('inf')
+### len of huge range -> any
+len(range((-2**62 - 2**62), (2**62 - 1 + 2**62)))
+### index of huge range -> any
+range((-2**62 - 2**62), (2**62 - 1 + 2**62))[2**62]
+### range step zero -> ValueError
+range(0, 10, 0)
+### list index extreme -> IndexError
+[1, 2, 3][(-2**62 - 2**62)]
+### list slice extreme -> ok
+[1, 2, 3][2**62:(-2**62 - 2**62):(-2**62 - 2**62)]
+### list slice step zero -> ValueError
+[1, 2, 3][::0]
+### string index extreme -> IndexError
+'abc'[(-2**62 - 2**62)]
+### string slice extreme step -> ok
+'abc'[::(-2**62 - 2**62)]
+### list insert extreme -> ok
+x = [1]
+x.insert((-2**62 - 2**62), 0)
+x.insert(2**62, 0)
+### list pop extreme -> IndexError
+[1].pop((-2**62 - 2**62))
+### slice assignment extreme -> any
+x = [1, 2, 3]
+x[::2**62] = [4]
+### slice deletion extreme -> IndexError
+x = [1, 2, 3]
+del x[(-2**62 - 2**62)]
+### enumerate start overflow -> any
+list(enumerate([1, 2], (2**62 - 1 + 2**62)))
+
+### zeros 2**62 -> RuntimeError
+torch.zeros(2**62)
+### zeros overflowing shape -> RuntimeError
+torch.zeros(2**62, 2**62)
+### zeros 2**31 squared -> RuntimeError
+torch.zeros(2**31, 2**31)
+### rand 2**62 -> RuntimeError
+torch.rand(2**62)
+### full 2**62 -> RuntimeError
+torch.full((2**62,), 1.0)
+### eye 2**40 -> RuntimeError
+torch.eye(2**40)
+### arange huge -> RuntimeError
+torch.arange(2**62)
+### arange float huge -> RuntimeError
+torch.arange(0, 1e30)
+### arange tiny step -> RuntimeError
+torch.arange(0, 1, 1e-30)
+### arange full int range -> RuntimeError
+torch.arange((-2**62 - 2**62), (2**62 - 1 + 2**62))
+### arange infinite -> RuntimeError
+torch.arange(0, float('inf'))
+### arange nan -> RuntimeError
+torch.arange(0, float('nan'))
+### linspace huge -> RuntimeError
+torch.linspace(0, 1, 2**62)
+### linspace huge steps and range -> RuntimeError
+torch.linspace(0, 1e308, 2**40)
+### logspace huge -> RuntimeError
+torch.logspace(0, 1, 2**62)
+### view huge -> RuntimeError
+torch.ones(3).view(2**62)
+### view overflowing -> RuntimeError
+torch.ones(1).view(2**62, 2**62)
+### expand huge overflowing -> RuntimeError
+torch.ones(1).expand(2**62, 2**62)
+### sum of huge expand -> any
+torch.ones(1, 1).expand(2**40, 2**40).sum()
+### contiguous of huge expand -> RuntimeError
+torch.ones(1, 1).expand(2**31, 2**31).contiguous()
+### repeat huge -> RuntimeError
+torch.ones(1).repeat(2**62)
+### repeat overflowing -> RuntimeError
+torch.ones(2, 2).repeat(2**62, 2**62)
+### tile huge -> RuntimeError
+torch.ones(3).tile(2**62)
+### cat of huge expands -> RuntimeError
+torch.cat([torch.ones(1).expand(2**62), torch.ones(1).expand(2**62)])
+### stack of huge expands -> RuntimeError
+torch.stack([torch.ones(1).expand(2**40)] * 2)
+### matmul of huge broadcast batches -> RuntimeError
+torch.ones(1, 1, 1).expand(2**30, 2**20, 1) @ torch.ones(1, 1, 1).expand(2**30, 1, 2**20)
+### matmul of huge expanded matrices -> RuntimeError
+torch.ones(2**20, 1).expand(2**20, 2**20) @ torch.ones(2**20, 1).expand(2**20, 2**20)
+### matmul broadcast batch overflow -> RuntimeError
+torch.matmul(torch.ones(1, 1, 2, 2).expand(2**31, 2**31, 2, 2), torch.ones(2, 2))
+### einsum of huge expanded -> RuntimeError
+torch.einsum('ij,jk->ik', torch.ones(2**20, 1).expand(2**20, 2**20), torch.ones(2**20, 1).expand(2**20, 2**20))
+### one_hot huge class -> RuntimeError
+torch.nn.functional.one_hot(torch.tensor([2**62]))
+### one_hot max class -> RuntimeError
+torch.nn.functional.one_hot(torch.tensor([(2**62 - 1 + 2**62)]))
+### one_hot huge classes -> RuntimeError
+torch.nn.functional.one_hot(torch.tensor([1]), 2**62)
+### bincount huge -> RuntimeError
+torch.bincount(torch.tensor([2**62]))
+### repeat_interleave huge -> RuntimeError
+torch.ones(3).repeat_interleave(2**62)
+### repeat_interleave overflowing counts -> any
+torch.repeat_interleave(torch.tensor([2**62, 2**62, 2**62]))
+### pad huge -> RuntimeError
+torch.nn.functional.pad(torch.ones(3), (2**62, 2**62))
+### pad minimum -> RuntimeError
+torch.nn.functional.pad(torch.ones(3), ((-2**62 - 2**62), 0))
+### diag_embed minimum offset -> any
+torch.diag_embed(torch.ones(3), offset=(-2**62 - 2**62))
+### Size numel overflowing -> any
+torch.Size([2**62, 2**62]).numel()
+### unsqueeze extreme -> IndexError
+torch.ones(1).unsqueeze(2**62)
+### index extreme -> IndexError
+torch.ones(3)[(-2**62 - 2**62)]
+### slice extreme -> ok
+torch.ones(3)[(-2**62 - 2**62):(2**62 - 1 + 2**62):2**62]
+### narrow extreme -> any
+torch.ones(3).narrow(0, 2**62, 2**62)
+### unfold extreme -> any
+torch.ones(4).unfold(0, 2**62, 1)
+### roll extreme -> ok
+torch.ones(3).roll((-2**62 - 2**62))
+### diagonal extreme -> any
+torch.ones(2, 2).diagonal(2**62)
+### tril extreme -> ok
+torch.ones(2, 2).tril((-2**62 - 2**62))
+### split extreme -> ok
+torch.ones(4).split(2**62)
+### topk extreme -> RuntimeError
+torch.ones(4).topk(2**62)
+### index_select extreme -> IndexError
+torch.ones(3).index_select(0, torch.tensor([2**62]))
+### gather extreme -> any
+torch.ones(3).gather(0, torch.tensor([(-2**62 - 2**62)]))
+### tensor index extreme -> IndexError
+torch.ones(3)[torch.tensor([(-2**62 - 2**62)])]
+### multinomial huge -> RuntimeError
+torch.multinomial(torch.ones(3), 2**62)
+### randint huge -> RuntimeError
+torch.randint(0, 10, (2**62,))
+### randperm huge -> RuntimeError
+torch.randperm(2**62)
+### histc huge bins -> any
+torch.histc(torch.ones(3), bins=2**62)
+### new_zeros huge -> RuntimeError
+torch.ones(3).new_zeros(2**62)
+### float to long of inf -> ok
+torch.tensor([float('inf'), float('nan'), 1e300]).long()
+### integer division of minimum by minus one -> ok
+torch.tensor([(-2**62 - 2**62)]) // -1
+### integer remainder of minimum by minus one -> ok
+torch.tensor([(-2**62 - 2**62)]) % -1
+### integer division by zero -> RuntimeError
+torch.tensor([5]) // 0
+### integer power negative -> RuntimeError
+torch.tensor([3]) ** -1
+### shift extreme -> ok
+torch.tensor([1]) << 2**62
+### tensor of too-large int -> OverflowError
+torch.tensor(2**63)
+### ragged nested list -> ValueError
+torch.tensor([[1, 2], [3]])
+### manual seed extreme -> any
+torch.manual_seed((-2**62 - 2**62))
+### embedding huge -> RuntimeError
+torch.nn.Embedding(2**62, 2)
+### linear huge -> RuntimeError
+torch.nn.Linear(2**31, 2**31)
+
+### recursion direct -> RecursionError
+def f(n):
+    return f(n + 1)
+f(0)
+### recursion mutual -> RecursionError
+def f(n):
+    return g(n)
+def g(n):
+    return f(n)
+f(0)
+### recursion lambda -> RecursionError
+f = lambda n: f(n + 1)
+f(0)
+### recursion init -> RecursionError
+class A:
+    def __init__(self):
+        self.a = A()
+A()
+### recursion repr -> RecursionError
+class A:
+    def __repr__(self):
+        return repr(self)
+repr(A())
+### recursion in sort key -> RecursionError
+def k(x):
+    return sorted([1, 2], key=k)
+sorted([1, 2], key=k)
+### recursion caught and retried in finally -> TimeoutError
+def f():
+    try:
+        return f()
+    finally:
+        f()
+f()
+### recursion caught forever -> any
+def f():
+    try:
+        f()
+    except RecursionError:
+        f()
+f()
+### deep nesting in each frame -> RecursionError
+def f(n):
+    return ((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((f(n + 1)))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))
+f(0)
+### runtime nested list repr -> RecursionError
+x = []
+for i in range(100000):
+    x = [x]
+repr(x)
+### runtime nested list to tensor -> ValueError
+x = [1.0]
+for i in range(100000):
+    x = [x]
+torch.tensor(x)
+### runtime nested list equality -> ok
+x = []
+y = []
+for i in range(100000):
+    x = [x]
+    y = [y]
+x == y
+### runtime nested list order -> ok
+x = []
+y = []
+for i in range(100000):
+    x = [x]
+    y = [y]
+x < y
+### runtime nested dict repr -> RecursionError
+x = {}
+for i in range(100000):
+    x = {'a': x}
+str(x)
+### runtime nested tuple in a dict key -> any
+x = ()
+for i in range(100000):
+    x = (x,)
+d = {x: 1}
+d[x]
+### runtime nested list released -> ok
+x = []
+for i in range(100000):
+    x = [x]
+x = None
+### self-containing list -> ok
+x = []
+x.append(x)
+repr(x)
+x == x
+str(x)
+### self-containing dict -> ok
+d = {}
+d['a'] = d
+repr(d)
+### self-containing list to tensor -> any
+x = []
+x.append(x)
+torch.tensor(x)
+### self-containing lists compared -> RecursionError
+x = []
+x.append(x)
+y = []
+y.append(y)
+x == y
+
+### while true -> TimeoutError
+while True:
+    pass
+### for over huge range -> TimeoutError
+for i in range(10**18):
+    pass
+### catching the timeout does not help -> TimeoutError
+while True:
+    try:
+        while True:
+            pass
+    except BaseException:
+        pass
+### keyboard interrupt handler does not catch the timeout -> TimeoutError
+while True:
+    try:
+        pass
+    except KeyboardInterrupt:
+        pass
+
+### import os -> any
+import os
+### import subprocess -> any
+import subprocess
+### from os import system -> any
+from os import system
+### __import__ -> any
+__import__('os')
+### open -> any
+open('/etc/passwd')
+### open for writing -> any
+open('/tmp/tensortutor-should-not-exist', 'w')
+### eval -> any
+eval('1 + 1')
+### exec -> any
+exec('x = 1')
+### compile -> any
+compile('1', 'x', 'eval')
+### globals -> any
+globals()
+### input -> any
+input()
+### breakpoint -> any
+breakpoint()
+### subclasses walk -> any
+(1).__class__.__base__.__subclasses__()
+### builtins -> any
+__builtins__
+### torch.load -> any
+torch.load('/etc/passwd')
+### torch.save -> any
+torch.save(torch.ones(1), '/tmp/tensortutor-should-not-exist')
+### torch.from_file -> any
+torch.from_file('/etc/passwd')
+
+# Found by the fuzzer (seed 7): a negative replacement index read out of range.
+### format with a negative index -> KeyError
+'{-1}{1}{0}'.format('a', 'b')
+### format with a huge index -> any
+'{99999999999999999999}'.format('a')
+### format with an index past the arguments -> IndexError
+'{5}'.format('a')
