@@ -60,7 +60,8 @@ extension Interpreter {
         case let (.add, .size(a), .tuple(b)): return .size(a + (try b.map { try pythonIntValue($0) }))
         case let (.multiply, .string(text), .int(count)), let (.multiply, .int(count), .string(text)):
             try limits.checkStringRepetition(length: text.utf8.count, times: count)
-            return .string(String(repeating: text, count: max(0, Int(count))))
+            // String(repeating:) loops `count` times even for an empty string.
+            return .string(text.isEmpty ? "" : String(repeating: text, count: max(0, Int(count))))
         case let (.multiply, .list(list), .int(count)), let (.multiply, .int(count), .list(list)):
             return .list(ListStorage(try repeatItems(list.items, count, what: "this list")))
         case let (.multiply, .tuple(items), .int(count)), let (.multiply, .int(count), .tuple(items)):
@@ -78,9 +79,12 @@ extension Interpreter {
     }
 
     private func repeatItems(_ items: [Value], _ count: Int64, what: String) throws -> [Value] {
-        guard count > 0 else { return [] }
+        guard count > 0, !items.isEmpty else { return [] }
         try limits.checkRepetition(itemCount: items.count, times: count, what: what)
-        return Array([[Value]](repeating: items, count: Int(count)).joined())
+        var result: [Value] = []
+        result.reserveCapacity(items.count * Int(count))
+        for _ in 0..<count { result += items }
+        return result
     }
 
     func pythonDouble(_ value: Value) throws -> Double {

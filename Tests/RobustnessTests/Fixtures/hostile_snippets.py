@@ -18,6 +18,10 @@ for i in range(100):
 [0] * 10**12
 ### list repeat overflowing -> MemoryError
 [0, 1] * ((2**62 - 1 + 2**62))
+### empty list repeat huge -> ok
+x = [] * 10**18
+y = () * 10**18
+z = '' * 10**18
 ### tuple repeat -> MemoryError
 (0,) * 10**12
 ### list doubling -> MemoryError
