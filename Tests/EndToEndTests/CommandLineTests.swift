@@ -119,36 +119,8 @@ struct ToolResult {
     let stderr: String
 }
 
-/// Runs the `tensortutor` binary built next to the test bundle.
+/// Runs the `tensortutor` binary built next to the test bundle with `input` on
+/// standard input (the raw-bytes runner in HostileInputTests.swift does the work).
 func runTool(_ arguments: [String], input: String = "") throws -> ToolResult {
-    let process = Process()
-    process.executableURL = toolURL()
-    process.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["NO_COLOR"] = "1"
-    process.environment = environment
-    let standardInput = Pipe()
-    let standardOutput = Pipe()
-    let standardError = Pipe()
-    process.standardInput = standardInput
-    process.standardOutput = standardOutput
-    process.standardError = standardError
-    try process.run()
-    standardInput.fileHandleForWriting.write(Data(input.utf8))
-    try standardInput.fileHandleForWriting.close()
-    let output = standardOutput.fileHandleForReading.readDataToEndOfFile()
-    let errors = standardError.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return ToolResult(status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self),
-                      stderr: String(decoding: errors, as: UTF8.self))
-}
-
-private func toolURL() -> URL {
-    let bundleDirectory = Bundle.main.bundleURL.deletingLastPathComponent()
-    let candidates = [
-        bundleDirectory.appendingPathComponent("tensortutor"),
-        Bundle.main.bundleURL.appendingPathComponent("tensortutor"),
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tensortutor"),
-    ]
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    try runHostile(arguments, input: Array(input.utf8))
 }

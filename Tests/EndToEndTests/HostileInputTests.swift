@@ -112,8 +112,8 @@ struct HostileInputTests {
     }
 }
 
-/// Runs the binary with raw bytes on standard input.
-private func runHostile(_ arguments: [String], input: [UInt8]) throws -> ToolResult {
+/// Runs the binary built next to the test bundle with raw bytes on standard input.
+func runHostile(_ arguments: [String], input: [UInt8]) throws -> ToolResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tensortutor")
     if !FileManager.default.isExecutableFile(atPath: process.executableURL!.path) {
