@@ -58,6 +58,23 @@ public enum DType: String, Sendable, CaseIterable {
         }
     }
 
+    /// The C++ type name PyTorch prints in some checks ("float != long int") and in
+    /// range errors ("out of bounds for int").
+    var cppTypeName: String {
+        switch self {
+        case .bool: "bool"
+        case .uint8: "unsigned char"
+        case .int8: "signed char"
+        case .int16: "short int"
+        case .int32: "int"
+        case .int64: "long int"
+        case .float16: "c10::Half"
+        case .bfloat16: "c10::BFloat16"
+        case .float32: "float"
+        case .float64: "double"
+        }
+    }
+
     /// Looks a dtype up by any of the names `torch` exposes for it (`float`, `long`, `int64` ...).
     public init?(torchAttribute name: String) {
         switch name {

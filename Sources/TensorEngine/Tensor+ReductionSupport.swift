@@ -131,22 +131,6 @@ enum ResultBuilder {
 }
 
 extension DType {
-    /// The C++ type name PyTorch prints in some checks ("float != long int").
-    var cppTypeName: String {
-        switch self {
-        case .bool: "bool"
-        case .uint8: "unsigned char"
-        case .int8: "signed char"
-        case .int16: "short int"
-        case .int32: "int"
-        case .int64: "long int"
-        case .float16: "c10::Half"
-        case .bfloat16: "c10::BFloat16"
-        case .float32: "float"
-        case .float64: "double"
-        }
-    }
-
     /// The dtype a sum or cumsum produces without an explicit dtype: integers widen.
     var accumulatingSumType: DType { isFloatingPoint ? self : .int64 }
 }

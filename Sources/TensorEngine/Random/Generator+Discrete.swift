@@ -12,10 +12,10 @@ extension Generator {
         }
         if let (minimum, maximum) = randomIntegerBounds(dtype) {
             if low < minimum || low > maximum {
-                throw TensorError.runtime("from is out of bounds for \(randomRangeTypeName(dtype))")
+                throw TensorError.runtime("from is out of bounds for \(dtype.cppTypeName)")
             }
             if high - 1 < minimum || high - 1 > maximum {
-                throw TensorError.runtime("to - 1 is out of bounds for \(randomRangeTypeName(dtype))")
+                throw TensorError.runtime("to - 1 is out of bounds for \(dtype.cppTypeName)")
             }
         }
         let range = UInt64(bitPattern: high) &- UInt64(bitPattern: low)

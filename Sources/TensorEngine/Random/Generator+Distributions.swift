@@ -51,10 +51,10 @@ extension Generator {
         let lowest = -Double(T.greatestFiniteMagnitude)
         let highest = Double(T.greatestFiniteMagnitude)
         if from < lowest || from > highest {
-            throw TensorError.runtime("from is out of bounds for \(randomRangeTypeName(tensor.dtype))")
+            throw TensorError.runtime("from is out of bounds for \(tensor.dtype.cppTypeName)")
         }
         if to < lowest || to > highest {
-            throw TensorError.runtime("to is out of bounds for \(randomRangeTypeName(tensor.dtype))")
+            throw TensorError.runtime("to is out of bounds for \(tensor.dtype.cppTypeName)")
         }
         guard from <= to else {
             throw TensorError.runtime(

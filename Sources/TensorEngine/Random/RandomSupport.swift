@@ -97,21 +97,6 @@ func randomFormatDouble(_ value: Double) -> String {
     return String(cString: buffer)
 }
 
-/// The C++ type name `caffe2::TypeMeta` prints in range errors ("out of bounds for int").
-func randomRangeTypeName(_ dtype: DType) -> String {
-    switch dtype {
-    case .bool: "bool"
-    case .uint8: "unsigned char"
-    case .int8: "signed char"
-    case .int16: "short int"
-    case .int32: "int"
-    case .int64: "long int"
-    case .float16: "c10::Half"
-    case .bfloat16: "c10::BFloat16"
-    case .float32: "float"
-    case .float64: "double"
-    }
-}
 
 /// PyTorch's `AT_DISPATCH_*` failure: `"normal_kernel_cpu" not implemented for 'Long'`.
 func randomNotImplemented(_ kernel: String, _ dtype: DType) -> TensorError {
