@@ -4,6 +4,11 @@ import PackageDescription
 // The layered module graph from the architecture notes: each target depends only on
 // targets listed before it, and the engine at the bottom has no dependencies at all.
 
+// Runtime exclusivity checks cost a call on every access to a class's stored property,
+// which showed up as ~6% of a small op's time. Debug builds (and so `make test`) keep
+// them, so a violation is still caught there.
+let uncheckedExclusivityInRelease = SwiftSetting.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
+
 let package = Package(
     name: "TensorTutor",
     products: [
@@ -14,9 +19,13 @@ let package = Package(
     ],
     targets: [
         .target(name: "Diagnostics"),
-        .target(name: "TensorEngine"),
+        // Built for the CPU it compiles on (like -march=native): the tool is built from
+        // source, and AVX2/FMA make the SIMD kernels about 1.6x faster than baseline x86-64.
+        // The explicit FMA calls are the only fused operations, so results stay bit-exact.
+        .target(name: "TensorEngine", swiftSettings: [.unsafeFlags(["-target-cpu", "native"]), uncheckedExclusivityInRelease]),
         .target(name: "PySyntax", dependencies: ["Diagnostics"]),
-        .target(name: "Interpreter", dependencies: ["PySyntax", "TensorEngine", "Diagnostics"]),
+        .target(name: "Interpreter", dependencies: ["PySyntax", "TensorEngine", "Diagnostics"],
+                swiftSettings: [uncheckedExclusivityInRelease]),
         .target(name: "Explain", dependencies: ["Interpreter", "PySyntax", "TensorEngine", "Diagnostics"]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "LineEditor", dependencies: ["CEditLine"]),
