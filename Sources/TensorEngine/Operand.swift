@@ -15,18 +15,6 @@ public enum Operand {
         case let .scalar(scalar): scalar.promotionOperand
         }
     }
-
-    /// The values broadcast to `shape`, converted to `T`, in row-major order.
-    func values<T: TensorElement>(as type: T.Type, broadcastTo shape: [Int]) -> [T] {
-        switch self {
-        case let .scalar(scalar):
-            let count = shape.reduce(1, *)
-            return [T](repeating: scalar.converted(to: T.self), count: count)
-        case let .tensor(tensor):
-            if tensor.shape == shape { return tensor.elements(as: T.self) }
-            return tensor.viewing(broadcastView(tensor.view, to: shape)).elements(as: T.self)
-        }
-    }
 }
 
 /// The dtype PyTorch computes a binary op in.

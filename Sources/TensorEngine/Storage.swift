@@ -6,12 +6,15 @@ public final class Storage: @unchecked Sendable {
     public let bytes: UnsafeMutableRawPointer
     public let byteCount: Int
 
-    /// Allocates zeroed storage, refusing sizes above `MemoryBudget.limit`.
-    public init(byteCount: Int) throws {
+    /// Allocates storage, refusing sizes above `MemoryBudget.limit`. Zeroed unless the
+    /// caller is a kernel about to overwrite every byte (zeroing is a full extra pass).
+    public init(byteCount: Int, zeroed: Bool = true) throws {
         try MemoryBudget.reserve(byteCount)
         self.byteCount = byteCount
         self.bytes = UnsafeMutableRawPointer.allocate(byteCount: max(byteCount, 1), alignment: 64)
-        bytes.initializeMemory(as: UInt8.self, repeating: 0, count: max(byteCount, 1))
+        if zeroed {
+            bytes.initializeMemory(as: UInt8.self, repeating: 0, count: max(byteCount, 1))
+        }
     }
 
     deinit {

@@ -66,70 +66,66 @@ public func binary(_ op: BinaryOp, _ a: Operand, _ b: Operand) throws -> Tensor 
     default: break
     }
     let outputType: DType = op.isComparison ? .bool : computeType
-    let output = try Tensor.zeros(shape: shape, dtype: outputType)
+    // Every kernel below writes every element (or throws before returning it).
+    let output = try Tensor.uninitialized(shape: shape, dtype: outputType)
     switch computeType {
-    case .bool: try runBoolean(op, a, b, shape, output)
-    case .uint8: try runInteger(op, a, b, shape, output, UInt8.self)
-    case .int8: try runInteger(op, a, b, shape, output, Int8.self)
-    case .int16: try runInteger(op, a, b, shape, output, Int16.self)
-    case .int32: try runInteger(op, a, b, shape, output, Int32.self)
-    case .int64: try runInteger(op, a, b, shape, output, Int64.self)
+    case .bool: try runBoolean(op, a, b, output)
+    case .uint8: try runInteger(op, a, b, output, UInt8.self)
+    case .int8: try runInteger(op, a, b, output, Int8.self)
+    case .int16: try runInteger(op, a, b, output, Int16.self)
+    case .int32: try runInteger(op, a, b, output, Int32.self)
+    case .int64: try runInteger(op, a, b, output, Int64.self)
     case .float16, .bfloat16: try runReducedFloat(op, a, b, shape, output, computeType)
-    case .float32: runFloating(op, a, b, shape, output, Float.self)
-    case .float64: runFloating(op, a, b, shape, output, Double.self)
+    case .float32: try runFloating(op, a, b, output, Float.self)
+    case .float64: try runFloating(op, a, b, output, Double.self)
     }
     return output
 }
 
-private func fill<T: TensorElement, R: TensorElement>(
-    _ output: Tensor, _ lhs: [T], _ rhs: [T], _ type: R.Type, _ body: (T, T) -> R
-) {
-    let destination = output.pointer(R.self)
-    for index in 0..<lhs.count { destination[index] = body(lhs[index], rhs[index]) }
-}
-
-private func comparison<T: TensorElement & Comparable>(_ op: BinaryOp) -> ((T, T) -> Bool)? {
+/// A comparison or logical op as a kernel body, or nil for arithmetic ops.
+@inline(__always)
+private func runComparison<T: TensorElement & Comparable>(
+    _ op: BinaryOp, _ a: Operand, _ b: Operand, _ output: Tensor, _ type: T.Type
+) -> Bool {
     switch op {
-    case .equal: { $0 == $1 }
-    case .notEqual: { $0 != $1 }
-    case .less: { $0 < $1 }
-    case .lessEqual: { $0 <= $1 }
-    case .greater: { $0 > $1 }
-    case .greaterEqual: { $0 >= $1 }
-    case .logicalAnd: { $0.boolValue && $1.boolValue }
-    case .logicalOr: { $0.boolValue || $1.boolValue }
-    case .logicalXor: { $0.boolValue != $1.boolValue }
-    default: nil
+    case .equal: runElementwise(a, b, into: output) { (x: T, y: T) in x == y }
+    case .notEqual: runElementwise(a, b, into: output) { (x: T, y: T) in x != y }
+    case .less: runElementwise(a, b, into: output) { (x: T, y: T) in x < y }
+    case .lessEqual: runElementwise(a, b, into: output) { (x: T, y: T) in x <= y }
+    case .greater: runElementwise(a, b, into: output) { (x: T, y: T) in x > y }
+    case .greaterEqual: runElementwise(a, b, into: output) { (x: T, y: T) in x >= y }
+    case .logicalAnd: runElementwise(a, b, into: output) { (x: T, y: T) in x.boolValue && y.boolValue }
+    case .logicalOr: runElementwise(a, b, into: output) { (x: T, y: T) in x.boolValue || y.boolValue }
+    case .logicalXor: runElementwise(a, b, into: output) { (x: T, y: T) in x.boolValue != y.boolValue }
+    default: return false
     }
+    return true
 }
 
+/// Each op gets its own loop (the switch is outside it), so simple bodies vectorize.
 private func runFloating<T: TensorElement & BinaryFloatingPoint>(
-    _ op: BinaryOp, _ a: Operand, _ b: Operand, _ shape: [Int], _ output: Tensor, _ type: T.Type
-) {
-    let lhs = a.values(as: T.self, broadcastTo: shape)
-    let rhs = b.values(as: T.self, broadcastTo: shape)
-    if let compare: (T, T) -> Bool = comparison(op) {
-        fill(output, lhs, rhs, Bool.self, compare)
-        return
-    }
-    let body: (T, T) -> T
+    _ op: BinaryOp, _ a: Operand, _ b: Operand, _ output: Tensor, _ type: T.Type
+) throws {
+    let a = try a.converted(to: T.dtype), b = try b.converted(to: T.dtype)
+    if runComparison(op, a, b, output, T.self) { return }
     switch op {
-    case .add: body = { $0 + $1 }
-    case .subtract: body = { $0 - $1 }
-    case .multiply: body = { $0 * $1 }
-    case .divide: body = { $0 / $1 }
-    case .floorDivide: body = { T(floatFloorDivide(Double($0), Double($1))) }
-    case .remainder: body = { T(floatRemainder(Double($0), Double($1))) }
+    case .add: runElementwise(a, b, into: output) { (x: T, y: T) in x + y }
+    case .subtract: runElementwise(a, b, into: output) { (x: T, y: T) in x - y }
+    case .multiply: runElementwise(a, b, into: output) { (x: T, y: T) in x * y }
+    case .divide: runElementwise(a, b, into: output) { (x: T, y: T) in x / y }
+    case .floorDivide: runElementwise(a, b, into: output) { (x: T, y: T) in T(floatFloorDivide(Double(x), Double(y))) }
+    case .remainder: runElementwise(a, b, into: output) { (x: T, y: T) in T(floatRemainder(Double(x), Double(y))) }
     case .power:
-        body = T.self == Float.self
-            ? { T(powf(Float($0), Float($1))) }
-            : { T(pow(Double($0), Double($1))) }
-    case .maximum: body = { ($0.isNaN || $1.isNaN) ? T.nan : Swift.max($0, $1) }
-    case .minimum: body = { ($0.isNaN || $1.isNaN) ? T.nan : Swift.min($0, $1) }
-    case .atan2: body = { T(Glibc.atan2(Double($0), Double($1))) }
-    default: body = { _, _ in T.nan }
+        if T.self == Float.self {
+            runElementwise(a, b, into: output) { (x: T, y: T) in T(powf(Float(x), Float(y))) }
+        } else {
+            runElementwise(a, b, into: output) { (x: T, y: T) in T(pow(Double(x), Double(y))) }
+        }
+    case .maximum: runElementwise(a, b, into: output) { (x: T, y: T) in (x.isNaN || y.isNaN) ? T.nan : Swift.max(x, y) }
+    case .minimum: runElementwise(a, b, into: output) { (x: T, y: T) in (x.isNaN || y.isNaN) ? T.nan : Swift.min(x, y) }
+    case .atan2: runElementwise(a, b, into: output) { (x: T, y: T) in T(Glibc.atan2(Double(x), Double(y))) }
+    default: runElementwise(a, b, into: output) { (_: T, _: T) in T.nan }
     }
-    fill(output, lhs, rhs, T.self, body)
 }
 
 /// A 16-bit float op as PyTorch's CPU kernels run it: the operands are first cast to the
@@ -153,11 +149,11 @@ private func runReducedFloat(
     let lhs = try cast(a)
     let rhs = keepsOriginal ? b : try cast(b)
     if op.isComparison {
-        runFloating(op, lhs, rhs, shape, output, Float.self)
+        try runFloating(op, lhs, rhs, output, Float.self)
         return
     }
-    let wide = try Tensor.zeros(shape: shape, dtype: .float32)
-    runFloating(op, lhs, rhs, shape, wide, Float.self)
+    let wide = try Tensor.uninitialized(shape: shape, dtype: .float32)
+    try runFloating(op, lhs, rhs, wide, Float.self)
     try output.copy(from: wide)
 }
 
@@ -181,42 +177,38 @@ public func floatRemainder(_ a: Double, _ b: Double) -> Double {
 }
 
 private func runInteger<T: IntegerTensorElement>(
-    _ op: BinaryOp, _ a: Operand, _ b: Operand, _ shape: [Int], _ output: Tensor, _ type: T.Type
+    _ op: BinaryOp, _ a: Operand, _ b: Operand, _ output: Tensor, _ type: T.Type
 ) throws {
-    let lhs = a.values(as: T.self, broadcastTo: shape)
-    let rhs = b.values(as: T.self, broadcastTo: shape)
-    if let compare: (T, T) -> Bool = comparison(op) {
-        fill(output, lhs, rhs, Bool.self, compare)
-        return
-    }
-    if op == .floorDivide || op == .remainder, rhs.contains(0) {
+    let a = try a.converted(to: T.dtype), b = try b.converted(to: T.dtype)
+    if runComparison(op, a, b, output, T.self) { return }
+    if op == .floorDivide || op == .remainder, output.count > 0, b.containsZero(as: T.self) {
         throw TensorError.runtime("ZeroDivisionError")
     }
     // Only a negative Python-number exponent is refused; tensor exponents give 0, ±1.
-    if op == .power, case .scalar = b, rhs.first.map({ $0 < 0 }) ?? false {
+    if op == .power, case let .scalar(exponent) = b, exponent.converted(to: T.self) < 0 {
         throw TensorError.runtime("Integers to negative integer powers are not allowed.")
     }
-    let body: (T, T) -> T
     switch op {
-    case .add: body = { $0 &+ $1 }
-    case .subtract: body = { $0 &- $1 }
-    case .multiply: body = { $0 &* $1 }
-    case .floorDivide: body = integerFloorDivide
-    case .remainder: body = { a, b in
-        let mod = a.remainderReportingOverflow(dividingBy: b).partialValue
-        return (mod != 0 && (mod < 0) != (b < 0)) ? mod &+ b : mod
+    case .add: runElementwise(a, b, into: output) { (x: T, y: T) in x &+ y }
+    case .subtract: runElementwise(a, b, into: output) { (x: T, y: T) in x &- y }
+    case .multiply: runElementwise(a, b, into: output) { (x: T, y: T) in x &* y }
+    case .floorDivide: runElementwise(a, b, into: output) { (x: T, y: T) in integerFloorDivide(x, y) }
+    case .remainder:
+        runElementwise(a, b, into: output) { (x: T, y: T) -> T in
+            let mod = x.remainderReportingOverflow(dividingBy: y).partialValue
+            return (mod != 0 && (mod < 0) != (y < 0)) ? mod &+ y : mod
+        }
+    case .power: runElementwise(a, b, into: output) { (x: T, y: T) in integerPower(x, y) }
+    case .maximum: runElementwise(a, b, into: output) { (x: T, y: T) in Swift.max(x, y) }
+    case .minimum: runElementwise(a, b, into: output) { (x: T, y: T) in Swift.min(x, y) }
+    case .bitwiseAnd: runElementwise(a, b, into: output) { (x: T, y: T) in x & y }
+    case .bitwiseOr: runElementwise(a, b, into: output) { (x: T, y: T) in x | y }
+    case .bitwiseXor: runElementwise(a, b, into: output) { (x: T, y: T) in x ^ y }
+    case .leftShift: runElementwise(a, b, into: output) { (x: T, y: T) in (y < 0 || y >= T.bitWidth) ? 0 : x << y }
+    case .rightShift:
+        runElementwise(a, b, into: output) { (x: T, y: T) in (y < 0 || y >= T.bitWidth) ? (x < 0 ? -1 : 0) : x >> y }
+    default: runElementwise(a, b, into: output) { (_: T, _: T) in T.zero }
     }
-    case .power: body = integerPower
-    case .maximum: body = { Swift.max($0, $1) }
-    case .minimum: body = { Swift.min($0, $1) }
-    case .bitwiseAnd: body = { $0 & $1 }
-    case .bitwiseOr: body = { $0 | $1 }
-    case .bitwiseXor: body = { $0 ^ $1 }
-    case .leftShift: body = { a, b in (b < 0 || b >= T.bitWidth) ? 0 : a << b }
-    case .rightShift: body = { a, b in (b < 0 || b >= T.bitWidth) ? (a < 0 ? -1 : 0) : a >> b }
-    default: body = { _, _ in 0 }
-    }
-    fill(output, lhs, rhs, T.self, body)
 }
 
 private func integerFloorDivide<T: IntegerTensorElement>(_ a: T, _ b: T) -> T {
@@ -244,22 +236,19 @@ private func integerPower<T: IntegerTensorElement>(_ base: T, _ exponent: T) -> 
     return result
 }
 
-private func runBoolean(_ op: BinaryOp, _ a: Operand, _ b: Operand, _ shape: [Int], _ output: Tensor) throws {
-    let lhs = a.values(as: Bool.self, broadcastTo: shape)
-    let rhs = b.values(as: Bool.self, broadcastTo: shape)
-    let body: (Bool, Bool) -> Bool
+private func runBoolean(_ op: BinaryOp, _ a: Operand, _ b: Operand, _ output: Tensor) throws {
+    let a = try a.converted(to: .bool), b = try b.converted(to: .bool)
     switch op {
-    case .equal: body = { $0 == $1 }
-    case .notEqual, .bitwiseXor, .logicalXor: body = { $0 != $1 }
-    case .less: body = { !$0 && $1 }
-    case .lessEqual: body = { !$0 || $1 }
-    case .greater: body = { $0 && !$1 }
-    case .greaterEqual: body = { $0 || !$1 }
-    case .add, .bitwiseOr, .logicalOr, .maximum: body = { $0 || $1 }
-    case .multiply, .bitwiseAnd, .logicalAnd, .minimum: body = { $0 && $1 }
-    case .power: body = { $0 || !$1 }
+    case .equal: runElementwise(a, b, into: output) { (x: Bool, y: Bool) in x == y }
+    case .notEqual, .bitwiseXor, .logicalXor: runElementwise(a, b, into: output) { (x: Bool, y: Bool) in x != y }
+    case .less: runElementwise(a, b, into: output) { (x: Bool, y: Bool) in !x && y }
+    case .lessEqual: runElementwise(a, b, into: output) { (x: Bool, y: Bool) in !x || y }
+    case .greater: runElementwise(a, b, into: output) { (x: Bool, y: Bool) in x && !y }
+    case .greaterEqual: runElementwise(a, b, into: output) { (x: Bool, y: Bool) in x || !y }
+    case .add, .bitwiseOr, .logicalOr, .maximum: runElementwise(a, b, into: output) { (x: Bool, y: Bool) in x || y }
+    case .multiply, .bitwiseAnd, .logicalAnd, .minimum: runElementwise(a, b, into: output) { (x: Bool, y: Bool) in x && y }
+    case .power: runElementwise(a, b, into: output) { (x: Bool, y: Bool) in x || !y }
     default:
         throw TensorError(.notImplementedError, "\"\(op.kernelName)_cpu\" not implemented for 'Bool'")
     }
-    fill(output, lhs, rhs, Bool.self, body)
 }

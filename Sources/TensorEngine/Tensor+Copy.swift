@@ -3,14 +3,14 @@ extension Tensor {
     /// `to(dtype)`: the same tensor when the dtype already matches, otherwise a copy.
     public func to(_ newType: DType) throws -> Tensor {
         if newType == dtype { return self }
-        let result = try Tensor.zeros(shape: shape, dtype: newType)
+        let result = try Tensor.uninitialized(shape: shape, dtype: newType)
         try result.copy(from: self)
         return result
     }
 
     /// A contiguous copy with the same dtype.
     public func clone() throws -> Tensor {
-        let result = try Tensor.zeros(shape: shape, dtype: dtype)
+        let result = try Tensor.uninitialized(shape: shape, dtype: dtype)
         try result.copy(from: self)
         return result
     }
@@ -30,18 +30,17 @@ extension Tensor {
             try checkExpandable(source.shape, to: shape)
             sourceView = broadcastView(source.view, to: shape)
         }
-        let broadcastSource = source.viewing(sourceView)
         switch dtype {
-        case .bool: write(broadcastSource.elements(as: Bool.self))
-        case .uint8: write(broadcastSource.elements(as: UInt8.self))
-        case .int8: write(broadcastSource.elements(as: Int8.self))
-        case .int16: write(broadcastSource.elements(as: Int16.self))
-        case .int32: write(broadcastSource.elements(as: Int32.self))
-        case .int64: write(broadcastSource.elements(as: Int64.self))
-        case .float16: write(broadcastSource.elements(as: Float16.self))
-        case .bfloat16: write(broadcastSource.elements(as: BFloat16.self))
-        case .float32: write(broadcastSource.elements(as: Float.self))
-        case .float64: write(broadcastSource.elements(as: Double.self))
+        case .bool: copyElements(from: source, sourceView, into: Bool.self)
+        case .uint8: copyElements(from: source, sourceView, into: UInt8.self)
+        case .int8: copyElements(from: source, sourceView, into: Int8.self)
+        case .int16: copyElements(from: source, sourceView, into: Int16.self)
+        case .int32: copyElements(from: source, sourceView, into: Int32.self)
+        case .int64: copyElements(from: source, sourceView, into: Int64.self)
+        case .float16: copyElements(from: source, sourceView, into: Float16.self)
+        case .bfloat16: copyElements(from: source, sourceView, into: BFloat16.self)
+        case .float32: copyElements(from: source, sourceView, into: Float.self)
+        case .float64: copyElements(from: source, sourceView, into: Double.self)
         }
     }
 

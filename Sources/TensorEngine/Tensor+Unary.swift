@@ -46,10 +46,9 @@ extension Tensor {
             // double result goes through Float, so this rounds the same way.
             return try map(Double.self, Double.self, floatingFunction(op)).to(outputType)
         case .float32:
-            let function = floatingFunction(op)
-            return try map(Float.self, Float.self) { Float(function(Double($0))) }
+            return try floatingUnary(op, Float.self)
         case .float64:
-            return try map(Double.self, Double.self, floatingFunction(op))
+            return try floatingUnary(op, Double.self)
         case .bool:
             return try map(Bool.self, Bool.self) { $0 }
         case .uint8: return try integerUnary(op, UInt8.self)
@@ -87,11 +86,29 @@ extension Tensor {
     public func map<Input: TensorElement, Output: TensorElement>(
         _ input: Input.Type, _ output: Output.Type, _ body: (Input) -> Output
     ) throws -> Tensor {
-        let source = elements(as: Input.self)
-        let result = try Tensor.zeros(shape: shape, dtype: Output.dtype)
-        let destination = result.pointer(Output.self)
-        for index in 0..<source.count { destination[index] = body(source[index]) }
+        let source = try to(Input.dtype)
+        let result = try Tensor.uninitialized(shape: shape, dtype: Output.dtype)
+        runElementwise(source, into: result, body)
         return result
+    }
+
+    /// The floating ops whose bodies are simple enough to inline get their own loops;
+    /// the rest call the double-precision function, rounding once to `T`.
+    private func floatingUnary<T: TensorElement & BinaryFloatingPoint>(_ op: UnaryOp, _ type: T.Type) throws -> Tensor {
+        switch op {
+        case .negate: return try map(T.self, T.self) { -$0 }
+        case .abs: return try map(T.self, T.self) { Swift.abs($0) }
+        case .square: return try map(T.self, T.self) { $0 * $0 }
+        case .relu: return try map(T.self, T.self) { $0.isNaN ? $0 : Swift.max($0, 0) }
+        case .sqrt: return try map(T.self, T.self) { $0.squareRoot() }
+        case .exp: return try map(T.self, T.self) { T(Glibc.exp(Double($0))) }
+        case .log: return try map(T.self, T.self) { T(Glibc.log(Double($0))) }
+        case .tanh: return try map(T.self, T.self) { T(Glibc.tanh(Double($0))) }
+        case .sigmoid: return try map(T.self, T.self) { T(1 / (1 + Glibc.exp(-Double($0)))) }
+        default:
+            let function = floatingFunction(op)
+            return try map(T.self, T.self) { T(function(Double($0))) }
+        }
     }
 }
 

@@ -20,10 +20,20 @@ public final class Tensor: @unchecked Sendable {
 
     /// A new zero-filled contiguous tensor.
     public static func zeros(shape: [Int], dtype: DType) throws -> Tensor {
+        try allocate(shape: shape, dtype: dtype, zeroed: true)
+    }
+
+    /// A new contiguous tensor whose contents are garbage: only for kernels that write
+    /// every element before anyone reads it.
+    static func uninitialized(shape: [Int], dtype: DType) throws -> Tensor {
+        try allocate(shape: shape, dtype: dtype, zeroed: false)
+    }
+
+    private static func allocate(shape: [Int], dtype: DType, zeroed: Bool) throws -> Tensor {
         let count = try checkedElementCount(shape)
         let (bytes, overflow) = count.multipliedReportingOverflow(by: dtype.itemSize)
         if overflow { throw TensorError.runtime("this would allocate more memory than exists (\(shape))") }
-        return Tensor(storage: try Storage(byteCount: bytes), dtype: dtype, view: View(contiguous: shape))
+        return Tensor(storage: try Storage(byteCount: bytes, zeroed: zeroed), dtype: dtype, view: View(contiguous: shape))
     }
 
     /// A new contiguous tensor holding `values` in row-major order.
