@@ -18,23 +18,21 @@ public struct CallArguments {
     /// Binds to a Python-style signature. `parameters` lists names in order; names
     /// after `"*"` are keyword-only. With `variadic`, extra positionals are collected.
     func bind(_ function: String, _ parameters: [String], variadic: Bool = false) throws -> BoundArguments {
-        var values: [String: Value] = [:]
+        var values = NamedValues()
         let keywordOnlyStart = parameters.firstIndex(of: "*") ?? parameters.count
-        let positionalNames = Array(parameters[..<keywordOnlyStart])
-        let allNames = parameters.filter { $0 != "*" }
         var extra: [Value] = []
         for (index, value) in positional.enumerated() {
-            if index < positionalNames.count {
-                values[positionalNames[index]] = value
+            if index < keywordOnlyStart {
+                values[parameters[index]] = value
             } else if variadic {
                 extra.append(value)
             } else {
                 throw PythonError.typeError(
-                    "\(function)() takes \(positionalNames.count) positional argument\(positionalNames.count == 1 ? "" : "s") but \(positional.count) were given")
+                    "\(function)() takes \(keywordOnlyStart) positional argument\(keywordOnlyStart == 1 ? "" : "s") but \(positional.count) were given")
             }
         }
         for (name, value) in keywords {
-            guard allNames.contains(name) else {
+            guard name != "*", parameters.contains(name) else {
                 throw PythonError.typeError("\(function)() got an unexpected keyword argument '\(name)'")
             }
             if values[name] != nil {
@@ -46,10 +44,28 @@ public struct CallArguments {
     }
 }
 
+/// Argument values by parameter name. A short array searched linearly rather than a
+/// dictionary: signatures have a handful of names, and hashing them on every call of a
+/// builtin was a visible share of a small op's time.
+struct NamedValues {
+    private var entries: [(name: String, value: Value)] = []
+
+    subscript(name: String) -> Value? {
+        get { entries.first(where: { $0.name == name })?.value }
+        set {
+            if let index = entries.firstIndex(where: { $0.name == name }) {
+                if let newValue { entries[index].value = newValue } else { entries.remove(at: index) }
+            } else if let newValue {
+                entries.append((name, newValue))
+            }
+        }
+    }
+}
+
 /// Arguments matched to parameter names, with typed accessors that raise Python errors.
 struct BoundArguments {
     let function: String
-    var values: [String: Value]
+    var values: NamedValues
     /// Positionals beyond the named parameters (for `view(*shape)`).
     let extra: [Value]
 

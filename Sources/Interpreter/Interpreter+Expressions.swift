@@ -78,6 +78,7 @@ extension Interpreter {
 
     private func evaluateSequence(_ items: [Expr]) throws -> [Value] {
         var values: [Value] = []
+        values.reserveCapacity(items.count)
         for item in items {
             if case let .starred(inner) = item.kind {
                 values += try iterate(try evaluate(inner))

@@ -15,11 +15,12 @@ public func normalizeDim(_ dim: Int, rank: Int) throws -> Int {
 
 /// Normalizes a list of dims and rejects repeats ("dim 1 appears multiple times").
 public func normalizeDims(_ dims: [Int], rank: Int) throws -> [Int] {
-    var seen = Set<Int>()
+    // A linear scan, not a Set: ranks are tiny and this runs on every reduction call.
     var result: [Int] = []
+    result.reserveCapacity(dims.count)
     for dim in dims {
         let normalized = try normalizeDim(dim, rank: rank)
-        if !seen.insert(normalized).inserted {
+        if result.contains(normalized) {
             throw TensorError.runtime("dim \(normalized) appears multiple times in the list of dims")
         }
         result.append(normalized)

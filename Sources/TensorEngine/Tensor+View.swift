@@ -24,11 +24,11 @@ extension Tensor {
             throw TensorError.runtime(
                 "permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = \(rank) is not equal to len(dims) = \(dims.count)")
         }
-        var seen = Set<Int>()
         var order: [Int] = []
+        order.reserveCapacity(dims.count)
         for dim in dims {
             let normalized = try normalizeDim(dim, rank: rank)
-            if !seen.insert(normalized).inserted { throw TensorError.runtime("permute(): duplicate dims are not allowed.") }
+            if order.contains(normalized) { throw TensorError.runtime("permute(): duplicate dims are not allowed.") }
             order.append(normalized)
         }
         return viewing(View(shape: order.map { shape[$0] }, strides: order.map { strides[$0] }, offset: storageOffset))
@@ -212,6 +212,7 @@ extension Tensor {
         }
         let from = try normalizeDims(sources, rank: rank)
         let to = try normalizeDims(destinations, rank: rank)
+        if from == to { return viewing(view) }
         var order = [Int](repeating: -1, count: rank)
         for (source, destination) in zip(from, to) { order[destination] = source }
         var rest = (0..<rank).filter { !from.contains($0) }.makeIterator()
