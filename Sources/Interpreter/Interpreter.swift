@@ -50,7 +50,8 @@ public final class Interpreter {
     var source = SourceFile(name: "<input>", text: "")
     var currentLine = 1
     var callDepth = 0
-    public var maxCallDepth = 150
+    public static let defaultMaxCallDepth = 150
+    public var maxCallDepth = Interpreter.defaultMaxCallDepth
     /// Sizes of Python containers and strings; see `ResourceLimits`.
     public var limits = ResourceLimits()
     /// Containers whose repr is being written, to print a self-reference as `[...]`.

@@ -5,15 +5,20 @@ import Interpreter
 /// Runs a program read as bytes and reports its events as text or JSON Lines. Returns
 /// the exit status.
 func runProgram(bytes: [UInt8], name: String, options: OutputOptions, limits: LimitOptions) -> Int32 {
+    runProgram(bytes: bytes, name: name, json: options.json, timeout: options.effectiveTimeout, limits: limits.values)
+}
+
+/// `timeout`: seconds, or nil for none.
+func runProgram(bytes: [UInt8], name: String, json: Bool, timeout: Double?, limits: ProgramLimits) -> Int32 {
     limits.apply()
-    let useColor = !options.json && isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-    let reporter = EventReporter(json: options.json, useColor: useColor, escapeOutput: isatty(STDOUT_FILENO) != 0,
+    let useColor = !json && isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    let reporter = EventReporter(json: json, useColor: useColor, escapeOutput: isatty(STDOUT_FILENO) != 0,
                                  outputLimit: limits.maxOutputBytes)
     let runner = ProgramRunner()
     limits.apply(to: runner.interpreter)
     reporter.stopSignal = runner.interpreter.stopSignal
     runner.onEvent = { reporter.report($0, interpreter: runner.interpreter) }
-    startWatchdog(timeout: options.effectiveTimeout, stopping: runner.interpreter) { error in
+    startWatchdog(timeout: timeout, stopping: runner.interpreter) { error in
         reporter.reportHardStop(RunError(type: error.type, message: error.message, span: nil, source: SourceFile(name: name, text: "")))
     }
     var succeeded = false

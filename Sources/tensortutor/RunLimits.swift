@@ -21,7 +21,7 @@ struct LimitOptions: ParsableArguments {
 
     @Option(name: .customLong("max-recursion"), help: ArgumentHelp(
         "Deepest chain of nested Python calls (RecursionError beyond).", valueName: "calls"))
-    var maxRecursion: Int = Interpreter().maxCallDepth
+    var maxRecursion: Int = Interpreter.defaultMaxCallDepth
 
     @Option(name: .customLong("max-items"), help: ArgumentHelp(
         "Most items one list, tuple, dict or materialized range may hold (MemoryError beyond).", valueName: "count"))
@@ -41,6 +41,25 @@ struct LimitOptions: ParsableArguments {
             throw ValidationError("\(name) must be a positive number")
         }
     }
+
+    var values: ProgramLimits {
+        ProgramLimits(maxMemoryGiB: maxMemoryGiB, maxSourceBytes: maxSourceBytes, maxOutputBytes: maxOutputBytes,
+                      maxRecursion: maxRecursion, maxItems: maxItems, maxStringBytes: maxStringBytes)
+    }
+
+    /// Applies the process-wide limit (tensor memory).
+    func apply() { values.apply() }
+}
+
+/// The limits as plain values: what the parsed options produce, and what a bare
+/// `tensortutor` with piped input uses without running the argument parser at all.
+struct ProgramLimits {
+    var maxMemoryGiB: Double?
+    var maxSourceBytes = SourceFile.defaultMaximumByteCount
+    var maxOutputBytes = 64 << 20
+    var maxRecursion = Interpreter.defaultMaxCallDepth
+    var maxItems = ResourceLimits().maxContainerItems
+    var maxStringBytes = ResourceLimits().maxStringBytes
 
     /// Applies the process-wide limit (tensor memory).
     func apply() {

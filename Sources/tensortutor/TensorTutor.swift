@@ -21,6 +21,15 @@ struct TensorTutor: ParsableCommand {
     /// Usage errors exit with status 2, as the command-line contract promises
     /// (ArgumentParser's own default is 64).
     static func main() {
+        // `echo CODE | tensortutor`, the commonest scripted use, needs no option parsing;
+        // skipping the parser (which builds its argument tables through runtime
+        // reflection) takes a few milliseconds off every such start.
+        if CommandLine.arguments.count == 1 && isatty(STDIN_FILENO) == 0 {
+            let limits = ProgramLimits()
+            let bytes = readStandardInputBytes(limit: limits.maxSourceBytes)
+            Foundation.exit(runProgram(bytes: bytes, name: "<stdin>", json: false,
+                                       timeout: OutputOptions.defaultTimeout, limits: limits))
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
