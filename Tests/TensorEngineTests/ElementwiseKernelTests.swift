@@ -1,0 +1,115 @@
+import Testing
+@testable import TensorEngine
+
+/// The strided elementwise loops and copies against element-by-element references
+/// computed from the row-major values, over the layouts that take different paths:
+/// contiguous, broadcast rows and columns, transposed, sliced with steps, ragged
+/// transposed blocks, overlapping copies and dtype conversions.
+@Suite struct ElementwiseKernelTests {
+    /// 0, 1, 2, … as float32 of `shape`, with a sign pattern so order mistakes show.
+    private func ramp(_ shape: [Int]) throws -> Tensor {
+        let count = shape.reduce(1, *)
+        return try Tensor(values: (0..<count).map { Float($0 % 7 == 3 ? -$0 : $0) }, shape: shape)
+    }
+
+    @Test func mergedDimsKeepEveryOperandsStrides() {
+        // A contiguous [2, 3, 4] merges to one dim; a [2, 3, 4] view broadcasting its
+        // middle dim cannot merge across it.
+        let contiguous = View(contiguous: [2, 3, 4])
+        let loop = StridedLoop(shape: [2, 3, 4], views: [contiguous, contiguous])
+        #expect(loop.sizes == [24])
+        let broadcast = View(shape: [2, 3, 4], strides: [4, 0, 1], offset: 5)
+        let mixed = StridedLoop(shape: [2, 3, 4], views: [contiguous, broadcast])
+        #expect(mixed.sizes == [2, 3, 4])
+        #expect(mixed.strides[1] == [4, 0, 1])
+        var rows: [(Int, Int)] = []
+        mixed.forEachRow { out, first, _ in rows.append((out, first)) }
+        #expect(rows.map(\.0) == [0, 4, 8, 12, 16, 20])
+        #expect(rows.map(\.1) == [5, 5, 5, 9, 9, 9])
+    }
+
+    @Test func broadcastAddMatchesElementwiseReference() throws {
+        let x = try ramp([5, 7])
+        let row = try ramp([7])
+        let column = try ramp([5, 1])
+        let xs = x.elements(as: Float.self), rs = row.elements(as: Float.self), cs = column.elements(as: Float.self)
+        let plusRow = try binary(.add, .tensor(x), .tensor(row)).elements(as: Float.self)
+        let plusColumn = try binary(.subtract, .tensor(column), .tensor(x)).elements(as: Float.self)
+        for i in 0..<5 {
+            for j in 0..<7 {
+                #expect(plusRow[i * 7 + j] == xs[i * 7 + j] + rs[j])
+                #expect(plusColumn[i * 7 + j] == cs[i] - xs[i * 7 + j])
+            }
+        }
+    }
+
+    @Test func stridedOperandsAndScalarsGiveTheSameValuesAsContiguousCopies() throws {
+        let base = try ramp([6, 10])
+        let stepped = try base.slice(1, start: 1, end: 10, step: 3).t()   // [3, 6], non-unit strides
+        let dense = try stepped.clone()
+        #expect(dense.isContiguous)
+        let viaView = try binary(.multiply, .tensor(stepped), .scalar(.float(0.5))).elements(as: Float.self)
+        let viaCopy = try binary(.multiply, .tensor(dense), .scalar(.float(0.5))).elements(as: Float.self)
+        #expect(viaView == viaCopy)
+        #expect(viaView == dense.elements(as: Float.self).map { $0 * 0.5 })
+        let compared = try binary(.greater, .tensor(stepped), .scalar(.int(20))).elements(as: Bool.self)
+        #expect(compared == dense.elements(as: Float.self).map { $0 > 20 })
+    }
+
+    @Test func mixedDtypesConvertBeforeTheKernel() throws {
+        let integers = try Tensor(values: [Int64(1), -2, 3, 7], shape: [2, 2])
+        let floats = try Tensor(values: [Float(0.5), 0.25], shape: [2])
+        let sum = try binary(.add, .tensor(integers), .tensor(floats))
+        #expect(sum.dtype == .float32)
+        #expect(sum.elements(as: Float.self) == [1.5, -1.75, 3.5, 7.25])
+        let quotient = try binary(.floorDivide, .tensor(integers), .scalar(.int(2)))
+        #expect(quotient.elements(as: Int64.self) == [0, -1, 1, 3])
+        #expect(throws: TensorError.self) { try binary(.remainder, .tensor(integers), .scalar(.int(0))) }
+    }
+
+    @Test(arguments: [[8, 8], [16, 24], [13, 21], [1, 9], [9, 1], [70, 65], [3, 4]])
+    func transposedCopiesMatchTheReference(shape: [Int]) throws {
+        let source = try ramp(shape)
+        let values = source.elements(as: Float.self)
+        let copied = try source.t().contiguous()
+        #expect(copied.shape == [shape[1], shape[0]])
+        let expected = (0..<shape[1]).flatMap { j in (0..<shape[0]).map { i in values[i * shape[1] + j] } }
+        #expect(copied.elements(as: Float.self) == expected)
+        // Doubles and a converting copy take the scalar tiles.
+        let asDouble = try source.t().to(.float64)
+        #expect(asDouble.elements(as: Double.self) == expected.map(Double.init))
+        let int32Copy = try source.to(.int32).t().contiguous()
+        #expect(int32Copy.elements(as: Int32.self) == expected.map { Int32($0) })
+    }
+
+    @Test func permutedGatherCopyMatchesTheReference() throws {
+        // The Swin bias layout: [49, 49, 4] permuted to [4, 49, 49].
+        let table = try ramp([49, 49, 4])
+        let values = table.elements(as: Float.self)
+        let permuted = try table.permute([2, 0, 1]).contiguous().elements(as: Float.self)
+        for head in 0..<4 {
+            for i in stride(from: 0, to: 49, by: 7) {
+                for j in 0..<49 { #expect(permuted[(head * 49 + i) * 49 + j] == values[(i * 49 + j) * 4 + head]) }
+            }
+        }
+    }
+
+    @Test func overlappingCopyReadsBeforeItWrites() throws {
+        let x = try ramp([6])
+        let before = x.elements(as: Float.self)
+        try x.slice(0, start: 1, end: 6, step: 1).copy(from: try x.slice(0, start: 0, end: 5, step: 1))
+        #expect(x.elements(as: Float.self) == [before[0]] + before[0..<5])
+        let square = try ramp([4, 4])
+        let expected = try square.t().clone().elements(as: Float.self)
+        try square.copy(from: try square.t())
+        #expect(square.elements(as: Float.self) == expected)
+    }
+
+    @Test func unaryOpsReadStridedInputs() throws {
+        let x = try ramp([4, 6])
+        let column = try x.slice(1, start: 2, end: 3, step: 1)
+        let expected = column.elements(as: Float.self).map { Float(Double($0).magnitude.squareRoot()) }
+        #expect(try column.unary(.abs).unary(.sqrt).elements(as: Float.self) == expected)
+        #expect(try x.t().unary(.negate).elements(as: Float.self) == x.t().elements(as: Float.self).map { -$0 })
+    }
+}
