@@ -30,25 +30,40 @@ extension Tensor {
         }) {
             return result
         }
-        // Move the reduced dim last, work on contiguous rows, then move it back.
+        if input.dtype == .float32 {
+            return try input.float32NormalizedExponential(axis: axis, logarithm: logarithm, rowSumPrecision: rowSumPrecision)
+        }
+        // float64: move the reduced dim last, work on contiguous rows, then move it back.
         let moved = try input.movedim([axis], [input.rank - 1]).contiguous()
         let rowLength = moved.shape[moved.rank - 1]
         let result = try Tensor.zeros(shape: moved.shape, dtype: input.dtype)
-        if input.dtype == .float32 {
-            softmaxRows(moved.pointer(Float.self) + moved.storageOffset, result.pointer(Float.self), moved.count, rowLength, logarithm,
-                        rowSumPrecision: rowSumPrecision)
-        } else {
-            softmaxRows(moved.pointer(Double.self) + moved.storageOffset, result.pointer(Double.self), moved.count, rowLength, logarithm)
-        }
+        softmaxRows(moved.pointer(Double.self) + moved.storageOffset, result.pointer(Double.self), moved.count, rowLength, logarithm)
         return try result.movedim([input.rank - 1], [axis])
+    }
+
+    /// float32 reads a contiguous input (no dim moving) with the vectorized kernels of
+    /// SoftmaxKernels.swift: the last dim row by row, any other dim eight inner positions
+    /// at a time, as PyTorch does.
+    private func float32NormalizedExponential(axis: Int, logarithm: Bool, rowSumPrecision: DType?) throws -> Tensor {
+        let source = try contiguous()
+        // Both kernels write every element.
+        let result = try Tensor.uninitialized(shape: shape, dtype: .float32)
+        let layout = SoftmaxShape(
+            outer: shape[..<axis].reduce(1, *), dimSize: shape[axis], inner: shape[(axis + 1)...].reduce(1, *),
+            logarithm: logarithm, rowSumPrecision: rowSumPrecision)
+        let input = UnsafePointer(source.pointer(Float.self) + source.storageOffset)
+        if axis == rank - 1 {
+            float32SoftmaxLastDim(input, result.pointer(Float.self), layout)
+        } else {
+            float32SoftmaxInnerDim(input, result.pointer(Float.self), layout)
+        }
+        return result
     }
 }
 
 private func softmaxRows<T: BinaryFloatingPoint & TensorElement>(
-    _ source: UnsafeMutablePointer<T>, _ destination: UnsafeMutablePointer<T>, _ count: Int, _ rowLength: Int, _ logarithm: Bool,
-    rowSumPrecision: DType? = nil
+    _ source: UnsafeMutablePointer<T>, _ destination: UnsafeMutablePointer<T>, _ count: Int, _ rowLength: Int, _ logarithm: Bool
 ) {
-    func rounded(_ value: T) -> T { rowSumPrecision.map { T($0.roundedToPrecision(Double(value))) } ?? value }
     guard rowLength > 0 else { return }
     var rowStart = 0
     while rowStart < count {
@@ -70,7 +85,7 @@ private func softmaxRows<T: BinaryFloatingPoint & TensorElement>(
             sum += exponential
         }
         if logarithm {
-            let logSum = rounded(T(Glibc.log(Double(rounded(sum)))))
+            let logSum = T(Glibc.log(Double(sum)))
             for index in 0..<rowLength { out[index] = (row[index] - maximum) - logSum }
         } else {
             let scale = 1 / sum
