@@ -1,13 +1,15 @@
 import Foundation
 
-/// Sums, means, products, variance and norms. Floating results accumulate in Double and
-/// round once at the end, which is at least as accurate as PyTorch's float cascade sums.
+/// Sums, means, products, variance and norms. float32 sums and means follow PyTorch's
+/// float32 cascade exactly (Tensor+CascadeSum.swift); other floating results accumulate
+/// in Double and round once at the end, at least as accurate as PyTorch's.
 extension Tensor {
     /// `sum`: bool and integer inputs give int64 unless `dtype` says otherwise; with a
     /// `dtype`, every element is converted first, as PyTorch does.
     public func sum(dims: [Int]?, keepDim: Bool, dtype: DType? = nil) throws -> Tensor {
         let layout = try ReductionLayout(self, dims: dims, keepDim: keepDim)
         let outputType = dtype ?? self.dtype.accumulatingSumType
+        if self.dtype == .float32, outputType == .float32 { return try float32CascadeSum(layout) }
         if outputType.isFloatingPoint {
             let values = castDoubles(view: layout.laneView, to: outputType)
             let sums = foldLanes(values, layout: layout, initial: 0.0) { $0 + $1 }
@@ -30,6 +32,14 @@ extension Tensor {
         }
         let outputType = dtype ?? self.dtype
         let layout = try ReductionLayout(self, dims: dims, keepDim: keepDim)
+        if self.dtype == .float32, outputType == .float32 {
+            // PyTorch's CPU mean is the float32 sum divided by the count.
+            let sums = try float32CascadeSum(layout)
+            let divisor = Float(layout.laneLength)
+            let values = sums.pointer(Float.self)
+            for index in 0..<sums.count { values[index] /= divisor }
+            return sums
+        }
         let values = castDoubles(view: layout.laneView, to: outputType)
         let count = Double(layout.laneLength)
         let means = foldLanes(values, layout: layout, initial: 0.0) { $0 + $1 }.map { $0 / count }
