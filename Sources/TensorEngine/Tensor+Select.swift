@@ -35,6 +35,16 @@ func materialize(_ operand: Operand, shape: [Int], dtype: DType) throws -> Tenso
 extension Tensor {
     /// `masked_fill(mask, value)`: a copy with `value` where `mask` is true.
     public func maskedFill(_ mask: Tensor, _ value: Operand) throws -> Tensor {
+        if dtype == .float32, isContiguous, mask.dtype == .bool, mask.shape == shape, mask.isContiguous,
+           case let .scalar(scalar) = value {
+            // The common attention-mask case: one pass that selects, instead of a copy
+            // followed by a masked write. It writes every element.
+            let result = try Tensor.uninitialized(shape: shape, dtype: .float32)
+            selectContiguous(
+                UnsafePointer(pointer(Float.self) + storageOffset), UnsafePointer(mask.pointer(Bool.self) + mask.storageOffset),
+                scalar.converted(to: Float.self), result.pointer(Float.self), count)
+            return result
+        }
         let result = try clone()
         try result.maskedFillInPlace(mask, value)
         return result
@@ -62,11 +72,39 @@ extension Tensor {
             throw TensorError.runtime(
                 "output with shape \(formatShape(shape)) doesn't match the broadcast shape \(formatShape(broadcast))")
         }
-        let flags = mask.viewing(broadcastView(mask.view, to: shape)).bools()
-        var index = 0
-        view.forEachOffset { position in
-            if flags[index] { setScalar(fillValue, atStorageOffset: position) }
-            index += 1
+        let maskView = broadcastView(mask.view, to: shape)
+        switch dtype {
+        case .bool: fillMasked(mask, maskView, fillValue.converted(to: Bool.self))
+        case .uint8: fillMasked(mask, maskView, fillValue.converted(to: UInt8.self))
+        case .int8: fillMasked(mask, maskView, fillValue.converted(to: Int8.self))
+        case .int16: fillMasked(mask, maskView, fillValue.converted(to: Int16.self))
+        case .int32: fillMasked(mask, maskView, fillValue.converted(to: Int32.self))
+        case .int64: fillMasked(mask, maskView, fillValue.converted(to: Int64.self))
+        case .float16: fillMasked(mask, maskView, fillValue.converted(to: Float16.self))
+        case .bfloat16: fillMasked(mask, maskView, fillValue.converted(to: BFloat16.self))
+        case .float32: fillMasked(mask, maskView, fillValue.converted(to: Float.self))
+        case .float64: fillMasked(mask, maskView, fillValue.converted(to: Double.self))
+        }
+    }
+
+    /// Writes `value` wherever the (broadcast) mask is true, walking the mask and this
+    /// view together in row-major order; the value is converted once, not per element.
+    private func fillMasked<T: TensorElement>(_ mask: Tensor, _ maskView: View, _ value: T) {
+        let destination = pointer(T.self)
+        let flags = mask.pointer(Bool.self)
+        if isContiguous {
+            var position = storageOffset
+            maskView.forEachOffset { flag in
+                if flags[flag] { destination[position] = value }
+                position &+= 1
+            }
+        } else {
+            let positions = view.offsets()
+            var index = 0
+            maskView.forEachOffset { flag in
+                if flags[flag] { destination[positions[index]] = value }
+                index &+= 1
+            }
         }
     }
 
@@ -81,5 +119,16 @@ extension Tensor {
         if let upper { result = try binary(.minimum, .tensor(result), upper) }
         if result === self { result = try clone() }
         return result
+    }
+}
+
+/// destination[i] = flags[i] ? value : source[i]; a branch-free select over bytes that
+/// the compiler vectorizes.
+private func selectContiguous(
+    _ source: UnsafePointer<Float>, _ flags: UnsafePointer<Bool>, _ value: Float, _ destination: UnsafeMutablePointer<Float>, _ count: Int
+) {
+    let bytes = UnsafeRawPointer(flags).assumingMemoryBound(to: UInt8.self)
+    for index in 0..<count {
+        destination[index] = bytes[index] != 0 ? value : source[index]
     }
 }

@@ -23,9 +23,7 @@ public func nllLoss(
     guard input.dtype.isFloatingPoint else {
         throw TensorError(.notImplementedError, "\"nll_loss_out_frame\" not implemented for '\(input.dtype.scalarTypeName)'")
     }
-    // Rows of class scores: [rows, C] with the class dim last.
-    let rows = input.rank == 1 ? try input.reshape([1, classes]) : try input.movedim([1], [input.rank - 1]).reshape([-1, classes])
-    let scores = rows.doubles()
+    let score = try targetScoreReader(input, classes: classes)
     let targets = target.int64s()
     let weights = weight?.doubles()
     var losses = [Double](repeating: 0, count: targets.count)
@@ -35,7 +33,7 @@ public func nllLoss(
         if label == ignoreIndex { continue }
         guard label >= 0, label < Int64(classes) else { throw TensorError.index("Target \(label) is out of bounds.") }
         let classWeight = weights?[Int(label)] ?? 1
-        losses[row] = -scores[row * classes + Int(label)] * classWeight
+        losses[row] = -score(row, Int(label)) * classWeight
         totalLoss += losses[row]
         totalWeight += classWeight
     }
@@ -48,6 +46,26 @@ public func nllLoss(
     case .mean, .batchMean:
         return try ResultBuilder.tensor(doubles: [totalLoss / totalWeight], shape: [], dtype: input.dtype)
     }
+}
+
+/// Reads input[row, label] (rows in the order of the target's elements) straight from
+/// storage: only one score per row is needed, so nothing is converted in bulk.
+private func targetScoreReader(_ input: Tensor, classes: Int) throws -> (Int, Int) -> Double {
+    if input.rank <= 2, input.dtype == .float32 || input.dtype == .float64 {
+        let rowStride = input.rank == 2 ? input.strides[0] : 0
+        let classStride = input.strides[input.rank - 1]
+        let offset = input.storageOffset
+        if input.dtype == .float32 {
+            let base = input.pointer(Float.self)
+            return { row, label in Double(base[offset + row * rowStride + label * classStride]) }
+        }
+        let base = input.pointer(Double.self)
+        return { row, label in base[offset + row * rowStride + label * classStride] }
+    }
+    // Rows of class scores: [rows, C] with the class dim last.
+    let rows = input.rank == 1 ? try input.reshape([1, classes]) : try input.movedim([1], [input.rank - 1]).reshape([-1, classes])
+    let scores = rows.doubles()
+    return { row, label in scores[row * classes + label] }
 }
 
 /// The shape checks of `nll_loss_nd`, `nll_loss` and `nll_loss2d`, in their order.
