@@ -78,7 +78,11 @@ struct EinsumTerm {
     init(_ tensor: Tensor, view: View) {
         shape = view.shape
         dtype = tensor.dtype
-        if dtype.isFloatingPoint {
+        if dtype == .float32 {
+            // Read float32 storage directly: the generic per-element cast cost more than
+            // the matrix product itself for `ij,jk->ik` at 512.
+            doubles = tensor.copyElements(view, as: Float.self).map { Double($0) }
+        } else if dtype.isFloatingPoint {
             doubles = tensor.castDoubles(view: view, to: .float64)
         } else {
             integers = tensor.castInt64s(view: view, to: .int64)
@@ -90,8 +94,16 @@ struct EinsumTerm {
         self.dtype = dtype
     }
 
+    /// An empty term of `shape` whose values the caller fills (see MatmulEinsumContraction.swift).
+    init(tensorShape shape: [Int], dtype: DType) {
+        self.init(shape: shape, dtype: dtype)
+    }
+
     /// out[kept dims] = Σ over `summing` of self · other (other broadcasting), in `dtype`.
     func contracted(with other: EinsumTerm?, summing: [Int], dtype outputType: DType) throws -> EinsumTerm {
+        if let other, outputType == .float32, let product = try productContracted(with: other, summing: summing) {
+            return product
+        }
         let rank = shape.count
         var iteration = shape
         if let other { for dim in 0..<rank { iteration[dim] = Swift.max(shape[dim], other.shape[dim]) } }

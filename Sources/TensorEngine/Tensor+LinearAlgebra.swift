@@ -1,6 +1,6 @@
 /// dot, mv, mm, bmm, outer and matmul, with PyTorch's checks in PyTorch's order. Every
-/// product funnels into `batchedProduct`, which copies both operands to contiguous
-/// buffers and runs one kernel (see Tensor+MatmulKernels.swift).
+/// product funnels into `batchedProduct` (Tensor+MatmulKernels.swift), which reads
+/// float32 operands in place through their views and runs the packed, blocked kernel.
 extension Tensor {
     /// `dot`: the inner product of two 1-d tensors of one dtype.
     public func dot(_ other: Tensor) throws -> Tensor {

@@ -1,11 +1,52 @@
-/// The one matrix-product kernel behind dot, mv, mm, bmm, matmul and einsum: contiguous
-/// copies of both operands, then an i-k-j loop whose inner loop runs along contiguous
-/// rows of B and C. float32 accumulates in Float, as PyTorch's BLAS does; integers wrap.
+/// The one matrix-product entry behind dot, mv, mm, bmm, matmul and einsum. float32
+/// reads both operands in place through their views and runs the packed, blocked
+/// kernel (MatmulBlocking.swift); float16/bfloat16 do the same on float32 copies and
+/// round once, as PyTorch's reduced-precision gemm does. float64 and integers copy both
+/// operands and run an i-k-j loop; integers wrap.
 extension Tensor {
     /// Multiplies `batch` pairs of matrices. `lhs` (a view of self) lists, in row-major
     /// order, batch × rows × inner elements; `rhs` (a view of `other`) batch × inner ×
     /// columns. Callers have checked shapes and that both dtypes are equal.
     func batchedProduct(
+        _ lhs: View, _ other: Tensor, _ rhs: View,
+        batch: Int, rows: Int, inner: Int, columns: Int, outputShape: [Int]
+    ) throws -> Tensor {
+        switch dtype {
+        case .float32:
+            // Zero-filled: the vector @ matrix path adds into the output.
+            let output = try Tensor.zeros(shape: outputShape, dtype: .float32)
+            guard batch > 0, rows > 0, inner > 0, columns > 0 else { return output }
+            try multiplyFloatBatches(
+                UnsafePointer(pointer(Float.self)), BatchedMatrixLayout.left(lhs),
+                UnsafePointer(other.pointer(Float.self)), BatchedMatrixLayout.right(rhs),
+                into: output.pointer(Float.self), batch: batch, rows: rows, inner: inner, columns: columns)
+            return output
+        case .float16, .bfloat16:
+            // PyTorch's reduced-precision gemm accumulates in float32 and rounds once.
+            try ensureAllocatable(elements: try checkedElementCount(lhs.shape) + checkedElementCount(rhs.shape),
+                                  itemSize: MemoryLayout<Double>.stride)
+            let a = castDoubles(view: lhs, to: .float32).map { Float($0) }
+            let b = other.castDoubles(view: rhs, to: .float32).map { Float($0) }
+            let output = try Tensor.zeros(shape: outputShape, dtype: .float32)
+            if batch > 0, rows > 0, inner > 0, columns > 0 {
+                try a.withUnsafeBufferPointer { aBuffer in
+                    try b.withUnsafeBufferPointer { bBuffer in
+                        try multiplyFloatBatches(
+                            aBuffer.baseAddress!, .contiguous(batch: batch, rows: rows, columns: inner),
+                            bBuffer.baseAddress!, .contiguous(batch: batch, rows: inner, columns: columns),
+                            into: output.pointer(Float.self), batch: batch, rows: rows, inner: inner, columns: columns)
+                    }
+                }
+            }
+            return try output.to(dtype)
+        default:
+            return try copiedProduct(lhs, other, rhs, batch: batch, rows: rows, inner: inner, columns: columns,
+                                     outputShape: outputShape)
+        }
+    }
+
+    /// float64 and integer products on contiguous copies of both operands.
+    private func copiedProduct(
         _ lhs: View, _ other: Tensor, _ rhs: View,
         batch: Int, rows: Int, inner: Int, columns: Int, outputShape: [Int]
     ) throws -> Tensor {
@@ -15,34 +56,19 @@ extension Tensor {
             + checkedElementCount(outputShape)
         try ensureAllocatable(elements: copiedElements, itemSize: MemoryLayout<Double>.stride)
         let outputCount = batch * rows * columns
-        switch dtype {
-        case .float32:
-            let a = copyElements(lhs, as: Float.self)
-            let b = other.copyElements(rhs, as: Float.self)
-            var c = [Float](repeating: 0, count: outputCount)
-            multiplyBatches(a, b, &c, batch: batch, rows: rows, inner: inner, columns: columns)
-            return try Tensor(values: c, shape: outputShape)
-        case .float16, .bfloat16:
-            // PyTorch's reduced-precision gemm accumulates in float32 and rounds once.
-            let a = castDoubles(view: lhs, to: .float32).map { Float($0) }
-            let b = other.castDoubles(view: rhs, to: .float32).map { Float($0) }
-            var c = [Float](repeating: 0, count: outputCount)
-            multiplyBatches(a, b, &c, batch: batch, rows: rows, inner: inner, columns: columns)
-            return try Tensor(values: c, shape: outputShape).to(dtype)
-        case .float64:
+        if dtype == .float64 {
             let a = copyElements(lhs, as: Double.self)
             let b = other.copyElements(rhs, as: Double.self)
             var c = [Double](repeating: 0, count: outputCount)
             multiplyBatches(a, b, &c, batch: batch, rows: rows, inner: inner, columns: columns)
             return try Tensor(values: c, shape: outputShape)
-        default:
-            // Wrapping Int64 arithmetic truncated to the dtype equals wrapping in the dtype.
-            let a = castInt64s(view: lhs, to: .int64)
-            let b = other.castInt64s(view: rhs, to: .int64)
-            var c = [Int64](repeating: 0, count: outputCount)
-            multiplyIntegerBatches(a, b, &c, batch: batch, rows: rows, inner: inner, columns: columns)
-            return try ResultBuilder.tensor(int64s: c, shape: outputShape, dtype: dtype)
         }
+        // Wrapping Int64 arithmetic truncated to the dtype equals wrapping in the dtype.
+        let a = castInt64s(view: lhs, to: .int64)
+        let b = other.castInt64s(view: rhs, to: .int64)
+        var c = [Int64](repeating: 0, count: outputCount)
+        multiplyIntegerBatches(a, b, &c, batch: batch, rows: rows, inner: inner, columns: columns)
+        return try ResultBuilder.tensor(int64s: c, shape: outputShape, dtype: dtype)
     }
 
     /// The elements of `view` in row-major order, when `T` is this tensor's element type.
