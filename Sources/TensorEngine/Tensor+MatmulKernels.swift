@@ -13,9 +13,14 @@ extension Tensor {
     ) throws -> Tensor {
         switch dtype {
         case .float32:
-            // Zero-filled: the vector @ matrix path adds into the output.
-            let output = try Tensor.zeros(shape: outputShape, dtype: .float32)
-            guard batch > 0, rows > 0, inner > 0, columns > 0 else { return output }
+            // Every kernel path writes each output element when there is work (the blocked
+            // one stores its first depth block, the vector ones zero before adding), so
+            // only an empty product, whose result is all zeros, needs zero-filling.
+            let hasWork = batch > 0 && rows > 0 && inner > 0 && columns > 0
+            let output = hasWork
+                ? try Tensor.uninitialized(shape: outputShape, dtype: .float32)
+                : try Tensor.zeros(shape: outputShape, dtype: .float32)
+            guard hasWork else { return output }
             try multiplyFloatBatches(
                 UnsafePointer(pointer(Float.self)), BatchedMatrixLayout.left(lhs),
                 UnsafePointer(other.pointer(Float.self)), BatchedMatrixLayout.right(rhs),
