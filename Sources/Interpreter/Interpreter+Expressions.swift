@@ -6,8 +6,10 @@ extension Interpreter {
     /// caret lands under the innermost sub-expression that failed.
     func evaluate(_ expr: Expr) throws -> Value {
         let value: Value
+        evaluationDepth &+= 1
+        defer { evaluationDepth &-= 1 }
         do {
-            try NativeStack.check()
+            if evaluationDepth & 7 == 0 { try NativeStack.check() }
             value = try evaluateUnobserved(expr)
         } catch var error as PythonError {
             if error.span == nil { error.span = expr.span }
@@ -15,7 +17,7 @@ extension Interpreter {
         } catch let error as TensorError {
             throw PythonError(error, span: expr.span)
         }
-        observer?.didEvaluate(expr, value: value)
+        if isObserved { observer?.didEvaluate(expr, value: value) }
         return value
     }
 

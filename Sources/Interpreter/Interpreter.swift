@@ -45,7 +45,14 @@ public final class Interpreter {
     let globals = Scope(parent: nil)
     var scope: Scope
     public weak var output: OutputSink?
-    public weak var observer: EvaluationObserver?
+    public weak var observer: EvaluationObserver? {
+        didSet { isObserved = observer != nil }
+    }
+    /// Read on every evaluation instead of loading the weak reference each time.
+    var isObserved = false
+    /// How deeply `evaluate` is nested right now; the native stack is checked only every
+    /// few levels, since one evaluation frame is tiny next to the stack's safety margin.
+    var evaluationDepth = 0
     /// The source of the statement being run, for warnings' line numbers.
     var source = SourceFile(name: "<input>", text: "")
     var currentLine = 1

@@ -89,7 +89,10 @@ extension Tensor {
             case let .integer(position):
                 result = try result.select(dim, position)
             case let .slice(start, stop, step):
-                result = try result.slice(dim, start: start, end: stop, step: step ?? 1)
+                // `:` keeps the dim as it is; skipping it saves building a view per colon.
+                if start != nil || stop != nil || (step ?? 1) != 1 {
+                    result = try result.slice(dim, start: start, end: stop, step: step ?? 1)
+                }
                 dim += 1
             case .newAxis:
                 result = try result.unsqueeze(dim)
