@@ -51,7 +51,7 @@ func runElementwise<T: TensorElement, R: TensorElement>(
     let shape = output.shape
     a.withElements(as: T.self, broadcastTo: shape) { first, firstView in
         b.withElements(as: T.self, broadcastTo: shape) { second, secondView in
-            let loop = StridedLoop(shape: shape, views: [output.view, firstView, secondView])
+            let loop = StridedLoop(shape: shape, output: output.view, firstView, secondView)
             let destination = output.pointer(R.self)
             let (outputStride, firstStride, secondStride) = loop.innerStrides
             let length = loop.rowLength
@@ -67,7 +67,7 @@ func runElementwise<T: TensorElement, R: TensorElement>(
 func runElementwise<A: TensorElement, R: TensorElement>(
     _ input: Tensor, into output: Tensor, _ body: (A) -> R
 ) {
-    let loop = StridedLoop(shape: output.shape, views: [output.view, input.view])
+    let loop = StridedLoop(shape: output.shape, output: output.view, input.view)
     let source = UnsafePointer(input.pointer(A.self))
     let destination = output.pointer(R.self)
     let (outputStride, inputStride, _) = loop.innerStrides

@@ -3,49 +3,58 @@
 /// wherever every operand is contiguous across them, so the innermost loop runs as long
 /// as possible, usually at unit stride. Kernels then only write a loop over one row.
 struct StridedLoop {
-    /// Sizes of the merged dims, outermost first; never empty once built.
-    private(set) var sizes: [Int] = []
-    /// Per operand (output, first input, second input), the stride of each merged dim.
-    private(set) var strides: [[Int]] = [[], [], []]
+    /// Per merged dim, outermost first, four numbers: its size, then the output's, the
+    /// first input's and the second input's stride. One flat array, so building a loop
+    /// for a small op costs one allocation.
+    private var dims: [Int] = []
     let offsets: (Int, Int, Int)
     let isEmpty: Bool
 
-    /// `views` are the operands' views, already broadcast to `shape` (missing inputs can
-    /// be given as zero-stride views or omitted).
-    init(shape: [Int], views: [View]) {
-        precondition(views.count >= 1 && views.count <= 3)
+    /// The operands' views, already broadcast to `shape`: the output, then up to two inputs.
+    init(shape: [Int], output: View, _ first: View? = nil, _ second: View? = nil) {
         isEmpty = shape.contains(0)
-        offsets = (views[0].offset, views.count > 1 ? views[1].offset : 0, views.count > 2 ? views[2].offset : 0)
+        offsets = (output.offset, first?.offset ?? 0, second?.offset ?? 0)
+        dims.reserveCapacity(4 * shape.count)
         for dim in 0..<shape.count where shape[dim] != 1 {
             let size = shape[dim]
-            let dimStrides = (0..<3).map { $0 < views.count ? views[$0].strides[dim] : 0 }
-            if let last = sizes.indices.last,
-               (0..<3).allSatisfy({ strides[$0][last] == dimStrides[$0] &* size }) {
-                sizes[last] = sizes[last] &* size
-                for operand in 0..<3 { strides[operand][last] = dimStrides[operand] }
+            let outputStride = output.strides[dim]
+            let firstStride = first?.strides[dim] ?? 0
+            let secondStride = second?.strides[dim] ?? 0
+            let last = dims.count - 4
+            if last >= 0, dims[last + 1] == outputStride &* size, dims[last + 2] == firstStride &* size,
+               dims[last + 3] == secondStride &* size {
+                dims[last] = dims[last] &* size
+                dims[last + 1] = outputStride
+                dims[last + 2] = firstStride
+                dims[last + 3] = secondStride
             } else {
-                sizes.append(size)
-                for operand in 0..<3 { strides[operand].append(dimStrides[operand]) }
+                dims.append(size)
+                dims.append(outputStride)
+                dims.append(firstStride)
+                dims.append(secondStride)
             }
         }
-        if sizes.isEmpty {
-            sizes = [1]
-            strides = [[1], [1], [1]]
-        }
+        if dims.isEmpty { dims = [1, 1, 1, 1] }
     }
 
+    /// Number of merged dims.
+    var rank: Int { dims.count / 4 }
+    func size(_ dim: Int) -> Int { dims[4 * dim] }
+    /// Stride of operand 0 (output), 1 or 2 along merged dim `dim`.
+    func stride(_ operand: Int, _ dim: Int) -> Int { dims[4 * dim + 1 + operand] }
+
     /// The length of every row and each operand's stride along it.
-    var rowLength: Int { sizes[sizes.count - 1] }
+    var rowLength: Int { size(rank - 1) }
     var innerStrides: (Int, Int, Int) {
-        let last = sizes.count - 1
-        return (strides[0][last], strides[1][last], strides[2][last])
+        let last = rank - 1
+        return (stride(0, last), stride(1, last), stride(2, last))
     }
 
     /// Calls `body` once per innermost row with the three operands' element offsets.
     @inline(__always)
     func forEachRow(_ body: (_ output: Int, _ first: Int, _ second: Int) -> Void) {
         if isEmpty { return }
-        let outer = sizes.count - 1
+        let outer = rank - 1
         if outer == 0 {
             body(offsets.0, offsets.1, offsets.2)
             return
@@ -56,14 +65,16 @@ struct StridedLoop {
             body(output, first, second)
             var dim = outer - 1
             while dim >= 0 {
+                let size = self.size(dim)
+                let (outputStride, firstStride, secondStride) = (stride(0, dim), stride(1, dim), stride(2, dim))
                 counter[dim] &+= 1
-                output &+= strides[0][dim]
-                first &+= strides[1][dim]
-                second &+= strides[2][dim]
-                if counter[dim] < sizes[dim] { break }
-                output &-= strides[0][dim] &* sizes[dim]
-                first &-= strides[1][dim] &* sizes[dim]
-                second &-= strides[2][dim] &* sizes[dim]
+                output &+= outputStride
+                first &+= firstStride
+                second &+= secondStride
+                if counter[dim] < size { break }
+                output &-= outputStride &* size
+                first &-= firstStride &* size
+                second &-= secondStride &* size
                 counter[dim] = 0
                 dim -= 1
             }

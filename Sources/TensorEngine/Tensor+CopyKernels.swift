@@ -21,7 +21,7 @@ extension Tensor {
     private func copyElements<S: TensorElement, T: TensorElement>(
         from source: Tensor, _ sourceView: View, _ sourceType: S.Type, into type: T.Type
     ) {
-        let loop = StridedLoop(shape: shape, views: [view, sourceView])
+        let loop = StridedLoop(shape: shape, output: view, sourceView)
         // A copy within one storage (x.copy_(x.t())) must read everything before writing.
         if source.storage === storage && !loop.isEmpty {
             let snapshot = try? source.viewing(sourceView).clone()
@@ -49,9 +49,9 @@ private func copyRows<S, T>(
 ) {
     let (toStride, fromStride, _) = loop.innerStrides
     let length = loop.rowLength
-    if loop.sizes.count == 2, toStride == 1, fromStride != 1, loop.strides[1][0] == 1 {
+    if loop.rank == 2, toStride == 1, fromStride != 1, loop.stride(1, 0) == 1 {
         let plane = TransposedPlane(
-            rows: loop.sizes[0], columns: length, toRowStride: loop.strides[0][0], fromColumnStride: fromStride)
+            rows: loop.size(0), columns: length, toRowStride: loop.stride(0, 0), fromColumnStride: fromStride)
         let target = to + loop.offsets.0
         let origin = from + loop.offsets.1
         if S.self == T.self, MemoryLayout<T>.stride == 4 {

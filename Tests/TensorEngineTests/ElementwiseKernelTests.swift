@@ -16,12 +16,12 @@ import Testing
         // A contiguous [2, 3, 4] merges to one dim; a [2, 3, 4] view broadcasting its
         // middle dim cannot merge across it.
         let contiguous = View(contiguous: [2, 3, 4])
-        let loop = StridedLoop(shape: [2, 3, 4], views: [contiguous, contiguous])
-        #expect(loop.sizes == [24])
+        let loop = StridedLoop(shape: [2, 3, 4], output: contiguous, contiguous)
+        #expect(loop.rank == 1 && loop.size(0) == 24)
         let broadcast = View(shape: [2, 3, 4], strides: [4, 0, 1], offset: 5)
-        let mixed = StridedLoop(shape: [2, 3, 4], views: [contiguous, broadcast])
-        #expect(mixed.sizes == [2, 3, 4])
-        #expect(mixed.strides[1] == [4, 0, 1])
+        let mixed = StridedLoop(shape: [2, 3, 4], output: contiguous, broadcast)
+        #expect((0..<mixed.rank).map { mixed.size($0) } == [2, 3, 4])
+        #expect((0..<mixed.rank).map { mixed.stride(1, $0) } == [4, 0, 1])
         var rows: [(Int, Int)] = []
         mixed.forEachRow { out, first, _ in rows.append((out, first)) }
         #expect(rows.map(\.0) == [0, 4, 8, 12, 16, 20])
