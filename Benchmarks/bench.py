@@ -1,18 +1,22 @@
 #!/usr/bin/env python3
 """Benchmark table: TensorTutor's engine against PyTorch (and NumPy), one thread.
 
-Usage: bench.py [--binary PATH]
+Usage: bench.py [--binary PATH] [--rounds N]
 
 Each case is timed with `tensortutor timeit --json` and, when PyTorch is installed,
-with Python's timeit under torch.set_num_threads(1), alternating, so both are
-measured on the same machine in the same run. The ratio column is ours / PyTorch's;
-the targets are in the performance issue: <= 0.5 on small ops, a geometric mean
-<= 1.0 on the large ones with no op above 2.0.
+with Python's timeit under torch.set_num_threads(1), alternating ours and theirs for
+N rounds (default 3) and keeping each side's median, so both are measured on the same
+machine in the same run. The ratio column is ours / PyTorch's; the targets are in the
+performance issue: <= 0.5 on small ops, a geometric mean <= 1.0 on the large ones with
+no op above 2.0. The last lines time a piped one-liner against `python -c 'import torch'`.
 """
 import argparse
 import json
 import math
+import statistics
 import subprocess
+import sys
+import time
 import timeit
 
 CASES = [
@@ -58,22 +62,45 @@ def theirs(setup, expr):
     return runs[len(runs) // 2]
 
 
+def startup(binary, runs=20):
+    """Median wall time of `echo CODE | tensortutor` and of python importing torch."""
+    def wall(command, stdin=None):
+        start = time.perf_counter()
+        subprocess.run(command, input=stdin, capture_output=True)
+        return time.perf_counter() - start
+    ours_s = statistics.median(wall([binary], b"print(torch.ones(2) + 1)\n") for _ in range(runs))
+    try:
+        import torch  # noqa: F401  (only to know whether the comparison can run)
+        python_s = statistics.median(wall([sys.executable, "-c", "import torch; print(torch.ones(2) + 1)"]) for _ in range(3))
+    except ImportError:
+        python_s = None
+    return ours_s, python_s
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=".build/release/tensortutor")
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     print(f"{'case':26s} {'ours':>12s} {'pytorch':>12s} {'ratio':>7s}")
     large = []
     for name, setup, expr, kind in CASES:
-        a = ours(args.binary, setup, expr)
-        b = theirs(setup, expr)
+        ours_runs, theirs_runs = [], []
+        for _ in range(max(1, args.rounds)):
+            ours_runs.append(ours(args.binary, setup, expr))
+            theirs_runs.append(theirs(setup, expr))
+        a = statistics.median(ours_runs) if None not in ours_runs else None
+        b = statistics.median(theirs_runs) if None not in theirs_runs else None
         ratio = a / b if a and b else None
         if ratio and kind == "large":
             large.append(ratio)
         fmt = lambda s: f"{s * 1e6:10.1f}us" if s else "         n/a"
-        print(f"{name:26s} {fmt(a)} {fmt(b)} {ratio:7.2f}" if ratio else f"{name:26s} {fmt(a)} {fmt(b)}     n/a")
+        print(f"{name:26s} {fmt(a)} {fmt(b)} {ratio:7.2f}" if ratio else f"{name:26s} {fmt(a)} {fmt(b)}     n/a", flush=True)
     if large:
-        print(f"geometric mean of large-op ratios: {math.exp(sum(map(math.log, large)) / len(large)):.2f}")
+        print(f"geometric mean of large-op ratios: {math.exp(sum(map(math.log, large)) / len(large)):.2f}, worst {max(large):.2f}")
+    ours_s, python_s = startup(args.binary)
+    print(f"startup, piped one-liner: {ours_s * 1e3:.1f} ms", end="")
+    print(f"; python -c 'import torch; ...': {python_s * 1e3:.0f} ms ({python_s / ours_s:.0f}x)" if python_s else "")
 
 
 if __name__ == "__main__":
