@@ -46,7 +46,10 @@ extension Tensor {
 
     /// Reads the elements at `offsets` of this tensor's storage into a new tensor.
     func gather(offsets: [Int], shape: [Int]) throws -> Tensor {
-        let result = try Tensor.zeros(shape: shape, dtype: dtype)
+        // With one offset per element, every element is written.
+        let result = offsets.count == shape.reduce(1, &*)
+            ? try Tensor.uninitialized(shape: shape, dtype: dtype)
+            : try Tensor.zeros(shape: shape, dtype: dtype)
         switch dtype {
         case .bool: copyElements(Bool.self, offsets, into: result)
         case .uint8: copyElements(UInt8.self, offsets, into: result)
@@ -151,6 +154,32 @@ extension Tensor {
         return try columns.map { try Tensor(values: $0, shape: [$0.count]) }
     }
 
+    /// `base + a + b + c` for every (a, b, c), c varying fastest. Filled through a
+    /// pointer: appending one offset at a time was most of the cost of a gather such as
+    /// the Swin bias lookup.
+    private static func offsetGrid(_ outer: [Int], _ middle: [Int], _ inner: [Int], base: Int) throws -> [Int] {
+        let (partial, overflowA) = outer.count.multipliedReportingOverflow(by: middle.count)
+        let (total, overflowB) = partial.multipliedReportingOverflow(by: inner.count)
+        if overflowA || overflowB { throw TensorError.runtime("this would allocate more memory than exists") }
+        try ensureAllocatable(elements: total)
+        return [Int](unsafeUninitializedCapacity: total) { buffer, initialized in
+            guard let destination = buffer.baseAddress else { initialized = 0; return }
+            var position = 0
+            inner.withUnsafeBufferPointer { innerOffsets in
+                for a in outer {
+                    for b in middle {
+                        let start = base &+ a &+ b
+                        for c in innerOffsets {
+                            destination[position] = start &+ c
+                            position &+= 1
+                        }
+                    }
+                }
+            }
+            initialized = total
+        }
+    }
+
     private func advancedLocation(_ advanced: [(dim: Int, index: Tensor)]) throws -> IndexedLocation {
         let indexShapes = advanced.map { $0.index.shape }
         guard let indexShape = try? broadcastShapes(indexShapes) else {
@@ -185,20 +214,10 @@ extension Tensor {
             let before = remaining.filter { $0 < firstDim }
             let after = remaining.filter { $0 > lastDim }
             resultShape = before.map { shape[$0] } + indexShape + after.map { shape[$0] }
-            let beforeOffsets = subview(before)
-            let afterOffsets = subview(after)
-            offsets.reserveCapacity(beforeOffsets.count * indexCount * afterOffsets.count)
-            for a in beforeOffsets {
-                for b in advancedOffsets {
-                    for c in afterOffsets { offsets.append(storageOffset &+ a &+ b &+ c) }
-                }
-            }
+            offsets = try Self.offsetGrid(subview(before), advancedOffsets, subview(after), base: storageOffset)
         } else {
             resultShape = indexShape + remaining.map { shape[$0] }
-            let restOffsets = subview(remaining)
-            for b in advancedOffsets {
-                for c in restOffsets { offsets.append(storageOffset &+ b &+ c) }
-            }
+            offsets = try Self.offsetGrid([0], advancedOffsets, subview(remaining), base: storageOffset)
         }
         if resultShape.contains(0) { offsets = [] }
         return .gathered(base: self, shape: resultShape, offsets: offsets)
