@@ -2,7 +2,9 @@
 // `randomCephesLog` / `randomCephesSinCos` in BoxMuller.swift, written on SIMD8 the way
 // avx_mathfun.h writes them on __m256, so the engine need not run them lane by lane.
 // Conversions use the 2^23 trick instead of SIMD int/float conversions, which Swift
-// lowers lane by lane (see swift-performance-notes.md).
+// lowers lane by lane (see swift-performance-notes.md). So do SIMD comparisons (.<,
+// .==): the masks here come from integer arithmetic on the bits instead, which is exact
+// for the non-negative values involved (their bit patterns order like the values).
 
 typealias RandomFloat8 = SIMD8<Float>
 typealias RandomBits8 = SIMD8<UInt32>
@@ -23,6 +25,13 @@ private func splat(_ value: Float) -> RandomFloat8 { RandomFloat8(repeating: val
 
 private let twoTo23: Float = 8_388_608
 
+/// All ones in the lanes where `a < b`, for non-negative floats: the difference of
+/// their bit patterns is negative exactly then, so its sign bit, spread, is the mask.
+@inline(__always)
+private func lessThanMask(_ a: RandomFloat8, _ b: RandomFloat8) -> RandomBits8 {
+    RandomBits8(repeating: 0) &- ((bits(a) &- bits(b)) &>> 31)
+}
+
 /// `log256_ps` for inputs in (0, 1] (the Box-Muller `1 - u`), where the vector code's
 /// clamp to the smallest normal and its NaN mask for x <= 0 never apply.
 @inline(__always)
@@ -31,10 +40,10 @@ func randomCephesLog8(_ input: RandomFloat8) -> RandomFloat8 {
     // The biased exponent as a float, exactly: 2^23 + k, minus 2^23.
     var exponent = floats((inputBits &>> 23) | 0x4b00_0000) - splat(twoTo23) - splat(127) + splat(1)
     var x = floats((inputBits & ~0x7f80_0000) | 0x3f00_0000)
-    let belowSqrtHalf = x .< splat(0.707106781186547524)
-    let addBack = splat(0).replacing(with: x, where: belowSqrtHalf)
+    let belowSqrtHalf = lessThanMask(x, splat(0.707106781186547524))
+    let addBack = floats(bits(x) & belowSqrtHalf)
     x = x - splat(1)
-    exponent = exponent - splat(0).replacing(with: splat(1), where: belowSqrtHalf)
+    exponent = exponent - floats(bits(splat(1)) & belowSqrtHalf)
     x = x + addBack
 
     let z = x * x
@@ -61,12 +70,13 @@ func randomCephesSinCos8(_ input: RandomFloat8) -> (sin: RandomFloat8, cos: Rand
     var x = floats(bits(input) & 0x7fff_ffff)
     let scaled = x * splat(1.27323954473516)
     let nearest = (scaled + splat(twoTo23)) - splat(twoTo23)
-    let floor = nearest - splat(0).replacing(with: splat(1), where: nearest .> scaled)
+    let floor = nearest - floats(bits(splat(1)) & lessThanMask(scaled, nearest))
     var octant = bits(floor + splat(twoTo23)) & 0x007f_ffff
     octant = (octant &+ 1) & ~1
     let y = floats(octant | 0x4b00_0000) - splat(twoTo23)
     let swapSignSin = (octant & 4) &<< 29
-    let useSinePolynomial = (octant & 2) .== 0
+    // All ones where octant bit 1 is clear: 0 - 1 there, 1 - 1 elsewhere.
+    let useSinePolynomial = ((octant & 2) &>> 1) &- 1
     let signBitCos = (~(octant &- 2) & 4) &<< 29
 
     x = fma8(y, splat(-0.78515625), x)
@@ -85,8 +95,8 @@ func randomCephesSinCos8(_ input: RandomFloat8) -> (sin: RandomFloat8, cos: Rand
     sine = sine * z
     sine = fma8(sine, x, x)
 
-    let sinFromSine = splat(0).replacing(with: sine, where: useSinePolynomial)
-    let sinFromCosine = cosine.replacing(with: splat(0), where: useSinePolynomial)
+    let sinFromSine = floats(bits(sine) & useSinePolynomial)
+    let sinFromCosine = floats(bits(cosine) & ~useSinePolynomial)
     let sinResult = sinFromCosine + sinFromSine
     let cosResult = (cosine - sinFromCosine) + (sine - sinFromSine)
     return (floats(bits(sinResult) ^ (signBitSin ^ swapSignSin)), floats(bits(cosResult) ^ signBitCos))
