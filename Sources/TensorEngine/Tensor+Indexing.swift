@@ -190,13 +190,16 @@ extension Tensor {
         var advancedOffsets = [Int](repeating: 0, count: indexCount)
         for (dim, index) in advanced {
             let size = shape[dim]
+            let stride = strides[dim]
             let positions = index.viewing(broadcastView(index.view, to: indexShape)).int64s()
-            for (slot, raw) in positions.enumerated() {
-                guard raw >= -Int64(size), raw < Int64(size) else {
-                    throw TensorError.index("index \(raw) is out of bounds for dimension \(dim) with size \(size)")
+            try advancedOffsets.withUnsafeMutableBufferPointer { offsets in
+                for (slot, raw) in positions.enumerated() {
+                    guard raw >= -Int64(size), raw < Int64(size) else {
+                        throw TensorError.index("index \(raw) is out of bounds for dimension \(dim) with size \(size)")
+                    }
+                    let position = raw < 0 ? Int(raw) + size : Int(raw)
+                    offsets[slot] &+= position &* stride
                 }
-                let position = raw < 0 ? Int(raw) + size : Int(raw)
-                advancedOffsets[slot] &+= position &* strides[dim]
             }
         }
         let advancedDims = advanced.map(\.dim)
