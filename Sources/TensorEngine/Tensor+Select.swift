@@ -7,18 +7,44 @@ public func whereSelect(_ condition: Tensor, _ a: Operand, _ b: Operand) throws 
     }
     let shape = try broadcastShapes([condition.shape, a.shape, b.shape])
     let outputType = resultType(a, b)
-    let flags = condition.viewing(broadcastView(condition.view, to: shape)).bools()
+    // The result starts as `b` and takes `a` where the condition holds: two strided
+    // passes over storage rather than a Python number per element.
     let left = try materialize(a, shape: shape, dtype: outputType)
     let right = try materialize(b, shape: shape, dtype: outputType)
-    let result = try Tensor.zeros(shape: shape, dtype: outputType)
-    let leftValues = left.scalars()
-    let rightValues = right.scalars()
-    var index = 0
-    result.view.forEachOffset { position in
-        result.setScalar(flags[index] ? leftValues[index] : rightValues[index], atStorageOffset: position)
-        index += 1
+    let result = try Tensor.uninitialized(shape: shape, dtype: outputType)
+    try result.copy(from: right)
+    let flags = try condition.to(.bool)
+    let flagView = broadcastView(flags.view, to: shape)
+    switch outputType {
+    case .bool: overwrite(result, where: flags, flagView, with: left, Bool.self)
+    case .uint8: overwrite(result, where: flags, flagView, with: left, UInt8.self)
+    case .int8: overwrite(result, where: flags, flagView, with: left, Int8.self)
+    case .int16: overwrite(result, where: flags, flagView, with: left, Int16.self)
+    case .int32: overwrite(result, where: flags, flagView, with: left, Int32.self)
+    case .int64: overwrite(result, where: flags, flagView, with: left, Int64.self)
+    case .float16: overwrite(result, where: flags, flagView, with: left, Float16.self)
+    case .bfloat16: overwrite(result, where: flags, flagView, with: left, BFloat16.self)
+    case .float32: overwrite(result, where: flags, flagView, with: left, Float.self)
+    case .float64: overwrite(result, where: flags, flagView, with: left, Double.self)
     }
     return result
+}
+
+/// `result[i] = values[i]` wherever `flags[i]`; all three already have `result`'s shape.
+private func overwrite<T: TensorElement>(
+    _ result: Tensor, where flags: Tensor, _ flagView: View, with values: Tensor, _ type: T.Type
+) {
+    let loop = StridedLoop(shape: result.shape, output: result.view, flagView, values.view)
+    let destination = result.pointer(T.self)
+    let flagBase = UnsafePointer(flags.pointer(Bool.self))
+    let source = UnsafePointer(values.pointer(T.self))
+    let (outputStride, flagStride, valueStride) = loop.innerStrides
+    let length = loop.rowLength
+    loop.forEachRow { out, flag, value in
+        for step in 0..<length where flagBase[flag + step * flagStride] {
+            destination[out + step * outputStride] = source[value + step * valueStride]
+        }
+    }
 }
 
 /// An operand as a tensor of `dtype` broadcast to `shape` (a view when possible).

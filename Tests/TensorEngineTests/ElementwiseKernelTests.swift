@@ -1,3 +1,4 @@
+import Glibc
 import Testing
 @testable import TensorEngine
 
@@ -111,5 +112,34 @@ import Testing
         let expected = column.elements(as: Float.self).map { Float(Double($0).magnitude.squareRoot()) }
         #expect(try column.unary(.abs).unary(.sqrt).elements(as: Float.self) == expected)
         #expect(try x.t().unary(.negate).elements(as: Float.self) == x.t().elements(as: Float.self).map { -$0 })
+    }
+
+    @Test func powerByCommonExponentsUsesPyTorchsExactForms() throws {
+        let x = try Tensor(values: [Float(1.1), 2.5, -3.3, 0.7, 1e-3, 7.25], shape: [2, 3])
+        let values = x.elements(as: Float.self)
+        func power(_ exponent: Scalar) throws -> [Float] {
+            try binary(.power, .tensor(x), .scalar(exponent)).elements(as: Float.self)
+        }
+        #expect(try power(.int(2)) == values.map { $0 * $0 })
+        #expect(try power(.float(3)) == values.map { $0 * $0 * $0 })
+        #expect(try power(.int(-2)) == values.map { 1 / ($0 * $0) })
+        #expect(try power(.int(-1)) == values.map { 1 / $0 })
+        let roots = try power(.float(0.5))
+        #expect(roots[0] == values[0].squareRoot() && roots[2].isNaN)
+        #expect(try power(.float(-0.5))[1] == 1 / values[1].squareRoot())
+        // Other exponents still go through pow.
+        #expect(try power(.float(1.5))[1] == powf(2.5, 1.5))
+    }
+
+    @Test func whereSelectsAcrossBroadcastAndPromotion() throws {
+        let condition = try Tensor(values: [true, false, true], shape: [3])
+        let a = try Tensor(values: [Int64(1), 2, 3, 4, 5, 6], shape: [2, 3])
+        let chosen = try whereSelect(condition, .tensor(a), .scalar(.float(-0.5)))
+        #expect(chosen.dtype == .float32)
+        #expect(chosen.shape == [2, 3])
+        #expect(chosen.elements(as: Float.self) == [1, -0.5, 3, 4, -0.5, 6])
+        let columns = try Tensor(values: [false, true, true], shape: [3, 1])
+        let mixed = try whereSelect(columns, .tensor(a.t()), .scalar(.int(0)))
+        #expect(mixed.elements(as: Int64.self) == [0, 0, 2, 5, 3, 6])
     }
 }
