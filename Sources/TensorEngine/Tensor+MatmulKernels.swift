@@ -78,11 +78,7 @@ extension Tensor {
 
     /// The elements of `view` in row-major order, when `T` is this tensor's element type.
     func copyElements<T: TensorElement>(_ view: View, as type: T.Type) -> [T] {
-        let base = storage.typed(T.self)
-        var result: [T] = []
-        result.reserveCapacity(view.count)
-        view.forEachOffset { result.append(base[$0]) }
-        return result
+        readElements(view, as: T.self) { $0 }
     }
 }
 

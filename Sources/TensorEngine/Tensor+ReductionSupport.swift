@@ -149,7 +149,7 @@ extension Tensor {
     func castDoubles(view: View, to dtype: DType) -> [Double] {
         let source = viewing(view)
         // Same-type copies read the storage directly (elements(as:) casts per element).
-        if self.dtype == dtype, dtype == .float32 { return copyElements(view, as: Float.self).map { Double($0) } }
+        if self.dtype == dtype, dtype == .float32 { return readElements(view, as: Float.self) { Double($0) } }
         if self.dtype == dtype, dtype == .float64 { return copyElements(view, as: Double.self) }
         switch dtype {
         case .float16: return source.elements(as: Float16.self).map { $0.doubleValue }

@@ -68,30 +68,24 @@ public final class Tensor: @unchecked Sendable {
 
     /// The elements in row-major order, converted to `T`.
     public func elements<T: TensorElement>(as type: T.Type) -> [T] {
-        var result: [T] = []
-        result.reserveCapacity(count)
         switch dtype {
-        case .bool: appendConverted(from: Bool.self, into: &result)
-        case .uint8: appendConverted(from: UInt8.self, into: &result)
-        case .int8: appendConverted(from: Int8.self, into: &result)
-        case .int16: appendConverted(from: Int16.self, into: &result)
-        case .int32: appendConverted(from: Int32.self, into: &result)
-        case .int64: appendConverted(from: Int64.self, into: &result)
-        case .float16: appendConverted(from: Float16.self, into: &result)
-        case .bfloat16: appendConverted(from: BFloat16.self, into: &result)
-        case .float32: appendConverted(from: Float.self, into: &result)
-        case .float64: appendConverted(from: Double.self, into: &result)
+        case .bool: converted(from: Bool.self)
+        case .uint8: converted(from: UInt8.self)
+        case .int8: converted(from: Int8.self)
+        case .int16: converted(from: Int16.self)
+        case .int32: converted(from: Int32.self)
+        case .int64: converted(from: Int64.self)
+        case .float16: converted(from: Float16.self)
+        case .bfloat16: converted(from: BFloat16.self)
+        case .float32: converted(from: Float.self)
+        case .float64: converted(from: Double.self)
         }
-        return result
     }
 
-    private func appendConverted<S: TensorElement, T: TensorElement>(from source: S.Type, into result: inout [T]) {
-        let base = storage.typed(S.self)
-        if S.self == T.self {
-            view.forEachOffset { result.append(base[$0] as! T) }
-        } else {
-            view.forEachOffset { result.append(T(converting: base[$0])) }
-        }
+    private func converted<S: TensorElement, T: TensorElement>(from source: S.Type) -> [T] {
+        S.self == T.self
+            ? readElements(view, as: S.self) { unsafeBitCast($0, to: T.self) }
+            : readElements(view, as: S.self) { T(converting: $0) }
     }
 
     public func doubles() -> [Double] { elements(as: Double.self) }

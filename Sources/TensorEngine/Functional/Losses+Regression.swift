@@ -3,7 +3,14 @@
 
 /// `F.mse_loss`: (input - target)².
 public func mseLoss(_ input: Tensor, _ target: Tensor, reduction: LossReduction = .mean, weight: Tensor? = nil) throws -> Tensor {
-    let loss = try pointwiseLoss(input, target, kernel: "mse_cpu") { x, y in (x - y) * (x - y) }
+    let loss: Tensor
+    if input.dtype == target.dtype, input.dtype == .float32 || input.dtype == .float64 {
+        // PyTorch's mse kernel: diff = a - b, then diff * diff, each rounded in the dtype.
+        let difference = try functionalBinary(.subtract, input, target)
+        loss = try functionalBinary(.multiply, difference, difference)
+    } else {
+        loss = try pointwiseLoss(input, target, kernel: "mse_cpu") { x, y in (x - y) * (x - y) }
+    }
     return try weightedReduction(loss, weight: weight, inputShape: input.shape, reduction: reduction, meanOverWeights: true)
 }
 
