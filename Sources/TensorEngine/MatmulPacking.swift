@@ -31,11 +31,8 @@ func packRowPanels(
                 offset &+= depthStride
             }
         } else {
-            panel.update(repeating: 0, count: depth &* height)
-            for row in 0..<validRows {
-                let rowSource = row0 + row &* rowStride
-                for step in 0..<depth { panel[step &* height &+ row] = rowSource[step &* depthStride] }
-            }
+            packRaggedPanel(row0, laneStride: rowStride, depthStride: depthStride, validLanes: validRows,
+                            depth: depth, width: height, into: panel)
         }
         panel += depth &* height
     }
@@ -78,12 +75,24 @@ func packColumnPanels(
                 offset &+= depthStride
             }
         } else {
-            panel.update(repeating: 0, count: depth &* width)
-            for column in 0..<validColumns {
-                let columnSource = panelSource + column &* columnStride
-                for step in 0..<depth { panel[step &* width &+ column] = columnSource[step &* depthStride] }
-            }
+            packRaggedPanel(panelSource, laneStride: columnStride, depthStride: depthStride, validLanes: validColumns,
+                            depth: depth, width: width, into: panel)
         }
         panel += depth &* width
+    }
+}
+
+/// The last panel of either operand, with fewer than `width` valid lanes (rows of A or
+/// columns of B): zero-filled, then lane l at step k taken from
+/// `source[l * laneStride + k * depthStride]`.
+@inline(__always)
+private func packRaggedPanel(
+    _ source: UnsafePointer<Float>, laneStride: Int, depthStride: Int, validLanes: Int, depth: Int, width: Int,
+    into panel: UnsafeMutablePointer<Float>
+) {
+    panel.update(repeating: 0, count: depth &* width)
+    for lane in 0..<validLanes {
+        let laneSource = source + lane &* laneStride
+        for step in 0..<depth { panel[step &* width &+ lane] = laneSource[step &* depthStride] }
     }
 }
