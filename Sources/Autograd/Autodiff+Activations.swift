@@ -121,7 +121,7 @@ private func activationGradient(_ kind: Activation, _ gradient: Tensor, _ x: Ten
         let sigmoid = try x.unary(.sigmoid)
         return try mul(gradient, try add(tanhSoftplus, try mul(try mul(x, sigmoid), try sub(1, try mul(tanhSoftplus, tanhSoftplus)))))
     default:
-        throw AutogradError.notDifferentiable("activation")
+        throw AutogradError.notDifferentiable("activation").tensorError
     }
 }
 

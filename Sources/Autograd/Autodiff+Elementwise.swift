@@ -42,7 +42,8 @@ private func binaryBackwardName(_ op: BinaryOp, _ a: Operand, _ b: Operand) -> S
     case .add: return "AddBackward0"
     case .subtract: return a.tensorValue == nil ? "RsubBackward1" : "SubBackward0"
     case .multiply: return "MulBackward0"
-    case .divide: return "DivBackward0"
+    // `2 / x` is `x.reciprocal() * 2` in PyTorch.
+    case .divide: return a.tensorValue == nil ? "MulBackward0" : "DivBackward0"
     case .power:
         if a.tensorValue == nil { return "PowBackward2" }
         return b.tensorValue == nil ? "PowBackward0" : "PowBackward1"
@@ -62,7 +63,9 @@ private func binaryFormula(_ op: BinaryOp, _ a: Operand, _ b: Operand, output: T
         guard needed else { return nil }
         switch operand {
         case let .tensor(tensor): return .tensor(node.save(tensor))
-        case let .scalar(scalar): return .scalar(scalar)
+        case let .scalar(scalar):
+            node.savedScalar = true
+            return .scalar(scalar)
         }
     }
     let needA = node.needsGradient(0), needB = node.needsGradient(1)

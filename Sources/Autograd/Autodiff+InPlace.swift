@@ -14,6 +14,11 @@ extension Autodiff {
         return target
     }
 
+    /// Writes an already computed result into `target`, as `inPlace` does.
+    public static func assignResult(_ target: Tensor, _ result: Tensor) throws {
+        _ = try inPlace(target) { _ in result }
+    }
+
     /// A write that ignores autograd (`fill_`, `zero_`, `copy_`, `x[i] = v`, the `nn.init`
     /// functions): refused on a leaf that requires grad while grad mode is on.
     public static func checkWritable(_ target: Tensor) throws {

@@ -38,7 +38,13 @@ extension Autodiff {
         }
         let product = try matmul(input, transposed)
         guard let bias else { return product }
-        return try binary(.add, .tensor(product), .tensor(bias))
+        let output = try binary(.add, .tensor(product), .tensor(bias))
+        // A vector or a contiguous batch is folded into one matrix product with the bias
+        // added inside it, so PyTorch's last node is the unfolding view.
+        guard input.rank == 1 || input.isContiguous, output.gradFn != nil else { return output }
+        return Recorder.record("UnsafeViewBackward0", inputs: [output], output: output.detach()) { _ in
+            { gradient, _ in [gradient] }
+        }
     }
 
     /// A matrix product's node: grad_a = g @ bᵀ and grad_b = aᵀ @ g, each summed back

@@ -33,13 +33,14 @@ extension Autodiff {
             }
         }
         guard labelSmoothing == 0, !target.dtype.isFloatingPoint else {
-            throw AutogradError.notDifferentiable("cross_entropy with label_smoothing or class-probability weights")
+            throw AutogradError.notDifferentiable("cross_entropy with label_smoothing or class-probability weights").tensorError
         }
         return try nllLoss(try logSoftmax(input, dim: classDim), target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex)
     }
 
-    public static func mseLoss(_ input: Tensor, _ target: Tensor, reduction: LossReduction) throws -> Tensor {
-        let output = try TensorEngine.mseLoss(input, target, reduction: reduction)
+    public static func mseLoss(_ input: Tensor, _ target: Tensor, reduction: LossReduction, weight: Tensor? = nil) throws -> Tensor {
+        let output = try TensorEngine.mseLoss(input, target, reduction: reduction, weight: weight)
+        if weight != nil && Recorder.shouldRecord([input, target]) { throw AutogradError.notDifferentiable("mse_loss with weight").tensorError }
         return Recorder.record("MseLossBackward0", inputs: [input, target], output: output) { node in
             let savedInput = node.save(input), savedTarget = node.save(target)
             return { gradient, node in
@@ -53,8 +54,9 @@ extension Autodiff {
     }
 
     /// `l1_loss` is `(input - target).abs()` reduced, as in PyTorch.
-    public static func l1Loss(_ input: Tensor, _ target: Tensor, reduction: LossReduction) throws -> Tensor {
-        guard Recorder.shouldRecord([input, target]) else { return try TensorEngine.l1Loss(input, target, reduction: reduction) }
+    public static func l1Loss(_ input: Tensor, _ target: Tensor, reduction: LossReduction, weight: Tensor? = nil) throws -> Tensor {
+        guard Recorder.shouldRecord([input, target]) else { return try TensorEngine.l1Loss(input, target, reduction: reduction, weight: weight) }
+        if weight != nil { throw AutogradError.notDifferentiable("l1_loss with weight").tensorError }
         let absolute = try unary(.abs, try binary(.subtract, .tensor(input), .tensor(target)))
         return try reduce(absolute, reduction)
     }

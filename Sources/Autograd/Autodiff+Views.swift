@@ -218,17 +218,18 @@ extension Autodiff {
 
 /// The node PyTorch's indexing leaves last: the last index that is not a full slice.
 private func basicIndexName(_ indices: [TensorIndex], input: Tensor) -> String {
+    var sawFullSlice = false
     for index in indices.reversed() {
         switch index {
         case .integer: return "SelectBackward0"
         case let .slice(start, stop, step):
-            if start == nil && stop == nil && (step ?? 1) == 1 { continue }
+            if start == nil && stop == nil && (step ?? 1) == 1 { sawFullSlice = true; continue }
             return "SliceBackward0"
         case .newAxis, .boolean: return "UnsqueezeBackward0"
         case .ellipsis, .tensor: continue
         }
     }
-    return "AliasBackward0"
+    return sawFullSlice ? "SliceBackward0" : "AliasBackward0"
 }
 
 /// `repeat`'s backward: view the gradient as (repeat, size) pairs and sum the repeats.

@@ -1,7 +1,7 @@
 import TensorEngine
 
 /// Autograd's errors, each rendered to PyTorch's exception type and message in one place.
-public enum AutogradError: Error {
+public enum AutogradError {
     case graphFreed
     case noGradFn(element: Int)
     case implicitGradForNonScalar

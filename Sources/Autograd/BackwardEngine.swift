@@ -18,7 +18,7 @@ public enum BackwardEngine {
         var task = GraphTask(retainGraph: retainGraph)
         if let inputs { task.captureInputs(inputs) }
         for (index, root) in roots.enumerated() {
-            guard root.requiresGrad else { throw AutogradError.noGradFn(element: index) }
+            guard root.requiresGrad else { throw AutogradError.noGradFn(element: index).tensorError }
             let seed = try seedGradient(for: root, given: index < gradients.count ? gradients[index] : nil)
             let target = root.gradFn.map { Edge(node: $0, inputNumber: root.meta?.outputNumber ?? 0) }
                 ?? Edge(node: gradAccumulator(for: root), inputNumber: 0)
@@ -31,11 +31,11 @@ public enum BackwardEngine {
     private static func seedGradient(for root: Tensor, given: Tensor?) throws -> Tensor {
         if let given {
             guard given.shape == root.shape else {
-                throw AutogradError.gradientShapeMismatch(expected: root.shape, got: given.shape)
+                throw AutogradError.gradientShapeMismatch(expected: root.shape, got: given.shape).tensorError
             }
             return given
         }
-        guard root.count == 1 else { throw AutogradError.implicitGradForNonScalar }
+        guard root.count == 1 else { throw AutogradError.implicitGradForNonScalar.tensorError }
         return try Factory.full(shape: root.shape, value: .int(1), dtype: root.dtype)
     }
 }

@@ -21,6 +21,9 @@ public class Node {
     let sequenceNumber: Int
     private var backward: Backward?
     private(set) var saved: [SavedTensor] = []
+    /// PyTorch saves a Python number operand as a tensor too, so such a node is freed
+    /// after backward like one that saved a tensor.
+    var savedScalar = false
     private var retained: [Int: [WeakTensor]] = [:]
 
     nonisolated(unsafe) private static var nextSequenceNumber = 0
@@ -67,14 +70,14 @@ public class Node {
     }
 
     func apply(_ gradOutputs: [Tensor?]) throws -> [Tensor?] {
-        guard let backward else { throw AutogradError.graphFreed }
+        guard let backward else { throw AutogradError.graphFreed.tensorError }
         return try backward(gradOutputs, self)
     }
 
     /// Frees what the node saved, as PyTorch does after a backward without retain_graph.
     /// A node that saved nothing can run again, exactly as in PyTorch.
     func release() {
-        if saved.isEmpty { return }
+        if saved.isEmpty && !savedScalar { return }
         for record in saved { record.free() }
         backward = nil
     }

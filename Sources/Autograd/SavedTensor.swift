@@ -27,13 +27,13 @@ public final class SavedTensor {
     func free() { tensor = nil }
 
     public func unpack() throws -> Tensor {
-        guard let tensor else { throw AutogradError.graphFreed }
+        guard let tensor else { throw AutogradError.graphFreed.tensorError }
         let current = tensor.storage.version
         if current != version {
             throw AutogradError.modifiedInPlace(
                 description: "[\(dtype.legacyTensorTypeName) [\(shape.map(String.init).joined(separator: ", "))]]",
                 producer: producer.map { "output \($0.output) of \(forwardName($0.name))" },
-                version: current, expected: version)
+                version: current, expected: version).tensorError
         }
         return tensor
     }
