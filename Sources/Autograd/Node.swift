@@ -45,6 +45,9 @@ public class Node {
         }
     }
 
+    /// What `grad_fn.name()` returns: the C++ name for the accumulator of a leaf.
+    public var qualifiedName: String { self is AccumulateGrad ? "torch::autograd::AccumulateGrad" : name }
+
     /// `needs_input_grad(i)`: lets a formula skip gradients nobody will read.
     public func needsGradient(_ input: Int) -> Bool { input < nextEdges.count && nextEdges[input] != nil }
 

@@ -13,7 +13,7 @@ final class GradFunction: NativeObject {
 
     func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
         switch name {
-        case "name": return .builtin(Builtin("name", owner: node.name) { _, _ in .string(self.node.name) })
+        case "name": return .builtin(Builtin("name", owner: node.name) { _, _ in .string(self.node.qualifiedName) })
         case "next_functions":
             return .tuple(node.nextEdges.map { edge in
                 guard let edge else { return .tuple([.none, .int(0)]) }

@@ -157,7 +157,7 @@ func reductionMethods() -> [String: TensorMethod] {
     }
     table["argwhere"] = { _, tensor, _ in .tensor(try tensor.nonzero()) }
     let products: [String: (Tensor, Tensor) throws -> Tensor] = [
-        "matmul": { try $0.matmul($1) }, "mm": { try $0.mm($1) }, "bmm": { try $0.bmm($1) },
+        "matmul": { try Autodiff.matmul($0, $1) }, "mm": { try Autodiff.mm($0, $1) }, "bmm": { try Autodiff.bmm($0, $1) },
         "dot": { try $0.dot($1) }, "inner": { try $0.dot($1) }, "outer": { try $0.outer($1) }, "ger": { try $0.outer($1) },
         "mv": { try $0.mv($1) },
     ]
