@@ -26,16 +26,15 @@ public class Node {
     var savedScalar = false
     private var retained: [Int: [WeakTensor]] = [:]
 
-    nonisolated(unsafe) private static var nextSequenceNumber = 0
-
     init(name: String, inputs: [Tensor?], outputCount: Int = 1, sequenceNumber: Int? = nil, backward: Backward?) {
         self.name = name
         self.outputCount = outputCount
         if let sequenceNumber {
             self.sequenceNumber = sequenceNumber
         } else {
-            self.sequenceNumber = Node.nextSequenceNumber
-            Node.nextSequenceNumber += 1
+            let state = AutogradThreadState.current
+            self.sequenceNumber = state.nextSequenceNumber
+            state.nextSequenceNumber += 1
         }
         self.backward = backward
         nextEdges = inputs.map { input in input.flatMap { edge(to: $0) } }
@@ -70,6 +69,17 @@ public class Node {
                 tensor.grad = try tensor.grad.map { try binary(.add, .tensor($0), .tensor(gradient)) } ?? gradient.clone()
             }
         }
+    }
+
+    /// A graph of 100,000 ops is a chain of 100,000 nodes; freeing it by recursion would
+    /// overflow the stack, so a dying node hands what it holds to `NodeReaper`.
+    deinit {
+        var orphans: [AnyObject] = nextEdges.compactMap { $0?.node }
+        orphans.append(contentsOf: saved as [AnyObject])
+        if let backward { orphans.append(BackwardBox(backward)) }
+        backward = nil
+        saved = []
+        NodeReaper.retire(orphans)
     }
 
     func apply(_ gradOutputs: [Tensor?]) throws -> [Tensor?] {
@@ -125,4 +135,23 @@ func gradAccumulator(for tensor: Tensor) -> AccumulateGrad {
 struct WeakTensor {
     weak var tensor: Tensor?
     init(_ tensor: Tensor) { self.tensor = tensor }
+}
+
+/// Frees graphs iteratively, as PyTorch's `deleteNode` does: objects a dying node held
+/// are queued and dropped one at a time by the outermost call, never nested.
+enum NodeReaper {
+    static func retire(_ objects: [AnyObject]) {
+        if objects.isEmpty { return }
+        let state = AutogradThreadState.current
+        state.pending.append(contentsOf: objects)
+        if state.draining { return }
+        state.draining = true
+        while !state.pending.isEmpty { state.pending.removeLast() }
+        state.draining = false
+    }
+}
+
+private final class BackwardBox {
+    let body: Node.Backward
+    init(_ body: @escaping Node.Backward) { self.body = body }
 }

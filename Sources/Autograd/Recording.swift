@@ -4,7 +4,7 @@ import TensorEngine
 enum Recorder {
     /// Whether an op on `inputs` must record a node.
     static func shouldRecord(_ inputs: [Tensor?]) -> Bool {
-        GradMode.isEnabled && inputs.contains { $0?.requiresGrad == true }
+        inputs.contains { $0?.requiresGrad == true } && GradMode.isEnabled
     }
 
     /// Records `output = op(inputs)` as node `name`. `makeBackward` runs only when the

@@ -9,7 +9,7 @@ final class GradFunction: NativeObject {
 
     var typeName: String { node.name }
 
-    func repr() -> String { "<\(node.name) object at 0x\(String(UInt(bitPattern: ObjectIdentifier(node).hashValue), radix: 16))>" }
+    func repr() -> String { "<\(node.name) object at 0x\(String(UInt(bitPattern: ObjectIdentifier(node)), radix: 16))>" }
 
     func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
         switch name {
