@@ -25,3 +25,29 @@ extension Autodiff {
         if GradMode.isEnabled && target.isLeaf && target.requiresGrad { throw AutogradError.leafInPlace.tensorError }
     }
 }
+
+extension Autodiff {
+    /// `x[indices] = value`. When a gradient flows through the write, the target's new
+    /// node (PyTorch's `CopySlices`) sends the written positions' gradient to `value`
+    /// and the rest to the target's old history.
+    public static func setItem(_ target: Tensor, _ indices: [TensorIndex], value: Operand) throws {
+        try checkWritable(target)
+        let valueTensor = value.tensorValue
+        guard Recorder.shouldRecord([target, valueTensor]) else {
+            try target.setItem(indices, value: value)
+            return
+        }
+        try target.setItem(indices, value: value)
+        _ = Recorder.record("CopySlices", inputs: [target, valueTensor], output: target) { _ in
+            { gradient, node in
+                var gradTarget: Tensor?
+                if node.needsGradient(0) {
+                    let copy = try gradient.clone()
+                    try copy.setItem(indices, value: .scalar(.int(0)))
+                    gradTarget = copy
+                }
+                return [gradTarget, node.needsGradient(1) ? try gradient.getItem(indices) : nil]
+            }
+        }
+    }
+}

@@ -39,7 +39,8 @@ extension Autodiff {
 
     public static func flatten(_ input: Tensor, _ startDim: Int = 0, _ endDim: Int = -1) throws -> Tensor {
         let output = try input.flatten(startDim, endDim)
-        if output === input || output.shape == input.shape { return output }
+        // Flattening nothing returns the tensor itself in PyTorch, history and all.
+        if output === input || output.shape == input.shape { return input }
         return reshapedView(output.sharesStorage(with: input) ? "ViewBackward0" : "UnsafeViewBackward0", input, output)
     }
 
@@ -95,7 +96,6 @@ extension Autodiff {
 
     public static func expand(_ input: Tensor, _ sizes: [Int]) throws -> Tensor {
         let output = try input.expand(sizes)
-        if output.shape == input.shape && output.strides == input.strides { return output }
         let shape = input.shape
         return Recorder.record("ExpandBackward0", inputs: [input], output: output) { _ in
             { gradient, _ in [try sumTo(gradient, shape)] }

@@ -5,3 +5,14 @@ import TensorEngine
 /// `derivatives.yaml`, one extension file per op family). The interpreter calls these
 /// instead of the engine for every op a gradient can flow through.
 public enum Autodiff {}
+
+extension Autodiff {
+    /// Gives `output` a node that raises if a backward pass reaches it: the op that made
+    /// it has no backward formula here yet, and a silently missing gradient would be a
+    /// wrong answer.
+    public static func markNotDifferentiable(_ output: Tensor, inputs: [Tensor], name: String) {
+        _ = Recorder.record("NotImplemented", inputs: inputs, output: output) { _ in
+            { _, _ in throw AutogradError.notDifferentiable(name).tensorError }
+        }
+    }
+}

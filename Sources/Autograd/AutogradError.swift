@@ -26,7 +26,7 @@ public enum AutogradError {
         case let .gradientShapeMismatch(expected, got):
             return .runtime("Mismatch in shape: grad_output[0] has a shape of torch.Size(\(formatSizeList(got))) and output[0] has a shape of torch.Size(\(formatSizeList(expected))).")
         case let .notDifferentiable(name):
-            return .notImplemented("the derivative for '\(name)' is not implemented.")
+            return .notImplemented("the derivative for '\(name)' is not implemented in TensorTutor yet; this op runs forward only.")
         }
     }
 }

@@ -55,8 +55,7 @@ extension Interpreter {
             case .list, .tuple: source = .tensor(try tensorFromNested(value, dtype: tensor.dtype))
             default: source = try toOperand(value, function: "__setitem__")
             }
-            try Autodiff.checkWritable(tensor)
-            try tensor.setItem(try tensorIndices(index), value: source)
+            try Autodiff.setItem(tensor, try tensorIndices(index), value: source)
         case let .list(list):
             if case let .slice(start, stop, step) = index, try (step.isNone || pythonInt(step) == 1) {
                 let (lower, upper) = try sliceBounds(count: list.items.count, start, stop)

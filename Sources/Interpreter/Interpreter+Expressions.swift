@@ -169,6 +169,7 @@ extension Interpreter {
                let flag = arguments.keywords.first(where: { $0.name == "requires_grad" })?.value, try truthy(flag) {
                 try tensor.setRequiresGrad(true)
             }
+            markLostGradient(builtin, arguments, result)
             return result
         case let .function(function):
             return try callFunction(function, arguments)

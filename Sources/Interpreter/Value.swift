@@ -100,11 +100,19 @@ public final class Builtin {
     public let name: String
     /// The receiver's description for repr, e.g. "Tensor" for a bound tensor method.
     public let owner: String?
+    /// The tensor a bound tensor method was read from, for autograd's check that no
+    /// gradient is silently lost.
+    let receiver: Tensor?
+    /// False for wrappers that only call other code (decorators, partials): what they
+    /// return was already recorded, or deliberately not, by the code they call.
+    let isOp: Bool
     let body: Body
 
-    public init(_ name: String, owner: String? = nil, _ body: @escaping Body) {
+    public init(_ name: String, owner: String? = nil, receiver: Tensor? = nil, isOp: Bool = true, _ body: @escaping Body) {
         self.name = name
         self.owner = owner
+        self.receiver = receiver
+        self.isOp = isOp
         self.body = body
     }
 }

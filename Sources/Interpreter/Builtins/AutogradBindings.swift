@@ -82,3 +82,35 @@ extension Interpreter {
         return .tensor(parameter)
     }
 }
+
+/// Functions whose result has no gradient in PyTorch either, though they read a tensor
+/// that requires grad: fresh tensors shaped like it, random draws, and copies cut from
+/// the graph.
+private let nonDifferentiableBuiltins: Set<String> = [
+    "detach", "zeros_like", "ones_like", "empty_like", "full_like", "rand_like", "randn_like", "randint_like",
+    "new_zeros", "new_ones", "new_empty", "new_full", "new_tensor", "tensor", "as_tensor", "bernoulli",
+    "multinomial", "normal", "poisson", "numpy", "tolist", "item", "requires_grad_", "detach_",
+]
+
+extension Interpreter {
+    /// An op with no backward formula yet would silently drop the gradient of an input
+    /// that requires grad; its result instead gets a node that says so if a backward
+    /// pass reaches it.
+    func markLostGradient(_ builtin: Builtin, _ arguments: CallArguments, _ result: Value) {
+        guard builtin.isOp, case let .tensor(output) = result, output.dtype.isFloatingPoint, !output.requiresGrad,
+              !nonDifferentiableBuiltins.contains(builtin.name), GradMode.isEnabled else { return }
+        var inputs: [Tensor] = builtin.receiver.map { [$0] } ?? []
+        func collect(_ value: Value) {
+            switch value {
+            case let .tensor(tensor): inputs.append(tensor)
+            case let .list(list): list.items.forEach(collect)
+            case let .tuple(items): items.forEach(collect)
+            default: break
+            }
+        }
+        arguments.positional.forEach(collect)
+        arguments.keywords.forEach { collect($0.value) }
+        guard inputs.contains(where: { $0.requiresGrad && $0 !== output }) else { return }
+        Autodiff.markNotDifferentiable(output, inputs: inputs, name: builtin.name)
+    }
+}

@@ -10,7 +10,7 @@ extension Interpreter {
                 .tensor(try oneHot(try bound.tensor("tensor"), classes: try bound.int("num_classes", default: -1)))
             }),
             ("normalize", ["input", "p", "dim", "eps", "out"], { _, bound in
-                .tensor(try bound.tensor("input").normalized(p: try bound.double("p", default: 2), dim: try bound.int("dim", default: 1),
+                .tensor(try Autodiff.normalized(try bound.tensor("input"), p: try bound.double("p", default: 2), dim: try bound.int("dim", default: 1),
                                                               eps: try bound.double("eps", default: 1e-12)))
             }),
             ("layer_norm", ["input", "normalized_shape", "weight", "bias", "eps"], { _, bound in
@@ -38,21 +38,21 @@ extension Interpreter {
                 } else {
                     value = .int(0)
                 }
-                return .tensor(try bound.tensor("input").constantPadded(try bound.shape("pad"), value: value))
+                return .tensor(try Autodiff.constantPadded(try bound.tensor("input"), try bound.shape("pad"), value: value))
             }),
             ("scaled_dot_product_attention",
              ["query", "key", "value", "attn_mask", "dropout_p", "is_causal", "scale", "enable_gqa"], { _, bound in
                 var mask: AttentionMask?
                 if let given = try bound.optionalTensor("attn_mask") { mask = given.dtype == .bool ? .keep(given) : .additive(given) }
                 let probability = try bound.double("dropout_p", default: 0)
-                return .tensor(try scaledDotProductAttention(
+                return .tensor(try Autodiff.scaledDotProductAttention(
                     query: try bound.tensor("query"), key: try bound.tensor("key"), value: try bound.tensor("value"), mask: mask,
                     isCausal: try bound.bool("is_causal", default: false),
                     scale: bound.has("scale") ? try bound.double("scale") : nil,
                     dropout: probability > 0 ? (probability, Generator.default) : nil))
             }),
             ("embedding", ["input", "weight", "padding_idx", "max_norm", "norm_type", "scale_grad_by_freq", "sparse"], { _, bound in
-                .tensor(try Autodiff.embedding(try bound.tensor("input"), weight: try bound.tensor("weight")))
+                .tensor(try Autodiff.embedding(try bound.tensor("input"), weight: try bound.tensor("weight"), paddingIndex: try bound.optionalInt("padding_idx")))
             }),
             ("gumbel_softmax", ["logits", "tau", "hard", "eps", "dim"], { interpreter, bound in
                 if bound.has("eps") { interpreter.warn("`eps` parameter is deprecated and has no effect.") }
@@ -61,7 +61,7 @@ extension Interpreter {
                     hard: try bound.bool("hard", default: false), dim: try bound.int("dim", default: -1)))
             }),
             ("cosine_similarity", ["x1", "x2", "dim", "eps"], { _, bound in
-                .tensor(try cosineSimilarity(try bound.tensor("x1"), try bound.tensor("x2"), dim: try bound.int("dim", default: 1),
+                .tensor(try Autodiff.cosineSimilarity(try bound.tensor("x1"), try bound.tensor("x2"), dim: try bound.int("dim", default: 1),
                                              eps: try bound.double("eps", default: 1e-8)))
             }),
         ])

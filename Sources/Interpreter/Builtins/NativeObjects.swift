@@ -42,7 +42,7 @@ final class GradModeContext: NativeObject {
         let enabled = self.enabled
         let name: String
         if case let .function(user) = function { name = user.name } else { name = "wrapper" }
-        return .builtin(Builtin(name) { interpreter, inner in
+        return .builtin(Builtin(name, isOp: false) { interpreter, inner in
             let saved = interpreter.gradEnabled
             interpreter.gradEnabled = enabled
             defer { interpreter.gradEnabled = saved }

@@ -51,7 +51,7 @@ extension Interpreter {
         default: break
         }
         if let method = tensorMethods[name] {
-            return .builtin(Builtin(name, owner: "Tensor") { interpreter, arguments in
+            return .builtin(Builtin(name, owner: "Tensor", receiver: tensor) { interpreter, arguments in
                 try method(interpreter, tensor, arguments)
             })
         }

@@ -178,7 +178,7 @@ extension Interpreter {
             }
             var operands = Array(arguments.positional.dropFirst())
             if operands.count == 1, case .tensor = operands[0] {} else if operands.count == 1 { operands = try interpreter.iterate(operands[0]) }
-            return .tensor(try einsum(equation, try operands.map { try interpreter.tensorArgument($0, function: "einsum") }))
+            return .tensor(try Autodiff.einsum(equation, try operands.map { try interpreter.tensorArgument($0, function: "einsum") }))
         }
         define("is_tensor") { _, arguments in
             if case .tensor? = arguments.positional.first { return .bool(true) }

@@ -83,4 +83,19 @@ OPTIM = group("autograd-optim", NET, [
     "opt = torch.optim.SGD(net.parameters(), lr=0.1)\nopt.step()\nnet.bias",
     "opt = torch.optim.SGD(net.parameters(), lr=0.1)\nF.cross_entropy(net(inp), t).backward()\nopt.zero_grad()\nnet.weight.grad",
 ])
-CASES = GRADS + REPRS + ERRORS + OPTIM
+Q = "torch.manual_seed(0)\nq = torch.randn(2, 3, 4, requires_grad=True)\n"
+COMPOSITES = group("autograd-backward", Q, [
+    "F.pad(q, (1, 2)).pow(2).sum().backward()\nq.grad[0]", "F.pad(q, (1, 0, 0, 1), value=2.0)",
+    "F.normalize(q, dim=-1).pow(3).sum().backward()\nq.grad[1]",
+    "F.cosine_similarity(q[0], q[1], dim=-1).sum().backward()\nq.grad[0]",
+    "F.scaled_dot_product_attention(q, q, q, is_causal=True).sum().backward()\nq.grad[0]",
+    "F.scaled_dot_product_attention(q, q * 2, q, attn_mask=torch.tensor([[True, False, True]] * 3)).pow(2).sum().backward()\nq.grad[1]",
+    "w = torch.zeros(3)\nw[1] = q.sum()\nw", "w = torch.zeros(3, 4)\nw[1:] = q[0, :2] * 2\nw.sum().backward()\nq.grad[0]",
+    "torch.einsum('bij,bkj->bik', q, q).pow(2).sum().backward()\nq.grad[0]", "torch.einsum('bij->bj', q).pow(2).sum().backward()\nq.grad[1]",
+    "torch.einsum('ij,ij->i', q[0], q[1]).sum().backward()\nq.grad[1]", "torch.einsum('bij,bij', q, q).backward()\nq.grad[0]",
+    "F.embedding(torch.tensor([0, 2, 0]), q[0], padding_idx=0).sum().backward()\nq.grad[0]",
+    "F.dropout(q, 0.5).sum().backward()\nq.grad[0]", "q.flatten().view(4, 6).t().contiguous().exp().sum().backward()\nq.grad[1]",
+    "x = q.detach().clone()\nx.requires_grad_()\ny = x * 2\ny.sum().backward()\nx.grad[0]",
+    "x = q * 1\nx[0, 0] = 0.0\nx.sum().backward()\nq.grad[0]",
+])
+CASES = GRADS + REPRS + ERRORS + OPTIM + COMPOSITES
