@@ -196,7 +196,7 @@ extension Interpreter {
             options[index].1 = value
         }
         if arguments.positional.count > 1 { options[0].1 = arguments.positional[1] }
-        if try pythonDouble(options[0].1) < 0 { throw PythonError.valueError("Invalid learning rate: \(try repr(options[0].1))") }
+        try validateOptimizerOptions(options)
         let items = try iterate(paramsArgument)
         if items.isEmpty { throw PythonError.valueError("optimizer got an empty parameter list") }
         var groups: [DictStorage] = []
@@ -213,6 +213,37 @@ extension Interpreter {
             for (name, value) in options { group[.string(name)] = value }
             groups.append(group)
         }
+        for group in groups {
+            guard case let .list(params)? = group[.string("params")] else { continue }
+            let identities = params.items.compactMap { item -> ObjectIdentifier? in
+                if case let .tensor(tensor) = item { return ObjectIdentifier(tensor) } else { return nil }
+            }
+            if Set(identities).count != identities.count {
+                warn("optimizer contains a parameter group with duplicate parameters; in future, this will cause an error; see github.com/pytorch/pytorch/issues/40967 for more information")
+            }
+        }
         return .native(Optimizer(kind: kind, defaults: options, groups: groups))
+    }
+
+    /// The range checks of each optimizer's `__init__`, with PyTorch's messages.
+    private func validateOptimizerOptions(_ options: [(String, Value)]) throws {
+        func check(_ key: String, _ message: String, _ valid: (Double) -> Bool) throws {
+            guard let value = options.first(where: { $0.0 == key })?.1 else { return }
+            switch value {
+            case .int, .float, .bool: break
+            default: return
+            }
+            if !valid(try pythonDouble(value)) { throw PythonError.valueError("\(message): \(try repr(value))") }
+        }
+        try check("lr", "Invalid learning rate") { $0 >= 0 }
+        try check("eps", "Invalid epsilon value") { $0 >= 0 }
+        try check("momentum", "Invalid momentum value") { $0 >= 0 }
+        try check("weight_decay", "Invalid weight_decay value") { $0 >= 0 }
+        try check("rho", "Invalid rho value") { $0 >= 0 && $0 <= 1 }
+        if let betas = options.first(where: { $0.0 == "betas" })?.1 {
+            for (index, beta) in try iterate(betas).enumerated() where !(0..<1).contains(try pythonDouble(beta)) {
+                throw PythonError.valueError("Invalid beta parameter at index \(index): \(try repr(beta))")
+            }
+        }
     }
 }

@@ -60,6 +60,9 @@ func conversionMethods() -> [String: TensorMethod] {
     table["backward"] = { interpreter, tensor, arguments in
         let bound = try arguments.bind("backward", ["gradient", "retain_graph", "create_graph", "inputs"])
         let retain = try bound.optional("retain_graph").map { try interpreter.truthy($0) } ?? false
+        if try bound.optional("create_graph").map({ try interpreter.truthy($0) }) ?? false {
+            throw PythonError.notImplemented("backward(create_graph=True) (higher-order gradients) is not supported by TensorTutor's autograd yet")
+        }
         try BackwardEngine.backward([tensor], gradients: [try bound.optionalTensor("gradient")], retainGraph: retain)
         return .none
     }
