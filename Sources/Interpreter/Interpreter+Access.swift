@@ -34,12 +34,14 @@ extension Interpreter {
             let position = try normalizedSequenceIndex(index, count: count, kind: "range object")
             return .int(start &+ Int64(position) &* step)
         case let .dict(dict):
-            guard let value = dict[index] else { throw PythonError("KeyError", try repr(index)) }
+            guard let value = dict[index] else { return try missingDictItem(dict, index) }
             return value
         case let .instance(instance):
             if let method = instance.classObject.lookup("__getitem__") {
                 return try call(method, CallArguments([container, index]))
             }
+        case let .native(object as NativeSubscriptable):
+            return try object.item(at: index, interpreter: self)
         default: break
         }
         throw PythonError.typeError("'\(container.typeName)' object is not subscriptable")
@@ -225,7 +227,7 @@ extension Interpreter {
         case let .native(native):
             if let value = try native.attribute(name, interpreter: self) { return value }
         case let .function(function):
-            if name == "__name__" { return .string(function.name) }
+            if let value = try functionAttribute(function, name) { return value }
         case let .builtin(builtin):
             if name == "__name__" { return .string(builtin.name) }
         default:
@@ -245,6 +247,9 @@ extension Interpreter {
             return
         case let .module(namespace):
             namespace.members[name] = value
+            return
+        case let .function(function):
+            function.attributes[name] = value
             return
         case let .native(native):
             if try native.setAttribute(name, value) { return }

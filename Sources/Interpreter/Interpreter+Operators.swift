@@ -353,6 +353,7 @@ extension Interpreter {
                 throw PythonError.runtimeError("Boolean value of Tensor with more than one value is ambiguous")
             }
             return try tensor.item().boolValue
+        case let .native(object as NativeSized): return object.count > 0
         default: return true
         }
     }
@@ -379,6 +380,8 @@ public func pythonEquals(_ left: Value, _ right: Value) -> Bool {
     case let (.bool(a), .float(b)), let (.float(b), .bool(a)): return (a ? 1.0 : 0.0) == b
     case let (.string(a), .string(b)): return a == b
     case let (.tuple(a), .tuple(b)): return a.count == b.count && zip(a, b).allSatisfy(pythonEquals)
+    case let (.namedTuple(a), .namedTuple(b)): return pythonEquals(.tuple(a.values), .tuple(b.values))
+    case let (.namedTuple(a), .tuple(b)), let (.tuple(b), .namedTuple(a)): return pythonEquals(.tuple(a.values), .tuple(b))
     case let (.list(a), .list(b)) where a.isSet && b.isSet:
         return a.items.count == b.items.count && a.items.allSatisfy { item in b.items.contains { pythonEquals($0, item) } }
     case let (.list(a), .list(b)): return a.items.count == b.items.count && zip(a.items, b.items).allSatisfy(pythonEquals)

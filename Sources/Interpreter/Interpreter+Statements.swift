@@ -118,6 +118,12 @@ extension Interpreter {
             }
             return try execute(orElse)
         }
+        if case let .native(lazy as LazyIterator) = iterableValue {
+            while let item = try lazy.next() {
+                if let flow = try runBody(item) { return flow }
+            }
+            return try execute(orElse)
+        }
         for item in try iterate(iterableValue) {
             if let flow = try runBody(item) { return flow }
         }
@@ -126,15 +132,23 @@ extension Interpreter {
 
     private func executeWith(_ items: [WithItem], _ body: [Stmt]) throws -> ControlFlow {
         var restoreGrad: Bool?
+        var entered: [NativeContextManager] = []
+        defer {
+            if let restoreGrad { gradEnabled = restoreGrad }
+            for manager in entered.reversed() { try? manager.exit(self) }
+        }
         for item in items {
-            let context = try evaluate(item.context)
+            var context = try evaluate(item.context)
             if case let .native(object) = context, let manager = object as? GradModeContext {
                 restoreGrad = restoreGrad ?? gradEnabled
                 gradEnabled = manager.enabled
             }
+            if case let .native(manager as NativeContextManager) = context {
+                context = try manager.enter(self)
+                entered.append(manager)
+            }
             if let target = item.target { try assign(context, to: target) }
         }
-        defer { if let restoreGrad { gradEnabled = restoreGrad } }
         return try execute(body)
     }
 

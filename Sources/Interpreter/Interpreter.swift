@@ -9,6 +9,10 @@ public protocol OutputSink: AnyObject {
     func write(_ text: String)
     /// A UserWarning, with the 1-based line of the statement that raised it.
     func warn(_ message: String, line: Int)
+    /// A warning of another category (`DeprecationWarning`); see the default in StdlibModules.
+    func warn(_ message: String, category: String, line: Int)
+    /// Text for standard error (`logging`); see the default in StdlibModules.
+    func writeError(_ text: String)
 }
 
 /// Called for every evaluated expression node, innermost first: the explainer's hook.
@@ -73,6 +77,8 @@ public final class Interpreter {
     lazy var builtinNames: [String: Value] = makePythonBuiltins()
     lazy var modules: [String: Value] = makeModules()
     var gradEnabled = true
+    /// Warning filters, loggers and the `random` generator of the stdlib modules.
+    let stdlib = StdlibState()
 
     public init() {
         scope = globals
@@ -111,10 +117,9 @@ public final class Interpreter {
     public func setVariable(_ name: String, _ value: Value) { globals.variables[name] = value }
     public var variableNames: [String] { Array(globals.variables.keys) }
 
+    /// A UserWarning from torch itself; the `warnings` module's filters decide whether it shows.
     func warn(_ message: String) {
-        let key = "\(currentLine):\(message)"
-        guard shownWarnings.insert(key).inserted else { return }
-        output?.warn(message, line: currentLine)
+        try? issueWarning(message, category: ["UserWarning", "Warning"], raisesErrors: false)
     }
 
     func checkInterrupt() throws {

@@ -59,6 +59,16 @@ let exceptionHierarchy: [String: String] = [
     "MemoryError": "Exception",
     "PermissionError": "Exception",
     "TimeoutError": "Exception",
+    "SystemExit": "BaseException",
+    "Warning": "Exception",
+    "UserWarning": "Warning",
+    "DeprecationWarning": "Warning",
+    "PendingDeprecationWarning": "Warning",
+    "FutureWarning": "Warning",
+    "RuntimeWarning": "Warning",
+    "SyntaxWarning": "Warning",
+    "ImportWarning": "Warning",
+    "ResourceWarning": "Warning",
 ]
 
 func exceptionMatches(_ raised: String, _ handler: String) -> Bool {

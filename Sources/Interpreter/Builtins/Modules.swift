@@ -17,7 +17,7 @@ extension Interpreter {
             "torch.nn.functional": .module(functional),
             "torch.nn.init": .module(initModule),
             "math": .module(Namespace(name: "math", members: makeMathMembers())),
-        ]
+        ].merging(makeStdlibModules()) { torchModule, _ in torchModule }
     }
 
     func importModule(_ name: ImportName) throws {
@@ -47,11 +47,11 @@ extension Interpreter {
 
     private func missingModule(_ name: String) -> PythonError {
         let top = String(name.split(separator: ".").first ?? "")
-        let blocked: Set<String> = ["os", "sys", "subprocess", "shutil", "socket", "pathlib", "io", "builtins", "importlib", "ctypes", "pickle", "requests", "urllib", "http"]
+        let blocked: Set<String> = ["sys", "subprocess", "shutil", "socket", "pathlib", "io", "builtins", "importlib", "ctypes", "pickle", "requests", "urllib", "http"]
         if blocked.contains(top) {
             return PythonError("ImportError", "import of '\(name)' is not allowed: TensorTutor runs tensor code only, with no file, network, process or environment access")
         }
-        return PythonError("ModuleNotFoundError", "No module named '\(name)' (TensorTutor provides torch, torch.nn, torch.nn.functional and math)")
+        return PythonError("ModuleNotFoundError", "No module named '\(name)' (TensorTutor provides torch, torch.nn, torch.nn.functional, math and the standard modules __future__, typing, copy, functools, operator, collections, itertools, warnings, logging, time, os.path, inspect, ast, argparse and random)")
     }
 
     private func makeMathMembers() -> [String: Value] {

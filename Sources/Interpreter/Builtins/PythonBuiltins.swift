@@ -42,7 +42,10 @@ extension Interpreter {
             return .native(IteratorObject(kind: "enumerate", items: items.enumerated().map { .tuple([.int(start + Int64($0)), $1]) }))
         }
         define("zip") { interpreter, arguments in
-            let sequences = try arguments.positional.map { try interpreter.iterate($0) }
+            // Endless iterators (itertools.count()) give only as many items as the finite ones.
+            let finite = try arguments.positional.filter { !($0.isLazyIterator) }.map { try interpreter.iterate($0) }
+            let shortest = finite.map(\.count).min() ?? (arguments.positional.isEmpty ? 0 : interpreter.limits.maxContainerItems)
+            let sequences = try arguments.positional.map { try interpreter.prefix(of: $0, shortest) }
             let count = sequences.map(\.count).min() ?? 0
             return .native(IteratorObject(kind: "zip", items: (0..<count).map { index in .tuple(sequences.map { $0[index] }) }))
         }
@@ -55,6 +58,11 @@ extension Interpreter {
             return .native(IteratorObject(kind: "iterator", items: try interpreter.iterate(try bound.value("object"))))
         }
         define("next") { _, arguments in
+            if case let .native(lazy as LazyIterator)? = arguments.positional.first {
+                if let item = try lazy.next() { return item }
+                if arguments.positional.count > 1 { return arguments.positional[1] }
+                throw PythonError("StopIteration", "")
+            }
             guard case let .native(object as IteratorObject)? = arguments.positional.first else {
                 throw PythonError.typeError("object is not an iterator")
             }
@@ -217,6 +225,8 @@ extension Interpreter {
         define("callable") { _, arguments in
             switch arguments.positional.first {
             case .function?, .builtin?, .classObject?: return .bool(true)
+            case let .native(object)?: return .bool(object is NativeCallable || object is NNModule)
+            case let .instance(instance)?: return .bool(instance.classObject.lookup("__call__") != nil)
             default: return .bool(false)
             }
         }
@@ -261,6 +271,7 @@ extension Interpreter {
             if let method = instance.classObject.lookup("__len__") {
                 return Int(try pythonInt(try call(method, CallArguments([value]))))
             }
+        case let .native(object as NativeSized): return object.count
         default: break
         }
         throw PythonError.typeError("object of type '\(value.typeName)' has no len()")
@@ -411,6 +422,8 @@ extension Interpreter {
                 return true
             default: return false
             }
+        case let .native(object as NativeInstanceCheck):
+            return try object.isInstance(value, interpreter: self)
         case let .native(object) where object is TensorTypeObject:
             if case .tensor = value { return true }
             return false
