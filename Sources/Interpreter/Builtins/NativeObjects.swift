@@ -16,7 +16,9 @@ final class ExceptionObject: NativeObject {
     func repr() -> String { "\(type)(\(type == "KeyError" ? message : pythonStringRepr(message)))" }
 
     func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
-        name == "args" ? .tuple([.string(message)]) : nil
+        // SystemExit (argparse's errors) carries its exit status as `code`.
+        if name == "code" && type == "SystemExit" { return Int64(message).map { .int($0) } ?? .string(message) }
+        return name == "args" ? .tuple([.string(message)]) : nil
     }
 }
 

@@ -243,9 +243,23 @@ extension Interpreter {
             }
             return .int(Int64(scalar.value))
         }
-        for name in ["open", "exec", "eval", "compile", "__import__", "input", "globals", "locals", "vars", "breakpoint", "exit", "quit"] {
+        for name in ["open", "exec", "eval", "compile", "__import__", "input", "globals", "locals", "breakpoint", "exit", "quit"] {
             define(name) { _, _ in
                 throw PythonError("PermissionError", "\(name)() is not available: TensorTutor runs tensor code only, with no file, process or environment access")
+            }
+        }
+        define("vars") { interpreter, arguments in
+            // `vars(args)` lists an object's attributes; bare `vars()` would expose the scope.
+            guard let object = arguments.positional.first else {
+                throw PythonError("PermissionError", "vars() without an argument is not available: TensorTutor runs tensor code only, with no file, process or environment access")
+            }
+            if case let .instance(instance) = object {
+                return .dict(DictStorage(instance.attributeOrder.map { (Value.string($0), instance.attributes[$0] ?? .none) }))
+            }
+            do {
+                return try interpreter.attribute(of: object, "__dict__")
+            } catch let error as PythonError where error.type == "AttributeError" {
+                throw PythonError.typeError("vars() argument must have __dict__ attribute")
             }
         }
         for name in Array(exceptionHierarchy.keys) + ["BaseException"] {

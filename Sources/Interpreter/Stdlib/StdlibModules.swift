@@ -23,7 +23,7 @@ extension Interpreter {
             "os.path": makeOSMembers()["path"] ?? .none,
             "inspect": stdlibModule("inspect", makeInspectMembers()),
             "ast": stdlibModule("ast", ["literal_eval": stdlibFunction("literal_eval", literalEvalBuiltin)]),
-            // argparse: pending
+            "argparse": stdlibModule("argparse", makeArgparseMembers()),
             "random": stdlibModule("random", makeRandomMembers()),
         ]
     }
