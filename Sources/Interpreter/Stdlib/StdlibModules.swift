@@ -7,6 +7,7 @@ extension Interpreter {
         let abc = stdlibModule("collections.abc", makeCollectionsABCMembers())
         var collections = makeCollectionsMembers()
         collections["abc"] = abc
+        let os = makeOSMembers()
         return [
             "__future__": stdlibModule("__future__", makeFutureMembers()),
             "typing": stdlibModule("typing", makeTypingMembers()),
@@ -19,8 +20,8 @@ extension Interpreter {
             "warnings": stdlibModule("warnings", makeWarningsMembers()),
             "logging": stdlibModule("logging", makeLoggingMembers()),
             "time": stdlibModule("time", makeTimeMembers()),
-            "os": stdlibModule("os", makeOSMembers()),
-            "os.path": makeOSMembers()["path"] ?? .none,
+            "os": stdlibModule("os", os),
+            "os.path": os["path"] ?? .none,
             "inspect": stdlibModule("inspect", makeInspectMembers()),
             "ast": stdlibModule("ast", ["literal_eval": stdlibFunction("literal_eval", literalEvalBuiltin)]),
             "argparse": stdlibModule("argparse", makeArgparseMembers()),
