@@ -220,7 +220,9 @@ extension Interpreter {
             if let value = classObject.lookup(name) {
                 return try bindClassAttribute(value, instance: nil, classObject: classObject)
             }
-            if name == "__name__" { return .string(classObject.name) }
+            if name == "__name__" || name == "__qualname__" { return .string(classObject.name) }
+            if name == "__module__" { return .string("__main__") }
+            if name == "__doc__" { return .none }
             throw PythonError.attributeError("type object '\(classObject.name)' has no attribute '\(name)'")
         case let .namedTuple(tuple):
             if let index = tuple.fields.firstIndex(of: name) { return tuple.values[index] }

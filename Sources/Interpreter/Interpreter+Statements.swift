@@ -66,8 +66,12 @@ extension Interpreter {
                 function = try call(try evaluate(decorator), CallArguments([function]))
             }
             assignName(name, function)
-        case let .classDef(name, bases, body, _):
-            assignName(name, try makeClass(name: name, bases: bases, body: body))
+        case let .classDef(name, bases, body, decorators):
+            var classValue = try makeClass(name: name, bases: bases, body: body)
+            for decorator in decorators.reversed() {
+                classValue = try call(try evaluate(decorator), CallArguments([classValue]))
+            }
+            assignName(name, classValue)
         case let .return(value):
             return .returned(try value.map { try evaluate($0) } ?? .none)
         case let .with(items, body):
@@ -343,6 +347,9 @@ extension Interpreter {
         defer { scope = saved }
         try execute(body)
         let classObject = ClassObject(name: name, attributes: classScope.variables, bases: baseClasses)
+        if case let .expression(first)? = body.first?.kind, case let .string(docstring) = first.kind {
+            classObject.attributes["__doc__"] = .string(docstring)
+        }
         for case let .function(function) in classObject.attributes.values { function.definingClass = classObject }
         for case let .native(decorated as DecoratedFunction) in classObject.attributes.values { decorated.function.definingClass = classObject }
         if isModule { classObject.attributes["__tensortutor_module__"] = .bool(true) }

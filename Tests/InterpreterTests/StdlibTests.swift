@@ -173,6 +173,40 @@ struct StdlibTests {
         """#)
     }
 
+    /// Decorators read and set __doc__ (avalanche's @deprecated); a deque deep-copies through the memo, cycles included.
+    @Test("__doc__ of functions and classes, deepcopy of a deque")
+    func docstringsAndNativeDeepcopy() {
+        let outcome = Self.run(#"""
+        import copy, functools, inspect
+        from collections import deque
+        def tag(func):
+            kind = "class" if inspect.isclass(func) else "function"
+            if func.__doc__ is None:
+                func.__doc__ = ""
+            func.__doc__ += "[" + kind + "]"
+            return func
+        @tag
+        def f():
+            """F doc."""
+        @tag
+        def g(): pass
+        @tag
+        class K:
+            """K doc."""
+        print(f.__doc__, g.__doc__, K.__doc__, K.__name__, K.__module__)
+        d = deque([[1], [2]], maxlen=4); d.append(d)
+        e = copy.deepcopy(d); e[0].append(9)
+        print(d[0], e[0], e[2] is e, e.maxlen)
+
+        """#)
+        #expect(outcome.error == nil)
+        #expect(outcome.stdout == #"""
+        F doc.[function] [function] K doc.[class] K __main__
+        [1] [1, 9] True 4
+
+        """#)
+    }
+
     /// isinstance against collections.abc classes.
     @Test("collections.abc")
     func collectionsABC() {

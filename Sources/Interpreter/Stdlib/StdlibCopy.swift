@@ -37,10 +37,20 @@ extension Interpreter {
             return .tensor(Tensor(storage: tensor.storage, dtype: tensor.dtype, view: tensor.view))
         case let .native(deque as Deque):
             return .native(Deque(deque.items, maxLength: deque.maxLength))
+        case let .native(object as NNModule):
+            throw PythonError.typeError("cannot copy the built-in module \(object.name) yet: build a new one with the same arguments")
         default:
             return value
         }
     }
+}
+
+/// A native object `deepcopy` can copy: first an empty copy, registered in the memo so
+/// references back to the object find it, then filled with deep copies of the contents.
+/// Native nn modules can adopt it once they can be built without drawing random numbers.
+protocol NativeDeepCopyable: NativeObject {
+    func emptyCopy() -> NativeObject
+    func fill(_ copy: NativeObject, deepCopying: (Value) throws -> Value) throws
 }
 
 /// One `deepcopy` call. The memo maps each object already copied to its copy, so
@@ -76,11 +86,11 @@ struct DeepCopier {
             return try copyTensor(tensor)
         case let .instance(instance):
             return try copyInstance(instance, interpreter)
-        case let .native(deque as Deque):
-            if let done = copies[ObjectIdentifier(deque)] { return done }
-            let result = Deque([], maxLength: deque.maxLength)
-            copies[ObjectIdentifier(deque)] = .native(result)
-            result.items = try deque.items.map { try copy($0, interpreter) }
+        case let .native(object as NativeDeepCopyable):
+            if let done = copies[ObjectIdentifier(object)] { return done }
+            let result = object.emptyCopy()
+            copies[ObjectIdentifier(object)] = .native(result)
+            try object.fill(result) { try copy($0, interpreter) }
             return .native(result)
         case let .native(object as NNModule):
             throw PythonError.typeError("cannot deepcopy the built-in module \(object.name) yet: build a new one with the same arguments and copy its parameters")

@@ -1,6 +1,6 @@
 /// `collections.deque`: a list with cheap ends and an optional maximum length, past which
 /// adding at one end drops an item from the other.
-final class Deque: NativeSubscriptable, NativeSized, NativeContainerRepr {
+final class Deque: NativeSubscriptable, NativeSized, NativeContainerRepr, NativeDeepCopyable {
     var items: [Value]
     let maxLength: Int?
 
@@ -19,6 +19,12 @@ final class Deque: NativeSubscriptable, NativeSized, NativeContainerRepr {
     }
 
     func iterate() throws -> [Value]? { items }
+
+    func emptyCopy() -> NativeObject { Deque([], maxLength: maxLength) }
+
+    func fill(_ copy: NativeObject, deepCopying: (Value) throws -> Value) throws {
+        (copy as? Deque)?.items = try items.map(deepCopying)
+    }
 
     func item(at index: Value, interpreter: Interpreter) throws -> Value {
         items[try interpreter.normalizedSequenceIndex(index, count: items.count, kind: "deque")]
