@@ -185,8 +185,8 @@ extension Interpreter {
         let types: [Value]
         if case let .tuple(items) = try evaluate(typeExpr) { types = items } else { types = [try evaluate(typeExpr)] }
         return types.contains { value in
-            if case let .classObject(classObject) = value { return exceptionMatches(error.type, classObject.name) }
-            if case let .builtin(builtin) = value { return exceptionMatches(error.type, builtin.name) }
+            if case let .classObject(classObject) = value { return exceptionMatches(error, classObject.name) }
+            if case let .builtin(builtin) = value { return exceptionMatches(error, builtin.name) }
             return false
         }
     }
@@ -206,9 +206,10 @@ extension Interpreter {
             return error
         case let .builtin(builtin) where exceptionHierarchy[builtin.name] != nil || builtin.name == "BaseException":
             return PythonError(builtin.name, "")
-        case let .classObject(classObject) where exceptionHierarchy[classObject.name] != nil || classObject.name == "BaseException"
-            || classObject.bases.contains(where: { exceptionHierarchy[$0.name] != nil }):
-            return PythonError(classObject.name, "")
+        case let .classObject(classObject) where isExceptionClass(classObject):
+            var error = PythonError(classObject.name, "")
+            error.payload = .native(ExceptionObject(type: classObject.name, message: "", ancestry: classAncestry(classObject)))
+            return error
         default:
             return PythonError.typeError("exceptions must derive from BaseException")
         }

@@ -207,6 +207,38 @@ struct StdlibTests {
         """#)
     }
 
+    /// A subclass of a subclass of ValueError, and a warning category subclass turned into an error by a filter.
+    @Test("user exception subclasses are caught by their bases")
+    func exceptionSubclasses() {
+        let outcome = Self.run(#"""
+        import warnings
+        class A(ValueError): pass
+        class B(A): pass
+        try:
+            raise B("x")
+        except ValueError as e:
+            print("caught", type(e).__name__, e, isinstance(e, A), isinstance(e, KeyError))
+        try:
+            raise B
+        except A:
+            print("caught class")
+        class MyW(UserWarning): pass
+        warnings.simplefilter("error")
+        try:
+            warnings.warn("m", MyW)
+        except UserWarning as e:
+            print("caught warning", type(e).__name__, e)
+
+        """#)
+        #expect(outcome.error == nil)
+        #expect(outcome.stdout == #"""
+        caught B x True False
+        caught class
+        caught warning MyW m
+
+        """#)
+    }
+
     /// isinstance against collections.abc classes.
     @Test("collections.abc")
     func collectionsABC() {

@@ -4,10 +4,13 @@ import TensorEngine
 final class ExceptionObject: NativeObject {
     let type: String
     let message: String
+    /// The type's name, then its user-class ancestors' names up to a builtin exception.
+    let ancestry: [String]
 
-    init(type: String, message: String) {
+    init(type: String, message: String, ancestry: [String] = []) {
         self.type = type
         self.message = message
+        self.ancestry = ancestry.isEmpty ? [type] : ancestry
     }
 
     var typeName: String { type }

@@ -427,7 +427,7 @@ extension Interpreter {
                 }
                 return false
             }
-            if case let .native(object as ExceptionObject) = value { return exceptionMatches(object.type, classObject.name) }
+            if case let .native(object as ExceptionObject) = value { return object.ancestry.contains { exceptionMatches($0, classObject.name) } }
             return false
         case let .builtin(builtin):
             switch (builtin.name, value) {

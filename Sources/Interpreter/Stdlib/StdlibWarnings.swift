@@ -115,7 +115,10 @@ extension Interpreter {
         let name = category.first ?? "UserWarning"
         switch stdlib.warnings.action(for: message, categories: category, line: currentLine) {
         case "ignore": return
-        case "error" where raisesErrors: throw PythonError(name, message)
+        case "error" where raisesErrors:
+            var error = PythonError(name, message)
+            error.payload = .native(ExceptionObject(type: name, message: message, ancestry: category))
+            throw error
         case "always": break
         case "once":
             guard stdlib.warnings.shownOnce.insert("\(name):\(message)").inserted else { return }
