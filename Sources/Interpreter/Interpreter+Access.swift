@@ -66,6 +66,8 @@ extension Interpreter {
             list.items[try normalizedSequenceIndex(index, count: list.items.count, kind: "list assignment")] = value
         case let .dict(dict):
             dict[index] = value
+        case let .native(object as NativeItemAssignable):
+            try object.setItem(index, value, interpreter: self)
         case let .instance(instance):
             if let method = instance.classObject.lookup("__setitem__") {
                 _ = try call(method, CallArguments([container, index, value]))
@@ -211,6 +213,7 @@ extension Interpreter {
             throw PythonError.attributeError("module '\(namespace.name)' has no attribute '\(name)'")
         case let .instance(instance):
             if let value = instance.attributes[name] { return value }
+            if name == "__dict__" { return .native(InstanceDict(instance)) }
             if let value = instance.classObject.lookup(name) {
                 return try bindClassAttribute(value, instance: object, classObject: instance.classObject)
             }

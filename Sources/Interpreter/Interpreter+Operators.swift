@@ -395,6 +395,10 @@ public func pythonEquals(_ left: Value, _ right: Value) -> Bool {
             && a.entries.allSatisfy { entry in b[entry.key].map { pythonEquals($0, entry.value) } ?? false }
     case let (.range(a0, a1, a2), .range(b0, b1, b2)): return a0 == b0 && a1 == b1 && a2 == b2
     case let (.instance(a), .instance(b)): return a === b
+    case let (.native(view as InstanceDict), other), let (other, .native(view as InstanceDict)):
+        // `vars(obj) == obj.__dict__`: the live view compares as the dict it shows.
+        if case let .native(otherView as InstanceDict) = other { return view.instance === otherView.instance }
+        return pythonEquals(.dict(view.snapshot), other)
     case let (.native(a), .native(b)): return a === b
     case let (.function(a), .function(b)): return a === b
     case let (.classObject(a), .classObject(b)): return a === b

@@ -239,6 +239,30 @@ struct StdlibTests {
         """#)
     }
 
+    /// self.__dict__.update(kwargs) sets attributes; items, in, len, get, pop and vars see them.
+    @Test("an instance's __dict__ is a live view of its attributes")
+    func instanceDictIsLive() {
+        let outcome = Self.run(#"""
+        class Config:
+            def __init__(self, **kwargs):
+                self.__dict__.update(kwargs)
+            def describe(self):
+                return ", ".join("%s=%s" % (k, v) for k, v in self.__dict__.items())
+        c = Config(depth=2, name='net')
+        c.__dict__['extra'] = [1]
+        c.width = 8
+        print(c.describe(), c.extra, 'depth' in c.__dict__, len(c.__dict__), vars(c) == c.__dict__, c.__dict__.get('zz', 5))
+        print(c.__dict__.pop('extra'), list(c.__dict__), hasattr(c, 'extra'))
+
+        """#)
+        #expect(outcome.error == nil)
+        #expect(outcome.stdout == #"""
+        depth=2, name=net, extra=[1], width=8 [1] True 4 True 5
+        [1] ['depth', 'name', 'width'] False
+
+        """#)
+    }
+
     /// isinstance against collections.abc classes.
     @Test("collections.abc")
     func collectionsABC() {

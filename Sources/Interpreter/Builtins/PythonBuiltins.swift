@@ -253,9 +253,6 @@ extension Interpreter {
             guard let object = arguments.positional.first else {
                 throw PythonError("PermissionError", "vars() without an argument is not available: TensorTutor runs tensor code only, with no file, process or environment access")
             }
-            if case let .instance(instance) = object {
-                return .dict(DictStorage(instance.attributeOrder.map { (Value.string($0), instance.attributes[$0] ?? .none) }))
-            }
             do {
                 return try interpreter.attribute(of: object, "__dict__")
             } catch let error as PythonError where error.type == "AttributeError" {

@@ -51,6 +51,11 @@ protocol NativeSubscriptable: NativeObject {
     func item(at index: Value, interpreter: Interpreter) throws -> Value
 }
 
+/// A native object that `obj[index] = value` writes to (an instance's `__dict__`).
+protocol NativeItemAssignable: NativeObject {
+    func setItem(_ index: Value, _ value: Value, interpreter: Interpreter) throws
+}
+
 /// A native object with a `len()`; its truth value is `len() > 0`, as in Python.
 protocol NativeSized: NativeObject {
     var count: Int { get }
