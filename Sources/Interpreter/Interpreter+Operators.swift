@@ -240,6 +240,7 @@ extension Interpreter {
         if case .tensor = left { return try tensorCompare(op, left, right) }
         if case .tensor = right { return try tensorCompare(op, left, right) }
         if let result = try instanceCompare(op, left, right) { return result }
+        if case let .native(ordered as NativeOrdered) = left { return .bool(try ordered.compare(op, right, self)) }
         switch op {
         case .equal, .notEqual:
             _ = NativeStack.takeOverflow()

@@ -113,6 +113,14 @@ struct StdlibTests {
             """Named doc."""
             return x
         print(named.__name__, named.__doc__, named(4), named.__wrapped__(4))
+        print(sorted([3, 1, 2], key=functools.cmp_to_key(lambda a, b: b - a)))
+        class M:
+            def __init__(self): self.calls = 0
+            @functools.lru_cache(maxsize=None)
+            def sq(self, x):
+                self.calls += 1
+                return x * x
+        m = M(); print(m.sq(3), m.sq(3), m.calls, M.sq.cache_info())
 
         """#)
         #expect(outcome.error == nil)
@@ -124,6 +132,8 @@ struct StdlibTests {
         75025 CacheInfo(hits=23, misses=26, maxsize=None, currsize=26)
         2 4 2 6 4 [1, 2, 3, 2] CacheInfo(hits=1, misses=4, maxsize=2, currsize=2)
         named Named doc. 5 4
+        [3, 2, 1]
+        9 9 1 CacheInfo(hits=1, misses=1, maxsize=None, currsize=1)
 
         """#)
     }

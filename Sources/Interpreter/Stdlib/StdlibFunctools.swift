@@ -1,4 +1,6 @@
-/// `functools`: partial, reduce, lru_cache/cache, wraps.
+import PySyntax
+
+/// `functools`: partial, reduce, lru_cache/cache, wraps, cmp_to_key.
 extension Interpreter {
     func makeFunctoolsMembers() -> [String: Value] {
         let lruCache = stdlibFunction("lru_cache") { _, arguments in
@@ -13,6 +15,12 @@ extension Interpreter {
         return [
             "partial": .native(PartialType()),
             "reduce": stdlibFunction("reduce", reduceBuiltin),
+            "cmp_to_key": stdlibFunction("cmp_to_key") { _, arguments in
+                let comparison = try arguments.bind("cmp_to_key", ["mycmp"]).value("mycmp")
+                return stdlibFunction("K") { _, arguments in
+                    .native(ComparisonKey(value: try arguments.bind("K", ["obj"]).value("obj"), comparison: comparison))
+                }
+            },
             "lru_cache": lruCache,
             "cache": stdlibFunction("cache") { _, arguments in
                 .native(CachedFunction(try arguments.bind("cache", ["user_function"]).value("user_function"), maxSize: nil))
@@ -114,7 +122,7 @@ final class Partial: NativeCallable, NativeContainerRepr {
 
 /// A function wrapped by `@lru_cache` or `@cache`: results by argument values, the least
 /// recently used dropped once `maxSize` are held.
-final class CachedFunction: NativeCallable {
+final class CachedFunction: NativeCallable, NativeMethodBinding {
     let function: Value
     let maxSize: Int?
     private let cache = DictStorage()
@@ -144,6 +152,12 @@ final class CachedFunction: NativeCallable {
         return result
     }
 
+    func bound(to receiver: Value) -> Value {
+        .builtin(Builtin("cached_method", owner: receiver.typeName) { [self] interpreter, arguments in
+            try call(interpreter, arguments.prepending(receiver)) ?? .none
+        })
+    }
+
     func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
         switch name {
         case "cache_info":
@@ -163,5 +177,27 @@ final class CachedFunction: NativeCallable {
         case "__name__", "__doc__", "__qualname__", "__module__": return try interpreter.attribute(of: function, name)
         default: return nil
         }
+    }
+}
+
+/// A key made by `cmp_to_key(mycmp)`: orders by the sign of `mycmp(a, b)`.
+final class ComparisonKey: NativeOrdered {
+    let value: Value
+    let comparison: Value
+
+    init(value: Value, comparison: Value) {
+        self.value = value
+        self.comparison = comparison
+    }
+
+    var typeName: String { "functools.KeyWrapper" }
+    func repr() -> String { "<functools.KeyWrapper object>" }
+
+    func compare(_ op: CompareOperator, _ other: Value, _ interpreter: Interpreter) throws -> Bool {
+        guard case let .native(otherKey as ComparisonKey) = other else {
+            throw PythonError.typeError("other argument must be K instance")
+        }
+        let sign = try interpreter.compare(op, try interpreter.call(comparison, CallArguments([value, otherKey.value])), .int(0))
+        return try interpreter.truthy(sign)
     }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import PySyntax
 
 /// The standard-library modules real programs import, each built in its own file.
 /// None of them reaches the file system, the network, processes or the environment.
@@ -81,6 +82,17 @@ protocol NativeContainerRepr: NativeObject {
 
 extension NativeContainerRepr {
     func str(_ interpreter: Interpreter) throws -> String { try repr(interpreter) }
+}
+
+/// A native object with its own `<`, `==`...: `functools.cmp_to_key`'s keys.
+protocol NativeOrdered: NativeObject {
+    func compare(_ op: CompareOperator, _ other: Value, _ interpreter: Interpreter) throws -> Bool
+}
+
+/// A native callable that binds `self` when found on a class, as a function does
+/// (`@lru_cache` on a method).
+protocol NativeMethodBinding: NativeObject {
+    func bound(to receiver: Value) -> Value
 }
 
 /// Marks native objects that `callable()` reports as callable.
