@@ -13,6 +13,8 @@ extension StdlibTests {
         print(random.sample(range(100), 5), random.sample(list(range(1000)), 3), random.getrandbits(40), random.gauss(0, 1), random.gauss(0, 1))
         random.seed(2**40 + 12345); print(random.random())
         random.seed(-7); print(random.random())
+        r = random.Random(7); random.seed(7)
+        print(r.random() == random.random(), r.randint(0, 9), random.randint(0, 9), random.Random(3).choice([1, 2, 3]))
 
         """#)
         #expect(outcome.error == nil)
@@ -23,6 +25,7 @@ extension StdlibTests {
         [4, 3, 11, 27, 29] [517, 616, 27] 217158893990 -0.32940019966100226 -1.5193070256451902
         0.31036222241287226
         0.32383276483316237
+        True 2 2 1
 
         """#)
     }

@@ -26,7 +26,7 @@ extension Interpreter {
             "inspect": stdlibModule("inspect", makeInspectMembers()),
             "ast": stdlibModule("ast", ["literal_eval": stdlibFunction("literal_eval", literalEvalBuiltin)]),
             "argparse": stdlibModule("argparse", makeArgparseMembers()),
-            "random": stdlibModule("random", makeRandomMembers()),
+            "random": stdlibModule("random", makeRandomModuleMembers()),
         ]
     }
 
@@ -44,7 +44,7 @@ func stdlibFunction(_ name: String, _ body: @escaping Builtin.Body) -> Value {
 final class StdlibState {
     var warnings = WarningsState()
     var logging = LoggingState()
-    var random = PythonRandom(seed: nil)
+    let random = RandomSource(seed: nil)
 }
 
 /// A native object that `obj[index]` reads from (a deque, `typing.Optional`).
