@@ -117,6 +117,14 @@ extension StdlibTests {
         q.add_argument('--lr', type=float, default=0.1)
         q.add_argument('-b', '--batch_size', type=int, default=4)
         print(q.parse_args(), q.parse_args(['-b', '8']).batch_size)
+        base = ArgumentParser(add_help=False); base.add_argument("--lr", type=float, default=0.1)
+        r = ArgumentParser(prog="train.py", parents=[base], allow_abbrev=False); r.add_argument("--epochs", type=int, default=1)
+        import argparse
+        print(r.parse_args(["--lr", "0.5"]), r.parse_args([], namespace=argparse.Namespace(epochs=5)))
+        try:
+            r.parse_args(["--ep", "3"])
+        except SystemExit as e:
+            print("exit", e.code)
 
         """#)
         #expect(outcome.error == nil)
@@ -127,6 +135,8 @@ extension StdlibTests {
         exit 2
         exit 2
         Namespace(lr=0.1, batch_size=4) 8
+        Namespace(lr=0.5, epochs=1) Namespace(epochs=5, lr=0.1)
+        exit 2
 
         """#)
         #expect(outcome.stderr == #"""
@@ -146,6 +156,8 @@ extension StdlibTests {
                         [--mode {a,b}] [--tags TAGS [TAGS ...]]
                         name
         train.py: error: unrecognized arguments: --bogus
+        usage: train.py [-h] [--lr LR] [--epochs EPOCHS]
+        train.py: error: unrecognized arguments: --ep 3
 
         """#)
     }

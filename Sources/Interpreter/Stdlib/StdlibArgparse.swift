@@ -9,9 +9,18 @@ extension Interpreter {
                                                                   "prefix_chars", "fromfile_prefix_chars", "argument_default",
                                                                   "conflict_handler", "add_help", "allow_abbrev", "exit_on_error"])
                 let program = try bound.string("prog", default: String(interpreter.source.name.split(separator: "/").last ?? "prog"))
+                if try bound.has("fromfile_prefix_chars") || bound.string("prefix_chars", default: "-") != "-" || bound.has("exit_on_error") {
+                    throw PythonError.valueError("ArgumentParser: prefix_chars, fromfile_prefix_chars and exit_on_error are not supported here")
+                }
                 let parser = ArgumentParserObject(program: program, description: try bound.optional("description").map(interpreter.str))
+                parser.allowsAbbreviations = try bound.bool("allow_abbrev", default: true)
                 if try bound.bool("add_help", default: true) {
                     parser.specs.append(ArgumentSpec(flags: ["-h", "--help"], dest: "help", action: "help", help: "show this help message and exit"))
+                }
+                for parent in try bound.optional("parents").map(interpreter.iterate) ?? [] {
+                    guard case let .native(parentParser as ArgumentParserObject) = parent else { throw PythonError.typeError("parents must be ArgumentParsers") }
+                    parser.specs += parentParser.specs.filter { $0.action != "help" }
+                    parser.defaults += parentParser.defaults
                 }
                 return .native(parser)
             },
@@ -56,6 +65,8 @@ final class ArgumentParserObject: NativeObject {
     let description: String?
     var specs: [ArgumentSpec] = []
     var defaults: [(String, Value)] = []
+    /// `--alp` for `--alpha`, unless `allow_abbrev=False`.
+    var allowsAbbreviations = true
 
     init(program: String, description: String?) {
         self.program = program
@@ -77,7 +88,12 @@ final class ArgumentParserObject: NativeObject {
             return method { [self] interpreter, arguments in
                 let bound = try arguments.bind(name, ["args", "namespace"])
                 let tokens = try bound.optional("args").map { try interpreter.iterate($0).map(interpreter.str) } ?? []
-                let (namespace, extras) = try interpreter.parse(tokens, with: self, allowExtras: name == "parse_known_args")
+                var target = ArgparseNamespace()
+                if let given = bound.optional("namespace") {
+                    guard case let .native(namespace as ArgparseNamespace) = given else { throw PythonError.typeError("namespace must be an argparse.Namespace") }
+                    target = namespace
+                }
+                let (namespace, extras) = try interpreter.parse(tokens, with: self, into: target, allowExtras: name == "parse_known_args")
                 if name == "parse_args" { return .native(namespace) }
                 return .tuple([.native(namespace), .list(ListStorage(extras.map { .string($0) }))])
             }

@@ -35,16 +35,17 @@ extension Interpreter {
         return PythonError("SystemExit", "2")
     }
 
-    func parse(_ tokens: [String], with parser: ArgumentParserObject, allowExtras: Bool) throws -> (ArgparseNamespace, [String]) {
-        let namespace = ArgparseNamespace()
-        for spec in parser.specs where spec.action != "help" {
+    func parse(_ tokens: [String], with parser: ArgumentParserObject, into namespace: ArgparseNamespace,
+               allowExtras: Bool) throws -> (ArgparseNamespace, [String]) {
+        // Defaults fill in only what the given namespace does not already hold, as in argparse.
+        for spec in parser.specs where spec.action != "help" && namespace.attributeValue(spec.dest) == nil {
             var value = spec.defaultValue
             if case let .string(text) = value, spec.type != nil, spec.takesValue {
                 value = try convertArgument(text, spec, parser)
             }
             namespace.set(spec.dest, value)
         }
-        for (name, value) in parser.defaults { namespace.set(name, value) }
+        for (name, value) in parser.defaults where namespace.attributeValue(name) == nil { namespace.set(name, value) }
         var seen: Set<String> = []
         var positionals: [String] = []
         var extras: [String] = []
@@ -82,7 +83,7 @@ extension Interpreter {
     /// The option a flag names: exactly, or as the one long option it abbreviates.
     private func optionSpec(_ flag: String, _ parser: ArgumentParserObject) throws -> ArgumentSpec? {
         if let exact = parser.specs.first(where: { $0.flags.contains(flag) }) { return exact }
-        guard flag.hasPrefix("--") else { return nil }
+        guard flag.hasPrefix("--"), parser.allowsAbbreviations else { return nil }
         let matches = parser.specs.filter { $0.flags.contains { $0.hasPrefix(flag) } }
         if matches.count > 1 {
             let names = matches.flatMap { $0.flags.filter { $0.hasPrefix(flag) } }.joined(separator: ", ")

@@ -8,8 +8,9 @@ extension Interpreter {
             // `@lru_cache` bare receives the function itself; `@lru_cache(maxsize=...)` a size.
             if case .function? = bound.values["maxsize"] { return .native(CachedFunction(try bound.value("maxsize"), maxSize: 128)) }
             let maxSize = try bound.optionalInt("maxsize")
+            let typed = try bound.bool("typed", default: false)
             return stdlibFunction("decorating_function") { _, arguments in
-                .native(CachedFunction(try arguments.bind("decorating_function", ["user_function"]).value("user_function"), maxSize: maxSize))
+                .native(CachedFunction(try arguments.bind("decorating_function", ["user_function"]).value("user_function"), maxSize: maxSize, typed: typed))
             }
         }
         return [
@@ -129,16 +130,22 @@ final class CachedFunction: NativeCallable, NativeMethodBinding {
     private var hits = 0
     private var misses = 0
 
-    init(_ function: Value, maxSize: Int?) {
+    /// `typed=True` caches `f(1)` and `f(1.0)` apart.
+    let typed: Bool
+
+    init(_ function: Value, maxSize: Int?, typed: Bool = false) {
         self.function = function
         self.maxSize = maxSize.map { Swift.max(0, $0) }
+        self.typed = typed
     }
 
     var typeName: String { "functools._lru_cache_wrapper" }
     func repr() -> String { "<functools._lru_cache_wrapper object>" }
 
     func call(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value? {
-        let key = Value.tuple(arguments.positional + arguments.keywords.flatMap { [Value.string($0.name), $0.value] })
+        var keyParts = arguments.positional + arguments.keywords.flatMap { [Value.string($0.name), $0.value] }
+        if typed { keyParts += keyParts.map { .string($0.typeName) } }
+        let key = Value.tuple(keyParts)
         if let position = cache.index(of: key) {
             hits += 1
             let entry = cache.entries.remove(at: position)

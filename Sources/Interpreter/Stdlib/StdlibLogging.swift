@@ -130,6 +130,9 @@ extension Interpreter {
         if bound.has("filename") || bound.has("stream") || bound.has("handlers") {
             throw PythonError("PermissionError", "logging.basicConfig: TensorTutor logs to standard error only, with no file access")
         }
+        guard try bound.string("style", default: "%") == "%" else {
+            throw PythonError.valueError("logging.basicConfig: only %-style formats are supported here")
+        }
         guard try stdlib.logging.format == nil || bound.bool("force", default: false) else { return }
         stdlib.logging.format = try bound.string("format", default: "%(levelname)s:%(name)s:%(message)s")
         stdlib.logging.dateFormat = try bound.string("datefmt", default: "%Y-%m-%d %H:%M:%S")

@@ -21,7 +21,9 @@ extension Interpreter {
                 return .none
             },
             "strftime": stdlibFunction("strftime") { interpreter, arguments in
-                let format = try arguments.bind("strftime", ["format", "t"]).string("format", default: "")
+                let bound = try arguments.bind("strftime", ["format", "t"])
+                guard !bound.has("t") else { throw PythonError.typeError("time.strftime formats the current time only; time tuples are not supported") }
+                let format = try bound.string("format", default: "")
                 return .string(interpreter.localTime(time(nil), format))
             },
         ]

@@ -71,7 +71,7 @@ extension Interpreter {
                 return .none
             },
             "catch_warnings": stdlibFunction("catch_warnings") { _, arguments in
-                let bound = try arguments.bind("catch_warnings", ["*", "record", "module", "action", "category", "lineno", "append"])
+                let bound = try arguments.bind("catch_warnings", ["*", "record", "module"])
                 return .native(CatchWarnings(record: try bound.bool("record", default: false)))
             },
         ]
