@@ -119,7 +119,7 @@ public final class Interpreter {
 
     /// A UserWarning from torch itself; the `warnings` module's filters decide whether it shows.
     func warn(_ message: String) {
-        try? issueWarning(message, category: ["UserWarning", "Warning"], raisesErrors: false)
+        try? issueWarning(message, category: ["UserWarning", "Warning"], module: "__main__", raisesErrors: false)
     }
 
     func checkInterrupt() throws {

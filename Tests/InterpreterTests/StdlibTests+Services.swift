@@ -196,4 +196,26 @@ extension StdlibTests {
         #expect(outcome.warnings == ["UserWarning: plain", "UserWarning: shown"])
         #expect(outcome.stderr == "line 3: DeprecationWarning: dep\n")
     }
+
+    /// Message filters match the start, ignoring case (torch's own warnings included); module filters match the module name.
+    @Test("warning filters by message and module")
+    func warningFiltersByMessageAndModule() {
+        let outcome = Self.run(#"""
+        import warnings, torch
+        warnings.filterwarnings("ignore", message="the use of `x.T`")
+        y = torch.ones(3, 4, 5).T
+        warnings.filterwarnings("ignore", module="other")
+        warnings.warn("still shown")
+        warnings.filterwarnings("ignore", module="__ma")
+        warnings.warn("hidden")
+        print(y.shape)
+
+        """#)
+        #expect(outcome.error == nil)
+        #expect(outcome.stdout == #"""
+        torch.Size([5, 4, 3])
+
+        """#)
+        #expect(outcome.warnings == ["UserWarning: still shown"])
+    }
 }

@@ -6,13 +6,15 @@ struct WarningFilter {
     /// A regular expression matched, case-insensitively, at the start of the message; empty matches all.
     let message: String
     let category: String
+    /// A regular expression matched at the start of the warning's module name; empty matches all.
+    var module = ""
     let line: Int
 }
 
 struct WarningsState {
     /// Python 3.11's defaults: DeprecationWarning shows for code in `__main__` (all code here).
     var filters: [WarningFilter] = [
-        WarningFilter(action: "default", message: "", category: "DeprecationWarning", line: 0),
+        WarningFilter(action: "default", message: "", category: "DeprecationWarning", module: "__main__", line: 0),
         WarningFilter(action: "ignore", message: "", category: "PendingDeprecationWarning", line: 0),
         WarningFilter(action: "ignore", message: "", category: "ImportWarning", line: 0),
         WarningFilter(action: "ignore", message: "", category: "ResourceWarning", line: 0),
@@ -24,19 +26,21 @@ struct WarningsState {
 
     static let actions: Set<String> = ["default", "error", "ignore", "always", "module", "once"]
 
-    func action(for message: String, categories: [String], line: Int) -> String {
+    func action(for message: String, categories: [String], module: String, line: Int) -> String {
         let match = filters.first { filter in
             categories.contains(filter.category) && (filter.line == 0 || filter.line == line)
-                && (filter.message.isEmpty || regexMatchesStart(filter.message, message))
+                && (filter.message.isEmpty || regexMatchesStart(filter.message, message, ignoringCase: true))
+                && (filter.module.isEmpty || regexMatchesStart(filter.module, module, ignoringCase: false))
         }
         return match?.action ?? "default"
     }
 }
 
-/// Python's `re.match(pattern, text, re.I)`, approximated by a POSIX extended expression.
-private func regexMatchesStart(_ pattern: String, _ text: String) -> Bool {
+/// Python's `re.match(pattern, text)`, approximated by a POSIX extended expression.
+private func regexMatchesStart(_ pattern: String, _ text: String, ignoringCase: Bool) -> Bool {
     var expression = regex_t()
-    guard regcomp(&expression, "^(\(pattern))", REG_EXTENDED | REG_ICASE | REG_NOSUB) == 0 else { return false }
+    let flags = REG_EXTENDED | REG_NOSUB | (ignoringCase ? REG_ICASE : 0)
+    guard regcomp(&expression, "^(\(pattern))", flags) == 0 else { return false }
     defer { regfree(&expression) }
     return regexec(&expression, text, 0, nil, 0) == 0
 }
@@ -52,7 +56,7 @@ extension Interpreter {
                     categories = try interpreter.warningCategories(interpreter.builtinNames[instance.type] ?? .none)
                     message = .string(instance.message)
                 }
-                try interpreter.issueWarning(try interpreter.str(message), category: categories, raisesErrors: true)
+                try interpreter.issueWarning(try interpreter.str(message), category: categories, module: "__main__", raisesErrors: true)
                 return .none
             },
             "simplefilter": stdlibFunction("simplefilter") { interpreter, arguments in
@@ -62,7 +66,7 @@ extension Interpreter {
             },
             "filterwarnings": stdlibFunction("filterwarnings") { interpreter, arguments in
                 let bound = try arguments.bind("filterwarnings", ["action", "message", "category", "module", "lineno", "append"])
-                try interpreter.addWarningFilter(bound, message: try bound.string("message", default: ""))
+                try interpreter.addWarningFilter(bound, message: try bound.string("message", default: ""), module: try bound.string("module", default: ""))
                 return .none
             },
             "resetwarnings": stdlibFunction("resetwarnings") { interpreter, _ in
@@ -94,12 +98,14 @@ extension Interpreter {
         return names
     }
 
-    private func addWarningFilter(_ bound: BoundArguments, message: String) throws {
+    private func addWarningFilter(_ bound: BoundArguments, message: String, module: String = "") throws {
         let action = try bound.string("action", default: "")
         guard WarningsState.actions.contains(action) else { throw PythonError("AssertionError", "invalid action: \(pythonStringRepr(action))") }
         let category = try bound.optional("category").map { try warningCategories($0)[0] } ?? "Warning"
-        let filter = WarningFilter(action: action, message: message, category: category, line: try bound.int("lineno", default: 0))
-        stdlib.warnings.filters.removeAll { $0.action == filter.action && $0.message == filter.message && $0.category == filter.category && $0.line == filter.line }
+        let filter = WarningFilter(action: action, message: message, category: category, module: module, line: try bound.int("lineno", default: 0))
+        stdlib.warnings.filters.removeAll {
+            $0.action == filter.action && $0.message == filter.message && $0.category == filter.category && $0.module == filter.module && $0.line == filter.line
+        }
         if try bound.bool("append", default: false) {
             stdlib.warnings.filters.append(filter)
         } else {
@@ -110,10 +116,11 @@ extension Interpreter {
     }
 
     /// Shows, records, raises or drops one warning, as the first matching filter says.
-    /// `category` lists the category's name and its bases' names.
-    func issueWarning(_ message: String, category: [String], raisesErrors: Bool) throws {
+    /// `category` lists the category's name and its bases' names; `module` is the module it
+    /// is attributed to: `__main__`, also for torch's own, which PyTorch attributes to the caller.
+    func issueWarning(_ message: String, category: [String], module: String, raisesErrors: Bool) throws {
         let name = category.first ?? "UserWarning"
-        switch stdlib.warnings.action(for: message, categories: category, line: currentLine) {
+        switch stdlib.warnings.action(for: message, categories: category, module: module, line: currentLine) {
         case "ignore": return
         case "error" where raisesErrors:
             var error = PythonError(name, message)
