@@ -60,6 +60,8 @@ public final class Interpreter {
     /// The source of the statement being run, for warnings' line numbers.
     var source = SourceFile(name: "<input>", text: "")
     var currentLine = 1
+    /// Warning filters, loggers and the `random` generator of the stdlib modules.
+    let stdlib = StdlibState()
     var callDepth = 0
     public static let defaultMaxCallDepth = 150
     public var maxCallDepth = Interpreter.defaultMaxCallDepth
@@ -77,8 +79,6 @@ public final class Interpreter {
     lazy var builtinNames: [String: Value] = makePythonBuiltins()
     lazy var modules: [String: Value] = makeModules()
     var gradEnabled = true
-    /// Warning filters, loggers and the `random` generator of the stdlib modules.
-    let stdlib = StdlibState()
 
     public init() {
         scope = globals
