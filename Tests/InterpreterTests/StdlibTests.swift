@@ -311,6 +311,10 @@ struct StdlibTests {
             if i > 12:
                 break
             print(i)
+        z = zip(it.count(), it.repeat("a"))
+        print(next(z), next(z), list(it.islice(z, 2)))
+        s = it.islice(it.count(), 3, None, 2)
+        print(next(s), next(s), list(zip(it.islice(it.count(), 1, None), "ab")))
 
         """#)
         #expect(outcome.error == nil)
@@ -322,6 +326,8 @@ struct StdlibTests {
         10
         11
         12
+        (0, 'a') (1, 'a') [(2, 'a'), (3, 'a')]
+        3 5 [(1, 'a'), (2, 'b')]
 
         """#)
     }

@@ -42,7 +42,9 @@ extension Interpreter {
             return .native(IteratorObject(kind: "enumerate", items: items.enumerated().map { .tuple([.int(start + Int64($0)), $1]) }))
         }
         define("zip") { interpreter, arguments in
-            // Endless iterators (itertools.count()) give only as many items as the finite ones.
+            // Endless iterators (itertools.count()) give only as many items as the finite ones;
+            // with no finite one, the zip is endless too.
+            if let endless = zipOfEndless(arguments.positional) { return endless }
             let finite = try arguments.positional.filter { !($0.isLazyIterator) }.map { try interpreter.iterate($0) }
             let shortest = finite.map(\.count).min() ?? (arguments.positional.isEmpty ? 0 : interpreter.limits.maxContainerItems)
             let sequences = try arguments.positional.map { try interpreter.prefix(of: $0, shortest) }

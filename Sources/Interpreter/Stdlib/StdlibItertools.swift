@@ -38,7 +38,10 @@ extension Interpreter {
             })
         }
         define("chain", [], variadic: true) { interpreter, bound in try bound.extra.flatMap { try interpreter.iterate($0) } }
-        define("islice", ["iterable", "start", "stop", "step"]) { interpreter, bound in try interpreter.islice(bound) }
+        members["islice"] = stdlibFunction("islice") { interpreter, arguments in
+            let bound = try arguments.bind("islice", ["iterable", "start", "stop", "step"])
+            return try interpreter.islice(bound)
+        }
         define("product", ["*", "repeat"], variadic: true) { interpreter, bound in
             let pools = try bound.extra.map { try interpreter.iterate($0) }
             let repeated = Array(repeating: pools, count: try bound.int("repeat", default: 1)).flatMap { $0 }
@@ -77,8 +80,9 @@ extension Interpreter {
         return members
     }
 
-    /// `islice(it, stop)` or `islice(it, start, stop[, step])`, pulling only what it needs.
-    private func islice(_ bound: BoundArguments) throws -> [Value] {
+    /// `islice(it, stop)` or `islice(it, start, stop[, step])`, pulling only what it needs;
+    /// an endless iterator without a stop stays endless.
+    private func islice(_ bound: BoundArguments) throws -> Value {
         let hasRange = bound.values["stop"] != nil
         let start = hasRange ? try bound.int("start", default: 0) : 0
         let stop = hasRange ? try bound.optionalInt("stop") : try bound.optionalInt("start")
@@ -87,8 +91,16 @@ extension Interpreter {
             throw PythonError.valueError("Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
         }
         let iterable = try bound.value("iterable")
-        let items = try prefix(of: iterable, stop ?? (iterable.isLazyIterator ? limits.maxContainerItems : Int.max))
-        return stride(from: start, to: items.count, by: step).map { items[$0] }
+        if stop == nil, case let .native(endless as LazyIterator) = iterable {
+            var skip = start
+            return .native(LazyIterator(kind: "itertools.islice") {
+                while skip > 0 { _ = try endless.next(); skip -= 1 }
+                skip = step - 1
+                return try endless.next()
+            })
+        }
+        let items = try prefix(of: iterable, stop ?? Int.max)
+        return .native(IteratorObject(kind: "itertools.islice", items: stride(from: start, to: items.count, by: step).map { items[$0] }))
     }
 
     /// Permutations (ordered) or combinations of `length` items, in itertools' order.

@@ -120,6 +120,20 @@ final class LazyIterator: NativeObject {
     }
 }
 
+/// `zip(count(), repeat(x))`: lazy, since every argument is endless; nil otherwise.
+func zipOfEndless(_ iterables: [Value]) -> Value? {
+    let lazy = iterables.compactMap { value -> LazyIterator? in if case let .native(object as LazyIterator) = value { object } else { nil } }
+    guard !iterables.isEmpty, lazy.count == iterables.count else { return nil }
+    return .native(LazyIterator(kind: "zip") {
+        var items: [Value] = []
+        for iterator in lazy {
+            guard let item = try iterator.next() else { return nil }
+            items.append(item)
+        }
+        return .tuple(items)
+    })
+}
+
 extension Interpreter {
     /// The first `limit` items of any iterable, pulling lazily from endless iterators.
     func prefix(of value: Value, _ limit: Int) throws -> [Value] {
