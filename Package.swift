@@ -23,8 +23,9 @@ let package = Package(
         // source, and AVX2/FMA make the SIMD kernels about 1.6x faster than baseline x86-64.
         // The explicit FMA calls are the only fused operations, so results stay bit-exact.
         .target(name: "TensorEngine", swiftSettings: [.unsafeFlags(["-target-cpu", "native"]), uncheckedExclusivityInRelease]),
+        .target(name: "Autograd", dependencies: ["TensorEngine"], swiftSettings: [uncheckedExclusivityInRelease]),
         .target(name: "PySyntax", dependencies: ["Diagnostics"]),
-        .target(name: "Interpreter", dependencies: ["PySyntax", "TensorEngine", "Diagnostics"],
+        .target(name: "Interpreter", dependencies: ["PySyntax", "Autograd", "TensorEngine", "Diagnostics"],
                 swiftSettings: [uncheckedExclusivityInRelease]),
         .target(name: "Explain", dependencies: ["Interpreter", "PySyntax", "TensorEngine", "Diagnostics"]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),

@@ -37,6 +37,14 @@ CASES = [
     ("randn 1M (fill)", "torch.manual_seed(0)", "torch.randn(1000000)", "rng"),
     ("window attention", "q = torch.randn(64, 4, 49, 32); k = torch.randn(64, 4, 49, 32); v = torch.randn(64, 4, 49, 32); bias = torch.randn(4, 49, 49)",
      "((q @ k.transpose(-2, -1)) * 32 ** -0.5 + bias.unsqueeze(0)).softmax(dim=-1) @ v", "large"),
+    # Training steps: forward, backward and the optimizer's update.
+    ("train step Linear 512 (SGD)",
+     "net = torch.nn.Linear(512, 512); x = torch.randn(256, 512); y = torch.randn(256, 512); opt = torch.optim.SGD(net.parameters(), lr=0.01)",
+     "opt.zero_grad(); F.mse_loss(net(x), y).backward(); opt.step()", "large"),
+    ("distillation step 4x10",
+     "s = torch.randn(4, 10, requires_grad=True); t = torch.randn(4, 10); y = torch.tensor([1, 0, 3, 2])",
+     "s.grad = None; (F.cross_entropy(s, y) + F.kl_div(F.log_softmax(s / 2.0, dim=1), F.softmax(t / 2.0, dim=1), reduction='batchmean') * 4.0).backward()",
+     "small"),
 ]
 
 

@@ -1,3 +1,4 @@
+import Autograd
 import TensorEngine
 
 /// Subscripts, attributes and iteration.
@@ -5,7 +6,7 @@ extension Interpreter {
     func subscriptValue(_ container: Value, _ index: Value) throws -> Value {
         switch container {
         case let .tensor(tensor):
-            return .tensor(try tensor.getItem(try tensorIndices(index)))
+            return .tensor(try Autodiff.getItem(tensor, try tensorIndices(index)))
         case let .list(list):
             if case let .slice(start, stop, step) = index {
                 return .list(ListStorage(try sliceItems(list.items, start, stop, step)))
@@ -56,6 +57,7 @@ extension Interpreter {
             case .list, .tuple: source = .tensor(try tensorFromNested(value, dtype: tensor.dtype))
             default: source = try toOperand(value, function: "__setitem__")
             }
+            try Autodiff.checkWritable(tensor)
             try tensor.setItem(try tensorIndices(index), value: source)
         case let .list(list):
             if case let .slice(start, stop, step) = index, try (step.isNone || pythonInt(step) == 1) {
@@ -192,7 +194,7 @@ extension Interpreter {
         case let .tensor(tensor):
             guard tensor.rank > 0 else { throw PythonError.typeError("iteration over a 0-d tensor") }
             try limits.checkItems(tensor.shape[0], what: "iterating this tensor")
-            return try tensor.unbind(0).map { .tensor($0) }
+            return try Autodiff.unbind(tensor, 0).map { .tensor($0) }
         case let .native(object):
             if let items = try object.iterate() { return items }
         case let .instance(instance):

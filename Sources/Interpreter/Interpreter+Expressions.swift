@@ -163,7 +163,13 @@ extension Interpreter {
     public func call(_ callee: Value, _ arguments: CallArguments) throws -> Value {
         switch callee {
         case let .builtin(builtin):
-            return try builtin.body(self, arguments)
+            let result = try builtin.body(self, arguments)
+            // Every factory takes `requires_grad=`; it applies to the tensor made.
+            if !arguments.keywords.isEmpty, case let .tensor(tensor) = result,
+               let flag = arguments.keywords.first(where: { $0.name == "requires_grad" })?.value, try truthy(flag) {
+                try tensor.setRequiresGrad(true)
+            }
+            return result
         case let .function(function):
             return try callFunction(function, arguments)
         case let .classObject(classObject):

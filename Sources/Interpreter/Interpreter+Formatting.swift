@@ -1,3 +1,4 @@
+import Autograd
 import TensorEngine
 
 /// `repr`, `str` and `format` of values, as Python writes them.
@@ -11,7 +12,7 @@ extension Interpreter {
         case let .int(number): return String(number)
         case let .float(number): return pythonFloatRepr(number)
         case let .string(text): return pythonStringRepr(text)
-        case let .tensor(tensor): return tensor.repr
+        case let .tensor(tensor): return tensorRepr(tensor)
         case let .list(list) where list.isSet:
             if list.items.isEmpty { return "set()" }
             return try reprOnce(list, cycle: "{...}") { "{" + (try list.items.map { try repr($0) }).joined(separator: ", ") + "}" }

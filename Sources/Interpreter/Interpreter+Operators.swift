@@ -1,5 +1,6 @@
 import Glibc
 import PySyntax
+import Autograd
 import TensorEngine
 
 extension Interpreter {
@@ -8,9 +9,9 @@ extension Interpreter {
         case (.not, _): return .bool(!(try truthy(operand)))
         case let (.negate, .instance(instance)) where instance.classObject.lookup("__neg__") != nil:
             return try call(instance.classObject.lookup("__neg__") ?? .none, CallArguments([operand]))
-        case let (.negate, .tensor(tensor)): return .tensor(try tensor.unary(.negate))
+        case let (.negate, .tensor(tensor)): return .tensor(try Autodiff.unary(.negate, tensor))
         case let (.invert, .tensor(tensor)):
-            return .tensor(try tensor.unary(tensor.dtype == .bool ? .logicalNot : .bitwiseNot))
+            return .tensor(try Autodiff.unary(tensor.dtype == .bool ? .logicalNot : .bitwiseNot, tensor))
         case (.plus, .tensor): return operand
         case let (.negate, .int(value)):
             guard value != .min else { throw PythonError.overflow("integer overflow in negation (beyond 64 bits)") }
@@ -192,7 +193,7 @@ extension Interpreter {
             guard case let .tensor(a) = left, case let .tensor(b) = right else {
                 throw PythonError.typeError("unsupported operand type(s) for @: '\(left.typeName)' and '\(right.typeName)'")
             }
-            return .tensor(try a.matmul(b))
+            return .tensor(try Autodiff.matmul(a, b))
         }
         let lhs = try operand(left, op)
         let rhs = try operand(right, op)
@@ -212,7 +213,7 @@ extension Interpreter {
         case .rightShift: engineOp = .rightShift
         case .matrixMultiply: engineOp = .multiply
         }
-        return .tensor(try binary(engineOp, lhs, rhs))
+        return .tensor(try Autodiff.binary(engineOp, lhs, rhs))
     }
 
     private func operand(_ value: Value, _ op: BinaryOperator) throws -> Operand {
@@ -262,7 +263,7 @@ extension Interpreter {
         default: engineOp = .notEqual
         }
         if (op == .equal || op == .notEqual), left.isNone || right.isNone { return .bool(op == .notEqual) }
-        return .tensor(try binary(engineOp, try operand(left, .add), try operand(right, .add)))
+        return .tensor(try Autodiff.binary(engineOp, try operand(left, .add), try operand(right, .add)))
     }
 
     private func orderedCompare(_ op: CompareOperator, _ left: Value, _ right: Value) throws -> Bool {
@@ -309,7 +310,7 @@ extension Interpreter {
             return needle.isEmpty || text.contains(needle)
         case let .dict(dict): return dict.index(of: item) != nil
         case let .tensor(tensor):
-            let matches = try binary(.equal, .tensor(tensor), try operand(item, .add))
+            let matches = try Autodiff.binary(.equal, .tensor(tensor), try operand(item, .add))
             return matches.bools().contains(true)
         default:
             return try iterate(container).contains { pythonEquals($0, item) }

@@ -1,4 +1,5 @@
 import PySyntax
+import Autograd
 import TensorEngine
 
 /// How a statement ended, so loops and calls can react to `break`, `continue`, `return`.
@@ -144,7 +145,7 @@ extension Interpreter {
         for item in items {
             var context = try evaluate(item.context)
             if case let .native(object) = context, let manager = object as? GradModeContext {
-                restoreGrad = restoreGrad ?? gradEnabled
+                restoreGrad = restoreGrad ?? (manager.previous ?? gradEnabled)
                 gradEnabled = manager.enabled
             }
             if case let .native(manager as NativeContextManager) = context {
@@ -243,7 +244,7 @@ extension Interpreter {
             let result = try binaryOperation(op, current, operand)
             guard case let .tensor(resultTensor) = result else { return result }
             do {
-                try tensor.assignInPlace(resultTensor)
+                try Autodiff.assignResult(tensor, resultTensor)
             } catch let error as TensorError {
                 throw PythonError(error)
             }

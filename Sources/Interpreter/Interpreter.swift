@@ -1,5 +1,6 @@
 import Diagnostics
 import PySyntax
+import Autograd
 import TensorEngine
 
 /// Where a running program's output goes. The command line prints it; `--json`
@@ -78,7 +79,11 @@ public final class Interpreter {
     var shownWarnings: Set<String> = []
     lazy var builtinNames: [String: Value] = makePythonBuiltins()
     lazy var modules: [String: Value] = makeModules()
-    var gradEnabled = true
+    /// Grad mode lives in the Autograd layer, which every op consults.
+    var gradEnabled: Bool {
+        get { GradMode.isEnabled }
+        set { GradMode.set(newValue) }
+    }
 
     public init() {
         scope = globals

@@ -5,6 +5,13 @@ import Synchronization
 public final class Storage: @unchecked Sendable {
     public let bytes: UnsafeMutableRawPointer
     public let byteCount: Int
+    /// PyTorch's version counter: every in-place write bumps it, so autograd can tell
+    /// that a tensor it saved for the backward pass was changed afterwards.
+    public private(set) var version = 0
+
+    /// Records one in-place write (through any view of this storage).
+    @inline(__always)
+    public func bumpVersion() { version &+= 1 }
 
     /// Allocates storage, refusing sizes above `MemoryBudget.limit`. Zeroed unless the
     /// caller is a kernel about to overwrite every byte (zeroing is a full extra pass).

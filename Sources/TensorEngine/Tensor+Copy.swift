@@ -23,6 +23,7 @@ extension Tensor {
     /// `copy_(source)`: writes `source`, broadcast to this shape and converted to this
     /// dtype, through this view.
     public func copy(from source: Tensor) throws {
+        storage.bumpVersion()
         let sourceView: View
         if source.shape == shape {
             sourceView = source.view
@@ -46,6 +47,7 @@ extension Tensor {
 
     /// Writes `values` (already of this dtype, row-major) through this view.
     public func write<T: TensorElement>(_ values: [T]) {
+        storage.bumpVersion()
         let base = pointer(T.self)
         var index = 0
         view.forEachOffset { position in
@@ -56,6 +58,7 @@ extension Tensor {
 
     /// `fill_(value)`.
     public func fill(_ value: Scalar) {
+        storage.bumpVersion()
         view.forEachOffset { setScalar(value, atStorageOffset: $0) }
     }
 

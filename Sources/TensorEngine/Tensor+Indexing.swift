@@ -33,6 +33,7 @@ extension Tensor {
             case let .tensor(source): try target.copy(from: source)
             }
         case let .gathered(base, shape, offsets):
+            base.storage.bumpVersion()
             let source: Tensor
             switch value {
             case let .scalar(scalar): source = try Factory.full(shape: [], value: scalar, dtype: base.dtype)
@@ -41,6 +42,23 @@ extension Tensor {
             try checkExpandable(source.shape, to: shape)
             let values = source.viewing(broadcastView(source.view, to: shape)).scalars()
             for (position, value) in zip(offsets, values) { base.setScalar(value, atStorageOffset: position) }
+        }
+    }
+
+    /// `index_put_(indices, values, accumulate=True)`: adds `values` at the indexed
+    /// positions, in order, so repeated indices sum (advanced indexing's backward).
+    public func indexPutAccumulating(_ indices: [TensorIndex], values: Tensor) throws {
+        switch try locate(indices) {
+        case let .view(target):
+            try target.copy(from: try binary(.add, .tensor(target), .tensor(values)))
+        case let .gathered(base, shape, offsets):
+            base.storage.bumpVersion()
+            try checkExpandable(values.shape, to: shape)
+            let addends = values.viewing(broadcastView(values.view, to: shape)).doubles()
+            for (position, addend) in zip(offsets, addends) {
+                let current = base.scalar(atStorageOffset: position).doubleValue
+                base.setScalar(.float(current + addend), atStorageOffset: position)
+            }
         }
     }
 

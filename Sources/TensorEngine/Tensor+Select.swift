@@ -78,6 +78,7 @@ extension Tensor {
 
     /// `masked_fill_(mask, value)`.
     public func maskedFillInPlace(_ mask: Tensor, _ value: Operand) throws {
+        storage.bumpVersion()
         guard mask.dtype == .bool else {
             throw TensorError.runtime(
                 "masked_fill_ only supports boolean masks, but got mask with dtype \(mask.dtype == .float32 ? "float" : mask.dtype.rawValue)")

@@ -4,6 +4,9 @@ public final class Tensor: @unchecked Sendable {
     public let storage: Storage
     public let dtype: DType
     public var view: View
+    /// Autograd's record for this tensor (requires_grad, .grad, grad_fn). The engine only
+    /// carries it; the Autograd module defines and reads it.
+    public var autograd: (any AutogradMetadata)?
 
     public init(storage: Storage, dtype: DType, view: View) {
         self.storage = storage
@@ -163,3 +166,7 @@ public func checkedElementCount(_ shape: [Int]) throws -> Int {
     }
     return count
 }
+
+/// What the Autograd module attaches to a tensor. The engine knows nothing of graphs;
+/// this protocol only gives the slot a type.
+public protocol AutogradMetadata: AnyObject {}

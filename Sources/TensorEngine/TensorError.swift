@@ -23,6 +23,7 @@ public struct TensorError: Error, Sendable, Equatable, CustomStringConvertible {
     public static func index(_ message: String) -> TensorError { TensorError(.indexError, message) }
     public static func value(_ message: String) -> TensorError { TensorError(.valueError, message) }
     public static func type(_ message: String) -> TensorError { TensorError(.typeError, message) }
+    public static func notImplemented(_ message: String) -> TensorError { TensorError(.notImplementedError, message) }
 
     public var description: String { "\(kind.rawValue): \(message)" }
 }

@@ -1,3 +1,4 @@
+import Autograd
 import TensorEngine
 
 /// A `torch.nn.functional` function body, given its bound arguments.
@@ -18,7 +19,7 @@ func functionalTable(_ entries: [(String, [String], FunctionalBody)]) -> [String
 /// in-place activations do; otherwise returns the new tensor.
 private func applied(_ result: Tensor, to input: Tensor, _ bound: BoundArguments) throws -> Value {
     guard try bound.bool("inplace", default: false) else { return .tensor(result) }
-    try input.assignInPlace(result)
+    try Autodiff.assignResult(input, result)
     return .tensor(input)
 }
 
@@ -58,24 +59,24 @@ extension Interpreter {
         for (name, parameters, make) in activationEntries() {
             entries.append((name, parameters, { _, bound in
                 let input = try bound.tensor("input")
-                return try applied(try input.activation(try make(bound)), to: input, bound)
+                return try applied(try Autodiff.activation(input, try make(bound)), to: input, bound)
             }))
         }
         for (name, op) in [("relu", UnaryOp.relu), ("sigmoid", .sigmoid), ("tanh", .tanh)] {
             entries.append((name, ["input", "inplace"], { _, bound in
                 let input = try bound.tensor("input")
                 if op == .relu, input.dtype == .bool { throw PythonError.notImplemented("Boolean inputs not supported for relu") }
-                return try applied(try input.unary(op), to: input, bound)
+                return try applied(try Autodiff.unary(op, input), to: input, bound)
             }))
         }
         entries.append(("hardtanh", ["input", "min_val", "max_val", "inplace"], { _, bound in
             let input = try bound.tensor("input")
-            let result = try input.hardtanh(minimum: try bound.double("min_val", default: -1), maximum: try bound.double("max_val", default: 1))
+            let result = try Autodiff.hardtanh(input, minimum: try bound.double("min_val", default: -1), maximum: try bound.double("max_val", default: 1))
             return try applied(result, to: input, bound)
         }))
         entries.append(("relu6", ["input", "inplace"], { _, bound in
             let input = try bound.tensor("input")
-            return try applied(try input.hardtanh(minimum: 0, maximum: 6), to: input, bound)
+            return try applied(try Autodiff.hardtanh(input, minimum: 0, maximum: 6), to: input, bound)
         }))
         entries.append(("threshold", ["input", "threshold", "value", "inplace"], { _, bound in
             let input = try bound.tensor("input")

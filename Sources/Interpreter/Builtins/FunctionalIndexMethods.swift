@@ -1,3 +1,4 @@
+import Autograd
 import TensorEngine
 
 /// gather, scatter, index_select, masked_select, index_add and take_along_dim as tensor
@@ -6,7 +7,7 @@ func indexTensorMethods() -> [String: TensorMethod] {
     var table: [String: TensorMethod] = [:]
     table["gather"] = { _, tensor, arguments in
         let bound = try arguments.bind("gather", ["dim", "index", "*", "sparse_grad"])
-        return .tensor(try tensor.gather(dim: try bound.int("dim"), index: try bound.tensor("index")))
+        return .tensor(try Autodiff.gather(tensor, dim: try bound.int("dim"), index: try bound.tensor("index")))
     }
     for name in ["scatter", "scatter_", "scatter_add", "scatter_add_"] {
         let inPlace = name.hasSuffix("_")
@@ -37,7 +38,7 @@ func indexTensorMethods() -> [String: TensorMethod] {
     }
     table["index_select"] = { _, tensor, arguments in
         let bound = try arguments.bind("index_select", ["dim", "index"])
-        return .tensor(try tensor.indexSelect(dim: try bound.int("dim"), index: try bound.tensor("index")))
+        return .tensor(try Autodiff.indexSelect(tensor, dim: try bound.int("dim"), index: try bound.tensor("index")))
     }
     table["masked_select"] = { _, tensor, arguments in
         .tensor(try tensor.maskedSelect(try arguments.bind("masked_select", ["mask"]).tensor("mask")))

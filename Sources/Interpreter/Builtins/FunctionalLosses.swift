@@ -1,3 +1,4 @@
+import Autograd
 import TensorEngine
 
 /// The loss functions of `torch.nn.functional`. The Python-side checks and warnings of
@@ -7,20 +8,20 @@ extension Interpreter {
         let legacy = ["size_average", "reduce"]
         return functionalTable([
             ("cross_entropy", ["input", "target", "weight", "size_average", "ignore_index", "reduce", "reduction", "label_smoothing"], { interpreter, bound in
-                .tensor(try crossEntropy(try bound.tensor("input"), try bound.tensor("target"), weight: try bound.optionalTensor("weight"),
+                .tensor(try Autodiff.crossEntropy(try bound.tensor("input"), try bound.tensor("target"), weight: try bound.optionalTensor("weight"),
                                          reduction: try interpreter.lossReduction(bound), ignoreIndex: Int64(try bound.int("ignore_index", default: -100)),
                                          labelSmoothing: try bound.double("label_smoothing", default: 0)))
             }),
             ("nll_loss", ["input", "target", "weight", "size_average", "ignore_index", "reduce", "reduction"], { interpreter, bound in
-                .tensor(try nllLoss(try bound.tensor("input"), try bound.tensor("target"), weight: try bound.optionalTensor("weight"),
+                .tensor(try Autodiff.nllLoss(try bound.tensor("input"), try bound.tensor("target"), weight: try bound.optionalTensor("weight"),
                                     reduction: try interpreter.lossReduction(bound), ignoreIndex: Int64(try bound.int("ignore_index", default: -100))))
             }),
             ("binary_cross_entropy", ["input", "target", "weight"] + legacy + ["reduction"], { interpreter, bound in
-                .tensor(try binaryCrossEntropy(try bound.tensor("input"), try bound.tensor("target"), weight: try bound.optionalTensor("weight"),
+                .tensor(try Autodiff.binaryCrossEntropy(try bound.tensor("input"), try bound.tensor("target"), weight: try bound.optionalTensor("weight"),
                                                reduction: try interpreter.lossReduction(bound)))
             }),
             ("binary_cross_entropy_with_logits", ["input", "target", "weight"] + legacy + ["reduction", "pos_weight"], { interpreter, bound in
-                .tensor(try binaryCrossEntropyWithLogits(
+                .tensor(try Autodiff.binaryCrossEntropyWithLogits(
                     try bound.tensor("input"), try bound.tensor("target"), weight: try bound.optionalTensor("weight"),
                     positiveWeight: try bound.optionalTensor("pos_weight"), reduction: try interpreter.lossReduction(bound)))
             }),
@@ -31,19 +32,19 @@ extension Interpreter {
                 if !bound.has("size_average"), !bound.has("reduce"), reduction == .mean {
                     interpreter.warn("reduction: 'mean' divides the total loss by both the batch size and the support size.'batchmean' divides only by the batch size, and aligns with the KL div math definition.'mean' will be changed to behave the same as 'batchmean' in the next major release.")
                 }
-                return .tensor(try klDivergence(input, target, reduction: reduction, logTarget: try bound.bool("log_target", default: false)))
+                return .tensor(try Autodiff.klDivergence(input, target, reduction: reduction, logTarget: try bound.bool("log_target", default: false)))
             }),
             ("mse_loss", ["input", "target"] + legacy + ["reduction", "weight"], { interpreter, bound in
                 let (input, target) = try interpreter.regressionOperands(bound)
-                return .tensor(try mseLoss(input, target, reduction: try interpreter.lossReduction(bound), weight: try bound.optionalTensor("weight")))
+                return .tensor(try Autodiff.mseLoss(input, target, reduction: try interpreter.lossReduction(bound), weight: try bound.optionalTensor("weight")))
             }),
             ("l1_loss", ["input", "target"] + legacy + ["reduction", "weight"], { interpreter, bound in
                 let (input, target) = try interpreter.regressionOperands(bound)
-                return .tensor(try l1Loss(input, target, reduction: try interpreter.lossReduction(bound), weight: try bound.optionalTensor("weight")))
+                return .tensor(try Autodiff.l1Loss(input, target, reduction: try interpreter.lossReduction(bound), weight: try bound.optionalTensor("weight")))
             }),
             ("smooth_l1_loss", ["input", "target"] + legacy + ["reduction", "beta"], { interpreter, bound in
                 let (input, target) = try interpreter.regressionOperands(bound)
-                return .tensor(try smoothL1Loss(input, target, reduction: try interpreter.lossReduction(bound), beta: try bound.double("beta", default: 1)))
+                return .tensor(try Autodiff.smoothL1Loss(input, target, reduction: try interpreter.lossReduction(bound), beta: try bound.double("beta", default: 1)))
             }),
             ("huber_loss", ["input", "target", "reduction", "delta", "weight"], { interpreter, bound in
                 let (input, target) = try interpreter.regressionOperands(bound)

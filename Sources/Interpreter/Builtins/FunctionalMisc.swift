@@ -1,3 +1,4 @@
+import Autograd
 import TensorEngine
 
 /// one_hot, normalize, layer_norm, dropout, pad, attention, embedding, gumbel_softmax
@@ -13,7 +14,7 @@ extension Interpreter {
                                                               eps: try bound.double("eps", default: 1e-12)))
             }),
             ("layer_norm", ["input", "normalized_shape", "weight", "bias", "eps"], { _, bound in
-                .tensor(try bound.tensor("input").layerNorm(
+                .tensor(try Autodiff.layerNorm(try bound.tensor("input"),
                     normalizedShape: try bound.shape("normalized_shape"), weight: try bound.optionalTensor("weight"),
                     bias: try bound.optionalTensor("bias"), eps: try bound.double("eps", default: 1e-5)))
             }),
@@ -21,9 +22,9 @@ extension Interpreter {
                 let input = try bound.tensor("input")
                 let p = try interpreter.dropoutProbability(bound)
                 guard try bound.bool("training", default: true) else { return .tensor(input) }
-                let result = try Generator.default.dropout(input, p: p)
+                let result = try Autodiff.dropout(input, p: p, generator: Generator.default)
                 guard try bound.bool("inplace", default: false) else { return .tensor(result) }
-                try input.assignInPlace(result)
+                try Autodiff.assignResult(input, result)
                 return .tensor(input)
             }),
             ("pad", ["input", "pad", "mode", "value"], { _, bound in
@@ -51,7 +52,7 @@ extension Interpreter {
                     dropout: probability > 0 ? (probability, Generator.default) : nil))
             }),
             ("embedding", ["input", "weight", "padding_idx", "max_norm", "norm_type", "scale_grad_by_freq", "sparse"], { _, bound in
-                .tensor(try embedding(try bound.tensor("input"), weight: try bound.tensor("weight")))
+                .tensor(try Autodiff.embedding(try bound.tensor("input"), weight: try bound.tensor("weight")))
             }),
             ("gumbel_softmax", ["logits", "tau", "hard", "eps", "dim"], { interpreter, bound in
                 if bound.has("eps") { interpreter.warn("`eps` parameter is deprecated and has no effect.") }
@@ -134,7 +135,7 @@ final class LayerNormModule: NNModule {
 
     override func forward(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
         let input = try arguments.bind("forward", ["input"]).tensor("input")
-        return .tensor(try input.layerNorm(normalizedShape: normalizedShape, weight: parameter("weight"), bias: parameter("bias"), eps: eps))
+        return .tensor(try Autodiff.layerNorm(input, normalizedShape: normalizedShape, weight: parameter("weight"), bias: parameter("bias"), eps: eps))
     }
 }
 
@@ -163,7 +164,7 @@ final class EmbeddingModule: NNModule {
         } else {
             table = try Tensor.zeros(shape: [count, dimension], dtype: dtype)
             try Generator.default.normal_(table, mean: 0, std: 1)
-            if let row = self.paddingIndex { try table.select(0, row).fill(.int(0)) }
+            if let row = self.paddingIndex { try Autodiff.select(table, 0, row).fill(.int(0)) }
         }
         parameters.append(("weight", table))
     }
@@ -183,6 +184,6 @@ final class EmbeddingModule: NNModule {
 
     override func forward(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
         let input = try arguments.bind("forward", ["input"]).tensor("input")
-        return .tensor(try embedding(input, weight: parameters[0].tensor))
+        return .tensor(try Autodiff.embedding(input, weight: parameters[0].tensor))
     }
 }

@@ -11,11 +11,14 @@ extension Interpreter {
         let torch = makeTorchModule(nn: .module(nn), functional: .module(functional))
         let initModule = Namespace(name: "torch.nn.init", members: makeInitMembers())
         nn.members["init"] = .module(initModule)
+        nn.members["Parameter"] = .builtin(Builtin("Parameter") { interpreter, arguments in try interpreter.makeParameter(arguments) })
         return [
             "torch": .module(torch),
             "torch.nn": .module(nn),
             "torch.nn.functional": .module(functional),
             "torch.nn.init": .module(initModule),
+            "torch.optim": torch.members["optim"] ?? .none,
+            "torch.autograd": torch.members["autograd"] ?? .none,
             "math": .module(Namespace(name: "math", members: makeMathMembers())),
         ].merging(makeStdlibModules()) { torchModule, _ in torchModule }
     }

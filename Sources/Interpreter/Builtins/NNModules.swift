@@ -1,12 +1,21 @@
 import Glibc
+import Autograd
 import TensorEngine
 
 /// An `nn` layer implemented natively: `nn.Linear`, `nn.Softmax`, ...
 class NNModule: NativeObject {
     let name: String
     var training = true
-    /// Parameters in registration order (`weight`, then `bias`).
-    var parameters: [(name: String, tensor: Tensor)] = []
+    /// Parameters in registration order (`weight`, then `bias`); each is an
+    /// `nn.Parameter`, a leaf that requires grad.
+    var parameters: [(name: String, tensor: Tensor)] = [] {
+        didSet {
+            for parameter in parameters where !parameter.tensor.isParameter {
+                parameter.tensor.isParameter = true
+                try? parameter.tensor.setRequiresGrad(true)
+            }
+        }
+    }
 
     init(name: String) { self.name = name }
 
@@ -41,7 +50,10 @@ class NNModule: NativeObject {
             .list(ListStorage(self.allParameters().map { .tuple([.string($0.name), .tensor($0.tensor)]) }))
         }
         case "to", "cpu", "requires_grad_", "float": return method { _, _ in .native(self) }
-        case "zero_grad": return method { _, _ in .none }
+        case "zero_grad": return method { _, _ in
+            for parameter in self.allParameters() { parameter.tensor.grad = nil }
+            return .none
+        }
         default: return nil
         }
     }
@@ -108,9 +120,7 @@ func linear(_ input: Tensor, weight: Tensor, bias: Tensor?) throws -> Tensor {
     guard input.dtype == weight.dtype else {
         throw TensorError.runtime("mat1 and mat2 must have the same dtype, but got \(input.dtype.scalarTypeName) and \(weight.dtype.scalarTypeName)")
     }
-    let product = try input.matmul(try weight.t())
-    guard let bias else { return product }
-    return try binary(.add, .tensor(product), .tensor(bias))
+    return try Autodiff.linear(input, weight: weight, bias: bias)
 }
 
 /// A layer that applies one function of its input, configured by keyword arguments.
@@ -196,9 +206,9 @@ extension Interpreter {
                     let functionName = name == "Softmax" ? "softmax" : (name == "LogSoftmax" ? "log_softmax" : "softmin")
                     let axis = try dim ?? interpreter.implicitSoftmaxDim(functionName, rank: input.rank)
                     switch name {
-                    case "Softmax": return .tensor(try input.softmax(dim: axis))
-                    case "LogSoftmax": return .tensor(try input.logSoftmax(dim: axis))
-                    default: return .tensor(try input.unary(.negate).softmax(dim: axis))
+                    case "Softmax": return .tensor(try Autodiff.softmax(input, dim: axis))
+                    case "LogSoftmax": return .tensor(try Autodiff.logSoftmax(input, dim: axis))
+                    default: return .tensor(try Autodiff.unary(.negate, input).softmax(dim: axis))
                     }
                 })
             }
@@ -209,7 +219,7 @@ extension Interpreter {
             let start = try bound.int("start_dim", default: 1)
             let end = try bound.int("end_dim", default: -1)
             return .native(FunctionModule(name: "Flatten", description: "start_dim=\(start), end_dim=\(end)") { _, input in
-                .tensor(try input.flatten(start, end))
+                .tensor(try Autodiff.flatten(input, start, end))
             })
         }
         define("Dropout") { _, arguments in
@@ -219,7 +229,7 @@ extension Interpreter {
             var module: FunctionModule!
             module = FunctionModule(name: "Dropout", description: "p=\(pythonFloatRepr(p)), inplace=False") { _, input in
                 guard module.training else { return .tensor(input) }
-                return .tensor(try Generator.default.dropout(input, p: p))
+                return .tensor(try Autodiff.dropout(input, p: p, generator: Generator.default))
             }
             return .native(module)
         }
@@ -276,19 +286,53 @@ extension Interpreter {
                 return receiver
             }
         case "to", "cpu", "float", "requires_grad_": return method { _, _ in receiver }
-        case "zero_grad": return method { _, _ in .none }
+        case "zero_grad":
+            return method { interpreter, _ in
+                for (_, parameter) in interpreter.namedModuleParameters(instance) { parameter.grad = nil }
+                return .none
+            }
         case "parameters":
-            return method { _, _ in
-                var tensors: [Value] = []
-                for key in instance.attributeOrder {
-                    if case let .native(module as NNModule)? = instance.attributes[key] {
-                        tensors += module.allParameters().map { .tensor($0.tensor) }
-                    }
-                }
-                return .list(ListStorage(tensors))
+            return method { interpreter, _ in
+                .list(ListStorage(interpreter.namedModuleParameters(instance).map { .tensor($0.tensor) }))
+            }
+        case "named_parameters":
+            return method { interpreter, _ in
+                .list(ListStorage(interpreter.namedModuleParameters(instance).map { .tuple([.string($0.name), .tensor($0.tensor)]) }))
             }
         default: return nil
         }
+    }
+
+    /// Every Parameter of a user module, its own and its submodules', named by path and
+    /// each listed once, in registration order (as `named_parameters()`).
+    func namedModuleParameters(_ instance: Instance) -> [(name: String, tensor: Tensor)] {
+        var seen = Set<ObjectIdentifier>()
+        var result: [(name: String, tensor: Tensor)] = []
+        func add(_ name: String, _ tensor: Tensor) {
+            if seen.insert(ObjectIdentifier(tensor)).inserted { result.append((name, tensor)) }
+        }
+        func walk(_ instance: Instance, prefix: String) {
+            for key in instance.attributeOrder {
+                switch instance.attributes[key] {
+                case let .tensor(tensor)? where tensor.isParameter: add(prefix + key, tensor)
+                case let .native(module as NNModule)?:
+                    for parameter in module.allParameters() { add(prefix + key + "." + parameter.name, parameter.tensor) }
+                case let .instance(child)? where child.classObject.lookup("__tensortutor_module__") != nil:
+                    walk(child, prefix: prefix + key + ".")
+                case let .list(list)?:
+                    for (index, item) in list.items.enumerated() {
+                        if case let .native(module as NNModule) = item {
+                            for parameter in module.allParameters() { add("\(prefix)\(key).\(index).\(parameter.name)", parameter.tensor) }
+                        } else if case let .instance(child) = item, child.classObject.lookup("__tensortutor_module__") != nil {
+                            walk(child, prefix: "\(prefix)\(key).\(index).")
+                        }
+                    }
+                default: break
+                }
+            }
+        }
+        walk(instance, prefix: "")
+        return result
     }
 
     func nnModuleRepr(_ instance: Instance) throws -> String? {
@@ -312,9 +356,9 @@ extension Interpreter {
                 let dim = try bound.optionalInt("dim") ?? interpreter.implicitSoftmaxDim(name, rank: input.rank)
                 let dtype = try bound.dtype("dtype")
                 switch name {
-                case "softmax": return .tensor(try input.softmax(dim: dim, dtype: dtype))
-                case "log_softmax": return .tensor(try input.logSoftmax(dim: dim, dtype: dtype))
-                default: return .tensor(try input.unary(.negate).softmax(dim: dim, dtype: dtype))
+                case "softmax": return .tensor(try Autodiff.softmax(input, dim: dim, dtype: dtype))
+                case "log_softmax": return .tensor(try Autodiff.logSoftmax(input, dim: dim, dtype: dtype))
+                default: return .tensor(try Autodiff.unary(.negate, input).softmax(dim: dim, dtype: dtype))
                 }
             })
         }

@@ -25,20 +25,34 @@ final class ExceptionObject: NativeObject {
     }
 }
 
-/// `torch.no_grad()` / `torch.enable_grad()`: the engine has no autograd, so these
-/// only record the mode for `torch.is_grad_enabled()`.
+/// `torch.no_grad()`, `torch.enable_grad()`, `set_grad_enabled(b)`: a context manager
+/// (and decorator) that sets autograd's grad mode.
 final class GradModeContext: NativeObject {
     let enabled: Bool
+    /// The mode before `set_grad_enabled(b)` changed it, to restore when used in `with`.
+    let previous: Bool?
 
-    init(enabled: Bool) { self.enabled = enabled }
+    init(enabled: Bool, previous: Bool? = nil) {
+        self.enabled = enabled
+        self.previous = previous
+    }
 
     var typeName: String { enabled ? "enable_grad" : "no_grad" }
 
     func repr() -> String { "<torch.autograd.grad_mode.\(typeName) object>" }
 
-    /// `@torch.no_grad()` used as a decorator returns the function unchanged.
+    /// `@torch.no_grad()` as a decorator: the function runs in this grad mode.
     func call(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value? {
-        arguments.positional.first
+        guard let function = arguments.positional.first else { return nil }
+        let enabled = self.enabled
+        let name: String
+        if case let .function(user) = function { name = user.name } else { name = "wrapper" }
+        return .builtin(Builtin(name) { interpreter, inner in
+            let saved = interpreter.gradEnabled
+            interpreter.gradEnabled = enabled
+            defer { interpreter.gradEnabled = saved }
+            return try interpreter.call(function, inner)
+        })
     }
 }
 

@@ -1,5 +1,6 @@
 import Glibc
 import PySyntax
+import Autograd
 import TensorEngine
 
 /// Python's builtin functions, over the language's values.
@@ -120,7 +121,7 @@ extension Interpreter {
                 return .int(Swift.abs(number))
             case let .float(number): return .float(Swift.abs(number))
             case let .bool(flag): return .int(flag ? 1 : 0)
-            case let .tensor(tensor): return .tensor(try tensor.unary(.abs))
+            case let .tensor(tensor): return .tensor(try Autodiff.unary(.abs, tensor))
             default: throw PythonError.typeError("bad operand type for abs(): '\(value.typeName)'")
             }
         }
@@ -369,7 +370,7 @@ extension Interpreter {
             let factor = Glibc.pow(10.0, Double(-digits))
             return .float((number / factor).rounded(.toNearestOrEven) * factor)
         case let .tensor(tensor):
-            return .tensor(try tensor.unary(.round))
+            return .tensor(try Autodiff.unary(.round, tensor))
         default:
             throw PythonError.typeError("type \(value.typeName) doesn't define __round__ method")
         }

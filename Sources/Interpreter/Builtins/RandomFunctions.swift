@@ -1,3 +1,4 @@
+import Autograd
 import TensorEngine
 
 /// `torch.manual_seed` and the random factories, all on the bit-exact generator.
@@ -68,13 +69,13 @@ extension Interpreter {
             let generator = try interpreter.generator(bound)
             if case let .tensor(meanTensor)? = bound.values["mean"] {
                 let noise = try generator.randn(shape: meanTensor.shape, dtype: meanTensor.dtype.isFloatingPoint ? meanTensor.dtype : defaultFloatDType)
-                let scaled = try binary(.multiply, .tensor(noise), try bound.has("std") ? bound.operand("std") : .scalar(.float(1)))
-                return .tensor(try binary(.add, .tensor(scaled), .tensor(meanTensor)))
+                let scaled = try Autodiff.binary(.multiply, .tensor(noise), try bound.has("std") ? bound.operand("std") : .scalar(.float(1)))
+                return .tensor(try Autodiff.binary(.add, .tensor(scaled), .tensor(meanTensor)))
             }
             guard bound.has("size") else {
                 if case let .tensor(stdTensor)? = bound.values["std"] {
                     let noise = try generator.randn(shape: stdTensor.shape, dtype: stdTensor.dtype)
-                    return .tensor(try binary(.add, .tensor(try binary(.multiply, .tensor(noise), .tensor(stdTensor))), try bound.operand("mean")))
+                    return .tensor(try Autodiff.binary(.add, .tensor(try Autodiff.binary(.multiply, .tensor(noise), .tensor(stdTensor))), try bound.operand("mean")))
                 }
                 throw PythonError.typeError("normal() received an invalid combination of arguments: size is required with float mean and std")
             }

@@ -1,3 +1,4 @@
+import Autograd
 import TensorEngine
 
 extension Interpreter {
@@ -22,7 +23,7 @@ extension Interpreter {
             case .range: items = try iterate(value)
             case let .tensor(tensor) where tensor.rank > 0:
                 try limits.checkItems(tensor.shape[0], what: "this tensor, unbound,")
-                items = try tensor.unbind(0).map { .tensor($0) }
+                items = try Autodiff.unbind(tensor, 0).map { .tensor($0) }
             default: items = nil
             }
             if let items {

@@ -1,3 +1,4 @@
+import Autograd
 import TensorEngine
 
 /// Tensor methods PyTorch offers that are short compositions of other methods:
@@ -11,9 +12,9 @@ func compositeTensorMethods() -> [String: TensorMethod] {
         guard tensor.rank > 0 else { throw PythonError.runtimeError("diff expects input to be at least one-dimensional") }
         for _ in 0..<Swift.max(0, try bound.int("n", default: 1)) {
             let length = Swift.max(0, result.shape[dim] - 1)
-            let later = try result.narrow(dim, start: Swift.min(1, result.shape[dim]), length: length)
-            let earlier = try result.narrow(dim, start: 0, length: length)
-            result = try binary(tensor.dtype == .bool ? .logicalXor : .subtract, .tensor(later), .tensor(earlier))
+            let later = try Autodiff.narrow(result, dim, start: Swift.min(1, result.shape[dim]), length: length)
+            let earlier = try Autodiff.narrow(result, dim, start: 0, length: length)
+            result = try Autodiff.binary(tensor.dtype == .bool ? .logicalXor : .subtract, .tensor(later), .tensor(earlier))
         }
         return .tensor(result)
     }
@@ -21,7 +22,7 @@ func compositeTensorMethods() -> [String: TensorMethod] {
         let offset = try arguments.bind("diag", ["diagonal"]).int("diagonal", default: 0)
         switch tensor.rank {
         case 1: return .tensor(try diagonalEmbedding(tensor, offset: offset))
-        case 2: return .tensor(try tensor.diagonal(offset: offset, 0, 1).clone())
+        case 2: return .tensor(try Autodiff.diagonal(tensor, offset: offset, 0, 1).clone())
         default: throw PythonError.runtimeError("diag(): Supports 1D or 2D tensors. Got \(tensor.rank)D")
         }
     }
@@ -32,73 +33,73 @@ func compositeTensorMethods() -> [String: TensorMethod] {
     table["trace"] = { _, tensor, arguments in
         _ = try arguments.bind("trace", [])
         guard tensor.rank == 2 else { throw PythonError.runtimeError("trace: expected a matrix, but got tensor with dim \(tensor.rank)") }
-        return .tensor(try tensor.diagonal(offset: 0, 0, 1).sum(dims: nil, keepDim: false))
+        return .tensor(try Autodiff.diagonal(tensor, offset: 0, 0, 1).sum(dims: nil, keepDim: false))
     }
     table["logit"] = { _, tensor, arguments in
         let bound = try arguments.bind("logit", ["eps"])
-        var input = tensor.dtype.isFloatingPoint ? tensor : try tensor.to(defaultFloatDType)
+        var input = tensor.dtype.isFloatingPoint ? tensor : try Autodiff.to(tensor, defaultFloatDType)
         if let eps = bound.optional("eps"), !eps.isNone {
             let epsilon = try toDouble(eps, function: "logit", argument: "eps")
-            input = try input.clamp(min: .scalar(.float(epsilon)), max: .scalar(.float(1 - epsilon)))
+            input = try Autodiff.clamp(input, min: .scalar(.float(epsilon)), max: .scalar(.float(1 - epsilon)))
         }
-        let odds = try binary(.divide, .tensor(input), .tensor(try binary(.subtract, .scalar(.int(1)), .tensor(input))))
-        return .tensor(try odds.unary(.log))
+        let odds = try Autodiff.binary(.divide, .tensor(input), .tensor(try Autodiff.binary(.subtract, .scalar(.int(1)), .tensor(input))))
+        return .tensor(try Autodiff.unary(.log, odds))
     }
     for (name, factor) in [("deg2rad", Double.pi / 180), ("rad2deg", 180 / Double.pi)] {
         table[name] = { _, tensor, arguments in
             _ = try arguments.bind(name, [])
-            let input = tensor.dtype.isFloatingPoint ? tensor : try tensor.to(defaultFloatDType)
-            return .tensor(try binary(.multiply, .tensor(input), .scalar(.float(factor))))
+            let input = tensor.dtype.isFloatingPoint ? tensor : try Autodiff.to(tensor, defaultFloatDType)
+            return .tensor(try Autodiff.binary(.multiply, .tensor(input), .scalar(.float(factor))))
         }
     }
     table["hypot"] = { _, tensor, arguments in
         let other = try arguments.bind("hypot", ["other"]).operand("other")
-        let squares = try binary(.add, .tensor(try binary(.multiply, .tensor(tensor), .tensor(tensor))),
-                                 .tensor(try binary(.multiply, other, other)))
-        return .tensor(try squares.unary(.sqrt))
+        let squares = try Autodiff.binary(.add, .tensor(try Autodiff.binary(.multiply, .tensor(tensor), .tensor(tensor))),
+                                 .tensor(try Autodiff.binary(.multiply, other, other)))
+        return .tensor(try Autodiff.unary(.sqrt, squares))
     }
     for (name, op) in [("addcmul", BinaryOp.multiply), ("addcdiv", .divide)] {
         table[name] = { _, tensor, arguments in
             let bound = try arguments.bind(name, ["tensor1", "tensor2", "*", "value"])
-            let product = try binary(op, .tensor(try bound.tensor("tensor1")), .tensor(try bound.tensor("tensor2")))
-            let scaled = try binary(.multiply, .tensor(product), try bound.optional("value").map { try toOperand($0, function: name) } ?? .scalar(.int(1)))
-            return .tensor(try binary(.add, .tensor(tensor), .tensor(scaled)))
+            let product = try Autodiff.binary(op, .tensor(try bound.tensor("tensor1")), .tensor(try bound.tensor("tensor2")))
+            let scaled = try Autodiff.binary(.multiply, .tensor(product), try bound.optional("value").map { try toOperand($0, function: name) } ?? .scalar(.int(1)))
+            return .tensor(try Autodiff.binary(.add, .tensor(tensor), .tensor(scaled)))
         }
     }
     for (name, largest) in [("fmax", true), ("fmin", false)] {
         // Unlike maximum/minimum, a NaN on one side yields the other side.
         table[name] = { _, tensor, arguments in
             let other = try arguments.bind(name, ["other"]).operand("other")
-            let extreme = try binary(largest ? .maximum : .minimum, .tensor(tensor), other)
+            let extreme = try Autodiff.binary(largest ? .maximum : .minimum, .tensor(tensor), other)
             guard extreme.dtype.isFloatingPoint else { return .tensor(extreme) }
-            let left = try binary(.add, .tensor(tensor), .tensor(try Tensor.zeros(shape: extreme.shape, dtype: extreme.dtype)))
-            let right = try binary(.add, other, .tensor(try Tensor.zeros(shape: extreme.shape, dtype: extreme.dtype)))
-            let preferRight = try whereSelect(try left.unary(.isNaN), .tensor(right), .tensor(extreme))
-            return .tensor(try whereSelect(try right.unary(.isNaN), .tensor(left), .tensor(preferRight)))
+            let left = try Autodiff.binary(.add, .tensor(tensor), .tensor(try Tensor.zeros(shape: extreme.shape, dtype: extreme.dtype)))
+            let right = try Autodiff.binary(.add, other, .tensor(try Tensor.zeros(shape: extreme.shape, dtype: extreme.dtype)))
+            let preferRight = try Autodiff.whereSelect(try Autodiff.unary(.isNaN, left), .tensor(right), .tensor(extreme))
+            return .tensor(try Autodiff.whereSelect(try Autodiff.unary(.isNaN, right), .tensor(left), .tensor(preferRight)))
         }
     }
     table["heaviside"] = { _, tensor, arguments in
         let values = try arguments.bind("heaviside", ["values"]).tensor("values")
-        let positive = try binary(.greater, .tensor(tensor), .scalar(.int(0))).to(resultType(.tensor(tensor), .tensor(values)))
-        return .tensor(try whereSelect(try binary(.equal, .tensor(tensor), .scalar(.int(0))), .tensor(values), .tensor(positive)))
+        let positive = try Autodiff.binary(.greater, .tensor(tensor), .scalar(.int(0))).to(resultType(.tensor(tensor), .tensor(values)))
+        return .tensor(try Autodiff.whereSelect(try Autodiff.binary(.equal, .tensor(tensor), .scalar(.int(0))), .tensor(values), .tensor(positive)))
     }
     table["equal"] = { _, tensor, arguments in
         let other = try arguments.bind("equal", ["other"]).tensor("other")
         guard tensor.shape == other.shape else { return .bool(false) }
-        return .bool(!(try binary(.equal, .tensor(tensor), .tensor(other))).bools().contains(false))
+        return .bool(!(try Autodiff.binary(.equal, .tensor(tensor), .tensor(other))).bools().contains(false))
     }
     table["dist"] = { interpreter, tensor, arguments in
         let bound = try arguments.bind("dist", ["other", "p"])
-        let difference = try binary(.subtract, .tensor(tensor), try bound.operand("other"))
+        let difference = try Autodiff.binary(.subtract, .tensor(tensor), try bound.operand("other"))
         return try interpreter.callTensorMethod(difference, "norm", CallArguments(bound.optional("p").map { [$0] } ?? []))
     }
     table["take"] = { _, tensor, arguments in
         let index = try arguments.bind("take", ["index"]).tensor("index")
-        return .tensor(try tensor.reshape([-1]).getItem([.tensor(index)]))
+        return .tensor(try Autodiff.reshape(tensor, [-1]).getItem([.tensor(index)]))
     }
     table["index_fill"] = { _, tensor, arguments in
         let bound = try arguments.bind("index_fill", ["dim", "index", "value"])
-        let result = try tensor.clone()
+        let result = try Autodiff.clone(tensor)
         try fillIndexed(result, dim: try bound.int("dim"), index: try bound.tensor("index"), value: try bound.operand("value"))
         return .tensor(result)
     }
@@ -118,7 +119,7 @@ func compositeTensorMethods() -> [String: TensorMethod] {
     }
     table["repeat_interleave"] = { interpreter, tensor, arguments in
         let bound = try arguments.bind("repeat_interleave", ["repeats", "dim", "*", "output_size"])
-        let input = bound.optional("dim").map { $0.isNone } ?? true ? try tensor.reshape([-1]) : tensor
+        let input = bound.optional("dim").map { $0.isNone } ?? true ? try Autodiff.reshape(tensor, [-1]) : tensor
         let dim = try normalizeDim(try bound.optionalInt("dim") ?? 0, rank: input.rank)
         let size = input.shape[dim]
         let counts: [Int64]
@@ -127,7 +128,7 @@ func compositeTensorMethods() -> [String: TensorMethod] {
             guard repeats.count == size else {
                 throw PythonError.runtimeError("repeats must have the same size as input along dim, but got repeats.size(0) = \(repeats.count) and input.size(\(dim)) = \(size)")
             }
-            counts = try repeats.to(.int64).int64s()
+            counts = try Autodiff.to(repeats, .int64).int64s()
         case let repeats:
             counts = [Int64](repeating: Int64(try toInt(repeats, function: "repeat_interleave", argument: "repeats")), count: size)
         }
@@ -141,7 +142,7 @@ func compositeTensorMethods() -> [String: TensorMethod] {
         try ensureAllocatable(elements: Int(total))
         let index = counts.enumerated().flatMap { [Int64](repeating: Int64($0.offset), count: Int($0.element)) }
         let indices = [TensorIndex](repeating: .slice(start: nil, stop: nil, step: nil), count: dim) + [.tensor(try Tensor(values: index, shape: [index.count]))]
-        return .tensor(try input.getItem(indices))
+        return .tensor(try Autodiff.getItem(input, indices))
     }
     table["tensor_split"] = { interpreter, tensor, arguments in
         let bound = try arguments.bind("tensor_split", ["indices_or_sections", "dim"])
@@ -161,7 +162,7 @@ func compositeTensorMethods() -> [String: TensorMethod] {
         for end in boundaries + [size] {
             let clampedStart = Swift.min(Swift.max(start, 0), size)
             let clampedEnd = Swift.min(Swift.max(end, clampedStart), size)
-            pieces.append(.tensor(try tensor.narrow(dim, start: clampedStart, length: clampedEnd - clampedStart)))
+            pieces.append(.tensor(try Autodiff.narrow(tensor, dim, start: clampedStart, length: clampedEnd - clampedStart)))
             start = end
         }
         return .tuple(pieces)
@@ -181,11 +182,11 @@ func compositeTensorMethods() -> [String: TensorMethod] {
     }
     table["unique_consecutive"] = { _, tensor, arguments in
         _ = try arguments.bind("unique_consecutive", ["return_inverse", "return_counts", "dim"])
-        let flat = try tensor.reshape([-1])
+        let flat = try Autodiff.reshape(tensor, [-1])
         let values = flat.scalars()
         var kept: [Int64] = []
         for index in values.indices where index == 0 || values[index] != values[index - 1] { kept.append(Int64(index)) }
-        return .tensor(try flat.getItem([.tensor(try Tensor(values: kept, shape: [kept.count]))]))
+        return .tensor(try Autodiff.getItem(flat, [.tensor(try Tensor(values: kept, shape: [kept.count]))]))
     }
     return table
 }
@@ -197,7 +198,7 @@ func diagonalEmbedding(_ tensor: Tensor, offset: Int) throws -> Tensor {
     let (size, overflow) = length.addingReportingOverflow(offset == Int.min ? Int.max : Swift.abs(offset))
     if overflow { throw PythonError.runtimeError("diag_embed(): offset \(offset) is too large") }
     let result = try Tensor.zeros(shape: Array(tensor.shape.dropLast()) + [size, size], dtype: tensor.dtype)
-    try result.diagonal(offset: offset, result.rank - 2, result.rank - 1).copy(from: tensor)
+    try Autodiff.diagonal(result, offset: offset, result.rank - 2, result.rank - 1).copy(from: tensor)
     return result
 }
 
@@ -238,11 +239,11 @@ func pairedReductionMethods() -> [String: TensorMethod] {
         guard tensor.dtype.isFloatingPoint else {
             throw PythonError.runtimeError("nanmean(): expected input to have floating point or complex dtype but got \(tensor.dtype.scalarTypeName)")
         }
-        let present = try tensor.unary(.isNaN).unary(.logicalNot)
+        let present = try Autodiff.unary(.isNaN, tensor).unary(.logicalNot)
         let total = try interpreter.callTensorMethod(tensor, "nansum", arguments)
         let count = try interpreter.callTensorMethod(present, "sum", arguments)
         guard case let .tensor(totalTensor) = total, case let .tensor(countTensor) = count else { return total }
-        return .tensor(try binary(.divide, .tensor(totalTensor), .tensor(countTensor)))
+        return .tensor(try Autodiff.binary(.divide, .tensor(totalTensor), .tensor(countTensor)))
     }
     table["kthvalue"] = { interpreter, tensor, arguments in
         let bound = try arguments.bind("kthvalue", ["k", "dim", "keepdim"])
@@ -257,7 +258,7 @@ func pairedReductionMethods() -> [String: TensorMethod] {
         func pick(_ values: Tensor) throws -> Tensor {
             guard values.rank > 0 else { return values }
             let picked = try values.narrow(dim, start: k - 1, length: 1)
-            return keep ? try picked.clone() : try picked.select(dim, 0).clone()
+            return keep ? try Autodiff.clone(picked) : try Autodiff.select(picked, dim, 0).clone()
         }
         return .namedTuple(NamedTuple(typeName: "torch.return_types.kthvalue", fields: ["values", "indices"],
                                       values: [.tensor(try pick(sorted.values)), .tensor(try pick(sorted.indices))]))

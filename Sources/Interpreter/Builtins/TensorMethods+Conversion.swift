@@ -1,3 +1,4 @@
+import Autograd
 import TensorEngine
 
 /// dtype conversions, `to`, `new_*` constructors and in-place random fills.
@@ -10,7 +11,7 @@ func conversionMethods() -> [String: TensorMethod] {
     for (name, dtype) in casts {
         table[name] = { _, tensor, arguments in
             _ = try arguments.bind(name, ["memory_format"])
-            return .tensor(try tensor.to(dtype))
+            return .tensor(try Autodiff.to(tensor, dtype))
         }
     }
     for name in ["cfloat", "cdouble"] {
@@ -23,7 +24,7 @@ func conversionMethods() -> [String: TensorMethod] {
         var copy = false
         for (name, value) in arguments.keywords {
             switch name {
-            case "dtype": if case let .dtype(dtype) = value { result = try result.to(dtype) }
+            case "dtype": if case let .dtype(dtype) = value { result = try Autodiff.to(result, dtype) }
             case "copy": copy = try interpreter.truthy(value)
             case "device", "non_blocking", "memory_format": try checkDevice(value)
             default: throw PythonError.typeError("to() got an unexpected keyword argument '\(name)'")
@@ -31,22 +32,22 @@ func conversionMethods() -> [String: TensorMethod] {
         }
         for value in arguments.positional {
             switch value {
-            case let .dtype(dtype): result = try result.to(dtype)
-            case let .tensor(other): result = try result.to(other.dtype)
+            case let .dtype(dtype): result = try Autodiff.to(result, dtype)
+            case let .tensor(other): result = try Autodiff.to(result, other.dtype)
             case .bool: break
             default: try checkDevice(value)
             }
         }
-        if copy && result === tensor { result = try tensor.clone() }
+        if copy && result === tensor { result = try Autodiff.clone(tensor) }
         return .tensor(result)
     }
     table["type"] = { _, tensor, arguments in
         let bound = try arguments.bind("type", ["dtype", "non_blocking"])
         guard let dtype = try bound.dtype("dtype") else { return .string(tensor.legacyTypeName) }
-        return .tensor(try tensor.to(dtype))
+        return .tensor(try Autodiff.to(tensor, dtype))
     }
     table["type_as"] = { _, tensor, arguments in
-        .tensor(try tensor.to(try arguments.bind("type_as", ["other"]).tensor("other").dtype))
+        .tensor(try Autodiff.to(tensor, try arguments.bind("type_as", ["other"]).tensor("other").dtype))
     }
     table["cpu"] = { _, tensor, _ in .tensor(tensor) }
     table["cuda"] = { _, _, _ in
@@ -56,8 +57,11 @@ func conversionMethods() -> [String: TensorMethod] {
     table["numpy"] = { _, _, _ in
         throw PythonError("NotImplementedError", "numpy is not available in TensorTutor; use .tolist() to see the values")
     }
-    table["backward"] = { _, _, _ in
-        throw PythonError("NotImplementedError", "TensorTutor's engine has no autograd, so backward() cannot run here")
+    table["backward"] = { interpreter, tensor, arguments in
+        let bound = try arguments.bind("backward", ["gradient", "retain_graph", "create_graph", "inputs"])
+        let retain = try bound.optional("retain_graph").map { try interpreter.truthy($0) } ?? false
+        try BackwardEngine.backward([tensor], gradients: [try bound.optionalTensor("gradient")], retainGraph: retain)
+        return .none
     }
     for (name, fill) in [("new_zeros", Scalar.int(0)), ("new_ones", Scalar.int(1)), ("new_empty", Scalar.int(0))] {
         table[name] = { _, tensor, arguments in
@@ -140,7 +144,7 @@ func softmaxTensorMethods() -> [String: TensorMethod] {
             let bound = try arguments.bind(name, ["dim", "dtype"])
             let dim = try bound.int("dim")
             let dtype = try bound.dtype("dtype")
-            return .tensor(name == "softmax" ? try tensor.softmax(dim: dim, dtype: dtype) : try tensor.logSoftmax(dim: dim, dtype: dtype))
+            return .tensor(name == "softmax" ? try Autodiff.softmax(tensor, dim: dim, dtype: dtype) : try Autodiff.logSoftmax(tensor, dim: dim, dtype: dtype))
         }
     }
     return table

@@ -1,3 +1,4 @@
+import Autograd
 import TensorEngine
 
 /// Elementwise tensor methods and their in-place forms.
@@ -16,12 +17,12 @@ func elementwiseMethods() -> [String: TensorMethod] {
     for (name, op) in unaryOps {
         table[name] = { _, tensor, arguments in
             _ = try arguments.bind(name, [])
-            return .tensor(try tensor.unary(op))
+            return .tensor(try Autodiff.unary(op, tensor))
         }
         if !op.producesBool {
             table[name + "_"] = { _, tensor, arguments in
                 _ = try arguments.bind(name + "_", [])
-                try tensor.assignInPlace(try tensor.unary(op))
+                try Autodiff.assignResult(tensor, try Autodiff.unary(op, tensor))
                 return .tensor(tensor)
             }
         }
@@ -32,7 +33,7 @@ func elementwiseMethods() -> [String: TensorMethod] {
     }
     table["round_"] = { _, tensor, arguments in
         let decimals = try arguments.bind("round_", ["*", "decimals"]).int("decimals", default: 0)
-        try tensor.assignInPlace(try roundTensor(tensor, decimals: decimals))
+        try Autodiff.assignResult(tensor, try roundTensor(tensor, decimals: decimals))
         return .tensor(tensor)
     }
     let binaryOps: [String: BinaryOp] = [
@@ -54,51 +55,51 @@ func elementwiseMethods() -> [String: TensorMethod] {
         table[name + "_"] = { interpreter, tensor, arguments in
             let result = try method(interpreter, tensor, arguments)
             guard case let .tensor(resultTensor) = result else { return result }
-            try tensor.assignInPlace(resultTensor)
+            try Autodiff.assignResult(tensor, resultTensor)
             return .tensor(tensor)
         }
     }
     table["fmod"] = { _, tensor, arguments in
         let other = try arguments.bind("fmod", ["other"]).operand("other")
         if !resultType(.tensor(tensor), other).isFloatingPoint,
-           try binary(.equal, other, .scalar(.int(0))).bools().contains(true) {
+           try Autodiff.binary(.equal, other, .scalar(.int(0))).bools().contains(true) {
             throw PythonError.runtimeError("ZeroDivisionError")
         }
-        let quotient = try binary(.divide, .tensor(tensor), other).unary(.trunc)
-        let product = try binary(.multiply, .tensor(quotient), other)
-        let remainder = try binary(.subtract, .tensor(tensor), .tensor(product))
+        let quotient = try Autodiff.binary(.divide, .tensor(tensor), other).unary(.trunc)
+        let product = try Autodiff.binary(.multiply, .tensor(quotient), other)
+        let remainder = try Autodiff.binary(.subtract, .tensor(tensor), .tensor(product))
         let outputType = resultType(.tensor(tensor), other)
-        guard outputType.isFloatingPoint else { return .tensor(try remainder.to(outputType)) }
+        guard outputType.isFloatingPoint else { return .tensor(try Autodiff.to(remainder, outputType)) }
         // C's fmod keeps the dividend's sign on a zero result: fmod(-2.0, 1.0) is -0.0.
-        let signedZero = try binary(.multiply, .tensor(tensor), .scalar(.int(0)))
-        let isZero = try binary(.equal, .tensor(remainder), .scalar(.int(0)))
-        return .tensor(try whereSelect(isZero, .tensor(signedZero), .tensor(remainder)).to(outputType))
+        let signedZero = try Autodiff.binary(.multiply, .tensor(tensor), .scalar(.int(0)))
+        let isZero = try Autodiff.binary(.equal, .tensor(remainder), .scalar(.int(0)))
+        return .tensor(try Autodiff.whereSelect(isZero, .tensor(signedZero), .tensor(remainder)).to(outputType))
     }
     table["clamp"] = { _, tensor, arguments in
         let bound = try arguments.bind("clamp", ["min", "max"])
-        return .tensor(try tensor.clamp(min: try bound.optional("min").map { try toOperand($0, function: "clamp") },
+        return .tensor(try Autodiff.clamp(tensor, min: try bound.optional("min").map { try toOperand($0, function: "clamp") },
                                         max: try bound.optional("max").map { try toOperand($0, function: "clamp") }))
     }
     table["clip"] = table["clamp"]
     table["clamp_"] = { interpreter, tensor, arguments in
         guard case let .tensor(result) = try table["clamp"]!(interpreter, tensor, arguments) else { return .none }
-        try tensor.assignInPlace(result)
+        try Autodiff.assignResult(tensor, result)
         return .tensor(tensor)
     }
     table["clip_"] = table["clamp_"]
     table["clamp_min"] = { _, tensor, arguments in
-        .tensor(try tensor.clamp(min: try arguments.bind("clamp_min", ["min"]).operand("min"), max: nil))
+        .tensor(try Autodiff.clamp(tensor, min: try arguments.bind("clamp_min", ["min"]).operand("min"), max: nil))
     }
     table["clamp_max"] = { _, tensor, arguments in
-        .tensor(try tensor.clamp(min: nil, max: try arguments.bind("clamp_max", ["max"]).operand("max")))
+        .tensor(try Autodiff.clamp(tensor, min: nil, max: try arguments.bind("clamp_max", ["max"]).operand("max")))
     }
     table["where"] = { _, tensor, arguments in
         let bound = try arguments.bind("where", ["condition", "other"])
-        return .tensor(try whereSelect(try bound.tensor("condition"), .tensor(tensor), try bound.operand("other")))
+        return .tensor(try Autodiff.whereSelect(try bound.tensor("condition"), .tensor(tensor), try bound.operand("other")))
     }
     table["masked_fill"] = { _, tensor, arguments in
         let bound = try arguments.bind("masked_fill", ["mask", "value"])
-        return .tensor(try tensor.maskedFill(try bound.tensor("mask"), try bound.operand("value")))
+        return .tensor(try Autodiff.maskedFill(tensor, try bound.tensor("mask"), try bound.operand("value")))
     }
     table["masked_fill_"] = { _, tensor, arguments in
         let bound = try arguments.bind("masked_fill_", ["mask", "value"])
@@ -130,11 +131,11 @@ func elementwiseMethods() -> [String: TensorMethod] {
         let end = try bound.tensor("end")
         let weight = try bound.operand("weight")
         func lerp(_ start: Tensor, _ end: Tensor) throws -> Tensor {
-            let difference = try binary(.subtract, .tensor(end), .tensor(start))
-            return try binary(.add, .tensor(start), .tensor(try binary(.multiply, weight, .tensor(difference))))
+            let difference = try Autodiff.binary(.subtract, .tensor(end), .tensor(start))
+            return try Autodiff.binary(.add, .tensor(start), .tensor(try Autodiff.binary(.multiply, weight, .tensor(difference))))
         }
         // PyTorch's lerp kernel computes 16-bit floats in float32 and rounds once.
-        if let result = try tensor.computedInFloat32({ try lerp($0, try end.to(.float32)) }) { return .tensor(result) }
+        if let result = try tensor.computedInFloat32({ try lerp($0, try Autodiff.to(end, .float32)) }) { return .tensor(result) }
         return .tensor(try lerp(tensor, end))
     }
     table["nan_to_num"] = { _, tensor, arguments in
@@ -150,36 +151,36 @@ extension Interpreter {
     func applyBinaryMethod(_ name: String, _ op: BinaryOp, _ tensor: Tensor, _ bound: BoundArguments) throws -> Value {
         var other = try bound.operand("other")
         if let alpha = bound.optional("alpha") {
-            other = .tensor(try binary(.multiply, other, try toOperand(alpha, function: name)))
+            other = .tensor(try Autodiff.binary(.multiply, other, try toOperand(alpha, function: name)))
         }
         if op == .divide, let mode = bound.optional("rounding_mode") {
             guard case let .string(text) = mode else { throw PythonError.typeError("div(): rounding_mode must be str") }
             switch text {
-            case "floor": return .tensor(try binary(.floorDivide, .tensor(tensor), other))
+            case "floor": return .tensor(try Autodiff.binary(.floorDivide, .tensor(tensor), other))
             case "trunc":
-                let quotient = try binary(.divide, .tensor(tensor), other).unary(.trunc)
+                let quotient = try Autodiff.binary(.divide, .tensor(tensor), other).unary(.trunc)
                 let outputType = resultType(.tensor(tensor), other)
-                return .tensor(try quotient.to(outputType))
+                return .tensor(try Autodiff.to(quotient, outputType))
             default:
                 throw PythonError.valueError("div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '\(text)'")
             }
         }
-        return .tensor(try binary(op, .tensor(tensor), other))
+        return .tensor(try Autodiff.binary(op, .tensor(tensor), other))
     }
 }
 
 /// `round(decimals=)`: round half to even after scaling, as PyTorch does.
 func roundTensor(_ tensor: Tensor, decimals: Int) throws -> Tensor {
-    if decimals == 0 || !tensor.dtype.isFloatingPoint { return try tensor.unary(.round) }
+    if decimals == 0 || !tensor.dtype.isFloatingPoint { return try Autodiff.unary(.round, tensor) }
     // 16-bit floats scale and round in float32, so `x * 10**d` can't overflow the dtype.
     if let result = try tensor.computedInFloat32({ try roundTensor($0, decimals: decimals) }) { return result }
     let scale = Double.pow10(decimals)
-    let scaled = try binary(.multiply, .tensor(tensor), .scalar(.float(scale)))
-    return try binary(.divide, .tensor(try scaled.unary(.round)), .scalar(.float(scale)))
+    let scaled = try Autodiff.binary(.multiply, .tensor(tensor), .scalar(.float(scale)))
+    return try Autodiff.binary(.divide, .tensor(try Autodiff.unary(.round, scaled)), .scalar(.float(scale)))
 }
 
 func nanToNumber(_ tensor: Tensor, nan: Double, positiveInfinity: Double?, negativeInfinity: Double?) throws -> Tensor {
-    guard tensor.dtype.isFloatingPoint else { return try tensor.clone() }
+    guard tensor.dtype.isFloatingPoint else { return try Autodiff.clone(tensor) }
     let largest = tensor.dtype.floatLimits?.max ?? Double.greatestFiniteMagnitude
     let values = tensor.doubles().map { value -> Double in
         if value.isNaN { return nan }

@@ -1,3 +1,4 @@
+import Autograd
 import TensorEngine
 
 /// Reductions, sorting and products as tensor methods.
@@ -9,18 +10,18 @@ func reductionMethods() -> [String: TensorMethod] {
     }
     table["sum"] = { _, tensor, arguments in
         let bound = try arguments.bind("sum", ["dim", "keepdim", "*", "dtype"])
-        return .tensor(try tensor.sum(dims: try bound.dims("dim"), keepDim: try bound.bool("keepdim", default: false), dtype: try bound.dtype("dtype")))
+        return .tensor(try Autodiff.sum(tensor, dims: try bound.dims("dim"), keepDim: try bound.bool("keepdim", default: false), dtype: try bound.dtype("dtype")))
     }
     table["nansum"] = { [sum = table["sum"]] interpreter, tensor, arguments in
         // NaNs count as zero.
         let input = tensor.dtype.isFloatingPoint
-            ? try whereSelect(try tensor.unary(.isNaN), .scalar(.int(0)), .tensor(tensor)) : tensor
+            ? try Autodiff.whereSelect(try Autodiff.unary(.isNaN, tensor), .scalar(.int(0)), .tensor(tensor)) : tensor
         guard let sum else { throw PythonError.attributeError("'Tensor' object has no attribute 'nansum'") }
         return try sum(interpreter, input, arguments)
     }
     table["mean"] = { _, tensor, arguments in
         let bound = try arguments.bind("mean", ["dim", "keepdim", "*", "dtype"])
-        return .tensor(try tensor.mean(dims: try bound.dims("dim"), keepDim: try bound.bool("keepdim", default: false), dtype: try bound.dtype("dtype")))
+        return .tensor(try Autodiff.mean(tensor, dims: try bound.dims("dim"), keepDim: try bound.bool("keepdim", default: false), dtype: try bound.dtype("dtype")))
     }
     table["prod"] = { _, tensor, arguments in
         let bound = try arguments.bind("prod", ["dim", "keepdim", "*", "dtype"])
@@ -39,8 +40,8 @@ func reductionMethods() -> [String: TensorMethod] {
             let dims = try bound.dims("dim")
             let keepDim = try bound.bool("keepdim", default: false)
             return .tensor(name == "std"
-                ? try tensor.standardDeviation(dims: dims, correction: correction, keepDim: keepDim)
-                : try tensor.variance(dims: dims, correction: correction, keepDim: keepDim))
+                ? try Autodiff.standardDeviation(tensor, dims: dims, correction: correction, keepDim: keepDim)
+                : try Autodiff.variance(tensor, dims: dims, correction: correction, keepDim: keepDim))
         }
     }
     table["norm"] = { _, tensor, arguments in
@@ -53,23 +54,25 @@ func reductionMethods() -> [String: TensorMethod] {
             default: p = try toDouble(value, function: "norm", argument: "p")
             }
         }
-        return .tensor(try tensor.norm(p: p, dims: try bound.dims("dim"), keepDim: try bound.bool("keepdim", default: false)))
+        return .tensor(try Autodiff.norm(tensor, p: p, dims: try bound.dims("dim"), keepDim: try bound.bool("keepdim", default: false)))
     }
     table["logsumexp"] = { _, tensor, arguments in
         let bound = try arguments.bind("logsumexp", ["dim", "keepdim"])
-        return .tensor(try tensor.logSumExp(dims: try bound.dims("dim") ?? [], keepDim: try bound.bool("keepdim", default: false)))
+        return .tensor(try Autodiff.logSumExp(tensor, dims: try bound.dims("dim") ?? [], keepDim: try bound.bool("keepdim", default: false)))
     }
     for name in ["max", "min"] {
         table[name] = { _, tensor, arguments in
             let bound = try arguments.bind(name, ["dim", "keepdim"])
             if case let .tensor(other)? = bound.values["dim"] {
-                return .tensor(try binary(name == "max" ? .maximum : .minimum, .tensor(tensor), .tensor(other)))
+                return .tensor(try Autodiff.binary(name == "max" ? .maximum : .minimum, .tensor(tensor), .tensor(other)))
             }
             guard let dim = try bound.optionalInt("dim") else {
-                return .tensor(name == "max" ? try tensor.max() : try tensor.min())
+                return .tensor(try Autodiff.extreme(tensor, largest: name == "max"))
             }
             let keepDim = try bound.bool("keepdim", default: false)
-            return valuesAndIndices(name, name == "max" ? try tensor.max(dim: dim, keepDim: keepDim) : try tensor.min(dim: dim, keepDim: keepDim))
+            return valuesAndIndices(name, try Autodiff.selectingReduction(name == "max" ? "MaxBackward0" : "MinBackward0", tensor, dim: dim, keepDim: keepDim) {
+                name == "max" ? try $0.max(dim: dim, keepDim: keepDim) : try $0.min(dim: dim, keepDim: keepDim)
+            })
         }
     }
     for name in ["argmax", "argmin"] {
@@ -85,7 +88,7 @@ func reductionMethods() -> [String: TensorMethod] {
             let bound = try arguments.bind(name, ["dim", "keepdim"])
             let dims = try bound.dims("dim") ?? []
             let keepDim = try bound.bool("keepdim", default: false)
-            return .tensor(name == "amax" ? try tensor.amax(dims: dims, keepDim: keepDim) : try tensor.amin(dims: dims, keepDim: keepDim))
+            return .tensor(try Autodiff.amax(tensor, dims: dims, keepDim: keepDim, largest: name == "amax"))
         }
     }
     for name in ["any", "all"] {
@@ -106,7 +109,7 @@ func reductionMethods() -> [String: TensorMethod] {
     }
     table["cumsum"] = { _, tensor, arguments in
         let bound = try arguments.bind("cumsum", ["dim", "*", "dtype"])
-        return .tensor(try tensor.cumsum(dim: try bound.int("dim"), dtype: try bound.dtype("dtype")))
+        return .tensor(try Autodiff.cumsum(tensor, dim: try bound.int("dim"), dtype: try bound.dtype("dtype")))
     }
     table["cumprod"] = { _, tensor, arguments in
         let bound = try arguments.bind("cumprod", ["dim", "*", "dtype"])
@@ -114,13 +117,19 @@ func reductionMethods() -> [String: TensorMethod] {
     }
     table["topk"] = { _, tensor, arguments in
         let bound = try arguments.bind("topk", ["k", "dim", "largest", "sorted"])
-        return valuesAndIndices("topk", try tensor.topk(try bound.int("k"), dim: try bound.int("dim", default: -1),
-                                                        largest: try bound.bool("largest", default: true), sorted: try bound.bool("sorted", default: true)))
+        let (k, dim) = (try bound.int("k"), try bound.int("dim", default: -1))
+        let (largest, sorted) = (try bound.bool("largest", default: true), try bound.bool("sorted", default: true))
+        return valuesAndIndices("topk", try Autodiff.selectingReduction("TopkBackward0", tensor, dim: dim, keepDim: true) {
+            try $0.topk(k, dim: dim, largest: largest, sorted: sorted)
+        })
     }
     table["sort"] = { _, tensor, arguments in
         let bound = try arguments.bind("sort", ["dim", "descending", "*", "stable"])
-        return valuesAndIndices("sort", try tensor.sort(dim: try bound.int("dim", default: -1), descending: try bound.bool("descending", default: false),
-                                                        stable: try bound.bool("stable", default: false)))
+        let (dim, descending) = (try bound.int("dim", default: -1), try bound.bool("descending", default: false))
+        let stable = try bound.bool("stable", default: false)
+        return valuesAndIndices("sort", try Autodiff.selectingReduction("SortBackward0", tensor, dim: dim, keepDim: true) {
+            try $0.sort(dim: dim, descending: descending, stable: stable)
+        })
     }
     table["argsort"] = { _, tensor, arguments in
         let bound = try arguments.bind("argsort", ["dim", "descending", "*", "stable"])
@@ -143,12 +152,12 @@ func reductionMethods() -> [String: TensorMethod] {
         let asTuple = try arguments.bind("nonzero", ["*", "as_tuple"]).bool("as_tuple", default: false)
         let indices = try tensor.nonzero()
         guard asTuple else { return .tensor(indices) }
-        if tensor.rank == 0 { return .tuple([.tensor(try indices.select(1, 0))]) }
-        return .tuple(try (0..<tensor.rank).map { .tensor(try indices.select(1, $0).contiguous()) })
+        if tensor.rank == 0 { return .tuple([.tensor(try Autodiff.select(indices, 1, 0))]) }
+        return .tuple(try (0..<tensor.rank).map { .tensor(try Autodiff.select(indices, 1, $0).contiguous()) })
     }
     table["argwhere"] = { _, tensor, _ in .tensor(try tensor.nonzero()) }
     let products: [String: (Tensor, Tensor) throws -> Tensor] = [
-        "matmul": { try $0.matmul($1) }, "mm": { try $0.mm($1) }, "bmm": { try $0.bmm($1) },
+        "matmul": { try Autodiff.matmul($0, $1) }, "mm": { try Autodiff.mm($0, $1) }, "bmm": { try Autodiff.bmm($0, $1) },
         "dot": { try $0.dot($1) }, "inner": { try $0.dot($1) }, "outer": { try $0.outer($1) }, "ger": { try $0.outer($1) },
         "mv": { try $0.mv($1) },
     ]

@@ -1,3 +1,4 @@
+import Autograd
 import TensorEngine
 
 /// A tensor method: the receiver and the call's arguments.
@@ -28,17 +29,22 @@ extension Interpreter {
         case "ndim": return .int(Int64(tensor.rank))
         case "T":
             if tensor.rank != 2 && tensor.rank != 0 {
-                warn("The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will throw an error in a future release. Consider `x.mT` to transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor.")
+                warn("The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will throw an error in a future release. Consider `x.mT` to transpose batches of matrices or `Autodiff.permute(x, *torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor.")
             }
             return .tensor(try tensor.reversedDims())
         case "mT": return .tensor(try tensor.matrixTranspose())
         case "H", "mH": return .tensor(name == "H" ? try tensor.reversedDims() : try tensor.matrixTranspose())
         case "data": return .tensor(tensor.detach())
+        case "requires_grad": return .bool(tensor.requiresGrad)
+        case "is_leaf": return .bool(tensor.isLeaf)
+        case "grad_fn": return tensor.gradFn.map { .native(GradFunction($0)) } ?? .none
+        case "grad":
+            if !tensor.isLeaf && !tensor.retainsGrad {
+                warn("The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more informations. (Triggered internally at /pytorch/build/aten/src/ATen/core/TensorBody.h:489.)")
+            }
+            return tensor.grad.map { .tensor($0) } ?? .none
         case "device": return .native(Device("cpu"))
         case "is_cuda": return .bool(false)
-        case "is_leaf": return .bool(true)
-        case "requires_grad": return .bool(false)
-        case "grad", "grad_fn": return .none
         case "itemsize": return .int(Int64(tensor.dtype.itemSize))
         case "nbytes": return .int(Int64(tensor.dtype.itemSize * tensor.count))
         case "real": return .tensor(tensor)
@@ -54,7 +60,14 @@ extension Interpreter {
 
     func setTensorAttribute(_ tensor: Tensor, _ name: String, _ value: Value) throws -> Bool {
         switch name {
-        case "requires_grad": return true
+        case "requires_grad":
+            try tensor.setRequiresGrad(try truthy(value))
+            return true
+        case "grad":
+            if case .none = value { tensor.grad = nil; return true }
+            guard case let .tensor(gradient) = value else { return false }
+            tensor.grad = gradient
+            return true
         case "data":
             guard case let .tensor(source) = value else { return false }
             try tensor.copy(from: source)
@@ -76,81 +89,81 @@ func shapeMethods() -> [String: TensorMethod] {
             guard dtype.itemSize == tensor.dtype.itemSize else {
                 throw PythonError.runtimeError("viewing a tensor as a dtype of a different element size is not supported here")
             }
-            return .tensor(try tensor.to(dtype))
+            return .tensor(try Autodiff.to(tensor, dtype))
         }
-        return .tensor(try tensor.view(try arguments.bind("view", ["size"], variadic: true).shape("size")))
+        return .tensor(try Autodiff.view(tensor, try arguments.bind("view", ["size"], variadic: true).shape("size")))
     }
     table["reshape"] = { _, tensor, arguments in
-        .tensor(try tensor.reshape(try arguments.bind("reshape", ["shape"], variadic: true).shape("shape")))
+        .tensor(try Autodiff.reshape(tensor, try arguments.bind("reshape", ["shape"], variadic: true).shape("shape")))
     }
     table["view_as"] = { _, tensor, arguments in
-        .tensor(try tensor.view(try arguments.bind("view_as", ["other"]).tensor("other").shape))
+        .tensor(try Autodiff.view(tensor, try arguments.bind("view_as", ["other"]).tensor("other").shape))
     }
     table["reshape_as"] = { _, tensor, arguments in
-        .tensor(try tensor.reshape(try arguments.bind("reshape_as", ["other"]).tensor("other").shape))
+        .tensor(try Autodiff.reshape(tensor, try arguments.bind("reshape_as", ["other"]).tensor("other").shape))
     }
     table["permute"] = { _, tensor, arguments in
-        .tensor(try tensor.permute(try arguments.bind("permute", ["dims"], variadic: true).shape("dims")))
+        .tensor(try Autodiff.permute(tensor, try arguments.bind("permute", ["dims"], variadic: true).shape("dims")))
     }
     table["transpose"] = { _, tensor, arguments in
         let bound = try arguments.bind("transpose", ["dim0", "dim1"])
-        return .tensor(try tensor.transpose(try bound.int("dim0"), try bound.int("dim1")))
+        return .tensor(try Autodiff.transpose(tensor, try bound.int("dim0"), try bound.int("dim1")))
     }
     table["swapaxes"] = table["transpose"]
     table["swapdims"] = table["transpose"]
-    table["t"] = { _, tensor, _ in .tensor(try tensor.t()) }
+    table["t"] = { _, tensor, _ in .tensor(try Autodiff.t(tensor)) }
     table["unsqueeze"] = { _, tensor, arguments in
-        .tensor(try tensor.unsqueeze(try arguments.bind("unsqueeze", ["dim"]).int("dim")))
+        .tensor(try Autodiff.unsqueeze(tensor, try arguments.bind("unsqueeze", ["dim"]).int("dim")))
     }
     table["squeeze"] = { _, tensor, arguments in
-        .tensor(try tensor.squeeze(try arguments.bind("squeeze", ["dim"]).dims("dim")))
+        .tensor(try Autodiff.squeeze(tensor, try arguments.bind("squeeze", ["dim"]).dims("dim")))
     }
     table["unsqueeze_"] = { _, tensor, arguments in
-        tensor.view = try tensor.unsqueeze(try arguments.bind("unsqueeze_", ["dim"]).int("dim")).view
+        tensor.view = try Autodiff.unsqueeze(tensor, try arguments.bind("unsqueeze_", ["dim"]).int("dim")).view
         return .tensor(tensor)
     }
     table["squeeze_"] = { _, tensor, arguments in
-        tensor.view = try tensor.squeeze(try arguments.bind("squeeze_", ["dim"]).dims("dim")).view
+        tensor.view = try Autodiff.squeeze(tensor, try arguments.bind("squeeze_", ["dim"]).dims("dim")).view
         return .tensor(tensor)
     }
     table["t_"] = { _, tensor, _ in
-        tensor.view = try tensor.t().view
+        tensor.view = try Autodiff.t(tensor).view
         return .tensor(tensor)
     }
     table["transpose_"] = { _, tensor, arguments in
         let bound = try arguments.bind("transpose_", ["dim0", "dim1"])
-        tensor.view = try tensor.transpose(try bound.int("dim0"), try bound.int("dim1")).view
+        tensor.view = try Autodiff.transpose(tensor, try bound.int("dim0"), try bound.int("dim1")).view
         return .tensor(tensor)
     }
     table["expand"] = { _, tensor, arguments in
-        .tensor(try tensor.expand(try arguments.bind("expand", ["size"], variadic: true).shape("size")))
+        .tensor(try Autodiff.expand(tensor, try arguments.bind("expand", ["size"], variadic: true).shape("size")))
     }
     table["expand_as"] = { _, tensor, arguments in
-        .tensor(try tensor.expand(try arguments.bind("expand_as", ["other"]).tensor("other").shape))
+        .tensor(try Autodiff.expand(tensor, try arguments.bind("expand_as", ["other"]).tensor("other").shape))
     }
     table["broadcast_to"] = { _, tensor, arguments in
-        .tensor(try tensor.expand(try arguments.bind("broadcast_to", ["size"]).shape("size")))
+        .tensor(try Autodiff.expand(tensor, try arguments.bind("broadcast_to", ["size"]).shape("size")))
     }
     table["narrow"] = { _, tensor, arguments in
         let bound = try arguments.bind("narrow", ["dim", "start", "length"])
-        return .tensor(try tensor.narrow(try bound.int("dim"), start: try bound.int("start"), length: try bound.int("length")))
+        return .tensor(try Autodiff.narrow(tensor, try bound.int("dim"), start: try bound.int("start"), length: try bound.int("length")))
     }
     table["select"] = { _, tensor, arguments in
         let bound = try arguments.bind("select", ["dim", "index"])
-        return .tensor(try tensor.select(try bound.int("dim"), try bound.int("index")))
+        return .tensor(try Autodiff.select(tensor, try bound.int("dim"), try bound.int("index")))
     }
     table["flatten"] = { _, tensor, arguments in
         let bound = try arguments.bind("flatten", ["start_dim", "end_dim"])
-        return .tensor(try tensor.flatten(try bound.int("start_dim", default: 0), try bound.int("end_dim", default: -1)))
+        return .tensor(try Autodiff.flatten(tensor, try bound.int("start_dim", default: 0), try bound.int("end_dim", default: -1)))
     }
-    table["ravel"] = { _, tensor, _ in .tensor(try tensor.reshape([-1])) }
+    table["ravel"] = { _, tensor, _ in .tensor(try Autodiff.reshape(tensor, [-1])) }
     table["unflatten"] = { _, tensor, arguments in
         let bound = try arguments.bind("unflatten", ["dim", "sizes"])
-        return .tensor(try tensor.unflatten(try bound.int("dim"), try bound.shape("sizes")))
+        return .tensor(try Autodiff.unflatten(tensor, try bound.int("dim"), try bound.shape("sizes")))
     }
     table["movedim"] = { _, tensor, arguments in
         let bound = try arguments.bind("movedim", ["source", "destination"])
-        return .tensor(try tensor.movedim(try bound.dims("source") ?? [], try bound.dims("destination") ?? []))
+        return .tensor(try Autodiff.movedim(tensor, try bound.dims("source") ?? [], try bound.dims("destination") ?? []))
     }
     table["moveaxis"] = table["movedim"]
     table["split"] = { _, tensor, arguments in
@@ -159,49 +172,60 @@ func shapeMethods() -> [String: TensorMethod] {
         let size = try bound.value("split_size")
         switch size {
         case .list, .tuple:
-            return .tuple(try tensor.split(sizes: try toIntList(size, function: "split", argument: "split_size"), dim: dim).map { .tensor($0) })
+            return .tuple(try Autodiff.split(tensor, sizes: try toIntList(size, function: "split", argument: "split_size"), dim: dim).map { .tensor($0) })
         default:
-            return .tuple(try tensor.split(size: try bound.int("split_size"), dim: dim).map { .tensor($0) })
+            return .tuple(try Autodiff.split(tensor, size: try bound.int("split_size"), dim: dim).map { .tensor($0) })
         }
     }
     table["chunk"] = { _, tensor, arguments in
         let bound = try arguments.bind("chunk", ["chunks", "dim"])
-        return .tuple(try tensor.chunk(try bound.int("chunks"), dim: try bound.int("dim", default: 0)).map { .tensor($0) })
+        return .tuple(try Autodiff.chunk(tensor, try bound.int("chunks"), dim: try bound.int("dim", default: 0)).map { .tensor($0) })
     }
     table["unbind"] = { _, tensor, arguments in
-        .tuple(try tensor.unbind(try arguments.bind("unbind", ["dim"]).int("dim", default: 0)).map { .tensor($0) })
+        .tuple(try Autodiff.unbind(tensor, try arguments.bind("unbind", ["dim"]).int("dim", default: 0)).map { .tensor($0) })
     }
     table["flip"] = { _, tensor, arguments in
-        .tensor(try tensor.flip(try arguments.bind("flip", ["dims"], variadic: true).shape("dims")))
+        .tensor(try Autodiff.flip(tensor, try arguments.bind("flip", ["dims"], variadic: true).shape("dims")))
     }
-    table["fliplr"] = { _, tensor, _ in .tensor(try tensor.flip([1])) }
-    table["flipud"] = { _, tensor, _ in .tensor(try tensor.flip([0])) }
+    table["fliplr"] = { _, tensor, _ in .tensor(try Autodiff.flip(tensor, [1])) }
+    table["flipud"] = { _, tensor, _ in .tensor(try Autodiff.flip(tensor, [0])) }
     table["roll"] = { _, tensor, arguments in
         let bound = try arguments.bind("roll", ["shifts", "dims"])
-        return .tensor(try tensor.roll(try bound.dims("shifts") ?? [], dims: try bound.dims("dims") ?? []))
+        return .tensor(try Autodiff.roll(tensor, try bound.dims("shifts") ?? [], dims: try bound.dims("dims") ?? []))
     }
     table["repeat"] = { _, tensor, arguments in
-        .tensor(try tensor.repeated(try arguments.bind("repeat", ["repeats"], variadic: true).shape("repeats")))
+        .tensor(try Autodiff.repeated(tensor, try arguments.bind("repeat", ["repeats"], variadic: true).shape("repeats")))
     }
     table["tile"] = { _, tensor, arguments in
         var repeats = try arguments.bind("tile", ["dims"], variadic: true).shape("dims")
         if repeats.count < tensor.rank { repeats = [Int](repeating: 1, count: tensor.rank - repeats.count) + repeats }
-        return .tensor(try tensor.repeated(repeats))
+        return .tensor(try Autodiff.repeated(tensor, repeats))
     }
-    table["contiguous"] = { _, tensor, _ in .tensor(try tensor.contiguous()) }
-    table["clone"] = { _, tensor, _ in .tensor(try tensor.clone()) }
+    table["contiguous"] = { _, tensor, _ in .tensor(try Autodiff.contiguous(tensor)) }
+    table["clone"] = { _, tensor, _ in .tensor(try Autodiff.clone(tensor)) }
     table["detach"] = { _, tensor, _ in .tensor(tensor.detach()) }
-    table["detach_"] = { _, tensor, _ in .tensor(tensor) }
-    table["requires_grad_"] = { _, tensor, _ in .tensor(tensor) }
+    table["detach_"] = { _, tensor, _ in
+        tensor.detachInPlace()
+        return .tensor(tensor)
+    }
+    table["requires_grad_"] = { interpreter, tensor, arguments in
+        let flag = try arguments.bind("requires_grad_", ["requires_grad"]).optional("requires_grad")
+        try tensor.setRequiresGrad(try flag.map { try interpreter.truthy($0) } ?? true)
+        return .tensor(tensor)
+    }
+    table["retain_grad"] = { _, tensor, _ in
+        try tensor.retainGrad()
+        return .none
+    }
     table["diagonal"] = { _, tensor, arguments in
         let bound = try arguments.bind("diagonal", ["offset", "dim1", "dim2"])
-        return .tensor(try tensor.diagonal(offset: try bound.int("offset", default: 0), try bound.int("dim1", default: 0), try bound.int("dim2", default: 1)))
+        return .tensor(try Autodiff.diagonal(tensor, offset: try bound.int("offset", default: 0), try bound.int("dim1", default: 0), try bound.int("dim2", default: 1)))
     }
     table["triu"] = { _, tensor, arguments in
-        .tensor(try tensor.triangle(upper: true, diagonal: try arguments.bind("triu", ["diagonal"]).int("diagonal", default: 0)))
+        .tensor(try Autodiff.triangle(tensor, upper: true, diagonal: try arguments.bind("triu", ["diagonal"]).int("diagonal", default: 0)))
     }
     table["tril"] = { _, tensor, arguments in
-        .tensor(try tensor.triangle(upper: false, diagonal: try arguments.bind("tril", ["diagonal"]).int("diagonal", default: 0)))
+        .tensor(try Autodiff.triangle(tensor, upper: false, diagonal: try arguments.bind("tril", ["diagonal"]).int("diagonal", default: 0)))
     }
     table["size"] = { _, tensor, arguments in
         guard let dim = try arguments.bind("size", ["dim"]).optionalInt("dim") else { return .size(tensor.shape) }

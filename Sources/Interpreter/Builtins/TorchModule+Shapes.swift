@@ -1,4 +1,5 @@
 import Glibc
+import Autograd
 import TensorEngine
 
 /// `torch` functions about shapes and index grids, and the legacy typed constructors
@@ -31,12 +32,12 @@ extension Interpreter {
         define("dstack") { interpreter, arguments in
             let bound = try arguments.bind("dstack", ["tensors"])
             let tensors = try interpreter.tensorList([try bound.value("tensors")], function: "dstack")
-            return .tensor(try concatenate(try tensors.map { try atLeast($0, rank: 3) }, dim: 2))
+            return .tensor(try Autodiff.concatenate(try tensors.map { try atLeast($0, rank: 3) }, dim: 2))
         }
         define("column_stack") { interpreter, arguments in
             let bound = try arguments.bind("column_stack", ["tensors"])
             let tensors = try interpreter.tensorList([try bound.value("tensors")], function: "column_stack")
-            return .tensor(try concatenate(try tensors.map { $0.rank <= 1 ? try $0.reshape([-1, 1]) : $0 }, dim: 1))
+            return .tensor(try Autodiff.concatenate(try tensors.map { $0.rank <= 1 ? try $0.reshape([-1, 1]) : $0 }, dim: 1))
         }
         define("logspace") { _, arguments in
             let bound = try arguments.bind("logspace", ["start", "end", "steps", "base", "*", "dtype", "device", "requires_grad"])
@@ -66,7 +67,7 @@ extension Interpreter {
             if tensors.count == 1 { return .tensor(tensors[0]) }
             guard tensors.count > 1 else { throw PythonError.runtimeError("cartesian_prod expects at least one tensor") }
             let grids = try Factory.meshgrid(tensors, indexing: "ij")
-            return .tensor(try stack(try grids.map { try $0.reshape([-1]) }, dim: 1))
+            return .tensor(try Autodiff.stack(try grids.map { try $0.reshape([-1]) }, dim: 1))
         }
         define("scalar_tensor") { _, arguments in
             let bound = try arguments.bind("scalar_tensor", ["s", "*", "dtype", "device", "requires_grad"])
@@ -100,7 +101,7 @@ extension Interpreter {
             return .tensor(try Tensor.zeros(shape: shape, dtype: dtype))
         }
         if positional.count == 1, case let .size(shape) = positional[0] { return .tensor(try Tensor.zeros(shape: shape, dtype: dtype)) }
-        if positional.count == 1, case let .tensor(tensor) = positional[0] { return .tensor(try tensor.to(dtype)) }
+        if positional.count == 1, case let .tensor(tensor) = positional[0] { return .tensor(try Autodiff.to(tensor, dtype)) }
         guard positional.count == 1 else { throw PythonError.typeError("new() received an invalid combination of arguments") }
         return .tensor(try tensorFromNested(positional[0], dtype: dtype))
     }
@@ -123,9 +124,9 @@ extension Interpreter {
 private func atLeast(_ tensor: Tensor, rank: Int) throws -> Tensor {
     guard tensor.rank < rank else { return tensor }
     switch (tensor.rank, rank) {
-    case (0, _): return try tensor.reshape([Int](repeating: 1, count: rank))
-    case (1, 2): return try tensor.unsqueeze(0)
-    case (1, 3): return try tensor.unsqueeze(0).unsqueeze(2)
-    default: return try tensor.unsqueeze(2)
+    case (0, _): return try Autodiff.reshape(tensor, [Int](repeating: 1, count: rank))
+    case (1, 2): return try Autodiff.unsqueeze(tensor, 0)
+    case (1, 3): return try Autodiff.unsqueeze(tensor, 0).unsqueeze(2)
+    default: return try Autodiff.unsqueeze(tensor, 2)
     }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import Autograd
 import TensorEngine
 
 /// The `torch` namespace: factories, random functions, dtypes, and every tensor
@@ -31,7 +32,7 @@ extension Interpreter {
                     guard case let .tensor(condition) = input else { throw PythonError.typeError("where(): condition must be a Tensor") }
                     let a = try toOperand(arguments.positional[0], function: "where")
                     let b = try toOperand(arguments.positional[1], function: "where")
-                    return .tensor(try whereSelect(condition, a, b))
+                    return .tensor(try Autodiff.whereSelect(condition, a, b))
                 }
                 if name == "max" || name == "min", case .tensor = input, case .tensor? = arguments.positional.first {
                     return try method(interpreter, try interpreter.tensorArgument(input, function: name), arguments)
@@ -44,6 +45,9 @@ extension Interpreter {
             torch.members[alias] = .dtype(dtype)
         }
         torch.members["nn"] = nn
+        let autograd = makeAutogradNamespace()
+        torch.members["autograd"] = .module(autograd)
+        torch.members["optim"] = .module(Namespace(name: "torch.optim", members: makeOptimMembers()))
         torch.members["pi"] = .float(Double.pi)
         torch.members["e"] = .float(M_E)
         torch.members["inf"] = .float(.infinity)
@@ -64,13 +68,13 @@ extension Interpreter {
             let data = try bound.value("data")
             if case let .tensor(tensor) = data {
                 interpreter.warn("To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() or sourceTensor.detach().clone().requires_grad_(True), rather than torch.tensor(sourceTensor).")
-                return .tensor(try tensor.clone().to(try bound.dtype("dtype") ?? tensor.dtype))
+                return .tensor(try Autodiff.clone(tensor).to(try bound.dtype("dtype") ?? tensor.dtype))
             }
             return .tensor(try interpreter.tensorFromNested(data, dtype: try bound.dtype("dtype")))
         }
         define("as_tensor") { interpreter, arguments in
             let bound = try arguments.bind("as_tensor", ["data", "dtype", "device"])
-            if case let .tensor(tensor) = try bound.value("data") { return .tensor(try tensor.to(try bound.dtype("dtype") ?? tensor.dtype)) }
+            if case let .tensor(tensor) = try bound.value("data") { return .tensor(try Autodiff.to(tensor, try bound.dtype("dtype") ?? tensor.dtype)) }
             return .tensor(try interpreter.tensorFromNested(try bound.value("data"), dtype: try bound.dtype("dtype")))
         }
         define("arange") { _, arguments in
@@ -148,24 +152,24 @@ extension Interpreter {
                 let bound = try arguments.bind(name, ["tensors", "dim", "*", "axis", "out"])
                 let tensors = try interpreter.iterate(try bound.value("tensors")).map { try interpreter.tensorArgument($0, function: name) }
                 let dim = try bound.optionalInt("axis") ?? bound.int("dim", default: 0)
-                return .tensor(try concatenate(tensors, dim: dim))
+                return .tensor(try Autodiff.concatenate(tensors, dim: dim))
             }
         }
         define("stack") { interpreter, arguments in
             let bound = try arguments.bind("stack", ["tensors", "dim", "*", "out"])
             let tensors = try interpreter.iterate(try bound.value("tensors")).map { try interpreter.tensorArgument($0, function: "stack") }
-            return .tensor(try stack(tensors, dim: try bound.int("dim", default: 0)))
+            return .tensor(try Autodiff.stack(tensors, dim: try bound.int("dim", default: 0)))
         }
         for (name, dim) in [("hstack", 1), ("vstack", 0), ("column_stack", 1)] {
             define(name) { interpreter, arguments in
                 let tensors = try interpreter.iterate(try arguments.bind(name, ["tensors"]).value("tensors")).map { try interpreter.tensorArgument($0, function: name) }
                 let lifted = try tensors.map { tensor -> Tensor in
-                    if name == "vstack" && tensor.rank < 2 { return try tensor.reshape([1, -1]) }
-                    if name == "column_stack" && tensor.rank < 2 { return try tensor.reshape([-1, 1]) }
+                    if name == "vstack" && tensor.rank < 2 { return try Autodiff.reshape(tensor, [1, -1]) }
+                    if name == "column_stack" && tensor.rank < 2 { return try Autodiff.reshape(tensor, [-1, 1]) }
                     return tensor
                 }
                 let axis = name == "hstack" && (lifted.first?.rank ?? 1) == 1 ? 0 : dim
-                return .tensor(try concatenate(lifted, dim: axis))
+                return .tensor(try Autodiff.concatenate(lifted, dim: axis))
             }
         }
         define("einsum") { interpreter, arguments in
@@ -192,7 +196,11 @@ extension Interpreter {
         define("enable_grad") { _, _ in .native(GradModeContext(enabled: true)) }
         define("inference_mode") { _, _ in .native(GradModeContext(enabled: false)) }
         define("set_grad_enabled") { interpreter, arguments in
-            .native(GradModeContext(enabled: try interpreter.truthy(arguments.positional.first ?? .bool(true))))
+            // A call sets the mode at once; used in `with`, it is restored on exit.
+            let enabled = try interpreter.truthy(arguments.positional.first ?? .bool(true))
+            let context = GradModeContext(enabled: enabled, previous: interpreter.gradEnabled)
+            interpreter.gradEnabled = enabled
+            return .native(context)
         }
         define("is_grad_enabled") { interpreter, _ in .bool(interpreter.gradEnabled) }
         define("device") { _, arguments in
@@ -234,7 +242,7 @@ extension Interpreter {
             let a = try bound.tensor("input")
             let b = try bound.tensor("other")
             guard a.shape == b.shape else { return .bool(false) }
-            return .bool(!(try binary(.equal, .tensor(a), .tensor(b)).bools().contains(false)))
+            return .bool(!(try Autodiff.binary(.equal, .tensor(a), .tensor(b)).bools().contains(false)))
         }
         define("result_type") { _, arguments in
             let bound = try arguments.bind("result_type", ["tensor1", "tensor2"])
@@ -272,8 +280,8 @@ extension Interpreter {
         let absolute = try bound.double("atol", default: 1e-8)
         let equalNaN = try bound.bool("equal_nan", default: false)
         let shape = try broadcastShapes(a.shape, b.shape)
-        let left = try a.expand(shape).doubles()
-        let right = try b.expand(shape).doubles()
+        let left = try Autodiff.expand(a, shape).doubles()
+        let right = try Autodiff.expand(b, shape).doubles()
         let flags = zip(left, right).map { x, y -> Bool in
             if x.isNaN || y.isNaN { return equalNaN && x.isNaN && y.isNaN }
             if x == y { return true }

@@ -1,3 +1,4 @@
+import Autograd
 import TensorEngine
 
 /// Methods of Python's own types: list, dict, str, float, torch.Size, dtype.
@@ -236,7 +237,7 @@ extension Interpreter {
             }
             guard characters.first == "}" else { throw PythonError.valueError("expected '}' before end of string") }
             characters = characters.dropFirst()
-            let parts = field.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            let parts = field.split( separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
             let key = parts.first.map(String.init) ?? ""
             let spec = parts.count > 1 ? String(parts[1]) : ""
             let value: Value

@@ -40,6 +40,7 @@ extension Tensor {
 
     /// `scatter_` / `scatter_add_`: writes through this tensor's view.
     public func scatterInPlace(dim: Int, index: Tensor, source: Operand, reduction: ScatterReduction = .replace) throws {
+        storage.bumpVersion()
         let axis = try normalizeDim(dim, rank: rank)
         guard index.dtype == .int64 else {
             throw TensorError.runtime("scatter(): Expected dtype int64 for index")
@@ -127,6 +128,7 @@ extension Tensor {
     }
 
     public func indexAddInPlace(dim: Int, index: Tensor, source: Tensor, alpha: Scalar = .int(1)) throws {
+        storage.bumpVersion()
         let axis = try normalizeDim(dim, rank: rank)
         guard index.rank <= 1 else { throw TensorError.index("index_add_(): Index is supposed to be a vector") }
         guard index.dtype == .int64 || index.dtype == .int32 else {

@@ -1,11 +1,12 @@
-/// Port of PyTorch's `_str_intern` for plain CPU tensors without autograd: the body from
-/// `TensorTextLayout`, then the `size=` and `dtype=` suffixes.
+/// Port of PyTorch's `_str_intern` for CPU tensors: the body from `TensorTextLayout`, then
+/// the `size=` and `dtype=` suffixes, then any the caller adds (autograd's `grad_fn=<...>`
+/// or `requires_grad=True`, which the engine itself knows nothing of).
 extension Tensor {
     /// Python's `repr(tensor)` under the current print options (the defaults unless changed).
     public var repr: String { repr(options: .current) }
 
-    /// Python's `repr(tensor)` under `options`.
-    public func repr(options: PrintOptions) -> String {
+    /// Python's `repr(tensor)` under `options`, with `extraSuffixes` after PyTorch's own.
+    public func repr(options: PrintOptions, extraSuffixes: [String] = []) -> String {
         let prefix = "tensor("
         let indent = prefix.count
         var suffixes: [String] = []
@@ -21,7 +22,7 @@ extension Tensor {
             if !printsWithoutDType { suffixes.append("dtype=" + dtype.torchName) }
             body = bodyText(indent: indent, options: options)
         }
-        return appendingSuffixes(suffixes, to: prefix + body, indent: indent, lineWidth: options.lineWidth)
+        return appendingSuffixes(suffixes + extraSuffixes, to: prefix + body, indent: indent, lineWidth: options.lineWidth)
     }
 
     /// Dtypes a reader can infer from the printed numbers.

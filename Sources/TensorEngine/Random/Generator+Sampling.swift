@@ -142,6 +142,30 @@ extension Generator {
         return noise
     }
 
+    /// The scaled keep-mask of `dropout` (`bernoulli_(1 - p)` then `div_(1 - p)`), drawn
+    /// exactly as `dropout` draws it: `input * mask` then equals `dropout(input, p)`
+    /// element for element, and autograd keeps the mask for the backward pass.
+    public func dropoutMask(like input: Tensor, p: Double) throws -> Tensor {
+        guard p >= 0 && p <= 1 else {
+            throw TensorError.value("dropout probability has to be between 0 and 1, but got \(p)")
+        }
+        let mask = try randomEmptyLike(input)
+        if p == 1 { return try Tensor.zeros(shape: input.shape, dtype: input.dtype) }
+        try bernoulli_(mask, p: 1 - p)
+        switch input.dtype {
+        case .float32: scaleMask(mask, Float.self, keep: 1 - p)
+        case .float64: scaleMask(mask, Double.self, keep: 1 - p)
+        default: return try binary(.divide, .tensor(mask), .scalar(.float(1 - p)))
+        }
+        return mask
+    }
+
+    private func scaleMask<T: RandomFloatElement>(_ mask: Tensor, _ type: T.Type, keep: Double) {
+        let scale = T(keep)
+        let base = mask.pointer(T.self)
+        for offset in mask.view.offsets() { base[offset] = base[offset] / scale }
+    }
+
     private func dropoutFill<T: RandomFloatElement>(_ input: Tensor, _ noise: Tensor, _ type: T.Type, p: Double) throws {
         let keep = 1 - p
         if p < 1 {

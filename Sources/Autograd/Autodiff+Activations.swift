@@ -1,0 +1,158 @@
+import Foundation
+import TensorEngine
+
+extension Autodiff {
+    public static func softmax(_ input: Tensor, dim: Int, dtype: DType? = nil) throws -> Tensor {
+        let output = try input.softmax(dim: dim, dtype: dtype)
+        return Recorder.record("SoftmaxBackward0", inputs: [input], output: output) { node in
+            let saved = node.save(output, isOutput: true)
+            return { gradient, _ in
+                let y = try saved.unpack()
+                let dot = try mul(gradient, y).sum(dims: [dim], keepDim: true)
+                return [try mul(y, try sub(gradient, dot))]
+            }
+        }
+    }
+
+    public static func logSoftmax(_ input: Tensor, dim: Int, dtype: DType? = nil) throws -> Tensor {
+        let output = try input.logSoftmax(dim: dim, dtype: dtype)
+        return Recorder.record("LogSoftmaxBackward0", inputs: [input], output: output) { node in
+            let saved = node.save(output, isOutput: true)
+            return { gradient, _ in
+                let total = try gradient.sum(dims: [dim], keepDim: true)
+                return [try sub(gradient, try mul(try saved.unpack().unary(.exp), total))]
+            }
+        }
+    }
+
+    /// The activations with a gradient: GELU (both forms), SiLU, leaky ReLU, softplus.
+    public static func activation(_ input: Tensor, _ kind: Activation) throws -> Tensor {
+        let output = try input.activation(kind)
+        guard let name = kind.backwardName else { return output }
+        return Recorder.record(name, inputs: [input], output: output) { node in
+            let saved = node.save(input)
+            return { gradient, _ in [try activationGradient(kind, gradient, try saved.unpack())] }
+        }
+    }
+
+    /// `hardtanh`/`relu6`: the gradient passes where the input is strictly inside.
+    public static func hardtanh(_ input: Tensor, minimum: Double, maximum: Double) throws -> Tensor {
+        let output = try input.hardtanh(minimum: minimum, maximum: maximum)
+        return Recorder.record("HardtanhBackward0", inputs: [input], output: output) { node in
+            let saved = node.save(input)
+            return { gradient, _ in
+                let x = try saved.unpack()
+                let outside = try binary(.logicalOr, .tensor(try compare(.lessEqual, x, minimum)), .tensor(try compare(.greaterEqual, x, maximum)))
+                return [try gradient.maskedFill(outside, .scalar(.int(0)))]
+            }
+        }
+    }
+
+    /// `F.dropout` in training: `input * mask`, as PyTorch composes it (MulBackward0).
+    public static func dropout(_ input: Tensor, p: Double, generator: Generator) throws -> Tensor {
+        if p == 0 || input.count == 0 { return input }
+        let mask = try generator.dropoutMask(like: input, p: p)
+        return try binary(.multiply, .tensor(input), .tensor(mask))
+    }
+
+    public static func layerNorm(_ input: Tensor, normalizedShape: [Int], weight: Tensor?, bias: Tensor?, eps: Double) throws -> Tensor {
+        let output = try input.layerNorm(normalizedShape: normalizedShape, weight: weight, bias: bias, eps: eps)
+        return Recorder.record("NativeLayerNormBackward0", inputs: [input, weight, bias], output: output) { node in
+            let savedInput = node.save(input)
+            let savedWeight = weight.map { node.save($0) }
+            return { gradient, node in
+                try layerNormGradients(gradient, try savedInput.unpack(), weight: try savedWeight?.unpack(),
+                                       normalizedShape: normalizedShape, eps: eps, node: node)
+            }
+        }
+    }
+}
+
+extension Activation {
+    var backwardName: String? {
+        switch self {
+        case .gelu: "GeluBackward0"
+        case .silu: "SiluBackward0"
+        case .leakyReLU: "LeakyReluBackward0"
+        case .softplus: "SoftplusBackward0"
+        case .elu: "EluBackward0"
+        case .logSigmoid: "LogSigmoidBackward0"
+        case .mish: "MishBackward0"
+        default: nil
+        }
+    }
+}
+
+private func activationGradient(_ kind: Activation, _ gradient: Tensor, _ x: Tensor) throws -> Tensor {
+    switch kind {
+    case let .gelu(tanhApproximation):
+        if tanhApproximation {
+            let beta = M_SQRT2 * M_2_SQRTPI * 0.5, kappa = 0.044715
+            let cube = try mul(try mul(x, x), x)
+            let inner = try mul(beta, try add(x, try mul(kappa, cube)))
+            let tanhInner = try inner.unary(.tanh)
+            let left = try mul(0.5, x), right = try add(tanhInner, 1)
+            let leftDerivative = try mul(0.5, right)
+            let tanhDerivative = try sub(1, try mul(tanhInner, tanhInner))
+            let innerDerivative = try mul(beta, try add(try mul(3 * kappa, try mul(x, x)), 1))
+            let rightDerivative = try mul(try mul(left, tanhDerivative), innerDerivative)
+            return try mul(gradient, try add(leftDerivative, rightDerivative))
+        }
+        let cdf = try mul(0.5, try add(try mul(x, M_SQRT1_2).unary(.erf), 1))
+        let pdf = try mul(M_2_SQRTPI * M_SQRT1_2 * 0.5, try mul(try mul(x, x), -0.5).unary(.exp))
+        return try mul(gradient, try add(cdf, try mul(x, pdf)))
+    case .silu:
+        let sigmoid = try x.unary(.sigmoid)
+        return try mul(gradient, try mul(sigmoid, try add(try mul(x, try sub(1, sigmoid)), 1)))
+    case let .leakyReLU(slope):
+        return try whereSelect(try compare(.greater, x, 0), .tensor(gradient), .tensor(try mul(gradient, slope)))
+    case let .softplus(beta, threshold):
+        let z = try mul(x, beta).unary(.exp)
+        let smooth = try mul(gradient, try div(z, try add(z, 1)))
+        return try whereSelect(try compare(.greater, try mul(x, beta), threshold), .tensor(gradient), .tensor(smooth))
+    case let .elu(alpha, scale, inputScale):
+        let negative = try mul(try mul(try mul(x, inputScale).unary(.exp), alpha * scale * inputScale), gradient)
+        return try whereSelect(try compare(.greater, x, 0), .tensor(try mul(gradient, scale)), .tensor(negative))
+    case .logSigmoid:
+        return try mul(gradient, try neg(x).unary(.sigmoid))
+    case .mish:
+        let softplus = try x.activation(.softplus(beta: 1, threshold: 20))
+        let tanhSoftplus = try softplus.unary(.tanh)
+        let sigmoid = try x.unary(.sigmoid)
+        return try mul(gradient, try add(tanhSoftplus, try mul(try mul(x, sigmoid), try sub(1, try mul(tanhSoftplus, tanhSoftplus)))))
+    default:
+        throw AutogradError.notDifferentiable("activation").tensorError
+    }
+}
+
+/// PyTorch's CPU layer-norm backward: with a = rstd, b = (db·mean − ds)·rstd³/N and
+/// c = −b·mean − db·rstd/N over each row, dx = a·dy·γ + b·x + c.
+private func layerNormGradients(_ gradient: Tensor, _ input: Tensor, weight: Tensor?, normalizedShape: [Int], eps: Double, node: Node) throws -> [Tensor?] {
+    let axes = Array((input.rank - normalizedShape.count)..<input.rank)
+    let count = Double(normalizedShape.reduce(1, *))
+    let mean = try input.mean(dims: axes, keepDim: true)
+    let centered = try sub(input, mean)
+    let variance = try mul(centered, centered).mean(dims: axes, keepDim: true)
+    let rstd = try add(variance, eps).unary(.rsqrt)
+    let scaledGradient = try weight.map { try mul(gradient, $0) } ?? gradient
+    var gradInput: Tensor?
+    if node.needsGradient(0) {
+        let ds = try mul(scaledGradient, input).sum(dims: axes, keepDim: true)
+        let db = try scaledGradient.sum(dims: axes, keepDim: true)
+        let b = try mul(try mul(try sub(try mul(db, mean), ds), try mul(try mul(rstd, rstd), rstd)), 1 / count)
+        let c = try sub(try mul(try neg(b), mean), try mul(try mul(db, rstd), 1 / count))
+        gradInput = try add(try add(try mul(rstd, scaledGradient), try mul(b, input)), c)
+    }
+    let batchDims = Array(0..<(input.rank - normalizedShape.count))
+    var gradWeight: Tensor?
+    if node.needsGradient(1) {
+        let normalized = try mul(centered, rstd)
+        let product = try mul(gradient, normalized)
+        gradWeight = batchDims.isEmpty ? product : try product.sum(dims: batchDims, keepDim: false)
+    }
+    var gradBias: Tensor?
+    if node.needsGradient(2) {
+        gradBias = batchDims.isEmpty ? gradient : try gradient.sum(dims: batchDims, keepDim: false)
+    }
+    return [gradInput, gradWeight, gradBias]
+}

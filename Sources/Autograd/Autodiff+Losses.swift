@@ -1,0 +1,185 @@
+import Glibc
+import TensorEngine
+
+extension Autodiff {
+    public static func nllLoss(_ input: Tensor, _ target: Tensor, weight: Tensor?, reduction: LossReduction, ignoreIndex: Int64) throws -> Tensor {
+        let output = try TensorEngine.nllLoss(input, target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex)
+        return Recorder.record("NllLossBackward0", inputs: [input], output: output) { _ in
+            { gradient, _ in
+                [try nllGradient(gradient, inputShape: input.shape, dtype: input.dtype, target: target, weight: weight,
+                                 reduction: reduction, ignoreIndex: ignoreIndex)]
+            }
+        }
+    }
+
+    /// `cross_entropy` with class indices is `nll_loss(log_softmax(x))` in PyTorch, and
+    /// records both nodes; the other forms are composed from differentiable ops too.
+    public static func crossEntropy(_ input: Tensor, _ target: Tensor, weight: Tensor?, reduction: LossReduction,
+                                    ignoreIndex: Int64, labelSmoothing: Double) throws -> Tensor {
+        guard Recorder.shouldRecord([input, target]) else {
+            return try TensorEngine.crossEntropy(input, target, weight: weight, reduction: reduction,
+                                                 ignoreIndex: ignoreIndex, labelSmoothing: labelSmoothing)
+        }
+        let classDim = input.rank == 1 ? 0 : 1
+        if input.shape == target.shape && target.dtype.isFloatingPoint && labelSmoothing == 0 && weight == nil {
+            let logProbabilities = try logSoftmax(input, dim: classDim)
+            let perRow = try neg(sum(try binary(.multiply, .tensor(target), .tensor(logProbabilities)), dims: [classDim], keepDim: false))
+            switch reduction {
+            case .none: return perRow
+            case .sum: return try sum(perRow, dims: nil, keepDim: false)
+            case .mean, .batchMean:
+                let total = try sum(perRow, dims: nil, keepDim: false)
+                return try binary(.divide, .tensor(total), .scalar(.int(Int64(input.count / max(input.shape[classDim], 1)))))
+            }
+        }
+        guard labelSmoothing == 0, !target.dtype.isFloatingPoint else {
+            throw AutogradError.notDifferentiable("cross_entropy with label_smoothing or class-probability weights").tensorError
+        }
+        return try nllLoss(try logSoftmax(input, dim: classDim), target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex)
+    }
+
+    public static func mseLoss(_ input: Tensor, _ target: Tensor, reduction: LossReduction, weight: Tensor? = nil) throws -> Tensor {
+        let output = try TensorEngine.mseLoss(input, target, reduction: reduction, weight: weight)
+        if weight != nil && Recorder.shouldRecord([input, target]) { throw AutogradError.notDifferentiable("mse_loss with weight").tensorError }
+        return Recorder.record("MseLossBackward0", inputs: [input, target], output: output) { node in
+            let savedInput = node.save(input), savedTarget = node.save(target)
+            return { gradient, node in
+                let x = try savedInput.unpack(), y = try savedTarget.unpack()
+                let difference = try sub(x, y)
+                let scale = reduction == .mean ? 2.0 / Double(max(try broadcastCount(x, y), 1)) : 2.0
+                let full = try mul(try mul(scale, difference), gradient)
+                return [node.needsGradient(0) ? full : nil, node.needsGradient(1) ? try neg(full) : nil]
+            }
+        }
+    }
+
+    /// `l1_loss` is `(input - target).abs()` reduced, as in PyTorch.
+    public static func l1Loss(_ input: Tensor, _ target: Tensor, reduction: LossReduction, weight: Tensor? = nil) throws -> Tensor {
+        guard Recorder.shouldRecord([input, target]) else { return try TensorEngine.l1Loss(input, target, reduction: reduction, weight: weight) }
+        if weight != nil { throw AutogradError.notDifferentiable("l1_loss with weight").tensorError }
+        let absolute = try unary(.abs, try binary(.subtract, .tensor(input), .tensor(target)))
+        return try reduce(absolute, reduction)
+    }
+
+    public static func smoothL1Loss(_ input: Tensor, _ target: Tensor, reduction: LossReduction, beta: Double) throws -> Tensor {
+        let output = try TensorEngine.smoothL1Loss(input, target, reduction: reduction, beta: beta)
+        return Recorder.record("SmoothL1LossBackward0", inputs: [input, target], output: output) { node in
+            let savedInput = node.save(input), savedTarget = node.save(target)
+            return { gradient, node in
+                let difference = try sub(try savedInput.unpack(), try savedTarget.unpack())
+                let inner = try mul(try div(difference, beta), gradient)
+                var full = try TensorEngine.whereSelect(try compare(.less, difference, -beta), .tensor(try neg(gradient).expand(difference.shape)), .tensor(inner))
+                full = try TensorEngine.whereSelect(try compare(.greater, difference, beta), .tensor(try gradient.expand(difference.shape)), .tensor(full))
+                if reduction == .mean { full = try div(full, Double(max(difference.count, 1))) }
+                return [node.needsGradient(0) ? full : nil, node.needsGradient(1) ? try neg(full) : nil]
+            }
+        }
+    }
+
+    public static func binaryCrossEntropy(_ input: Tensor, _ target: Tensor, weight: Tensor?, reduction: LossReduction) throws -> Tensor {
+        let output = try TensorEngine.binaryCrossEntropy(input, target, weight: weight, reduction: reduction)
+        return Recorder.record("BinaryCrossEntropyBackward0", inputs: [input, target], output: output) { node in
+            let savedInput = node.save(input), savedTarget = node.save(target)
+            return { gradient, _ in
+                let x = try savedInput.unpack(), y = try savedTarget.unpack()
+                let denominator = try binary(.maximum, .tensor(try mul(try sub(1, x), x)), .scalar(.float(1e-12)))
+                var full = try mul(try div(try sub(x, y), denominator), gradient)
+                if let weight { full = try mul(full, weight) }
+                if reduction == .mean { full = try div(full, Double(max(x.count, 1))) }
+                return [full, nil]
+            }
+        }
+    }
+
+    public static func binaryCrossEntropyWithLogits(_ input: Tensor, _ target: Tensor, weight: Tensor?, positiveWeight: Tensor?,
+                                                    reduction: LossReduction) throws -> Tensor {
+        let output = try TensorEngine.binaryCrossEntropyWithLogits(input, target, weight: weight, positiveWeight: positiveWeight, reduction: reduction)
+        return Recorder.record("BinaryCrossEntropyWithLogitsBackward0", inputs: [input, target], output: output) { node in
+            let savedInput = node.save(input), savedTarget = node.save(target)
+            return { gradient, node in
+                let x = try savedInput.unpack(), y = try savedTarget.unpack()
+                var full: Tensor
+                if let positiveWeight {
+                    let scaled = try mul(positiveWeight, y)
+                    full = try mul(try sub(try mul(try sub(try add(scaled, 1), y), try x.unary(.sigmoid)), scaled), gradient)
+                } else {
+                    full = try mul(try sub(try x.unary(.sigmoid), y), gradient)
+                }
+                if let weight { full = try mul(full, weight) }
+                if reduction == .mean { full = try div(full, Double(max(x.count, 1))) }
+                var gradTarget: Tensor?
+                if node.needsGradient(1) {
+                    var targetGrad = try mul(try neg(x), gradient)
+                    if let weight { targetGrad = try mul(targetGrad, weight) }
+                    if reduction == .mean { targetGrad = try div(targetGrad, Double(max(x.count, 1))) }
+                    gradTarget = targetGrad
+                }
+                return [node.needsGradient(0) ? full : nil, gradTarget]
+            }
+        }
+    }
+
+    /// `kl_div` is composed in PyTorch: `xlogy(t, t) - t * input` (or `exp(t) * (t - input)`)
+    /// then reduced, so its nodes are Sub/Mul/Sum/Div as there.
+    public static func klDivergence(_ input: Tensor, _ target: Tensor, reduction: LossReduction, logTarget: Bool) throws -> Tensor {
+        guard Recorder.shouldRecord([input, target]) else {
+            return try TensorEngine.klDivergence(input, target, reduction: reduction, logTarget: logTarget)
+        }
+        let pointwise: Tensor
+        if logTarget {
+            pointwise = try binary(.multiply, .tensor(try unary(.exp, target)), .tensor(try binary(.subtract, .tensor(target), .tensor(input))))
+        } else {
+            let entropyTerms: Tensor
+            if target.requiresGrad {
+                let logTarget = try unary(.log, target)
+                entropyTerms = try whereSelect(try compare(.equal, target, 0), .scalar(.int(0)), .tensor(try binary(.multiply, .tensor(target), .tensor(logTarget))))
+            } else {
+                entropyTerms = try target.map(Double.self, Double.self) { t in t == 0 ? 0 : t * Glibc.log(t) }.to(target.dtype)
+            }
+            pointwise = try binary(.subtract, .tensor(entropyTerms), .tensor(try binary(.multiply, .tensor(target), .tensor(input))))
+        }
+        if reduction == .batchMean, input.rank == 0 { throw TensorError.index("tuple index out of range") }
+        return try reduce(pointwise, reduction)
+    }
+
+    /// `apply_loss_reduction`, recorded: MeanBackward0, SumBackward0, and for
+    /// 'batchmean' a sum divided by the batch size (DivBackward0).
+    static func reduce(_ loss: Tensor, _ reduction: LossReduction) throws -> Tensor {
+        switch reduction {
+        case .none: return loss
+        case .mean: return try mean(loss, dims: nil, keepDim: false)
+        case .sum: return try sum(loss, dims: nil, keepDim: false)
+        case .batchMean:
+            let total = try sum(loss, dims: nil, keepDim: false)
+            guard let batch = loss.shape.first else { throw TensorError.index("tuple index out of range") }
+            return try binary(.divide, .tensor(total), .scalar(.int(Int64(batch))))
+        }
+    }
+}
+
+private func broadcastCount(_ a: Tensor, _ b: Tensor) throws -> Int {
+    try broadcastShapes(a.shape, b.shape).reduce(1, *)
+}
+
+/// PyTorch's `nll_loss_backward`: each counted row's target entry gets −w[t]·g, with g
+/// divided by the total weight first for 'mean'.
+private func nllGradient(_ gradient: Tensor, inputShape: [Int], dtype: DType, target: Tensor, weight: Tensor?,
+                         reduction: LossReduction, ignoreIndex: Int64) throws -> Tensor {
+    let result = try zeros(inputShape, dtype)
+    let targets = target.int64s()
+    let weights = weight?.doubles()
+    let classes = inputShape.count == 1 ? inputShape[0] : inputShape[1]
+    let rounding: (Double) -> Double = dtype == .float32 ? { Double(Float($0)) } : { $0 }
+    let gradients = gradient.doubles()
+    var totalWeight = 0.0
+    for label in targets where label != ignoreIndex { totalWeight = rounding(totalWeight + (weights?[Int(label)] ?? 1)) }
+    var values = [Double](repeating: 0, count: inputShape.reduce(1, *))
+    for (row, label) in targets.enumerated() where label != ignoreIndex {
+        let upstream = reduction == .none ? gradients[row] : gradients[0]
+        let scaled = reduction == .mean || reduction == .batchMean ? rounding(upstream / totalWeight) : upstream
+        let classWeight = weights?[Int(label)] ?? 1
+        values[row * classes + Int(label)] = rounding(-scaled * classWeight)
+    }
+    try result.copy(from: try Tensor(values: values, shape: inputShape))
+    return result
+}

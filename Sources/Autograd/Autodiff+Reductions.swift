@@ -1,0 +1,185 @@
+import TensorEngine
+
+extension Autodiff {
+    public static func sum(_ input: Tensor, dims: [Int]?, keepDim: Bool, dtype: DType? = nil) throws -> Tensor {
+        let output = try input.sum(dims: dims, keepDim: keepDim, dtype: dtype)
+        let shape = input.shape, rank = input.rank
+        return Recorder.record(dims == nil ? "SumBackward0" : "SumBackward1", inputs: [input], output: output) { _ in
+            { gradient, _ in
+                let restored = dims == nil || keepDim ? gradient : try unsqueezeReduced(gradient, dims: dims!, rank: rank)
+                return [try restored.expand(shape)]
+            }
+        }
+    }
+
+    public static func mean(_ input: Tensor, dims: [Int]?, keepDim: Bool, dtype: DType? = nil) throws -> Tensor {
+        let output = try input.mean(dims: dims, keepDim: keepDim, dtype: dtype)
+        let shape = input.shape, rank = input.rank
+        let reducedCount = dims.map { normalizedDims($0, rank: rank).reduce(1) { $0 * (rank == 0 ? 1 : shape[$1]) } } ?? input.count
+        return Recorder.record(dims == nil ? "MeanBackward0" : "MeanBackward1", inputs: [input], output: output) { _ in
+            { gradient, _ in
+                let restored = dims == nil || keepDim ? gradient : try unsqueezeReduced(gradient, dims: dims!, rank: rank)
+                return [try div(try restored.expand(shape), Double(reducedCount))]
+            }
+        }
+    }
+
+    public static func variance(_ input: Tensor, dims: [Int]?, correction: Double, keepDim: Bool) throws -> Tensor {
+        let output = try input.variance(dims: dims, correction: correction, keepDim: keepDim)
+        return Recorder.record("VarBackward0", inputs: [input], output: output) { node in
+            let saved = node.save(input)
+            return { gradient, _ in
+                [try varianceGradient(gradient, try saved.unpack(), dims: dims, correction: correction, keepDim: keepDim)]
+            }
+        }
+    }
+
+    public static func standardDeviation(_ input: Tensor, dims: [Int]?, correction: Double, keepDim: Bool) throws -> Tensor {
+        let output = try input.standardDeviation(dims: dims, correction: correction, keepDim: keepDim)
+        return Recorder.record("StdBackward0", inputs: [input], output: output) { node in
+            let savedInput = node.save(input), savedOutput = node.save(output, isOutput: true)
+            return { gradient, _ in
+                let result = try savedOutput.unpack()
+                let scaled = try div(gradient, try mul(result, 2.0))
+                let full = try varianceGradient(scaled, try savedInput.unpack(), dims: dims, correction: correction, keepDim: keepDim)
+                let zero = try compare(.equal, result, 0)
+                let mask = dims == nil || keepDim ? zero : try unsqueezeReduced(zero, dims: dims!, rank: input.rank)
+                return [try full.maskedFill(mask, .scalar(.int(0)))]
+            }
+        }
+    }
+
+    /// `norm(p)` and `linalg.vector_norm`: PyTorch's `norm_backward`.
+    public static func norm(_ input: Tensor, p: Double, dims: [Int]?, keepDim: Bool) throws -> Tensor {
+        let output = try input.norm(p: p, dims: dims, keepDim: keepDim)
+        return Recorder.record("LinalgVectorNormBackward0", inputs: [input], output: output) { node in
+            let savedInput = node.save(input), savedOutput = node.save(output, isOutput: true)
+            return { gradient, _ in
+                let x = try savedInput.unpack()
+                var result = try savedOutput.unpack(), grad = gradient
+                if let dims, !keepDim {
+                    result = try unsqueezeReduced(result, dims: dims, rank: x.rank)
+                    grad = try unsqueezeReduced(grad, dims: dims, rank: x.rank)
+                }
+                return [try normGradient(grad, x, p: p, norm: result)]
+            }
+        }
+    }
+
+    public static func logSumExp(_ input: Tensor, dims: [Int], keepDim: Bool) throws -> Tensor {
+        let output = try input.logSumExp(dims: dims, keepDim: keepDim)
+        return Recorder.record("LogsumexpBackward0", inputs: [input], output: output) { node in
+            let savedInput = node.save(input), savedOutput = node.save(output, isOutput: true)
+            return { gradient, _ in
+                let x = try savedInput.unpack()
+                var result = try savedOutput.unpack(), grad = gradient
+                if !keepDim {
+                    result = try unsqueezeReduced(result, dims: dims, rank: x.rank)
+                    grad = try unsqueezeReduced(grad, dims: dims, rank: x.rank)
+                }
+                return [try mul(grad, try sub(x, result).unary(.exp))]
+            }
+        }
+    }
+
+    /// `max()`/`min()` over every element: ties share the gradient evenly.
+    public static func extreme(_ input: Tensor, largest: Bool) throws -> Tensor {
+        let output = largest ? try input.max() : try input.min()
+        return Recorder.record(largest ? "MaxBackward1" : "MinBackward1", inputs: [input], output: output) { node in
+            let savedInput = node.save(input), savedOutput = node.save(output, isOutput: true)
+            return { gradient, _ in
+                [try evenlyDistribute(gradient, try savedInput.unpack(), try savedOutput.unpack())]
+            }
+        }
+    }
+
+    /// `amax`/`amin`: ties along the reduced dims share the gradient evenly.
+    public static func amax(_ input: Tensor, dims: [Int], keepDim: Bool, largest: Bool) throws -> Tensor {
+        let output = largest ? try input.amax(dims: dims, keepDim: keepDim) : try input.amin(dims: dims, keepDim: keepDim)
+        return Recorder.record(largest ? "AmaxBackward0" : "AminBackward0", inputs: [input], output: output) { node in
+            let savedInput = node.save(input), savedOutput = node.save(output, isOutput: true)
+            return { gradient, _ in
+                let x = try savedInput.unpack()
+                var result = try savedOutput.unpack(), grad = gradient
+                if !keepDim {
+                    result = try unsqueezeReduced(result, dims: dims, rank: x.rank)
+                    grad = try unsqueezeReduced(grad, dims: dims, rank: x.rank)
+                }
+                let mask = try binary(.equal, .tensor(x), .tensor(result)).to(grad.dtype)
+                let count = try mask.sum(dims: dims, keepDim: true)
+                return [try mul(try div(grad, count), mask)]
+            }
+        }
+    }
+
+    /// `max(dim)`/`min(dim)`, `sort`, `topk`, `median(dim)`: the values' gradient goes
+    /// back to the positions the indices name.
+    public static func selectingReduction(
+        _ name: String, _ input: Tensor, dim: Int, keepDim: Bool,
+        _ compute: (Tensor) throws -> (values: Tensor, indices: Tensor)
+    ) throws -> (values: Tensor, indices: Tensor) {
+        let (values, indices) = try compute(input)
+        let shape = input.shape, rank = input.rank
+        let recorded = Recorder.record(name, inputs: [input], output: values) { _ in
+            { gradient, _ in
+                var grad = gradient, index = indices
+                if !keepDim && rank > 0 {
+                    grad = try grad.unsqueeze(dim)
+                    index = try index.unsqueeze(dim)
+                }
+                let base = try zeros(shape, gradient.dtype)
+                if rank == 0 { return [gradient] }
+                try base.scatterInPlace(dim: dim, index: index, source: .tensor(grad))
+                return [base]
+            }
+        }
+        return (recorded, indices)
+    }
+
+    public static func cumsum(_ input: Tensor, dim: Int, dtype: DType? = nil) throws -> Tensor {
+        let output = try input.cumsum(dim: dim, dtype: dtype)
+        return Recorder.record("CumsumBackward0", inputs: [input], output: output) { _ in
+            { gradient, _ in [try gradient.flip([dim]).cumsum(dim: dim).flip([dim])] }
+        }
+    }
+}
+
+/// PyTorch's `var_backward`: (2 / (N - correction)) · grad · (x - mean).
+private func varianceGradient(_ gradient: Tensor, _ input: Tensor, dims: [Int]?, correction: Double, keepDim: Bool) throws -> Tensor {
+    guard let dims, input.rank > 0 else {
+        let scale = 2.0 / (Double(input.count) - correction)
+        return try mul(try mul(scale, gradient), try sub(input, try input.mean(dims: nil, keepDim: false)))
+    }
+    let normalized = normalizedDims(dims, rank: input.rank)
+    let grad = keepDim || input.rank <= 1 ? gradient : try unsqueezeReduced(gradient, dims: normalized, rank: input.rank)
+    let count = normalized.reduce(1) { $0 * input.shape[$1] }
+    let scale = 2.0 / (Double(count) - correction)
+    return try mul(try mul(scale, grad), try sub(input, try input.mean(dims: normalized, keepDim: true)))
+}
+
+/// PyTorch's `norm_backward` for the common orders.
+private func normGradient(_ gradient: Tensor, _ input: Tensor, p: Double, norm: Tensor) throws -> Tensor {
+    if p == 0 { return try zerosLike(input) }
+    if p == 1 { return try mul(try input.unary(.sign), gradient) }
+    if p == 2 {
+        let scaled = try div(gradient, norm).maskedFill(try compare(.equal, norm, 0), .scalar(.int(0)))
+        return try mul(input, scaled)
+    }
+    if p.isInfinite {
+        let mask = try binary(.equal, .tensor(try input.unary(.abs)), .tensor(norm)).to(input.dtype)
+        let count = try mask.sum(dims: nil, keepDim: false)
+        return try mul(try mul(try input.unary(.sign), try div(mask, count)), gradient)
+    }
+    let powered = try binary(.power, .tensor(try input.unary(.abs)), .scalar(.float(p - 2)))
+    let scale = try div(gradient, try binary(.power, .tensor(norm), .scalar(.float(p - 1))))
+    return try mul(try mul(input, powered), scale).maskedFill(try compare(.equal, norm, 0), .scalar(.int(0)))
+}
+
+/// PyTorch's `evenly_distribute_backward`.
+private func evenlyDistribute(_ gradient: Tensor, _ input: Tensor, _ value: Tensor) throws -> Tensor {
+    let isNaN = try value.unary(.isNaN).item() == .bool(true)
+    let mask = isNaN ? try input.unary(.isNaN) : try binary(.equal, .tensor(input), .tensor(value))
+    let count = try mask.sum(dims: nil, keepDim: false)
+    let share = try div(gradient, count)
+    return try zerosLike(input).maskedFill(mask, .tensor(share))
+}

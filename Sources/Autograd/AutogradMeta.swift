@@ -1,0 +1,100 @@
+import TensorEngine
+
+/// Autograd's record for one tensor, as PyTorch's `AutogradMeta`: whether it requires
+/// grad, its accumulated `.grad`, and the node that produced it (`grad_fn`).
+final class AutogradMeta: AutogradMetadata {
+    var requiresGrad: Bool
+    var grad: Tensor?
+    var gradFn: Node?
+    /// Which output of `gradFn` this tensor is.
+    var outputNumber = 0
+    var retainsGrad = false
+    var isParameter = false
+    /// Held weakly, as PyTorch does: the node holds the tensor, not the other way round.
+    weak var gradAccumulator: AccumulateGrad?
+
+    init(requiresGrad: Bool, gradFn: Node? = nil, outputNumber: Int = 0) {
+        self.requiresGrad = requiresGrad
+        self.gradFn = gradFn
+        self.outputNumber = outputNumber
+    }
+}
+
+extension Tensor {
+    var meta: AutogradMeta? { autograd as? AutogradMeta }
+
+    private var ensuredMeta: AutogradMeta {
+        if let meta { return meta }
+        let created = AutogradMeta(requiresGrad: false)
+        autograd = created
+        return created
+    }
+
+    /// `requires_grad`: a leaf asked for it, or the tensor came out of a recorded op.
+    public var requiresGrad: Bool {
+        guard let meta else { return false }
+        return meta.requiresGrad || meta.gradFn != nil
+    }
+
+    /// `grad_fn`: the node that made this tensor, nil for leaves.
+    public var gradFn: Node? { meta?.gradFn }
+
+    /// `is_leaf`: every tensor that no recorded op produced.
+    public var isLeaf: Bool { meta?.gradFn == nil }
+
+    /// `.grad`: the gradient accumulated by backward passes (leaves, and tensors that
+    /// called `retain_grad()`).
+    public var grad: Tensor? {
+        get { meta?.grad }
+        set { ensuredMeta.grad = newValue }
+    }
+
+    public var retainsGrad: Bool { meta?.retainsGrad ?? false }
+
+    /// Whether this tensor is an `nn.Parameter` (its repr starts `Parameter containing:`).
+    public var isParameter: Bool {
+        get { meta?.isParameter ?? false }
+        set { ensuredMeta.isParameter = newValue }
+    }
+
+    /// `requires_grad_(flag)` and `x.requires_grad = flag`.
+    public func setRequiresGrad(_ flag: Bool) throws {
+        if !isLeaf {
+            throw TensorError.runtime(
+                "you can only change requires_grad flags of leaf variables."
+                    + (flag ? "" : " If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach()."))
+        }
+        if flag && !dtype.isFloatingPoint {
+            throw TensorError.runtime("only Tensors of floating point and complex dtype can require gradients")
+        }
+        if flag || meta != nil { ensuredMeta.requiresGrad = flag }
+    }
+
+    /// `retain_grad()`: a non-leaf keeps its gradient in `.grad` after backward.
+    public func retainGrad() throws {
+        guard requiresGrad else {
+            throw TensorError.runtime("can't retain_grad on Tensor that has requires_grad=False")
+        }
+        if isLeaf { return }
+        ensuredMeta.retainsGrad = true
+        meta?.gradFn?.retain(self, output: meta?.outputNumber ?? 0)
+    }
+
+    /// The suffix PyTorch's repr adds for autograd: `grad_fn=<MulBackward0>` or
+    /// `requires_grad=True`.
+    public var autogradReprSuffixes: [String] {
+        if let node = gradFn { return ["grad_fn=<\(node.name)>"] }
+        return requiresGrad ? ["requires_grad=True"] : []
+    }
+
+    /// `detach()`: the same data, cut from the graph.
+    public func detached() -> Tensor { detach() }
+
+    /// `detach_()`: cuts this tensor itself from the graph; it becomes a leaf.
+    public func detachInPlace() {
+        guard let meta else { return }
+        meta.gradFn = nil
+        meta.requiresGrad = false
+        meta.outputNumber = 0
+    }
+}

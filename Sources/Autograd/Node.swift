@@ -1,0 +1,157 @@
+import TensorEngine
+
+/// Where a gradient goes next: input `inputNumber` of `node`.
+public struct Edge {
+    public let node: Node
+    public let inputNumber: Int
+}
+
+/// One recorded op of the graph, named as PyTorch names it (`MulBackward0`). It maps the
+/// gradients of its outputs to the gradients of its inputs.
+public class Node {
+    public typealias Backward = (_ gradOutputs: [Tensor?], _ node: Node) throws -> [Tensor?]
+
+    public let name: String
+    /// One per input of the forward op; nil for inputs that need no gradient.
+    public let nextEdges: [Edge?]
+    /// The shape and dtype each input had, to which its gradient is reduced and cast.
+    let inputMetadata: [(shape: [Int], dtype: DType)?]
+    let outputCount: Int
+    /// PyTorch runs ready nodes newest first; this orders them the same way.
+    let sequenceNumber: Int
+    private var backward: Backward?
+    private(set) var saved: [SavedTensor] = []
+    /// PyTorch saves a Python number operand as a tensor too, so such a node is freed
+    /// after backward like one that saved a tensor.
+    var savedScalar = false
+    private var retained: [Int: [WeakTensor]] = [:]
+
+    init(name: String, inputs: [Tensor?], outputCount: Int = 1, sequenceNumber: Int? = nil, backward: Backward?) {
+        self.name = name
+        self.outputCount = outputCount
+        if let sequenceNumber {
+            self.sequenceNumber = sequenceNumber
+        } else {
+            let state = AutogradThreadState.current
+            self.sequenceNumber = state.nextSequenceNumber
+            state.nextSequenceNumber += 1
+        }
+        self.backward = backward
+        nextEdges = inputs.map { input in input.flatMap { edge(to: $0) } }
+        inputMetadata = inputs.map { input in
+            guard let input, input.requiresGrad else { return nil }
+            return (input.shape, input.dtype)
+        }
+    }
+
+    /// What `grad_fn.name()` returns: the C++ name for the accumulator of a leaf.
+    public var qualifiedName: String { self is AccumulateGrad ? "torch::autograd::AccumulateGrad" : name }
+
+    /// `needs_input_grad(i)`: lets a formula skip gradients nobody will read.
+    public func needsGradient(_ input: Int) -> Bool { input < nextEdges.count && nextEdges[input] != nil }
+
+    /// Keeps `tensor` for the backward pass, with its version now.
+    public func save(_ tensor: Tensor, isOutput: Bool = false) -> SavedTensor {
+        let record = SavedTensor(tensor, savedBy: self, isOutput: isOutput)
+        saved.append(record)
+        return record
+    }
+
+    func retain(_ tensor: Tensor, output: Int) {
+        retained[output, default: []].append(WeakTensor(tensor))
+    }
+
+    func storeRetainedGradients(_ gradients: [Tensor?]) throws {
+        for (output, tensors) in retained {
+            guard output < gradients.count, let gradient = gradients[output] else { continue }
+            for reference in tensors {
+                guard let tensor = reference.tensor else { continue }
+                tensor.grad = try tensor.grad.map { try binary(.add, .tensor($0), .tensor(gradient)) } ?? gradient.clone()
+            }
+        }
+    }
+
+    /// A graph of 100,000 ops is a chain of 100,000 nodes; freeing it by recursion would
+    /// overflow the stack, so a dying node hands what it holds to `NodeReaper`.
+    deinit {
+        var orphans: [AnyObject] = nextEdges.compactMap { $0?.node }
+        orphans.append(contentsOf: saved as [AnyObject])
+        if let backward { orphans.append(BackwardBox(backward)) }
+        backward = nil
+        saved = []
+        NodeReaper.retire(orphans)
+    }
+
+    func apply(_ gradOutputs: [Tensor?]) throws -> [Tensor?] {
+        guard let backward else { throw AutogradError.graphFreed.tensorError }
+        return try backward(gradOutputs, self)
+    }
+
+    /// Frees what the node saved, as PyTorch does after a backward without retain_graph.
+    /// A node that saved nothing can run again, exactly as in PyTorch.
+    func release() {
+        if saved.isEmpty && !savedScalar { return }
+        for record in saved { record.free() }
+        backward = nil
+    }
+}
+
+/// The node behind a leaf that requires grad: it adds incoming gradients into `.grad`.
+public final class AccumulateGrad: Node {
+    let variable: Tensor
+
+    init(variable: Tensor) {
+        self.variable = variable
+        // Leaves run as soon as they are ready, before any other node.
+        super.init(name: "AccumulateGrad", inputs: [], sequenceNumber: Int.max, backward: nil)
+    }
+
+    func accumulate(_ gradient: Tensor) throws {
+        let incoming = gradient.shape == variable.shape ? gradient : try sumTo(gradient, variable.shape)
+        let converted = try incoming.to(variable.dtype)
+        if let existing = variable.grad {
+            variable.grad = try binary(.add, .tensor(existing), .tensor(converted))
+        } else {
+            variable.grad = converted === gradient ? try converted.clone() : converted
+        }
+    }
+}
+
+/// The edge from an op's input: its grad_fn, or the accumulator of a leaf.
+private func edge(to tensor: Tensor) -> Edge? {
+    guard let meta = tensor.meta else { return nil }
+    if let node = meta.gradFn { return Edge(node: node, inputNumber: meta.outputNumber) }
+    guard meta.requiresGrad else { return nil }
+    return Edge(node: gradAccumulator(for: tensor), inputNumber: 0)
+}
+
+func gradAccumulator(for tensor: Tensor) -> AccumulateGrad {
+    if let existing = tensor.meta?.gradAccumulator { return existing }
+    let created = AccumulateGrad(variable: tensor)
+    tensor.meta?.gradAccumulator = created
+    return created
+}
+
+struct WeakTensor {
+    weak var tensor: Tensor?
+    init(_ tensor: Tensor) { self.tensor = tensor }
+}
+
+/// Frees graphs iteratively, as PyTorch's `deleteNode` does: objects a dying node held
+/// are queued and dropped one at a time by the outermost call, never nested.
+enum NodeReaper {
+    static func retire(_ objects: [AnyObject]) {
+        if objects.isEmpty { return }
+        let state = AutogradThreadState.current
+        state.pending.append(contentsOf: objects)
+        if state.draining { return }
+        state.draining = true
+        while !state.pending.isEmpty { state.pending.removeLast() }
+        state.draining = false
+    }
+}
+
+private final class BackwardBox {
+    let body: Node.Backward
+    init(_ body: @escaping Node.Backward) { self.body = body }
+}

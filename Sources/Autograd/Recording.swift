@@ -1,0 +1,55 @@
+import TensorEngine
+
+/// Attaches the graph to ops' results: the one place where a forward op becomes a node.
+enum Recorder {
+    /// Whether an op on `inputs` must record a node.
+    static func shouldRecord(_ inputs: [Tensor?]) -> Bool {
+        inputs.contains { $0?.requiresGrad == true } && GradMode.isEnabled
+    }
+
+    /// Records `output = op(inputs)` as node `name`. `makeBackward` runs only when the
+    /// graph is recorded, so it can save tensors on the node it is given.
+    static func record(
+        _ name: String, inputs: [Tensor?], output: Tensor,
+        _ makeBackward: (Node) -> (_ gradOutput: Tensor, _ node: Node) throws -> [Tensor?]
+    ) -> Tensor {
+        guard shouldRecord(inputs), output.dtype.isFloatingPoint else { return output }
+        var formula: ((Tensor, Node) throws -> [Tensor?])?
+        let node = Node(name: name, inputs: inputs) { gradients, node in
+            guard let gradient = gradients.first ?? nil, let formula else { return [] }
+            return try formula(gradient, node)
+        }
+        formula = makeBackward(node)
+        attach(node, to: output, output: 0)
+        return output
+    }
+
+    /// Records an op with several outputs (split, max with indices): one node, one
+    /// gradient slot per output; a missing gradient is nil.
+    static func recordMany(
+        _ name: String, inputs: [Tensor?], outputs: [Tensor],
+        _ makeBackward: (Node) -> (_ gradOutputs: [Tensor?], _ node: Node) throws -> [Tensor?]
+    ) -> [Tensor] {
+        guard shouldRecord(inputs) else { return outputs }
+        var formula: (([Tensor?], Node) throws -> [Tensor?])?
+        let node = Node(name: name, inputs: inputs, outputCount: outputs.count) { gradients, node in
+            guard let formula else { return [] }
+            return try formula(gradients, node)
+        }
+        formula = makeBackward(node)
+        for (index, output) in outputs.enumerated() where output.dtype.isFloatingPoint {
+            attach(node, to: output, output: index)
+        }
+        return outputs
+    }
+
+    static func attach(_ node: Node, to tensor: Tensor, output: Int) {
+        if let meta = tensor.meta {
+            meta.gradFn = node
+            meta.outputNumber = output
+            meta.requiresGrad = true
+        } else {
+            tensor.autograd = AutogradMeta(requiresGrad: true, gradFn: node, outputNumber: output)
+        }
+    }
+}

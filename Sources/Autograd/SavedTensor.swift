@@ -1,0 +1,64 @@
+import TensorEngine
+
+/// A tensor a backward formula needs, kept with the version its storage had when it
+/// was saved: an in-place write afterwards makes the gradient wrong, and PyTorch refuses.
+public final class SavedTensor {
+    private var tensor: Tensor?
+    private let version: Int
+    private let shape: [Int]
+    private let dtype: DType
+    /// Whose output the tensor was, for the error message.
+    private let producer: (name: String, output: Int)?
+
+    init(_ tensor: Tensor, savedBy node: Node, isOutput: Bool) {
+        self.tensor = tensor
+        version = tensor.storage.version
+        shape = tensor.shape
+        dtype = tensor.dtype
+        if isOutput {
+            producer = (node.name, 0)
+        } else if let gradFn = tensor.gradFn {
+            producer = (gradFn.name, tensor.meta?.outputNumber ?? 0)
+        } else {
+            producer = nil
+        }
+    }
+
+    func free() { tensor = nil }
+
+    public func unpack() throws -> Tensor {
+        guard let tensor else { throw AutogradError.graphFreed.tensorError }
+        let current = tensor.storage.version
+        if current != version {
+            throw AutogradError.modifiedInPlace(
+                description: "[\(dtype.legacyTensorTypeName) [\(shape.map(String.init).joined(separator: ", "))]]",
+                producer: producer.map { "output \($0.output) of \(forwardName($0.name))" },
+                version: current, expected: version).tensorError
+        }
+        return tensor
+    }
+}
+
+/// `ExpBackward0` names the forward op `Exp` in PyTorch's in-place error.
+private func forwardName(_ nodeName: String) -> String {
+    guard let range = nodeName.range(of: "Backward", options: .backwards) else { return nodeName }
+    return String(nodeName[..<range.lowerBound])
+}
+
+extension DType {
+    /// `torch.FloatTensor` and friends, as autograd's messages name tensors.
+    var legacyTensorTypeName: String {
+        switch self {
+        case .float32: "torch.FloatTensor"
+        case .float64: "torch.DoubleTensor"
+        case .float16: "torch.HalfTensor"
+        case .bfloat16: "torch.BFloat16Tensor"
+        case .int64: "torch.LongTensor"
+        case .int32: "torch.IntTensor"
+        case .int16: "torch.ShortTensor"
+        case .int8: "torch.CharTensor"
+        case .uint8: "torch.ByteTensor"
+        case .bool: "torch.BoolTensor"
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Glibc
+
+/// Autograd's per-thread state, as in PyTorch (grad mode and sequence numbers are
+/// thread-local there): programs running on different threads, such as tests run in
+/// parallel, never see each other's `no_grad`.
+final class AutogradThreadState {
+    var gradEnabled = true
+    var nextSequenceNumber = 0
+    /// `NodeReaper`'s queue of objects to free, and whether a drain is under way.
+    var pending: [AnyObject] = []
+    var draining = false
+
+    static var current: AutogradThreadState {
+        if let raw = pthread_getspecific(stateKey) {
+            return Unmanaged<AutogradThreadState>.fromOpaque(raw).takeUnretainedValue()
+        }
+        let state = AutogradThreadState()
+        pthread_setspecific(stateKey, Unmanaged.passRetained(state).toOpaque())
+        return state
+    }
+}
+
+private let stateKey: pthread_key_t = {
+    var key = pthread_key_t()
+    pthread_key_create(&key) { raw in
+        guard let raw else { return }
+        Unmanaged<AutogradThreadState>.fromOpaque(raw).release()
+    }
+    return key
+}()

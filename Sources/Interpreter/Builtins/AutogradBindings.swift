@@ -1,0 +1,84 @@
+import Autograd
+import TensorEngine
+
+/// A tensor's `grad_fn`: PyTorch's node object, with `name()` and `next_functions`.
+final class GradFunction: NativeObject {
+    let node: Node
+
+    init(_ node: Node) { self.node = node }
+
+    var typeName: String { node.name }
+
+    func repr() -> String { "<\(node.name) object at 0x\(String(UInt(bitPattern: ObjectIdentifier(node)), radix: 16))>" }
+
+    func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
+        switch name {
+        case "name": return .builtin(Builtin("name", owner: node.name) { _, _ in .string(self.node.qualifiedName) })
+        case "next_functions":
+            return .tuple(node.nextEdges.map { edge in
+                guard let edge else { return .tuple([.none, .int(0)]) }
+                return .tuple([.native(GradFunction(edge.node)), .int(Int64(edge.inputNumber))])
+            })
+        case "__name__": return .string(node.name)
+        default: return nil
+        }
+    }
+}
+
+extension Interpreter {
+    /// `repr(tensor)`: PyTorch's text plus autograd's suffix, and the Parameter header.
+    func tensorRepr(_ tensor: Tensor) -> String {
+        let text = tensor.repr(options: .current, extraSuffixes: tensor.autogradReprSuffixes)
+        return tensor.isParameter ? "Parameter containing:\n" + text : text
+    }
+
+    /// `torch.autograd`: `grad` and `backward`.
+    func makeAutogradNamespace() -> Namespace {
+        let namespace = Namespace(name: "torch.autograd")
+        namespace.members["grad"] = .builtin(Builtin("grad") { interpreter, arguments in
+            let bound = try arguments.bind("grad", ["outputs", "inputs", "grad_outputs", "retain_graph", "create_graph", "only_inputs", "allow_unused", "is_grads_batched", "materialize_grads"])
+            let outputs = try interpreter.tensorList(try bound.value("outputs"), function: "grad")
+            let inputs = try interpreter.tensorList(try bound.value("inputs"), function: "grad")
+            let seeds = try bound.optional("grad_outputs").map { try interpreter.tensorList($0, function: "grad").map { Optional($0) } } ?? []
+            let retain = try bound.optional("retain_graph").map { try interpreter.truthy($0) } ?? false
+            let allowUnused = try bound.optional("allow_unused").map { try interpreter.truthy($0) } ?? false
+            let gradients = try BackwardEngine.grad(outputs, gradients: seeds, inputs: inputs, retainGraph: retain)
+            if !allowUnused, gradients.contains(where: { $0 == nil }) {
+                throw PythonError.runtimeError("One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.")
+            }
+            return .tuple(gradients.map { $0.map { .tensor($0) } ?? .none })
+        })
+        namespace.members["backward"] = .builtin(Builtin("backward") { interpreter, arguments in
+            let bound = try arguments.bind("backward", ["tensors", "grad_tensors", "retain_graph"])
+            let roots = try interpreter.tensorList(try bound.value("tensors"), function: "backward")
+            let seeds = try bound.optional("grad_tensors").map { try interpreter.tensorList($0, function: "backward").map { Optional($0) } } ?? []
+            let retain = try bound.optional("retain_graph").map { try interpreter.truthy($0) } ?? false
+            try BackwardEngine.backward(roots, gradients: seeds, retainGraph: retain)
+            return .none
+        })
+        return namespace
+    }
+
+    /// A tensor or a sequence of tensors, as autograd's functions accept them.
+    func tensorList(_ value: Value, function: String) throws -> [Tensor] {
+        if case let .tensor(tensor) = value { return [tensor] }
+        return try iterate(value).map { item in
+            guard case let .tensor(tensor) = item else {
+                throw PythonError.typeError("\(function)(): expected a Tensor or a sequence of Tensors, got \(item.typeName)")
+            }
+            return tensor
+        }
+    }
+
+    /// `nn.Parameter(data, requires_grad=True)`: the same storage, as a leaf that
+    /// requires grad and prints as a Parameter.
+    func makeParameter(_ arguments: CallArguments) throws -> Value {
+        let bound = try arguments.bind("Parameter", ["data", "requires_grad"])
+        let data = try bound.optionalTensor("data") ?? (try Tensor.zeros(shape: [0], dtype: .float32))
+        let parameter = data.detach()
+        parameter.isParameter = true
+        let requiresGrad = try bound.optional("requires_grad").map { try truthy($0) } ?? true
+        if requiresGrad { try parameter.setRequiresGrad(true) }
+        return .tensor(parameter)
+    }
+}
