@@ -80,6 +80,39 @@ struct StdlibTests {
         """#)
     }
 
+    /// deepcopy refuses non-leaves; a copied leaf keeps requires_grad, a plain tensor's .grad is copied, a Parameter's is not; copy.copy shares storage and drops grad_fn.
+    @Test("copy and deepcopy keep requires_grad, Parameters and .grad as torch does")
+    func copyKeepsAutogradState() {
+        let outcome = Self.run(#"""
+        import torch, copy
+        a = torch.ones(2, requires_grad=True); a.grad = torch.full((2,), 3.)
+        q = copy.deepcopy(a); print(q, q.grad, q.is_leaf, q.grad is a.grad)
+        b = a * 2
+        try:
+            copy.deepcopy(b)
+        except RuntimeError as e:
+            print(str(e)[:40])
+        d = copy.copy(b); print(d.requires_grad, d.is_leaf, d)
+        e = copy.copy(a); print(e.grad, e)
+        p = torch.nn.Parameter(torch.ones(2)); p.grad = torch.full((2,), 3.)
+        r = copy.deepcopy(p); print(r, r.grad)
+        print(copy.copy(p))
+
+        """#)
+        #expect(outcome.error == nil)
+        #expect(outcome.stdout == #"""
+        tensor([1., 1.], requires_grad=True) tensor([3., 3.]) True False
+        Only Tensors created explicitly by the u
+        True True tensor([2., 2.], requires_grad=True)
+        None tensor([1., 1.], requires_grad=True)
+        Parameter containing:
+        tensor([1., 1.], requires_grad=True) None
+        Parameter containing:
+        tensor([1., 1.], requires_grad=True)
+
+        """#)
+    }
+
     /// partial merges keywords, lru_cache caches and evicts, wraps copies the name and docstring.
     @Test("functools")
     func functoolsMembers() {

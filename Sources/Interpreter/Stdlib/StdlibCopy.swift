@@ -1,3 +1,4 @@
+import Autograd
 import Glibc
 import TensorEngine
 
@@ -33,8 +34,12 @@ extension Interpreter {
             for name in instance.attributeOrder { copy.set(name, instance.attributes[name] ?? .none) }
             return .instance(copy)
         case let .tensor(tensor):
-            // torch rebuilds a shallow copy over the same storage: writes show through both.
-            return .tensor(Tensor(storage: tensor.storage, dtype: tensor.dtype, view: tensor.view))
+            // torch rebuilds a shallow copy over the same storage, so writes show through
+            // both: a new leaf that requires grad if the original did, without its .grad.
+            let copy = tensor.detach()
+            copy.isParameter = tensor.isParameter
+            if tensor.requiresGrad { try copy.setRequiresGrad(true) }
+            return .tensor(copy)
         case let .native(deque as Deque):
             return .native(Deque(deque.items, maxLength: deque.maxLength))
         case let .native(object as NNModule):
@@ -100,8 +105,13 @@ struct DeepCopier {
         }
     }
 
+    /// A leaf on new storage with the original's requires_grad and Parameter-ness, and a copy
+    /// of its `.grad` (which `nn.Parameter`'s own `__deepcopy__` leaves out).
     private mutating func copyTensor(_ tensor: Tensor) throws -> Value {
         if let done = copies[ObjectIdentifier(tensor)] { return done }
+        guard tensor.isLeaf else {
+            throw PythonError.runtimeError("Only Tensors created explicitly by the user (graph leaves) support the deepcopy protocol at the moment.  If you were attempting to deepcopy a module, this may be because of a torch.nn.utils.weight_norm usage, see https://github.com/pytorch/pytorch/pull/103001")
+        }
         let storage: Storage
         if let existing = storages[ObjectIdentifier(tensor.storage)] {
             storage = existing
@@ -110,9 +120,12 @@ struct DeepCopier {
             memcpy(storage.bytes, tensor.storage.bytes, tensor.storage.byteCount)
             storages[ObjectIdentifier(tensor.storage)] = storage
         }
-        let result = Value.tensor(Tensor(storage: storage, dtype: tensor.dtype, view: tensor.view))
-        copies[ObjectIdentifier(tensor)] = result
-        return result
+        let copy = Tensor(storage: storage, dtype: tensor.dtype, view: tensor.view)
+        copies[ObjectIdentifier(tensor)] = .tensor(copy)
+        copy.isParameter = tensor.isParameter
+        if tensor.requiresGrad { try copy.setRequiresGrad(true) }
+        if let grad = tensor.grad, !tensor.isParameter, case let .tensor(gradCopy) = try copyTensor(grad) { copy.grad = gradCopy }
+        return .tensor(copy)
     }
 
     private mutating func copyInstance(_ instance: Instance, _ interpreter: Interpreter) throws -> Value {
