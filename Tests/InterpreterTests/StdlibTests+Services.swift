@@ -218,4 +218,14 @@ extension StdlibTests {
         """#)
         #expect(outcome.warnings == ["UserWarning: still shown"])
     }
+
+    /// os imports as the restricted module; sys stays blocked; a missing module lists what exists.
+    @Test("imports: os restricted, sys blocked, missing modules named")
+    func importRules() {
+        #expect(Self.run("import os\nprint(os.sep)").stdout == "/\n")
+        #expect(Self.run("import sys").error?.hasPrefix("ImportError: import of 'sys' is not allowed") == true)
+        let missing = Self.run("import numpy").error ?? ""
+        #expect(missing.hasPrefix("ModuleNotFoundError: No module named 'numpy' (TensorTutor provides __future__, argparse,"))
+        #expect(Self.run("import torch.utils.data").error?.contains("provides torch.autograd, torch.nn,") == true)
+    }
 }

@@ -54,7 +54,12 @@ extension Interpreter {
         if blocked.contains(top) {
             return PythonError("ImportError", "import of '\(name)' is not allowed: TensorTutor runs tensor code only, with no file, network, process or environment access")
         }
-        return PythonError("ModuleNotFoundError", "No module named '\(name)' (TensorTutor provides torch, torch.nn, torch.nn.functional, math and the standard modules __future__, typing, copy, functools, operator, collections, itertools, warnings, logging, time, os.path, inspect, ast, argparse and random)")
+        // Listed from the table itself, so the list stays true as modules are added: the
+        // submodules of a package that exists (torch.*), else the top-level modules.
+        let submodules = modules.keys.filter { $0.hasPrefix(top + ".") }.sorted()
+        let provided = modules[top] != nil && !submodules.isEmpty
+            ? submodules : Set(modules.keys.map { String($0.split(separator: ".").first ?? "") }).sorted()
+        return PythonError("ModuleNotFoundError", "No module named '\(name)' (TensorTutor provides \(provided.joined(separator: ", ")))")
     }
 
     private func makeMathMembers() -> [String: Value] {
