@@ -1,9 +1,10 @@
 /// `os`, restricted to what needs no access to the machine: the string functions of
 /// `os.path`, `os.sep`, and an environment that is always empty. Nothing here reads the
-/// real environment or file system, so `os.path.exists` and `os.listdir` are absent.
+/// real environment or file system: `os.path.exists`, `os.listdir` and their kind raise
+/// a PermissionError that says why, rather than giving an answer that is not true.
 extension Interpreter {
     func makeOSMembers() -> [String: Value] {
-        let path: [String: Value] = [
+        var path: [String: Value] = [
             "sep": .string("/"),
             "join": stdlibFunction("join") { interpreter, arguments in
                 let parts = try arguments.positional.map { try interpreter.pathString($0, "join") }
@@ -24,7 +25,10 @@ extension Interpreter {
             },
             "isabs": pathFunction("isabs") { .bool($0.hasPrefix("/")) },
         ]
-        return [
+        for name in ["exists", "isfile", "isdir", "islink", "getsize", "getmtime", "abspath", "realpath", "expanduser", "expandvars"] {
+            path[name] = refusedSystemFunction("os.path." + name)
+        }
+        var members: [String: Value] = [
             "path": stdlibModule("os.path", path),
             "sep": .string("/"),
             "linesep": .string("\n"),
@@ -33,6 +37,17 @@ extension Interpreter {
                 try arguments.bind("getenv", ["key", "default"]).values["default"] ?? .none
             },
         ]
+        for name in ["system", "popen", "listdir", "scandir", "walk", "remove", "unlink", "rmdir", "mkdir", "makedirs", "rename",
+                     "replace", "getcwd", "chdir", "stat", "open", "kill", "fork", "execv", "execvp", "putenv", "getpid", "cpu_count"] {
+            members[name] = refusedSystemFunction("os." + name)
+        }
+        return members
+    }
+
+    private func refusedSystemFunction(_ name: String) -> Value {
+        stdlibFunction(String(name.split(separator: ".").last ?? "")) { _, _ in
+            throw PythonError("PermissionError", "\(name)() is not available: TensorTutor runs tensor code only, with no file, network, process or environment access")
+        }
     }
 
     private func pathFunction(_ name: String, _ body: @escaping (String) -> Value) -> Value {
