@@ -35,12 +35,14 @@ extension Interpreter {
             let position = try normalizedSequenceIndex(index, count: count, kind: "range object")
             return .int(start &+ Int64(position) &* step)
         case let .dict(dict):
-            guard let value = dict[index] else { throw PythonError("KeyError", try repr(index)) }
+            guard let value = dict[index] else { return try missingDictItem(dict, index) }
             return value
         case let .instance(instance):
             if let method = instance.classObject.lookup("__getitem__") {
                 return try call(method, CallArguments([container, index]))
             }
+        case let .native(object as NativeSubscriptable):
+            return try object.item(at: index, interpreter: self)
         default: break
         }
         throw PythonError.typeError("'\(container.typeName)' object is not subscriptable")
@@ -65,6 +67,8 @@ extension Interpreter {
             list.items[try normalizedSequenceIndex(index, count: list.items.count, kind: "list assignment")] = value
         case let .dict(dict):
             dict[index] = value
+        case let .native(object as NativeItemAssignable):
+            try object.setItem(index, value, interpreter: self)
         case let .instance(instance):
             if let method = instance.classObject.lookup("__setitem__") {
                 _ = try call(method, CallArguments([container, index, value]))
@@ -210,6 +214,7 @@ extension Interpreter {
             throw PythonError.attributeError("module '\(namespace.name)' has no attribute '\(name)'")
         case let .instance(instance):
             if let value = instance.attributes[name] { return value }
+            if name == "__dict__" { return .native(InstanceDict(instance)) }
             if let value = instance.classObject.lookup(name) {
                 return try bindClassAttribute(value, instance: object, classObject: instance.classObject)
             }
@@ -219,14 +224,16 @@ extension Interpreter {
             if let value = classObject.lookup(name) {
                 return try bindClassAttribute(value, instance: nil, classObject: classObject)
             }
-            if name == "__name__" { return .string(classObject.name) }
+            if name == "__name__" || name == "__qualname__" { return .string(classObject.name) }
+            if name == "__module__" { return .string("__main__") }
+            if name == "__doc__" { return .none }
             throw PythonError.attributeError("type object '\(classObject.name)' has no attribute '\(name)'")
         case let .namedTuple(tuple):
             if let index = tuple.fields.firstIndex(of: name) { return tuple.values[index] }
         case let .native(native):
             if let value = try native.attribute(name, interpreter: self) { return value }
         case let .function(function):
-            if name == "__name__" { return .string(function.name) }
+            if let value = try functionAttribute(function, name) { return value }
         case let .builtin(builtin):
             if name == "__name__" { return .string(builtin.name) }
         default:
@@ -246,6 +253,9 @@ extension Interpreter {
             return
         case let .module(namespace):
             namespace.members[name] = value
+            return
+        case let .function(function):
+            function.attributes[name] = value
             return
         case let .native(native):
             if try native.setAttribute(name, value) { return }

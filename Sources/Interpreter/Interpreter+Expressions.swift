@@ -253,9 +253,9 @@ extension Interpreter {
     }
 
     private func instantiate(_ classObject: ClassObject, _ arguments: CallArguments) throws -> Value {
-        if exceptionHierarchy[classObject.name] != nil || classObject.bases.contains(where: { exceptionHierarchy[$0.name] != nil }) {
+        if isExceptionClass(classObject) {
             let message = try arguments.positional.first.map { try str($0) } ?? ""
-            return .native(ExceptionObject(type: classObject.name, message: message))
+            return .native(ExceptionObject(type: classObject.name, message: message, ancestry: classAncestry(classObject)))
         }
         let instance = Instance(classObject: classObject)
         if let initializer = classObject.lookup("__init__") {

@@ -23,7 +23,11 @@ extension Interpreter {
             return "(" + (try items.map { try repr($0) }).joined(separator: ", ") + ")"
         case let .namedTuple(tuple):
             let fields = try zip(tuple.fields, tuple.values).map { "\($0)=\(try repr($1))" }
-            return "\(tuple.typeName)(\n" + fields.joined(separator: ",\n") + ")"
+            // torch.return_types put each field on its own line; collections.namedtuple does not.
+            let separator = tuple.typeName.hasPrefix("torch.") ? ",\n" : ", "
+            return "\(tuple.typeName)(\(separator == ", " ? "" : "\n")" + fields.joined(separator: separator) + ")"
+        case let .dict(dict) where !dict.flavor.isPlain:
+            return try reprOnce(dict, cycle: "...") { try flavoredDictRepr(dict) }
         case let .dict(dict):
             return try reprOnce(dict, cycle: "{...}") {
                 "{" + (try dict.entries.map { "\(try repr($0.key)): \(try repr($0.value))" }).joined(separator: ", ") + "}"
@@ -46,6 +50,7 @@ extension Interpreter {
             }
             if let description = try nnModuleRepr(instance) { return description }
             return "<__main__.\(instance.classObject.name) object>"
+        case let .native(object as NativeContainerRepr): return try object.repr(self)
         case let .native(object): return object.repr()
         }
     }
@@ -68,6 +73,7 @@ extension Interpreter {
             }
             return try repr(value)
         case let .native(object as ExceptionObject): return object.message
+        case let .native(object as NativeContainerRepr): return try object.str(self)
         default: return try repr(value)
         }
     }
@@ -168,11 +174,21 @@ extension Interpreter {
         var values: [Value]
         if case let .tuple(items) = arguments { values = items } else { values = [arguments] }
         var output = ""
+        var usedMapping = false
         var characters = template[...]
         while let character = characters.first {
             characters = characters.dropFirst()
             guard character == "%" else { output.append(character); continue }
             if characters.first == "%" { output.append("%"); characters = characters.dropFirst(); continue }
+            var mapped: Value?
+            if characters.first == "(", case let .dict(mapping) = arguments {
+                // `'%(name)s' % {'name': ...}`, as logging's format strings use.
+                let key = String(characters.dropFirst().prefix { $0 != ")" })
+                characters = characters.dropFirst(key.count + 2)
+                guard let found = mapping[.string(key)] else { throw PythonError("KeyError", pythonStringRepr(key)) }
+                mapped = found
+                usedMapping = true
+            }
             var spec = ""
             while let next = characters.first, !"sdifegrxEGX".contains(next) {
                 spec.append(next)
@@ -180,8 +196,8 @@ extension Interpreter {
             }
             guard let type = characters.first else { throw PythonError.valueError("incomplete format") }
             characters = characters.dropFirst()
-            guard !values.isEmpty else { throw PythonError.typeError("not enough arguments for format string") }
-            let value = values.removeFirst()
+            guard mapped != nil || !values.isEmpty else { throw PythonError.typeError("not enough arguments for format string") }
+            let value = mapped ?? values.removeFirst()
             switch type {
             case "s": output += try format(.string(try str(value)), spec: spec)
             case "r": output += try format(.string(try repr(value)), spec: spec)
@@ -192,7 +208,7 @@ extension Interpreter {
             default: output += try format(.float(try pythonDouble(value)), spec: spec + String(type))
             }
         }
-        if !values.isEmpty { throw PythonError.typeError("not all arguments converted during string formatting") }
+        if !values.isEmpty && !usedMapping { throw PythonError.typeError("not all arguments converted during string formatting") }
         return output
     }
 }

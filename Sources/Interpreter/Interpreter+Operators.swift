@@ -241,6 +241,7 @@ extension Interpreter {
         if case .tensor = left { return try tensorCompare(op, left, right) }
         if case .tensor = right { return try tensorCompare(op, left, right) }
         if let result = try instanceCompare(op, left, right) { return result }
+        if case let .native(ordered as NativeOrdered) = left { return .bool(try ordered.compare(op, right, self)) }
         switch op {
         case .equal, .notEqual:
             _ = NativeStack.takeOverflow()
@@ -354,6 +355,7 @@ extension Interpreter {
                 throw PythonError.runtimeError("Boolean value of Tensor with more than one value is ambiguous")
             }
             return try tensor.item().boolValue
+        case let .native(object as NativeSized): return object.count > 0
         default: return true
         }
     }
@@ -380,6 +382,8 @@ public func pythonEquals(_ left: Value, _ right: Value) -> Bool {
     case let (.bool(a), .float(b)), let (.float(b), .bool(a)): return (a ? 1.0 : 0.0) == b
     case let (.string(a), .string(b)): return a == b
     case let (.tuple(a), .tuple(b)): return a.count == b.count && zip(a, b).allSatisfy(pythonEquals)
+    case let (.namedTuple(a), .namedTuple(b)): return pythonEquals(.tuple(a.values), .tuple(b.values))
+    case let (.namedTuple(a), .tuple(b)), let (.tuple(b), .namedTuple(a)): return pythonEquals(.tuple(a.values), .tuple(b))
     case let (.list(a), .list(b)) where a.isSet && b.isSet:
         return a.items.count == b.items.count && a.items.allSatisfy { item in b.items.contains { pythonEquals($0, item) } }
     case let (.list(a), .list(b)): return a.items.count == b.items.count && zip(a.items, b.items).allSatisfy(pythonEquals)
@@ -393,6 +397,10 @@ public func pythonEquals(_ left: Value, _ right: Value) -> Bool {
             && a.entries.allSatisfy { entry in b[entry.key].map { pythonEquals($0, entry.value) } ?? false }
     case let (.range(a0, a1, a2), .range(b0, b1, b2)): return a0 == b0 && a1 == b1 && a2 == b2
     case let (.instance(a), .instance(b)): return a === b
+    case let (.native(view as InstanceDict), other), let (other, .native(view as InstanceDict)):
+        // `vars(obj) == obj.__dict__`: the live view compares as the dict it shows.
+        if case let .native(otherView as InstanceDict) = other { return view.instance === otherView.instance }
+        return pythonEquals(.dict(view.snapshot), other)
     case let (.native(a), .native(b)): return a === b
     case let (.function(a), .function(b)): return a === b
     case let (.classObject(a), .classObject(b)): return a === b

@@ -67,8 +67,12 @@ extension Interpreter {
                 function = try call(try evaluate(decorator), CallArguments([function]))
             }
             assignName(name, function)
-        case let .classDef(name, bases, body, _):
-            assignName(name, try makeClass(name: name, bases: bases, body: body))
+        case let .classDef(name, bases, body, decorators):
+            var classValue = try makeClass(name: name, bases: bases, body: body)
+            for decorator in decorators.reversed() {
+                classValue = try call(try evaluate(decorator), CallArguments([classValue]))
+            }
+            assignName(name, classValue)
         case let .return(value):
             return .returned(try value.map { try evaluate($0) } ?? .none)
         case let .with(items, body):
@@ -119,6 +123,12 @@ extension Interpreter {
             }
             return try execute(orElse)
         }
+        if case let .native(lazy as LazyIterator) = iterableValue {
+            while let item = try lazy.next() {
+                if let flow = try runBody(item) { return flow }
+            }
+            return try execute(orElse)
+        }
         for item in try iterate(iterableValue) {
             if let flow = try runBody(item) { return flow }
         }
@@ -127,15 +137,23 @@ extension Interpreter {
 
     private func executeWith(_ items: [WithItem], _ body: [Stmt]) throws -> ControlFlow {
         var restoreGrad: Bool?
+        var entered: [NativeContextManager] = []
+        defer {
+            if let restoreGrad { gradEnabled = restoreGrad }
+            for manager in entered.reversed() { try? manager.exit(self) }
+        }
         for item in items {
-            let context = try evaluate(item.context)
+            var context = try evaluate(item.context)
             if case let .native(object) = context, let manager = object as? GradModeContext {
                 restoreGrad = restoreGrad ?? (manager.previous ?? gradEnabled)
                 gradEnabled = manager.enabled
             }
+            if case let .native(manager as NativeContextManager) = context {
+                context = try manager.enter(self)
+                entered.append(manager)
+            }
             if let target = item.target { try assign(context, to: target) }
         }
-        defer { if let restoreGrad { gradEnabled = restoreGrad } }
         return try execute(body)
     }
 
@@ -168,8 +186,8 @@ extension Interpreter {
         let types: [Value]
         if case let .tuple(items) = try evaluate(typeExpr) { types = items } else { types = [try evaluate(typeExpr)] }
         return types.contains { value in
-            if case let .classObject(classObject) = value { return exceptionMatches(error.type, classObject.name) }
-            if case let .builtin(builtin) = value { return exceptionMatches(error.type, builtin.name) }
+            if case let .classObject(classObject) = value { return exceptionMatches(error, classObject.name) }
+            if case let .builtin(builtin) = value { return exceptionMatches(error, builtin.name) }
             return false
         }
     }
@@ -189,9 +207,10 @@ extension Interpreter {
             return error
         case let .builtin(builtin) where exceptionHierarchy[builtin.name] != nil || builtin.name == "BaseException":
             return PythonError(builtin.name, "")
-        case let .classObject(classObject) where exceptionHierarchy[classObject.name] != nil || classObject.name == "BaseException"
-            || classObject.bases.contains(where: { exceptionHierarchy[$0.name] != nil }):
-            return PythonError(classObject.name, "")
+        case let .classObject(classObject) where isExceptionClass(classObject):
+            var error = PythonError(classObject.name, "")
+            error.payload = .native(ExceptionObject(type: classObject.name, message: "", ancestry: classAncestry(classObject)))
+            return error
         default:
             return PythonError.typeError("exceptions must derive from BaseException")
         }
@@ -330,6 +349,9 @@ extension Interpreter {
         defer { scope = saved }
         try execute(body)
         let classObject = ClassObject(name: name, attributes: classScope.variables, bases: baseClasses)
+        if case let .expression(first)? = body.first?.kind, case let .string(docstring) = first.kind {
+            classObject.attributes["__doc__"] = .string(docstring)
+        }
         for case let .function(function) in classObject.attributes.values { function.definingClass = classObject }
         for case let .native(decorated as DecoratedFunction) in classObject.attributes.values { decorated.function.definingClass = classObject }
         if isModule { classObject.attributes["__tensortutor_module__"] = .bool(true) }

@@ -10,6 +10,10 @@ public protocol OutputSink: AnyObject {
     func write(_ text: String)
     /// A UserWarning, with the 1-based line of the statement that raised it.
     func warn(_ message: String, line: Int)
+    /// A warning of another category (`DeprecationWarning`); see the default in StdlibModules.
+    func warn(_ message: String, category: String, line: Int)
+    /// Text for standard error (`logging`); see the default in StdlibModules.
+    func writeError(_ text: String)
 }
 
 /// Called for every evaluated expression node, innermost first: the explainer's hook.
@@ -57,6 +61,8 @@ public final class Interpreter {
     /// The source of the statement being run, for warnings' line numbers.
     var source = SourceFile(name: "<input>", text: "")
     var currentLine = 1
+    /// Warning filters, loggers and the `random` generator of the stdlib modules.
+    let stdlib = StdlibState()
     var callDepth = 0
     public static let defaultMaxCallDepth = 150
     public var maxCallDepth = Interpreter.defaultMaxCallDepth
@@ -116,10 +122,9 @@ public final class Interpreter {
     public func setVariable(_ name: String, _ value: Value) { globals.variables[name] = value }
     public var variableNames: [String] { Array(globals.variables.keys) }
 
+    /// A UserWarning from torch itself; the `warnings` module's filters decide whether it shows.
     func warn(_ message: String) {
-        let key = "\(currentLine):\(message)"
-        guard shownWarnings.insert(key).inserted else { return }
-        output?.warn(message, line: currentLine)
+        try? issueWarning(message, category: ["UserWarning", "Warning"], module: "__main__", raisesErrors: false)
     }
 
     func checkInterrupt() throws {

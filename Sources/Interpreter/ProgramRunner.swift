@@ -1,3 +1,4 @@
+import Glibc
 import Diagnostics
 import PySyntax
 import TensorEngine
@@ -82,6 +83,12 @@ public final class ProgramRunner: OutputSink {
         return false
     }
 
+    /// Receives standard-error text (`logging`); without one it goes to the process's standard error.
+    public var onStandardError: ((String) -> Void)?
+
     public func write(_ text: String) { onEvent(.printed(text)) }
+    public func writeError(_ text: String) {
+        if let onStandardError { onStandardError(text) } else { fputs(text, stderr) }
+    }
     public func warn(_ message: String, line: Int) { onEvent(.warning(message, line: line)) }
 }

@@ -59,7 +59,42 @@ let exceptionHierarchy: [String: String] = [
     "MemoryError": "Exception",
     "PermissionError": "Exception",
     "TimeoutError": "Exception",
+    "SystemExit": "BaseException",
+    "Warning": "Exception",
+    "UserWarning": "Warning",
+    "DeprecationWarning": "Warning",
+    "PendingDeprecationWarning": "Warning",
+    "FutureWarning": "Warning",
+    "RuntimeWarning": "Warning",
+    "SyntaxWarning": "Warning",
+    "ImportWarning": "Warning",
+    "ResourceWarning": "Warning",
 ]
+
+/// A class's name and its ancestors' names, nearest first: how a user exception class
+/// (`class MyError(ValueError)`, or a subclass of that) finds its builtin ancestor.
+func classAncestry(_ classObject: ClassObject) -> [String] {
+    var names: [String] = []
+    var pending = [classObject]
+    while !pending.isEmpty {
+        let current = pending.removeFirst()
+        if !names.contains(current.name) { names.append(current.name) }
+        pending += current.bases
+    }
+    return names
+}
+
+func isExceptionClass(_ classObject: ClassObject) -> Bool {
+    classAncestry(classObject).contains { exceptionHierarchy[$0] != nil || $0 == "BaseException" }
+}
+
+/// Whether `except handler` catches `error`, through the user classes it was raised as.
+func exceptionMatches(_ error: PythonError, _ handler: String) -> Bool {
+    if case let .native(object as ExceptionObject)? = error.payload {
+        return object.ancestry.contains { exceptionMatches($0, handler) }
+    }
+    return exceptionMatches(error.type, handler)
+}
 
 func exceptionMatches(_ raised: String, _ handler: String) -> Bool {
     var current: String? = raised

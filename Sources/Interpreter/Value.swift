@@ -39,6 +39,8 @@ public final class ListStorage {
 
 public final class DictStorage {
     public var entries: [(key: Value, value: Value)]
+    /// OrderedDict, defaultdict and Counter are dicts that print and look up differently.
+    public var flavor: DictFlavor = .plain
     public init(_ entries: [(key: Value, value: Value)] = []) { self.entries = entries }
 
     public func index(of key: Value) -> Int? {
@@ -79,6 +81,8 @@ public final class Function {
     let closure: Scope
     /// The class whose body defined this function, for `super()`.
     var definingClass: ClassObject?
+    /// Attributes set on the function (`f.__doc__ = ...`, `functools.wraps`).
+    var attributes: [String: Value] = [:]
 
     public enum FunctionBody {
         case statements([Stmt])
@@ -192,7 +196,7 @@ extension Value {
         case let .list(list): list.isSet ? "set" : "list"
         case .tuple: "tuple"
         case let .namedTuple(tuple): String(tuple.typeName.split(separator: ".").last ?? "tuple")
-        case .dict: "dict"
+        case let .dict(dict): dict.flavor.typeName
         case .dtype: "dtype"
         case .size: "Size"
         case .slice: "slice"

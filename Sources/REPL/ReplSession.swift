@@ -153,6 +153,7 @@ public final class ReplSession {
         runner.onEvent = { [weak self, unowned runner] event in
             self?.report(event, interpreter: runner.interpreter)
         }
+        runner.onStandardError = { [weak self] text in self?.writeError(text) }
     }
 
     /// Runs a complete input in the session. Returns false when it raised.

@@ -18,6 +18,7 @@ func runProgram(bytes: [UInt8], name: String, json: Bool, timeout: Double?, limi
     limits.apply(to: runner.interpreter)
     reporter.stopSignal = runner.interpreter.stopSignal
     runner.onEvent = { reporter.report($0, interpreter: runner.interpreter) }
+    runner.onStandardError = { reporter.reportStandardError($0) }
     startWatchdog(timeout: timeout, stopping: runner.interpreter) { error in
         reporter.reportHardStop(RunError(type: error.type, message: error.message, span: nil, source: SourceFile(name: name, text: "")))
     }
@@ -108,6 +109,23 @@ final class EventReporter: @unchecked Sendable {
             FileHandle.standardError.write(Data((error.rendered(useColor: useColor) + "\n").utf8))
         }
         if gotLock { lock.unlock() }
+    }
+
+    /// Standard-error text from the program (`logging`), after the prints that came before
+    /// it; it counts toward the output limit, so a runaway logging loop stops too.
+    func reportStandardError(_ text: String) {
+        locked {
+            if json {
+                emit(jsonObject([("kind", jsonString("stderr")), ("text", jsonString(text))]))
+                return
+            }
+            guard !outputLimitReached else { return }
+            writtenBytes += text.utf8.count
+            write("")  // checks the limit with these bytes counted
+            guard !outputLimitReached else { return }
+            flushLocked()
+            FileHandle.standardError.write(Data(escapeTerminalControls(text).utf8))
+        }
     }
 
     private func locked(_ body: () -> Void) {

@@ -20,7 +20,7 @@ extension Interpreter {
             "torch.optim": torch.members["optim"] ?? .none,
             "torch.autograd": torch.members["autograd"] ?? .none,
             "math": .module(Namespace(name: "math", members: makeMathMembers())),
-        ]
+        ].merging(makeStdlibModules()) { torchModule, _ in torchModule }
     }
 
     func importModule(_ name: ImportName) throws {
@@ -50,11 +50,16 @@ extension Interpreter {
 
     private func missingModule(_ name: String) -> PythonError {
         let top = String(name.split(separator: ".").first ?? "")
-        let blocked: Set<String> = ["os", "sys", "subprocess", "shutil", "socket", "pathlib", "io", "builtins", "importlib", "ctypes", "pickle", "requests", "urllib", "http"]
+        let blocked: Set<String> = ["sys", "subprocess", "shutil", "socket", "pathlib", "io", "builtins", "importlib", "ctypes", "pickle", "requests", "urllib", "http"]
         if blocked.contains(top) {
             return PythonError("ImportError", "import of '\(name)' is not allowed: TensorTutor runs tensor code only, with no file, network, process or environment access")
         }
-        return PythonError("ModuleNotFoundError", "No module named '\(name)' (TensorTutor provides torch, torch.nn, torch.nn.functional and math)")
+        // Listed from the table itself, so the list stays true as modules are added: the
+        // submodules of a package that exists (torch.*), else the top-level modules.
+        let submodules = modules.keys.filter { $0.hasPrefix(top + ".") }.sorted()
+        let provided = modules[top] != nil && !submodules.isEmpty
+            ? submodules : Set(modules.keys.map { String($0.split(separator: ".").first ?? "") }).sorted()
+        return PythonError("ModuleNotFoundError", "No module named '\(name)' (TensorTutor provides \(provided.joined(separator: ", ")))")
     }
 
     private func makeMathMembers() -> [String: Value] {

@@ -4,10 +4,13 @@ import TensorEngine
 final class ExceptionObject: NativeObject {
     let type: String
     let message: String
+    /// The type's name, then its user-class ancestors' names up to a builtin exception.
+    let ancestry: [String]
 
-    init(type: String, message: String) {
+    init(type: String, message: String, ancestry: [String] = []) {
         self.type = type
         self.message = message
+        self.ancestry = ancestry.isEmpty ? [type] : ancestry
     }
 
     var typeName: String { type }
@@ -16,7 +19,9 @@ final class ExceptionObject: NativeObject {
     func repr() -> String { "\(type)(\(type == "KeyError" ? message : pythonStringRepr(message)))" }
 
     func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
-        name == "args" ? .tuple([.string(message)]) : nil
+        // SystemExit (argparse's errors) carries its exit status as `code`.
+        if name == "code" && type == "SystemExit" { return Int64(message).map { .int($0) } ?? .string(message) }
+        return name == "args" ? .tuple([.string(message)]) : nil
     }
 }
 

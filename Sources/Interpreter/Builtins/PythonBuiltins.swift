@@ -43,7 +43,12 @@ extension Interpreter {
             return .native(IteratorObject(kind: "enumerate", items: items.enumerated().map { .tuple([.int(start + Int64($0)), $1]) }))
         }
         define("zip") { interpreter, arguments in
-            let sequences = try arguments.positional.map { try interpreter.iterate($0) }
+            // Endless iterators (itertools.count()) give only as many items as the finite ones;
+            // with no finite one, the zip is endless too.
+            if let endless = zipOfEndless(arguments.positional) { return endless }
+            let finite = try arguments.positional.filter { !($0.isLazyIterator) }.map { try interpreter.iterate($0) }
+            let shortest = finite.map(\.count).min() ?? (arguments.positional.isEmpty ? 0 : interpreter.limits.maxContainerItems)
+            let sequences = try arguments.positional.map { try interpreter.prefix(of: $0, shortest) }
             let count = sequences.map(\.count).min() ?? 0
             return .native(IteratorObject(kind: "zip", items: (0..<count).map { index in .tuple(sequences.map { $0[index] }) }))
         }
@@ -56,6 +61,11 @@ extension Interpreter {
             return .native(IteratorObject(kind: "iterator", items: try interpreter.iterate(try bound.value("object"))))
         }
         define("next") { _, arguments in
+            if case let .native(lazy as LazyIterator)? = arguments.positional.first {
+                if let item = try lazy.next() { return item }
+                if arguments.positional.count > 1 { return arguments.positional[1] }
+                throw PythonError("StopIteration", "")
+            }
             guard case let .native(object as IteratorObject)? = arguments.positional.first else {
                 throw PythonError.typeError("object is not an iterator")
             }
@@ -218,6 +228,8 @@ extension Interpreter {
         define("callable") { _, arguments in
             switch arguments.positional.first {
             case .function?, .builtin?, .classObject?: return .bool(true)
+            case let .native(object)?: return .bool(object is NativeCallable || object is NNModule)
+            case let .instance(instance)?: return .bool(instance.classObject.lookup("__call__") != nil)
             default: return .bool(false)
             }
         }
@@ -234,9 +246,20 @@ extension Interpreter {
             }
             return .int(Int64(scalar.value))
         }
-        for name in ["open", "exec", "eval", "compile", "__import__", "input", "globals", "locals", "vars", "breakpoint", "exit", "quit"] {
+        for name in ["open", "exec", "eval", "compile", "__import__", "input", "globals", "locals", "breakpoint", "exit", "quit"] {
             define(name) { _, _ in
                 throw PythonError("PermissionError", "\(name)() is not available: TensorTutor runs tensor code only, with no file, process or environment access")
+            }
+        }
+        define("vars") { interpreter, arguments in
+            // `vars(args)` lists an object's attributes; bare `vars()` would expose the scope.
+            guard let object = arguments.positional.first else {
+                throw PythonError("PermissionError", "vars() without an argument is not available: TensorTutor runs tensor code only, with no file, process or environment access")
+            }
+            do {
+                return try interpreter.attribute(of: object, "__dict__")
+            } catch let error as PythonError where error.type == "AttributeError" {
+                throw PythonError.typeError("vars() argument must have __dict__ attribute")
             }
         }
         for name in Array(exceptionHierarchy.keys) + ["BaseException"] {
@@ -262,6 +285,7 @@ extension Interpreter {
             if let method = instance.classObject.lookup("__len__") {
                 return Int(try pythonInt(try call(method, CallArguments([value]))))
             }
+        case let .native(object as NativeSized): return object.count
         default: break
         }
         throw PythonError.typeError("object of type '\(value.typeName)' has no len()")
@@ -403,7 +427,7 @@ extension Interpreter {
                 }
                 return false
             }
-            if case let .native(object as ExceptionObject) = value { return exceptionMatches(object.type, classObject.name) }
+            if case let .native(object as ExceptionObject) = value { return object.ancestry.contains { exceptionMatches($0, classObject.name) } }
             return false
         case let .builtin(builtin):
             switch (builtin.name, value) {
@@ -412,6 +436,8 @@ extension Interpreter {
                 return true
             default: return false
             }
+        case let .native(object as NativeInstanceCheck):
+            return try object.isInstance(value, interpreter: self)
         case let .native(object) where object is TensorTypeObject:
             if case .tensor = value { return true }
             return false

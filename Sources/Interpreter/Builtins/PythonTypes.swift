@@ -37,6 +37,9 @@ extension Interpreter {
                 guard let instance else { return value }
                 return try callFunction(decorated.function, CallArguments([instance]))
             }
+        case let .native(method as NativeMethodBinding):
+            guard let instance else { return value }
+            return method.bound(to: instance)
         default: return value
         }
     }

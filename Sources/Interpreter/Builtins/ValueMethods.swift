@@ -10,7 +10,8 @@ extension Interpreter {
         switch object {
         case let .list(list) where list.isSet: return setMethod(list, name, method) ?? listMethod(list, name, method)
         case let .list(list): return listMethod(list, name, method)
-        case let .dict(dict): return dictMethod(dict, name, method)
+        case let .dict(dict): return try flavoredDictMethod(dict, name, method) ?? dictMethod(dict, name, method)
+        case let .namedTuple(tuple): return namedTupleMethod(tuple, name, method)
         case let .string(text): return stringMethod(text, name, method)
         case let .size(sizes):
             switch name {

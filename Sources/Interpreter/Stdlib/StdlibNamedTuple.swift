@@ -1,0 +1,95 @@
+/// `collections.namedtuple`: a class whose instances are tuples with named fields.
+extension Interpreter {
+    func namedtupleBuiltin(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
+        let bound = try arguments.bind("namedtuple", ["typename", "field_names", "*", "rename", "defaults", "module"])
+        guard case let .string(typeName) = try bound.value("typename") else { throw PythonError.typeError("namedtuple() typename must be a str") }
+        let fieldValue = try bound.value("field_names")
+        let fields: [String]
+        if case let .string(text) = fieldValue {
+            fields = text.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+        } else {
+            fields = try interpreter.iterate(fieldValue).map { try interpreter.str($0) }
+        }
+        let defaults = try bound.optional("defaults").map { try interpreter.iterate($0) } ?? []
+        guard defaults.count <= fields.count else { throw PythonError.typeError("Got more default values than field names") }
+        return .native(NamedTupleClass(name: typeName, fields: fields, defaults: defaults))
+    }
+
+    func namedTupleMethod(_ tuple: NamedTuple, _ name: String, _ method: (@escaping Builtin.Body) -> Value) -> Value? {
+        switch name {
+        case "_fields": return .tuple(tuple.fields.map { .string($0) })
+        case "_asdict":
+            return method { _, _ in .dict(DictStorage(zip(tuple.fields, tuple.values).map { (Value.string($0), $1) })) }
+        case "_replace":
+            return method { _, arguments in
+                var values = tuple.values
+                for (field, value) in arguments.keywords {
+                    guard let position = tuple.fields.firstIndex(of: field) else {
+                        throw PythonError.valueError("Got unexpected field names: ['\(field)']")
+                    }
+                    values[position] = value
+                }
+                return .namedTuple(NamedTuple(typeName: tuple.typeName, fields: tuple.fields, values: values))
+            }
+        default: return nil
+        }
+    }
+}
+
+/// The class `namedtuple('Point', 'x y')` returns.
+final class NamedTupleClass: NativeCallable, NativeInstanceCheck {
+    let name: String
+    let fields: [String]
+    /// Defaults for the last fields.
+    let defaults: [Value]
+
+    init(name: String, fields: [String], defaults: [Value]) {
+        self.name = name
+        self.fields = fields
+        self.defaults = defaults
+    }
+
+    var typeName: String { "type" }
+    func repr() -> String { "<class '__main__.\(name)'>" }
+
+    func call(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value? {
+        guard arguments.positional.count <= fields.count else {
+            throw PythonError.typeError("\(name).__new__() takes \(fields.count + 1) positional arguments but \(arguments.positional.count + 1) were given")
+        }
+        var values: [Value?] = arguments.positional + Array(repeating: nil, count: fields.count - arguments.positional.count)
+        for (field, value) in arguments.keywords {
+            guard let position = fields.firstIndex(of: field) else {
+                throw PythonError.typeError("\(name).__new__() got an unexpected keyword argument '\(field)'")
+            }
+            guard values[position] == nil else { throw PythonError.typeError("\(name).__new__() got multiple values for argument '\(field)'") }
+            values[position] = value
+        }
+        let firstDefault = fields.count - defaults.count
+        for position in values.indices where values[position] == nil && position >= firstDefault {
+            values[position] = defaults[position - firstDefault]
+        }
+        let missing = values.indices.filter { values[$0] == nil }.map { "'\(fields[$0])'" }
+        guard missing.isEmpty else {
+            let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " and " + missing.last!
+            throw PythonError.typeError("\(name).__new__() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)")
+        }
+        return .namedTuple(NamedTuple(typeName: name, fields: fields, values: values.map { $0 ?? .none }))
+    }
+
+    func isInstance(_ value: Value, interpreter: Interpreter) throws -> Bool {
+        if case let .namedTuple(tuple) = value { return tuple.typeName == name && tuple.fields == fields }
+        return false
+    }
+
+    func attribute(_ attribute: String, interpreter: Interpreter) throws -> Value? {
+        switch attribute {
+        case "_fields": return .tuple(fields.map { .string($0) })
+        case "__name__": return .string(name)
+        case "_make":
+            return stdlibFunction("_make") { [self] interpreter, arguments in
+                try call(interpreter, CallArguments(try interpreter.iterate(arguments.positional.first ?? .tuple([])))) ?? .none
+            }
+        default: return nil
+        }
+    }
+}
