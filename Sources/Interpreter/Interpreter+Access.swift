@@ -195,6 +195,15 @@ extension Interpreter {
             try limits.checkItems(tensor.shape[0], what: "iterating this tensor")
             return try Autodiff.unbind(tensor, 0).map { .tensor($0) }
         case let .native(object):
+            if let iterable = object as? LazilyIterable {
+                let iterator = iterable.makeIterator(self)
+                var items: [Value] = []
+                while let item = try iterator.next() {
+                    items.append(item)
+                    try limits.checkItems(items.count, what: "this iteration, materialized,")
+                }
+                return items
+            }
             if let items = try object.iterate() { return items }
         case let .instance(instance):
             if let method = instance.classObject.lookup("__iter__") {

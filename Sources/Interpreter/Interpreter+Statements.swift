@@ -123,7 +123,7 @@ extension Interpreter {
             }
             return try execute(orElse)
         }
-        if case let .native(lazy as LazyIterator) = iterableValue {
+        if let lazy = lazyIterator(iterableValue) {
             while let item = try lazy.next() {
                 if let flow = try runBody(item) { return flow }
             }

@@ -11,6 +11,7 @@ extension Interpreter {
         let torch = makeTorchModule(nn: .module(nn), functional: .module(functional))
         let initModule = Namespace(name: "torch.nn.init", members: makeInitMembers())
         nn.members["init"] = .module(initModule)
+        nn.members["utils"] = .module(Namespace(name: "torch.nn.utils", members: makeNNUtilsMembers()))
         nn.members["Parameter"] = .builtin(Builtin("Parameter") { interpreter, arguments in try interpreter.makeParameter(arguments) })
         return [
             "torch": .module(torch),
@@ -18,6 +19,12 @@ extension Interpreter {
             "torch.nn.functional": .module(functional),
             "torch.nn.init": .module(initModule),
             "torch.optim": torch.members["optim"] ?? .none,
+            "torch.optim.lr_scheduler": member(torch, "optim", "lr_scheduler"),
+            "torch.utils": torch.members["utils"] ?? .none,
+            "torch.utils.data": member(torch, "utils", "data"),
+            "torch.utils.data.dataloader": member(torch, "utils", "data", "dataloader"),
+            "torch.utils.data.sampler": member(torch, "utils", "data", "sampler"),
+            "torch.nn.utils": nn.members["utils"] ?? .none,
             "torch.autograd": torch.members["autograd"] ?? .none,
             "math": .module(Namespace(name: "math", members: makeMathMembers())),
         ].merging(makeStdlibModules()) { torchModule, _ in torchModule }
@@ -150,4 +157,14 @@ extension Interpreter {
         })
         return members
     }
+}
+
+/// A nested member of a namespace, `torch.utils.data` as `member(torch, "utils", "data")`.
+private func member(_ root: Namespace, _ path: String...) -> Value {
+    var current: Value = .module(root)
+    for name in path {
+        guard case let .module(namespace) = current, let next = namespace.members[name] else { return .none }
+        current = next
+    }
+    return current
 }

@@ -58,7 +58,9 @@ extension Interpreter {
         }
         define("iter") { interpreter, arguments in
             let bound = try arguments.bind("iter", ["object"])
-            return .native(IteratorObject(kind: "iterator", items: try interpreter.iterate(try bound.value("object"))))
+            let object = try bound.value("object")
+            if let lazy = interpreter.lazyIterator(object) { return .native(lazy) }
+            return .native(IteratorObject(kind: "iterator", items: try interpreter.iterate(object)))
         }
         define("next") { _, arguments in
             if case let .native(lazy as LazyIterator)? = arguments.positional.first {

@@ -120,6 +120,21 @@ final class LazyIterator: NativeObject {
     }
 }
 
+/// Native objects whose iteration produces items on demand (a DataLoader's batches):
+/// `for` and `iter()` pull from a fresh lazy iterator instead of materializing.
+protocol LazilyIterable: NativeObject {
+    func makeIterator(_ interpreter: Interpreter) -> LazyIterator
+}
+
+extension Interpreter {
+    /// The lazy iterator a `for` loop or `iter()` pulls from, if the value has one.
+    func lazyIterator(_ value: Value) -> LazyIterator? {
+        guard case let .native(object) = value else { return nil }
+        if let lazy = object as? LazyIterator { return lazy }
+        return (object as? LazilyIterable)?.makeIterator(self)
+    }
+}
+
 /// `zip(count(), repeat(x))`: lazy, since every argument is endless; nil otherwise.
 func zipOfEndless(_ iterables: [Value]) -> Value? {
     let lazy = iterables.compactMap { value -> LazyIterator? in if case let .native(object as LazyIterator) = value { object } else { nil } }
