@@ -21,6 +21,8 @@ extension Interpreter {
             "torch.optim": torch.members["optim"] ?? .none,
             "torch.optim.lr_scheduler": member(torch, "optim", "lr_scheduler"),
             "torch.utils": torch.members["utils"] ?? .none,
+            "torch.jit": torch.members["jit"] ?? .none,
+            "torch.fx": torch.members["fx"] ?? .none,
             "torch.utils.data": member(torch, "utils", "data"),
             "torch.utils.data.dataloader": member(torch, "utils", "data", "dataloader"),
             "torch.utils.data.sampler": member(torch, "utils", "data", "sampler"),

@@ -53,6 +53,8 @@ extension Interpreter {
         let data = Namespace(name: "torch.utils.data", members: makeDataMembers())
         data.members["dataloader"] = .module(Namespace(name: "torch.utils.data.dataloader", members: ["DataLoader": data.members["DataLoader"] ?? .none]))
         data.members["sampler"] = .module(Namespace(name: "torch.utils.data.sampler", members: data.members.filter { $0.key.hasSuffix("Sampler") }))
+        torch.members["jit"] = .module(makeJitNamespace())
+        torch.members["fx"] = .module(makeFXNamespace())
         torch.members["utils"] = .module(Namespace(name: "torch.utils", members: ["data": .module(data)]))
         torch.members["pi"] = .float(Double.pi)
         torch.members["e"] = .float(M_E)
