@@ -114,3 +114,46 @@ extension Interpreter {
         Autodiff.markNotDifferentiable(output, inputs: inputs, name: builtin.name)
     }
 }
+
+extension Interpreter {
+    /// The autograd graph of `value` drawn as a tree, its leaves named after the session's
+    /// variables and module parameters (`net.fc1.weight`).
+    public func graphDrawing(of value: Value) throws -> String {
+        guard case let .tensor(tensor) = value else {
+            throw PythonError.typeError("a graph is drawn for a tensor, not a \(value.typeName)")
+        }
+        let names = leafNames()
+        return GraphDrawing.draw(tensor) { names[ObjectIdentifier($0)] }
+    }
+
+    /// The graphs of the tensors the latest `backward()` calls started from.
+    public func backwardGraphDrawings() -> [String] {
+        let names = leafNames()
+        return BackwardEngine.recentRoots.map { root in GraphDrawing.draw(root) { names[ObjectIdentifier($0)] } }
+    }
+
+    private func leafNames() -> [ObjectIdentifier: String] {
+        var names: [ObjectIdentifier: String] = [:]
+        for (name, value) in globals.variables.sorted(by: { $0.key < $1.key }) where !name.hasPrefix("__") {
+            switch value {
+            case let .tensor(tensor) where tensor.requiresGrad && tensor.isLeaf:
+                names[ObjectIdentifier(tensor)] = names[ObjectIdentifier(tensor)] ?? name
+            case let .native(module as NNModule):
+                for parameter in module.allParameters() { names[ObjectIdentifier(parameter.tensor)] = "\(name).\(parameter.name)" }
+            case let .instance(instance) where instance.classObject.lookup("__tensortutor_module__") != nil:
+                for parameter in namedModuleParameters(instance) { names[ObjectIdentifier(parameter.tensor)] = "\(name).\(parameter.name)" }
+            case let .instance(holder):
+                // A plain object such as a prelude's `self`: name the modules it holds.
+                for key in holder.attributeOrder {
+                    if case let .native(module as NNModule)? = holder.attributes[key] {
+                        for parameter in module.allParameters() { names[ObjectIdentifier(parameter.tensor)] = "\(name).\(key).\(parameter.name)" }
+                    } else if case let .instance(child)? = holder.attributes[key], child.classObject.lookup("__tensortutor_module__") != nil {
+                        for parameter in namedModuleParameters(child) { names[ObjectIdentifier(parameter.tensor)] = "\(name).\(key).\(parameter.name)" }
+                    }
+                }
+            default: break
+            }
+        }
+        return names
+    }
+}
