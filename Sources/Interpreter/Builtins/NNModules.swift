@@ -235,7 +235,7 @@ extension Interpreter {
         }
         define("Sequential") { _, arguments in .native(SequentialModule(layers: arguments.positional)) }
         let functional = makeFunctionalMembers()
-        for family in [activationModuleMembers(functional: functional), lossModuleMembers(functional: functional), normalizationModuleMembers()] {
+        for family in [activationModuleMembers(functional: functional), lossModuleMembers(functional: functional), normalizationModuleMembers(), layerModuleMembers()] {
             members.merge(family) { _, new in new }
         }
         return members
@@ -373,7 +373,7 @@ extension Interpreter {
     /// Functional families added in other files (losses, attention, ...).
     func extraFunctionalMembers() -> [String: Value] {
         var members: [String: Value] = [:]
-        for family in [functionalActivationMembers(), functionalLossMembers(), functionalMiscMembers()] {
+        for family in [functionalActivationMembers(), functionalLossMembers(), functionalMiscMembers(), functionalLayerMembers()] {
             members.merge(family) { _, new in new }
         }
         return members

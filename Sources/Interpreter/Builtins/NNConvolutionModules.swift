@@ -1,0 +1,214 @@
+import Glibc
+import Autograd
+import TensorEngine
+
+/// How a convolution's `padding` argument was given: numbers, or 'same' / 'valid'.
+enum ConvolutionPadding: Equatable {
+    case explicit([Int])
+    case same
+    case valid
+
+    /// Padding before and after each spatial dim. 'same' pads dilation·(k − 1) in total,
+    /// the odd element after, as PyTorch's `_convolution_mode` does.
+    func geometry(kernel: [Int], stride: [Int], dilation: [Int], groups: Int) throws -> ConvolutionGeometry {
+        var before = [Int](repeating: 0, count: kernel.count), after = before
+        switch self {
+        case let .explicit(padding):
+            before = padding
+            after = padding
+        case .same:
+            guard stride.allSatisfy({ $0 == 1 }) else {
+                throw PythonError.runtimeError("padding='same' is not supported for strided convolutions")
+            }
+            for dim in kernel.indices {
+                let total = dilation[dim] * (kernel[dim] - 1)
+                before[dim] = total / 2
+                after[dim] = total - total / 2
+            }
+        case .valid:
+            break
+        }
+        return ConvolutionGeometry(stride: stride, paddingBefore: before, paddingAfter: after, dilation: dilation, groups: groups)
+    }
+
+    var reprText: String {
+        switch self {
+        case let .explicit(padding): spatialTupleRepr(padding)
+        case .same: "same"
+        case .valid: "valid"
+        }
+    }
+}
+
+/// `(3, 3)` or `(3,)`, as Python prints a tuple of ints.
+func spatialTupleRepr(_ values: [Int]) -> String {
+    "(" + values.map(String.init).joined(separator: ", ") + (values.count == 1 ? ",)" : ")")
+}
+
+/// An int or a sequence of `count` ints (PyTorch's `_pair`/`_single` and its C++ check).
+func spatialInts(_ value: Value, count: Int, function: String, argument: String) throws -> [Int] {
+    let values = try toIntList(value, function: function, argument: argument)
+    if values.count == 1 { return Array(repeating: values[0], count: count) }
+    guard values.count == count else {
+        throw PythonError.runtimeError(
+            "expected \(argument) to be a single integer value or a list of \(count) values to match the convolution dimensions, but got \(argument)=\(formatShape(values))")
+    }
+    return values
+}
+
+/// Reads a convolution's padding argument: an int, a sequence, 'same' or 'valid'.
+func convolutionPadding(_ value: Value?, count: Int, function: String) throws -> ConvolutionPadding {
+    guard let value else { return .explicit(Array(repeating: 0, count: count)) }
+    if case let .string(mode) = value {
+        switch mode {
+        case "same": return .same
+        case "valid": return .valid
+        default:
+            throw PythonError.runtimeError("Invalid padding string: '\(mode)'")
+        }
+    }
+    return .explicit(try spatialInts(value, count: count, function: function, argument: "padding"))
+}
+
+/// `nn.Conv1d` / `nn.Conv2d`, initialized as `reset_parameters` does.
+final class ConvolutionModule: NNModule {
+    let inChannels: Int
+    let outChannels: Int
+    let kernelSize: [Int]
+    let stride: [Int]
+    let padding: ConvolutionPadding
+    let dilation: [Int]
+    let groups: Int
+    let paddingMode: String
+
+    init(name: String, inChannels: Int, outChannels: Int, kernelSize: [Int], stride: [Int], padding: ConvolutionPadding,
+         dilation: [Int], groups: Int, bias: Bool, paddingMode: String, dtype: DType) throws {
+        (self.inChannels, self.outChannels, self.kernelSize, self.stride) = (inChannels, outChannels, kernelSize, stride)
+        (self.padding, self.dilation, self.groups, self.paddingMode) = (padding, dilation, groups, paddingMode)
+        super.init(name: name)
+        let fanIn = inChannels / groups * kernelSize.reduce(1, *)
+        let weight = try Tensor.zeros(shape: [outChannels, inChannels / groups] + kernelSize, dtype: dtype)
+        try kaimingUniformDefault(weight, fanIn: fanIn)
+        parameters.append(("weight", weight))
+        if bias {
+            let biasTensor = try Tensor.zeros(shape: [outChannels], dtype: dtype)
+            let bound = fanIn > 0 ? 1 / Glibc.sqrt(Double(fanIn)) : 0
+            try Generator.default.uniform_(biasTensor, from: -bound, to: bound)
+            parameters.append(("bias", biasTensor))
+        }
+    }
+
+    private var bias: Tensor? { parameters.count > 1 ? parameters[1].tensor : nil }
+
+    /// PyTorch's `_ConvNd.extra_repr`: settings left at their defaults are omitted.
+    override func extraRepr() -> String {
+        var text = "\(inChannels), \(outChannels), kernel_size=\(spatialTupleRepr(kernelSize)), stride=\(spatialTupleRepr(stride))"
+        if padding != .explicit(Array(repeating: 0, count: kernelSize.count)) { text += ", padding=\(padding.reprText)" }
+        if dilation.contains(where: { $0 != 1 }) { text += ", dilation=\(spatialTupleRepr(dilation))" }
+        if groups != 1 { text += ", groups=\(groups)" }
+        if bias == nil { text += ", bias=False" }
+        if paddingMode != "zeros" { text += ", padding_mode=\(paddingMode)" }
+        return text
+    }
+
+    override func attribute(_ attribute: String, interpreter: Interpreter) throws -> Value? {
+        func tuple(_ values: [Int]) -> Value { .tuple(values.map { .int(Int64($0)) }) }
+        switch attribute {
+        case "in_channels": return .int(Int64(inChannels))
+        case "out_channels": return .int(Int64(outChannels))
+        case "kernel_size": return tuple(kernelSize)
+        case "stride": return tuple(stride)
+        case "dilation": return tuple(dilation)
+        case "groups": return .int(Int64(groups))
+        case "padding_mode": return .string(paddingMode)
+        case "padding":
+            if case let .explicit(values) = padding { return tuple(values) }
+            return .string(padding.reprText)
+        case "bias" where bias == nil: return Value.none
+        default: return try super.attribute(attribute, interpreter: interpreter)
+        }
+    }
+
+    override func forward(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
+        let input = try arguments.bind("forward", ["input"]).tensor("input")
+        guard paddingMode == "zeros" else {
+            throw PythonError.notImplemented("padding_mode='\(paddingMode)' is not supported by TensorTutor yet; only 'zeros' is")
+        }
+        let geometry = try padding.geometry(kernel: kernelSize, stride: stride, dilation: dilation, groups: groups)
+        return .tensor(try convolve(input, weight: parameters[0].tensor, bias: bias, geometry: geometry, name: name.lowercased()))
+    }
+}
+
+/// `kaiming_uniform_(weight, a=sqrt(5))`, the default init of Linear and Conv layers:
+/// U(−b, b) with b = √3 · gain / √fan_in, gain = √(2 / (1 + a²)), in torch.nn.init's arithmetic.
+func kaimingUniformDefault(_ weight: Tensor, fanIn: Int) throws {
+    guard fanIn > 0 else { return }
+    let a = Glibc.sqrt(5.0)
+    let gain = Glibc.sqrt(2.0 / (1 + a * a))
+    let std = gain / Glibc.sqrt(Double(fanIn))
+    let bound = Glibc.sqrt(3.0) * std
+    try Generator.default.uniform_(weight, from: -bound, to: bound)
+}
+
+/// A convolution after the rank check `F.conv1d`/`F.conv2d` make before anything else.
+func convolve(_ input: Tensor, weight: Tensor, bias: Tensor?, geometry: ConvolutionGeometry, name: String) throws -> Tensor {
+    let spatialRank = geometry.stride.count
+    guard input.rank == spatialRank + 1 || input.rank == spatialRank + 2 else {
+        throw PythonError.runtimeError(
+            "Expected \(spatialRank + 1)D (unbatched) or \(spatialRank + 2)D (batched) input to \(name), but got input of size: \(formatShape(input.shape))")
+    }
+    return try Autodiff.convolution(input, weight: weight, bias: bias, geometry: geometry)
+}
+
+extension Interpreter {
+    func convolutionModuleMembers() -> [String: Value] {
+        var members: [String: Value] = [:]
+        for (name, spatialRank) in [("Conv1d", 1), ("Conv2d", 2)] {
+            members[name] = .builtin(Builtin(name) { interpreter, arguments in
+                let bound = try arguments.bind(name, ["in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation",
+                                                      "groups", "bias", "padding_mode", "device", "dtype"])
+                func ints(_ argument: String, default fallback: Int) throws -> [Int] {
+                    try spatialInts(bound.optional(argument) ?? .int(Int64(fallback)), count: spatialRank, function: name, argument: argument)
+                }
+                let (inChannels, outChannels) = (try bound.int("in_channels"), try bound.int("out_channels"))
+                let groups = try bound.int("groups", default: 1)
+                guard groups > 0 else { throw PythonError.valueError("groups must be a positive integer") }
+                guard inChannels % groups == 0 else { throw PythonError.valueError("in_channels must be divisible by groups") }
+                guard outChannels % groups == 0 else { throw PythonError.valueError("out_channels must be divisible by groups") }
+                let paddingMode = try bound.string("padding_mode", default: "zeros")
+                guard ["zeros", "reflect", "replicate", "circular"].contains(paddingMode) else {
+                    throw PythonError.valueError(
+                        "padding_mode must be one of ['zeros', 'reflect', 'replicate', 'circular'], but got padding_mode='\(paddingMode)'")
+                }
+                return .native(try ConvolutionModule(
+                    name: name, inChannels: inChannels, outChannels: outChannels,
+                    kernelSize: try spatialInts(try bound.value("kernel_size"), count: spatialRank, function: name, argument: "kernel_size"),
+                    stride: try ints("stride", default: 1),
+                    padding: try convolutionPadding(bound.optional("padding"), count: spatialRank, function: name),
+                    dilation: try ints("dilation", default: 1), groups: groups, bias: try bound.bool("bias", default: true),
+                    paddingMode: paddingMode, dtype: try bound.dtype("dtype") ?? defaultFloatDType))
+            })
+        }
+        return members
+    }
+
+    func functionalConvolutionMembers() -> [String: Value] {
+        var entries: [(String, [String], FunctionalBody)] = []
+        for (name, spatialRank) in [("conv1d", 1), ("conv2d", 2)] {
+            entries.append((name, ["input", "weight", "bias", "stride", "padding", "dilation", "groups"], { _, bound in
+                let weight = try bound.tensor("weight")
+                func ints(_ argument: String) throws -> [Int] {
+                    try spatialInts(bound.optional(argument) ?? .int(1), count: spatialRank, function: name, argument: argument)
+                }
+                let padding = try convolutionPadding(bound.optional("padding"), count: spatialRank, function: name)
+                // A weight of the wrong rank is reported by the convolution's own check.
+                let kernel = weight.rank == spatialRank + 2 ? Array(weight.shape.dropFirst(2)) : Array(repeating: 1, count: spatialRank)
+                let geometry = try padding.geometry(kernel: kernel, stride: try ints("stride"),
+                                                    dilation: try ints("dilation"), groups: try bound.int("groups", default: 1))
+                return .tensor(try convolve(try bound.tensor("input"), weight: weight, bias: try bound.optionalTensor("bias"),
+                                            geometry: geometry, name: name))
+            }))
+        }
+        return functionalTable(entries)
+    }
+}
