@@ -135,7 +135,7 @@ final class ConvolutionModule: NNModule {
             throw PythonError.notImplemented("padding_mode='\(paddingMode)' is not supported by TensorTutor yet; only 'zeros' is")
         }
         let geometry = try padding.geometry(kernel: kernelSize, stride: stride, dilation: dilation, groups: groups)
-        return .tensor(try convolve(input, weight: parameters[0].tensor, bias: bias, geometry: geometry, name: name.lowercased()))
+        return .tensor(try interpreter.convolve(input, weight: parameters[0].tensor, bias: bias, geometry: geometry, name: name.lowercased()))
     }
 }
 
@@ -150,14 +150,26 @@ func kaimingUniformDefault(_ weight: Tensor, fanIn: Int) throws {
     try Generator.default.uniform_(weight, from: -bound, to: bound)
 }
 
-/// A convolution after the rank check `F.conv1d`/`F.conv2d` make before anything else.
-func convolve(_ input: Tensor, weight: Tensor, bias: Tensor?, geometry: ConvolutionGeometry, name: String) throws -> Tensor {
-    let spatialRank = geometry.stride.count
-    guard input.rank == spatialRank + 1 || input.rank == spatialRank + 2 else {
-        throw PythonError.runtimeError(
-            "Expected \(spatialRank + 1)D (unbatched) or \(spatialRank + 2)D (batched) input to \(name), but got input of size: \(formatShape(input.shape))")
+extension Interpreter {
+    /// A convolution after the rank check `F.conv1d`/`F.conv2d` make before anything else.
+    func convolve(_ input: Tensor, weight: Tensor, bias: Tensor?, geometry: ConvolutionGeometry, name: String) throws -> Tensor {
+        let spatialRank = geometry.stride.count
+        guard input.rank == spatialRank + 1 || input.rank == spatialRank + 2 else {
+            throw PythonError.runtimeError(
+                "Expected \(spatialRank + 1)D (unbatched) or \(spatialRank + 2)D (batched) input to \(name), but got input of size: \(formatShape(input.shape))")
+        }
+        if geometry.paddingBefore != geometry.paddingAfter {
+            warnOncePerProgram(
+                "Using padding='same' with even kernel lengths and odd dilation may require a zero-padded copy of the input be created (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/Convolution.cpp:1135.)")
+        }
+        return try Autodiff.convolution(input, weight: weight, bias: bias, geometry: geometry)
     }
-    return try Autodiff.convolution(input, weight: weight, bias: bias, geometry: geometry)
+
+    /// PyTorch's TORCH_WARN_ONCE: shown the first time in a program, wherever that is.
+    func warnOncePerProgram(_ message: String) {
+        guard shownWarnings.insert("once:" + message).inserted else { return }
+        warn(message)
+    }
 }
 
 extension Interpreter {
@@ -195,7 +207,7 @@ extension Interpreter {
     func functionalConvolutionMembers() -> [String: Value] {
         var entries: [(String, [String], FunctionalBody)] = []
         for (name, spatialRank) in [("conv1d", 1), ("conv2d", 2)] {
-            entries.append((name, ["input", "weight", "bias", "stride", "padding", "dilation", "groups"], { _, bound in
+            entries.append((name, ["input", "weight", "bias", "stride", "padding", "dilation", "groups"], { interpreter, bound in
                 let weight = try bound.tensor("weight")
                 func ints(_ argument: String) throws -> [Int] {
                     try spatialInts(bound.optional(argument) ?? .int(1), count: spatialRank, function: name, argument: argument)
@@ -205,7 +217,7 @@ extension Interpreter {
                 let kernel = weight.rank == spatialRank + 2 ? Array(weight.shape.dropFirst(2)) : Array(repeating: 1, count: spatialRank)
                 let geometry = try padding.geometry(kernel: kernel, stride: try ints("stride"),
                                                     dilation: try ints("dilation"), groups: try bound.int("groups", default: 1))
-                return .tensor(try convolve(try bound.tensor("input"), weight: weight, bias: try bound.optionalTensor("bias"),
+                return .tensor(try interpreter.convolve(try bound.tensor("input"), weight: weight, bias: try bound.optionalTensor("bias"),
                                             geometry: geometry, name: name))
             }))
         }

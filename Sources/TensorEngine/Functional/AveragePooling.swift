@@ -31,8 +31,7 @@ extension Tensor {
         }
         if let override = divisor.divisorOverride, override == 0 { throw TensorError.runtime("divisor must be not zero") }
         let planes = PooledPlanes(shape)
-        let outputSize = [window.outputLength(0, input: planes.height), window.outputLength(1, input: planes.width)]
-        try window.check(shape, outputSize: outputSize)
+        let outputSize = try window.checkedOutputSize(shape)
         let cells = averagingCells(window, divisor: divisor, planes: planes, outputSize: outputSize)
         return try averaged(over: cells, planes: planes, outputShape: planes.leadingShape + outputSize)
     }

@@ -41,14 +41,16 @@ private struct ChannelBlocks {
     }
 
     /// Mean and biased variance of the elements whose (sample, channel) pair is in `pairs`.
-    func moments(_ pairs: [(sample: Int, channel: Int)]) -> (mean: Double, variance: Double) {
+    /// Sums run in double; the mean is rounded to the tensor's precision (`round`) before
+    /// the deviations are taken from it, as PyTorch stores it before its second pass.
+    func moments(_ pairs: [(sample: Int, channel: Int)], round: (Double) -> Double) -> (mean: Double, variance: Double) {
         let count = Double(pairs.count * spatial)
         var sum = 0.0
         for (sample, channel) in pairs {
             let start = (sample * channels + channel) * spatial
             for index in start..<(start + spatial) { sum += values[index] }
         }
-        let mean = sum / count
+        let mean = round(sum / count)
         var squares = 0.0
         for (sample, channel) in pairs {
             let start = (sample * channels + channel) * spatial
@@ -70,18 +72,24 @@ extension Tensor {
         }
         let blocks = ChannelBlocks(self)
         try checkChannelParameters(weight: weight, bias: bias, running: running, channels: blocks.channels)
+        let round = precisionRounding
+        let useDoublePrecisionDeviation = training || running == nil
         var means = [Double](repeating: 0, count: blocks.channels)
         var variances = means
         if training || running == nil {
             for channel in 0..<blocks.channels {
-                (means[channel], variances[channel]) = blocks.moments((0..<blocks.batch).map { ($0, channel) })
+                (means[channel], variances[channel]) = blocks.moments((0..<blocks.batch).map { ($0, channel) }, round: round)
             }
             if let running, training { try updateRunningStatistics(running, means: means, variances: variances, count: blocks.batch * blocks.spatial) }
         } else if let running {
             means = running.mean.doubles()
             variances = running.variance.doubles()
         }
-        let inverseDeviations = variances.map { 1 / Glibc.sqrt($0 + eps) }
+        // Batch statistics get their inverse deviation in double; running ones in the
+        // tensor's precision, each step rounded, as PyTorch's CPU kernel computes them.
+        let inverseDeviations = variances.map { variance in
+            useDoublePrecisionDeviation ? round(1 / Glibc.sqrt(variance + eps)) : round(1 / round(Glibc.sqrt(round(variance + eps))))
+        }
         let output = try normalizedAffine(blocks, weight: weight, bias: bias) { _, channel in
             (means[channel], inverseDeviations[channel])
         }
@@ -108,9 +116,9 @@ extension Tensor {
         var inverseDeviations = means
         for sample in 0..<blocks.batch {
             for group in 0..<groups {
-                let moments = blocks.moments((0..<groupSize).map { (sample, group * groupSize + $0) })
+                let moments = blocks.moments((0..<groupSize).map { (sample, group * groupSize + $0) }, round: precisionRounding)
                 means[sample * groups + group] = moments.mean
-                inverseDeviations[sample * groups + group] = 1 / Glibc.sqrt(Swift.max(moments.variance, 0) + eps)
+                inverseDeviations[sample * groups + group] = precisionRounding(1 / Glibc.sqrt(Swift.max(moments.variance, 0) + eps))
             }
         }
         let output = try normalizedAffine(blocks, weight: weight, bias: bias) { sample, channel in
@@ -123,20 +131,28 @@ extension Tensor {
         return (output, statistics)
     }
 
+    /// Rounds a double to this dtype's arithmetic precision (float for every float dtype
+    /// but float64, as PyTorch's CPU kernels compute in float).
+    private var precisionRounding: (Double) -> Double {
+        dtype == .float64 ? { $0 } : { Double(Float($0)) }
+    }
+
     /// y = (x − mean)·invstd·γ + β, computed as x·α + (β − mean·α) per (sample, channel).
+    /// PyTorch computes α and β in float for float inputs, and y with one fused rounding.
     private func normalizedAffine(
         _ blocks: ChannelBlocks, weight: Tensor?, bias: Tensor?,
         statistics: (_ sample: Int, _ channel: Int) -> (mean: Double, inverseDeviation: Double)
     ) throws -> Tensor {
         let scales = weight?.doubles(), shifts = bias?.doubles()
+        let round = precisionRounding
         var result = [Double](repeating: 0, count: blocks.values.count)
         blocks.values.withUnsafeBufferPointer { source in
             result.withUnsafeMutableBufferPointer { output in
                 for sample in 0..<blocks.batch {
                     for channel in 0..<blocks.channels {
                         let (mean, inverseDeviation) = statistics(sample, channel)
-                        let alpha = inverseDeviation * (scales?[channel] ?? 1)
-                        let beta = (shifts?[channel] ?? 0) - mean * alpha
+                        let alpha = round(inverseDeviation * (scales?[channel] ?? 1))
+                        let beta = round((shifts?[channel] ?? 0) - mean * alpha)
                         let start = (sample * blocks.channels + channel) * blocks.spatial
                         for index in start..<(start + blocks.spatial) { output[index] = source[index] * alpha + beta }
                     }

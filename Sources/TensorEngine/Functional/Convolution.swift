@@ -46,7 +46,7 @@ extension Tensor {
         let outputWidth = lifted.outputLength(1, input: input.shape[3], kernel: kernel.shape[3])
         let columns = try input.imageColumns(kernel: [kernel.shape[2], kernel.shape[3]], geometry: lifted)
         let groups = geometry.groups
-        let weightMatrices = try kernel.reshape([1, groups, outputChannels / groups, columns.shape[2]])
+        let weightMatrices = try kernel.patchOrderedMatrices(groups: groups)
         var output = try weightMatrices.matmul(columns).reshape([batch, outputChannels, outputHeight, outputWidth])
         if let bias {
             output = try binary(.add, .tensor(output), .tensor(try bias.reshape([1, outputChannels, 1, 1])))
@@ -66,12 +66,11 @@ extension Tensor {
         let gradient = spatialRank == 1 ? try gradOutput.unsqueeze(2) : gradOutput
         let (batch, outputChannels, groups) = (shape[0], weight.shape[0], geometry.groups)
         let kernelSize = [kernel.shape[2], kernel.shape[3]]
-        let patchLength = kernel.shape[1] * kernelSize[0] * kernelSize[1]
         let gradientMatrices = try gradient.contiguous()
             .reshape([batch, groups, outputChannels / groups, gradient.shape[2] * gradient.shape[3]])
         var gradInput: Tensor?, gradWeight: Tensor?, gradBias: Tensor?
         if needs.input {
-            let weightMatrices = try kernel.reshape([1, groups, outputChannels / groups, patchLength])
+            let weightMatrices = try kernel.patchOrderedMatrices(groups: groups)
             let gradColumns = try weightMatrices.matrixTranspose().matmul(gradientMatrices)
             let image = try gradColumns.foldedColumns(imageShape: input.shape, kernel: kernelSize, geometry: lifted,
                                                       outputSize: [gradient.shape[2], gradient.shape[3]])
@@ -80,12 +79,21 @@ extension Tensor {
         if needs.weight {
             let columns = try input.imageColumns(kernel: kernelSize, geometry: lifted)
             let perSample = try gradientMatrices.matmul(try columns.matrixTranspose())
-            gradWeight = try perSample.sum(dims: [0], keepDim: false).reshape(weight.shape)
+            let patchOrdered = try perSample.sum(dims: [0], keepDim: false)
+                .reshape([outputChannels, kernelSize[0], kernelSize[1], kernel.shape[1]])
+            gradWeight = try patchOrdered.permute([0, 3, 1, 2]).contiguous().reshape(weight.shape)
         }
         if needs.bias {
             gradBias = try gradient.sum(dims: [0, 2, 3], keepDim: false)
         }
         return (gradInput, gradWeight, gradBias)
+    }
+
+    /// A `[O, C/groups, kH, kW]` weight as `[1, groups, O/groups, kH · kW · C/groups]`
+    /// matrices whose columns follow `imageColumns`' patch order.
+    private func patchOrderedMatrices(groups: Int) throws -> Tensor {
+        let patchLength = shape[1] * shape[2] * shape[3]
+        return try permute([0, 2, 3, 1]).contiguous().reshape([1, groups, shape[0] / groups, patchLength])
     }
 
     /// This input and `weight` with a height dim of one inserted for a 1-d convolution.

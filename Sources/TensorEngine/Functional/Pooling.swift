@@ -27,8 +27,9 @@ public struct PoolingWindow: Equatable, Sendable {
         return length
     }
 
-    /// The checks `pool2d_shape_check` makes, with its messages.
-    func check(_ shape: [Int], outputSize: [Int]) throws {
+    /// The output size for an input `shape`, after the checks `pool2d_shape_check` makes,
+    /// with its messages.
+    func checkedOutputSize(_ shape: [Int]) throws -> [Int] {
         if kernel.contains(where: { $0 <= 0 }) {
             throw TensorError.runtime("kernel size should be greater than zero, but got kH: \(kernel[0]) kW: \(kernel[1])")
         }
@@ -43,11 +44,13 @@ public struct PoolingWindow: Equatable, Sendable {
             throw TensorError.runtime(
                 "pad should be at most half of effective kernel size, but got pad=\(padding[dim]), kernel_size=\(kernel[dim]) and dilation=\(dilation[dim])")
         }
+        let outputSize = [outputLength(0, input: shape[shape.count - 2]), outputLength(1, input: shape[shape.count - 1])]
         if outputSize.contains(where: { $0 < 1 }) {
             let planes = shape[shape.count - 3]
             throw TensorError.runtime(
                 "Given input size: (\(planes)x\(shape[shape.count - 2])x\(shape[shape.count - 1])). Calculated output size: (\(planes)x\(outputSize[0])x\(outputSize[1])). Output size is too small")
         }
+        return outputSize
     }
 
     /// The window of output position `index` along `dim`, clipped to the input and
@@ -88,8 +91,7 @@ extension Tensor {
             throw TensorError.runtime("non-empty 3D or 4D (batch mode) tensor expected for input")
         }
         let planes = PooledPlanes(shape)
-        let outputSize = [window.outputLength(0, input: planes.height), window.outputLength(1, input: planes.width)]
-        try window.check(shape, outputSize: outputSize)
+        let outputSize = try window.checkedOutputSize(shape)
         let outputPlane = outputSize[0] * outputSize[1]
         let input = doubles()
         var values = [Double](repeating: 0, count: planes.planeCount * outputPlane)
