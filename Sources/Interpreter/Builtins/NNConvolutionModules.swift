@@ -86,16 +86,9 @@ final class ConvolutionModule: NNModule {
         (self.inChannels, self.outChannels, self.kernelSize, self.stride) = (inChannels, outChannels, kernelSize, stride)
         (self.padding, self.dilation, self.groups, self.paddingMode) = (padding, dilation, groups, paddingMode)
         super.init(name: name)
-        let fanIn = inChannels / groups * kernelSize.reduce(1, *)
-        let weight = try Tensor.zeros(shape: [outChannels, inChannels / groups] + kernelSize, dtype: dtype)
-        try kaimingUniformDefault(weight, fanIn: fanIn)
-        parameters.append(("weight", weight))
-        if bias {
-            let biasTensor = try Tensor.zeros(shape: [outChannels], dtype: dtype)
-            let bound = fanIn > 0 ? 1 / Glibc.sqrt(Double(fanIn)) : 0
-            try Generator.default.uniform_(biasTensor, from: -bound, to: bound)
-            parameters.append(("bias", biasTensor))
-        }
+        parameters = try defaultInitializedParameters(
+            weightShape: [outChannels, inChannels / groups] + kernelSize, fanIn: inChannels / groups * kernelSize.reduce(1, *),
+            bias: bias, dtype: dtype)
     }
 
     private var bias: Tensor? { parameters.count > 1 ? parameters[1].tensor : nil }
@@ -139,15 +132,24 @@ final class ConvolutionModule: NNModule {
     }
 }
 
-/// `kaiming_uniform_(weight, a=sqrt(5))`, the default init of Linear and Conv layers:
-/// U(−b, b) with b = √3 · gain / √fan_in, gain = √(2 / (1 + a²)), in torch.nn.init's arithmetic.
-func kaimingUniformDefault(_ weight: Tensor, fanIn: Int) throws {
-    guard fanIn > 0 else { return }
-    let a = Glibc.sqrt(5.0)
-    let gain = Glibc.sqrt(2.0 / (1 + a * a))
-    let std = gain / Glibc.sqrt(Double(fanIn))
-    let bound = Glibc.sqrt(3.0) * std
-    try Generator.default.uniform_(weight, from: -bound, to: bound)
+/// The `reset_parameters` of Linear and Conv layers, drawing from `Generator.default` in
+/// PyTorch's order: `kaiming_uniform_(weight, a=sqrt(5))`, i.e. U(−b, b) with
+/// b = √3 · gain / √fan_in and gain = √(2 / (1 + a²)) in torch.nn.init's arithmetic,
+/// then the bias from U(−1/√fan_in, 1/√fan_in).
+func defaultInitializedParameters(weightShape: [Int], fanIn: Int, bias: Bool, dtype: DType) throws -> [(name: String, tensor: Tensor)] {
+    let weight = try Tensor.zeros(shape: weightShape, dtype: dtype)
+    if fanIn > 0 {
+        let a = Glibc.sqrt(5.0)
+        let gain = Glibc.sqrt(2.0 / (1 + a * a))
+        let std = gain / Glibc.sqrt(Double(fanIn))
+        let bound = Glibc.sqrt(3.0) * std
+        try Generator.default.uniform_(weight, from: -bound, to: bound)
+    }
+    guard bias else { return [("weight", weight)] }
+    let biasTensor = try Tensor.zeros(shape: [weightShape[0]], dtype: dtype)
+    let biasBound = fanIn > 0 ? 1 / Glibc.sqrt(Double(fanIn)) : 0
+    try Generator.default.uniform_(biasTensor, from: -biasBound, to: biasBound)
+    return [("weight", weight), ("bias", biasTensor)]
 }
 
 extension Interpreter {

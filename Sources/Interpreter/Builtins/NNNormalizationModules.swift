@@ -1,7 +1,7 @@
 import Autograd
 import TensorEngine
 
-/// `nn.BatchNorm1d`/`nn.BatchNorm2d`, with the buffers `running_mean`, `running_var` and
+/// `nn.BatchNorm1d`/`2d`/`3d` and `nn.SyncBatchNorm`, with the buffers `running_mean`, `running_var` and
 /// `num_batches_tracked` when it tracks running statistics.
 final class BatchNormModule: NNModule {
     let features: Int
@@ -9,7 +9,7 @@ final class BatchNormModule: NNModule {
     let momentum: Double?
     let affine: Bool
     /// The input ranks the variant accepts, and how its error names them ("2D or 3D").
-    let acceptedRanks: (ranks: [Int], text: String)
+    let acceptedRanks: (ranks: ClosedRange<Int>, text: String)
     private let runningMean: Tensor?
     private let runningVariance: Tensor?
     private let batchesTracked: Tensor?
@@ -17,7 +17,12 @@ final class BatchNormModule: NNModule {
     init(name: String, features: Int, eps: Double, momentum: Double?, affine: Bool, bias: Bool,
          trackRunningStats: Bool, dtype: DType) throws {
         (self.features, self.eps, self.momentum, self.affine) = (features, eps, momentum, affine)
-        acceptedRanks = name == "BatchNorm1d" ? ([2, 3], "2D or 3D") : ([4], "4D")
+        switch name {
+        case "BatchNorm1d": acceptedRanks = (2...3, "2D or 3D")
+        case "BatchNorm2d": acceptedRanks = (4...4, "4D")
+        case "BatchNorm3d": acceptedRanks = (5...5, "5D")
+        default: acceptedRanks = (2...Int.max, "at least 2D")  // SyncBatchNorm, which runs as BatchNorm off a GPU
+        }
         if trackRunningStats {
             runningMean = try Tensor.zeros(shape: [features], dtype: dtype)
             runningVariance = try Factory.full(shape: [features], value: .int(1), dtype: dtype)
@@ -137,7 +142,7 @@ private func checkBatchHasSeveralValues(_ input: Tensor) throws {
 extension Interpreter {
     func normalizationLayerMembers() -> [String: Value] {
         var members: [String: Value] = [:]
-        for name in ["BatchNorm1d", "BatchNorm2d"] {
+        for name in ["BatchNorm1d", "BatchNorm2d", "BatchNorm3d", "SyncBatchNorm"] {
             members[name] = .builtin(Builtin(name) { interpreter, arguments in
                 let bound = try arguments.bind(name, ["num_features", "eps", "momentum", "affine", "track_running_stats",
                                                       "device", "dtype", "bias"])

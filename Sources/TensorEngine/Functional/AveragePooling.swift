@@ -67,9 +67,11 @@ extension Tensor {
     }
 
     /// Sums each plane over each cell and divides; integer dtypes truncate the quotient.
+    /// Float dtypes add in float, one element after another, as PyTorch's kernel does.
     private func averaged(over cells: AveragingCells, planes: PooledPlanes, outputShape: [Int]) throws -> Tensor {
         let input = doubles()
         let truncates = !dtype.isFloatingPoint
+        let round = dtype.accumulationRounding
         var result = [Double](repeating: 0, count: planes.planeCount * cells.count)
         input.withUnsafeBufferPointer { source in
             result.withUnsafeMutableBufferPointer { output in
@@ -78,7 +80,7 @@ extension Tensor {
                     for (index, cell) in cells.enumerated() {
                         var sum = 0.0
                         for row in cell.rows {
-                            for column in cell.columns { sum += base[row * planes.width + column] }
+                            for column in cell.columns { sum = round(sum + base[row * planes.width + column]) }
                         }
                         let quotient = cell.divisor == 0 ? 0 : sum / cell.divisor
                         output[plane * cells.count + index] = truncates ? quotient.rounded(.towardZero) : quotient
@@ -91,19 +93,28 @@ extension Tensor {
 
     private static func spread(_ gradOutput: Tensor, over cells: AveragingCells, planes: PooledPlanes, inputShape: [Int]) throws -> Tensor {
         let gradient = gradOutput.doubles()
+        let round = gradOutput.dtype.accumulationRounding
         var result = [Double](repeating: 0, count: planes.planeCount * planes.planeSize)
         result.withUnsafeMutableBufferPointer { output in
             for plane in 0..<planes.planeCount {
                 let base = output.baseAddress! + plane * planes.planeSize
                 for (index, cell) in cells.enumerated() where cell.divisor != 0 {
-                    let share = gradient[plane * cells.count + index] / cell.divisor
+                    let share = round(gradient[plane * cells.count + index] / cell.divisor)
                     for row in cell.rows {
-                        for column in cell.columns { base[row * planes.width + column] += share }
+                        for column in cell.columns { base[row * planes.width + column] = round(base[row * planes.width + column] + share) }
                     }
                 }
             }
         }
         return try ResultBuilder.tensor(doubles: result, shape: inputShape, dtype: gradOutput.dtype)
+    }
+}
+
+extension DType {
+    /// Rounds a double sum to the precision PyTorch's CPU kernels accumulate this dtype
+    /// in: float for float32 and the half types, exact otherwise.
+    var accumulationRounding: (Double) -> Double {
+        self == .float32 || self == .float16 || self == .bfloat16 ? { Double(Float($0)) } : { $0 }
     }
 }
 

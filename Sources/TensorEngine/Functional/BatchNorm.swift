@@ -133,9 +133,7 @@ extension Tensor {
 
     /// Rounds a double to this dtype's arithmetic precision (float for every float dtype
     /// but float64, as PyTorch's CPU kernels compute in float).
-    private var precisionRounding: (Double) -> Double {
-        dtype == .float64 ? { $0 } : { Double(Float($0)) }
-    }
+    private var precisionRounding: (Double) -> Double { dtype.accumulationRounding }
 
     /// y = (x − mean)·invstd·γ + β, computed as x·α + (β − mean·α) per (sample, channel).
     /// PyTorch computes α and β in float for float inputs, and y with one fused rounding.

@@ -116,12 +116,14 @@ extension Tensor {
     public static func maxPool2dBackward(gradOutput: Tensor, indices: Tensor, inputShape: [Int]) throws -> Tensor {
         let planes = PooledPlanes(inputShape)
         let gradient = gradOutput.doubles(), positions = indices.int64s()
+        let round = gradOutput.dtype.accumulationRounding
         let outputPlane = gradOutput.count / Swift.max(planes.planeCount, 1)
         var result = [Double](repeating: 0, count: planes.planeCount * planes.planeSize)
         for plane in 0..<planes.planeCount {
             for index in 0..<outputPlane {
                 let flat = plane * outputPlane + index
-                result[plane * planes.planeSize + Int(positions[flat])] += gradient[flat]
+                let position = plane * planes.planeSize + Int(positions[flat])
+                result[position] = round(result[position] + gradient[flat])
             }
         }
         return try ResultBuilder.tensor(doubles: result, shape: inputShape, dtype: gradOutput.dtype)
