@@ -123,13 +123,42 @@ final class ConvolutionModule: NNModule {
     }
 
     override func forward(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
-        let input = try arguments.bind("forward", ["input"]).tensor("input")
-        guard paddingMode == "zeros" else {
-            throw PythonError.notImplemented("padding_mode='\(paddingMode)' is not supported by TensorTutor yet; only 'zeros' is")
+        var input = try arguments.bind("forward", ["input"]).tensor("input")
+        var geometry = try padding.geometry(kernel: kernelSize, stride: stride, dilation: dilation, groups: groups)
+        if paddingMode != "zeros" {
+            // As `_conv_forward`: pad by the mode first, then convolve without padding.
+            input = try paddedByMode(input, before: geometry.paddingBefore, after: geometry.paddingAfter, mode: paddingMode)
+            geometry.paddingBefore = geometry.paddingBefore.map { _ in 0 }
+            geometry.paddingAfter = geometry.paddingAfter.map { _ in 0 }
         }
-        let geometry = try padding.geometry(kernel: kernelSize, stride: stride, dilation: dilation, groups: groups)
         return .tensor(try interpreter.convolve(input, weight: parameters[0].tensor, bias: bias, geometry: geometry, name: name.lowercased()))
     }
+}
+
+/// Pads the trailing spatial dims by 'reflect', 'replicate' or 'circular', each as one
+/// index_select of the positions the mode reads (so the gradient sums back onto them).
+private func paddedByMode(_ input: Tensor, before: [Int], after: [Int], mode: String) throws -> Tensor {
+    var result = input
+    for (offset, (padBefore, padAfter)) in zip(before, after).enumerated() {
+        let dim = input.rank - before.count + offset
+        let size = input.shape[dim]
+        if mode == "reflect", padBefore >= size || padAfter >= size {
+            throw PythonError.runtimeError(
+                "Argument #4: Padding size should be less than the corresponding input dimension, but got: padding (\(padBefore), \(padAfter)) at dimension \(dim) of input \(formatShape(input.shape))")
+        }
+        if mode == "circular", padBefore > size || padAfter > size {
+            throw PythonError.runtimeError("Padding value causes wrapping around more than once.")
+        }
+        let positions: [Int64] = (-padBefore..<(size + padAfter)).map { index in
+            switch mode {
+            case "reflect": Int64(index < 0 ? -index : (index >= size ? 2 * (size - 1) - index : index))
+            case "replicate": Int64(Swift.min(Swift.max(index, 0), size - 1))
+            default: Int64((index % size + size) % size)
+            }
+        }
+        result = try Autodiff.indexSelect(result, dim: dim, index: try Tensor(values: positions, shape: [positions.count]))
+    }
+    return result
 }
 
 /// The `reset_parameters` of Linear and Conv layers, drawing from `Generator.default` in
