@@ -80,20 +80,7 @@ final class LinearModule: NNModule {
         self.inFeatures = inFeatures
         self.outFeatures = outFeatures
         super.init(name: "Linear")
-        let weight = try Tensor.zeros(shape: [outFeatures, inFeatures], dtype: dtype)
-        // kaiming_uniform_(a=sqrt(5)), with the same double arithmetic as torch.nn.init.
-        let a = Glibc.sqrt(5.0)
-        let gain = Glibc.sqrt(2.0 / (1 + a * a))
-        let std = gain / Glibc.sqrt(Double(inFeatures))
-        let bound = Glibc.sqrt(3.0) * std
-        if inFeatures > 0 { try Generator.default.uniform_(weight, from: -bound, to: bound) }
-        parameters.append(("weight", weight))
-        if bias {
-            let biasTensor = try Tensor.zeros(shape: [outFeatures], dtype: dtype)
-            let biasBound = inFeatures > 0 ? 1 / Glibc.sqrt(Double(inFeatures)) : 0
-            try Generator.default.uniform_(biasTensor, from: -biasBound, to: biasBound)
-            parameters.append(("bias", biasTensor))
-        }
+        parameters = try defaultInitializedParameters(weightShape: [outFeatures, inFeatures], fanIn: inFeatures, bias: bias, dtype: dtype)
     }
 
     override func extraRepr() -> String {
@@ -235,7 +222,7 @@ extension Interpreter {
         }
         define("Sequential") { _, arguments in .native(SequentialModule(layers: arguments.positional)) }
         let functional = makeFunctionalMembers()
-        for family in [activationModuleMembers(functional: functional), lossModuleMembers(functional: functional), normalizationModuleMembers()] {
+        for family in [activationModuleMembers(functional: functional), lossModuleMembers(functional: functional), normalizationModuleMembers(), layerModuleMembers()] {
             members.merge(family) { _, new in new }
         }
         return members
@@ -373,7 +360,7 @@ extension Interpreter {
     /// Functional families added in other files (losses, attention, ...).
     func extraFunctionalMembers() -> [String: Value] {
         var members: [String: Value] = [:]
-        for family in [functionalActivationMembers(), functionalLossMembers(), functionalMiscMembers()] {
+        for family in [functionalActivationMembers(), functionalLossMembers(), functionalMiscMembers(), functionalLayerMembers()] {
             members.merge(family) { _, new in new }
         }
         return members
