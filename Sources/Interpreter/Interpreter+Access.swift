@@ -41,6 +41,8 @@ extension Interpreter {
             if let method = instance.classObject.lookup("__getitem__") {
                 return try call(method, CallArguments([container, index]))
             }
+        case let .native(object as NativeContainer):
+            return try object.item(self, index)
         default: break
         }
         throw PythonError.typeError("'\(container.typeName)' object is not subscriptable")
@@ -71,7 +73,9 @@ extension Interpreter {
                 _ = try call(method, CallArguments([container, index, value]))
                 return
             }
-            fallthrough
+            throw PythonError.typeError("'\(container.typeName)' object does not support item assignment")
+        case let .native(object as NativeContainer):
+            try object.setItem(self, index, value)
         default:
             throw PythonError.typeError("'\(container.typeName)' object does not support item assignment")
         }
@@ -214,7 +218,7 @@ extension Interpreter {
             if let value = instance.classObject.lookup(name) {
                 return try bindClassAttribute(value, instance: object, classObject: instance.classObject)
             }
-            if let value = try nnModuleAttribute(instance, name) { return value }
+            if let value = try moduleInstanceAttribute(instance, name) { return value }
             throw PythonError.attributeError("'\(instance.classObject.name)' object has no attribute '\(name)'")
         case let .classObject(classObject):
             if let value = classObject.lookup(name) {
@@ -240,6 +244,11 @@ extension Interpreter {
     func setAttribute(of object: Value, _ name: String, _ value: Value) throws {
         switch object {
         case let .instance(instance):
+            if let registry = instance.moduleRegistry, try registry.assign(name, value, module: instance.classObject.name) {
+                instance.attributes[name] = nil
+                instance.attributeOrder.removeAll { $0 == name }
+                return
+            }
             instance.set(name, value)
             return
         case let .classObject(classObject):

@@ -175,8 +175,13 @@ extension Interpreter {
         case let .classObject(classObject):
             return try instantiate(classObject, arguments)
         case let .instance(instance):
-            if let method = instance.classObject.lookup("__call__") ?? instance.classObject.lookup("forward") {
+            if let method = instance.classObject.lookup("__call__") {
                 return try call(method, arguments.prepending(.instance(instance)))
+            }
+            if let registry = instance.moduleRegistry {
+                return try callModule(callee, registry, arguments) { arguments in
+                    try call(try moduleForward(instance), arguments)
+                }
             }
         case let .native(object):
             if let result = try object.call(self, arguments) { return result }
@@ -257,6 +262,7 @@ extension Interpreter {
             return .native(ExceptionObject(type: classObject.name, message: message))
         }
         let instance = Instance(classObject: classObject)
+        if classObject.lookup("__tensortutor_module__") != nil { instance.moduleRegistry = ModuleRegistry() }
         if let initializer = classObject.lookup("__init__") {
             _ = try call(initializer, arguments.prepending(.instance(instance)))
         } else if !arguments.positional.isEmpty || !arguments.keywords.isEmpty {

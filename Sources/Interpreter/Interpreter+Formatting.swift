@@ -44,8 +44,9 @@ extension Interpreter {
             if let method = instance.classObject.lookup("__repr__") {
                 return try str(try call(method, CallArguments([value])))
             }
-            if let description = try nnModuleRepr(instance) { return description }
+            if instance.moduleRegistry != nil { return try genericModuleRepr(value) }
             return "<__main__.\(instance.classObject.name) object>"
+        case let .native(module as NNModule): return try module.repr(self)
         case let .native(object): return object.repr()
         }
     }

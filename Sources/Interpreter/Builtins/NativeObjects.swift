@@ -55,6 +55,12 @@ final class GradModeContext: NativeObject {
 final class ModuleBaseClass: NativeObject {
     var typeName: String { "type" }
     func repr() -> String { "<class 'torch.nn.modules.module.Module'>" }
+
+    /// `nn.Module()` itself: an empty module with no forward.
+    func call(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value? {
+        _ = try arguments.bind("Module", [])
+        return .native(NNModule(name: "Module"))
+    }
 }
 
 /// `torch.device('cpu')`.
@@ -92,6 +98,7 @@ final class SuperProxy: NativeObject {
            let value = owner.lookup(name) {
             return try interpreter.bindClassAttribute(value, instance: receiver, classObject: owner)
         }
+        if let value = try interpreter.moduleSuperAttribute(receiver, name) { return value }
         guard name.hasPrefix("__") else { return nil }
         return .builtin(Builtin(name) { _, _ in .none })
     }

@@ -1,0 +1,79 @@
+import Autograd
+import TensorEngine
+
+/// `nn.Module` methods that change a whole tree: modes, gradients and saved state.
+extension Interpreter {
+    /// `train`, `eval`, `zero_grad`, `requires_grad_`, and the device and dtype moves,
+    /// which leave a CPU float32 module as it is.
+    func moduleModeMethod(_ module: Value, _ registry: ModuleRegistry, _ name: String) -> Builtin.Body? {
+        switch name {
+        case "train":
+            return { interpreter, arguments in
+                let mode = try arguments.bind(name, ["mode"]).optional("mode") ?? .bool(true)
+                guard case let .bool(flag) = mode else { throw PythonError.valueError("training mode is expected to be boolean") }
+                registry.training = flag
+                for (_, child) in namedChildren(module) {
+                    _ = try interpreter.call(try interpreter.attribute(of: child, "train"), CallArguments([mode]))
+                }
+                return module
+            }
+        case "eval":
+            return { interpreter, arguments in
+                _ = try arguments.bind(name, [])
+                return try interpreter.call(try interpreter.attribute(of: module, "train"), CallArguments([.bool(false)]))
+            }
+        case "zero_grad":
+            return { _, arguments in
+                let setToNone = try arguments.bind(name, ["set_to_none"]).bool("set_to_none", default: true)
+                for (_, parameter) in namedModuleMembers(module, .parameters) {
+                    if setToNone { parameter.grad = nil } else { parameter.grad?.fill(.int(0)) }
+                }
+                return .none
+            }
+        case "requires_grad_":
+            return { _, arguments in
+                let flag = try arguments.bind(name, ["requires_grad"]).bool("requires_grad", default: true)
+                for (_, parameter) in namedModuleMembers(module, .parameters) { try parameter.setRequiresGrad(flag) }
+                return module
+            }
+        case "to", "cpu", "float", "share_memory":
+            return { _, _ in module }
+        default: return nil
+        }
+    }
+
+    /// `state_dict`, `load_state_dict`, `extra_repr`, `_get_name`.
+    func moduleStateMethod(_ module: Value, _ registry: ModuleRegistry, _ name: String) -> Builtin.Body? {
+        switch name {
+        case "state_dict":
+            return { _, arguments in
+                let bound = try arguments.bind(name, ["destination", "prefix", "keep_vars"], variadic: true)
+                let entries = moduleStateDict(module, prefix: try bound.string("prefix", default: ""),
+                                              keepVars: try bound.bool("keep_vars", default: false))
+                let destination: DictStorage
+                if case let .dict(given)? = bound.optional("destination") { destination = given } else { destination = DictStorage() }
+                for (key, tensor) in entries { destination[.string(key)] = .tensor(tensor) }
+                return .dict(destination)
+            }
+        case "load_state_dict":
+            return { interpreter, arguments in
+                let bound = try arguments.bind(name, ["state_dict", "strict", "assign"])
+                let given = try bound.value("state_dict")
+                guard case let .dict(stateDict) = given else {
+                    throw PythonError.typeError("Expected state_dict to be dict-like, got <class '\(given.typeName)'>.")
+                }
+                let strict = try bound.bool("strict", default: true)
+                return .native(try interpreter.loadStateDict(module, stateDict, strict: strict, className: interpreter.moduleClassName(module)))
+            }
+        case "extra_repr":
+            return { _, _ in
+                if case let .native(native as NNModule) = module { return .string(native.extraRepr()) }
+                if case let .instance(instance) = module, let native = instance.nativeModule { return .string(native.extraRepr()) }
+                return .string("")
+            }
+        case "_get_name":
+            return { interpreter, _ in .string(interpreter.moduleClassName(module)) }
+        default: return nil
+        }
+    }
+}
