@@ -173,7 +173,7 @@ extension ModuleRegistry {
             case let .tensor(tensor): buffers.set(name, tensor)
             case .none: buffers.set(name, nil)
             default:
-                throw PythonError.typeError("cannot assign '\(torchTypeName(value))' as buffer '\(name)' (torch.Tensor or None expected)")
+                throw PythonError.typeError("cannot assign '\(torchTypeName(value))' as buffer '\(name)' (torch.nn.Buffer, torch.Tensor or None expected)")
             }
         } else if name == "training", case let .bool(flag) = value {
             training = flag

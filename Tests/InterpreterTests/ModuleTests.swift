@@ -1,0 +1,261 @@
+import Diagnostics
+import Interpreter
+import Testing
+
+/// The `nn.Module` machinery, checked by running small programs. Each expected text is
+/// what PyTorch 2.15 printed for the same program. Serialized, because programs seed and
+/// draw from the one global generator.
+@Suite("nn.Module machinery", .serialized)
+struct ModuleTests {
+    /// What a program printed, followed by its uncaught error, if any.
+    static func output(of source: String) -> String {
+        var printed = ""
+        let runner = ProgramRunner()
+        runner.onEvent = { event in
+            switch event {
+            case let .printed(text): printed += text
+            case let .error(error): printed += "\(error.type): \(error.message)\n"
+            default: break
+            }
+        }
+        runner.run(SourceFile(name: "<module test>", text: source))
+        return printed
+    }
+
+    @Test("named_parameters, named_buffers, named_modules and state_dict follow PyTorch's order")
+    func registrationOrderAndNames() {
+        let program = #"""
+import torch
+import torch.nn as nn
+class Inner(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.drop = nn.Dropout(0.5)
+        self.register_buffer('running', torch.ones(2))
+        self.register_buffer('scratch', torch.zeros(1), persistent=False)
+        self.scale = nn.Parameter(torch.ones(2))
+class Outer(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.first = nn.Linear(2, 2)
+        self.inner = Inner()
+        self.shared = self.first
+        self.blocks = nn.ModuleList([Inner(), nn.Sequential(nn.Linear(2, 2), nn.ReLU())])
+        self.alpha = nn.Parameter(torch.zeros(1))
+        self.empty = None
+m = Outer()
+print([n for n, _ in m.named_parameters()])
+print([n for n, _ in m.named_buffers()])
+print([n for n, _ in m.named_modules()])
+print([n for n, _ in m.named_children()])
+print(list(m.state_dict().keys()))
+print(len(list(m.parameters())), len(list(m.buffers())), len(list(m.modules())), len(list(m.children())))
+print([n for n, _ in m.named_parameters(prefix='model', recurse=False)])
+print(m.empty, m.get_submodule('blocks.1.0'))
+"""#
+        let expected = #"""
+['alpha', 'first.weight', 'first.bias', 'inner.scale', 'blocks.0.scale', 'blocks.1.0.weight', 'blocks.1.0.bias']
+['inner.running', 'inner.scratch', 'blocks.0.running', 'blocks.0.scratch']
+['', 'first', 'inner', 'inner.drop', 'blocks', 'blocks.0', 'blocks.0.drop', 'blocks.1', 'blocks.1.0', 'blocks.1.1']
+['first', 'inner', 'blocks']
+['alpha', 'first.weight', 'first.bias', 'inner.scale', 'inner.running', 'shared.weight', 'shared.bias', 'blocks.0.scale', 'blocks.0.running', 'blocks.1.0.weight', 'blocks.1.0.bias']
+7 4 10 3
+['model.alpha']
+None Linear(in_features=2, out_features=2, bias=True)
+
+"""#
+        #expect(Self.output(of: program) == expected)
+    }
+
+    @Test("attribute assignment registers as __setattr__ does, with its errors")
+    func setattrRules() {
+        let program = #"""
+import torch
+import torch.nn as nn
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lin = nn.Linear(1, 1)
+        self.register_buffer('stat', torch.zeros(2))
+m = Net()
+for attempt in [lambda: setattr(m, 'lin', 3), lambda: setattr(m.lin, 'weight', torch.zeros(1, 1)),
+                lambda: setattr(m, 'stat', 'text'), lambda: m.register_buffer('lin', torch.zeros(1)),
+                lambda: m.register_buffer('a.b', torch.zeros(1)), lambda: m.register_buffer('c', 3),
+                lambda: m.register_parameter('p', torch.zeros(1)), lambda: m.add_module('x', 5),
+                lambda: m.missing]:
+    try:
+        attempt()
+    except (TypeError, KeyError, AttributeError) as e:
+        print(type(e).__name__, e)
+m.stat = torch.ones(2)
+m.lin = None
+m.w = nn.Parameter(torch.ones(1))
+m.w = None
+print(list(m.state_dict().keys()), m.stat, m.lin, m.w)
+m.lin = nn.Linear(2, 2)
+m.tag = 'plain'
+del m.stat
+print([n for n, _ in m.named_parameters()], [n for n, _ in m.named_buffers()], m.tag)
+"""#
+        let expected = #"""
+TypeError cannot assign 'int' as child module 'lin' (torch.nn.Module or None expected)
+TypeError cannot assign 'torch.FloatTensor' as parameter 'weight' (torch.nn.Parameter or None expected)
+TypeError cannot assign 'str' as buffer 'stat' (torch.nn.Buffer, torch.Tensor or None expected)
+KeyError "attribute 'lin' already exists"
+KeyError 'buffer name can\'t contain "."'
+TypeError cannot assign 'int' object to buffer 'c' (torch Tensor or None required)
+TypeError cannot assign 'torch.FloatTensor' object to parameter 'p' (torch.nn.Parameter or None required)
+TypeError int is not a Module subclass
+AttributeError 'Net' object has no attribute 'missing'
+['stat'] tensor([1., 1.]) None None
+['lin.weight', 'lin.bias'] [] plain
+
+"""#
+        #expect(Self.output(of: program) == expected)
+    }
+
+    @Test("eval() and train() reach every nested module")
+    func evalReachesNestedDropout() {
+        let program = #"""
+import torch
+import torch.nn as nn
+_ = torch.manual_seed(0)
+class Block(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.drop = nn.Dropout(0.5)
+    def forward(self, x):
+        return self.drop(x)
+class Middle(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.block = Block()
+        self.layers = nn.ModuleList([nn.Sequential(nn.Dropout(0.3))])
+    def forward(self, x):
+        return self.layers[0](self.block(x))
+class Outer(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.middle = Middle()
+    def forward(self, x):
+        return self.middle(x)
+m = Outer()
+x = torch.ones(2, 4)
+print(m(x))
+print(m.eval() is m, m.training, m.middle.block.drop.training, m.middle.layers[0][0].training)
+print(m(x))
+_ = m.train()
+print([mod.training for mod in m.modules()])
+_ = m.middle.train(False)
+print([mod.training for mod in m.modules()])
+try:
+    m.train(1)
+except ValueError as e:
+    print(e)
+"""#
+        let expected = #"""
+tensor([[0.0000, 0.0000, 2.8571, 0.0000],
+        [0.0000, 0.0000, 2.8571, 2.8571]])
+True False False False
+tensor([[1., 1., 1., 1.],
+        [1., 1., 1., 1.]])
+[True, True, True, True, True, True, True]
+[True, False, False, False, False, False, False]
+training mode is expected to be boolean
+
+"""#
+        #expect(Self.output(of: program) == expected)
+    }
+
+    @Test("apply visits children first; zero_grad and requires_grad_ cover the tree")
+    func applyGradsAndRequiresGrad() {
+        let program = #"""
+import torch
+import torch.nn as nn
+_ = torch.manual_seed(0)
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(nn.Linear(3, 2), nn.Tanh())
+        self.head = nn.Linear(2, 1)
+    def forward(self, x):
+        return self.head(self.body(x))
+    def init(self, m):
+        if isinstance(m, nn.Linear):
+            nn.init.constant_(m.weight, 0.5)
+            nn.init.zeros_(m.bias)
+m = Net()
+seen = []
+print(m.apply(lambda mod: seen.append(type(mod).__name__)) is m, seen)
+_ = m.apply(m.init)
+print(m.head.weight)
+m(torch.ones(4, 3)).sum().backward()
+print(m.body[0].weight.grad)
+m.zero_grad()
+print(m.body[0].weight.grad, m.head.bias.grad)
+_ = m.requires_grad_(False)
+print([p.requires_grad for p in m.parameters()])
+print(m.to('cpu') is m, m.float() is m, m.cpu() is m)
+"""#
+        let expected = #"""
+True ['Linear', 'Tanh', 'Sequential', 'Linear', 'Net']
+Parameter containing:
+tensor([[0.5000, 0.5000]], requires_grad=True)
+tensor([[0.3614, 0.3614, 0.3614],
+        [0.3614, 0.3614, 0.3614]])
+None None
+[False, False, False, False]
+True True True
+
+"""#
+        #expect(Self.output(of: program) == expected)
+    }
+
+    @Test("state_dict and load_state_dict copy values and report keys as PyTorch does")
+    func stateDictRoundTrip() {
+        let program = #"""
+import torch
+import torch.nn as nn
+_ = torch.manual_seed(0)
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lin = nn.Linear(2, 1)
+        self.register_buffer('center', torch.zeros(1, 2))
+        self.register_buffer('mask', torch.ones(2), persistent=False)
+a, b = Net(), Net()
+sd = a.state_dict()
+print(list(sd.keys()))
+print(sd['lin.weight'].requires_grad, sd['lin.weight'].grad_fn)
+print(b.load_state_dict(sd))
+print(torch.equal(a.lin.weight, b.lin.weight), b.lin.weight.requires_grad)
+print(b.load_state_dict({'lin.weight': torch.zeros(1, 2)}, strict=False))
+print(b.lin.weight)
+try:
+    b.load_state_dict({'lin.weight': torch.zeros(1, 2), 'extra': torch.zeros(1), 'lin.bias': torch.zeros(3)})
+except RuntimeError as e:
+    print(e)
+try:
+    b.load_state_dict({'lin.weight': torch.zeros(1, 2)})
+except RuntimeError as e:
+    print(e)
+"""#
+        let expected = #"""
+['center', 'lin.weight', 'lin.bias']
+False None
+<All keys matched successfully>
+True True
+_IncompatibleKeys(missing_keys=['center', 'lin.bias'], unexpected_keys=[])
+Parameter containing:
+tensor([[0., 0.]], requires_grad=True)
+Error(s) in loading state_dict for Net:
+	Missing key(s) in state_dict: "center". 
+	Unexpected key(s) in state_dict: "extra". 
+	size mismatch for lin.bias: copying a param with shape torch.Size([3]) from checkpoint, the shape in current model is torch.Size([1]).
+Error(s) in loading state_dict for Net:
+	Missing key(s) in state_dict: "center", "lin.bias". 
+
+"""#
+        #expect(Self.output(of: program) == expected)
+    }
+}
