@@ -219,6 +219,7 @@ extension Interpreter {
                 return try bindClassAttribute(value, instance: object, classObject: instance.classObject)
             }
             if let value = try moduleInstanceAttribute(instance, name) { return value }
+            if name == "__class__" { return .classObject(instance.classObject) }
             throw PythonError.attributeError("'\(instance.classObject.name)' object has no attribute '\(name)'")
         case let .classObject(classObject):
             if let value = classObject.lookup(name) {
@@ -230,6 +231,7 @@ extension Interpreter {
             if let index = tuple.fields.firstIndex(of: name) { return tuple.values[index] }
         case let .native(native):
             if let value = try native.attribute(name, interpreter: self) { return value }
+            if native is NNModule, name == "__class__" { return typeObject(of: object) }
         case let .function(function):
             if name == "__name__" { return .string(function.name) }
         case let .builtin(builtin):

@@ -308,4 +308,59 @@ Tied(
 """#
         #expect(Self.output(of: program) == expected)
     }
+
+    @Test("container + and +=, __class__, and training a container-built model")
+    func containerArithmeticAndTraining() {
+        let program = #"""
+import torch
+import torch.nn as nn
+_ = torch.manual_seed(0)
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.layers = nn.ModuleList([nn.Linear(3, 4)])
+        self.layers += [nn.ReLU()]
+        self.head = nn.Sequential(nn.Linear(4, 2)) + nn.Sequential(nn.Tanh())
+    def forward(self, x):
+        for layer in self.layers:
+            x = layer(x)
+        return self.head(x)
+model = Net()
+print(model)
+print(model.__class__.__name__, type(model.head[0]).__name__, type(model.head[0]) is nn.Linear)
+opt = torch.optim.SGD(model.parameters(), lr=0.1)
+print(sum(p.numel() for p in model.parameters()))
+model(torch.ones(2, 3)).sum().backward()
+_ = opt.step()
+print(model.head[0].bias)
+sd = model.state_dict()
+_ = sd['head.0.bias'].fill_(1.0)
+print(model.head[0].bias)
+try:
+    nn.Sequential(nn.ReLU()) + [nn.Tanh()]
+except ValueError as e:
+    print(e)
+"""#
+        let expected = #"""
+Net(
+  (layers): ModuleList(
+    (0): Linear(in_features=3, out_features=4, bias=True)
+    (1): ReLU()
+  )
+  (head): Sequential(
+    (0): Linear(in_features=4, out_features=2, bias=True)
+    (1): Tanh()
+  )
+)
+Net Linear True
+26
+Parameter containing:
+tensor([-0.2771, -0.1468], requires_grad=True)
+Parameter containing:
+tensor([1., 1.], requires_grad=True)
+add operator supports only objects of Sequential class, but <class 'list'> is given.
+
+"""#
+        #expect(Self.output(of: program) == expected)
+    }
 }

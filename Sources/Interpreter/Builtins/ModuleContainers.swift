@@ -32,6 +32,18 @@ class IndexedModuleContainer: NNModule, NativeContainer {
     /// The container a slice gives; each item is a `(name, module)` pair.
     func makeSlice(_ pairs: [Value]) throws -> Value { .none }
 
+    /// `a + b`, renumbering the children of both; `layers += [...]` comes here too.
+    func concatenated(with other: Value, _ interpreter: Interpreter) throws -> Value {
+        if self is SequentialModule {
+            guard case let .native(right as SequentialModule) = other else {
+                throw PythonError.valueError("add operator supports only objects of Sequential class, but <class '\(other.typeName)'> is given.")
+            }
+            let modules = (try iterate() ?? []) + (try right.iterate() ?? [])
+            return .native(try SequentialModule(children: modules.enumerated().map { (String($0.offset), $0.element) }))
+        }
+        return .native(try ModuleListModule(modules: (try iterate() ?? []) + (try interpreter.iterate(other))))
+    }
+
     func setItem(_ interpreter: Interpreter, _ index: Value, _ value: Value) throws {
         let name = registry.children.entries[try position(index, interpreter)].name
         _ = try setAttribute(name, value)
