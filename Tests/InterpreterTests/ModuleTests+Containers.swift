@@ -1,10 +1,61 @@
-import Testing
-
-/// Containers, reprs, class checks and hooks: more `ModuleTests`.
+/// Containers, reprs, class checks and hooks: the second half of `ModuleTests`' cases.
 extension ModuleTests {
-    @Test("ModuleList indexing, slicing, editing and its collapsed repr")
-    func moduleListOperations() {
-        let program = #"""
+    static let containerCases: [ModuleCase] = [
+        ModuleCase(
+            "container + and +=, __class__, and training a container-built model",
+            program: #"""
+import torch
+import torch.nn as nn
+_ = torch.manual_seed(0)
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.layers = nn.ModuleList([nn.Linear(3, 4)])
+        self.layers += [nn.ReLU()]
+        self.head = nn.Sequential(nn.Linear(4, 2)) + nn.Sequential(nn.Tanh())
+    def forward(self, x):
+        for layer in self.layers:
+            x = layer(x)
+        return self.head(x)
+model = Net()
+print(model)
+print(model.__class__.__name__, type(model.head[0]).__name__, type(model.head[0]) is nn.Linear)
+opt = torch.optim.SGD(model.parameters(), lr=0.1)
+print(sum(p.numel() for p in model.parameters()))
+model(torch.ones(2, 3)).sum().backward()
+_ = opt.step()
+print(model.head[0].bias)
+sd = model.state_dict()
+_ = sd['head.0.bias'].fill_(1.0)
+print(model.head[0].bias)
+try:
+    nn.Sequential(nn.ReLU()) + [nn.Tanh()]
+except ValueError as e:
+    print(e)
+"""#,
+            expected: #"""
+Net(
+  (layers): ModuleList(
+    (0): Linear(in_features=3, out_features=4, bias=True)
+    (1): ReLU()
+  )
+  (head): Sequential(
+    (0): Linear(in_features=4, out_features=2, bias=True)
+    (1): Tanh()
+  )
+)
+Net Linear True
+26
+Parameter containing:
+tensor([-0.2771, -0.1468], requires_grad=True)
+Parameter containing:
+tensor([1., 1.], requires_grad=True)
+add operator supports only objects of Sequential class, but <class 'list'> is given.
+
+"""#),
+        ModuleCase(
+            "ModuleList indexing, slicing, editing and its collapsed repr",
+            program: #"""
 import torch
 import torch.nn as nn
 _ = torch.manual_seed(0)
@@ -26,8 +77,8 @@ try:
 except NotImplementedError as e:
     print(e)
 print(nn.ModuleList())
-"""#
-        let expected = #"""
+"""#,
+            expected: #"""
 ModuleList(
   (0-1): 2 x Linear(in_features=2, out_features=2, bias=True)
   (2): ReLU()
@@ -43,13 +94,10 @@ index 10 is out of range
 Module [ModuleList] is missing the required "forward" function
 ModuleList()
 
-"""#
-        #expect(Self.output(of: program) == expected)
-    }
-
-    @Test("ModuleDict and Sequential behave as containers")
-    func moduleDictAndSequential() {
-        let program = #"""
+"""#),
+        ModuleCase(
+            "ModuleDict and Sequential behave as containers",
+            program: #"""
 import torch
 import torch.nn as nn
 _ = torch.manual_seed(0)
@@ -69,8 +117,8 @@ print(seq(torch.ones(1, 3)))
 print([n for n, _ in seq.named_parameters()])
 _ = seq.append(nn.Sigmoid())
 print(len(seq), seq[3])
-"""#
-        let expected = #"""
+"""#,
+            expected: #"""
 ModuleDict(
   (cls): Linear(in_features=2, out_features=3, bias=True)
   (act): ReLU()
@@ -88,13 +136,10 @@ tensor([[-0.3079]], grad_fn=<AddmmBackward0>)
 ['0.weight', '0.bias', '2.weight', '2.bias']
 4 Sigmoid()
 
-"""#
-        #expect(Self.output(of: program) == expected)
-    }
-
-    @Test("ParameterList turns tensors into Parameters and prints their sizes")
-    func parameterList() {
-        let program = #"""
+"""#),
+        ModuleCase(
+            "ParameterList turns tensors into Parameters and prints their sizes",
+            program: #"""
 import torch
 import torch.nn as nn
 class Classifier(nn.Module):
@@ -107,8 +152,8 @@ print([n for n, _ in m.named_parameters()], m.weights[1].requires_grad, len(m.we
 _ = m.weights.append(torch.ones(()))
 print(m.weights)
 print(nn.ParameterList())
-"""#
-        let expected = #"""
+"""#,
+            expected: #"""
 Classifier(
   (weights): ParameterList(
       (0): Parameter containing: [torch.float32 of size 3]
@@ -123,13 +168,10 @@ ParameterList(
 )
 ParameterList()
 
-"""#
-        #expect(Self.output(of: program) == expected)
-    }
-
-    @Test("the nested repr with extra_repr, buffers and empty modules")
-    func nestedRepr() {
-        let program = #"""
+"""#),
+        ModuleCase(
+            "the nested repr with extra_repr, buffers and empty modules",
+            program: #"""
 import torch
 import torch.nn as nn
 class DropPath(nn.Module):
@@ -157,8 +199,8 @@ class Empty(nn.Module):
 print(Block())
 print(Empty(), nn.Module())
 print(nn.ModuleList([Block(), Block()]))
-"""#
-        let expected = #"""
+"""#,
+            expected: #"""
 Block(
   (norm): LayerNorm((4,), eps=1e-05, elementwise_affine=True, bias=True)
   (drop_path): DropPath(drop_prob=0.100)
@@ -189,13 +231,10 @@ ModuleList(
   )
 )
 
-"""#
-        #expect(Self.output(of: program) == expected)
-    }
-
-    @Test("isinstance, issubclass and subclasses of built-in layers")
-    func classChecks() {
-        let program = #"""
+"""#),
+        ModuleCase(
+            "isinstance, issubclass and subclasses of built-in layers",
+            program: #"""
 import torch
 import torch.nn as nn
 class LayerNorm(nn.LayerNorm):
@@ -219,8 +258,8 @@ try:
     nn.Module()(1)
 except NotImplementedError as e:
     print(e)
-"""#
-        let expected = #"""
+"""#,
+            expected: #"""
 LayerNorm((3,), eps=1e-06, elementwise_affine=True, bias=True)
 tensor([[-2.1381, -0.5345,  2.6726]], grad_fn=<MulBackward0>)
 ['weight', 'bias'] (3,) 1e-06
@@ -231,13 +270,10 @@ False False 1
 Linear True
 Module [Module] is missing the required "forward" function
 
-"""#
-        #expect(Self.output(of: program) == expected)
-    }
-
-    @Test("forward hooks and pre-hooks run, replace output and can be removed")
-    func forwardHooks() {
-        let program = #"""
+"""#),
+        ModuleCase(
+            "forward hooks and pre-hooks run, replace output and can be removed",
+            program: #"""
 import torch
 import torch.nn as nn
 _ = torch.manual_seed(0)
@@ -265,19 +301,16 @@ _ = m(torch.ones(3, 2))
 print(len(calls))
 h3 = m.lin.register_forward_hook(replace)
 print(m(torch.ones(1, 2)))
-"""#
-        let expected = #"""
+"""#,
+            expected: #"""
 [('pre', (3, 2)), ('Net', 'tuple', 1, (3, 2))]
 2
 tensor([[1., 1.]], grad_fn=<AddBackward0>)
 
-"""#
-        #expect(Self.output(of: program) == expected)
-    }
-
-    @Test("shared modules and tied weights are listed once")
-    func sharedModulesDedup() {
-        let program = #"""
+"""#),
+        ModuleCase(
+            "shared modules and tied weights are listed once",
+            program: #"""
 import torch
 import torch.nn as nn
 class Tied(nn.Module):
@@ -293,8 +326,8 @@ print([n for n, _ in m.named_modules()])
 print([n for n, _ in m.named_modules(remove_duplicate=False)])
 print(list(m.state_dict().keys()))
 print(m)
-"""#
-        let expected = #"""
+"""#,
+            expected: #"""
 ['enc.weight']
 ['', 'enc', 'dec']
 ['', 'enc', 'dec', 'again']
@@ -305,62 +338,6 @@ Tied(
   (again): Linear(in_features=2, out_features=2, bias=False)
 )
 
-"""#
-        #expect(Self.output(of: program) == expected)
-    }
-
-    @Test("container + and +=, __class__, and training a container-built model")
-    func containerArithmeticAndTraining() {
-        let program = #"""
-import torch
-import torch.nn as nn
-_ = torch.manual_seed(0)
-class Net(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.layers = nn.ModuleList([nn.Linear(3, 4)])
-        self.layers += [nn.ReLU()]
-        self.head = nn.Sequential(nn.Linear(4, 2)) + nn.Sequential(nn.Tanh())
-    def forward(self, x):
-        for layer in self.layers:
-            x = layer(x)
-        return self.head(x)
-model = Net()
-print(model)
-print(model.__class__.__name__, type(model.head[0]).__name__, type(model.head[0]) is nn.Linear)
-opt = torch.optim.SGD(model.parameters(), lr=0.1)
-print(sum(p.numel() for p in model.parameters()))
-model(torch.ones(2, 3)).sum().backward()
-_ = opt.step()
-print(model.head[0].bias)
-sd = model.state_dict()
-_ = sd['head.0.bias'].fill_(1.0)
-print(model.head[0].bias)
-try:
-    nn.Sequential(nn.ReLU()) + [nn.Tanh()]
-except ValueError as e:
-    print(e)
-"""#
-        let expected = #"""
-Net(
-  (layers): ModuleList(
-    (0): Linear(in_features=3, out_features=4, bias=True)
-    (1): ReLU()
-  )
-  (head): Sequential(
-    (0): Linear(in_features=4, out_features=2, bias=True)
-    (1): Tanh()
-  )
-)
-Net Linear True
-26
-Parameter containing:
-tensor([-0.2771, -0.1468], requires_grad=True)
-Parameter containing:
-tensor([1., 1.], requires_grad=True)
-add operator supports only objects of Sequential class, but <class 'list'> is given.
-
-"""#
-        #expect(Self.output(of: program) == expected)
-    }
+"""#),
+    ]
 }

@@ -2,9 +2,24 @@ import Diagnostics
 import Interpreter
 import Testing
 
-/// The `nn.Module` machinery, checked by running small programs. Each expected text is
-/// what PyTorch 2.15 printed for the same program. Serialized, because programs seed and
-/// draw from the one global generator.
+/// One program and what PyTorch 2.15 printed when it ran.
+struct ModuleCase: CustomTestStringConvertible, Sendable {
+    let title: String
+    let program: String
+    let expected: String
+
+    init(_ title: String, program: String, expected: String) {
+        self.title = title
+        self.program = program
+        self.expected = expected
+    }
+
+    var testDescription: String { title }
+}
+
+/// The `nn.Module` machinery, checked by running small programs and comparing what they
+/// print with PyTorch's output. Serialized, because programs seed and draw from the one
+/// global generator.
 @Suite("nn.Module machinery", .serialized)
 struct ModuleTests {
     /// What a program printed, followed by its uncaught error, if any.
@@ -22,9 +37,16 @@ struct ModuleTests {
         return printed
     }
 
-    @Test("named_parameters, named_buffers, named_modules and state_dict follow PyTorch's order")
-    func registrationOrderAndNames() {
-        let program = #"""
+    @Test("prints what PyTorch printed", arguments: treeCases + containerCases)
+    func matchesPyTorch(_ recorded: ModuleCase) {
+        #expect(Self.output(of: recorded.program) == recorded.expected)
+    }
+
+    /// Registration, tree walks, modes and saved state.
+    static let treeCases: [ModuleCase] = [
+        ModuleCase(
+            "named_parameters, named_buffers, named_modules and state_dict follow PyTorch's order",
+            program: #"""
 import torch
 import torch.nn as nn
 class Inner(nn.Module):
@@ -52,8 +74,8 @@ print(list(m.state_dict().keys()))
 print(len(list(m.parameters())), len(list(m.buffers())), len(list(m.modules())), len(list(m.children())))
 print([n for n, _ in m.named_parameters(prefix='model', recurse=False)])
 print(m.empty, m.get_submodule('blocks.1.0'))
-"""#
-        let expected = #"""
+"""#,
+            expected: #"""
 ['alpha', 'first.weight', 'first.bias', 'inner.scale', 'blocks.0.scale', 'blocks.1.0.weight', 'blocks.1.0.bias']
 ['inner.running', 'inner.scratch', 'blocks.0.running', 'blocks.0.scratch']
 ['', 'first', 'inner', 'inner.drop', 'blocks', 'blocks.0', 'blocks.0.drop', 'blocks.1', 'blocks.1.0', 'blocks.1.1']
@@ -63,13 +85,10 @@ print(m.empty, m.get_submodule('blocks.1.0'))
 ['model.alpha']
 None Linear(in_features=2, out_features=2, bias=True)
 
-"""#
-        #expect(Self.output(of: program) == expected)
-    }
-
-    @Test("attribute assignment registers as __setattr__ does, with its errors")
-    func setattrRules() {
-        let program = #"""
+"""#),
+        ModuleCase(
+            "attribute assignment registers as __setattr__ does, with its errors",
+            program: #"""
 import torch
 import torch.nn as nn
 class Net(nn.Module):
@@ -96,8 +115,8 @@ m.lin = nn.Linear(2, 2)
 m.tag = 'plain'
 del m.stat
 print([n for n, _ in m.named_parameters()], [n for n, _ in m.named_buffers()], m.tag)
-"""#
-        let expected = #"""
+"""#,
+            expected: #"""
 TypeError cannot assign 'int' as child module 'lin' (torch.nn.Module or None expected)
 TypeError cannot assign 'torch.FloatTensor' as parameter 'weight' (torch.nn.Parameter or None expected)
 TypeError cannot assign 'str' as buffer 'stat' (torch.nn.Buffer, torch.Tensor or None expected)
@@ -110,13 +129,10 @@ AttributeError 'Net' object has no attribute 'missing'
 ['stat'] tensor([1., 1.]) None None
 ['lin.weight', 'lin.bias'] [] plain
 
-"""#
-        #expect(Self.output(of: program) == expected)
-    }
-
-    @Test("eval() and train() reach every nested module")
-    func evalReachesNestedDropout() {
-        let program = #"""
+"""#),
+        ModuleCase(
+            "eval() and train() reach every nested module",
+            program: #"""
 import torch
 import torch.nn as nn
 _ = torch.manual_seed(0)
@@ -152,8 +168,8 @@ try:
     m.train(1)
 except ValueError as e:
     print(e)
-"""#
-        let expected = #"""
+"""#,
+            expected: #"""
 tensor([[0.0000, 0.0000, 2.8571, 0.0000],
         [0.0000, 0.0000, 2.8571, 2.8571]])
 True False False False
@@ -163,13 +179,10 @@ tensor([[1., 1., 1., 1.],
 [True, False, False, False, False, False, False]
 training mode is expected to be boolean
 
-"""#
-        #expect(Self.output(of: program) == expected)
-    }
-
-    @Test("apply visits children first; zero_grad and requires_grad_ cover the tree")
-    func applyGradsAndRequiresGrad() {
-        let program = #"""
+"""#),
+        ModuleCase(
+            "apply visits children first; zero_grad and requires_grad_ cover the tree",
+            program: #"""
 import torch
 import torch.nn as nn
 _ = torch.manual_seed(0)
@@ -196,8 +209,8 @@ print(m.body[0].weight.grad, m.head.bias.grad)
 _ = m.requires_grad_(False)
 print([p.requires_grad for p in m.parameters()])
 print(m.to('cpu') is m, m.float() is m, m.cpu() is m)
-"""#
-        let expected = #"""
+"""#,
+            expected: #"""
 True ['Linear', 'Tanh', 'Sequential', 'Linear', 'Net']
 Parameter containing:
 tensor([[0.5000, 0.5000]], requires_grad=True)
@@ -207,13 +220,10 @@ None None
 [False, False, False, False]
 True True True
 
-"""#
-        #expect(Self.output(of: program) == expected)
-    }
-
-    @Test("state_dict and load_state_dict copy values and report keys as PyTorch does")
-    func stateDictRoundTrip() {
-        let program = #"""
+"""#),
+        ModuleCase(
+            "state_dict and load_state_dict copy values and report keys as PyTorch does",
+            program: #"""
 import torch
 import torch.nn as nn
 _ = torch.manual_seed(0)
@@ -239,8 +249,8 @@ try:
     b.load_state_dict({'lin.weight': torch.zeros(1, 2)})
 except RuntimeError as e:
     print(e)
-"""#
-        let expected = #"""
+"""#,
+            expected: #"""
 ['center', 'lin.weight', 'lin.bias']
 False None
 <All keys matched successfully>
@@ -255,7 +265,6 @@ Error(s) in loading state_dict for Net:
 Error(s) in loading state_dict for Net:
 	Missing key(s) in state_dict: "center", "lin.bias". 
 
-"""#
-        #expect(Self.output(of: program) == expected)
-    }
+"""#),
+    ]
 }

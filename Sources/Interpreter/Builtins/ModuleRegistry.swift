@@ -64,8 +64,8 @@ final class ModuleRegistry {
 
     /// Drops `name` from every registry, as `__delattr__` does. Returns whether it was there.
     func remove(_ name: String) -> Bool {
-        nonPersistentBuffers.remove(name)
-        let removed = [parameters.remove(name), buffers.remove(name), children.remove(name)]
+        let removed = [parameters.remove(name), buffers.contains(name), children.remove(name)]
+        removeBuffer(name)
         return removed.contains(true)
     }
 }
@@ -149,9 +149,8 @@ extension ModuleRegistry {
     /// attribute, which the caller stores itself.
     func assign(_ name: String, _ value: Value, module: String) throws -> Bool {
         if case let .tensor(tensor) = value, tensor.isParameter {
-            buffers.remove(name)
+            removeBuffer(name)
             children.remove(name)
-            nonPersistentBuffers.remove(name)
             parameters.set(name, tensor)
         } else if parameters.contains(name) {
             guard value.isNone else {
@@ -159,9 +158,8 @@ extension ModuleRegistry {
             }
             parameters.set(name, nil)
         } else if moduleRegistry(of: value) != nil {
+            removeBuffer(name)
             parameters.remove(name)
-            buffers.remove(name)
-            nonPersistentBuffers.remove(name)
             children.set(name, value)
         } else if children.contains(name) {
             guard value.isNone else {
@@ -182,6 +180,11 @@ extension ModuleRegistry {
         }
         plainAttributes[name] = nil
         return true
+    }
+
+    private func removeBuffer(_ name: String) {
+        buffers.remove(name)
+        nonPersistentBuffers.remove(name)
     }
 }
 
