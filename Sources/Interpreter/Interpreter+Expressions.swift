@@ -265,6 +265,9 @@ extension Interpreter {
         if classObject.lookup("__tensortutor_module__") != nil { instance.moduleRegistry = ModuleRegistry() }
         if let initializer = classObject.lookup("__init__") {
             _ = try call(initializer, arguments.prepending(.instance(instance)))
+        } else if let nativeInitializer = try moduleSuperAttribute(.instance(instance), "__init__") {
+            // A subclass of a native layer without its own __init__ builds that layer.
+            _ = try call(nativeInitializer, arguments)
         } else if !arguments.positional.isEmpty || !arguments.keywords.isEmpty {
             throw PythonError.typeError("\(classObject.name)() takes no arguments")
         }
