@@ -41,6 +41,7 @@ extension Interpreter {
             if let method = instance.classObject.lookup("__getitem__") {
                 return try call(method, CallArguments([container, index]))
             }
+            if let native = instance.nativeModule as? NativeContainer { return try native.item(self, index) }
         case let .native(object as NativeContainer):
             return try object.item(self, index)
         default: break
@@ -201,6 +202,7 @@ extension Interpreter {
             if let method = instance.classObject.lookup("__iter__") {
                 return try iterate(try call(method, CallArguments([value])))
             }
+            if let items = try instance.nativeModule?.iterate() { return items }
         default: break
         }
         throw PythonError.typeError("'\(value.typeName)' object is not iterable")

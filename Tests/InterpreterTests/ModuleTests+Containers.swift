@@ -2,6 +2,43 @@
 extension ModuleTests {
     static let containerCases: [ModuleCase] = [
         ModuleCase(
+            "subclasses of Sequential, ModuleList and LayerNorm keep their behaviour and repr",
+            program: #"""
+import torch
+import torch.nn as nn
+_ = torch.manual_seed(0)
+class MySeq(nn.Sequential):
+    def __init__(self, *layers):
+        super().__init__(*layers)
+        self.extra = 1
+seq = MySeq(nn.Linear(2, 2), nn.ReLU())
+print(seq)
+print(len(seq), seq[1], [type(m).__name__ for m in seq], seq.extra)
+print(seq(torch.ones(1, 2)))
+print(list(seq._modules.keys()), list(seq[0]._parameters.keys()))
+class Stack(nn.ModuleList):
+    pass
+stack = Stack([nn.ReLU(), nn.ReLU()])
+print(stack, len(stack), isinstance(stack, nn.ModuleList))
+class Norm(nn.LayerNorm):
+    pass
+print(Norm(3), Norm(3).weight.shape)
+"""#,
+            expected: #"""
+MySeq(
+  (0): Linear(in_features=2, out_features=2, bias=True)
+  (1): ReLU()
+)
+2 ReLU() ['Linear', 'ReLU'] 1
+tensor([[0.1017, 0.0000]], grad_fn=<ReluBackward0>)
+['0', '1'] ['weight', 'bias']
+Stack(
+  (0-1): 2 x ReLU()
+) 2 True
+Norm((3,), eps=1e-05, elementwise_affine=True, bias=True) torch.Size([3])
+
+"""#),
+        ModuleCase(
             "container + and +=, __class__, and training a container-built model",
             program: #"""
 import torch

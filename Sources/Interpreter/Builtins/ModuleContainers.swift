@@ -156,9 +156,10 @@ final class ModuleListModule: IndexedModuleContainer {
     }
 
     /// Runs of identical children print once, as `(0-2): 3 x Block(...)`.
-    override func repr(_ interpreter: Interpreter) throws -> String {
+    override func repr(_ interpreter: Interpreter, as module: Value) throws -> String {
+        let name = interpreter.moduleClassName(module)
         let reprs = try (try iterate() ?? []).map { try interpreter.repr($0) }
-        guard !reprs.isEmpty else { return "ModuleList()" }
+        guard !reprs.isEmpty else { return "\(name)()" }
         var blocks: [(start: Int, end: Int, text: String)] = []
         for (index, text) in reprs.enumerated() {
             if let last = blocks.last, last.text == text {
@@ -173,6 +174,6 @@ final class ModuleListModule: IndexedModuleContainer {
                 : "(\(block.start)-\(block.end)): \(block.end - block.start + 1) x \(block.text)"
             return label.replacingOccurrences(of: "\n", with: "\n  ")
         }
-        return "ModuleList(\n  " + lines.joined(separator: "\n  ") + "\n)"
+        return "\(name)(\n  " + lines.joined(separator: "\n  ") + "\n)"
     }
 }

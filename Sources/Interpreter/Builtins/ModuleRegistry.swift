@@ -59,7 +59,16 @@ final class ModuleRegistry {
         if let buffer = buffers.item(name) { return buffer.map { .tensor($0) } ?? Value.none }
         if let child = children.item(name) { return child ?? Value.none }
         if name == "training" { return .bool(training) }
-        return nil
+        // Snapshots of the registries, for code that reads `self._modules.values()`.
+        func snapshot(_ entries: [(name: String, item: Value)]) -> Value {
+            .dict(DictStorage(entries.map { (Value.string($0.name), $0.item) }))
+        }
+        switch name {
+        case "_modules": return snapshot(children.entries.map { ($0.name, $0.item ?? .none) })
+        case "_parameters": return snapshot(parameters.entries.map { ($0.name, $0.item.map { .tensor($0) } ?? .none) })
+        case "_buffers": return snapshot(buffers.entries.map { ($0.name, $0.item.map { .tensor($0) } ?? .none) })
+        default: return nil
+        }
     }
 
     /// Drops `name` from every registry, as `__delattr__` does. Returns whether it was there.

@@ -44,8 +44,9 @@ class NNModule: NativeObject {
     /// The repr without an interpreter at hand; `Interpreter.moduleRepr` prints children too.
     func repr() -> String { "\(name)(\(extraRepr()))" }
 
-    /// The full nested repr; containers with their own layout override it.
-    func repr(_ interpreter: Interpreter) throws -> String { try interpreter.genericModuleRepr(.native(self)) }
+    /// The full nested repr of `module` (this layer, or a user subclass instance built on
+    /// it); containers with their own layout override it.
+    func repr(_ interpreter: Interpreter, as module: Value) throws -> String { try interpreter.genericModuleRepr(module) }
 
     /// Declared here, not only in the protocol extension, so that containers can override it.
     func iterate() throws -> [Value]? { nil }

@@ -268,6 +268,7 @@ extension Interpreter {
             if let method = instance.classObject.lookup("__len__") {
                 return Int(try pythonInt(try call(method, CallArguments([value]))))
             }
+            if let native = instance.nativeModule as? NativeContainer { return native.count }
         case let .native(object as NativeContainer):
             return object.count
         default: break
