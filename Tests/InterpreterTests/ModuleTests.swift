@@ -266,5 +266,40 @@ Error(s) in loading state_dict for Net:
 	Missing key(s) in state_dict: "center", "lin.bias". 
 
 """#),
+        ModuleCase(
+            "double(), half() and to(dtype) convert floating parameters and buffers across the tree",
+            program: #"""
+import torch, torch.nn as nn
+_ = torch.manual_seed(0)
+class Tied(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.a = nn.Linear(2, 2)
+        self.b = nn.Linear(2, 2)
+        self.b.weight = self.a.weight
+        self.register_buffer('steps', torch.zeros(1, dtype=torch.int64))
+        self.register_buffer('avg', torch.zeros(2))
+m = Tied()
+_ = m.double()
+print(m.a.weight.dtype, m.b.weight is m.a.weight, m.a.weight.requires_grad, m.steps.dtype, m.avg.dtype)
+print(m.a(torch.ones(1, 2, dtype=torch.float64)).dtype)
+print([n for n, _ in m.named_parameters()])
+_ = m.to(torch.float32)
+print(m.a.bias.dtype, m.to('cpu') is m)
+try:
+    m.to(torch.int64)
+except TypeError as e:
+    print(e)
+print(m.half().a.weight.dtype)
+"""#,
+            expected: #"""
+torch.float64 True True torch.int64 torch.float64
+torch.float64
+['a.weight', 'a.bias', 'b.bias']
+torch.float32 True
+nn.Module.to only accepts floating point or complex dtypes, but got desired dtype=torch.int64
+torch.float16
+
+"""#),
     ]
 }

@@ -36,8 +36,30 @@ extension Interpreter {
                 for (_, parameter) in namedModuleMembers(module, .parameters) { try parameter.setRequiresGrad(flag) }
                 return module
             }
-        case "to", "cpu", "float", "share_memory":
+        case "cpu", "share_memory":
             return { _, _ in module }
+        case "float", "double", "half", "bfloat16":
+            let dtype: DType = ["float": .float32, "double": .float64, "half": .float16][name] ?? .bfloat16
+            return { _, arguments in
+                _ = try arguments.bind(name, [])
+                try castModule(module, to: dtype)
+                return module
+            }
+        case "to":
+            return { _, arguments in
+                let requested = (arguments.positional + arguments.keywords.filter { $0.name == "dtype" }.map(\.value)).compactMap { value -> DType? in
+                    if case let .dtype(dtype) = value { return dtype }
+                    if case let .tensor(tensor) = value { return tensor.dtype }
+                    return nil
+                }
+                if let dtype = requested.first {
+                    guard dtype.isFloatingPoint else {
+                        throw PythonError.typeError("nn.Module.to only accepts floating point or complex dtypes, but got desired dtype=\(dtype.torchName)")
+                    }
+                    try castModule(module, to: dtype)
+                }
+                return module
+            }
         default: return nil
         }
     }
@@ -75,5 +97,28 @@ extension Interpreter {
             return { interpreter, _ in .string(interpreter.moduleClassName(module)) }
         default: return nil
         }
+    }
+}
+
+/// `module.double()` and friends: every floating-point parameter and buffer in the tree
+/// converted. PyTorch swaps the data inside each Parameter object; here each converted
+/// Parameter is a new tensor (a tensor shared by two modules stays shared).
+func castModule(_ root: Value, to dtype: DType) throws {
+    var converted: [ObjectIdentifier: Tensor] = [:]
+    func cast(_ tensor: Tensor) throws -> Tensor {
+        guard tensor.dtype.isFloatingPoint, tensor.dtype != dtype else { return tensor }
+        if let done = converted[ObjectIdentifier(tensor)] { return done }
+        let result = try tensor.to(dtype)
+        if tensor.isParameter {
+            result.isParameter = true
+            try result.setRequiresGrad(tensor.requiresGrad)
+        }
+        converted[ObjectIdentifier(tensor)] = result
+        return result
+    }
+    for (_, module) in namedModules(root) {
+        guard let registry = moduleRegistry(of: module) else { continue }
+        for case let (name, tensor?) in registry.parameters.entries { registry.parameters.set(name, try cast(tensor)) }
+        for case let (name, tensor?) in registry.buffers.entries { registry.buffers.set(name, try cast(tensor)) }
     }
 }
