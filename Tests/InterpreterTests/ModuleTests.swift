@@ -301,5 +301,63 @@ nn.Module.to only accepts floating point or complex dtypes, but got desired dtyp
 torch.float16
 
 """#),
+        ModuleCase(
+            "deep copies through __deepcopy__ keep ties, share nothing and draw no random numbers",
+            program: #"""
+import torch
+import torch.nn as nn
+# Python's copy.deepcopy calls __deepcopy__; PyTorch's output was recorded with `from copy import deepcopy`.
+def deepcopy(value):
+    return value.__deepcopy__({})
+_ = torch.manual_seed(0)
+class Head(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(nn.Linear(2, 3), nn.Dropout(0.5), nn.LayerNorm(3))
+        self.out = nn.Linear(3, 2, bias=False)
+        self.tied = nn.Linear(3, 2, bias=False)
+        self.tied.weight = self.out.weight
+        self.register_buffer('center', torch.zeros(1, 2))
+        self.tags = ['a', {'k': torch.ones(1)}]
+        self.scale = 2.0
+    def forward(self, x):
+        return self.out(self.body(x)) * self.scale - self.center
+student = Head()
+teacher = deepcopy(student)
+print(teacher)
+print(teacher.out.weight is student.out.weight, teacher.tied.weight is teacher.out.weight)
+print(torch.equal(teacher.body[0].weight, student.body[0].weight), teacher.body[0].weight.requires_grad)
+print(teacher.tags, teacher.tags is student.tags, teacher.scale)
+_ = teacher.eval()
+print(student.body[1].training, teacher.body[1].training)
+x = torch.ones(4, 2)
+print(torch.equal(teacher(x), teacher(x)))
+for p in teacher.parameters():
+    p.requires_grad = False
+with torch.no_grad():
+    teacher.body[0].bias.fill_(0.5)
+print(student.body[0].bias, [p.requires_grad for p in student.parameters()])
+print(torch.randn(2))
+"""#,
+            expected: #"""
+Head(
+  (body): Sequential(
+    (0): Linear(in_features=2, out_features=3, bias=True)
+    (1): Dropout(p=0.5, inplace=False)
+    (2): LayerNorm((3,), eps=1e-05, elementwise_affine=True, bias=True)
+  )
+  (out): Linear(in_features=3, out_features=2, bias=False)
+  (tied): Linear(in_features=3, out_features=2, bias=False)
+)
+False True
+True True
+['a', {'k': tensor([1.])}] False 2.0
+True False
+True
+Parameter containing:
+tensor([-0.0140,  0.5607, -0.0628], requires_grad=True) [True, True, True, True, True]
+tensor([-1.3740,  2.8474])
+
+"""#),
     ]
 }

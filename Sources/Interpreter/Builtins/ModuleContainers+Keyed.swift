@@ -9,6 +9,8 @@ final class ModuleDictModule: NNModule, NativeContainer {
 
     var count: Int { registry.children.entries.count }
 
+    override func makeCopy(_ interpreter: Interpreter) throws -> NNModule? { try ModuleDictModule(interpreter, modules: nil) }
+
     override func iterate() throws -> [Value]? { registry.children.names.map { .string($0) } }
 
     private func key(_ index: Value) throws -> String {
@@ -84,6 +86,8 @@ final class ParameterListModule: NNModule, NativeContainer {
     }
 
     var count: Int { registry.parameters.entries.count }
+
+    override func makeCopy(_ interpreter: Interpreter) throws -> NNModule? { try ParameterListModule(interpreter, values: []) }
 
     override func iterate() throws -> [Value]? { registry.parameters.entries.map { $0.item.map { .tensor($0) } ?? .none } }
 

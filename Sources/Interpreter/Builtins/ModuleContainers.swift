@@ -127,6 +127,8 @@ final class SequentialModule: IndexedModuleContainer {
         }
     }
 
+    override func makeCopy(_ interpreter: Interpreter) throws -> NNModule? { try SequentialModule(children: []) }
+
     /// A slice keeps the children's names, as `Sequential(OrderedDict(items[idx]))` does.
     override func makeSlice(_ pairs: [Value]) throws -> Value {
         .native(try SequentialModule(children: pairs.map { pair in
@@ -148,6 +150,8 @@ final class ModuleListModule: IndexedModuleContainer {
         super.init(name: "ModuleList")
         for module in modules { try append(module) }
     }
+
+    override func makeCopy(_ interpreter: Interpreter) throws -> NNModule? { try ModuleListModule(modules: []) }
 
     override func makeSlice(_ pairs: [Value]) throws -> Value {
         .native(try ModuleListModule(modules: pairs.map { pair in

@@ -64,7 +64,7 @@ extension Interpreter {
         }
     }
 
-    /// `state_dict`, `load_state_dict`, `extra_repr`, `_get_name`.
+    /// `state_dict`, `load_state_dict`, `extra_repr`, `__deepcopy__`, `_get_name`.
     func moduleStateMethod(_ module: Value, _ registry: ModuleRegistry, _ name: String) -> Builtin.Body? {
         switch name {
         case "state_dict":
@@ -92,6 +92,11 @@ extension Interpreter {
                 if case let .native(native as NNModule) = module { return .string(native.extraRepr()) }
                 if case let .instance(instance) = module, let native = instance.nativeModule { return .string(native.extraRepr()) }
                 return .string("")
+            }
+        case "__deepcopy__":
+            return { interpreter, _ in
+                var memo: [ObjectIdentifier: Value] = [:]
+                return try interpreter.deepCopyModule(module, memo: &memo)
             }
         case "_get_name":
             return { interpreter, _ in .string(interpreter.moduleClassName(module)) }

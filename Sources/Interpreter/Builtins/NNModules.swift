@@ -68,6 +68,12 @@ class NNModule: NativeObject {
         return true
     }
 
+    /// A new layer of the same kind and configuration, for `copy.deepcopy`; its registry
+    /// is filled afterwards. Nil for layers that do not know how to copy themselves yet.
+    func makeCopy(_ interpreter: Interpreter) throws -> NNModule? {
+        type(of: self) == NNModule.self ? NNModule(name: name) : nil
+    }
+
     /// Kept for layers that walk their own parameters; the module tree finds them all.
     func allParameters() -> [(name: String, tensor: Tensor)] { namedModuleMembers(.native(self), .parameters) }
 }
@@ -76,6 +82,15 @@ class NNModule: NativeObject {
 final class LinearModule: NNModule {
     let inFeatures: Int
     let outFeatures: Int
+
+    /// A layer with `other`'s sizes and no parameters yet, drawing nothing from the generator.
+    private init(sizesOf other: LinearModule) {
+        self.inFeatures = other.inFeatures
+        self.outFeatures = other.outFeatures
+        super.init(name: "Linear")
+    }
+
+    override func makeCopy(_ interpreter: Interpreter) throws -> NNModule? { LinearModule(sizesOf: self) }
 
     init(inFeatures: Int, outFeatures: Int, bias: Bool, dtype: DType) throws {
         self.inFeatures = inFeatures
@@ -127,18 +142,29 @@ func linear(_ input: Tensor, weight: Tensor, bias: Tensor?) throws -> Tensor {
 /// A layer that applies one function of its input, configured by keyword arguments.
 final class FunctionModule: NNModule {
     let description: String
-    let body: (Interpreter, Tensor) throws -> Value
+    /// The function of the input; it is also given the module's training flag.
+    let body: (Interpreter, Tensor, _ training: Bool) throws -> Value
 
-    init(name: String, description: String = "", body: @escaping (Interpreter, Tensor) throws -> Value) {
+    convenience init(name: String, description: String = "", body: @escaping (Interpreter, Tensor) throws -> Value) {
+        self.init(name: name, description: description, trainingBody: { interpreter, input, _ in try body(interpreter, input) })
+    }
+
+    /// For layers that act differently in training (Dropout): the body reads the flag of
+    /// whichever module runs it, so a deep copy put in eval mode stops dropping.
+    init(name: String, description: String, trainingBody: @escaping (Interpreter, Tensor, Bool) throws -> Value) {
         self.description = description
-        self.body = body
+        self.body = trainingBody
         super.init(name: name)
     }
 
     override func extraRepr() -> String { description }
 
+    override func makeCopy(_ interpreter: Interpreter) throws -> NNModule? {
+        FunctionModule(name: name, description: description, trainingBody: body)
+    }
+
     override func forward(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
-        try body(interpreter, try arguments.bind("forward", ["input"]).tensor("input"))
+        try body(interpreter, try arguments.bind("forward", ["input"]).tensor("input"), training)
     }
 }
 
@@ -182,12 +208,10 @@ extension Interpreter {
             let bound = try arguments.bind("Dropout", ["p", "inplace"])
             let p = try bound.double("p", default: 0.5)
             guard p >= 0, p <= 1 else { throw PythonError.valueError("dropout probability has to be between 0 and 1, but got \(pythonFloatRepr(p))") }
-            var module: FunctionModule!
-            module = FunctionModule(name: "Dropout", description: "p=\(pythonFloatRepr(p)), inplace=False") { _, input in
-                guard module.training else { return .tensor(input) }
+            return .native(FunctionModule(name: "Dropout", description: "p=\(pythonFloatRepr(p)), inplace=False") { _, input, training in
+                guard training else { return .tensor(input) }
                 return .tensor(try Autodiff.dropout(input, p: p, generator: Generator.default))
-            }
-            return .native(module)
+            })
         }
         let functional = makeFunctionalMembers()
         for family in [activationModuleMembers(functional: functional), lossModuleMembers(functional: functional), normalizationModuleMembers(),
