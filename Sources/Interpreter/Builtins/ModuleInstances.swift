@@ -92,3 +92,26 @@ extension Interpreter {
         }
     }
 }
+
+/// What completion offers after `model.`: the registered parameters, buffers and
+/// children, which live outside the instance's own attributes, and the module methods.
+extension Interpreter {
+    static let moduleMethodNames = [
+        "add_module", "apply", "buffers", "children", "cpu", "double", "eval", "float", "forward", "get_submodule", "half",
+        "load_state_dict", "modules", "named_buffers", "named_children", "named_modules", "named_parameters", "parameters",
+        "register_buffer", "register_forward_hook", "register_forward_pre_hook", "register_module", "register_parameter",
+        "requires_grad_", "state_dict", "to", "train", "training", "zero_grad",
+    ]
+
+    public func registeredModuleMemberNames(_ value: Value) -> [String] {
+        guard let registry = moduleRegistry(of: value) else { return [] }
+        return registry.parameters.names + registry.buffers.names + registry.children.names
+            + Array(registry.plainAttributes.keys) + Interpreter.moduleMethodNames
+    }
+
+    /// A registered parameter, buffer or child, looked up without running any code.
+    public func registeredModuleMember(_ name: String, of value: Value) -> Value? {
+        guard let registry = moduleRegistry(of: value) else { return nil }
+        return registry.lookup(name) ?? registry.plainAttributes[name]
+    }
+}
