@@ -248,7 +248,7 @@ extension Interpreter {
     func setAttribute(of object: Value, _ name: String, _ value: Value) throws {
         switch object {
         case let .instance(instance):
-            if let registry = instance.moduleRegistry, try registry.assign(name, value, module: instance.classObject.name) {
+            if let registry = instance.moduleRegistry, try registry.assign(name, value) {
                 instance.attributes[name] = nil
                 instance.attributeOrder.removeAll { $0 == name }
                 return

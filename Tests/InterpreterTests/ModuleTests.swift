@@ -359,5 +359,30 @@ tensor([-0.0140,  0.5607, -0.0628], requires_grad=True) [True, True, True, True,
 tensor([-1.3740,  2.8474])
 
 """#),
+        ModuleCase(
+            "super(Net, self).__init__() and nn.Module.__init__(self) set a module up",
+            program: #"""
+import torch
+import torch.nn as nn
+class Net(nn.Module):
+    def __init__(self):
+        super(Net, self).__init__()
+        self.fc = nn.Linear(2, 2)
+class Old(nn.Module):
+    def __init__(self):
+        nn.Module.__init__(self)
+        self.fc = nn.Linear(2, 2)
+print(Net(), Old())
+print(nn.Module, nn.Module.__name__)
+"""#,
+            expected: #"""
+Net(
+  (fc): Linear(in_features=2, out_features=2, bias=True)
+) Old(
+  (fc): Linear(in_features=2, out_features=2, bias=True)
+)
+<class 'torch.nn.modules.module.Module'> Module
+
+"""#),
     ]
 }

@@ -156,7 +156,7 @@ extension ModuleRegistry {
     /// `nn.Module.__setattr__`: a Parameter registers as a parameter, a module as a child,
     /// and a tensor (or None) replaces a registered buffer. Returns false for a plain
     /// attribute, which the caller stores itself.
-    func assign(_ name: String, _ value: Value, module: String) throws -> Bool {
+    func assign(_ name: String, _ value: Value) throws -> Bool {
         if case let .tensor(tensor) = value, tensor.isParameter {
             removeBuffer(name)
             children.remove(name)

@@ -64,7 +64,7 @@ class NNModule: NativeObject {
     }
 
     func setAttribute(_ attribute: String, _ value: Value) throws -> Bool {
-        if try !registry.assign(attribute, value, module: name) { registry.plainAttributes[attribute] = value }
+        if try !registry.assign(attribute, value) { registry.plainAttributes[attribute] = value }
         return true
     }
 
