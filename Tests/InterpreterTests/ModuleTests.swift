@@ -384,5 +384,27 @@ Net(
 <class 'torch.nn.modules.module.Module'> Module
 
 """#),
+        ModuleCase(
+            "a module that contains itself raises RecursionError instead of crashing",
+            program: #"""
+import torch.nn as nn
+m = nn.Sequential(nn.ReLU())
+m.add_module('me', m)
+print([name for name, _ in m.named_modules()])
+for attempt in [lambda: m.train(), lambda: m.state_dict(), lambda: repr(m), lambda: m.load_state_dict({}), lambda: m.apply(id)]:
+    try:
+        attempt()
+    except RecursionError:
+        print('RecursionError')
+"""#,
+            expected: #"""
+['', '0']
+RecursionError
+RecursionError
+RecursionError
+RecursionError
+RecursionError
+
+"""#),
     ]
 }

@@ -13,7 +13,9 @@ extension Interpreter {
                 guard case let .bool(flag) = mode else { throw PythonError.valueError("training mode is expected to be boolean") }
                 registry.training = flag
                 for (_, child) in namedChildren(module) {
-                    _ = try interpreter.call(try interpreter.attribute(of: child, "train"), CallArguments([mode]))
+                    _ = try interpreter.descendingModuleTree {
+                        try interpreter.call(try interpreter.attribute(of: child, "train"), CallArguments([mode]))
+                    }
                 }
                 return module
             }
@@ -68,9 +70,9 @@ extension Interpreter {
     func moduleStateMethod(_ module: Value, _ registry: ModuleRegistry, _ name: String) -> Builtin.Body? {
         switch name {
         case "state_dict":
-            return { _, arguments in
+            return { interpreter, arguments in
                 let bound = try arguments.bind(name, ["destination", "prefix", "keep_vars"], variadic: true)
-                let entries = moduleStateDict(module, prefix: try bound.string("prefix", default: ""),
+                let entries = try interpreter.moduleStateDict(module, prefix: try bound.string("prefix", default: ""),
                                               keepVars: try bound.bool("keep_vars", default: false))
                 let destination: DictStorage
                 if case let .dict(given)? = bound.optional("destination") { destination = given } else { destination = DictStorage() }

@@ -126,7 +126,9 @@ extension Interpreter {
             return { interpreter, arguments in
                 let function = try arguments.bind(name, ["fn"]).value("fn")
                 for (_, child) in namedChildren(module) {
-                    _ = try interpreter.call(try interpreter.attribute(of: child, "apply"), CallArguments([function]))
+                    _ = try interpreter.descendingModuleTree {
+                        try interpreter.call(try interpreter.attribute(of: child, "apply"), CallArguments([function]))
+                    }
                 }
                 _ = try interpreter.call(function, CallArguments([module]))
                 return module

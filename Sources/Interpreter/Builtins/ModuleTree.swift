@@ -7,10 +7,16 @@ import TensorEngine
 /// path; a module reached twice is listed once when `removeDuplicate`.
 func namedModules(_ root: Value, prefix: String = "", removeDuplicate: Bool = true) -> [(name: String, module: Value)] {
     var seen = Set<ObjectIdentifier>()
+    // Without dedup, a module that contains itself is not entered again below itself
+    // (PyTorch would recurse until RecursionError).
+    var ancestors = Set<ObjectIdentifier>()
     var result: [(name: String, module: Value)] = []
     func visit(_ module: Value, _ path: String) {
-        if removeDuplicate, let identity = moduleIdentity(module), !seen.insert(identity).inserted { return }
+        guard let identity = moduleIdentity(module) else { return }
+        if removeDuplicate ? !seen.insert(identity).inserted : ancestors.contains(identity) { return }
         result.append((path, module))
+        ancestors.insert(identity)
+        defer { ancestors.remove(identity) }
         for (name, child) in moduleRegistry(of: module)?.presentChildren ?? [] {
             visit(child, path.isEmpty ? name : path + "." + name)
         }
@@ -53,24 +59,24 @@ func namedModuleMembers(_ root: Value, _ kind: ModuleMemberKind, prefix: String 
     return result
 }
 
-/// `state_dict()`: own parameters, then own persistent buffers, then each child's, under
-/// dotted keys. Shared modules appear under every name; values are detached.
-func moduleStateDict(_ module: Value, prefix: String = "", keepVars: Bool = false) -> [(key: String, tensor: Tensor)] {
-    guard let registry = moduleRegistry(of: module) else { return [] }
-    var result: [(key: String, tensor: Tensor)] = []
-    for case let (name, tensor?) in registry.parameters.entries {
-        result.append((prefix + name, keepVars ? tensor : tensor.detached()))
-    }
-    for case let (name, tensor?) in registry.buffers.entries where !registry.nonPersistentBuffers.contains(name) {
-        result.append((prefix + name, keepVars ? tensor : tensor.detached()))
-    }
-    for (name, child) in registry.presentChildren {
-        result += moduleStateDict(child, prefix: prefix + name + ".", keepVars: keepVars)
-    }
-    return result
-}
-
 extension Interpreter {
+    /// `state_dict()`: own parameters, then own persistent buffers, then each child's, under
+    /// dotted keys. Shared modules appear under every name; values are detached.
+    func moduleStateDict(_ module: Value, prefix: String = "", keepVars: Bool = false) throws -> [(key: String, tensor: Tensor)] {
+        guard let registry = moduleRegistry(of: module) else { return [] }
+        var result: [(key: String, tensor: Tensor)] = []
+        for case let (name, tensor?) in registry.parameters.entries {
+            result.append((prefix + name, keepVars ? tensor : tensor.detached()))
+        }
+        for case let (name, tensor?) in registry.buffers.entries where !registry.nonPersistentBuffers.contains(name) {
+            result.append((prefix + name, keepVars ? tensor : tensor.detached()))
+        }
+        for (name, child) in registry.presentChildren {
+            result += try descendingModuleTree { try moduleStateDict(child, prefix: prefix + name + ".", keepVars: keepVars) }
+        }
+        return result
+    }
+
     /// `load_state_dict(state_dict, strict=True)`: copies each matching entry into the
     /// module's tensor in place, and reports keys as PyTorch does.
     func loadStateDict(_ root: Value, _ stateDict: DictStorage, strict: Bool, className: String) throws -> IncompatibleKeys {
@@ -107,7 +113,9 @@ extension Interpreter {
                 let head = String(key.dropFirst(prefix.count).split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
                 if !childNames.contains(head) && !localNames.contains(head) { unexpected.append(key) }
             }
-            for (name, child) in registry.presentChildren { try load(child, prefix: prefix + name + ".") }
+            for (name, child) in registry.presentChildren {
+                try descendingModuleTree { try load(child, prefix: prefix + name + ".") }
+            }
         }
         try load(root, prefix: "")
         if strict {
@@ -149,7 +157,7 @@ extension Interpreter {
         let extra = try moduleExtraRepr(module)
         let extraLines = extra.isEmpty ? [] : extra.components(separatedBy: "\n")
         let childLines = try registry.children.entries.map { name, child in
-            "(\(name)): " + (try repr(child ?? .none)).replacingOccurrences(of: "\n", with: "\n  ")
+            "(\(name)): " + (try descendingModuleTree { try repr(child ?? .none) }).replacingOccurrences(of: "\n", with: "\n  ")
         }
         let lines = extraLines + childLines
         var text = moduleClassName(module) + "("
@@ -178,5 +186,18 @@ extension Interpreter {
             return instance.nativeModule?.extraRepr() ?? ""
         default: return ""
         }
+    }
+}
+
+extension Interpreter {
+    /// One level of a walk down the module tree, counted like a Python call: a module
+    /// that contains itself recurses until Python's limit and raises RecursionError, as
+    /// PyTorch's recursive methods do, instead of exhausting the native stack.
+    func descendingModuleTree<Result>(_ body: () throws -> Result) throws -> Result {
+        guard callDepth < maxCallDepth else { throw PythonError("RecursionError", "maximum recursion depth exceeded") }
+        try NativeStack.check()
+        callDepth += 1
+        defer { callDepth -= 1 }
+        return try body()
     }
 }
