@@ -48,8 +48,10 @@ extension Interpreter {
             if let method = instance.classObject.lookup("__repr__") {
                 return try str(try call(method, CallArguments([value])))
             }
-            if let description = try nnModuleRepr(instance) { return description }
+            if let native = instance.nativeModule { return try native.repr(self, as: value) }
+            if instance.moduleRegistry != nil { return try genericModuleRepr(value) }
             return "<__main__.\(instance.classObject.name) object>"
+        case let .native(module as NNModule): return try module.repr(self, as: value)
         case let .native(object as NativeContainerRepr): return try object.repr(self)
         case let .native(object): return object.repr()
         }

@@ -29,6 +29,7 @@ extension Interpreter {
 
     func binaryOperation(_ op: BinaryOperator, _ left: Value, _ right: Value) throws -> Value {
         if let result = try instanceBinary(op, left, right) { return result }
+        if op == .add, case let .native(container as IndexedModuleContainer) = left { return try container.concatenated(with: right, self) }
         if case let .list(a) = left, case let .list(b) = right, a.isSet && b.isSet,
            let result = setBinary(op, a.items, b.items) { return result }
         if case .tensor = left { return try tensorBinary(op, left, right) }

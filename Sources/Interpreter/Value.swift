@@ -156,6 +156,11 @@ public final class Instance {
     public var attributes: [String: Value] = [:]
     /// Attribute names in assignment order, for stable listings.
     public var attributeOrder: [String] = []
+    /// The `nn.Module` state of an instance of an `nn.Module` subclass.
+    var moduleRegistry: ModuleRegistry?
+    /// For a subclass of a native layer (`class LN(nn.LayerNorm)`): the layer that
+    /// `super().__init__(...)` built, whose registry the instance shares.
+    var nativeModule: NNModule?
 
     init(classObject: ClassObject) { self.classObject = classObject }
 

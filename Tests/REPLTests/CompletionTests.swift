@@ -23,6 +23,16 @@ struct CompletionTests {
         #expect(session.complete("x.sum().sha").candidates.isEmpty, "no evaluation to complete after a call")
     }
 
+    @Test("registered children, parameters and module methods after a model and a dot")
+    func moduleMembersOfModels() {
+        let (session, _) = makeSession()
+        _ = session.feed("net = nn.Sequential(nn.Linear(2, 2))")
+        _ = session.feed("net.add_module('fc1', nn.Linear(2, 2))")
+        #expect(session.complete("net.fc").candidates == ["fc1"])
+        #expect(session.complete("net.fc1.wei").candidates == ["weight"])
+        #expect(session.complete("net.named_ch").candidates == ["named_children"])
+    }
+
     @Test("names in scope, builtins and keywords")
     func names() {
         let (session, _) = makeSession()

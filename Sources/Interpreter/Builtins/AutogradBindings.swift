@@ -134,22 +134,23 @@ extension Interpreter {
 
     private func leafNames() -> [ObjectIdentifier: String] {
         var names: [ObjectIdentifier: String] = [:]
+        func nameParameters(of module: Value, prefix: String) {
+            for parameter in namedModuleMembers(module, .parameters, prefix: prefix) {
+                names[ObjectIdentifier(parameter.tensor)] = parameter.name
+            }
+        }
         for (name, value) in globals.variables.sorted(by: { $0.key < $1.key }) where !name.hasPrefix("__") {
             switch value {
             case let .tensor(tensor) where tensor.requiresGrad && tensor.isLeaf:
                 names[ObjectIdentifier(tensor)] = names[ObjectIdentifier(tensor)] ?? name
-            case let .native(module as NNModule):
-                for parameter in module.allParameters() { names[ObjectIdentifier(parameter.tensor)] = "\(name).\(parameter.name)" }
-            case let .instance(instance) where instance.classObject.lookup("__tensortutor_module__") != nil:
-                for parameter in namedModuleParameters(instance) { names[ObjectIdentifier(parameter.tensor)] = "\(name).\(parameter.name)" }
+            case .native(is NNModule): nameParameters(of: value, prefix: name)
+            case let .instance(instance) where instance.moduleRegistry != nil: nameParameters(of: value, prefix: name)
             case let .instance(holder):
                 // A plain object such as a prelude's `self`: name the modules it holds.
                 for key in holder.attributeOrder {
-                    if case let .native(module as NNModule)? = holder.attributes[key] {
-                        for parameter in module.allParameters() { names[ObjectIdentifier(parameter.tensor)] = "\(name).\(key).\(parameter.name)" }
-                    } else if case let .instance(child)? = holder.attributes[key], child.classObject.lookup("__tensortutor_module__") != nil {
-                        for parameter in namedModuleParameters(child) { names[ObjectIdentifier(parameter.tensor)] = "\(name).\(key).\(parameter.name)" }
-                    }
+                    guard let attribute = holder.attributes[key] else { continue }
+                    if case .native(is NNModule) = attribute { nameParameters(of: attribute, prefix: "\(name).\(key)") }
+                    if case let .instance(child) = attribute, child.moduleRegistry != nil { nameParameters(of: attribute, prefix: "\(name).\(key)") }
                 }
             default: break
             }

@@ -12,6 +12,10 @@ final class LossModule: NNModule {
         super.init(name: name)
     }
 
+    override func makeCopy(_ interpreter: Interpreter) throws -> NNModule? {
+        LossModule(name: name, function: function, keywords: keywords)
+    }
+
     override func forward(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
         let bound = try arguments.bind("forward", ["input", "target"])
         return try interpreter.call(function, CallArguments([try bound.value("input"), try bound.value("target")], keywords: keywords))

@@ -60,6 +60,22 @@ final class GradModeContext: NativeObject {
 final class ModuleBaseClass: NativeObject {
     var typeName: String { "type" }
     func repr() -> String { "<class 'torch.nn.modules.module.Module'>" }
+
+    /// `nn.Module.__init__(self)`, the older spelling of `super().__init__()`: the instance
+    /// already has its registry, so there is nothing left to do.
+    func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
+        switch name {
+        case "__init__": return .builtin(Builtin("__init__") { _, _ in .none })
+        case "__name__": return .string("Module")
+        default: return nil
+        }
+    }
+
+    /// `nn.Module()` itself: an empty module with no forward.
+    func call(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value? {
+        _ = try arguments.bind("Module", [])
+        return .native(NNModule(name: "Module"))
+    }
 }
 
 /// `torch.device('cpu')`.
@@ -97,6 +113,7 @@ final class SuperProxy: NativeObject {
            let value = owner.lookup(name) {
             return try interpreter.bindClassAttribute(value, instance: receiver, classObject: owner)
         }
+        if let value = try interpreter.moduleSuperAttribute(receiver, name) { return value }
         guard name.hasPrefix("__") else { return nil }
         return .builtin(Builtin(name) { _, _ in .none })
     }

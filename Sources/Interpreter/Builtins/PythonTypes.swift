@@ -11,6 +11,8 @@ extension Interpreter {
     func typeObject(of value: Value) -> Value {
         switch value {
         case let .instance(instance): return .classObject(instance.classObject)
+        case let .native(module as NNModule):
+            if case let .module(nn)? = modules["torch.nn"], let factory = nn.members[module.name] { return factory }
         case .tensor:
             if case let .module(torch)? = modules["torch"], let tensorType = torch.members["Tensor"] { return tensorType }
         case let .native(object as ExceptionObject):
