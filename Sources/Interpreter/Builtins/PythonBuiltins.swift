@@ -317,6 +317,7 @@ extension Interpreter {
                 throw PythonError.valueError("only one element tensors can be converted to Python scalars")
             }
             return try convertToInt(scalarValue(try tensor.item()), base: nil)
+        case let .native(scalar as NumPyScalar): return try convertToInt(scalar.pythonValue, base: nil)
         default:
             throw PythonError.typeError("int() argument must be a string, a bytes-like object or a real number, not '\(value.typeName)'")
         }
@@ -344,6 +345,7 @@ extension Interpreter {
                 throw PythonError.valueError("only one element tensors can be converted to Python scalars")
             }
             return try tensor.item().doubleValue
+        case let .native(scalar as NumPyScalar): return scalar.value.doubleValue
         default:
             throw PythonError.typeError("float() argument must be a string or a real number, not '\(value.typeName)'")
         }
