@@ -27,12 +27,12 @@ final class NDArray: NativeObject, NativeSized, NativeSubscriptable, NativeItemA
     }
 
     func item(at index: Value, interpreter: Interpreter) throws -> Value {
-        numpyResult(try tensor.getItem(try interpreter.numpyIndices(index)))
+        numpyResult(try tensor.getItem(try interpreter.numpyIndices(index, shape: tensor.shape)))
     }
 
     func setItem(_ index: Value, _ value: Value, interpreter: Interpreter) throws {
         let source = try interpreter.numpyArray(value, dtype: nil)
-        try tensor.setItem(try interpreter.numpyIndices(index), value: .tensor(source))
+        try tensor.setItem(try interpreter.numpyIndices(index, shape: tensor.shape), value: .tensor(source))
     }
 
     func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
@@ -100,16 +100,32 @@ extension Tensor {
 
 extension Interpreter {
     /// A numpy index turned into the engine's: arrays index as tensors, scalars as numbers.
-    func numpyIndices(_ index: Value) throws -> [TensorIndex] {
-        func engineValue(_ value: Value) -> Value {
-            switch value {
-            case let .native(array as NDArray): return .tensor(array.tensor)
-            case let .native(scalar as NumPyScalar): return scalar.pythonValue
-            case let .tuple(items): return .tuple(items.map(engineValue))
-            default: return value
+    /// A negative-step slice (`a[::-1]`) becomes a list of positions, so it reads a copy
+    /// rather than numpy's view (the engine's views have non-negative strides).
+    func numpyIndices(_ index: Value, shape: [Int]) throws -> [TensorIndex] {
+        var items = [index]
+        var isTuple = false
+        if case let .tuple(values) = index { (items, isTuple) = (values, true) }
+        var axis: Int? = 0
+        for (position, item) in items.enumerated() {
+            switch item {
+            case let .native(array as NDArray):
+                items[position] = .tensor(array.tensor)
+                axis = axis.map { $0 + (array.tensor.dtype == .bool ? array.tensor.rank : 1) }
+            case let .native(scalar as NumPyScalar):
+                items[position] = scalar.pythonValue
+                axis = axis.map { $0 + 1 }
+            case let .slice(start, stop, step) where ((try? pythonInt(step.numpyScalarNumber ?? step)) ?? 0) < 0:
+                guard let current = axis, current < shape.count else { break }
+                let positions = (0..<shape[current]).map { Value.int(Int64($0)) }
+                items[position] = .list(ListStorage(try sliceItems(positions, start, stop, step)))
+                axis = current + 1
+            case .none: break
+            case .ellipsis: axis = nil
+            default: axis = axis.map { $0 + 1 }
             }
         }
-        return try tensorIndices(engineValue(index))
+        return try tensorIndices(isTuple ? .tuple(items) : items[0])
     }
 
     /// A shape argument: `3`, `(2, 3)` or `[2, 3]`.

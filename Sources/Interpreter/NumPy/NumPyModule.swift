@@ -12,6 +12,8 @@ extension Interpreter {
             members[numpyName(dtype)] = .native(NumPyScalarType(dtype))
         }
         members["bool_"] = .native(NumPyScalarType(.bool))
+        members["True_"] = .native(NumPyScalar(.bool(true), dtype: .bool))
+        members["False_"] = .native(NumPyScalar(.bool(false), dtype: .bool))
         members["double"] = members["float64"]
         for (name, body) in numpyMethodFunctions { members[name] = stdlibFunction(name, body) }
         members["around"] = members["round"]
