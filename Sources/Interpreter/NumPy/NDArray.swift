@@ -27,12 +27,19 @@ final class NDArray: NativeObject, NativeSized, NativeSubscriptable, NativeItemA
     }
 
     func item(at index: Value, interpreter: Interpreter) throws -> Value {
-        numpyResult(try tensor.getItem(try interpreter.numpyIndices(index, shape: tensor.shape)))
+        let indices = try interpreter.numpyIndices(index, shape: tensor.shape)
+        return numpyResult(try NumPyErrors.reworded({ try tensor.getItem(indices) }, indexingErrors(indices)))
     }
 
     func setItem(_ index: Value, _ value: Value, interpreter: Interpreter) throws {
         let source = try interpreter.numpyArray(value, dtype: nil)
-        try tensor.setItem(try interpreter.numpyIndices(index, shape: tensor.shape), value: .tensor(source))
+        let indices = try interpreter.numpyIndices(index, shape: tensor.shape)
+        try NumPyErrors.reworded({ try tensor.setItem(indices, value: .tensor(source)) }, indexingErrors(indices))
+    }
+
+    private func indexingErrors(_ indices: [TensorIndex]) -> (TensorError) -> PythonError? {
+        let counted = indices.filter { if case .newAxis = $0 { false } else if case .ellipsis = $0 { false } else { true } }
+        return NumPyErrors.indexing(rank: tensor.rank, indexCount: counted.count)
     }
 
     func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
@@ -63,7 +70,7 @@ final class NDArray: NativeObject, NativeSized, NativeSubscriptable, NativeItemA
             return { interpreter, arguments in
                 let shape = arguments.positional.count == 1 ? try interpreter.numpyShape(arguments.positional[0])
                     : try arguments.positional.map { try interpreter.pythonIntValue($0.numpyScalarNumber ?? $0) }
-                return numpyResult(try self.tensor.reshape(shape))
+                return numpyResult(try NumPyErrors.reworded({ try self.tensor.reshape(shape) }, NumPyErrors.reshape(count: self.tensor.count, into: shape)))
             }
         case "astype":
             return { interpreter, arguments in

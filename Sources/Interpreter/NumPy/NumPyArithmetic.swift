@@ -23,7 +23,7 @@ extension Interpreter {
         guard let engineOp = numpyEngineOp(op) else { return nil }
         let integerDivision = op == .divide
         let (a, b) = try numpyCommonTensors(lhs, rhs, computeIn: integerDivision ? { $0.isFloatingPoint ? $0 : .float64 } : nil)
-        return numpyResult(try binary(engineOp, .tensor(a), .tensor(b)))
+        return numpyResult(try NumPyErrors.reworded({ try binary(engineOp, .tensor(a), .tensor(b)) }, NumPyErrors.broadcast([a.shape, b.shape])))
     }
 
     /// `a < b`, `a == b` when either side is a numpy value; nil otherwise.
@@ -46,7 +46,7 @@ extension Interpreter {
         default: return nil
         }
         let (a, b) = try numpyCommonTensors(lhs, rhs, computeIn: nil)
-        return numpyResult(try binary(engineOp, .tensor(a), .tensor(b)))
+        return numpyResult(try NumPyErrors.reworded({ try binary(engineOp, .tensor(a), .tensor(b)) }, NumPyErrors.broadcast([a.shape, b.shape])))
     }
 
     /// `-a`, `~mask`, `+a` on numpy values; nil otherwise.
