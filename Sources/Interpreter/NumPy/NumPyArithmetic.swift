@@ -14,7 +14,16 @@ extension Interpreter {
     func numpyBinary(_ op: BinaryOperator, _ left: Value, _ right: Value) throws -> Value? {
         guard left.isNumPy || right.isNumPy else { return nil }
         if case .tensor = left { return try binaryOperation(op, left, try numpyAsTorch(right)) }
-        if case .tensor = right { return try binaryOperation(op, try numpyAsTorch(left), right) }
+        if case .tensor = right {
+            // ndarray's operator declines a tensor and Tensor's reflected one declines the
+            // array, so Python falls through to its own TypeError (or sequence concatenation).
+            if case .native(is NDArray) = left {
+                throw PythonError.typeError(op == .add
+                    ? "Concatenation operation is not implemented for NumPy arrays, use np.concatenate() instead. Please do not rely on this error; it may not be given on all Python implementations."
+                    : "unsupported operand type(s) for \(op.rawValue): 'numpy.ndarray' and 'Tensor'")
+            }
+            return try binaryOperation(op, try numpyAsTorch(left), right)
+        }
         guard let lhs = try numpyOperand(left), let rhs = try numpyOperand(right) else { return nil }
         if op == .matrixMultiply {
             let (a, b) = try numpyCommonTensors(lhs, rhs, computeIn: nil)
@@ -31,7 +40,12 @@ extension Interpreter {
         if let result = numpyDTypeEquality(op, left, right) { return result }
         guard left.isNumPy || right.isNumPy else { return nil }
         if case .tensor = left { return try compare(op, left, try numpyAsTorch(right)) }
-        if case .tensor = right { return try compare(op, try numpyAsTorch(left), right) }
+        if case .tensor = right {
+            if case .native(is NDArray) = left, op != .equal, op != .notEqual {
+                throw PythonError.typeError("'\(op.rawValue)' not supported between instances of 'numpy.ndarray' and 'Tensor'")
+            }
+            return try compare(op, try numpyAsTorch(left), right)
+        }
         guard let lhs = try numpyOperand(left), let rhs = try numpyOperand(right) else {
             return op == .equal || op == .notEqual ? .bool(op == .notEqual) : nil
         }

@@ -9,6 +9,9 @@ let numpyMethodFunctions: [String: Builtin.Body] = [
     "max": { interpreter, arguments in try interpreter.numpyReduce("max", arguments) },
     "min": { interpreter, arguments in try interpreter.numpyReduce("min", arguments) },
     "any": { interpreter, arguments in try interpreter.numpyReduce("any", arguments) },
+    "prod": { interpreter, arguments in try interpreter.numpyReduce("prod", arguments) },
+    "std": { interpreter, arguments in try interpreter.numpySpread("std", arguments) },
+    "var": { interpreter, arguments in try interpreter.numpySpread("var", arguments) },
     "all": { interpreter, arguments in try interpreter.numpyReduce("all", arguments) },
     "argmax": { interpreter, arguments in try interpreter.numpyArgExtreme("argmax", arguments) },
     "argmin": { interpreter, arguments in try interpreter.numpyArgExtreme("argmin", arguments) },
@@ -46,6 +49,11 @@ extension Interpreter {
         case "sum":
             if tensor.dtype == .bool || (tensor.dtype.isIntegral && tensor.dtype != .uint8) { tensor = try tensor.to(.int64) }
             return numpyResult(try tensor.sum(dims: axes, keepDim: keepDims))
+        case "prod":
+            if tensor.dtype == .bool || (tensor.dtype.isIntegral && tensor.dtype != .uint8) { tensor = try tensor.to(.int64) }
+            let flat = axes == nil ? try tensor.reshape([tensor.count]) : tensor
+            guard let axes, axes.count <= 1 else { return numpyResult(try flat.prod(dim: 0, keepDim: false)) }
+            return numpyResult(try flat.prod(dim: axes[0], keepDim: keepDims))
         case "mean":
             if !tensor.dtype.isFloatingPoint { tensor = try tensor.to(.float64) }
             return numpyResult(try tensor.mean(dims: axes, keepDim: keepDims))
@@ -58,6 +66,18 @@ extension Interpreter {
             let dims = axes ?? Array(0..<tensor.rank)
             return numpyResult(name == "max" ? try tensor.amax(dims: dims, keepDim: keepDims) : try tensor.amin(dims: dims, keepDim: keepDims))
         }
+    }
+
+    /// `np.std(a, axis=None, ddof=0)` and `np.var`: numpy divides by n - ddof, n by default.
+    func numpySpread(_ name: String, _ arguments: CallArguments) throws -> Value {
+        let bound = try arguments.bind(name, ["a", "axis", "dtype", "out", "ddof", "keepdims"])
+        var tensor = try numpyArray(try bound.value("a"), dtype: nil)
+        if !tensor.dtype.isFloatingPoint { tensor = try tensor.to(.float64) }
+        let axes = try bound.optional("axis").flatMap { $0.isNone ? nil : try numpyShape($0) }
+        let ddof = try bound.double("ddof", default: 0)
+        let keepDims = try bound.bool("keepdims", default: false)
+        return numpyResult(name == "std" ? try tensor.standardDeviation(dims: axes, correction: ddof, keepDim: keepDims)
+            : try tensor.variance(dims: axes, correction: ddof, keepDim: keepDims))
     }
 
     /// `np.argmax(a, axis=None)`: a flat index without an axis.
