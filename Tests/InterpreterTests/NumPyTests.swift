@@ -212,6 +212,7 @@ struct NumPyTests {
         ("np.arange(6).reshape(4)", "ValueError: cannot reshape array of size 6 into shape (4,)"),
         ("np.ones((2, 3))[0, 0, 0]", "IndexError: too many indices for array: array is 2-dimensional, but 3 were indexed"),
         ("np.arange(3) * torch.ones(3)", "TypeError: unsupported operand type(s) for *: 'numpy.ndarray' and 'Tensor'"),
+        ("np.ones(2).foo", "AttributeError: 'numpy.ndarray' object has no attribute 'foo'"),
         ("np.fft", "AttributeError: module 'numpy' has no attribute 'fft' (TensorTutor's numpy subset does not have it)"),
     ])
     func errors(source: String, expected: String) {

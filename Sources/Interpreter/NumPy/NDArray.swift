@@ -61,7 +61,8 @@ final class NDArray: NativeObject, NativeSized, NativeSubscriptable, NativeItemA
                 try function(interpreter, arguments.prepending(receiver))
             })
         }
-        return nil
+        if name.hasPrefix("__") { return nil }
+        throw PythonError.attributeError("'numpy.ndarray' object has no attribute '\(name)'")
     }
 
     private func arrayMethod(_ name: String) -> Builtin.Body? {

@@ -42,7 +42,10 @@ final class NumPyScalar: NativeObject, NativeContainerRepr, NativeTruthValue {
     func truthValue() throws -> Bool { value.boolValue }
 
     func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
-        try NDArray(tensor: try Tensor.zeros(shape: [], dtype: dtype).filled(with: value)).attribute(name, interpreter: interpreter)
+        let array = NDArray(tensor: try Tensor.zeros(shape: [], dtype: dtype).filled(with: value))
+        do { return try array.attribute(name, interpreter: interpreter) } catch let error as PythonError where error.type == "AttributeError" {
+            throw PythonError.attributeError("'numpy.\(numpyName(dtype))' object has no attribute '\(name)'")
+        }
     }
 }
 
