@@ -185,6 +185,7 @@ func toInt(_ value: Value, function: String, argument: String) throws -> Int {
     case let .bool(flag): return flag ? 1 : 0
     case let .tensor(tensor) where tensor.count == 1 && !tensor.dtype.isFloatingPoint:
         return Int(try tensor.item().int64Value)
+    case let .native(scalar as NumPyScalar) where !scalar.dtype.isFloatingPoint: return Int(scalar.value.int64Value)
     default:
         throw PythonError.typeError(
             "\(function)(): argument '\(argument)' must be int, not \(value.typeName)")
@@ -197,6 +198,7 @@ func toDouble(_ value: Value, function: String, argument: String) throws -> Doub
     case let .float(number): return number
     case let .bool(flag): return flag ? 1 : 0
     case let .tensor(tensor) where tensor.count == 1: return try tensor.item().doubleValue
+    case let .native(scalar as NumPyScalar): return scalar.value.doubleValue
     default:
         throw PythonError.typeError("\(function)(): argument '\(argument)' must be float, not \(value.typeName)")
     }
@@ -217,6 +219,7 @@ func toOperand(_ value: Value, function: String) throws -> Operand {
     case let .int(number): return .scalar(.int(number))
     case let .float(number): return .scalar(.float(number))
     case let .bool(flag): return .scalar(.bool(flag))
+    case let .native(scalar as NumPyScalar): return .scalar(scalar.value)
     default:
         throw PythonError.typeError("\(function)(): expected a Tensor or a number, but got \(value.typeName)")
     }

@@ -226,7 +226,8 @@ extension Interpreter {
             return try tensorAttribute(tensor, name)
         case let .module(namespace):
             if let member = namespace.members[name] { return member }
-            throw PythonError.attributeError("module '\(namespace.name)' has no attribute '\(name)'")
+            let subset = namespace.name == "numpy" ? " (TensorTutor's numpy subset does not have it)" : ""
+            throw PythonError.attributeError("module '\(namespace.name)' has no attribute '\(name)'\(subset)")
         case let .instance(instance):
             if let value = instance.attributes[name] { return value }
             if name == "__dict__" { return .native(InstanceDict(instance)) }

@@ -85,7 +85,7 @@ extension Interpreter {
         // A 0-d tensor formats as its Python number, as Tensor.__format__ does.
         if spec.isEmpty, case let .tensor(tensor) = value, tensor.rank == 0 { return try str(scalarValue(try tensor.item())) }
         if spec.isEmpty { return try str(value) }
-        var number = value
+        var number = value.numpyScalarNumber ?? value
         if case let .tensor(tensor) = value {
             guard tensor.rank == 0 else {
                 throw PythonError.typeError("unsupported format string passed to Tensor.__format__")

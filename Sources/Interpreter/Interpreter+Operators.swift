@@ -5,6 +5,7 @@ import TensorEngine
 
 extension Interpreter {
     func unaryOperation(_ op: UnaryOperator, _ operand: Value) throws -> Value {
+        if let result = try numpyUnary(op, operand) { return result }
         switch (op, operand) {
         case (.not, _): return .bool(!(try truthy(operand)))
         case let (.negate, .instance(instance)) where instance.classObject.lookup("__neg__") != nil:
@@ -30,6 +31,7 @@ extension Interpreter {
     func binaryOperation(_ op: BinaryOperator, _ left: Value, _ right: Value) throws -> Value {
         if let result = try instanceBinary(op, left, right) { return result }
         if op == .add, case let .native(container as IndexedModuleContainer) = left { return try container.concatenated(with: right, self) }
+        if let result = try numpyBinary(op, left, right) { return result }
         if case let .list(a) = left, case let .list(b) = right, a.isSet && b.isSet,
            let result = setBinary(op, a.items, b.items) { return result }
         if case .tensor = left { return try tensorBinary(op, left, right) }
@@ -94,6 +96,7 @@ extension Interpreter {
         case let .int(number): return Double(number)
         case let .float(number): return number
         case let .bool(flag): return flag ? 1 : 0
+        case let .native(scalar as NumPyScalar): return scalar.value.doubleValue
         default: throw PythonError.typeError("must be real number, not \(value.typeName)")
         }
     }
@@ -102,6 +105,7 @@ extension Interpreter {
         switch value {
         case let .int(number): return number
         case let .bool(flag): return flag ? 1 : 0
+        case let .native(scalar as NumPyScalar) where !scalar.dtype.isFloatingPoint: return scalar.value.int64Value
         default: throw PythonError.typeError("'\(value.typeName)' object cannot be interpreted as an integer")
         }
     }
@@ -239,6 +243,7 @@ extension Interpreter {
         case .notIn: return .bool(!(try contains(right, left)))
         default: break
         }
+        if let result = try numpyCompare(op, left, right) { return result }
         if case .tensor = left { return try tensorCompare(op, left, right) }
         if case .tensor = right { return try tensorCompare(op, left, right) }
         if let result = try instanceCompare(op, left, right) { return result }
@@ -356,6 +361,7 @@ extension Interpreter {
                 throw PythonError.runtimeError("Boolean value of Tensor with more than one value is ambiguous")
             }
             return try tensor.item().boolValue
+        case let .native(object as NativeTruthValue): return try object.truthValue()
         case let .native(object as NativeSized): return object.count > 0
         default: return true
         }
@@ -370,6 +376,8 @@ public func pythonEquals(_ left: Value, _ right: Value) -> Bool {
         NativeStack.noteOverflow()
         return false
     }
+    if let number = left.numpyScalarNumber { return pythonEquals(number, right) }
+    if let number = right.numpyScalarNumber { return pythonEquals(left, number) }
     switch (left, right) {
     case (.none, .none), (.ellipsis, .ellipsis): return true
     // Identity first, as CPython's containers do: a list that holds itself equals itself.

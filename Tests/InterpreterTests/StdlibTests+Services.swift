@@ -224,8 +224,8 @@ extension StdlibTests {
     func importRules() {
         #expect(Self.run("import os\nprint(os.sep)").stdout == "/\n")
         #expect(Self.run("import sys").error?.hasPrefix("ImportError: import of 'sys' is not allowed") == true)
-        let missing = Self.run("import numpy").error ?? ""
-        #expect(missing.hasPrefix("ModuleNotFoundError: No module named 'numpy' (TensorTutor provides __future__, argparse,"))
+        let missing = Self.run("import scipy").error ?? ""
+        #expect(missing.hasPrefix("ModuleNotFoundError: No module named 'scipy' (TensorTutor provides __future__, argparse,"))
         let missingTorch = Self.run("import torch.distributed").error ?? ""
         #expect(missingTorch.hasPrefix("ModuleNotFoundError: No module named 'torch.distributed'"))
         #expect(missingTorch.contains("torch.autograd") && missingTorch.contains("torch.nn.functional"))

@@ -29,6 +29,7 @@ extension Interpreter {
             "torch.nn.utils": nn.members["utils"] ?? .none,
             "torch.autograd": torch.members["autograd"] ?? .none,
             "math": .module(Namespace(name: "math", members: makeMathMembers())),
+            "numpy": makeNumPyModule(),
         ].merging(makeStdlibModules()) { torchModule, _ in torchModule }
     }
 

@@ -124,6 +124,7 @@ extension Interpreter {
             case let .float(number): return .float(Swift.abs(number))
             case let .bool(flag): return .int(flag ? 1 : 0)
             case let .tensor(tensor): return .tensor(try Autodiff.unary(.abs, tensor))
+            case let .native(object) where value.isNumPy: return numpyResult(try interpreter.numpyArray(.native(object), dtype: nil).unary(.abs))
             default: throw PythonError.typeError("bad operand type for abs(): '\(value.typeName)'")
             }
         }
@@ -326,6 +327,7 @@ extension Interpreter {
                 throw PythonError.valueError("only one element tensors can be converted to Python scalars")
             }
             return try convertToInt(scalarValue(try tensor.item()), base: nil)
+        case let .native(scalar as NumPyScalar): return try convertToInt(scalar.pythonValue, base: nil)
         default:
             throw PythonError.typeError("int() argument must be a string, a bytes-like object or a real number, not '\(value.typeName)'")
         }
@@ -353,6 +355,7 @@ extension Interpreter {
                 throw PythonError.valueError("only one element tensors can be converted to Python scalars")
             }
             return try tensor.item().doubleValue
+        case let .native(scalar as NumPyScalar): return scalar.value.doubleValue
         default:
             throw PythonError.typeError("float() argument must be a string or a real number, not '\(value.typeName)'")
         }
@@ -382,6 +385,9 @@ extension Interpreter {
             return .float((number / factor).rounded(.toNearestOrEven) * factor)
         case let .tensor(tensor):
             return .tensor(try Autodiff.unary(.round, tensor))
+        case let .native(scalar as NumPyScalar):
+            guard let digits else { return try pythonRound(scalar.pythonValue, digits: nil) }
+            return try numpyRound(CallArguments([value, .int(Int64(digits))]))
         default:
             throw PythonError.typeError("type \(value.typeName) doesn't define __round__ method")
         }
@@ -449,6 +455,7 @@ extension Interpreter {
             case ("int", .int), ("int", .bool), ("float", .float), ("str", .string), ("bool", .bool),
                  ("list", .list), ("tuple", .tuple), ("tuple", .size), ("tuple", .namedTuple), ("dict", .dict):
                 return true
+            case let ("float", .native(scalar as NumPyScalar)): return scalar.dtype == .float64  // np.float64 subclasses float
             default: return false
             }
         case let .native(object as NativeInstanceCheck):

@@ -54,9 +54,7 @@ func conversionMethods() -> [String: TensorMethod] {
         throw PythonError.runtimeError(
             "Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx")
     }
-    table["numpy"] = { _, _, _ in
-        throw PythonError("NotImplementedError", "numpy is not available in TensorTutor; use .tolist() to see the values")
-    }
+    table["numpy"] = { interpreter, tensor, _ in .native(NDArray(tensor: try interpreter.numpyArray(.tensor(tensor), dtype: nil))) }
     table["backward"] = { interpreter, tensor, arguments in
         let bound = try arguments.bind("backward", ["gradient", "retain_graph", "create_graph", "inputs"])
         let retain = try bound.optional("retain_graph").map { try interpreter.truthy($0) } ?? false

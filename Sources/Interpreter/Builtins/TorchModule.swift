@@ -61,6 +61,7 @@ extension Interpreter {
         torch.members["inf"] = .float(.infinity)
         torch.members["nan"] = .float(.nan)
         torch.members["Tensor"] = .native(TensorTypeObject())
+        torch.members["from_numpy"] = stdlibFunction("from_numpy", torchFromNumPy)
         torch.members["__version__"] = .string("2.15.0 (TensorTutor engine)")
         defineFactories(define)
         defineRandomFunctions(define)
@@ -78,11 +79,13 @@ extension Interpreter {
                 interpreter.warn("To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() or sourceTensor.detach().clone().requires_grad_(True), rather than torch.tensor(sourceTensor).")
                 return .tensor(try Autodiff.clone(tensor).to(try bound.dtype("dtype") ?? tensor.dtype))
             }
+            if case let .native(array as NDArray) = data { return .tensor(try array.tensor.contiguousCopy().to(try bound.dtype("dtype") ?? array.tensor.dtype)) }
             return .tensor(try interpreter.tensorFromNested(data, dtype: try bound.dtype("dtype")))
         }
         define("as_tensor") { interpreter, arguments in
             let bound = try arguments.bind("as_tensor", ["data", "dtype", "device"])
             if case let .tensor(tensor) = try bound.value("data") { return .tensor(try Autodiff.to(tensor, try bound.dtype("dtype") ?? tensor.dtype)) }
+            if case let .native(array as NDArray) = try bound.value("data") { return .tensor(try array.tensor.detach().to(try bound.dtype("dtype") ?? array.tensor.dtype)) }
             return .tensor(try interpreter.tensorFromNested(try bound.value("data"), dtype: try bound.dtype("dtype")))
         }
         define("arange") { _, arguments in

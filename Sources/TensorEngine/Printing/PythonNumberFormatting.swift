@@ -48,12 +48,14 @@ public func pythonFloatRepr(_ value: Double) -> String {
 }
 
 /// A positive number as significant digits `d1 d2 ...` meaning `0.d1d2... × 10^pointPosition`.
-private struct ShortestDecimal {
+struct ShortestDecimal {
     var digits: [Character]
     var pointPosition: Int
 
-    init(magnitudeOf value: Double) {
-        let text = value.magnitude.description
+    init(magnitudeOf value: Double) { self.init(text: value.magnitude.description) }
+
+    /// From Swift's shortest `description` of a positive number (a Double's or a Float's).
+    init(text: String) {
         var mantissa = Substring(text)
         var exponent = 0
         if let marker = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {

@@ -1,0 +1,152 @@
+import Autograd
+import PySyntax
+import TensorEngine
+
+/// One side of a numpy operation: an array (numpy scalars are 0-d arrays, NEP 50's
+/// "strong" types) or a Python number, which takes the array's dtype where it fits.
+private enum NumPyOperand {
+    case array(Tensor)
+    case python(Scalar)
+}
+
+extension Interpreter {
+    /// `a + b` and friends when either side is a numpy value; nil otherwise.
+    func numpyBinary(_ op: BinaryOperator, _ left: Value, _ right: Value) throws -> Value? {
+        guard left.isNumPy || right.isNumPy else { return nil }
+        if case .tensor = left { return try binaryOperation(op, left, try numpyAsTorch(right)) }
+        if case .tensor = right {
+            // ndarray's operator declines a tensor and Tensor's reflected one declines the
+            // array, so Python falls through to its own TypeError (or sequence concatenation).
+            if case .native(is NDArray) = left {
+                throw PythonError.typeError(op == .add
+                    ? "Concatenation operation is not implemented for NumPy arrays, use np.concatenate() instead. Please do not rely on this error; it may not be given on all Python implementations."
+                    : "unsupported operand type(s) for \(op.rawValue): 'numpy.ndarray' and 'Tensor'")
+            }
+            return try binaryOperation(op, try numpyAsTorch(left), right)
+        }
+        guard let lhs = try numpyOperand(left), let rhs = try numpyOperand(right) else { return nil }
+        if op == .matrixMultiply {
+            let (a, b) = try numpyCommonTensors(lhs, rhs, computeIn: nil)
+            return numpyResult(try Autodiff.matmul(a, b).detach())
+        }
+        guard let engineOp = numpyEngineOp(op) else { return nil }
+        let integerDivision = op == .divide
+        let (a, b) = try numpyCommonTensors(lhs, rhs, computeIn: integerDivision ? { $0.isFloatingPoint ? $0 : .float64 } : nil)
+        return numpyResult(try NumPyErrors.reworded({ try binary(engineOp, .tensor(a), .tensor(b)) }, NumPyErrors.broadcast([a.shape, b.shape])))
+    }
+
+    /// `a < b`, `a == b` when either side is a numpy value; nil otherwise.
+    func numpyCompare(_ op: CompareOperator, _ left: Value, _ right: Value) throws -> Value? {
+        if let result = numpyDTypeEquality(op, left, right) { return result }
+        guard left.isNumPy || right.isNumPy else { return nil }
+        if case .tensor = left { return try compare(op, left, try numpyAsTorch(right)) }
+        if case .tensor = right {
+            if case .native(is NDArray) = left, op != .equal, op != .notEqual {
+                throw PythonError.typeError("'\(op.rawValue)' not supported between instances of 'numpy.ndarray' and 'Tensor'")
+            }
+            return try compare(op, try numpyAsTorch(left), right)
+        }
+        guard let lhs = try numpyOperand(left), let rhs = try numpyOperand(right) else {
+            return op == .equal || op == .notEqual ? .bool(op == .notEqual) : nil
+        }
+        let engineOp: BinaryOp
+        switch op {
+        case .less: engineOp = .less
+        case .lessEqual: engineOp = .lessEqual
+        case .greater: engineOp = .greater
+        case .greaterEqual: engineOp = .greaterEqual
+        case .equal: engineOp = .equal
+        case .notEqual: engineOp = .notEqual
+        default: return nil
+        }
+        let (a, b) = try numpyCommonTensors(lhs, rhs, computeIn: nil)
+        return numpyResult(try NumPyErrors.reworded({ try binary(engineOp, .tensor(a), .tensor(b)) }, NumPyErrors.broadcast([a.shape, b.shape])))
+    }
+
+    /// `-a`, `~mask`, `+a` on numpy values; nil otherwise.
+    func numpyUnary(_ op: UnaryOperator, _ operand: Value) throws -> Value? {
+        guard operand.isNumPy, op != .not else { return nil }
+        let tensor = try numpyArray(operand, dtype: nil)
+        switch op {
+        case .negate: return numpyResult(try tensor.unary(.negate))
+        case .invert: return numpyResult(try tensor.unary(tensor.dtype == .bool ? .logicalNot : .bitwiseNot))
+        default: return numpyResult(tensor)
+        }
+    }
+
+    /// Both sides as tensors of numpy's result dtype (or the dtype `computeIn` picks from it).
+    private func numpyCommonTensors(_ lhs: NumPyOperand, _ rhs: NumPyOperand, computeIn: ((DType) -> DType)?) throws -> (Tensor, Tensor) {
+        let resultType = numpyResultType(lhs, rhs)
+        let dtype = computeIn?(resultType) ?? resultType
+        func tensor(_ operand: NumPyOperand) throws -> Tensor {
+            switch operand {
+            case let .array(array): return array.dtype == dtype ? array : try array.to(dtype)
+            case let .python(scalar): return try Tensor.zeros(shape: [], dtype: dtype).filled(with: scalar)
+            }
+        }
+        return (try tensor(lhs), try tensor(rhs))
+    }
+
+    private func numpyResultType(_ lhs: NumPyOperand, _ rhs: NumPyOperand) -> DType {
+        switch (lhs, rhs) {
+        case let (.array(a), .array(b)): return numpyPromote(a.dtype, b.dtype)
+        case let (.array(array), .python(scalar)), let (.python(scalar), .array(array)):
+            return numpyWeakPromote(array.dtype, scalar)
+        case let (.python(a), .python(b)):
+            return numpyWeakPromote(numpyWeakPromote(.bool, a), b)
+        }
+    }
+
+    private func numpyOperand(_ value: Value) throws -> NumPyOperand? {
+        switch value {
+        case let .native(array as NDArray): return .array(array.tensor)
+        case let .native(scalar as NumPyScalar): return .array(try Tensor.zeros(shape: [], dtype: scalar.dtype).filled(with: scalar.value))
+        case let .int(number): return .python(.int(number))
+        case let .float(number): return .python(.float(number))
+        case let .bool(flag): return .python(.bool(flag))
+        case .list, .tuple: return .array(try numpyArray(value, dtype: nil))
+        default: return nil
+        }
+    }
+
+    /// A numpy value meeting a torch tensor: numpy defers to the tensor's operators, which
+    /// read a numpy scalar as a Python number and an array as a tensor.
+    private func numpyAsTorch(_ value: Value) throws -> Value {
+        if let number = value.numpyScalarNumber { return number }
+        if case let .native(array as NDArray) = value { return .tensor(array.tensor) }
+        return value
+    }
+
+    private func numpyDTypeEquality(_ op: CompareOperator, _ left: Value, _ right: Value) -> Value? {
+        guard op == .equal || op == .notEqual else { return nil }
+        func dtype(_ value: Value) -> DType? {
+            switch value {
+            case let .native(type as NumPyDType): return type.dtype
+            case let .native(type as NumPyScalarType): return type.dtype
+            case let .string(name): return DType(rawValue: name)
+            default: return nil
+            }
+        }
+        guard case .native = left, let a = dtype(left), let b = dtype(right) else { return nil }
+        return .bool((a == b) == (op == .equal))
+    }
+
+    private func numpyEngineOp(_ op: BinaryOperator) -> BinaryOp? {
+        let table: [BinaryOperator: BinaryOp] = [
+            .add: .add, .subtract: .subtract, .multiply: .multiply, .divide: .divide, .floorDivide: .floorDivide,
+            .modulo: .remainder, .power: .power, .bitAnd: .bitwiseAnd, .bitOr: .bitwiseOr, .bitXor: .bitwiseXor,
+            .leftShift: .leftShift, .rightShift: .rightShift,
+        ]
+        return table[op]
+    }
+}
+
+/// A Python number meeting an array of `dtype` (NEP 50): it takes the array's dtype
+/// unless its kind is wider (a float with an int array gives float64).
+func numpyWeakPromote(_ dtype: DType, _ scalar: Scalar) -> DType {
+    switch scalar {
+    case .bool: return dtype
+    case .int: return dtype == .bool ? .int64 : dtype
+    case .float: return dtype.isFloatingPoint ? dtype : .float64
+    }
+}

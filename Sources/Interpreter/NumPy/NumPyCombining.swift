@@ -1,0 +1,69 @@
+import TensorEngine
+
+/// Functions over several arrays: joining, selecting, comparing.
+let numpyCombiningFunctions: [String: Builtin.Body] = [
+    "concatenate": { interpreter, arguments in
+        let bound = try arguments.bind("concatenate", ["arrays", "axis"])
+        let tensors = try interpreter.numpyCommonArrays(try interpreter.iterate(try bound.value("arrays")))
+        guard let axis = try bound.optionalInt("axis") else {
+            return numpyResult(try concatenate(try tensors.map { try $0.reshape([$0.count]) }, dim: 0))
+        }
+        return numpyResult(try concatenate(tensors, dim: axis))
+    },
+    "stack": { interpreter, arguments in
+        let bound = try arguments.bind("stack", ["arrays", "axis"])
+        let tensors = try interpreter.numpyCommonArrays(try interpreter.iterate(try bound.value("arrays")))
+        return numpyResult(try stack(tensors, dim: try bound.int("axis", default: 0)))
+    },
+    "where": { interpreter, arguments in
+        let bound = try arguments.bind("where", ["condition", "x", "y"])
+        let condition = try interpreter.numpyArray(try bound.value("condition"), dtype: nil)
+        guard let x = bound.optional("x"), let y = bound.optional("y") else {
+            // One argument: the indices of the true elements along each axis.
+            let positions = try (condition.dtype == .bool ? condition : try binary(.notEqual, .tensor(condition), .scalar(.int(0)))).nonzero()
+            return .tuple(try (0..<condition.rank).map { numpyResult(try positions.select(1, $0).contiguousCopy()) })
+        }
+        let branches = try interpreter.numpyCommonArrays([x, y])
+        let selector = condition.dtype == .bool ? condition : try binary(.notEqual, .tensor(condition), .scalar(.int(0)))
+        return numpyResult(try whereSelect(selector, .tensor(branches[0]), .tensor(branches[1])))
+    },
+    "unique": { interpreter, arguments in
+        let bound = try arguments.bind("unique", ["ar", "return_index", "return_inverse", "return_counts", "axis"])
+        let tensor = try interpreter.numpyArray(try bound.value("ar"), dtype: nil)
+        let counts = try bound.bool("return_counts", default: false)
+        let result = try tensor.reshape([tensor.count]).unique(sorted: true, returnInverse: false, returnCounts: counts, dim: nil)
+        guard counts, let tally = result.counts else { return numpyResult(result.values) }
+        return .tuple([numpyResult(result.values), numpyResult(tally)])
+    },
+    "allclose": { interpreter, arguments in
+        let bound = try arguments.bind("allclose", ["a", "b", "rtol", "atol", "equal_nan"])
+        let pair = try interpreter.numpyCommonArrays([try bound.value("a"), try bound.value("b")]).map { try $0.to(.float64) }
+        let relative = try bound.double("rtol", default: 1e-05)
+        let absolute = try bound.double("atol", default: 1e-08)
+        let difference = try binary(.subtract, .tensor(pair[0]), .tensor(pair[1])).unary(.abs)
+        let tolerance = try binary(.add, .scalar(.float(absolute)), .tensor(try binary(.multiply, .scalar(.float(relative)), .tensor(try pair[1].unary(.abs)))))
+        return .bool(try binary(.lessEqual, .tensor(difference), .tensor(tolerance)).all(dims: nil, keepDim: false).item().boolValue)
+    },
+    "maximum": { interpreter, arguments in try interpreter.numpyElementwise(.maximum, "maximum", arguments) },
+    "minimum": { interpreter, arguments in try interpreter.numpyElementwise(.minimum, "minimum", arguments) },
+    "dot": { interpreter, arguments in
+        let bound = try arguments.bind("dot", ["a", "b"])
+        return try interpreter.numpyBinary(.matrixMultiply, try bound.value("a"), try bound.value("b")) ?? .none
+    },
+]
+
+extension Interpreter {
+    /// Arrays converted to the dtype numpy promotes them all to, for joining.
+    func numpyCommonArrays(_ values: [Value]) throws -> [Tensor] {
+        let tensors = try values.map { try numpyArray($0, dtype: nil) }
+        guard let first = tensors.first else { throw PythonError.valueError("need at least one array to concatenate") }
+        let dtype = tensors.dropFirst().reduce(first.dtype) { numpyPromote($0, $1.dtype) }
+        return try tensors.map { $0.dtype == dtype ? $0 : try $0.to(dtype) }
+    }
+
+    func numpyElementwise(_ op: BinaryOp, _ name: String, _ arguments: CallArguments) throws -> Value {
+        let bound = try arguments.bind(name, ["x1", "x2"])
+        let pair = try numpyCommonArrays([try bound.value("x1"), try bound.value("x2")])
+        return numpyResult(try binary(op, .tensor(pair[0]), .tensor(pair[1])))
+    }
+}
