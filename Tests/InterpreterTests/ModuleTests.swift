@@ -406,5 +406,19 @@ RecursionError
 RecursionError
 
 """#),
+        ModuleCase(
+            "built-in layer classes print with their torch.nn.modules path",
+            program: #"""
+import torch.nn as nn
+class Net(nn.Module):
+    pass
+print(nn.Linear, type(nn.ReLU()), nn.Sequential, nn.CrossEntropyLoss, nn.Module)
+print(type(Net()).__name__, type(nn.LayerNorm(2)).__name__, type(nn.LayerNorm(2)) is nn.LayerNorm)
+"""#,
+            expected: #"""
+<class 'torch.nn.modules.linear.Linear'> <class 'torch.nn.modules.activation.ReLU'> <class 'torch.nn.modules.container.Sequential'> <class 'torch.nn.modules.loss.CrossEntropyLoss'> <class 'torch.nn.modules.module.Module'>
+Net LayerNorm True
+
+"""#),
     ]
 }
