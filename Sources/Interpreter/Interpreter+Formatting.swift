@@ -39,6 +39,7 @@ extension Interpreter {
         case let .range(start, stop, step): return step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))"
         case let .function(function): return "<function \(function.name)>"
         case let .builtin(builtin):
+            if let description = nativeModuleClassRepr(value) { return description }
             if let owner = builtin.owner { return "<built-in method \(builtin.name) of \(owner) object>" }
             if Interpreter.builtinTypeNames.contains(builtin.name) { return "<class '\(builtin.name)'>" }
             return "<built-in function \(builtin.name)>"

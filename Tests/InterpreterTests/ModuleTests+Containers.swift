@@ -1,5 +1,5 @@
 /// Containers, reprs, class checks and hooks: the second half of `ModuleTests`' cases.
-extension ModuleTests {
+extension RecordedCaseReplayTests.ModuleTests {
     static let containerCases: [ModuleCase] = [
         ModuleCase(
             "subclasses of Sequential, ModuleList and LayerNorm keep their behaviour and repr",
