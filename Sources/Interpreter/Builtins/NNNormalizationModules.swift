@@ -190,13 +190,14 @@ extension Interpreter {
 
     /// The convolution, pooling and normalization layers of this family, for `makeNNMembers`.
     func layerModuleMembers() -> [String: Value] {
-        convolutionModuleMembers().merging(poolingModuleMembers()) { _, new in new }
-            .merging(normalizationLayerMembers()) { _, new in new }
+        [convolutionModuleMembers(), transposedConvolutionModuleMembers(), poolingModuleMembers(), normalizationLayerMembers()]
+            .reduce(into: [:]) { members, family in members.merge(family) { _, new in new } }
     }
 
     /// Their `F.` functions, for the functional table.
     func functionalLayerMembers() -> [String: Value] {
-        functionalConvolutionMembers().merging(functionalPoolingMembers()) { _, new in new }
-            .merging(functionalNormalizationMembers()) { _, new in new }
+        [functionalConvolutionMembers(), functionalTransposedConvolutionMembers(), functionalPoolingMembers(),
+         functionalNormalizationMembers()]
+            .reduce(into: [:]) { members, family in members.merge(family) { _, new in new } }
     }
 }
