@@ -172,6 +172,7 @@ extension Interpreter {
                 let input = try bound.tensor("input")
                 let training = try bound.bool("training", default: false)
                 if training { try checkBatchHasSeveralValues(input) }
+                if !training, !bound.has("running_mean") { throw PythonError.runtimeError("running_mean must be defined in evaluation mode") }
                 var running: RunningStatistics?
                 if let mean = try bound.optionalTensor("running_mean"), let variance = try bound.optionalTensor("running_var") {
                     running = RunningStatistics(mean: mean, variance: variance, momentum: try bound.double("momentum", default: 0.1))
