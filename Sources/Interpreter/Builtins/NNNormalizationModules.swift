@@ -189,16 +189,17 @@ extension Interpreter {
         ])
     }
 
-    /// The convolution, pooling and normalization layers of this family, for `makeNNMembers`.
+    /// The convolution, pooling, normalization and channel-dropout layers, for `makeNNMembers`.
     func layerModuleMembers() -> [String: Value] {
-        [convolutionModuleMembers(), transposedConvolutionModuleMembers(), poolingModuleMembers(), normalizationLayerMembers()]
+        [convolutionModuleMembers(), transposedConvolutionModuleMembers(), poolingModuleMembers(), normalizationLayerMembers(),
+         featureDropoutModuleMembers()]
             .reduce(into: [:]) { members, family in members.merge(family) { _, new in new } }
     }
 
     /// Their `F.` functions, for the functional table.
     func functionalLayerMembers() -> [String: Value] {
         [functionalConvolutionMembers(), functionalTransposedConvolutionMembers(), functionalPoolingMembers(),
-         functionalNormalizationMembers()]
+         functionalNormalizationMembers(), functionalFeatureDropoutMembers()]
             .reduce(into: [:]) { members, family in members.merge(family) { _, new in new } }
     }
 }
