@@ -25,6 +25,32 @@ extension Autodiff {
         }
     }
 
+    /// `F.conv_transpose1d`/`2d`. Its input gradient is a convolution of the output
+    /// gradient; its weight gradient swaps the roles of image and output gradient.
+    public static func transposedConvolution(
+        _ input: Tensor, weight: Tensor, bias: Tensor?, geometry: ConvolutionGeometry, outputPadding: [Int]
+    ) throws -> Tensor {
+        if input.rank == geometry.stride.count + 1 {
+            let batched = try transposedConvolution(try unsqueeze(input, 0), weight: weight, bias: bias, geometry: geometry, outputPadding: outputPadding)
+            return try squeeze(batched, [0])
+        }
+        let output = try input.transposedConvolution(weight: weight, bias: bias, geometry: geometry, outputPadding: outputPadding)
+        return Recorder.record("ConvolutionBackward0", inputs: [input, weight, bias], output: output) { node in
+            let needsImage = node.needsGradient(0) || node.needsGradient(1)
+            let savedInput = needsImage ? node.save(input) : nil
+            let savedWeight = needsImage ? node.save(weight) : nil
+            return { gradient, node in
+                let bias = node.needsGradient(2) ? try biasGradient(gradient) : nil
+                guard let savedInput, let savedWeight else { return [nil, nil, bias] }
+                let x = try savedInput.unpack(), w = try savedWeight.unpack()
+                return [node.needsGradient(0) ? try gradient.convolution(weight: w, bias: nil, geometry: geometry) : nil,
+                        node.needsGradient(1)
+                            ? try Tensor.convolutionWeightGradient(image: gradient, gradOutput: x, weightShape: w.shape, geometry: geometry) : nil,
+                        bias]
+            }
+        }
+    }
+
     /// `F.max_pool2d`: the maxima, and their indices for `return_indices=True`.
     public static func maxPool2d(_ input: Tensor, window: PoolingWindow) throws -> (values: Tensor, indices: Tensor) {
         let (values, indices) = try input.maxPool2d(window)

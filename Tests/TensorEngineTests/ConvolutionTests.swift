@@ -51,6 +51,29 @@ import Testing
         expectClose(try #require(gradients.bias).doubles(), expected.bias, "bias \(testCase)")
     }
 
+    /// A transposed convolution is the adjoint of the convolution with the same weight:
+    /// ⟨conv(x), y⟩ = ⟨x, conv_transpose(y)⟩, when output_padding restores x's size.
+    @Test(arguments: cases)
+    func transposedConvolutionIsTheAdjoint(_ testCase: Case) throws {
+        let (input, weight, _) = try operands(testCase, seed: 11)
+        let output = try input.convolution(weight: weight, bias: nil, geometry: testCase.geometry)
+        let probe = try Generator(seed: 12).randn(shape: output.shape, dtype: .float64)
+        let geometry = testCase.geometry
+        let outputPadding = (0..<2).map { dim -> Int in
+            let covered = (output.shape[2 + dim] - 1) * geometry.stride[dim] - geometry.paddingBefore[dim] - geometry.paddingAfter[dim]
+                + geometry.dilation[dim] * (testCase.kernel[dim] - 1) + 1
+            return input.shape[2 + dim] - covered
+        }
+        // PyTorch allows output_padding only below the stride or dilation, and only symmetric padding.
+        guard geometry.paddingBefore == geometry.paddingAfter,
+              outputPadding.indices.allSatisfy({ outputPadding[$0] < max(geometry.stride[$0], geometry.dilation[$0]) }) else { return }
+        let transposed = try probe.transposedConvolution(weight: weight, bias: nil, geometry: geometry, outputPadding: outputPadding)
+        #expect(transposed.shape == input.shape, "\(testCase)")
+        let left = zip(output.doubles(), probe.doubles()).reduce(0) { $0 + $1.0 * $1.1 }
+        let right = zip(input.doubles(), transposed.doubles()).reduce(0) { $0 + $1.0 * $1.1 }
+        #expect(abs(left - right) <= 1e-9 * max(1, abs(left)), "\(testCase): \(left) vs \(right)")
+    }
+
     @Test func oneDimensionalIsTwoDimensionalWithHeightOne() throws {
         let generator = Generator(seed: 21)
         let input = try generator.randn(shape: [2, 4, 11], dtype: .float64)

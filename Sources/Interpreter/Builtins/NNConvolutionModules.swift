@@ -56,6 +56,30 @@ func spatialInts(_ value: Value, count: Int, function: String, argument: String)
     return values
 }
 
+/// An int-or-tuple argument of a convolution call, `fallback` when absent.
+func spatialArgument(_ bound: BoundArguments, _ argument: String, count: Int, default fallback: Int) throws -> [Int] {
+    try spatialInts(bound.optional(argument) ?? .int(Int64(fallback)), count: count, function: bound.function, argument: argument)
+}
+
+/// in_channels, out_channels and groups of a Conv or ConvTranspose constructor, checked
+/// as `_ConvNd.__init__` checks them.
+func convolutionChannels(_ bound: BoundArguments) throws -> (input: Int, output: Int, groups: Int) {
+    let (inChannels, outChannels) = (try bound.int("in_channels"), try bound.int("out_channels"))
+    let groups = try bound.int("groups", default: 1)
+    guard groups > 0 else { throw PythonError.valueError("groups must be a positive integer") }
+    guard inChannels % groups == 0 else { throw PythonError.valueError("in_channels must be divisible by groups") }
+    guard outChannels % groups == 0 else { throw PythonError.valueError("out_channels must be divisible by groups") }
+    return (inChannels, outChannels, groups)
+}
+
+/// The rank check `F.conv*` make before anything else: unbatched or batched input.
+func checkConvolutionInputRank(_ input: Tensor, spatialRank: Int, name: String) throws {
+    guard input.rank == spatialRank + 1 || input.rank == spatialRank + 2 else {
+        throw PythonError.runtimeError(
+            "Expected \(spatialRank + 1)D (unbatched) or \(spatialRank + 2)D (batched) input to \(name), but got input of size: \(formatShape(input.shape))")
+    }
+}
+
 /// Reads a convolution's padding argument: an int, a sequence, 'same' or 'valid'.
 func convolutionPadding(_ value: Value?, count: Int, function: String) throws -> ConvolutionPadding {
     guard let value else { return .explicit(Array(repeating: 0, count: count)) }
@@ -70,7 +94,8 @@ func convolutionPadding(_ value: Value?, count: Int, function: String) throws ->
     return .explicit(try spatialInts(value, count: count, function: function, argument: "padding"))
 }
 
-/// `nn.Conv1d` / `nn.Conv2d`, initialized as `reset_parameters` does.
+/// `nn.Conv1d` / `nn.Conv2d`, and with an `outputPadding` `nn.ConvTranspose1d` / `2d`,
+/// initialized as `reset_parameters` does.
 final class ConvolutionModule: NNModule {
     let inChannels: Int
     let outChannels: Int
@@ -80,15 +105,18 @@ final class ConvolutionModule: NNModule {
     let dilation: [Int]
     let groups: Int
     let paddingMode: String
+    /// Set for a transposed convolution, whose weight is `[in, out / groups, *kernel]`.
+    let outputPadding: [Int]?
 
     init(name: String, inChannels: Int, outChannels: Int, kernelSize: [Int], stride: [Int], padding: ConvolutionPadding,
-         dilation: [Int], groups: Int, bias: Bool, paddingMode: String, dtype: DType) throws {
+         dilation: [Int], groups: Int, bias: Bool, paddingMode: String, outputPadding: [Int]? = nil, dtype: DType) throws {
         (self.inChannels, self.outChannels, self.kernelSize, self.stride) = (inChannels, outChannels, kernelSize, stride)
         (self.padding, self.dilation, self.groups, self.paddingMode) = (padding, dilation, groups, paddingMode)
+        self.outputPadding = outputPadding
         super.init(name: name)
+        let weightShape = (outputPadding == nil ? [outChannels, inChannels / groups] : [inChannels, outChannels / groups]) + kernelSize
         parameters = try defaultInitializedParameters(
-            weightShape: [outChannels, inChannels / groups] + kernelSize, fanIn: inChannels / groups * kernelSize.reduce(1, *),
-            bias: bias, dtype: dtype)
+            weightShape: weightShape, fanIn: weightShape[1] * kernelSize.reduce(1, *), biasCount: bias ? outChannels : nil, dtype: dtype)
     }
 
     private var bias: Tensor? { parameters.count > 1 ? parameters[1].tensor : nil }
@@ -98,6 +126,7 @@ final class ConvolutionModule: NNModule {
         var text = "\(inChannels), \(outChannels), kernel_size=\(spatialTupleRepr(kernelSize)), stride=\(spatialTupleRepr(stride))"
         if padding != .explicit(Array(repeating: 0, count: kernelSize.count)) { text += ", padding=\(padding.reprText)" }
         if dilation.contains(where: { $0 != 1 }) { text += ", dilation=\(spatialTupleRepr(dilation))" }
+        if let outputPadding, outputPadding.contains(where: { $0 != 0 }) { text += ", output_padding=\(spatialTupleRepr(outputPadding))" }
         if groups != 1 { text += ", groups=\(groups)" }
         if bias == nil { text += ", bias=False" }
         if paddingMode != "zeros" { text += ", padding_mode=\(paddingMode)" }
@@ -114,6 +143,8 @@ final class ConvolutionModule: NNModule {
         case "dilation": return tuple(dilation)
         case "groups": return .int(Int64(groups))
         case "padding_mode": return .string(paddingMode)
+        case "transposed": return .bool(outputPadding != nil)
+        case "output_padding": return tuple(outputPadding ?? kernelSize.map { _ in 0 })
         case "padding":
             if case let .explicit(values) = padding { return tuple(values) }
             return .string(padding.reprText)
@@ -125,6 +156,10 @@ final class ConvolutionModule: NNModule {
     override func forward(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
         var input = try arguments.bind("forward", ["input"]).tensor("input")
         var geometry = try padding.geometry(kernel: kernelSize, stride: stride, dilation: dilation, groups: groups)
+        if let outputPadding {
+            return .tensor(try interpreter.transposedConvolve(input, weight: parameters[0].tensor, bias: bias, geometry: geometry,
+                                                              outputPadding: outputPadding, name: "conv_transpose\(kernelSize.count)d"))
+        }
         if paddingMode != "zeros" {
             // As `_conv_forward`: pad by the mode first, then convolve without padding.
             input = try paddedByMode(input, before: geometry.paddingBefore, after: geometry.paddingAfter, mode: paddingMode)
@@ -165,7 +200,7 @@ private func paddedByMode(_ input: Tensor, before: [Int], after: [Int], mode: St
 /// PyTorch's order: `kaiming_uniform_(weight, a=sqrt(5))`, i.e. U(−b, b) with
 /// b = √3 · gain / √fan_in and gain = √(2 / (1 + a²)) in torch.nn.init's arithmetic,
 /// then the bias from U(−1/√fan_in, 1/√fan_in).
-func defaultInitializedParameters(weightShape: [Int], fanIn: Int, bias: Bool, dtype: DType) throws -> [(name: String, tensor: Tensor)] {
+func defaultInitializedParameters(weightShape: [Int], fanIn: Int, biasCount: Int?, dtype: DType) throws -> [(name: String, tensor: Tensor)] {
     let weight = try Tensor.zeros(shape: weightShape, dtype: dtype)
     if fanIn > 0 {
         let a = Glibc.sqrt(5.0)
@@ -174,8 +209,8 @@ func defaultInitializedParameters(weightShape: [Int], fanIn: Int, bias: Bool, dt
         let bound = Glibc.sqrt(3.0) * std
         try Generator.default.uniform_(weight, from: -bound, to: bound)
     }
-    guard bias else { return [("weight", weight)] }
-    let biasTensor = try Tensor.zeros(shape: [weightShape[0]], dtype: dtype)
+    guard let biasCount else { return [("weight", weight)] }
+    let biasTensor = try Tensor.zeros(shape: [biasCount], dtype: dtype)
     let biasBound = fanIn > 0 ? 1 / Glibc.sqrt(Double(fanIn)) : 0
     try Generator.default.uniform_(biasTensor, from: -biasBound, to: biasBound)
     return [("weight", weight), ("bias", biasTensor)]
@@ -184,11 +219,7 @@ func defaultInitializedParameters(weightShape: [Int], fanIn: Int, bias: Bool, dt
 extension Interpreter {
     /// A convolution after the rank check `F.conv1d`/`F.conv2d` make before anything else.
     func convolve(_ input: Tensor, weight: Tensor, bias: Tensor?, geometry: ConvolutionGeometry, name: String) throws -> Tensor {
-        let spatialRank = geometry.stride.count
-        guard input.rank == spatialRank + 1 || input.rank == spatialRank + 2 else {
-            throw PythonError.runtimeError(
-                "Expected \(spatialRank + 1)D (unbatched) or \(spatialRank + 2)D (batched) input to \(name), but got input of size: \(formatShape(input.shape))")
-        }
+        try checkConvolutionInputRank(input, spatialRank: geometry.stride.count, name: name)
         if geometry.paddingBefore != geometry.paddingAfter {
             warnOncePerProgram(
                 "Using padding='same' with even kernel lengths and odd dilation may require a zero-padded copy of the input be created (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/Convolution.cpp:1135.)")
@@ -211,13 +242,9 @@ extension Interpreter {
                 let bound = try arguments.bind(name, ["in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation",
                                                       "groups", "bias", "padding_mode", "device", "dtype"])
                 func ints(_ argument: String, default fallback: Int) throws -> [Int] {
-                    try spatialInts(bound.optional(argument) ?? .int(Int64(fallback)), count: spatialRank, function: name, argument: argument)
+                    try spatialArgument(bound, argument, count: spatialRank, default: fallback)
                 }
-                let (inChannels, outChannels) = (try bound.int("in_channels"), try bound.int("out_channels"))
-                let groups = try bound.int("groups", default: 1)
-                guard groups > 0 else { throw PythonError.valueError("groups must be a positive integer") }
-                guard inChannels % groups == 0 else { throw PythonError.valueError("in_channels must be divisible by groups") }
-                guard outChannels % groups == 0 else { throw PythonError.valueError("out_channels must be divisible by groups") }
+                let (inChannels, outChannels, groups) = try convolutionChannels(bound)
                 let paddingMode = try bound.string("padding_mode", default: "zeros")
                 guard ["zeros", "reflect", "replicate", "circular"].contains(paddingMode) else {
                     throw PythonError.valueError(

@@ -96,7 +96,8 @@ final class LinearModule: NNModule {
         self.inFeatures = inFeatures
         self.outFeatures = outFeatures
         super.init(name: "Linear")
-        parameters = try defaultInitializedParameters(weightShape: [outFeatures, inFeatures], fanIn: inFeatures, bias: bias, dtype: dtype)
+        parameters = try defaultInitializedParameters(weightShape: [outFeatures, inFeatures], fanIn: inFeatures,
+                                                      biasCount: bias ? outFeatures : nil, dtype: dtype)
     }
 
     override func extraRepr() -> String {

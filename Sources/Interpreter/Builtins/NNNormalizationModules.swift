@@ -172,6 +172,7 @@ extension Interpreter {
                 let input = try bound.tensor("input")
                 let training = try bound.bool("training", default: false)
                 if training { try checkBatchHasSeveralValues(input) }
+                if !training, !bound.has("running_mean") { throw PythonError.runtimeError("running_mean must be defined in evaluation mode") }
                 var running: RunningStatistics?
                 if let mean = try bound.optionalTensor("running_mean"), let variance = try bound.optionalTensor("running_var") {
                     running = RunningStatistics(mean: mean, variance: variance, momentum: try bound.double("momentum", default: 0.1))
@@ -188,15 +189,17 @@ extension Interpreter {
         ])
     }
 
-    /// The convolution, pooling and normalization layers of this family, for `makeNNMembers`.
+    /// The convolution, pooling, normalization and channel-dropout layers, for `makeNNMembers`.
     func layerModuleMembers() -> [String: Value] {
-        convolutionModuleMembers().merging(poolingModuleMembers()) { _, new in new }
-            .merging(normalizationLayerMembers()) { _, new in new }
+        [convolutionModuleMembers(), transposedConvolutionModuleMembers(), poolingModuleMembers(), normalizationLayerMembers(),
+         featureDropoutModuleMembers()]
+            .reduce(into: [:]) { members, family in members.merge(family) { _, new in new } }
     }
 
     /// Their `F.` functions, for the functional table.
     func functionalLayerMembers() -> [String: Value] {
-        functionalConvolutionMembers().merging(functionalPoolingMembers()) { _, new in new }
-            .merging(functionalNormalizationMembers()) { _, new in new }
+        [functionalConvolutionMembers(), functionalTransposedConvolutionMembers(), functionalPoolingMembers(),
+         functionalNormalizationMembers(), functionalFeatureDropoutMembers()]
+            .reduce(into: [:]) { members, family in members.merge(family) { _, new in new } }
     }
 }

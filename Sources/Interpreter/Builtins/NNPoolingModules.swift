@@ -54,47 +54,43 @@ extension Interpreter {
             let suffix = "\(spatialRank)d"
             entries.append(("max_pool" + suffix, ["input", "kernel_size", "stride", "padding", "dilation", "ceil_mode", "return_indices"], { _, bound in
                 let window = try poolingWindow(bound, function: "max_pool" + suffix, spatialRank: spatialRank, dilation: true)
-                let (values, indices) = try liftedPooling(try bound.tensor("input"), spatialRank: spatialRank, function: "max_pool" + suffix) {
-                    try Autodiff.maxPool2d($0, window: window)
+                let outputs = try liftedPooling(try bound.tensor("input"), spatialRank: spatialRank, function: "max_pool" + suffix) {
+                    let (values, indices) = try Autodiff.maxPool2d($0, window: window)
+                    return [values, indices]
                 }
-                return try bound.bool("return_indices", default: false) ? .tuple([.tensor(values), .tensor(indices)]) : .tensor(values)
+                return try bound.bool("return_indices", default: false) ? .tuple(outputs.map { .tensor($0) }) : .tensor(outputs[0])
             }))
             entries.append(("avg_pool" + suffix, ["input", "kernel_size", "stride", "padding", "ceil_mode", "count_include_pad", "divisor_override"], { _, bound in
                 let window = try poolingWindow(bound, function: "avg_pool" + suffix, spatialRank: spatialRank, dilation: false)
                 let divisor = AverageDivisor(countIncludePad: try bound.bool("count_include_pad", default: true),
                                              divisorOverride: try bound.optionalInt("divisor_override"))
                 return .tensor(try liftedPooling(try bound.tensor("input"), spatialRank: spatialRank, function: "avg_pool" + suffix) {
-                    (try Autodiff.avgPool2d($0, window: window, divisor: divisor), nil)
-                }.values)
+                    [try Autodiff.avgPool2d($0, window: window, divisor: divisor)]
+                }[0])
             }))
             entries.append(("adaptive_avg_pool" + suffix, ["input", "output_size"], { _, bound in
                 let input = try bound.tensor("input")
                 let outputSize = try adaptiveOutputSize(try bound.value("output_size"), input: input, spatialRank: spatialRank)
                 return .tensor(try liftedPooling(input, spatialRank: spatialRank, function: "adaptive_avg_pool" + suffix) {
-                    (try Autodiff.adaptiveAvgPool2d($0, outputSize: spatialRank == 1 ? [1] + outputSize : outputSize), nil)
-                }.values)
+                    [try Autodiff.adaptiveAvgPool2d($0, outputSize: spatialRank == 1 ? [1] + outputSize : outputSize)]
+                }[0])
             }))
         }
         return functionalTable(entries)
     }
 }
 
-/// Runs a 2-d pooling; a 1-d one runs on the input with a height of one inserted and
-/// removed after, so its last node is `SqueezeBackward1`, as in PyTorch.
-private func liftedPooling(
-    _ input: Tensor, spatialRank: Int, function: String, _ pool: (Tensor) throws -> (values: Tensor, indices: Tensor?)
-) throws -> (values: Tensor, indices: Tensor) {
-    guard spatialRank == 1 else {
-        let (values, indices) = try pool(input)
-        return (values, indices ?? values)
-    }
+/// Runs a 2-d pooling, which returns its outputs (the values, and for max pooling the
+/// indices); a 1-d one runs on the input with a height of one inserted and removed from
+/// each output after, so its last node is `SqueezeBackward1`, as in PyTorch.
+private func liftedPooling(_ input: Tensor, spatialRank: Int, function: String, _ pool: (Tensor) throws -> [Tensor]) throws -> [Tensor] {
+    guard spatialRank == 1 else { return try pool(input) }
     guard input.rank == 2 || input.rank == 3 else {
         throw PythonError.runtimeError(function == "max_pool1d"
             ? "max_pool1d: Expected 2D or 3D (batch mode) tensor with optional 0 dim batch size for input, but got:\(formatShape(input.shape))"
             : "Expected 2 to 3 dimensions, but got \(input.rank)-dimensional tensor for argument #1 'self' (while checking arguments for \(function))")
     }
-    let (values, indices) = try pool(try Autodiff.unsqueeze(input, -2))
-    return (try Autodiff.squeeze(values, [-2]), try (indices ?? values).squeeze([-2]))
+    return try pool(try Autodiff.unsqueeze(input, -2)).map { try Autodiff.squeeze($0, [-2]) }
 }
 
 /// An adaptive pooling's output size: an int, or a sequence in which None keeps that

@@ -39,7 +39,7 @@ extension Tensor {
     public func convolution(weight: Tensor, bias: Tensor?, geometry: ConvolutionGeometry) throws -> Tensor {
         try checkConvolution(weight: weight, bias: bias, geometry: geometry)
         let spatialRank = rank - 2
-        let (input, kernel) = try liftedToTwoDimensions(weight)
+        let (input, kernel) = (try liftedSpatially(), try weight.liftedSpatially())
         let lifted = geometry.liftedToTwoDimensions
         let (batch, outputChannels) = (shape[0], weight.shape[0])
         let outputHeight = lifted.outputLength(0, input: input.shape[2], kernel: kernel.shape[2])
@@ -55,50 +55,56 @@ extension Tensor {
     }
 
     /// The gradients of a convolution with respect to its input, weight and bias (each
-    /// computed only when asked for): the weight's is Σ_batch gradOut · columnsᵀ, the
-    /// input's folds weightᵀ · gradOut back onto the image (col2im).
+    /// computed only when asked for).
     public func convolutionBackward(
         gradOutput: Tensor, weight: Tensor, geometry: ConvolutionGeometry, needs: (input: Bool, weight: Bool, bias: Bool)
     ) throws -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
-        let spatialRank = rank - 2
-        let (input, kernel) = try liftedToTwoDimensions(weight)
-        let lifted = geometry.liftedToTwoDimensions
-        let gradient = spatialRank == 1 ? try gradOutput.unsqueeze(2) : gradOutput
-        let (batch, outputChannels, groups) = (shape[0], weight.shape[0], geometry.groups)
-        let kernelSize = [kernel.shape[2], kernel.shape[3]]
-        let gradientMatrices = try gradient.contiguous()
-            .reshape([batch, groups, outputChannels / groups, gradient.shape[2] * gradient.shape[3]])
-        var gradInput: Tensor?, gradWeight: Tensor?, gradBias: Tensor?
-        if needs.input {
-            let weightMatrices = try kernel.patchOrderedMatrices(groups: groups)
-            let gradColumns = try weightMatrices.matrixTranspose().matmul(gradientMatrices)
-            let image = try gradColumns.foldedColumns(imageShape: input.shape, kernel: kernelSize, geometry: lifted,
-                                                      outputSize: [gradient.shape[2], gradient.shape[3]])
-            gradInput = spatialRank == 1 ? try image.squeeze([2]) : image
-        }
-        if needs.weight {
-            let columns = try input.imageColumns(kernel: kernelSize, geometry: lifted)
-            let perSample = try gradientMatrices.matmul(try columns.matrixTranspose())
-            let patchOrdered = try perSample.sum(dims: [0], keepDim: false)
-                .reshape([outputChannels, kernelSize[0], kernelSize[1], kernel.shape[1]])
-            gradWeight = try patchOrdered.permute([0, 3, 1, 2]).contiguous().reshape(weight.shape)
-        }
-        if needs.bias {
-            gradBias = try gradient.sum(dims: [0, 2, 3], keepDim: false)
-        }
+        let gradInput = needs.input
+            ? try Tensor.convolutionInputGradient(gradOutput: gradOutput, weight: weight, imageShape: shape, geometry: geometry) : nil
+        let gradWeight = needs.weight
+            ? try Tensor.convolutionWeightGradient(image: self, gradOutput: gradOutput, weightShape: weight.shape, geometry: geometry) : nil
+        let gradBias = needs.bias ? try gradOutput.sum(dims: [0] + Array(2..<gradOutput.rank), keepDim: false) : nil
         return (gradInput, gradWeight, gradBias)
     }
+
+    /// col2im(weightᵀ · gradOutput): what a convolution's input of `imageShape` receives
+    /// from its output gradient. It is also the forward pass of a transposed convolution.
+    public static func convolutionInputGradient(gradOutput: Tensor, weight: Tensor, imageShape: [Int], geometry: ConvolutionGeometry) throws -> Tensor {
+        let isOneDimensional = gradOutput.rank == 3
+        let (gradient, kernel) = (try gradOutput.liftedSpatially(), try weight.liftedSpatially())
+        let liftedShape = isOneDimensional ? [imageShape[0], imageShape[1], 1, imageShape[2]] : imageShape
+        let (batch, outputChannels, groups) = (gradient.shape[0], kernel.shape[0], geometry.groups)
+        let gradientMatrices = try gradient.contiguous()
+            .reshape([batch, groups, outputChannels / groups, gradient.shape[2] * gradient.shape[3]])
+        let gradColumns = try kernel.patchOrderedMatrices(groups: groups).matrixTranspose().matmul(gradientMatrices)
+        let image = try gradColumns.foldedColumns(imageShape: liftedShape, kernel: [kernel.shape[2], kernel.shape[3]],
+                                                  geometry: geometry.liftedToTwoDimensions,
+                                                  outputSize: [gradient.shape[2], gradient.shape[3]])
+        return isOneDimensional ? try image.squeeze([2]) : image
+    }
+
+    /// Σ_batch gradOutput · columns(image)ᵀ: a convolution's weight gradient.
+    public static func convolutionWeightGradient(image: Tensor, gradOutput: Tensor, weightShape: [Int], geometry: ConvolutionGeometry) throws -> Tensor {
+        let (input, gradient) = (try image.liftedSpatially(), try gradOutput.liftedSpatially())
+        let kernelSize = weightShape.count == 3 ? [1, weightShape[2]] : [weightShape[2], weightShape[3]]
+        let (batch, outputChannels, groups) = (input.shape[0], weightShape[0], geometry.groups)
+        let gradientMatrices = try gradient.contiguous()
+            .reshape([batch, groups, outputChannels / groups, gradient.shape[2] * gradient.shape[3]])
+        let columns = try input.imageColumns(kernel: kernelSize, geometry: geometry.liftedToTwoDimensions)
+        let perSample = try gradientMatrices.matmul(try columns.matrixTranspose())
+        let patchOrdered = try perSample.sum(dims: [0], keepDim: false)
+            .reshape([outputChannels, kernelSize[0], kernelSize[1], weightShape[1]])
+        return try patchOrdered.permute([0, 3, 1, 2]).contiguous().reshape(weightShape)
+    }
+
+    /// A 1-d tensor `[N, C, L]` as `[N, C, 1, L]`; a 2-d one as it is.
+    private func liftedSpatially() throws -> Tensor { rank == 3 ? try unsqueeze(2) : self }
 
     /// A `[O, C/groups, kH, kW]` weight as `[1, groups, O/groups, kH · kW · C/groups]`
     /// matrices whose columns follow `imageColumns`' patch order.
     private func patchOrderedMatrices(groups: Int) throws -> Tensor {
         let patchLength = shape[1] * shape[2] * shape[3]
         return try permute([0, 2, 3, 1]).contiguous().reshape([1, groups, shape[0] / groups, patchLength])
-    }
-
-    /// This input and `weight` with a height dim of one inserted for a 1-d convolution.
-    private func liftedToTwoDimensions(_ weight: Tensor) throws -> (input: Tensor, weight: Tensor) {
-        rank == 3 ? (try unsqueeze(2), try weight.unsqueeze(2)) : (self, weight)
     }
 
     /// PyTorch's checks, in its order and words (`check_shape_forward`).
