@@ -34,6 +34,9 @@ public final class ListStorage {
     public var items: [Value]
     /// Sets are lists whose items stay unique; they print and combine as sets.
     public var isSet = false
+    /// `dict.keys()`: a list that also combines with sets (`d.keys() - s`) and prints as
+    /// `dict_keys([...])`.
+    public var isKeysView = false
     public init(_ items: [Value]) { self.items = items }
 }
 

@@ -228,6 +228,7 @@ extension Interpreter {
         define("zeros_", ["tensor"]) { tensor, _ in tensor.fill(.int(0)) }
         define("ones_", ["tensor"]) { tensor, _ in tensor.fill(.int(1)) }
         define("constant_", ["tensor", "val"]) { tensor, bound in tensor.fill(.float(try bound.double("val"))) }
+        members.merge(makeFanInitMembers()) { _, fanBased in fanBased }
         return members
     }
 
