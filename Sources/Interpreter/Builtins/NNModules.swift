@@ -151,6 +151,36 @@ final class FunctionModule: NNModule {
         FunctionModule(name: name, description: description, trainingBody: body)
     }
 
+    /// The options PyTorch's layers keep as attributes (`dropout.p`, `act.negative_slope`,
+    /// `softmax.dim`) are exactly the `key=value` pairs of their repr.
+    override func attribute(_ attribute: String, interpreter: Interpreter) throws -> Value? {
+        if let text = reprOption(attribute) {
+            return try interpreter.literalEvalBuiltin(interpreter, CallArguments([.string(text)]))
+        }
+        return try super.attribute(attribute, interpreter: interpreter)
+    }
+
+    private func reprOption(_ key: String) -> String? {
+        var depth = 0, start = description.startIndex
+        var pieces: [Substring] = []
+        for index in description.indices {
+            switch description[index] {
+            case "(", "[": depth += 1
+            case ")", "]": depth -= 1
+            case "," where depth == 0:
+                pieces.append(description[start..<index])
+                start = description.index(after: index)
+            default: break
+            }
+        }
+        pieces.append(description[start...])
+        for piece in pieces {
+            let parts = piece.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
+            if parts.count == 2, parts[0] == key { return String(parts[1]) }
+        }
+        return nil
+    }
+
     override func forward(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
         try body(interpreter, try arguments.bind("forward", ["input"]).tensor("input"), training)
     }

@@ -41,19 +41,13 @@ final class GradModeContext: NativeObject {
 
     func repr() -> String { "<torch.autograd.grad_mode.\(typeName) object>" }
 
-    /// `@torch.no_grad()` as a decorator: the function runs in this grad mode.
+    /// `@torch.no_grad()` as a decorator: the function runs in this grad mode, and on a
+    /// class it binds `self` like the method it wraps.
     func call(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value? {
         guard let function = arguments.positional.first else { return nil }
-        let enabled = self.enabled
-        let name: String
-        if case let .function(user) = function { name = user.name } else { name = "wrapper" }
-        return .builtin(Builtin(name, isOp: false) { interpreter, inner in
-            let saved = interpreter.gradEnabled
-            interpreter.gradEnabled = enabled
-            defer { interpreter.gradEnabled = saved }
-            return try interpreter.call(function, inner)
-        })
+        return .native(GradModeFunction(function, enabled: enabled))
     }
+
 }
 
 /// `nn.Module`, usable as a base class: instances of subclasses call `forward`.
@@ -165,5 +159,43 @@ final class GeneratorObject: NativeObject {
             })
         default: return nil
         }
+    }
+}
+
+/// A function wrapped by `@torch.no_grad()` or `@torch.enable_grad()`.
+final class GradModeFunction: NativeMethodBinding, NativeCallable {
+    let function: Value
+    let enabled: Bool
+    let receiver: Value?
+
+    init(_ function: Value, enabled: Bool, receiver: Value? = nil) {
+        self.function = function
+        self.enabled = enabled
+        self.receiver = receiver
+    }
+
+    var typeName: String { "function" }
+
+    func repr() -> String {
+        if case let .function(user) = function { return "<function \(user.name)>" }
+        return "<function>"
+    }
+
+    func bound(to receiver: Value) -> Value { .native(GradModeFunction(function, enabled: enabled, receiver: receiver)) }
+
+    func call(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value? {
+        let saved = interpreter.gradEnabled
+        interpreter.gradEnabled = enabled
+        defer { interpreter.gradEnabled = saved }
+        return try interpreter.call(function, receiver.map { arguments.prepending($0) } ?? arguments)
+    }
+
+    func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
+        switch name {
+        case "__name__": if case let .function(user) = function { return .string(user.name) }
+        case "__wrapped__": return function
+        default: break
+        }
+        return nil
     }
 }
