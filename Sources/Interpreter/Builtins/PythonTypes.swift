@@ -90,7 +90,7 @@ extension Interpreter {
     func makeSet(_ items: [Value]) -> Value {
         var unique: [Value] = []
         for item in items where !unique.contains(where: { pythonEquals($0, item) }) { unique.append(item) }
-        let storage = ListStorage(unique)
+        let storage = ListStorage(cpythonSetOrder(unique))
         storage.isSet = true
         return .list(storage)
     }
@@ -113,7 +113,9 @@ extension Interpreter {
         }
         switch name {
         case "add": return method { _, arguments in
-            if let item = arguments.positional.first, !set.items.contains(where: { pythonEquals($0, item) }) { set.items.append(item) }
+            if let item = arguments.positional.first, !set.items.contains(where: { pythonEquals($0, item) }) {
+                set.items = cpythonSetOrder(set.items + [item])
+            }
             return .none
         }
         case "discard": return method { _, arguments in
