@@ -46,8 +46,10 @@ fuzz: deps
 	TENSORTUTOR_FUZZ_SECONDS=$(FUZZ_SECONDS) TENSORTUTOR_FUZZ_SEED=$(FUZZ_SEED) \
 		$(SWIFT) test --filter RobustnessTests.FuzzTests
 
+# FILTER=TEXT runs only the cases whose name contains TEXT (make bench FILTER=softmax).
+FILTER ?=
 bench: build
-	python3 Benchmarks/bench.py --binary .build/release/tensortutor
+	python3 Benchmarks/bench.py --binary .build/release/tensortutor --filter "$(FILTER)"
 
 clean:
 	rm -rf .build

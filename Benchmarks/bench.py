@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark table: TensorTutor's engine against PyTorch (and NumPy), one thread.
 
-Usage: bench.py [--binary PATH] [--rounds N]
+Usage: bench.py [--binary PATH] [--rounds N] [--filter TEXT]
 
 Each case is timed with `tensortutor timeit --json` and, when PyTorch is installed,
 with Python's timeit under torch.set_num_threads(1), alternating ours and theirs for
@@ -89,10 +89,13 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=".build/release/tensortutor")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--filter", default="", help="only the cases whose name contains this text")
     args = parser.parse_args()
     print(f"{'case':26s} {'ours':>12s} {'pytorch':>12s} {'ratio':>7s}")
     large = []
     for name, setup, expr, kind in CASES:
+        if args.filter and args.filter not in name:
+            continue
         ours_runs, theirs_runs = [], []
         for _ in range(max(1, args.rounds)):
             ours_runs.append(ours(args.binary, setup, expr))

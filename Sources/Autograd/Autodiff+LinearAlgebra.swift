@@ -32,7 +32,9 @@ extension Autodiff {
                 return { gradient, node in
                     [node.needsGradient(0) ? gradient : nil,
                      try savedWeight.map { try gradient.mm(try $0.unpack().t()) },
-                     try savedInput.map { try $0.unpack().t().mm(gradient) }]
+                     // As PyTorch's mm_mat2_backward: the weight's transpose is column-major, so its
+                     // gradient is computed as (gᵀ·input)ᵀ and reaches the weight contiguous.
+                     try savedInput.map { try gradient.t().mm(try $0.unpack()).t() }]
                 }
             }
         }
