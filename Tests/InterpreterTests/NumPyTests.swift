@@ -143,6 +143,7 @@ struct NumPyTests {
         b[:, 0] = -1; print(b); b[b < 0] = 7; print(b, b[1], b[1, 2])
         for row in b: print(row, list(row))
         c = np.ones(3); c += 1; c *= np.arange(3); print(c, bool(np.array([0])))
+        z = np.zeros(4); w = z[1:3]; w += 1; alias = z; alias *= 2; print(z)
 
         """#)
         #expect(outcome.error == nil)
@@ -155,6 +156,7 @@ struct NumPyTests {
         [7 1 2] [np.int64(7), np.int64(1), np.int64(2)]
         [7 4 5] [np.int64(7), np.int64(4), np.int64(5)]
         [0. 2. 4.] False
+        [0. 2. 2. 0.]
 
         """#)
     }
@@ -213,6 +215,8 @@ struct NumPyTests {
         ("np.ones((2, 3))[0, 0, 0]", "IndexError: too many indices for array: array is 2-dimensional, but 3 were indexed"),
         ("np.arange(3) * torch.ones(3)", "TypeError: unsupported operand type(s) for *: 'numpy.ndarray' and 'Tensor'"),
         ("np.ones(2).foo", "AttributeError: 'numpy.ndarray' object has no attribute 'foo'"),
+        ("i = np.arange(3); i += 1.5", "TypeError: Cannot cast ufunc 'add' output from dtype('float64') to dtype('int64') with casting rule 'same_kind'"),
+        ("i = np.zeros(3); i += np.ones((2, 3))", "ValueError: non-broadcastable output operand with shape (3,) doesn't match the broadcast shape (2,3)"),
         ("np.fft", "AttributeError: module 'numpy' has no attribute 'fft' (TensorTutor's numpy subset does not have it)"),
     ])
     func errors(source: String, expected: String) {

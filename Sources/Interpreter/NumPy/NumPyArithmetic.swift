@@ -35,6 +35,26 @@ extension Interpreter {
         return numpyResult(try NumPyErrors.reworded({ try binary(engineOp, .tensor(a), .tensor(b)) }, NumPyErrors.broadcast([a.shape, b.shape])))
     }
 
+    /// `a += b`: numpy writes into `a` itself, so views and aliases see the change, and
+    /// refuses a result of a wider kind than `a` holds (floats into an int array).
+    func numpyInPlace(_ op: BinaryOperator, _ array: NDArray, _ operand: Value) throws {
+        guard case let .native(result as NDArray)? = try numpyBinary(op, .native(array), operand) ?? nil else {
+            throw PythonError.typeError("unsupported operand type(s) for \(op.rawValue)=: 'numpy.ndarray' and '\(operand.typeName)'")
+        }
+        let target = array.tensor
+        func kind(_ dtype: DType) -> Int { dtype == .bool ? 0 : (dtype.isFloatingPoint ? 2 : 1) }
+        if kind(result.tensor.dtype) > kind(target.dtype) {
+            let ufunc = numpyUfuncNames[op] ?? op.rawValue
+            throw PythonError.typeError("Cannot cast ufunc '\(ufunc)' output from dtype('\(numpyName(result.tensor.dtype))') to dtype('\(numpyName(target.dtype))') with casting rule 'same_kind'")
+        }
+        guard result.tensor.shape == target.shape else {
+            // This message prints shapes without spaces, unlike the repr of a shape tuple.
+            let compact = { (shape: [Int]) in NumPyArrayPrinting.shapeText(shape).replacing(" ", with: "") }
+            throw PythonError.valueError("non-broadcastable output operand with shape \(compact(target.shape)) doesn't match the broadcast shape \(compact(result.tensor.shape))")
+        }
+        try target.setItem([.ellipsis], value: .tensor(result.tensor))
+    }
+
     /// `a < b`, `a == b` when either side is a numpy value; nil otherwise.
     func numpyCompare(_ op: CompareOperator, _ left: Value, _ right: Value) throws -> Value? {
         if let result = numpyDTypeEquality(op, left, right) { return result }
@@ -140,6 +160,11 @@ extension Interpreter {
         return table[op]
     }
 }
+
+private let numpyUfuncNames: [BinaryOperator: String] = [
+    .add: "add", .subtract: "subtract", .multiply: "multiply", .divide: "divide", .floorDivide: "floor_divide",
+    .modulo: "remainder", .power: "power",
+]
 
 /// A Python number meeting an array of `dtype` (NEP 50): it takes the array's dtype
 /// unless its kind is wider (a float with an int array gives float64).
