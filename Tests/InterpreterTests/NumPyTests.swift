@@ -208,6 +208,45 @@ struct NumPyTests {
         """#)
     }
 
+    @Test("float32 switches to scientific above 1e6; extra digits are the exact value's")
+    func scientificDigitsMatchNumPy() {
+        let outcome = StdlibTests.run(#"""
+        import numpy as np
+        print(repr(np.array([4985618.0, -6456984.0], dtype=np.float32)), repr(np.float32(4985618.0)), repr(np.float32(0.0001)), np.float32(1e7))
+        print(repr(np.array([2.0, -246103140.0, 671283390.0], dtype=np.float32)))
+        print(repr(np.array([197182.17, 1.0, 8.6393463e-08])))
+        print(repr(np.array([7062393.0, 3314964.2, -1824885.5], dtype=np.float32)), repr(np.array([123456.0, 2.5], dtype=np.float32)))
+
+        """#)
+        #expect(outcome.error == nil)
+        #expect(outcome.stdout == #"""
+        array([ 4.985618e+06, -6.456984e+06], dtype=float32) np.float32(4.985618e+06) np.float32(1e-04) 1e+07
+        array([ 2.0000000e+00, -2.4610314e+08,  6.7128339e+08], dtype=float32)
+        array([1.9718217e+05, 1.0000000e+00, 8.6393463e-08])
+        array([ 7.0623930e+06,  3.3149642e+06, -1.8248855e+06], dtype=float32) array([1.23456e+05, 2.50000e+00], dtype=float32)
+
+        """#)
+    }
+
+    @Test("sums and means add in numpy's pairwise order, to the last digit")
+    func sumsAddInNumPyOrder() {
+        let outcome = StdlibTests.run(#"""
+        import numpy as np
+        rows = [[((i * 7919 + j * 104729) % 1000) / 7.3 - 60 for j in range(37)] for i in range(11)]
+        a = np.array(rows)
+        print(repr(a.sum()), repr(a.mean()), a.sum(axis=0)[:5], a.sum(axis=1)[:5], a.mean(axis=0)[-3:], repr(a.T.sum()), a.T.sum(axis=1)[:4], a[:, ::2].sum())
+        f = np.array(rows, dtype=np.float32)
+        print(repr(f.sum()), repr(f.mean()), f.sum(axis=1)[:3], f.sum(axis=0, keepdims=True).shape, repr(np.arange(1000) .mean()), repr(np.linspace(0, 1, 1001).sum()))
+
+        """#)
+        #expect(outcome.error == nil)
+        #expect(outcome.stdout == #"""
+        np.float64(3226.4383561643845) np.float64(7.927366968462861) [ 99.5890411  -34.79452055 104.79452055 107.39726027 110.        ] [179.17808219 316.57534247 316.98630137 317.39726027 317.80821918] [4.64508095 4.88169365 5.11830635] np.float64(3226.4383561643845) [ 99.5890411  -34.79452055 104.79452055 107.39726027] 1412.465753424658
+        np.float32(3226.4385) np.float32(7.927367) [179.17807 316.57535 316.98633] (1, 37) np.float64(499.5) np.float64(500.5)
+
+        """#)
+    }
+
     @Test("numpy's error messages, and a named gap for what the subset lacks", arguments: [
         ("np.arange(3)[5]", "IndexError: index 5 is out of bounds for axis 0 with size 3"),
         ("np.ones(2) + np.ones(3)", "ValueError: operands could not be broadcast together with shapes (2,) (3,) "),
