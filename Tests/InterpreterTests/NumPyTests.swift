@@ -247,6 +247,25 @@ struct NumPyTests {
         """#)
     }
 
+    @Test("arange steps, var and std, remainders and cos round as numpy's do")
+    func roundingFollowsNumPy() {
+        let outcome = StdlibTests.run(#"""
+        import numpy as np
+        print([repr(v) for v in np.arange(3.6759, 6.5, 0.7)], np.arange(5, 0), repr(np.arange(-12.0, -11.5, 0.1)[-1]))
+        x = np.array([-34.0479, 29.32, -46.1662, 47.0, 25.913])
+        print(repr(x.std()), repr(x.var()), repr(np.std(x, ddof=1)), repr(np.array([-49.3, 42.05, -24.0, 16.3]) % 4))
+        print(repr(np.cos(np.array([54.3, 3.1415926535, 0.5]))), repr(np.sin(np.float64(54.3))))
+
+        """#)
+        #expect(outcome.error == nil)
+        #expect(outcome.stdout == #"""
+        ['np.float64(3.6759)', 'np.float64(4.3759)', 'np.float64(5.075899999999999)', 'np.float64(5.775899999999999)', 'np.float64(6.475899999999999)'] [] np.float64(-11.600000000000001)
+        np.float64(37.23911141369514) np.float64(1386.7514188815999) np.float64(41.63459227135532) array([2.7 , 2.05, 0.  , 0.3 ])
+        array([-0.62713649, -1.        ,  0.87758256]) np.float64(-0.7789093812857372)
+
+        """#)
+    }
+
     @Test("numpy's error messages, and a named gap for what the subset lacks", arguments: [
         ("np.arange(3)[5]", "IndexError: index 5 is out of bounds for axis 0 with size 3"),
         ("np.ones(2) + np.ones(3)", "ValueError: operands could not be broadcast together with shapes (2,) (3,) "),

@@ -32,7 +32,11 @@ extension Interpreter {
         guard let engineOp = numpyEngineOp(op) else { return nil }
         let integerDivision = op == .divide
         let (a, b) = try numpyCommonTensors(lhs, rhs, computeIn: integerDivision ? { $0.isFloatingPoint ? $0 : .float64 } : nil)
-        return numpyResult(try NumPyErrors.reworded({ try binary(engineOp, .tensor(a), .tensor(b)) }, NumPyErrors.broadcast([a.shape, b.shape])))
+        let result = try NumPyErrors.reworded({ try binary(engineOp, .tensor(a), .tensor(b)) }, NumPyErrors.broadcast([a.shape, b.shape]))
+        guard op == .modulo, result.dtype.isFloatingPoint else { return numpyResult(result) }
+        // A zero remainder takes the divisor's sign in numpy (-4.0 % 4 is 0.0, not -0.0).
+        let signedZeros = try binary(.multiply, .tensor(b), .scalar(.float(0)))
+        return numpyResult(try whereSelect(try binary(.equal, .tensor(result), .scalar(.float(0))), .tensor(signedZeros), .tensor(result)))
     }
 
     /// `a += b`: numpy writes into `a` itself, so views and aliases see the change, and

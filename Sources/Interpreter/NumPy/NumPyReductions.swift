@@ -82,8 +82,19 @@ extension Interpreter {
         let axes = try bound.optional("axis").flatMap { $0.isNone ? nil : try numpyShape($0) }
         let ddof = try bound.double("ddof", default: 0)
         let keepDims = try bound.bool("keepdims", default: false)
-        return numpyResult(name == "std" ? try tensor.standardDeviation(dims: axes, correction: ddof, keepDim: keepDims)
-            : try tensor.variance(dims: axes, correction: ddof, keepDim: keepDims))
+        // numpy's `_var`: the mean, the squared deviations, their sum over n - ddof, each
+        // step rounded as numpy rounds it.
+        guard let total = try NumPySummation.sum(tensor, axes: axes, keepDims: true),
+              let count = Optional(Double(tensor.count / max(total.count, 1))) else {
+            return numpyResult(name == "std" ? try tensor.standardDeviation(dims: axes, correction: ddof, keepDim: keepDims)
+                : try tensor.variance(dims: axes, correction: ddof, keepDim: keepDims))
+        }
+        let mean = try binary(.divide, .tensor(total), .scalar(.float(count)))
+        let deviation = try binary(.subtract, .tensor(tensor), .tensor(mean))
+        let squares = try binary(.multiply, .tensor(deviation), .tensor(deviation))
+        guard let squareSum = try NumPySummation.sum(squares, axes: axes, keepDims: keepDims) else { return .none }
+        let variance = try binary(.divide, .tensor(squareSum), .scalar(.float(Swift.max(count - ddof, 0))))
+        return numpyResult(name == "std" ? try variance.unary(.sqrt) : variance)
     }
 
     /// `np.argmax(a, axis=None)`: a flat index without an axis.
