@@ -266,6 +266,30 @@ struct NumPyTests {
         """#)
     }
 
+    /// Messages as numpy 2 words them (`python3 -W always`), shown through the warnings filters.
+    @Test("floating-point RuntimeWarnings carry numpy's messages and obey warnings filters")
+    func floatingPointWarnings() {
+        let outcome = StdlibTests.run(#"""
+        import numpy as np
+        import warnings
+        a = np.float64(1) / 0; b = np.array([1.0]) / 0; c = np.exp(np.array([1000.0])); d = np.float64(0) / 0
+        print(np.log(np.array([0.0, -1.0])), np.sqrt(-1.0))
+        warnings.simplefilter("ignore")
+        print(np.log(0.0))
+        """#)
+        #expect(outcome.stdout == "[-inf  nan] nan\n-inf\n")
+        #expect(outcome.stderr == """
+            line 3: RuntimeWarning: divide by zero encountered in scalar divide
+            line 3: RuntimeWarning: divide by zero encountered in divide
+            line 3: RuntimeWarning: overflow encountered in exp
+            line 3: RuntimeWarning: invalid value encountered in scalar divide
+            line 4: RuntimeWarning: divide by zero encountered in log
+            line 4: RuntimeWarning: invalid value encountered in log
+            line 4: RuntimeWarning: invalid value encountered in sqrt
+
+            """)
+    }
+
     @Test("numpy's error messages, and a named gap for what the subset lacks", arguments: [
         ("np.arange(3)[5]", "IndexError: index 5 is out of bounds for axis 0 with size 3"),
         ("np.ones(2) + np.ones(3)", "ValueError: operands could not be broadcast together with shapes (2,) (3,) "),

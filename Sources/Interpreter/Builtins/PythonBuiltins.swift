@@ -288,6 +288,7 @@ extension Interpreter {
             if let method = instance.classObject.lookup("__len__") {
                 return Int(try pythonInt(try call(method, CallArguments([value]))))
             }
+        case let .native(array as NDArray) where array.tensor.rank == 0: throw PythonError.typeError("len() of unsized object")
         case let .native(object as NativeSized): return object.count
         default: break
         }

@@ -33,6 +33,8 @@ extension Interpreter {
         let integerDivision = op == .divide
         let (a, b) = try numpyCommonTensors(lhs, rhs, computeIn: integerDivision ? { $0.isFloatingPoint ? $0 : .float64 } : nil)
         let result = try NumPyErrors.reworded({ try binary(engineOp, .tensor(a), .tensor(b)) }, NumPyErrors.broadcast([a.shape, b.shape]))
+        let bothScalars = !(left.isNumPyArray || right.isNumPyArray)
+        numpyWarnFloatErrors(numpyUfuncNames[op] ?? op.rawValue, inputs: [a, b], result: result, isScalarOperator: bothScalars)
         guard op == .modulo, result.dtype.isFloatingPoint else { return numpyResult(result) }
         // A zero remainder takes the divisor's sign in numpy (-4.0 % 4 is 0.0, not -0.0).
         let signedZeros = try binary(.multiply, .tensor(b), .scalar(.float(0)))
@@ -169,6 +171,13 @@ private let numpyUfuncNames: [BinaryOperator: String] = [
     .add: "add", .subtract: "subtract", .multiply: "multiply", .divide: "divide", .floorDivide: "floor_divide",
     .modulo: "remainder", .power: "power",
 ]
+
+extension Value {
+    var isNumPyArray: Bool {
+        if case .native(is NDArray) = self { return true }
+        return false
+    }
+}
 
 /// A Python number meeting an array of `dtype` (NEP 50): it takes the array's dtype
 /// unless its kind is wider (a float with an int array gives float64).

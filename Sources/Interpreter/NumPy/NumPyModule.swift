@@ -5,7 +5,7 @@ import TensorEngine
 extension Interpreter {
     func makeNumPyModule() -> Value {
         var members: [String: Value] = [
-            "pi": .float(Double.pi), "e": .float(M_E), "inf": .float(.infinity), "nan": .float(.nan),
+            "pi": .float(Double.pi), "e": .float(M_E), "inf": .float(.infinity), "nan": .float(.nan), "newaxis": .none,
             "ndarray": .native(NumPyArrayType()),
         ]
         for dtype in [DType.float64, .float32, .float16, .int64, .int32, .int16, .int8, .uint8] {
@@ -27,7 +27,9 @@ extension Interpreter {
                 let keepsType = [UnaryOp.abs, .negate, .sign, .square, .isNaN, .isInf, .isFinite].contains(op)
                 if !keepsType && !tensor.dtype.isFloatingPoint { tensor = try tensor.to(.float64) }
                 if let function = numpyLibmFunctions[name], tensor.dtype == .float64 || tensor.dtype == .float32 {
-                    return numpyResult(try numpyLibm(tensor, function))
+                    let result = try numpyLibm(tensor, function)
+                    interpreter.numpyWarnFloatErrors(name, inputs: [tensor], result: result)
+                    return numpyResult(result)
                 }
                 return numpyResult(try tensor.unary(op))
             }
