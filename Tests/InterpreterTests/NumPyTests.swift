@@ -171,6 +171,8 @@ struct NumPyTests {
         print(torch.tensor(np.arange(3)), torch.as_tensor(np.array([1.5], dtype=np.float32)), torch.ones(2) * np.float64(3))
         m = np.linspace(0.9, 1, 3)[1]
         p = torch.ones(3); p.mul_(m).add_((1 - m) * torch.ones(3)); print(p)
+        print(torch.tensor([np.float64(0.5), 1.0]), torch.tensor([np.int64(2), 3]), torch.as_tensor(np.float64(2)))
+        print('float64' == np.ones(2).dtype, np.dtype('float32'), np.float32 == np.dtype('float32'))
         x = torch.ones(2, requires_grad=True)
         x.numpy()
         """#)
@@ -179,6 +181,8 @@ struct NumPyTests {
         tensor([0., 7., 2.], dtype=torch.float64) [0. 7. 2.]
         tensor([0, 1, 2]) tensor([1.5000]) tensor([3., 3.])
         tensor([1., 1., 1.])
+        tensor([0.5000, 1.0000], dtype=torch.float64) tensor([2, 3]) tensor(2., dtype=torch.float64)
+        True float32 True
 
         """#)
         #expect(outcome.error == "RuntimeError: Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")

@@ -153,7 +153,7 @@ extension Interpreter {
             default: return nil
             }
         }
-        guard case .native = left, let a = dtype(left), let b = dtype(right) else { return nil }
+        guard left.isNativeObject || right.isNativeObject, let a = dtype(left), let b = dtype(right) else { return nil }
         return .bool((a == b) == (op == .equal))
     }
 
@@ -173,6 +173,11 @@ private let numpyUfuncNames: [BinaryOperator: String] = [
 ]
 
 extension Value {
+    var isNativeObject: Bool {
+        if case .native = self { return true }
+        return false
+    }
+
     var isNumPyArray: Bool {
         if case .native(is NDArray) = self { return true }
         return false

@@ -35,6 +35,10 @@ extension Interpreter {
             }
         }
         members["absolute"] = members["abs"]
+        members["dtype"] = stdlibFunction("dtype") { interpreter, arguments in
+            let value = try arguments.bind("dtype", ["dtype"]).value("dtype")
+            return .native(NumPyDType(try interpreter.numpyDType(value) ?? .float64))
+        }
         return .module(Namespace(name: "numpy", members: members))
     }
 }
