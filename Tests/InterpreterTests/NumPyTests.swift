@@ -294,6 +294,40 @@ struct NumPyTests {
             """)
     }
 
+    @Test("sort, argsort, median, eye, transpose; concatenate's default axis is 0")
+    func orderingAndShapes() {
+        let outcome = StdlibTests.run(#"""
+        import numpy as np
+        a = np.array([[3, 1, 2], [9, 7, 8]])
+        print(np.sort(a), np.sort(a, axis=0), np.sort(a, axis=None), np.argsort(np.array([3, 1, 2])), a.argsort(), np.median(a), np.median(np.array([1.0, 4.0, 2.0])), np.median(a, axis=1))
+        b = np.array([5.0, 1.0, 3.0]); b.sort(); print(b, np.eye(3), np.eye(2, 3, dtype=np.int64), np.transpose(a), a.transpose(), np.expand_dims(b, 0).shape, np.squeeze(np.ones((1, 3, 1))).shape)
+        print(repr(np.median([1, 2, 3, 4])))
+        print(np.concatenate([a, a]), np.concatenate((a, a), axis=None))
+
+        """#)
+        #expect(outcome.error == nil)
+        #expect(outcome.stdout == #"""
+        [[1 2 3]
+         [7 8 9]] [[3 1 2]
+         [9 7 8]] [1 2 3 7 8 9] [1 2 0] [[1 2 0]
+         [1 2 0]] 5.0 2.0 [2. 8.]
+        [1. 3. 5.] [[1. 0. 0.]
+         [0. 1. 0.]
+         [0. 0. 1.]] [[1 0 0]
+         [0 1 0]] [[3 9]
+         [1 7]
+         [2 8]] [[3 9]
+         [1 7]
+         [2 8]] (1, 3) (3,)
+        np.float64(2.5)
+        [[3 1 2]
+         [9 7 8]
+         [3 1 2]
+         [9 7 8]] [3 1 2 9 7 8 3 1 2 9 7 8]
+
+        """#)
+    }
+
     @Test("numpy's error messages, and a named gap for what the subset lacks", arguments: [
         ("np.arange(3)[5]", "IndexError: index 5 is out of bounds for axis 0 with size 3"),
         ("np.ones(2) + np.ones(3)", "ValueError: operands could not be broadcast together with shapes (2,) (3,) "),
