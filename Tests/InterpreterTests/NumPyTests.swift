@@ -328,6 +328,32 @@ struct NumPyTests {
         """#)
     }
 
+    @Test("integer arrays: // 0 gives 0, negative powers and bool subtraction refuse, Python ints must fit")
+    func integerArithmeticFollowsNumPy() {
+        let outcome = StdlibTests.run(#"""
+        import numpy as np
+        import warnings
+        warnings.simplefilter("ignore")
+        print(repr(np.array([3, 2, 0]) // np.array([0, 2, 2])), repr(np.array([5, 4], dtype=np.int32) % 0), repr(np.int64(3) // 0))
+        print(repr(np.array([True, False]) // True), repr(np.array([True]) ** np.array([False])), repr(-1 < np.array([0, 1], dtype=np.uint8)), -1 % 0.25)
+        for attempt in [lambda: np.array([1, 2]) ** -1, lambda: np.array([True]) - True, lambda: np.array([1], dtype=np.uint8) + 300]:
+            try:
+                attempt()
+            except Exception as error:
+                print(type(error).__name__, error)
+
+        """#)
+        #expect(outcome.error == nil)
+        #expect(outcome.stdout == #"""
+        array([0, 1, 0]) array([0, 0], dtype=int32) np.int64(0)
+        array([1, 0], dtype=int8) array([1], dtype=int8) array([ True,  True]) 0.0
+        ValueError Integers to negative integer powers are not allowed.
+        TypeError numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.
+        OverflowError Python integer 300 out of bounds for uint8
+
+        """#)
+    }
+
     @Test("numpy's error messages, and a named gap for what the subset lacks", arguments: [
         ("np.arange(3)[5]", "IndexError: index 5 is out of bounds for axis 0 with size 3"),
         ("np.ones(2) + np.ones(3)", "ValueError: operands could not be broadcast together with shapes (2,) (3,) "),

@@ -32,9 +32,14 @@ extension Interpreter {
         guard let engineOp = numpyEngineOp(op) else { return nil }
         let integerDivision = op == .divide
         let (a, b) = try numpyCommonTensors(lhs, rhs, computeIn: integerDivision ? { $0.isFloatingPoint ? $0 : .float64 } : nil)
-        let result = try NumPyErrors.reworded({ try binary(engineOp, .tensor(a), .tensor(b)) }, NumPyErrors.broadcast([a.shape, b.shape]))
         let bothScalars = !(left.isNumPyArray || right.isNumPyArray)
-        numpyWarnFloatErrors(numpyUfuncNames[op] ?? op.rawValue, inputs: [a, b], result: result, isScalarOperator: bothScalars)
+        let ufunc = numpyUfuncNames[op] ?? op.rawValue
+        if let special = try NumPyErrors.reworded({ try numpyIntegerBinary(op, a, b, ufunc: ufunc, isScalarOperator: bothScalars) },
+                                                  NumPyErrors.broadcast([a.shape, b.shape])) {
+            return numpyResult(special)
+        }
+        let result = try NumPyErrors.reworded({ try binary(engineOp, .tensor(a), .tensor(b)) }, NumPyErrors.broadcast([a.shape, b.shape]))
+        numpyWarnFloatErrors(ufunc, inputs: [a, b], result: result, isScalarOperator: bothScalars)
         guard op == .modulo, result.dtype.isFloatingPoint else { return numpyResult(result) }
         // A zero remainder takes the divisor's sign in numpy (-4.0 % 4 is 0.0, not -0.0).
         let signedZeros = try binary(.multiply, .tensor(b), .scalar(.float(0)))
@@ -72,9 +77,11 @@ extension Interpreter {
             }
             return try compare(op, try numpyAsTorch(left), right)
         }
-        guard let lhs = try numpyOperand(left), let rhs = try numpyOperand(right) else {
+        guard var lhs = try numpyOperand(left), var rhs = try numpyOperand(right) else {
             return op == .equal || op == .notEqual ? .bool(op == .notEqual) : nil
         }
+        // numpy compares a Python int the array's dtype cannot hold by its value (-1 < uint8 0).
+        (lhs, rhs) = (try numpyWidenedForComparison(lhs, against: rhs), try numpyWidenedForComparison(rhs, against: lhs))
         let engineOp: BinaryOp
         switch op {
         case .less: engineOp = .less
@@ -107,7 +114,9 @@ extension Interpreter {
         func tensor(_ operand: NumPyOperand) throws -> Tensor {
             switch operand {
             case let .array(array): return array.dtype == dtype ? array : try array.to(dtype)
-            case let .python(scalar): return try Tensor.zeros(shape: [], dtype: dtype).filled(with: scalar)
+            case let .python(scalar):
+                if case let .int(number) = scalar, dtype.isIntegral { try numpyCheckedPythonInt(number, for: dtype) }
+                return try Tensor.zeros(shape: [], dtype: dtype).filled(with: scalar)
             }
         }
         return (try tensor(lhs), try tensor(rhs))
@@ -121,6 +130,12 @@ extension Interpreter {
         case let (.python(a), .python(b)):
             return numpyWeakPromote(numpyWeakPromote(.bool, a), b)
         }
+    }
+
+    private func numpyWidenedForComparison(_ operand: NumPyOperand, against other: NumPyOperand) throws -> NumPyOperand {
+        guard case let .python(.int(number)) = operand, case let .array(array) = other, array.dtype.isIntegral,
+              (try? numpyCheckedPythonInt(number, for: array.dtype)) == nil else { return operand }
+        return .array(Tensor(scalar: number))
     }
 
     private func numpyOperand(_ value: Value) throws -> NumPyOperand? {
