@@ -30,8 +30,8 @@ extension Interpreter {
             return numpyResult(try Autodiff.matmul(a, b).detach())
         }
         guard let engineOp = numpyEngineOp(op) else { return nil }
-        let integerDivision = op == .divide
-        let (a, b) = try numpyCommonTensors(lhs, rhs, computeIn: integerDivision ? { $0.isFloatingPoint ? $0 : .float64 } : nil)
+        // True division of integers computes in float64.
+        let (a, b) = try numpyCommonTensors(lhs, rhs, computeIn: op == .divide ? { $0.isFloatingPoint ? $0 : .float64 } : nil)
         let bothScalars = !(left.isNumPyArray || right.isNumPyArray)
         let ufunc = numpyUfuncNames[op] ?? op.rawValue
         if let special = try NumPyErrors.reworded({ try numpyIntegerBinary(op, a, b, ufunc: ufunc, isScalarOperator: bothScalars) },
