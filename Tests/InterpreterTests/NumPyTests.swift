@@ -354,6 +354,15 @@ struct NumPyTests {
         """#)
     }
 
+    @Test("type() of numpy values is the module's own type object")
+    func typeOfNumPyValues() {
+        let outcome = StdlibTests.run(#"""
+        import numpy as np
+        print(type(np.float64(1)), type(np.ones(2)), type(np.ones(2)) == np.ndarray, type(np.float32(1)) == np.float32, type(np.True_), type(np.ones(2)) is np.ndarray)
+        """#)
+        #expect(outcome.stdout == "<class 'numpy.float64'> <class 'numpy.ndarray'> True True <class 'numpy.bool'> True\n")
+    }
+
     @Test("numpy's error messages, and a named gap for what the subset lacks", arguments: [
         ("np.arange(3)[5]", "IndexError: index 5 is out of bounds for axis 0 with size 3"),
         ("np.ones(2) + np.ones(3)", "ValueError: operands could not be broadcast together with shapes (2,) (3,) "),
