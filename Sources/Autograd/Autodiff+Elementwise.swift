@@ -177,3 +177,17 @@ enum SavedOperand {
         }
     }
 }
+
+extension Autodiff {
+    /// `erfinv` (ErfinvBackward0): grad · √π/2 · exp(erfinv(x)²).
+    public static func erfinv(_ input: Tensor) throws -> Tensor {
+        let output = try input.erfinv()
+        return Recorder.record("ErfinvBackward0", inputs: [input], output: output) { node in
+            let saved = node.save(output, isOutput: true)
+            return { gradient, _ in
+                let y = try saved.unpack()
+                return [try mul(try mul(0.5 * Double.pi.squareRoot(), try mul(y, y).unary(.exp)), gradient)]
+            }
+        }
+    }
+}

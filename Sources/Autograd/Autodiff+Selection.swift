@@ -108,4 +108,19 @@ extension Autodiff {
             }
         }
     }
+
+    /// `masked_select` (MaskedSelectBackward0): the gradient goes back to the selected
+    /// positions of the (broadcast) input.
+    public static func maskedSelect(_ input: Tensor, _ mask: Tensor) throws -> Tensor {
+        let output = try input.maskedSelect(mask)
+        let shape = input.shape
+        return Recorder.record("MaskedSelectBackward0", inputs: [input], output: output) { _ in
+            { gradient, _ in
+                let full = try broadcastShapes(shape, mask.shape)
+                let base = try zeros(full, gradient.dtype)
+                try base.setItem([.tensor(try mask.expand(full))], value: .tensor(gradient))
+                return [base]
+            }
+        }
+    }
 }

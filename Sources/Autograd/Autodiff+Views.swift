@@ -167,13 +167,17 @@ extension Autodiff {
         }
     }
 
+    /// `clone()`: a copy that keeps a dense tensor's strides, as PyTorch's default does.
     public static func clone(_ input: Tensor) throws -> Tensor {
-        let output = try input.clone()
-        return Recorder.record("CloneBackward0", inputs: [input], output: output) { _ in { gradient, _ in [gradient] } }
+        cloned(input, try input.clonePreservingFormat())
     }
 
     public static func contiguous(_ input: Tensor) throws -> Tensor {
-        input.isContiguous ? input : try clone(input)
+        input.isContiguous ? input : cloned(input, try input.clone())
+    }
+
+    private static func cloned(_ input: Tensor, _ output: Tensor) -> Tensor {
+        Recorder.record("CloneBackward0", inputs: [input], output: output) { _ in { gradient, _ in [gradient] } }
     }
 
     /// `to(dtype)`, `.float()`, `.double()`: the tensor itself when the dtype matches.

@@ -25,8 +25,15 @@ public enum BackwardEngine {
             task.addRoot(target, gradient: seed)
         }
         try GradMode.with(false) { try task.execute() }
+        if inputs == nil { AutogradThreadState.current.recordBackwardRoots(roots) }
         return task.capturedGradients
     }
+
+    /// The tensors the most recent `backward()` calls started from (newest last), for
+    /// drawing their graphs after a program ran.
+    public static var recentRoots: [Tensor] { AutogradThreadState.current.backwardRoots.compactMap(\.tensor) }
+
+    public static func forgetRecentRoots() { AutogradThreadState.current.backwardRoots = [] }
 
     private static func seedGradient(for root: Tensor, given: Tensor?) throws -> Tensor {
         if let given {

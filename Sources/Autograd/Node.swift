@@ -17,6 +17,8 @@ public class Node {
     /// The shape and dtype each input had, to which its gradient is reduced and cast.
     let inputMetadata: [(shape: [Int], dtype: DType)?]
     let outputCount: Int
+    /// The shape of each output, for drawing the graph.
+    public internal(set) var outputShapes: [[Int]]
     /// PyTorch runs ready nodes newest first; this orders them the same way.
     let sequenceNumber: Int
     private var backward: Backward?
@@ -29,6 +31,7 @@ public class Node {
     init(name: String, inputs: [Tensor?], outputCount: Int = 1, sequenceNumber: Int? = nil, backward: Backward?) {
         self.name = name
         self.outputCount = outputCount
+        outputShapes = Array(repeating: [], count: outputCount)
         if let sequenceNumber {
             self.sequenceNumber = sequenceNumber
         } else {

@@ -44,6 +44,7 @@ enum Recorder {
     }
 
     static func attach(_ node: Node, to tensor: Tensor, output: Int) {
+        if output < node.outputShapes.count { node.outputShapes[output] = tensor.shape }
         if let meta = tensor.meta {
             meta.gradFn = node
             meta.outputNumber = output

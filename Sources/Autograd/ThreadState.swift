@@ -1,4 +1,5 @@
 import Glibc
+import TensorEngine
 
 /// Autograd's per-thread state, as in PyTorch (grad mode and sequence numbers are
 /// thread-local there): programs running on different threads, such as tests run in
@@ -9,6 +10,16 @@ final class AutogradThreadState {
     /// `NodeReaper`'s queue of objects to free, and whether a drain is under way.
     var pending: [AnyObject] = []
     var draining = false
+    /// The roots of recent backward passes, held weakly, distinct, at most eight.
+    var backwardRoots: [WeakTensor] = []
+
+    func recordBackwardRoots(_ roots: [Tensor]) {
+        for root in roots {
+            backwardRoots.removeAll { $0.tensor == nil || $0.tensor === root }
+            backwardRoots.append(WeakTensor(root))
+        }
+        if backwardRoots.count > 8 { backwardRoots.removeFirst(backwardRoots.count - 8) }
+    }
 
     static var current: AutogradThreadState {
         if let raw = pthread_getspecific(stateKey) {

@@ -41,6 +41,9 @@ extension Interpreter {
             if let method = instance.classObject.lookup("__getitem__") {
                 return try call(method, CallArguments([container, index]))
             }
+            if let native = instance.nativeModule as? NativeContainer { return try native.item(self, index) }
+        case let .native(object as NativeContainer):
+            return try object.item(self, index)
         case let .native(object as NativeSubscriptable):
             return try object.item(at: index, interpreter: self)
         default: break
@@ -74,7 +77,9 @@ extension Interpreter {
                 _ = try call(method, CallArguments([container, index, value]))
                 return
             }
-            fallthrough
+            throw PythonError.typeError("'\(container.typeName)' object does not support item assignment")
+        case let .native(object as NativeContainer):
+            try object.setItem(self, index, value)
         default:
             throw PythonError.typeError("'\(container.typeName)' object does not support item assignment")
         }
@@ -209,6 +214,7 @@ extension Interpreter {
             if let method = instance.classObject.lookup("__iter__") {
                 return try iterate(try call(method, CallArguments([value])))
             }
+            if let items = try instance.nativeModule?.iterate() { return items }
         default: break
         }
         throw PythonError.typeError("'\(value.typeName)' object is not iterable")
@@ -228,7 +234,8 @@ extension Interpreter {
             if let value = instance.classObject.lookup(name) {
                 return try bindClassAttribute(value, instance: object, classObject: instance.classObject)
             }
-            if let value = try nnModuleAttribute(instance, name) { return value }
+            if let value = try moduleInstanceAttribute(instance, name) { return value }
+            if name == "__class__" { return .classObject(instance.classObject) }
             throw PythonError.attributeError("'\(instance.classObject.name)' object has no attribute '\(name)'")
         case let .classObject(classObject):
             if let value = classObject.lookup(name) {
@@ -242,6 +249,7 @@ extension Interpreter {
             if let index = tuple.fields.firstIndex(of: name) { return tuple.values[index] }
         case let .native(native):
             if let value = try native.attribute(name, interpreter: self) { return value }
+            if native is NNModule, name == "__class__" { return typeObject(of: object) }
         case let .function(function):
             if let value = try functionAttribute(function, name) { return value }
         case let .builtin(builtin):
@@ -256,6 +264,11 @@ extension Interpreter {
     func setAttribute(of object: Value, _ name: String, _ value: Value) throws {
         switch object {
         case let .instance(instance):
+            if let registry = instance.moduleRegistry, try registry.assign(name, value) {
+                instance.attributes[name] = nil
+                instance.attributeOrder.removeAll { $0 == name }
+                return
+            }
             instance.set(name, value)
             return
         case let .classObject(classObject):

@@ -176,8 +176,13 @@ extension Interpreter {
         case let .classObject(classObject):
             return try instantiate(classObject, arguments)
         case let .instance(instance):
-            if let method = instance.classObject.lookup("__call__") ?? instance.classObject.lookup("forward") {
+            if let method = instance.classObject.lookup("__call__") {
                 return try call(method, arguments.prepending(.instance(instance)))
+            }
+            if let registry = instance.moduleRegistry {
+                return try callModule(callee, registry, arguments) { arguments in
+                    try call(try moduleForward(instance), arguments)
+                }
             }
         case let .native(object):
             if let result = try object.call(self, arguments) { return result }
@@ -258,8 +263,12 @@ extension Interpreter {
             return .native(ExceptionObject(type: classObject.name, message: message, ancestry: classAncestry(classObject)))
         }
         let instance = Instance(classObject: classObject)
+        if classObject.lookup("__tensortutor_module__") != nil { instance.moduleRegistry = ModuleRegistry() }
         if let initializer = classObject.lookup("__init__") {
             _ = try call(initializer, arguments.prepending(.instance(instance)))
+        } else if let nativeInitializer = try moduleSuperAttribute(.instance(instance), "__init__") {
+            // A subclass of a native layer without its own __init__ builds that layer.
+            _ = try call(nativeInitializer, arguments)
         } else if !arguments.positional.isEmpty || !arguments.keywords.isEmpty {
             throw PythonError.typeError("\(classObject.name)() takes no arguments")
         }

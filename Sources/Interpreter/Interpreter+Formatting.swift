@@ -13,6 +13,8 @@ extension Interpreter {
         case let .float(number): return pythonFloatRepr(number)
         case let .string(text): return pythonStringRepr(text)
         case let .tensor(tensor): return tensorRepr(tensor)
+        case let .list(list) where list.isKeysView:
+            return try reprOnce(list, cycle: "[...]") { "dict_keys([" + (try list.items.map { try repr($0) }).joined(separator: ", ") + "])" }
         case let .list(list) where list.isSet:
             if list.items.isEmpty { return "set()" }
             return try reprOnce(list, cycle: "{...}") { "{" + (try list.items.map { try repr($0) }).joined(separator: ", ") + "}" }
@@ -39,6 +41,7 @@ extension Interpreter {
         case let .range(start, stop, step): return step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))"
         case let .function(function): return "<function \(function.name)>"
         case let .builtin(builtin):
+            if let description = nativeModuleClassRepr(value) { return description }
             if let owner = builtin.owner { return "<built-in method \(builtin.name) of \(owner) object>" }
             if Interpreter.builtinTypeNames.contains(builtin.name) { return "<class '\(builtin.name)'>" }
             return "<built-in function \(builtin.name)>"
@@ -48,8 +51,10 @@ extension Interpreter {
             if let method = instance.classObject.lookup("__repr__") {
                 return try str(try call(method, CallArguments([value])))
             }
-            if let description = try nnModuleRepr(instance) { return description }
+            if let native = instance.nativeModule { return try native.repr(self, as: value) }
+            if instance.moduleRegistry != nil { return try genericModuleRepr(value) }
             return "<__main__.\(instance.classObject.name) object>"
+        case let .native(module as NNModule): return try module.repr(self, as: value)
         case let .native(object as NativeContainerRepr): return try object.repr(self)
         case let .native(object): return object.repr()
         }

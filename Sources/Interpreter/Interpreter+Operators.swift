@@ -30,8 +30,9 @@ extension Interpreter {
 
     func binaryOperation(_ op: BinaryOperator, _ left: Value, _ right: Value) throws -> Value {
         if let result = try instanceBinary(op, left, right) { return result }
+        if op == .add, case let .native(container as IndexedModuleContainer) = left { return try container.concatenated(with: right, self) }
         if let result = try numpyBinary(op, left, right) { return result }
-        if case let .list(a) = left, case let .list(b) = right, a.isSet && b.isSet,
+        if case let .list(a) = left, case let .list(b) = right, (a.isSet || a.isKeysView) && (b.isSet || b.isKeysView),
            let result = setBinary(op, a.items, b.items) { return result }
         if case .tensor = left { return try tensorBinary(op, left, right) }
         if case .tensor = right { return try tensorBinary(op, left, right) }

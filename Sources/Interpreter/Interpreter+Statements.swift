@@ -313,11 +313,15 @@ extension Interpreter {
             case let .dict(dict):
                 guard dict[index] != nil else { throw PythonError("KeyError", try repr(index)) }
                 dict[index] = nil
+            case let .native(object as NativeContainer):
+                try object.deleteItem(self, index)
             default:
                 throw PythonError.typeError("'\(container.typeName)' object doesn't support item deletion")
             }
         case let .attribute(objectExpr, name, _):
             if case let .instance(instance) = try evaluate(objectExpr) {
+                // `nn.Module.__delattr__` looks in the parameter, buffer and child registries first.
+                if instance.moduleRegistry?.remove(name) == true { return }
                 instance.attributes[name] = nil
                 instance.attributeOrder.removeAll { $0 == name }
             }
@@ -339,11 +343,17 @@ extension Interpreter {
     private func makeClass(name: String, bases: [Expr], body: [Stmt]) throws -> Value {
         var baseClasses: [ClassObject] = []
         var isModule = false
+        var nativeBase: Builtin?
         for base in bases {
-            switch try evaluate(base) {
+            let value = try evaluate(base)
+            switch value {
             case let .classObject(classObject): baseClasses.append(classObject)
             case let .native(object) where object is ModuleBaseClass: isModule = true
-            default: break
+            default:
+                if let factory = nativeModuleFactory(value) {
+                    isModule = true
+                    nativeBase = factory
+                }
             }
         }
         let classScope = Scope(parent: scope)
@@ -358,6 +368,7 @@ extension Interpreter {
         for case let .function(function) in classObject.attributes.values { function.definingClass = classObject }
         for case let .native(decorated as DecoratedFunction) in classObject.attributes.values { decorated.function.definingClass = classObject }
         if isModule { classObject.attributes["__tensortutor_module__"] = .bool(true) }
+        if let nativeBase { classObject.attributes["__tensortutor_native_base__"] = .builtin(nativeBase) }
         return .classObject(classObject)
     }
 }

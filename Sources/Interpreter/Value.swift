@@ -34,6 +34,9 @@ public final class ListStorage {
     public var items: [Value]
     /// Sets are lists whose items stay unique; they print and combine as sets.
     public var isSet = false
+    /// `dict.keys()`: a list that also combines with sets (`d.keys() - s`) and prints as
+    /// `dict_keys([...])`.
+    public var isKeysView = false
     public init(_ items: [Value]) { self.items = items }
 }
 
@@ -156,6 +159,11 @@ public final class Instance {
     public var attributes: [String: Value] = [:]
     /// Attribute names in assignment order, for stable listings.
     public var attributeOrder: [String] = []
+    /// The `nn.Module` state of an instance of an `nn.Module` subclass.
+    var moduleRegistry: ModuleRegistry?
+    /// For a subclass of a native layer (`class LN(nn.LayerNorm)`): the layer that
+    /// `super().__init__(...)` built, whose registry the instance shares.
+    var nativeModule: NNModule?
 
     init(classObject: ClassObject) { self.classObject = classObject }
 

@@ -107,9 +107,10 @@ extension ReplSession {
     private func member(_ name: String, of value: Value) -> Value? {
         switch value {
         case let .module(namespace): return namespace.members[name]
-        case let .instance(instance): return instance.attributes[name] ?? classAttribute(name, instance.classObject)
+        case let .instance(instance):
+            return instance.attributes[name] ?? classAttribute(name, instance.classObject) ?? interpreter.registeredModuleMember(name, of: value)
         case let .classObject(classObject): return classAttribute(name, classObject)
-        default: return nil
+        default: return interpreter.registeredModuleMember(name, of: value)
         }
     }
 
@@ -123,12 +124,13 @@ extension ReplSession {
         switch value {
         case let .module(namespace): return Array(namespace.members.keys)
         case .tensor: return Interpreter.tensorMethodNames + Interpreter.tensorAttributeNames
-        case let .instance(instance): return Array(instance.attributes.keys) + classMemberNames(instance.classObject)
+        case let .instance(instance):
+            return Array(instance.attributes.keys) + classMemberNames(instance.classObject) + interpreter.registeredModuleMemberNames(value)
         case let .classObject(classObject): return classMemberNames(classObject)
         case .list: return ["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "clear", "copy"]
         case .dict: return ["keys", "values", "items", "get", "pop", "update", "setdefault", "clear", "copy"]
         case .string: return ["join", "split", "strip", "replace", "format", "startswith", "endswith", "upper", "lower", "find"]
-        default: return []
+        default: return interpreter.registeredModuleMemberNames(value)
         }
     }
 

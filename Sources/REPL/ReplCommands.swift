@@ -25,6 +25,10 @@ extension ReplSession {
             $0.explainCommand($1)
             return true
         },
+        ReplCommand(name: "graph", arguments: "EXPR", summary: "draw a tensor's autograd graph: PyTorch's node names, shapes, and the parameters it reaches") {
+            $0.graphCommand($1)
+            return true
+        },
         ReplCommand(name: "time", arguments: "EXPR", summary: "time an expression, timeit-style: the median over several runs of many loops") {
             $0.timeCommand($1)
             return true

@@ -35,6 +35,29 @@ extension ReplSession {
               + "range \(ExpressionTimer.format(spread)))\n")
     }
 
+    /// `:graph EXPR`: evaluates the expression and draws its autograd graph.
+    func graphCommand(_ code: String) {
+        guard !code.isEmpty else {
+            writeError("usage: :graph EXPR   (for example :graph loss)\n")
+            return
+        }
+        let source = SourceFile(name: "<stdin>", text: code)
+        var drawing: String?
+        var failure: Error?
+        suppressesPrints = true
+        defer { suppressesPrints = false }
+        withLargeStack {
+            do {
+                let expression = try PythonParser.parseExpression(source)
+                drawing = try self.interpreter.graphDrawing(of: try self.interpreter.evaluate(expression, in: source))
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { reportTimingFailure(failure, source: source) }
+        if let drawing { write(drawing) }
+    }
+
     private func reportTimingFailure(_ error: Error, source: SourceFile) {
         if let error = error as? ParseError {
             writeError(renderedError(type: "SyntaxError", message: error.message, span: error.span, source: source))

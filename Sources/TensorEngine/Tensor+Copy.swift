@@ -15,6 +15,17 @@ extension Tensor {
         return result
     }
 
+    /// `clone()` with PyTorch's default `memory_format=torch.preserve_format`: a dense,
+    /// non-overlapping tensor (a transpose, a permutation) keeps its strides, so
+    /// `t.t().clone().view(-1)` fails exactly as in PyTorch; anything else is contiguous.
+    public func clonePreservingFormat() throws -> Tensor {
+        guard !isContiguous, randomIsNonOverlappingAndDense(view) else { return try clone() }
+        let storage = try Storage(byteCount: count * dtype.itemSize, zeroed: false)
+        let result = Tensor(storage: storage, dtype: dtype, view: View(shape: shape, strides: strides, offset: 0))
+        try result.copy(from: self)
+        return result
+    }
+
     /// `contiguous()`: itself when already contiguous, else a copy.
     public func contiguous() throws -> Tensor {
         isContiguous ? self : try clone()

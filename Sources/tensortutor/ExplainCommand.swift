@@ -44,12 +44,16 @@ struct ExplainCommand: ParsableCommand {
     @Flag(name: .customLong("all-steps"), help: "Also show trivial steps (names, literals, attribute lookups).")
     var allSteps = false
 
+    @Flag(name: .long, help: "After the explanation, draw the autograd graph of each tensor the program called backward() on: PyTorch's node names, shapes, and the parameters it reaches.")
+    var graph = false
+
     var json: Bool { output.json }
 
     func validate() throws {
         if [json, brief, markdown].filter({ $0 }).count > 1 {
             throw ValidationError("choose at most one of --json, --brief and --markdown")
         }
+        if graph && json { throw ValidationError("--graph draws text; it does not combine with --json") }
     }
 
     func run() throws {
@@ -110,9 +114,16 @@ struct ExplainCommand: ParsableCommand {
                 text = TextRenderer(options: options).render(explanation)
             }
             reporter.flush()
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(Data((text + (graph ? graphSection(runner.interpreter) : "")).utf8))
         }
         return explanation.error == nil ? 0 : 1
+    }
+
+    /// The graphs behind the program's backward() calls, or a line saying there were none.
+    private func graphSection(_ interpreter: Interpreter) -> String {
+        let drawings = interpreter.backwardGraphDrawings()
+        if drawings.isEmpty { return "\nautograd graph: the program called no backward(), so there is no graph to draw\n" }
+        return drawings.map { "\nautograd graph of a backward() call:\n" + $0 }.joined()
     }
 
     private func readSource(_ path: String) throws -> String {

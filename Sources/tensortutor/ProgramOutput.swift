@@ -4,16 +4,19 @@ import Interpreter
 
 /// Runs a program read as bytes and reports its events as text or JSON Lines. Returns
 /// the exit status.
-func runProgram(bytes: [UInt8], name: String, options: OutputOptions, limits: LimitOptions) -> Int32 {
-    runProgram(bytes: bytes, name: name, json: options.json, timeout: options.effectiveTimeout, limits: limits.values)
+func runProgram(bytes: [UInt8], name: String, options: OutputOptions, limits: LimitOptions, echoesValues: Bool = true) -> Int32 {
+    runProgram(bytes: bytes, name: name, json: options.json, timeout: options.effectiveTimeout, limits: limits.values,
+               echoesValues: echoesValues)
 }
 
-/// `timeout`: seconds, or nil for none.
-func runProgram(bytes: [UInt8], name: String, json: Bool, timeout: Double?, limits: ProgramLimits) -> Int32 {
+/// `timeout`: seconds, or nil for none. `echoesValues`: whether top-level expression
+/// values print, as in Python's interactive mode (a script run as `python FILE` does not).
+func runProgram(bytes: [UInt8], name: String, json: Bool, timeout: Double?, limits: ProgramLimits, echoesValues: Bool = true) -> Int32 {
     limits.apply()
     let useColor = !json && isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     let reporter = EventReporter(json: json, useColor: useColor, escapeOutput: isatty(STDOUT_FILENO) != 0,
                                  outputLimit: limits.maxOutputBytes)
+    reporter.echoesValues = echoesValues
     let runner = ProgramRunner()
     limits.apply(to: runner.interpreter)
     reporter.stopSignal = runner.interpreter.stopSignal
@@ -58,6 +61,10 @@ final class EventReporter: @unchecked Sendable {
     var stopSignal: StopSignal?
     private let lock = NSLock()
 
+    /// False for `run`: a script's bare expressions (`model.eval()`) print nothing, as
+    /// under `python FILE`. The `--json` value records are kept either way.
+    var echoesValues = true
+
     init(json: Bool, useColor: Bool, escapeOutput: Bool = false, outputLimit: Int = .max) {
         self.json = json
         self.useColor = useColor
@@ -75,7 +82,7 @@ final class EventReporter: @unchecked Sendable {
         }
         switch event {
         case let .value(value, _):
-            if value.isNone { return }
+            if value.isNone || !echoesValues { return }
             let text = (try? interpreter.repr(value)) ?? "<unprintable>"
             let line = escapeControls(text).replacingOccurrences(of: "\\x0a", with: "\n")
             locked { emit(line) }

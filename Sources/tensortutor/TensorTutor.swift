@@ -67,7 +67,8 @@ struct TensorTutor: ParsableCommand {
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a program from a file, or from standard input with '-'."
+        abstract: "Run a program from a file, or from standard input with '-'.",
+        discussion: "The program runs as `python FILE` runs it: print() writes, and the values of bare expressions are not echoed (use -e or a pipe for the interactive echo). With --json, every top-level expression still gives a value record."
     )
 
     @Argument(help: "The program to run, or '-' for standard input.")
@@ -83,7 +84,7 @@ struct RunCommand: ParsableCommand {
         } else {
             bytes = try readFileBytes(file, limit: limits.maxSourceBytes)
         }
-        throw ExitCode(runProgram(bytes: bytes, name: file == "-" ? "<stdin>" : file, options: output, limits: limits))
+        throw ExitCode(runProgram(bytes: bytes, name: file == "-" ? "<stdin>" : file, options: output, limits: limits, echoesValues: false))
     }
 }
 

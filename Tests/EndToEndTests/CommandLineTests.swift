@@ -20,7 +20,7 @@ struct CommandLineTests {
 
     @Test("run - reads the program from standard input")
     func runReadsStandardInput() throws {
-        let result = try runTool(["run", "-"], input: "(torch.ones(2) * 2.5).sum()")
+        let result = try runTool(["run", "-"], input: "(torch.ones(2) * 2.5).sum()\nprint((torch.ones(2) * 2.5).sum())")
         #expect(result.status == 0)
         #expect(result.stdout == "tensor(5.)\n")
     }
@@ -28,7 +28,7 @@ struct CommandLineTests {
     @Test("run FILE runs a file")
     func runsFile() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tensortutor-e2e-\(UUID().uuidString).py").path
-        try "import torch\nx = torch.tensor([1.5, 2.5])\nx.mean()\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "import torch\nx = torch.tensor([1.5, 2.5])\nx.mean()\nprint(x.mean())\n".write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = try runTool(["run", path])
         #expect(result.status == 0)

@@ -23,6 +23,18 @@ struct CompletionTests {
         #expect(session.complete("x.sum().sha").candidates.isEmpty, "no evaluation to complete after a call")
     }
 
+    @Test("registered children, parameters and module methods after a model and a dot")
+    func moduleMembersOfModels() {
+        let (session, _) = makeSession()
+        // LayerNorm, not Linear: building it draws nothing from the generator the
+        // recorded cases replay against, which run at the same time.
+        _ = session.feed("net = nn.Sequential(nn.LayerNorm(2))")
+        _ = session.feed("net.add_module('fc1', nn.LayerNorm(2))")
+        #expect(session.complete("net.fc").candidates == ["fc1"])
+        #expect(session.complete("net.fc1.wei").candidates == ["weight"])
+        #expect(session.complete("net.named_ch").candidates == ["named_children"])
+    }
+
     @Test("names in scope, builtins and keywords")
     func names() {
         let (session, _) = makeSession()

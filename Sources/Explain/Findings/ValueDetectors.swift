@@ -121,7 +121,7 @@ final class NaNPropagatedDetector: PitfallDetector {
         if case let .tensor(tensor)? = evaluation.value(of: source), let bound = evaluation.facts[tensor].boundName {
             notes.append("`\(sourceText)` became NaN on line \(bound.line)")
         }
-        notes.append("NaN spreads through every operation it touches: a NaN loss gives NaN gradients, and the weights become NaN after one step")
+        notes.append("NaN carries into the arithmetic that reads it, as here; a NaN loss does not by itself mean NaN gradients (a mean over zero elements sends no gradient back), so check `.grad` after `backward()`")
         return [Finding("nan-produced", .warning, "`\(name)` is NaN because `\(sourceText)` is NaN", at: evaluation.expr, in: evaluation.index,
                         label: "NaN carried in from `\(sourceText)`", notes: notes, help: "fix the first NaN; this one follows from it")]
     }

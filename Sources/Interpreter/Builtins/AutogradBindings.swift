@@ -114,3 +114,47 @@ extension Interpreter {
         Autodiff.markNotDifferentiable(output, inputs: inputs, name: builtin.name)
     }
 }
+
+extension Interpreter {
+    /// The autograd graph of `value` drawn as a tree, its leaves named after the session's
+    /// variables and module parameters (`net.fc1.weight`).
+    public func graphDrawing(of value: Value) throws -> String {
+        guard case let .tensor(tensor) = value else {
+            throw PythonError.typeError("a graph is drawn for a tensor, not a \(value.typeName)")
+        }
+        let names = leafNames()
+        return GraphDrawing.draw(tensor) { names[ObjectIdentifier($0)] }
+    }
+
+    /// The graphs of the tensors the latest `backward()` calls started from.
+    public func backwardGraphDrawings() -> [String] {
+        let names = leafNames()
+        return BackwardEngine.recentRoots.map { root in GraphDrawing.draw(root) { names[ObjectIdentifier($0)] } }
+    }
+
+    private func leafNames() -> [ObjectIdentifier: String] {
+        var names: [ObjectIdentifier: String] = [:]
+        func nameParameters(of module: Value, prefix: String) {
+            for parameter in namedModuleMembers(module, .parameters, prefix: prefix) {
+                names[ObjectIdentifier(parameter.tensor)] = parameter.name
+            }
+        }
+        for (name, value) in globals.variables.sorted(by: { $0.key < $1.key }) where !name.hasPrefix("__") {
+            switch value {
+            case let .tensor(tensor) where tensor.requiresGrad && tensor.isLeaf:
+                names[ObjectIdentifier(tensor)] = names[ObjectIdentifier(tensor)] ?? name
+            case .native(is NNModule): nameParameters(of: value, prefix: name)
+            case let .instance(instance) where instance.moduleRegistry != nil: nameParameters(of: value, prefix: name)
+            case let .instance(holder):
+                // A plain object such as a prelude's `self`: name the modules it holds.
+                for key in holder.attributeOrder {
+                    guard let attribute = holder.attributes[key] else { continue }
+                    if case .native(is NNModule) = attribute { nameParameters(of: attribute, prefix: "\(name).\(key)") }
+                    if case let .instance(child) = attribute, child.moduleRegistry != nil { nameParameters(of: attribute, prefix: "\(name).\(key)") }
+                }
+            default: break
+            }
+        }
+        return names
+    }
+}

@@ -41,7 +41,7 @@ func indexTensorMethods() -> [String: TensorMethod] {
         return .tensor(try Autodiff.indexSelect(tensor, dim: try bound.int("dim"), index: try bound.tensor("index")))
     }
     table["masked_select"] = { _, tensor, arguments in
-        .tensor(try tensor.maskedSelect(try arguments.bind("masked_select", ["mask"]).tensor("mask")))
+        .tensor(try Autodiff.maskedSelect(tensor, try arguments.bind("masked_select", ["mask"]).tensor("mask")))
     }
     for name in ["index_add", "index_add_"] {
         table[name] = { _, tensor, arguments in

@@ -51,6 +51,14 @@ extension Interpreter {
                 return .tensor(try huberLoss(input, target, reduction: try interpreter.lossReduction(bound),
                                              delta: try bound.double("delta", default: 1), weight: try bound.optionalTensor("weight")))
             }),
+            ("margin_ranking_loss", ["input1", "input2", "target", "margin"] + legacy + ["reduction"], { interpreter, bound in
+                .tensor(try Autodiff.marginRankingLoss(try bound.tensor("input1"), try bound.tensor("input2"), try bound.tensor("target"),
+                                                       margin: try bound.double("margin", default: 0), reduction: try interpreter.lossReduction(bound)))
+            }),
+            ("cosine_embedding_loss", ["input1", "input2", "target", "margin"] + legacy + ["reduction"], { interpreter, bound in
+                .tensor(try Autodiff.cosineEmbeddingLoss(try bound.tensor("input1"), try bound.tensor("input2"), try bound.tensor("target"),
+                                                         margin: try bound.double("margin", default: 0), reduction: try interpreter.lossReduction(bound)))
+            }),
         ])
     }
 

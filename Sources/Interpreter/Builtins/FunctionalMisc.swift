@@ -118,6 +118,11 @@ final class LayerNormModule: NNModule {
 
     private func parameter(_ name: String) -> Tensor? { parameters.first { $0.name == name }?.tensor }
 
+    override func makeCopy(_ interpreter: Interpreter) throws -> NNModule? {
+        try LayerNormModule(normalizedShape: normalizedShape, eps: eps, affine: affine, bias: parameter("bias") != nil,
+                            dtype: parameter("weight")?.dtype ?? defaultFloatDType)
+    }
+
     override func extraRepr() -> String {
         let shapeText = "(" + normalizedShape.map(String.init).joined(separator: ", ") + (normalizedShape.count == 1 ? ",)" : ")")
         return "\(shapeText), eps=\(pythonFloatRepr(eps)), elementwise_affine=\(affine ? "True" : "False"), bias=\(parameter("bias") != nil ? "True" : "False")"
@@ -167,6 +172,12 @@ final class EmbeddingModule: NNModule {
             if let row = self.paddingIndex { try Autodiff.select(table, 0, row).fill(.int(0)) }
         }
         parameters.append(("weight", table))
+    }
+
+    /// Given the current table as its weight, the copy draws nothing from the generator.
+    override func makeCopy(_ interpreter: Interpreter) throws -> NNModule? {
+        try EmbeddingModule(count: count, dimension: dimension, paddingIndex: paddingIndex, weight: parameters[0].tensor,
+                            dtype: parameters[0].tensor.dtype)
     }
 
     override func extraRepr() -> String {

@@ -13,6 +13,7 @@ extension Interpreter {
         nn.members["init"] = .module(initModule)
         nn.members["utils"] = .module(Namespace(name: "torch.nn.utils", members: makeNNUtilsMembers()))
         nn.members["Parameter"] = .builtin(Builtin("Parameter") { interpreter, arguments in try interpreter.makeParameter(arguments) })
+        nn.members["parameter"] = .module(Namespace(name: "torch.nn.parameter", members: ["Parameter": nn.members["Parameter"] ?? .none]))
         return [
             "torch": .module(torch),
             "torch.nn": .module(nn),
@@ -27,6 +28,7 @@ extension Interpreter {
             "torch.utils.data.dataloader": member(torch, "utils", "data", "dataloader"),
             "torch.utils.data.sampler": member(torch, "utils", "data", "sampler"),
             "torch.nn.utils": nn.members["utils"] ?? .none,
+            "torch.nn.parameter": nn.members["parameter"] ?? .none,
             "torch.autograd": torch.members["autograd"] ?? .none,
             "math": .module(Namespace(name: "math", members: makeMathMembers())),
             "numpy": makeNumPyModule(),

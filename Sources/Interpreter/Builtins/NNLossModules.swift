@@ -12,9 +12,15 @@ final class LossModule: NNModule {
         super.init(name: name)
     }
 
+    override func makeCopy(_ interpreter: Interpreter) throws -> NNModule? {
+        LossModule(name: name, function: function, keywords: keywords)
+    }
+
     override func forward(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
-        let bound = try arguments.bind("forward", ["input", "target"])
-        return try interpreter.call(function, CallArguments([try bound.value("input"), try bound.value("target")], keywords: keywords))
+        // Most losses take (input, target); the margin losses take (input1, input2, target).
+        let names = name == "MarginRankingLoss" || name == "CosineEmbeddingLoss" ? ["input1", "input2", "target"] : ["input", "target"]
+        let bound = try arguments.bind("forward", names)
+        return try interpreter.call(function, CallArguments(try names.map { try bound.value($0) }, keywords: keywords))
     }
 
     override func attribute(_ attribute: String, interpreter: Interpreter) throws -> Value? {
@@ -43,6 +49,8 @@ extension Interpreter {
             ("L1Loss", "l1_loss", ["size_average", "reduce", "reduction"]),
             ("SmoothL1Loss", "smooth_l1_loss", ["size_average", "reduce", "reduction", "beta"]),
             ("HuberLoss", "huber_loss", ["reduction", "delta"]),
+            ("MarginRankingLoss", "margin_ranking_loss", ["margin", "size_average", "reduce", "reduction"]),
+            ("CosineEmbeddingLoss", "cosine_embedding_loss", ["margin", "size_average", "reduce", "reduction"]),
         ]
         var members: [String: Value] = [:]
         for (moduleName, functionName, parameters) in specs {

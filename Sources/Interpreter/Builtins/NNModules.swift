@@ -2,17 +2,30 @@ import Glibc
 import Autograd
 import TensorEngine
 
-/// An `nn` layer implemented natively: `nn.Linear`, `nn.Softmax`, ...
+/// An `nn` layer implemented natively: `nn.Linear`, `nn.Softmax`, ... Its parameters,
+/// buffers, children and training flag live in `registry`, as a user module's do, so
+/// the module-tree methods (`named_parameters`, `state_dict`, `eval`, ...) treat both alike.
 class NNModule: NativeObject {
     let name: String
-    var training = true
+    let registry = ModuleRegistry()
+
+    var training: Bool {
+        get { registry.training }
+        set { registry.training = newValue }
+    }
+
     /// Parameters in registration order (`weight`, then `bias`); each is an
     /// `nn.Parameter`, a leaf that requires grad.
-    var parameters: [(name: String, tensor: Tensor)] = [] {
-        didSet {
-            for parameter in parameters where !parameter.tensor.isParameter {
-                parameter.tensor.isParameter = true
-                try? parameter.tensor.setRequiresGrad(true)
+    var parameters: [(name: String, tensor: Tensor)] {
+        get { registry.parameters.entries.compactMap { entry in entry.item.map { (entry.name, $0) } } }
+        set {
+            registry.parameters.removeAll()
+            for parameter in newValue {
+                if !parameter.tensor.isParameter {
+                    parameter.tensor.isParameter = true
+                    try? parameter.tensor.setRequiresGrad(true)
+                }
+                registry.parameters.set(parameter.name, parameter.tensor)
             }
         }
     }
@@ -28,47 +41,41 @@ class NNModule: NativeObject {
         throw PythonError.notImplemented("Module [\(name)] is missing the required \"forward\" function")
     }
 
+    /// The repr without an interpreter at hand; `Interpreter.moduleRepr` prints children too.
     func repr() -> String { "\(name)(\(extraRepr()))" }
 
+    /// The full nested repr of `module` (this layer, or a user subclass instance built on
+    /// it); containers with their own layout override it.
+    func repr(_ interpreter: Interpreter, as module: Value) throws -> String { try interpreter.genericModuleRepr(module) }
+
+    /// Declared here, not only in the protocol extension, so that containers can override it.
+    func iterate() throws -> [Value]? { nil }
+
     func call(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value? {
-        try forward(interpreter, arguments)
+        try interpreter.callModule(.native(self), registry, arguments) { try self.forward(interpreter, $0) }
     }
 
     func attribute(_ attribute: String, interpreter: Interpreter) throws -> Value? {
-        if let parameter = parameters.first(where: { $0.name == attribute }) { return .tensor(parameter.tensor) }
-        func method(_ body: @escaping Builtin.Body) -> Value { .builtin(Builtin(attribute, owner: name, body)) }
-        switch attribute {
-        case "training": return .bool(training)
-        case "forward": return method { interpreter, arguments in try self.forward(interpreter, arguments) }
-        case "eval": return method { _, _ in self.setTraining(false); return .native(self) }
-        case "train": return method { interpreter, arguments in
-            self.setTraining(try interpreter.truthy(arguments.positional.first ?? .bool(true)))
-            return .native(self)
+        if let value = registry.lookup(attribute) ?? registry.plainAttributes[attribute] { return value }
+        if attribute == "forward" {
+            return .builtin(Builtin(attribute, owner: name) { interpreter, arguments in try self.forward(interpreter, arguments) })
         }
-        case "parameters": return method { _, _ in .list(ListStorage(self.allParameters().map { .tensor($0.tensor) })) }
-        case "named_parameters": return method { _, _ in
-            .list(ListStorage(self.allParameters().map { .tuple([.string($0.name), .tensor($0.tensor)]) }))
-        }
-        case "to", "cpu", "requires_grad_", "float": return method { _, _ in .native(self) }
-        case "zero_grad": return method { _, _ in
-            for parameter in self.allParameters() { parameter.tensor.grad = nil }
-            return .none
-        }
-        default: return nil
-        }
+        return try interpreter.moduleMethod(.native(self), registry, attribute)
     }
 
     func setAttribute(_ attribute: String, _ value: Value) throws -> Bool {
-        if let index = parameters.firstIndex(where: { $0.name == attribute }), case let .tensor(tensor) = value {
-            parameters[index].tensor = tensor
-            return true
-        }
-        return false
+        if try !registry.assign(attribute, value) { registry.plainAttributes[attribute] = value }
+        return true
     }
 
-    func setTraining(_ mode: Bool) { training = mode }
+    /// A new layer of the same kind and configuration, for `copy.deepcopy`; its registry
+    /// is filled afterwards. Nil for layers that do not know how to copy themselves yet.
+    func makeCopy(_ interpreter: Interpreter) throws -> NNModule? {
+        type(of: self) == NNModule.self ? NNModule(name: name) : nil
+    }
 
-    func allParameters() -> [(name: String, tensor: Tensor)] { parameters }
+    /// Kept for layers that walk their own parameters; the module tree finds them all.
+    func allParameters() -> [(name: String, tensor: Tensor)] { namedModuleMembers(.native(self), .parameters) }
 }
 
 /// `nn.Linear(in_features, out_features, bias=True)`, initialized exactly as PyTorch does.
@@ -76,24 +83,21 @@ final class LinearModule: NNModule {
     let inFeatures: Int
     let outFeatures: Int
 
+    /// A layer with `other`'s sizes and no parameters yet, drawing nothing from the generator.
+    private init(sizesOf other: LinearModule) {
+        self.inFeatures = other.inFeatures
+        self.outFeatures = other.outFeatures
+        super.init(name: "Linear")
+    }
+
+    override func makeCopy(_ interpreter: Interpreter) throws -> NNModule? { LinearModule(sizesOf: self) }
+
     init(inFeatures: Int, outFeatures: Int, bias: Bool, dtype: DType) throws {
         self.inFeatures = inFeatures
         self.outFeatures = outFeatures
         super.init(name: "Linear")
-        let weight = try Tensor.zeros(shape: [outFeatures, inFeatures], dtype: dtype)
-        // kaiming_uniform_(a=sqrt(5)), with the same double arithmetic as torch.nn.init.
-        let a = Glibc.sqrt(5.0)
-        let gain = Glibc.sqrt(2.0 / (1 + a * a))
-        let std = gain / Glibc.sqrt(Double(inFeatures))
-        let bound = Glibc.sqrt(3.0) * std
-        if inFeatures > 0 { try Generator.default.uniform_(weight, from: -bound, to: bound) }
-        parameters.append(("weight", weight))
-        if bias {
-            let biasTensor = try Tensor.zeros(shape: [outFeatures], dtype: dtype)
-            let biasBound = inFeatures > 0 ? 1 / Glibc.sqrt(Double(inFeatures)) : 0
-            try Generator.default.uniform_(biasTensor, from: -biasBound, to: biasBound)
-            parameters.append(("bias", biasTensor))
-        }
+        parameters = try defaultInitializedParameters(weightShape: [outFeatures, inFeatures], fanIn: inFeatures,
+                                                      biasCount: bias ? outFeatures : nil, dtype: dtype)
     }
 
     override func extraRepr() -> String {
@@ -126,64 +130,60 @@ func linear(_ input: Tensor, weight: Tensor, bias: Tensor?) throws -> Tensor {
 /// A layer that applies one function of its input, configured by keyword arguments.
 final class FunctionModule: NNModule {
     let description: String
-    let body: (Interpreter, Tensor) throws -> Value
+    /// The function of the input; it is also given the module's training flag.
+    let body: (Interpreter, Tensor, _ training: Bool) throws -> Value
 
-    init(name: String, description: String = "", body: @escaping (Interpreter, Tensor) throws -> Value) {
+    convenience init(name: String, description: String = "", body: @escaping (Interpreter, Tensor) throws -> Value) {
+        self.init(name: name, description: description, trainingBody: { interpreter, input, _ in try body(interpreter, input) })
+    }
+
+    /// For layers that act differently in training (Dropout): the body reads the flag of
+    /// whichever module runs it, so a deep copy put in eval mode stops dropping.
+    init(name: String, description: String, trainingBody: @escaping (Interpreter, Tensor, Bool) throws -> Value) {
         self.description = description
-        self.body = body
+        self.body = trainingBody
         super.init(name: name)
     }
 
     override func extraRepr() -> String { description }
 
-    override func forward(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
-        try body(interpreter, try arguments.bind("forward", ["input"]).tensor("input"))
-    }
-}
-
-/// `nn.Sequential(*layers)`.
-final class SequentialModule: NNModule {
-    let layers: [Value]
-
-    init(layers: [Value]) {
-        self.layers = layers
-        super.init(name: "Sequential")
+    override func makeCopy(_ interpreter: Interpreter) throws -> NNModule? {
+        FunctionModule(name: name, description: description, trainingBody: body)
     }
 
-    override func repr() -> String {
-        guard !layers.isEmpty else { return "Sequential()" }
-        let lines = layers.enumerated().map { index, layer -> String in
-            let text: String
-            if case let .native(object) = layer { text = object.repr() } else { text = layer.typeName }
-            return "  (\(index)): " + text.replacingOccurrences(of: "\n", with: "\n  ")
-        }
-        return "Sequential(\n" + lines.joined(separator: "\n") + "\n)"
-    }
-
-    override func setTraining(_ mode: Bool) {
-        training = mode
-        for case let .native(layer as NNModule) in layers { layer.setTraining(mode) }
-    }
-
-    override func allParameters() -> [(name: String, tensor: Tensor)] {
-        layers.enumerated().flatMap { index, layer -> [(name: String, tensor: Tensor)] in
-            guard case let .native(module as NNModule) = layer else { return [] }
-            return module.allParameters().map { ("\(index).\($0.name)", $0.tensor) }
-        }
-    }
-
-    override func forward(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
-        var value = arguments.positional.first ?? .none
-        for layer in layers { value = try interpreter.call(layer, CallArguments([value])) }
-        return value
-    }
-
+    /// The options PyTorch's layers keep as attributes (`dropout.p`, `act.negative_slope`,
+    /// `softmax.dim`) are exactly the `key=value` pairs of their repr.
     override func attribute(_ attribute: String, interpreter: Interpreter) throws -> Value? {
-        if attribute == "__getitem__" { return nil }
+        if let text = reprOption(attribute) {
+            return try interpreter.literalEvalBuiltin(interpreter, CallArguments([.string(text)]))
+        }
         return try super.attribute(attribute, interpreter: interpreter)
     }
 
-    func iterate() throws -> [Value]? { layers }
+    private func reprOption(_ key: String) -> String? {
+        var depth = 0, start = description.startIndex
+        var pieces: [Substring] = []
+        for index in description.indices {
+            switch description[index] {
+            case "(", "[": depth += 1
+            case ")", "]": depth -= 1
+            case "," where depth == 0:
+                pieces.append(description[start..<index])
+                start = description.index(after: index)
+            default: break
+            }
+        }
+        pieces.append(description[start...])
+        for piece in pieces {
+            let parts = piece.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
+            if parts.count == 2, parts[0] == key { return String(parts[1]) }
+        }
+        return nil
+    }
+
+    override func forward(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
+        try body(interpreter, try arguments.bind("forward", ["input"]).tensor("input"), training)
+    }
 }
 
 extension Interpreter {
@@ -226,16 +226,14 @@ extension Interpreter {
             let bound = try arguments.bind("Dropout", ["p", "inplace"])
             let p = try bound.double("p", default: 0.5)
             guard p >= 0, p <= 1 else { throw PythonError.valueError("dropout probability has to be between 0 and 1, but got \(pythonFloatRepr(p))") }
-            var module: FunctionModule!
-            module = FunctionModule(name: "Dropout", description: "p=\(pythonFloatRepr(p)), inplace=False") { _, input in
-                guard module.training else { return .tensor(input) }
+            return .native(FunctionModule(name: "Dropout", description: "p=\(pythonFloatRepr(p)), inplace=False") { _, input, training in
+                guard training else { return .tensor(input) }
                 return .tensor(try Autodiff.dropout(input, p: p, generator: Generator.default))
-            }
-            return .native(module)
+            })
         }
-        define("Sequential") { _, arguments in .native(SequentialModule(layers: arguments.positional)) }
         let functional = makeFunctionalMembers()
-        for family in [activationModuleMembers(functional: functional), lossModuleMembers(functional: functional), normalizationModuleMembers()] {
+        for family in [activationModuleMembers(functional: functional), lossModuleMembers(functional: functional), normalizationModuleMembers(),
+                       layerModuleMembers(), moduleContainerMembers()] {
             members.merge(family) { _, new in new }
         }
         return members
@@ -260,6 +258,7 @@ extension Interpreter {
         define("zeros_", ["tensor"]) { tensor, _ in tensor.fill(.int(0)) }
         define("ones_", ["tensor"]) { tensor, _ in tensor.fill(.int(1)) }
         define("constant_", ["tensor", "val"]) { tensor, bound in tensor.fill(.float(try bound.double("val"))) }
+        members.merge(makeFanInitMembers()) { _, fanBased in fanBased }
         return members
     }
 
@@ -267,84 +266,6 @@ extension Interpreter {
     func implicitSoftmaxDim(_ name: String, rank: Int) throws -> Int {
         warn("Implicit dimension choice for \(name) has been deprecated. Change the call to include dim=X as an argument.")
         return (rank == 0 || rank == 1 || rank == 3) ? 0 : 1
-    }
-
-    /// Attributes that `nn.Module` gives to instances of user subclasses.
-    func nnModuleAttribute(_ instance: Instance, _ name: String) throws -> Value? {
-        guard instance.classObject.lookup("__tensortutor_module__") != nil else { return nil }
-        let receiver = Value.instance(instance)
-        func method(_ body: @escaping Builtin.Body) -> Value { .builtin(Builtin(name, owner: instance.classObject.name, body)) }
-        switch name {
-        case "training": return .bool(true)
-        case "eval", "train":
-            return method { interpreter, arguments in
-                let mode = name == "train" ? try interpreter.truthy(arguments.positional.first ?? .bool(true)) : false
-                instance.set("training", .bool(mode))
-                for key in instance.attributeOrder {
-                    if case let .native(module as NNModule)? = instance.attributes[key] { module.setTraining(mode) }
-                }
-                return receiver
-            }
-        case "to", "cpu", "float", "requires_grad_": return method { _, _ in receiver }
-        case "zero_grad":
-            return method { interpreter, _ in
-                for (_, parameter) in interpreter.namedModuleParameters(instance) { parameter.grad = nil }
-                return .none
-            }
-        case "parameters":
-            return method { interpreter, _ in
-                .list(ListStorage(interpreter.namedModuleParameters(instance).map { .tensor($0.tensor) }))
-            }
-        case "named_parameters":
-            return method { interpreter, _ in
-                .list(ListStorage(interpreter.namedModuleParameters(instance).map { .tuple([.string($0.name), .tensor($0.tensor)]) }))
-            }
-        default: return nil
-        }
-    }
-
-    /// Every Parameter of a user module, its own and its submodules', named by path and
-    /// each listed once, in registration order (as `named_parameters()`).
-    func namedModuleParameters(_ instance: Instance) -> [(name: String, tensor: Tensor)] {
-        var seen = Set<ObjectIdentifier>()
-        var result: [(name: String, tensor: Tensor)] = []
-        func add(_ name: String, _ tensor: Tensor) {
-            if seen.insert(ObjectIdentifier(tensor)).inserted { result.append((name, tensor)) }
-        }
-        func walk(_ instance: Instance, prefix: String) {
-            for key in instance.attributeOrder {
-                switch instance.attributes[key] {
-                case let .tensor(tensor)? where tensor.isParameter: add(prefix + key, tensor)
-                case let .native(module as NNModule)?:
-                    for parameter in module.allParameters() { add(prefix + key + "." + parameter.name, parameter.tensor) }
-                case let .instance(child)? where child.classObject.lookup("__tensortutor_module__") != nil:
-                    walk(child, prefix: prefix + key + ".")
-                case let .list(list)?:
-                    for (index, item) in list.items.enumerated() {
-                        if case let .native(module as NNModule) = item {
-                            for parameter in module.allParameters() { add("\(prefix)\(key).\(index).\(parameter.name)", parameter.tensor) }
-                        } else if case let .instance(child) = item, child.classObject.lookup("__tensortutor_module__") != nil {
-                            walk(child, prefix: "\(prefix)\(key).\(index).")
-                        }
-                    }
-                default: break
-                }
-            }
-        }
-        walk(instance, prefix: "")
-        return result
-    }
-
-    func nnModuleRepr(_ instance: Instance) throws -> String? {
-        guard instance.classObject.lookup("__tensortutor_module__") != nil else { return nil }
-        var lines: [String] = []
-        for key in instance.attributeOrder {
-            if case let .native(module as NNModule)? = instance.attributes[key] {
-                lines.append("  (\(key)): " + module.repr().replacingOccurrences(of: "\n", with: "\n  "))
-            }
-        }
-        if lines.isEmpty { return "\(instance.classObject.name)()" }
-        return "\(instance.classObject.name)(\n" + lines.joined(separator: "\n") + "\n)"
     }
 
     func makeFunctionalMembers() -> [String: Value] {
@@ -373,7 +294,7 @@ extension Interpreter {
     /// Functional families added in other files (losses, attention, ...).
     func extraFunctionalMembers() -> [String: Value] {
         var members: [String: Value] = [:]
-        for family in [functionalActivationMembers(), functionalLossMembers(), functionalMiscMembers()] {
+        for family in [functionalActivationMembers(), functionalLossMembers(), functionalMiscMembers(), functionalLayerMembers()] {
             members.merge(family) { _, new in new }
         }
         return members

@@ -41,25 +41,35 @@ final class GradModeContext: NativeObject {
 
     func repr() -> String { "<torch.autograd.grad_mode.\(typeName) object>" }
 
-    /// `@torch.no_grad()` as a decorator: the function runs in this grad mode.
+    /// `@torch.no_grad()` as a decorator: the function runs in this grad mode, and on a
+    /// class it binds `self` like the method it wraps.
     func call(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value? {
         guard let function = arguments.positional.first else { return nil }
-        let enabled = self.enabled
-        let name: String
-        if case let .function(user) = function { name = user.name } else { name = "wrapper" }
-        return .builtin(Builtin(name, isOp: false) { interpreter, inner in
-            let saved = interpreter.gradEnabled
-            interpreter.gradEnabled = enabled
-            defer { interpreter.gradEnabled = saved }
-            return try interpreter.call(function, inner)
-        })
+        return .native(GradModeFunction(function, enabled: enabled))
     }
+
 }
 
 /// `nn.Module`, usable as a base class: instances of subclasses call `forward`.
 final class ModuleBaseClass: NativeObject {
     var typeName: String { "type" }
     func repr() -> String { "<class 'torch.nn.modules.module.Module'>" }
+
+    /// `nn.Module.__init__(self)`, the older spelling of `super().__init__()`: the instance
+    /// already has its registry, so there is nothing left to do.
+    func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
+        switch name {
+        case "__init__": return .builtin(Builtin("__init__") { _, _ in .none })
+        case "__name__": return .string("Module")
+        default: return nil
+        }
+    }
+
+    /// `nn.Module()` itself: an empty module with no forward.
+    func call(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value? {
+        _ = try arguments.bind("Module", [])
+        return .native(NNModule(name: "Module"))
+    }
 }
 
 /// `torch.device('cpu')`.
@@ -97,6 +107,7 @@ final class SuperProxy: NativeObject {
            let value = owner.lookup(name) {
             return try interpreter.bindClassAttribute(value, instance: receiver, classObject: owner)
         }
+        if let value = try interpreter.moduleSuperAttribute(receiver, name) { return value }
         guard name.hasPrefix("__") else { return nil }
         return .builtin(Builtin(name) { _, _ in .none })
     }
@@ -148,5 +159,43 @@ final class GeneratorObject: NativeObject {
             })
         default: return nil
         }
+    }
+}
+
+/// A function wrapped by `@torch.no_grad()` or `@torch.enable_grad()`.
+final class GradModeFunction: NativeMethodBinding, NativeCallable {
+    let function: Value
+    let enabled: Bool
+    let receiver: Value?
+
+    init(_ function: Value, enabled: Bool, receiver: Value? = nil) {
+        self.function = function
+        self.enabled = enabled
+        self.receiver = receiver
+    }
+
+    var typeName: String { "function" }
+
+    func repr() -> String {
+        if case let .function(user) = function { return "<function \(user.name)>" }
+        return "<function>"
+    }
+
+    func bound(to receiver: Value) -> Value { .native(GradModeFunction(function, enabled: enabled, receiver: receiver)) }
+
+    func call(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value? {
+        let saved = interpreter.gradEnabled
+        interpreter.gradEnabled = enabled
+        defer { interpreter.gradEnabled = saved }
+        return try interpreter.call(function, receiver.map { arguments.prepending($0) } ?? arguments)
+    }
+
+    func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
+        switch name {
+        case "__name__": if case let .function(user) = function { return .string(user.name) }
+        case "__wrapped__": return function
+        default: break
+        }
+        return nil
     }
 }

@@ -207,6 +207,12 @@ extension Interpreter {
             return interpreter.typeObject(of: value)
         }
         addLanguageBuiltins(to: &table)
+        // The root class, so that `class Config(object):` defines an ordinary class.
+        table["object"] = .classObject(ClassObject(name: "object", attributes: [:], bases: []))
+        define("issubclass") { interpreter, arguments in
+            let bound = try arguments.bind("issubclass", ["cls", "class_or_tuple"])
+            return .bool(try interpreter.isSubclass(try bound.value("cls"), try bound.value("class_or_tuple")))
+        }
         define("hasattr") { interpreter, arguments in
             let bound = try arguments.bind("hasattr", ["obj", "name"])
             guard case let .string(name) = try bound.value("name") else { throw PythonError.typeError("attribute name must be string") }
@@ -288,6 +294,9 @@ extension Interpreter {
             if let method = instance.classObject.lookup("__len__") {
                 return Int(try pythonInt(try call(method, CallArguments([value]))))
             }
+            if let native = instance.nativeModule as? NativeContainer { return native.count }
+        case let .native(object as NativeContainer):
+            return object.count
         case let .native(array as NDArray) where array.tensor.rank == 0: throw PythonError.typeError("len() of unsized object")
         case let .native(object as NativeSized): return object.count
         default: break
@@ -427,6 +436,8 @@ extension Interpreter {
     func isInstance(_ value: Value, _ classes: Value) throws -> Bool {
         if case let .tuple(options) = classes { return try options.contains { try isInstance(value, $0) } }
         switch classes {
+        case let .classObject(classObject) where classObject.name == "object" && classObject.bases.isEmpty:
+            return true
         case let .classObject(classObject):
             if case let .instance(instance) = value {
                 var pending = [instance.classObject]
@@ -438,6 +449,8 @@ extension Interpreter {
             }
             if case let .native(object as ExceptionObject) = value { return object.ancestry.contains { exceptionMatches($0, classObject.name) } }
             return false
+        case let .builtin(builtin) where nativeModuleFactory(classes) != nil:
+            return isNativeModuleInstance(value, of: builtin)
         case let .builtin(builtin):
             switch (builtin.name, value) {
             case ("int", .int), ("int", .bool), ("float", .float), ("str", .string), ("bool", .bool),

@@ -11,6 +11,8 @@ extension Interpreter {
     func typeObject(of value: Value) -> Value {
         switch value {
         case let .instance(instance): return .classObject(instance.classObject)
+        case let .native(module as NNModule):
+            if case let .module(nn)? = modules["torch.nn"], let factory = nn.members[module.name] { return factory }
         case .tensor:
             if case let .module(torch)? = modules["torch"], let tensorType = torch.members["Tensor"] { return tensorType }
         case let .native(object as ExceptionObject):
@@ -90,7 +92,7 @@ extension Interpreter {
     func makeSet(_ items: [Value]) -> Value {
         var unique: [Value] = []
         for item in items where !unique.contains(where: { pythonEquals($0, item) }) { unique.append(item) }
-        let storage = ListStorage(unique)
+        let storage = ListStorage(cpythonSetOrder(unique))
         storage.isSet = true
         return .list(storage)
     }
@@ -113,7 +115,9 @@ extension Interpreter {
         }
         switch name {
         case "add": return method { _, arguments in
-            if let item = arguments.positional.first, !set.items.contains(where: { pythonEquals($0, item) }) { set.items.append(item) }
+            if let item = arguments.positional.first, !set.items.contains(where: { pythonEquals($0, item) }) {
+                set.items = cpythonSetOrder(set.items + [item])
+            }
             return .none
         }
         case "discard": return method { _, arguments in

@@ -158,7 +158,7 @@ func reductionMethods() -> [String: TensorMethod] {
     table["argwhere"] = { _, tensor, _ in .tensor(try tensor.nonzero()) }
     let products: [String: (Tensor, Tensor) throws -> Tensor] = [
         "matmul": { try Autodiff.matmul($0, $1) }, "mm": { try Autodiff.mm($0, $1) }, "bmm": { try Autodiff.bmm($0, $1) },
-        "dot": { try $0.dot($1) }, "inner": { try $0.dot($1) }, "outer": { try $0.outer($1) }, "ger": { try $0.outer($1) },
+        "dot": { try $0.dot($1) }, "inner": innerProduct, "outer": { try $0.outer($1) }, "ger": { try $0.outer($1) },
         "mv": { try $0.mv($1) },
     ]
     for (name, product) in products {
@@ -168,4 +168,17 @@ func reductionMethods() -> [String: TensorMethod] {
         }
     }
     return table
+}
+
+/// `torch.inner`: sums over the last dim of both, for any ranks (a 0-dim operand scales).
+private func innerProduct(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+    if a.rank == 0 || b.rank == 0 { return try Autodiff.binary(.multiply, .tensor(a), .tensor(b)) }
+    guard a.shape.last == b.shape.last else {
+        throw TensorError.runtime("inner() the last dimension must match on both input tensors but got shapes \(formatShape(a.shape)) and \(formatShape(b.shape))")
+    }
+    if a.rank == 1 && b.rank == 1 { return try Autodiff.matmul(a, b) }
+    let width = a.shape[a.rank - 1]
+    let rows = try Autodiff.reshape(a, [-1, width]), columns = try Autodiff.reshape(b, [-1, width])
+    let product = try Autodiff.mm(rows, try Autodiff.t(columns))
+    return try Autodiff.reshape(product, Array(a.shape.dropLast()) + Array(b.shape.dropLast()))
 }

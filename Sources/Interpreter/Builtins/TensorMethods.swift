@@ -227,6 +227,20 @@ func shapeMethods() -> [String: TensorMethod] {
     table["tril"] = { _, tensor, arguments in
         .tensor(try Autodiff.triangle(tensor, upper: false, diagonal: try arguments.bind("tril", ["diagonal"]).int("diagonal", default: 0)))
     }
+    for (name, upper) in [("triu_", true), ("tril_", false)] {
+        table[name] = { _, tensor, arguments in
+            let diagonal = try arguments.bind(name, ["diagonal"]).int("diagonal", default: 0)
+            return .tensor(try Autodiff.inPlace(tensor) { try Autodiff.triangle($0, upper: upper, diagonal: diagonal) })
+        }
+    }
+    table["erfinv"] = { _, tensor, arguments in
+        _ = try arguments.bind("erfinv", [])
+        return .tensor(try Autodiff.erfinv(tensor))
+    }
+    table["erfinv_"] = { _, tensor, arguments in
+        _ = try arguments.bind("erfinv_", [])
+        return .tensor(try Autodiff.inPlace(tensor) { try Autodiff.erfinv($0) })
+    }
     table["size"] = { _, tensor, arguments in
         guard let dim = try arguments.bind("size", ["dim"]).optionalInt("dim") else { return .size(tensor.shape) }
         return .int(Int64(tensor.shape.isEmpty ? 1 : tensor.shape[try normalizeDim(dim, rank: tensor.rank)]))

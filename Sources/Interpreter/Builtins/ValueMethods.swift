@@ -135,7 +135,11 @@ extension Interpreter {
 
     private func dictMethod(_ dict: DictStorage, _ name: String, _ method: (@escaping (Interpreter, CallArguments) throws -> Value) -> Value) -> Value? {
         switch name {
-        case "keys": return method { _, _ in .list(ListStorage(dict.entries.map(\.key))) }
+        case "keys": return method { _, _ in
+            let keys = ListStorage(dict.entries.map(\.key))
+            keys.isKeysView = true
+            return .list(keys)
+        }
         case "values": return method { _, _ in .list(ListStorage(dict.entries.map(\.value))) }
         case "items": return method { _, _ in .list(ListStorage(dict.entries.map { .tuple([$0.key, $0.value]) })) }
         case "get": return method { _, arguments in

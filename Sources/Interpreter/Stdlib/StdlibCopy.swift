@@ -97,8 +97,9 @@ struct DeepCopier {
             copies[ObjectIdentifier(object)] = .native(result)
             try object.fill(result) { try copy($0, interpreter) }
             return .native(result)
-        case let .native(object as NNModule):
-            throw PythonError.typeError("cannot deepcopy the built-in module \(object.name) yet: build a new one with the same arguments and copy its parameters")
+        case .native(is NNModule):
+            // Modules copy through their registries, as `Module.__deepcopy__` does.
+            return try interpreter.deepCopyModule(value, memo: &copies)
         default:
             // Numbers, strings, functions, classes, dtypes and modules are immutable or shared by design.
             return value
@@ -133,6 +134,7 @@ struct DeepCopier {
         if let method = instance.classObject.lookup("__deepcopy__") {
             return try interpreter.call(method, CallArguments([.instance(instance), .dict(DictStorage())]))
         }
+        if instance.moduleRegistry != nil { return try interpreter.deepCopyModule(.instance(instance), memo: &copies) }
         let result = Instance(classObject: instance.classObject)
         copies[ObjectIdentifier(instance)] = .instance(result)
         for name in instance.attributeOrder {

@@ -1,0 +1,205 @@
+import Autograd
+import TensorEngine
+
+/// `nn.BatchNorm1d`/`2d`/`3d` and `nn.SyncBatchNorm`, with the buffers `running_mean`, `running_var` and
+/// `num_batches_tracked` when it tracks running statistics.
+final class BatchNormModule: NNModule {
+    let features: Int
+    let eps: Double
+    let momentum: Double?
+    let affine: Bool
+    /// The input ranks the variant accepts, and how its error names them ("2D or 3D").
+    let acceptedRanks: (ranks: ClosedRange<Int>, text: String)
+    private let runningMean: Tensor?
+    private let runningVariance: Tensor?
+    private let batchesTracked: Tensor?
+
+    init(name: String, features: Int, eps: Double, momentum: Double?, affine: Bool, bias: Bool,
+         trackRunningStats: Bool, dtype: DType) throws {
+        (self.features, self.eps, self.momentum, self.affine) = (features, eps, momentum, affine)
+        switch name {
+        case "BatchNorm1d": acceptedRanks = (2...3, "2D or 3D")
+        case "BatchNorm2d": acceptedRanks = (4...4, "4D")
+        case "BatchNorm3d": acceptedRanks = (5...5, "5D")
+        default: acceptedRanks = (2...Int.max, "at least 2D")  // SyncBatchNorm, which runs as BatchNorm off a GPU
+        }
+        if trackRunningStats {
+            runningMean = try Tensor.zeros(shape: [features], dtype: dtype)
+            runningVariance = try Factory.full(shape: [features], value: .int(1), dtype: dtype)
+            batchesTracked = Tensor(scalar: Int64(0))
+        } else {
+            (runningMean, runningVariance, batchesTracked) = (nil, nil, nil)
+        }
+        super.init(name: name)
+        if affine {
+            parameters.append(("weight", try Factory.full(shape: [features], value: .int(1), dtype: dtype)))
+            if bias { parameters.append(("bias", try Tensor.zeros(shape: [features], dtype: dtype))) }
+        }
+    }
+
+    private func parameter(_ name: String) -> Tensor? { parameters.first { $0.name == name }?.tensor }
+
+    override func extraRepr() -> String {
+        let momentumText = momentum.map(pythonFloatRepr) ?? "None"
+        return "\(features), eps=\(pythonFloatRepr(eps)), momentum=\(momentumText), affine=\(pythonBool(affine)), "
+            + "bias=\(pythonBool(parameter("bias") != nil)), track_running_stats=\(pythonBool(runningMean != nil))"
+    }
+
+    override func attribute(_ attribute: String, interpreter: Interpreter) throws -> Value? {
+        func optionalTensor(_ tensor: Tensor?) -> Value { tensor.map { .tensor($0) } ?? Value.none }
+        switch attribute {
+        case "num_features": return .int(Int64(features))
+        case "eps": return .float(eps)
+        case "momentum": return momentum.map { .float($0) } ?? Value.none
+        case "affine": return .bool(affine)
+        case "track_running_stats": return .bool(runningMean != nil)
+        case "running_mean": return optionalTensor(runningMean)
+        case "running_var": return optionalTensor(runningVariance)
+        case "num_batches_tracked": return optionalTensor(batchesTracked)
+        case "weight", "bias": return optionalTensor(parameter(attribute))
+        case "reset_running_stats": return .builtin(Builtin(attribute, owner: name) { _, _ in
+            self.runningMean?.fill(.int(0))
+            self.runningVariance?.fill(.int(1))
+            self.batchesTracked?.fill(.int(0))
+            return .none
+        })
+        default: return try super.attribute(attribute, interpreter: interpreter)
+        }
+    }
+
+    /// `_BatchNorm.forward`: in training, count the batch and move the running estimates
+    /// by `momentum` (or by 1/batches for a cumulative average when it is None).
+    override func forward(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
+        let input = try arguments.bind("forward", ["input"]).tensor("input")
+        guard acceptedRanks.ranks.contains(input.rank) else {
+            throw PythonError.valueError("expected \(acceptedRanks.text) input (got \(input.rank)D input)")
+        }
+        var factor = momentum ?? 0
+        if training, let batchesTracked {
+            try batchesTracked.copy(from: Tensor(scalar: try batchesTracked.item().int64Value + 1))
+            if momentum == nil { factor = 1 / Double(try batchesTracked.item().int64Value) }
+        }
+        let useBatchStatistics = training || runningMean == nil
+        if useBatchStatistics { try checkBatchHasSeveralValues(input) }
+        var running: RunningStatistics?
+        if let runningMean, let runningVariance { running = RunningStatistics(mean: runningMean, variance: runningVariance, momentum: factor) }
+        return .tensor(try Autodiff.batchNorm(input, weight: parameter("weight"), bias: parameter("bias"), running: running,
+                                              useBatchStatistics: useBatchStatistics, eps: eps))
+    }
+}
+
+/// `nn.GroupNorm(num_groups, num_channels)`: weight ones and bias zeros.
+final class GroupNormModule: NNModule {
+    let groups: Int
+    let channels: Int
+    let eps: Double
+    let affine: Bool
+
+    init(groups: Int, channels: Int, eps: Double, affine: Bool, bias: Bool, dtype: DType) throws {
+        guard groups > 0, channels % groups == 0 else { throw PythonError.valueError("num_channels must be divisible by num_groups") }
+        (self.groups, self.channels, self.eps, self.affine) = (groups, channels, eps, affine)
+        super.init(name: "GroupNorm")
+        if affine {
+            parameters.append(("weight", try Factory.full(shape: [channels], value: .int(1), dtype: dtype)))
+            if bias { parameters.append(("bias", try Tensor.zeros(shape: [channels], dtype: dtype))) }
+        }
+    }
+
+    private func parameter(_ name: String) -> Tensor? { parameters.first { $0.name == name }?.tensor }
+
+    override func extraRepr() -> String {
+        "\(groups), \(channels), eps=\(pythonFloatRepr(eps)), affine=\(pythonBool(affine)), bias=\(pythonBool(parameter("bias") != nil))"
+    }
+
+    override func attribute(_ attribute: String, interpreter: Interpreter) throws -> Value? {
+        switch attribute {
+        case "num_groups": return .int(Int64(groups))
+        case "num_channels": return .int(Int64(channels))
+        case "eps": return .float(eps)
+        case "affine": return .bool(affine)
+        case "weight", "bias": return parameter(attribute).map { .tensor($0) } ?? Value.none
+        default: return try super.attribute(attribute, interpreter: interpreter)
+        }
+    }
+
+    override func forward(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
+        let input = try arguments.bind("forward", ["input"]).tensor("input")
+        return .tensor(try Autodiff.groupNorm(input, groups: groups, weight: parameter("weight"), bias: parameter("bias"), eps: eps))
+    }
+}
+
+private func pythonBool(_ flag: Bool) -> String { flag ? "True" : "False" }
+
+/// `_verify_batch_size`: batch statistics of a single value per channel are meaningless.
+private func checkBatchHasSeveralValues(_ input: Tensor) throws {
+    guard input.rank >= 2 else { return }
+    if input.shape[0] * input.shape.dropFirst(2).reduce(1, *) == 1 {
+        throw PythonError.valueError(
+            "Expected more than 1 value per channel when training, got input size torch.Size([\(input.shape.map(String.init).joined(separator: ", "))])")
+    }
+}
+
+extension Interpreter {
+    func normalizationLayerMembers() -> [String: Value] {
+        var members: [String: Value] = [:]
+        for name in ["BatchNorm1d", "BatchNorm2d", "BatchNorm3d", "SyncBatchNorm"] {
+            members[name] = .builtin(Builtin(name) { interpreter, arguments in
+                let bound = try arguments.bind(name, ["num_features", "eps", "momentum", "affine", "track_running_stats",
+                                                      "device", "dtype", "bias"])
+                // momentum=None asks for a cumulative average; an absent one means 0.1.
+                let momentum: Double? = bound.values["momentum"]?.isNone == true ? nil : try bound.double("momentum", default: 0.1)
+                return .native(try BatchNormModule(
+                    name: name, features: try bound.int("num_features"), eps: try bound.double("eps", default: 1e-5),
+                    momentum: momentum,
+                    affine: try bound.bool("affine", default: true), bias: try bound.bool("bias", default: true),
+                    trackRunningStats: try bound.bool("track_running_stats", default: true),
+                    dtype: try bound.dtype("dtype") ?? defaultFloatDType))
+            })
+        }
+        members["GroupNorm"] = .builtin(Builtin("GroupNorm") { interpreter, arguments in
+            let bound = try arguments.bind("GroupNorm", ["num_groups", "num_channels", "eps", "affine", "device", "dtype", "bias"])
+            return .native(try GroupNormModule(
+                groups: try bound.int("num_groups"), channels: try bound.int("num_channels"), eps: try bound.double("eps", default: 1e-5),
+                affine: try bound.bool("affine", default: true), bias: try bound.bool("bias", default: true),
+                dtype: try bound.dtype("dtype") ?? defaultFloatDType))
+        })
+        return members
+    }
+
+    func functionalNormalizationMembers() -> [String: Value] {
+        functionalTable([
+            ("batch_norm", ["input", "running_mean", "running_var", "weight", "bias", "training", "momentum", "eps"], { _, bound in
+                let input = try bound.tensor("input")
+                let training = try bound.bool("training", default: false)
+                if training { try checkBatchHasSeveralValues(input) }
+                if !training, !bound.has("running_mean") { throw PythonError.runtimeError("running_mean must be defined in evaluation mode") }
+                var running: RunningStatistics?
+                if let mean = try bound.optionalTensor("running_mean"), let variance = try bound.optionalTensor("running_var") {
+                    running = RunningStatistics(mean: mean, variance: variance, momentum: try bound.double("momentum", default: 0.1))
+                }
+                return .tensor(try Autodiff.batchNorm(input, weight: try bound.optionalTensor("weight"), bias: try bound.optionalTensor("bias"),
+                                                      running: running, useBatchStatistics: training || running == nil,
+                                                      eps: try bound.double("eps", default: 1e-5)))
+            }),
+            ("group_norm", ["input", "num_groups", "weight", "bias", "eps"], { _, bound in
+                .tensor(try Autodiff.groupNorm(try bound.tensor("input"), groups: try bound.int("num_groups"),
+                                               weight: try bound.optionalTensor("weight"), bias: try bound.optionalTensor("bias"),
+                                               eps: try bound.double("eps", default: 1e-5)))
+            }),
+        ])
+    }
+
+    /// The convolution, pooling, normalization and channel-dropout layers, for `makeNNMembers`.
+    func layerModuleMembers() -> [String: Value] {
+        [convolutionModuleMembers(), transposedConvolutionModuleMembers(), poolingModuleMembers(), normalizationLayerMembers(),
+         featureDropoutModuleMembers()]
+            .reduce(into: [:]) { members, family in members.merge(family) { _, new in new } }
+    }
+
+    /// Their `F.` functions, for the functional table.
+    func functionalLayerMembers() -> [String: Value] {
+        [functionalConvolutionMembers(), functionalTransposedConvolutionMembers(), functionalPoolingMembers(),
+         functionalNormalizationMembers(), functionalFeatureDropoutMembers()]
+            .reduce(into: [:]) { members, family in members.merge(family) { _, new in new } }
+    }
+}

@@ -1,0 +1,154 @@
+/// `F.conv1d` / `F.conv2d` forward and backward, as im2col + the engine's matrix product
+/// (what PyTorch's CPU path does), so the summation runs in the blocked float32 kernel.
+/// A 1-d convolution is a 2-d one over a height of one.
+
+/// Stride, padding (before and after each spatial dim, so `padding='same'` with an even
+/// kernel can pad unevenly), dilation and groups, one entry per spatial dim.
+public struct ConvolutionGeometry: Equatable, Sendable {
+    public var stride: [Int]
+    public var paddingBefore: [Int]
+    public var paddingAfter: [Int]
+    public var dilation: [Int]
+    public var groups: Int
+
+    public init(stride: [Int], paddingBefore: [Int], paddingAfter: [Int], dilation: [Int], groups: Int) {
+        self.stride = stride
+        self.paddingBefore = paddingBefore
+        self.paddingAfter = paddingAfter
+        self.dilation = dilation
+        self.groups = groups
+    }
+
+    /// The same geometry with a leading height dim of one (stride 1, no padding).
+    var liftedToTwoDimensions: ConvolutionGeometry {
+        guard stride.count == 1 else { return self }
+        return ConvolutionGeometry(stride: [1] + stride, paddingBefore: [0] + paddingBefore,
+                                   paddingAfter: [0] + paddingAfter, dilation: [1] + dilation, groups: groups)
+    }
+
+    /// The output length along spatial dim `dim` for an input length and kernel length.
+    func outputLength(_ dim: Int, input: Int, kernel: Int) -> Int {
+        let padded = input + paddingBefore[dim] + paddingAfter[dim]
+        return (padded - dilation[dim] * (kernel - 1) - 1) / stride[dim] + 1
+    }
+}
+
+extension Tensor {
+    /// `F.conv1d`/`F.conv2d` on a batched input `[N, C, *spatial]` with a weight
+    /// `[O, C / groups, *kernel]`.
+    public func convolution(weight: Tensor, bias: Tensor?, geometry: ConvolutionGeometry) throws -> Tensor {
+        try checkConvolution(weight: weight, bias: bias, geometry: geometry)
+        let spatialRank = rank - 2
+        let (input, kernel) = (try liftedSpatially(), try weight.liftedSpatially())
+        let lifted = geometry.liftedToTwoDimensions
+        let (batch, outputChannels) = (shape[0], weight.shape[0])
+        let outputHeight = lifted.outputLength(0, input: input.shape[2], kernel: kernel.shape[2])
+        let outputWidth = lifted.outputLength(1, input: input.shape[3], kernel: kernel.shape[3])
+        let columns = try input.imageColumns(kernel: [kernel.shape[2], kernel.shape[3]], geometry: lifted)
+        let groups = geometry.groups
+        let weightMatrices = try kernel.patchOrderedMatrices(groups: groups)
+        var output = try weightMatrices.matmul(columns).reshape([batch, outputChannels, outputHeight, outputWidth])
+        if let bias {
+            output = try binary(.add, .tensor(output), .tensor(try bias.reshape([1, outputChannels, 1, 1])))
+        }
+        return spatialRank == 1 ? try output.squeeze([2]) : output
+    }
+
+    /// The gradients of a convolution with respect to its input, weight and bias (each
+    /// computed only when asked for).
+    public func convolutionBackward(
+        gradOutput: Tensor, weight: Tensor, geometry: ConvolutionGeometry, needs: (input: Bool, weight: Bool, bias: Bool)
+    ) throws -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
+        let gradInput = needs.input
+            ? try Tensor.convolutionInputGradient(gradOutput: gradOutput, weight: weight, imageShape: shape, geometry: geometry) : nil
+        let gradWeight = needs.weight
+            ? try Tensor.convolutionWeightGradient(image: self, gradOutput: gradOutput, weightShape: weight.shape, geometry: geometry) : nil
+        let gradBias = needs.bias ? try gradOutput.sum(dims: [0] + Array(2..<gradOutput.rank), keepDim: false) : nil
+        return (gradInput, gradWeight, gradBias)
+    }
+
+    /// col2im(weightᵀ · gradOutput): what a convolution's input of `imageShape` receives
+    /// from its output gradient. It is also the forward pass of a transposed convolution.
+    public static func convolutionInputGradient(gradOutput: Tensor, weight: Tensor, imageShape: [Int], geometry: ConvolutionGeometry) throws -> Tensor {
+        let isOneDimensional = gradOutput.rank == 3
+        let (gradient, kernel) = (try gradOutput.liftedSpatially(), try weight.liftedSpatially())
+        let liftedShape = isOneDimensional ? [imageShape[0], imageShape[1], 1, imageShape[2]] : imageShape
+        let (batch, outputChannels, groups) = (gradient.shape[0], kernel.shape[0], geometry.groups)
+        let gradientMatrices = try gradient.contiguous()
+            .reshape([batch, groups, outputChannels / groups, gradient.shape[2] * gradient.shape[3]])
+        let gradColumns = try kernel.patchOrderedMatrices(groups: groups).matrixTranspose().matmul(gradientMatrices)
+        let image = try gradColumns.foldedColumns(imageShape: liftedShape, kernel: [kernel.shape[2], kernel.shape[3]],
+                                                  geometry: geometry.liftedToTwoDimensions,
+                                                  outputSize: [gradient.shape[2], gradient.shape[3]])
+        return isOneDimensional ? try image.squeeze([2]) : image
+    }
+
+    /// Σ_batch gradOutput · columns(image)ᵀ: a convolution's weight gradient.
+    public static func convolutionWeightGradient(image: Tensor, gradOutput: Tensor, weightShape: [Int], geometry: ConvolutionGeometry) throws -> Tensor {
+        let (input, gradient) = (try image.liftedSpatially(), try gradOutput.liftedSpatially())
+        let kernelSize = weightShape.count == 3 ? [1, weightShape[2]] : [weightShape[2], weightShape[3]]
+        let (batch, outputChannels, groups) = (input.shape[0], weightShape[0], geometry.groups)
+        let gradientMatrices = try gradient.contiguous()
+            .reshape([batch, groups, outputChannels / groups, gradient.shape[2] * gradient.shape[3]])
+        let columns = try input.imageColumns(kernel: kernelSize, geometry: geometry.liftedToTwoDimensions)
+        let perSample = try gradientMatrices.matmul(try columns.matrixTranspose())
+        let patchOrdered = try perSample.sum(dims: [0], keepDim: false)
+            .reshape([outputChannels, kernelSize[0], kernelSize[1], weightShape[1]])
+        return try patchOrdered.permute([0, 3, 1, 2]).contiguous().reshape(weightShape)
+    }
+
+    /// A 1-d tensor `[N, C, L]` as `[N, C, 1, L]`; a 2-d one as it is.
+    private func liftedSpatially() throws -> Tensor { rank == 3 ? try unsqueeze(2) : self }
+
+    /// A `[O, C/groups, kH, kW]` weight as `[1, groups, O/groups, kH · kW · C/groups]`
+    /// matrices whose columns follow `imageColumns`' patch order.
+    private func patchOrderedMatrices(groups: Int) throws -> Tensor {
+        let patchLength = shape[1] * shape[2] * shape[3]
+        return try permute([0, 2, 3, 1]).contiguous().reshape([1, groups, shape[0] / groups, patchLength])
+    }
+
+    /// PyTorch's checks, in its order and words (`check_shape_forward`).
+    private func checkConvolution(weight: Tensor, bias: Tensor?, geometry: ConvolutionGeometry) throws {
+        let spatialRank = geometry.stride.count
+        if geometry.stride.contains(where: { $0 <= 0 }) { throw TensorError.runtime("non-positive stride is not supported") }
+        if geometry.paddingBefore.contains(where: { $0 < 0 }) || geometry.paddingAfter.contains(where: { $0 < 0 }) {
+            throw TensorError.runtime("negative padding is not supported")
+        }
+        if geometry.dilation.contains(where: { $0 <= 0 }) { throw TensorError.runtime("dilation should be greater than zero") }
+        if geometry.groups <= 0 { throw TensorError.runtime("non-positive groups is not supported") }
+        guard dtype == weight.dtype else {
+            throw TensorError.runtime("expected scalar type \(dtype.scalarTypeName) but found \(weight.dtype.scalarTypeName)")
+        }
+        if let bias, bias.dtype != dtype {
+            throw TensorError.runtime("expected scalar type \(dtype.scalarTypeName) but found \(bias.dtype.scalarTypeName)")
+        }
+        guard weight.rank == spatialRank + 2, rank == weight.rank else {
+            throw TensorError.runtime(
+                "Expected \(weight.rank)-dimensional input for \(weight.rank)-dimensional weight \(formatShape(weight.shape)), but got \(rank)-dimensional input of size \(formatShape(shape)) instead")
+        }
+        let groups = geometry.groups
+        guard weight.shape[0] >= groups else {
+            throw TensorError.runtime(
+                "Given groups=\(groups), expected weight to be at least \(groups) at dimension 0, but got weight of size \(formatShape(weight.shape)) instead")
+        }
+        guard weight.shape[0] % groups == 0 else {
+            // PyTorch prints this size inside a second pair of brackets.
+            throw TensorError.runtime(
+                "Given groups=\(groups), expected weight to be divisible by \(groups) at dimension 0, but got weight of size [\(formatShape(weight.shape))] instead")
+        }
+        guard shape[1] == weight.shape[1] * groups else {
+            throw TensorError.runtime(
+                "Given groups=\(groups), weight of size \(formatShape(weight.shape)), expected input\(formatShape(shape)) to have \(weight.shape[1] * groups) channels, but got \(shape[1]) channels instead")
+        }
+        if let bias, bias.rank != 1 || bias.shape[0] != weight.shape[0] {
+            throw TensorError.runtime(
+                "Given weight of size \(formatShape(weight.shape)), expected bias to be 1-dimensional with \(weight.shape[0]) elements, but got bias of size \(formatShape(bias.shape)) instead")
+        }
+        let padded = (0..<spatialRank).map { shape[2 + $0] + geometry.paddingBefore[$0] + geometry.paddingAfter[$0] }
+        let dilatedKernel = (0..<spatialRank).map { geometry.dilation[$0] * (weight.shape[2 + $0] - 1) + 1 }
+        if zip(padded, dilatedKernel).contains(where: { $0 < $1 }) {
+            throw TensorError.runtime(
+                "Calculated padded input size per channel: (\(padded.map(String.init).joined(separator: " x "))). Kernel size: (\(dilatedKernel.map(String.init).joined(separator: " x "))). Kernel size can't be greater than actual input size")
+        }
+    }
+}
