@@ -181,7 +181,8 @@ extension Interpreter {
             guard b != 0 else { throw PythonError.zeroDivision("float modulo") }
             var mod = Glibc.fmod(a, b)
             if mod != 0 && (b < 0) != (mod < 0) { mod += b }
-            return .float(mod)
+            // CPython's float_rem: a zero remainder takes the divisor's sign (-1 % 0.25 is 0.0).
+            return .float(mod == 0 ? Glibc.copysign(0, b) : mod)
         case .power:
             if a == 0 && b < 0 { throw PythonError.zeroDivision("0.0 cannot be raised to a negative power") }
             if a < 0 && b != b.rounded() { throw PythonError.valueError("math domain error: complex results are not supported") }

@@ -252,6 +252,9 @@ extension Interpreter {
         case let .list(list) where op == .add:
             list.items += try iterate(operand)
             return current
+        case let .native(array as NDArray):
+            try numpyInPlace(op, array, operand)
+            return current
         default:
             return try binaryOperation(op, current, operand)
         }

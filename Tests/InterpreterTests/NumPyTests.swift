@@ -143,6 +143,7 @@ struct NumPyTests {
         b[:, 0] = -1; print(b); b[b < 0] = 7; print(b, b[1], b[1, 2])
         for row in b: print(row, list(row))
         c = np.ones(3); c += 1; c *= np.arange(3); print(c, bool(np.array([0])))
+        z = np.zeros(4); w = z[1:3]; w += 1; alias = z; alias *= 2; print(z)
 
         """#)
         #expect(outcome.error == nil)
@@ -155,6 +156,7 @@ struct NumPyTests {
         [7 1 2] [np.int64(7), np.int64(1), np.int64(2)]
         [7 4 5] [np.int64(7), np.int64(4), np.int64(5)]
         [0. 2. 4.] False
+        [0. 2. 2. 0.]
 
         """#)
     }
@@ -169,6 +171,8 @@ struct NumPyTests {
         print(torch.tensor(np.arange(3)), torch.as_tensor(np.array([1.5], dtype=np.float32)), torch.ones(2) * np.float64(3))
         m = np.linspace(0.9, 1, 3)[1]
         p = torch.ones(3); p.mul_(m).add_((1 - m) * torch.ones(3)); print(p)
+        print(torch.tensor([np.float64(0.5), 1.0]), torch.tensor([np.int64(2), 3]), torch.as_tensor(np.float64(2)))
+        print('float64' == np.ones(2).dtype, np.dtype('float32'), np.float32 == np.dtype('float32'))
         x = torch.ones(2, requires_grad=True)
         x.numpy()
         """#)
@@ -177,6 +181,8 @@ struct NumPyTests {
         tensor([0., 7., 2.], dtype=torch.float64) [0. 7. 2.]
         tensor([0, 1, 2]) tensor([1.5000]) tensor([3., 3.])
         tensor([1., 1., 1.])
+        tensor([0.5000, 1.0000], dtype=torch.float64) tensor([2, 3]) tensor(2., dtype=torch.float64)
+        True float32 True
 
         """#)
         #expect(outcome.error == "RuntimeError: Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
@@ -206,6 +212,157 @@ struct NumPyTests {
         """#)
     }
 
+    @Test("float32 switches to scientific above 1e6; extra digits are the exact value's")
+    func scientificDigitsMatchNumPy() {
+        let outcome = StdlibTests.run(#"""
+        import numpy as np
+        print(repr(np.array([4985618.0, -6456984.0], dtype=np.float32)), repr(np.float32(4985618.0)), repr(np.float32(0.0001)), np.float32(1e7))
+        print(repr(np.array([2.0, -246103140.0, 671283390.0], dtype=np.float32)))
+        print(repr(np.array([197182.17, 1.0, 8.6393463e-08])))
+        print(repr(np.array([7062393.0, 3314964.2, -1824885.5], dtype=np.float32)), repr(np.array([123456.0, 2.5], dtype=np.float32)))
+
+        """#)
+        #expect(outcome.error == nil)
+        #expect(outcome.stdout == #"""
+        array([ 4.985618e+06, -6.456984e+06], dtype=float32) np.float32(4.985618e+06) np.float32(1e-04) 1e+07
+        array([ 2.0000000e+00, -2.4610314e+08,  6.7128339e+08], dtype=float32)
+        array([1.9718217e+05, 1.0000000e+00, 8.6393463e-08])
+        array([ 7.0623930e+06,  3.3149642e+06, -1.8248855e+06], dtype=float32) array([1.23456e+05, 2.50000e+00], dtype=float32)
+
+        """#)
+    }
+
+    @Test("sums and means add in numpy's pairwise order, to the last digit")
+    func sumsAddInNumPyOrder() {
+        let outcome = StdlibTests.run(#"""
+        import numpy as np
+        rows = [[((i * 7919 + j * 104729) % 1000) / 7.3 - 60 for j in range(37)] for i in range(11)]
+        a = np.array(rows)
+        print(repr(a.sum()), repr(a.mean()), a.sum(axis=0)[:5], a.sum(axis=1)[:5], a.mean(axis=0)[-3:], repr(a.T.sum()), a.T.sum(axis=1)[:4], a[:, ::2].sum())
+        f = np.array(rows, dtype=np.float32)
+        print(repr(f.sum()), repr(f.mean()), f.sum(axis=1)[:3], f.sum(axis=0, keepdims=True).shape, repr(np.arange(1000) .mean()), repr(np.linspace(0, 1, 1001).sum()))
+
+        """#)
+        #expect(outcome.error == nil)
+        #expect(outcome.stdout == #"""
+        np.float64(3226.4383561643845) np.float64(7.927366968462861) [ 99.5890411  -34.79452055 104.79452055 107.39726027 110.        ] [179.17808219 316.57534247 316.98630137 317.39726027 317.80821918] [4.64508095 4.88169365 5.11830635] np.float64(3226.4383561643845) [ 99.5890411  -34.79452055 104.79452055 107.39726027] 1412.465753424658
+        np.float32(3226.4385) np.float32(7.927367) [179.17807 316.57535 316.98633] (1, 37) np.float64(499.5) np.float64(500.5)
+
+        """#)
+    }
+
+    @Test("arange steps, var and std, remainders and cos round as numpy's do")
+    func roundingFollowsNumPy() {
+        let outcome = StdlibTests.run(#"""
+        import numpy as np
+        print([repr(v) for v in np.arange(3.6759, 6.5, 0.7)], np.arange(5, 0), repr(np.arange(-12.0, -11.5, 0.1)[-1]))
+        x = np.array([-34.0479, 29.32, -46.1662, 47.0, 25.913])
+        print(repr(x.std()), repr(x.var()), repr(np.std(x, ddof=1)), repr(np.array([-49.3, 42.05, -24.0, 16.3]) % 4))
+        print(repr(np.cos(np.array([54.3, 3.1415926535, 0.5]))), repr(np.sin(np.float64(54.3))))
+
+        """#)
+        #expect(outcome.error == nil)
+        #expect(outcome.stdout == #"""
+        ['np.float64(3.6759)', 'np.float64(4.3759)', 'np.float64(5.075899999999999)', 'np.float64(5.775899999999999)', 'np.float64(6.475899999999999)'] [] np.float64(-11.600000000000001)
+        np.float64(37.23911141369514) np.float64(1386.7514188815999) np.float64(41.63459227135532) array([2.7 , 2.05, 0.  , 0.3 ])
+        array([-0.62713649, -1.        ,  0.87758256]) np.float64(-0.7789093812857372)
+
+        """#)
+    }
+
+    /// Messages as numpy 2 words them (`python3 -W always`), shown through the warnings filters.
+    @Test("floating-point RuntimeWarnings carry numpy's messages and obey warnings filters")
+    func floatingPointWarnings() {
+        let outcome = StdlibTests.run(#"""
+        import numpy as np
+        import warnings
+        a = np.float64(1) / 0; b = np.array([1.0]) / 0; c = np.exp(np.array([1000.0])); d = np.float64(0) / 0
+        print(np.log(np.array([0.0, -1.0])), np.sqrt(-1.0))
+        warnings.simplefilter("ignore")
+        print(np.log(0.0))
+        """#)
+        #expect(outcome.stdout == "[-inf  nan] nan\n-inf\n")
+        #expect(outcome.stderr == """
+            line 3: RuntimeWarning: divide by zero encountered in scalar divide
+            line 3: RuntimeWarning: divide by zero encountered in divide
+            line 3: RuntimeWarning: overflow encountered in exp
+            line 3: RuntimeWarning: invalid value encountered in scalar divide
+            line 4: RuntimeWarning: divide by zero encountered in log
+            line 4: RuntimeWarning: invalid value encountered in log
+            line 4: RuntimeWarning: invalid value encountered in sqrt
+
+            """)
+    }
+
+    @Test("sort, argsort, median, eye, transpose; concatenate's default axis is 0")
+    func orderingAndShapes() {
+        let outcome = StdlibTests.run(#"""
+        import numpy as np
+        a = np.array([[3, 1, 2], [9, 7, 8]])
+        print(np.sort(a), np.sort(a, axis=0), np.sort(a, axis=None), np.argsort(np.array([3, 1, 2])), a.argsort(), np.median(a), np.median(np.array([1.0, 4.0, 2.0])), np.median(a, axis=1))
+        b = np.array([5.0, 1.0, 3.0]); b.sort(); print(b, np.eye(3), np.eye(2, 3, dtype=np.int64), np.transpose(a), a.transpose(), np.expand_dims(b, 0).shape, np.squeeze(np.ones((1, 3, 1))).shape)
+        print(repr(np.median([1, 2, 3, 4])))
+        print(np.concatenate([a, a]), np.concatenate((a, a), axis=None))
+
+        """#)
+        #expect(outcome.error == nil)
+        #expect(outcome.stdout == #"""
+        [[1 2 3]
+         [7 8 9]] [[3 1 2]
+         [9 7 8]] [1 2 3 7 8 9] [1 2 0] [[1 2 0]
+         [1 2 0]] 5.0 2.0 [2. 8.]
+        [1. 3. 5.] [[1. 0. 0.]
+         [0. 1. 0.]
+         [0. 0. 1.]] [[1 0 0]
+         [0 1 0]] [[3 9]
+         [1 7]
+         [2 8]] [[3 9]
+         [1 7]
+         [2 8]] (1, 3) (3,)
+        np.float64(2.5)
+        [[3 1 2]
+         [9 7 8]
+         [3 1 2]
+         [9 7 8]] [3 1 2 9 7 8 3 1 2 9 7 8]
+
+        """#)
+    }
+
+    @Test("integer arrays: // 0 gives 0, negative powers and bool subtraction refuse, Python ints must fit")
+    func integerArithmeticFollowsNumPy() {
+        let outcome = StdlibTests.run(#"""
+        import numpy as np
+        import warnings
+        warnings.simplefilter("ignore")
+        print(repr(np.array([3, 2, 0]) // np.array([0, 2, 2])), repr(np.array([5, 4], dtype=np.int32) % 0), repr(np.int64(3) // 0))
+        print(repr(np.array([True, False]) // True), repr(np.array([True]) ** np.array([False])), repr(-1 < np.array([0, 1], dtype=np.uint8)), -1 % 0.25)
+        for attempt in [lambda: np.array([1, 2]) ** -1, lambda: np.array([True]) - True, lambda: np.array([1], dtype=np.uint8) + 300]:
+            try:
+                attempt()
+            except Exception as error:
+                print(type(error).__name__, error)
+
+        """#)
+        #expect(outcome.error == nil)
+        #expect(outcome.stdout == #"""
+        array([0, 1, 0]) array([0, 0], dtype=int32) np.int64(0)
+        array([1, 0], dtype=int8) array([1], dtype=int8) array([ True,  True]) 0.0
+        ValueError Integers to negative integer powers are not allowed.
+        TypeError numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.
+        OverflowError Python integer 300 out of bounds for uint8
+
+        """#)
+    }
+
+    @Test("type() of numpy values is the module's own type object")
+    func typeOfNumPyValues() {
+        let outcome = StdlibTests.run(#"""
+        import numpy as np
+        print(type(np.float64(1)), type(np.ones(2)), type(np.ones(2)) == np.ndarray, type(np.float32(1)) == np.float32, type(np.True_), type(np.ones(2)) is np.ndarray)
+        """#)
+        #expect(outcome.stdout == "<class 'numpy.float64'> <class 'numpy.ndarray'> True True <class 'numpy.bool'> True\n")
+    }
+
     @Test("numpy's error messages, and a named gap for what the subset lacks", arguments: [
         ("np.arange(3)[5]", "IndexError: index 5 is out of bounds for axis 0 with size 3"),
         ("np.ones(2) + np.ones(3)", "ValueError: operands could not be broadcast together with shapes (2,) (3,) "),
@@ -213,6 +370,8 @@ struct NumPyTests {
         ("np.ones((2, 3))[0, 0, 0]", "IndexError: too many indices for array: array is 2-dimensional, but 3 were indexed"),
         ("np.arange(3) * torch.ones(3)", "TypeError: unsupported operand type(s) for *: 'numpy.ndarray' and 'Tensor'"),
         ("np.ones(2).foo", "AttributeError: 'numpy.ndarray' object has no attribute 'foo'"),
+        ("i = np.arange(3); i += 1.5", "TypeError: Cannot cast ufunc 'add' output from dtype('float64') to dtype('int64') with casting rule 'same_kind'"),
+        ("i = np.zeros(3); i += np.ones((2, 3))", "ValueError: non-broadcastable output operand with shape (3,) doesn't match the broadcast shape (2,3)"),
         ("np.fft", "AttributeError: module 'numpy' has no attribute 'fft' (TensorTutor's numpy subset does not have it)"),
     ])
     func errors(source: String, expected: String) {

@@ -297,6 +297,7 @@ extension Interpreter {
             if let native = instance.nativeModule as? NativeContainer { return native.count }
         case let .native(object as NativeContainer):
             return object.count
+        case let .native(array as NDArray) where array.tensor.rank == 0: throw PythonError.typeError("len() of unsized object")
         case let .native(object as NativeSized): return object.count
         default: break
         }

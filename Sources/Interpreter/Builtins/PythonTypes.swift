@@ -17,6 +17,8 @@ extension Interpreter {
             if case let .module(torch)? = modules["torch"], let tensorType = torch.members["Tensor"] { return tensorType }
         case let .native(object as ExceptionObject):
             if let exceptionClass = builtinNames[object.type] { return exceptionClass }
+        case .native where value.isNumPy:
+            if let numpyType = numpyTypeObject(of: value) { return numpyType }
         default: break
         }
         let name = value.typeName

@@ -56,6 +56,9 @@ extension Interpreter {
                 let item = try tensor.item()
                 inferredType = inferredType.map { DType.promote($0, tensor.dtype) } ?? tensor.dtype
                 scalars.append(item)
+            case let .native(scalar as NumPyScalar):  // a 0-d array to PyTorch: its dtype counts
+                inferredType = inferredType.map { DType.promote($0, scalar.dtype) } ?? scalar.dtype
+                scalars.append(scalar.value)
             case .string where depth > 0 && scalars.isEmpty:
                 // PyTorch treats a string as a sequence while it is still discovering the shape.
                 throw PythonError.valueError("too many dimensions 'str'")

@@ -81,6 +81,15 @@ final class NDArray: NativeObject, NativeSized, NativeSubscriptable, NativeItemA
         case "copy", "flatten":
             return { _, _ in numpyResult(try (name == "flatten" ? self.tensor.reshape([self.tensor.count]) : self.tensor).contiguousCopy()) }
         case "ravel": return { _, _ in numpyResult(try self.tensor.reshape([self.tensor.count])) }
+        case "sort":
+            return { interpreter, arguments in
+                let axis = try arguments.bind("sort", ["axis", "kind"]).int("axis", default: -1)
+                try self.tensor.setItem([.ellipsis], value: .tensor(try self.tensor.sort(dim: axis, descending: false, stable: true).values))
+                return .none
+            }
+        case "argsort", "transpose", "squeeze":
+            let receiver = Value.native(self)
+            return { interpreter, arguments in try numpyOrderingFunctions[name]?(interpreter, arguments.prepending(receiver)) ?? .none }
         case "tolist": return { _, _ in nestedList(self.tensor) }
         case "item":
             return { _, _ in

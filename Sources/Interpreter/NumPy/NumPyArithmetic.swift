@@ -30,9 +30,40 @@ extension Interpreter {
             return numpyResult(try Autodiff.matmul(a, b).detach())
         }
         guard let engineOp = numpyEngineOp(op) else { return nil }
-        let integerDivision = op == .divide
-        let (a, b) = try numpyCommonTensors(lhs, rhs, computeIn: integerDivision ? { $0.isFloatingPoint ? $0 : .float64 } : nil)
-        return numpyResult(try NumPyErrors.reworded({ try binary(engineOp, .tensor(a), .tensor(b)) }, NumPyErrors.broadcast([a.shape, b.shape])))
+        // True division of integers computes in float64.
+        let (a, b) = try numpyCommonTensors(lhs, rhs, computeIn: op == .divide ? { $0.isFloatingPoint ? $0 : .float64 } : nil)
+        let bothScalars = !(left.isNumPyArray || right.isNumPyArray)
+        let ufunc = numpyUfuncNames[op] ?? op.rawValue
+        if let special = try NumPyErrors.reworded({ try numpyIntegerBinary(op, a, b, ufunc: ufunc, isScalarOperator: bothScalars) },
+                                                  NumPyErrors.broadcast([a.shape, b.shape])) {
+            return numpyResult(special)
+        }
+        let result = try NumPyErrors.reworded({ try binary(engineOp, .tensor(a), .tensor(b)) }, NumPyErrors.broadcast([a.shape, b.shape]))
+        numpyWarnFloatErrors(ufunc, inputs: [a, b], result: result, isScalarOperator: bothScalars)
+        guard op == .modulo, result.dtype.isFloatingPoint else { return numpyResult(result) }
+        // A zero remainder takes the divisor's sign in numpy (-4.0 % 4 is 0.0, not -0.0).
+        let signedZeros = try binary(.multiply, .tensor(b), .scalar(.float(0)))
+        return numpyResult(try whereSelect(try binary(.equal, .tensor(result), .scalar(.float(0))), .tensor(signedZeros), .tensor(result)))
+    }
+
+    /// `a += b`: numpy writes into `a` itself, so views and aliases see the change, and
+    /// refuses a result of a wider kind than `a` holds (floats into an int array).
+    func numpyInPlace(_ op: BinaryOperator, _ array: NDArray, _ operand: Value) throws {
+        guard case let .native(result as NDArray)? = try numpyBinary(op, .native(array), operand) ?? nil else {
+            throw PythonError.typeError("unsupported operand type(s) for \(op.rawValue)=: 'numpy.ndarray' and '\(operand.typeName)'")
+        }
+        let target = array.tensor
+        func kind(_ dtype: DType) -> Int { dtype == .bool ? 0 : (dtype.isFloatingPoint ? 2 : 1) }
+        if kind(result.tensor.dtype) > kind(target.dtype) {
+            let ufunc = numpyUfuncNames[op] ?? op.rawValue
+            throw PythonError.typeError("Cannot cast ufunc '\(ufunc)' output from dtype('\(numpyName(result.tensor.dtype))') to dtype('\(numpyName(target.dtype))') with casting rule 'same_kind'")
+        }
+        guard result.tensor.shape == target.shape else {
+            // This message prints shapes without spaces, unlike the repr of a shape tuple.
+            let compact = { (shape: [Int]) in NumPyArrayPrinting.shapeText(shape).replacing(" ", with: "") }
+            throw PythonError.valueError("non-broadcastable output operand with shape \(compact(target.shape)) doesn't match the broadcast shape \(compact(result.tensor.shape))")
+        }
+        try target.setItem([.ellipsis], value: .tensor(result.tensor))
     }
 
     /// `a < b`, `a == b` when either side is a numpy value; nil otherwise.
@@ -46,9 +77,11 @@ extension Interpreter {
             }
             return try compare(op, try numpyAsTorch(left), right)
         }
-        guard let lhs = try numpyOperand(left), let rhs = try numpyOperand(right) else {
+        guard var lhs = try numpyOperand(left), var rhs = try numpyOperand(right) else {
             return op == .equal || op == .notEqual ? .bool(op == .notEqual) : nil
         }
+        // numpy compares a Python int the array's dtype cannot hold by its value (-1 < uint8 0).
+        (lhs, rhs) = (try numpyWidenedForComparison(lhs, against: rhs), try numpyWidenedForComparison(rhs, against: lhs))
         let engineOp: BinaryOp
         switch op {
         case .less: engineOp = .less
@@ -81,7 +114,9 @@ extension Interpreter {
         func tensor(_ operand: NumPyOperand) throws -> Tensor {
             switch operand {
             case let .array(array): return array.dtype == dtype ? array : try array.to(dtype)
-            case let .python(scalar): return try Tensor.zeros(shape: [], dtype: dtype).filled(with: scalar)
+            case let .python(scalar):
+                if case let .int(number) = scalar, dtype.isIntegral { try numpyCheckedPythonInt(number, for: dtype) }
+                return try Tensor.zeros(shape: [], dtype: dtype).filled(with: scalar)
             }
         }
         return (try tensor(lhs), try tensor(rhs))
@@ -95,6 +130,12 @@ extension Interpreter {
         case let (.python(a), .python(b)):
             return numpyWeakPromote(numpyWeakPromote(.bool, a), b)
         }
+    }
+
+    private func numpyWidenedForComparison(_ operand: NumPyOperand, against other: NumPyOperand) throws -> NumPyOperand {
+        guard case let .python(.int(number)) = operand, case let .array(array) = other, array.dtype.isIntegral,
+              (try? numpyCheckedPythonInt(number, for: array.dtype)) == nil else { return operand }
+        return .array(Tensor(scalar: number))
     }
 
     private func numpyOperand(_ value: Value) throws -> NumPyOperand? {
@@ -127,7 +168,7 @@ extension Interpreter {
             default: return nil
             }
         }
-        guard case .native = left, let a = dtype(left), let b = dtype(right) else { return nil }
+        guard left.isNativeObject || right.isNativeObject, let a = dtype(left), let b = dtype(right) else { return nil }
         return .bool((a == b) == (op == .equal))
     }
 
@@ -138,6 +179,23 @@ extension Interpreter {
             .leftShift: .leftShift, .rightShift: .rightShift,
         ]
         return table[op]
+    }
+}
+
+private let numpyUfuncNames: [BinaryOperator: String] = [
+    .add: "add", .subtract: "subtract", .multiply: "multiply", .divide: "divide", .floorDivide: "floor_divide",
+    .modulo: "remainder", .power: "power",
+]
+
+extension Value {
+    var isNativeObject: Bool {
+        if case .native = self { return true }
+        return false
+    }
+
+    var isNumPyArray: Bool {
+        if case .native(is NDArray) = self { return true }
+        return false
     }
 }
 

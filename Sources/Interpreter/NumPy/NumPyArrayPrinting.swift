@@ -66,7 +66,8 @@ struct ElementFormatter {
         if dtype == .bool {
             kind = .bool(trueText: isScalar ? "True" : " True")
         } else if dtype.isFloatingPoint {
-            kind = .float(NumPyFloatFormat(shown.map(\.doubleValue), isFloat32: dtype != .float64))
+            let cutoff: Double = dtype == .float64 ? 1e8 : (dtype == .float32 ? 1e6 : 1e3)
+            kind = .float(NumPyFloatFormat(shown.map(\.doubleValue), isFloat32: dtype != .float64, scientificCutoff: cutoff))
         } else {
             let values = shown.map(\.int64Value)
             kind = .integer(width: max(String(values.max() ?? 0).count, String(values.min() ?? 0).count))

@@ -5,10 +5,11 @@ let numpyCombiningFunctions: [String: Builtin.Body] = [
     "concatenate": { interpreter, arguments in
         let bound = try arguments.bind("concatenate", ["arrays", "axis"])
         let tensors = try interpreter.numpyCommonArrays(try interpreter.iterate(try bound.value("arrays")))
-        guard let axis = try bound.optionalInt("axis") else {
+        // axis defaults to 0; axis=None joins the flattened arrays.
+        if let axis = bound.values["axis"], axis.isNone {
             return numpyResult(try concatenate(try tensors.map { try $0.reshape([$0.count]) }, dim: 0))
         }
-        return numpyResult(try concatenate(tensors, dim: axis))
+        return numpyResult(try concatenate(tensors, dim: try bound.int("axis", default: 0)))
     },
     "stack": { interpreter, arguments in
         let bound = try arguments.bind("stack", ["arrays", "axis"])

@@ -12,12 +12,14 @@ struct NumPyFloatFormat {
     private var padRight = 0
     private var exponentSize = -1
 
-    init(_ values: [Double], isFloat32: Bool) {
+    /// `10 ** min(8, np.finfo(dtype).precision)`: numpy 2.2 switches narrower floats to
+    /// scientific sooner, since their digits past the precision are noise.
+    init(_ values: [Double], isFloat32: Bool, scientificCutoff: Double = 1e8) {
         self.isFloat32 = isFloat32
         let finite = values.filter(\.isFinite)
         let magnitudes = finite.filter { $0 != 0 }.map(\.magnitude)
         if let largest = magnitudes.max(), let smallest = magnitudes.min() {
-            scientific = largest >= 1e8 || smallest < 0.0001 || largest / smallest > 1000
+            scientific = largest >= scientificCutoff || smallest < 0.0001 || largest / smallest > 1000
         }
         if finite.isEmpty {
             padLeft = 0
@@ -47,9 +49,10 @@ struct NumPyFloatFormat {
             return String(repeating: " ", count: max(0, padLeft + padRight + 1 - text.count)) + text
         }
         if scientific {
-            let parts = NumPyFloatDigits.scientific(value, isFloat32: isFloat32, precision: precision)
-            let fraction = parts.fractionPart.padding(toLength: max(parts.fractionPart.count, minimumDigits), withPad: "0")
-            return leftPad(parts.integerPart, padLeft) + "." + fraction + "e" + Self.exponentText(parts.exponent, digits: exponentSize)
+            // Digits past the shortest unique ones are the exact binary value's, as Dragon4's
+            // `min_digits` prints them, not zeros.
+            let parts = NumPyFloatDigits.scientific(value, isFloat32: isFloat32, precision: precision, minimumDigits: minimumDigits)
+            return leftPad(parts.integerPart, padLeft) + "." + parts.fractionPart + "e" + Self.exponentText(parts.exponent, digits: exponentSize)
         }
         let parts = NumPyFloatDigits.positional(value, isFloat32: isFloat32, precision: precision)
         return leftPad(parts.integerPart, padLeft) + "." + parts.fractionPart.padding(toLength: padRight, withPad: " ")

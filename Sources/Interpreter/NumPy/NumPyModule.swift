@@ -5,7 +5,7 @@ import TensorEngine
 extension Interpreter {
     func makeNumPyModule() -> Value {
         var members: [String: Value] = [
-            "pi": .float(Double.pi), "e": .float(M_E), "inf": .float(.infinity), "nan": .float(.nan),
+            "pi": .float(Double.pi), "e": .float(M_E), "inf": .float(.infinity), "nan": .float(.nan), "newaxis": .none,
             "ndarray": .native(NumPyArrayType()),
         ]
         for dtype in [DType.float64, .float32, .float16, .int64, .int32, .int16, .int8, .uint8] {
@@ -21,15 +21,25 @@ extension Interpreter {
         members["amin"] = members["min"]
         for (name, body) in numpyCreationFunctions { members[name] = stdlibFunction(name, body) }
         for (name, body) in numpyCombiningFunctions { members[name] = stdlibFunction(name, body) }
+        for (name, body) in numpyOrderingFunctions { members[name] = stdlibFunction(name, body) }
         for (name, op) in numpyUnaryFunctions {
             members[name] = stdlibFunction(name) { interpreter, arguments in
                 var tensor = try interpreter.numpyArray(try arguments.bind(name, ["x"]).value("x"), dtype: nil)
                 let keepsType = [UnaryOp.abs, .negate, .sign, .square, .isNaN, .isInf, .isFinite].contains(op)
                 if !keepsType && !tensor.dtype.isFloatingPoint { tensor = try tensor.to(.float64) }
+                if let function = numpyLibmFunctions[name], tensor.dtype == .float64 || tensor.dtype == .float32 {
+                    let result = try numpyLibm(tensor, function)
+                    interpreter.numpyWarnFloatErrors(name, inputs: [tensor], result: result)
+                    return numpyResult(result)
+                }
                 return numpyResult(try tensor.unary(op))
             }
         }
         members["absolute"] = members["abs"]
+        members["dtype"] = stdlibFunction("dtype") { interpreter, arguments in
+            let value = try arguments.bind("dtype", ["dtype"]).value("dtype")
+            return .native(NumPyDType(try interpreter.numpyDType(value) ?? .float64))
+        }
         return .module(Namespace(name: "numpy", members: members))
     }
 }
@@ -39,6 +49,20 @@ private let numpyUnaryFunctions: [String: UnaryOp] = [
     "sin": .sin, "cos": .cos, "tan": .tan, "tanh": .tanh, "arctan": .atan, "abs": .abs, "sign": .sign,
     "square": .square, "floor": .floor, "ceil": .ceil, "isnan": .isNaN, "isinf": .isInf, "isfinite": .isFinite, "negative": .negate,
 ]
+
+/// numpy computes float64 sin and cos with the C library (and most other functions to
+/// within its last bit), so they go through libm rather than the engine's vector kernels.
+private let numpyLibmFunctions: [String: (Double) -> Double] = [
+    "sqrt": { Glibc.sqrt($0) }, "exp": { Glibc.exp($0) }, "log": { Glibc.log($0) }, "log2": { Glibc.log2($0) },
+    "log10": { Glibc.log10($0) }, "log1p": { Glibc.log1p($0) }, "expm1": { Glibc.expm1($0) }, "sin": { Glibc.sin($0) },
+    "cos": { Glibc.cos($0) }, "tan": { Glibc.tan($0) }, "tanh": { Glibc.tanh($0) }, "arctan": { Glibc.atan($0) },
+]
+
+/// `function` on every element; float32 values are computed in double and rounded once.
+private func numpyLibm(_ tensor: Tensor, _ function: (Double) -> Double) throws -> Tensor {
+    let results = tensor.doubles().map(function)
+    return try Tensor(values: results, shape: tensor.shape).to(tensor.dtype)
+}
 
 /// Functions that make arrays.
 private let numpyCreationFunctions: [String: Builtin.Body] = [
@@ -105,6 +129,16 @@ extension Interpreter {
         if bounds.count == 2 { bounds.append(.int(1)) }
         let inferred: DType = bounds.contains(where: \.isFloat) ? .float64 : .int64
         let dtype = try numpyDType(bound.optional("dtype") ?? .none) ?? inferred
-        return .native(NDArray(tensor: try Factory.arange(start: bounds[0], end: bounds[1], step: bounds[2], dtype: dtype)))
+        let (start, stop, step) = (bounds[0].doubleValue, bounds[1].doubleValue, bounds[2].doubleValue)
+        guard step != 0 else { throw PythonError.zeroDivision("division by zero") }
+        let count = Swift.max(0, Int(((stop - start) / step).rounded(.up)))
+        guard dtype.isFloatingPoint else {
+            guard count > 0 else { return .native(NDArray(tensor: try Tensor.zeros(shape: [0], dtype: dtype))) }
+            return .native(NDArray(tensor: try Factory.arange(start: bounds[0], end: bounds[1], step: bounds[2], dtype: dtype)))
+        }
+        // numpy fills `start + i * delta` with delta = (start + step) - start, not step.
+        let delta = (start + step) - start
+        let values = (0..<count).map { $0 == 1 ? start + step : start + Double($0) * delta }
+        return .native(NDArray(tensor: try Tensor(values: values, shape: [count]).to(dtype)))
     }
 }

@@ -47,6 +47,7 @@ extension Interpreter {
         let axes = try bound.optional("axis").flatMap { $0.isNone ? nil : try numpyShape($0) }
         switch name {
         case "sum":
+            if let total = try NumPySummation.sum(tensor, axes: axes, keepDims: keepDims) { return numpyResult(total) }
             if tensor.dtype == .bool || (tensor.dtype.isIntegral && tensor.dtype != .uint8) { tensor = try tensor.to(.int64) }
             return numpyResult(try tensor.sum(dims: axes, keepDim: keepDims))
         case "prod":
@@ -56,7 +57,12 @@ extension Interpreter {
             return numpyResult(try flat.prod(dim: axes[0], keepDim: keepDims))
         case "mean":
             if !tensor.dtype.isFloatingPoint { tensor = try tensor.to(.float64) }
-            return numpyResult(try tensor.mean(dims: axes, keepDim: keepDims))
+            // numpy's mean is its sum divided by the count, in the array's float type.
+            guard let total = try NumPySummation.sum(tensor, axes: axes, keepDims: keepDims) else {
+                return numpyResult(try tensor.mean(dims: axes, keepDim: keepDims))
+            }
+            let count = max(tensor.count, 1) / max(total.count, 1)
+            return numpyResult(try binary(.divide, .tensor(total), .tensor(try Tensor.zeros(shape: [], dtype: total.dtype).filled(with: .int(Int64(count))))))
         case "any", "all":
             return numpyResult(name == "any" ? try tensor.any(dims: axes, keepDim: keepDims) : try tensor.all(dims: axes, keepDim: keepDims))
         default:
@@ -76,8 +82,19 @@ extension Interpreter {
         let axes = try bound.optional("axis").flatMap { $0.isNone ? nil : try numpyShape($0) }
         let ddof = try bound.double("ddof", default: 0)
         let keepDims = try bound.bool("keepdims", default: false)
-        return numpyResult(name == "std" ? try tensor.standardDeviation(dims: axes, correction: ddof, keepDim: keepDims)
-            : try tensor.variance(dims: axes, correction: ddof, keepDim: keepDims))
+        // numpy's `_var`: the mean, the squared deviations, their sum over n - ddof, each
+        // step rounded as numpy rounds it.
+        guard let total = try NumPySummation.sum(tensor, axes: axes, keepDims: true),
+              let count = Optional(Double(tensor.count / max(total.count, 1))) else {
+            return numpyResult(name == "std" ? try tensor.standardDeviation(dims: axes, correction: ddof, keepDim: keepDims)
+                : try tensor.variance(dims: axes, correction: ddof, keepDim: keepDims))
+        }
+        let mean = try binary(.divide, .tensor(total), .scalar(.float(count)))
+        let deviation = try binary(.subtract, .tensor(tensor), .tensor(mean))
+        let squares = try binary(.multiply, .tensor(deviation), .tensor(deviation))
+        guard let squareSum = try NumPySummation.sum(squares, axes: axes, keepDims: keepDims) else { return .none }
+        let variance = try binary(.divide, .tensor(squareSum), .scalar(.float(Swift.max(count - ddof, 0))))
+        return numpyResult(name == "std" ? try variance.unary(.sqrt) : variance)
     }
 
     /// `np.argmax(a, axis=None)`: a flat index without an axis.

@@ -81,7 +81,7 @@ final class NumPyScalarType: NativeObject, NativeCallable {
     init(_ dtype: DType) { self.dtype = dtype }
 
     var typeName: String { "type" }
-    func repr() -> String { "<class 'numpy.\(dtype == .bool ? "bool" : numpyName(dtype))'>" }
+    func repr() -> String { "<class 'numpy.\(numpyName(dtype))'>" }
 
     func call(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value? {
         let value = arguments.positional.first ?? .int(0)
@@ -113,6 +113,19 @@ extension Value {
     var isNumPy: Bool {
         if case .native(let object) = self { return object is NDArray || object is NumPyScalar }
         return false
+    }
+}
+
+extension Interpreter {
+    /// `type(x)` of a numpy value: the module's own `np.ndarray` or `np.float64`, so
+    /// `type(x) == np.float64` and `type(a) is np.ndarray` hold.
+    func numpyTypeObject(of value: Value) -> Value? {
+        guard case let .module(numpy)? = modules["numpy"] else { return nil }
+        switch value {
+        case .native(is NDArray): return numpy.members["ndarray"]
+        case let .native(scalar as NumPyScalar): return numpy.members[scalar.dtype == .bool ? "bool_" : numpyName(scalar.dtype)]
+        default: return nil
+        }
     }
 }
 

@@ -37,20 +37,23 @@ public struct NumPyFloatDigits {
         return NumPyFloatDigits(integerPart: sign + integerDigits, fractionPart: fraction, exponent: 0)
     }
 
-    /// `dragon4_scientific(value, precision=precision, unique=True, trim='.')`.
-    public static func scientific(_ value: Double, isFloat32: Bool, precision: Int) -> NumPyFloatDigits {
+    /// `dragon4_scientific(value, precision=precision, unique=True, trim='.', min_digits=minimumDigits)`:
+    /// the shortest digits, cut to `precision` or extended to `minimumDigits` with the
+    /// exact binary value's own digits.
+    public static func scientific(_ value: Double, isFloat32: Bool, precision: Int, minimumDigits: Int = 0) -> NumPyFloatDigits {
         let sign = value.sign == .minus ? "-" : ""
-        guard value != 0 else { return NumPyFloatDigits(integerPart: sign + "0", fractionPart: "", exponent: 0) }
-        let decimal = shortest(value, isFloat32: isFloat32)
-        if decimal.digits.count - 1 > precision {
-            let rounded = formatScientific(value.magnitude, precision: precision)
-            let mantissa = rounded.prefix { $0 != "e" }
-            let exponent = Int(rounded.drop { $0 != "e" }.dropFirst()) ?? 0
-            let fraction = String(mantissa.drop { $0 != "." }.dropFirst()).trimmingTrailingZeros()
-            return NumPyFloatDigits(integerPart: sign + mantissa.prefix { $0 != "." }, fractionPart: fraction, exponent: exponent)
+        let digits = value == 0 ? ["0"] : shortest(value, isFloat32: isFloat32).digits
+        let exponent = value == 0 ? 0 : shortest(value, isFloat32: isFloat32).pointPosition - 1
+        let fractionDigits = digits.count - 1
+        guard fractionDigits > precision || fractionDigits < minimumDigits else {
+            return NumPyFloatDigits(integerPart: sign + String(digits[0]), fractionPart: String(digits.dropFirst()), exponent: exponent)
         }
-        return NumPyFloatDigits(integerPart: sign + String(decimal.digits[0]),
-                                fractionPart: String(decimal.digits.dropFirst()), exponent: decimal.pointPosition - 1)
+        let rounded = formatScientific(value.magnitude, precision: fractionDigits > precision ? precision : minimumDigits)
+        let mantissa = rounded.prefix { $0 != "e" }
+        var fraction = String(mantissa.drop { $0 != "." }.dropFirst())
+        while fractionDigits > precision && fraction.count > minimumDigits && fraction.last == "0" { fraction.removeLast() }
+        return NumPyFloatDigits(integerPart: sign + mantissa.prefix { $0 != "." }, fractionPart: fraction,
+                                exponent: Int(rounded.drop { $0 != "e" }.dropFirst()) ?? 0)
     }
 
     private static func shortest(_ value: Double, isFloat32: Bool) -> ShortestDecimal {
@@ -58,11 +61,14 @@ public struct NumPyFloatDigits {
     }
 }
 
-/// Python's `repr` of a float32 value as numpy prints `str(np.float32(x))`: float32's
-/// shortest digits in Python's layout.
+/// `str(np.float32(x))`: float32's shortest digits, positional from 1e-4 up to 1e6 and
+/// scientific outside (numpy narrows Python's float range to float32's precision).
 public func numpyFloat32Repr(_ value: Double) -> String {
     guard value.isFinite, value != 0 else { return pythonFloatRepr(value) }
-    return pythonFloatRepr(Double(Float(value).description) ?? value)
+    let single = Float(value)
+    if Double(single).magnitude >= 1e-4 && Double(single).magnitude < 1e6 { return pythonFloatRepr(Double(single.description) ?? value) }
+    let decimal = ShortestDecimal(text: single.magnitude.description)
+    return (single < 0 ? "-" : "") + scientificLayout(decimal.digits, exponent: decimal.pointPosition - 1)
 }
 
 extension String {

@@ -76,7 +76,7 @@ struct ShortestDecimal {
     }
 }
 
-private func scientificLayout(_ digits: [Character], exponent: Int) -> String {
+func scientificLayout(_ digits: [Character], exponent: Int) -> String {
     var text = String(digits[0])
     if digits.count > 1 { text += "." + String(digits[1...]) }
     let exponentDigits = String(abs(exponent))
