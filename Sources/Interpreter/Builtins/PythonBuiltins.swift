@@ -46,9 +46,12 @@ extension Interpreter {
             // Endless iterators (itertools.count()) give only as many items as the finite ones;
             // with no finite one, the zip is endless too.
             if let endless = zipOfEndless(arguments.positional) { return endless }
-            let finite = try arguments.positional.filter { !($0.isLazyIterator) }.map { try interpreter.iterate($0) }
-            let shortest = finite.map(\.count).min() ?? (arguments.positional.isEmpty ? 0 : interpreter.limits.maxContainerItems)
-            let sequences = try arguments.positional.map { try interpreter.prefix(of: $0, shortest) }
+            // Each argument is iterated once: a generator (`model.parameters()`) is used up by it.
+            let finite = try arguments.positional.map { $0.isLazyIterator ? nil : try interpreter.iterate($0) }
+            let shortest = finite.compactMap { $0?.count }.min() ?? (arguments.positional.isEmpty ? 0 : interpreter.limits.maxContainerItems)
+            let sequences = try zip(arguments.positional, finite).map { value, items in
+                try items.map { Array($0.prefix(shortest)) } ?? interpreter.prefix(of: value, shortest)
+            }
             let count = sequences.map(\.count).min() ?? 0
             return .native(IteratorObject(kind: "zip", items: (0..<count).map { index in .tuple(sequences.map { $0[index] }) }))
         }

@@ -181,12 +181,29 @@ func compositeTensorMethods() -> [String: TensorMethod] {
         return .tensor(try Tensor(values: counts, shape: [length]))
     }
     table["unique_consecutive"] = { _, tensor, arguments in
-        _ = try arguments.bind("unique_consecutive", ["return_inverse", "return_counts", "dim"])
-        let flat = try Autodiff.reshape(tensor, [-1])
-        let values = flat.scalars()
-        var kept: [Int64] = []
-        for index in values.indices where index == 0 || values[index] != values[index - 1] { kept.append(Int64(index)) }
-        return .tensor(try Autodiff.getItem(flat, [.tensor(try Tensor(values: kept, shape: [kept.count]))]))
+        let bound = try arguments.bind("unique_consecutive", ["return_inverse", "return_counts", "dim"])
+        // Runs of equal entries (or, with dim, of equal slices along dim), each kept once.
+        let dim = try bound.optionalInt("dim").map { try normalizeDim($0, rank: tensor.rank) }
+        let source = dim == nil ? try Autodiff.reshape(tensor, [-1]) : tensor
+        let axis = dim ?? 0
+        let length = source.rank == 0 ? 1 : source.shape[axis]
+        let slices = try (0..<length).map { try source.select(axis, $0).scalars() }
+        var kept: [Int64] = [], inverse: [Int64] = [], counts: [Int64] = []
+        for index in 0..<length {
+            if index == 0 || slices[index] != slices[index - 1] {
+                kept.append(Int64(index))
+                counts.append(0)
+            }
+            counts[counts.count - 1] += 1
+            inverse.append(Int64(kept.count - 1))
+        }
+        let output = try Autodiff.indexSelect(source, dim: axis, index: try Tensor(values: kept, shape: [kept.count]))
+        var results: [Value] = [.tensor(output)]
+        if try bound.bool("return_inverse", default: false) {
+            results.append(.tensor(try Tensor(values: inverse, shape: dim == nil ? tensor.shape : [length])))
+        }
+        if try bound.bool("return_counts", default: false) { results.append(.tensor(try Tensor(values: counts, shape: [counts.count]))) }
+        return results.count == 1 ? results[0] : .tuple(results)
     }
     return table
 }
