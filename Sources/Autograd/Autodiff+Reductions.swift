@@ -56,11 +56,7 @@ extension Autodiff {
             let savedInput = node.save(input), savedOutput = node.save(output, isOutput: true)
             return { gradient, _ in
                 let x = try savedInput.unpack()
-                var result = try savedOutput.unpack(), grad = gradient
-                if let dims, !keepDim {
-                    result = try unsqueezeReduced(result, dims: dims, rank: x.rank)
-                    grad = try unsqueezeReduced(grad, dims: dims, rank: x.rank)
-                }
+                let (result, grad) = try restoringReducedDims(try savedOutput.unpack(), gradient, dims: dims ?? [], keepDim: keepDim || dims == nil, rank: x.rank)
                 return [try normGradient(grad, x, p: p, norm: result)]
             }
         }
@@ -72,11 +68,7 @@ extension Autodiff {
             let savedInput = node.save(input), savedOutput = node.save(output, isOutput: true)
             return { gradient, _ in
                 let x = try savedInput.unpack()
-                var result = try savedOutput.unpack(), grad = gradient
-                if !keepDim {
-                    result = try unsqueezeReduced(result, dims: dims, rank: x.rank)
-                    grad = try unsqueezeReduced(grad, dims: dims, rank: x.rank)
-                }
+                let (result, grad) = try restoringReducedDims(try savedOutput.unpack(), gradient, dims: dims, keepDim: keepDim, rank: x.rank)
                 return [try mul(grad, try sub(x, result).unary(.exp))]
             }
         }
@@ -100,11 +92,7 @@ extension Autodiff {
             let savedInput = node.save(input), savedOutput = node.save(output, isOutput: true)
             return { gradient, _ in
                 let x = try savedInput.unpack()
-                var result = try savedOutput.unpack(), grad = gradient
-                if !keepDim {
-                    result = try unsqueezeReduced(result, dims: dims, rank: x.rank)
-                    grad = try unsqueezeReduced(grad, dims: dims, rank: x.rank)
-                }
+                let (result, grad) = try restoringReducedDims(try savedOutput.unpack(), gradient, dims: dims, keepDim: keepDim, rank: x.rank)
                 let mask = try binary(.equal, .tensor(x), .tensor(result)).to(grad.dtype)
                 let count = try mask.sum(dims: dims, keepDim: true)
                 return [try mul(try div(grad, count), mask)]
@@ -142,6 +130,13 @@ extension Autodiff {
             { gradient, _ in [try gradient.flip([dim]).cumsum(dim: dim).flip([dim])] }
         }
     }
+}
+
+/// A reduction's result and gradient with the dims a `keepdim=False` reduction removed
+/// put back, so both broadcast against the input.
+private func restoringReducedDims(_ result: Tensor, _ gradient: Tensor, dims: [Int], keepDim: Bool, rank: Int) throws -> (Tensor, Tensor) {
+    if keepDim { return (result, gradient) }
+    return (try unsqueezeReduced(result, dims: dims, rank: rank), try unsqueezeReduced(gradient, dims: dims, rank: rank))
 }
 
 /// PyTorch's `var_backward`: (2 / (N - correction)) · grad · (x - mean).
