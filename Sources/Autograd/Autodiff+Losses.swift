@@ -32,10 +32,41 @@ extension Autodiff {
                 return try binary(.divide, .tensor(total), .scalar(.int(Int64(input.count / max(input.shape[classDim], 1)))))
             }
         }
-        guard labelSmoothing == 0, !target.dtype.isFloatingPoint else {
-            throw AutogradError.notDifferentiable("cross_entropy with label_smoothing or class-probability weights").tensorError
+        guard !target.dtype.isFloatingPoint else {
+            throw AutogradError.notDifferentiable("cross_entropy with class-probability targets and weights or label smoothing").tensorError
         }
-        return try nllLoss(try logSoftmax(input, dim: classDim), target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex)
+        let logProbabilities = try logSoftmax(input, dim: classDim)
+        let nll = try nllLoss(logProbabilities, target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex)
+        guard labelSmoothing > 0 else { return nll }
+        return try smoothedCrossEntropy(nll, logProbabilities, target, weight: weight, reduction: reduction,
+                                        ignoreIndex: ignoreIndex, labelSmoothing: labelSmoothing, classDim: classDim)
+    }
+
+    /// Label smoothing as PyTorch composes it: (1 − ε)·nll + ε/C · (−Σ_c w_c log p_c),
+    /// the second term zero on ignored rows and averaged over the kept rows' weight.
+    private static func smoothedCrossEntropy(_ nll: Tensor, _ logProbabilities: Tensor, _ target: Tensor, weight: Tensor?,
+                                             reduction: LossReduction, ignoreIndex: Int64, labelSmoothing: Double, classDim: Int) throws -> Tensor {
+        let classes = logProbabilities.shape[classDim]
+        let ignored = try TensorEngine.binary(.equal, .tensor(target), .scalar(.int(ignoreIndex)))
+        var weighted = logProbabilities
+        if let weight {
+            var shape = [Int](repeating: 1, count: max(logProbabilities.rank, 1))
+            shape[classDim] = weight.count
+            weighted = try binary(.multiply, .tensor(logProbabilities), .tensor(try view(weight, shape)))
+        }
+        let smooth = try maskedFill(try unary(.negate, try sum(weighted, dims: [classDim], keepDim: false)), ignored, .scalar(.float(0)))
+        let smoothLoss: Tensor
+        switch reduction {
+        case .none: smoothLoss = smooth
+        case .sum: smoothLoss = try sum(smooth, dims: nil, keepDim: false)
+        case .mean, .batchMean:
+            let kept = try ignored.unary(.logicalNot)
+            let denominator = try weight.map { try $0.gather(dim: 0, index: try target.maskedSelect(kept).reshape([-1])).sum(dims: nil, keepDim: false) }
+                ?? kept.sum(dims: nil, keepDim: false)
+            smoothLoss = try binary(.divide, .tensor(try sum(smooth, dims: nil, keepDim: false)), .tensor(denominator))
+        }
+        let hard = try binary(.multiply, .scalar(.float(1 - labelSmoothing)), .tensor(nll))
+        return try binary(.add, .tensor(hard), .tensor(try binary(.multiply, .tensor(smoothLoss), .scalar(.float(labelSmoothing / Double(classes))))))
     }
 
     public static func mseLoss(_ input: Tensor, _ target: Tensor, reduction: LossReduction, weight: Tensor? = nil) throws -> Tensor {
@@ -71,6 +102,25 @@ extension Autodiff {
                 var full = try TensorEngine.whereSelect(try compare(.less, difference, -beta), .tensor(try neg(gradient).expand(difference.shape)), .tensor(inner))
                 full = try TensorEngine.whereSelect(try compare(.greater, difference, beta), .tensor(try gradient.expand(difference.shape)), .tensor(full))
                 if reduction == .mean { full = try div(full, Double(max(difference.count, 1))) }
+                return [node.needsGradient(0) ? full : nil, node.needsGradient(1) ? try neg(full) : nil]
+            }
+        }
+    }
+
+    /// `huber_loss` (HuberLossBackward0): the gradient of ½x² inside ±delta, of delta·|x| outside.
+    public static func huberLoss(_ input: Tensor, _ target: Tensor, reduction: LossReduction, delta: Double, weight: Tensor?) throws -> Tensor {
+        let output = try TensorEngine.huberLoss(input, target, reduction: reduction, delta: delta, weight: weight)
+        guard Recorder.shouldRecord([input, target]) else { return output }
+        if weight != nil { throw AutogradError.notDifferentiable("huber_loss with weight").tensorError }
+        return Recorder.record("HuberLossBackward0", inputs: [input, target], output: output) { node in
+            let savedInput = node.save(input), savedTarget = node.save(target)
+            return { gradient, node in
+                let difference = try sub(try savedInput.unpack(), try savedTarget.unpack())
+                let scale = reduction == .mean ? 1 / Double(max(difference.count, 1)) : 1
+                let inner = try mul(try mul(scale, difference), gradient)
+                let edge = try mul(scale * delta, try gradient.expand(difference.shape))
+                var full = try TensorEngine.whereSelect(try compare(.lessEqual, difference, -delta), .tensor(try neg(edge)), .tensor(inner))
+                full = try TensorEngine.whereSelect(try compare(.greaterEqual, difference, delta), .tensor(edge), .tensor(full))
                 return [node.needsGradient(0) ? full : nil, node.needsGradient(1) ? try neg(full) : nil]
             }
         }

@@ -85,6 +85,17 @@ extension Autodiff {
         }
     }
 
+    /// `median()` over every element (MedianBackward0): ties share the gradient evenly.
+    public static func median(_ input: Tensor) throws -> Tensor {
+        let output = try input.median()
+        return Recorder.record("MedianBackward0", inputs: [input], output: output) { node in
+            let savedInput = node.save(input), savedOutput = node.save(output, isOutput: true)
+            return { gradient, _ in
+                [try evenlyDistribute(gradient, try savedInput.unpack(), try savedOutput.unpack())]
+            }
+        }
+    }
+
     /// `amax`/`amin`: ties along the reduced dims share the gradient evenly.
     public static func amax(_ input: Tensor, dims: [Int], keepDim: Bool, largest: Bool) throws -> Tensor {
         let output = largest ? try input.amax(dims: dims, keepDim: keepDim) : try input.amin(dims: dims, keepDim: keepDim)

@@ -31,7 +31,7 @@ func indexTensorMethods() -> [String: TensorMethod] {
             }
             let dim = try bound.int("dim")
             let index = try bound.tensor("index")
-            guard inPlace else { return .tensor(try tensor.scattered(dim: dim, index: index, source: source, reduction: reduction)) }
+            guard inPlace else { return .tensor(try Autodiff.scattered(tensor, dim: dim, index: index, source: source, reduction: reduction)) }
             try tensor.scatterInPlace(dim: dim, index: index, source: source, reduction: reduction)
             return .tensor(tensor)
         }
@@ -51,7 +51,7 @@ func indexTensorMethods() -> [String: TensorMethod] {
             let dim = try bound.int("dim")
             let index = try bound.tensor("index")
             let source = try bound.tensor("source")
-            guard name == "index_add_" else { return .tensor(try tensor.indexAdd(dim: dim, index: index, source: source, alpha: alpha)) }
+            guard name == "index_add_" else { return .tensor(try Autodiff.indexAdd(tensor, dim: dim, index: index, source: source, alpha: alpha)) }
             try tensor.indexAddInPlace(dim: dim, index: index, source: source, alpha: alpha)
             return .tensor(tensor)
         }

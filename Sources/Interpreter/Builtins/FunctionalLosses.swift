@@ -48,7 +48,7 @@ extension Interpreter {
             }),
             ("huber_loss", ["input", "target", "reduction", "delta", "weight"], { interpreter, bound in
                 let (input, target) = try interpreter.regressionOperands(bound)
-                return .tensor(try huberLoss(input, target, reduction: try interpreter.lossReduction(bound),
+                return .tensor(try Autodiff.huberLoss(input, target, reduction: try interpreter.lossReduction(bound),
                                              delta: try bound.double("delta", default: 1), weight: try bound.optionalTensor("weight")))
             }),
             ("margin_ranking_loss", ["input1", "input2", "target", "margin"] + legacy + ["reduction"], { interpreter, bound in

@@ -208,7 +208,7 @@ extension Interpreter {
                     switch name {
                     case "Softmax": return .tensor(try Autodiff.softmax(input, dim: axis))
                     case "LogSoftmax": return .tensor(try Autodiff.logSoftmax(input, dim: axis))
-                    default: return .tensor(try Autodiff.unary(.negate, input).softmax(dim: axis))
+                    default: return .tensor(try Autodiff.softmax(try Autodiff.unary(.negate, input), dim: axis))
                     }
                 })
             }
@@ -279,7 +279,7 @@ extension Interpreter {
                 switch name {
                 case "softmax": return .tensor(try Autodiff.softmax(input, dim: dim, dtype: dtype))
                 case "log_softmax": return .tensor(try Autodiff.logSoftmax(input, dim: dim, dtype: dtype))
-                default: return .tensor(try Autodiff.unary(.negate, input).softmax(dim: dim, dtype: dtype))
+                default: return .tensor(try Autodiff.softmax(try Autodiff.unary(.negate, input), dim: dim, dtype: dtype))
                 }
             })
         }

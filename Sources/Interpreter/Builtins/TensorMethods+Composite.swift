@@ -270,12 +270,14 @@ func pairedReductionMethods() -> [String: TensorMethod] {
         guard k >= 1, k <= size else {
             throw PythonError.runtimeError("kthvalue(): selected number k out of range for dimension \(dim)")
         }
-        let sorted = try tensor.sort(dim: dim, descending: false, stable: true)
+        let sorted = try Autodiff.selectingReduction("SortBackward0", tensor, dim: dim, keepDim: true) {
+            try $0.sort(dim: dim, descending: false, stable: true)
+        }
         let keep = try bound.bool("keepdim", default: false)
         func pick(_ values: Tensor) throws -> Tensor {
             guard values.rank > 0 else { return values }
-            let picked = try values.narrow(dim, start: k - 1, length: 1)
-            return keep ? try Autodiff.clone(picked) : try Autodiff.select(picked, dim, 0).clone()
+            let picked = try Autodiff.narrow(values, dim, start: k - 1, length: 1)
+            return keep ? try Autodiff.clone(picked) : try Autodiff.clone(try Autodiff.select(picked, dim, 0))
         }
         return .namedTuple(NamedTuple(typeName: "torch.return_types.kthvalue", fields: ["values", "indices"],
                                       values: [.tensor(try pick(sorted.values)), .tensor(try pick(sorted.indices))]))

@@ -25,7 +25,7 @@ func reductionMethods() -> [String: TensorMethod] {
     }
     table["prod"] = { _, tensor, arguments in
         let bound = try arguments.bind("prod", ["dim", "keepdim", "*", "dtype"])
-        return .tensor(try tensor.prod(dim: try bound.optionalInt("dim"), keepDim: try bound.bool("keepdim", default: false), dtype: try bound.dtype("dtype")))
+        return .tensor(try Autodiff.prod(tensor, dim: try bound.optionalInt("dim"), keepDim: try bound.bool("keepdim", default: false), dtype: try bound.dtype("dtype")))
     }
     for name in ["std", "var"] {
         table[name] = { _, tensor, arguments in
@@ -104,8 +104,11 @@ func reductionMethods() -> [String: TensorMethod] {
     }
     table["median"] = { _, tensor, arguments in
         let bound = try arguments.bind("median", ["dim", "keepdim"])
-        guard let dim = try bound.optionalInt("dim") else { return .tensor(try tensor.median()) }
-        return valuesAndIndices("median", try tensor.median(dim: dim, keepDim: try bound.bool("keepdim", default: false)))
+        guard let dim = try bound.optionalInt("dim") else { return .tensor(try Autodiff.median(tensor)) }
+        let keepDim = try bound.bool("keepdim", default: false)
+        return valuesAndIndices("median", try Autodiff.selectingReduction("MedianBackward1", tensor, dim: dim, keepDim: keepDim) {
+            try $0.median(dim: dim, keepDim: keepDim)
+        })
     }
     table["cumsum"] = { _, tensor, arguments in
         let bound = try arguments.bind("cumsum", ["dim", "*", "dtype"])
@@ -158,8 +161,9 @@ func reductionMethods() -> [String: TensorMethod] {
     table["argwhere"] = { _, tensor, _ in .tensor(try tensor.nonzero()) }
     let products: [String: (Tensor, Tensor) throws -> Tensor] = [
         "matmul": { try Autodiff.matmul($0, $1) }, "mm": { try Autodiff.mm($0, $1) }, "bmm": { try Autodiff.bmm($0, $1) },
-        "dot": { try $0.dot($1) }, "inner": innerProduct, "outer": { try $0.outer($1) }, "ger": { try $0.outer($1) },
-        "mv": { try $0.mv($1) },
+        "dot": { $0.rank == 1 && $1.rank == 1 && $0.count == $1.count && $0.dtype == $1.dtype ? try Autodiff.matmul($0, $1) : try $0.dot($1) },
+        "inner": innerProduct, "outer": { try Autodiff.outer($0, $1) }, "ger": { try Autodiff.outer($0, $1) },
+        "mv": { $0.rank == 2 && $1.rank == 1 && $0.shape[1] == $1.count && $0.dtype == $1.dtype ? try Autodiff.matmul($0, $1) : try $0.mv($1) },
     ]
     for (name, product) in products {
         let parameter = name == "mv" ? "vec" : (name == "outer" || name == "ger" ? "vec2" : (name == "bmm" || name == "mm" ? "mat2" : (name == "dot" ? "tensor" : "other")))

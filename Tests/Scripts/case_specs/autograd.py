@@ -98,4 +98,17 @@ COMPOSITES = group("autograd-backward", Q, [
     "x = q.detach().clone()\nx.requires_grad_()\ny = x * 2\ny.sum().backward()\nx.grad[0]",
     "x = q * 1\nx[0, 0] = 0.0\nx.sum().backward()\nq.grad[0]",
 ])
-CASES = GRADS + REPRS + ERRORS + OPTIM + COMPOSITES
+MORE = group("autograd-backward", X, [
+    "x.prod().backward()\nx.grad", "x.prod(1).sum().backward()\nx.grad", "(x * (x > 0)).prod(0).sum().backward()\nx.grad",
+    "x.kthvalue(2, 1).values.sum().backward()\nx.grad", "x.median(1).values.sum().backward()\nx.grad", "x.median().backward()\nx.grad",
+    "torch.zeros(3, 4).scatter(1, torch.tensor([[0], [1], [2]]), x[:, :1]).pow(2).sum().backward()\nx.grad",
+    "x.scatter(1, torch.tensor([[0], [1], [2]]), 0.0).pow(2).sum().backward()\nx.grad",
+    "torch.zeros(3, 4).scatter_add(1, torch.tensor([[0, 0], [1, 1], [2, 3]]), x[:, :2]).pow(2).sum().backward()\nx.grad",
+    "torch.zeros(3, 4).index_add(0, torch.tensor([0, 0, 2]), x, alpha=2.0).pow(2).sum().backward()\nx.grad",
+    "torch.dot(x[0], x[1]).backward()\nx.grad", "torch.mv(x, x[0]).sum().backward()\nx.grad", "torch.outer(x[0], x[1]).pow(2).sum().backward()\nx.grad",
+    "torch.outer(x[0], x[1])", "F.huber_loss(x, torch.zeros(3, 4), delta=0.5).backward()\nx.grad",
+    "F.cross_entropy(x, torch.tensor([0, 1, 2]), label_smoothing=0.1).backward()\nx.grad",
+    "F.cross_entropy(x, torch.tensor([0, -100, 2]), label_smoothing=0.2, weight=torch.tensor([1., 2., 3., 4.])).backward()\nx.grad",
+    "F.cross_entropy(x, torch.tensor([0, 1, 2]), label_smoothing=0.1)", "F.softmin(x, 1)[:, 0].sum().backward()\nx.grad",
+])
+CASES = GRADS + REPRS + ERRORS + OPTIM + COMPOSITES + MORE
