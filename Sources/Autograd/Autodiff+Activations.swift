@@ -78,6 +78,9 @@ extension Activation {
         case .elu: "EluBackward0"
         case .logSigmoid: "LogSigmoidBackward0"
         case .mish: "MishBackward0"
+        case .hardsigmoid: "HardsigmoidBackward0"
+        case .hardswish: "HardswishBackward0"
+        case .softsign: "DivBackward0"
         default: nil
         }
     }
@@ -120,6 +123,17 @@ private func activationGradient(_ kind: Activation, _ gradient: Tensor, _ x: Ten
         let tanhSoftplus = try softplus.unary(.tanh)
         let sigmoid = try x.unary(.sigmoid)
         return try mul(gradient, try add(tanhSoftplus, try mul(try mul(x, sigmoid), try sub(1, try mul(tanhSoftplus, tanhSoftplus)))))
+    case .hardsigmoid:
+        let inside = try binary(.logicalAnd, .tensor(try compare(.greater, x, -3)), .tensor(try compare(.less, x, 3)))
+        return try TensorEngine.whereSelect(inside, .tensor(try mul(gradient, 1.0 / 6.0)), .scalar(.int(0)))
+    case .hardswish:
+        let middle = try mul(gradient, try add(try div(x, 3), 0.5))
+        let upper = try TensorEngine.whereSelect(try compare(.lessEqual, x, 3), .tensor(middle), .tensor(gradient))
+        return try TensorEngine.whereSelect(try compare(.less, x, -3), .scalar(.int(0)), .tensor(upper))
+    case .softsign:
+        // x / (1 + |x|): d/dx = 1 / (1 + |x|)².
+        let denominator = try add(try x.unary(.abs), 1)
+        return try div(gradient, try mul(denominator, denominator))
     default:
         throw AutogradError.notDifferentiable("activation").tensorError
     }

@@ -81,3 +81,23 @@ private func productOfOthers(_ x: Tensor, axis: Int?) throws -> Tensor {
     let right = try concatenate([try x.flip([axis]).narrow(axis, start: 0, length: length - 1).cumprod(dim: axis).flip([axis]), ones], dim: axis)
     return try binary(.multiply, .tensor(left), .tensor(right))
 }
+
+extension Autodiff {
+    /// `nan_to_num` (NanToNumBackward0): the gradient passes where the input was finite.
+    /// The caller computes the replaced values; this records the node for them.
+    public static func nanToNumber(_ input: Tensor, output: Tensor) -> Tensor {
+        Recorder.record("NanToNumBackward0", inputs: [input], output: output) { node in
+            let saved = node.save(input)
+            return { gradient, _ in
+                [try TensorEngine.whereSelect(try saved.unpack().unary(.isFinite), .tensor(gradient), .scalar(.int(0)))]
+            }
+        }
+    }
+
+    /// `torch.diag(v)` of a vector: v on the main diagonal, as `eye · v` (each row keeps
+    /// only its own entry), so the gradient is the gradient's diagonal.
+    public static func diagonalMatrix(_ vector: Tensor) throws -> Tensor {
+        let identity = try Factory.eye(rows: vector.count, columns: nil, dtype: vector.dtype)
+        return try binary(.multiply, .tensor(identity), .tensor(vector))
+    }
+}

@@ -83,7 +83,10 @@ extension Interpreter {
             guard case let .scalar(value) = try bound.operand("value") else {
                 throw PythonError.typeError("threshold(): argument 'value' must be Number")
             }
-            return try applied(try input.threshold(try bound.double("threshold"), value: value), to: input, bound)
+            let limit = try bound.double("threshold")
+            let kept = try Autodiff.binary(.greater, .tensor(input), .scalar(.float(limit)))
+            let filled = try Autodiff.maskedFill(input, try kept.unary(.logicalNot), .scalar(value))
+            return try applied(filled, to: input, bound)
         }))
         return functionalTable(entries)
     }

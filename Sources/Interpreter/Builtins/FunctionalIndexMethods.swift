@@ -58,7 +58,13 @@ func indexTensorMethods() -> [String: TensorMethod] {
     }
     table["take_along_dim"] = { _, tensor, arguments in
         let bound = try arguments.bind("take_along_dim", ["indices", "dim"])
-        return .tensor(try tensor.takeAlongDim(try bound.tensor("indices"), dim: try bound.optionalInt("dim")))
+        let indices = try bound.tensor("indices"), dim = try bound.optionalInt("dim")
+        let output = try tensor.takeAlongDim(indices, dim: dim)
+        // The same values as a gather along dim of the broadcast operands, which records the gradient.
+        guard tensor.requiresGrad, let dim, tensor.rank == indices.rank, indices.shape == output.shape,
+              tensor.shape.enumerated().allSatisfy({ $0.offset == (dim < 0 ? dim + tensor.rank : dim) || $0.element == indices.shape[$0.offset] })
+        else { return .tensor(output) }
+        return .tensor(try Autodiff.gather(tensor, dim: dim, index: indices))
     }
     return table
 }

@@ -21,8 +21,9 @@ func compositeTensorMethods() -> [String: TensorMethod] {
     table["diag"] = { interpreter, tensor, arguments in
         let offset = try arguments.bind("diag", ["diagonal"]).int("diagonal", default: 0)
         switch tensor.rank {
+        case 1 where offset == 0 && tensor.requiresGrad: return .tensor(try Autodiff.diagonalMatrix(tensor))
         case 1: return .tensor(try diagonalEmbedding(tensor, offset: offset))
-        case 2: return .tensor(try Autodiff.diagonal(tensor, offset: offset, 0, 1).clone())
+        case 2: return .tensor(try Autodiff.clone(try Autodiff.diagonal(tensor, offset: offset, 0, 1)))
         default: throw PythonError.runtimeError("diag(): Supports 1D or 2D tensors. Got \(tensor.rank)D")
         }
     }
@@ -33,7 +34,7 @@ func compositeTensorMethods() -> [String: TensorMethod] {
     table["trace"] = { _, tensor, arguments in
         _ = try arguments.bind("trace", [])
         guard tensor.rank == 2 else { throw PythonError.runtimeError("trace: expected a matrix, but got tensor with dim \(tensor.rank)") }
-        return .tensor(try Autodiff.diagonal(tensor, offset: 0, 0, 1).sum(dims: nil, keepDim: false))
+        return .tensor(try Autodiff.sum(try Autodiff.diagonal(tensor, offset: 0, 0, 1), dims: nil, keepDim: false))
     }
     table["logit"] = { _, tensor, arguments in
         let bound = try arguments.bind("logit", ["eps"])
@@ -95,7 +96,7 @@ func compositeTensorMethods() -> [String: TensorMethod] {
     }
     table["take"] = { _, tensor, arguments in
         let index = try arguments.bind("take", ["index"]).tensor("index")
-        return .tensor(try Autodiff.reshape(tensor, [-1]).getItem([.tensor(index)]))
+        return .tensor(try Autodiff.getItem(try Autodiff.reshape(tensor, [-1]), [.tensor(index)]))
     }
     table["index_fill"] = { _, tensor, arguments in
         let bound = try arguments.bind("index_fill", ["dim", "index", "value"])

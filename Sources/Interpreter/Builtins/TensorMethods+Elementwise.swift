@@ -140,9 +140,10 @@ func elementwiseMethods() -> [String: TensorMethod] {
     }
     table["nan_to_num"] = { _, tensor, arguments in
         let bound = try arguments.bind("nan_to_num", ["nan", "posinf", "neginf"])
-        return .tensor(try nanToNumber(tensor, nan: try bound.double("nan", default: 0),
-                                        positiveInfinity: try bound.optional("posinf").map { try toDouble($0, function: "nan_to_num", argument: "posinf") },
-                                        negativeInfinity: try bound.optional("neginf").map { try toDouble($0, function: "nan_to_num", argument: "neginf") }))
+        let output = try nanToNumber(tensor, nan: try bound.double("nan", default: 0),
+                                     positiveInfinity: try bound.optional("posinf").map { try toDouble($0, function: "nan_to_num", argument: "posinf") },
+                                     negativeInfinity: try bound.optional("neginf").map { try toDouble($0, function: "nan_to_num", argument: "neginf") })
+        return .tensor(Autodiff.nanToNumber(tensor, output: output))
     }
     return table
 }

@@ -126,7 +126,7 @@ private func atLeast(_ tensor: Tensor, rank: Int) throws -> Tensor {
     switch (tensor.rank, rank) {
     case (0, _): return try Autodiff.reshape(tensor, [Int](repeating: 1, count: rank))
     case (1, 2): return try Autodiff.unsqueeze(tensor, 0)
-    case (1, 3): return try Autodiff.unsqueeze(tensor, 0).unsqueeze(2)
+    case (1, 3): return try Autodiff.unsqueeze(try Autodiff.unsqueeze(tensor, 0), 2)
     default: return try Autodiff.unsqueeze(tensor, 2)
     }
 }

@@ -111,4 +111,12 @@ MORE = group("autograd-backward", X, [
     "F.cross_entropy(x, torch.tensor([0, -100, 2]), label_smoothing=0.2, weight=torch.tensor([1., 2., 3., 4.])).backward()\nx.grad",
     "F.cross_entropy(x, torch.tensor([0, 1, 2]), label_smoothing=0.1)", "F.softmin(x, 1)[:, 0].sum().backward()\nx.grad",
 ])
-CASES = GRADS + REPRS + ERRORS + OPTIM + COMPOSITES + MORE
+EXTRA = group("autograd-backward", X, [
+    "F.threshold(x, 0.1, 0.0).sum().backward()\nx.grad", "F.hardswish(x * 3).sum().backward()\nx.grad",
+    "F.hardsigmoid(x * 3).sum().backward()\nx.grad", "F.softsign(x).sum().backward()\nx.grad",
+    "torch.nan_to_num(x.log()).sum().backward()\nx.grad", "torch.trace(x[:, :3]).backward()\nx.grad",
+    "torch.diag(x[:, :3]).pow(2).sum().backward()\nx.grad", "torch.diag(x[0]).pow(2).sum().backward()\nx.grad",
+    "x.take(torch.tensor([0, 5, 5])).sum().backward()\nx.grad",
+    "torch.take_along_dim(x, torch.tensor([[0], [1], [3]]), 1).pow(2).sum().backward()\nx.grad",
+])
+CASES = GRADS + REPRS + ERRORS + OPTIM + COMPOSITES + MORE + EXTRA
