@@ -29,4 +29,10 @@ CASES = [("functional", S0 + body) for body in [
     "net = nn.Linear(3, 2)\nnet(torch.randn(4, 3)).pow(2).sum().backward()\ntorch.nn.utils.clip_grad_norm_(net.parameters(), max_norm=0.5)",
     "net = nn.Linear(3, 2)\nnet(torch.randn(4, 3)).pow(2).sum().backward()\n_ = torch.nn.utils.clip_grad_norm_(net.parameters(), max_norm=0.5)\nnet.weight.grad",
     "net = nn.Linear(3, 2)\nnet(torch.randn(4, 3)).pow(2).sum().backward()\ntorch.nn.utils.clip_grad_value_(net.parameters(), 0.1)\nnet.bias.grad",
+    "x = torch.randn(1, 2, 4, 4)\nF.interpolate(x, scale_factor=(6.1 / 4, 5.1 / 4), mode='bicubic')[0, 0]",
+    "x = torch.randn(1, 2, 4, 4)\nF.interpolate(x, size=(3, 5), mode='bilinear', align_corners=False)[0, 1]",
+    "x = torch.randn(1, 2, 4, 4)\nF.interpolate(x, size=(6, 6), mode='bilinear', align_corners=True)[0, 0, :2]",
+    "x = torch.randn(1, 2, 4, 4)\nF.interpolate(x, scale_factor=2, mode='nearest')[0, 0, :3]",
+    "x = torch.randn(1, 2, 4, 4)\nF.interpolate(x, size=(3, 7), mode='nearest')[0, 1]",
+    "x = torch.randn(1, 2, 4, 4)\nF.interpolate(x, size=(5, 3), mode='bicubic', align_corners=True)[0, 0]",
 ]]
