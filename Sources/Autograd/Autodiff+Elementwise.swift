@@ -72,9 +72,10 @@ private func binaryFormula(_ op: BinaryOp, _ a: Operand, _ b: Operand, output: T
     switch op {
     case .add, .subtract:
         let sign: Double = op == .subtract ? -1 : 1
-        let rsub = a.tensorValue == nil
+        // A Python number on the left: `2 + x` passes the gradient, `2 - x` negates it.
+        let scalarLeft = a.tensorValue == nil
         return { gradient, _ in
-            if rsub { return [nil, try neg(gradient)] }
+            if scalarLeft { return [nil, sign < 0 ? try neg(gradient) : gradient] }
             return [needA ? gradient : nil, needB ? (sign < 0 ? try neg(gradient) : gradient) : nil]
         }
     case .multiply:

@@ -106,6 +106,11 @@ extension Interpreter {
         case let .int(number): return number
         case let .bool(flag): return flag ? 1 : 0
         case let .native(scalar as NumPyScalar) where !scalar.dtype.isFloatingPoint: return scalar.value.int64Value
+        // `Tensor.__index__`: a one-element integer tensor stands in for an int (list slices, range).
+        case let .tensor(tensor) where tensor.count == 1 && !tensor.dtype.isFloatingPoint:
+            if case let .int(number) = try tensor.item() { return number }
+            if case let .bool(flag) = try tensor.item() { return flag ? 1 : 0 }
+            throw PythonError.typeError("only integer tensors of a single element can be converted to an index")
         default: throw PythonError.typeError("'\(value.typeName)' object cannot be interpreted as an integer")
         }
     }

@@ -35,6 +35,7 @@ extension Interpreter {
             }
             return .none
         })
+        members["weight_norm"] = .builtin(Builtin("weight_norm", isOp: false) { interpreter, arguments in try interpreter.weightNorm(arguments) })
         return members
     }
 

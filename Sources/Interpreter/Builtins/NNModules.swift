@@ -101,7 +101,7 @@ final class LinearModule: NNModule {
     }
 
     override func extraRepr() -> String {
-        "in_features=\(inFeatures), out_features=\(outFeatures), bias=\(parameters.count > 1 ? "True" : "False")"
+        "in_features=\(inFeatures), out_features=\(outFeatures), bias=\(registry.parameters.item("bias") != nil ? "True" : "False")"
     }
 
     override func attribute(_ attribute: String, interpreter: Interpreter) throws -> Value? {
@@ -115,7 +115,13 @@ final class LinearModule: NNModule {
 
     override func forward(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
         let input = try arguments.bind("forward", ["input"]).tensor("input")
-        return .tensor(try linear(input, weight: parameters[0].tensor, bias: parameters.count > 1 ? parameters[1].tensor : nil))
+        // By name, not position: weight_norm replaces `weight` with a computed attribute.
+        guard case let .tensor(weight)? = registry.lookup("weight") ?? registry.plainAttributes["weight"] else {
+            throw PythonError.attributeError("'Linear' object has no attribute 'weight'")
+        }
+        var bias: Tensor?
+        if case let .tensor(given)? = registry.lookup("bias") { bias = given }
+        return .tensor(try linear(input, weight: weight, bias: bias))
     }
 }
 

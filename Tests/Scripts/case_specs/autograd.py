@@ -117,6 +117,8 @@ EXTRA = group("autograd-backward", X, [
     "torch.nan_to_num(x.log()).sum().backward()\nx.grad", "torch.trace(x[:, :3]).backward()\nx.grad",
     "torch.diag(x[:, :3]).pow(2).sum().backward()\nx.grad", "torch.diag(x[0]).pow(2).sum().backward()\nx.grad",
     "x.take(torch.tensor([0, 5, 5])).sum().backward()\nx.grad",
+    "(2 + x).pow(2).sum().backward()\nx.grad", "t = 0\nt += x.sum()\nt += x.pow(2).sum()\nt.backward()\nx.grad",
+    "(2.5 * x - 1).sum().backward()\nx.grad", "(1 - x * 2).sum().backward()\nx.grad",
     "torch.take_along_dim(x, torch.tensor([[0], [1], [3]]), 1).pow(2).sum().backward()\nx.grad",
 ])
 CASES = GRADS + REPRS + ERRORS + OPTIM + COMPOSITES + MORE + EXTRA
