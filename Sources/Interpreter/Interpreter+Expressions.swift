@@ -54,7 +54,7 @@ extension Interpreter {
         case let .conditional(condition, then, otherwise):
             return try truthy(try evaluate(condition)) ? try evaluate(then) : try evaluate(otherwise)
         case let .call(callee, arguments): return try evaluateCall(callee, arguments)
-        case let .attribute(object, name, _): return try attribute(of: try evaluate(object), name)
+        case let .attribute(object, name, _): return try attribute(of: try evaluate(object), mangledAttribute(name))
         case let .subscript(container, index):
             let containerValue = try evaluate(container)
             return try subscriptValue(containerValue, try evaluate(index))

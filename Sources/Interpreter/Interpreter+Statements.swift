@@ -222,7 +222,8 @@ extension Interpreter {
             let current = try lookup(name)
             let result = try inPlaceOperation(op, current, try evaluate(value))
             assignName(name, result)
-        case let .attribute(objectExpr, name, _):
+        case let .attribute(objectExpr, attributeName, _):
+            let name = mangledAttribute(attributeName)
             let object = try evaluate(objectExpr)
             let current = try attribute(of: object, name)
             try setAttribute(of: object, name, try inPlaceOperation(op, current, try evaluate(value)))
@@ -265,7 +266,7 @@ extension Interpreter {
         case let .name(name):
             assignName(name, value)
         case let .attribute(objectExpr, name, _):
-            try setAttribute(of: try evaluate(objectExpr), name, value)
+            try setAttribute(of: try evaluate(objectExpr), mangledAttribute(name), value)
         case let .subscript(containerExpr, indexExpr):
             let container = try evaluate(containerExpr)
             try setSubscript(container, try evaluate(indexExpr), value)
@@ -365,10 +366,36 @@ extension Interpreter {
         if case let .expression(first)? = body.first?.kind, case let .string(docstring) = first.kind {
             classObject.attributes["__doc__"] = .string(docstring)
         }
+        for key in Array(classObject.attributes.keys) where privateName(key) {
+            classObject.attributes[mangled(key, className: name)] = classObject.attributes.removeValue(forKey: key)
+        }
         for case let .function(function) in classObject.attributes.values { function.definingClass = classObject }
         for case let .native(decorated as DecoratedFunction) in classObject.attributes.values { decorated.function.definingClass = classObject }
         if isModule { classObject.attributes["__tensortutor_module__"] = .bool(true) }
         if let nativeBase { classObject.attributes["__tensortutor_native_base__"] = .builtin(nativeBase) }
         return .classObject(classObject)
+    }
+}
+
+/// Names that Python mangles inside a class: `__name`, but not dunder names like `__init__`.
+func privateName(_ name: String) -> Bool { name.hasPrefix("__") && !name.hasSuffix("__") }
+
+/// `__name` in class `_C` becomes `_C__name` (leading underscores of the class name dropped).
+func mangled(_ name: String, className: String) -> String {
+    let stripped = className.drop { $0 == "_" }
+    return stripped.isEmpty ? name : "_\(stripped)\(name)"
+}
+
+extension Interpreter {
+    /// Python's private name mangling: inside the methods of class C (and functions nested
+    /// in them), `x.__name` means `x._C__name`.
+    func mangledAttribute(_ name: String) -> String {
+        guard privateName(name) else { return name }
+        var current: Scope? = scope
+        while let candidate = current {
+            if let owner = candidate.function?.definingClass { return mangled(name, className: owner.name) }
+            current = candidate.parent
+        }
+        return name
     }
 }
