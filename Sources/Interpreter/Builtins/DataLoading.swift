@@ -24,6 +24,9 @@ extension Interpreter {
             let count = try interpreter.length(try bound.value("data_source"))
             let replacement = try bound.bool("replacement", default: false)
             let samples = try bound.optional("num_samples").map { try interpreter.pythonIntValue($0) } ?? count
+            guard samples > 0 else {
+                throw PythonError.valueError("num_samples should be a positive integer value, but got num_samples=\(samples)")
+            }
             return .native(SamplerObject(.random(replacement: replacement, samples: samples), count: count))
         })
         members["DataLoader"] = .builtin(Builtin("DataLoader", isOp: false) { interpreter, arguments in
@@ -47,6 +50,9 @@ extension Interpreter {
             sampler = SamplerObject(shuffle ? .random(replacement: false, samples: count) : .sequential, count: count)
         }
         let batchSize = try bound.optional("batch_size").map { $0.isNone ? nil : try pythonIntValue($0) } ?? 1
+        if let batchSize, batchSize <= 0 {
+            throw PythonError.valueError("batch_size should be a positive integer value, but got batch_size=\(batchSize)")
+        }
         return .native(DataLoaderObject(dataset: dataset, sampler: sampler, batchSize: batchSize,
                                         dropLast: try bound.bool("drop_last", default: false), collate: bound.optional("collate_fn")))
     }

@@ -224,7 +224,14 @@ extension Interpreter {
             default: factors = [try pythonDouble(factor)]
             }
             if factors.count == 1 { factors = Array(repeating: factors[0], count: spatial.count) }
-            size = zip(spatial, factors).map { Int((Double($0) * $1).rounded(.down)) }
+            guard factors.allSatisfy({ $0.isFinite && $0 > 0 }) else {
+                throw PythonError.valueError("scale_factor must be finite and positive")
+            }
+            size = try zip(spatial, factors).map { length, factor in
+                let scaled = (Double(length) * factor).rounded(.down)
+                guard scaled < Double(1 << 48) else { throw PythonError.runtimeError("interpolate: output size \(scaled) is too large") }
+                return Int(scaled)
+            }
             scales = try bound.bool("recompute_scale_factor", default: false) ? nil : factors
         } else {
             throw PythonError.valueError("either size or scale_factor should be defined")

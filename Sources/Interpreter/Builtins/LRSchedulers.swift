@@ -61,6 +61,7 @@ final class LRScheduler: NativeObject {
     private func nextRate(current: Double, base: Double, groupIndex: Int, _ interpreter: Interpreter) throws -> Double {
         switch rule {
         case let .step(size, gamma):
+            guard size != 0 else { throw PythonError("ZeroDivisionError", "integer modulo by zero") }
             return lastEpoch == 0 || lastEpoch % size != 0 ? current : current * gamma
         case let .multiStep(milestones, gamma):
             let hits = milestones.filter { $0 == lastEpoch }.count
@@ -70,6 +71,7 @@ final class LRScheduler: NativeObject {
         case let .cosine(period, minimum):
             let periodValue = Double(period), epoch = Double(lastEpoch)
             if lastEpoch == 0 { return current }
+            guard period != 0 else { throw PythonError("ZeroDivisionError", "integer modulo by zero") }
             if (lastEpoch - 1 - period) % (2 * period) == 0 {
                 return current + (base - minimum) * (1 - cos(Double.pi / periodValue)) / 2
             }

@@ -114,6 +114,7 @@ final class ConvolutionModule: NNModule {
         (self.padding, self.dilation, self.groups, self.paddingMode) = (padding, dilation, groups, paddingMode)
         self.outputPadding = outputPadding
         super.init(name: name)
+        try checkWindowMagnitudes([[inChannels, outChannels, groups], kernelSize, stride, dilation, outputPadding ?? []])
         let weightShape = (outputPadding == nil ? [outChannels, inChannels / groups] : [inChannels, outChannels / groups]) + kernelSize
         parameters = try defaultInitializedParameters(
             weightShape: weightShape, fanIn: weightShape[1] * kernelSize.reduce(1, *), biasCount: bias ? outChannels : nil, dtype: dtype)

@@ -105,7 +105,10 @@ private func truncatedNormal(_ tensor: Tensor, mean: Double, std: Double, lower:
         let low = try Tensor(values: [lower], shape: []).to(tensor.dtype), high = try Tensor(values: [upper], shape: []).to(tensor.dtype)
         try generator.normal_(tensor, mean: mean, std: std)
         var result = tensor
-        while true {
+        for round in 0... {
+            // PyTorch loops until every value lands inside; an interval that holds no mass
+            // would loop forever there, so this stops with an error instead.
+            if round == 10_000 { throw PythonError.runtimeError("trunc_normal_: no value fell inside [a, b] after 10000 draws") }
             let outside = try binary(.logicalOr, .tensor(try binary(.less, .tensor(result), .tensor(low))),
                                      .tensor(try binary(.greater, .tensor(result), .tensor(high))))
             guard try outside.any(dims: nil, keepDim: false).item() == .bool(true) else { break }
@@ -132,7 +135,8 @@ private func truncatedNormal(_ tensor: Tensor, mean: Double, std: Double, lower:
     var pending = try acceptance(try logDensityGap(tensor))
     guard try pending.any(dims: nil, keepDim: false).item() == .bool(true) else { return }
     var result = tensor
-    while true {
+    for round in 0... {
+        if round == 10_000 { throw PythonError.runtimeError("trunc_normal_: no value fell inside [a, b] after 10000 draws") }
         let candidates = try Tensor.zeros(shape: tensor.shape, dtype: tensor.dtype)
         try generator.uniform_(candidates, from: lower, to: upper)
         result = try whereSelect(pending, .tensor(candidates), .tensor(result))

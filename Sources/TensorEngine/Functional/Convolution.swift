@@ -109,6 +109,7 @@ extension Tensor {
 
     /// PyTorch's checks, in its order and words (`check_shape_forward`).
     private func checkConvolution(weight: Tensor, bias: Tensor?, geometry: ConvolutionGeometry) throws {
+        try checkWindowMagnitudes([shape, weight.shape, geometry.stride, geometry.paddingBefore, geometry.paddingAfter, geometry.dilation, [geometry.groups]])
         let spatialRank = geometry.stride.count
         if geometry.stride.contains(where: { $0 <= 0 }) { throw TensorError.runtime("non-positive stride is not supported") }
         if geometry.paddingBefore.contains(where: { $0 < 0 }) || geometry.paddingAfter.contains(where: { $0 < 0 }) {
@@ -149,6 +150,17 @@ extension Tensor {
         if zip(padded, dilatedKernel).contains(where: { $0 < $1 }) {
             throw TensorError.runtime(
                 "Calculated padded input size per channel: (\(padded.map(String.init).joined(separator: " x "))). Kernel size: (\(dilatedKernel.map(String.init).joined(separator: " x "))). Kernel size can't be greater than actual input size")
+        }
+    }
+}
+
+/// Window sizes, strides, paddings and input lengths above 2³¹ would overflow the output-size
+/// arithmetic (PyTorch fails later, allocating); they are refused up front instead.
+public func checkWindowMagnitudes(_ groups: [[Int]]) throws {
+    let limit = Int(Int32.max)
+    for values in groups {
+        if let value = values.first(where: { $0 > limit || $0 < -limit }) {
+            throw TensorError.runtime("size \(value) is too large for a convolution or pooling window (at most 2**31 - 1)")
         }
     }
 }

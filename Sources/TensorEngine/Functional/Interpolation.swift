@@ -16,6 +16,7 @@ extension Tensor {
         guard outHeight > 0, outWidth > 0 else {
             throw TensorError.runtime("Input and output sizes should be greater than 0, but got input (H: \(inHeight), W: \(inWidth)) output (H: \(outHeight), W: \(outWidth))")
         }
+        try ensureAllocatable(shape: [batch, channels, outHeight, outWidth], itemSize: 8)
         let source = try contiguous().doubles()
         let heightMap = axisMap(input: inHeight, output: outHeight, scaleFactor: scaleFactors?[0], mode: mode, alignCorners: alignCorners)
         let widthMap = axisMap(input: inWidth, output: outWidth, scaleFactor: scaleFactors?[1], mode: mode, alignCorners: alignCorners)

@@ -30,6 +30,7 @@ public struct PoolingWindow: Equatable, Sendable {
     /// The output size for an input `shape`, after the checks `pool2d_shape_check` makes,
     /// with its messages.
     func checkedOutputSize(_ shape: [Int]) throws -> [Int] {
+        try checkWindowMagnitudes([shape, kernel, stride, padding, dilation])
         if kernel.contains(where: { $0 <= 0 }) {
             throw TensorError.runtime("kernel size should be greater than zero, but got kH: \(kernel[0]) kW: \(kernel[1])")
         }

@@ -23,6 +23,8 @@ extension Tensor {
     }
 
     private func checkTransposedConvolution(weight: Tensor, bias: Tensor?, geometry: ConvolutionGeometry, outputPadding: [Int]) throws {
+        try checkWindowMagnitudes([shape, weight.shape, geometry.stride, geometry.paddingBefore, geometry.paddingAfter, geometry.dilation,
+                                   [geometry.groups], outputPadding])
         guard dtype == weight.dtype else {
             throw TensorError.runtime("expected scalar type \(dtype.scalarTypeName) but found \(weight.dtype.scalarTypeName)")
         }
