@@ -208,22 +208,8 @@ extension Interpreter {
         }
         let lhs = try operand(left, op)
         let rhs = try operand(right, op)
-        let engineOp: BinaryOp
-        switch op {
-        case .add: engineOp = .add
-        case .subtract: engineOp = .subtract
-        case .multiply: engineOp = .multiply
-        case .divide: engineOp = .divide
-        case .floorDivide: engineOp = .floorDivide
-        case .modulo: engineOp = .remainder
-        case .power: engineOp = .power
-        case .bitAnd: engineOp = .bitwiseAnd
-        case .bitOr: engineOp = .bitwiseOr
-        case .bitXor: engineOp = .bitwiseXor
-        case .leftShift: engineOp = .leftShift
-        case .rightShift: engineOp = .rightShift
-        case .matrixMultiply: engineOp = .multiply
-        }
+        // `@` returned above, so every operator left is elementwise.
+        let engineOp = op.elementwiseOp ?? .multiply
         return .tensor(try Autodiff.binary(engineOp, lhs, rhs))
     }
 
@@ -265,15 +251,7 @@ extension Interpreter {
     }
 
     private func tensorCompare(_ op: CompareOperator, _ left: Value, _ right: Value) throws -> Value {
-        let engineOp: BinaryOp
-        switch op {
-        case .less: engineOp = .less
-        case .lessEqual: engineOp = .lessEqual
-        case .greater: engineOp = .greater
-        case .greaterEqual: engineOp = .greaterEqual
-        case .equal: engineOp = .equal
-        default: engineOp = .notEqual
-        }
+        let engineOp = op.elementwiseOp ?? .notEqual
         if (op == .equal || op == .notEqual), left.isNone || right.isNone { return .bool(op == .notEqual) }
         return .tensor(try Autodiff.binary(engineOp, try operand(left, .add), try operand(right, .add)))
     }

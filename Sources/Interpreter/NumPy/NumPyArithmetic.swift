@@ -29,7 +29,7 @@ extension Interpreter {
             let (a, b) = try numpyCommonTensors(lhs, rhs, computeIn: nil)
             return numpyResult(try Autodiff.matmul(a, b).detach())
         }
-        guard let engineOp = numpyEngineOp(op) else { return nil }
+        guard let engineOp = op.elementwiseOp else { return nil }
         // True division of integers computes in float64.
         let (a, b) = try numpyCommonTensors(lhs, rhs, computeIn: op == .divide ? { $0.isFloatingPoint ? $0 : .float64 } : nil)
         let bothScalars = !(left.isNumPyArray || right.isNumPyArray)
@@ -82,16 +82,7 @@ extension Interpreter {
         }
         // numpy compares a Python int the array's dtype cannot hold by its value (-1 < uint8 0).
         (lhs, rhs) = (try numpyWidenedForComparison(lhs, against: rhs), try numpyWidenedForComparison(rhs, against: lhs))
-        let engineOp: BinaryOp
-        switch op {
-        case .less: engineOp = .less
-        case .lessEqual: engineOp = .lessEqual
-        case .greater: engineOp = .greater
-        case .greaterEqual: engineOp = .greaterEqual
-        case .equal: engineOp = .equal
-        case .notEqual: engineOp = .notEqual
-        default: return nil
-        }
+        guard let engineOp = op.elementwiseOp else { return nil }
         let (a, b) = try numpyCommonTensors(lhs, rhs, computeIn: nil)
         return numpyResult(try NumPyErrors.reworded({ try binary(engineOp, .tensor(a), .tensor(b)) }, NumPyErrors.broadcast([a.shape, b.shape])))
     }
@@ -172,14 +163,6 @@ extension Interpreter {
         return .bool((a == b) == (op == .equal))
     }
 
-    private func numpyEngineOp(_ op: BinaryOperator) -> BinaryOp? {
-        let table: [BinaryOperator: BinaryOp] = [
-            .add: .add, .subtract: .subtract, .multiply: .multiply, .divide: .divide, .floorDivide: .floorDivide,
-            .modulo: .remainder, .power: .power, .bitAnd: .bitwiseAnd, .bitOr: .bitwiseOr, .bitXor: .bitwiseXor,
-            .leftShift: .leftShift, .rightShift: .rightShift,
-        ]
-        return table[op]
-    }
 }
 
 private let numpyUfuncNames: [BinaryOperator: String] = [
