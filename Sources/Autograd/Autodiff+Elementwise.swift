@@ -23,11 +23,6 @@ extension Autodiff {
             binaryFormula(op, a, b, output: output, node: node)
         }
     }
-
-    /// `x ** exponent` and `torch.pow`.
-    public static func power(_ base: Operand, _ exponent: Operand) throws -> Tensor {
-        try binary(.power, base, exponent)
-    }
 }
 
 extension Operand {

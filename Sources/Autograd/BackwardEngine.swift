@@ -33,8 +33,6 @@ public enum BackwardEngine {
     /// drawing their graphs after a program ran.
     public static var recentRoots: [Tensor] { AutogradThreadState.current.backwardRoots.compactMap(\.tensor) }
 
-    public static func forgetRecentRoots() { AutogradThreadState.current.backwardRoots = [] }
-
     private static func seedGradient(for root: Tensor, given: Tensor?) throws -> Tensor {
         if let given {
             guard given.shape == root.shape else {

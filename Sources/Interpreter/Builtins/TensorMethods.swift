@@ -29,11 +29,11 @@ extension Interpreter {
         case "ndim": return .int(Int64(tensor.rank))
         case "T":
             if tensor.rank != 2 && tensor.rank != 0 {
-                warn("The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will throw an error in a future release. Consider `x.mT` to transpose batches of matrices or `Autodiff.permute(x, *torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor.")
+                warn("The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will throw an error in a future release. Consider `x.mT` to transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor.")
             }
-            return .tensor(try tensor.reversedDims())
-        case "mT": return .tensor(try tensor.matrixTranspose())
-        case "H", "mH": return .tensor(name == "H" ? try tensor.reversedDims() : try tensor.matrixTranspose())
+            return .tensor(try Autodiff.permuted(tensor) { try $0.reversedDims() })
+        case "mT": return .tensor(try Autodiff.permuted(tensor) { try $0.matrixTranspose() })
+        case "H", "mH": return .tensor(try Autodiff.permuted(tensor) { name == "H" ? try $0.reversedDims() : try $0.matrixTranspose() })
         case "data": return .tensor(tensor.detach())
         case "requires_grad": return .bool(tensor.requiresGrad)
         case "is_leaf": return .bool(tensor.isLeaf)
