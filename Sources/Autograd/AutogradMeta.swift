@@ -87,9 +87,6 @@ extension Tensor {
         return requiresGrad ? ["requires_grad=True"] : []
     }
 
-    /// `detach()`: the same data, cut from the graph.
-    public func detached() -> Tensor { detach() }
-
     /// `detach_()`: cuts this tensor itself from the graph; it becomes a leaf.
     public func detachInPlace() {
         guard let meta else { return }

@@ -97,7 +97,20 @@ extension Interpreter {
     /// that requires grad; its result instead gets a node that says so if a backward
     /// pass reaches it.
     func markLostGradient(_ builtin: Builtin, _ arguments: CallArguments, _ result: Value) {
-        guard builtin.isOp, case let .tensor(output) = result, output.dtype.isFloatingPoint, !output.requiresGrad,
+        guard builtin.isOp, case let .tensor(output) = result, output.dtype.isFloatingPoint, !output.requiresGrad else { return }
+        // This runs after every builtin call: a scan that allocates nothing (does any input
+        // require grad?) comes before collecting, the name lookup and the thread-local mode.
+        func requiresGrad(_ value: Value) -> Bool {
+            switch value {
+            case let .tensor(tensor): tensor.requiresGrad && tensor !== output
+            case let .list(list): list.items.contains(where: requiresGrad)
+            case let .tuple(items): items.contains(where: requiresGrad)
+            default: false
+            }
+        }
+        let receiverRequiresGrad = builtin.receiver.map { $0.requiresGrad && $0 !== output } ?? false
+        guard receiverRequiresGrad || arguments.positional.contains(where: requiresGrad)
+                || arguments.keywords.contains(where: { requiresGrad($0.value) }),
               !nonDifferentiableBuiltins.contains(builtin.name), GradMode.isEnabled else { return }
         var inputs: [Tensor] = builtin.receiver.map { [$0] } ?? []
         func collect(_ value: Value) {
@@ -110,7 +123,6 @@ extension Interpreter {
         }
         arguments.positional.forEach(collect)
         arguments.keywords.forEach { collect($0.value) }
-        guard inputs.contains(where: { $0.requiresGrad && $0 !== output }) else { return }
         Autodiff.markNotDifferentiable(output, inputs: inputs, name: builtin.name)
     }
 }

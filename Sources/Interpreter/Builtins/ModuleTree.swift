@@ -66,10 +66,10 @@ extension Interpreter {
         guard let registry = moduleRegistry(of: module) else { return [] }
         var result: [(key: String, tensor: Tensor)] = []
         for case let (name, tensor?) in registry.parameters.entries {
-            result.append((prefix + name, keepVars ? tensor : tensor.detached()))
+            result.append((prefix + name, keepVars ? tensor : tensor.detach()))
         }
         for case let (name, tensor?) in registry.buffers.entries where !registry.nonPersistentBuffers.contains(name) {
-            result.append((prefix + name, keepVars ? tensor : tensor.detached()))
+            result.append((prefix + name, keepVars ? tensor : tensor.detach()))
         }
         for (name, child) in registry.presentChildren {
             result += try descendingModuleTree { try moduleStateDict(child, prefix: prefix + name + ".", keepVars: keepVars) }
