@@ -24,14 +24,16 @@ let package = Package(
         // The explicit FMA calls are the only fused operations, so results stay bit-exact.
         .target(name: "TensorEngine", swiftSettings: [.unsafeFlags(["-target-cpu", "native"]), uncheckedExclusivityInRelease]),
         .target(name: "Autograd", dependencies: ["TensorEngine"], swiftSettings: [uncheckedExclusivityInRelease]),
+        // The op table: each op declared once, with its signature, variants, family, doc and implementation.
+        .target(name: "Ops", dependencies: ["Autograd", "TensorEngine"], swiftSettings: [uncheckedExclusivityInRelease]),
         .target(name: "PySyntax", dependencies: ["Diagnostics"]),
-        .target(name: "Interpreter", dependencies: ["PySyntax", "Autograd", "TensorEngine", "Diagnostics"],
+        .target(name: "Interpreter", dependencies: ["PySyntax", "Ops", "Autograd", "TensorEngine", "Diagnostics"],
                 swiftSettings: [uncheckedExclusivityInRelease]),
-        .target(name: "Explain", dependencies: ["Interpreter", "PySyntax", "TensorEngine", "Diagnostics"]),
+        .target(name: "Explain", dependencies: ["Interpreter", "Ops", "PySyntax", "TensorEngine", "Diagnostics"]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "LineEditor", dependencies: ["CEditLine"]),
         .target(name: "Lessons", dependencies: ["Explain", "Interpreter", "PySyntax", "TensorEngine", "Diagnostics"]),
-        .target(name: "REPL", dependencies: ["Lessons", "Explain", "Interpreter", "PySyntax", "TensorEngine", "Diagnostics"]),
+        .target(name: "REPL", dependencies: ["Lessons", "Ops", "Explain", "Interpreter", "PySyntax", "TensorEngine", "Diagnostics"]),
         .executableTarget(
             name: "tensortutor",
             dependencies: [
@@ -41,10 +43,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine"]),
+        .testTarget(name: "OpsTests", dependencies: ["Ops"]),
         .testTarget(name: "PySyntaxTests", dependencies: ["PySyntax", "Diagnostics"]),
         .testTarget(
             name: "InterpreterTests",
-            dependencies: ["Interpreter", "TensorEngine", "PySyntax", "Diagnostics"],
+            dependencies: ["Interpreter", "Ops", "TensorEngine", "PySyntax", "Diagnostics"],
             // Read from the source tree at run time, not bundled.
             exclude: ["Fixtures", "KnownGaps.txt"]
         ),

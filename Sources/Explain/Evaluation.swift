@@ -1,4 +1,5 @@
 import Interpreter
+import Ops
 import PySyntax
 import TensorEngine
 
@@ -157,25 +158,89 @@ struct CallSite {
         return nil
     }
 
-    /// An argument by keyword, or by position counted after the receiver for methods
-    /// (`x.softmax(1)`) and from the first argument for functions (`F.softmax(x, 1)`).
-    func argument(_ keyword: String, position: Int) -> (expr: Expr, value: Value)? {
-        if let match = keywords.first(where: { $0.name == keyword }) { return (match.expr, match.value) }
-        let adjusted = isMethod ? position - 1 : position
-        guard adjusted >= 0, adjusted < positional.count else { return nil }
-        return positional[adjusted]
+    /// The op table's entry for this call, and the spelling it was reached by
+    /// (`Tensor.sum`, `torch.nn.functional.softmax`, `torch.nn.Softmax`).
+    var op: (entry: OpEntry, qualifiedName: String)? {
+        OpTable.entry(called: name, asMethod: isMethod)
     }
 
-    /// The main tensor: the receiver of a method, or the first argument of a function.
+    /// An argument by parameter name: given by keyword, or by the position the op table's
+    /// signature gives that name (counted after the receiver for a method).
+    func argument(_ parameter: String) -> (expr: Expr, value: Value)? {
+        if let match = keywords.first(where: { $0.name == parameter }) { return (match.expr, match.value) }
+        guard let (entry, qualifiedName) = op else { return nil }
+        let positionalNames = entry.signature(as: qualifiedName).parameters.filter { $0.kind == .positional }.map(\.name)
+        guard let index = positionalNames.firstIndex(of: parameter), index < positional.count else { return nil }
+        return positional[index]
+    }
+
+    /// The parameter's default as the op table declares it (`-100`, `'mean'`), for an
+    /// argument the call leaves out.
+    func declaredDefault(_ parameter: String) -> OpArgument? {
+        op?.entry.signature.parameter(named: parameter)?.defaultArgument
+    }
+
+    /// The main tensor: the receiver of a method, or the op's first argument.
     var input: (expr: Expr, tensor: Tensor)? {
         if let receiver { return receiver }
-        if let (expr, value) = argument("input", position: 0), case let .tensor(tensor) = value { return (expr, tensor) }
+        let first = op?.entry.signature.parameters.first?.name
+        let candidate = first.flatMap(argument) ?? positional.first
+        if let (expr, value) = candidate, case let .tensor(tensor) = value { return (expr, tensor) }
         return nil
     }
 
-    func int(_ keyword: String, position: Int) -> Int? {
-        guard let (_, value) = argument(keyword, position: position) else { return nil }
+    /// An int argument, or the declared default when it is left out.
+    func int(_ parameter: String) -> Int? {
+        guard let (_, value) = argument(parameter) else {
+            if case let .int(number)? = declaredDefault(parameter) { return number }
+            return nil
+        }
         return intValue(value)
+    }
+
+    /// A string argument (`reduction`), or the declared default when it is left out.
+    func string(_ parameter: String) -> String? {
+        guard let (_, value) = argument(parameter) else {
+            if case let .string(text)? = declaredDefault(parameter) { return text }
+            return nil
+        }
+        if case let .string(text) = value { return text }
+        return nil
+    }
+
+    /// A bool argument, or the declared default when it is left out.
+    func bool(_ parameter: String) -> Bool? {
+        guard let (_, value) = argument(parameter) else {
+            if case let .bool(flag)? = declaredDefault(parameter) { return flag }
+            return nil
+        }
+        if case let .bool(flag) = value { return flag }
+        return nil
+    }
+
+    /// A float argument, or the declared default when it is left out.
+    func double(_ parameter: String) -> Double? {
+        guard let (_, value) = argument(parameter) else {
+            switch declaredDefault(parameter) {
+            case let .float(number)?: return number
+            case let .int(number)?: return Double(number)
+            default: return nil
+            }
+        }
+        return doubleValue(value)
+    }
+
+    /// A loss's reduction. The legacy `size_average`/`reduce` flags, when given, decide it
+    /// as PyTorch's `_Reduction.legacy_get_string` does: both true (or absent) is 'mean',
+    /// only `reduce` is 'sum', and `reduce=False` is 'none'.
+    var lossReduction: String? {
+        let sizeAverage = argument("size_average").map { !$0.value.isNone ? $0.value : .bool(true) }
+        let reduce = argument("reduce").map { !$0.value.isNone ? $0.value : .bool(true) }
+        if sizeAverage != nil || reduce != nil {
+            let averages = sizeAverage.map(isTruthy) ?? true, reduces = reduce.map(isTruthy) ?? true
+            return reduces ? (averages ? "mean" : "sum") : "none"
+        }
+        return string("reduction")
     }
 
     /// All positional integers after the receiver, flattening `view((a, b))` into `[a, b]`.
@@ -216,5 +281,14 @@ func intList(_ value: Value) -> [Int]? {
     case let .tuple(items): let ints = items.compactMap(intValue); return ints.count == items.count ? ints : nil
     case let .list(list): let ints = list.items.compactMap(intValue); return ints.count == list.items.count ? ints : nil
     default: return nil
+    }
+}
+
+private func isTruthy(_ value: Value) -> Bool {
+    switch value {
+    case let .bool(flag): return flag
+    case let .int(number): return number != 0
+    case .none: return false
+    default: return true
     }
 }

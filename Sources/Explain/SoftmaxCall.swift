@@ -35,7 +35,7 @@ struct SoftmaxCall {
         self.input = input
         isLog = call.name == "log_softmax"
         isModule = false
-        if let explicit = call.int("dim", position: 1) {
+        if let explicit = call.int("dim") {
             dimIsExplicit = true
             dim = SoftmaxCall.normalize(explicit, rank: input.tensor.rank)
         } else {

@@ -1,4 +1,5 @@
 import Foundation
+import Ops
 import Interpreter
 
 /// Tab completion over the live session: what is offered depends on where the cursor
@@ -175,9 +176,8 @@ extension ReplSession {
     /// The positional parameter the argument at the cursor would bind to, counting the
     /// positional arguments already written in the call.
     func positionalParameter(of callee: String, in text: String) -> String? {
-        guard let name = qualifiedName(of: callee), let doc = FunctionDocs.byName[name] else { return nil }
-        var positional = doc.positionalParameterNames
-        if name.hasPrefix("Tensor."), !doc.name.hasPrefix("Tensor."), positional.first == "input" { positional.removeFirst() }
+        guard let name = qualifiedName(of: callee), let entry = OpTable.byQualifiedName[name] else { return nil }
+        let positional = entry.signature(as: name).parameters.filter { $0.kind == .positional }.map(\.name)
         guard let callStart = text.range(of: callee + "(", options: .backwards)?.upperBound else { return nil }
         var depth = 0
         var arguments: [String] = [""]

@@ -1,7 +1,9 @@
 import Foundation
+import Ops
 
 /// The documentation `:help NAME` shows: signature, one-line meaning, the formula
 /// where there is one, and an example whose output is checked by the tests.
+/// It is read from the op table, where each op declares its doc next to its signature.
 struct FunctionDoc {
     /// The canonical name, e.g. `torch.softmax`.
     let name: String
@@ -13,39 +15,39 @@ struct FunctionDoc {
     let formula: String?
     /// Lines typed at `>>> ` followed by the output they print, as in a doctest.
     let example: String
+    let entry: OpEntry
 
-    init(_ name: String, _ parameters: String, aliases: [String] = [], _ summary: String, formula: String? = nil, example: String) {
-        self.name = name
-        self.aliases = aliases
-        self.parameters = parameters
-        self.summary = summary
-        self.formula = formula
-        self.example = example
+    init?(_ entry: OpEntry) {
+        guard let doc = entry.doc else { return nil }
+        self.entry = entry
+        name = FunctionDocs.displayName(entry.primaryName)
+        aliases = entry.qualifiedNames.dropFirst().map(FunctionDocs.displayName)
+        parameters = entry.signature(as: entry.primaryName).pythonText
+        summary = doc.summary
+        formula = doc.formula
+        example = doc.example
     }
 
     var signature: String { "\(name)(\(parameters))" }
 
-    /// The parameters that may be passed by position: those before a bare `*`.
-    var positionalParameterNames: [String] {
-        let head = parameters.components(separatedBy: "*").first ?? parameters
-        return FunctionDoc("", head, "", example: "").parameterNames
-    }
-
-    /// Parameter names, without `*`, `/` and defaults.
-    var parameterNames: [String] {
-        parameters.split(separator: ",").compactMap { part in
-            let name = part.split(separator: "=").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-            if name.isEmpty || name == "*" || name == "/" || name.hasPrefix("*") { return nil }
-            return name
-        }
+    /// The parameters that may be passed by position through `qualifiedName`.
+    func positionalParameterNames(as qualifiedName: String) -> [String] {
+        entry.signature(as: qualifiedName).positionalNames
     }
 }
 
 enum FunctionDocs {
+    static let all: [FunctionDoc] = OpTable.all.compactMap(FunctionDoc.init)
+
+    /// `torch.nn.functional.softmax` is shown as people write it: `F.softmax`.
+    static func displayName(_ qualifiedName: String) -> String {
+        qualifiedName.hasPrefix("torch.nn.functional.") ? "F." + qualifiedName.dropFirst("torch.nn.functional.".count) : qualifiedName
+    }
+
     static let byName: [String: FunctionDoc] = {
         var table: [String: FunctionDoc] = [:]
         for doc in all {
-            table[doc.name] = doc
+            table[expand(doc.name)] = doc
             for alias in doc.aliases { table[expand(alias)] = table[expand(alias)] ?? doc }
         }
         return table
@@ -85,14 +87,8 @@ enum FunctionDocs {
     /// Parameter names of a qualified callable, for keyword completion. A tensor
     /// method takes the torch function's parameters without `input`.
     static func parameters(of qualifiedName: String) -> [String]? {
-        if let doc = byName[qualifiedName] {
-            let names = doc.parameterNames
-            if qualifiedName.hasPrefix("Tensor."), !doc.name.hasPrefix("Tensor."), names.first == "input" {
-                return Array(names.dropFirst())
-            }
-            return names
-        }
-        return nil
+        guard let entry = OpTable.byQualifiedName[qualifiedName] else { return nil }
+        return entry.signature(as: qualifiedName).parameters.filter { $0.kind != .variadic }.map(\.name)
     }
 }
 

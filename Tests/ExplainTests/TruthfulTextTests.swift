@@ -33,6 +33,27 @@ struct TruthfulTextTests {
         #expect(result.text == "multiplies every element of `x` by `alpha` (= 0.5)")
     }
 
+    // MARK: - arguments found through the op table
+
+    @Test("the legacy size_average=False means reduction='sum', and the text says so")
+    func legacyReduction() throws {
+        let code = "s = torch.randn(4, 10)\nt = torch.randn(4, 10)\nloss = F.kl_div(F.log_softmax(s, dim=1), F.softmax(t, dim=1), size_average=False)"
+        let loss = try #require(step(explain(code), "F.kl_div(F.log_softmax(s, dim=1), F.softmax(t, dim=1), size_average=False)"))
+        #expect(loss.text.hasSuffix("summed over the 40 elements (reduction='sum')"))
+    }
+
+    @Test("arguments are found by name whichever way the op is spelled")
+    func argumentsByName() throws {
+        for code in ["y = torch.tensor([[1., 2.], [3., 4.]]).sum(1, True)",
+                     "y = torch.sum(torch.tensor([[1., 2.], [3., 4.]]), 1, True)",
+                     "y = torch.tensor([[1., 2.], [3., 4.]]).sum(keepdim=True, dim=1)"] {
+            let explanation = explain(code)
+            let sum = try #require(explanation.steps.last)
+            #expect(sum.text.contains("dim 1"), "\(code): \(sum.text)")
+            #expect(sum.text.contains("keepdim"), "\(code): \(sum.text)")
+        }
+    }
+
     // MARK: - implicit softmax dim
 
     @Test("implicit dim on 3-D input: says what the legacy rule picked and suggests the last dim")

@@ -5,7 +5,7 @@ import Testing
 struct FunctionDocExampleTests {
     @Test("every documented example is true", arguments: FunctionDocs.all.map(\.name))
     func exampleRuns(name: String) throws {
-        let doc = try #require(FunctionDocs.byName[name])
+        let doc = try #require(FunctionDocs.lookup(name))
         // The global generator is shared with tests running alongside; an example that
         // seeds it may lose a race, so it gets a few tries. Others run once.
         let attempts = doc.example.contains("torch.manual_seed") ? 5 : 1

@@ -74,8 +74,8 @@ struct GenericExplainer: OperationExplainer {
         }
         switch name {
         case "masked_fill", "masked_fill_":
-            guard let mask = call.argument("mask", position: 1), case let .tensor(maskTensor) = mask.value,
-                  let fill = call.argument("value", position: 2) else { break }
+            guard let mask = call.argument("mask"), case let .tensor(maskTensor) = mask.value,
+                  let fill = call.argument("value") else { break }
             var fillText = evaluation.text(of: fill.expr)
             if !isNumberLiteral(fillText), let number = doubleValue(fill.value) { fillText = "`\(fillText)` (= \(compact(number)))" }
             let count = maskTensor.dtype == .bool ? maskTensor.bools().filter { $0 }.count : 0
@@ -96,7 +96,7 @@ struct GenericExplainer: OperationExplainer {
             guard let output else { break }
             return OperationText(operation: "one_hot", text: "turns each class index into a row of \(output.shape.last ?? 0) zeros with a single 1 at that index: \(TensorSignature(output))")
         case "cat", "concat", "concatenate", "stack":
-            guard let output, let first = call.positional.first ?? call.argument("tensors", position: 0) else { break }
+            guard let output, let first = call.positional.first ?? call.argument("tensors") else { break }
             let items: [Value]
             switch first.value {
             case let .list(list): items = list.items
@@ -104,7 +104,7 @@ struct GenericExplainer: OperationExplainer {
             default: items = []
             }
             let shapes = items.compactMap { item -> String? in if case let .tensor(tensor) = item { return shapeText(tensor.shape) } else { return nil } }
-            let dim = call.int("dim", position: 1) ?? 0
+            let dim = call.int("dim") ?? 0
             let resolved = dim < 0 ? dim + output.rank : dim
             let dimText = dim < 0 ? "dim \(dim) (= \(resolved))" : "dim \(dim)"
             let what = shapes.count == items.count && !shapes.isEmpty ? shapes.joined(separator: ", ") : "the tensors"
@@ -113,17 +113,17 @@ struct GenericExplainer: OperationExplainer {
             }
             return OperationText(operation: name, text: "joins \(what) end to end along the existing \(dimText) → \(shapeText(output.shape))")
         case "matmul", "mm", "bmm":
-            guard let output, let input = call.input, let other = call.argument("other", position: 1) ?? call.argument("mat2", position: 1),
+            guard let output, let input = call.input, let other = call.argument("other") ?? call.argument("mat2"),
                   case let .tensor(right) = other.value else { break }
             return OperationText(operation: name, text: matmulText(input.tensor.shape, right.shape, output.shape))
         case "clamp", "clip", "clamp_":
-            let low = call.argument("min", position: 1).map { evaluation.text(of: $0.expr) } ?? "-inf"
-            let high = call.argument("max", position: 2).map { evaluation.text(of: $0.expr) } ?? "inf"
+            let low = call.argument("min").map { evaluation.text(of: $0.expr) } ?? "-inf"
+            let high = call.argument("max").map { evaluation.text(of: $0.expr) } ?? "inf"
             return OperationText(operation: "clamp", text: "limits every element to [\(low), \(high)]")
         case "item":
             return OperationText(operation: "item", text: "the single element as a Python number")
         case "gather":
-            guard let input = call.input, let dim = call.int("dim", position: 1), let output else { break }
+            guard let input = call.input, let dim = call.int("dim"), let output else { break }
             let rank = input.tensor.rank
             let resolved = dim < 0 ? dim + rank : dim
             guard resolved >= 0, resolved < rank, rank <= 6 else { break }
@@ -131,7 +131,7 @@ struct GenericExplainer: OperationExplainer {
             let outIndex = letters.joined(separator: "][")
             let inIndex = letters.enumerated().map { $0.offset == resolved ? "index[\(outIndex)]" : $0.element }.joined(separator: "][")
             let inputName = evaluation.text(of: input.expr)
-            let indexName = call.argument("index", position: 2).map { " with index = `\(evaluation.text(of: $0.expr))`" } ?? ""
+            let indexName = call.argument("index").map { " with index = `\(evaluation.text(of: $0.expr))`" } ?? ""
             return OperationText(operation: "gather", text: "picks along dim \(dim): out[\(outIndex)] = \(inputName)[\(inIndex)]\(indexName); the output has the index's shape \(shapeText(output.shape))")
         default:
             break

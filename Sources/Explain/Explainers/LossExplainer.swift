@@ -10,11 +10,11 @@ struct LossExplainer: OperationExplainer {
 
     func explain(_ evaluation: Evaluation) -> OperationText? {
         guard let call = evaluation.call, Self.names.contains(call.name), let input = call.input else { return nil }
-        let target = call.argument("target", position: 1)
+        let target = call.argument("target")
         let targetTensor: Tensor? = { if case let .tensor(tensor)? = target?.value { return tensor } else { return nil } }()
         let inputName = "`\(evaluation.text(of: input.expr))`"
         let targetName = target.map { "`\(evaluation.text(of: $0.expr))`" } ?? "the target"
-        let reduction = call.argument("reduction", position: 99).flatMap { if case let .string(text) = $0.value { return text } else { return nil } } ?? "mean"
+        guard let reduction = call.lossReduction else { return nil }
         let count = input.tensor.count
         var text: String
         var notes: [String] = []
@@ -29,7 +29,7 @@ struct LossExplainer: OperationExplainer {
             text = "binary cross-entropy: treats each of the \(plural(count, "entry")) of \(inputName) as an independent yes/no \(logits ? "logit (a sigmoid is applied inside)" : "probability") and scores it against \(targetName): −[t·log p + (1−t)·log(1−p)]"
             text += reductionText(reduction, items: count, unit: "element")
         case "kl_div":
-            let logTarget = call.argument("log_target", position: 99).map { if case .bool(true) = $0.value { return true } else { return false } } ?? false
+            let logTarget = call.bool("log_target") ?? false
             text = "KL divergence: reads \(inputName) as log-probabilities and \(targetName) as \(logTarget ? "log-probabilities" : "probabilities"), and sums target·(log target − input)"
             switch reduction {
             case "batchmean": text += ", divided by the batch size \(input.tensor.shape.first ?? 1) (reduction='batchmean': the true KL per sample)"
@@ -83,12 +83,13 @@ struct ClassEntropyText {
         let classDim = input.rank >= 2 ? 1 : 0
         let items = input.rank >= 2 ? (classes > 0 ? input.count / classes : 0) : 1
         let unit = input.rank <= 2 ? "row" : "position"
-        let weightArgument = call.argument("weight", position: 2)
+        let weightArgument = call.argument("weight")
         let weight: Tensor? = { if case let .tensor(tensor)? = weightArgument?.value { return tensor } else { return nil } }()
         let weightName = weightArgument.map { "`\(evaluation.text(of: $0.expr))`" } ?? "the weight"
-        let smoothing = isCrossEntropy ? (call.argument("label_smoothing", position: 99).flatMap { doubleValue($0.value) } ?? 0) : 0
-        let explicitIgnore = call.argument("ignore_index", position: 99).flatMap { intValue($0.value) }
-        let ignoreIndex = explicitIgnore ?? -100
+        let smoothing = isCrossEntropy ? (call.double("label_smoothing") ?? 0) : 0
+        let explicitIgnore = call.argument("ignore_index").flatMap { intValue($0.value) }
+        // The declared default (-100) when the call leaves it out; no index matches Int.min.
+        let ignoreIndex = call.int("ignore_index") ?? Int.min
         let name = isCrossEntropy ? "cross-entropy" : "NLL"
         let first = isCrossEntropy
             ? "log_softmax of \(inputName) over its \(classes) classes (dim \(classDim)), then"

@@ -21,9 +21,9 @@ struct ReductionExplainer: OperationExplainer {
         case let .namedTuple(tuple): outputShape = tuple.values.first.flatMap { if case let .tensor(t) = $0 { return shapeText(t.shape) } else { return nil } } ?? "?"
         default: return nil
         }
-        let keepdim = call.argument("keepdim", position: 2).map { if case .bool(true) = $0.value { return true } else { return false } } ?? false
+        let keepdim = call.bool("keepdim") ?? false
         var dims: [Int] = []
-        if let (_, value) = call.argument("dim", position: 1) {
+        if let (_, value) = call.argument("dim") {
             if let single = intValue(value) { dims = [single] } else if let list = intList(value) { dims = list }
         }
         var text: String

@@ -34,11 +34,11 @@ struct ShapeExplainer: OperationExplainer {
             return OperationText(operation: "permute", text: permuteText(normalized, input: input.tensor, labels: facts[input.tensor].dimLabels) + ": \(inputShape) → \(outputShape)",
                                  notes: ["no data moves: permute only reorders the strides, \(stridesText(input.tensor)) → \(stridesText(output))" + (output.isContiguous ? "; the result happens to be contiguous" : ", so the result is not contiguous")])
         case "transpose", "swapaxes", "t":
-            let first = call.name == "t" ? 0 : (call.int("dim0", position: 1) ?? 0)
-            let second = call.name == "t" ? 1 : (call.int("dim1", position: 2) ?? 1)
+            let first = call.name == "t" ? 0 : (call.int("dim0") ?? 0)
+            let second = call.name == "t" ? 1 : (call.int("dim1") ?? 1)
             return OperationText(operation: "transpose", text: "swaps dims \(first) and \(second): \(inputShape) → \(outputShape) (a view with swapped strides)")
         case "unsqueeze":
-            guard let dim = call.int("dim", position: 1) else { return nil }
+            guard let dim = call.int("dim") else { return nil }
             let position = dim < 0 ? dim + output.rank : dim
             return OperationText(operation: "unsqueeze", text: "inserts a dim of size 1 at position \(position): \(shapeText(input.tensor.shape)) → \(shapeText(output.shape))\(broadcastPurpose(position, output))")
         case "squeeze":

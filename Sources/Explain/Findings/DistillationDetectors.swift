@@ -10,7 +10,7 @@ struct LossSides {
 
     init?(_ evaluation: Evaluation, names: Set<String> = LossExplainer.names) {
         guard let call = evaluation.call, names.contains(call.name), let input = call.input,
-              let target = call.argument("target", position: 1), case let .tensor(targetTensor) = target.value else { return nil }
+              let target = call.argument("target"), case let .tensor(targetTensor) = target.value else { return nil }
         self.call = call
         self.input = input
         self.target = (target.expr, targetTensor)

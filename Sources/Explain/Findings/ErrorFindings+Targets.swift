@@ -6,10 +6,10 @@ extension ErrorClassifier {
     /// `target-out-of-range`: a class index ≥ the number of classes, or negative and not
     /// `ignore_index`. When the logits were sliced `[:, a:b]`, class c is column c - a.
     func targetOutOfRange(_ call: CallSite) -> Finding? {
-        guard let input = call.input, let target = call.argument("target", position: 1),
+        guard let input = call.input, let target = call.argument("target"),
               case let .tensor(targetTensor) = target.value, !targetTensor.dtype.isFloatingPoint else { return nil }
         let classes = input.tensor.rank >= 2 ? input.tensor.shape[1] : (input.tensor.shape.first ?? 0)
-        let ignoreIndex = call.argument("ignore_index", position: 99).flatMap { intValue($0.value) } ?? -100
+        guard let ignoreIndex = call.int("ignore_index") else { return nil }
         let targets = targetTensor.int64s().map { Int($0) }
         let bad = targets.filter { ($0 >= classes || $0 < 0) && $0 != ignoreIndex }
         guard !bad.isEmpty else { return nil }
@@ -54,7 +54,7 @@ extension ErrorClassifier {
             return Finding.Fix(span: expr.span, replacement: prefix + wrapped + suffix + rest)
         }
         let summary: String
-        if call.name.hasPrefix("masked_fill"), let mask = call.argument("mask", position: 1), case let .tensor(maskTensor) = mask.value {
+        if call.name.hasPrefix("masked_fill"), let mask = call.argument("mask"), case let .tensor(maskTensor) = mask.value {
             summary = "`masked_fill` needs a bool mask, but `\(evaluation.text(of: mask.expr))` is \(maskTensor.dtype.rawValue)"
             notes.append("a float mask of 0s and 1s is not read as True/False")
             fix = replacing(mask.expr, with: ".bool()")

@@ -28,7 +28,7 @@ final class ImplicitSoftmaxDimDetector: PitfallDetector {
         guard let call = evaluation.call else { return [] }
         // `nn.Softmax()` built in the explained code: flag the construction.
         if case let .builtin(builtin)? = call.calleeValue, ["Softmax", "LogSoftmax"].contains(builtin.name),
-           call.argument("dim", position: 0) == nil || call.argument("dim", position: 0)?.value.isNone == true {
+           call.argument("dim") == nil || call.argument("dim")?.value.isNone == true {
             if case let .native(module) = evaluation.value { flaggedModules.insert(ObjectIdentifier(module)) }
             return [finding(evaluation, name: "nn.\(builtin.name)", legacyNote: "PyTorch then guesses the dim from each input's rank when it is applied", fix: nil)]
         }

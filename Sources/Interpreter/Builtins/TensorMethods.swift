@@ -1,4 +1,5 @@
 import Autograd
+import Ops
 import TensorEngine
 
 /// A tensor method: the receiver and the call's arguments.
@@ -7,12 +8,21 @@ typealias TensorMethod = (Interpreter, Tensor, CallArguments) throws -> Value
 /// Every tensor method by its Python name. Each family lives in its own file and
 /// contributes one table.
 let tensorMethods: [String: TensorMethod] = {
-    var table: [String: TensorMethod] = [:]
+    var table = opTableMethods()
     for family in [shapeMethods(), elementwiseMethods(), reductionMethods(), conversionMethods(), extraTensorMethods()] {
         table.merge(family) { first, _ in first }
     }
     return table
 }()
+
+/// The methods the op table implements: its entries with a method or in-place variant.
+func opTableMethods() -> [String: TensorMethod] {
+    var table: [String: TensorMethod] = [:]
+    for entry in OpTable.all where entry.implementation != nil && entry.variants.contains(.method) {
+        table[entry.name] = { interpreter, tensor, arguments in try interpreter.callOp(entry, receiver: tensor, arguments) }
+    }
+    return table
+}
 
 /// Functional-op families (softmax, gather, ...) that also exist as tensor methods.
 func extraTensorMethods() -> [String: TensorMethod] {

@@ -1,5 +1,6 @@
 import Glibc
 import Autograd
+import Ops
 import TensorEngine
 
 /// The `torch` namespace: factories, random functions, dtypes, and every tensor
@@ -39,6 +40,9 @@ extension Interpreter {
                 }
                 return try method(interpreter, try interpreter.tensorArgument(input, function: name), arguments)
             }
+        }
+        for entry in OpTable.all where entry.implementation != nil && entry.variants.contains(.function) {
+            define(entry.name) { interpreter, arguments in try interpreter.callOp(entry, receiver: nil, arguments) }
         }
         for dtype in DType.allCases { torch.members[dtype.rawValue] = .dtype(dtype) }
         for (alias, dtype) in [("float", DType.float32), ("double", .float64), ("long", .int64), ("int", .int32), ("short", .int16), ("half", .float16)] {

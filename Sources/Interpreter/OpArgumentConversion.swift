@@ -1,0 +1,71 @@
+import Ops
+import TensorEngine
+
+extension Interpreter {
+    /// Converts one Python value by a parameter's declared type. `strict` is for trying an
+    /// overload: only exact kinds match (a bool is not an int, a number is not a tensor).
+    func convert(_ value: Value, to type: OpParameterType, opName: String, parameter: String, strict: Bool) throws -> OpArgument {
+        if type.isOptional, value.isNone { return .none }
+        func mismatch(_ expected: String) -> PythonError {
+            .typeError("\(opName)(): argument '\(parameter)' must be \(expected), not \(value.typeName)")
+        }
+        switch type {
+        case .tensor, .optionalTensor:
+            guard case let .tensor(tensor) = value else { throw mismatch("Tensor") }
+            return .tensor(tensor)
+        case .tensors:
+            let items: [Value]
+            switch value {
+            case let .tuple(values): items = values
+            case let .list(list): items = list.items
+            default: throw mismatch("tuple of Tensors")
+            }
+            return .tensors(try items.map { item in
+                guard case let .tensor(tensor) = item else { throw mismatch("tuple of Tensors") }
+                return tensor
+            })
+        case .int, .optionalInt:
+            if strict, case .bool = value { throw mismatch("int") }
+            return .int(try toInt(value, function: opName, argument: parameter))
+        case .dims, .requiredDims:
+            switch value {
+            case .tuple, .list, .size: return .ints(try toIntList(value, function: opName, argument: parameter))
+            case .bool where strict: throw mismatch("tuple of ints")
+            default: return .int(try toInt(value, function: opName, argument: parameter))
+            }
+        case .ints:
+            return .ints(try toIntList(value, function: opName, argument: parameter))
+        case .float, .optionalFloat:
+            if strict, case .string = value { throw mismatch("float") }
+            return .float(try toDouble(value, function: opName, argument: parameter))
+        case .bool:
+            switch value {
+            case let .bool(flag): return .bool(flag)
+            case let .int(number) where !strict: return .bool(number != 0)
+            case let .tensor(tensor) where !strict && tensor.count == 1: return .bool(try tensor.item().boolValue)
+            default: throw mismatch("bool")
+            }
+        case .string, .optionalString:
+            guard case let .string(text) = value else { throw mismatch("str") }
+            return .string(text)
+        case .dtype:
+            guard case let .dtype(dtype) = value else { throw mismatch("torch.dtype") }
+            return .dtype(dtype)
+        case .scalar, .optionalScalar:
+            switch value {
+            case let .int(number): return .scalar(.int(number))
+            case let .float(number): return .scalar(.float(number))
+            case let .bool(flag): return .scalar(.bool(flag))
+            case let .tensor(tensor) where !strict && tensor.count == 1: return .scalar(try tensor.item())
+            default: throw mismatch("Number")
+            }
+        case .operand:
+            switch try toOperand(value, function: opName) {
+            case let .tensor(tensor): return .tensor(tensor)
+            case let .scalar(scalar): return .scalar(scalar)
+            }
+        case .object:
+            return .opaque(value)
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Ops
+import TensorEngine
+
+/// Calls an op of the table: binds the Python arguments to one of its signatures,
+/// converts each by its declared type, runs the implementation and wraps the result.
+/// This is the one place where op arguments are matched and checked.
+extension Interpreter {
+    func callOp(_ entry: OpEntry, receiver: Tensor?, _ arguments: CallArguments) throws -> Value {
+        guard let implementation = entry.implementation else {
+            throw PythonError.notImplemented("\(entry.name)() has no implementation in the op table")
+        }
+        var positional = arguments.positional
+        if let receiver { positional.insert(.tensor(receiver), at: 0) }
+        let last = entry.signatures.count - 1
+        for (index, signature) in entry.signatures.enumerated() {
+            let strict = index < last
+            do {
+                let values = try bind(positional, arguments.keywords, to: signature, opName: entry.name, strict: strict, hasReceiver: receiver != nil)
+                let bound = OpArguments(opName: entry.name, overload: index, values: values)
+                return value(of: try implementation(bound))
+            } catch let mismatch as OverloadMismatch where strict {
+                _ = mismatch
+                continue
+            }
+        }
+        throw PythonError.runtimeError("\(entry.name)(): no signature matched")
+    }
+
+    private func value(of result: OpResult) -> Value {
+        switch result {
+        case let .tensor(tensor): return .tensor(tensor)
+        case let .tuple(tensors): return .tuple(tensors.map { .tensor($0) })
+        case let .namedTuple(typeName, fields, tensors):
+            return .namedTuple(NamedTuple(typeName: typeName, fields: fields, values: tensors.map { .tensor($0) }))
+        }
+    }
+
+    private func bind(_ positional: [Value], _ keywords: [(name: String, value: Value)], to signature: OpSignature,
+                      opName: String, strict: Bool, hasReceiver: Bool) throws -> [(name: String, value: OpArgument)] {
+        func fail(_ error: PythonError) -> Error { strict ? OverloadMismatch() : error }
+        var given: [String: (value: Value, position: Int?)] = [:]
+        var variadicItems: [Value] = []
+        let positionalParameters = signature.parameters.filter { $0.kind != .keywordOnly }
+        for (index, value) in positional.enumerated() {
+            if index < positionalParameters.count, positionalParameters[index].kind == .positional {
+                given[positionalParameters[index].name] = (value, index + 1)
+            } else if let variadic = positionalParameters.last, variadic.kind == .variadic, index >= positionalParameters.count - 1 {
+                variadicItems.append(value)
+            } else {
+                let count = positionalParameters.count - (hasReceiver ? 1 : 0)
+                let passed = positional.count - (hasReceiver ? 1 : 0)
+                throw fail(.typeError("\(opName)() takes \(count) positional argument\(count == 1 ? "" : "s") but \(passed) were given"))
+            }
+        }
+        for (name, value) in keywords {
+            guard let parameter = signature.parameter(named: name), parameter.kind != .variadic || variadicItems.isEmpty else {
+                throw fail(.typeError("\(opName)() got an unexpected keyword argument '\(name)'"))
+            }
+            if given[name] != nil { throw fail(.typeError("\(opName)() got multiple values for argument '\(name)'")) }
+            given[name] = (value, nil)
+        }
+        var bound: [(name: String, value: OpArgument)] = []
+        for parameter in signature.parameters {
+            if parameter.kind == .variadic && given[parameter.name] == nil {
+                let items = variadicItems.count == 1 && isSequence(variadicItems[0]) ? variadicItems[0] : .tuple(variadicItems)
+                given[parameter.name] = (items, nil)
+            }
+            guard let (value, position) = given[parameter.name] else {
+                guard parameter.defaultText != nil else {
+                    // PyTorch's own wording, plural included.
+                    throw fail(.typeError("\(opName)() missing 1 required positional arguments: \"\(parameter.name)\""))
+                }
+                bound.append((parameter.name, parameter.defaultArgument ?? .none))
+                continue
+            }
+            do {
+                bound.append((parameter.name, try convert(value, to: parameter.type, opName: opName, parameter: parameter.name, strict: strict)))
+            } catch let error as PythonError {
+                throw fail(error.withArgumentPosition(position.map { $0 - (hasReceiver ? 1 : 0) }))
+            }
+        }
+        return bound
+    }
+
+    private func isSequence(_ value: Value) -> Bool {
+        switch value {
+        case .tuple, .list, .size: return true
+        default: return false
+        }
+    }
+}
+
+/// A signature that does not fit the call; the next overload is tried.
+struct OverloadMismatch: Error {}
+
+private extension PythonError {
+    /// PyTorch names the position of a badly typed argument: `(position 2)`.
+    func withArgumentPosition(_ position: Int?) -> PythonError {
+        guard type == "TypeError", let position, position > 0 else { return self }
+        return .typeError(message.replacing("' must be", with: "' (position \(position)) must be"))
+    }
+}

@@ -1,0 +1,118 @@
+import TensorEngine
+
+/// One argument after conversion by its parameter's declared type.
+public enum OpArgument {
+    case none
+    case tensor(Tensor)
+    case tensors([Tensor])
+    case int(Int)
+    case ints([Int])
+    case float(Double)
+    case bool(Bool)
+    case string(String)
+    case dtype(DType)
+    case scalar(Scalar)
+    /// A value the op table does not convert (type `object`), carried for the binding.
+    case opaque(Any)
+}
+
+/// An op's arguments bound to its parameters by name, defaults filled in.
+/// The accessors trust the conversion: a mismatch is a table bug, reported as an internal error.
+public struct OpArguments {
+    public let opName: String
+    /// Which of the entry's signatures matched, counted from 0.
+    public let overload: Int
+    private var values: [(name: String, value: OpArgument)]
+
+    public init(opName: String, overload: Int = 0, values: [(name: String, value: OpArgument)]) {
+        self.opName = opName
+        self.overload = overload
+        self.values = values
+    }
+
+    public subscript(name: String) -> OpArgument {
+        values.first { $0.name == name }?.value ?? .none
+    }
+
+    /// The arguments in parameter order, for observers that show them.
+    public var all: [(name: String, value: OpArgument)] { values }
+
+    public func tensor(_ name: String) throws -> Tensor {
+        guard case let .tensor(tensor) = self[name] else { throw mismatch(name, "Tensor") }
+        return tensor
+    }
+
+    public func optionalTensor(_ name: String) throws -> Tensor? {
+        if case .none = self[name] { return nil }
+        return try tensor(name)
+    }
+
+    public func int(_ name: String) throws -> Int {
+        guard case let .int(value) = self[name] else { throw mismatch(name, "int") }
+        return value
+    }
+
+    public func optionalInt(_ name: String) throws -> Int? {
+        if case .none = self[name] { return nil }
+        return try int(name)
+    }
+
+    /// A dims argument: nil when absent, one element for `dim=1`.
+    public func dims(_ name: String) throws -> [Int]? {
+        switch self[name] {
+        case .none: return nil
+        case let .int(dim): return [dim]
+        case let .ints(dims): return dims
+        default: throw mismatch(name, "int[1]?")
+        }
+    }
+
+    public func ints(_ name: String) throws -> [Int] {
+        guard case let .ints(values) = self[name] else { throw mismatch(name, "int[]") }
+        return values
+    }
+
+    public func float(_ name: String) throws -> Double {
+        switch self[name] {
+        case let .float(value): return value
+        case let .int(value): return Double(value)
+        case let .scalar(value): return value.doubleValue
+        default: throw mismatch(name, "float")
+        }
+    }
+
+    public func optionalFloat(_ name: String) throws -> Double? {
+        if case .none = self[name] { return nil }
+        return try float(name)
+    }
+
+    public func bool(_ name: String) throws -> Bool {
+        guard case let .bool(value) = self[name] else { throw mismatch(name, "bool") }
+        return value
+    }
+
+    public func string(_ name: String) throws -> String {
+        guard case let .string(value) = self[name] else { throw mismatch(name, "str") }
+        return value
+    }
+
+    public func dtype(_ name: String) throws -> DType? {
+        switch self[name] {
+        case .none: return nil
+        case let .dtype(dtype): return dtype
+        default: throw mismatch(name, "ScalarType?")
+        }
+    }
+
+    private func mismatch(_ name: String, _ type: String) -> TensorError {
+        TensorError.runtime("internal error: \(opName)() argument '\(name)' was not bound as \(type)")
+    }
+}
+
+/// What an op returns, before the interpreter turns it into a Python value.
+public enum OpResult {
+    case tensor(Tensor)
+    /// `torch.return_types.max(values=..., indices=...)` and its kin.
+    case namedTuple(typeName: String, fields: [String], tensors: [Tensor])
+    case tuple([Tensor])
+}

@@ -1,0 +1,31 @@
+/// Activations, as torch functions, tensor methods and `F.` functions.
+extension OpTable {
+    static let activationOps: [OpEntry] = [
+        OpEntry("softmax", "Tensor input, int dim, *, ScalarType? dtype=None", [.function, .functional, .method], family: .activation,
+                doc: OpDoc("Turns the values along dim into probabilities: positive, summing to 1.", formula: "softmax(x)_i = exp(x_i) / Σ_j exp(x_j)",
+                           example: ">>> torch.softmax(torch.tensor([1., 2., 3.]), dim=0)\ntensor([0.0900, 0.2447, 0.6652])")),
+        OpEntry("log_softmax", "Tensor input, int dim, *, ScalarType? dtype=None", [.function, .functional, .method], family: .activation,
+                doc: OpDoc("The logarithm of softmax along dim, computed stably.", formula: "log_softmax(x)_i = x_i - log Σ_j exp(x_j)",
+                           example: ">>> F.log_softmax(torch.tensor([1., 2., 3.]), dim=0)\ntensor([-2.4076, -1.4076, -0.4076])")),
+        OpEntry("relu", "Tensor input", [.function, .functional, .method], family: .activation,
+                doc: OpDoc("Keeps positive values and replaces negative ones by 0.", formula: "relu(x) = max(x, 0)",
+                           example: ">>> F.relu(torch.tensor([-1., 0., 2.]))\ntensor([0., 0., 2.])")),
+        OpEntry("sigmoid", "Tensor input", [.function, .functional, .method], family: .activation,
+                doc: OpDoc("Squashes each value into (0, 1).", formula: "sigmoid(x) = 1 / (1 + exp(-x))",
+                           example: ">>> torch.sigmoid(torch.tensor([-2., 0., 2.]))\ntensor([0.1192, 0.5000, 0.8808])")),
+        OpEntry("tanh", "Tensor input", [.function, .functional, .method], family: .activation,
+                doc: OpDoc("Hyperbolic tangent: squashes each value into (-1, 1).", formula: "tanh(x) = (exp(x) - exp(-x)) / (exp(x) + exp(-x))",
+                           example: ">>> torch.tanh(torch.tensor([-1., 0., 1.]))\ntensor([-0.7616,  0.0000,  0.7616])")),
+        OpEntry("Softmax", "int? dim=None", [.moduleClass], family: .activation),
+        OpEntry("LogSoftmax", "int? dim=None", [.moduleClass], family: .activation),
+        OpEntry("gelu", "Tensor input, *, str approximate='none'", [.functional], family: .activation),
+        OpEntry("silu", "Tensor input, bool inplace=False", [.functional], family: .activation),
+        OpEntry("leaky_relu", "Tensor input, float negative_slope=0.01, bool inplace=False", [.functional], family: .activation),
+        OpEntry("elu", "Tensor input, float alpha=1.0, bool inplace=False", [.functional], family: .activation),
+        OpEntry("softplus", "Tensor input, float beta=1.0, float threshold=20.0", [.functional], family: .activation),
+        OpEntry("dropout", "Tensor input, float p=0.5, bool training=True, bool inplace=False", [.functional], family: .activation),
+        OpEntry("normalize", "Tensor input, float p=2.0, int dim=1, float eps=1e-12, Tensor? out=None", [.functional], family: .normalization),
+        OpEntry("layer_norm", "Tensor input, int[] normalized_shape, Tensor? weight=None, Tensor? bias=None, float eps=1e-05", [.functional], family: .normalization),
+        OpEntry("one_hot", "Tensor tensor, int num_classes=-1", [.functional], family: .indexing),
+    ]
+}

@@ -1,0 +1,26 @@
+/// Ops still bound by hand in the interpreter: the table gives their signature, family and doc.
+extension OpTable {
+    static let linearAlgebraOps: [OpEntry] = [
+        OpEntry("matmul", "Tensor input, Tensor other", [.function, .method], family: .linearAlgebra,
+                doc: OpDoc("Matrix product with broadcasting over batch dimensions (the @ operator); 1-D operands act as vectors.", formula: "out[i, j] = Σ_k a[i, k] · b[k, j]",
+                           example: ">>> a = torch.tensor([[1., 2.], [3., 4.]])\n>>> a @ torch.tensor([1., 1.])\ntensor([3., 7.])\n>>> torch.matmul(a, a)\ntensor([[ 7., 10.],\n        [15., 22.]])")),
+        OpEntry("mm", "Tensor input, Tensor mat2", [.function, .method], family: .linearAlgebra,
+                doc: OpDoc("Product of two 2-D matrices, (n, m) @ (m, p) -> (n, p); no broadcasting.", formula: "out[i, j] = Σ_k a[i, k] · b[k, j]",
+                           example: ">>> torch.mm(torch.ones(2, 3), torch.ones(3, 4)).shape\ntorch.Size([2, 4])")),
+        OpEntry("bmm", "Tensor input, Tensor mat2", [.function, .method], family: .linearAlgebra,
+                doc: OpDoc("Batched matrix product of 3-D tensors, (b, n, m) @ (b, m, p) -> (b, n, p).", formula: "out[b, i, j] = Σ_k x[b, i, k] · y[b, k, j]",
+                           example: ">>> torch.bmm(torch.ones(5, 2, 3), torch.ones(5, 3, 4)).shape\ntorch.Size([5, 2, 4])")),
+        OpEntry("einsum", "object equation, Tensor... operands", [.function], family: .linearAlgebra,
+                doc: OpDoc("Sums products of operands over the indices an Einstein-notation equation names.", formula: "'ij,jk->ik' is out[i, k] = Σ_j a[i, j] · b[j, k]",
+                           example: ">>> a = torch.arange(6.).view(2, 3)\n>>> torch.einsum('ij->j', a)\ntensor([3., 5., 7.])\n>>> torch.einsum('ij,ij->i', a, a)\ntensor([ 5., 50.])")),
+        OpEntry("linear", "Tensor input, Tensor weight, Tensor? bias=None", [.functional], family: .linearAlgebra,
+                doc: OpDoc("The affine map of a linear layer: multiplies by the transposed weight and adds the bias.", formula: "y = x Wᵀ + b",
+                           example: ">>> F.linear(torch.ones(1, 3), torch.ones(2, 3), torch.tensor([0., 1.]))\ntensor([[3., 4.]])")),
+        OpEntry("outer", "Tensor input, Tensor vec2", [.function, .method], family: .linearAlgebra, aliases: ["torch.ger"],
+                doc: OpDoc("The outer product of two vectors: every pair multiplied.", formula: "out[i, j] = a_i · b_j",
+                           example: ">>> torch.outer(torch.tensor([1, 2]), torch.tensor([1, 10, 100]))\ntensor([[  1,  10, 100],\n        [  2,  20, 200]])")),
+        OpEntry("dot", "Tensor input, Tensor tensor", [.function, .method], family: .linearAlgebra,
+                doc: OpDoc("The dot product of two 1-D tensors.", formula: "a · b = Σ_i a_i · b_i",
+                           example: ">>> torch.dot(torch.tensor([1., 2.]), torch.tensor([3., 4.]))\ntensor(11.)")),
+    ]
+}

@@ -1,0 +1,66 @@
+import Ops
+import Testing
+
+/// The op table and the interpreter agree: every spelling the table declares exists, and
+/// calls through the table bind, convert and reject arguments as PyTorch does.
+@Suite("Op table bindings")
+struct OpTableBindingTests {
+    @Test("every qualified name in the table is reachable from Python")
+    func everyNameExists() {
+        var probes: [String] = []
+        for entry in OpTable.all {
+            for name in entry.qualifiedNames {
+                let parts = name.split(separator: ".").map(String.init)
+                probes.append(parts.first == "Tensor" ? "torch.ones(1).\(parts[1])" : name)
+            }
+        }
+        let source = probes.map { "_probe = \($0)" }.joined(separator: "\n")
+        let outcome = StdlibTests.run(source)
+        #expect(outcome.error == nil, "\(outcome.error ?? "")")
+    }
+
+    @Test("overloads are chosen by the argument kinds, as PyTorch chooses them")
+    func overloads() {
+        let outcome = StdlibTests.run("""
+        x = torch.tensor([[1., 5.], [7., 2.]])
+        print(x.max(), torch.max(x, torch.full((2, 2), 3.)), x.max(1).indices)
+        print(x.std(False), x.std(0), torch.var(x, dim=1, correction=0))
+        print(x.norm('fro'), x.norm(p=1, dim=1))
+        """)
+        #expect(outcome.error == nil)
+        #expect(outcome.stdout == """
+        tensor(7.) tensor([[3., 5.],
+                [7., 3.]]) tensor([1, 0])
+        tensor(2.3848) tensor([4.2426, 2.1213]) tensor([4.0000, 6.2500])
+        tensor(8.8882) tensor([6., 9.])
+
+        """)
+    }
+
+    @Test("bad arguments get PyTorch's TypeErrors, with the argument's position")
+    func argumentErrors() {
+        #expect(StdlibTests.run("torch.sum(5)").error == "TypeError: sum(): argument 'input' (position 1) must be Tensor, not int")
+        #expect(StdlibTests.run("torch.ones(2).topk('a')").error == "TypeError: topk(): argument 'k' (position 1) must be int, not str")
+        #expect(StdlibTests.run("torch.ones(2).sum(foo=1)").error == "TypeError: sum() got an unexpected keyword argument 'foo'")
+        #expect(StdlibTests.run("torch.ones(2).cumsum()").error == #"TypeError: cumsum() missing 1 required positional arguments: "dim""#)
+    }
+
+    @Test("cumprod's gradient is exact where the input holds zeros")
+    func cumprodGradient() {
+        let outcome = StdlibTests.run("""
+        y = torch.tensor([2., 0., 3., 4.], requires_grad=True)
+        z = y.cumprod(0)
+        z.sum().backward()
+        print(z, y.grad)
+        w = torch.tensor([[2., 3., 0.5], [1., 0., 0.]], requires_grad=True)
+        w.cumprod(1).sum().backward()
+        print(w.grad)
+        """)
+        #expect(outcome.stdout == """
+        tensor([2., 0., 0., 0.], grad_fn=<CumprodBackward0>) tensor([ 1., 32.,  0.,  0.])
+        tensor([[5.5000, 3.0000, 6.0000],
+                [1.0000, 1.0000, 0.0000]])
+
+        """)
+    }
+}
