@@ -1,3 +1,4 @@
+import Autograd
 import Ops
 import TensorEngine
 
@@ -5,7 +6,8 @@ import TensorEngine
 /// converts each by its declared type, runs the implementation and wraps the result.
 /// This is the one place where op arguments are matched and checked.
 extension Interpreter {
-    func callOp(_ entry: OpEntry, receiver: Tensor?, _ arguments: CallArguments) throws -> Value {
+    /// `inPlace` is the `x.name_(...)` form: the result is written into the receiver.
+    func callOp(_ entry: OpEntry, receiver: Tensor?, inPlace: Bool = false, _ arguments: CallArguments) throws -> Value {
         guard let implementation = entry.implementation else {
             throw PythonError.notImplemented("\(entry.name)() has no implementation in the op table")
         }
@@ -15,9 +17,14 @@ extension Interpreter {
         for (index, signature) in entry.signatures.enumerated() {
             let strict = index < last
             do {
-                let values = try bind(positional, arguments.keywords, to: signature, opName: entry.name, strict: strict, hasReceiver: receiver != nil)
-                let bound = OpArguments(opName: entry.name, overload: index, values: values)
-                return value(of: try implementation(bound))
+                let values = try bind(positional, arguments.keywords, to: signature, opName: inPlace ? entry.name + "_" : entry.name, strict: strict, hasReceiver: receiver != nil)
+                let opName = inPlace ? entry.name + "_" : entry.name
+                let result = try implementation(OpArguments(opName: opName, overload: index, values: values))
+                if inPlace, let receiver, case let .tensor(computed) = result {
+                    try Autodiff.assignResult(receiver, computed)
+                    return .tensor(receiver)
+                }
+                return value(of: result)
             } catch let mismatch as OverloadMismatch where strict {
                 _ = mismatch
                 continue
@@ -47,13 +54,14 @@ extension Interpreter {
             } else if let variadic = positionalParameters.last, variadic.kind == .variadic, index >= positionalParameters.count - 1 {
                 variadicItems.append(value)
             } else {
-                let count = positionalParameters.count - (hasReceiver ? 1 : 0)
-                let passed = positional.count - (hasReceiver ? 1 : 0)
-                throw fail(.typeError("\(opName)() takes \(count) positional argument\(count == 1 ? "" : "s") but \(passed) were given"))
+                throw fail(tooManyPositionals(opName, positionalParameters, passed: positional.count, hasReceiver: hasReceiver))
             }
         }
         for (name, value) in keywords {
             guard let parameter = signature.parameter(named: name), parameter.kind != .variadic || variadicItems.isEmpty else {
+                if hasReceiver && signature.parameters.count == 1 {
+                    throw fail(.typeError("TensorBase.\(opName)() takes no keyword arguments"))
+                }
                 throw fail(.typeError("\(opName)() got an unexpected keyword argument '\(name)'"))
             }
             if given[name] != nil { throw fail(.typeError("\(opName)() got multiple values for argument '\(name)'")) }
@@ -80,6 +88,17 @@ extension Interpreter {
             }
         }
         return bound
+    }
+
+    /// PyTorch's wording: "takes no arguments (1 given)" for a method without parameters,
+    /// "takes from 1 to 4 positional arguments" when some have defaults.
+    private func tooManyPositionals(_ opName: String, _ parameters: [OpParameter], passed: Int, hasReceiver: Bool) -> PythonError {
+        let offset = hasReceiver ? 1 : 0
+        let (most, given) = (parameters.count - offset, passed - offset)
+        if hasReceiver && most == 0 { return .typeError("TensorBase.\(opName)() takes no arguments (\(given) given)") }
+        let least = parameters.filter(\.isRequired).count - offset
+        let range = least == most ? "\(most) positional argument\(most == 1 ? "" : "s")" : "from \(least) to \(most) positional arguments"
+        return .typeError("\(opName)() takes \(range) but \(given) were given")
     }
 
     private func isSequence(_ value: Value) -> Bool {

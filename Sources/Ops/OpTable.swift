@@ -2,7 +2,7 @@
 /// `:help`, keyword completion and Explain's argument lookup all read this table.
 public enum OpTable {
     public static let all: [OpEntry] = reductionOps + activationOps + lossOps + movementOps
-        + creationOps + elementwiseOps + indexingOps + linearAlgebraOps
+        + creationOps + unaryOps + elementwiseOps + indexingOps + linearAlgebraOps
 
     /// Entries by every qualified spelling (`torch.sum`, `Tensor.sum`, `torch.concat`).
     public static let byQualifiedName: [String: OpEntry] = {

@@ -45,6 +45,29 @@ struct OpTableBindingTests {
         #expect(StdlibTests.run("torch.ones(2).cumsum()").error == #"TypeError: cumsum() missing 1 required positional arguments: "dim""#)
     }
 
+    @Test("too many arguments are refused in PyTorch's words")
+    func arityErrors() {
+        #expect(StdlibTests.run("torch.ones(2).exp(2)").error == "TypeError: TensorBase.exp() takes no arguments (1 given)")
+        #expect(StdlibTests.run("torch.ones(2).exp(y=1)").error == "TypeError: TensorBase.exp() takes no keyword arguments")
+        #expect(StdlibTests.run("torch.exp(torch.ones(2), 2)").error == "TypeError: exp() takes 1 positional argument but 2 were given")
+        #expect(StdlibTests.run("torch.ones(2).topk(1, 0, True, True, 5)").error
+                == "TypeError: topk() takes from 1 to 4 positional arguments but 5 were given")
+    }
+
+    @Test("an in-place form writes into its receiver and records the op's gradient")
+    func inPlaceForms() {
+        let outcome = StdlibTests.run("""
+        w = torch.tensor([1., 2.], requires_grad=True)
+        z = w * 2
+        z.exp_()
+        z.sum().backward()
+        print(z.grad_fn.name(), w.grad)
+        y = torch.tensor([-0.5, 0.5]); y.arcsin_(); print(y)
+        """)
+        #expect(outcome.stdout == "ExpBackward0 tensor([ 14.7781, 109.1963])\ntensor([-0.5236,  0.5236])\n")
+        #expect(StdlibTests.run("torch.ones(2).isnan_()").error == "AttributeError: 'Tensor' object has no attribute 'isnan_'")
+    }
+
     @Test("cumprod's gradient is exact where the input holds zeros")
     func cumprodGradient() {
         let outcome = StdlibTests.run("""

@@ -1,32 +1,10 @@
 import Autograd
 import TensorEngine
 
-/// Elementwise tensor methods and their in-place forms.
+/// Elementwise tensor methods and their in-place forms. (The one-input ops are in the op
+/// table, `Sources/Ops/Table/UnaryOps.swift`.)
 func elementwiseMethods() -> [String: TensorMethod] {
     var table: [String: TensorMethod] = [:]
-    let unaryOps: [String: UnaryOp] = [
-        "neg": .negate, "negative": .negate, "abs": .abs, "absolute": .abs, "sign": .sign, "square": .square,
-        "reciprocal": .reciprocal, "sqrt": .sqrt, "rsqrt": .rsqrt, "exp": .exp, "exp2": .exp2, "expm1": .expm1,
-        "log": .log, "log2": .log2, "log10": .log10, "log1p": .log1p, "sin": .sin, "cos": .cos, "tan": .tan,
-        "asin": .asin, "arcsin": .asin, "acos": .acos, "arccos": .acos, "atan": .atan, "arctan": .atan,
-        "sinh": .sinh, "cosh": .cosh, "tanh": .tanh, "sigmoid": .sigmoid, "relu": .relu, "floor": .floor,
-        "ceil": .ceil, "trunc": .trunc, "fix": .trunc, "frac": .frac, "erf": .erf, "erfc": .erfc,
-        "logical_not": .logicalNot, "bitwise_not": .bitwiseNot, "isnan": .isNaN, "isinf": .isInf,
-        "isfinite": .isFinite, "signbit": .signbit,
-    ]
-    for (name, op) in unaryOps {
-        table[name] = { _, tensor, arguments in
-            _ = try arguments.bind(name, [])
-            return .tensor(try Autodiff.unary(op, tensor))
-        }
-        if !op.producesBool {
-            table[name + "_"] = { _, tensor, arguments in
-                _ = try arguments.bind(name + "_", [])
-                try Autodiff.assignResult(tensor, try Autodiff.unary(op, tensor))
-                return .tensor(tensor)
-            }
-        }
-    }
     table["round"] = { _, tensor, arguments in
         let decimals = try arguments.bind("round", ["*", "decimals"]).int("decimals", default: 0)
         return .tensor(try roundTensor(tensor, decimals: decimals))

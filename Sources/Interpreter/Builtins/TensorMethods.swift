@@ -15,11 +15,16 @@ let tensorMethods: [String: TensorMethod] = {
     return table
 }()
 
-/// The methods the op table implements: its entries with a method or in-place variant.
+/// The methods the op table implements, under every `Tensor.` spelling it declares;
+/// a trailing `_` is the in-place form.
 func opTableMethods() -> [String: TensorMethod] {
     var table: [String: TensorMethod] = [:]
-    for entry in OpTable.all where entry.implementation != nil && entry.variants.contains(.method) {
-        table[entry.name] = { interpreter, tensor, arguments in try interpreter.callOp(entry, receiver: tensor, arguments) }
+    for entry in OpTable.all where entry.implementation != nil {
+        for qualifiedName in entry.qualifiedNames where qualifiedName.hasPrefix("Tensor.") {
+            let name = String(qualifiedName.dropFirst("Tensor.".count))
+            let inPlace = name.hasSuffix("_") && !entry.name.hasSuffix("_")
+            table[name] = { interpreter, tensor, arguments in try interpreter.callOp(entry, receiver: tensor, inPlace: inPlace, arguments) }
+        }
     }
     return table
 }

@@ -41,8 +41,12 @@ extension Interpreter {
                 return try method(interpreter, try interpreter.tensorArgument(input, function: name), arguments)
             }
         }
-        for entry in OpTable.all where entry.implementation != nil && entry.variants.contains(.function) {
-            define(entry.name) { interpreter, arguments in try interpreter.callOp(entry, receiver: nil, arguments) }
+        for entry in OpTable.all where entry.implementation != nil {
+            for qualifiedName in entry.qualifiedNames where qualifiedName.hasPrefix("torch.") && qualifiedName.split(separator: ".").count == 2 {
+                define(String(qualifiedName.dropFirst("torch.".count))) { interpreter, arguments in
+                    try interpreter.callOp(entry, receiver: nil, arguments)
+                }
+            }
         }
         for dtype in DType.allCases { torch.members[dtype.rawValue] = .dtype(dtype) }
         for (alias, dtype) in [("float", DType.float32), ("double", .float64), ("long", .int64), ("int", .int32), ("short", .int16), ("half", .float16)] {
