@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "PySyntax", dependencies: ["Diagnostics"]),
         .target(name: "Interpreter", dependencies: ["PySyntax", "Ops", "Autograd", "TensorEngine", "Diagnostics"],
                 swiftSettings: [uncheckedExclusivityInRelease]),
-        .target(name: "Explain", dependencies: ["Interpreter", "Ops", "PySyntax", "TensorEngine", "Diagnostics"]),
+        .target(name: "Explain", dependencies: ["Interpreter", "Ops", "Autograd", "PySyntax", "TensorEngine", "Diagnostics"]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "LineEditor", dependencies: ["CEditLine"]),
         .target(name: "Lessons", dependencies: ["Explain", "Interpreter", "PySyntax", "TensorEngine", "Diagnostics"]),

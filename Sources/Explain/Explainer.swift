@@ -26,6 +26,7 @@ public final class Explainer {
             return Explanation(source: source, steps: [], findings: [finding], error: ("SyntaxError", error.message, error.span))
         }
         let tracer = Tracer(index: SyntaxIndex(module: module))
+        tracer.leafNames = { [unowned interpreter] in interpreter.leafNames() }
         let previousObserver = interpreter.observer
         interpreter.observer = tracer
         defer { interpreter.observer = previousObserver }

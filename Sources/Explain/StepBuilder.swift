@@ -20,11 +20,15 @@ protocol OperationExplainer {
 struct ExplainerRegistry {
     let families: [OperationExplainer]
 
-    init(families: [OperationExplainer] = [
-        SoftmaxExplainer(), LossExplainer(), IndexingExplainer(), ShapeExplainer(), CopyExplainer(),
-        ReductionExplainer(), ArithmeticExplainer(), ModuleCallExplainer(), GenericExplainer(),
-    ]) {
+    init(families: [OperationExplainer]) {
         self.families = families
+    }
+
+    init(backwardLog: BackwardLog = BackwardLog()) {
+        self.init(families: [
+            BackwardExplainer(log: backwardLog), SoftmaxExplainer(), LossExplainer(), IndexingExplainer(), ShapeExplainer(), CopyExplainer(),
+            ReductionExplainer(), ArithmeticExplainer(), ModuleCallExplainer(), GenericExplainer(),
+        ])
     }
 
     func explain(_ evaluation: Evaluation) -> OperationText? {
@@ -36,7 +40,9 @@ struct ExplainerRegistry {
 /// Assembles a `Step`: the family's words plus what every step shows (shapes, view or
 /// copy, aliasing, preview, heatmaps of named masks and index tables).
 enum StepBuilder {
-    static func step(for evaluation: Evaluation, registry: ExplainerRegistry) -> Step {
+    /// `words`, when given, are the step's text whatever the node is (an optimizer's
+    /// `step()`, which touches no tensor argument but updates weights).
+    static func step(for evaluation: Evaluation, registry: ExplainerRegistry, words given: OperationText? = nil) -> Step {
         let source = evaluation.index.source
         let span = evaluation.expr.span
         let line = source.line(of: span.start)
@@ -44,8 +50,8 @@ enum StepBuilder {
         let endColumn = lastLine == line ? source.column(of: span.end) : source.lineText(line).count + 1
         let inputs = evaluation.tensorInputs
         let output = evaluation.tensorResult
-        let trivial = isTrivial(evaluation)
-        let words = trivial ? nil : registry.explain(evaluation)
+        let trivial = given == nil && isTrivial(evaluation)
+        let words = given ?? (trivial ? nil : registry.explain(evaluation))
         var pictures = words?.pictures ?? []
         if !trivial { pictures += namedTensorHeatmaps(evaluation) }
         let aliased = output.flatMap { result in inputs.first { $0.tensor.sharesStorage(with: result) } }

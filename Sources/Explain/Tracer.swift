@@ -18,10 +18,22 @@ final class Tracer: EvaluationObserver {
     private var operationCount = 0
     private let registry: ExplainerRegistry
     private let detectors: [PitfallDetector]
+    /// The expression that produced each tensor of the explained code, to split a loss
+    /// into the terms the program added up.
+    private var producers: [ObjectIdentifier: (tensor: WeakTensorReference, expr: Expr)] = [:]
+    private let backwardLog = BackwardLog()
+    /// Each optimizer's weights as they were when it was last named, before `step()`.
+    private var snapshots: [ObjectIdentifier: ParameterSnapshot] = [:]
+    /// Tensors in the graph, in the order they were made; the oldest are dropped past a
+    /// bound so that long loops do not keep every iteration's tensors.
+    private var gradTensors: [(tensor: WeakTensorReference, expr: Expr)] = []
+    private static let gradTensorLimit = 4096
+    /// The session's names for parameters and leaves (`self.net.weight`).
+    var leafNames: () -> [ObjectIdentifier: String] = { [:] }
 
-    init(index: SyntaxIndex, registry: ExplainerRegistry = ExplainerRegistry(), detectors: [PitfallDetector] = makeDetectors()) {
+    init(index: SyntaxIndex, registry: ExplainerRegistry? = nil, detectors: [PitfallDetector] = makeDetectors()) {
         self.index = index
-        self.registry = registry
+        self.registry = registry ?? ExplainerRegistry(backwardLog: backwardLog)
         self.detectors = detectors
     }
 
@@ -38,10 +50,17 @@ final class Tracer: EvaluationObserver {
         guard index.contains(expr) else { return }
         let evaluation = evaluation(of: expr, value: value)
         FactRecorder.record(evaluation)
+        if case let .tensor(tensor) = value, !StepBuilder.isTrivial(evaluation) {
+            producers[ObjectIdentifier(tensor)] = (WeakTensorReference(tensor), expr)
+            if tensor.requiresGrad { recordGradTensor(tensor, expr) }
+        }
+        if case let .native(optimizer as ParameterUpdating) = value {
+            snapshots[ObjectIdentifier(optimizer)] = ParameterSnapshot(optimizer)
+        }
         if let position = stepIndexByNode[id] {
             steps[position].evaluations += 1
         } else {
-            var step = StepBuilder.step(for: evaluation, registry: registry)
+            var step = StepBuilder.step(for: evaluation, registry: registry, words: optimizerStepText(expr, value))
             // Only operations are numbered: the numbers a reader sees have no gaps.
             if !step.isTrivial {
                 operationCount += 1
@@ -52,6 +71,66 @@ final class Tracer: EvaluationObserver {
         }
         for detector in detectors {
             for finding in detector.findings(evaluation) { add(finding, for: expr) }
+        }
+        if let record = backwardLog.pending, case .call = expr.kind, value.isNone {
+            backwardLog.pending = nil
+            reportBackward(record, call: expr)
+        }
+    }
+
+    func willRunBackward(from roots: [Tensor]) {
+        let splitter = LossTermSplitter(producer: { [unowned self] in self.producer(of: $0) }, value: { [unowned self] in self.value(of: $0) })
+        backwardLog.pending = BackwardRecord(roots: roots, leafNames: leafNames(), splitter: splitter, graph: recordedGraph) { [unowned self] term in
+            self.crossEntropyOperands(term)
+        }
+    }
+
+    /// For `opt.step()`: how far it moved each weight.
+    private func optimizerStepText(_ expr: Expr, _ value: Value) -> OperationText? {
+        guard value.isNone, case let .call(callee, _) = expr.kind, case let .attribute(object, name, _) = callee.kind, name == "step",
+              case let .native(optimizer as ParameterUpdating)? = self.value(of: object),
+              let snapshot = snapshots[ObjectIdentifier(optimizer)] else { return nil }
+        return snapshot.text(names: leafNames())
+    }
+
+    private func recordGradTensor(_ tensor: Tensor, _ expr: Expr) {
+        if gradTensors.count >= Self.gradTensorLimit { gradTensors.removeFirst(gradTensors.count / 2) }
+        gradTensors.append((WeakTensorReference(tensor), expr))
+    }
+
+    private var recordedGraph: RecordedGraph {
+        let produced = gradTensors.compactMap { entry in entry.tensor.tensor.map { (entry.expr, $0) } }
+        return RecordedGraph(produced: produced) { [unowned self] expr in
+            childExpressions(of: expr).compactMap { child in
+                if case let .tensor(tensor)? = self.value(of: child) { return tensor }
+                return nil
+            }
+        }
+    }
+
+    private func producer(of tensor: Tensor) -> Expr? {
+        guard let entry = producers[ObjectIdentifier(tensor)], entry.tensor.tensor === tensor else { return nil }
+        return entry.expr
+    }
+
+    /// The operands of a term that is a plain cross-entropy: class-index targets, the mean,
+    /// no class weights and no label smoothing, for which the closed-form gradient holds.
+    private func crossEntropyOperands(_ term: LossTerm) -> CrossEntropyOperands? {
+        let evaluation = evaluation(of: term.origin, value: .tensor(term.originTensor))
+        guard let call = evaluation.call, call.op?.entry.name == "cross_entropy", let input = call.input,
+              let target = call.argument("target"), case let .tensor(targetTensor) = target.value, !targetTensor.dtype.isFloatingPoint,
+              call.argument("weight").map({ $0.value.isNone }) ?? true, (call.double("label_smoothing") ?? 0) == 0,
+              call.lossReduction == "mean" else { return nil }
+        return CrossEntropyOperands(logits: input.tensor, target: targetTensor, logitsText: evaluation.text(of: input.expr),
+                                    targetText: evaluation.text(of: target.expr))
+    }
+
+    private func reportBackward(_ record: BackwardRecord, call: Expr) {
+        let judge = BackwardFindings(record: record, backwardCall: call, index: index, value: { [unowned self] in self.value(of: $0) })
+        for (finding, expr) in judge.deadTerms() + judge.nonFiniteGradients() { add(finding, for: expr) }
+        let note = judge.nanLossNote
+        for position in findings.indices where findings[position].code == "nan-produced" && !findings[position].notes.contains(note) {
+            findings[position].notes.append(note)
         }
     }
 

@@ -19,6 +19,12 @@ public protocol OutputSink: AnyObject {
 /// Called for every evaluated expression node, innermost first: the explainer's hook.
 public protocol EvaluationObserver: AnyObject {
     func didEvaluate(_ expr: Expr, value: Value)
+    /// Called just before `backward()` runs from `roots`, while their graph is still whole.
+    func willRunBackward(from roots: [Tensor])
+}
+
+extension EvaluationObserver {
+    public func willRunBackward(from roots: [Tensor]) {}
 }
 
 /// A scope of variables: the module's globals, or one function call's locals.

@@ -53,6 +53,7 @@ extension Interpreter {
             let roots = try interpreter.tensorList(try bound.value("tensors"), function: "backward")
             let seeds = try bound.optional("grad_tensors").map { try interpreter.tensorList($0, function: "backward").map { Optional($0) } } ?? []
             let retain = try bound.optional("retain_graph").map { try interpreter.truthy($0) } ?? false
+            if interpreter.isObserved { interpreter.observer?.willRunBackward(from: roots) }
             try BackwardEngine.backward(roots, gradients: seeds, retainGraph: retain)
             return .none
         })
@@ -144,7 +145,9 @@ extension Interpreter {
         return BackwardEngine.recentRoots.map { root in GraphDrawing.draw(root) { names[ObjectIdentifier($0)] } }
     }
 
-    private func leafNames() -> [ObjectIdentifier: String] {
+    /// The session's names for leaves that require grad: variables, and the parameters of
+    /// the modules variables hold (`net.fc1.weight`, `self.net.bias`).
+    public func leafNames() -> [ObjectIdentifier: String] {
         var names: [ObjectIdentifier: String] = [:]
         func nameParameters(of module: Value, prefix: String) {
             for parameter in namedModuleMembers(module, .parameters, prefix: prefix) {

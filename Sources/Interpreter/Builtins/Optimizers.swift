@@ -4,7 +4,12 @@ import TensorEngine
 /// `torch.optim.SGD`, `Adam`, `AdamW` and `Adadelta`: param groups whose options are live
 /// dicts (so `group['lr'] = x` takes effect), per-parameter state, and the update rules
 /// of `OptimizerMath`.
-final class Optimizer: NativeObject {
+/// An optimizer as the explainer sees it: the parameters `step()` may update.
+public protocol ParameterUpdating: NativeObject {
+    var updatedParameters: [Tensor] { get }
+}
+
+final class Optimizer: NativeObject, ParameterUpdating {
     enum Kind: String { case sgd = "SGD", adam = "Adam", adamW = "AdamW", adadelta = "Adadelta" }
 
     let kind: Kind
@@ -64,6 +69,8 @@ final class Optimizer: NativeObject {
         default: return nil
         }
     }
+
+    var updatedParameters: [Tensor] { (try? parameters()) ?? [] }
 
     private func parameters() throws -> [Tensor] {
         try paramGroups.items.flatMap { item -> [Tensor] in

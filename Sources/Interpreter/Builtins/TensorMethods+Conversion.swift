@@ -61,6 +61,7 @@ func conversionMethods() -> [String: TensorMethod] {
         if try bound.optional("create_graph").map({ try interpreter.truthy($0) }) ?? false {
             throw PythonError.notImplemented("backward(create_graph=True) (higher-order gradients) is not supported by TensorTutor's autograd yet")
         }
+        if interpreter.isObserved { interpreter.observer?.willRunBackward(from: [tensor]) }
         try BackwardEngine.backward([tensor], gradients: [try bound.optionalTensor("gradient")], retainGraph: retain)
         return .none
     }

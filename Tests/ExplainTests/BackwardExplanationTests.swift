@@ -1,0 +1,84 @@
+@testable import Explain
+import Testing
+
+/// `explain` through `backward()` and `optimizer.step()`: what the gradients are, which
+/// loss terms made them, and the pitfalls only the backward pass shows.
+@Suite("explanations through the backward pass")
+struct BackwardExplanationTests {
+    static let cleanDistillation = """
+    torch.manual_seed(0)
+    student = nn.Linear(16, 10)
+    teacher = nn.Linear(16, 10)
+    opt = torch.optim.SGD(student.parameters(), lr=0.1, momentum=0.9)
+    x = torch.randn(8, 16)
+    y = torch.randint(0, 10, (8,))
+    T = 4.0
+    with torch.no_grad():
+        t_logits = teacher(x)
+    s_logits = student(x)
+    ce = F.cross_entropy(s_logits, y)
+    kd = F.kl_div(F.log_softmax(s_logits / T, dim=1), F.softmax(t_logits / T, dim=1), reduction='batchmean') * T * T
+    loss = 0.5 * ce + 0.5 * kd
+    opt.zero_grad()
+    loss.backward()
+    opt.step()
+    """
+
+    @Test("the seed's distillation term is dead, and its NaN does not reach the gradients")
+    func deadDistillationTerm() throws {
+        let explanation = explain(Fixtures.distillation + "\n    loss.backward()\n", prelude: Fixtures.distillationPrelude)
+        let dead = try #require(explanation.findings.first { $0.code == "dead-loss-term" })
+        #expect(dead.line == 17)
+        #expect(dead.notes.first == "it is computed from `outputs[:0:self.strat_num]`, which has no elements, so there is nothing for a gradient to flow through")
+        #expect(!explanation.findings.contains { $0.code == "nan-gradient" })
+        let nanLoss = explanation.findings.filter { $0.code == "nan-produced" }
+        #expect(!nanLoss.isEmpty)
+        #expect(nanLoss.allSatisfy { $0.notes.last == "after `backward()` on line 19, every gradient is finite: this NaN does not reach any parameter" })
+        let backward = try #require(explanation.steps.first { $0.operation == "backward" })
+        #expect(backward.notes.contains("`self.net.weight`.grad: float32[10, 16], ‖g‖ = 1.295, all finite"))
+        #expect(backward.notes.contains("term `10 * loss_distill` (line 17) sends no gradient to any leaf (see dead-loss-term)"))
+    }
+
+    @Test("a correct distillation step with SGD and momentum raises no warning, and explains its terms and update")
+    func cleanStep() throws {
+        let explanation = explain(Self.cleanDistillation)
+        #expect(alarms(explanation).isEmpty)
+        let backward = try #require(explanation.steps.first { $0.operation == "backward" })
+        #expect(backward.text == "backpropagates from this loss through its graph of 15 ops to the 2 leaves that require grad, and stores each gradient in its `.grad`")
+        #expect(backward.notes.contains { $0.hasPrefix("term `0.5 * kd` (line 12) reaches `student.bias` ‖g‖ 0.08223") })
+        let closedForm = try #require(backward.notes.first { $0.hasPrefix("the cross-entropy's gradient") })
+        #expect(closedForm.hasPrefix("the cross-entropy's gradient on its logits `s_logits` is (softmax(`s_logits`) − onehot(`y`)) / 8: for row 0 (target 3)"))
+        let update = try #require(explanation.steps.first { $0.operation == "optimizer step" })
+        #expect(update.notes == ["`student.weight`: ‖Δw‖ = 0.07057 (3.852% of ‖w‖ = 1.832)", "`student.bias`: ‖Δw‖ = 0.01902 (4.57% of ‖w‖ = 0.4162)"])
+    }
+
+    @Test("a NaN gradient is reported at the op whose backward made it: sqrt under a where")
+    func nanGradientAtSqrt() throws {
+        let explanation = explain("""
+        x = torch.tensor([0.0, 1.0, 4.0], requires_grad=True)
+        y = torch.where(x > 0, torch.sqrt(x), torch.zeros(3))
+        loss = y.sum()
+        loss.backward()
+        """)
+        let finding = try #require(explanation.findings.first { $0.code == "nan-gradient" })
+        #expect(finding.line == 2)
+        #expect(finding.column == 24)
+        #expect(finding.notes.first == "after `backward()` on line 4, the gradient of `x` holds NaN or ±inf")
+    }
+
+    @Test("a term computed under no_grad is dead, and says why")
+    func noGradTerm() throws {
+        let explanation = explain("""
+        w = torch.ones(3, requires_grad=True)
+        x = torch.tensor([1., 2., 3.])
+        main = (w * x).sum()
+        with torch.no_grad():
+            extra = (w * x * 2).sum()
+        loss = main + extra
+        loss.backward()
+        """)
+        let dead = try #require(explanation.findings.first { $0.code == "dead-loss-term" })
+        #expect(dead.line == 5)
+        #expect(dead.notes.first?.hasPrefix("it does not require grad") == true)
+    }
+}
