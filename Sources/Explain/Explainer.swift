@@ -40,6 +40,7 @@ public final class Explainer {
         } catch {
             failure = ("RuntimeError", "\(error)", nil)
         }
+        if failure == nil { tracer.finish() }
         if let failure {
             let finding = ErrorFindings(tracer: tracer).finding(type: failure.type, message: failure.message, span: failure.span)
             tracer.add(finding, for: failure.span.flatMap { tracer.index.node(at: $0) })

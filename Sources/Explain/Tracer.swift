@@ -22,6 +22,7 @@ final class Tracer: EvaluationObserver {
     /// into the terms the program added up.
     private var producers: [ObjectIdentifier: (tensor: WeakTensorReference, expr: Expr)] = [:]
     private let backwardLog = BackwardLog()
+    private let clones = UnneededCloneTracker()
     /// Each optimizer's weights as they were when it was last named, before `step()`.
     private var snapshots: [ObjectIdentifier: ParameterSnapshot] = [:]
     /// Tensors in the graph, in the order they were made; the oldest are dropped past a
@@ -54,13 +55,14 @@ final class Tracer: EvaluationObserver {
             producers[ObjectIdentifier(tensor)] = (WeakTensorReference(tensor), expr)
             if tensor.requiresGrad { recordGradTensor(tensor, expr) }
         }
+        clones.record(evaluation)
         if case let .native(optimizer as ParameterUpdating) = value {
             snapshots[ObjectIdentifier(optimizer)] = ParameterSnapshot(optimizer)
         }
         if let position = stepIndexByNode[id] {
             steps[position].evaluations += 1
         } else {
-            var step = StepBuilder.step(for: evaluation, registry: registry, words: optimizerStepText(expr, value))
+            var step = StepBuilder.step(for: evaluation, registry: registry, words: optimizerStepText(expr, value) ?? TrainingStatements.words(evaluation))
             // Only operations are numbered: the numbers a reader sees have no gaps.
             if !step.isTrivial {
                 operationCount += 1
@@ -76,6 +78,11 @@ final class Tracer: EvaluationObserver {
             backwardLog.pending = nil
             reportBackward(record, call: expr)
         }
+    }
+
+    /// Judgements that need the whole run: clones that nothing needed.
+    func finish() {
+        for (finding, expr) in clones.findings(in: index) { add(finding, for: expr) }
     }
 
     func willRunBackward(from roots: [Tensor]) {

@@ -81,4 +81,32 @@ struct BackwardExplanationTests {
         #expect(dead.line == 5)
         #expect(dead.notes.first?.hasPrefix("it does not require grad") == true)
     }
+
+    @Test("the seed's statements: no_grad, the alias of the labels, and the clone nothing needs")
+    func seedStatements() throws {
+        let explanation = explain(Fixtures.distillation + "\n    loss.backward()\n", prelude: Fixtures.distillationPrelude)
+        let alias = try #require(explanation.steps.first { $0.operation == "alias" })
+        #expect(alias.text.hasPrefix("`target_curr` is `label`: another name for the same int64[8] tensor, not a copy"))
+        let noGrad = try #require(explanation.steps.first { $0.operation == "no_grad" })
+        #expect(noGrad.line == 14)
+        #expect(noGrad.text.contains("no graph is recorded"))
+        let clone = try #require(explanation.findings.first { $0.code == "unneeded-clone" })
+        #expect(clone.line == 9)
+        #expect(clone.severity == .info)
+    }
+
+    @Test("a clone whose copy is written in place is needed")
+    func neededClone() {
+        let explanation = explain("x = torch.randn(3)\ny = x.clone()\ny[0] = 1.0")
+        #expect(!explanation.findings.contains { $0.code == "unneeded-clone" })
+    }
+
+    @Test("cross_entropy on a softmax output gets the logits as its fix")
+    func softmaxBeforeCrossEntropy() throws {
+        let explanation = explain("z = torch.randn(4, 5)\ny = torch.tensor([1, 0, 3, 2])\np = F.softmax(z, dim=1)\nloss = F.cross_entropy(p, y)")
+        let finding = try #require(explanation.findings.first { $0.code == "softmax-before-cross-entropy" })
+        #expect(finding.line == 4)
+        #expect(finding.fix?.replacement == "z")
+        #expect(alarms(explain("z = torch.randn(4, 5)\ny = torch.tensor([1, 0, 3, 2])\nloss = F.cross_entropy(z, y)")).isEmpty)
+    }
 }

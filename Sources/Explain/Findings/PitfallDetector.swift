@@ -14,6 +14,7 @@ func makeDetectors() -> [PitfallDetector] {
         EmptySliceDetector(), AllMaskedRowDetector(), NaNProducedDetector(), NaNPropagatedDetector(),
         ImplicitSoftmaxDimDetector(), SoftmaxSizeOneDetector(), BCEOnSoftmaxDetector(), TemperatureMismatchDetector(),
         OneHotMisnomerDetector(), BroadcastOuterDetector(), FloorDivisionDetector(), MaskValueDetector(),
+        SoftmaxBeforeCrossEntropyDetector(),
     ]
 }
 

@@ -27,7 +27,12 @@ final class ExceptionObject: NativeObject {
 
 /// `torch.no_grad()`, `torch.enable_grad()`, `set_grad_enabled(b)`: a context manager
 /// (and decorator) that sets autograd's grad mode.
-final class GradModeContext: NativeObject {
+public protocol GradModeSwitch: NativeObject {
+    /// Whether gradients are recorded inside the block it guards.
+    var enabled: Bool { get }
+}
+
+final class GradModeContext: NativeObject, GradModeSwitch {
     let enabled: Bool
     /// The mode before `set_grad_enabled(b)` changed it, to restore when used in `with`.
     let previous: Bool?

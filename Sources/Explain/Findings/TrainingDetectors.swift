@@ -1,0 +1,60 @@
+import Interpreter
+import PySyntax
+import TensorEngine
+
+/// `softmax-before-cross-entropy`: `cross_entropy` given probabilities. It applies
+/// log_softmax itself, so the softmax is taken twice.
+final class SoftmaxBeforeCrossEntropyDetector: PitfallDetector {
+    func findings(_ evaluation: Evaluation) -> [Finding] {
+        guard let sides = LossSides(evaluation, names: ["cross_entropy"]),
+              case let .softmax(dim)? = evaluation.facts[sides.input.tensor].producer else { return [] }
+        let inputText = evaluation.text(of: sides.input.expr)
+        let logits = evaluation.facts[sides.input.tensor].logitsText
+        var notes = ["`\(inputText)` is a softmax output (dim \(dim)): probabilities in [0, 1]",
+                     "cross_entropy applies log_softmax to its input itself, so it takes a softmax of these probabilities: "
+                        + "inputs in [0, 1] give nearly uniform predictions, a loss that barely falls, and small gradients"]
+        var fix: Finding.Fix?
+        if let logits {
+            notes.append("cross_entropy expects the logits, `\(logits)`")
+            fix = Finding.Fix(span: sides.input.expr.span, replacement: logits)
+        }
+        return [Finding("softmax-before-cross-entropy", .warning, "cross_entropy is given probabilities, not logits", at: evaluation.expr,
+                        in: evaluation.index, notes: notes,
+                        help: logits.map { "pass the logits `\($0)` instead of `\(inputText)`" } ?? "pass the logits, before the softmax", fix: fix)]
+    }
+}
+
+/// `unneeded-clone`: a copy that is never written in place while its source is never
+/// changed after it, judged when the program ends (from the storages' version counters).
+final class UnneededCloneTracker {
+    private struct Clone {
+        let expr: Expr
+        let sourceText: String
+        weak var copy: Storage?
+        weak var source: Storage?
+        let copyVersion: Int
+        let sourceVersion: Int
+    }
+
+    private var clones: [Clone] = []
+
+    func record(_ evaluation: Evaluation) {
+        guard let call = evaluation.call, call.op?.entry.name == "clone" || call.name == "clone", let input = call.input,
+              case let .tensor(copy) = evaluation.value, copy !== input.tensor, clones.count < 1024 else { return }
+        clones.append(Clone(expr: evaluation.expr, sourceText: evaluation.text(of: input.expr), copy: copy.storage, source: input.tensor.storage,
+                            copyVersion: copy.storage.version, sourceVersion: input.tensor.storage.version))
+    }
+
+    /// The clones nothing needed, once the program has run.
+    func findings(in index: SyntaxIndex) -> [(Finding, Expr)] {
+        clones.compactMap { clone in
+            guard let copy = clone.copy, let source = clone.source,
+                  copy.version == clone.copyVersion, source.version == clone.sourceVersion else { return nil }
+            let notes = ["the copy is never written in place, and `\(clone.sourceText)` is never changed in place after it, "
+                         + "so reading `\(clone.sourceText)` directly gives the same values and the same gradients"]
+            let finding = Finding("unneeded-clone", .info, "this clone is not needed", at: clone.expr, in: index, notes: notes,
+                                  help: "use `\(clone.sourceText)` itself: nothing writes to the copy or to `\(clone.sourceText)` afterwards")
+            return (finding, clone.expr)
+        }
+    }
+}
