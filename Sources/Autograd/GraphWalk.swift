@@ -35,4 +35,27 @@ public enum GraphWalk {
         }
         return count
     }
+
+    /// A tensor a node saved whose storage was written in place afterwards.
+    public struct StaleSave {
+        public let nodeName: String
+        public let tensor: Tensor
+        public let savedVersion: Int
+    }
+
+    /// The saved tensors under `roots` that an in-place write made stale, found before
+    /// `backward()` runs into them.
+    public static func staleSaves(under roots: [Tensor]) -> [StaleSave] {
+        var found: [StaleSave] = []
+        var seen: Set<ObjectIdentifier> = []
+        var stack: [Node] = roots.compactMap(\.gradFn)
+        while let node = stack.popLast(), found.count < 16 {
+            guard seen.insert(ObjectIdentifier(node)).inserted else { continue }
+            for record in node.saved {
+                if let (tensor, version) = record.stale { found.append(StaleSave(nodeName: node.name, tensor: tensor, savedVersion: version)) }
+            }
+            stack.append(contentsOf: node.nextEdges.compactMap { $0?.node })
+        }
+        return found
+    }
 }

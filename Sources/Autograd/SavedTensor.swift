@@ -26,6 +26,13 @@ public final class SavedTensor {
 
     func free() { tensor = nil }
 
+    /// The saved tensor when its storage was written since it was saved: the backward
+    /// that needs it will refuse to run.
+    var stale: (tensor: Tensor, savedVersion: Int)? {
+        guard let tensor, tensor.storage.version != version else { return nil }
+        return (tensor, version)
+    }
+
     public func unpack() throws -> Tensor {
         guard let tensor else { throw AutogradError.graphFreed.tensorError }
         let current = tensor.storage.version

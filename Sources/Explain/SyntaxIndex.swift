@@ -13,6 +13,8 @@ final class SyntaxIndex {
     private(set) var assignedNames: [ObjectIdentifier: String] = [:]
     private(set) var nodesBySpan: [Span: [Expr]] = [:]
     private var members: Set<ObjectIdentifier> = []
+    /// Every statement, nested ones included, in source order.
+    private(set) var allStatements: [Stmt] = []
 
     init(module: Module) {
         source = module.source
@@ -53,6 +55,7 @@ final class SyntaxIndex {
     // MARK: - Walking
 
     private func index(_ statement: Stmt) {
+        allStatements.append(statement)
         switch statement.kind {
         case let .expression(expr): visit(expr, in: statement, parent: nil)
         case let .assign(targets, value):

@@ -23,6 +23,7 @@ final class Tracer: EvaluationObserver {
     private var producers: [ObjectIdentifier: (tensor: WeakTensorReference, expr: Expr)] = [:]
     private let backwardLog = BackwardLog()
     private let clones = UnneededCloneTracker()
+    private let teachers = TeacherGradientTracker()
     /// Each optimizer's weights as they were when it was last named, before `step()`.
     private var snapshots: [ObjectIdentifier: ParameterSnapshot] = [:]
     /// Tensors in the graph, in the order they were made; the oldest are dropped past a
@@ -56,6 +57,7 @@ final class Tracer: EvaluationObserver {
             if tensor.requiresGrad { recordGradTensor(tensor, expr) }
         }
         clones.record(evaluation)
+        teachers.record(evaluation)
         if case let .native(optimizer as ParameterUpdating) = value {
             snapshots[ObjectIdentifier(optimizer)] = ParameterSnapshot(optimizer)
         }
@@ -86,6 +88,8 @@ final class Tracer: EvaluationObserver {
     }
 
     func willRunBackward(from roots: [Tensor]) {
+        let inPlace = InPlaceVersionExplainer(index: index, producer: { [unowned self] in self.producer(of: $0) })
+        for (finding, expr) in inPlace.findings(roots: roots) { add(finding, for: expr) }
         let splitter = LossTermSplitter(producer: { [unowned self] in self.producer(of: $0) }, value: { [unowned self] in self.value(of: $0) })
         backwardLog.pending = BackwardRecord(roots: roots, leafNames: leafNames(), splitter: splitter, graph: recordedGraph) { [unowned self] term in
             self.crossEntropyOperands(term)
@@ -134,7 +138,8 @@ final class Tracer: EvaluationObserver {
 
     private func reportBackward(_ record: BackwardRecord, call: Expr) {
         let judge = BackwardFindings(record: record, backwardCall: call, index: index, value: { [unowned self] in self.value(of: $0) })
-        for (finding, expr) in judge.deadTerms() + judge.nonFiniteGradients() { add(finding, for: expr) }
+        let teacherFindings = teachers.findings(record, names: leafNames(), index: index)
+        for (finding, expr) in judge.deadTerms() + judge.nonFiniteGradients() + teacherFindings { add(finding, for: expr) }
         let note = judge.nanLossNote
         for position in findings.indices where findings[position].code == "nan-produced" && !findings[position].notes.contains(note) {
             findings[position].notes.append(note)

@@ -109,4 +109,32 @@ struct BackwardExplanationTests {
         #expect(finding.fix?.replacement == "z")
         #expect(alarms(explain("z = torch.randn(4, 5)\ny = torch.tensor([1, 0, 3, 2])\nloss = F.cross_entropy(z, y)")).isEmpty)
     }
+
+    @Test("an in-place write to a tensor a backward node saved is the error, at the write")
+    func inPlaceVersion() throws {
+        let explanation = explain("w = torch.randn(4, 3, requires_grad=True)\nx = torch.randn(2, 4)\nh = x @ w\na = torch.sigmoid(h)\na += 1\nloss = a.sum()\nloss.backward()")
+        let finding = try #require(explanation.findings.first { $0.code == "inplace-version" })
+        #expect(finding.line == 5)
+        #expect(finding.severity == .error)
+        #expect(finding.notes.first == "`SigmoidBackward0` (the backward of `torch.sigmoid(h)` on line 4) saved `a` at version 0 to compute its gradient")
+        #expect(explanation.error?.type == "RuntimeError")
+    }
+
+    @Test("a teacher run with a graph is trained by the distillation loss: reported at its forward call")
+    func teacherGradient() throws {
+        let code = """
+        torch.manual_seed(0)
+        student = nn.Linear(16, 10)
+        teacher = nn.Linear(16, 10)
+        x = torch.randn(8, 16)
+        t_logits = teacher(x)
+        s_logits = student(x)
+        loss = F.kl_div(F.log_softmax(s_logits, dim=1), F.softmax(t_logits, dim=1), reduction='batchmean')
+        loss.backward()
+        """
+        let finding = try #require(explain(code).findings.first { $0.code == "teacher-gradient" })
+        #expect(finding.line == 5)
+        #expect(finding.notes.first?.hasSuffix("`backward()` sends gradients to `teacher.bias`, `teacher.weight`") == true)
+        #expect(!explain(Self.cleanDistillation).findings.contains { $0.code == "teacher-gradient" })
+    }
 }
