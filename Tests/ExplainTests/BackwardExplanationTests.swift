@@ -137,4 +137,15 @@ struct BackwardExplanationTests {
         #expect(finding.notes.first?.hasSuffix("`backward()` sends gradients to `teacher.bias`, `teacher.weight`") == true)
         #expect(!explain(Self.cleanDistillation).findings.contains { $0.code == "teacher-gradient" })
     }
+
+    @Test("kl_div with the default 'mean' is divided by N·C: kl-div-reduction, and 'batchmean' is clean")
+    func klDivReduction() throws {
+        let setup = "s = torch.randn(8, 10)\nt = torch.randn(8, 10)\n"
+        let finding = try #require(explain(setup + "loss = F.kl_div(F.log_softmax(s, dim=1), F.softmax(t, dim=1))").findings.first { $0.code == "kl-div-reduction" })
+        #expect(finding.line == 3)
+        #expect(finding.notes.first == "reduction='mean' (the default) divides the summed KL by every element of `F.log_softmax(s, dim=1)`: 80 = 8 × 10, not by the batch size 8")
+        #expect(explain(setup + "loss = F.kl_div(F.log_softmax(s, dim=1), F.softmax(t, dim=1), size_average=True)").findings.contains { $0.code == "kl-div-reduction" })
+        #expect(alarms(explain(setup + "loss = F.kl_div(F.log_softmax(s, dim=1), F.softmax(t, dim=1), reduction='batchmean')")).isEmpty)
+        #expect(alarms(explain(setup + "loss = F.kl_div(F.log_softmax(s, dim=1), F.softmax(t, dim=1), size_average=False)")).isEmpty)
+    }
 }

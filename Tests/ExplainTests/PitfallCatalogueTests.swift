@@ -43,11 +43,23 @@ struct PitfallCatalogueTests {
         #expect(temperature.fix?.replacement == "F.softmax(t_one_hot / 2.0, dim=1)")
     }
 
-    @Test("the corrected distillation names what t_one_hot really holds")
+    @Test("the seed's empty t_one_hot is judged from what it was cut from: the teacher's logits")
     func oneHotMessage() throws {
-        let explanation = explain(Fixtures.distillationCorrected, prelude: Fixtures.distillationPrelude)
+        let explanation = explain(Fixtures.distillation, prelude: Fixtures.distillationPrelude)
         let finding = try #require(explanation.findings.first { $0.code == "one-hot-misnomer" })
-        #expect(finding.message.hasPrefix("`t_one_hot` is not one-hot: it holds soft probabilities"))
+        #expect(finding.line == 16)
+        #expect(finding.message.hasPrefix("`t_one_hot` is not one-hot: it holds no values (it is empty), and it is cut from `outputs_old`, which holds real-valued scores"))
+    }
+
+    @Test("one-hot-misnomer never names an assignment target that is not a variable, nor sigmoid soft targets")
+    func oneHotRoles() {
+        let iCaRL = """
+        old_onehots = torch.sigmoid(torch.randn(4, 3))
+        new_onehots = F.one_hot(torch.tensor([3, 4, 3, 4]), 5).float()
+        new_onehots[:, :3] = old_onehots
+        """
+        #expect(!explain(iCaRL).findings.contains { $0.code == "one-hot-misnomer" })
+        #expect(explain("t_onehot = torch.randn(4, 3) * 5").findings.contains { $0.code == "one-hot-misnomer" })
     }
 
     @Test("target-out-of-range suggests shifting by the slice start")

@@ -134,28 +134,39 @@ final class TemperatureMismatchDetector: PitfallDetector {
 /// `one-hot-misnomer`: a variable named one-hot that holds something else.
 final class OneHotMisnomerDetector: PitfallDetector {
     func findings(_ evaluation: Evaluation) -> [Finding] {
-        guard let name = evaluation.index.assignedName(of: evaluation.expr),
+        // Only a variable can be misnamed: `x[:, :k] = ...` names no tensor.
+        guard let name = evaluation.index.assignedName(of: evaluation.expr), isVariableName(name),
               name.lowercased().replacingOccurrences(of: "_", with: "").contains("onehot"),
-              let tensor = evaluation.tensorResult, tensor.count > 0, tensor.rank >= 1 else { return [] }
-        let values = tensor.doubles()
-        let binary = values.allSatisfy { $0 == 0 || $0 == 1 }
-        let rows = lines(of: tensor, along: tensor.rank - 1)
-        if binary && rows.allSatisfy({ $0.reduce(0, +) == 1 }) { return [] }
-        let finite = values.filter(\.isFinite)
-        let low = finite.min().map(compact) ?? "nan"
-        let high = finite.max().map(compact) ?? "nan"
-        let what: String
-        let isDistribution = values.allSatisfy { $0 >= 0 && $0 <= 1 } && rows.allSatisfy { abs($0.reduce(0, +) - 1) < 1e-4 }
-        if isDistribution {
-            what = "soft probabilities (each row sums to 1; entries from \(low) to \(high))"
-        } else if binary {
-            what = "0s and 1s, but not exactly one 1 per row"
-        } else {
-            what = "real-valued scores from \(low) to \(high), not 0s and 1s"
-        }
+              let tensor = evaluation.tensorResult, tensor.rank >= 1 else { return [] }
+        guard let what = tensor.count > 0 ? description(of: tensor) : provenance(of: evaluation) else { return [] }
         let notes = ["a one-hot row is all zeros except a single 1 at the class index; `\(name)` is \(TensorSignature(tensor))"]
         return [Finding("one-hot-misnomer", .warning, "`\(name)` is not one-hot: it holds \(what)", at: evaluation.expr, in: evaluation.index,
                         notes: notes,
-                        help: "rename it to say what it holds (for teacher probabilities, e.g. `teacher_probs`), or build a real one-hot with `F.one_hot(labels, num_classes).float()`")]
+                        help: "rename it to say what it holds (for teacher logits, e.g. `teacher_logits`), or build a real one-hot with `F.one_hot(labels, num_classes).float()`")]
+    }
+
+    /// What the values are, when they are neither one-hot nor probabilities. Probabilities
+    /// (a sigmoid or softmax of a teacher's logits) are soft targets on purpose: no finding.
+    private func description(of tensor: Tensor) -> String? {
+        let values = tensor.doubles()
+        let binary = values.allSatisfy { $0 == 0 || $0 == 1 }
+        let rows = lines(of: tensor, along: tensor.rank - 1)
+        if binary {
+            return rows.allSatisfy({ $0.reduce(0, +) == 1 }) ? nil : "0s and 1s, but not exactly one 1 per row"
+        }
+        if values.allSatisfy({ $0 >= 0 && $0 <= 1 }) { return nil }
+        let finite = values.filter(\.isFinite)
+        return "real-valued scores from \(finite.min().map(compact) ?? "nan") to \(finite.max().map(compact) ?? "nan"), not 0s and 1s"
+    }
+
+    /// For an empty result, what it was cut from: a slice of logits is logits.
+    private func provenance(of evaluation: Evaluation) -> String? {
+        guard case let .subscript(base, _) = evaluation.expr.kind, let source = evaluation.tensor(of: base), source.count > 0,
+              let what = description(of: source) else { return nil }
+        return "no values (it is empty), and it is cut from `\(evaluation.text(of: base))`, which holds \(what)"
+    }
+
+    private func isVariableName(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
     }
 }

@@ -14,7 +14,7 @@ func makeDetectors() -> [PitfallDetector] {
         EmptySliceDetector(), AllMaskedRowDetector(), NaNProducedDetector(), NaNPropagatedDetector(),
         ImplicitSoftmaxDimDetector(), SoftmaxSizeOneDetector(), BCEOnSoftmaxDetector(), TemperatureMismatchDetector(),
         OneHotMisnomerDetector(), BroadcastOuterDetector(), FloorDivisionDetector(), MaskValueDetector(),
-        SoftmaxBeforeCrossEntropyDetector(),
+        SoftmaxBeforeCrossEntropyDetector(), KLDivReductionDetector(),
     ]
 }
 

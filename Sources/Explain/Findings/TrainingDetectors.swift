@@ -58,3 +58,23 @@ final class UnneededCloneTracker {
         }
     }
 }
+
+/// `kl-div-reduction`: `F.kl_div` with reduction 'mean' (its default, or the legacy
+/// `size_average=True`) on distributions over classes: it divides by N·C, not by N.
+final class KLDivReductionDetector: PitfallDetector {
+    func findings(_ evaluation: Evaluation) -> [Finding] {
+        guard let call = evaluation.call, call.op?.entry.name == "kl_div", call.lossReduction == "mean",
+              let input = call.input, input.tensor.rank >= 2 else { return [] }
+        let batch = input.tensor.shape[0]
+        let classes = input.tensor.count / max(batch, 1)
+        guard batch > 0, classes > 1 else { return [] }
+        let given = call.argument("reduction") != nil || call.argument("size_average") != nil
+        let notes = [
+            "reduction='mean'\(given ? "" : " (the default)") divides the summed KL by every element of `\(evaluation.text(of: input.expr))`: "
+                + "\(input.tensor.count) = \(batch) × \(classes), not by the batch size \(batch)",
+            "so this term is \(classes)× smaller than the KL divergence per sample; 'batchmean' divides by \(batch), as the math means",
+        ]
+        return [Finding("kl-div-reduction", .warning, "kl_div averages over classes too: reduction='mean' is not the KL divergence",
+                        at: evaluation.expr, in: evaluation.index, notes: notes, help: "pass reduction='batchmean'")]
+    }
+}
