@@ -33,6 +33,22 @@ struct TruthfulTextTests {
         #expect(result.text == "multiplies every element of `x` by `alpha` (= 0.5)")
     }
 
+    // MARK: - causes
+
+    @Test("a NaN from KL names its cause: -inf (log 0) where the target is 0")
+    func klNaNCause() throws {
+        let code = "p = torch.tensor([[0.0, 0.5, 0.5]])\nq = torch.tensor([[0.0, 0.2, 0.8]])\nloss = F.kl_div(p.log(), q, reduction='batchmean')"
+        let finding = try #require(explain(code).findings.first { $0.code == "nan-produced" })
+        #expect(finding.notes.first?.hasPrefix("`p.log()` holds -inf (the log of a 0 probability)") == true)
+    }
+
+    @Test("a shape error that follows from an empty slice says so")
+    func errorFollowsEmptySlice() throws {
+        let code = "logits = torch.randn(4, 10)\nold = torch.randn(4, 10)\nk = 0\nloss = F.kl_div(F.log_softmax(logits[:, :k], dim=1), F.softmax(old, dim=1), reduction='batchmean')"
+        let finding = try #require(explain(code).findings.first { $0.code == "shape-mismatch" })
+        #expect(finding.notes.last == "this error follows from the empty slice on line 4: an input here is float32[4, 0], with no elements")
+    }
+
     // MARK: - arguments found through the op table
 
     @Test("the legacy size_average=False means reduction='sum', and the text says so")

@@ -17,7 +17,21 @@ struct ErrorFindings {
         }
         let evaluation = tracer.evaluation(of: node, value: .none)
         let classified = ErrorClassifier(evaluation: evaluation, type: type, message: message).classify()
-        return classified ?? Finding("exception", .error, "\(type): \(message)", at: node, in: index)
+        var finding = classified ?? Finding("exception", .error, "\(type): \(message)", at: node, in: index)
+        if let cause = emptySliceCause(of: evaluation, line: finding.line) { finding.notes.append(cause) }
+        return finding
+    }
+
+    /// An error whose input is empty because of an earlier `empty-slice` finding says so.
+    private func emptySliceCause(of evaluation: Evaluation, line: Int) -> String? {
+        let values = SyntaxIndex.children(of: evaluation.expr).compactMap { evaluation.value(of: $0) }
+            + (evaluation.call.map { $0.positional.map(\.value) + $0.keywords.map(\.value) } ?? [])
+        guard let empty = values.lazy.compactMap({ value -> Tensor? in
+            if case let .tensor(tensor) = value, tensor.count == 0 { return tensor }
+            return nil
+        }).first,
+              let slice = tracer.findings.last(where: { $0.code == "empty-slice" && $0.line <= line }) else { return nil }
+        return "this error follows from the empty slice on line \(slice.line): an input here is \(TensorSignature(empty)), with no elements"
     }
 }
 

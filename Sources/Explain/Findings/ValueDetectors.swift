@@ -77,6 +77,14 @@ final class NaNProducedDetector: PitfallDetector {
                     return (subject, "`\(call.name)` of a negative number is NaN, and `\(evaluation.text(of: input.expr))` holds \(plural(negatives, "negative value"))")
                 }
             }
+            if let infinite = inputs.first(where: { $0.tensor.doubles().contains { $0.isInfinite } }) {
+                let text = evaluation.text(of: infinite.expr)
+                if call.name == "kl_div", infinite.tensor.doubles().contains(-.infinity) {
+                    return (subject, "`\(text)` holds -inf (the log of a 0 probability), and KL computes target · (log target − input): "
+                        + "where the target is 0 too, that is 0 · (−inf) = NaN")
+                }
+                return (subject, "`\(text)` holds ±inf, and `\(call.name)` combines infinities into NaN (inf − inf, 0 · inf or inf / inf)")
+            }
             return (subject, "`\(call.name)` produced NaN from inputs that held none")
         }
         if case let .binary(op, left, right) = evaluation.expr.kind, case let .tensor(output) = evaluation.value,
