@@ -90,6 +90,9 @@ struct BackwardExplanationTests {
         let noGrad = try #require(explanation.steps.first { $0.operation == "no_grad" })
         #expect(noGrad.line == 14)
         #expect(noGrad.text.contains("no graph is recorded"))
+        let loop = try #require(explanation.steps.first { $0.operation == "loop" })
+        #expect(loop.text == "runs the loop body once per item of `self.train_loader` (1 item), binding `i` to the item's position (0, 1, …) "
+                + "and `(x, label)` to the item itself. The first item is (float32[8, 16], int64[8]).")
         let clone = try #require(explanation.findings.first { $0.code == "unneeded-clone" })
         #expect(clone.line == 9)
         #expect(clone.severity == .info)

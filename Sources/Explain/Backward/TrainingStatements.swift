@@ -6,7 +6,45 @@ import TensorEngine
 /// gradients: `with torch.no_grad():` and a plain assignment that aliases a tensor.
 enum TrainingStatements {
     static func words(_ evaluation: Evaluation) -> OperationText? {
-        gradModeBlock(evaluation) ?? alias(evaluation)
+        gradModeBlock(evaluation) ?? alias(evaluation) ?? loopHeader(evaluation)
+    }
+
+    /// `for i, (x, label) in enumerate(loader):`: what one iteration binds.
+    private static func loopHeader(_ evaluation: Evaluation) -> OperationText? {
+        guard case let .for(target, iterable, _, _)? = evaluation.index.statement(of: evaluation.expr)?.kind, iterable === evaluation.expr else { return nil }
+        var source = evaluation.expr
+        var counted = false
+        if case let .call(callee, arguments) = evaluation.expr.kind, case .name("enumerate") = callee.kind, arguments.count == 1 {
+            source = arguments[0].value
+            counted = true
+        }
+        let items: [Value]
+        switch evaluation.value(of: source) {
+        case let .list(list)?: items = list.items
+        case let .tuple(values)?: items = values
+        default: return nil
+        }
+        let targetText = evaluation.text(of: target)
+        var parts: [String] = []
+        if counted, case let .tuple(names) = target.kind, names.count == 2 {
+            parts.append("`\(evaluation.text(of: names[0]))` to the item's position (0, 1, …)")
+            parts.append("`\(evaluation.text(of: names[1]))` to the item itself")
+        } else {
+            parts.append("`\(targetText)` to each item")
+        }
+        let first = items.first.map { " The first item is \(shapeSummary($0))." } ?? ""
+        return OperationText(operation: "loop", text: "runs the loop body once per item of `\(evaluation.text(of: source))` "
+            + "(\(plural(items.count, "item"))), binding \(parts.joined(separator: " and ")).\(first)")
+    }
+
+    /// `(float32[8, 16], int64[8])` for a batch.
+    private static func shapeSummary(_ value: Value) -> String {
+        switch value {
+        case let .tensor(tensor): return TensorSignature(tensor).description
+        case let .tuple(items): return "(" + items.map(shapeSummary).joined(separator: ", ") + ")"
+        case let .list(list): return "[" + list.items.map(shapeSummary).joined(separator: ", ") + "]"
+        default: return "a \(value.typeName)"
+        }
     }
 
     /// `with torch.no_grad():`: nothing inside records a graph.
