@@ -91,9 +91,9 @@ final class Tracer: EvaluationObserver {
         let inPlace = InPlaceVersionExplainer(index: index, producer: { [unowned self] in self.producer(of: $0) })
         for (finding, expr) in inPlace.findings(roots: roots) { add(finding, for: expr) }
         let splitter = LossTermSplitter(producer: { [unowned self] in self.producer(of: $0) }, value: { [unowned self] in self.value(of: $0) })
-        backwardLog.pending = BackwardRecord(roots: roots, leafNames: leafNames(), splitter: splitter, graph: recordedGraph) { [unowned self] term in
-            self.crossEntropyOperands(term)
-        }
+        backwardLog.pending = BackwardRecord(roots: roots, leafNames: leafNames(), splitter: splitter, graph: recordedGraph,
+                                             crossEntropyOperands: { [unowned self] in self.crossEntropyOperands($0) },
+                                             distillationOperands: { [unowned self] in self.distillationOperands($0) })
     }
 
     /// For `opt.step()`: how far it moved each weight.
@@ -134,6 +134,21 @@ final class Tracer: EvaluationObserver {
               call.lossReduction == "mean" else { return nil }
         return CrossEntropyOperands(logits: input.tensor, target: targetTensor, logitsText: evaluation.text(of: input.expr),
                                     targetText: evaluation.text(of: target.expr))
+    }
+
+    /// The operands of `kl_div(log_softmax(s / T), softmax(t / T), reduction='batchmean')`
+    /// with one temperature on both sides, for which the closed-form gradient holds.
+    private func distillationOperands(_ term: LossTerm) -> DistillationOperands? {
+        let evaluation = evaluation(of: term.origin, value: .tensor(term.originTensor))
+        guard let call = evaluation.call, call.op?.entry.name == "kl_div", call.lossReduction == "batchmean", call.bool("log_target") == false,
+              let input = call.input, let target = call.argument("target"), case let .tensor(targetTensor) = target.value else { return nil }
+        let studentFact = facts[input.tensor], teacherFact = facts[targetTensor]
+        guard case .logSoftmax(dim: 1)? = studentFact.producer, case .softmax(dim: 1)? = teacherFact.producer,
+              let temperature = studentFact.temperature, let teacherTemperature = teacherFact.temperature,
+              temperature.value == teacherTemperature.value, let logits = studentFact.logitsBeforeTemperature,
+              let logitsText = studentFact.logitsText else { return nil }
+        return DistillationOperands(studentLogits: logits, studentText: logitsText, teacherProbabilities: targetTensor,
+                                    temperature: temperature.value, temperatureText: temperature.text)
     }
 
     private func reportBackward(_ record: BackwardRecord, call: Expr) {

@@ -48,6 +48,9 @@ struct BackwardExplanationTests {
         #expect(backward.notes.contains { $0.hasPrefix("term `0.5 * kd` (line 12) reaches `student.bias` ‖g‖ 0.08223") })
         let closedForm = try #require(backward.notes.first { $0.hasPrefix("the cross-entropy's gradient") })
         #expect(closedForm.hasPrefix("the cross-entropy's gradient on its logits `s_logits` is (softmax(`s_logits`) − onehot(`y`)) / 8: for row 0 (target 3)"))
+        let distillation = try #require(backward.notes.first { $0.hasPrefix("the KL term's gradient") })
+        #expect(distillation.hasPrefix("the KL term's gradient on the student's logits `s_logits` is (p_s − p_t) / (T·N) = (p_s − p_t) / 32"))
+        #expect(distillation.contains("the factor T² makes it T·(p_s − p_t)/N"))
         let update = try #require(explanation.steps.first { $0.operation == "optimizer step" })
         #expect(update.notes == ["`student.weight`: ‖Δw‖ = 0.07057 (3.852% of ‖w‖ = 1.832)", "`student.bias`: ‖Δw‖ = 0.01902 (4.57% of ‖w‖ = 0.4162)"])
     }

@@ -32,6 +32,7 @@ struct BackwardExplainer: OperationExplainer {
         }
         for term in record.terms {
             if let note = CrossEntropyGradientText.note(term) { notes.append(note) }
+            if let note = DistillationGradientText.note(term) { notes.append(note) }
         }
         return OperationText(operation: "backward", text: text, notes: notes)
     }

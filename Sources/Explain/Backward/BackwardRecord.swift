@@ -21,6 +21,8 @@ struct BackwardRecord {
         let requiresGrad: Bool
         /// For a plain cross-entropy term: its operands and the gradient it sends its logits.
         let crossEntropy: (operands: CrossEntropyOperands, gradient: Tensor)?
+        /// For a distillation KL term: its operands and the gradient on the student's logits.
+        let distillation: (operands: DistillationOperands, gradient: Tensor)?
 
         /// No leaf receives anything from this term but zeros.
         var isDead: Bool {
@@ -38,7 +40,7 @@ struct BackwardRecord {
     private(set) var nonFiniteOrigin: Expr?
 
     init(roots: [Tensor], leafNames: [ObjectIdentifier: String], splitter: LossTermSplitter, graph: RecordedGraph,
-         crossEntropyOperands: (LossTerm) -> CrossEntropyOperands?) {
+         crossEntropyOperands: (LossTerm) -> CrossEntropyOperands?, distillationOperands: (LossTerm) -> DistillationOperands?) {
         self.roots = roots
         let leafTensors = GraphWalk.leaves(of: roots)
         leaves = leafTensors.enumerated().map { index, tensor in
@@ -59,7 +61,12 @@ struct BackwardRecord {
                let gradient = try? BackwardEngine.grad([term.originTensor], gradients: [nil], inputs: [operands.logits], retainGraph: true).first ?? nil {
                 crossEntropy = (operands, gradient)
             }
-            return TermGradients(term: term, gradients: gradients, requiresGrad: requiresGrad, crossEntropy: crossEntropy)
+            var distillation: (DistillationOperands, Tensor)?
+            if requiresGrad, let operands = distillationOperands(term), operands.studentLogits.requiresGrad, term.originTensor.count == 1,
+               let gradient = try? BackwardEngine.grad([term.originTensor], gradients: [nil], inputs: [operands.studentLogits], retainGraph: true).first ?? nil {
+                distillation = (operands, gradient)
+            }
+            return TermGradients(term: term, gradients: gradients, requiresGrad: requiresGrad, crossEntropy: crossEntropy, distillation: distillation)
         }
         let nonFinite = terms.contains { $0.gradients?.contains { $0.map { !isAllFinite($0) } ?? false } ?? false }
         if nonFinite, roots.count == 1 {

@@ -13,6 +13,9 @@ struct LossTerm {
     let origin: Expr
     /// The value computed at `origin` (`loss_distill`, without the factor 10).
     let originTensor: Tensor
+    /// The constant factors between `origin` and the written term (`10`, or `T`, `T`),
+    /// a division entered as its reciprocal.
+    let factors: [Double]
 }
 
 /// Splits a loss into the terms added to make it, following names back to the
@@ -39,12 +42,13 @@ struct LossTermSplitter {
             }
             return
         }
-        let (originExpr, originTensor) = origin(of: expr, tensor: tensor, depth: 0)
-        terms.append(LossTerm(written: expr, tensor: tensor, origin: originExpr, originTensor: originTensor))
+        var factors: [Double] = []
+        let (originExpr, originTensor) = origin(of: expr, tensor: tensor, depth: 0, factors: &factors)
+        terms.append(LossTerm(written: expr, tensor: tensor, origin: originExpr, originTensor: originTensor, factors: factors))
     }
 
     /// Through a constant factor (`10 * x`, `x * T * T`, `x / N`) to the tensor's own producer.
-    private func origin(of expr: Expr, tensor: Tensor, depth: Int) -> (Expr, Tensor) {
+    private func origin(of expr: Expr, tensor: Tensor, depth: Int, factors: inout [Double]) -> (Expr, Tensor) {
         guard depth < 32, case let .binary(op, left, right) = expr.kind, [.multiply, .divide].contains(op) else { return (expr, tensor) }
         let (leftValue, rightValue) = (value(left), value(right))
         let tensorSide: Expr?
@@ -54,7 +58,10 @@ struct LossTermSplitter {
         default: tensorSide = nil
         }
         guard let tensorSide, case let .tensor(inner)? = value(tensorSide) else { return (expr, tensor) }
-        return origin(of: producer(inner) ?? tensorSide, tensor: inner, depth: depth + 1)
+        if let factor = (tensorSide === left ? rightValue : leftValue).flatMap(numberValue) {
+            factors.append(op == .divide ? 1 / factor : factor)
+        }
+        return origin(of: producer(inner) ?? tensorSide, tensor: inner, depth: depth + 1, factors: &factors)
     }
 }
 
@@ -62,4 +69,12 @@ struct LossTermSplitter {
 struct WeakTensorReference {
     weak var tensor: Tensor?
     init(_ tensor: Tensor) { self.tensor = tensor }
+}
+
+private func numberValue(_ value: Value) -> Double? {
+    switch value {
+    case let .int(number): return Double(number)
+    case let .float(number): return number
+    default: return nil
+    }
 }
