@@ -21,18 +21,10 @@ enum DistillationGradientText {
         let (rows, classes) = (gradient.shape[0], gradient.shape[1])
         let temperature = operands.temperature
         guard rows > 0, classes > 0, temperature > 0 else { return nil }
-        let logits = operands.studentLogits.doubles(), teacher = operands.teacherProbabilities.doubles(), actual = gradient.doubles()
-        var student: [Double] = []
-        for row in 0..<rows {
-            let scaled = logits[(row * classes)..<((row + 1) * classes)].map { $0 / temperature }
-            let largest = scaled.max() ?? 0
-            let exponentials = scaled.map { Foundation.exp($0 - largest) }
-            let total = exponentials.reduce(0, +)
-            student += exponentials.map { $0 / total }
-        }
+        let student = rowSoftmax(operands.studentLogits.doubles(), rows: rows, classes: classes, temperature: temperature)
         let scale = temperature * Double(rows)
-        let expected = zip(student, teacher).map { ($0 - $1) / scale }
-        guard zip(expected, actual).allSatisfy({ abs($0 - $1) <= 1e-6 + 1e-4 * abs($0) }) else { return nil }
+        let expected = zip(student, operands.teacherProbabilities.doubles()).map { ($0 - $1) / scale }
+        guard closeEnough(expected, gradient.doubles()) else { return nil }
         let t = operands.temperatureText
         var text = "the KL term's gradient on the student's logits `\(operands.studentText)` is (p_s − p_t) / (\(t)·N) = (p_s − p_t) / \(compact(scale)), "
             + "with p_s = softmax(`\(operands.studentText)` / \(t)) and p_t the target"
