@@ -111,7 +111,12 @@ final class Tracer: EvaluationObserver {
 
     private var recordedGraph: RecordedGraph {
         let produced = gradTensors.compactMap { entry in entry.tensor.tensor.map { (entry.expr, $0) } }
-        return RecordedGraph(produced: produced) { [unowned self] expr in
+        let masked = produced.suffix(256).compactMap { expr, tensor -> (Int, Tensor)? in
+            guard let call = evaluation(of: expr, value: .tensor(tensor)).call, let softmax = SoftmaxCall(call), !softmax.isLog,
+                  softmax.input.tensor.count <= 1_000_000, softmax.input.tensor.doubles().contains(-.infinity) else { return nil }
+            return (index.line(of: expr), softmax.input.tensor)
+        }
+        return RecordedGraph(produced: produced, maskedSoftmaxInputs: masked) { [unowned self] expr in
             childExpressions(of: expr).compactMap { child in
                 if case let .tensor(tensor)? = self.value(of: child) { return tensor }
                 return nil

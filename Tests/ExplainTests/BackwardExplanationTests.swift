@@ -154,4 +154,20 @@ struct BackwardExplanationTests {
         #expect(alarms(explain(setup + "loss = F.kl_div(F.log_softmax(s, dim=1), F.softmax(t, dim=1), reduction='batchmean')")).isEmpty)
         #expect(alarms(explain(setup + "loss = F.kl_div(F.log_softmax(s, dim=1), F.softmax(t, dim=1), size_average=False)")).isEmpty)
     }
+
+    @Test("a masked softmax's -inf positions get exactly zero gradient, and the step says so")
+    func maskedSoftmaxGradient() throws {
+        let code = """
+        torch.manual_seed(0)
+        q = torch.randn(4, 8, requires_grad=True)
+        k = torch.randn(4, 8, requires_grad=True)
+        scores = q @ k.T / 8 ** 0.5
+        mask = torch.triu(torch.ones(4, 4), diagonal=1).bool()
+        att = scores.masked_fill(mask, float('-inf')).softmax(dim=-1)
+        loss = (att * torch.randn(4, 4)).sum()
+        loss.backward()
+        """
+        let backward = try #require(explain(code).steps.first { $0.operation == "backward" })
+        #expect(backward.notes.contains("the softmax on line 6: its 6 masked positions (-inf) get exactly zero gradient, so masked scores do not learn from this loss"))
+    }
 }

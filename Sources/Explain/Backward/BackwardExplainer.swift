@@ -34,6 +34,10 @@ struct BackwardExplainer: OperationExplainer {
             if let note = CrossEntropyGradientText.note(term) { notes.append(note) }
             if let note = DistillationGradientText.note(term) { notes.append(note) }
         }
+        for softmax in record.maskedSoftmaxes where softmax.nonzero == 0 {
+            notes.append("the softmax on line \(softmax.line): its \(plural(softmax.masked, "masked position")) (-inf) get exactly zero gradient, "
+                         + "so masked scores do not learn from this loss")
+        }
         return OperationText(operation: "backward", text: text, notes: notes)
     }
 

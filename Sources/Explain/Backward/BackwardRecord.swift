@@ -38,6 +38,9 @@ struct BackwardRecord {
     let nodeCount: Int
     /// When a term's gradient is not finite: the op whose backward first made it so.
     private(set) var nonFiniteOrigin: Expr?
+    /// Masked softmaxes in the graph: the line, how many inputs were -inf, and how many of
+    /// those got a gradient other than exactly zero.
+    private(set) var maskedSoftmaxes: [(line: Int, masked: Int, nonzero: Int)] = []
 
     init(roots: [Tensor], leafNames: [ObjectIdentifier: String], splitter: LossTermSplitter, graph: RecordedGraph,
          crossEntropyOperands: (LossTerm) -> CrossEntropyOperands?, distillationOperands: (LossTerm) -> DistillationOperands?) {
@@ -67,6 +70,15 @@ struct BackwardRecord {
                 distillation = (operands, gradient)
             }
             return TermGradients(term: term, gradients: gradients, requiresGrad: requiresGrad, crossEntropy: crossEntropy, distillation: distillation)
+        }
+        if roots.count == 1, roots[0].count == 1 {
+            maskedSoftmaxes = graph.maskedSoftmaxInputs.compactMap { entry in
+                guard entry.input.requiresGrad,
+                      let gradient = (try? BackwardEngine.grad([roots[0]], gradients: [nil], inputs: [entry.input], retainGraph: true))?.first ?? nil
+                else { return nil }
+                let masked = zip(entry.input.doubles(), gradient.doubles()).filter { $0.0 == -.infinity }
+                return masked.isEmpty ? nil : (entry.line, masked.count, masked.filter { $0.1 != 0 }.count)
+            }
         }
         let nonFinite = terms.contains { $0.gradients?.contains { $0.map { !isAllFinite($0) } ?? false } ?? false }
         if nonFinite, roots.count == 1 {

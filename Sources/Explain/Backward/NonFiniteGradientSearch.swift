@@ -7,6 +7,8 @@ import TensorEngine
 /// were made, with the tensors each op read.
 struct RecordedGraph {
     let produced: [(expr: Expr, tensor: Tensor)]
+    /// Inputs of softmaxes that hold -inf (masked scores), with the softmax's line.
+    let maskedSoftmaxInputs: [(line: Int, input: Tensor)]
     /// The tensor values an op's expression read directly (its arguments and receiver).
     let inputs: (Expr) -> [Tensor]
 }
