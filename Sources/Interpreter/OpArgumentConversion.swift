@@ -38,7 +38,7 @@ extension Interpreter {
         case .float, .optionalFloat:
             if strict, case .string = value { throw mismatch("float") }
             return .float(try toDouble(value, function: opName, argument: parameter))
-        case .bool:
+        case .bool, .optionalBool:
             switch value {
             case let .bool(flag): return .bool(flag)
             case let .int(number) where !strict: return .bool(number != 0)

@@ -17,9 +17,10 @@ extension Interpreter {
         for (index, signature) in entry.signatures.enumerated() {
             let strict = index < last
             do {
-                let values = try bind(positional, arguments.keywords, to: signature, opName: inPlace ? entry.name + "_" : entry.name, strict: strict, hasReceiver: receiver != nil)
+                let values = try bind(positional, arguments.keywords, to: signature, opName: inPlace ? entry.name + "_" : entry.name, strict: strict, hasReceiver: receiver != nil,
+                                      pythonWording: !entry.variants.contains(.function) && !entry.variants.contains(.method))
                 let opName = inPlace ? entry.name + "_" : entry.name
-                let result = try implementation(OpArguments(opName: opName, overload: index, values: values))
+                let result = try implementation(OpArguments(opName: opName, overload: index, values: values) { [unowned self] in self.warn($0) })
                 if inPlace, let receiver, case let .tensor(computed) = result {
                     try Autodiff.assignResult(receiver, computed)
                     return .tensor(receiver)
@@ -43,7 +44,7 @@ extension Interpreter {
     }
 
     private func bind(_ positional: [Value], _ keywords: [(name: String, value: Value)], to signature: OpSignature,
-                      opName: String, strict: Bool, hasReceiver: Bool) throws -> [(name: String, value: OpArgument)] {
+                      opName: String, strict: Bool, hasReceiver: Bool, pythonWording: Bool) throws -> [(name: String, value: OpArgument)] {
         func fail(_ error: PythonError) -> Error { strict ? OverloadMismatch() : error }
         var given: [String: (value: Value, position: Int?)] = [:]
         var variadicItems: [Value] = []
@@ -75,8 +76,10 @@ extension Interpreter {
             }
             guard let (value, position) = given[parameter.name] else {
                 guard parameter.defaultText != nil else {
-                    // PyTorch's own wording, plural included.
-                    throw fail(.typeError("\(opName)() missing 1 required positional arguments: \"\(parameter.name)\""))
+                    // Native ops word it as PyTorch's C++ binding does, plural included;
+                    // `F.` functions are Python functions.
+                    throw fail(.typeError(pythonWording ? "\(opName)() missing 1 required positional argument: '\(parameter.name)'"
+                                          : "\(opName)() missing 1 required positional arguments: \"\(parameter.name)\""))
                 }
                 bound.append((parameter.name, parameter.defaultArgument ?? .none))
                 continue

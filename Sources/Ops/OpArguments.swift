@@ -23,11 +23,20 @@ public struct OpArguments {
     /// Which of the entry's signatures matched, counted from 0.
     public let overload: Int
     private var values: [(name: String, value: OpArgument)]
+    /// Shows a UserWarning where the call was made, as PyTorch's Python code does.
+    public let warn: (String) -> Void
 
-    public init(opName: String, overload: Int = 0, values: [(name: String, value: OpArgument)]) {
+    public init(opName: String, overload: Int = 0, values: [(name: String, value: OpArgument)], warn: @escaping (String) -> Void = { _ in }) {
         self.opName = opName
         self.overload = overload
         self.values = values
+        self.warn = warn
+    }
+
+    /// Whether an argument was passed (not left at its default of None).
+    public func has(_ name: String) -> Bool {
+        if case .none = self[name] { return false }
+        return true
     }
 
     public subscript(name: String) -> OpArgument {
@@ -89,6 +98,12 @@ public struct OpArguments {
     public func bool(_ name: String) throws -> Bool {
         guard case let .bool(value) = self[name] else { throw mismatch(name, "bool") }
         return value
+    }
+
+    /// A `bool?` argument, with the value None stands for.
+    public func bool(_ name: String, default fallback: Bool) throws -> Bool {
+        if case .none = self[name] { return fallback }
+        return try bool(name)
     }
 
     public func string(_ name: String) throws -> String {

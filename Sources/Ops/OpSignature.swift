@@ -16,6 +16,7 @@ public enum OpParameterType: String, Sendable, CaseIterable {
     case float = "float"
     case optionalFloat = "float?"
     case bool = "bool"
+    case optionalBool = "bool?"
     case string = "str"
     case optionalString = "str?"
     case dtype = "ScalarType?"

@@ -68,6 +68,15 @@ struct OpTableBindingTests {
         #expect(StdlibTests.run("torch.ones(2).isnan_()").error == "AttributeError: 'Tensor' object has no attribute 'isnan_'")
     }
 
+    @Test("F. losses from the table: Python's wording for a missing argument, functional.py's warnings")
+    func losses() {
+        #expect(StdlibTests.run("F.cross_entropy(torch.randn(2, 3))").error == "TypeError: cross_entropy() missing 1 required positional argument: 'target'")
+        let outcome = StdlibTests.run("print(F.nll_loss(torch.log_softmax(torch.tensor([[1., 2.], [0., 3.]]), 1), torch.tensor([1, 0]), size_average=False))")
+        #expect(outcome.stdout == "tensor(3.3618)\n")
+        #expect(outcome.warnings == ["UserWarning: size_average and reduce args will be deprecated, please use reduction='sum' instead."])
+        #expect(StdlibTests.run("F.mse_loss(torch.ones(2, 2), torch.ones(2, 2), reduction='avg')").error == "ValueError: avg is not a valid value for reduction")
+    }
+
     @Test("cumprod's gradient is exact where the input holds zeros")
     func cumprodGradient() {
         let outcome = StdlibTests.run("""

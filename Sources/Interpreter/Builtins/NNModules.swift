@@ -1,5 +1,6 @@
 import Glibc
 import Autograd
+import Ops
 import TensorEngine
 
 /// An `nn` layer implemented natively: `nn.Linear`, `nn.Softmax`, ... Its parameters,
@@ -300,8 +301,20 @@ extension Interpreter {
     /// Functional families added in other files (losses, attention, ...).
     func extraFunctionalMembers() -> [String: Value] {
         var members: [String: Value] = [:]
-        for family in [functionalActivationMembers(), functionalLossMembers(), functionalMiscMembers(), functionalLayerMembers()] {
+        for family in [functionalActivationMembers(), functionalMiscMembers(), functionalLayerMembers(), opTableFunctionalMembers()] {
             members.merge(family) { _, new in new }
+        }
+        return members
+    }
+
+    /// The `F.` functions the op table implements (the losses, ...).
+    private func opTableFunctionalMembers() -> [String: Value] {
+        var members: [String: Value] = [:]
+        for entry in OpTable.all where entry.implementation != nil {
+            for qualifiedName in entry.qualifiedNames where qualifiedName.hasPrefix("torch.nn.functional.") {
+                let name = String(qualifiedName.dropFirst("torch.nn.functional.".count))
+                members[name] = .builtin(Builtin(name) { interpreter, arguments in try interpreter.callOp(entry, receiver: nil, arguments) })
+            }
         }
         return members
     }
