@@ -26,9 +26,11 @@ extension Autodiff {
     }
 
     /// The activations with a gradient: GELU (both forms), SiLU, leaky ReLU, softplus.
-    public static func activation(_ input: Tensor, _ kind: Activation) throws -> Tensor {
+    /// `backwardName` overrides the node's name where PyTorch's op differs from the kernel
+    /// it shares (`celu` runs the ELU kernel but records CeluBackward0).
+    public static func activation(_ input: Tensor, _ kind: Activation, backwardName: String? = nil) throws -> Tensor {
         let output = try input.activation(kind)
-        guard let name = kind.backwardName else { return output }
+        guard let name = backwardName ?? kind.backwardName else { return output }
         return Recorder.record(name, inputs: [input], output: output) { node in
             let saved = node.save(input)
             return { gradient, _ in [try activationGradient(kind, gradient, try saved.unpack())] }

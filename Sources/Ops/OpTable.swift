@@ -1,7 +1,7 @@
 /// Every op the tool knows, declared once. Binding, `torch.X`/`Tensor.X`/`F.X` lookup,
 /// `:help`, keyword completion and Explain's argument lookup all read this table.
 public enum OpTable {
-    public static let all: [OpEntry] = reductionOps + activationOps + lossOps + movementOps
+    public static let all: [OpEntry] = reductionOps + activationOps + functionalActivationOps + lossOps + movementOps
         + creationOps + unaryOps + elementwiseOps + indexingOps + linearAlgebraOps
 
     /// Entries by every qualified spelling (`torch.sum`, `Tensor.sum`, `torch.concat`).

@@ -77,6 +77,17 @@ struct OpTableBindingTests {
         #expect(StdlibTests.run("F.mse_loss(torch.ones(2, 2), torch.ones(2, 2), reduction='avg')").error == "ValueError: avg is not a valid value for reduction")
     }
 
+    @Test("F. activations from the table record PyTorch's nodes, and inplace=True writes into the input")
+    func functionalActivations() {
+        let outcome = StdlibTests.run("""
+        x = torch.tensor([-2.0, 0.5], requires_grad=True)
+        print(F.celu(x).grad_fn.name(), F.tanhshrink(x).grad_fn.name(), F.selu(x).grad_fn.name())
+        y = torch.tensor([-1.0, 2.0]); F.leaky_relu(y, 0.5, inplace=True); print(y)
+        F.tanhshrink(x).sum().backward(); print(x.grad)
+        """)
+        #expect(outcome.stdout == "CeluBackward0 SubBackward0 EluBackward0\ntensor([-0.5000,  2.0000])\ntensor([0.9293, 0.2136])\n")
+    }
+
     @Test("cumprod's gradient is exact where the input holds zeros")
     func cumprodGradient() {
         let outcome = StdlibTests.run("""

@@ -301,7 +301,7 @@ extension Interpreter {
     /// Functional families added in other files (losses, attention, ...).
     func extraFunctionalMembers() -> [String: Value] {
         var members: [String: Value] = [:]
-        for family in [functionalActivationMembers(), functionalMiscMembers(), functionalLayerMembers(), opTableFunctionalMembers()] {
+        for family in [functionalMiscMembers(), functionalLayerMembers(), opTableFunctionalMembers()] {
             members.merge(family) { _, new in new }
         }
         return members

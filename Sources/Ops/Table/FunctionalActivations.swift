@@ -1,0 +1,82 @@
+import Autograd
+import TensorEngine
+
+/// The activations of `torch.nn.functional`. Those with `inplace=True` write their result
+/// into the input, as PyTorch's in-place activations do.
+extension OpTable {
+    static let functionalActivationOps: [OpEntry] = parameterized + parameterless + clipping
+
+    private static let parameterized: [OpEntry] = [
+        activation("leaky_relu", "float negative_slope=0.01, bool inplace=False") { .leakyReLU(negativeSlope: try $0.float("negative_slope")) },
+        activation("elu", "float alpha=1.0, bool inplace=False") { .elu(alpha: try $0.float("alpha"), scale: 1, inputScale: 1) },
+        activation("celu", "float alpha=1.0, bool inplace=False", backwardName: "CeluBackward0") { .celu(alpha: try $0.float("alpha")) },
+        activation("gelu", "*, str approximate='none'") { arguments in
+            switch try arguments.string("approximate") {
+            case "none": return .gelu(tanhApproximation: false)
+            case "tanh": return .gelu(tanhApproximation: true)
+            default: throw TensorError.runtime("approximate argument must be either none or tanh.")
+            }
+        },
+        activation("softplus", "float beta=1.0, float threshold=20.0") { .softplus(beta: try $0.float("beta"), threshold: try $0.float("threshold")) },
+    ]
+
+    private static let parameterless: [OpEntry] = [
+        activation("selu", "bool inplace=False") { _ in .selu },
+        activation("silu", "bool inplace=False") { _ in .silu },
+        activation("mish", "bool inplace=False") { _ in .mish },
+        activation("logsigmoid", nil) { _ in .logSigmoid },
+        activation("hardsigmoid", "bool inplace=False") { _ in .hardsigmoid },
+        activation("hardswish", "bool inplace=False") { _ in .hardswish },
+        activation("softsign", nil) { _ in .softsign },
+        // functional.py writes it as `input - input.tanh()`, and autograd records just that.
+        OpEntry("tanhshrink", "Tensor input", [.functional], family: .activation) { arguments in
+            let input = try arguments.tensor("input")
+            return .tensor(try Autodiff.binary(.subtract, .tensor(input), .tensor(try Autodiff.unary(.tanh, input))))
+        },
+        // F.relu takes `inplace`, unlike torch.relu; the tensor forms are in UnaryOps.
+        unaryActivation("relu", .relu),
+        unaryActivation("sigmoid", .sigmoid),
+        unaryActivation("tanh", .tanh),
+    ]
+
+    private static let clipping: [OpEntry] = [
+        OpEntry("hardtanh", "Tensor input, float min_val=-1.0, float max_val=1.0, bool inplace=False", [.functional], family: .activation) { arguments in
+            let input = try arguments.tensor("input")
+            return try applied(try Autodiff.hardtanh(input, minimum: try arguments.float("min_val"), maximum: try arguments.float("max_val")), input, arguments)
+        },
+        OpEntry("relu6", "Tensor input, bool inplace=False", [.functional], family: .activation) { arguments in
+            let input = try arguments.tensor("input")
+            return try applied(try Autodiff.hardtanh(input, minimum: 0, maximum: 6), input, arguments)
+        },
+        OpEntry("threshold", "Tensor input, float threshold, Scalar value, bool inplace=False", [.functional], family: .activation) { arguments in
+            let input = try arguments.tensor("input")
+            guard case let .scalar(value) = arguments["value"] else { throw TensorError(.typeError, "threshold(): argument 'value' must be Number") }
+            let kept = try Autodiff.binary(.greater, .tensor(input), .scalar(.float(try arguments.float("threshold"))))
+            return try applied(try Autodiff.maskedFill(input, try kept.unary(.logicalNot), .scalar(value)), input, arguments)
+        },
+    ]
+
+    /// An `F.` activation of the engine's `Activation` kernels; `parameters` follow `input`.
+    private static func activation(_ name: String, _ parameters: String?, backwardName: String? = nil,
+                                   _ make: @escaping @Sendable (OpArguments) throws -> Activation) -> OpEntry {
+        OpEntry(name, "Tensor input" + (parameters.map { ", " + $0 } ?? ""), [.functional], family: .activation) { arguments in
+            let input = try arguments.tensor("input")
+            return try applied(try Autodiff.activation(input, try make(arguments), backwardName: backwardName), input, arguments)
+        }
+    }
+
+    private static func unaryActivation(_ name: String, _ op: UnaryOp) -> OpEntry {
+        OpEntry(name, "Tensor input, bool inplace=False", [.functional], family: .activation) { arguments in
+            let input = try arguments.tensor("input")
+            if op == .relu, input.dtype == .bool { throw TensorError(.notImplementedError, "Boolean inputs not supported for relu") }
+            return try applied(try Autodiff.unary(op, input), input, arguments)
+        }
+    }
+
+    /// With `inplace=True` the result is written into `input`, which is returned.
+    private static func applied(_ result: Tensor, _ input: Tensor, _ arguments: OpArguments) throws -> OpResult {
+        guard try arguments.bool("inplace", default: false) else { return .tensor(result) }
+        try Autodiff.assignResult(input, result)
+        return .tensor(input)
+    }
+}
