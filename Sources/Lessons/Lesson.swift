@@ -88,8 +88,14 @@ public struct Exercise: Sendable {
     public let check: Check
     public let hints: [String]
     public let wrongAnswers: [WrongAnswer]
+    /// Code run after the setup in every grading case but the shown one: it redraws the
+    /// inputs with other shapes and sizes, so an answer fitted to the data on screen fails.
+    public let randomInputs: CodeText?
+    /// Named inputs every answer must also handle (a row of equal logits, a large logit).
+    public let edgeCases: [EdgeCase]
 
-    public init(number: Int, line: Int, prompt: String, setup: CodeText?, answer: CodeText, check: Check, hints: [String], wrongAnswers: [WrongAnswer]) {
+    public init(number: Int, line: Int, prompt: String, setup: CodeText?, answer: CodeText, check: Check, hints: [String], wrongAnswers: [WrongAnswer],
+                randomInputs: CodeText? = nil, edgeCases: [EdgeCase] = []) {
         self.number = number
         self.line = line
         self.prompt = prompt
@@ -98,6 +104,19 @@ public struct Exercise: Sendable {
         self.check = check
         self.hints = hints
         self.wrongAnswers = wrongAnswers
+        self.randomInputs = randomInputs
+        self.edgeCases = edgeCases
+    }
+}
+
+/// `edge: CODE => what it is`: code run after the setup that builds one edge case.
+public struct EdgeCase: Sendable {
+    public let code: CodeText
+    public let name: String
+
+    public init(code: CodeText, name: String) {
+        self.code = code
+        self.name = name
     }
 }
 

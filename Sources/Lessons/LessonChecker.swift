@@ -47,19 +47,41 @@ public struct LessonChecker {
         func report(_ line: Int, _ message: String) {
             issues.append(LessonIssue(path: lesson.path, line: line, message: message))
         }
+        var tracker = SetupOverwriteTracker()
+        var shownText = ""
+        var proseNumbers: [(number: String, line: Int)] = []
         for block in lesson.blocks {
             switch block {
             case let .code(code):
-                if let error = workspace.show(code).error {
+                for (name, number) in tracker.reliedOn(by: code.code.text) {
+                    report(code.code.line, "this block reads `\(name)`, which exercise \(number)'s setup rebound: its output is computed from the exercise's data, not the lesson's. Rename the exercise's variable")
+                }
+                let shown = workspace.show(code)
+                shownText += shown.outputs.map(Self.text(of:)).joined(separator: "\n")
+                if let error = shown.error {
                     report(error.line, "this ```tensor block raised \(error.summary)\n" + error.rendered)
                 }
             case let .exercise(exercise):
+                tracker.noteBefore(exercise, variables: workspace.variables)
                 issues += check(exercise, in: workspace, grader: grader, path: lesson.path)
+                tracker.noteAfter(exercise, variables: workspace.variables)
+            case let .paragraph(text, line):
+                proseNumbers += ProseNumbers.decimals(in: text).map { ($0, line) }
             default:
                 break
             }
         }
+        for (number, line) in proseNumbers where !shownText.contains(number) {
+            report(line, "the prose states \(number), which no output of the lesson shows")
+        }
         return issues
+    }
+
+    static func text(of output: LessonOutput) -> String {
+        switch output {
+        case let .result(text), let .explanation(text), let .error(text), let .warning(text): text
+        default: ""
+        }
     }
 
     func check(_ exercise: Exercise, in workspace: LessonWorkspace, grader: Grader, path: String) -> [LessonIssue] {
@@ -69,6 +91,8 @@ public struct LessonChecker {
         }
         var snippets: [(String, CodeText)] = [("setup", exercise.setup), ("answer", exercise.answer)].compactMap { name, code in code.map { (name, $0) } }
         snippets += exercise.wrongAnswers.map { ("wrong answer", $0.code) }
+        if let inputs = exercise.randomInputs { snippets.append(("inputs: code", inputs)) }
+        snippets += exercise.edgeCases.map { ("edge: code", $0.code) }
         if case let .expression(expression) = exercise.check { snippets.append(("check expression", expression)) }
         var parses = true
         for (name, code) in snippets {

@@ -6,6 +6,7 @@ extension LessonSession {
         :back      go back one step
         :restart   start the lesson over
         :quit      stop here; progress is saved
+        :try CODE  run CODE here without grading it (so does a line starting with ?)
         :explain CODE   run CODE here and explain it step by step
         """
 
@@ -18,6 +19,10 @@ extension LessonSession {
         case ":restart": return restart()
         case ":quit", ":q", ":exit": return quit(reason: nil)
         case ":help", ":?": return [.notice(Self.commandHelp)]
+        case ":try":
+            let code = text.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+            guard !code.isEmpty else { return [.notice("Usage: :try CODE, e.g. :try x.shape (or ?x.shape)")] }
+            return explore(code)
         case ":explain":
             let code = text.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
             guard !code.isEmpty else { return [.notice("Usage: :explain CODE, e.g. :explain x[:, 1:3]")] }

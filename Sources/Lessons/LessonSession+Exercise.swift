@@ -47,27 +47,47 @@ extension LessonSession {
         let context = workspace.variables
         let error = workspace.runInput(text, into: &outputs)
         workspaceIsDirty = true
-        attempts += 1
         if let error, error.type == "SyntaxError" {
-            outputs.append(.incorrect("That is not valid Python; try again."))
+            outputs.append(.incorrect("That is not valid Python; try again (no try counted)."))
             return outputs
         }
-        switch grader.grade(CodeText(text, line: 1), for: exercise, context: context) {
+        let verdict = grader.grade(CodeText(text, line: 1), for: exercise, context: context)
+        // Looking at a variable, or code that raised, is part of working the answer
+        // out: it costs no try.
+        let countsAsTry: Bool
+        switch verdict {
+        case let .incorrect(feedback): countsAsTry = error == nil && feedback.kind != .setupVariable
+        default: countsAsTry = true
+        }
+        if countsAsTry { attempts += 1 }
+        switch verdict {
         case .correct:
             outputs.append(.correct(praise()))
-            results[exercise.number] = best(results[exercise.number], ExerciseResult(outcome: .correct, attempts: attempts, hintsUsed: hintsShown))
+            results[exercise.number] = best(results[exercise.number], ExerciseResult(outcome: .correct, attempts: max(attempts, 1), hintsUsed: hintsShown))
             outputs += advance()
         case let .incorrect(feedback):
-            var text = feedback.text
-            if feedback.kind == .raised, error != nil { text = "Not graded: your code raised an error." }
-            if attempts >= 2 {
-                text += hintsShown < exercise.hints.count ? "\nType :hint for a hint, or :skip to see the answer." : "\nType :skip to see the answer."
-            }
-            outputs.append(.incorrect(text))
+            outputs += incorrectOutputs(feedback, raised: error != nil, exercise: exercise)
         case let .lessonError(message):
             outputs.append(.error("This exercise cannot be graded (a bug in the lesson): \(message)\nType :skip to go on."))
         }
         return outputs
+    }
+
+    func incorrectOutputs(_ feedback: Feedback, raised: Bool, exercise: Exercise) -> [LessonOutput] {
+        if feedback.kind == .setupVariable {
+            return [.notice(feedback.text + " (No try counted.)")]
+        }
+        if raised {
+            // The error is on screen already; a known mistake's message, else the next hint.
+            var outputs: [LessonOutput] = [.incorrect((feedback.kind == .knownWrong ? feedback.text + "\n" : "") + "Not graded: your code raised an error (no try counted).")]
+            if feedback.kind != .knownWrong { outputs += hint(quietWhenNoneLeft: true) }
+            return outputs
+        }
+        var text = feedback.text
+        if attempts >= 2 {
+            text += hintsShown < exercise.hints.count ? "\nType :hint for a hint, or :skip to see the answer." : "\nType :skip to see the answer."
+        }
+        return [.incorrect(text)]
     }
 
     func praise() -> String {
@@ -85,10 +105,10 @@ extension LessonSession {
         return new
     }
 
-    func hint() -> [LessonOutput] {
+    func hint(quietWhenNoneLeft: Bool = false) -> [LessonOutput] {
         guard let exercise = currentExercise else { return [.notice("Hints belong to exercises; press Enter to read on.")] }
         guard hintsShown < exercise.hints.count else {
-            return [.notice("No more hints. :skip shows the answer.")]
+            return quietWhenNoneLeft ? [] : [.notice("No more hints. :skip shows the answer.")]
         }
         hintsShown += 1
         let counter = exercise.hints.count > 1 ? "Hint \(hintsShown) of \(exercise.hints.count): " : "Hint: "

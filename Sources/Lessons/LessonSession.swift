@@ -95,7 +95,10 @@ public final class LessonSession {
         guard phase == .paused || phase == .answering else { return [] }
         var outputs: [LessonOutput] = [.input(prompt: prompt, text: line)]
         let trimmed = line.trimmingCharacters(in: .whitespaces)
-        if pendingLines.isEmpty, trimmed.hasPrefix(":") {
+        if pendingLines.isEmpty, trimmed.hasPrefix("?") {
+            // Scratch: evaluated in the lesson's session, never graded.
+            outputs += explore(String(trimmed.dropFirst()))
+        } else if pendingLines.isEmpty, trimmed.hasPrefix(":") {
             outputs += command(trimmed)
         } else if phase == .paused {
             // Enter continues, unless it ends a block of code being typed.
