@@ -94,7 +94,9 @@ public struct Grader {
             if case .noValue = outcome { return .lessonError("the reference answer has no value: end it with an expression") }
         }
         let answerShape = AnswerShape(input: input.text, exercise: exercise)
-        if let name = answerShape.bareSetupName {
+        // An `expr:` check decides for itself which values pass, setup variables included.
+        let comparesValues = exercise.check == .value || exercise.check == .shape
+        if comparesValues, let name = answerShape.bareSetupName {
             return .incorrect(Feedback(kind: .setupVariable, text: "That is `\(name)` from the setup, as it is: the answer must be computed from the setup's variables."))
         }
         let actual = outcomes(of: input, for: exercise, context: context).results
@@ -103,7 +105,10 @@ public struct Grader {
         let failure = cases.indices.lazy.compactMap { index in
             judge(actual[index], expected: expected[index].0, check: exercise.check, gradingCase: cases[index]).map { (index, $0) }
         }.first
-        if let literalNames = answerShape.unusedSetupNames {
+        // A typed-in tensor can only copy the screen; a typed-in number or shape may be
+        // a prediction, which is what some exercises ask for.
+        if exercise.check == .value, Self.isTensor(expected[0].0.value), Self.isTensor(actual[0].0.value),
+           let literalNames = answerShape.unusedSetupNames {
             let names = literalNames.map { "`\($0)`" }.joined(separator: ", ")
             var text = "Your answer uses none of the exercise's variables (\(names)): a value typed from the screen fits only the data shown. Compute it from them."
             if let (index, feedback) = failure, feedback.kind != .raised {
@@ -157,7 +162,7 @@ public struct Grader {
         switch check {
         case .value, .shape:
             // `check: shape` compares tensors by shape; anything else is compared whole.
-            let shapeOnly = check == .shape && isTensor(value) && isTensor(expectedValue)
+            let shapeOnly = check == .shape && Self.isTensor(value) && Self.isTensor(expectedValue)
             guard let mismatch = ValueComparison.compare(value, expectedValue, shapeOnly: shapeOnly) else { return nil }
             return Feedback(kind: .mismatch, text: FeedbackText.describe(mismatch, actual: value, expected: expectedValue, interpreter: runner.interpreter))
         case let .expression(expression):
@@ -165,7 +170,7 @@ public struct Grader {
         }
     }
 
-    func isTensor(_ value: Value) -> Bool { if case .tensor = value { true } else { false } }
+    static func isTensor(_ value: Value?) -> Bool { if case .tensor? = value { true } else { false } }
 
     func judgeExpression(_ expression: CodeText, value: Value, expected: Value, runner: ProgramRunner) -> Feedback? {
         runner.interpreter.setVariable("answer", value)

@@ -7,6 +7,7 @@ extension LessonSession {
         :restart   start the lesson over
         :quit      stop here; progress is saved
         :try CODE  run CODE here without grading it (so does a line starting with ?)
+        :more      the rest of a long explanation
         :explain CODE   run CODE here and explain it step by step
         """
 
@@ -19,6 +20,10 @@ extension LessonSession {
         case ":restart": return restart()
         case ":quit", ":q", ":exit": return quit(reason: nil)
         case ":help", ":?": return [.notice(Self.commandHelp)]
+        case ":more":
+            guard let rest = foldedExplanation else { return [.notice("Nothing more to show.")] }
+            foldedExplanation = nil
+            return [.explanation(rest)]
         case ":try":
             let code = text.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
             guard !code.isEmpty else { return [.notice("Usage: :try CODE, e.g. :try x.shape (or ?x.shape)")] }

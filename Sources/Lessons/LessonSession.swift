@@ -49,6 +49,8 @@ public final class LessonSession {
     var hintsShown = 0
     /// Set when learner code ran in the workspace; the next step then replays a clean state.
     var workspaceIsDirty = false
+    /// The rest of the last explanation that was too long to show whole, for `:more`.
+    var foldedExplanation: String?
 
     public init(lesson: Lesson, settings: Settings, progress: ProgressStore?) {
         self.lesson = lesson
@@ -80,7 +82,9 @@ public final class LessonSession {
         var startAt = 0
         if let record = progress?.record(for: lesson.id) {
             if resume, !record.completed, record.position > 0, record.position < steps.count {
-                startAt = groupStart(of: record.position)
+                // The saved position is where the learner stopped: an exercise, or a screen
+                // they were reading. Resume exactly there.
+                startAt = record.position
                 for (key, result) in record.exercises { if let number = Int(key) { results[number] = result } }
                 outputs.append(.notice("Resuming at step \(startAt + 1) of \(steps.count). Type :restart to start over."))
             }
@@ -142,9 +146,13 @@ public final class LessonSession {
             saveProgress()
             switch steps[position] {
             case let .exercise(exercise):
+                outputs.append(.progress(step: position + 1, total: steps.count))
                 outputs += enter(exercise)
                 return outputs
             case let .screen(blocks):
+                if case let .heading(level, _, _)? = blocks.first, level <= 2 {
+                    outputs.append(.progress(step: position + 1, total: steps.count))
+                }
                 outputs += show(blocks)
                 let nextIsScreen = position + 1 < steps.count && { if case .screen = steps[position + 1] { true } else { false } }()
                 if settings.pausesBetweenScreens, nextIsScreen {
@@ -185,11 +193,25 @@ public final class LessonSession {
                 if !(level == 1 && text == lesson.title) { outputs.append(.heading(text, level: level)) }
             case let .paragraph(text, _): outputs.append(.prose(text))
             case let .listing(_, text, _): outputs.append(.listing(text))
-            case let .code(code): outputs += workspace.show(code).outputs
+            case let .code(code): outputs += folded(workspace.show(code).outputs)
             case .exercise: break
             }
         }
         return outputs
+    }
+
+    /// An explanation longer than about half a screen shows its first lines; `:more`
+    /// shows the rest.
+    func folded(_ outputs: [LessonOutput]) -> [LessonOutput] {
+        let limit = max(10, settings.screenLines - 8)
+        return outputs.flatMap { output -> [LessonOutput] in
+            guard case let .explanation(text) = output else { return [output] }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            guard lines.count > limit + 2 else { return [output] }
+            foldedExplanation = lines.dropFirst(limit).joined(separator: "\n")
+            return [.explanation(lines.prefix(limit).joined(separator: "\n")),
+                    .notice("... \(lines.count - limit) more lines of explanation: type :more to see them.")]
+        }
     }
 
     /// Code typed at a pause runs in the lesson's session, as in a REPL.

@@ -98,10 +98,14 @@ public final class LessonWorkspace {
     /// Runs learner code, reporting values, prints and errors (the code itself is not
     /// repeated: the learner just typed it).
     func runInput(_ text: String, into outputs: inout [LessonOutput]) -> RunError? {
-        run(SourceFile(name: "<input>", text: text), into: &outputs)
+        run(SourceFile(name: "<input>", text: text), into: &outputs, summarizing: true)
     }
 
-    func run(_ source: SourceFile, into outputs: inout [LessonOutput]) -> RunError? {
+    /// A value whose repr is longer than this many lines is summarised when the learner's
+    /// own input shows it; `print(...)` shows it whole.
+    static let longValueLines = 12
+
+    func run(_ source: SourceFile, into outputs: inout [LessonOutput], summarizing: Bool = false) -> RunError? {
         var collected: [LessonOutput] = []
         var failure: RunError?
         let interpreter = runner.interpreter
@@ -110,7 +114,8 @@ public final class LessonWorkspace {
             switch event {
             case let .value(value, _):
                 if value.isNone { return }
-                collected.append(.result((try? interpreter.repr(value)) ?? "<unprintable \(value.typeName)>"))
+                let text = (try? interpreter.repr(value)) ?? "<unprintable \(value.typeName)>"
+                collected.append(.result(summarizing ? Self.summarized(text, value: value) : text))
             case let .printed(text):
                 if case let .result(previous)? = collected.last, previous.hasSuffix("\n") {
                     collected[collected.count - 1] = .result(previous + text)
@@ -131,6 +136,17 @@ public final class LessonWorkspace {
             return output
         }
         return failure
+    }
+
+    /// The first lines of a long repr and what the rest holds.
+    static func summarized(_ text: String, value: Value) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count > longValueLines else { return text }
+        var note = "... \(lines.count - 6) more lines"
+        if case let .tensor(tensor) = value {
+            note += ": a tensor of shape [" + tensor.shape.map(String.init).joined(separator: ", ") + "], \(tensor.dtype.rawValue)"
+        }
+        return lines.prefix(6).joined(separator: "\n") + "\n" + note + " (print(...) shows it all)"
     }
 
     /// The last line holding a non-space character of `statement`.
