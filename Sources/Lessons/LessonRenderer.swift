@@ -57,7 +57,7 @@ public struct LessonTextRenderer {
         case let .exercise(number, total, prompt):
             return "\n" + paint("Exercise \(number) of \(total)", "1;35") + "\n" + prose(prompt)
         case let .progress(step, total):
-            return paint(progressBar(step: step, total: total), "2")
+            return "\n" + paint(progressBar(step: step, total: total), "2")
         case let .setup(code):
             return paint("Setup (already run):", "2") + "\n" + paint(indent(code), "36")
         case let .input(prompt, text):

@@ -95,8 +95,10 @@ struct Recap {
     var skippedCount: Int { results.values.filter { $0.outcome == .skipped }.count }
 
     var text: String {
-        var lines = ["Recap: \(lesson.title)"]
-        if !lesson.topics.isEmpty {
+        // A lesson that ends with its own `## Recap` has said what it covered.
+        let hasOwnRecap = lesson.blocks.contains { if case let .heading(2, text, _) = $0 { ["recap", "summary"].contains(text.lowercased()) } else { false } }
+        var lines = [hasOwnRecap ? "Your results: \(lesson.title)" : "Recap: \(lesson.title)"]
+        if !lesson.topics.isEmpty, !hasOwnRecap {
             lines.append("You covered:")
             lines += lesson.topics.map { "  - \($0)" }
         }

@@ -83,10 +83,12 @@ public final class LessonSession {
         if let record = progress?.record(for: lesson.id) {
             if resume, !record.completed, record.position > 0, record.position < steps.count {
                 // The saved position is where the learner stopped: an exercise, or a screen
-                // they were reading. Resume exactly there.
-                startAt = record.position
+                // they were reading. Play resumes there, after the screens that lead up
+                // to it (shown again, without waiting), and says so in the same numbers
+                // as the message it stopped with.
+                startAt = groupStart(of: record.position)
                 for (key, result) in record.exercises { if let number = Int(key) { results[number] = result } }
-                outputs.append(.notice("Resuming at step \(startAt + 1) of \(steps.count). Type :restart to start over."))
+                outputs.append(.notice("Resuming at step \(record.position + 1) of \(steps.count). Type :restart to start over."))
             }
         }
         outputs += progressWarnings()
@@ -200,18 +202,39 @@ public final class LessonSession {
         return outputs
     }
 
-    /// An explanation longer than about half a screen shows its first lines; `:more`
-    /// shows the rest.
+    /// An explanation longer than about half a screen is folded to its brief form: the
+    /// steps with findings (warnings, errors, help), else its first steps; `:more`
+    /// shows the whole explanation.
     func folded(_ outputs: [LessonOutput]) -> [LessonOutput] {
         let limit = max(10, settings.screenLines - 8)
         return outputs.flatMap { output -> [LessonOutput] in
             guard case let .explanation(text) = output else { return [output] }
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            guard lines.count > limit + 2 else { return [output] }
-            foldedExplanation = lines.dropFirst(limit).joined(separator: "\n")
-            return [.explanation(lines.prefix(limit).joined(separator: "\n")),
-                    .notice("... \(lines.count - limit) more lines of explanation: type :more to see them.")]
+            let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
+            guard lineCount > limit + 2 else { return [output] }
+            foldedExplanation = text
+            let brief = Self.briefExplanation(text, limit: limit)
+            let hidden = lineCount - brief.split(separator: "\n", omittingEmptySubsequences: false).count
+            return [.explanation(brief), .notice("(\(hidden) more lines of explanation: type :more to see it all.)")]
         }
+    }
+
+    /// The explanation's steps that carry a finding, as many as fit in `limit` lines;
+    /// with none, its first lines.
+    static func briefExplanation(_ text: String, limit: Int) -> String {
+        let steps = text.components(separatedBy: "\n\n")
+        let findings = steps.filter { $0.contains("warning") || $0.contains("error") || $0.contains("help:") }
+        var kept: [String] = []
+        var used = 0
+        for step in findings {
+            let height = step.split(separator: "\n", omittingEmptySubsequences: false).count + 1
+            if used + height > limit, !kept.isEmpty { break }
+            kept.append(step)
+            used += height
+        }
+        if kept.isEmpty {
+            return text.split(separator: "\n", omittingEmptySubsequences: false).prefix(limit).joined(separator: "\n")
+        }
+        return kept.joined(separator: "\n\n")
     }
 
     /// Code typed at a pause runs in the lesson's session, as in a REPL.

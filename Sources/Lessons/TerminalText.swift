@@ -29,9 +29,31 @@ enum TerminalText {
         var lines: [String] = []
         for (index, block) in blocks.enumerated() {
             if let line = verbatim[index] { lines.append(line); continue }
-            lines += wrap(block.words, width: width, firstPrefix: block.prefix, hang: block.hang)
+            let units = keepingCodeSpansWhole(block.words, width: width - block.hang)
+            lines += wrap(units, width: width, firstPrefix: block.prefix, hang: block.hang)
         }
         return style(lines.joined(separator: "\n"), useColor: useColor)
+    }
+
+    /// Joins the words of each `code span` into one unit, so a line break never falls
+    /// inside code, unless the span is wider than a whole line.
+    static func keepingCodeSpansWhole(_ words: [String], width: Int) -> [String] {
+        var units: [String] = []
+        var open: [String] = []
+        for word in words {
+            let ticks = word.filter { $0 == "`" }.count
+            if open.isEmpty {
+                if ticks % 2 == 1 { open = [word] } else { units.append(word) }
+                continue
+            }
+            open.append(word)
+            if ticks % 2 == 1 {
+                let joined = open.joined(separator: " ")
+                if visibleWidth(joined) <= width { units.append(joined) } else { units += open }
+                open = []
+            }
+        }
+        return units + open
     }
 
     /// `- `, `* `, `+ ` or `12. ` at the start of `text`.

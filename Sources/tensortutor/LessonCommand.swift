@@ -126,8 +126,10 @@ struct LessonCommand: ParsableCommand {
     private func status(_ record: LessonRecord?, exercises: Int) -> String {
         guard let record else { return "not started" }
         let score = "\(record.correctCount) of \(exercises) solved" + (record.skippedCount > 0 ? ", \(record.skippedCount) skipped" : "")
-        if record.completed { return "completed · " + score }
-        return "in progress (step \(record.position + 1) of \(max(record.stepCount, 1))) · " + score
+        // A replay starts with no exercises solved; the best play's score still counts.
+        let best = record.bestCorrect.map { $0 > record.correctCount ? " (best \($0) of \(exercises))" : "" } ?? ""
+        if record.completed { return "completed · " + score + best }
+        return "in progress (step \(record.position + 1) of \(max(record.stepCount, 1))) · " + score + best
     }
 
     /// The read–feed–print loop. A terminal gets line editing, pauses between screens

@@ -34,6 +34,26 @@ final class LessonCheckerTests: XCTestCase {
         }
     }
 
+    /// Every lesson, piped with one known wrong answer, one error and then the reference
+    /// answer per exercise, solves every exercise; the error costs no try.
+    func testEveryLessonPlaysToTheEndWithWrongAndRightAnswers() throws {
+        for path in lessonPaths {
+            let lesson = try LessonParser.parseFile(atPath: path)
+            let session = LessonSession(lesson: lesson, settings: .init(pausesBetweenScreens: false), progress: nil)
+            var outputs = session.start()
+            for exercise in lesson.exercises where !session.isFinished {
+                if let wrong = exercise.wrongAnswers.first { outputs += session.feed(wrong.code.text) }
+                outputs += session.feed("undefined_name(1)")
+                // A learner types a multi-statement answer on one line, joined by `;`.
+                outputs += session.feed(exercise.answer.text.components(separatedBy: "\n").joined(separator: "; "))
+            }
+            XCTAssertTrue(session.isFinished, "\(path) did not finish")
+            let solved = session.results.values.filter { $0.outcome == .correct }
+            XCTAssertEqual(solved.count, lesson.exercises.count, "\(path): \(LessonTextRenderer().render(outputs).suffix(2000))")
+            XCTAssertTrue(solved.allSatisfy { $0.attempts <= 2 }, "\(path): an error counted as a try")
+        }
+    }
+
     func testTheReadmeExampleIsAValidLesson() throws {
         let readme = try String(contentsOfFile: Self.lessonsDirectory + "/README.md", encoding: .utf8)
         let example = try XCTUnwrap(readme.components(separatedBy: "## A complete example").last)
