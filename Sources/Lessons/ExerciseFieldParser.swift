@@ -126,6 +126,7 @@ struct ExerciseFieldParser {
         switch text {
         case "value": return .value
         case "shape": return .shape
+        case "predict": return .predict
         default:
             if text.hasPrefix("expr:") {
                 let expression = text.dropFirst("expr:".count).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -135,7 +136,7 @@ struct ExerciseFieldParser {
                 }
                 return .expression(CodeText(expression, line: field.value.line))
             }
-            report(field.line, "unknown check `\(text)` (use `value`, `shape` or `expr: <bool expression>`)")
+            report(field.line, "unknown check `\(text)` (use `value`, `shape`, `predict` or `expr: <bool expression>`)")
             return nil
         }
     }

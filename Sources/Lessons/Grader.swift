@@ -24,6 +24,8 @@ public struct Feedback: Equatable, Sendable {
         case setupVariable
         /// The answer reads none of the exercise's variables: typed from the screen.
         case literal
+        /// A `check: predict` answer that is code rather than a value typed in.
+        case notAPrediction
         case raised
         case noValue
     }
@@ -50,6 +52,8 @@ public struct Grader {
     /// Every case an answer must pass, the shown one first.
     func cases(for exercise: Exercise) -> [GradingCase] {
         var cases = [GradingCase(seed: seeds[0], extra: nil, kind: .shown)]
+        // A prediction is about the data on screen.
+        if exercise.check == .predict { return cases }
         cases += seeds.dropFirst().map { GradingCase(seed: $0, extra: exercise.randomInputs, kind: .redrawn) }
         cases += exercise.edgeCases.map { GradingCase(seed: seeds[0], extra: $0.code, kind: .edge($0.name)) }
         return cases
@@ -86,7 +90,9 @@ public struct Grader {
         return (value, runner.interpreter)
     }
 
-    public func grade(_ input: CodeText, for exercise: Exercise, context: [String: Value]) -> Verdict {
+    /// With `asLearner` false (the checker grading the lesson's own answers), only the
+    /// value counts: the rules about what a learner's code may look like are skipped.
+    public func grade(_ input: CodeText, for exercise: Exercise, context: [String: Value], asLearner: Bool = true) -> Verdict {
         let (expected, setupError) = outcomes(of: exercise.answer, for: exercise, context: context)
         if let setupError { return .lessonError("the setup (or its inputs: or edge: code) raised: \(setupError.rendered())") }
         for (outcome, _) in expected {
@@ -96,7 +102,12 @@ public struct Grader {
         let answerShape = AnswerShape(input: input.text, exercise: exercise)
         // An `expr:` check decides for itself which values pass, setup variables included.
         let comparesValues = exercise.check == .value || exercise.check == .shape
-        if comparesValues, let name = answerShape.bareSetupName {
+        if asLearner, exercise.check == .predict, let names = answerShape.codeNames {
+            let list = names.map { "`\($0)`" }.joined(separator: ", ")
+            return .incorrect(Feedback(kind: .notAPrediction, text: "Work it out first, then type the value itself (such as `(3, 2)` or `0.82`); your code reads \(list). "
+                + "`:try CODE` runs code without grading, to check your prediction afterwards."))
+        }
+        if asLearner, comparesValues, let name = answerShape.bareSetupName {
             return .incorrect(Feedback(kind: .setupVariable, text: "That is `\(name)` from the setup, as it is: the answer must be computed from the setup's variables."))
         }
         let actual = outcomes(of: input, for: exercise, context: context).results
@@ -107,7 +118,7 @@ public struct Grader {
         }.first
         // A typed-in tensor can only copy the screen; a typed-in number or shape may be
         // a prediction, which is what some exercises ask for.
-        if exercise.check == .value, Self.isTensor(expected[0].0.value), Self.isTensor(actual[0].0.value),
+        if asLearner, exercise.check == .value, Self.isTensor(expected[0].0.value), Self.isTensor(actual[0].0.value),
            let literalNames = answerShape.unusedSetupNames {
             let names = literalNames.map { "`\($0)`" }.joined(separator: ", ")
             var text = "Your answer uses none of the exercise's variables (\(names)): a value typed from the screen fits only the data shown. Compute it from them."
@@ -167,6 +178,9 @@ public struct Grader {
             return Feedback(kind: .mismatch, text: FeedbackText.describe(mismatch, actual: value, expected: expectedValue, interpreter: runner.interpreter))
         case let .expression(expression):
             return judgeExpression(expression, value: value, expected: expectedValue, runner: runner)
+        case .predict:
+            guard let mismatch = Prediction.mismatch(value, expectedValue) else { return nil }
+            return Feedback(kind: .mismatch, text: mismatch)
         }
     }
 

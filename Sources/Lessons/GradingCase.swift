@@ -43,6 +43,12 @@ struct AnswerShape {
         return Self.setupNames(of: exercise).contains(trimmed) ? trimmed : nil
     }
 
+    /// The variables the learner's code reads, when it reads any: a prediction must not.
+    var codeNames: [String]? {
+        let reads = CodeNames.readNames(input).subtracting(CodeNames.dataFreeNames).subtracting(["torch"])
+        return reads.isEmpty ? nil : reads.sorted()
+    }
+
     /// The setup names the reference answer reads, when the learner's code reads no
     /// variable at all (only modules and builtins): it can only be typed-in data.
     var unusedSetupNames: [String]? {

@@ -126,6 +126,9 @@ public enum Check: Sendable, Equatable {
     case value
     /// Same shape only.
     case shape
+    /// The learner predicts without running code: their input must be a value typed in
+    /// (a shape, a number), graded on the data shown; numbers to 2 decimals.
+    case predict
     /// A boolean expression over `answer` (the learner's value) and `expected`.
     case expression(CodeText)
 }

@@ -107,7 +107,7 @@ public struct LessonChecker {
             return issues
         }
         let context = workspace.variables
-        switch grader.grade(exercise.answer, for: exercise, context: context) {
+        switch grader.grade(exercise.answer, for: exercise, context: context, asLearner: false) {
         case .correct:
             break
         case let .incorrect(feedback):
@@ -118,7 +118,7 @@ public struct LessonChecker {
         // Grading reseeds the generator; the setup run again leaves it as play does,
         // so later blocks draw the same random numbers as the learner sees.
         defer { workspace.runSetup(exercise) }
-        for wrong in exercise.wrongAnswers where grader.grade(wrong.code, for: exercise, context: context).isCorrect {
+        for wrong in exercise.wrongAnswers where grader.grade(wrong.code, for: exercise, context: context, asLearner: false).isCorrect {
             report(wrong.code.line, "this wrong answer passes the check, so its message would never be shown")
         }
         // Wrong answers are matched in order, by outcome: a later one with the same

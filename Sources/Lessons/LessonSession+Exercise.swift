@@ -45,6 +45,11 @@ extension LessonSession {
         // rebound or modified the setup's names).
         workspace.runSetup(exercise)
         let context = workspace.variables
+        // Code typed at a prediction is not run: its value would give the answer away.
+        if exercise.check == .predict, AnswerShape(input: text, exercise: exercise).codeNames != nil,
+           case let .incorrect(feedback) = grader.grade(CodeText(text, line: 1), for: exercise, context: context) {
+            return incorrectOutputs(feedback, raised: false, exercise: exercise)
+        }
         let error = workspace.runInput(text, into: &outputs)
         workspaceIsDirty = true
         if let error, error.type == "SyntaxError" {
@@ -56,7 +61,7 @@ extension LessonSession {
         // out: it costs no try.
         let countsAsTry: Bool
         switch verdict {
-        case let .incorrect(feedback): countsAsTry = error == nil && feedback.kind != .setupVariable
+        case let .incorrect(feedback): countsAsTry = error == nil && feedback.kind != .setupVariable && feedback.kind != .notAPrediction
         default: countsAsTry = true
         }
         if countsAsTry { attempts += 1 }
@@ -74,7 +79,7 @@ extension LessonSession {
     }
 
     func incorrectOutputs(_ feedback: Feedback, raised: Bool, exercise: Exercise) -> [LessonOutput] {
-        if feedback.kind == .setupVariable {
+        if feedback.kind == .setupVariable || feedback.kind == .notAPrediction {
             return [.notice(feedback.text + " (No try counted.)")]
         }
         if raised {

@@ -168,4 +168,20 @@ final class GraderTests: XCTestCase {
         let context: [String: Value] = ["n": .int(2)]
         XCTAssertTrue(grade("x[:, :n]", exercise(answer: "x[:, :2]"), context: context).isCorrect)
     }
+
+    func testPredictionsAreValuesTypedIn() {
+        let shape = exercise(answer: "x[1:, ::2].shape", check: .predict)
+        XCTAssertTrue(grade("(2, 2)", shape).isCorrect)
+        XCTAssertTrue(grade("torch.Size([2, 2])", shape).isCorrect)
+        XCTAssertEqual(feedback(grade("x[1:, ::2].shape", shape))?.kind, .notAPrediction, "running the code is not predicting")
+        XCTAssertEqual(feedback(grade("(3, 2)", shape))?.kind, .mismatch)
+        let number = exercise(setup: nil, answer: "F.softmax(torch.tensor([2.0, 0.0, 0.0]), dim=0).max()", check: .predict)
+        XCTAssertTrue(grade("0.79", number).isCorrect, "2 decimals are enough")
+        XCTAssertTrue(grade("0.787", number).isCorrect)
+        XCTAssertFalse(grade("0.8", number).isCorrect)
+        XCTAssertTrue(grade("math.exp(2) / (math.exp(2) + 2)", number).isCorrect, "arithmetic on numbers is a prediction")
+        let undefined = exercise(setup: nil, answer: "F.softmax(torch.full((2,), float('-inf')), dim=0)[0]", check: .predict)
+        XCTAssertTrue(grade("float('nan')", undefined).isCorrect)
+        XCTAssertFalse(grade("0.5", undefined).isCorrect)
+    }
 }

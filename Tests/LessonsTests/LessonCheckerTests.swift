@@ -44,14 +44,22 @@ final class LessonCheckerTests: XCTestCase {
             for exercise in lesson.exercises where !session.isFinished {
                 if let wrong = exercise.wrongAnswers.first { outputs += session.feed(wrong.code.text) }
                 outputs += session.feed("undefined_name(1)")
-                // A learner types a multi-statement answer on one line, joined by `;`.
-                outputs += session.feed(exercise.answer.text.components(separatedBy: "\n").joined(separator: "; "))
+                // A learner types a multi-statement answer on one line, joined by `;`, and
+                // a prediction as the value itself.
+                outputs += session.feed(try answerAsTyped(exercise, in: session))
             }
             XCTAssertTrue(session.isFinished, "\(path) did not finish")
             let solved = session.results.values.filter { $0.outcome == .correct }
             XCTAssertEqual(solved.count, lesson.exercises.count, "\(path): \(LessonTextRenderer().render(outputs).suffix(2000))")
             XCTAssertTrue(solved.allSatisfy { $0.attempts <= 2 }, "\(path): an error counted as a try")
         }
+    }
+
+    func answerAsTyped(_ exercise: Exercise, in session: LessonSession) throws -> String {
+        guard exercise.check == .predict else { return exercise.answer.text.components(separatedBy: "\n").joined(separator: "; ") }
+        let (value, interpreter) = try XCTUnwrap(Grader(file: "t").referenceValue(for: exercise, context: session.workspace.variables))
+        if let number = Prediction.number(value) { return number.isNaN ? "float('nan')" : String(number) }
+        return try interpreter.repr(value)
     }
 
     func testTheReadmeExampleIsAValidLesson() throws {
