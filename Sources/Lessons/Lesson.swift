@@ -8,14 +8,18 @@ public struct Lesson: Sendable {
     /// Ids of lessons to play first. Informational: nothing is locked.
     public let requires: [String]
     public let blocks: [LessonBlock]
+    /// Ids of lessons whose exercises the learner got wrong, skipped or needed hints for
+    /// come back in this lesson (a review quiz), before its own exercises.
+    public let reviews: [String]
 
-    public init(path: String, title: String, id: String, summary: String, requires: [String], blocks: [LessonBlock]) {
+    public init(path: String, title: String, id: String, summary: String, requires: [String], blocks: [LessonBlock], reviews: [String] = []) {
         self.path = path
         self.title = title
         self.id = id
         self.summary = summary
         self.requires = requires
         self.blocks = blocks
+        self.reviews = reviews
     }
 
     public var exercises: [Exercise] {

@@ -60,8 +60,9 @@ struct LessonCommand: ParsableCommand {
             writeError(error.issues.map(\.description).joined(separator: "\n") + "\n")
             throw ExitCode(1)
         }
+        let reviewed = ReviewQuiz.prepare(lesson, library: library, store: ProgressStore.defaultPath().map { ProgressStore(path: $0) })
         var status: Int32 = 0
-        runOnLargeStack { status = play(lesson) }
+        runOnLargeStack { status = play(reviewed) }
         throw ExitCode(status)
     }
 
@@ -102,7 +103,9 @@ struct LessonCommand: ParsableCommand {
         var rows: [(name: String, title: String, state: String, summary: String)] = []
         for path in library.lessonPaths {
             let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            let number = String(stem.prefix { $0.isNumber })
+            // `03-broadcasting` is listed as 03, a review `03r-review` as 03r.
+            let head = stem.prefix { $0 != "-" }
+            let number = head.first?.isNumber == true ? String(head) : ""
             guard let lesson = try? LessonParser.parseFile(atPath: path) else {
                 rows.append((number.isEmpty ? stem : number, stem, "does not parse: run `tensortutor lesson --check \(path)`", ""))
                 continue
@@ -125,6 +128,8 @@ struct LessonCommand: ParsableCommand {
 
     private func status(_ record: LessonRecord?, exercises: Int) -> String {
         guard let record else { return "not started" }
+        // A review quiz holds as many exercises as the learner's mistakes brought back.
+        let exercises = max(exercises, record.exerciseCount)
         let score = "\(record.correctCount) of \(exercises) solved" + (record.skippedCount > 0 ? ", \(record.skippedCount) skipped" : "")
         // A replay starts with no exercises solved; the best play's score still counts.
         let best = record.bestCorrect.map { $0 > record.correctCount ? " (best \($0) of \(exercises))" : "" } ?? ""
