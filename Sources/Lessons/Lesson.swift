@@ -75,6 +75,9 @@ public struct CodeBlock: Sendable {
         case explain
         /// ```tensor hidden: run but not shown; for assertions that pin the prose's facts.
         case hidden
+        /// ```tensor grid: shown as ```tensor, with a grid picture under each value: the
+        /// cells a selection reads, where a rearrangement's cells come from, a mask.
+        case grid
     }
 
     public let code: CodeText

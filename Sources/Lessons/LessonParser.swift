@@ -178,7 +178,7 @@ public struct LessonParser {
         case "tensor":
             let modeWord = words.dropFirst().first ?? "show"
             guard words.count <= 2, let mode = CodeBlock.Mode(rawValue: modeWord), modeWord != "show" || words.count == 1 else {
-                report(fenceLine, "unknown ```tensor block kind `\(words.dropFirst().joined(separator: " "))` (use ```tensor, ```tensor explain or ```tensor hidden)")
+                report(fenceLine, "unknown ```tensor block kind `\(words.dropFirst().joined(separator: " "))` (use ```tensor, ```tensor explain, ```tensor grid or ```tensor hidden)")
                 return nil
             }
             return .code(CodeBlock(code: code, mode: mode))

@@ -87,6 +87,9 @@ public final class LessonWorkspace {
             let error = run(source, into: &outputs)
             nextLine = endLine + 1
             if let error { return (outputs, CodeFailure(error, fallbackLine: whole.line(of: statement.span.start))) }
+            if block.mode == .grid, case .expression = statement.kind, let picture = gridPicture(of: chunk.joined(separator: "\n")) {
+                outputs.append(.explanation(picture))
+            }
         }
         let trailing = allLines.count >= nextLine ? Array(allLines[(nextLine - 1)...]) : []
         if trailing.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
@@ -136,6 +139,17 @@ public final class LessonWorkspace {
             return output
         }
         return failure
+    }
+
+    /// The grid picture of an expression just shown, computed again on the side so the
+    /// session is left as the block left it.
+    func gridPicture(of expression: String) -> String? {
+        let text = expression.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Evaluating again must not draw from the random generator the lesson shares.
+        if ["rand", "dropout", "multinomial", "sample", "bernoulli", "normal"].contains(where: text.contains) { return nil }
+        let probe = CodeExecution.freshRunner(context: variables)
+        guard case let .value(value) = CodeExecution.evaluate(CodeText(text, line: 1), file: file, in: probe) else { return nil }
+        return GridPictures(useColor: useColor).picture(of: text, value: value, runner: probe, file: file)
     }
 
     /// The first lines of a long repr and what the rest holds.

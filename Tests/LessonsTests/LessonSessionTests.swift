@@ -197,4 +197,16 @@ final class LessonSessionTests: XCTestCase {
         let echoed = LessonTextRenderer().render(session.feed("z"))
         XCTAssertTrue(echoed.contains("... 34 more lines: a tensor of shape [40, 3], float32 (print(...) shows it all)"), echoed)
     }
+
+    func testGridBlocksDrawSelectionsRearrangementsAndMasks() throws {
+        let text = "---\ntitle: G\nid: g\nsummary: s\n---\n\n```tensor grid\nx = torch.arange(6).view(2, 3)\nx[:, 1:]\n"
+            + "torch.roll(x, 1, 1)\nx > 2\nx\n```\n\n```exercise\nprompt: p\nanswer: 1\nhint: h\n```\n"
+        let session = LessonSession(lesson: try LessonParser.parse(text, path: "g.md"), settings: .init(pausesBetweenScreens: false), progress: nil)
+        let shown = LessonTextRenderer().render(session.start())
+        XCTAssertTrue(shown.contains("`x[:, 1:]` reads 4 of the 6 cells of `x`:\n   0 [1][2]\n   3 [4][5]\n"), shown)
+        XCTAssertTrue(shown.contains("where each cell of the result comes from in `x` (row, column):\n  (0,2) (0,0) (0,1)\n  (1,2) (1,0) (1,1)"), shown)
+        XCTAssertTrue(shown.contains("True cells are #:\n  ......\n  ######"), shown)
+        XCTAssertEqual(shown.components(separatedBy: "cells of `x`").count + shown.components(separatedBy: "comes from").count, 4,
+                       "`x` itself gets no picture: \(shown)")
+    }
 }
