@@ -29,14 +29,14 @@ struct SetupOverwriteTracker {
 
     /// Names of `code` that read an overwritten value before the code rebinds them.
     /// A name the code rebinds first is the lesson's again from then on.
-    mutating func reliedOn(by code: String) -> [(name: String, exercise: Int)] {
-        var found: [(String, Int)] = []
-        for line in code.split(separator: "\n").map(String.init) {
+    mutating func reliedOn(by code: String) -> [(name: String, exercise: Int, lineOffset: Int)] {
+        var found: [(String, Int, Int)] = []
+        for (offset, line) in code.components(separatedBy: "\n").enumerated() {
             let reads = CodeNames.readNames(line)
             let assigns = CodeNames.assignedNames(line).union(CodeNames.localNames(line))
             for name in overwritten.keys.sorted() {
                 if reads.contains(name), !assigns.contains(name), let exercise = overwritten[name] {
-                    found.append((name, exercise))
+                    found.append((name, exercise, offset))
                     overwritten[name] = nil
                 } else if assigns.contains(name) {
                     overwritten[name] = nil
@@ -83,5 +83,48 @@ extension CodeNames {
             result.append(inCode ? " " : character)
         }
         return result
+    }
+}
+
+extension LessonChecker {
+    /// Plays the lesson again with every exercise's setup run on a copy of the session,
+    /// keeping only the names it adds, and compares what each block shows with what it
+    /// showed in play: any difference is computed from an exercise's data.
+    func differencesFromOwnState(_ lesson: Lesson, played: [Int: [LessonOutput]]) -> [(line: Int, difference: String)] {
+        let workspace = LessonWorkspace(file: lesson.path)
+        var differences: [(Int, String)] = []
+        for block in lesson.blocks {
+            switch block {
+            case let .code(code):
+                let own = workspace.show(code).outputs
+                guard let shown = played[code.code.line], shown != own else { continue }
+                let pair = zip(shown, own).first { $0 != $1 }
+                differences.append((code.code.line, pair.map { "in play `\(Self.text(of: $0.0))`, in the lesson's own state `\(Self.text(of: $0.1))`" } ?? "a different number of outputs"))
+            case let .exercise(exercise):
+                workspace.runSetupKeepingLessonState(exercise)
+            default:
+                break
+            }
+        }
+        return differences
+    }
+}
+
+extension LessonWorkspace {
+    /// The exercise's setup, run on a copy of the session (tensors cloned, so in-place
+    /// changes stay in the copy); only the names it adds come back.
+    func runSetupKeepingLessonState(_ exercise: Exercise) {
+        CodeExecution.seed(Grader.defaultSeeds[0])
+        guard let setup = exercise.setup else { return }
+        let existing = variables
+        let copies = existing.mapValues { value -> Value in
+            if case let .tensor(tensor) = value, let copy = try? tensor.clone() { return .tensor(copy) }
+            return value
+        }
+        let sandbox = CodeExecution.freshRunner(context: copies)
+        CodeExecution.runQuietly(setup, file: file, in: sandbox)
+        for (name, value) in CodeExecution.variables(of: sandbox) where existing[name] == nil {
+            runner.interpreter.setVariable(name, value)
+        }
     }
 }

@@ -48,15 +48,17 @@ public struct LessonChecker {
             issues.append(LessonIssue(path: lesson.path, line: line, message: message))
         }
         var tracker = SetupOverwriteTracker()
+        var shownByLine: [Int: [LessonOutput]] = [:]
         var shownText = ""
         var proseNumbers: [(number: String, line: Int)] = []
         for block in lesson.blocks {
             switch block {
             case let .code(code):
-                for (name, number) in tracker.reliedOn(by: code.code.text) {
-                    report(code.code.line, "this block reads `\(name)`, which exercise \(number)'s setup rebound: its output is computed from the exercise's data, not the lesson's. Rename the exercise's variable")
+                for (name, number, offset) in tracker.reliedOn(by: code.code.text) {
+                    report(code.code.line + offset, "this block reads `\(name)`, which exercise \(number)'s setup rebound: its output is computed from the exercise's data, not the lesson's. Rename the exercise's variable")
                 }
                 let shown = workspace.show(code)
+                shownByLine[code.code.line] = shown.outputs
                 shownText += shown.outputs.map(Self.text(of:)).joined(separator: "\n")
                 if let error = shown.error {
                     report(error.line, "this ```tensor block raised \(error.summary)\n" + error.rendered)
@@ -73,6 +75,11 @@ public struct LessonChecker {
         }
         for (number, line) in proseNumbers where !shownText.contains(number) {
             report(line, "the prose states \(number), which no output of the lesson shows")
+        }
+        if issues.isEmpty {
+            for (line, difference) in differencesFromOwnState(lesson, played: shownByLine) {
+                report(line, "this block shows something else when exercise setups cannot change the lesson's variables, so an exercise's data leaks into it: " + difference)
+            }
         }
         return issues
     }

@@ -62,6 +62,49 @@ final class LessonCheckerTests: XCTestCase {
         return try interpreter.repr(value)
     }
 
+    func lesson(_ body: String) throws -> Lesson {
+        try LessonParser.parse("---\ntitle: T\nid: t\nsummary: s\n---\n\n" + body, path: "t.md")
+    }
+
+    func testSetupThatRebindsANameLaterCodeReadsIsReported() throws {
+        let rebinding = try lesson("""
+            ```tensor
+            old = torch.arange(4)
+            ```
+
+            ```exercise
+            prompt: p
+            setup: old = torch.ones(3)
+            answer: old * 2
+            hint: h
+            ```
+
+            ```tensor
+            for i in range(2):
+                print(i)
+            old.sum()
+            ```
+            """)
+        let issues = LessonChecker().check(rebinding)
+        XCTAssertEqual(issues.map(\.line), [21], "the line that reads it: \(issues)")
+        XCTAssertTrue(issues.first?.message.contains("reads `old`, which exercise 1's setup rebound") ?? false, "\(issues)")
+        // The same name rebound by the later block before it is read is the lesson's own again.
+        let rebound = try lesson("```tensor\nold = 1\n```\n\n```exercise\nprompt: p\nsetup: old = 2\nanswer: old\nhint: h\n```\n\n```tensor\nold = 3\nold\n```\n")
+        XCTAssertEqual(LessonChecker().check(rebound), [])
+    }
+
+    func testOutputsAreRecomputedInTheLessonsOwnState() throws {
+        let leaking = try lesson("```tensor\nx = torch.arange(4)\n```\n\n```exercise\nprompt: p\nsetup: x[0] = 99\nanswer: x + 1\nhint: h\n```\n\n```tensor\nx.sum()\n```\n")
+        let issues = LessonChecker().check(leaking)
+        XCTAssertEqual(issues.count, 1, "\(issues)")
+        XCTAssertTrue(issues.first?.message.contains("in play `tensor(105)`, in the lesson's own state `tensor(6)`") ?? false, "\(issues)")
+    }
+
+    func testProseNumbersMustBeShown() throws {
+        let claims = try lesson("The loss is 0.6931 here.\n\n```tensor\nimport math\nround(math.log(2), 3)\n```\n\n```exercise\nprompt: p\nanswer: 1\nhint: h\n```\n")
+        XCTAssertEqual(LessonChecker().check(claims).map(\.message), ["the prose states 0.6931, which no output of the lesson shows"])
+    }
+
     func testTheReadmeExampleIsAValidLesson() throws {
         let readme = try String(contentsOfFile: Self.lessonsDirectory + "/README.md", encoding: .utf8)
         let example = try XCTUnwrap(readme.components(separatedBy: "## A complete example").last)
