@@ -12,7 +12,9 @@ struct LessonCommand: ParsableCommand {
         discussion: """
             With no lesson, lists the lessons and your progress. A lesson is named by its \
             id, its number (1 or 01), its file name, or a path. At an exercise, type code: \
-            answers are graded by value. Commands: :hint, :skip, :back, :restart, :quit. \
+            answers are graded by value, on the data shown and on re-drawn inputs. Commands: \
+            :hint, :skip, :back, :restart, :quit, :try CODE (or ?CODE) to run without grading, \
+            :more for the rest of a folded explanation. \
             With standard input piped, each line is an answer or a command and a plain \
             transcript is printed; the lesson starts from the beginning. Progress is kept \
             in $XDG_STATE_HOME/tensortutor/progress.json. Lessons are looked up in \
