@@ -56,7 +56,12 @@ extension LessonSession {
             outputs.append(.incorrect("That is not valid Python; try again (no try counted)."))
             return outputs
         }
-        let verdict = grader.grade(CodeText(text, line: 1), for: exercise, context: context)
+        var verdict = grader.grade(CodeText(text, line: 1), for: exercise, context: context)
+        // Typing a name that existed before is looking at it, not answering.
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if case let .incorrect(feedback) = verdict, feedback.kind != .setupVariable, CodeNames.isIdentifier(trimmed), context[trimmed] != nil {
+            verdict = .incorrect(Feedback(kind: .setupVariable, text: "That shows `\(trimmed)` as it is."))
+        }
         // Looking at a variable, or code that raised, is part of working the answer
         // out: it costs no try.
         let countsAsTry: Bool

@@ -35,19 +35,29 @@ enum TerminalText {
         return style(lines.joined(separator: "\n"), useColor: useColor)
     }
 
-    /// Joins the words of each `code span` into one unit, so a line break never falls
-    /// inside code, unless the span is wider than a whole line.
+    /// Joins the words of each `code span` and each bracketed shape (`[8, 5]`) into one
+    /// unit, so a line break never falls inside one, unless it is wider than a line.
     static func keepingCodeSpansWhole(_ words: [String], width: Int) -> [String] {
         var units: [String] = []
         var open: [String] = []
+        var closer: Character = "`"
         for word in words {
             let ticks = word.filter { $0 == "`" }.count
             if open.isEmpty {
-                if ticks % 2 == 1 { open = [word] } else { units.append(word) }
+                if ticks % 2 == 1 {
+                    open = [word]
+                    closer = "`"
+                } else if ticks == 0, word.filter({ $0 == "[" }).count > word.filter({ $0 == "]" }).count {
+                    open = [word]
+                    closer = "]"
+                } else {
+                    units.append(word)
+                }
                 continue
             }
             open.append(word)
-            if ticks % 2 == 1 {
+            let closes = closer == "`" ? ticks % 2 == 1 : word.contains("]")
+            if closes {
                 let joined = open.joined(separator: " ")
                 if visibleWidth(joined) <= width { units.append(joined) } else { units += open }
                 open = []
