@@ -156,8 +156,20 @@ struct LessonCommand: ParsableCommand {
             return CompletionOffer(fragment: completion.fragment, candidates: completion.candidates)
         }
         defer { editor.close() }
+        let pageLines = max(10, terminalRows() - 2)
         func show(_ outputs: [LessonOutput]) {
-            FileHandle.standardOutput.write(Data(renderer.render(outputs).utf8))
+            let text = renderer.render(outputs)
+            // On a terminal, output taller than the screen waits for Enter after each
+            // screenful, so nothing scrolls past unread. Piped output never waits.
+            guard interactive else { return FileHandle.standardOutput.write(Data(text.utf8)) }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            var start = 0
+            while lines.count - start > pageLines {
+                FileHandle.standardOutput.write(Data((lines[start..<(start + pageLines)].joined(separator: "\n") + "\n").utf8))
+                start += pageLines
+                if case .endOfFile = editor.readLine(prompt: "-- more: Enter --") { break }
+            }
+            FileHandle.standardOutput.write(Data(lines[start...].joined(separator: "\n").utf8))
         }
         show(session.start(resume: interactive && !restart))
         while !session.isFinished {
