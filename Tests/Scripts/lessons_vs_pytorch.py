@@ -6,7 +6,8 @@ Usage: lessons_vs_pytorch.py BINARY [LESSON.md ...]   (default: lessons/[0-9]*.m
 Each lesson becomes one Python program that replays what the player runs, in order:
 ```tensor blocks statement by statement (each expression's repr printed after a
 marker), ```tensor hidden blocks as they are (their asserts pin the prose's facts),
-and each exercise's setup after torch.manual_seed(0). The program runs under python3
+and each exercise's setup after torch.manual_seed(0), followed by the repr of its
+reference answer (the value a learner's answer is graded against). The program runs under python3
 with torch and under `BINARY run`; any difference in what they print is reported.
 Warnings are left out: the two print their location differently.
 """
@@ -24,8 +25,8 @@ PREAMBLE = [
 ]
 
 
-def setup_of(fields):
-    match = re.search(r"^setup:(.*?)(?=^\w+:|\Z)", fields, re.S | re.M)
+def setup_of(fields, key="setup"):
+    match = re.search(rf"^{key}:(.*?)(?=^\w+:|\Z)", fields, re.S | re.M)
     if not match:
         return None
     first, _, rest = match.group(1).partition("\n")
@@ -41,9 +42,25 @@ def program(path):
     for number, match in enumerate(re.finditer(r"^```(\S*)( \S+)?\n(.*?)^```\s*$", body, re.S | re.M)):
         language, mode, code = match.group(1), (match.group(2) or "").strip(), match.group(3)
         if language == "exercise":
+            # The setup as the learner sees it, then the reference answer's value, in a
+            # function so that its assignments stay local.
             setup = setup_of(code)
+            out.append("torch.manual_seed(0)")
             if setup:
-                out += ["torch.manual_seed(0)", setup]
+                out.append(setup)
+            answer = setup_of(code, "answer")
+            if answer:
+                statements = ast.parse(answer).body
+                body = "\n".join(ast.unparse(statement) for statement in statements[:-1])
+                last = statements[-1]
+                value = ast.unparse(last.value if isinstance(last, (ast.Expr, ast.Assign)) else last)
+                out.append(f"print('@@ exercise {number} answer')")
+                out.append("def __answer():\n" + textwrap.indent(f"{body}\nreturn ({value})" if body else f"return ({value})", "    "))
+                out.append("__show(__answer())")
+                # Play leaves the session as the setup left it, whatever the answer changed.
+                out.append("torch.manual_seed(0)")
+                if setup:
+                    out.append(setup)
         elif language == "tensor" and mode == "hidden":
             out.append(code)
         elif language == "tensor":
@@ -71,7 +88,7 @@ def main():
         ours = run([binary, "run", handle.name])
         statements = sum(line.startswith("@@") for line in reference)
         if reference == ours:
-            print(f"{path}: {statements} shown statements and every hidden assert match PyTorch")
+            print(f"{path}: {statements} shown values and reference answers, and every hidden assert, match PyTorch")
             continue
         failures += 1
         print(f"{path}: differs from PyTorch")
