@@ -55,6 +55,41 @@ final class LessonCheckerTests: XCTestCase {
         }
     }
 
+    /// Answers that were accepted although wrong, or right only for the data shown, each
+    /// with the lesson id and a phrase of its exercise's prompt.
+    static let falseAccepts: [(lesson: String, prompt: String, answer: String)] = [
+        ("shapes-and-slicing", "Select row 1", "torch.tensor([4, 5, 6, 7])"),
+        ("shapes-and-slicing", "last two columns", "torch.tensor([[2, 3], [6, 7], [10, 11]])"),
+        ("views-and-copies", "Flatten `t` into one dim", "t.clone().view(-1)"),
+        ("softmax-and-temperature", "Build that limit directly", "F.one_hot(scores.argmax(dim=1)).float()"),
+        ("softmax-and-temperature", "cannot overflow or underflow",
+         "z = x - x.min(dim=1, keepdim=True).values; z.exp() / z.exp().sum(dim=1, keepdim=True)"),
+        ("softmax-and-temperature", "log-probabilities over the classes", "x - 150"),
+        ("softmax-and-temperature", "log-probabilities over the classes", "x - x.max(dim=1, keepdim=True).values"),
+        ("masks", "Hide the padded **keys**", "sc.masked_fill(key_pad[:, None, None, :].expand(2, 2, 3, 3), float('-inf'))"),
+        ("cross-entropy-and-targets", "the current task has classes", "F.cross_entropy(logits[:, 5:10], target - 5)"),
+        ("relative-position-bias", "Build `coords_flatten`", "torch.tensor([[0, 0, 1, 1, 2, 2], [0, 1, 0, 1, 0, 1]])"),
+        ("relative-position-bias", "temporal index", "torch.tensor([[3, 2, 1, 0], [4, 3, 2, 1], [5, 4, 3, 2], [6, 5, 4, 3]])"),
+        ("relative-position-bias", "temporal index", "torch.arange(4)[:, None] - torch.arange(4)[None, :] + 3"),
+        ("shifted-window-masks", "Undo the roll", "x"),
+        ("shifted-window-masks", "count the", "torch.tensor([16, 8, 8, 4])"),
+    ]
+
+    func testFalseAcceptsAreRejected() throws {
+        let lessons = try lessonPaths.map { try LessonParser.parseFile(atPath: $0) }
+        for (id, phrase, answer) in Self.falseAccepts {
+            let lesson = try XCTUnwrap(lessons.first { $0.id == id }, id)
+            let exercise = try XCTUnwrap(lesson.exercises.first { $0.prompt.contains(phrase) }, "\(id): \(phrase)")
+            // The session state the exercise sees in play: every block and setup before it.
+            let session = LessonSession(lesson: lesson, settings: .init(pausesBetweenScreens: false), progress: nil)
+            _ = session.start()
+            while session.currentExercise?.number != exercise.number, !session.isFinished { _ = session.feed(":skip") }
+            let verdict = Grader(file: lesson.path).grade(CodeText(answer, line: 1), for: exercise, context: session.workspace.variables)
+            XCTAssertFalse(verdict.isCorrect, "\(id) `\(answer)` is accepted")
+            XCTAssertTrue(Grader(file: lesson.path).grade(exercise.answer, for: exercise, context: session.workspace.variables).isCorrect, "\(id): reference")
+        }
+    }
+
     func answerAsTyped(_ exercise: Exercise, in session: LessonSession) throws -> String {
         guard exercise.check == .predict else { return exercise.answer.text.components(separatedBy: "\n").joined(separator: "; ") }
         let (value, interpreter) = try XCTUnwrap(Grader(file: "t").referenceValue(for: exercise, context: session.workspace.variables))
