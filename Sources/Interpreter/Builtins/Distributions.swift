@@ -149,7 +149,15 @@ final class CategoricalDistribution: NativeObject {
     func sample(_ sampleShape: [Int]) throws -> Tensor {
         let probs = try probs()
         let rows = try probs.reshape([-1, eventCount])
-        let count = sampleShape.reduce(1, *)
+        guard sampleShape.allSatisfy({ $0 >= 0 }) else {
+            throw PythonError.runtimeError("Trying to create tensor with negative dimension \(sampleShape.first { $0 < 0 } ?? -1): \(sampleShape)")
+        }
+        var count = 1
+        for size in sampleShape {
+            let (product, overflow) = count.multipliedReportingOverflow(by: size)
+            guard !overflow else { throw PythonError.runtimeError("sample(): sample_shape \(sampleShape) has too many elements") }
+            count = product
+        }
         let samples = try Generator.default.multinomial(rows, numSamples: count, replacement: true)
         return try samples.t().contiguous().reshape(sampleShape + batchShape)
     }
