@@ -18,10 +18,10 @@ struct GridPictures {
         guard case let .tensor(result) = value else { return nil }
         if result.dtype == .bool, result.rank == 2 { return mask(result) }
         let sources = CodeNames.readNames(expression).filter { name in
-            if case let .tensor(tensor)? = runner.interpreter.variable(name) { return tensor.rank == 2 } else { return false }
+            if case let .tensor(tensor)? = runner.interpreter.variable(name) { return Self.gridShape(tensor) != nil } else { return false }
         }
         guard sources.count == 1, let name = sources.first, case let .tensor(source)? = runner.interpreter.variable(name),
-              source.shape.allSatisfy({ $0 <= Self.maxSide }) else { return nil }
+              let grid = Self.gridShape(source), grid.rows <= Self.maxSide, grid.columns <= Self.maxSide else { return nil }
         // The same expression on a tensor whose every cell holds its own position says
         // which cells the expression reads, and where each one ends up.
         let probe = CodeExecution.freshRunner(context: CodeExecution.variables(of: runner))
@@ -33,17 +33,25 @@ struct GridPictures {
         // `x` itself, or a view of all of it in order, has nothing to point out.
         if picked == Array(0..<source.count) { return nil }
         if picked.count == source.count, Set(picked).count == source.count, positions.rank == 2 {
-            return provenance(positions, sourceColumns: source.shape[1], name: name)
+            return provenance(positions, sourceColumns: grid.columns, name: name)
         }
-        return selection(of: source, picked: Set(picked), name: name, expression: expression)
+        return selection(of: source, grid: grid, picked: Set(picked), name: name, expression: expression)
     }
 
-    func selection(of source: Tensor, picked: Set<Int>, name: String, expression: String) -> String {
+    /// Rows and columns of a tensor drawn as a grid: a matrix, or a tensor whose other
+    /// dims all have size 1 (an image `[1, H, W, 1]`).
+    static func gridShape(_ tensor: Tensor) -> (rows: Int, columns: Int)? {
+        if tensor.rank == 2 { return (tensor.shape[0], tensor.shape[1]) }
+        let sizes = tensor.shape.filter { $0 != 1 }
+        return sizes.count == 2 ? (sizes[0], sizes[1]) : nil
+    }
+
+    func selection(of source: Tensor, grid: (rows: Int, columns: Int), picked: Set<Int>, name: String, expression: String) -> String {
         let texts = source.doubles().map(Self.compact)
         let width = texts.map(\.count).max() ?? 1
-        let columns = source.shape[1]
+        let columns = grid.columns
         var lines = ["`\(expression)` reads \(picked.count) of the \(source.count) cells of `\(name)`:"]
-        for row in 0..<source.shape[0] {
+        for row in 0..<grid.rows {
             let cells = (0..<columns).map { column -> String in
                 let index = row * columns + column
                 let text = texts[index].leftPadded(width)
