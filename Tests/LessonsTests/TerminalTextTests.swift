@@ -1,3 +1,4 @@
+import TensorEngine
 import XCTest
 @testable import Lessons
 
@@ -26,5 +27,12 @@ final class TerminalTextTests: XCTestCase {
         let text = "Intro words here.\n    loss = F.kl_div(a, b, reduction='batchmean') * T * T\n| a | b |"
         let lines = TerminalText.reflow(text, width: 20, useColor: false).split(separator: "\n").map(String.init)
         XCTAssertEqual(lines, ["Intro words here.", "    loss = F.kl_div(a, b, reduction='batchmean') * T * T", "| a | b |"])
+    }
+
+    func testGridShapesOfMatricesAndImages() throws {
+        let image = try Tensor.zeros(shape: [1, 4, 5, 1], dtype: .float32)
+        XCTAssertEqual(GridPictures.gridShape(image).map { [$0.rows, $0.columns] }, [4, 5])
+        XCTAssertEqual(GridPictures.gridShape(try Tensor.zeros(shape: [3, 1], dtype: .float32)).map { [$0.rows, $0.columns] }, [3, 1])
+        XCTAssertNil(GridPictures.gridShape(try Tensor.zeros(shape: [2, 3, 4], dtype: .float32)))
     }
 }
