@@ -131,7 +131,7 @@ extension LessonSession {
         pendingLines = []
         var outputs: [LessonOutput] = [.reference(exercise.answer.text)]
         if let (value, interpreter) = grader.referenceValue(for: exercise, context: workspace.variables), !value.isNone {
-            outputs.append(.result((try? interpreter.repr(value)) ?? value.typeName))
+            outputs.append(.result(LessonWorkspace.summarized((try? interpreter.repr(value)) ?? value.typeName, value: value)))
         }
         results[exercise.number] = best(results[exercise.number], ExerciseResult(outcome: .skipped, attempts: attempts, hintsUsed: hintsShown))
         outputs += advance()
