@@ -110,9 +110,16 @@ extension RunError {
 /// Code that raised, as a lesson check reports it. The explainer reports exceptions in
 /// its own terms, so this is built from either.
 struct CodeFailure {
-    let line: Int
+    private(set) var line: Int
     let summary: String
     let rendered: String
+
+    /// The same failure `offset` lines further down: snippet lines to lesson-file lines.
+    func shifted(by offset: Int) -> CodeFailure {
+        var moved = self
+        moved.line += offset
+        return moved
+    }
 
     /// `fallbackLine` locates errors raised without a span (a failed `assert`, some
     /// engine errors): the line of the statement or block that raised.

@@ -13,8 +13,8 @@ struct ExerciseFieldParser {
     let firstLine: Int
     private(set) var issues: [LessonIssue] = []
 
-    static let repeatableKeys: Set<String> = ["hint", "wrong"]
-    static let knownKeys: Set<String> = ["prompt", "setup", "answer", "check", "hint", "wrong"]
+    static let repeatableKeys: Set<String> = ["hint", "wrong", "edge"]
+    static let knownKeys: Set<String> = ["prompt", "setup", "inputs", "edge", "answer", "check", "hint", "wrong"]
 
     init(path: String, lines: [String], firstLine: Int) {
         self.path = path
@@ -60,11 +60,15 @@ struct ExerciseFieldParser {
         }
         let check = byKey["check"].flatMap { parseCheck($0) } ?? .value
         let wrongAnswers = fields.filter { $0.key == "wrong" }.compactMap { parseWrongAnswer($0) }
+        let edgeCases = fields.filter { $0.key == "edge" }.compactMap { field in
+            parseArrowField(field).map { EdgeCase(code: $0.code, name: $0.message) }
+        }
         guard let prompt = byKey["prompt"], let answer = byKey["answer"] else { return nil }
         return Exercise(
             number: number, line: fenceLine, prompt: prompt.value.text, setup: byKey["setup"]?.value,
             answer: answer.value, check: check,
-            hints: fields.filter { $0.key == "hint" }.map(\.value.text), wrongAnswers: wrongAnswers
+            hints: fields.filter { $0.key == "hint" }.map(\.value.text), wrongAnswers: wrongAnswers,
+            randomInputs: byKey["inputs"]?.value, edgeCases: edgeCases
         )
     }
 
@@ -91,7 +95,7 @@ struct ExerciseFieldParser {
             }
             pendingBlank = 0
             guard let (key, inline) = Self.fieldStart(text) else {
-                report(number, "expected a field (prompt:, setup:, answer:, check:, hint:, wrong:); continuation lines must be indented")
+                report(number, "expected a field (prompt:, setup:, inputs:, edge:, answer:, check:, hint:, wrong:); continuation lines must be indented")
                 continue
             }
             fields.append(Field(key: key, line: number, inline: inline, continuation: []))
@@ -122,6 +126,7 @@ struct ExerciseFieldParser {
         switch text {
         case "value": return .value
         case "shape": return .shape
+        case "predict": return .predict
         default:
             if text.hasPrefix("expr:") {
                 let expression = text.dropFirst("expr:".count).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -131,24 +136,30 @@ struct ExerciseFieldParser {
                 }
                 return .expression(CodeText(expression, line: field.value.line))
             }
-            report(field.line, "unknown check `\(text)` (use `value`, `shape` or `expr: <bool expression>`)")
+            report(field.line, "unknown check `\(text)` (use `value`, `shape`, `predict` or `expr: <bool expression>`)")
             return nil
         }
     }
 
-    /// `wrong: CODE => message`. Python never writes `=>`, so the first one splits.
     mutating func parseWrongAnswer(_ field: Field) -> WrongAnswer? {
+        parseArrowField(field).map { WrongAnswer(code: $0.code, message: $0.message) }
+    }
+
+    /// `wrong: CODE => message` and `edge: CODE => name`. Python never writes `=>`, so
+    /// the first one splits.
+    mutating func parseArrowField(_ field: Field) -> (code: CodeText, message: String)? {
         let value = field.value
+        let meaning = field.key == "edge" ? "what the case is" : "message shown when the learner's value matches CODE's"
         guard let arrow = value.text.range(of: "=>") else {
-            report(field.line, "a `wrong:` line reads `wrong: CODE => message shown when the learner's value matches CODE's`")
+            report(field.line, "a `\(field.key):` line reads `\(field.key): CODE => \(meaning)`")
             return nil
         }
         let code = value.text[..<arrow.lowerBound].trimmingCharacters(in: .whitespaces)
         let message = value.text[arrow.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)
         if code.isEmpty || code.contains("\n") || message.isEmpty {
-            report(field.line, "a `wrong:` line reads `wrong: CODE => message`, with CODE on the field's own line")
+            report(field.line, "a `\(field.key):` line reads `\(field.key): CODE => \(field.key == "edge" ? "name" : "message")`, with CODE on the field's own line")
             return nil
         }
-        return WrongAnswer(code: CodeText(code, line: value.line), message: message)
+        return (CodeText(code, line: value.line), message)
     }
 }

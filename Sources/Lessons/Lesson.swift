@@ -8,14 +8,18 @@ public struct Lesson: Sendable {
     /// Ids of lessons to play first. Informational: nothing is locked.
     public let requires: [String]
     public let blocks: [LessonBlock]
+    /// Ids of lessons whose exercises the learner got wrong, skipped or needed hints for
+    /// come back in this lesson (a review quiz), before its own exercises.
+    public let reviews: [String]
 
-    public init(path: String, title: String, id: String, summary: String, requires: [String], blocks: [LessonBlock]) {
+    public init(path: String, title: String, id: String, summary: String, requires: [String], blocks: [LessonBlock], reviews: [String] = []) {
         self.path = path
         self.title = title
         self.id = id
         self.summary = summary
         self.requires = requires
         self.blocks = blocks
+        self.reviews = reviews
     }
 
     public var exercises: [Exercise] {
@@ -71,6 +75,9 @@ public struct CodeBlock: Sendable {
         case explain
         /// ```tensor hidden: run but not shown; for assertions that pin the prose's facts.
         case hidden
+        /// ```tensor grid: shown as ```tensor, with a grid picture under each value: the
+        /// cells a selection reads, where a rearrangement's cells come from, a mask.
+        case grid
     }
 
     public let code: CodeText
@@ -88,8 +95,14 @@ public struct Exercise: Sendable {
     public let check: Check
     public let hints: [String]
     public let wrongAnswers: [WrongAnswer]
+    /// Code run after the setup in every grading case but the shown one: it redraws the
+    /// inputs with other shapes and sizes, so an answer fitted to the data on screen fails.
+    public let randomInputs: CodeText?
+    /// Named inputs every answer must also handle (a row of equal logits, a large logit).
+    public let edgeCases: [EdgeCase]
 
-    public init(number: Int, line: Int, prompt: String, setup: CodeText?, answer: CodeText, check: Check, hints: [String], wrongAnswers: [WrongAnswer]) {
+    public init(number: Int, line: Int, prompt: String, setup: CodeText?, answer: CodeText, check: Check, hints: [String], wrongAnswers: [WrongAnswer],
+                randomInputs: CodeText? = nil, edgeCases: [EdgeCase] = []) {
         self.number = number
         self.line = line
         self.prompt = prompt
@@ -98,6 +111,19 @@ public struct Exercise: Sendable {
         self.check = check
         self.hints = hints
         self.wrongAnswers = wrongAnswers
+        self.randomInputs = randomInputs
+        self.edgeCases = edgeCases
+    }
+}
+
+/// `edge: CODE => what it is`: code run after the setup that builds one edge case.
+public struct EdgeCase: Sendable {
+    public let code: CodeText
+    public let name: String
+
+    public init(code: CodeText, name: String) {
+        self.code = code
+        self.name = name
     }
 }
 
@@ -107,6 +133,9 @@ public enum Check: Sendable, Equatable {
     case value
     /// Same shape only.
     case shape
+    /// The learner predicts without running code: their input must be a value typed in
+    /// (a shape, a number), graded on the data shown; numbers to 2 decimals.
+    case predict
     /// A boolean expression over `answer` (the learner's value) and `expected`.
     case expression(CodeText)
 }

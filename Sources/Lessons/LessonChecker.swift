@@ -47,19 +47,48 @@ public struct LessonChecker {
         func report(_ line: Int, _ message: String) {
             issues.append(LessonIssue(path: lesson.path, line: line, message: message))
         }
+        var tracker = SetupOverwriteTracker()
+        var shownByLine: [Int: [LessonOutput]] = [:]
+        var shownText = ""
+        var proseNumbers: [(number: String, line: Int)] = []
         for block in lesson.blocks {
             switch block {
             case let .code(code):
-                if let error = workspace.show(code).error {
+                for (name, number, offset) in tracker.reliedOn(by: code.code.text) {
+                    report(code.code.line + offset, "this block reads `\(name)`, which exercise \(number)'s setup rebound: its output is computed from the exercise's data, not the lesson's. Rename the exercise's variable")
+                }
+                let shown = workspace.show(code)
+                shownByLine[code.code.line] = shown.outputs
+                shownText += shown.outputs.map(Self.text(of:)).joined(separator: "\n")
+                if let error = shown.error {
                     report(error.line, "this ```tensor block raised \(error.summary)\n" + error.rendered)
                 }
             case let .exercise(exercise):
+                tracker.noteBefore(exercise, variables: workspace.variables)
                 issues += check(exercise, in: workspace, grader: grader, path: lesson.path)
+                tracker.noteAfter(exercise, variables: workspace.variables)
+            case let .paragraph(text, line):
+                proseNumbers += ProseNumbers.decimals(in: text).map { ($0, line) }
             default:
                 break
             }
         }
+        for (number, line) in proseNumbers where !shownText.contains(number) {
+            report(line, "the prose states \(number), which no output of the lesson shows")
+        }
+        if issues.isEmpty {
+            for (line, difference) in differencesFromOwnState(lesson, played: shownByLine) {
+                report(line, "this block shows something else when exercise setups cannot change the lesson's variables, so an exercise's data leaks into it: " + difference)
+            }
+        }
         return issues
+    }
+
+    static func text(of output: LessonOutput) -> String {
+        switch output {
+        case let .result(text), let .explanation(text), let .error(text), let .warning(text): text
+        default: ""
+        }
     }
 
     func check(_ exercise: Exercise, in workspace: LessonWorkspace, grader: Grader, path: String) -> [LessonIssue] {
@@ -69,6 +98,8 @@ public struct LessonChecker {
         }
         var snippets: [(String, CodeText)] = [("setup", exercise.setup), ("answer", exercise.answer)].compactMap { name, code in code.map { (name, $0) } }
         snippets += exercise.wrongAnswers.map { ("wrong answer", $0.code) }
+        if let inputs = exercise.randomInputs { snippets.append(("inputs: code", inputs)) }
+        snippets += exercise.edgeCases.map { ("edge: code", $0.code) }
         if case let .expression(expression) = exercise.check { snippets.append(("check expression", expression)) }
         var parses = true
         for (name, code) in snippets {
@@ -83,7 +114,7 @@ public struct LessonChecker {
             return issues
         }
         let context = workspace.variables
-        switch grader.grade(exercise.answer, for: exercise, context: context) {
+        switch grader.grade(exercise.answer, for: exercise, context: context, asLearner: false) {
         case .correct:
             break
         case let .incorrect(feedback):
@@ -94,7 +125,7 @@ public struct LessonChecker {
         // Grading reseeds the generator; the setup run again leaves it as play does,
         // so later blocks draw the same random numbers as the learner sees.
         defer { workspace.runSetup(exercise) }
-        for wrong in exercise.wrongAnswers where grader.grade(wrong.code, for: exercise, context: context).isCorrect {
+        for wrong in exercise.wrongAnswers where grader.grade(wrong.code, for: exercise, context: context, asLearner: false).isCorrect {
             report(wrong.code.line, "this wrong answer passes the check, so its message would never be shown")
         }
         // Wrong answers are matched in order, by outcome: a later one with the same

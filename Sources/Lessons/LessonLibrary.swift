@@ -78,7 +78,11 @@ public struct LessonLibrary {
         let lowered = name.lowercased()
         if let exact = paths.first(where: { ids[$0]?.lowercased() == lowered || stem($0).lowercased() == lowered }) { return .found(exact) }
         if let number = Int(name) {
-            let matches = paths.filter { Int(stem($0).prefix { $0.isNumber }) == number }
+            // `03-broadcasting` is lesson 3; `03r-review` is named by its `03r`.
+            let matches = paths.filter { path in
+                let digits = stem(path).prefix { $0.isNumber }
+                return Int(digits) == number && stem(path).dropFirst(digits.count).first == "-"
+            }
             if matches.count == 1 { return .found(matches[0]) }
         }
         let prefixed = paths.filter { stem($0).lowercased().hasPrefix(lowered) || (ids[$0]?.lowercased().hasPrefix(lowered) ?? false) }

@@ -26,6 +26,8 @@ public enum LessonOutput: Equatable, Sendable {
     case hint(String)
     /// The reference answer, after `:skip`.
     case reference(String)
+    /// Where the learner is: step `step` of `total`, drawn as a bar.
+    case progress(step: Int, total: Int)
     /// Progress, resume and command messages.
     case notice(String)
     case recap(String)

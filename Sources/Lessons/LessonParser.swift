@@ -52,7 +52,8 @@ public struct LessonParser {
         }
         return Lesson(
             path: path, title: title, id: id, summary: fields["summary"]?.value ?? "",
-            requires: Self.parseList(fields["requires"]?.value ?? ""), blocks: blocks
+            requires: Self.parseList(fields["requires"]?.value ?? ""), blocks: blocks,
+            reviews: Self.parseList(fields["review"]?.value ?? "")
         )
     }
 
@@ -65,7 +66,7 @@ public struct LessonParser {
 
     // MARK: Front matter
 
-    private static let frontMatterKeys: Set<String> = ["title", "id", "summary", "requires"]
+    private static let frontMatterKeys: Set<String> = ["title", "id", "summary", "requires", "review"]
 
     /// The `key: value` fields and the first line after the closing `---`.
     mutating func parseFrontMatter() -> ([String: (value: String, line: Int)], Int)? {
@@ -87,7 +88,7 @@ public struct LessonParser {
             let key = text[..<colon].trimmingCharacters(in: .whitespaces)
             let value = Self.unquoted(text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces))
             if !Self.frontMatterKeys.contains(key) {
-                report(number, "unknown front-matter key `\(key)` (known: title, id, summary, requires)")
+                report(number, "unknown front-matter key `\(key)` (known: title, id, summary, requires, review)")
             } else if fields[key] != nil {
                 report(number, "`\(key):` appears twice in the front matter")
             }
@@ -177,7 +178,7 @@ public struct LessonParser {
         case "tensor":
             let modeWord = words.dropFirst().first ?? "show"
             guard words.count <= 2, let mode = CodeBlock.Mode(rawValue: modeWord), modeWord != "show" || words.count == 1 else {
-                report(fenceLine, "unknown ```tensor block kind `\(words.dropFirst().joined(separator: " "))` (use ```tensor, ```tensor explain or ```tensor hidden)")
+                report(fenceLine, "unknown ```tensor block kind `\(words.dropFirst().joined(separator: " "))` (use ```tensor, ```tensor explain, ```tensor grid or ```tensor hidden)")
                 return nil
             }
             return .code(CodeBlock(code: code, mode: mode))

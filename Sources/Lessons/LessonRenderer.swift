@@ -43,7 +43,7 @@ public struct LessonTextRenderer {
             let underline = level <= 2 ? "\n" + String(repeating: "-", count: min(width, text.count)) : ""
             return "\n" + paint(text, "1") + underline
         case let .prose(text):
-            return "\n" + text
+            return "\n" + prose(text)
         case let .listing(text):
             return "\n" + indent(text)
         case let .code(text):
@@ -55,7 +55,9 @@ public struct LessonTextRenderer {
         case let .warning(text):
             return paint(text, "33")
         case let .exercise(number, total, prompt):
-            return "\n" + paint("Exercise \(number) of \(total)", "1;35") + "\n" + prompt
+            return "\n" + paint("Exercise \(number) of \(total)", "1;35") + "\n" + prose(prompt)
+        case let .progress(step, total):
+            return "\n" + paint(progressBar(step: step, total: total), "2")
         case let .setup(code):
             return paint("Setup (already run):", "2") + "\n" + paint(indent(code), "36")
         case let .input(prompt, text):
@@ -63,16 +65,38 @@ public struct LessonTextRenderer {
         case let .correct(text):
             return paint("✓ " + text, "32;1")
         case let .incorrect(text):
-            return paint("✗ ", "31;1") + text
+            return paint("✗ ", "31;1") + feedback(text)
         case let .hint(text):
-            return paint(text, "33")
+            return prose(text)
         case let .reference(code):
             return "The reference answer:\n" + paint(indent(code), "36")
         case let .notice(text):
-            return paint(text, "2")
+            return text.contains("\n") ? paint(text, "2") : paint(TerminalText.reflow(text, width: width, useColor: false), "2")
         case let .recap(text):
             return "\n" + paint(text, "1")
         }
+    }
+
+    func prose(_ text: String) -> String {
+        TerminalText.reflow(text, width: width, useColor: useColor)
+    }
+
+    /// Feedback mixes sentences with tensors printed side by side: only the sentences
+    /// are reflowed; lines that start with a space or a tensor keep their layout.
+    func feedback(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let keepsLayout = line.first == " " || line.hasPrefix("tensor") || line.hasPrefix("yours") || line.hasPrefix("expected")
+            return keepsLayout ? String(line) : TerminalText.reflow(String(line), width: max(20, width - 2), useColor: useColor)
+        }.joined(separator: "\n")
+    }
+
+    /// `step 5 of 19  ━━━━━━─────────────`, as wide as the terminal allows.
+    func progressBar(step: Int, total: Int) -> String {
+        let label = "step \(step) of \(total)  "
+        let barWidth = max(10, min(40, width - label.count))
+        let filled = total > 0 ? barWidth * step / total : 0
+        let (done, left) = useColor ? ("━", "─") : ("#", "-")
+        return label + String(repeating: done, count: filled) + String(repeating: left, count: barWidth - filled)
     }
 
     func indent(_ text: String) -> String {
@@ -119,6 +143,7 @@ public struct LessonMarkdownRenderer {
             case let .prose(text): parts.append(text)
             case let .listing(text): parts.append("```\n" + text + "\n```")
             case let .exercise(number, total, prompt): parts.append("### Exercise \(number) of \(total)\n\n" + prompt)
+            case .progress: break
             case let .setup(code): parts.append("Setup:\n\n```python\n" + code + "\n```")
             case let .correct(text): parts.append("> ✓ " + text)
             case let .incorrect(text): parts.append(quote("✗ " + text))

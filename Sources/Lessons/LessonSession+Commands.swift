@@ -6,6 +6,8 @@ extension LessonSession {
         :back      go back one step
         :restart   start the lesson over
         :quit      stop here; progress is saved
+        :try CODE  run CODE here without grading it (so does a line starting with ?)
+        :more      the rest of a long explanation
         :explain CODE   run CODE here and explain it step by step
         """
 
@@ -18,6 +20,14 @@ extension LessonSession {
         case ":restart": return restart()
         case ":quit", ":q", ":exit": return quit(reason: nil)
         case ":help", ":?": return [.notice(Self.commandHelp)]
+        case ":more":
+            guard let rest = foldedExplanation else { return [.notice("Nothing more to show.")] }
+            foldedExplanation = nil
+            return [.explanation(rest)]
+        case ":try":
+            let code = text.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+            guard !code.isEmpty else { return [.notice("Usage: :try CODE, e.g. :try x.shape (or ?x.shape)")] }
+            return explore(code)
         case ":explain":
             let code = text.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
             guard !code.isEmpty else { return [.notice("Usage: :explain CODE, e.g. :explain x[:, 1:3]")] }
@@ -85,8 +95,10 @@ struct Recap {
     var skippedCount: Int { results.values.filter { $0.outcome == .skipped }.count }
 
     var text: String {
-        var lines = ["Recap: \(lesson.title)"]
-        if !lesson.topics.isEmpty {
+        // A lesson that ends with its own `## Recap` has said what it covered.
+        let hasOwnRecap = lesson.blocks.contains { if case let .heading(2, text, _) = $0 { ["recap", "summary"].contains(text.lowercased()) } else { false } }
+        var lines = [hasOwnRecap ? "Your results: \(lesson.title)" : "Recap: \(lesson.title)"]
+        if !lesson.topics.isEmpty, !hasOwnRecap {
             lines.append("You covered:")
             lines += lesson.topics.map { "  - \($0)" }
         }

@@ -3,7 +3,7 @@ import Interpreter
 /// Tab completion at a lesson's prompt: commands after `:`, tensor methods and
 /// attributes after a dot, and otherwise the session's names. Nothing is evaluated.
 extension LessonSession {
-    static let commandNames = ["hint", "skip", "back", "restart", "quit", "explain", "help"]
+    static let commandNames = ["hint", "skip", "back", "restart", "quit", "try", "explain", "more", "help"]
 
     /// The fragment being completed (a suffix of `textBeforeCursor`) and its candidates.
     public func complete(_ textBeforeCursor: String) -> (fragment: String, candidates: [String]) {

@@ -45,29 +45,59 @@ extension LessonSession {
         // rebound or modified the setup's names).
         workspace.runSetup(exercise)
         let context = workspace.variables
+        // Code typed at a prediction is not run: its value would give the answer away.
+        if exercise.check == .predict, AnswerShape(input: text, exercise: exercise).codeNames != nil,
+           case let .incorrect(feedback) = grader.grade(CodeText(text, line: 1), for: exercise, context: context) {
+            return incorrectOutputs(feedback, raised: false, exercise: exercise)
+        }
         let error = workspace.runInput(text, into: &outputs)
         workspaceIsDirty = true
-        attempts += 1
         if let error, error.type == "SyntaxError" {
-            outputs.append(.incorrect("That is not valid Python; try again."))
+            outputs.append(.incorrect("That is not valid Python; try again (no try counted)."))
             return outputs
         }
-        switch grader.grade(CodeText(text, line: 1), for: exercise, context: context) {
+        var verdict = grader.grade(CodeText(text, line: 1), for: exercise, context: context)
+        // Typing a name that existed before is looking at it, not answering.
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if case let .incorrect(feedback) = verdict, feedback.kind != .setupVariable, CodeNames.isIdentifier(trimmed), context[trimmed] != nil {
+            verdict = .incorrect(Feedback(kind: .setupVariable, text: "That shows `\(trimmed)` as it is."))
+        }
+        // Looking at a variable, or code that raised, is part of working the answer
+        // out: it costs no try.
+        let countsAsTry: Bool
+        switch verdict {
+        case let .incorrect(feedback): countsAsTry = error == nil && feedback.kind != .setupVariable && feedback.kind != .notAPrediction
+        default: countsAsTry = true
+        }
+        if countsAsTry { attempts += 1 }
+        switch verdict {
         case .correct:
             outputs.append(.correct(praise()))
-            results[exercise.number] = best(results[exercise.number], ExerciseResult(outcome: .correct, attempts: attempts, hintsUsed: hintsShown))
+            results[exercise.number] = best(results[exercise.number], ExerciseResult(outcome: .correct, attempts: max(attempts, 1), hintsUsed: hintsShown))
             outputs += advance()
         case let .incorrect(feedback):
-            var text = feedback.text
-            if feedback.kind == .raised, error != nil { text = "Not graded: your code raised an error." }
-            if attempts >= 2 {
-                text += hintsShown < exercise.hints.count ? "\nType :hint for a hint, or :skip to see the answer." : "\nType :skip to see the answer."
-            }
-            outputs.append(.incorrect(text))
+            outputs += incorrectOutputs(feedback, raised: error != nil, exercise: exercise)
         case let .lessonError(message):
             outputs.append(.error("This exercise cannot be graded (a bug in the lesson): \(message)\nType :skip to go on."))
         }
         return outputs
+    }
+
+    func incorrectOutputs(_ feedback: Feedback, raised: Bool, exercise: Exercise) -> [LessonOutput] {
+        if feedback.kind == .setupVariable || feedback.kind == .notAPrediction {
+            return [.notice(feedback.text + " (No try counted.)")]
+        }
+        if raised {
+            // The error is on screen already; a known mistake's message, else the next hint.
+            var outputs: [LessonOutput] = [.incorrect((feedback.kind == .knownWrong ? feedback.text + "\n" : "") + "Not graded: your code raised an error (no try counted).")]
+            if feedback.kind != .knownWrong { outputs += hint(quietWhenNoneLeft: true) }
+            return outputs
+        }
+        var text = feedback.text
+        if attempts >= 2 {
+            text += hintsShown < exercise.hints.count ? "\nType :hint for a hint, or :skip to see the answer." : "\nType :skip to see the answer."
+        }
+        return [.incorrect(text)]
     }
 
     func praise() -> String {
@@ -85,10 +115,10 @@ extension LessonSession {
         return new
     }
 
-    func hint() -> [LessonOutput] {
+    func hint(quietWhenNoneLeft: Bool = false) -> [LessonOutput] {
         guard let exercise = currentExercise else { return [.notice("Hints belong to exercises; press Enter to read on.")] }
         guard hintsShown < exercise.hints.count else {
-            return [.notice("No more hints. :skip shows the answer.")]
+            return quietWhenNoneLeft ? [] : [.notice("No more hints. :skip shows the answer.")]
         }
         hintsShown += 1
         let counter = exercise.hints.count > 1 ? "Hint \(hintsShown) of \(exercise.hints.count): " : "Hint: "
@@ -101,7 +131,7 @@ extension LessonSession {
         pendingLines = []
         var outputs: [LessonOutput] = [.reference(exercise.answer.text)]
         if let (value, interpreter) = grader.referenceValue(for: exercise, context: workspace.variables), !value.isNone {
-            outputs.append(.result((try? interpreter.repr(value)) ?? value.typeName))
+            outputs.append(.result(LessonWorkspace.summarized((try? interpreter.repr(value)) ?? value.typeName, value: value)))
         }
         results[exercise.number] = best(results[exercise.number], ExerciseResult(outcome: .skipped, attempts: attempts, hintsUsed: hintsShown))
         outputs += advance()

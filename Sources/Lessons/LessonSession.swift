@@ -49,6 +49,8 @@ public final class LessonSession {
     var hintsShown = 0
     /// Set when learner code ran in the workspace; the next step then replays a clean state.
     var workspaceIsDirty = false
+    /// The rest of the last explanation that was too long to show whole, for `:more`.
+    var foldedExplanation: String?
 
     public init(lesson: Lesson, settings: Settings, progress: ProgressStore?) {
         self.lesson = lesson
@@ -80,9 +82,13 @@ public final class LessonSession {
         var startAt = 0
         if let record = progress?.record(for: lesson.id) {
             if resume, !record.completed, record.position > 0, record.position < steps.count {
+                // The saved position is where the learner stopped: an exercise, or a screen
+                // they were reading. Play resumes there, after the screens that lead up
+                // to it (shown again, without waiting), and says so in the same numbers
+                // as the message it stopped with.
                 startAt = groupStart(of: record.position)
                 for (key, result) in record.exercises { if let number = Int(key) { results[number] = result } }
-                outputs.append(.notice("Resuming at step \(startAt + 1) of \(steps.count). Type :restart to start over."))
+                outputs.append(.notice("Resuming at step \(record.position + 1) of \(steps.count). Type :restart to start over."))
             }
         }
         outputs += progressWarnings()
@@ -95,7 +101,10 @@ public final class LessonSession {
         guard phase == .paused || phase == .answering else { return [] }
         var outputs: [LessonOutput] = [.input(prompt: prompt, text: line)]
         let trimmed = line.trimmingCharacters(in: .whitespaces)
-        if pendingLines.isEmpty, trimmed.hasPrefix(":") {
+        if pendingLines.isEmpty, trimmed.hasPrefix("?") {
+            // Scratch: evaluated in the lesson's session, never graded.
+            outputs += explore(String(trimmed.dropFirst()))
+        } else if pendingLines.isEmpty, trimmed.hasPrefix(":") {
             outputs += command(trimmed)
         } else if phase == .paused {
             // Enter continues, unless it ends a block of code being typed.
@@ -139,9 +148,13 @@ public final class LessonSession {
             saveProgress()
             switch steps[position] {
             case let .exercise(exercise):
+                outputs.append(.progress(step: position + 1, total: steps.count))
                 outputs += enter(exercise)
                 return outputs
             case let .screen(blocks):
+                if case let .heading(level, _, _)? = blocks.first, level <= 2 {
+                    outputs.append(.progress(step: position + 1, total: steps.count))
+                }
                 outputs += show(blocks)
                 let nextIsScreen = position + 1 < steps.count && { if case .screen = steps[position + 1] { true } else { false } }()
                 if settings.pausesBetweenScreens, nextIsScreen {
@@ -182,11 +195,46 @@ public final class LessonSession {
                 if !(level == 1 && text == lesson.title) { outputs.append(.heading(text, level: level)) }
             case let .paragraph(text, _): outputs.append(.prose(text))
             case let .listing(_, text, _): outputs.append(.listing(text))
-            case let .code(code): outputs += workspace.show(code).outputs
+            case let .code(code): outputs += folded(workspace.show(code).outputs)
             case .exercise: break
             }
         }
         return outputs
+    }
+
+    /// An explanation longer than about half a screen is folded to its brief form: the
+    /// steps with findings (warnings, errors, help), else its first steps; `:more`
+    /// shows the whole explanation.
+    func folded(_ outputs: [LessonOutput]) -> [LessonOutput] {
+        let limit = max(10, settings.screenLines - 8)
+        return outputs.flatMap { output -> [LessonOutput] in
+            guard case let .explanation(text) = output else { return [output] }
+            let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
+            guard lineCount > limit + 2 else { return [output] }
+            foldedExplanation = text
+            let brief = Self.briefExplanation(text, limit: limit)
+            let hidden = lineCount - brief.split(separator: "\n", omittingEmptySubsequences: false).count
+            return [.explanation(brief), .notice("(\(hidden) more lines of explanation: type :more to see it all.)")]
+        }
+    }
+
+    /// The explanation's steps that carry a finding, as many as fit in `limit` lines;
+    /// with none, its first lines.
+    static func briefExplanation(_ text: String, limit: Int) -> String {
+        let steps = text.components(separatedBy: "\n\n")
+        let findings = steps.filter { $0.contains("warning") || $0.contains("error") || $0.contains("help:") }
+        var kept: [String] = []
+        var used = 0
+        for step in findings {
+            let height = step.split(separator: "\n", omittingEmptySubsequences: false).count + 1
+            if used + height > limit, !kept.isEmpty { break }
+            kept.append(step)
+            used += height
+        }
+        if kept.isEmpty {
+            return text.split(separator: "\n", omittingEmptySubsequences: false).prefix(limit).joined(separator: "\n")
+        }
+        return kept.joined(separator: "\n\n")
     }
 
     /// Code typed at a pause runs in the lesson's session, as in a REPL.

@@ -50,6 +50,8 @@ public enum LessonStep: Sendable {
         case let .paragraph(text, _): text.split(separator: "\n").count + 1
         case let .listing(_, text, _): text.split(separator: "\n").count + 2
         case let .code(code) where code.mode == .hidden: 0
+        // A value and a grid of about its size under each line.
+        case let .code(code) where code.mode == .grid: code.code.text.split(separator: "\n").count * 5 + 1
         case let .code(code): code.code.text.split(separator: "\n").count * 2 + 1
         case .exercise: 0
         }

@@ -7,12 +7,15 @@ import Interpreter
 extension LessonWorkspace {
     func explain(_ code: CodeText) -> (outputs: [LessonOutput], error: CodeFailure?) {
         let outputs: [LessonOutput] = [.code(prompted(code.text.components(separatedBy: "\n")))]
-        let source = CodeExecution.source(code, file: file)
+        // The explainer numbers the snippet's own lines, as the learner sees them; a
+        // failure is moved back to the lesson file's line for `--check`.
+        let source = SourceFile(name: file, text: code.text)
+        let offset = code.line - 1
         if let syntaxError = CodeExecution.syntaxError(in: source) {
-            return (outputs + [.error(syntaxError.rendered(useColor: useColor))], CodeFailure(syntaxError))
+            return (outputs + [.error(syntaxError.rendered(useColor: useColor))], CodeFailure(syntaxError).shifted(by: offset))
         }
-        let (explained, failure) = explanation(of: source, fallbackLine: code.line)
-        return (outputs + explained, failure)
+        let (explained, failure) = explanation(of: source, fallbackLine: 1)
+        return (outputs + explained, failure?.shifted(by: offset))
     }
 
     /// `:explain CODE` typed by the learner.

@@ -87,6 +87,9 @@ public final class LessonWorkspace {
             let error = run(source, into: &outputs)
             nextLine = endLine + 1
             if let error { return (outputs, CodeFailure(error, fallbackLine: whole.line(of: statement.span.start))) }
+            if block.mode == .grid, case .expression = statement.kind, let picture = gridPicture(of: chunk.joined(separator: "\n")) {
+                outputs.append(.explanation(picture))
+            }
         }
         let trailing = allLines.count >= nextLine ? Array(allLines[(nextLine - 1)...]) : []
         if trailing.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
@@ -98,10 +101,14 @@ public final class LessonWorkspace {
     /// Runs learner code, reporting values, prints and errors (the code itself is not
     /// repeated: the learner just typed it).
     func runInput(_ text: String, into outputs: inout [LessonOutput]) -> RunError? {
-        run(SourceFile(name: "<input>", text: text), into: &outputs)
+        run(SourceFile(name: "<input>", text: text), into: &outputs, summarizing: true)
     }
 
-    func run(_ source: SourceFile, into outputs: inout [LessonOutput]) -> RunError? {
+    /// A value whose repr is longer than this many lines is summarised when the learner's
+    /// own input shows it; `print(...)` shows it whole.
+    static let longValueLines = 12
+
+    func run(_ source: SourceFile, into outputs: inout [LessonOutput], summarizing: Bool = false) -> RunError? {
         var collected: [LessonOutput] = []
         var failure: RunError?
         let interpreter = runner.interpreter
@@ -110,7 +117,8 @@ public final class LessonWorkspace {
             switch event {
             case let .value(value, _):
                 if value.isNone { return }
-                collected.append(.result((try? interpreter.repr(value)) ?? "<unprintable \(value.typeName)>"))
+                let text = (try? interpreter.repr(value)) ?? "<unprintable \(value.typeName)>"
+                collected.append(.result(summarizing ? Self.summarized(text, value: value) : text))
             case let .printed(text):
                 if case let .result(previous)? = collected.last, previous.hasSuffix("\n") {
                     collected[collected.count - 1] = .result(previous + text)
@@ -131,6 +139,28 @@ public final class LessonWorkspace {
             return output
         }
         return failure
+    }
+
+    /// The grid picture of an expression just shown, computed again on the side so the
+    /// session is left as the block left it.
+    func gridPicture(of expression: String) -> String? {
+        let text = expression.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Evaluating again must not draw from the random generator the lesson shares.
+        if ["rand", "dropout", "multinomial", "sample", "bernoulli", "normal"].contains(where: text.contains) { return nil }
+        let probe = CodeExecution.freshRunner(context: variables)
+        guard case let .value(value) = CodeExecution.evaluate(CodeText(text, line: 1), file: file, in: probe) else { return nil }
+        return GridPictures(useColor: useColor).picture(of: text, value: value, runner: probe, file: file)
+    }
+
+    /// The first lines of a long repr and what the rest holds.
+    static func summarized(_ text: String, value: Value) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count > longValueLines else { return text }
+        var note = "... \(lines.count - 6) more lines"
+        if case let .tensor(tensor) = value {
+            note += ": a tensor of shape [" + tensor.shape.map(String.init).joined(separator: ", ") + "], \(tensor.dtype.rawValue)"
+        }
+        return lines.prefix(6).joined(separator: "\n") + "\n" + note + " (print(...) shows it all)"
     }
 
     /// The last line holding a non-space character of `statement`.

@@ -29,7 +29,8 @@ extension ReplSession {
         switch library.resolve(argument, ids: ids) {
         case let .found(path):
             do {
-                startLesson(try LessonParser.parseFile(atPath: path))
+                let store = ProgressStore.defaultPath().map { ProgressStore(path: $0) }
+                startLesson(ReviewQuiz.prepare(try LessonParser.parseFile(atPath: path), library: library, store: store))
             } catch {
                 writeError(error.issues.map(\.description).joined(separator: "\n") + "\n")
             }

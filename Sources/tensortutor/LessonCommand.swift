@@ -12,7 +12,9 @@ struct LessonCommand: ParsableCommand {
         discussion: """
             With no lesson, lists the lessons and your progress. A lesson is named by its \
             id, its number (1 or 01), its file name, or a path. At an exercise, type code: \
-            answers are graded by value. Commands: :hint, :skip, :back, :restart, :quit. \
+            answers are graded by value, on the data shown and on re-drawn inputs. Commands: \
+            :hint, :skip, :back, :restart, :quit, :try CODE (or ?CODE) to run without grading, \
+            :more for the rest of a folded explanation. \
             With standard input piped, each line is an answer or a command and a plain \
             transcript is printed; the lesson starts from the beginning. Progress is kept \
             in $XDG_STATE_HOME/tensortutor/progress.json. Lessons are looked up in \
@@ -60,8 +62,9 @@ struct LessonCommand: ParsableCommand {
             writeError(error.issues.map(\.description).joined(separator: "\n") + "\n")
             throw ExitCode(1)
         }
+        let reviewed = ReviewQuiz.prepare(lesson, library: library, store: ProgressStore.defaultPath().map { ProgressStore(path: $0) })
         var status: Int32 = 0
-        runOnLargeStack { status = play(lesson) }
+        runOnLargeStack { status = play(reviewed) }
         throw ExitCode(status)
     }
 
@@ -102,7 +105,9 @@ struct LessonCommand: ParsableCommand {
         var rows: [(name: String, title: String, state: String, summary: String)] = []
         for path in library.lessonPaths {
             let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            let number = String(stem.prefix { $0.isNumber })
+            // `03-broadcasting` is listed as 03, a review `03r-review` as 03r.
+            let head = stem.prefix { $0 != "-" }
+            let number = head.first?.isNumber == true ? String(head) : ""
             guard let lesson = try? LessonParser.parseFile(atPath: path) else {
                 rows.append((number.isEmpty ? stem : number, stem, "does not parse: run `tensortutor lesson --check \(path)`", ""))
                 continue
@@ -125,9 +130,13 @@ struct LessonCommand: ParsableCommand {
 
     private func status(_ record: LessonRecord?, exercises: Int) -> String {
         guard let record else { return "not started" }
+        // A review quiz holds as many exercises as the learner's mistakes brought back.
+        let exercises = max(exercises, record.exerciseCount)
         let score = "\(record.correctCount) of \(exercises) solved" + (record.skippedCount > 0 ? ", \(record.skippedCount) skipped" : "")
-        if record.completed { return "completed · " + score }
-        return "in progress (step \(record.position + 1) of \(max(record.stepCount, 1))) · " + score
+        // A replay starts with no exercises solved; the best play's score still counts.
+        let best = record.bestCorrect.map { $0 > record.correctCount ? " (best \($0) of \(exercises))" : "" } ?? ""
+        if record.completed { return "completed · " + score + best }
+        return "in progress (step \(record.position + 1) of \(max(record.stepCount, 1))) · " + score + best
     }
 
     /// The read–feed–print loop. A terminal gets line editing, pauses between screens
@@ -147,8 +156,20 @@ struct LessonCommand: ParsableCommand {
             return CompletionOffer(fragment: completion.fragment, candidates: completion.candidates)
         }
         defer { editor.close() }
+        let pageLines = max(10, terminalRows() - 2)
         func show(_ outputs: [LessonOutput]) {
-            FileHandle.standardOutput.write(Data(renderer.render(outputs).utf8))
+            let text = renderer.render(outputs)
+            // On a terminal, output taller than the screen waits for Enter after each
+            // screenful, so nothing scrolls past unread. Piped output never waits.
+            guard interactive else { return FileHandle.standardOutput.write(Data(text.utf8)) }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            var start = 0
+            while lines.count - start > pageLines {
+                FileHandle.standardOutput.write(Data((lines[start..<(start + pageLines)].joined(separator: "\n") + "\n").utf8))
+                start += pageLines
+                if case .endOfFile = editor.readLine(prompt: "-- more: Enter --") { break }
+            }
+            FileHandle.standardOutput.write(Data(lines[start...].joined(separator: "\n").utf8))
         }
         show(session.start(resume: interactive && !restart))
         while !session.isFinished {

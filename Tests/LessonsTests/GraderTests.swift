@@ -57,7 +57,7 @@ final class GraderTests: XCTestCase {
     }
 
     func testTypeFeedback() {
-        let text = feedback(grade("3", exercise(answer: "x[1, 2]")))?.text ?? ""
+        let text = feedback(grade("x.shape[0]", exercise(answer: "x[1, 2]")))?.text ?? ""
         XCTAssertEqual(text, "Your answer is a int; a Tensor is expected.")
     }
 
@@ -98,9 +98,46 @@ final class GraderTests: XCTestCase {
         guard case let .value(.tensor(total)) = CodeExecution.evaluate(CodeText("r.sum()", line: 1), file: "t", in: shown) else {
             return XCTFail("no value")
         }
-        let typed = "torch.tensor(\(total.doubles()[0]))"
-        let verdict = grade(typed, sum)
-        XCTAssertEqual(feedback(verdict)?.kind, .dependsOnShownData, "\(verdict)")
+        // Typed in, it reads none of the setup's names: a literal copied from the screen.
+        let typed = feedback(grade("torch.tensor(\(total.doubles()[0]))", sum))
+        XCTAssertEqual(typed?.kind, .literal)
+        XCTAssertTrue(typed?.text.contains("typed from the screen") ?? false, typed?.text ?? "")
+        // Kept in a variable made before the setup ran, it is right only for the data shown.
+        let kept = feedback(grade("total", sum, context: ["total": .tensor(total)]))
+        XCTAssertEqual(kept?.kind, .dependsOnShownData)
+        XCTAssertTrue(kept?.text.contains("re-drawn (seed 1, with `r` of shape [3])") ?? false, kept?.text ?? "")
+    }
+
+    func testRedrawnInputsChangeShapesAndEdgeCasesAreGraded() {
+        let rows = Exercise(
+            number: 1, line: 1, prompt: "p", setup: CodeText("x = torch.arange(12).view(3, 4)", line: 2),
+            answer: CodeText("x[1]", line: 3), check: .value, hints: ["h"], wrongAnswers: [],
+            randomInputs: CodeText("x = torch.randint(0, 9, (int(torch.randint(2, 6, ())), 5))", line: 4)
+        )
+        XCTAssertTrue(grade("x[1, :]", rows).isCorrect)
+        XCTAssertTrue(grade("x[-2]", rows).isCorrect == false, "right only when x has 3 rows")
+        let softmax = Exercise(
+            number: 1, line: 1, prompt: "p", setup: CodeText("x = torch.randn(3, 4)", line: 2),
+            answer: CodeText("x.softmax(dim=1)", line: 3), check: .value, hints: ["h"], wrongAnswers: [],
+            edgeCases: [EdgeCase(code: CodeText("x[0] = torch.tensor([0., 50., 100., 0.])", line: 4), name: "a wide row")]
+        )
+        let byMinimum = "(x - x.min(dim=1, keepdim=True).values).exp() / (x - x.min(dim=1, keepdim=True).values).exp().sum(dim=1, keepdim=True)"
+        let verdict = feedback(grade(byMinimum, softmax))
+        XCTAssertEqual(verdict?.kind, .dependsOnShownData)
+        XCTAssertTrue(verdict?.text.contains("one case the exercise also grades: a wide row") ?? false, verdict?.text ?? "")
+        XCTAssertTrue(grade("(x - x.max(dim=1, keepdim=True).values).softmax(dim=1)", softmax).isCorrect)
+    }
+
+    func testSetupVariableAloneIsNotAnAnswer() {
+        let undo = exercise(setup: "x = torch.randn(3, 2)\nshifted = x.roll(1, 0)", answer: "shifted.roll(-1, 0)")
+        XCTAssertEqual(feedback(grade("x", undo))?.kind, .setupVariable)
+        XCTAssertTrue(grade("shifted.roll(1, 0)", undo).isCorrect == false)
+    }
+
+    func testKnownWrongMessageNeedsResemblingCode() {
+        let trap = exercise(answer: "x[1]", wrong: [("x[1:2]", "a slice keeps its dim")])
+        XCTAssertEqual(feedback(grade("x[1:2, :]", trap))?.kind, .knownWrong)
+        XCTAssertEqual(feedback(grade("x[1].unsqueeze(0).view(1, 4).clone()", trap))?.kind, .mismatch)
     }
 
     func testInPlaceAnswersDoNotLeakBetweenRuns() {
@@ -130,5 +167,21 @@ final class GraderTests: XCTestCase {
     func testContextVariablesAreVisible() {
         let context: [String: Value] = ["n": .int(2)]
         XCTAssertTrue(grade("x[:, :n]", exercise(answer: "x[:, :2]"), context: context).isCorrect)
+    }
+
+    func testPredictionsAreValuesTypedIn() {
+        let shape = exercise(answer: "x[1:, ::2].shape", check: .predict)
+        XCTAssertTrue(grade("(2, 2)", shape).isCorrect)
+        XCTAssertTrue(grade("torch.Size([2, 2])", shape).isCorrect)
+        XCTAssertEqual(feedback(grade("x[1:, ::2].shape", shape))?.kind, .notAPrediction, "running the code is not predicting")
+        XCTAssertEqual(feedback(grade("(3, 2)", shape))?.kind, .mismatch)
+        let number = exercise(setup: nil, answer: "F.softmax(torch.tensor([2.0, 0.0, 0.0]), dim=0).max()", check: .predict)
+        XCTAssertTrue(grade("0.79", number).isCorrect, "2 decimals are enough")
+        XCTAssertTrue(grade("0.787", number).isCorrect)
+        XCTAssertFalse(grade("0.8", number).isCorrect)
+        XCTAssertTrue(grade("math.exp(2) / (math.exp(2) + 2)", number).isCorrect, "arithmetic on numbers is a prediction")
+        let undefined = exercise(setup: nil, answer: "F.softmax(torch.full((2,), float('-inf')), dim=0)[0]", check: .predict)
+        XCTAssertTrue(grade("float('nan')", undefined).isCorrect)
+        XCTAssertFalse(grade("0.5", undefined).isCorrect)
     }
 }

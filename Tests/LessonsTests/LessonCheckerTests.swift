@@ -34,6 +34,112 @@ final class LessonCheckerTests: XCTestCase {
         }
     }
 
+    /// Every lesson, piped with one known wrong answer, one error and then the reference
+    /// answer per exercise, solves every exercise; the error costs no try.
+    func testEveryLessonPlaysToTheEndWithWrongAndRightAnswers() throws {
+        for path in lessonPaths {
+            let lesson = try LessonParser.parseFile(atPath: path)
+            let session = LessonSession(lesson: lesson, settings: .init(pausesBetweenScreens: false), progress: nil)
+            var outputs = session.start()
+            for exercise in lesson.exercises where !session.isFinished {
+                if let wrong = exercise.wrongAnswers.first { outputs += session.feed(wrong.code.text) }
+                outputs += session.feed("undefined_name(1)")
+                // A learner types a multi-statement answer on one line, joined by `;`, and
+                // a prediction as the value itself.
+                outputs += session.feed(try answerAsTyped(exercise, in: session))
+            }
+            XCTAssertTrue(session.isFinished, "\(path) did not finish")
+            let solved = session.results.values.filter { $0.outcome == .correct }
+            XCTAssertEqual(solved.count, lesson.exercises.count, "\(path): \(LessonTextRenderer().render(outputs).suffix(2000))")
+            XCTAssertTrue(solved.allSatisfy { $0.attempts <= 2 }, "\(path): an error counted as a try")
+        }
+    }
+
+    /// Answers that were accepted although wrong, or right only for the data shown, each
+    /// with the lesson id and a phrase of its exercise's prompt.
+    static let falseAccepts: [(lesson: String, prompt: String, answer: String)] = [
+        ("shapes-and-slicing", "Select row 1", "torch.tensor([4, 5, 6, 7])"),
+        ("shapes-and-slicing", "last two columns", "torch.tensor([[2, 3], [6, 7], [10, 11]])"),
+        ("views-and-copies", "Flatten `t` into one dim", "t.clone().view(-1)"),
+        ("softmax-and-temperature", "Build that limit directly", "F.one_hot(scores.argmax(dim=1)).float()"),
+        ("softmax-and-temperature", "cannot overflow or underflow",
+         "z = x - x.min(dim=1, keepdim=True).values; z.exp() / z.exp().sum(dim=1, keepdim=True)"),
+        ("softmax-and-temperature", "log-probabilities over the classes", "x - 150"),
+        ("softmax-and-temperature", "log-probabilities over the classes", "x - x.max(dim=1, keepdim=True).values"),
+        ("masks", "Hide the padded **keys**", "sc.masked_fill(key_pad[:, None, None, :].expand(2, 2, 3, 3), float('-inf'))"),
+        ("cross-entropy-and-targets", "the current task has classes", "F.cross_entropy(logits[:, 5:10], target - 5)"),
+        ("relative-position-bias", "Build `coords_flatten`", "torch.tensor([[0, 0, 1, 1, 2, 2], [0, 1, 0, 1, 0, 1]])"),
+        ("relative-position-bias", "temporal index", "torch.tensor([[3, 2, 1, 0], [4, 3, 2, 1], [5, 4, 3, 2], [6, 5, 4, 3]])"),
+        ("relative-position-bias", "temporal index", "torch.arange(4)[:, None] - torch.arange(4)[None, :] + 3"),
+        ("shifted-window-masks", "Undo the roll", "x"),
+        ("shifted-window-masks", "count the", "torch.tensor([16, 8, 8, 4])"),
+    ]
+
+    func testFalseAcceptsAreRejected() throws {
+        let lessons = try lessonPaths.map { try LessonParser.parseFile(atPath: $0) }
+        for (id, phrase, answer) in Self.falseAccepts {
+            let lesson = try XCTUnwrap(lessons.first { $0.id == id }, id)
+            let exercise = try XCTUnwrap(lesson.exercises.first { $0.prompt.contains(phrase) }, "\(id): \(phrase)")
+            // The session state the exercise sees in play: every block and setup before it.
+            let session = LessonSession(lesson: lesson, settings: .init(pausesBetweenScreens: false), progress: nil)
+            _ = session.start()
+            while session.currentExercise?.number != exercise.number, !session.isFinished { _ = session.feed(":skip") }
+            let verdict = Grader(file: lesson.path).grade(CodeText(answer, line: 1), for: exercise, context: session.workspace.variables)
+            XCTAssertFalse(verdict.isCorrect, "\(id) `\(answer)` is accepted")
+            XCTAssertTrue(Grader(file: lesson.path).grade(exercise.answer, for: exercise, context: session.workspace.variables).isCorrect, "\(id): reference")
+        }
+    }
+
+    func answerAsTyped(_ exercise: Exercise, in session: LessonSession) throws -> String {
+        guard exercise.check == .predict else { return exercise.answer.text.components(separatedBy: "\n").joined(separator: "; ") }
+        let (value, interpreter) = try XCTUnwrap(Grader(file: "t").referenceValue(for: exercise, context: session.workspace.variables))
+        if let number = Prediction.number(value) { return number.isNaN ? "float('nan')" : String(number) }
+        return try interpreter.repr(value)
+    }
+
+    func lesson(_ body: String) throws -> Lesson {
+        try LessonParser.parse("---\ntitle: T\nid: t\nsummary: s\n---\n\n" + body, path: "t.md")
+    }
+
+    func testSetupThatRebindsANameLaterCodeReadsIsReported() throws {
+        let rebinding = try lesson("""
+            ```tensor
+            old = torch.arange(4)
+            ```
+
+            ```exercise
+            prompt: p
+            setup: old = torch.ones(3)
+            answer: old * 2
+            hint: h
+            ```
+
+            ```tensor
+            for i in range(2):
+                print(i)
+            old.sum()
+            ```
+            """)
+        let issues = LessonChecker().check(rebinding)
+        XCTAssertEqual(issues.map(\.line), [21], "the line that reads it: \(issues)")
+        XCTAssertTrue(issues.first?.message.contains("reads `old`, which exercise 1's setup rebound") ?? false, "\(issues)")
+        // The same name rebound by the later block before it is read is the lesson's own again.
+        let rebound = try lesson("```tensor\nold = 1\n```\n\n```exercise\nprompt: p\nsetup: old = 2\nanswer: old\nhint: h\n```\n\n```tensor\nold = 3\nold\n```\n")
+        XCTAssertEqual(LessonChecker().check(rebound), [])
+    }
+
+    func testOutputsAreRecomputedInTheLessonsOwnState() throws {
+        let leaking = try lesson("```tensor\nx = torch.arange(4)\n```\n\n```exercise\nprompt: p\nsetup: x[0] = 99\nanswer: x + 1\nhint: h\n```\n\n```tensor\nx.sum()\n```\n")
+        let issues = LessonChecker().check(leaking)
+        XCTAssertEqual(issues.count, 1, "\(issues)")
+        XCTAssertTrue(issues.first?.message.contains("in play `tensor(105)`, in the lesson's own state `tensor(6)`") ?? false, "\(issues)")
+    }
+
+    func testProseNumbersMustBeShown() throws {
+        let claims = try lesson("The loss is 0.6931 here.\n\n```tensor\nimport math\nround(math.log(2), 3)\n```\n\n```exercise\nprompt: p\nanswer: 1\nhint: h\n```\n")
+        XCTAssertEqual(LessonChecker().check(claims).map(\.message), ["the prose states 0.6931, which no output of the lesson shows"])
+    }
+
     func testTheReadmeExampleIsAValidLesson() throws {
         let readme = try String(contentsOfFile: Self.lessonsDirectory + "/README.md", encoding: .utf8)
         let example = try XCTUnwrap(readme.components(separatedBy: "## A complete example").last)

@@ -72,6 +72,7 @@ final class LessonSessionTests: XCTestCase {
         XCTAssertTrue(transcript.contains("The reference answer:\n    x[:, :2]"), transcript)
         XCTAssertTrue(transcript.contains("Score: 0 of 2 solved, 2 skipped."), transcript)
         XCTAssertTrue(transcript.contains("You covered:\n  - Columns\n  - Sums"), transcript)
+        XCTAssertEqual(transcript.components(separatedBy: "Recap").count, 2, "one recap: \(transcript)")
         let record = ProgressStore(path: directory + "/progress.json").record(for: "tiny")
         XCTAssertEqual(record?.completed, true)
         XCTAssertEqual(record?.skippedCount, 2)
@@ -105,8 +106,8 @@ final class LessonSessionTests: XCTestCase {
         _ = play(try makeSession(), [":skip"])
         let resumed = try makeSession(pauses: true)
         let outputs = resumed.start(resume: true)
-        // Resuming at exercise 2 shows the screen that leads up to it again.
-        XCTAssertTrue(outputs.contains(.notice("Resuming at step 3 of 4. Type :restart to start over.")), "\(outputs)")
+        // Resuming at exercise 2 (step 4, where it stopped) shows the screen that leads up to it again.
+        XCTAssertTrue(outputs.contains(.notice("Resuming at step 4 of 4. Type :restart to start over.")), "\(outputs)")
         XCTAssertTrue(outputs.contains(.prose("More prose.")), "\(outputs)")
         XCTAssertEqual(resumed.position, 3)
         XCTAssertEqual(resumed.phase, .answering)
@@ -170,5 +171,42 @@ final class LessonSessionTests: XCTestCase {
         XCTAssertTrue(markdown.contains("### Exercise 1 of 2"), markdown)
         XCTAssertTrue(markdown.contains("```python\n>>> x[:2]\ntensor([[0, 1, 2, 3],"), markdown)
         XCTAssertTrue(markdown.contains("> ✗ rows, not columns"), markdown)
+    }
+
+    func testLookingScratchAndErrorsCostNoTry() throws {
+        let session = try makeSession()
+        let transcript = play(session, ["x", "?x.sum()", ":try x.shape", "x.nope()", "x[:2]", "x[:, :2]"])
+        XCTAssertTrue(transcript.contains("That is `x` from the setup, as it is"), transcript)
+        XCTAssertTrue(transcript.contains(">>> ?x.sum()\ntensor(66)"), transcript)
+        XCTAssertTrue(transcript.contains(">>> :try x.shape\ntorch.Size([3, 4])"), transcript)
+        XCTAssertTrue(transcript.contains("Not graded: your code raised an error (no try counted).\nHint 1 of 2: a comma separates dims"), transcript)
+        // Only `x[:2]` counted: looking, scratch and the error did not.
+        XCTAssertTrue(transcript.contains("✓ Correct, on the second try."), transcript)
+    }
+
+    func testLongValuesAreSummarisedAndExplanationsFold() throws {
+        let text = "---\ntitle: L\nid: l\nsummary: s\n---\n\n```tensor explain\nx = torch.arange(24.).view(2, 3, 4)\n"
+            + (0..<8).map { "y\($0) = x.permute(2, 0, 1).reshape(4, 6)[:\($0)].exp()" }.joined(separator: "\n")
+            + "\n```\n\n```exercise\nprompt: p\nsetup: z = torch.zeros(40, 3)\nanswer: z + 1\nhint: h\n```\n"
+        let session = LessonSession(lesson: try LessonParser.parse(text, path: "l.md"), settings: .init(pausesBetweenScreens: false), progress: nil)
+        let start = LessonTextRenderer().render(session.start())
+        XCTAssertTrue(start.contains("more lines of explanation: type :more to see it all."), start)
+        XCTAssertTrue(start.contains("step 1 of 2") || start.contains("step 2 of 2"), start)
+        let more = LessonTextRenderer().render(session.feed(":more"))
+        XCTAssertGreaterThan(more.split(separator: "\n").count, 20, more)
+        let echoed = LessonTextRenderer().render(session.feed("z"))
+        XCTAssertTrue(echoed.contains("... 34 more lines: a tensor of shape [40, 3], float32 (print(...) shows it all)"), echoed)
+    }
+
+    func testGridBlocksDrawSelectionsRearrangementsAndMasks() throws {
+        let text = "---\ntitle: G\nid: g\nsummary: s\n---\n\n```tensor grid\nx = torch.arange(6).view(2, 3)\nx[:, 1:]\n"
+            + "torch.roll(x, 1, 1)\nx > 2\nx\n```\n\n```exercise\nprompt: p\nanswer: 1\nhint: h\n```\n"
+        let session = LessonSession(lesson: try LessonParser.parse(text, path: "g.md"), settings: .init(pausesBetweenScreens: false), progress: nil)
+        let shown = LessonTextRenderer().render(session.start())
+        XCTAssertTrue(shown.contains("`x[:, 1:]` reads 4 of the 6 cells of `x`:\n   0 [1][2]\n   3 [4][5]\n"), shown)
+        XCTAssertTrue(shown.contains("where each cell of the result comes from in `x` (row, column):\n  (0,2) (0,0) (0,1)\n  (1,2) (1,0) (1,1)"), shown)
+        XCTAssertTrue(shown.contains("True cells are #:\n  ......\n  ######"), shown)
+        XCTAssertEqual(shown.components(separatedBy: "cells of `x`").count + shown.components(separatedBy: "comes from").count, 4,
+                       "`x` itself gets no picture: \(shown)")
     }
 }

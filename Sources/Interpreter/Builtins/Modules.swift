@@ -14,7 +14,7 @@ extension Interpreter {
         nn.members["utils"] = .module(Namespace(name: "torch.nn.utils", members: makeNNUtilsMembers()))
         nn.members["Parameter"] = .builtin(Builtin("Parameter") { interpreter, arguments in try interpreter.makeParameter(arguments) })
         nn.members["parameter"] = .module(Namespace(name: "torch.nn.parameter", members: ["Parameter": nn.members["Parameter"] ?? .none]))
-        return [
+        var table: [String: Value] = [
             "torch": .module(torch),
             "torch.nn": .module(nn),
             "torch.nn.functional": .module(functional),
@@ -32,7 +32,11 @@ extension Interpreter {
             "torch.autograd": torch.members["autograd"] ?? .none,
             "math": .module(Namespace(name: "math", members: makeMathMembers())),
             "numpy": makeNumPyModule(),
-        ].merging(makeStdlibModules()) { torchModule, _ in torchModule }
+        ]
+        table["torch.special"] = member(torch, "special")
+        table["torch.distributions"] = member(torch, "distributions")
+        table["torch.distributions.categorical"] = member(torch, "distributions", "categorical")
+        return table.merging(makeStdlibModules()) { torchModule, _ in torchModule }
     }
 
     func importModule(_ name: ImportName) throws {

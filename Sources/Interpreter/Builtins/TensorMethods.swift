@@ -32,7 +32,7 @@ func opTableMethods() -> [String: TensorMethod] {
 /// Functional-op families (softmax, gather, ...) that also exist as tensor methods.
 func extraTensorMethods() -> [String: TensorMethod] {
     var table: [String: TensorMethod] = [:]
-    for family in [softmaxTensorMethods, indexTensorMethods, compositeTensorMethods, pairedReductionMethods] { table.merge(family()) { first, _ in first } }
+    for family in [softmaxTensorMethods, indexTensorMethods, compositeTensorMethods, pairedReductionMethods, specialTensorMethods] { table.merge(family()) { first, _ in first } }
     return table
 }
 

@@ -76,6 +76,8 @@ extension Interpreter {
         defineJoinsAndMisc(define)
         defineShapeHelpers(define)
         defineLegacyConstructors(torch)
+        torch.members["special"] = .module(makeSpecialNamespace(torch: torch))
+        torch.members["distributions"] = .module(makeDistributionsNamespace())
         return torch
     }
 
