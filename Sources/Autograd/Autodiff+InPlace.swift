@@ -31,7 +31,19 @@ extension Autodiff {
     /// node (PyTorch's `CopySlices`) sends the written positions' gradient to `value`
     /// and the rest to the target's old history.
     public static func setItem(_ target: Tensor, _ indices: [TensorIndex], value: Operand) throws {
-        try checkWritable(target)
+        if GradMode.isEnabled && target.isLeaf && target.requiresGrad {
+            // Basic indexing that narrows (`a[0] = v`, `a[0:1] = v`) writes through a view of
+            // the leaf; advanced indices and whole-tensor slices write to the leaf itself.
+            let narrows = indices.contains { index in
+                switch index {
+                case .integer: return true
+                case let .slice(start, stop, step): return start != nil || stop != nil || (step != nil && step != 1)
+                default: return false
+                }
+            }
+            let advanced = indices.contains { if case .tensor = $0 { return true } else { return false } }
+            throw (narrows && !advanced ? AutogradError.leafViewInPlace : AutogradError.leafInPlace).tensorError
+        }
         let valueTensor = value.tensorValue
         guard Recorder.shouldRecord([target, valueTensor]) else {
             try target.setItem(indices, value: value)

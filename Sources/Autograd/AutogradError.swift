@@ -6,6 +6,8 @@ public enum AutogradError {
     case noGradFn(element: Int)
     case implicitGradForNonScalar
     case leafInPlace
+    /// An in-place write through a view (`a[0] = 5`, `a.view(2).add_(1)`) of such a leaf.
+    case leafViewInPlace
     case modifiedInPlace(description: String, producer: String?, version: Int, expected: Int)
     case gradientShapeMismatch(expected: [Int], got: [Int])
     case notDifferentiable(String)
@@ -20,6 +22,8 @@ public enum AutogradError {
             return .runtime("grad can be implicitly created only for scalar outputs")
         case .leafInPlace:
             return .runtime("a leaf Variable that requires grad is being used in an in-place operation.")
+        case .leafViewInPlace:
+            return .runtime("a view of a leaf Variable that requires grad is being used in an in-place operation.")
         case let .modifiedInPlace(description, producer, version, expected):
             let origin = producer.map { ", which is \($0)," } ?? ""
             return .runtime("one of the variables needed for gradient computation has been modified by an inplace operation: \(description)\(origin) is at version \(version); expected version \(expected) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")

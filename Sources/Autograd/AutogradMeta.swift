@@ -57,15 +57,29 @@ extension Tensor {
         set { ensuredMeta.isParameter = newValue }
     }
 
+    /// Who asked for gradients: PyTorch words the dtype refusal differently for each.
+    public enum RequiresGradSource: Sendable {
+        /// `x.requires_grad = True`
+        case attribute
+        /// `x.requires_grad_()`
+        case method
+        /// `torch.ones(..., requires_grad=True)`, `nn.Parameter(t)`
+        case factory
+    }
+
     /// `requires_grad_(flag)` and `x.requires_grad = flag`.
-    public func setRequiresGrad(_ flag: Bool) throws {
+    public func setRequiresGrad(_ flag: Bool, source: RequiresGradSource = .attribute) throws {
         if !isLeaf {
             throw TensorError.runtime(
                 "you can only change requires_grad flags of leaf variables."
                     + (flag ? "" : " If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach()."))
         }
         if flag && !dtype.isFloatingPoint {
-            throw TensorError.runtime("only Tensors of floating point and complex dtype can require gradients")
+            switch source {
+            case .attribute: throw TensorError.runtime("only Tensors of floating point and complex dtype can require gradients")
+            case .method: throw TensorError.runtime("only Tensors of floating point dtype can require gradients")
+            case .factory: throw TensorError.runtime("Only Tensors of floating point and complex dtype can require gradients")
+            }
         }
         if flag || meta != nil { ensuredMeta.requiresGrad = flag }
     }

@@ -167,7 +167,7 @@ extension Interpreter {
             // Every factory takes `requires_grad=`; it applies to the tensor made.
             if !arguments.keywords.isEmpty, case let .tensor(tensor) = result,
                let flag = arguments.keywords.first(where: { $0.name == "requires_grad" })?.value, try truthy(flag) {
-                try tensor.setRequiresGrad(true)
+                try tensor.setRequiresGrad(true, source: .factory)
             }
             markLostGradient(builtin, arguments, result)
             return result

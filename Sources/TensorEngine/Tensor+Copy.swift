@@ -109,8 +109,9 @@ public func canCast(from source: DType, to target: DType) -> Bool {
     return true
 }
 
-/// PyTorch's check that `source` can be expanded to `target`.
-func checkExpandable(_ source: [Int], to target: [Int]) throws {
+/// PyTorch's check that `source` can be expanded to `target`. The message quotes the sizes
+/// as the caller wrote them (`[-1, 4]`), before -1 was resolved.
+func checkExpandable(_ source: [Int], to target: [Int], requested: [Int]? = nil) throws {
     if source.count > target.count {
         throw TensorError.runtime(
             "expand(torch.FloatTensor{\(formatShape(source))}, size=\(formatShape(target))): the number of sizes provided (\(target.count)) must be greater or equal to the number of dimensions in the tensor (\(source.count))")
@@ -121,7 +122,7 @@ func checkExpandable(_ source: [Int], to target: [Int]) throws {
         let wanted = target[index + extra]
         if size != wanted && size != 1 {
             throw TensorError.runtime(
-                "The expanded size of the tensor (\(wanted)) must match the existing size (\(size)) at non-singleton dimension \(index + extra).  Target sizes: \(formatShape(target)).  Tensor sizes: \(formatShape(source))")
+                "The expanded size of the tensor (\(wanted)) must match the existing size (\(size)) at non-singleton dimension \(index + extra).  Target sizes: \(formatShape(requested ?? target)).  Tensor sizes: \(formatShape(source))")
         }
     }
 }

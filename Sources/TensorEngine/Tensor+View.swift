@@ -109,7 +109,7 @@ extension Tensor {
                 target[index] = shape[index - extra]
             }
         }
-        try checkExpandable(shape, to: target)
+        try checkExpandable(shape, to: target, requested: sizes)
         // A view copies nothing, but every later op walks all its elements: sizes whose
         // count does not even fit in an Int are refused here, before anything multiplies them.
         _ = try checkedElementCount(target)
@@ -201,7 +201,15 @@ extension Tensor {
 
     public func unflatten(_ dim: Int, _ sizes: [Int]) throws -> Tensor {
         let axis = try normalizeDim(dim, rank: rank)
-        let inner = try inferShape(sizes, count: shape[axis])
+        if sizes.isEmpty { throw TensorError.runtime("unflatten: sizes must be non-empty") }
+        // PyTorch's handle_unflatten_exception rewords infer_size's size mismatch.
+        let inner: [Int]
+        do {
+            inner = try inferShape(sizes, count: shape[axis])
+        } catch let error as TensorError where error.message.hasPrefix("shape '") {
+            throw TensorError.runtime(
+                "unflatten: Provided sizes \(formatShape(sizes)) don't multiply up to the size of dim \(dim) (\(shape[axis])) in the input tensor")
+        }
         return try view(Array(shape[..<axis]) + inner + Array(shape[(axis + 1)...]))
     }
 
@@ -308,11 +316,13 @@ public func inferShape(_ requested: [Int], count: Int) throws -> [Int] {
     }
     var shape = requested
     if let inferred {
-        if product == 0 {
+        // PyTorch's infer_size: the ambiguity is named only when the input is empty too;
+        // otherwise a zero-sized request is simply invalid for this many elements.
+        if product == 0 && count == 0 {
             throw TensorError.runtime(
                 "cannot reshape tensor of 0 elements into shape \(formatShape(requested)) because the unspecified dimension size -1 can be any value and is ambiguous")
         }
-        guard count % product == 0 else {
+        guard product > 0, count % product == 0 else {
             throw TensorError.runtime("shape '\(formatShape(requested))' is invalid for input of size \(count)")
         }
         shape[inferred] = count / product

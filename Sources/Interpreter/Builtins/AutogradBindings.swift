@@ -43,8 +43,8 @@ extension Interpreter {
             let retain = try bound.optional("retain_graph").map { try interpreter.truthy($0) } ?? false
             let allowUnused = try bound.optional("allow_unused").map { try interpreter.truthy($0) } ?? false
             let gradients = try BackwardEngine.grad(outputs, gradients: seeds, inputs: inputs, retainGraph: retain)
-            if !allowUnused, gradients.contains(where: { $0 == nil }) {
-                throw PythonError.runtimeError("One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.")
+            if !allowUnused, let unused = gradients.firstIndex(where: { $0 == nil }) {
+                throw PythonError.runtimeError("The differentiated Tensor at index \(unused) appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.")
             }
             return .tuple(gradients.map { $0.map { .tensor($0) } ?? .none })
         })
@@ -79,7 +79,7 @@ extension Interpreter {
         let parameter = data.detach()
         parameter.isParameter = true
         let requiresGrad = try bound.optional("requires_grad").map { try truthy($0) } ?? true
-        if requiresGrad { try parameter.setRequiresGrad(true) }
+        if requiresGrad { try parameter.setRequiresGrad(true, source: .factory) }
         return .tensor(parameter)
     }
 }

@@ -225,7 +225,7 @@ func shapeMethods() -> [String: TensorMethod] {
     }
     table["requires_grad_"] = { interpreter, tensor, arguments in
         let flag = try arguments.bind("requires_grad_", ["requires_grad"]).optional("requires_grad")
-        try tensor.setRequiresGrad(try flag.map { try interpreter.truthy($0) } ?? true)
+        try tensor.setRequiresGrad(try flag.map { try interpreter.truthy($0) } ?? true, source: .method)
         return .tensor(tensor)
     }
     table["retain_grad"] = { _, tensor, _ in
