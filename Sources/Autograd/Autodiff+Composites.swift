@@ -88,6 +88,9 @@ extension Autodiff {
     /// `torch.einsum`. Each operand's gradient is itself an einsum: the output's
     /// gradient contracted with the other operands back to the operand's subscripts.
     public static func einsum(_ equation: String, _ operands: [Tensor]) throws -> Tensor {
+        if Recorder.shouldRecord(operands), let (rewritten, diagonals) = try takingDiagonals(equation, operands) {
+            return try einsum(rewritten, diagonals)
+        }
         let output = try TensorEngine.einsum(equation, operands)
         guard Recorder.shouldRecord(operands) else { return output }
         guard let parsed = EinsumEquation(equation, operandCount: operands.count) else {
@@ -105,6 +108,40 @@ extension Autodiff {
             }
         }
     }
+}
+
+/// A letter repeated within one operand (`ii->i`, `bii->bi`) selects a diagonal, as
+/// PyTorch's einsum does with a view: the operand becomes that diagonal (differentiable,
+/// DiagonalBackward0) and the letter appears once, at the end. Nil when nothing repeats.
+private func takingDiagonals(_ equation: String, _ operands: [Tensor]) throws -> (String, [Tensor])? {
+    let text = equation.filter { !$0.isWhitespace }
+    guard !text.contains("."), !text.isEmpty else { return nil }
+    let sides = text.components(separatedBy: "->")
+    var inputs = sides[0].split(separator: ",", omittingEmptySubsequences: false).map(Array.init)
+    guard inputs.count == operands.count, inputs.contains(where: { Set($0).count != $0.count }),
+          zip(inputs, operands).allSatisfy({ $0.count == $1.rank }) else { return nil }
+    // The implicit output counts letters over the equation as written.
+    let output = sides.count > 1 ? sides[1] : String(Set(inputs.joined()).filter { letter in
+        inputs.joined().filter { $0 == letter }.count == 1
+    }.sorted())
+    var tensors = operands
+    for index in inputs.indices {
+        while let (first, second) = repeatedPair(inputs[index]) {
+            tensors[index] = try Autodiff.diagonal(tensors[index], offset: 0, first, second)
+            let letter = inputs[index][first]
+            inputs[index].remove(at: second)
+            inputs[index].remove(at: first)
+            inputs[index].append(letter)
+        }
+    }
+    return (inputs.map { String($0) }.joined(separator: ",") + "->" + output, tensors)
+}
+
+private func repeatedPair(_ letters: [Character]) -> (Int, Int)? {
+    for (first, letter) in letters.enumerated() {
+        if let second = letters[(first + 1)...].firstIndex(of: letter) { return (first, second) }
+    }
+    return nil
 }
 
 /// An einsum equation without ellipses or repeated letters within one operand.

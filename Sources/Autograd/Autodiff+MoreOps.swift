@@ -94,10 +94,4 @@ extension Autodiff {
         }
     }
 
-    /// `torch.diag(v)` of a vector: v on the main diagonal, as `eye · v` (each row keeps
-    /// only its own entry), so the gradient is the gradient's diagonal.
-    public static func diagonalMatrix(_ vector: Tensor) throws -> Tensor {
-        let identity = try Factory.eye(rows: vector.count, columns: nil, dtype: vector.dtype)
-        return try binary(.multiply, .tensor(identity), .tensor(vector))
-    }
 }

@@ -49,3 +49,40 @@ private func cumprodGradient(_ gradient: Tensor, input: Tensor, output: Tensor, 
     result = try whereSelect(firstZeroMask, .tensor(atZero), .tensor(result))
     return result
 }
+
+extension Autodiff {
+    /// `torch.diag_embed` (DiagEmbedBackward0): the last dim of `input` written on the
+    /// diagonal (`offset`) of the (dim1, dim2) planes of a new zero tensor; the gradient
+    /// is that diagonal of the incoming gradient.
+    public static func diagEmbed(_ input: Tensor, offset: Int, dim1: Int, dim2: Int) throws -> Tensor {
+        guard input.rank > 0 else { throw TensorError.runtime("diag_embed(): input must be at least 1-dimensional") }
+        let rank = input.rank + 1
+        let (first, second) = (try normalizeDim(dim1, rank: rank), try normalizeDim(dim2, rank: rank))
+        guard first != second else { throw TensorError.runtime("diagonal dimensions cannot be identical \(dim1), \(dim2)") }
+        let (size, overflow) = input.shape[input.rank - 1].addingReportingOverflow(offset == Int.min ? Int.max : abs(offset))
+        if overflow { throw TensorError.runtime("diag_embed(): offset \(offset) is too large") }
+        var shape = Array(input.shape.dropLast())
+        for dim in [first, second].sorted() { shape.insert(size, at: dim) }
+        let output = try Tensor.zeros(shape: shape, dtype: input.dtype)
+        try output.diagonal(offset: offset, first, second).copy(from: input)
+        return Recorder.record("DiagEmbedBackward0", inputs: [input], output: output) { _ in
+            { gradient, _ in [try gradient.diagonal(offset: offset, first, second)] }
+        }
+    }
+
+    /// `F.gumbel_softmax` as functional.py computes it, so its graph and gradient are
+    /// PyTorch's: softmax((logits + g) / tau) with g = -log(Exp(1) noise), and for `hard`
+    /// the straight-through `y_hard - y_soft.detach() + y_soft`.
+    public static func gumbelSoftmax(_ logits: Tensor, tau: Double, hard: Bool, dim: Int, generator: Generator) throws -> Tensor {
+        let noise = try Tensor.zeros(shape: logits.shape, dtype: logits.dtype.isFloatingPoint ? logits.dtype : defaultFloatDType)
+        try generator.exponential_(noise, lambda: 1)
+        let gumbels = try noise.unary(.log).unary(.negate)
+        let perturbed = try binary(.divide, .tensor(try binary(.add, .tensor(logits), .tensor(gumbels))), .scalar(.float(tau)))
+        let soft = try softmax(perturbed, dim: dim)
+        guard hard else { return soft }
+        let axis = try normalizeDim(dim, rank: soft.rank)
+        let index = try soft.max(dim: axis, keepDim: true).indices
+        let oneHot = try Tensor.zeros(shape: logits.shape, dtype: soft.dtype).scattered(dim: axis, index: index, source: .scalar(.float(1)))
+        return try binary(.add, .tensor(try binary(.subtract, .tensor(oneHot), .tensor(soft.detach()))), .tensor(soft))
+    }
+}

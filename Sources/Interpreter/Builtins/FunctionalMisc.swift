@@ -59,9 +59,9 @@ extension Interpreter {
             }),
             ("gumbel_softmax", ["logits", "tau", "hard", "eps", "dim"], { interpreter, bound in
                 if bound.has("eps") { interpreter.warn("`eps` parameter is deprecated and has no effect.") }
-                return .tensor(try Generator.default.gumbelSoftmax(
+                return .tensor(try Autodiff.gumbelSoftmax(
                     try bound.tensor("logits"), tau: try bound.double("tau", default: 1),
-                    hard: try bound.bool("hard", default: false), dim: try bound.int("dim", default: -1)))
+                    hard: try bound.bool("hard", default: false), dim: try bound.int("dim", default: -1), generator: .default))
             }),
             ("cosine_similarity", ["x1", "x2", "dim", "eps"], { _, bound in
                 .tensor(try Autodiff.cosineSimilarity(try bound.tensor("x1"), try bound.tensor("x2"), dim: try bound.int("dim", default: 1),

@@ -21,15 +21,15 @@ func compositeTensorMethods() -> [String: TensorMethod] {
     table["diag"] = { interpreter, tensor, arguments in
         let offset = try arguments.bind("diag", ["diagonal"]).int("diagonal", default: 0)
         switch tensor.rank {
-        case 1 where offset == 0 && tensor.requiresGrad: return .tensor(try Autodiff.diagonalMatrix(tensor))
-        case 1: return .tensor(try diagonalEmbedding(tensor, offset: offset))
+        case 1: return .tensor(try Autodiff.diagEmbed(tensor, offset: offset, dim1: 0, dim2: 1))
         case 2: return .tensor(try Autodiff.clone(try Autodiff.diagonal(tensor, offset: offset, 0, 1)))
         default: throw PythonError.runtimeError("diag(): Supports 1D or 2D tensors. Got \(tensor.rank)D")
         }
     }
     table["diag_embed"] = { _, tensor, arguments in
-        let offset = try arguments.bind("diag_embed", ["offset", "dim1", "dim2"]).int("offset", default: 0)
-        return .tensor(try diagonalEmbedding(tensor, offset: offset))
+        let bound = try arguments.bind("diag_embed", ["offset", "dim1", "dim2"])
+        return .tensor(try Autodiff.diagEmbed(tensor, offset: try bound.int("offset", default: 0), dim1: try bound.int("dim1", default: -2),
+                                              dim2: try bound.int("dim2", default: -1)))
     }
     table["trace"] = { _, tensor, arguments in
         _ = try arguments.bind("trace", [])
@@ -210,16 +210,6 @@ func compositeTensorMethods() -> [String: TensorMethod] {
 }
 
 /// A tensor of zeros one dim larger whose (offset) diagonal holds `tensor`'s last dim.
-func diagonalEmbedding(_ tensor: Tensor, offset: Int) throws -> Tensor {
-    guard tensor.rank > 0 else { throw PythonError.runtimeError("diag_embed(): input must be at least 1-dimensional") }
-    let length = tensor.shape[tensor.rank - 1]
-    let (size, overflow) = length.addingReportingOverflow(offset == Int.min ? Int.max : Swift.abs(offset))
-    if overflow { throw PythonError.runtimeError("diag_embed(): offset \(offset) is too large") }
-    let result = try Tensor.zeros(shape: Array(tensor.shape.dropLast()) + [size, size], dtype: tensor.dtype)
-    try Autodiff.diagonal(result, offset: offset, result.rank - 2, result.rank - 1).copy(from: tensor)
-    return result
-}
-
 private func fillIndexed(_ tensor: Tensor, dim: Int, index: Tensor, value: Operand) throws {
     let dim = try normalizeDim(dim, rank: Swift.max(tensor.rank, 1))
     let indices = [TensorIndex](repeating: .slice(start: nil, stop: nil, step: nil), count: dim) + [.tensor(index)]
