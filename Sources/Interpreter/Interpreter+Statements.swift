@@ -123,7 +123,7 @@ extension Interpreter {
             }
             return try execute(orElse)
         }
-        if let lazy = lazyIterator(iterableValue) {
+        if let lazy = try lazyIterator(iterableValue) ?? protocolIterator(iterableValue) {
             while let item = try lazy.next() {
                 if let flow = try runBody(item) { return flow }
             }

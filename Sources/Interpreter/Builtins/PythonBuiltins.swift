@@ -63,16 +63,32 @@ extension Interpreter {
             let bound = try arguments.bind("iter", ["object"])
             let object = try bound.value("object")
             if let lazy = interpreter.lazyIterator(object) { return .native(lazy) }
+            if case let .instance(instance) = object, instance.classObject.lookup("__iter__") != nil {
+                let result = try interpreter.call(try interpreter.attribute(of: object, "__iter__"), CallArguments([]))
+                // An iterator of a user class is handed back as itself, so `next()` reaches its `__next__`.
+                if case let .instance(iterator) = result, iterator.classObject.lookup("__next__") != nil { return result }
+                return .native(try interpreter.iteratorFromIterResult(result))
+            }
+            if let lazy = try interpreter.protocolIterator(object) { return .native(lazy) }
             return .native(IteratorObject(kind: "iterator", items: try interpreter.iterate(object)))
         }
-        define("next") { _, arguments in
+        define("next") { interpreter, arguments in
+            guard !arguments.positional.isEmpty else { throw PythonError.typeError("next expected at least 1 argument, got 0") }
+            if case let .instance(instance)? = arguments.positional.first {
+                guard let nextMethod = instance.classObject.lookup("__next__") else {
+                    throw PythonError.typeError("'\(instance.classObject.name)' object is not an iterator")
+                }
+                if let item = try interpreter.callNext(nextMethod, on: arguments.positional[0]) { return item }
+                if arguments.positional.count > 1 { return arguments.positional[1] }
+                throw PythonError("StopIteration", "")
+            }
             if case let .native(lazy as LazyIterator)? = arguments.positional.first {
                 if let item = try lazy.next() { return item }
                 if arguments.positional.count > 1 { return arguments.positional[1] }
                 throw PythonError("StopIteration", "")
             }
             guard case let .native(object as IteratorObject)? = arguments.positional.first else {
-                throw PythonError.typeError("object is not an iterator")
+                throw PythonError.typeError("'\(arguments.positional.first?.typeName ?? "NoneType")' object is not an iterator")
             }
             guard !object.items.isEmpty else {
                 if arguments.positional.count > 1 { return arguments.positional[1] }
@@ -308,6 +324,7 @@ extension Interpreter {
     }
 
     func convertToInt(_ value: Value, base: Int?) throws -> Value {
+        if base != nil, case .string = value {} else if base != nil { throw PythonError.typeError("int() can't convert non-string with explicit base") }
         switch value {
         case let .int(number): return .int(number)
         case let .bool(flag): return .int(flag ? 1 : 0)
@@ -321,8 +338,7 @@ extension Interpreter {
             }
             return .int(Int64(number.rounded(.towardZero)))
         case let .string(text):
-            let trimmed = text.trimmingCharacters(in: " \t\n").replacingOccurrences(of: "_", with: "")
-            guard let number = Int64(trimmed, radix: base ?? 10) else {
+            guard let number = try PythonIntLiteral.parse(text, base: Int64(base ?? 10)) else {
                 throw PythonError.valueError("invalid literal for int() with base \(base ?? 10): \(pythonStringRepr(text))")
             }
             return .int(number)

@@ -1,6 +1,7 @@
 # Hostile programs, each of which once crashed, hung or misbehaved, or is named by the
 # robustness issue. Each `### name -> Expected` header starts a snippet; Expected is the
-# Python exception it must end with, `ok` for none, `any` for any. Replayed in-process
+# Python exception it must end with (`-> Type: message` checks the exact message too),
+# `ok` for none, `any` for any. Replayed in-process
 # by HostileSnippetTests (tensor memory 256 MiB, 10**6 items, 10**7-byte strings).
 
 ### string repeat 10**12 -> MemoryError
@@ -452,3 +453,71 @@ torch.from_file('/etc/passwd')
 '{99999999999999999999}'.format('a')
 ### format with an index past the arguments -> IndexError
 '{5}'.format('a')
+### C1 iterator whose __iter__ returns self -> ok
+class Countdown:
+    def __init__(self, n): self.n = n
+    def __iter__(self): return self
+    def __next__(self):
+        if self.n == 0: raise StopIteration
+        self.n -= 1
+        return self.n + 1
+seen = []
+for v in Countdown(3): seen.append(v)
+assert seen == [3, 2, 1], seen
+assert list(Countdown(2)) == [2, 1]
+assert sorted(Countdown(3)) == [1, 2, 3]
+it = iter(Countdown(2))
+assert next(it) == 2 and next(it) == 1 and next(it, 'done') == 'done'
+### C1 endless iterator that a for loop breaks out of -> ok
+class Naturals:
+    def __init__(self): self.i = 0
+    def __iter__(self): return self
+    def __next__(self):
+        self.i += 1
+        return self.i
+total = 0
+for v in Naturals():
+    if v > 4: break
+    total += v
+assert total == 10
+### C1 endless iterator materialized -> any
+class Forever:
+    def __iter__(self): return self
+    def __next__(self): return 1
+list(Forever())
+### C1 __iter__ without __next__ -> TypeError: iter() returned non-iterator of type 'Selfish'
+class Selfish:
+    def __iter__(self): return self
+for v in Selfish(): pass
+### C1 __iter__ returning a list -> TypeError: iter() returned non-iterator of type 'list'
+class Lister:
+    def __iter__(self): return [1]
+list(Lister())
+### C1 sequence protocol through __getitem__ -> ok
+class Tens:
+    def __getitem__(self, i):
+        if i > 2: raise IndexError
+        return i * 10
+assert list(Tens()) == [0, 10, 20]
+assert 20 in Tens()
+### C1 next on a non-iterator -> TypeError: 'int' object is not an iterator
+next(5)
+### C2 int with base 0 and prefixes -> ok
+assert int("10", 0) == 10 and int("0x1f", 16) == 31 and int("-0x1f", 0) == -31
+assert int("0b101", 0) == 5 and int("0o17", 0) == 15 and int("000", 0) == 0
+assert int(" 1_0 ") == 10 and int("0x_1f", 16) == 31 and int("Z", 36) == 35
+assert int("-9223372036854775808") == -9223372036854775807 - 1
+### C2 int base above 36 -> ValueError: int() base must be >= 2 and <= 36, or 0
+int("12", 37)
+### C2 int base 1 -> ValueError: int() base must be >= 2 and <= 36, or 0
+int("12", 1)
+### C2 int negative base -> ValueError: int() base must be >= 2 and <= 36, or 0
+int("12", -1)
+### C2 leading zero with base 0 -> ValueError: invalid literal for int() with base 0: '010'
+int("010", 0)
+### C2 doubled underscore -> ValueError: invalid literal for int() with base 10: '1__0'
+int("1__0")
+### C2 bare prefix -> ValueError: invalid literal for int() with base 16: '0x'
+int("0x", 16)
+### C2 explicit base on a number -> TypeError: int() can't convert non-string with explicit base
+int(5, 10)
