@@ -16,5 +16,5 @@ public func ensureAllocatable(elements: Int, itemSize: Int = 8) throws {
 
 /// `ensureAllocatable` for a shape: the product is checked for overflow first.
 public func ensureAllocatable(shape: [Int], itemSize: Int = 8) throws {
-    try ensureAllocatable(elements: try checkedElementCount(shape), itemSize: itemSize)
+    try ensureAllocatable(elements: try checkedElementCount(shape, itemSize: itemSize), itemSize: itemSize)
 }

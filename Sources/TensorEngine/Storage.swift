@@ -1,3 +1,4 @@
+import Glibc
 import Synchronization
 
 /// The bytes behind one or more tensors. Views share a `Storage`, which is what makes
@@ -17,15 +18,21 @@ public final class Storage: @unchecked Sendable {
     /// caller is a kernel about to overwrite every byte (zeroing is a full extra pass).
     public init(byteCount: Int, zeroed: Bool = true) throws {
         try MemoryBudget.reserve(byteCount)
+        // posix_memalign reports failure; Swift's allocate would trap instead.
+        var address: UnsafeMutableRawPointer?
+        guard posix_memalign(&address, 64, max(byteCount, 1)) == 0, let address else {
+            MemoryBudget.release(byteCount)
+            throw TensorError.runtime("DefaultCPUAllocator: not enough memory: you tried to allocate \(byteCount) bytes.")
+        }
         self.byteCount = byteCount
-        self.bytes = UnsafeMutableRawPointer.allocate(byteCount: max(byteCount, 1), alignment: 64)
+        self.bytes = address
         if zeroed {
             bytes.initializeMemory(as: UInt8.self, repeating: 0, count: max(byteCount, 1))
         }
     }
 
     deinit {
-        bytes.deallocate()
+        free(bytes)
         MemoryBudget.release(byteCount)
     }
 

@@ -3,7 +3,7 @@ extension Tensor {
     /// `view(shape)`, with one `-1` allowed; follows PyTorch's stride rules.
     public func view(_ requested: [Int]) throws -> Tensor {
         let newShape = try inferShape(requested, count: count)
-        guard let newStrides = computeViewStrides(shape, strides, newShape) else {
+        guard let newStrides = try computeViewStrides(shape, strides, newShape) else {
             throw TensorError.runtime(
                 "view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.")
         }
@@ -13,7 +13,7 @@ extension Tensor {
     /// `reshape(shape)`: a view when one exists, otherwise a contiguous copy.
     public func reshape(_ requested: [Int]) throws -> Tensor {
         let newShape = try inferShape(requested, count: count)
-        if let newStrides = computeViewStrides(shape, strides, newShape) {
+        if let newStrides = try computeViewStrides(shape, strides, newShape) {
             return viewing(View(shape: newShape, strides: newStrides, offset: storageOffset))
         }
         return try clone().view(newShape)
@@ -324,14 +324,17 @@ public func inferShape(_ requested: [Int], count: Int) throws -> [Int] {
 
 /// PyTorch's `computeStride`: strides that view `oldShape`'s memory as `newShape`, or
 /// nil when some new dim would have to span two non-contiguous chunks.
-func computeViewStrides(_ oldShape: [Int], _ oldStrides: [Int], _ newShape: [Int]) -> [Int]? {
+func computeViewStrides(_ oldShape: [Int], _ oldStrides: [Int], _ newShape: [Int]) throws -> [Int]? {
     if oldShape.isEmpty { return [Int](repeating: 1, count: newShape.count) }
-    let count = oldShape.reduce(1, *)
+    let count = oldShape.contains(0) ? 0 : oldShape.reduce(1, *)
     if count == 0 && oldShape == newShape { return oldStrides }
     var newStrides = [Int](repeating: 0, count: newShape.count)
     if count == 0 {
         for index in stride(from: newShape.count - 1, through: 0, by: -1) {
-            newStrides[index] = index == newShape.count - 1 ? 1 : Swift.max(newShape[index + 1], 1) * newStrides[index + 1]
+            guard index < newShape.count - 1 else { newStrides[index] = 1; continue }
+            let (stride, overflow) = Swift.max(newShape[index + 1], 1).multipliedReportingOverflow(by: newStrides[index + 1])
+            if overflow { throw TensorError.runtime("Stride calculation overflowed") }
+            newStrides[index] = stride
         }
         return newStrides
     }

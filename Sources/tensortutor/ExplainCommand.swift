@@ -103,7 +103,7 @@ struct ExplainCommand: ParsableCommand {
             records += explanation.visibleSteps(options).map(JSONRecords.step)
             records += explanation.findings.map(JSONRecords.finding)
             reporter.flush()
-            FileHandle.standardOutput.write(Data((records.joined(separator: "\n") + "\n").utf8))
+            StandardStreams.writeOutput(records.joined(separator: "\n") + "\n")
         } else {
             let text: String
             if markdown {
@@ -114,7 +114,7 @@ struct ExplainCommand: ParsableCommand {
                 text = TextRenderer(options: options).render(explanation)
             }
             reporter.flush()
-            FileHandle.standardOutput.write(Data((text + (graph ? graphSection(runner.interpreter) : "")).utf8))
+            StandardStreams.writeOutput(text + (graph ? graphSection(runner.interpreter) : ""))
         }
         return explanation.error == nil ? 0 : 1
     }

@@ -83,7 +83,7 @@ struct LessonCommand: ParsableCommand {
         var issues: [LessonIssue] = []
         runOnLargeStack { issues = LessonChecker().check(paths: paths) }
         if issues.isEmpty {
-            print("checked \(paths.count) lesson file\(paths.count == 1 ? "" : "s"): all blocks run, all answers pass, all wrong answers fail")
+            StandardStreams.writeOutput("checked \(paths.count) lesson file\(paths.count == 1 ? "" : "s"): all blocks run, all answers pass, all wrong answers fail\n")
             return 0
         }
         writeError(issues.map(\.description).joined(separator: "\n") + "\n")
@@ -119,7 +119,7 @@ struct LessonCommand: ParsableCommand {
             if !row.summary.isEmpty { text += "  " + String(repeating: " ", count: nameWidth + 2) + row.summary + "\n" }
         }
         text += "Play one with `tensortutor lesson \(rows.first?.name ?? "NAME")` (a number, an id or a file); type :help during a lesson.\n"
-        FileHandle.standardOutput.write(Data(text.utf8))
+        StandardStreams.writeOutput(text)
         return 0
     }
 
@@ -148,7 +148,7 @@ struct LessonCommand: ParsableCommand {
         }
         defer { editor.close() }
         func show(_ outputs: [LessonOutput]) {
-            FileHandle.standardOutput.write(Data(renderer.render(outputs).utf8))
+            StandardStreams.writeOutput(renderer.render(outputs))
         }
         show(session.start(resume: interactive && !restart))
         while !session.isFinished {
@@ -165,7 +165,7 @@ struct LessonCommand: ParsableCommand {
         if let transcript {
             let markdown = LessonMarkdownRenderer().render(session.transcript)
             if FileManager.default.createFile(atPath: transcript, contents: Data(markdown.utf8)) {
-                print("Transcript saved to \(transcript).")
+                StandardStreams.writeOutput("Transcript saved to \(transcript).\n")
             } else {
                 writeError("cannot write the transcript to \(transcript)\n")
                 return 1
@@ -175,7 +175,7 @@ struct LessonCommand: ParsableCommand {
     }
 
     private func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardStreams.writeError(text)
     }
 
     private func terminalRows() -> Int {

@@ -70,8 +70,7 @@ private func installInterruptHandler(restartingReads: Bool) {
 /// Writes straight to the file descriptors, so output appears as it is produced.
 private final class TerminalOutput: ReplOutput {
     func write(_ text: String, to stream: ReplStream) {
-        let handle = stream == .output ? FileHandle.standardOutput : FileHandle.standardError
-        handle.write(Data(text.utf8))
+        StandardStreams.write(text, to: stream == .output ? STDOUT_FILENO : STDERR_FILENO)
     }
 }
 

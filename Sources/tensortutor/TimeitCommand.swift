@@ -49,13 +49,15 @@ struct TimeitCommand: ParsableCommand {
             do {
                 let result = try ExpressionTimer.time(expression, in: runner.interpreter, repeats: runCount)
                 if output.json {
-                    print(jsonObject([
+                    reporter.flush()
+                    StandardStreams.writeOutput(jsonObject([
                         ("kind", jsonString("timeit")), ("expr", jsonString(expression)),
                         ("loops", String(result.loops)), ("runs", String(result.runs.count)),
                         ("median_s", String(result.median)), ("min_s", String(result.minimum)),
-                    ]))
+                    ]) + "\n")
                 } else {
-                    print("\(result.loops) loops, median of \(result.runs.count) runs: \(ExpressionTimer.format(result.median)) per loop (best \(ExpressionTimer.format(result.minimum)))")
+                    reporter.flush()
+                    StandardStreams.writeOutput("\(result.loops) loops, median of \(result.runs.count) runs: \(ExpressionTimer.format(result.median)) per loop (best \(ExpressionTimer.format(result.minimum)))\n")
                 }
             } catch let error as ParseError {
                 reporter.report(.error(RunError(type: "SyntaxError", message: error.message, span: error.span,

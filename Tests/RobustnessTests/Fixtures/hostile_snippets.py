@@ -521,3 +521,42 @@ int("1__0")
 int("0x", 16)
 ### C2 explicit base on a number -> TypeError: int() can't convert non-string with explicit base
 int(5, 10)
+### C3 empty tensor whose stride overflows -> RuntimeError: Stride calculation overflowed
+torch.zeros(0, 2**62, 2)
+### C3 empty tensor with a 4-d overflowing stride -> RuntimeError: Stride calculation overflowed
+torch.empty(0, 2**62, 2, 1)
+### C3 sizes whose running product overflows -> RuntimeError: Storage size calculation overflowed with sizes=[4294967296, 4294967296, 0]
+torch.empty(2**32, 2**32, 0)
+### C3 storage bytes overflow -> RuntimeError: Storage size calculation overflowed with sizes=[4611686018427387904]
+torch.zeros(2**62)
+### C3 empty shapes PyTorch accepts -> ok
+assert torch.ones(2**62, 2, 0).shape == (2**62, 2, 0)
+big = 2**62 + (2**62 - 1)
+assert torch.zeros(0, big).stride() == (big, 1)
+x = torch.zeros(2**62, 2, 0).permute(2, 0, 1)
+assert x.sum(-1).shape == (0, 2**62)
+assert x.tolist() == []
+### C3 view of a permuted empty tensor -> RuntimeError: Stride calculation overflowed
+torch.zeros(2**62, 2, 0).permute(2, 0, 1).unflatten(0, (1, -1))
+### C3 indexing a permuted empty tensor -> RuntimeError: Storage size calculation overflowed with sizes=[4611686018427387904, 2]
+torch.zeros(2**62, 2, 0).permute(2, 0, 1).repeat_interleave(2, 0)
+### C4 product over an empty dim with a huge output -> RuntimeError: Storage size calculation overflowed with sizes=[4611686018427387904]
+torch.zeros(0, 2**62).prod(0)
+### C4 std over an empty dim with a huge output -> RuntimeError: Storage size calculation overflowed with sizes=[4611686018427387904]
+torch.zeros(2**62, 0).std(-1)
+### C4 any over an empty dim with a 2**33 output -> RuntimeError
+torch.zeros(0, 2**33).any(0)
+### C4 logsumexp over an empty dim -> RuntimeError
+torch.zeros(0, 2**33).logsumexp(0)
+### C4 repeat_interleave of a long empty dim -> RuntimeError
+torch.zeros(0, 2**62).repeat_interleave(2, -1)
+### H2 tolist of 2**62 empty rows -> MemoryError: tolist()'s nested lists would hold 4611686018427387905 items, above the limit of 1000000
+torch.zeros(2**62, 0).tolist()
+### H2 unbind into 2**62 pieces -> MemoryError: unbind()'s tuple would hold 4611686018427387904 items, above the limit of 1000000
+torch.zeros(2**62, 0).unbind(0)
+### H2 split into 2**62 pieces -> MemoryError: split()'s tuple would hold 4611686018427387904 items, above the limit of 1000000
+torch.zeros(0, 2**62).split(1, -1)
+### H2 chunk into 2**40 pieces -> MemoryError: chunk()'s tuple would hold 1099511627776 items, above the limit of 1000000
+torch.zeros(0, 2**62).chunk(2**40, -1)
+### H2 chunk count above the size is fine -> ok
+assert len(torch.zeros(10).chunk(10**12)) == 10
