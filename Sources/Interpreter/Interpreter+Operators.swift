@@ -347,6 +347,17 @@ extension Interpreter {
             return try tensor.item().boolValue
         case let .native(object as NativeTruthValue): return try object.truthValue()
         case let .native(object as NativeSized): return object.count > 0
+        case let .instance(instance):
+            // Python asks `__bool__`, then `__len__`; an object with neither is true.
+            if let method = instance.classObject.lookup("__bool__") {
+                let result = try call(method, CallArguments([value]))
+                guard case let .bool(flag) = result else {
+                    throw PythonError.typeError("__bool__ should return bool, returned \(result.typeName)")
+                }
+                return flag
+            }
+            if instance.classObject.lookup("__len__") != nil { return try length(value) > 0 }
+            return true
         default: return true
         }
     }

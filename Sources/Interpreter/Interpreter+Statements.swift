@@ -93,6 +93,9 @@ extension Interpreter {
         case let .global(names):
             scope.globalNames.formUnion(names)
         case let .nonlocal(names):
+            guard scope !== globals else {
+                throw PythonError("SyntaxError", "nonlocal declaration not allowed at module level")
+            }
             scope.nonlocalNames.formUnion(names)
         case let .try(body, handlers, orElse, finally):
             return try executeTry(body, handlers, orElse, finally)
@@ -138,6 +141,7 @@ extension Interpreter {
     private func executeWith(_ items: [WithItem], _ body: [Stmt]) throws -> ControlFlow {
         var restoreGrad: Bool?
         var entered: [NativeContextManager] = []
+        var userManagers: [Value] = []
         defer {
             if let restoreGrad { gradEnabled = restoreGrad }
             for manager in entered.reversed() { try? manager.exit(self) }
@@ -151,10 +155,51 @@ extension Interpreter {
             if case let .native(manager as NativeContextManager) = context {
                 context = try manager.enter(self)
                 entered.append(manager)
+            } else if case .native = context {
+                // Other native objects are accepted as they always were.
+            } else {
+                let manager = context
+                context = try enterUserContext(manager)
+                userManagers.append(manager)
             }
             if let target = item.target { try assign(context, to: target) }
         }
-        return try execute(body)
+        return try executeWithBody(body, userManagers: userManagers)
+    }
+
+    /// `__enter__` of a user class; any other value is not a context manager.
+    private func enterUserContext(_ context: Value) throws -> Value {
+        guard case let .instance(instance) = context, let enter = instance.classObject.lookup("__enter__"),
+              instance.classObject.lookup("__exit__") != nil else {
+            throw PythonError.typeError("'\(context.typeName)' object does not support the context manager protocol")
+        }
+        return try call(enter, CallArguments([context]))
+    }
+
+    /// The body, then each user manager's `__exit__`, innermost first; an `__exit__` that
+    /// returns a true value swallows the body's exception, as in Python.
+    private func executeWithBody(_ body: [Stmt], userManagers: [Value]) throws -> ControlFlow {
+        guard !userManagers.isEmpty else { return try execute(body) }
+        let flow: ControlFlow
+        do {
+            flow = try execute(body)
+        } catch let error as PythonError {
+            if let stop = stopSignal.error { throw stop }
+            var suppressed = false
+            for manager in userManagers.reversed() {
+                let arguments: [Value] = suppressed ? [.none, .none, .none]
+                    : [typeObject(of: exceptionValue(error)), exceptionValue(error), .none]
+                if try truthy(try callMethod(manager, "__exit__", arguments)) { suppressed = true }
+            }
+            if suppressed { return .normal }
+            throw error
+        }
+        for manager in userManagers.reversed() { _ = try callMethod(manager, "__exit__", [.none, .none, .none]) }
+        return flow
+    }
+
+    private func callMethod(_ receiver: Value, _ name: String, _ arguments: [Value]) throws -> Value {
+        try call(try attribute(of: receiver, name), CallArguments(arguments))
     }
 
     private func executeTry(_ body: [Stmt], _ handlers: [ExceptHandler], _ orElse: [Stmt], _ finally: [Stmt]) throws -> ControlFlow {
@@ -166,7 +211,8 @@ extension Interpreter {
             } catch let error as PythonError {
                 bodyRaised = true
                 // A stop from outside (timeout, output limit) is not the program's to catch.
-                if stopSignal.error != nil { throw error }
+                // The error caught may be one the stop caused mid-statement; report the stop.
+                if let stop = stopSignal.error { throw stop }
                 guard let handler = try handlers.first(where: { try handlerMatches($0, error) }) else { throw error }
                 if let name = handler.name { assignName(name, exceptionValue(error)) }
                 flow = try execute(handler.body)
@@ -357,6 +403,7 @@ extension Interpreter {
                 }
             }
         }
+        try ClassLinearization.check(bases: baseClasses)
         let classScope = Scope(parent: scope)
         let saved = scope
         scope = classScope

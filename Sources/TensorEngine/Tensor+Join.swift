@@ -67,6 +67,8 @@ extension Tensor {
         _ = try checkedElementCount(outputShape)
         // View the output as [r0, s0, r1, s1, ...] and copy the source broadcast over the r dims.
         let result = try Tensor.zeros(shape: outputShape, dtype: dtype)
+        // An empty output needs no copy, and its interleaved strides may not fit in Int.
+        if result.count == 0 { return result }
         var interleavedShape: [Int] = []
         var interleavedStrides: [Int] = []
         let outputStrides = result.strides

@@ -265,7 +265,7 @@ extension Interpreter {
         define("id") { _, arguments in .int(Int64(arguments.positional.count)) }
         define("chr") { _, arguments in
             let code = try toInt(arguments.positional.first ?? .none, function: "chr", argument: "i")
-            guard let scalar = Unicode.Scalar(UInt32(clamping: max(0, code))) else { throw PythonError.valueError("chr() arg not in range(0x110000)") }
+            guard let scalar = Unicode.Scalar(UInt32(clamping: code < 0 ? 0x110000 : code)) else { throw PythonError.valueError("chr() arg not in range(0x110000)") }
             return .string(String(Character(scalar)))
         }
         define("ord") { _, arguments in
@@ -311,7 +311,9 @@ extension Interpreter {
             return tensor.shape[0]
         case let .instance(instance):
             if let method = instance.classObject.lookup("__len__") {
-                return Int(try pythonInt(try call(method, CallArguments([value]))))
+                let count = try pythonInt(try call(method, CallArguments([value])))
+                guard count >= 0 else { throw PythonError.valueError("__len__() should return >= 0") }
+                return Int(count)
             }
             if let native = instance.nativeModule as? NativeContainer { return native.count }
         case let .native(object as NativeContainer):

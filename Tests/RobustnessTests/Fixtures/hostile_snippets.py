@@ -560,3 +560,72 @@ torch.zeros(0, 2**62).split(1, -1)
 torch.zeros(0, 2**62).chunk(2**40, -1)
 ### H2 chunk count above the size is fine -> ok
 assert len(torch.zeros(10).chunk(10**12)) == 10
+### timeout while catching ZeroDivisionError -> TimeoutError
+while True:
+    try:
+        1 / 0
+    except ZeroDivisionError:
+        pass
+### timeout while catching RecursionError -> TimeoutError
+def deep(n):
+    return deep(n + 1)
+while True:
+    try:
+        deep(0)
+    except RecursionError:
+        pass
+### chr of a negative number -> ValueError: chr() arg not in range(0x110000)
+chr(-1)
+### __len__ returning -1 -> ValueError: __len__() should return >= 0
+class Negative:
+    def __len__(self): return -1
+len(Negative())
+### __len__ decides truth -> ok
+class Empty:
+    def __len__(self): return 0
+assert not Empty()
+assert (1 if Empty() else 2) == 2
+### __bool__ returning 5 -> TypeError: __bool__ should return bool, returned int
+class Five:
+    def __bool__(self): return 5
+if Five(): pass
+### format width past 64 bits -> ValueError: Too many decimal digits in format string
+f"{1:99999999999999999999}"
+### format precision past 64 bits -> ValueError: Too many decimal digits in format string
+'{:.99999999999999999999}'.format(1.0)
+### top-level nonlocal -> SyntaxError: nonlocal declaration not allowed at module level
+nonlocal x
+### with on an int -> TypeError: 'int' object does not support the context manager protocol
+with 5:
+    pass
+### user context manager -> ok
+log = []
+class Manager:
+    def __init__(self, swallow): self.swallow = swallow
+    def __enter__(self):
+        log.append('enter')
+        return 42
+    def __exit__(self, kind, value, traceback):
+        log.append(kind.__name__ if kind else None)
+        return self.swallow
+with Manager(False) as v:
+    log.append(v)
+with Manager(True):
+    1 / 0
+assert log == ['enter', 42, None, 'enter', 'ZeroDivisionError'], log
+### MRO conflict -> ok
+class A: pass
+class B(A): pass
+try:
+    class C(A, B): pass
+    assert False, 'accepted'
+except TypeError as error:
+    assert str(error) == 'Cannot create a consistent method resolution\norder (MRO) for bases A, B', str(error)
+### duplicate base -> TypeError: duplicate base class A
+class A: pass
+class C(A, A): pass
+### nn.Module() builds a module -> ok
+m = nn.Module()
+assert repr(m) == 'Module()'
+### C3 tile of an empty tensor with long dims -> ok
+assert torch.zeros(2**31, 0, 2**31).tile(2).shape == (2**31, 0, 2**32)
