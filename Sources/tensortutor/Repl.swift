@@ -25,6 +25,9 @@ struct Repl {
         installInterruptHandler(restartingReads: editor is LibeditLineEditor)
         defer { editor.close() }
         output.write(session.banner + "\n", to: .output)
+        // A corrupt history set aside when the editor loaded it, or a save that failed.
+        let showHistoryWarnings = { history?.takeWarnings().forEach { output.write($0 + "\n", to: .error) } }
+        showHistoryWarnings()
         while true {
             switch editor.readLine(prompt: session.prompt) {
             case .endOfFile:
@@ -36,7 +39,10 @@ struct Repl {
                 case .needsMore:
                     continue
                 case let .ran(entry):
-                    if !entry.isEmpty { editor.saveToHistory(entry) }
+                    if !entry.isEmpty {
+                        editor.saveToHistory(entry)
+                        showHistoryWarnings()
+                    }
                 case .quit:
                     return 0
                 }
