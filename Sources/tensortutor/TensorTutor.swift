@@ -115,6 +115,4 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
-func readAllStandardInput() -> String {
-    String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-}
+

@@ -27,6 +27,8 @@ struct TimeitCommand: ParsableCommand {
 
     /// `--json` prints one record: kind, expr, loops, runs, median_s, min_s.
     @OptionGroup var output: OutputOptions
+    /// The same limits as `run`, --timeout included: `timeit 'while True: pass'` ends.
+    @OptionGroup var limits: LimitOptions
 
     @Argument(help: "The expression (or statements) to time.")
     var expression: String
@@ -37,9 +39,16 @@ struct TimeitCommand: ParsableCommand {
     }
 
     func run() throws {
+        limits.apply()
         let runner = ProgramRunner()
-        let reporter = EventReporter(json: false, useColor: false)
+        limits.values.apply(to: runner.interpreter)
+        let reporter = EventReporter(json: false, useColor: false, outputLimit: limits.maxOutputBytes)
+        reporter.stopSignal = runner.interpreter.stopSignal
         runner.onEvent = { reporter.report($0, interpreter: runner.interpreter) }
+        startWatchdog(timeout: output.effectiveTimeout, stopping: runner.interpreter) { error in
+            reporter.reportHardStop(RunError(type: error.type, message: error.message, span: nil,
+                                             source: SourceFile(name: "<timeit>", text: expression)))
+        }
         var status: Int32 = 0
         runOnLargeStack {
             if let setup, !runner.run(SourceFile(name: "<setup>", text: setup)) {
