@@ -297,7 +297,8 @@ extension Interpreter {
             guard case let .string(needle) = item else {
                 throw PythonError.typeError("'in <string>' requires string as left operand, not \(item.typeName)")
             }
-            return needle.isEmpty || text.contains(needle)
+            // By code point, as Python compares; a combining mark after a match still matches.
+            return try findSubstring(Array(needle.unicodeScalars), in: Array(text.unicodeScalars), last: false) != nil
         case let .dict(dict): return dict.index(of: item) != nil
         case let .tensor(tensor):
             let matches = try Autodiff.binary(.equal, .tensor(tensor), try operand(item, .add))

@@ -41,24 +41,58 @@ public final class ListStorage {
 }
 
 public final class DictStorage {
-    public var entries: [(key: Value, value: Value)]
+    private var storage: [(key: Value, value: Value)]
+    /// Positions of the keys by `pythonHash`, built on the first lookup and kept up to
+    /// date by appends through the subscript; any other change to `entries` drops it.
+    /// This makes lookups and inserts constant time, as in Python, instead of a scan.
+    private var positionsByHash: [Int: [Int]]?
+    /// Positions of keys without a hash (rare), compared against every lookup.
+    private var unhashedPositions: [Int] = []
+
+    /// Insertion-ordered entries. Changing them directly is allowed (and keeps order);
+    /// the hash index is then rebuilt on the next lookup.
+    public var entries: [(key: Value, value: Value)] {
+        get { storage }
+        _modify {
+            positionsByHash = nil
+            yield &storage
+        }
+        set {
+            storage = newValue
+            positionsByHash = nil
+        }
+    }
     /// OrderedDict, defaultdict and Counter are dicts that print and look up differently.
     public var flavor: DictFlavor = .plain
-    public init(_ entries: [(key: Value, value: Value)] = []) { self.entries = entries }
+    public init(_ entries: [(key: Value, value: Value)] = []) { self.storage = entries }
 
     public func index(of key: Value) -> Int? {
-        entries.firstIndex { pythonEquals($0.key, key) }
+        if positionsByHash == nil { rebuildIndex() }
+        let candidates = pythonHash(key).map { positionsByHash?[$0] ?? [] } ?? Array(storage.indices)
+        if let found = candidates.first(where: { pythonEquals(storage[$0].key, key) }) { return found }
+        return unhashedPositions.first { pythonEquals(storage[$0].key, key) }
     }
 
     public subscript(key: Value) -> Value? {
-        get { index(of: key).map { entries[$0].value } }
+        get { index(of: key).map { storage[$0].value } }
         set {
             if let position = index(of: key) {
-                if let newValue { entries[position].value = newValue } else { entries.remove(at: position) }
+                if let newValue { storage[position].value = newValue } else { entries.remove(at: position) }
             } else if let newValue {
-                entries.append((key, newValue))
+                storage.append((key, newValue))
+                record(key, at: storage.count - 1)
             }
         }
+    }
+
+    private func rebuildIndex() {
+        positionsByHash = [:]
+        unhashedPositions = []
+        for (position, entry) in storage.enumerated() { record(entry.key, at: position) }
+    }
+
+    private func record(_ key: Value, at position: Int) {
+        if let hash = pythonHash(key) { positionsByHash?[hash, default: []].append(position) } else { unhashedPositions.append(position) }
     }
 }
 

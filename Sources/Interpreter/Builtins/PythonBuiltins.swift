@@ -436,12 +436,16 @@ extension Interpreter {
 
     func sortValues(_ items: [Value], key: Value?, reverse: Bool) throws -> [Value] {
         let keys = try items.map { item in try key.map { try call($0, CallArguments([item])) } ?? item }
+        if let order = FastSort.order(keys, reverse: reverse) { return order.map { items[$0] } }
         var order = Array(items.indices)
         var failure: Error?
+        var comparisons = 0
         // A stable merge sort that can report comparison errors.
         order = mergeSort(order) { left, right in
             if failure != nil { return false }
             do {
+                comparisons += 1
+                if comparisons & 0xFFFF == 0 { try checkInterrupt() }
                 let first = reverse ? keys[right] : keys[left]
                 let second = reverse ? keys[left] : keys[right]
                 return try truthy(try compare(.less, first, second))

@@ -629,3 +629,19 @@ m = nn.Module()
 assert repr(m) == 'Module()'
 ### C3 tile of an empty tensor with long dims -> ok
 assert torch.zeros(2**31, 0, 2**31).tile(2).shape == (2**31, 0, 2**32)
+### H7 dict comprehension of 20000 items in linear time -> ok
+d = {i: i * 2 for i in range(20000)}
+assert len(d) == 20000 and d[19999] == 39998 and d[True] == 2 and 1.0 in d
+del d[5]
+assert 5 not in d and d[6] == 12
+assert {(1, 2.0): 'x'}[(1.0, 2)] == 'x'
+### H7 substring search in linear time -> ok
+assert 'a' * 10**4 + 'b' in 'a' * 10**5 + 'b'
+assert ('a' * 10**5 + 'b').find('a' * 10**4 + 'b') == 90000
+assert ('a' * 10**5).count('aa') == 50000
+assert 'e' in 'cafe\u0301'
+### H7 sorted of a million ints -> ok
+x = sorted(range(10**6, 0, -1))
+assert x[0] == 1 and x[-1] == 10**6
+assert sorted(['aa', 'b', 'ab'], key=len, reverse=True) == ['aa', 'ab', 'b']
+assert sorted(['b', 'a', 'B', 'é']) == ['B', 'a', 'b', 'é']
