@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
 import Lessons
 import LineEditor
@@ -33,13 +34,18 @@ struct LessonCommand: ParsableCommand {
     @Flag(name: .long, help: "Start from the beginning instead of resuming where you left off.")
     var restart = false
 
+    /// --timeout: each block and answer stops after this long, as a program under `run` does.
+    @OptionGroup var output: OutputOptions
+
     func validate() throws {
         if !check, names.count > 1 { throw ValidationError("play one lesson at a time (or use --check to check several files)") }
         if check, transcript != nil { throw ValidationError("--transcript applies to playing a lesson, not to --check") }
         if transcript != nil, names.isEmpty { throw ValidationError("--transcript needs a lesson to play") }
+        if output.json { throw ValidationError("--json does not apply to lessons") }
     }
 
     func run() throws {
+        LessonTimeLimit.seconds = output.effectiveTimeout
         let library = LessonLibrary.locate()
         if check { throw ExitCode(runCheck(library)) }
         guard let name = names.first else { throw ExitCode(list(library)) }
@@ -47,10 +53,12 @@ struct LessonCommand: ParsableCommand {
         switch library.resolve(name, ids: lessonIDs(library)) {
         case let .found(found): path = found
         case .notFound:
-            writeError("error: no lesson named '\(name)'" + (library.directory.map { " in \($0)" } ?? "") + "; run `tensortutor lesson` to list them\n")
+            // The name came from the command line: its control characters are shown escaped.
+            writeError("error: no lesson named '\(escapeTerminalControls(name))'" + (library.directory.map { " in \($0)" } ?? "")
+                + "; run `tensortutor lesson` to list them\n")
             throw ExitCode(2)
         case let .ambiguous(candidates):
-            writeError("error: '\(name)' could mean \(candidates.joined(separator: ", "))\n")
+            writeError("error: '\(escapeTerminalControls(name))' could mean \(candidates.joined(separator: ", "))\n")
             throw ExitCode(2)
         }
         let lesson: Lesson
@@ -147,6 +155,9 @@ struct LessonCommand: ParsableCommand {
             return CompletionOffer(fragment: completion.fragment, candidates: completion.candidates)
         }
         defer { editor.close() }
+        // Ctrl-C stops the code being run (a KeyboardInterrupt the lesson reports) or
+        // clears the line being typed; it does not end the lesson.
+        if interactive { installInterruptHandler(restartingReads: editor is LibeditLineEditor) }
         func show(_ outputs: [LessonOutput]) {
             StandardStreams.writeOutput(renderer.render(outputs))
         }

@@ -56,7 +56,7 @@ nonisolated(unsafe) private var interruptEndsEchoedLine = false
 
 /// Ctrl-C while code runs raises SIGINT (the editor turns it into a key only while
 /// reading): the interpreter stops at its next op or loop iteration.
-private func installInterruptHandler(restartingReads: Bool) {
+func installInterruptHandler(restartingReads: Bool) {
     var action = sigaction()
     action.__sigaction_handler.sa_handler = { _ in
         Interpreter.interruptRequested = true

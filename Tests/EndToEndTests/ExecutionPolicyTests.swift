@@ -29,4 +29,46 @@ struct ExecutionPolicyTests {
         #expect(result.stderr.contains("error[TimeoutError]: the program ran longer than 1 s (--timeout) and was stopped"))
         #expect(Date().timeIntervalSince(started) < 10)
     }
+
+    @Test("lesson --check stops a block that loops forever")
+    func lessonCheckTimeout() throws {
+        let path = try writeLoopingLesson()
+        let started = Date()
+        let result = try runHostile(["lesson", "--check", path, "--timeout", "1"], input: [])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("TimeoutError: the program ran longer than 1 s (--timeout) and was stopped"), "\(result.stderr)")
+        #expect(Date().timeIntervalSince(started) < 20)
+    }
+
+    @Test("a learner's endless answer in piped play times out and the lesson goes on")
+    func lessonAnswerTimeout() throws {
+        let path = try writeLoopingLesson(blockLoops: false)
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("tt-state-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        let result = try runThroughShell("lesson '\(path)' --timeout 1 <<'EOF'\nwhile True: pass\n1\nEOF\n", environment: ["XDG_STATE_HOME": state])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("error[TimeoutError]: the program ran longer than 1 s (--timeout) and was stopped"))
+        #expect(result.stdout.contains("Correct, on the second try."))
+    }
+
+    @Test("an unknown lesson name is echoed with its escapes shown, not obeyed")
+    func lessonNameEscaped() throws {
+        let result = try runHostile(["lesson", "\u{1B}[31mred"], input: [])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error: no lesson named '\\x1b[31mred'"))
+        #expect(!result.stderr.contains("\u{1B}"))
+    }
+
+    /// A lesson whose block (or, with `blockLoops` false, nothing) loops forever, and
+    /// whose one exercise's answer is `1`.
+    private func writeLoopingLesson(blockLoops: Bool = true) throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tt-lesson-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let block = blockLoops ? "x = 1\nwhile True:\n    x += 1" : "x = 1"
+        let text = "---\ntitle: Loops\nid: loops\nsummary: A loop.\nrequires: []\n---\n\n# Loops\n\n```tensor\n\(block)\n```\n\n"
+            + "```exercise\nprompt: Give the number one.\nanswer: 1\nhint: `1`\n```\n"
+        let path = directory.appendingPathComponent("99-loops.md").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
 }

@@ -48,7 +48,7 @@ struct WriteFailureTests {
 }
 
 /// Runs the built binary (as `$0`) under bash, so a test can close or redirect its streams.
-func runThroughShell(_ arguments: String) throws -> ToolResult {
+func runThroughShell(_ arguments: String, environment extra: [String: String] = [:]) throws -> ToolResult {
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tensortutor")
     let path = FileManager.default.isExecutableFile(atPath: binary.path) ? binary.path
         : Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("tensortutor").path
@@ -57,6 +57,7 @@ func runThroughShell(_ arguments: String) throws -> ToolResult {
     process.arguments = ["-c", "\"$0\" " + arguments, path]
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
+    environment.merge(extra) { $1 }
     process.environment = environment
     let output = Pipe()
     let error = Pipe()
