@@ -86,6 +86,8 @@ extension Tensor {
     /// `flip(dims)`: a copy with the listed dims reversed.
     public func flip(_ dims: [Int]) throws -> Tensor {
         let axes = try normalizeDims(dims, rank: rank)
+        // An empty tensor's flip is an empty copy; its long dims' offsets may not fit in Int.
+        if count == 0 { return try clone() }
         var newStrides = strides
         var offset = storageOffset
         for axis in axes where shape[axis] > 0 {

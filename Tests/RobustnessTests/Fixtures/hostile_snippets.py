@@ -645,3 +645,5 @@ x = sorted(range(10**6, 0, -1))
 assert x[0] == 1 and x[-1] == 10**6
 assert sorted(['aa', 'b', 'ab'], key=len, reverse=True) == ['aa', 'ab', 'b']
 assert sorted(['b', 'a', 'B', 'é']) == ['B', 'a', 'b', 'é']
+### Found by the edge-shape fuzzer: flip of an empty tensor with a 2**62 dim -> ok
+assert torch.zeros(2**62, 2, 0).flip(0).shape == (2**62, 2, 0)
