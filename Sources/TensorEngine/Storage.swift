@@ -59,8 +59,8 @@ public enum MemoryBudget {
             // fail, even when a program has filled the budget to the last byte.
             if overflow || (total > limit && byteCount > 64) {
                 throw TensorError.runtime(
-                    "this would allocate \(formatGiB(byteCount)) GiB, above the tensor memory limit of \(formatGiB(limit)) GiB"
-                        + (current > 0 ? " (\(formatGiB(current)) GiB already in use)" : ""))
+                    "this would allocate \(formatSize(byteCount)), above the tensor memory limit of \(formatSize(limit))"
+                        + (current > 0 ? " (\(formatSize(current)) already in use)" : ""))
             }
             let (exchanged, original) = live.compareExchange(expected: current, desired: total, ordering: .relaxed)
             if exchanged { return }
@@ -70,6 +70,13 @@ public enum MemoryBudget {
 
     static func release(_ byteCount: Int) {
         live.subtract(byteCount, ordering: .relaxed)
+    }
+
+    /// GiB for large sizes; MiB or KiB for the small ones, which would all read "0.0 GiB".
+    private static func formatSize(_ bytes: Int) -> String {
+        if bytes >= 1 << 30 { return formatGiB(bytes) + " GiB" }
+        if bytes >= 1 << 20 { return String((Double(bytes) / Double(1 << 20) * 10).rounded() / 10) + " MiB" }
+        return String((Double(bytes) / 1024 * 10).rounded() / 10) + " KiB"
     }
 
     private static func formatGiB(_ bytes: Int) -> String {

@@ -111,7 +111,9 @@ extension Tensor {
             let axis = try normalizeDim(dim, rank: rank)
             let size = result.shape[axis]
             if size == 0 { continue }
-            let amount = ((shift % size) + size) % size
+            // A negative remainder plus the size cannot overflow, unlike `shift % size + size`.
+            let remainder = shift % size
+            let amount = remainder < 0 ? remainder + size : remainder
             if amount == 0 { result = try result.clone(); continue }
             let tail = try result.slice(axis, start: size - amount, end: size, step: 1)
             let head = try result.slice(axis, start: 0, end: size - amount, step: 1)

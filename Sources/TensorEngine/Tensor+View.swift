@@ -70,9 +70,14 @@ extension Tensor {
         let position = try normalizeDim(dim, rank: rank + 1)
         var newShape = shape
         var newStrides = strides
-        let stride = position < rank ? shape[position] * strides[position] : 1
+        // PyTorch computes this stride in wrapping arithmetic; an empty tensor with huge
+        // dims can wrap it negative, which it then refuses.
+        let stride = position < rank ? shape[position] &* strides[position] : 1
         newShape.insert(1, at: position)
         newStrides.insert(stride, at: position)
+        if stride < 0 {
+            throw TensorError.runtime("as_strided: Negative strides are not supported at the moment, got strides: \(formatShape(newStrides))")
+        }
         return viewing(View(shape: newShape, strides: newStrides, offset: storageOffset))
     }
 

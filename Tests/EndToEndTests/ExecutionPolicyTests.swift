@@ -30,6 +30,15 @@ struct ExecutionPolicyTests {
         #expect(Date().timeIntervalSince(started) < 10)
     }
 
+    @Test("sort and cumsum scratch arrays count toward --max-memory", arguments: [
+        ("torch.ones(3000, 3000).sort()", "412.0 MiB"), ("torch.ones(3000, 3000).cumsum(0)", "206.0 MiB"),
+    ])
+    func scratchCounted(_ program: String, _ size: String) throws {
+        let result = try runHostile(["-e", "y = " + program, "--max-memory", "0.1"], input: [])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error[RuntimeError]: this would allocate \(size), above the tensor memory limit of 102.4 MiB"))
+    }
+
     @Test("lesson --check stops a block that loops forever")
     func lessonCheckTimeout() throws {
         let path = try writeLoopingLesson()

@@ -647,3 +647,8 @@ assert sorted(['aa', 'b', 'ab'], key=len, reverse=True) == ['aa', 'ab', 'b']
 assert sorted(['b', 'a', 'B', 'é']) == ['B', 'a', 'b', 'é']
 ### Found by the edge-shape fuzzer: flip of an empty tensor with a 2**62 dim -> ok
 assert torch.zeros(2**62, 2, 0).flip(0).shape == (2**62, 2, 0)
+### Found by the edge-shape fuzzer: roll along a dim of 2**63 - 1 -> ok
+assert torch.empty(2**62 + (2**62 - 1), 0).roll(1, 0).shape == (2**62 + (2**62 - 1), 0)
+assert torch.arange(5).roll(-7).tolist() == [2, 3, 4, 0, 1]
+### Found by the edge-shape fuzzer: unsqueeze whose new stride wraps -> RuntimeError: as_strided: Negative strides are not supported at the moment, got strides: [-4611686018427387904, 4611686018427387904, 4611686018427387904, 1]
+torch.empty(2**62 + (2**62 - 1), 0, 2**62).unsqueeze(0)
