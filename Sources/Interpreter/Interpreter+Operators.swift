@@ -300,6 +300,7 @@ extension Interpreter {
             // By code point, as Python compares; a combining mark after a match still matches.
             return try findSubstring(Array(needle.unicodeScalars), in: Array(text.unicodeScalars), last: false) != nil
         case let .dict(dict): return dict.index(of: item) != nil
+        case let .list(list) where list.isSet: return list.setContains(item)
         case let .tensor(tensor):
             let matches = try Autodiff.binary(.equal, .tensor(tensor), try operand(item, .add))
             return matches.bools().contains(true)

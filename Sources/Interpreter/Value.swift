@@ -31,13 +31,69 @@ public indirect enum Value {
 }
 
 public final class ListStorage {
-    public var items: [Value]
+    private var storage: [Value]
+    /// A set's items were added since CPython's iteration order was last applied; it is
+    /// applied once, when the items are next read, so a loop of `add` stays linear.
+    private var orderPending = false
+    /// A set's members by `pythonHash`, for constant-time `in` and `add`; dropped by any
+    /// direct change to `items` and rebuilt on the next membership test.
+    private var membersByHash: [Int: [Value]]?
+
+    public var items: [Value] {
+        get {
+            if orderPending {
+                storage = cpythonSetOrder(storage)
+                orderPending = false
+            }
+            return storage
+        }
+        _modify {
+            if orderPending {
+                storage = cpythonSetOrder(storage)
+                orderPending = false
+            }
+            membersByHash = nil
+            yield &storage
+        }
+        set {
+            storage = newValue
+            orderPending = false
+            membersByHash = nil
+        }
+    }
     /// Sets are lists whose items stay unique; they print and combine as sets.
     public var isSet = false
     /// `dict.keys()`: a list that also combines with sets (`d.keys() - s`) and prints as
     /// `dict_keys([...])`.
     public var isKeysView = false
-    public init(_ items: [Value]) { self.items = items }
+    public init(_ items: [Value]) { self.storage = items }
+
+    /// Whether a set holds `item`, by hash when the item has one.
+    func setContains(_ item: Value) -> Bool {
+        guard let hash = pythonHash(item) else { return storage.contains { pythonEquals($0, item) } }
+        if membersByHash == nil { rebuildMembers() }
+        if membersByHash?[hash]?.contains(where: { pythonEquals($0, item) }) == true { return true }
+        return unhashedMembers.contains { pythonEquals($0, item) }
+    }
+
+    /// `set.add`: appends `item` unless present; the set's order is settled on the next read.
+    func setInsert(_ item: Value) {
+        guard !setContains(item) else { return }
+        storage.append(item)
+        orderPending = true
+        if let hash = pythonHash(item) { membersByHash?[hash, default: []].append(item) } else { unhashedMembers.append(item) }
+    }
+
+    private var unhashedMembers: [Value] = []
+
+    private func rebuildMembers() {
+        var members: [Int: [Value]] = [:]
+        unhashedMembers = []
+        for item in storage {
+            if let hash = pythonHash(item) { members[hash, default: []].append(item) } else { unhashedMembers.append(item) }
+        }
+        membersByHash = members
+    }
 }
 
 public final class DictStorage {

@@ -652,3 +652,21 @@ assert torch.empty(2**62 + (2**62 - 1), 0).roll(1, 0).shape == (2**62 + (2**62 -
 assert torch.arange(5).roll(-7).tolist() == [2, 3, 4, 0, 1]
 ### Found by the edge-shape fuzzer: unsqueeze whose new stride wraps -> RuntimeError: as_strided: Negative strides are not supported at the moment, got strides: [-4611686018427387904, 4611686018427387904, 4611686018427387904, 1]
 torch.empty(2**62 + (2**62 - 1), 0, 2**62).unsqueeze(0)
+### H7 set.add 20000 times in linear time -> ok
+s = set()
+for i in range(20000):
+    s.add(i % 15000)
+assert len(s) == 15000 and 14999 in s and 15000 not in s and 1.0 in s
+assert list({3, 1, 2}) == [1, 2, 3]
+t = {'b', 'a'}
+t.add('c')
+t.discard('a')
+assert sorted(t) == ['b', 'c'] and 'a' not in t
+### Found by the fuzzer: tril_indices over 10**18 rows -> RuntimeError: this would allocate more memory than exists (2999999999999999994 elements)
+torch.tril_indices(10**18, 3, -1)
+### tril_indices and triu_indices with edge offsets -> ok
+assert torch.triu_indices(10**18, 3, 1).shape == (2, 3)
+assert torch.tril_indices(10**18, 0).shape == (2, 0)
+assert torch.tril_indices(3, 3, -2**62 - 2**62).shape == (2, 0)
+assert torch.tril_indices(3, 3, 2**62 + (2**62 - 1)).shape == (2, 9)
+assert torch.tril_indices(4, 3, -1).tolist() == [[1, 2, 2, 3, 3, 3], [0, 0, 1, 0, 1, 2]]
