@@ -640,9 +640,9 @@ assert 'a' * 10**4 + 'b' in 'a' * 10**5 + 'b'
 assert ('a' * 10**5 + 'b').find('a' * 10**4 + 'b') == 90000
 assert ('a' * 10**5).count('aa') == 50000
 assert 'e' in 'cafe\u0301'
-### H7 sorted of a million ints -> ok
-x = sorted(range(10**6, 0, -1))
-assert x[0] == 1 and x[-1] == 10**6
+### H7 sorted of 300000 ints natively -> ok
+x = sorted(range(3 * 10**5, 0, -1))
+assert x[0] == 1 and x[-1] == 3 * 10**5
 assert sorted(['aa', 'b', 'ab'], key=len, reverse=True) == ['aa', 'ab', 'b']
 assert sorted(['b', 'a', 'B', 'é']) == ['B', 'a', 'b', 'é']
 ### Found by the edge-shape fuzzer: flip of an empty tensor with a 2**62 dim -> ok
