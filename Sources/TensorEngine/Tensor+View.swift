@@ -200,7 +200,13 @@ extension Tensor {
             throw TensorError.runtime("flatten() has invalid args: start_dim cannot come after end_dim")
         }
         if start == end { return self }
-        let merged = shape[start...end].reduce(1, *)
+        let mergedDims = Array(shape[start...end])
+        var merged = mergedDims.contains(0) ? 0 : 1
+        for size in mergedDims where merged != 0 {
+            let (product, overflow) = merged.multipliedReportingOverflow(by: size)
+            if overflow { throw TensorError.runtime("flatten(): the merged size of dims \(formatShape(mergedDims)) does not fit in 64 bits") }
+            merged = product
+        }
         return try reshape(Array(shape[..<start]) + [merged] + Array(shape[(end + 1)...]))
     }
 

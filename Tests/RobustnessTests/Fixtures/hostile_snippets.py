@@ -670,3 +670,7 @@ assert torch.tril_indices(10**18, 0).shape == (2, 0)
 assert torch.tril_indices(3, 3, -2**62 - 2**62).shape == (2, 0)
 assert torch.tril_indices(3, 3, 2**62 + (2**62 - 1)).shape == (2, 9)
 assert torch.tril_indices(4, 3, -1).tolist() == [[1, 2, 2, 3, 3, 3], [0, 0, 1, 0, 1, 2]]
+### Found by the edge-shape fuzzer (seed 1): flatten of an empty tensor with long dims -> ok
+assert torch.empty(2**31, 2**32, 0, 3).flatten().shape == (0,)
+### flatten whose merged dims overflow -> RuntimeError: flatten(): the merged size of dims [2147483648, 4294967296] does not fit in 64 bits
+torch.empty(2**31, 2**32, 0, 3).flatten(0, 1)
