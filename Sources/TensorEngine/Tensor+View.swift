@@ -240,9 +240,15 @@ extension Tensor {
             guard total == 0 else { throw TensorError.runtime("split_size can only be 0 if dimension size is 0, but got dimension size of \(total)") }
             return [self]
         }
-        return try stride(from: 0, to: Swift.max(total, 1), by: size).map { start in
-            try slice(axis, start: start, end: Swift.min(start + size, total), step: 1)
-        }
+        // Stepped by hand: `start + size` must not overflow on a dim near 2**63.
+        var pieces: [Tensor] = []
+        var start = 0
+        repeat {
+            let end = size >= total - start ? total : start + size
+            pieces.append(try slice(axis, start: start, end: end, step: 1))
+            start = end
+        } while start < total
+        return pieces
     }
 
     public func split(sizes: [Int], dim: Int) throws -> [Tensor] {
@@ -261,7 +267,8 @@ extension Tensor {
     public func chunk(_ chunks: Int, dim: Int) throws -> [Tensor] {
         guard chunks > 0 else { throw TensorError.runtime("chunk expects `chunks` to be greater than 0, got: \(chunks)") }
         let axis = try normalizeDim(dim, rank: rank)
-        let size = (shape[axis] + chunks - 1) / chunks
+        // Rounded up without `size + chunks - 1`, which overflows for a dim near 2**63.
+        let size = shape[axis] / chunks + (shape[axis] % chunks == 0 ? 0 : 1)
         return try split(size: Swift.max(size, shape[axis] == 0 ? 0 : 1), dim: axis)
     }
 
@@ -296,7 +303,8 @@ extension Tensor {
             newStrides.append(strides[index])
         }
         newShape.append(length)
-        newStrides.append(strides[first] + strides[second])
+        // Wrapping: the sum overflows only for an empty tensor's long dims, where it is unused.
+        newStrides.append(strides[first] &+ strides[second])
         return viewing(View(shape: newShape, strides: newStrides, offset: offset))
     }
 }

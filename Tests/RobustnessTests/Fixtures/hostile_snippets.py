@@ -674,3 +674,10 @@ assert torch.tril_indices(4, 3, -1).tolist() == [[1, 2, 2, 3, 3, 3], [0, 0, 1, 0
 assert torch.empty(2**31, 2**32, 0, 3).flatten().shape == (0,)
 ### flatten whose merged dims overflow -> RuntimeError: flatten(): the merged size of dims [2147483648, 4294967296] does not fit in 64 bits
 torch.empty(2**31, 2**32, 0, 3).flatten(0, 1)
+### Found by the op sweep: softmax, chunk and diagonal of empty tensors with long dims -> ok
+assert torch.empty(2**31, 2**32, 0, 3).softmax(-1).shape == (2**31, 2**32, 0, 3)
+assert torch.empty(2**31, 2**32, 0, 3).log_softmax(-1).shape == (2**31, 2**32, 0, 3)
+big = 2**62 + (2**62 - 1)
+assert [c.shape for c in torch.empty(0, big).chunk(2, -1)] == [(0, 2**62), (0, 2**62 - 1)]
+assert torch.empty(0, big).diagonal().shape == (0,)
+assert torch.arange(10).chunk(3)[-1].tolist() == [8, 9]
