@@ -31,8 +31,9 @@ let package = Package(
                 swiftSettings: [uncheckedExclusivityInRelease]),
         .target(name: "Explain", dependencies: ["Interpreter", "Ops", "Autograd", "PySyntax", "TensorEngine", "Diagnostics"]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-        .target(name: "LineEditor", dependencies: ["CEditLine"]),
-        .target(name: "Lessons", dependencies: ["Explain", "Interpreter", "PySyntax", "TensorEngine", "Diagnostics"]),
+        .target(name: "StateFiles"),
+        .target(name: "LineEditor", dependencies: ["CEditLine", "StateFiles"]),
+        .target(name: "Lessons", dependencies: ["Explain", "Interpreter", "PySyntax", "TensorEngine", "Diagnostics", "StateFiles"]),
         .target(name: "REPL", dependencies: ["Lessons", "Ops", "Explain", "Interpreter", "PySyntax", "TensorEngine", "Diagnostics"]),
         .executableTarget(
             name: "tensortutor",

@@ -211,10 +211,8 @@ extension Interpreter {
             }
             if let items = try object.iterate() { return items }
         case let .instance(instance):
-            if let method = instance.classObject.lookup("__iter__") {
-                return try iterate(try call(method, CallArguments([value])))
-            }
-            if let items = try instance.nativeModule?.iterate() { return items }
+            if let items = try instance.nativeModule?.iterate(), instance.classObject.lookup("__iter__") == nil { return items }
+            if let iterator = try protocolIterator(value) { return try materialize(iterator) }
         default: break
         }
         throw PythonError.typeError("'\(value.typeName)' object is not iterable")

@@ -99,7 +99,7 @@ extension Interpreter {
             case let .bool(item): number = .bool(item)
             }
         }
-        let parsed = FormatSpec(spec)
+        let parsed = try FormatSpec(spec)
         // A width or precision is an allocation size: `f'{1:>{10**12}}'` is a MemoryError.
         try limits.checkStringBytes(parsed.width ?? 0)
         try limits.checkStringBytes(parsed.precision ?? 0)
@@ -286,7 +286,7 @@ struct FormatSpec {
     var precision: Int?
     var type: Character?
 
-    init(_ spec: String) {
+    init(_ spec: String) throws {
         var characters = Array(spec)
         if characters.count >= 2, "<>^=".contains(characters[1]) {
             fill = characters[0]
@@ -305,11 +305,11 @@ struct FormatSpec {
             characters.removeFirst()
         }
         var digits = ""
-        while let first = characters.first, first.isNumber {
+        while let first = characters.first, first.isASCII, first.isNumber {
             digits.append(first)
             characters.removeFirst()
         }
-        width = Int(digits)
+        width = try FormatSpec.number(digits)
         if characters.first == "," || characters.first == "_" {
             grouping = true
             characters.removeFirst()
@@ -317,13 +317,20 @@ struct FormatSpec {
         if characters.first == "." {
             characters.removeFirst()
             var precisionDigits = ""
-            while let first = characters.first, first.isNumber {
+            while let first = characters.first, first.isASCII, first.isNumber {
                 precisionDigits.append(first)
                 characters.removeFirst()
             }
-            precision = Int(precisionDigits)
+            precision = try FormatSpec.number(precisionDigits)
         }
         type = characters.first
+    }
+
+    /// A width or precision; Python refuses one that does not fit in its index size.
+    private static func number(_ digits: String) throws -> Int? {
+        guard !digits.isEmpty else { return nil }
+        guard let value = Int(digits) else { throw PythonError.valueError("Too many decimal digits in format string") }
+        return value
     }
 
     func signPrefix(_ nonNegative: Bool) -> String {

@@ -297,8 +297,10 @@ extension Interpreter {
             guard case let .string(needle) = item else {
                 throw PythonError.typeError("'in <string>' requires string as left operand, not \(item.typeName)")
             }
-            return needle.isEmpty || text.contains(needle)
+            // By code point, as Python compares; a combining mark after a match still matches.
+            return try findSubstring(Array(needle.unicodeScalars), in: Array(text.unicodeScalars), last: false) != nil
         case let .dict(dict): return dict.index(of: item) != nil
+        case let .list(list) where list.isSet: return list.setContains(item)
         case let .tensor(tensor):
             let matches = try Autodiff.binary(.equal, .tensor(tensor), try operand(item, .add))
             return matches.bools().contains(true)
@@ -347,6 +349,17 @@ extension Interpreter {
             return try tensor.item().boolValue
         case let .native(object as NativeTruthValue): return try object.truthValue()
         case let .native(object as NativeSized): return object.count > 0
+        case let .instance(instance):
+            // Python asks `__bool__`, then `__len__`; an object with neither is true.
+            if let method = instance.classObject.lookup("__bool__") {
+                let result = try call(method, CallArguments([value]))
+                guard case let .bool(flag) = result else {
+                    throw PythonError.typeError("__bool__ should return bool, returned \(result.typeName)")
+                }
+                return flag
+            }
+            if instance.classObject.lookup("__len__") != nil { return try length(value) > 0 }
+            return true
         default: return true
         }
     }

@@ -93,6 +93,9 @@ extension Interpreter {
         case let .global(names):
             scope.globalNames.formUnion(names)
         case let .nonlocal(names):
+            guard scope !== globals else {
+                throw PythonError("SyntaxError", "nonlocal declaration not allowed at module level")
+            }
             scope.nonlocalNames.formUnion(names)
         case let .try(body, handlers, orElse, finally):
             return try executeTry(body, handlers, orElse, finally)
@@ -123,7 +126,7 @@ extension Interpreter {
             }
             return try execute(orElse)
         }
-        if let lazy = lazyIterator(iterableValue) {
+        if let lazy = try lazyIterator(iterableValue) ?? protocolIterator(iterableValue) {
             while let item = try lazy.next() {
                 if let flow = try runBody(item) { return flow }
             }
@@ -135,28 +138,6 @@ extension Interpreter {
         return try execute(orElse)
     }
 
-    private func executeWith(_ items: [WithItem], _ body: [Stmt]) throws -> ControlFlow {
-        var restoreGrad: Bool?
-        var entered: [NativeContextManager] = []
-        defer {
-            if let restoreGrad { gradEnabled = restoreGrad }
-            for manager in entered.reversed() { try? manager.exit(self) }
-        }
-        for item in items {
-            var context = try evaluate(item.context)
-            if case let .native(object) = context, let manager = object as? GradModeContext {
-                restoreGrad = restoreGrad ?? (manager.previous ?? gradEnabled)
-                gradEnabled = manager.enabled
-            }
-            if case let .native(manager as NativeContextManager) = context {
-                context = try manager.enter(self)
-                entered.append(manager)
-            }
-            if let target = item.target { try assign(context, to: target) }
-        }
-        return try execute(body)
-    }
-
     private func executeTry(_ body: [Stmt], _ handlers: [ExceptHandler], _ orElse: [Stmt], _ finally: [Stmt]) throws -> ControlFlow {
         var flow: ControlFlow = .normal
         do {
@@ -166,7 +147,8 @@ extension Interpreter {
             } catch let error as PythonError {
                 bodyRaised = true
                 // A stop from outside (timeout, output limit) is not the program's to catch.
-                if stopSignal.error != nil { throw error }
+                // The error caught may be one the stop caused mid-statement; report the stop.
+                if let stop = stopSignal.error { throw stop }
                 guard let handler = try handlers.first(where: { try handlerMatches($0, error) }) else { throw error }
                 if let name = handler.name { assignName(name, exceptionValue(error)) }
                 flow = try execute(handler.body)
@@ -192,7 +174,7 @@ extension Interpreter {
         }
     }
 
-    private func exceptionValue(_ error: PythonError) -> Value {
+    func exceptionValue(_ error: PythonError) -> Value {
         if let payload = error.payload { return payload }
         return .native(ExceptionObject(type: error.type, message: error.message))
     }
@@ -357,6 +339,7 @@ extension Interpreter {
                 }
             }
         }
+        try ClassLinearization.check(bases: baseClasses)
         let classScope = Scope(parent: scope)
         let saved = scope
         scope = classScope

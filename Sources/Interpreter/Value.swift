@@ -31,34 +31,124 @@ public indirect enum Value {
 }
 
 public final class ListStorage {
-    public var items: [Value]
+    private var storage: [Value]
+    /// A set's items were added since CPython's iteration order was last applied; it is
+    /// applied once, when the items are next read, so a loop of `add` stays linear.
+    private var orderPending = false
+    /// A set's members by `pythonHash`, for constant-time `in` and `add`; dropped by any
+    /// direct change to `items` and rebuilt on the next membership test.
+    private var membersByHash: [Int: [Value]]?
+
+    public var items: [Value] {
+        get {
+            if orderPending {
+                storage = cpythonSetOrder(storage)
+                orderPending = false
+            }
+            return storage
+        }
+        _modify {
+            if orderPending {
+                storage = cpythonSetOrder(storage)
+                orderPending = false
+            }
+            membersByHash = nil
+            yield &storage
+        }
+        set {
+            storage = newValue
+            orderPending = false
+            membersByHash = nil
+        }
+    }
     /// Sets are lists whose items stay unique; they print and combine as sets.
     public var isSet = false
     /// `dict.keys()`: a list that also combines with sets (`d.keys() - s`) and prints as
     /// `dict_keys([...])`.
     public var isKeysView = false
-    public init(_ items: [Value]) { self.items = items }
+    public init(_ items: [Value]) { self.storage = items }
+
+    /// Whether a set holds `item`, by hash when the item has one.
+    func setContains(_ item: Value) -> Bool {
+        guard let hash = pythonHash(item) else { return storage.contains { pythonEquals($0, item) } }
+        if membersByHash == nil { rebuildMembers() }
+        if membersByHash?[hash]?.contains(where: { pythonEquals($0, item) }) == true { return true }
+        return unhashedMembers.contains { pythonEquals($0, item) }
+    }
+
+    /// `set.add`: appends `item` unless present; the set's order is settled on the next read.
+    func setInsert(_ item: Value) {
+        guard !setContains(item) else { return }
+        storage.append(item)
+        orderPending = true
+        if let hash = pythonHash(item) { membersByHash?[hash, default: []].append(item) } else { unhashedMembers.append(item) }
+    }
+
+    private var unhashedMembers: [Value] = []
+
+    private func rebuildMembers() {
+        var members: [Int: [Value]] = [:]
+        unhashedMembers = []
+        for item in storage {
+            if let hash = pythonHash(item) { members[hash, default: []].append(item) } else { unhashedMembers.append(item) }
+        }
+        membersByHash = members
+    }
 }
 
 public final class DictStorage {
-    public var entries: [(key: Value, value: Value)]
+    private var storage: [(key: Value, value: Value)]
+    /// Positions of the keys by `pythonHash`, built on the first lookup and kept up to
+    /// date by appends through the subscript; any other change to `entries` drops it.
+    /// This makes lookups and inserts constant time, as in Python, instead of a scan.
+    private var positionsByHash: [Int: [Int]]?
+    /// Positions of keys without a hash (rare), compared against every lookup.
+    private var unhashedPositions: [Int] = []
+
+    /// Insertion-ordered entries. Changing them directly is allowed (and keeps order);
+    /// the hash index is then rebuilt on the next lookup.
+    public var entries: [(key: Value, value: Value)] {
+        get { storage }
+        _modify {
+            positionsByHash = nil
+            yield &storage
+        }
+        set {
+            storage = newValue
+            positionsByHash = nil
+        }
+    }
     /// OrderedDict, defaultdict and Counter are dicts that print and look up differently.
     public var flavor: DictFlavor = .plain
-    public init(_ entries: [(key: Value, value: Value)] = []) { self.entries = entries }
+    public init(_ entries: [(key: Value, value: Value)] = []) { self.storage = entries }
 
     public func index(of key: Value) -> Int? {
-        entries.firstIndex { pythonEquals($0.key, key) }
+        if positionsByHash == nil { rebuildIndex() }
+        let candidates = pythonHash(key).map { positionsByHash?[$0] ?? [] } ?? Array(storage.indices)
+        if let found = candidates.first(where: { pythonEquals(storage[$0].key, key) }) { return found }
+        return unhashedPositions.first { pythonEquals(storage[$0].key, key) }
     }
 
     public subscript(key: Value) -> Value? {
-        get { index(of: key).map { entries[$0].value } }
+        get { index(of: key).map { storage[$0].value } }
         set {
             if let position = index(of: key) {
-                if let newValue { entries[position].value = newValue } else { entries.remove(at: position) }
+                if let newValue { storage[position].value = newValue } else { entries.remove(at: position) }
             } else if let newValue {
-                entries.append((key, newValue))
+                storage.append((key, newValue))
+                record(key, at: storage.count - 1)
             }
         }
+    }
+
+    private func rebuildIndex() {
+        positionsByHash = [:]
+        unhashedPositions = []
+        for (position, entry) in storage.enumerated() { record(entry.key, at: position) }
+    }
+
+    private func record(_ key: Value, at position: Int) {
+        if let hash = pythonHash(key) { positionsByHash?[hash, default: []].append(position) } else { unhashedPositions.append(position) }
     }
 }
 

@@ -36,7 +36,7 @@ enum CodeExecution {
             }
         }
         defer { runner.onEvent = previous }
-        runner.run(source)
+        LessonTimeLimit.run(runner) { runner.run(source) }
         if let failure { return .error(failure) }
         guard let module = try? PythonParser.parseModule(source), let last = module.body.last else { return .noValue }
         switch last.kind {
@@ -62,7 +62,7 @@ enum CodeExecution {
         let previous = runner.onEvent
         runner.onEvent = { if case let .error(error) = $0 { failure = error } }
         defer { runner.onEvent = previous }
-        runner.run(source(code, file: file))
+        LessonTimeLimit.run(runner) { runner.run(source(code, file: file)) }
         return failure
     }
 

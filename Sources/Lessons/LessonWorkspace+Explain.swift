@@ -41,7 +41,9 @@ extension LessonWorkspace {
             }
         }
         defer { runner.onEvent = { _ in } }
-        let explanation = Explainer(interpreter: interpreter).explain(source) { runner.onEvent($0) }
+        let explanation = LessonTimeLimit.run(runner) {
+            Explainer(interpreter: interpreter).explain(source) { runner.onEvent($0) }
+        }
         let failure = explanation.error.map { error in
             CodeFailure(type: error.type, message: error.message, span: error.span, source: source, fallbackLine: fallbackLine)
         }

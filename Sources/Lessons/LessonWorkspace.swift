@@ -132,7 +132,7 @@ public final class LessonWorkspace {
                 collected.append(.error(error.rendered(useColor: color)))
             }
         }
-        runner.run(source)
+        LessonTimeLimit.run(runner) { runner.run(source) }
         runner.onEvent = { _ in }
         outputs += collected.map { output in
             if case let .result(text) = output, text.hasSuffix("\n") { return .result(String(text.dropLast())) }

@@ -1,4 +1,5 @@
 import Foundation
+import StateFiles
 
 /// How one exercise went, in the learner's latest play of a lesson.
 public struct ExerciseResult: Codable, Equatable, Sendable {
@@ -103,49 +104,13 @@ public final class ProgressStore {
             warnings.append("warning: cannot create the directory for \(path): progress is not saved")
             return false
         }
-        if writeAtomically(data) { return true }
+        if StateFile.replace(path, with: [UInt8](data), mode: 0o644) { return true }
         warnings.append("warning: cannot write \(path): progress is not saved")
         return false
     }
 
-    private func writeAtomically(_ data: Data) -> Bool {
-        let temporary = path + ".tmp.\(getpid())"
-        let descriptor = open(temporary, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return false }
-        let bytes = [UInt8](data)
-        var written = 0
-        while written < bytes.count {
-            let result = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            if result < 0 && errno == EINTR { continue }
-            guard result > 0 else {
-                close(descriptor)
-                unlink(temporary)
-                return false
-            }
-            written += result
-        }
-        fsync(descriptor)
-        close(descriptor)
-        guard rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return false
-        }
-        return true
-    }
-
     /// Renames an unreadable file to `progress.json.corrupt-<time>` so nothing is lost.
     private func setAside() {
-        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "-")
-        var aside = path + ".corrupt-" + stamp
-        var suffix = 1
-        while FileManager.default.fileExists(atPath: aside) {
-            aside = path + ".corrupt-" + stamp + "-\(suffix)"
-            suffix += 1
-        }
-        if rename(path, aside) == 0 {
-            warnings.append("warning: \(path) could not be read; it was set aside as \(aside) and progress starts afresh")
-        } else {
-            warnings.append("warning: \(path) could not be read and could not be set aside; progress starts afresh")
-        }
+        warnings.append(StateFile.setAside(path, what: "progress"))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import StateFiles
 
 /// The persistent history: one entry per line (a multi-line block is one entry, with
 /// its newlines escaped), capped at `capacity` entries.
@@ -11,6 +12,10 @@ public final class HistoryFile {
     public let path: String
     public let capacity: Int
     static let header = "# tensortutor history v1"
+    /// Warnings not yet shown (a corrupt file set aside, a save that failed).
+    public private(set) var warnings: [String] = []
+    /// A failed save warns once; the next lines would only repeat it.
+    private var warnedAboutSaving = false
 
     public init(path: String, capacity: Int = 1000) {
         self.path = path
@@ -26,10 +31,31 @@ public final class HistoryFile {
         return home + "/.local/state/tensortutor/history"
     }
 
-    /// The entries on disk, oldest first; none when the file is missing or unreadable.
+    public func takeWarnings() -> [String] {
+        defer { warnings = [] }
+        return warnings
+    }
+
+    /// The entries on disk, oldest first; none when the file is missing. A file that is
+    /// not UTF-8 text is set aside, never rewritten: the next save would lose it.
     public func load() -> [String] {
         guard let data = FileManager.default.contents(atPath: path) else { return [] }
-        return Self.decode(String(decoding: data, as: UTF8.self))
+        guard let text = String(validating: data, as: UTF8.self) else {
+            setAside()
+            return []
+        }
+        return Self.decode(text)
+    }
+
+    /// Renames an unreadable file to `history.corrupt-<time>`, as the progress store does.
+    private func setAside() {
+        warnings.append(StateFile.setAside(path, what: "history"))
+    }
+
+    private func warnNotSaved(_ reason: String) -> Bool {
+        if !warnedAboutSaving { warnings.append("warning: \(reason): history is not saved") }
+        warnedAboutSaving = true
+        return false
     }
 
     /// Appends `entries` to what is on disk now, keeping the newest `capacity` entries.
@@ -41,49 +67,22 @@ public final class HistoryFile {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            return false
+            return warnNotSaved("cannot create the directory for \(path)")
         }
-        let lock = open(path + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
-        if lock >= 0 {
-            flock(lock, LOCK_EX)
-        }
+        // Never through a symlink: one planted at the lock's name must not be followed.
+        let lock = open(path + ".lock", O_CREAT | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard lock >= 0 else { return warnNotSaved("cannot lock \(path).lock") }
+        flock(lock, LOCK_EX)
         defer {
-            if lock >= 0 {
-                flock(lock, LOCK_UN)
-                Glibc.close(lock)
-            }
+            flock(lock, LOCK_UN)
+            Glibc.close(lock)
         }
         var merged = load()
         for entry in entries where merged.last != entry {
             merged.append(entry)
         }
         if merged.count > capacity { merged.removeFirst(merged.count - capacity) }
-        return writeAtomically(Self.encode(merged))
-    }
-
-    private func writeAtomically(_ text: String) -> Bool {
-        let temporary = path + ".tmp.\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
-        let descriptor = open(temporary, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return false }
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let result = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            if result < 0 && errno == EINTR { continue }
-            guard result > 0 else {
-                Glibc.close(descriptor)
-                unlink(temporary)
-                return false
-            }
-            written += result
-        }
-        fsync(descriptor)
-        Glibc.close(descriptor)
-        guard rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return false
-        }
-        return true
+        return StateFile.replace(path, with: Array(Self.encode(merged).utf8), mode: 0o600) || warnNotSaved("cannot write \(path)")
     }
 
     static func encode(_ entries: [String]) -> String {

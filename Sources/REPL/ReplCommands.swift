@@ -137,14 +137,25 @@ extension ReplSession {
             return
         }
         let path = (argument.trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) as NSString).expandingTildeInPath
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Read as `run FILE` reads: at most one byte past the source limit, then decoded
+        // strictly, so a huge or binary file is a SyntaxError rather than a hang.
+        let limit = SourceFile.defaultMaximumByteCount
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let handle = FileHandle(forReadingAtPath: path),
+              let data = try? handle.read(upToCount: limit + 1) else {
             writeError("cannot read file '\(path)'\n")
             return
         }
+        try? handle.close()
         let before = Set(interpreter.variableNames)
         echoesValues = false
         defer { echoesValues = true }
-        let succeeded = run(String(decoding: data, as: UTF8.self), name: path)
+        let runner = self.runner
+        var succeeded = false
+        Interpreter.interruptRequested = false
+        withLargeStack { succeeded = runner.run(bytes: [UInt8](data), name: path, maximumByteCount: limit) }
+        Interpreter.interruptRequested = false
         let defined = interpreter.variableNames.filter { !before.contains($0) && !$0.hasPrefix("_") }.sorted()
         var message = succeeded ? "loaded \(path)" : "loaded \(path) up to the error"
         if !defined.isEmpty { message += "; new names: " + defined.joined(separator: ", ") }

@@ -16,5 +16,16 @@ public func ensureAllocatable(elements: Int, itemSize: Int = 8) throws {
 
 /// `ensureAllocatable` for a shape: the product is checked for overflow first.
 public func ensureAllocatable(shape: [Int], itemSize: Int = 8) throws {
-    try ensureAllocatable(elements: try checkedElementCount(shape), itemSize: itemSize)
+    try ensureAllocatable(elements: try checkedElementCount(shape, itemSize: itemSize), itemSize: itemSize)
+}
+
+/// Runs `body` with `elements × bytesPerElement` bytes of Swift-array scratch counted
+/// in the memory budget (sort, topk and cumsum keep several arrays per element while
+/// they work), so the process's memory stays within a small factor of the limit.
+func withScratch<Result>(elements: Int, bytesPerElement: Int, _ body: () throws -> Result) throws -> Result {
+    let (bytes, overflow) = elements.multipliedReportingOverflow(by: bytesPerElement)
+    if overflow { throw TensorError.runtime("this would allocate more memory than exists (\(elements) elements)") }
+    try MemoryBudget.reserve(bytes)
+    defer { MemoryBudget.release(bytes) }
+    return try body()
 }

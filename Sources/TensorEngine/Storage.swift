@@ -1,3 +1,4 @@
+import Glibc
 import Synchronization
 
 /// The bytes behind one or more tensors. Views share a `Storage`, which is what makes
@@ -17,15 +18,21 @@ public final class Storage: @unchecked Sendable {
     /// caller is a kernel about to overwrite every byte (zeroing is a full extra pass).
     public init(byteCount: Int, zeroed: Bool = true) throws {
         try MemoryBudget.reserve(byteCount)
+        // posix_memalign reports failure; Swift's allocate would trap instead.
+        var address: UnsafeMutableRawPointer?
+        guard posix_memalign(&address, 64, max(byteCount, 1)) == 0, let address else {
+            MemoryBudget.release(byteCount)
+            throw TensorError.runtime("DefaultCPUAllocator: not enough memory: you tried to allocate \(byteCount) bytes.")
+        }
         self.byteCount = byteCount
-        self.bytes = UnsafeMutableRawPointer.allocate(byteCount: max(byteCount, 1), alignment: 64)
+        self.bytes = address
         if zeroed {
             bytes.initializeMemory(as: UInt8.self, repeating: 0, count: max(byteCount, 1))
         }
     }
 
     deinit {
-        bytes.deallocate()
+        free(bytes)
         MemoryBudget.release(byteCount)
     }
 
@@ -52,8 +59,8 @@ public enum MemoryBudget {
             // fail, even when a program has filled the budget to the last byte.
             if overflow || (total > limit && byteCount > 64) {
                 throw TensorError.runtime(
-                    "this would allocate \(formatGiB(byteCount)) GiB, above the tensor memory limit of \(formatGiB(limit)) GiB"
-                        + (current > 0 ? " (\(formatGiB(current)) GiB already in use)" : ""))
+                    "this would allocate \(formatSize(byteCount)), above the tensor memory limit of \(formatSize(limit))"
+                        + (current > 0 ? " (\(formatSize(current)) already in use)" : ""))
             }
             let (exchanged, original) = live.compareExchange(expected: current, desired: total, ordering: .relaxed)
             if exchanged { return }
@@ -63,6 +70,13 @@ public enum MemoryBudget {
 
     static func release(_ byteCount: Int) {
         live.subtract(byteCount, ordering: .relaxed)
+    }
+
+    /// GiB for large sizes; MiB or KiB for the small ones, which would all read "0.0 GiB".
+    private static func formatSize(_ bytes: Int) -> String {
+        if bytes >= 1 << 30 { return formatGiB(bytes) + " GiB" }
+        if bytes >= 1 << 20 { return String((Double(bytes) / Double(1 << 20) * 10).rounded() / 10) + " MiB" }
+        return String((Double(bytes) / 1024 * 10).rounded() / 10) + " KiB"
     }
 
     private static func formatGiB(_ bytes: Int) -> String {

@@ -85,14 +85,15 @@ struct ReductionIterationPlan {
         var previous = 0
         for dim in 1..<sizes.count {
             let mergeable = sizes[previous] == 1 || sizes[dim] == 1
-                || (sizes[previous] * inputStrides[previous] == inputStrides[dim]
-                    && sizes[previous] * outputStrides[previous] == outputStrides[dim])
+                || (sizes[previous] &* inputStrides[previous] == inputStrides[dim]
+                    && sizes[previous] &* outputStrides[previous] == outputStrides[dim])
             if mergeable {
                 if sizes[previous] == 1 {
                     inputStrides[previous] = inputStrides[dim]
                     outputStrides[previous] = outputStrides[dim]
                 }
-                sizes[previous] *= sizes[dim]
+                // Wrapping: only an empty tensor's sizes can overflow, and it runs no loop.
+                sizes[previous] &*= sizes[dim]
             } else {
                 previous += 1
                 if previous != dim {

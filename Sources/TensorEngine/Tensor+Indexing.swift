@@ -226,8 +226,9 @@ extension Tensor {
         let firstDim = advancedDims.min() ?? 0
         let lastDim = advancedDims.max() ?? 0
         let remaining = (0..<rank).filter { !advancedDims.contains($0) }
-        func subview(_ dims: [Int]) -> [Int] {
-            View(shape: dims.map { shape[$0] }, strides: dims.map { strides[$0] }, offset: 0).offsets()
+        func subview(_ dims: [Int]) throws -> [Int] {
+            try ensureAllocatable(shape: dims.map { shape[$0] })
+            return View(shape: dims.map { shape[$0] }, strides: dims.map { strides[$0] }, offset: 0).offsets()
         }
         var offsets: [Int] = []
         let resultShape: [Int]

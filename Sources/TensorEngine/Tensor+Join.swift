@@ -67,6 +67,8 @@ extension Tensor {
         _ = try checkedElementCount(outputShape)
         // View the output as [r0, s0, r1, s1, ...] and copy the source broadcast over the r dims.
         let result = try Tensor.zeros(shape: outputShape, dtype: dtype)
+        // An empty output needs no copy, and its interleaved strides may not fit in Int.
+        if result.count == 0 { return result }
         var interleavedShape: [Int] = []
         var interleavedStrides: [Int] = []
         let outputStrides = result.strides
@@ -84,6 +86,8 @@ extension Tensor {
     /// `flip(dims)`: a copy with the listed dims reversed.
     public func flip(_ dims: [Int]) throws -> Tensor {
         let axes = try normalizeDims(dims, rank: rank)
+        // An empty tensor's flip is an empty copy; its long dims' offsets may not fit in Int.
+        if count == 0 { return try clone() }
         var newStrides = strides
         var offset = storageOffset
         for axis in axes where shape[axis] > 0 {
@@ -107,7 +111,9 @@ extension Tensor {
             let axis = try normalizeDim(dim, rank: rank)
             let size = result.shape[axis]
             if size == 0 { continue }
-            let amount = ((shift % size) + size) % size
+            // A negative remainder plus the size cannot overflow, unlike `shift % size + size`.
+            let remainder = shift % size
+            let amount = remainder < 0 ? remainder + size : remainder
             if amount == 0 { result = try result.clone(); continue }
             let tail = try result.slice(axis, start: size - amount, end: size, step: 1)
             let head = try result.slice(axis, start: 0, end: size - amount, step: 1)

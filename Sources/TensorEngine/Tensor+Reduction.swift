@@ -188,6 +188,16 @@ extension Tensor {
         combineDouble: (Double, Double) -> Double, combineInt: (Int64, Int64) -> Int64
     ) throws -> Tensor {
         let axis = try normalizeDim(dim, rank: rank)
+        // Values, positions and results, one word each per element.
+        return try withScratch(elements: count, bytesPerElement: 24) {
+            try scanUncounted(axis: axis, dtype: dtype, identity: identity, combineDouble: combineDouble, combineInt: combineInt)
+        }
+    }
+
+    private func scanUncounted(
+        axis: Int, dtype: DType?, identity: Int64,
+        combineDouble: (Double, Double) -> Double, combineInt: (Int64, Int64) -> Int64
+    ) throws -> Tensor {
         let outputType = dtype ?? self.dtype.accumulatingSumType
         let (moved, length) = movingDimLast(axis)
         let destinations = positionsAfterMovingBack(shape: shape, dim: axis)

@@ -41,8 +41,12 @@ struct ReductionLayout {
         let order = kept + reduced
         self.reducedDims = reduced
         self.outputShape = output
-        self.outerCount = kept.reduce(1) { $0 * shape[$1] }
-        self.laneLength = reduced.reduce(1) { $0 * shape[$1] }
+        // Reducing an empty dim can still make a huge output (`zeros(0, 2**33).prod(0)`),
+        // and reductions fill a scratch array of one Double per output first: both are
+        // refused here, before any array exists.
+        try ensureAllocatable(shape: output, itemSize: MemoryLayout<Double>.stride)
+        self.outerCount = try checkedElementCount(kept.map { shape[$0] })
+        self.laneLength = try checkedElementCount(reduced.map { shape[$0] })
         self.laneView = View(shape: order.map { shape[$0] }, strides: order.map { strides[$0] }, offset: offset)
     }
 

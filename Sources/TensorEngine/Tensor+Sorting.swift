@@ -106,6 +106,18 @@ extension Tensor {
         floats: ([Double], Int) -> (keys: [Double], indices: [Int64]),
         integers: ([Int64], Int) -> (keys: [Int64], indices: [Int64])
     ) throws -> (values: Tensor, indices: Tensor) {
+        // Keys as Double or Int64, positions, sorted (key, index) pairs and scattered
+        // results: about six words per element besides the output tensors.
+        try withScratch(elements: count, bytesPerElement: 48) {
+            try laneOperationUncounted(axis: axis, outputLength: outputLength, floats: floats, integers: integers)
+        }
+    }
+
+    private func laneOperationUncounted(
+        axis: Int, outputLength: Int,
+        floats: ([Double], Int) -> (keys: [Double], indices: [Int64]),
+        integers: ([Int64], Int) -> (keys: [Int64], indices: [Int64])
+    ) throws -> (values: Tensor, indices: Tensor) {
         let (moved, length) = movingDimLast(axis)
         var outputShape = shape
         if rank > 0 { outputShape[axis] = outputLength }

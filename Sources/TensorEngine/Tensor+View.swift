@@ -3,7 +3,7 @@ extension Tensor {
     /// `view(shape)`, with one `-1` allowed; follows PyTorch's stride rules.
     public func view(_ requested: [Int]) throws -> Tensor {
         let newShape = try inferShape(requested, count: count)
-        guard let newStrides = computeViewStrides(shape, strides, newShape) else {
+        guard let newStrides = try computeViewStrides(shape, strides, newShape) else {
             throw TensorError.runtime(
                 "view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.")
         }
@@ -13,7 +13,7 @@ extension Tensor {
     /// `reshape(shape)`: a view when one exists, otherwise a contiguous copy.
     public func reshape(_ requested: [Int]) throws -> Tensor {
         let newShape = try inferShape(requested, count: count)
-        if let newStrides = computeViewStrides(shape, strides, newShape) {
+        if let newStrides = try computeViewStrides(shape, strides, newShape) {
             return viewing(View(shape: newShape, strides: newStrides, offset: storageOffset))
         }
         return try clone().view(newShape)
@@ -70,9 +70,14 @@ extension Tensor {
         let position = try normalizeDim(dim, rank: rank + 1)
         var newShape = shape
         var newStrides = strides
-        let stride = position < rank ? shape[position] * strides[position] : 1
+        // PyTorch computes this stride in wrapping arithmetic; an empty tensor with huge
+        // dims can wrap it negative, which it then refuses.
+        let stride = position < rank ? shape[position] &* strides[position] : 1
         newShape.insert(1, at: position)
         newStrides.insert(stride, at: position)
+        if stride < 0 {
+            throw TensorError.runtime("as_strided: Negative strides are not supported at the moment, got strides: \(formatShape(newStrides))")
+        }
         return viewing(View(shape: newShape, strides: newStrides, offset: storageOffset))
     }
 
@@ -195,7 +200,13 @@ extension Tensor {
             throw TensorError.runtime("flatten() has invalid args: start_dim cannot come after end_dim")
         }
         if start == end { return self }
-        let merged = shape[start...end].reduce(1, *)
+        let mergedDims = Array(shape[start...end])
+        var merged = mergedDims.contains(0) ? 0 : 1
+        for size in mergedDims where merged != 0 {
+            let (product, overflow) = merged.multipliedReportingOverflow(by: size)
+            if overflow { throw TensorError.runtime("flatten(): the merged size of dims \(formatShape(mergedDims)) does not fit in 64 bits") }
+            merged = product
+        }
         return try reshape(Array(shape[..<start]) + [merged] + Array(shape[(end + 1)...]))
     }
 
@@ -237,9 +248,15 @@ extension Tensor {
             guard total == 0 else { throw TensorError.runtime("split_size can only be 0 if dimension size is 0, but got dimension size of \(total)") }
             return [self]
         }
-        return try stride(from: 0, to: Swift.max(total, 1), by: size).map { start in
-            try slice(axis, start: start, end: Swift.min(start + size, total), step: 1)
-        }
+        // Stepped by hand: `start + size` must not overflow on a dim near 2**63.
+        var pieces: [Tensor] = []
+        var start = 0
+        repeat {
+            let end = size >= total - start ? total : start + size
+            pieces.append(try slice(axis, start: start, end: end, step: 1))
+            start = end
+        } while start < total
+        return pieces
     }
 
     public func split(sizes: [Int], dim: Int) throws -> [Tensor] {
@@ -258,7 +275,8 @@ extension Tensor {
     public func chunk(_ chunks: Int, dim: Int) throws -> [Tensor] {
         guard chunks > 0 else { throw TensorError.runtime("chunk expects `chunks` to be greater than 0, got: \(chunks)") }
         let axis = try normalizeDim(dim, rank: rank)
-        let size = (shape[axis] + chunks - 1) / chunks
+        // Rounded up without `size + chunks - 1`, which overflows for a dim near 2**63.
+        let size = shape[axis] / chunks + (shape[axis] % chunks == 0 ? 0 : 1)
         return try split(size: Swift.max(size, shape[axis] == 0 ? 0 : 1), dim: axis)
     }
 
@@ -293,7 +311,8 @@ extension Tensor {
             newStrides.append(strides[index])
         }
         newShape.append(length)
-        newStrides.append(strides[first] + strides[second])
+        // Wrapping: the sum overflows only for an empty tensor's long dims, where it is unused.
+        newStrides.append(strides[first] &+ strides[second])
         return viewing(View(shape: newShape, strides: newStrides, offset: offset))
     }
 }
@@ -334,14 +353,17 @@ public func inferShape(_ requested: [Int], count: Int) throws -> [Int] {
 
 /// PyTorch's `computeStride`: strides that view `oldShape`'s memory as `newShape`, or
 /// nil when some new dim would have to span two non-contiguous chunks.
-func computeViewStrides(_ oldShape: [Int], _ oldStrides: [Int], _ newShape: [Int]) -> [Int]? {
+func computeViewStrides(_ oldShape: [Int], _ oldStrides: [Int], _ newShape: [Int]) throws -> [Int]? {
     if oldShape.isEmpty { return [Int](repeating: 1, count: newShape.count) }
-    let count = oldShape.reduce(1, *)
+    let count = oldShape.contains(0) ? 0 : oldShape.reduce(1, *)
     if count == 0 && oldShape == newShape { return oldStrides }
     var newStrides = [Int](repeating: 0, count: newShape.count)
     if count == 0 {
         for index in stride(from: newShape.count - 1, through: 0, by: -1) {
-            newStrides[index] = index == newShape.count - 1 ? 1 : Swift.max(newShape[index + 1], 1) * newStrides[index + 1]
+            guard index < newShape.count - 1 else { newStrides[index] = 1; continue }
+            let (stride, overflow) = Swift.max(newShape[index + 1], 1).multipliedReportingOverflow(by: newStrides[index + 1])
+            if overflow { throw TensorError.runtime("Stride calculation overflowed") }
+            newStrides[index] = stride
         }
         return newStrides
     }

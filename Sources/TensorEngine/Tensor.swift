@@ -33,7 +33,7 @@ public final class Tensor: @unchecked Sendable {
     }
 
     private static func allocate(shape: [Int], dtype: DType, zeroed: Bool) throws -> Tensor {
-        let count = try checkedElementCount(shape)
+        let count = try checkedElementCount(shape, itemSize: dtype.itemSize)
         let (bytes, overflow) = count.multipliedReportingOverflow(by: dtype.itemSize)
         if overflow { throw TensorError.runtime("this would allocate more memory than exists (\(shape))") }
         return Tensor(storage: try Storage(byteCount: bytes, zeroed: zeroed), dtype: dtype, view: View(contiguous: shape))
@@ -148,23 +148,36 @@ public final class Tensor: @unchecked Sendable {
 }
 
 /// The product of `shape`, refusing negative sizes and sizes too large to index.
-public func checkedElementCount(_ shape: [Int]) throws -> Int {
-    var count = 1
-    for size in shape {
-        if size < 0 {
-            throw TensorError.runtime(
-                "Trying to create tensor with negative dimension \(size): [\(shape.map(String.init).joined(separator: ", "))]")
-        }
+/// With `itemSize`, the byte count must also fit in Int, as PyTorch's storage check asks.
+public func checkedElementCount(_ shape: [Int], itemSize: Int = 1) throws -> Int {
+    var sizes: String { "[\(shape.map(String.init).joined(separator: ", "))]" }
+    for size in shape where size < 0 {
+        throw TensorError.runtime("Trying to create tensor with negative dimension \(size): \(sizes)")
     }
+    // PyTorch's two checks when it creates a tensor: the running product of the sizes
+    // (its storage size) must fit in 64 unsigned bits, even when a later size is 0...
+    var product: UInt64 = 1
+    var productOverflowed = false
     for size in shape {
-        let (product, overflow) = count.multipliedReportingOverflow(by: size)
-        if overflow || product > (1 << 48) {
-            if shape.contains(0) { return 0 }
-            throw TensorError.runtime("this would allocate more memory than exists: shape [\(shape.map(String.init).joined(separator: ", "))] is too large")
-        }
-        count = product
+        let (next, overflow) = product.multipliedReportingOverflow(by: UInt64(size))
+        productOverflowed = productOverflowed || overflow
+        product = next
     }
-    return count
+    let (bytes, bytesOverflowed) = product.multipliedReportingOverflow(by: UInt64(itemSize))
+    productOverflowed = productOverflowed || bytesOverflowed || bytes > UInt64(Int.max)
+    if productOverflowed { throw TensorError.runtime("Storage size calculation overflowed with sizes=\(sizes)") }
+    // ...and every contiguous stride, a product of later sizes counting 0 as 1, must fit
+    // in Int: `zeros(0, 2**62, 2)` has no elements but a first stride of 2**63.
+    var stride = 1
+    for size in shape.dropFirst().reversed() {
+        let (next, overflow) = stride.multipliedReportingOverflow(by: Swift.max(size, 1))
+        if overflow { throw TensorError.runtime("Stride calculation overflowed") }
+        stride = next
+    }
+    if product > 1 << 48 {
+        throw TensorError.runtime("this would allocate more memory than exists: shape \(sizes) is too large")
+    }
+    return Int(product)
 }
 
 /// What the Autograd module attaches to a tensor. The engine knows nothing of graphs;

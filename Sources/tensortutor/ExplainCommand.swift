@@ -34,6 +34,8 @@ struct ExplainCommand: ParsableCommand {
     /// would be claimed by the root command's option group.) With `--json`, the `run`
     /// records are followed by one `step` record per step and one `finding` per finding.
     @OptionGroup var output: OutputOptions
+    /// The same limits as `run`: source size, memory, items, recursion, output.
+    @OptionGroup var limits: LimitOptions
 
     @Flag(name: .long, help: "One line per operation, then one line per finding.")
     var brief = false
@@ -57,17 +59,37 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let program = SourceFile(name: file == "-" ? "<stdin>" : file, text: try readSource(file))
-        let preludeSource = try prelude.map { SourceFile(name: $0, text: try readSource($0)) }
+        limits.apply()
         let interactive = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        let reporter = EventReporter(json: json, useColor: interactive && !json)
+        let reporter = EventReporter(json: json, useColor: interactive && !json, outputLimit: limits.maxOutputBytes)
         let runner = ProgramRunner()
+        limits.values.apply(to: runner.interpreter)
+        reporter.stopSignal = runner.interpreter.stopSignal
+        // Read with the same bounds as `run`: a program from `/dev/zero` is refused as too
+        // large, and invalid UTF-8 is a SyntaxError, before anything is explained.
+        let sources: (program: SourceFile, prelude: SourceFile?)
+        do {
+            sources = (try readSource(file, name: file == "-" ? "<stdin>" : file),
+                       try prelude.map { try readSource($0, name: $0) })
+        } catch let error as SourceDecodingError {
+            reporter.report(.error(RunError(type: "SyntaxError", message: error.message, span: error.span, source: error.source)),
+                            interpreter: runner.interpreter)
+            reporter.flush()
+            throw ExitCode(1)
+        }
+        let program = sources.program
+        let preludeSource = sources.prelude
         startWatchdog(timeout: output.effectiveTimeout, stopping: runner.interpreter) { error in
             reporter.reportHardStop(RunError(type: error.type, message: error.message, span: nil, source: program))
         }
         var status: Int32 = 0
         runOnLargeStack {
             status = explain(program, prelude: preludeSource, runner: runner, reporter: reporter, interactive: interactive)
+        }
+        if status == 0, let limitError = reporter.outputLimitError {
+            reporter.report(.error(RunError(type: limitError.type, message: limitError.message, span: nil, source: program)),
+                            interpreter: runner.interpreter)
+            status = 1
         }
         reporter.flush()
         throw ExitCode(status)
@@ -103,7 +125,7 @@ struct ExplainCommand: ParsableCommand {
             records += explanation.visibleSteps(options).map(JSONRecords.step)
             records += explanation.findings.map(JSONRecords.finding)
             reporter.flush()
-            FileHandle.standardOutput.write(Data((records.joined(separator: "\n") + "\n").utf8))
+            if !writeWithinLimit(records.joined(separator: "\n") + "\n", reporter: reporter) { return 1 }
         } else {
             let text: String
             if markdown {
@@ -114,9 +136,22 @@ struct ExplainCommand: ParsableCommand {
                 text = TextRenderer(options: options).render(explanation)
             }
             reporter.flush()
-            FileHandle.standardOutput.write(Data((text + (graph ? graphSection(runner.interpreter) : "")).utf8))
+            if !writeWithinLimit(text + (graph ? graphSection(runner.interpreter) : ""), reporter: reporter) { return 1 }
         }
         return explanation.error == nil ? 0 : 1
+    }
+
+    /// The explanation counts toward --max-output-bytes as a program's prints do: past
+    /// it, only the first bytes are written and the run ends with the limit's error.
+    private func writeWithinLimit(_ text: String, reporter: EventReporter) -> Bool {
+        let limit = limits.maxOutputBytes
+        guard text.utf8.count > limit else {
+            StandardStreams.writeOutput(text)
+            return true
+        }
+        StandardStreams.writeOutput(String(decoding: text.utf8.prefix(limit), as: UTF8.self) + "\n")
+        StandardStreams.writeError("error[RuntimeError]: the explanation is longer than \(limit) bytes (--max-output-bytes) and was cut short\n")
+        return false
     }
 
     /// The graphs behind the program's backward() calls, or a line saying there were none.
@@ -126,9 +161,9 @@ struct ExplainCommand: ParsableCommand {
         return drawings.map { "\nautograd graph of a backward() call:\n" + $0 }.joined()
     }
 
-    private func readSource(_ path: String) throws -> String {
-        if path == "-" { return readAllStandardInput() }
-        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read file '\(path)'") }
-        return String(decoding: data, as: UTF8.self)
+    private func readSource(_ path: String, name: String) throws -> SourceFile {
+        let bytes = path == "-" ? readStandardInputBytes(limit: limits.maxSourceBytes)
+            : try readFileBytes(path, limit: limits.maxSourceBytes)
+        return try SourceFile.decoding(bytes, name: name, maximumByteCount: limits.maxSourceBytes)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
 import Lessons
 import LineEditor
@@ -35,13 +36,18 @@ struct LessonCommand: ParsableCommand {
     @Flag(name: .long, help: "Start from the beginning instead of resuming where you left off.")
     var restart = false
 
+    /// --timeout: each block and answer stops after this long, as a program under `run` does.
+    @OptionGroup var output: OutputOptions
+
     func validate() throws {
         if !check, names.count > 1 { throw ValidationError("play one lesson at a time (or use --check to check several files)") }
         if check, transcript != nil { throw ValidationError("--transcript applies to playing a lesson, not to --check") }
         if transcript != nil, names.isEmpty { throw ValidationError("--transcript needs a lesson to play") }
+        if output.json { throw ValidationError("--json does not apply to lessons") }
     }
 
     func run() throws {
+        LessonTimeLimit.seconds = output.effectiveTimeout
         let library = LessonLibrary.locate()
         if check { throw ExitCode(runCheck(library)) }
         guard let name = names.first else { throw ExitCode(list(library)) }
@@ -49,10 +55,12 @@ struct LessonCommand: ParsableCommand {
         switch library.resolve(name, ids: lessonIDs(library)) {
         case let .found(found): path = found
         case .notFound:
-            writeError("error: no lesson named '\(name)'" + (library.directory.map { " in \($0)" } ?? "") + "; run `tensortutor lesson` to list them\n")
+            // The name came from the command line: its control characters are shown escaped.
+            writeError("error: no lesson named '\(escapeTerminalControls(name))'" + (library.directory.map { " in \($0)" } ?? "")
+                + "; run `tensortutor lesson` to list them\n")
             throw ExitCode(2)
         case let .ambiguous(candidates):
-            writeError("error: '\(name)' could mean \(candidates.joined(separator: ", "))\n")
+            writeError("error: '\(escapeTerminalControls(name))' could mean \(candidates.joined(separator: ", "))\n")
             throw ExitCode(2)
         }
         let lesson: Lesson
@@ -86,7 +94,7 @@ struct LessonCommand: ParsableCommand {
         var issues: [LessonIssue] = []
         runOnLargeStack { issues = LessonChecker().check(paths: paths) }
         if issues.isEmpty {
-            print("checked \(paths.count) lesson file\(paths.count == 1 ? "" : "s"): all blocks run, all answers pass, all wrong answers fail")
+            StandardStreams.writeOutput("checked \(paths.count) lesson file\(paths.count == 1 ? "" : "s"): all blocks run, all answers pass, all wrong answers fail\n")
             return 0
         }
         writeError(issues.map(\.description).joined(separator: "\n") + "\n")
@@ -124,7 +132,7 @@ struct LessonCommand: ParsableCommand {
             if !row.summary.isEmpty { text += "  " + String(repeating: " ", count: nameWidth + 2) + row.summary + "\n" }
         }
         text += "Play one with `tensortutor lesson \(rows.first?.name ?? "NAME")` (a number, an id or a file); type :help during a lesson.\n"
-        FileHandle.standardOutput.write(Data(text.utf8))
+        StandardStreams.writeOutput(text)
         return 0
     }
 
@@ -156,20 +164,23 @@ struct LessonCommand: ParsableCommand {
             return CompletionOffer(fragment: completion.fragment, candidates: completion.candidates)
         }
         defer { editor.close() }
+        // Ctrl-C stops the code being run (a KeyboardInterrupt the lesson reports) or
+        // clears the line being typed; it does not end the lesson.
+        if interactive { installInterruptHandler(restartingReads: editor is LibeditLineEditor) }
         let pageLines = max(10, terminalRows() - 2)
         func show(_ outputs: [LessonOutput]) {
             let text = renderer.render(outputs)
             // On a terminal, output taller than the screen waits for Enter after each
             // screenful, so nothing scrolls past unread. Piped output never waits.
-            guard interactive else { return FileHandle.standardOutput.write(Data(text.utf8)) }
+            guard interactive else { return StandardStreams.writeOutput(text) }
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             var start = 0
             while lines.count - start > pageLines {
-                FileHandle.standardOutput.write(Data((lines[start..<(start + pageLines)].joined(separator: "\n") + "\n").utf8))
+                StandardStreams.writeOutput(lines[start..<(start + pageLines)].joined(separator: "\n") + "\n")
                 start += pageLines
                 if case .endOfFile = editor.readLine(prompt: "-- more: Enter --") { break }
             }
-            FileHandle.standardOutput.write(Data(lines[start...].joined(separator: "\n").utf8))
+            StandardStreams.writeOutput(lines[start...].joined(separator: "\n"))
         }
         show(session.start(resume: interactive && !restart))
         while !session.isFinished {
@@ -186,7 +197,7 @@ struct LessonCommand: ParsableCommand {
         if let transcript {
             let markdown = LessonMarkdownRenderer().render(session.transcript)
             if FileManager.default.createFile(atPath: transcript, contents: Data(markdown.utf8)) {
-                print("Transcript saved to \(transcript).")
+                StandardStreams.writeOutput("Transcript saved to \(transcript).\n")
             } else {
                 writeError("cannot write the transcript to \(transcript)\n")
                 return 1
@@ -196,7 +207,7 @@ struct LessonCommand: ParsableCommand {
     }
 
     private func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardStreams.writeError(text)
     }
 
     private func terminalRows() -> Int {

@@ -29,6 +29,13 @@ func runProgram(bytes: [UInt8], name: String, json: Bool, timeout: Double?, limi
     runOnLargeStack {
         succeeded = runner.run(bytes: bytes, name: name, maximumByteCount: limits.maxSourceBytes)
     }
+    // One print past the limit is dropped and stops the program, but a program with no
+    // statement left to stop at would otherwise end as if all had been printed.
+    if succeeded, let limitError = reporter.outputLimitError {
+        reporter.report(.error(RunError(type: limitError.type, message: limitError.message, span: nil,
+                                        source: SourceFile(name: name, text: ""))), interpreter: runner.interpreter)
+        succeeded = false
+    }
     reporter.flush()
     return succeeded ? 0 : 1
 }
@@ -57,6 +64,16 @@ final class EventReporter: @unchecked Sendable {
     private var standardOutput = ""
     private var writtenBytes = 0
     private var outputLimitReached = false
+    /// The error that ends a program once it has printed past the limit.
+    var outputLimitError: PythonError? {
+        lock.lock()
+        defer { lock.unlock() }
+        return outputLimitReached ? outputLimitStop : nil
+    }
+
+    private var outputLimitStop: PythonError {
+        PythonError("RuntimeError", "the program printed more than \(outputLimit) bytes (--max-output-bytes) and was stopped")
+    }
     /// The running program's, to stop it at the output limit.
     var stopSignal: StopSignal?
     private let lock = NSLock()
@@ -93,13 +110,13 @@ final class EventReporter: @unchecked Sendable {
             let text = "line \(line): UserWarning: \(escapeTerminalControls(message))\n"
             locked {
                 flushLocked()
-                FileHandle.standardError.write(Data(text.utf8))
+                StandardStreams.writeError(text)
             }
         case let .error(error):
             let text = error.rendered(useColor: useColor) + "\n"
             locked {
                 flushLocked()
-                FileHandle.standardError.write(Data(text.utf8))
+                StandardStreams.writeError(text)
             }
         }
     }
@@ -113,7 +130,7 @@ final class EventReporter: @unchecked Sendable {
         if json {
             emit(jsonRecord(.error(error), interpreter: Interpreter()), direct: true)
         } else {
-            FileHandle.standardError.write(Data((error.rendered(useColor: useColor) + "\n").utf8))
+            StandardStreams.writeError(error.rendered(useColor: useColor) + "\n")
         }
         if gotLock { lock.unlock() }
     }
@@ -131,7 +148,7 @@ final class EventReporter: @unchecked Sendable {
             write("")  // checks the limit with these bytes counted
             guard !outputLimitReached else { return }
             flushLocked()
-            FileHandle.standardError.write(Data(escapeTerminalControls(text).utf8))
+            StandardStreams.writeError(escapeTerminalControls(text))
         }
     }
 
@@ -160,7 +177,7 @@ final class EventReporter: @unchecked Sendable {
 
     private func emit(_ line: String, direct: Bool = false) {
         if direct {
-            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            StandardStreams.writeOutput(line + "\n")
         } else {
             write(line + "\n")
         }
@@ -173,8 +190,7 @@ final class EventReporter: @unchecked Sendable {
             // The rest is dropped and the program stopped: a runaway print loop should not
             // fill a disk or a terminal's scrollback.
             outputLimitReached = true
-            stopSignal?.request(PythonError(
-                "RuntimeError", "the program printed more than \(outputLimit) bytes (--max-output-bytes) and was stopped"))
+            stopSignal?.request(outputLimitStop)
             return
         }
         standardOutput += text
@@ -189,7 +205,7 @@ final class EventReporter: @unchecked Sendable {
 
     private func flushLocked() {
         guard !standardOutput.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(standardOutput.utf8))
+        StandardStreams.writeOutput(standardOutput)
         standardOutput = ""
     }
 }

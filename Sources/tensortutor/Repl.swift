@@ -25,6 +25,9 @@ struct Repl {
         installInterruptHandler(restartingReads: editor is LibeditLineEditor)
         defer { editor.close() }
         output.write(session.banner + "\n", to: .output)
+        // A corrupt history set aside when the editor loaded it, or a save that failed.
+        let showHistoryWarnings = { history?.takeWarnings().forEach { output.write($0 + "\n", to: .error) } }
+        showHistoryWarnings()
         while true {
             switch editor.readLine(prompt: session.prompt) {
             case .endOfFile:
@@ -36,7 +39,10 @@ struct Repl {
                 case .needsMore:
                     continue
                 case let .ran(entry):
-                    if !entry.isEmpty { editor.saveToHistory(entry) }
+                    if !entry.isEmpty {
+                        editor.saveToHistory(entry)
+                        showHistoryWarnings()
+                    }
                 case .quit:
                     return 0
                 }
@@ -50,7 +56,7 @@ nonisolated(unsafe) private var interruptEndsEchoedLine = false
 
 /// Ctrl-C while code runs raises SIGINT (the editor turns it into a key only while
 /// reading): the interpreter stops at its next op or loop iteration.
-private func installInterruptHandler(restartingReads: Bool) {
+func installInterruptHandler(restartingReads: Bool) {
     var action = sigaction()
     action.__sigaction_handler.sa_handler = { _ in
         Interpreter.interruptRequested = true
@@ -70,8 +76,7 @@ private func installInterruptHandler(restartingReads: Bool) {
 /// Writes straight to the file descriptors, so output appears as it is produced.
 private final class TerminalOutput: ReplOutput {
     func write(_ text: String, to stream: ReplStream) {
-        let handle = stream == .output ? FileHandle.standardOutput : FileHandle.standardError
-        handle.write(Data(text.utf8))
+        StandardStreams.write(text, to: stream == .output ? STDOUT_FILENO : STDERR_FILENO)
     }
 }
 

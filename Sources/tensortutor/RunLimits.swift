@@ -35,6 +35,12 @@ struct LimitOptions: ParsableArguments {
         if let maxMemoryGiB, !(maxMemoryGiB > 0 && maxMemoryGiB < 1_000_000) {
             throw ValidationError("--max-memory must be a positive number of GiB")
         }
+        // A budget above the machine's memory cannot protect it: the allocation it lets
+        // through would kill the process instead of raising an error.
+        let physicalGiB = Double(ProcessInfo.processInfo.physicalMemory) / Double(1 << 30)
+        if let maxMemoryGiB, maxMemoryGiB > physicalGiB {
+            throw ValidationError("--max-memory must be at most this machine's memory (\(String(format: "%.1f", physicalGiB)) GiB)")
+        }
         for (name, value) in [("--max-source-bytes", maxSourceBytes), ("--max-output-bytes", maxOutputBytes),
                               ("--max-recursion", maxRecursion), ("--max-items", maxItems),
                               ("--max-string-bytes", maxStringBytes)] where value <= 0 {

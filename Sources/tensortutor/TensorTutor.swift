@@ -21,6 +21,7 @@ struct TensorTutor: ParsableCommand {
     /// Usage errors exit with status 2, as the command-line contract promises
     /// (ArgumentParser's own default is 64).
     static func main() {
+        StandardStreams.ignoreBrokenPipeSignal()
         // `echo CODE | tensortutor`, the commonest scripted use, needs no option parsing;
         // skipping the parser (which builds its argument tables through runtime
         // reflection) takes a few milliseconds off every such start.
@@ -37,7 +38,7 @@ struct TensorTutor: ParsableCommand {
             Foundation.exit(exit.rawValue)
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                StandardStreams.writeError(fullMessage(for: error) + "\n")
                 Foundation.exit(2)
             }
             exit(withError: error)
@@ -114,6 +115,4 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
-func readAllStandardInput() -> String {
-    String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-}
+

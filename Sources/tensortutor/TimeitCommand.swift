@@ -27,6 +27,8 @@ struct TimeitCommand: ParsableCommand {
 
     /// `--json` prints one record: kind, expr, loops, runs, median_s, min_s.
     @OptionGroup var output: OutputOptions
+    /// The same limits as `run`, --timeout included: `timeit 'while True: pass'` ends.
+    @OptionGroup var limits: LimitOptions
 
     @Argument(help: "The expression (or statements) to time.")
     var expression: String
@@ -37,9 +39,16 @@ struct TimeitCommand: ParsableCommand {
     }
 
     func run() throws {
+        limits.apply()
         let runner = ProgramRunner()
-        let reporter = EventReporter(json: false, useColor: false)
+        limits.values.apply(to: runner.interpreter)
+        let reporter = EventReporter(json: false, useColor: false, outputLimit: limits.maxOutputBytes)
+        reporter.stopSignal = runner.interpreter.stopSignal
         runner.onEvent = { reporter.report($0, interpreter: runner.interpreter) }
+        startWatchdog(timeout: output.effectiveTimeout, stopping: runner.interpreter) { error in
+            reporter.reportHardStop(RunError(type: error.type, message: error.message, span: nil,
+                                             source: SourceFile(name: "<timeit>", text: expression)))
+        }
         var status: Int32 = 0
         runOnLargeStack {
             if let setup, !runner.run(SourceFile(name: "<setup>", text: setup)) {
@@ -49,13 +58,15 @@ struct TimeitCommand: ParsableCommand {
             do {
                 let result = try ExpressionTimer.time(expression, in: runner.interpreter, repeats: runCount)
                 if output.json {
-                    print(jsonObject([
+                    reporter.flush()
+                    StandardStreams.writeOutput(jsonObject([
                         ("kind", jsonString("timeit")), ("expr", jsonString(expression)),
                         ("loops", String(result.loops)), ("runs", String(result.runs.count)),
                         ("median_s", String(result.median)), ("min_s", String(result.minimum)),
-                    ]))
+                    ]) + "\n")
                 } else {
-                    print("\(result.loops) loops, median of \(result.runs.count) runs: \(ExpressionTimer.format(result.median)) per loop (best \(ExpressionTimer.format(result.minimum)))")
+                    reporter.flush()
+                    StandardStreams.writeOutput("\(result.loops) loops, median of \(result.runs.count) runs: \(ExpressionTimer.format(result.median)) per loop (best \(ExpressionTimer.format(result.minimum)))\n")
                 }
             } catch let error as ParseError {
                 reporter.report(.error(RunError(type: "SyntaxError", message: error.message, span: error.span,

@@ -13,6 +13,18 @@ final class ProgressStoreTests: XCTestCase {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
+    func testSymlinkAtTheOldTemporaryNameIsNotFollowed() throws {
+        try FileManager.default.createDirectory(atPath: directory + "/state", withIntermediateDirectories: true)
+        let victim = directory + "/victim"
+        FileManager.default.createFile(atPath: victim, contents: Data("keep".utf8))
+        let path = directory + "/state/progress.json"
+        try FileManager.default.createSymbolicLink(atPath: path + ".tmp.\(getpid())", withDestinationPath: victim)
+        let store = ProgressStore(path: path)
+        XCTAssertTrue(store.update("shapes") { $0.position = 2 })
+        XCTAssertEqual(FileManager.default.contents(atPath: victim), Data("keep".utf8))
+        XCTAssertEqual(ProgressStore(path: path).load().lessons["shapes"]?.position, 2)
+    }
+
     func testUpdateRoundTripsAndLeavesNoTemporaryFile() throws {
         let store = ProgressStore(path: directory + "/state/progress.json")
         XCTAssertTrue(store.update("shapes") { record in

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Diagnostics
 @testable import REPL
 
 struct CommandTests {
@@ -105,6 +106,22 @@ struct CommandTests {
         #expect(output.take().errors.contains("NameError"))
         _ = session.feed("torch.ones(1)")
         #expect(output.take().output == "tensor([1.])\n")
+    }
+
+    @Test(":load decodes strictly and refuses a file above the source limit")
+    func loadRefusesBadFiles() throws {
+        let directory = FileManager.default.temporaryDirectory
+        let binary = directory.appendingPathComponent("tt-load-\(UUID().uuidString).py").path
+        FileManager.default.createFile(atPath: binary, contents: Data([0x78, 0x20, 0x3D, 0x20, 0x27, 0xFF, 0x27, 0x0A]))
+        defer { try? FileManager.default.removeItem(atPath: binary) }
+        let (session, output) = makeSession()
+        _ = session.feed(":load \(binary)")
+        #expect(output.take().errors.contains("can't decode byte 0xff in position 5"))
+        let huge = directory.appendingPathComponent("tt-load-\(UUID().uuidString).py").path
+        FileManager.default.createFile(atPath: huge, contents: Data(repeating: 0x23, count: SourceFile.defaultMaximumByteCount + 10))
+        defer { try? FileManager.default.removeItem(atPath: huge) }
+        _ = session.feed(":load \(huge)")
+        #expect(output.take().errors.contains("above the limit of \(SourceFile.defaultMaximumByteCount) bytes"))
     }
 
     @Test(":explain EXPR runs the code once and explains its steps; on/off toggles")

@@ -51,6 +51,40 @@ struct HistoryFileTests {
         #expect(Set(entries).count == 100)
     }
 
+    @Test("a file of invalid bytes is set aside with a warning, never rewritten")
+    func corruptFileSetAside() throws {
+        let path = temporaryPath()
+        let directory = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let original = Data([0x78, 0x0A, 0xFF, 0xFE, 0x0A])
+        FileManager.default.createFile(atPath: path, contents: original)
+        let file = HistoryFile(path: path)
+        #expect(file.load().isEmpty)
+        let warnings = file.takeWarnings()
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.contains("it was set aside as \(path).corrupt-") == true)
+        let aside = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix("history.corrupt-") }
+        #expect(aside.count == 1)
+        #expect(FileManager.default.contents(atPath: directory + "/" + aside[0]) == original)
+        #expect(file.append(["y = 2"]))
+        #expect(file.load() == ["y = 2"])
+    }
+
+    @Test("a symlink at the lock's name is not followed, and the failed save warns once")
+    func lockSymlinkRefused() throws {
+        let path = temporaryPath()
+        let directory = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let victim = directory + "/victim"
+        FileManager.default.createFile(atPath: victim, contents: Data("keep".utf8))
+        try FileManager.default.createSymbolicLink(atPath: path + ".lock", withDestinationPath: victim)
+        let file = HistoryFile(path: path)
+        #expect(!file.append(["x = 1"]))
+        #expect(!file.append(["x = 2"]))
+        #expect(file.takeWarnings() == ["warning: cannot lock \(path).lock: history is not saved"])
+        #expect(FileManager.default.contents(atPath: victim) == Data("keep".utf8))
+    }
+
     @Test("XDG_STATE_HOME wins, else ~/.local/state")
     func defaultPath() {
         #expect(HistoryFile.defaultPath(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]) == "/s/tensortutor/history")

@@ -1,8 +1,10 @@
 import Foundation
 import Testing
 
-/// Mutated conformance programs, random token streams and corrupted bytes, run through
-/// the parser and interpreter in this process for a bounded time.
+/// Mutated conformance programs, random token streams, corrupted bytes and programs from
+/// the edge families (`EdgeGenerators.swift`: edge shapes × ops, protocol classes,
+/// builtins with edge arguments), run through the parser and interpreter in this
+/// process for a bounded time.
 ///
 /// `make test` runs it for a few seconds; `make fuzz` for minutes. Set
 /// `TENSORTUTOR_FUZZ_SECONDS` and `TENSORTUTOR_FUZZ_SEED` to choose. A Swift trap or a
@@ -25,9 +27,12 @@ struct FuzzTests {
         while Date() < deadline {
             let outcome: SandboxOutcome
             let program: String
-            switch Int.random(in: 0..<10, using: &mutator.random) {
+            switch Int.random(in: 0..<13, using: &mutator.random) {
             case 0:
                 program = mutator.tokenStream()
+                outcome = Sandbox.run(program, timeLimit: 0.5)
+            case 10, 11, 12:
+                program = [mutator.edgeShapeProgram(), mutator.protocolClassProgram(), mutator.builtinCallProgram()][Int.random(in: 0..<3, using: &mutator.random)]
                 outcome = Sandbox.run(program, timeLimit: 0.5)
             case 1:
                 let bytes = mutator.corruptBytes(mutator.pick(seeds))

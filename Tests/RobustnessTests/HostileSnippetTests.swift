@@ -6,6 +6,8 @@ struct HostileSnippet: CustomTestStringConvertible, Sendable {
     let name: String
     /// The exception type it must end with; "ok" for none, "any" for any.
     let expected: String
+    /// The exact message it must end with, when the header gives one (`-> Type: message`).
+    var expectedMessage: String?
     let source: String
 
     var testDescription: String { name }
@@ -20,7 +22,9 @@ struct HostileSnippet: CustomTestStringConvertible, Sendable {
         var body: [Substring] = []
         func finish() {
             if let header {
-                snippets.append(HostileSnippet(name: header.name, expected: header.expected,
+                let typeAndMessage = header.expected.split(separator: ":", maxSplits: 1)
+                snippets.append(HostileSnippet(name: header.name, expected: String(typeAndMessage[0]),
+                                               expectedMessage: typeAndMessage.count > 1 ? String(typeAndMessage[1].dropFirst()) : nil,
                                                source: body.joined(separator: "\n")))
             }
             body = []
@@ -58,6 +62,7 @@ struct HostileSnippetTests {
         case "ok": #expect(outcome.errorType == nil, "\(outcome.errorType ?? ""): \(outcome.message)")
         default: #expect(outcome.errorType == snippet.expected, "got \(outcome.errorType ?? "no error"): \(outcome.message)")
         }
+        if let message = snippet.expectedMessage { #expect(outcome.message == message) }
         #expect(outcome.seconds < 10)
     }
 }

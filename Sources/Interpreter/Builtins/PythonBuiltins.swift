@@ -63,16 +63,32 @@ extension Interpreter {
             let bound = try arguments.bind("iter", ["object"])
             let object = try bound.value("object")
             if let lazy = interpreter.lazyIterator(object) { return .native(lazy) }
+            if case let .instance(instance) = object, instance.classObject.lookup("__iter__") != nil {
+                let result = try interpreter.call(try interpreter.attribute(of: object, "__iter__"), CallArguments([]))
+                // An iterator of a user class is handed back as itself, so `next()` reaches its `__next__`.
+                if case let .instance(iterator) = result, iterator.classObject.lookup("__next__") != nil { return result }
+                return .native(try interpreter.iteratorFromIterResult(result))
+            }
+            if let lazy = try interpreter.protocolIterator(object) { return .native(lazy) }
             return .native(IteratorObject(kind: "iterator", items: try interpreter.iterate(object)))
         }
-        define("next") { _, arguments in
+        define("next") { interpreter, arguments in
+            guard !arguments.positional.isEmpty else { throw PythonError.typeError("next expected at least 1 argument, got 0") }
+            if case let .instance(instance)? = arguments.positional.first {
+                guard let nextMethod = instance.classObject.lookup("__next__") else {
+                    throw PythonError.typeError("'\(instance.classObject.name)' object is not an iterator")
+                }
+                if let item = try interpreter.callNext(nextMethod, on: arguments.positional[0]) { return item }
+                if arguments.positional.count > 1 { return arguments.positional[1] }
+                throw PythonError("StopIteration", "")
+            }
             if case let .native(lazy as LazyIterator)? = arguments.positional.first {
                 if let item = try lazy.next() { return item }
                 if arguments.positional.count > 1 { return arguments.positional[1] }
                 throw PythonError("StopIteration", "")
             }
             guard case let .native(object as IteratorObject)? = arguments.positional.first else {
-                throw PythonError.typeError("object is not an iterator")
+                throw PythonError.typeError("'\(arguments.positional.first?.typeName ?? "NoneType")' object is not an iterator")
             }
             guard !object.items.isEmpty else {
                 if arguments.positional.count > 1 { return arguments.positional[1] }
@@ -249,7 +265,7 @@ extension Interpreter {
         define("id") { _, arguments in .int(Int64(arguments.positional.count)) }
         define("chr") { _, arguments in
             let code = try toInt(arguments.positional.first ?? .none, function: "chr", argument: "i")
-            guard let scalar = Unicode.Scalar(UInt32(clamping: max(0, code))) else { throw PythonError.valueError("chr() arg not in range(0x110000)") }
+            guard let scalar = Unicode.Scalar(UInt32(clamping: code < 0 ? 0x110000 : code)) else { throw PythonError.valueError("chr() arg not in range(0x110000)") }
             return .string(String(Character(scalar)))
         }
         define("ord") { _, arguments in
@@ -295,7 +311,9 @@ extension Interpreter {
             return tensor.shape[0]
         case let .instance(instance):
             if let method = instance.classObject.lookup("__len__") {
-                return Int(try pythonInt(try call(method, CallArguments([value]))))
+                let count = try pythonInt(try call(method, CallArguments([value])))
+                guard count >= 0 else { throw PythonError.valueError("__len__() should return >= 0") }
+                return Int(count)
             }
             if let native = instance.nativeModule as? NativeContainer { return native.count }
         case let .native(object as NativeContainer):
@@ -308,6 +326,7 @@ extension Interpreter {
     }
 
     func convertToInt(_ value: Value, base: Int?) throws -> Value {
+        if base != nil, case .string = value {} else if base != nil { throw PythonError.typeError("int() can't convert non-string with explicit base") }
         switch value {
         case let .int(number): return .int(number)
         case let .bool(flag): return .int(flag ? 1 : 0)
@@ -321,8 +340,7 @@ extension Interpreter {
             }
             return .int(Int64(number.rounded(.towardZero)))
         case let .string(text):
-            let trimmed = text.trimmingCharacters(in: " \t\n").replacingOccurrences(of: "_", with: "")
-            guard let number = Int64(trimmed, radix: base ?? 10) else {
+            guard let number = try PythonIntLiteral.parse(text, base: Int64(base ?? 10)) else {
                 throw PythonError.valueError("invalid literal for int() with base \(base ?? 10): \(pythonStringRepr(text))")
             }
             return .int(number)
@@ -418,12 +436,16 @@ extension Interpreter {
 
     func sortValues(_ items: [Value], key: Value?, reverse: Bool) throws -> [Value] {
         let keys = try items.map { item in try key.map { try call($0, CallArguments([item])) } ?? item }
+        if let order = FastSort.order(keys, reverse: reverse) { return order.map { items[$0] } }
         var order = Array(items.indices)
         var failure: Error?
+        var comparisons = 0
         // A stable merge sort that can report comparison errors.
         order = mergeSort(order) { left, right in
             if failure != nil { return false }
             do {
+                comparisons += 1
+                if comparisons & 0xFFFF == 0 { try checkInterrupt() }
                 let first = reverse ? keys[right] : keys[left]
                 let second = reverse ? keys[left] : keys[right]
                 return try truthy(try compare(.less, first, second))

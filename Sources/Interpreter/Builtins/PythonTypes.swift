@@ -90,10 +90,9 @@ extension Interpreter {
 
     /// `{1, 2}` and `set(...)`: a list marked as a set, its items unique.
     func makeSet(_ items: [Value]) -> Value {
-        var unique: [Value] = []
-        for item in items where !unique.contains(where: { pythonEquals($0, item) }) { unique.append(item) }
-        let storage = ListStorage(cpythonSetOrder(unique))
+        let storage = ListStorage([])
         storage.isSet = true
+        for item in items { storage.setInsert(item) }
         return .list(storage)
     }
 
@@ -115,9 +114,7 @@ extension Interpreter {
         }
         switch name {
         case "add": return method { _, arguments in
-            if let item = arguments.positional.first, !set.items.contains(where: { pythonEquals($0, item) }) {
-                set.items = cpythonSetOrder(set.items + [item])
-            }
+            if let item = arguments.positional.first { set.setInsert(item) }
             return .none
         }
         case "discard": return method { _, arguments in

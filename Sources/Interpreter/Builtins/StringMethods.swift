@@ -10,11 +10,8 @@ extension Interpreter {
             return part
         }
         let characters = Array(text)
-        func position(of part: String, last: Bool) -> Int? {
-            let target = Array(part)
-            guard target.count <= characters.count else { return nil }
-            let starts = Array(0...(characters.count - target.count))
-            return (last ? starts.reversed() : starts).first { Array(characters[$0..<($0 + target.count)]) == target }
+        func position(of part: String, last: Bool) throws -> Int? {
+            try findSubstring(Array(part), in: characters, last: last)
         }
         func padded(_ width: Value?, _ fill: Value?, _ align: (Int) -> (Int, Int)) throws -> Value {
             let total = Int(try pythonInt(width ?? .none))
@@ -30,16 +27,17 @@ extension Interpreter {
         }
         switch name {
         case "find", "rfind": return method { _, arguments in
-            .int(Int64(position(of: try needle(arguments), last: name == "rfind") ?? -1))
+            .int(Int64(try position(of: try needle(arguments), last: name == "rfind") ?? -1))
         }
         case "index", "rindex": return method { _, arguments in
-            guard let found = position(of: try needle(arguments), last: name == "rindex") else { throw PythonError.valueError("substring not found") }
+            guard let found = try position(of: try needle(arguments), last: name == "rindex") else { throw PythonError.valueError("substring not found") }
             return .int(Int64(found))
         }
-        case "count": return method { _, arguments in
+        case "count": return method { interpreter, arguments in
             let part = try needle(arguments)
             if part.isEmpty { return .int(Int64(characters.count + 1)) }
-            return .int(Int64(text.components(separatedBy: part).count - 1))
+            let matches = try SubstringSearch(Array(part)).matches(in: characters, overlapping: false) { try interpreter.checkInterrupt() }
+            return .int(Int64(matches.count))
         }
         case "center": return method { interpreter, arguments in
             try padded(arguments.positional.first, arguments.positional.dropFirst().first) { missing in

@@ -131,6 +131,8 @@ func compositeTensorMethods() -> [String: TensorMethod] {
             }
             counts = try Autodiff.to(repeats, .int64).int64s()
         case let repeats:
+            // One count per position along dim, built before anything else is checked.
+            try ensureAllocatable(elements: size)
             counts = [Int64](repeating: Int64(try toInt(repeats, function: "repeat_interleave", argument: "repeats")), count: size)
         }
         guard !counts.contains(where: { $0 < 0 }) else { throw PythonError.runtimeError("repeats can not be negative") }

@@ -181,7 +181,7 @@ func shapeMethods() -> [String: TensorMethod] {
         return .tensor(try Autodiff.movedim(tensor, try bound.dims("source") ?? [], try bound.dims("destination") ?? []))
     }
     table["moveaxis"] = table["movedim"]
-    table["split"] = { _, tensor, arguments in
+    table["split"] = { interpreter, tensor, arguments in
         let bound = try arguments.bind("split", ["split_size", "dim"])
         let dim = try bound.int("dim", default: 0)
         let size = try bound.value("split_size")
@@ -189,15 +189,25 @@ func shapeMethods() -> [String: TensorMethod] {
         case .list, .tuple:
             return .tuple(try Autodiff.split(tensor, sizes: try toIntList(size, function: "split", argument: "split_size"), dim: dim).map { .tensor($0) })
         default:
+            let length = try bound.int("split_size")
+            try interpreter.limits.checkPieces(of: tensor, dim: dim, what: "split()'s tuple") { _ in length }
             return .tuple(try Autodiff.split(tensor, size: try bound.int("split_size"), dim: dim).map { .tensor($0) })
         }
     }
-    table["chunk"] = { _, tensor, arguments in
+    table["chunk"] = { interpreter, tensor, arguments in
         let bound = try arguments.bind("chunk", ["chunks", "dim"])
-        return .tuple(try Autodiff.chunk(tensor, try bound.int("chunks"), dim: try bound.int("dim", default: 0)).map { .tensor($0) })
+        let chunks = try bound.int("chunks")
+        let dim = try bound.int("dim", default: 0)
+        // PyTorch's chunk length: the size divided by the chunk count, rounded up.
+        try interpreter.limits.checkPieces(of: tensor, dim: dim, what: "chunk()'s tuple") { size in
+            chunks > 0 ? size / chunks + (size % chunks == 0 ? 0 : 1) : 0
+        }
+        return .tuple(try Autodiff.chunk(tensor, chunks, dim: dim).map { .tensor($0) })
     }
-    table["unbind"] = { _, tensor, arguments in
-        .tuple(try Autodiff.unbind(tensor, try arguments.bind("unbind", ["dim"]).int("dim", default: 0)).map { .tensor($0) })
+    table["unbind"] = { interpreter, tensor, arguments in
+        let dim = try arguments.bind("unbind", ["dim"]).int("dim", default: 0)
+        try interpreter.limits.checkPieces(of: tensor, dim: dim, what: "unbind()'s tuple") { _ in 1 }
+        return .tuple(try Autodiff.unbind(tensor, dim).map { .tensor($0) })
     }
     table["flip"] = { _, tensor, arguments in
         .tensor(try Autodiff.flip(tensor, try arguments.bind("flip", ["dims"], variadic: true).shape("dims")))
@@ -276,7 +286,10 @@ func shapeMethods() -> [String: TensorMethod] {
     table["is_floating_point"] = { _, tensor, _ in .bool(tensor.dtype.isFloatingPoint) }
     table["data_ptr"] = { _, tensor, _ in .int(Int64(tensor.storageOffset * tensor.dtype.itemSize)) }
     table["item"] = { _, tensor, _ in scalarValue(try tensor.item()) }
-    table["tolist"] = { _, tensor, _ in nestedList(tensor) }
+    table["tolist"] = { interpreter, tensor, _ in
+        try interpreter.limits.checkNestedList(of: tensor)
+        return nestedList(tensor)
+    }
     table["__len__"] = { interpreter, tensor, _ in .int(Int64(try interpreter.length(.tensor(tensor)))) }
     return table
 }
@@ -287,7 +300,8 @@ func nestedList(_ tensor: Tensor) -> Value {
     if tensor.rank == 0 { return scalars.first ?? .none }
     func build(_ dim: Int, _ start: Int) -> Value {
         let size = tensor.shape[dim]
-        let step = tensor.shape[(dim + 1)...].reduce(1, *)
+        // Wrapping: the product overflows only for an empty tensor, whose steps are unused.
+        let step = tensor.shape[(dim + 1)...].reduce(1, &*)
         if dim == tensor.rank - 1 { return .list(ListStorage(Array(scalars[start..<(start + size)]))) }
         return .list(ListStorage((0..<size).map { build(dim + 1, start + $0 * step) }))
     }

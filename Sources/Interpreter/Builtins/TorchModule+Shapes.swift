@@ -52,13 +52,7 @@ extension Interpreter {
                 let bound = try arguments.bind(name, ["row", "col", "offset", "*", "dtype", "device", "layout"])
                 let rows = try bound.int("row"), columns = try bound.int("col"), offset = try bound.int("offset", default: 0)
                 guard rows >= 0, columns >= 0 else { throw PythonError.runtimeError("row must be non-negative, got\(rows)") }
-                var rowIndices: [Int64] = [], columnIndices: [Int64] = []
-                for row in 0..<rows {
-                    for column in 0..<columns where upper ? column - row >= offset : column - row <= offset {
-                        rowIndices.append(Int64(row))
-                        columnIndices.append(Int64(column))
-                    }
-                }
+                let (rowIndices, columnIndices) = try triangleIndices(rows: rows, columns: columns, offset: offset, upper: upper)
                 return .tensor(try Tensor(values: rowIndices + columnIndices, shape: [2, rowIndices.count]).to(try bound.dtype("dtype") ?? .int64))
             }
         }
@@ -129,4 +123,51 @@ private func atLeast(_ tensor: Tensor, rank: Int) throws -> Tensor {
     case (1, 3): return try Autodiff.unsqueeze(try Autodiff.unsqueeze(tensor, 0), 2)
     default: return try Autodiff.unsqueeze(tensor, 2)
     }
+}
+
+/// The (row, column) pairs of `triu_indices`/`tril_indices`. Only rows that hold an
+/// entry are visited, and the total is checked against the memory budget first, so
+/// `tril_indices(10**18, 3)` is an error rather than a loop over 10**18 rows.
+private func triangleIndices(rows: Int, columns: Int, offset: Int, upper: Bool) throws -> ([Int64], [Int64]) {
+    /// Columns `[first, last)` of `row` that are in the triangle.
+    func span(_ row: Int) -> (first: Int, last: Int) {
+        let (diagonal, overflow) = row.addingReportingOverflow(offset)
+        let boundary = overflow ? (offset > 0 ? Int.max : Int.min) : diagonal
+        if upper { return (min(max(boundary, 0), columns), columns) }
+        return (0, boundary >= columns - 1 ? columns : max(boundary + 1, 0))
+    }
+    // Rows past `columns - offset` (upper) or past `columns - offset - 1` (lower) all
+    // look alike, so the total needs at most `columns + 2` distinct rows.
+    // Lower triangles start at the first row that reaches column 0: row -offset.
+    let lowerStart = upper || offset >= 0 ? 0 : (offset <= -rows ? rows : -offset)
+    var total = 0
+    var row = lowerStart
+    while row < rows {
+        let (first, last) = span(row)
+        if last - first == (upper ? 0 : columns) || row - lowerStart > columns + 1 {
+            let remaining = rows - row
+            let (tail, overflow) = remaining.multipliedReportingOverflow(by: last - first)
+            let (sum, overflowSum) = total.addingReportingOverflow(tail)
+            if overflow || overflowSum { throw PythonError("RuntimeError", "this would allocate more memory than exists") }
+            total = sum
+            break
+        }
+        total += last - first
+        row += 1
+    }
+    try ensureAllocatable(elements: total, itemSize: 16)
+    var rowIndices: [Int64] = [], columnIndices: [Int64] = []
+    rowIndices.reserveCapacity(total)
+    columnIndices.reserveCapacity(total)
+    row = lowerStart
+    while row < rows && rowIndices.count < total {
+        let (first, last) = span(row)
+        if upper && first == last { break }
+        for column in first..<last {
+            rowIndices.append(Int64(row))
+            columnIndices.append(Int64(column))
+        }
+        row += 1
+    }
+    return (rowIndices, columnIndices)
 }

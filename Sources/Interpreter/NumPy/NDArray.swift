@@ -90,7 +90,11 @@ final class NDArray: NativeObject, NativeSized, NativeSubscriptable, NativeItemA
         case "argsort", "transpose", "squeeze":
             let receiver = Value.native(self)
             return { interpreter, arguments in try numpyOrderingFunctions[name]?(interpreter, arguments.prepending(receiver)) ?? .none }
-        case "tolist": return { _, _ in nestedList(self.tensor) }
+        case "tolist":
+            return { interpreter, _ in
+                try interpreter.limits.checkNestedList(of: self.tensor)
+                return nestedList(self.tensor)
+            }
         case "item":
             return { _, _ in
                 guard self.tensor.count == 1 else { throw PythonError.valueError("can only convert an array of size 1 to a Python scalar") }

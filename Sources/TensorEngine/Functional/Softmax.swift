@@ -25,6 +25,8 @@ extension Tensor {
             let suffix = axis == Swift.max(input.rank - 1, 0) ? "_lastdim_kernel_impl" : "_kernel_impl"
             throw TensorError(.notImplementedError, "\"\(kernel)\(suffix)\" not implemented for '\(input.dtype.scalarTypeName)'")
         }
+        // Nothing to normalize; the kernels' row arithmetic could overflow on long empty dims.
+        if input.count == 0 { return try Tensor.zeros(shape: input.shape, dtype: input.dtype) }
         if let result = try input.computedInFloat32({
             try $0.normalizedExponential(dim: axis, dtype: nil, logarithm: logarithm, rowSumPrecision: input.dtype)
         }) {

@@ -1,6 +1,7 @@
 # Hostile programs, each of which once crashed, hung or misbehaved, or is named by the
 # robustness issue. Each `### name -> Expected` header starts a snippet; Expected is the
-# Python exception it must end with, `ok` for none, `any` for any. Replayed in-process
+# Python exception it must end with (`-> Type: message` checks the exact message too),
+# `ok` for none, `any` for any. Replayed in-process
 # by HostileSnippetTests (tensor memory 256 MiB, 10**6 items, 10**7-byte strings).
 
 ### string repeat 10**12 -> MemoryError
@@ -452,3 +453,231 @@ torch.from_file('/etc/passwd')
 '{99999999999999999999}'.format('a')
 ### format with an index past the arguments -> IndexError
 '{5}'.format('a')
+### C1 iterator whose __iter__ returns self -> ok
+class Countdown:
+    def __init__(self, n): self.n = n
+    def __iter__(self): return self
+    def __next__(self):
+        if self.n == 0: raise StopIteration
+        self.n -= 1
+        return self.n + 1
+seen = []
+for v in Countdown(3): seen.append(v)
+assert seen == [3, 2, 1], seen
+assert list(Countdown(2)) == [2, 1]
+assert sorted(Countdown(3)) == [1, 2, 3]
+it = iter(Countdown(2))
+assert next(it) == 2 and next(it) == 1 and next(it, 'done') == 'done'
+### C1 endless iterator that a for loop breaks out of -> ok
+class Naturals:
+    def __init__(self): self.i = 0
+    def __iter__(self): return self
+    def __next__(self):
+        self.i += 1
+        return self.i
+total = 0
+for v in Naturals():
+    if v > 4: break
+    total += v
+assert total == 10
+### C1 endless iterator materialized -> any
+class Forever:
+    def __iter__(self): return self
+    def __next__(self): return 1
+list(Forever())
+### C1 __iter__ without __next__ -> TypeError: iter() returned non-iterator of type 'Selfish'
+class Selfish:
+    def __iter__(self): return self
+for v in Selfish(): pass
+### C1 __iter__ returning a list -> TypeError: iter() returned non-iterator of type 'list'
+class Lister:
+    def __iter__(self): return [1]
+list(Lister())
+### C1 sequence protocol through __getitem__ -> ok
+class Tens:
+    def __getitem__(self, i):
+        if i > 2: raise IndexError
+        return i * 10
+assert list(Tens()) == [0, 10, 20]
+assert 20 in Tens()
+### C1 next on a non-iterator -> TypeError: 'int' object is not an iterator
+next(5)
+### C2 int with base 0 and prefixes -> ok
+assert int("10", 0) == 10 and int("0x1f", 16) == 31 and int("-0x1f", 0) == -31
+assert int("0b101", 0) == 5 and int("0o17", 0) == 15 and int("000", 0) == 0
+assert int(" 1_0 ") == 10 and int("0x_1f", 16) == 31 and int("Z", 36) == 35
+assert int("-9223372036854775808") == -9223372036854775807 - 1
+### C2 int base above 36 -> ValueError: int() base must be >= 2 and <= 36, or 0
+int("12", 37)
+### C2 int base 1 -> ValueError: int() base must be >= 2 and <= 36, or 0
+int("12", 1)
+### C2 int negative base -> ValueError: int() base must be >= 2 and <= 36, or 0
+int("12", -1)
+### C2 leading zero with base 0 -> ValueError: invalid literal for int() with base 0: '010'
+int("010", 0)
+### C2 doubled underscore -> ValueError: invalid literal for int() with base 10: '1__0'
+int("1__0")
+### C2 bare prefix -> ValueError: invalid literal for int() with base 16: '0x'
+int("0x", 16)
+### C2 explicit base on a number -> TypeError: int() can't convert non-string with explicit base
+int(5, 10)
+### C3 empty tensor whose stride overflows -> RuntimeError: Stride calculation overflowed
+torch.zeros(0, 2**62, 2)
+### C3 empty tensor with a 4-d overflowing stride -> RuntimeError: Stride calculation overflowed
+torch.empty(0, 2**62, 2, 1)
+### C3 sizes whose running product overflows -> RuntimeError: Storage size calculation overflowed with sizes=[4294967296, 4294967296, 0]
+torch.empty(2**32, 2**32, 0)
+### C3 storage bytes overflow -> RuntimeError: Storage size calculation overflowed with sizes=[4611686018427387904]
+torch.zeros(2**62)
+### C3 empty shapes PyTorch accepts -> ok
+assert torch.ones(2**62, 2, 0).shape == (2**62, 2, 0)
+big = 2**62 + (2**62 - 1)
+assert torch.zeros(0, big).stride() == (big, 1)
+x = torch.zeros(2**62, 2, 0).permute(2, 0, 1)
+assert x.sum(-1).shape == (0, 2**62)
+assert x.tolist() == []
+### C3 view of a permuted empty tensor -> RuntimeError: Stride calculation overflowed
+torch.zeros(2**62, 2, 0).permute(2, 0, 1).unflatten(0, (1, -1))
+### C3 indexing a permuted empty tensor -> RuntimeError: Storage size calculation overflowed with sizes=[4611686018427387904, 2]
+torch.zeros(2**62, 2, 0).permute(2, 0, 1).repeat_interleave(2, 0)
+### C4 product over an empty dim with a huge output -> RuntimeError: Storage size calculation overflowed with sizes=[4611686018427387904]
+torch.zeros(0, 2**62).prod(0)
+### C4 std over an empty dim with a huge output -> RuntimeError: Storage size calculation overflowed with sizes=[4611686018427387904]
+torch.zeros(2**62, 0).std(-1)
+### C4 any over an empty dim with a 2**33 output -> RuntimeError
+torch.zeros(0, 2**33).any(0)
+### C4 logsumexp over an empty dim -> RuntimeError
+torch.zeros(0, 2**33).logsumexp(0)
+### C4 repeat_interleave of a long empty dim -> RuntimeError
+torch.zeros(0, 2**62).repeat_interleave(2, -1)
+### H2 tolist of 2**62 empty rows -> MemoryError: tolist()'s nested lists would hold 4611686018427387905 items, above the limit of 1000000
+torch.zeros(2**62, 0).tolist()
+### H2 unbind into 2**62 pieces -> MemoryError: unbind()'s tuple would hold 4611686018427387904 items, above the limit of 1000000
+torch.zeros(2**62, 0).unbind(0)
+### H2 split into 2**62 pieces -> MemoryError: split()'s tuple would hold 4611686018427387904 items, above the limit of 1000000
+torch.zeros(0, 2**62).split(1, -1)
+### H2 chunk into 2**40 pieces -> MemoryError: chunk()'s tuple would hold 1099511627776 items, above the limit of 1000000
+torch.zeros(0, 2**62).chunk(2**40, -1)
+### H2 chunk count above the size is fine -> ok
+assert len(torch.zeros(10).chunk(10**12)) == 10
+### timeout while catching ZeroDivisionError -> TimeoutError
+while True:
+    try:
+        1 / 0
+    except ZeroDivisionError:
+        pass
+### timeout while catching RecursionError -> TimeoutError
+def deep(n):
+    return deep(n + 1)
+while True:
+    try:
+        deep(0)
+    except RecursionError:
+        pass
+### chr of a negative number -> ValueError: chr() arg not in range(0x110000)
+chr(-1)
+### __len__ returning -1 -> ValueError: __len__() should return >= 0
+class Negative:
+    def __len__(self): return -1
+len(Negative())
+### __len__ decides truth -> ok
+class Empty:
+    def __len__(self): return 0
+assert not Empty()
+assert (1 if Empty() else 2) == 2
+### __bool__ returning 5 -> TypeError: __bool__ should return bool, returned int
+class Five:
+    def __bool__(self): return 5
+if Five(): pass
+### format width past 64 bits -> ValueError: Too many decimal digits in format string
+f"{1:99999999999999999999}"
+### format precision past 64 bits -> ValueError: Too many decimal digits in format string
+'{:.99999999999999999999}'.format(1.0)
+### top-level nonlocal -> SyntaxError: nonlocal declaration not allowed at module level
+nonlocal x
+### with on an int -> TypeError: 'int' object does not support the context manager protocol
+with 5:
+    pass
+### user context manager -> ok
+log = []
+class Manager:
+    def __init__(self, swallow): self.swallow = swallow
+    def __enter__(self):
+        log.append('enter')
+        return 42
+    def __exit__(self, kind, value, traceback):
+        log.append(kind.__name__ if kind else None)
+        return self.swallow
+with Manager(False) as v:
+    log.append(v)
+with Manager(True):
+    1 / 0
+assert log == ['enter', 42, None, 'enter', 'ZeroDivisionError'], log
+### MRO conflict -> ok
+class A: pass
+class B(A): pass
+try:
+    class C(A, B): pass
+    assert False, 'accepted'
+except TypeError as error:
+    assert str(error) == 'Cannot create a consistent method resolution\norder (MRO) for bases A, B', str(error)
+### duplicate base -> TypeError: duplicate base class A
+class A: pass
+class C(A, A): pass
+### nn.Module() builds a module -> ok
+m = nn.Module()
+assert repr(m) == 'Module()'
+### C3 tile of an empty tensor with long dims -> ok
+assert torch.zeros(2**31, 0, 2**31).tile(2).shape == (2**31, 0, 2**32)
+### H7 dict comprehension of 20000 items in linear time -> ok
+d = {i: i * 2 for i in range(20000)}
+assert len(d) == 20000 and d[19999] == 39998 and d[True] == 2 and 1.0 in d
+del d[5]
+assert 5 not in d and d[6] == 12
+assert {(1, 2.0): 'x'}[(1.0, 2)] == 'x'
+### H7 substring search in linear time -> ok
+assert 'a' * 10**4 + 'b' in 'a' * 10**5 + 'b'
+assert ('a' * 10**5 + 'b').find('a' * 10**4 + 'b') == 90000
+assert ('a' * 10**5).count('aa') == 50000
+assert 'e' in 'cafe\u0301'
+### H7 sorted of 300000 ints natively -> ok
+x = sorted(range(3 * 10**5, 0, -1))
+assert x[0] == 1 and x[-1] == 3 * 10**5
+assert sorted(['aa', 'b', 'ab'], key=len, reverse=True) == ['aa', 'ab', 'b']
+assert sorted(['b', 'a', 'B', 'é']) == ['B', 'a', 'b', 'é']
+### Found by the edge-shape fuzzer: flip of an empty tensor with a 2**62 dim -> ok
+assert torch.zeros(2**62, 2, 0).flip(0).shape == (2**62, 2, 0)
+### Found by the edge-shape fuzzer: roll along a dim of 2**63 - 1 -> ok
+assert torch.empty(2**62 + (2**62 - 1), 0).roll(1, 0).shape == (2**62 + (2**62 - 1), 0)
+assert torch.arange(5).roll(-7).tolist() == [2, 3, 4, 0, 1]
+### Found by the edge-shape fuzzer: unsqueeze whose new stride wraps -> RuntimeError: as_strided: Negative strides are not supported at the moment, got strides: [-4611686018427387904, 4611686018427387904, 4611686018427387904, 1]
+torch.empty(2**62 + (2**62 - 1), 0, 2**62).unsqueeze(0)
+### H7 set.add 20000 times in linear time -> ok
+s = set()
+for i in range(20000):
+    s.add(i % 15000)
+assert len(s) == 15000 and 14999 in s and 15000 not in s and 1.0 in s
+assert list({3, 1, 2}) == [1, 2, 3]
+t = {'b', 'a'}
+t.add('c')
+t.discard('a')
+assert sorted(t) == ['b', 'c'] and 'a' not in t
+### Found by the fuzzer: tril_indices over 10**18 rows -> RuntimeError: this would allocate more memory than exists (2999999999999999994 elements)
+torch.tril_indices(10**18, 3, -1)
+### tril_indices and triu_indices with edge offsets -> ok
+assert torch.triu_indices(10**18, 3, 1).shape == (2, 3)
+assert torch.tril_indices(10**18, 0).shape == (2, 0)
+assert torch.tril_indices(3, 3, -2**62 - 2**62).shape == (2, 0)
+assert torch.tril_indices(3, 3, 2**62 + (2**62 - 1)).shape == (2, 9)
+assert torch.tril_indices(4, 3, -1).tolist() == [[1, 2, 2, 3, 3, 3], [0, 0, 1, 0, 1, 2]]
+### Found by the edge-shape fuzzer (seed 1): flatten of an empty tensor with long dims -> ok
+assert torch.empty(2**31, 2**32, 0, 3).flatten().shape == (0,)
+### flatten whose merged dims overflow -> RuntimeError: flatten(): the merged size of dims [2147483648, 4294967296] does not fit in 64 bits
+torch.empty(2**31, 2**32, 0, 3).flatten(0, 1)
+### Found by the op sweep: softmax, chunk and diagonal of empty tensors with long dims -> ok
+assert torch.empty(2**31, 2**32, 0, 3).softmax(-1).shape == (2**31, 2**32, 0, 3)
+assert torch.empty(2**31, 2**32, 0, 3).log_softmax(-1).shape == (2**31, 2**32, 0, 3)
+big = 2**62 + (2**62 - 1)
+assert [c.shape for c in torch.empty(0, big).chunk(2, -1)] == [(0, 2**62), (0, 2**62 - 1)]
+assert torch.empty(0, big).diagonal().shape == (0,)
+assert torch.arange(10).chunk(3)[-1].tolist() == [8, 9]
