@@ -192,7 +192,7 @@ extension Interpreter {
     /// The convolution, pooling, normalization and channel-dropout layers, for `makeNNMembers`.
     func layerModuleMembers() -> [String: Value] {
         [convolutionModuleMembers(), transposedConvolutionModuleMembers(), poolingModuleMembers(), normalizationLayerMembers(),
-         featureDropoutModuleMembers()]
+         featureDropoutModuleMembers(), recurrentModuleMembers()]
             .reduce(into: [:]) { members, family in members.merge(family) { _, new in new } }
     }
 
