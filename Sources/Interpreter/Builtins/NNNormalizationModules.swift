@@ -192,7 +192,8 @@ extension Interpreter {
     /// The convolution, pooling, normalization and channel-dropout layers, for `makeNNMembers`.
     func layerModuleMembers() -> [String: Value] {
         [convolutionModuleMembers(), transposedConvolutionModuleMembers(), poolingModuleMembers(), normalizationLayerMembers(),
-         featureDropoutModuleMembers(), recurrentModuleMembers()]
+         featureDropoutModuleMembers(), recurrentModuleMembers(), attentionModuleMembers(),
+         transformerModuleMembers()]
             .reduce(into: [:]) { members, family in members.merge(family) { _, new in new } }
     }
 
