@@ -10,9 +10,9 @@ final class Optimizer: NativeObject {
     let kind: Kind
     let defaults: [(String, Value)]
     let paramGroups: ListStorage
-    private var momentumBuffers: [ObjectIdentifier: Tensor] = [:]
-    private var adamStates: [ObjectIdentifier: OptimizerMath.AdamState] = [:]
-    private var adadeltaStates: [ObjectIdentifier: OptimizerMath.AdadeltaState] = [:]
+    var momentumBuffers: [ObjectIdentifier: Tensor] = [:]
+    var adamStates: [ObjectIdentifier: OptimizerMath.AdamState] = [:]
+    var adadeltaStates: [ObjectIdentifier: OptimizerMath.AdadeltaState] = [:]
 
     init(kind: Kind, defaults: [(String, Value)], groups: [DictStorage]) {
         self.kind = kind
@@ -26,6 +26,8 @@ final class Optimizer: NativeObject {
         var lines = ["\(kind.rawValue) ("]
         for (index, item) in paramGroups.items.enumerated() {
             guard case let .dict(group) = item else { continue }
+            // PyTorch's repr ends each group with a newline and starts the next with one.
+            if index > 0 { lines.append("") }
             lines.append("Parameter Group \(index)")
             let options = group.entries.compactMap { entry -> (String, Value)? in
                 guard case let .string(key) = entry.key, key != "params" else { return nil }
@@ -61,11 +63,11 @@ final class Optimizer: NativeObject {
             return .dict(DictStorage(try parameters().compactMap { parameter in
                 try stateDict(for: parameter).map { (.tensor(parameter), .dict($0)) }
             }))
-        default: return nil
+        default: return try stateMethod(name, interpreter: interpreter)
         }
     }
 
-    private func parameters() throws -> [Tensor] {
+    func parameters() throws -> [Tensor] {
         try paramGroups.items.flatMap { item -> [Tensor] in
             guard case let .dict(group) = item, case let .list(params)? = group[.string("params")] else { return [] }
             return params.items.compactMap { if case let .tensor(tensor) = $0 { return tensor } else { return nil } }
@@ -109,7 +111,7 @@ final class Optimizer: NativeObject {
         }
     }
 
-    private func stateDict(for parameter: Tensor) throws -> DictStorage? {
+    func stateDict(for parameter: Tensor) throws -> DictStorage? {
         let identity = ObjectIdentifier(parameter)
         if let buffer = momentumBuffers[identity] { return DictStorage([(.string("momentum_buffer"), .tensor(buffer))]) }
         if let state = adamStates[identity] {
@@ -199,20 +201,12 @@ extension Interpreter {
         try validateOptimizerOptions(options)
         let items = try iterate(paramsArgument)
         if items.isEmpty { throw PythonError.valueError("optimizer got an empty parameter list") }
-        var groups: [DictStorage] = []
-        if case .dict = items[0] {
-            for case let .dict(given) in items {
-                let group = DictStorage()
-                group[.string("params")] = .list(ListStorage(try iterate(given[.string("params")] ?? .list(ListStorage([])))))
-                for (name, value) in options { group[.string(name)] = given[.string(name)] ?? value }
-                groups.append(group)
+        let groups = try (items.first.map { if case .dict = $0 { true } else { false } } ?? false)
+            ? items.map { item -> DictStorage in
+                guard case let .dict(given) = item else { throw PythonError.typeError("param groups must all be dicts") }
+                return try makeParamGroup(given, defaults: options)
             }
-        } else {
-            let group = DictStorage()
-            group[.string("params")] = .list(ListStorage(items))
-            for (name, value) in options { group[.string(name)] = value }
-            groups.append(group)
-        }
+            : [try makeParamGroup(DictStorage([(.string("params"), .list(ListStorage(items)))]), defaults: options)]
         for group in groups {
             guard case let .list(params)? = group[.string("params")] else { continue }
             let identities = params.items.compactMap { item -> ObjectIdentifier? in
