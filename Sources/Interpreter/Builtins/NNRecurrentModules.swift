@@ -141,6 +141,10 @@ final class RecurrentModule: NNModule {
             throw PythonError.valueError("RNN input dtype (\(inputType)) does not match weight dtype (\(weightType)). "
                 + "Convert input: input.to(\(weightType)), or convert model: model.to(\(inputType))")
         }
+        if c.projectionSize > 0 && input.dtype == .float32 {
+            interpreter.warn("LSTM with projections is not supported with oneDNN. Using default implementation. "
+                + "(Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/RNN.cpp:1603.)")
+        }
         let batched = input.rank == 3
         if !batched { input = try Autodiff.unsqueeze(input, c.batchFirst ? 0 : 1) }
         if c.batchFirst { input = try Autodiff.transpose(input, 0, 1) }

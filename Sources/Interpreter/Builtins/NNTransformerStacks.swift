@@ -68,6 +68,12 @@ final class TransformerStackModule: NNModule {
         let sequenceLength = source.rank == 2 ? source.shape[0] : source.shape[batchFirst ? 1 : 0]
         let causal = try detectCausalMask(mask, given: bound.optional("is_causal"), size: sequenceLength, interpreter)
         let zeroPadded = try runsAsNestedTensor(interpreter, source: source, mask: mask, padding: padding)
+        if zeroPadded {
+            interpreter.warn("The PyTorch API of nested tensors is in prototype stage and will change in the near future. "
+                + "We recommend specifying layout=torch.jagged when constructing a nested tensor, as this layout receives active "
+                + "development, has better operator coverage, and works with torch.compile. "
+                + "(Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/NestedTensorImpl.cpp:177.)")
+        }
         var output = source
         for layer in layers() {
             let result = try interpreter.call(layer, CallArguments([.tensor(output)], keywords: [
