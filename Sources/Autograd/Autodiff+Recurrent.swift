@@ -97,13 +97,22 @@ extension Autodiff {
     public static func recurrentStack(_ cell: RecurrentCell, input: Tensor, states: [RecurrentState],
                                       weights: [[RecurrentWeights]], dropout: (p: Double, generator: Generator)?)
         throws -> (output: Tensor, states: [RecurrentState]) {
+        try stackLayers(input: input, states: states, weights: weights, dropout: dropout) { layerInput, state, layerWeights, reverse in
+            try recurrentLayer(cell, input: layerInput, state: state, weights: layerWeights, reverse: reverse)
+        }
+    }
+
+    /// Runs each layer's directions on the previous layer's output (the directions joined
+    /// on the last dim), with dropout on what passes between layers.
+    static func stackLayers(input: Tensor, states: [RecurrentState], weights: [[RecurrentWeights]], dropout: (p: Double, generator: Generator)?,
+                            runLayer: (Tensor, RecurrentState, RecurrentWeights, Bool) throws -> (output: Tensor, state: RecurrentState))
+        throws -> (output: Tensor, states: [RecurrentState]) {
         var layerInput = input
         var finalStates: [RecurrentState] = []
         for (layer, directions) in weights.enumerated() {
             var directionOutputs: [Tensor] = []
             for (direction, directionWeights) in directions.enumerated() {
-                let result = try recurrentLayer(cell, input: layerInput, state: states[layer * directions.count + direction],
-                                                weights: directionWeights, reverse: direction == 1)
+                let result = try runLayer(layerInput, states[layer * directions.count + direction], directionWeights, direction == 1)
                 directionOutputs.append(result.output)
                 finalStates.append(result.state)
             }

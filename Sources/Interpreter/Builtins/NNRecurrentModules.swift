@@ -130,6 +130,7 @@ final class RecurrentModule: NNModule {
 
     override func forward(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
         let bound = try arguments.bind("forward", ["input", "hx"])
+        if case let .native(packed as PackedSequence)? = bound.optional("input") { return try forwardPacked(packed, hx: bound.optional("hx")) }
         var input = try bound.tensor("input")
         let c = configuration
         guard input.rank == 2 || input.rank == 3 else {
@@ -157,13 +158,42 @@ final class RecurrentModule: NNModule {
         var output = result.output
         if c.batchFirst { output = try Autodiff.transpose(output, 0, 1) }
         if !batched { output = try Autodiff.squeeze(output, [c.batchFirst ? 0 : 1]) }
-        func finalTensor(_ parts: [Tensor]) throws -> Value {
-            let stacked = try Autodiff.stack(parts, dim: 0)
-            return .tensor(batched ? stacked : try Autodiff.squeeze(stacked, [1]))
+        return .tuple([.tensor(output), try finalStateValue(result.states, batched: batched, order: nil)])
+    }
+
+    /// `h_n`, or `(h_n, c_n)` for an LSTM, stacked from the per-layer states; `order`
+    /// puts a packed batch back in the caller's order.
+    private func finalStateValue(_ states: [RecurrentState], batched: Bool, order: Tensor?) throws -> Value {
+        func stacked(_ parts: [Tensor]) throws -> Value {
+            var tensor = try Autodiff.stack(parts, dim: 0)
+            if let order { tensor = try Autodiff.indexSelect(tensor, dim: 1, index: order) }
+            return .tensor(batched ? tensor : try Autodiff.squeeze(tensor, [1]))
         }
-        let finalHidden = try finalTensor(result.states.map(\.hidden))
-        guard c.cell == .lstm else { return .tuple([.tensor(output), finalHidden]) }
-        return .tuple([.tensor(output), .tuple([finalHidden, try finalTensor(result.states.compactMap(\.cell))])])
+        let hidden = try stacked(states.map(\.hidden))
+        guard configuration.cell == .lstm else { return hidden }
+        return .tuple([hidden, try stacked(states.compactMap(\.cell))])
+    }
+
+    /// A `PackedSequence` input: the sequences run to their own lengths, the initial state
+    /// is taken in the packed (sorted) order, and the final state is given back unsorted.
+    private func forwardPacked(_ packed: PackedSequence, hx: Value?) throws -> Value {
+        let weights = try layerWeights()
+        let batch = packed.batchSizes.first ?? 0
+        guard packed.data.rank == 2, packed.data.shape[1] == configuration.inputSize else {
+            throw PythonError.runtimeError("input.size(-1) must be equal to input_size. Expected \(configuration.inputSize), got \(packed.data.shape.last ?? 0)")
+        }
+        var states = try initialStates(hx, batchSize: batch, batched: true, dtype: packed.data.dtype)
+        if let sorted = packed.sortedIndices {
+            states = try states.map { state in
+                RecurrentState(hidden: try Autodiff.indexSelect(state.hidden, dim: 0, index: sorted),
+                               cell: try state.cell.map { try Autodiff.indexSelect($0, dim: 0, index: sorted) })
+            }
+        }
+        let dropout = training && configuration.dropout > 0 ? (p: configuration.dropout, generator: Generator.default) : nil
+        let result = try Autodiff.recurrentPackedStack(configuration.cell, data: packed.data, batchSizes: packed.batchSizes, states: states,
+                                                       weights: weights, dropout: dropout)
+        return .tuple([.native(packed.replacingData(result.output)),
+                       try finalStateValue(result.states, batched: true, order: packed.unsortedIndices)])
     }
 
     /// `hx` checked against the expected `(layers * directions, N, H)` and split per layer

@@ -113,3 +113,16 @@ add("numerics", NUM,
     "x = torch.randn(4, 8)\nF.layer_norm(x, (8,), torch.randn(8), torch.randn(8))",
     "x = torch.randn(3, 5)\nF.layer_norm(x, (5,))",
 )
+
+PACK = (NN + "from torch.nn.utils.rnn import pad_sequence, pack_padded_sequence, pad_packed_sequence, pack_sequence\n"
+        "seqs = [torch.randn(4, 3), torch.randn(1, 3), torch.randn(3, 3)]\n")
+add("packed", PACK,
+    "pad_sequence(seqs, batch_first=True, padding_value=-1.0)[1]",
+    "p = pack_padded_sequence(pad_sequence(seqs), [4, 1, 3], enforce_sorted=False)\n(p.batch_sizes, p.sorted_indices, p.unsorted_indices, p.data.shape)",
+    "m = nn.LSTM(3, 4, num_layers=2, bidirectional=True)\np = pack_padded_sequence(pad_sequence(seqs), [4, 1, 3], enforce_sorted=False)\n"
+    "out, (h, c) = m(p, (torch.randn(4, 3, 4), torch.randn(4, 3, 4)))\ny, lens = pad_packed_sequence(out, batch_first=True)\n(y[1], lens, h[3], c[0])",
+    "m = nn.GRU(3, 2)\np = pack_padded_sequence(pad_sequence(seqs), [4, 1, 3], enforce_sorted=False)\n"
+    "out, h = m(p)\ny, _ = pad_packed_sequence(out, total_length=5)\ny.sum().backward()\n(y.shape, h, m.weight_ih_l0.grad[0])",
+    "data, sizes, sorted_idx, unsorted_idx = pack_sequence([torch.randn(3, 2), torch.randn(2, 2)])\n(sizes, sorted_idx, unsorted_idx)",
+    "pack_padded_sequence(pad_sequence(seqs), [4, 1, 3])",
+)
