@@ -68,6 +68,7 @@ extension Interpreter {
         defineJoinsAndMisc(define)
         defineShapeHelpers(define)
         defineLegacyConstructors(torch)
+        torch.members.merge(distanceTorchMembers()) { _, distance in distance }
         return torch
     }
 
