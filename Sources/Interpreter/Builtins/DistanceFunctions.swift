@@ -25,8 +25,8 @@ extension Interpreter {
                 let difference = try Autodiff.binary(.add, .tensor(try Autodiff.binary(.subtract, .tensor(x1), .tensor(x2))),
                                                      .scalar(.float(try bound.double("eps", default: 1e-6))))
                 let outputDim = Swift.max(x1.rank, x2.rank) - 1
-                return .tensor(try Autodiff.norm(difference, p: try bound.double("p", default: 2), dims: [Swift.max(outputDim, 0)],
-                                                 keepDim: try bound.bool("keepdim", default: false)))
+                return .tensor(Autodiff.named("NormBackward1", try Autodiff.norm(difference, p: try bound.double("p", default: 2),
+                                                                                 dims: [Swift.max(outputDim, 0)], keepDim: try bound.bool("keepdim", default: false))))
             }),
         ])
     }
@@ -54,8 +54,8 @@ private func pairwiseDistances(_ x1: Tensor, _ x2: Tensor, p: Double, mode: Stri
         let left = try Autodiff.concatenate([try Autodiff.binary(.multiply, .tensor(x1), .scalar(.int(-2))), norm1, ones1], dim: -1)
         let right = try Autodiff.concatenate([x2, ones2, norm2], dim: -1)
         let squared = try Autodiff.matmul(left, try Autodiff.transpose(right, -2, -1))
-        return try Autodiff.unary(.sqrt, try Autodiff.clamp(squared, min: .scalar(.int(0)), max: nil))
+        return Autodiff.named("CdistBackward0", try Autodiff.unary(.sqrt, try Autodiff.clamp(squared, min: .scalar(.int(0)), max: nil)))
     }
     let difference = try Autodiff.binary(.subtract, .tensor(try Autodiff.unsqueeze(x1, -2)), .tensor(try Autodiff.unsqueeze(x2, -3)))
-    return try Autodiff.norm(difference, p: p, dims: [-1], keepDim: false)
+    return Autodiff.named("CdistBackward0", try Autodiff.norm(difference, p: p, dims: [-1], keepDim: false))
 }
