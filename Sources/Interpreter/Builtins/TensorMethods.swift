@@ -11,7 +11,8 @@ let tensorMethods: [String: TensorMethod] = {
     for family in [shapeMethods(), elementwiseMethods(), reductionMethods(), conversionMethods(), extraTensorMethods()] {
         table.merge(family) { first, _ in first }
     }
-    return table
+    // PyTorch's argument parser also takes numpy's names: `axis` for `dim`, `keepdims` for `keepdim`.
+    return table.mapValues { method in { interpreter, tensor, arguments in try method(interpreter, tensor, arguments.withNumPyAliases()) } }
 }()
 
 /// Functional-op families (softmax, gather, ...) that also exist as tensor methods.

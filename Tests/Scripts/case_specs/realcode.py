@@ -45,3 +45,10 @@ add("distance", "torch.manual_seed(0)\na = torch.randn(5, 4, requires_grad=True)
     "F.pairwise_distance(a, a + 1)",
     "torch.cdist(a, torch.randn(3, 5))",
 )
+add("aliases", "torch.manual_seed(0)\nx = torch.randn(3, 4)\n",
+    "x.sum(dim=1, keepdims=True)",
+    "x.mean(axis=0)",
+    "torch.amax(x, axis=1, keepdims=True)",
+    "torch.sum(x, axis=(0, 1))",
+    "x.sum(dim=0, axis=1)",
+)
