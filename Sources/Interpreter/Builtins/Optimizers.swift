@@ -128,6 +128,27 @@ final class Optimizer: NativeObject {
     }
 }
 
+extension Optimizer {
+    /// Each optimizer's constructor options and defaults, in PyTorch's order.
+    static func defaultOptions(_ kind: Kind) -> [(String, Value)] {
+        func adam(weightDecay: Value, decoupled: Bool) -> [(String, Value)] {
+            [("lr", .float(0.001)), ("betas", .tuple([.float(0.9), .float(0.999)])), ("eps", .float(1e-8)), ("weight_decay", weightDecay),
+             ("amsgrad", .bool(false)), ("maximize", .bool(false)), ("foreach", .none), ("capturable", .bool(false)),
+             ("differentiable", .bool(false)), ("fused", .none), ("decoupled_weight_decay", .bool(decoupled))]
+        }
+        switch kind {
+        case .sgd:
+            return [("lr", .float(0.001)), ("momentum", .int(0)), ("dampening", .int(0)), ("weight_decay", .int(0)), ("nesterov", .bool(false)),
+                    ("maximize", .bool(false)), ("foreach", .none), ("differentiable", .bool(false)), ("fused", .none)]
+        case .adam: return adam(weightDecay: .int(0), decoupled: false)
+        case .adamW: return adam(weightDecay: .float(0.01), decoupled: true)
+        case .adadelta:
+            return [("lr", .float(1.0)), ("rho", .float(0.9)), ("eps", .float(1e-6)), ("weight_decay", .int(0)), ("maximize", .bool(false)),
+                    ("capturable", .bool(false)), ("foreach", .none), ("differentiable", .bool(false))]
+        }
+    }
+}
+
 /// A param group's options, read afresh at each step so assignments take effect.
 private struct GroupOptions {
     let group: DictStorage
@@ -163,16 +184,9 @@ private func optionRepr(_ value: Value) -> String {
 extension Interpreter {
     /// `torch.optim`: each optimizer's defaults in PyTorch's order, overridden by keywords.
     func makeOptimMembers() -> [String: Value] {
-        let defaults: [(Optimizer.Kind, [(String, Value)])] = [
-            (.sgd, [("lr", .float(0.001)), ("momentum", .int(0)), ("dampening", .int(0)), ("weight_decay", .int(0)), ("nesterov", .bool(false)),
-                    ("maximize", .bool(false)), ("foreach", .none), ("differentiable", .bool(false)), ("fused", .none)]),
-            (.adam, adamDefaults(weightDecay: .int(0), decoupled: false)),
-            (.adamW, adamDefaults(weightDecay: .float(0.01), decoupled: true)),
-            (.adadelta, [("lr", .float(1.0)), ("rho", .float(0.9)), ("eps", .float(1e-6)), ("weight_decay", .int(0)), ("maximize", .bool(false)),
-                         ("capturable", .bool(false)), ("foreach", .none), ("differentiable", .bool(false))]),
-        ]
         var members: [String: Value] = [:]
-        for (kind, options) in defaults {
+        for kind in [Optimizer.Kind.sgd, .adam, .adamW, .adadelta] {
+            let options = Optimizer.defaultOptions(kind)
             members[kind.rawValue] = .builtin(Builtin(kind.rawValue) { interpreter, arguments in
                 try interpreter.makeOptimizer(kind, defaults: options, arguments)
             })
@@ -180,13 +194,17 @@ extension Interpreter {
         return members
     }
 
-    private func adamDefaults(weightDecay: Value, decoupled: Bool) -> [(String, Value)] {
-        [("lr", .float(0.001)), ("betas", .tuple([.float(0.9), .float(0.999)])), ("eps", .float(1e-8)), ("weight_decay", weightDecay),
-         ("amsgrad", .bool(false)), ("maximize", .bool(false)), ("foreach", .none), ("capturable", .bool(false)),
-         ("differentiable", .bool(false)), ("fused", .none), ("decoupled_weight_decay", .bool(decoupled))]
+    /// `inspect.signature(torch.optim.AdamW)`: `params`, then the options in order.
+    func optimizerSignature(_ builtin: Builtin) -> [SignatureParameter]? {
+        guard let kind = Optimizer.Kind(rawValue: builtin.name), case let .builtin(factory)? = try? libraryMember("torch.optim", builtin.name),
+              factory === builtin else { return nil }
+        return [SignatureParameter(name: "params", kind: .normal, defaultValue: nil)]
+            // AdamW fixes decoupled_weight_decay itself, so its signature leaves it out.
+            + Optimizer.defaultOptions(kind).filter { kind != .adamW || $0.0 != "decoupled_weight_decay" }
+                .map { SignatureParameter(name: $0.0, kind: .normal, defaultValue: $0.1) }
     }
 
-    private func makeOptimizer(_ kind: Optimizer.Kind, defaults: [(String, Value)], _ arguments: CallArguments) throws -> Value {
+    fileprivate func makeOptimizer(_ kind: Optimizer.Kind, defaults: [(String, Value)], _ arguments: CallArguments) throws -> Value {
         guard let paramsArgument = arguments.positional.first ?? arguments.keywords.first(where: { $0.name == "params" })?.value else {
             throw PythonError.typeError("\(kind.rawValue).__init__() missing 1 required positional argument: 'params'")
         }

@@ -52,3 +52,7 @@ add("aliases", "torch.manual_seed(0)\nx = torch.randn(3, 4)\n",
     "torch.sum(x, axis=(0, 1))",
     "x.sum(dim=0, axis=1)",
 )
+add("inspect", "import inspect\n",
+    "list(inspect.signature(torch.optim.AdamW).parameters)",
+    "'fused' in inspect.signature(torch.optim.SGD).parameters",
+)
