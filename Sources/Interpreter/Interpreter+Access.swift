@@ -252,6 +252,7 @@ extension Interpreter {
             if let value = try functionAttribute(function, name) { return value }
         case let .builtin(builtin):
             if name == "__name__" { return .string(builtin.name) }
+            if let value = nativeModuleClassAttribute(builtin, name) { return value }
         default:
             break
         }

@@ -42,8 +42,12 @@ extension Interpreter {
             for target in targets { try assign(result, to: target) }
         case let .augmentedAssign(target, op, value):
             try executeAugmentedAssign(target, op, value)
-        case let .annotatedAssign(target, _, value):
+        case let .annotatedAssign(target, annotation, value):
             if let value { try assign(try evaluate(value), to: target) }
+            // A class body records its annotated names in order, as `@dataclass` reads them.
+            if case let .dict(annotations)? = scope.variables["__annotations__"], case let .name(name) = target.kind {
+                annotations[.string(name)] = (try? evaluate(annotation)) ?? .none
+            }
         case let .if(condition, body, orElse):
             return try execute(try truthy(try evaluate(condition)) ? body : orElse)
         case let .for(target, iterable, body, orElse):
@@ -341,6 +345,7 @@ extension Interpreter {
         }
         try ClassLinearization.check(bases: baseClasses)
         let classScope = Scope(parent: scope)
+        classScope.variables["__annotations__"] = .dict(DictStorage())
         let saved = scope
         scope = classScope
         defer { scope = saved }

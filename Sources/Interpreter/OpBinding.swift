@@ -11,6 +11,8 @@ extension Interpreter {
         guard let implementation = entry.implementation else {
             throw PythonError.notImplemented("\(entry.name)() has no implementation in the op table")
         }
+        // PyTorch's argument parser also accepts numpy's `axis=` and `keepdims=`.
+        let arguments = entry.signature.parameter(named: "dim") != nil ? arguments.withNumPyAliases() : arguments
         var positional = arguments.positional
         if let receiver { positional.insert(.tensor(receiver), at: 0) }
         let last = entry.signatures.count - 1

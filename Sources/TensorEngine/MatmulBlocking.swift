@@ -1,13 +1,23 @@
 /// The cache-blocked float32 product: C = A × B for one matrix of a batch.
 ///
 /// Loop order and sizes follow BLIS for AVX2 cores with a 32 KiB L1 and 512 KiB L2:
-/// a 256-deep × 16-wide B panel (16 KiB) stays in L1 while the kernel walks every A
-/// panel of a 144 × 256 block (144 KiB, in L2); B blocks up to 4080 columns wide
+/// an up to 384-deep × 16-wide B panel (24 KiB) stays in L1 while the kernel walks every A
+/// panel of a 144 × 384 block (216 KiB, in L2); B blocks up to 4080 columns wide
 /// (about 4 MiB) live in L3 and are packed once per depth block.
 enum MatmulBlocking {
-    static var depth: Int { 256 }
+    static var maximumDepth: Int { 384 }
     static var rows: Int { 144 }
     static var columns: Int { 4080 }
+
+    /// The depth of each block along the inner dimension. Rounding depends on where the
+    /// sum restarts: PyTorch's CPU sgemm (MKL) sums a depth up to 384 in one pass and
+    /// splits a longer one into 2, 4, ... equal blocks, each added to C in turn, so the
+    /// same split gives its last bits.
+    static func depth(inner: Int) -> Int {
+        var blocks = 1
+        while (inner + blocks - 1) / blocks > maximumDepth { blocks *= 2 }
+        return Swift.max(1, (inner + blocks - 1) / blocks)
+    }
 }
 
 /// A strided float32 matrix: element (i, j) at `base[i * rowStride + j * columnStride]`.
@@ -26,7 +36,7 @@ struct MatmulWorkspace: ~Copyable {
     private let raw: UnsafeMutableRawPointer
 
     static func floatCount(rows: Int, inner: Int, columns: Int) -> (a: Int, b: Int, spill: Int) {
-        let depth = min(inner, MatmulBlocking.depth)
+        let depth = min(inner, MatmulBlocking.depth(inner: inner))
         let blockRows = roundUp(min(rows, MatmulBlocking.rows), to: MicroTile.rows)
         let blockColumns = roundUp(min(columns, MatmulBlocking.columns), to: MicroTile.columns)
         return (blockRows * depth, blockColumns * depth, MicroTile.rows * MicroTile.columns)
@@ -61,8 +71,9 @@ func multiplyBlocked(
 ) {
     for columnStart in stride(from: 0, to: columns, by: MatmulBlocking.columns) {
         let blockColumns = min(MatmulBlocking.columns, columns - columnStart)
-        for depthStart in stride(from: 0, to: inner, by: MatmulBlocking.depth) {
-            let depth = min(MatmulBlocking.depth, inner - depthStart)
+        let depthBlock = MatmulBlocking.depth(inner: inner)
+        for depthStart in stride(from: 0, to: inner, by: depthBlock) {
+            let depth = min(depthBlock, inner - depthStart)
             packColumnPanels(b.base + depthStart * b.rowStride + columnStart * b.columnStride,
                              depthStride: b.rowStride, columnStride: b.columnStride,
                              depth: depth, columns: blockColumns, into: workspace.packedB)

@@ -139,6 +139,8 @@ extension Tensor {
             norms = foldLanes(magnitudes, layout: layout, initial: 0.0) { $0 + ($1 != 0 ? 1 : 0) }
         case 1:
             norms = foldLanes(magnitudes, layout: layout, initial: 0.0) { $0 + $1 }
+        case 2 where dtype == .float32:
+            norms = floatTwoNorms(magnitudes, layout: layout, vectorized: reducesInnermostContiguousRun(layout.reducedDims))
         case 2:
             norms = foldLanes(magnitudes, layout: layout, initial: 0.0) { $0 + $1 * $1 }.map { $0.squareRoot() }
         default:

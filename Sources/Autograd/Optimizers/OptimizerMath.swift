@@ -53,6 +53,10 @@ public enum OptimizerMath {
             expAvgSq = try zerosLike(param)
             maxExpAvgSq = amsgrad ? try zerosLike(param) : nil
         }
+        /// A state restored by `load_state_dict`, sharing the given tensors.
+        public init(step: Double, expAvg: Tensor, expAvgSq: Tensor, maxExpAvgSq: Tensor?) {
+            (self.step, self.expAvg, self.expAvgSq, self.maxExpAvgSq) = (step, expAvg, expAvgSq, maxExpAvgSq)
+        }
     }
 
     /// `_single_tensor_adam` (AdamW: decoupled weight decay).
@@ -90,6 +94,9 @@ public enum OptimizerMath {
         public init(like param: Tensor) throws {
             squareAvg = try zerosLike(param)
             accDelta = try zerosLike(param)
+        }
+        public init(step: Double, squareAvg: Tensor, accDelta: Tensor) {
+            (self.step, self.squareAvg, self.accDelta) = (step, squareAvg, accDelta)
         }
     }
 

@@ -75,7 +75,13 @@ extension Interpreter {
                 let entries = try interpreter.moduleStateDict(module, prefix: try bound.string("prefix", default: ""),
                                               keepVars: try bound.bool("keep_vars", default: false))
                 let destination: DictStorage
-                if case let .dict(given)? = bound.optional("destination") { destination = given } else { destination = DictStorage() }
+                if case let .dict(given)? = bound.optional("destination") {
+                    destination = given
+                } else {
+                    // PyTorch returns an OrderedDict (`odict_keys([...])` when its keys print).
+                    destination = DictStorage()
+                    destination.flavor = .ordered
+                }
                 for (key, tensor) in entries { destination[.string(key)] = .tensor(tensor) }
                 return .dict(destination)
             }

@@ -28,6 +28,7 @@ extension Interpreter {
             "torch.utils.data.dataloader": member(torch, "utils", "data", "dataloader"),
             "torch.utils.data.sampler": member(torch, "utils", "data", "sampler"),
             "torch.nn.utils": nn.members["utils"] ?? .none,
+            "torch.nn.utils.rnn": member(nn, "utils", "rnn"),
             "torch.nn.parameter": nn.members["parameter"] ?? .none,
             "torch.autograd": torch.members["autograd"] ?? .none,
             "math": .module(Namespace(name: "math", members: makeMathMembers())),

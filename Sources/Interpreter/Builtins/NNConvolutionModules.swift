@@ -122,6 +122,15 @@ final class ConvolutionModule: NNModule {
 
     private var bias: Tensor? { parameters.count > 1 ? parameters[1].tensor : nil }
 
+    /// The same configuration with nothing registered or drawn, for `copy.deepcopy` to fill.
+    private init(copying other: ConvolutionModule) {
+        (inChannels, outChannels, kernelSize, stride) = (other.inChannels, other.outChannels, other.kernelSize, other.stride)
+        (padding, dilation, groups, paddingMode, outputPadding) = (other.padding, other.dilation, other.groups, other.paddingMode, other.outputPadding)
+        super.init(name: other.name)
+    }
+
+    override func makeCopy(_ interpreter: Interpreter) throws -> NNModule? { ConvolutionModule(copying: self) }
+
     /// PyTorch's `_ConvNd.extra_repr`: settings left at their defaults are omitted.
     override func extraRepr() -> String {
         var text = "\(inChannels), \(outChannels), kernel_size=\(spatialTupleRepr(kernelSize)), stride=\(spatialTupleRepr(stride))"

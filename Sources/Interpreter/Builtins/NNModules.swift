@@ -88,15 +88,16 @@ final class LinearModule: NNModule {
     private init(sizesOf other: LinearModule) {
         self.inFeatures = other.inFeatures
         self.outFeatures = other.outFeatures
-        super.init(name: "Linear")
+        super.init(name: other.name)
     }
 
     override func makeCopy(_ interpreter: Interpreter) throws -> NNModule? { LinearModule(sizesOf: self) }
 
-    init(inFeatures: Int, outFeatures: Int, bias: Bool, dtype: DType) throws {
+    /// `name` is the class a subclass prints as (`NonDynamicallyQuantizableLinear`).
+    init(inFeatures: Int, outFeatures: Int, bias: Bool, dtype: DType, name: String = "Linear") throws {
         self.inFeatures = inFeatures
         self.outFeatures = outFeatures
-        super.init(name: "Linear")
+        super.init(name: name)
         parameters = try defaultInitializedParameters(weightShape: [outFeatures, inFeatures], fanIn: inFeatures,
                                                       biasCount: bias ? outFeatures : nil, dtype: dtype)
     }
@@ -301,7 +302,7 @@ extension Interpreter {
     /// Functional families added in other files (losses, attention, ...).
     func extraFunctionalMembers() -> [String: Value] {
         var members: [String: Value] = [:]
-        for family in [functionalMiscMembers(), functionalLayerMembers(), opTableFunctionalMembers()] {
+        for family in [functionalMiscMembers(), functionalLayerMembers(), functionalDistanceMembers(), opTableFunctionalMembers()] {
             members.merge(family) { _, new in new }
         }
         return members

@@ -10,9 +10,22 @@ final class BatchNormModule: NNModule {
     let affine: Bool
     /// The input ranks the variant accepts, and how its error names them ("2D or 3D").
     let acceptedRanks: (ranks: ClosedRange<Int>, text: String)
-    private let runningMean: Tensor?
-    private let runningVariance: Tensor?
-    private let batchesTracked: Tensor?
+    /// The buffers live in the registry, so `load_state_dict`, `deepcopy` and reassignment
+    /// (`bn.running_mean = ...`) reach what forward reads.
+    private func buffer(_ name: String) -> Tensor? {
+        registry.buffers.item(name) ?? nil
+    }
+    private var runningMean: Tensor? { buffer("running_mean") }
+    private var runningVariance: Tensor? { buffer("running_var") }
+    private var batchesTracked: Tensor? { buffer("num_batches_tracked") }
+
+    /// A layer of the same kind with nothing registered, for `copy.deepcopy` to fill.
+    private init(copying other: BatchNormModule) {
+        (features, eps, momentum, affine, acceptedRanks) = (other.features, other.eps, other.momentum, other.affine, other.acceptedRanks)
+        super.init(name: other.name)
+    }
+
+    override func makeCopy(_ interpreter: Interpreter) throws -> NNModule? { BatchNormModule(copying: self) }
 
     init(name: String, features: Int, eps: Double, momentum: Double?, affine: Bool, bias: Bool,
          trackRunningStats: Bool, dtype: DType) throws {
@@ -23,17 +36,17 @@ final class BatchNormModule: NNModule {
         case "BatchNorm3d": acceptedRanks = (5...5, "5D")
         default: acceptedRanks = (2...Int.max, "at least 2D")  // SyncBatchNorm, which runs as BatchNorm off a GPU
         }
-        if trackRunningStats {
-            runningMean = try Tensor.zeros(shape: [features], dtype: dtype)
-            runningVariance = try Factory.full(shape: [features], value: .int(1), dtype: dtype)
-            batchesTracked = Tensor(scalar: Int64(0))
-        } else {
-            (runningMean, runningVariance, batchesTracked) = (nil, nil, nil)
-        }
         super.init(name: name)
         if affine {
             parameters.append(("weight", try Factory.full(shape: [features], value: .int(1), dtype: dtype)))
             if bias { parameters.append(("bias", try Tensor.zeros(shape: [features], dtype: dtype))) }
+        }
+        if trackRunningStats {
+            registry.buffers.set("running_mean", try Tensor.zeros(shape: [features], dtype: dtype))
+            registry.buffers.set("running_var", try Factory.full(shape: [features], value: .int(1), dtype: dtype))
+            registry.buffers.set("num_batches_tracked", Tensor(scalar: Int64(0)))
+        } else {
+            for name in ["running_mean", "running_var", "num_batches_tracked"] { registry.buffers.set(name, nil) }
         }
     }
 
@@ -106,6 +119,12 @@ final class GroupNormModule: NNModule {
     }
 
     private func parameter(_ name: String) -> Tensor? { parameters.first { $0.name == name }?.tensor }
+
+    /// `GroupNorm`'s parameters are ones and zeros, so a fresh layer draws nothing.
+    override func makeCopy(_ interpreter: Interpreter) throws -> NNModule? {
+        try GroupNormModule(groups: groups, channels: channels, eps: eps, affine: affine, bias: parameter("bias") != nil,
+                            dtype: parameter("weight")?.dtype ?? defaultFloatDType)
+    }
 
     override func extraRepr() -> String {
         "\(groups), \(channels), eps=\(pythonFloatRepr(eps)), affine=\(pythonBool(affine)), bias=\(pythonBool(parameter("bias") != nil))"
@@ -192,7 +211,8 @@ extension Interpreter {
     /// The convolution, pooling, normalization and channel-dropout layers, for `makeNNMembers`.
     func layerModuleMembers() -> [String: Value] {
         [convolutionModuleMembers(), transposedConvolutionModuleMembers(), poolingModuleMembers(), normalizationLayerMembers(),
-         featureDropoutModuleMembers()]
+         featureDropoutModuleMembers(), recurrentModuleMembers(), attentionModuleMembers(),
+         transformerModuleMembers()]
             .reduce(into: [:]) { members, family in members.merge(family) { _, new in new } }
     }
 

@@ -15,9 +15,9 @@ final class Optimizer: NativeObject, ParameterUpdating {
     let kind: Kind
     let defaults: [(String, Value)]
     let paramGroups: ListStorage
-    private var momentumBuffers: [ObjectIdentifier: Tensor] = [:]
-    private var adamStates: [ObjectIdentifier: OptimizerMath.AdamState] = [:]
-    private var adadeltaStates: [ObjectIdentifier: OptimizerMath.AdadeltaState] = [:]
+    var momentumBuffers: [ObjectIdentifier: Tensor] = [:]
+    var adamStates: [ObjectIdentifier: OptimizerMath.AdamState] = [:]
+    var adadeltaStates: [ObjectIdentifier: OptimizerMath.AdadeltaState] = [:]
 
     init(kind: Kind, defaults: [(String, Value)], groups: [DictStorage]) {
         self.kind = kind
@@ -31,6 +31,8 @@ final class Optimizer: NativeObject, ParameterUpdating {
         var lines = ["\(kind.rawValue) ("]
         for (index, item) in paramGroups.items.enumerated() {
             guard case let .dict(group) = item else { continue }
+            // PyTorch's repr ends each group with a newline and starts the next with one.
+            if index > 0 { lines.append("") }
             lines.append("Parameter Group \(index)")
             let options = group.entries.compactMap { entry -> (String, Value)? in
                 guard case let .string(key) = entry.key, key != "params" else { return nil }
@@ -66,13 +68,13 @@ final class Optimizer: NativeObject, ParameterUpdating {
             return .dict(DictStorage(try parameters().compactMap { parameter in
                 try stateDict(for: parameter).map { (.tensor(parameter), .dict($0)) }
             }))
-        default: return nil
+        default: return try stateMethod(name, interpreter: interpreter)
         }
     }
 
     var updatedParameters: [Tensor] { (try? parameters()) ?? [] }
 
-    private func parameters() throws -> [Tensor] {
+    func parameters() throws -> [Tensor] {
         try paramGroups.items.flatMap { item -> [Tensor] in
             guard case let .dict(group) = item, case let .list(params)? = group[.string("params")] else { return [] }
             return params.items.compactMap { if case let .tensor(tensor) = $0 { return tensor } else { return nil } }
@@ -116,7 +118,7 @@ final class Optimizer: NativeObject, ParameterUpdating {
         }
     }
 
-    private func stateDict(for parameter: Tensor) throws -> DictStorage? {
+    func stateDict(for parameter: Tensor) throws -> DictStorage? {
         let identity = ObjectIdentifier(parameter)
         if let buffer = momentumBuffers[identity] { return DictStorage([(.string("momentum_buffer"), .tensor(buffer))]) }
         if let state = adamStates[identity] {
@@ -130,6 +132,27 @@ final class Optimizer: NativeObject, ParameterUpdating {
                                 (.string("square_avg"), .tensor(state.squareAvg)), (.string("acc_delta"), .tensor(state.accDelta))])
         }
         return nil
+    }
+}
+
+extension Optimizer {
+    /// Each optimizer's constructor options and defaults, in PyTorch's order.
+    static func defaultOptions(_ kind: Kind) -> [(String, Value)] {
+        func adam(weightDecay: Value, decoupled: Bool) -> [(String, Value)] {
+            [("lr", .float(0.001)), ("betas", .tuple([.float(0.9), .float(0.999)])), ("eps", .float(1e-8)), ("weight_decay", weightDecay),
+             ("amsgrad", .bool(false)), ("maximize", .bool(false)), ("foreach", .none), ("capturable", .bool(false)),
+             ("differentiable", .bool(false)), ("fused", .none), ("decoupled_weight_decay", .bool(decoupled))]
+        }
+        switch kind {
+        case .sgd:
+            return [("lr", .float(0.001)), ("momentum", .int(0)), ("dampening", .int(0)), ("weight_decay", .int(0)), ("nesterov", .bool(false)),
+                    ("maximize", .bool(false)), ("foreach", .none), ("differentiable", .bool(false)), ("fused", .none)]
+        case .adam: return adam(weightDecay: .int(0), decoupled: false)
+        case .adamW: return adam(weightDecay: .float(0.01), decoupled: true)
+        case .adadelta:
+            return [("lr", .float(1.0)), ("rho", .float(0.9)), ("eps", .float(1e-6)), ("weight_decay", .int(0)), ("maximize", .bool(false)),
+                    ("capturable", .bool(false)), ("foreach", .none), ("differentiable", .bool(false))]
+        }
     }
 }
 
@@ -168,16 +191,9 @@ private func optionRepr(_ value: Value) -> String {
 extension Interpreter {
     /// `torch.optim`: each optimizer's defaults in PyTorch's order, overridden by keywords.
     func makeOptimMembers() -> [String: Value] {
-        let defaults: [(Optimizer.Kind, [(String, Value)])] = [
-            (.sgd, [("lr", .float(0.001)), ("momentum", .int(0)), ("dampening", .int(0)), ("weight_decay", .int(0)), ("nesterov", .bool(false)),
-                    ("maximize", .bool(false)), ("foreach", .none), ("differentiable", .bool(false)), ("fused", .none)]),
-            (.adam, adamDefaults(weightDecay: .int(0), decoupled: false)),
-            (.adamW, adamDefaults(weightDecay: .float(0.01), decoupled: true)),
-            (.adadelta, [("lr", .float(1.0)), ("rho", .float(0.9)), ("eps", .float(1e-6)), ("weight_decay", .int(0)), ("maximize", .bool(false)),
-                         ("capturable", .bool(false)), ("foreach", .none), ("differentiable", .bool(false))]),
-        ]
         var members: [String: Value] = [:]
-        for (kind, options) in defaults {
+        for kind in [Optimizer.Kind.sgd, .adam, .adamW, .adadelta] {
+            let options = Optimizer.defaultOptions(kind)
             members[kind.rawValue] = .builtin(Builtin(kind.rawValue) { interpreter, arguments in
                 try interpreter.makeOptimizer(kind, defaults: options, arguments)
             })
@@ -185,13 +201,17 @@ extension Interpreter {
         return members
     }
 
-    private func adamDefaults(weightDecay: Value, decoupled: Bool) -> [(String, Value)] {
-        [("lr", .float(0.001)), ("betas", .tuple([.float(0.9), .float(0.999)])), ("eps", .float(1e-8)), ("weight_decay", weightDecay),
-         ("amsgrad", .bool(false)), ("maximize", .bool(false)), ("foreach", .none), ("capturable", .bool(false)),
-         ("differentiable", .bool(false)), ("fused", .none), ("decoupled_weight_decay", .bool(decoupled))]
+    /// `inspect.signature(torch.optim.AdamW)`: `params`, then the options in order.
+    func optimizerSignature(_ builtin: Builtin) -> [SignatureParameter]? {
+        guard let kind = Optimizer.Kind(rawValue: builtin.name), case let .builtin(factory)? = try? libraryMember("torch.optim", builtin.name),
+              factory === builtin else { return nil }
+        return [SignatureParameter(name: "params", kind: .normal, defaultValue: nil)]
+            // AdamW fixes decoupled_weight_decay itself, so its signature leaves it out.
+            + Optimizer.defaultOptions(kind).filter { kind != .adamW || $0.0 != "decoupled_weight_decay" }
+                .map { SignatureParameter(name: $0.0, kind: .normal, defaultValue: $0.1) }
     }
 
-    private func makeOptimizer(_ kind: Optimizer.Kind, defaults: [(String, Value)], _ arguments: CallArguments) throws -> Value {
+    fileprivate func makeOptimizer(_ kind: Optimizer.Kind, defaults: [(String, Value)], _ arguments: CallArguments) throws -> Value {
         guard let paramsArgument = arguments.positional.first ?? arguments.keywords.first(where: { $0.name == "params" })?.value else {
             throw PythonError.typeError("\(kind.rawValue).__init__() missing 1 required positional argument: 'params'")
         }
@@ -206,20 +226,12 @@ extension Interpreter {
         try validateOptimizerOptions(options)
         let items = try iterate(paramsArgument)
         if items.isEmpty { throw PythonError.valueError("optimizer got an empty parameter list") }
-        var groups: [DictStorage] = []
-        if case .dict = items[0] {
-            for case let .dict(given) in items {
-                let group = DictStorage()
-                group[.string("params")] = .list(ListStorage(try iterate(given[.string("params")] ?? .list(ListStorage([])))))
-                for (name, value) in options { group[.string(name)] = given[.string(name)] ?? value }
-                groups.append(group)
+        let groups = try (items.first.map { if case .dict = $0 { true } else { false } } ?? false)
+            ? items.map { item -> DictStorage in
+                guard case let .dict(given) = item else { throw PythonError.typeError("param groups must all be dicts") }
+                return try makeParamGroup(given, defaults: options)
             }
-        } else {
-            let group = DictStorage()
-            group[.string("params")] = .list(ListStorage(items))
-            for (name, value) in options { group[.string(name)] = value }
-            groups.append(group)
-        }
+            : [try makeParamGroup(DictStorage([(.string("params"), .list(ListStorage(items)))]), defaults: options)]
         for group in groups {
             guard case let .list(params)? = group[.string("params")] else { continue }
             let identities = params.items.compactMap { item -> ObjectIdentifier? in

@@ -12,7 +12,8 @@ let tensorMethods: [String: TensorMethod] = {
     for family in [shapeMethods(), elementwiseMethods(), reductionMethods(), conversionMethods(), extraTensorMethods()] {
         table.merge(family) { first, _ in first }
     }
-    return table
+    // PyTorch's argument parser also takes numpy's names: `axis` for `dim`, `keepdims` for `keepdim`.
+    return table.mapValues { method in { interpreter, tensor, arguments in try method(interpreter, tensor, arguments.withNumPyAliases()) } }
 }()
 
 /// The methods the op table implements, under every `Tensor.` spelling it declares;

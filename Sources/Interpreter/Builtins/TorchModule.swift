@@ -78,6 +78,7 @@ extension Interpreter {
         defineLegacyConstructors(torch)
         torch.members["special"] = .module(makeSpecialNamespace(torch: torch))
         torch.members["distributions"] = .module(makeDistributionsNamespace())
+        torch.members.merge(distanceTorchMembers()) { _, distance in distance }
         return torch
     }
 

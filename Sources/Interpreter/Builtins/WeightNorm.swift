@@ -14,7 +14,8 @@ extension Interpreter {
         }
         let name = try bound.string("name", default: "weight")
         let dim = try bound.int("dim", default: 0)
-        warn("`torch.nn.utils.weight_norm` is deprecated in favor of `torch.nn.utils.parametrizations.weight_norm`.")
+        try? issueWarning("`torch.nn.utils.weight_norm` is deprecated in favor of `torch.nn.utils.parametrizations.weight_norm`.",
+                          category: ["FutureWarning", "Warning"], module: "__main__", raisesErrors: false)
         guard case let .tensor(weight)? = module.registry.lookup(name), module.registry.parameters.item(name) != nil else {
             throw PythonError.attributeError("'\(module.name)' object has no parameter '\(name)'")
         }

@@ -38,7 +38,9 @@ extension Interpreter {
         case let .native(partial as Partial):
             return try signatureParameters(partial.function).dropFirst(partial.arguments.positional.count)
                 .filter { parameter in !partial.arguments.keywords.contains { $0.name == parameter.name } }
-        case .builtin, .native:
+        case let .builtin(builtin):
+            return optimizerSignature(builtin) ?? []
+        case .native:
             return []
         default:
             throw PythonError.typeError("\(try repr(value)) is not a callable object")

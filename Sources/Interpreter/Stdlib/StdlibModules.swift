@@ -24,6 +24,7 @@ extension Interpreter {
             "os": stdlibModule("os", os),
             "os.path": os["path"] ?? .none,
             "inspect": stdlibModule("inspect", makeInspectMembers()),
+            "dataclasses": stdlibModule("dataclasses", makeDataclassesMembers()),
             "ast": stdlibModule("ast", ["literal_eval": stdlibFunction("literal_eval", literalEvalBuiltin)]),
             "argparse": stdlibModule("argparse", makeArgparseMembers()),
             "random": stdlibModule("random", makeRandomModuleMembers()),
