@@ -73,6 +73,11 @@ final class LessonCheckerTests: XCTestCase {
         ("relative-position-bias", "temporal index", "torch.arange(4)[:, None] - torch.arange(4)[None, :] + 3"),
         ("shifted-window-masks", "Undo the roll", "x"),
         ("shifted-window-masks", "count the", "torch.tensor([16, 8, 8, 4])"),
+        ("gradients-and-distillation", "leaves in `scores.grad`", "(F.softmax(scores, dim=1) - F.one_hot(labels, 5)) / 4"),
+        ("gradients-and-distillation", "leaves in `scores.grad`", "(F.softmax(scores, dim=1) - F.one_hot(labels)) / len(labels)"),
+        ("gradients-and-distillation", "leaves in `s.grad`", "(F.softmax(s / T, dim=1) - F.softmax(t / T, dim=1)) / (2.0 * 4)"),
+        ("gradients-and-distillation", "Fix its slices", "kd(logits[:, :5], old[:, :5], T).backward(); logits.grad"),
+        ("gradients-and-distillation", "part of the graph", "teacher_logits = teacher(inputs)"),
     ]
 
     func testFalseAcceptsAreRejected() throws {
