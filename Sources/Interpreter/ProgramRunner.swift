@@ -88,7 +88,7 @@ public final class ProgramRunner: OutputSink {
 
     public func write(_ text: String) { onEvent(.printed(text)) }
     public func writeError(_ text: String) {
-        if let onStandardError { onStandardError(text) } else { fputs(text, stderr) }
+        if let onStandardError { onStandardError(text) } else { writeToStandardError(text) }
     }
     public func warn(_ message: String, line: Int) { onEvent(.warning(message, line: line)) }
 }

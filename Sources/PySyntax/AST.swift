@@ -125,14 +125,14 @@ public struct Comprehension {
     }
 }
 
-public enum UnaryOperator: String {
+public enum UnaryOperator: String, Sendable {
     case negate = "-"
     case plus = "+"
     case not = "not"
     case invert = "~"
 }
 
-public enum BinaryOperator: String {
+public enum BinaryOperator: String, Sendable {
     case add = "+"
     case subtract = "-"
     case multiply = "*"
@@ -148,12 +148,12 @@ public enum BinaryOperator: String {
     case rightShift = ">>"
 }
 
-public enum BooleanOperator: String {
+public enum BooleanOperator: String, Sendable {
     case and
     case or
 }
 
-public enum CompareOperator: String {
+public enum CompareOperator: String, Sendable {
     case less = "<"
     case lessEqual = "<="
     case greater = ">"

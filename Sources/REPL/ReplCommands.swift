@@ -12,7 +12,8 @@ struct ReplCommand {
 }
 
 extension ReplSession {
-    static let commands: [ReplCommand] = [
+    /// Built on each use: a handful of values, and no global state to guard.
+    static var commands: [ReplCommand] { [
         ReplCommand(name: "help", arguments: "[NAME]", summary: "this list, or the documentation of a torch function (:help softmax)") {
             $0.showHelp($1)
             return true
@@ -47,7 +48,7 @@ extension ReplSession {
             return true
         },
         ReplCommand(name: "quit", arguments: "", summary: "leave the session (Ctrl-D does too)") { _, _ in false },
-    ]
+    ] }
 
     static var commandNames: [String] { commands.map(\.name) }
 

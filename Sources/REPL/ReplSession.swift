@@ -215,8 +215,10 @@ public final class ReplSession {
 /// Deeply nested code recurses deeply in the evaluator; give it room.
 func withLargeStack(_ body: @escaping () -> Void) {
     let done = DispatchSemaphore(value: 0)
+    // The caller waits for the thread, so `body` never runs concurrently with it.
+    let work = UncheckedSendable(body)
     let thread = Thread {
-        body()
+        work.value()
         done.signal()
     }
     thread.stackSize = 1 << 29
@@ -232,4 +234,10 @@ extension String {
         }
         return lines.joined(separator: "\n")
     }
+}
+
+/// A value handed to another thread while its owner waits, so it is never shared.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -7,7 +7,9 @@ typealias TensorMethod = (Interpreter, Tensor, CallArguments) throws -> Value
 
 /// Every tensor method by its Python name. Each family lives in its own file and
 /// contributes one table.
-let tensorMethods: [String: TensorMethod] = {
+// Immutable after its one-time initialisation and read-only from then on; its closures
+// capture only constants. `nonisolated(unsafe)` states that for Swift 6's checker.
+nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     var table = opTableMethods()
     for family in [shapeMethods(), elementwiseMethods(), reductionMethods(), conversionMethods(), extraTensorMethods()] {
         table.merge(family) { first, _ in first }

@@ -1,7 +1,9 @@
 import TensorEngine
 
 /// Functions over several arrays: joining, selecting, comparing.
-let numpyCombiningFunctions: [String: Builtin.Body] = [
+// Immutable after its one-time initialisation and read-only from then on; its closures
+// capture only constants. `nonisolated(unsafe)` states that for Swift 6's checker.
+nonisolated(unsafe) let numpyCombiningFunctions: [String: Builtin.Body] = [
     "concatenate": { interpreter, arguments in
         let bound = try arguments.bind("concatenate", ["arrays", "axis"])
         let tensors = try interpreter.numpyCommonArrays(try interpreter.iterate(try bound.value("arrays")))

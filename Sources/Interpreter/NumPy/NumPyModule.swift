@@ -52,7 +52,9 @@ private let numpyUnaryFunctions: [String: UnaryOp] = [
 
 /// numpy computes float64 sin and cos with the C library (and most other functions to
 /// within its last bit), so they go through libm rather than the engine's vector kernels.
-private let numpyLibmFunctions: [String: (Double) -> Double] = [
+private // Immutable after its one-time initialisation and read-only from then on; its closures
+// capture only constants. `nonisolated(unsafe)` states that for Swift 6's checker.
+nonisolated(unsafe) let numpyLibmFunctions: [String: (Double) -> Double] = [
     "sqrt": { Glibc.sqrt($0) }, "exp": { Glibc.exp($0) }, "log": { Glibc.log($0) }, "log2": { Glibc.log2($0) },
     "log10": { Glibc.log10($0) }, "log1p": { Glibc.log1p($0) }, "expm1": { Glibc.expm1($0) }, "sin": { Glibc.sin($0) },
     "cos": { Glibc.cos($0) }, "tan": { Glibc.tan($0) }, "tanh": { Glibc.tanh($0) }, "arctan": { Glibc.atan($0) },
@@ -65,7 +67,9 @@ private func numpyLibm(_ tensor: Tensor, _ function: (Double) -> Double) throws 
 }
 
 /// Functions that make arrays.
-private let numpyCreationFunctions: [String: Builtin.Body] = [
+private // Immutable after its one-time initialisation and read-only from then on; its closures
+// capture only constants. `nonisolated(unsafe)` states that for Swift 6's checker.
+nonisolated(unsafe) let numpyCreationFunctions: [String: Builtin.Body] = [
     "array": { interpreter, arguments in
         let bound = try arguments.bind("array", ["object", "dtype", "*", "copy"])
         let tensor = try interpreter.numpyArray(try bound.value("object"), dtype: try interpreter.numpyDType(bound.optional("dtype") ?? .none))

@@ -2,7 +2,9 @@ import TensorEngine
 
 /// Sorting, the median and the shape helpers: functions that reorder or reshape without
 /// arithmetic.
-let numpyOrderingFunctions: [String: Builtin.Body] = [
+// Immutable after its one-time initialisation and read-only from then on; its closures
+// capture only constants. `nonisolated(unsafe)` states that for Swift 6's checker.
+nonisolated(unsafe) let numpyOrderingFunctions: [String: Builtin.Body] = [
     "sort": { interpreter, arguments in
         let bound = try arguments.bind("sort", ["a", "axis", "kind"])
         let tensor = try interpreter.numpyArray(try bound.value("a"), dtype: nil)

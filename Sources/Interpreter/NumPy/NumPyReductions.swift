@@ -3,7 +3,9 @@ import TensorEngine
 
 /// The numpy functions that are also ndarray methods (`np.sum(a)` and `a.sum()`), each
 /// taking the array first.
-let numpyMethodFunctions: [String: Builtin.Body] = [
+// Immutable after its one-time initialisation and read-only from then on; its closures
+// capture only constants. `nonisolated(unsafe)` states that for Swift 6's checker.
+nonisolated(unsafe) let numpyMethodFunctions: [String: Builtin.Body] = [
     "sum": { interpreter, arguments in try interpreter.numpyReduce("sum", arguments) },
     "mean": { interpreter, arguments in try interpreter.numpyReduce("mean", arguments) },
     "max": { interpreter, arguments in try interpreter.numpyReduce("max", arguments) },

@@ -165,7 +165,7 @@ extension Interpreter {
 
 extension OutputSink {
     /// Standard error, for `logging`. A sink that does not capture it writes to the process's.
-    public func writeError(_ text: String) { fputs(text, stderr) }
+    public func writeError(_ text: String) { writeToStandardError(text) }
 
     /// A warning of any category; UserWarnings take the sink's usual path.
     public func warn(_ message: String, category: String, line: Int) {
