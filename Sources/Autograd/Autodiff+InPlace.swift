@@ -6,6 +6,7 @@ extension Autodiff {
     /// `target`'s history to the new node, as PyTorch's `rebase_history` does.
     public static func inPlace(_ target: Tensor, _ compute: (Tensor) throws -> Tensor) throws -> Tensor {
         if GradMode.isEnabled && target.isLeaf && target.requiresGrad { throw AutogradError.leafInPlace.tensorError }
+        if GradMode.isEnabled, let base = target.meta?.viewBase { return try inPlace(view: target, of: base, compute) }
         let result = try compute(target)
         try target.assignInPlace(result)
         if GradMode.isEnabled, let node = result.gradFn {
@@ -61,5 +62,64 @@ extension Autodiff {
                 return [gradTarget, node.needsGradient(1) ? try gradient.getItem(indices) : nil]
             }
         }
+    }
+}
+
+extension Autodiff {
+    /// An in-place op through a view (`y[0:2].mul_(3)`), as PyTorch's `rebase_history`
+    /// does for views: the base's history becomes a CopySlices node that sends the
+    /// written region's gradient through the op and the rest to the base's old history,
+    /// and the view's own history is regenerated from the base (AsStridedBackward0).
+    static func inPlace(view target: Tensor, of base: Tensor, _ compute: (Tensor) throws -> Tensor) throws -> Tensor {
+        if base.isLeaf && base.requiresGrad { throw AutogradError.leafViewInPlace.tensorError }
+        let result = try compute(target)
+        try target.assignInPlace(result)
+        guard let operation = result.gradFn else { return target }
+        let region = RegionOfStorage(base: base, view: target)
+        // PyTorch's CopySlices: the base's old history, plus the wrapped op's other inputs.
+        // Its backward runs the op's backward on the region and writes the gradient for
+        // the view's old values back into that region.
+        let baseEdge = base.gradFn.map { Edge(node: $0, inputNumber: base.meta?.outputNumber ?? 0) }
+        let copySlices = Node(name: "CopySlices", edges: [baseEdge] + operation.nextEdges.dropFirst(),
+                              inputMetadata: [(base.shape, base.dtype)] + operation.inputMetadata.dropFirst()) { gradients, _ in
+            guard let gradient = gradients.first ?? nil else { return [] }
+            let (whole, part) = try region.layout(gradient)
+            let operationGradients = try operation.apply([try part.clone()])
+            if let selfGradient = operationGradients.first ?? nil { try part.copy(from: selfGradient) } else { try part.fill(.int(0)) }
+            return [whole] + operationGradients.dropFirst()
+        }
+        Recorder.attach(copySlices, to: base, output: 0)
+        target.meta?.viewBase = nil
+        _ = Recorder.record("AsStridedBackward0", inputs: [base], output: target) { _ in
+            { gradient, _ in
+                let (whole, part) = try region.layout(try Tensor.zeros(shape: base.shape, dtype: gradient.dtype))
+                try part.copy(from: gradient)
+                return [whole]
+            }
+        }
+        target.meta?.viewBase = base
+        return target
+    }
+}
+
+/// Where a view sits in its base's storage, to lay a gradient of the base's shape out in
+/// memory the same way and find the view's elements in it (PyTorch's as_strided).
+private struct RegionOfStorage {
+    let baseView: View
+    let targetView: View
+    let elementCount: Int
+
+    init(base: Tensor, view: Tensor) {
+        baseView = base.view
+        targetView = view.view
+        elementCount = base.storage.byteCount / max(base.dtype.itemSize, 1)
+    }
+
+    /// `gradient` copied into fresh storage with the base's layout, and the view's part of it.
+    func layout(_ gradient: Tensor) throws -> (whole: Tensor, part: Tensor) {
+        let storage = try Tensor.zeros(shape: [elementCount], dtype: gradient.dtype)
+        let whole = storage.viewing(baseView)
+        try whole.copy(from: gradient)
+        return (whole, storage.viewing(targetView))
     }
 }

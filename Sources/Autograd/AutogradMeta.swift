@@ -12,6 +12,9 @@ final class AutogradMeta: AutogradMetadata {
     var isParameter = false
     /// Held weakly, as PyTorch does: the node holds the tensor, not the other way round.
     weak var gradAccumulator: AccumulateGrad?
+    /// For a view made by a recorded op, the tensor it is a view of (PyTorch's `_base`):
+    /// an in-place write through the view changes the base's history too.
+    var viewBase: Tensor?
 
     init(requiresGrad: Bool, gradFn: Node? = nil, outputNumber: Int = 0) {
         self.requiresGrad = requiresGrad

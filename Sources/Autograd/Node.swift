@@ -47,8 +47,27 @@ public class Node {
         }
     }
 
+    /// A node whose edges are given, not derived from input tensors: CopySlices takes the
+    /// base's edge plus the edges of the in-place op it wraps.
+    init(name: String, edges: [Edge?], inputMetadata: [(shape: [Int], dtype: DType)?], backward: @escaping Backward) {
+        self.name = name
+        outputCount = 1
+        outputShapes = [[]]
+        let state = AutogradThreadState.current
+        sequenceNumber = state.nextSequenceNumber
+        state.nextSequenceNumber += 1
+        self.backward = backward
+        nextEdges = edges
+        self.inputMetadata = inputMetadata
+    }
+
     /// What `grad_fn.name()` returns: the C++ name for the accumulator of a leaf.
-    public var qualifiedName: String { self is AccumulateGrad ? "torch::autograd::AccumulateGrad" : name }
+    /// The C++ name for the nodes PyTorch writes by hand (the accumulator of a leaf,
+    /// CopySlices); the generated `XBackward0` names otherwise.
+    public var qualifiedName: String {
+        if self is AccumulateGrad { return "torch::autograd::AccumulateGrad" }
+        return name == "CopySlices" ? "torch::autograd::CopySlices" : name
+    }
 
     /// `needs_input_grad(i)`: lets a formula skip gradients nobody will read.
     public func needsGradient(_ input: Int) -> Bool { input < nextEdges.count && nextEdges[input] != nil }

@@ -21,6 +21,10 @@ enum Recorder {
         }
         formula = makeBackward(node)
         attach(node, to: output, output: 0)
+        // A view of its one input: remember the base, for in-place writes through it.
+        if inputs.count == 1, let input = inputs[0], output !== input, output.sharesStorage(with: input) {
+            output.meta?.viewBase = input.meta?.viewBase ?? input
+        }
         return output
     }
 

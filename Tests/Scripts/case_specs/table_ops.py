@@ -39,3 +39,11 @@ CASES = (
         "a = torch.ones(2, requires_grad=True)\na[0] = 5.0", "a = torch.ones(2, requires_grad=True)\na[:] = 5.0",
     ])
 )
+
+# In-place writes through views rebase the base's history (CopySlices), as PyTorch does.
+CASES += group("autograd-backward", X, [
+    "y = x * 2\ny[0:2].mul_(3)\ny.sum().backward()\n(y, x.grad)",
+    "y = x * 2\ny.t()[1:3].mul_(torch.arange(3.))\ny.view(12)[::5].add_(1)\ny[1].exp_()\n(y * torch.arange(12.).view(3, 4)).sum().backward()\nx.grad",
+    "y = x * 2\nv = y[0:2]\nv.mul_(3)\n(v.grad_fn.name(), y.grad_fn.name(), len(y.grad_fn.next_functions))",
+    "x.view(12).add_(1)", "y = x.exp()\ny[:, 0].sigmoid_()\ny.sum().backward()",
+])
