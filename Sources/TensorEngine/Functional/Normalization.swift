@@ -23,6 +23,7 @@ extension Tensor {
             throw TensorError(.notImplementedError, "\"LayerNormKernelImpl\" not implemented for '\(dtype.scalarTypeName)'")
         }
         let blockSize = normalizedShape.reduce(1, *)
+        if dtype == .float32 { return try float32LayerNorm(blockSize: blockSize, weight: weight, bias: bias, eps: eps) }
         let values = doubles()
         let scales = try weight?.to(dtype).doubles()
         let shifts = try bias?.to(dtype).doubles()
