@@ -42,11 +42,21 @@ extension Tensor {
     }
 }
 
-/// `output[i] = x[i] · a + y[i]`, rounded once; `output` may alias `y`.
-private func fusedMultiplyAdd<T: BinaryFloatingPoint>(
+/// `output[i] = x[i] · a + y[i]`, rounded once; `output` may alias `y`. Eight lanes at a
+/// time: the generic scalar loop was left as one `fma` call per element.
+private func fusedMultiplyAdd<T: BinaryFloatingPoint & SIMDScalar>(
     _ x: UnsafeMutablePointer<T>, _ a: T, _ y: UnsafeMutablePointer<T>, into output: UnsafeMutablePointer<T>, count: Int
 ) {
-    for index in 0..<count {
+    let lanes = SIMD8<T>(repeating: a)
+    let (from, base, to) = (UnsafeRawPointer(x), UnsafeRawPointer(y), UnsafeMutableRawPointer(output))
+    let vectorEnd = count / 8 * 8
+    for index in stride(from: 0, to: vectorEnd, by: 8) {
+        let bytes = index &* MemoryLayout<T>.stride
+        let sum = base.loadUnaligned(fromByteOffset: bytes, as: SIMD8<T>.self)
+            .addingProduct(from.loadUnaligned(fromByteOffset: bytes, as: SIMD8<T>.self), lanes)
+        to.storeBytes(of: sum, toByteOffset: bytes, as: SIMD8<T>.self)
+    }
+    for index in vectorEnd..<count {
         output[index] = y[index].addingProduct(x[index], a)
     }
 }
