@@ -1,5 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
+import Foundation
 
 // The layered module graph from the architecture notes: each target depends only on
 // targets listed before it, and the engine at the bottom has no dependencies at all.
@@ -8,6 +9,16 @@ import PackageDescription
 // which showed up as ~6% of a small op's time. Debug builds (and so `make test`) keep
 // them, so a violation is still caught there.
 let uncheckedExclusivityInRelease = SwiftSetting.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
+
+// The engine's 8×32 matmul tile needs AVX-512's 32 vector registers; it is compiled in
+// when the build machine, the one `-target-cpu native` compiles for, has AVX-512.
+// Elsewhere (no /proc/cpuinfo, another architecture, an AVX2-only core) the 6×16 tile runs.
+let buildMachineHasAVX512: Bool = {
+    guard let cpuInfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+          let flags = cpuInfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) else { return false }
+    return flags.split(separator: " ").contains("avx512f")
+}()
+let engineCPUDefines: [SwiftSetting] = buildMachineHasAVX512 ? [.define("ENGINE_AVX512")] : []
 
 let package = Package(
     name: "TensorTutor",
@@ -22,7 +33,8 @@ let package = Package(
         // Built for the CPU it compiles on (like -march=native): the tool is built from
         // source, and AVX2/FMA make the SIMD kernels about 1.6x faster than baseline x86-64.
         // The explicit FMA calls are the only fused operations, so results stay bit-exact.
-        .target(name: "TensorEngine", swiftSettings: [.unsafeFlags(["-target-cpu", "native"]), uncheckedExclusivityInRelease]),
+        .target(name: "TensorEngine",
+                swiftSettings: [.unsafeFlags(["-target-cpu", "native"]), uncheckedExclusivityInRelease] + engineCPUDefines),
         .target(name: "Autograd", dependencies: ["TensorEngine"], swiftSettings: [uncheckedExclusivityInRelease]),
         // The op table: each op declared once, with its signature, variants, family, doc and implementation.
         .target(name: "Ops", dependencies: ["Autograd", "TensorEngine"], swiftSettings: [uncheckedExclusivityInRelease]),

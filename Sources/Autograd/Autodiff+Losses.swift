@@ -76,9 +76,9 @@ extension Autodiff {
             let savedInput = node.save(input), savedTarget = node.save(target)
             return { gradient, node in
                 let x = try savedInput.unpack(), y = try savedTarget.unpack()
-                let difference = try sub(x, y)
                 let scale = reduction == .mean ? 2.0 / Double(max(try broadcastCount(x, y), 1)) : 2.0
-                let full = try mul(try mul(scale, difference), gradient)
+                let full = try TensorEngine.mseLossGradient(x, y, scale: scale, gradient: gradient)
+                    ?? mul(try mul(scale, try sub(x, y)), gradient)
                 return [node.needsGradient(0) ? full : nil, node.needsGradient(1) ? try neg(full) : nil]
             }
         }

@@ -33,17 +33,20 @@ struct MatmulWorkspace: ~Copyable {
     let packedA: UnsafeMutablePointer<Float>
     let packedB: UnsafeMutablePointer<Float>
     let spill: UnsafeMutablePointer<Float>
+
+    let tile: TileShape
     private let raw: UnsafeMutableRawPointer
 
-    static func floatCount(rows: Int, inner: Int, columns: Int) -> (a: Int, b: Int, spill: Int) {
+    static func floatCount(rows: Int, inner: Int, columns: Int, tile: TileShape) -> (a: Int, b: Int, spill: Int) {
         let depth = min(inner, MatmulBlocking.depth(inner: inner))
-        let blockRows = roundUp(min(rows, MatmulBlocking.rows), to: MicroTile.rows)
-        let blockColumns = roundUp(min(columns, MatmulBlocking.columns), to: MicroTile.columns)
-        return (blockRows * depth, blockColumns * depth, MicroTile.rows * MicroTile.columns)
+        let blockRows = roundUp(min(rows, MatmulBlocking.rows), to: tile.rows)
+        let blockColumns = roundUp(min(columns, MatmulBlocking.columns), to: tile.columns)
+        return (blockRows * depth, blockColumns * depth, tile.rows * tile.columns)
     }
 
-    init(rows: Int, inner: Int, columns: Int) throws {
-        let counts = Self.floatCount(rows: rows, inner: inner, columns: columns)
+    init(rows: Int, inner: Int, columns: Int, tile: TileShape = .preferred) throws {
+        self.tile = tile
+        let counts = Self.floatCount(rows: rows, inner: inner, columns: columns, tile: tile)
         // 16 floats = 64 bytes between buffers keeps every panel cache-line aligned.
         let aCount = roundUp(counts.a, to: 16)
         let bCount = roundUp(counts.b, to: 16)
@@ -69,6 +72,7 @@ func multiplyBlocked(
     _ a: FloatMatrix, _ b: FloatMatrix, into c: UnsafeMutablePointer<Float>,
     rows: Int, inner: Int, columns: Int, workspace: borrowing MatmulWorkspace
 ) {
+    let kernels = TileKernels.forShape(workspace.tile)
     for columnStart in stride(from: 0, to: columns, by: MatmulBlocking.columns) {
         let blockColumns = min(MatmulBlocking.columns, columns - columnStart)
         let depthBlock = MatmulBlocking.depth(inner: inner)
@@ -76,51 +80,75 @@ func multiplyBlocked(
             let depth = min(depthBlock, inner - depthStart)
             packColumnPanels(b.base + depthStart * b.rowStride + columnStart * b.columnStride,
                              depthStride: b.rowStride, columnStride: b.columnStride,
-                             depth: depth, columns: blockColumns, into: workspace.packedB)
+                             depth: depth, columns: blockColumns, width: workspace.tile.columns,
+                             into: workspace.packedB)
             for rowStart in stride(from: 0, to: rows, by: MatmulBlocking.rows) {
                 let blockRows = min(MatmulBlocking.rows, rows - rowStart)
                 packRowPanels(a.base + rowStart * a.rowStride + depthStart * a.columnStride,
                               rowStride: a.rowStride, depthStride: a.columnStride,
-                              rows: blockRows, depth: depth, into: workspace.packedA)
-                multiplyPackedBlock(
-                    depth: depth, blockRows: blockRows, blockColumns: blockColumns,
+                              rows: blockRows, depth: depth, height: workspace.tile.rows, into: workspace.packedA)
+                let block = PackedBlock(
+                    depth: depth, rows: blockRows, columns: blockColumns,
                     packedA: workspace.packedA, packedB: workspace.packedB,
-                    block: c + rowStart * columns + columnStart, rowStride: columns,
+                    output: c + rowStart * columns + columnStart, rowStride: columns,
                     accumulate: depthStart > 0, spill: workspace.spill)
+                multiplyPackedBlock(block, kernels)
             }
         }
     }
 }
 
+/// One packed block of each operand and where its product goes.
+private struct PackedBlock {
+    var depth: Int
+    var rows: Int
+    var columns: Int
+    var packedA: UnsafeMutablePointer<Float>
+    var packedB: UnsafeMutablePointer<Float>
+    var output: UnsafeMutablePointer<Float>
+    var rowStride: Int
+    var accumulate: Bool
+    var spill: UnsafeMutablePointer<Float>
+}
+
+/// One tile's kernels: `full` for a tile with more than half its rows and columns
+/// valid, `narrow` for at most half the columns (the right edge), `short` for at most
+/// half the rows (the bottom edge). Each is called once per tile and depth block, so
+/// calling through a function value costs nothing measurable.
+private struct TileKernels {
+    typealias Kernel = (
+        _ depth: Int, _ packedA: UnsafePointer<Float>, _ packedB: UnsafePointer<Float>,
+        _ tile: UnsafeMutablePointer<Float>, _ tileRowStride: Int, _ validRows: Int, _ validColumns: Int,
+        _ accumulate: Bool, _ spill: UnsafeMutablePointer<Float>
+    ) -> Void
+    let shape: TileShape
+    let full: Kernel, narrow: Kernel, short: Kernel
+
+    static func forShape(_ shape: TileShape) -> TileKernels {
+        shape == .avx512
+            ? TileKernels(shape: shape, full: multiplyWideMicroTile, narrow: multiplyWideNarrowMicroTile,
+                          short: multiplyWideShortMicroTile)
+            : TileKernels(shape: shape, full: multiplyMicroTile, narrow: multiplyNarrowMicroTile, short: multiplyShortMicroTile)
+    }
+}
+
 /// Every micro-tile of one packed block: B panels outside, so each stays in L1 while
 /// the A panels stream past it.
-private func multiplyPackedBlock(
-    depth: Int, blockRows: Int, blockColumns: Int,
-    packedA: UnsafeMutablePointer<Float>, packedB: UnsafeMutablePointer<Float>,
-    block: UnsafeMutablePointer<Float>, rowStride: Int, accumulate: Bool, spill: UnsafeMutablePointer<Float>
-) {
-    var bPanel = UnsafePointer(packedB)
-    for panelColumn in stride(from: 0, to: blockColumns, by: MicroTile.columns) {
-        let validColumns = min(MicroTile.columns, blockColumns - panelColumn)
-        var aPanel = UnsafePointer(packedA)
-        for panelRow in stride(from: 0, to: blockRows, by: MicroTile.rows) {
-            let validRows = min(MicroTile.rows, blockRows - panelRow)
-            let tile = block + panelRow * rowStride + panelColumn
-            if validColumns <= MicroTile.columns / 2 {
-                multiplyNarrowMicroTile(
-                    depth: depth, packedA: aPanel, packedB: bPanel, tile: tile, tileRowStride: rowStride,
-                    validRows: validRows, validColumns: validColumns, accumulate: accumulate, spill: spill)
-            } else if validRows <= MicroTile.rows / 2 {
-                multiplyShortMicroTile(
-                    depth: depth, packedA: aPanel, packedB: bPanel, tile: tile, tileRowStride: rowStride,
-                    validRows: validRows, validColumns: validColumns, accumulate: accumulate, spill: spill)
-            } else {
-                multiplyMicroTile(
-                    depth: depth, packedA: aPanel, packedB: bPanel, tile: tile, tileRowStride: rowStride,
-                    validRows: validRows, validColumns: validColumns, accumulate: accumulate, spill: spill)
-            }
-            aPanel += depth * MicroTile.rows
+private func multiplyPackedBlock(_ block: PackedBlock, _ kernels: TileKernels) {
+    let shape = kernels.shape
+    let depth = block.depth
+    var bPanel = UnsafePointer(block.packedB)
+    for panelColumn in stride(from: 0, to: block.columns, by: shape.columns) {
+        let validColumns = min(shape.columns, block.columns - panelColumn)
+        var aPanel = UnsafePointer(block.packedA)
+        for panelRow in stride(from: 0, to: block.rows, by: shape.rows) {
+            let validRows = min(shape.rows, block.rows - panelRow)
+            let tile = block.output + panelRow * block.rowStride + panelColumn
+            let kernel = validColumns <= shape.columns / 2 ? kernels.narrow
+                : validRows <= shape.rows / 2 ? kernels.short : kernels.full
+            kernel(depth, aPanel, bPanel, tile, block.rowStride, validRows, validColumns, block.accumulate, block.spill)
+            aPanel += depth * shape.rows
         }
-        bPanel += depth * MicroTile.columns
+        bPanel += depth * shape.columns
     }
 }

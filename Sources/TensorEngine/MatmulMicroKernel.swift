@@ -1,12 +1,30 @@
-/// The 6×16 register tile at the heart of the float32 product (BLIS's design).
-///
-/// Six rows × two SIMD8 vectors = twelve accumulators, plus two B vectors and one
-/// broadcast A value: fifteen of the sixteen AVX registers, so nothing spills to the
-/// stack inside the depth loop. Each step does 12 FMAs for 2 loads of B and 6 of A.
-enum MicroTile {
-    static var rows: Int { 6 }
-    static var columns: Int { 16 }
+/// The register tile of the float32 product (BLIS's design): rows of A × columns of B
+/// held in vector accumulators for a whole depth block. Packing lays both operands out
+/// in this shape (MatmulPacking.swift).
+struct TileShape: Equatable {
+    let rows: Int
+    let columns: Int
+
+    /// Six rows × two SIMD8 vectors = twelve accumulators, plus two B vectors and one
+    /// broadcast A value: fifteen of the sixteen AVX registers, so nothing spills to the
+    /// stack inside the depth loop. Each step does 12 FMAs for 2 loads of B and 6 of A.
+    static var avx2: TileShape { TileShape(rows: 6, columns: 16) }
+    /// Eight rows × two SIMD16 vectors (MatmulWideMicroKernel.swift).
+    static var avx512: TileShape { TileShape(rows: 8, columns: 32) }
+
+    /// The build's tile. Package.swift defines ENGINE_AVX512 when the build machine has
+    /// AVX-512, the same machine `-target-cpu native` compiles for; elsewhere SIMD16
+    /// would be split into pairs of 8-lane halves and run out of the 16 AVX registers.
+    static var preferred: TileShape {
+        #if ENGINE_AVX512
+        return .avx512
+        #else
+        return .avx2
+        #endif
+    }
 }
+
+/// The 6×16 tile.
 
 /// `tile (+)= packedA × packedB` over `depth` steps. `packedA` holds 6 values per step,
 /// `packedB` 16 per step (both zero-padded, see MatmulPacking.swift); only the first
@@ -42,11 +60,11 @@ func multiplyMicroTile(
         c40.addProduct(a4, b0); c41.addProduct(a4, b1)
         let a5 = SIMD8<Float>(repeating: a[5])
         c50.addProduct(a5, b0); c51.addProduct(a5, b1)
-        a += MicroTile.rows
-        b += MicroTile.columns * MemoryLayout<Float>.stride
+        a += TileShape.avx2.rows
+        b += TileShape.avx2.columns * MemoryLayout<Float>.stride
     }
 
-    if validRows == MicroTile.rows && validColumns == MicroTile.columns {
+    if validRows == TileShape.avx2.rows && validColumns == TileShape.avx2.columns {
         let stride = tileRowStride
         storeTileRow(c00, c01, to: tile, accumulate: accumulate)
         storeTileRow(c10, c11, to: tile + stride, accumulate: accumulate)
@@ -58,14 +76,14 @@ func multiplyMicroTile(
     }
     // An edge tile: the padded lanes hold products with zeros and must not be written
     // past the matrix, so the whole tile goes through a scratch block first.
-    let width = MicroTile.columns
+    let width = TileShape.avx2.columns
     storeTileRow(c00, c01, to: spill, accumulate: false)
     storeTileRow(c10, c11, to: spill + width, accumulate: false)
     storeTileRow(c20, c21, to: spill + 2 * width, accumulate: false)
     storeTileRow(c30, c31, to: spill + 3 * width, accumulate: false)
     storeTileRow(c40, c41, to: spill + 4 * width, accumulate: false)
     storeTileRow(c50, c51, to: spill + 5 * width, accumulate: false)
-    copySpill(spill, to: tile, tileRowStride: tileRowStride, validRows: validRows, validColumns: validColumns,
+    copySpill(spill, width: width, to: tile, tileRowStride: tileRowStride, validRows: validRows, validColumns: validColumns,
               accumulate: accumulate)
 }
 
@@ -89,10 +107,10 @@ func multiplyNarrowMicroTile(
         c3.addProduct(SIMD8<Float>(repeating: a[3]), b0)
         c4.addProduct(SIMD8<Float>(repeating: a[4]), b0)
         c5.addProduct(SIMD8<Float>(repeating: a[5]), b0)
-        a += MicroTile.rows
-        b += MicroTile.columns * MemoryLayout<Float>.stride
+        a += TileShape.avx2.rows
+        b += TileShape.avx2.columns * MemoryLayout<Float>.stride
     }
-    let width = MicroTile.columns
+    let width = TileShape.avx2.columns
     let raw = UnsafeMutableRawPointer(spill)
     let rowBytes = width * MemoryLayout<Float>.stride
     raw.storeBytes(of: c0, as: SIMD8<Float>.self)
@@ -101,7 +119,7 @@ func multiplyNarrowMicroTile(
     raw.storeBytes(of: c3, toByteOffset: 3 * rowBytes, as: SIMD8<Float>.self)
     raw.storeBytes(of: c4, toByteOffset: 4 * rowBytes, as: SIMD8<Float>.self)
     raw.storeBytes(of: c5, toByteOffset: 5 * rowBytes, as: SIMD8<Float>.self)
-    copySpill(spill, to: tile, tileRowStride: tileRowStride, validRows: validRows, validColumns: validColumns,
+    copySpill(spill, width: width, to: tile, tileRowStride: tileRowStride, validRows: validRows, validColumns: validColumns,
               accumulate: accumulate)
 }
 
@@ -127,25 +145,25 @@ func multiplyShortMicroTile(
         c10.addProduct(a1, b0); c11.addProduct(a1, b1)
         let a2 = SIMD8<Float>(repeating: a[2])
         c20.addProduct(a2, b0); c21.addProduct(a2, b1)
-        a += MicroTile.rows
-        b += MicroTile.columns * MemoryLayout<Float>.stride
+        a += TileShape.avx2.rows
+        b += TileShape.avx2.columns * MemoryLayout<Float>.stride
     }
-    let width = MicroTile.columns
+    let width = TileShape.avx2.columns
     storeTileRow(c00, c01, to: spill, accumulate: false)
     storeTileRow(c10, c11, to: spill + width, accumulate: false)
     storeTileRow(c20, c21, to: spill + 2 * width, accumulate: false)
-    copySpill(spill, to: tile, tileRowStride: tileRowStride, validRows: validRows, validColumns: validColumns,
+    copySpill(spill, width: width, to: tile, tileRowStride: tileRowStride, validRows: validRows, validColumns: validColumns,
               accumulate: accumulate)
 }
 
-/// The valid corner of a scratch tile (rows 16 floats apart) into the output.
+/// The valid corner of a scratch tile (rows `width` floats apart) into the output.
 @inline(__always)
-private func copySpill(
-    _ spill: UnsafeMutablePointer<Float>, to tile: UnsafeMutablePointer<Float>, tileRowStride: Int,
+func copySpill(
+    _ spill: UnsafeMutablePointer<Float>, width: Int, to tile: UnsafeMutablePointer<Float>, tileRowStride: Int,
     validRows: Int, validColumns: Int, accumulate: Bool
 ) {
     for row in 0..<validRows {
-        let source = spill + row &* MicroTile.columns
+        let source = spill + row &* width
         let target = tile + row &* tileRowStride
         if accumulate {
             for column in 0..<validColumns { target[column] += source[column] }

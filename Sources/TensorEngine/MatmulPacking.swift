@@ -1,7 +1,8 @@
 /// Copies one cache block of each operand into the layout the micro-kernel streams:
-/// A as panels of 6 rows (6 values per depth step), B as panels of 16 columns (16 per
-/// step). Packing reads the strided views directly, so a transposed or broadcast operand
-/// costs nothing extra, and pads ragged edges with zeros so the kernel never branches.
+/// A as panels of `height` rows (`height` values per depth step), B as panels of
+/// `width` columns (`width` per step), the shape of the register tile. Packing reads the
+/// strided views directly, so a transposed or broadcast operand costs nothing extra,
+/// and pads ragged edges with zeros so the kernel never branches.
 ///
 /// Full panels are written in step order, one contiguous run at a time: for the small
 /// products of attention (49 × 32) packing is a third of the work, and strided scalar
@@ -9,29 +10,23 @@
 /// addresses memory that exists, and overflow checks kept these loops from unrolling.
 
 /// Packs `rows` × `depth` elements of A (element (i, k) at `source[i * rowStride + k * depthStride]`)
-/// into ⌈rows / 6⌉ panels of `depth` × 6.
+/// into ⌈rows / height⌉ panels of `depth` × `height`.
 func packRowPanels(
-    _ source: UnsafePointer<Float>, rowStride: Int, depthStride: Int, rows: Int, depth: Int,
+    _ source: UnsafePointer<Float>, rowStride: Int, depthStride: Int, rows: Int, depth: Int, height: Int,
     into packed: UnsafeMutablePointer<Float>
 ) {
-    let height = MicroTile.rows
     var panel = packed
     for panelStart in stride(from: 0, to: rows, by: height) {
         let validRows = min(height, rows &- panelStart)
-        let row0 = source + panelStart &* rowStride
-        if validRows == height {
-            let row1 = row0 + rowStride, row2 = row1 + rowStride, row3 = row2 + rowStride
-            let row4 = row3 + rowStride, row5 = row4 + rowStride
-            var target = panel
-            var offset = 0
-            for _ in 0..<depth {
-                target[0] = row0[offset]; target[1] = row1[offset]; target[2] = row2[offset]
-                target[3] = row3[offset]; target[4] = row4[offset]; target[5] = row5[offset]
-                target += height
-                offset &+= depthStride
-            }
+        let panelSource = source + panelStart &* rowStride
+        if validRows == height && rowStride == 1 && height % 8 == 0 {
+            // A transposed (the weight gradient's gradᵀ): each step's rows are adjacent.
+            copyRuns(panelSource, sourceStep: depthStride, runs: depth, runLength: height, into: panel)
+        } else if validRows == height {
+            packFullPanel(panelSource, laneStride: rowStride, depthStride: depthStride, depth: depth,
+                          width: height, into: panel)
         } else {
-            packRaggedPanel(row0, laneStride: rowStride, depthStride: depthStride, validLanes: validRows,
+            packRaggedPanel(panelSource, laneStride: rowStride, depthStride: depthStride, validLanes: validRows,
                             depth: depth, width: height, into: panel)
         }
         panel += depth &* height
@@ -39,46 +34,76 @@ func packRowPanels(
 }
 
 /// Packs `depth` × `columns` elements of B (element (k, j) at `source[k * depthStride + j * columnStride]`)
-/// into ⌈columns / 16⌉ panels of `depth` × 16.
+/// into ⌈columns / width⌉ panels of `depth` × `width`.
 func packColumnPanels(
-    _ source: UnsafePointer<Float>, depthStride: Int, columnStride: Int, depth: Int, columns: Int,
+    _ source: UnsafePointer<Float>, depthStride: Int, columnStride: Int, depth: Int, columns: Int, width: Int,
     into packed: UnsafeMutablePointer<Float>
 ) {
-    let width = MicroTile.columns
     var panel = packed
     for panelStart in stride(from: 0, to: columns, by: width) {
         let validColumns = min(width, columns &- panelStart)
         let panelSource = source + panelStart &* columnStride
         if validColumns == width && columnStride == 1 {
-            // Row-major B: each step is 16 contiguous floats.
-            var from = UnsafeRawPointer(panelSource)
-            var to = UnsafeMutableRawPointer(panel)
-            let sourceStep = depthStride &* MemoryLayout<Float>.stride
-            for _ in 0..<depth {
-                to.storeBytes(of: from.loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
-                to.storeBytes(of: from.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self),
-                              toByteOffset: 32, as: SIMD8<Float>.self)
-                from += sourceStep
-                to += width &* MemoryLayout<Float>.stride
-            }
+            // Row-major B: each step is `width` contiguous floats.
+            copyRuns(panelSource, sourceStep: depthStride, runs: depth, runLength: width, into: panel)
         } else if validColumns == width {
-            // Transposed or strided B: sixteen read streams, one contiguous write.
-            var target = panel
-            var offset = 0
-            for _ in 0..<depth {
-                var column = panelSource + offset
-                for lane in 0..<16 {
-                    target[lane] = column.pointee
-                    column += columnStride
-                }
-                target += width
-                offset &+= depthStride
-            }
+            packFullPanel(panelSource, laneStride: columnStride, depthStride: depthStride, depth: depth,
+                          width: width, into: panel)
         } else {
             packRaggedPanel(panelSource, laneStride: columnStride, depthStride: depthStride, validLanes: validColumns,
                             depth: depth, width: width, into: panel)
         }
         panel += depth &* width
+    }
+}
+
+/// `runs` runs of `runLength` (a multiple of 8) contiguous floats, `sourceStep` apart
+/// in the source, back to back in `target`.
+@inline(__always)
+private func copyRuns(
+    _ source: UnsafePointer<Float>, sourceStep: Int, runs: Int, runLength: Int, into target: UnsafeMutablePointer<Float>
+) {
+    var from = UnsafeRawPointer(source)
+    var to = UnsafeMutableRawPointer(target)
+    let sourceBytes = sourceStep &* MemoryLayout<Float>.stride
+    let runBytes = runLength &* MemoryLayout<Float>.stride
+    for _ in 0..<runs {
+        for offset in stride(from: 0, to: runBytes, by: 32) {
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self),
+                          toByteOffset: offset, as: SIMD8<Float>.self)
+        }
+        from += sourceBytes
+        to += runBytes
+    }
+}
+
+/// A full panel whose lanes are strided: lane l at step k from
+/// `source[l * laneStride + k * depthStride]`. When each lane is contiguous along the
+/// depth (a transposed operand), eight steps of a lane are read as one vector, so the
+/// reads stream through each lane instead of hopping between lanes on every step.
+@inline(__always)
+private func packFullPanel(
+    _ source: UnsafePointer<Float>, laneStride: Int, depthStride: Int, depth: Int, width: Int,
+    into panel: UnsafeMutablePointer<Float>
+) {
+    var step = 0
+    if depthStride == 1 && width % 8 == 0 {
+        while step &+ 8 <= depth {
+            for lane in stride(from: 0, to: width, by: 8) {
+                transposeBlock8x8(source + (lane &* laneStride &+ step), sourceStride: laneStride,
+                                  into: panel + (step &* width &+ lane), targetStride: width)
+            }
+            step &+= 8
+        }
+    }
+    while step < depth {
+        let target = panel + step &* width
+        var lanePointer = source + step &* depthStride
+        for lane in 0..<width {
+            target[lane] = lanePointer.pointee
+            lanePointer += laneStride
+        }
+        step &+= 1
     }
 }
 
@@ -95,4 +120,35 @@ private func packRaggedPanel(
         let laneSource = source + lane &* laneStride
         for step in 0..<depth { panel[step &* width &+ lane] = laneSource[step &* depthStride] }
     }
+}
+
+/// Eight runs of eight floats (`sourceStride` apart) written as eight columns: the
+/// 8×8 transpose of AVX's unpack / shuffle / lane-swap sequence.
+@inline(__always)
+private func transposeBlock8x8(
+    _ source: UnsafePointer<Float>, sourceStride: Int, into target: UnsafeMutablePointer<Float>, targetStride: Int
+) {
+    typealias Row = SIMD8<Float>
+    let from = UnsafeRawPointer(source), rowBytes = sourceStride &* MemoryLayout<Float>.stride
+    @inline(__always) func row(_ index: Int) -> Row { from.loadUnaligned(fromByteOffset: index &* rowBytes, as: Row.self) }
+    @inline(__always) func interleaveLow(_ a: Row, _ b: Row) -> Row { Row(a[0], b[0], a[1], b[1], a[4], b[4], a[5], b[5]) }
+    @inline(__always) func interleaveHigh(_ a: Row, _ b: Row) -> Row { Row(a[2], b[2], a[3], b[3], a[6], b[6], a[7], b[7]) }
+    @inline(__always) func pairsLow(_ a: Row, _ b: Row) -> Row { Row(a[0], a[1], b[0], b[1], a[4], a[5], b[4], b[5]) }
+    @inline(__always) func pairsHigh(_ a: Row, _ b: Row) -> Row { Row(a[2], a[3], b[2], b[3], a[6], a[7], b[6], b[7]) }
+    let (r0, r1, r2, r3, r4, r5, r6, r7) = (row(0), row(1), row(2), row(3), row(4), row(5), row(6), row(7))
+    let t0 = interleaveLow(r0, r1), t1 = interleaveHigh(r0, r1), t2 = interleaveLow(r2, r3), t3 = interleaveHigh(r2, r3)
+    let t4 = interleaveLow(r4, r5), t5 = interleaveHigh(r4, r5), t6 = interleaveLow(r6, r7), t7 = interleaveHigh(r6, r7)
+    let u0 = pairsLow(t0, t2), u1 = pairsHigh(t0, t2), u2 = pairsLow(t1, t3), u3 = pairsHigh(t1, t3)
+    let u4 = pairsLow(t4, t6), u5 = pairsHigh(t4, t6), u6 = pairsLow(t5, t7), u7 = pairsHigh(t5, t7)
+    let to = UnsafeMutableRawPointer(target), columnBytes = targetStride &* MemoryLayout<Float>.stride
+    @inline(__always) func store(_ left: Row, _ right: Row, column: Int) {
+        to.storeBytes(of: Row(lowHalf: left.lowHalf, highHalf: right.lowHalf), toByteOffset: column &* columnBytes,
+                      as: Row.self)
+        to.storeBytes(of: Row(lowHalf: left.highHalf, highHalf: right.highHalf), toByteOffset: (column &+ 4) &* columnBytes,
+                      as: Row.self)
+    }
+    store(u0, u4, column: 0)
+    store(u1, u5, column: 1)
+    store(u2, u6, column: 2)
+    store(u3, u7, column: 3)
 }

@@ -26,12 +26,41 @@ public func concatenate(_ tensors: [Tensor], dim: Int) throws -> Tensor {
     }
     var shape = first.shape
     shape[axis] = total
+    if parts.allSatisfy({ $0.dtype == dtype && $0.isContiguous }) {
+        return try concatenateContiguous(parts, shape: shape, axis: axis, dtype: dtype)
+    }
     let result = try Tensor.zeros(shape: shape, dtype: dtype)
     var start = 0
     for tensor in parts {
         let length = tensor.shape[axis]
         try result.slice(axis, start: start, end: start + length, step: 1).copy(from: tensor)
         start += length
+    }
+    return result
+}
+
+/// cat of contiguous parts of the result's dtype: each part is, for every index of the
+/// dims before `axis`, one contiguous run of bytes, copied whole. Every byte of the
+/// result is written, so it starts uninitialized.
+private func concatenateContiguous(_ parts: [Tensor], shape: [Int], axis: Int, dtype: DType) throws -> Tensor {
+    let result = try Tensor.uninitialized(shape: shape, dtype: dtype)
+    // Nothing to copy; the byte counts below could overflow for huge empty shapes.
+    if result.count == 0 { return result }
+    let outerCount = shape[..<axis].reduce(1, *)
+    let innerCount = shape[(axis + 1)...].reduce(1, *)
+    let itemSize = dtype.itemSize
+    let rowBytes = shape[axis] * innerCount * itemSize
+    let target = result.storage.bytes + result.storageOffset * itemSize
+    var partStart = 0
+    for part in parts {
+        let partBytes = part.shape[axis] * innerCount * itemSize
+        let source = UnsafeRawPointer(part.storage.bytes + part.storageOffset * itemSize)
+        if partBytes > 0 {
+            for outer in 0..<outerCount {
+                (target + outer * rowBytes + partStart).copyMemory(from: source + outer * partBytes, byteCount: partBytes)
+            }
+        }
+        partStart += partBytes
     }
     return result
 }

@@ -53,6 +53,7 @@ func extremeLanes<T: OrderedLaneValue>(_ values: [T], layout: ReductionLayout, l
 extension Tensor {
     /// Runs `extremeLanes` in the right number type and wraps the results.
     func extremeReduction(_ layout: ReductionLayout, largest: Bool) throws -> (values: Tensor, indices: Tensor) {
+        if let result = try float32ExtremeLanes(layout, largest: largest) { return result }
         let indices: [Int64]
         let values: Tensor
         if dtype.isFloatingPoint {

@@ -104,7 +104,9 @@ extension Tensor {
         case .exp: return try map(T.self, T.self) { T(Glibc.exp(Double($0))) }
         case .log: return try map(T.self, T.self) { T(Glibc.log(Double($0))) }
         case .tanh: return try map(T.self, T.self) { T(Glibc.tanh(Double($0))) }
-        case .sigmoid: return try map(T.self, T.self) { T(1 / (1 + Glibc.exp(-Double($0)))) }
+        case .sigmoid:
+            if T.self == Float.self { return try to(.float32).float32Sigmoid() }
+            return try map(T.self, T.self) { T(1 / (1 + Glibc.exp(-Double($0)))) }
         default:
             let function = floatingFunction(op)
             return try map(T.self, T.self) { T(function(Double($0))) }

@@ -28,7 +28,7 @@ public enum OptimizerMath {
                 }
                 grad = options.nesterov ? try addScaled(grad, keptBuffer!, options.momentum) : keptBuffer!
             }
-            try param.assignInPlace(try addScaled(param, grad, -options.lr))
+            try addScaledInPlace(param, grad, -options.lr)
             return keptBuffer
         }
     }
@@ -112,14 +112,23 @@ public enum OptimizerMath {
             var delta = try add(state.accDelta, eps).unary(.sqrt)
             delta = try mul(try div(delta, std), grad)
             try state.accDelta.assignInPlace(try addProduct(try mul(state.accDelta, rho), delta, delta, 1 - rho))
-            try param.assignInPlace(try addScaled(param, delta, -lr))
+            try addScaledInPlace(param, delta, -lr)
         }
     }
 }
 
-/// `self.add(other, alpha=a)`: PyTorch's kernel computes self + a·other.
+/// `self.add(other, alpha=a)`: PyTorch's kernel computes other·a + self with one fused
+/// multiply-add; the engine's fused kernel does the same for same-shape float tensors.
 private func addScaled(_ base: Tensor, _ other: Tensor, _ alpha: Double) throws -> Tensor {
-    try add(base, try mul(alpha, other))
+    if let fused = try base.addingScaled(other, alpha: alpha) { return fused }
+    return try add(base, try mul(alpha, other))
+}
+
+/// `param.add_(update, alpha=a)`, in place without a temporary where the fused kernel applies.
+private func addScaledInPlace(_ param: Tensor, _ update: Tensor, _ alpha: Double) throws {
+    if try !param.addScaledInPlace(update, alpha: alpha) {
+        try param.assignInPlace(try addScaled(param, update, alpha))
+    }
 }
 
 /// `addcmul`: self + value·t1·t2.

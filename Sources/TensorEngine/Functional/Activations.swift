@@ -125,6 +125,7 @@ extension Tensor {
             if activation == .gelu(tanhApproximation: false), count > 1 {
                 return try map(Float.self, Float.self) { x in x * 0.5 * (1 + vectorizedErf(x * 0.70710678118654752440)) }
             }
+            if activation == .silu { return try float32SiLU() }
             return try map(Float.self, Float.self, activation.singlePrecisionFunction)
         }
         return try map(Double.self, Double.self, activation.function)

@@ -24,10 +24,7 @@ extension Tensor {
             throw TensorError.runtime(
                 "Size does not match at dimension \(d) expected index \(formatShape(index.shape)) to be no larger than self \(formatShape(shape)) apart from dimension \(axis)")
         }
-        let bases = selfView.stretched(to: indexShape, collapsing: axis).offsets()
-        let positions = try boundedIndices(index, size: selfView.shape[axis], dim: axis)
-        let stride = selfView.strides[axis]
-        return try gather(offsets: zip(bases, positions).map { $0 + $1 * stride }, shape: index.shape)
+        return try gatherAlong(axis, source: selfView, index: index, indexView: paddedView(index.view))
     }
 
     /// `scatter(dim, index, src)`: a copy of self with src's values written at the indexed

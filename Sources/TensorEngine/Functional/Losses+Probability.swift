@@ -17,22 +17,48 @@ public func binaryCrossEntropy(
     guard input.dtype.isFloatingPoint else {
         throw TensorError(.notImplementedError, "\"binary_cross_entropy\" not implemented for '\(input.dtype.scalarTypeName)'")
     }
-    let probabilities = input.doubles()
-    let labels = target.doubles()
-    var values = [Double](repeating: 0, count: probabilities.count)
-    for index in 0..<probabilities.count {
-        let x = probabilities[index]
-        let t = labels[index]
-        guard x >= 0, x <= 1 else { throw TensorError.runtime("all elements of input should be between 0 and 1") }
-        guard t >= 0, t <= 1 else { throw TensorError.runtime("all elements of target should be between 0 and 1") }
-        values[index] = (t - 1) * Swift.max(Glibc.log1p(-x), -100) - t * Swift.max(Glibc.log(x), -100)
+    var loss: Tensor
+    if input.dtype == .float32 {
+        loss = try float32BinaryCrossEntropy(input, target)
+    } else {
+        let probabilities = input.doubles()
+        let labels = target.doubles()
+        var values = [Double](repeating: 0, count: probabilities.count)
+        for index in 0..<probabilities.count {
+            let x = probabilities[index]
+            let t = labels[index]
+            try checkBinaryCrossEntropyRange(x, t)
+            values[index] = (t - 1) * Swift.max(Glibc.log1p(-x), -100) - t * Swift.max(Glibc.log(x), -100)
+        }
+        loss = try ResultBuilder.tensor(doubles: values, shape: input.shape, dtype: input.dtype)
     }
-    var loss = try ResultBuilder.tensor(doubles: values, shape: input.shape, dtype: input.dtype)
     if let weight {
         let expanded = try weight.expand(try broadcastShapes(target.shape, weight.shape))
         loss = try functionalBinary(.multiply, loss, expanded)
     }
     return try reduceLoss(loss, reduction)
+}
+
+/// PyTorch's float32 kernel is scalar float arithmetic with logf and log1pf; the same
+/// here gives its results to the bit (computing in double differed in a third of them).
+private func float32BinaryCrossEntropy(_ input: Tensor, _ target: Tensor) throws -> Tensor {
+    let probabilities = try input.contiguous(), labels = try target.contiguous()
+    let result = try Tensor.uninitialized(shape: input.shape, dtype: .float32)
+    let x = UnsafePointer(probabilities.pointer(Float.self)) + probabilities.storageOffset
+    let t = UnsafePointer(labels.pointer(Float.self)) + labels.storageOffset
+    let output = result.pointer(Float.self)
+    for index in 0..<input.count {
+        try checkBinaryCrossEntropyRange(x[index], t[index])
+        output[index] = (t[index] - 1) * Swift.max(Glibc.log1pf(-x[index]), -100)
+            - t[index] * Swift.max(Glibc.logf(x[index]), -100)
+    }
+    return result
+}
+
+@inline(__always)
+private func checkBinaryCrossEntropyRange<T: BinaryFloatingPoint>(_ x: T, _ t: T) throws {
+    guard x >= 0, x <= 1 else { throw TensorError.runtime("all elements of input should be between 0 and 1") }
+    guard t >= 0, t <= 1 else { throw TensorError.runtime("all elements of target should be between 0 and 1") }
 }
 
 /// `F.binary_cross_entropy_with_logits`, in PyTorch's stable form:
@@ -72,9 +98,10 @@ public func klDivergence(
     if logTarget {
         loss = try functionalBinary(.multiply, try target.unary(.exp), try functionalBinary(.subtract, target, input))
     } else {
-        let entropyTerms = try target.map(Double.self, Double.self) { t in
-            t == 0 ? 0 : t * Glibc.log(t)
-        }.to(target.dtype)
+        // xlogy(t, t); float32 in float with logf, as PyTorch's kernel (bit for bit).
+        let entropyTerms = target.dtype == .float32
+            ? try target.map(Float.self, Float.self) { t in t == 0 ? 0 : t * Glibc.logf(t) }
+            : try target.map(Double.self, Double.self) { t in t == 0 ? 0 : t * Glibc.log(t) }.to(target.dtype)
         loss = try functionalBinary(.subtract, entropyTerms, try functionalBinary(.multiply, target, input))
     }
     if reduction == .batchMean, input.rank == 0 { throw TensorError.index("tuple index out of range") }

@@ -6,8 +6,12 @@ public func mseLoss(_ input: Tensor, _ target: Tensor, reduction: LossReduction 
     let loss: Tensor
     if input.dtype == target.dtype, input.dtype == .float32 || input.dtype == .float64 {
         // PyTorch's mse kernel: diff = a - b, then diff * diff, each rounded in the dtype.
-        let difference = try functionalBinary(.subtract, input, target)
-        loss = try functionalBinary(.multiply, difference, difference)
+        if let fused = try float32SameShapeMap(input, target, { x, y in (x - y) * (x - y) }) {
+            loss = fused
+        } else {
+            let difference = try functionalBinary(.subtract, input, target)
+            loss = try functionalBinary(.multiply, difference, difference)
+        }
     } else {
         loss = try pointwiseLoss(input, target, kernel: "mse_cpu") { x, y in (x - y) * (x - y) }
     }
@@ -57,4 +61,25 @@ private func weightedReduction(
     default:
         return try reduceLoss(weighted, reduction)
     }
+}
+
+/// mse_loss's gradient, `scale · (input - target) · gradient` for a one-element
+/// `gradient`, in one pass with the three float roundings of the separate ops; nil
+/// unless input and target are float32 tensors of one shape.
+public func mseLossGradient(_ input: Tensor, _ target: Tensor, scale: Double, gradient: Tensor) throws -> Tensor? {
+    guard gradient.dtype == .float32, gradient.count == 1 else { return nil }
+    let factor = Float(scale), outer = gradient.pointer(Float.self)[gradient.storageOffset]
+    return try float32SameShapeMap(input, target) { x, y in (factor * (x - y)) * outer }
+}
+
+/// `body(a, b)` elementwise over two float32 tensors of one shape, or nil for anything else.
+private func float32SameShapeMap(_ a: Tensor, _ b: Tensor, _ body: (Float, Float) -> Float) throws -> Tensor? {
+    guard a.dtype == .float32, b.dtype == .float32, a.shape == b.shape else { return nil }
+    let first = try a.contiguous(), second = try b.contiguous()
+    let result = try Tensor.uninitialized(shape: a.shape, dtype: .float32)
+    let x = UnsafePointer(first.pointer(Float.self)) + first.storageOffset
+    let y = UnsafePointer(second.pointer(Float.self)) + second.storageOffset
+    let output = result.pointer(Float.self)
+    for index in 0..<a.count { output[index] = body(x[index], y[index]) }
+    return result
 }
