@@ -212,20 +212,6 @@ public final class ReplSession {
     }
 }
 
-/// Deeply nested code recurses deeply in the evaluator; give it room.
-func withLargeStack(_ body: @escaping () -> Void) {
-    let done = DispatchSemaphore(value: 0)
-    // The caller waits for the thread, so `body` never runs concurrently with it.
-    let work = UncheckedSendable(body)
-    let thread = Thread {
-        work.value()
-        done.signal()
-    }
-    thread.stackSize = 1 << 29
-    thread.start()
-    done.wait()
-}
-
 extension String {
     func trimmingTrailingBlankLines() -> String {
         var lines = split(separator: "\n", omittingEmptySubsequences: false)
@@ -234,10 +220,4 @@ extension String {
         }
         return lines.joined(separator: "\n")
     }
-}
-
-/// A value handed to another thread while its owner waits, so it is never shared.
-struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }

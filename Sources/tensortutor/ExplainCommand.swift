@@ -83,7 +83,7 @@ struct ExplainCommand: ParsableCommand {
             reporter.reportHardStop(RunError(type: error.type, message: error.message, span: nil, source: program))
         }
         var status: Int32 = 0
-        runOnLargeStack {
+        withLargeStack {
             status = explain(program, prelude: preludeSource, runner: runner, reporter: reporter, interactive: interactive)
         }
         if status == 0, let limitError = reporter.outputLimitError {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import Interpreter
 import Lessons
 import LineEditor
 
@@ -72,7 +73,7 @@ struct LessonCommand: ParsableCommand {
         }
         let reviewed = ReviewQuiz.prepare(lesson, library: library, store: ProgressStore.defaultPath().map { ProgressStore(path: $0) })
         var status: Int32 = 0
-        runOnLargeStack { status = play(reviewed) }
+        withLargeStack { status = play(reviewed) }
         throw ExitCode(status)
     }
 
@@ -92,7 +93,7 @@ struct LessonCommand: ParsableCommand {
             return 1
         }
         var issues: [LessonIssue] = []
-        runOnLargeStack { issues = LessonChecker().check(paths: paths) }
+        withLargeStack { issues = LessonChecker().check(paths: paths) }
         if issues.isEmpty {
             StandardStreams.writeOutput("checked \(paths.count) lesson file\(paths.count == 1 ? "" : "s"): all blocks run, all answers pass, all wrong answers fail\n")
             return 0

@@ -26,7 +26,7 @@ func runProgram(bytes: [UInt8], name: String, json: Bool, timeout: Double?, limi
         reporter.reportHardStop(RunError(type: error.type, message: error.message, span: nil, source: SourceFile(name: name, text: "")))
     }
     var succeeded = false
-    runOnLargeStack {
+    withLargeStack {
         succeeded = runner.run(bytes: bytes, name: name, maximumByteCount: limits.maxSourceBytes)
     }
     // One print past the limit is dropped and stops the program, but a program with no
@@ -38,18 +38,6 @@ func runProgram(bytes: [UInt8], name: String, json: Bool, timeout: Double?, limi
     }
     reporter.flush()
     return succeeded ? 0 : 1
-}
-
-/// Deeply nested code recurses deeply in the evaluator; give it room.
-func runOnLargeStack(_ body: @escaping () -> Void) {
-    let done = DispatchSemaphore(value: 0)
-    let thread = Thread {
-        body()
-        done.signal()
-    }
-    thread.stackSize = 1 << 29
-    thread.start()
-    done.wait()
 }
 
 /// Formats run events for people (text) or for tools (`--json`). Thread-safe: the

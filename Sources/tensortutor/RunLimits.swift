@@ -112,7 +112,7 @@ private func readBytes(from handle: FileHandle, limit: Int) -> [UInt8] {
 /// does not return (a matmul of two 6000×6000 matrices runs for minutes in the engine's
 /// inner loops, which do not poll) cannot be asked, so after a grace period `hardStop`
 /// reports the timeout itself and the process exits with status 1.
-func startWatchdog(timeout seconds: Double?, stopping interpreter: Interpreter, hardStop: @escaping (PythonError) -> Void) {
+func startWatchdog(timeout seconds: Double?, stopping interpreter: Interpreter, hardStop: @escaping @Sendable (PythonError) -> Void) {
     guard let seconds else { return }
     let signal = interpreter.stopSignal
     let gracePeriod = 2.0

@@ -50,7 +50,7 @@ struct TimeitCommand: ParsableCommand {
                                              source: SourceFile(name: "<timeit>", text: expression)))
         }
         var status: Int32 = 0
-        runOnLargeStack {
+        withLargeStack {
             if let setup, !runner.run(SourceFile(name: "<setup>", text: setup)) {
                 status = 1
                 return

@@ -52,11 +52,12 @@ enum Sandbox {
             runner.onEvent = { event in
                 if case let .error(error) = event { box.set(error.type, error.message) }
             }
-            DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: watchdog)
             withTensorMemoryLimit { runner.run(bytes: bytes, name: "<fuzz>") }
             done.signal()
         }
         thread.stackSize = 1 << 29
+        // Armed from this thread: the work item is not Sendable, so it stays here.
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: watchdog)
         thread.start()
         let finished = done.wait(timeout: .now() + hangLimit) == .success
         watchdog.cancel()
