@@ -47,24 +47,17 @@ enum FunctionDocs {
     static let byName: [String: FunctionDoc] = {
         var table: [String: FunctionDoc] = [:]
         for doc in all {
-            table[expand(doc.name)] = doc
-            for alias in doc.aliases { table[expand(alias)] = table[expand(alias)] ?? doc }
+            table[OpTable.expand(doc.name)] = doc
+            for alias in doc.aliases { table[OpTable.expand(alias)] = table[OpTable.expand(alias)] ?? doc }
         }
         return table
     }()
-
-    /// Spellings people type: `F.` and `nn.` are the usual import aliases.
-    static func expand(_ name: String) -> String {
-        if name.hasPrefix("F.") { return "torch.nn.functional." + name.dropFirst(2) }
-        if name.hasPrefix("nn.") { return "torch.nn." + name.dropFirst(3) }
-        return name
-    }
 
     /// The doc for `name` as typed: qualified (`torch.cat`, `F.relu`, `Tensor.view`,
     /// `x.view`) or bare (`cat`, tried as torch, then F, then Tensor).
     static func lookup(_ typed: String) -> FunctionDoc? {
         let name = typed.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "()", with: "")
-        if let doc = byName[expand(name)] { return doc }
+        if let doc = byName[OpTable.expand(name)] { return doc }
         let bare = String(name.split(separator: ".").last ?? "")
         for prefix in ["torch.", "torch.nn.functional.", "Tensor.", "torch.nn."] {
             if let doc = byName[prefix + bare] { return doc }

@@ -80,18 +80,12 @@ struct BackwardFindings {
 
 }
 
-/// The sub-expressions an expression reads directly: arguments, operands, receivers.
+/// The sub-expressions an expression reads directly: `SyntaxIndex.children`, except that a
+/// method call reads its receiver (`x` in `x.sqrt()`) rather than the bound method.
 func childExpressions(of expr: Expr) -> [Expr] {
-    switch expr.kind {
-    case let .call(callee, arguments):
-        // A method reads its receiver: `x` in `x.sqrt()`.
-        if case let .attribute(object, _, _) = callee.kind { return [object] + arguments.map(\.value) }
-        return [callee] + arguments.map(\.value)
-    case let .binary(_, left, right): return [left, right]
-    case let .unary(_, operand): return [operand]
-    case let .attribute(object, _, _): return [object]
-    case let .subscript(object, index): return [object, index]
-    case let .tuple(items), let .list(items): return items
-    default: return []
+    let children = SyntaxIndex.children(of: expr)
+    if case let .call(callee, _) = expr.kind, case let .attribute(object, _, _) = callee.kind {
+        return [object] + children.dropFirst()
     }
+    return children
 }
