@@ -152,12 +152,18 @@ private func layerNormGradients(_ gradient: Tensor, _ input: Tensor, weight: Ten
     let rstd = try add(variance, eps).unary(.rsqrt)
     let scaledGradient = try weight.map { try mul(gradient, $0) } ?? gradient
     var gradInput: Tensor?
-    if node.needsGradient(0) {
+    if node.needsGradient(0), input.dtype == .float32 {
+        gradInput = try input.layerNormInputGradient(gradient, weight: weight, blockSize: Int(count), eps: eps)
+    } else if node.needsGradient(0) {
         let ds = try mul(scaledGradient, input).sum(dims: axes, keepDim: true)
         let db = try scaledGradient.sum(dims: axes, keepDim: true)
         let b = try mul(try mul(try sub(try mul(db, mean), ds), try mul(try mul(rstd, rstd), rstd)), 1 / count)
         let c = try sub(try mul(try neg(b), mean), try mul(try mul(db, rstd), 1 / count))
         gradInput = try add(try add(try mul(rstd, scaledGradient), try mul(b, input)), c)
+    }
+    if input.dtype == .float32, node.needsGradient(1) || node.needsGradient(2) {
+        let (gradWeight, gradBias) = try input.layerNormParameterGradients(gradient, normalizedShape: normalizedShape, eps: eps)
+        return [gradInput, node.needsGradient(1) ? gradWeight : nil, node.needsGradient(2) ? gradBias : nil]
     }
     let batchDims = Array(0..<(input.rank - normalizedShape.count))
     var gradWeight: Tensor?

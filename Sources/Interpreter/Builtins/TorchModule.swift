@@ -225,6 +225,19 @@ extension Interpreter {
             return .native(context)
         }
         define("is_grad_enabled") { interpreter, _ in .bool(interpreter.gradEnabled) }
+        define("get_num_threads") { interpreter, _ in .int(Int64(interpreter.threadCount)) }
+        define("set_num_threads") { interpreter, arguments in
+            let bound = try arguments.bind("set_num_threads", ["int"])
+            let given = try bound.value("int")
+            guard case let .int(count) = given else {
+                throw PythonError("RuntimeError", "set_num_threads expects an int, but got \(given.typeName)")
+            }
+            guard count > 0, count <= Int64(Int32.max) else {
+                throw PythonError("RuntimeError", "set_num_threads expects a positive integer")
+            }
+            interpreter.threadCount = Int(count)
+            return .none
+        }
         define("device") { _, arguments in
             guard case let .string(name)? = arguments.positional.first else { return .native(Device("cpu")) }
             return .native(Device(String(name.prefix { $0 != ":" })))
