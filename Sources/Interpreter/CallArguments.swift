@@ -10,6 +10,24 @@ public struct CallArguments {
         self.keywords = keywords
     }
 
+    /// PyTorch's error when no overload of `function` accepts these arguments. Its "got"
+    /// list is python_arg_parser's: each positional's type and each keyword's name=type,
+    /// every one followed by ", ", the last ", " cut only when there were positionals.
+    func invalidCombination(_ function: String) -> PythonError {
+        // C types print with their module (tp_name); keywords come out in name order.
+        func typeName(_ value: Value) -> String {
+            switch value {
+            case .dtype: "torch.dtype"
+            case .size: "torch.Size"
+            default: value.typeName
+            }
+        }
+        var described = positional.map { "\(typeName($0)), " }.joined()
+        described += keywords.sorted { $0.name < $1.name }.map { "\($0.name)=\(typeName($0.value)), " }.joined()
+        if !positional.isEmpty { described.removeLast(2) }
+        return PythonError.typeError("\(function)() received an invalid combination of arguments - got (\(described)), but expected one of:")
+    }
+
     /// These arguments with `value` in front, for calling `torch.f(x, ...)` as `x.f(...)`.
     func prepending(_ value: Value) -> CallArguments {
         CallArguments([value] + positional, keywords: keywords)

@@ -214,47 +214,71 @@ extension Interpreter {
         }
     }
 
+    /// Binds a call's arguments to a user function's parameters, raising CPython's errors in
+    /// CPython's order: keyword problems, then too many positionals, then every missing name.
     private func bindParameters(_ function: Function, _ arguments: CallArguments, into callScope: Scope) throws {
-        var positional = arguments.positional[...]
-        var keywords = arguments.keywords
-        var variadic: String?
-        var keywordVariadic: String?
-        for parameter in function.parameters {
+        let name = function.qualifiedName
+        let parameters = function.parameters
+        let normal = parameters.filter { $0.kind == .normal }
+        let hasVariadic = parameters.contains { $0.kind == .variadic }
+        let keywordVariadic = parameters.first { $0.kind == .keywordVariadic }?.name
+        let positionalCount = arguments.positional.count
+        var extraKeywords: [(name: String, value: Value)] = []
+        for keyword in arguments.keywords {
+            let target = parameters.first { $0.name == keyword.name && ($0.kind == .normal || $0.kind == .keywordOnly) }
+            guard let target else {
+                guard keywordVariadic != nil else {
+                    throw PythonError.typeError("\(name)() got an unexpected keyword argument '\(keyword.name)'")
+                }
+                extraKeywords.append(keyword)
+                continue
+            }
+            if target.kind == .normal, let slot = normal.firstIndex(where: { $0.name == target.name }), slot < positionalCount {
+                throw PythonError.typeError("\(name)() got multiple values for argument '\(keyword.name)'")
+            }
+        }
+        if positionalCount > normal.count && !hasVariadic {
+            let required = normal.filter { function.defaults[$0.name] == nil }.count
+            let takes = required == normal.count ? "\(normal.count)" : "from \(required) to \(normal.count)"
+            throw PythonError.typeError("\(name)() takes \(takes) positional argument\(normal.count == 1 ? "" : "s") but "
+                                        + "\(positionalCount) \(positionalCount == 1 ? "was" : "were") given")
+        }
+        var missingPositional: [String] = [], missingKeywordOnly: [String] = []
+        for parameter in parameters {
             switch parameter.kind {
             case .variadic:
-                variadic = parameter.name
-                callScope.variables[parameter.name] = .tuple(Array(positional))
-                positional = []
+                callScope.variables[parameter.name] = .tuple(Array(arguments.positional.dropFirst(normal.count)))
             case .keywordVariadic:
-                keywordVariadic = parameter.name
+                callScope.variables[parameter.name] = .dict(DictStorage(extraKeywords.map { (Value.string($0.name), $0.value) }))
             case .normal, .keywordOnly:
-                if parameter.kind == .normal, let value = positional.first {
-                    positional = positional.dropFirst()
-                    if keywords.contains(where: { $0.name == parameter.name }) {
-                        throw PythonError.typeError("\(function.name)() got multiple values for argument '\(parameter.name)'")
-                    }
-                    callScope.variables[parameter.name] = value
-                } else if let index = keywords.firstIndex(where: { $0.name == parameter.name }) {
-                    callScope.variables[parameter.name] = keywords[index].value
-                    keywords.remove(at: index)
+                if parameter.kind == .normal, let index = normal.firstIndex(where: { $0.name == parameter.name }),
+                   index < positionalCount {
+                    callScope.variables[parameter.name] = arguments.positional[index]
+                } else if let keyword = arguments.keywords.last(where: { $0.name == parameter.name }) {
+                    callScope.variables[parameter.name] = keyword.value
                 } else if let defaultValue = function.defaults[parameter.name] {
                     callScope.variables[parameter.name] = defaultValue
+                } else if parameter.kind == .normal {
+                    missingPositional.append(parameter.name)
                 } else {
-                    throw PythonError.typeError(
-                        "\(function.name)() missing 1 required positional argument: '\(parameter.name)'")
+                    missingKeywordOnly.append(parameter.name)
                 }
             }
         }
-        if !positional.isEmpty && variadic == nil {
-            let expected = function.parameters.filter { $0.kind == .normal }.count
-            throw PythonError.typeError(
-                "\(function.name)() takes \(expected) positional argument\(expected == 1 ? "" : "s") but \(arguments.positional.count) were given")
+        if !missingPositional.isEmpty {
+            throw PythonError.typeError(missingMessage(name, missingPositional, kind: "positional"))
         }
-        if let keywordVariadic {
-            callScope.variables[keywordVariadic] = .dict(DictStorage(keywords.map { (Value.string($0.name), $0.value) }))
-        } else if let unexpected = keywords.first {
-            throw PythonError.typeError("\(function.name)() got an unexpected keyword argument '\(unexpected.name)'")
+        if !missingKeywordOnly.isEmpty {
+            throw PythonError.typeError(missingMessage(name, missingKeywordOnly, kind: "keyword-only"))
         }
+    }
+
+    /// `f() missing 2 required positional arguments: 'a' and 'b'`, as CPython lists names.
+    private func missingMessage(_ function: String, _ names: [String], kind: String) -> String {
+        let quoted = names.map { "'\($0)'" }
+        let list = quoted.count == 1 ? quoted[0]
+            : quoted.dropLast().joined(separator: ", ") + (quoted.count > 2 ? "," : "") + " and " + quoted.last!
+        return "\(function)() missing \(names.count) required \(kind) argument\(names.count == 1 ? "" : "s"): \(list)"
     }
 
     private func instantiate(_ classObject: ClassObject, _ arguments: CallArguments) throws -> Value {

@@ -77,8 +77,28 @@ extension Interpreter {
             for (key, value) in b.entries { merged[key] = value }
             return .dict(merged)
         default:
-            throw PythonError.typeError(
+            throw sequenceOperandError(op, left, right) ?? PythonError.typeError(
                 "unsupported operand type(s) for \(op.rawValue): '\(left.typeName)' and '\(right.typeName)'")
+        }
+    }
+
+    /// CPython's own wording when a str, list or tuple meets an operand it cannot take.
+    private func sequenceOperandError(_ op: BinaryOperator, _ left: Value, _ right: Value) -> PythonError? {
+        func isSequence(_ value: Value) -> Bool {
+            switch value {
+            case .string, .tuple: true
+            case let .list(list): !list.isSet && !list.isKeysView
+            default: false
+            }
+        }
+        switch op {
+        case .add where isSequence(left):
+            return PythonError.typeError("can only concatenate \(left.typeName) (not \"\(right.typeName)\") to \(left.typeName)")
+        case .multiply where isSequence(left) || isSequence(right):
+            let other = isSequence(left) ? right : left
+            return PythonError.typeError("can't multiply sequence by non-int of type '\(other.typeName)'")
+        default:
+            return nil
         }
     }
 
@@ -130,7 +150,9 @@ extension Interpreter {
             guard b != 0 else { throw PythonError.zeroDivision("division by zero") }
             return .float(Double(a) / Double(b))
         case .floorDivide, .modulo:
-            guard b != 0 else { throw PythonError.zeroDivision("integer division or modulo by zero") }
+            guard b != 0 else {
+                throw PythonError.zeroDivision(op == .modulo ? "integer modulo by zero" : "integer division or modulo by zero")
+            }
             let (quotient, overflow) = a.dividedReportingOverflow(by: b)
             if overflow { throw PythonError.overflow("integer overflow: the result does not fit in 64 bits") }
             let remainder = a - quotient * b

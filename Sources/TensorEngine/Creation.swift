@@ -10,7 +10,7 @@ public enum Factory {
         guard increment != 0 else { throw TensorError.runtime("step must be nonzero") }
         guard first.isFinite, last.isFinite else { throw TensorError.runtime("unsupported range: \(start) -> \(end)") }
         guard (increment > 0 && last >= first) || (increment < 0 && last <= first) else {
-            throw TensorError.runtime("upper bound and larger bound inconsistent with step sign")
+            throw TensorError.runtime("upper bound and lower bound inconsistent with step sign")
         }
         let count = try arangeCount(start: start, end: end, step: step, allIntegers: allIntegers)
         let result = try Tensor.zeros(shape: [count], dtype: outputType)

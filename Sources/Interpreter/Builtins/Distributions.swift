@@ -128,7 +128,8 @@ final class CategoricalDistribution: NativeObject {
     }
 
     func logProbability(_ value: Tensor, interpreter: Interpreter) throws -> Tensor {
-        let logits = try logits()
+        // The sample is validated before the logits are derived, so the error's repr
+        // lists only the parameter given, as PyTorch's does.
         if validate {
             let values = value.doubles()
             if values.contains(where: { $0 < 0 || $0 > Double(eventCount - 1) || $0 != $0.rounded() }) {
@@ -137,6 +138,7 @@ final class CategoricalDistribution: NativeObject {
                     + (try interpreter.repr(.tensor(value))))
             }
         }
+        let logits = try logits()
         let index = try Autodiff.unsqueeze(try value.to(.int64), -1)
         let shape = try broadcastShapes(index.shape, logits.shape)
         let expandedIndex = try index.expand(Array(shape.dropLast()) + [1])

@@ -183,14 +183,20 @@ final class ConvolutionModule: NNModule {
 /// Pads the trailing spatial dims by 'reflect', 'replicate' or 'circular', each as one
 /// index_select of the positions the mode reads (so the gradient sums back onto them).
 private func paddedByMode(_ input: Tensor, before: [Int], after: [Int], mode: String) throws -> Tensor {
+    // PyTorch checks reflect padding from the last dim inwards: width is argument #4,
+    // height #6, depth #8.
+    for (offset, (padBefore, padAfter)) in zip(before, after).enumerated().reversed() where mode == "reflect" {
+        let dim = input.rank - before.count + offset
+        if padBefore >= input.shape[dim] || padAfter >= input.shape[dim] {
+            let argument = 4 + 2 * (before.count - 1 - offset)
+            throw PythonError.runtimeError(
+                "Argument #\(argument): Padding size should be less than the corresponding input dimension, but got: padding (\(padBefore), \(padAfter)) at dimension \(dim) of input \(formatShape(input.shape))")
+        }
+    }
     var result = input
     for (offset, (padBefore, padAfter)) in zip(before, after).enumerated() {
         let dim = input.rank - before.count + offset
         let size = input.shape[dim]
-        if mode == "reflect", padBefore >= size || padAfter >= size {
-            throw PythonError.runtimeError(
-                "Argument #4: Padding size should be less than the corresponding input dimension, but got: padding (\(padBefore), \(padAfter)) at dimension \(dim) of input \(formatShape(input.shape))")
-        }
         if mode == "circular", padBefore > size || padAfter > size {
             throw PythonError.runtimeError("Padding value causes wrapping around more than once.")
         }

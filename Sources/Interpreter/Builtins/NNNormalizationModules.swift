@@ -109,7 +109,10 @@ final class GroupNormModule: NNModule {
     let affine: Bool
 
     init(groups: Int, channels: Int, eps: Double, affine: Bool, bias: Bool, dtype: DType) throws {
-        guard groups > 0, channels % groups == 0 else { throw PythonError.valueError("num_channels must be divisible by num_groups") }
+        guard groups != 0 else { throw PythonError.zeroDivision("integer modulo by zero") }
+        guard channels % groups == 0 else {
+            throw PythonError.valueError("num_channels (\(channels)) must be divisible by num_groups (\(groups))")
+        }
         (self.groups, self.channels, self.eps, self.affine) = (groups, channels, eps, affine)
         super.init(name: "GroupNorm")
         if affine {

@@ -118,11 +118,17 @@ extension Interpreter {
         }
         define("linspace") { _, arguments in
             let bound = try arguments.bind("linspace", ["start", "end", "steps", "*", "dtype", "device", "requires_grad"])
+            // linspace has a Tensor and a Number overload, so a missing `steps` is no one
+            // overload's error.
+            guard bound.has("steps") else { throw arguments.invalidCombination("linspace") }
             return .tensor(try Factory.linspace(start: try bound.double("start"), end: try bound.double("end"), steps: try bound.int("steps"), dtype: try bound.dtype("dtype")))
         }
         for (name, fill) in [("zeros", Scalar.int(0)), ("ones", Scalar.int(1)), ("empty", Scalar.int(0))] {
             define(name) { _, arguments in
                 let bound = try arguments.bind(name, ["size", "*", "dtype", "device", "requires_grad", "layout", "out", "pin_memory", "memory_format"], variadic: true)
+                if name == "zeros", try bound.shape("size").contains(where: { $0 < 0 }) {
+                    throw PythonError.runtimeError("zeros: Dimension size must be non-negative.")
+                }
                 return .tensor(try Factory.full(shape: try bound.shape("size"), value: fill, dtype: try bound.dtype("dtype") ?? defaultFloatDType))
             }
             define(name + "_like") { _, arguments in

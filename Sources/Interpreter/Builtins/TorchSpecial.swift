@@ -24,6 +24,9 @@ extension Interpreter {
             define(name) { _, arguments in
                 let bound = try arguments.bind("special_\(name)", ["input", "dim", "*", "dtype"])
                 let input = try bound.tensor("input")
+                guard bound.has("dim") else {
+                    throw PythonError.typeError("special_\(name)() missing 1 required positional arguments: \"dim\"")
+                }
                 let dim = try bound.int("dim")
                 let dtype = try bound.dtype("dtype")
                 return .tensor(name == "softmax" ? try Autodiff.softmax(input, dim: dim, dtype: dtype) : try Autodiff.logSoftmax(input, dim: dim, dtype: dtype))

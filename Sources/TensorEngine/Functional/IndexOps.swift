@@ -101,7 +101,11 @@ extension Tensor {
         outputShape[axis] = positions.count
         let result = try Tensor.zeros(shape: outputShape, dtype: dtype)
         for (slot, position) in positions.enumerated() {
-            guard position >= 0, position < Int64(base.shape[axis]) else { throw TensorError.index("index out of range in self") }
+            guard position >= 0, position < Int64(base.shape[axis]) else {
+                // PyTorch's dedicated kernel for dim 1 words this differently from the rest.
+                throw base.rank == 1 || axis != 1 ? TensorError.index("index out of range in self")
+                    : TensorError.runtime("INDICES element is out of DATA bounds, id=\(position) axis_dim=\(base.shape[axis])")
+            }
             try result.select(axis, slot).copy(from: try base.select(axis, Int(position)))
         }
         return rank == 0 ? try result.reshape([]) : result
