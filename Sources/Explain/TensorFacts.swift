@@ -25,6 +25,13 @@ final class TensorFacts {
         var phrase: String { isLiteral ? "T = \(text)" : "`\(text)` = \(compact(value))" }
     }
 
+    /// A store into the tensor after it was made (`x[mask] = -inf`, `x.masked_fill_(...)`).
+    struct Write {
+        let line: Int
+        let source: String
+        let region: WrittenRegion
+    }
+
     struct Fact {
         var producer: Producer?
         /// Logits divided by a scalar before `producer` (or, for logits, the scalar itself).
@@ -46,6 +53,8 @@ final class TensorFacts {
         var viewOf: String?
         /// The line and code of a definite fix for the code that made this tensor.
         var fixedBy: (line: Int, code: String)?
+        /// Stores into it after it was made, in order.
+        var writes: [Write] = []
     }
 
     // Holding the tensor keeps its identity from being reused by a later object.

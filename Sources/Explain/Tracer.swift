@@ -32,6 +32,10 @@ final class Tracer: EvaluationObserver {
     private static let gradTensorLimit = 4096
     /// The session's names for parameters and leaves (`self.net.weight`).
     var leafNames: () -> [ObjectIdentifier: String] = { [:] }
+    /// A Python index as the engine's index list, as the interpreter converts it.
+    var tensorIndices: (Value) -> [TensorIndex]? = { _ in nil }
+    /// The stores of each assignment target so far, keyed by the target node.
+    private var writeHistories: [ObjectIdentifier: WriteHistory] = [:]
 
     init(index: SyntaxIndex, registry: ExplainerRegistry? = nil, detectors: [PitfallDetector] = makeDetectors()) {
         self.index = index
@@ -80,6 +84,29 @@ final class Tracer: EvaluationObserver {
             backwardLog.pending = nil
             reportBackward(record, call: expr)
         }
+    }
+
+    /// A subscript or augmented assignment stored into a tensor: one step per target,
+    /// which a loop's later runs into the same tensor extend into a summary.
+    func didStore(into target: Expr, value: Value) {
+        guard index.contains(target), let statement = index.statement(of: target) else { return }
+        let evaluation = evaluation(of: target, value: value)
+        guard let store = StoreDescription(target: target, stored: value, evaluation: evaluation, indices: tensorIndices) else { return }
+        if let region = store.region {
+            facts.update(store.container) { $0.writes.append(.init(line: index.line(of: target), source: evaluation.text, region: region)) }
+        }
+        let id = ObjectIdentifier(target)
+        guard let position = stepIndexByNode[id], var history = writeHistories[id] else {
+            operationCount += 1
+            let history = WriteHistory(store)
+            writeHistories[id] = history
+            stepIndexByNode[id] = steps.count
+            steps.append(history.step(statementSpan: statement.span, source: index.source, number: operationCount))
+            return
+        }
+        _ = history.append(store)
+        writeHistories[id] = history
+        steps[position] = history.step(statementSpan: statement.span, source: index.source, number: steps[position].number)
     }
 
     /// Judgements that need the whole run: clones that nothing needed.
