@@ -26,7 +26,7 @@ struct ExplainerRegistry {
 
     init(backwardLog: BackwardLog = BackwardLog()) {
         self.init(families: [
-            BackwardExplainer(log: backwardLog), SoftmaxExplainer(), LossExplainer(), IndexingExplainer(), ShapeExplainer(), CopyExplainer(),
+            BackwardExplainer(log: backwardLog), InPlaceExplainer(), SoftmaxExplainer(), LossExplainer(), IndexingExplainer(), ShapeExplainer(), CopyExplainer(),
             ReductionExplainer(), ArithmeticExplainer(), ModuleCallExplainer(), GenericExplainer(),
         ])
     }
@@ -58,7 +58,7 @@ enum StepBuilder {
         return Step(
             number: 0, span: span, line: line, column: source.column(of: span.start), endColumn: endColumn,
             source: source.text(of: span), operation: words?.operation ?? kindName(evaluation.expr),
-            text: words?.text ?? "", notes: words?.notes ?? [],
+            text: words?.text ?? "", notes: (words?.notes ?? []) + (trivial ? [] : relativeIndexNotes(evaluation)),
             inputs: inputs.map { TensorSignature($0.tensor) }, output: output.map(TensorSignature.init),
             scalarResult: output == nil ? ValuePreview.preview(evaluation.value, interpreter: nil) : nil,
             isView: aliased != nil, returnsInput: aliased.map { $0.tensor === output } ?? false, aliasing: aliased.map { aliasingText(evaluation, $0, output!) },
@@ -82,6 +82,16 @@ enum StepBuilder {
         default:
             return evaluation.tensorResult == nil
         }
+    }
+
+    /// The meaning of a relative position index, the first time one is made or used.
+    private static func relativeIndexNotes(_ evaluation: Evaluation) -> [String] {
+        let candidates = (evaluation.tensorResult.map { [$0] } ?? []) + evaluation.tensorInputs.map(\.tensor)
+        for tensor in candidates where !evaluation.facts[tensor].relativeIndexChecked {
+            evaluation.facts.update(tensor) { $0.relativeIndexChecked = true }
+            if let index = RelativePositionIndex(tensor) { return index.notes }
+        }
+        return []
     }
 
     static func kindName(_ expr: Expr) -> String {

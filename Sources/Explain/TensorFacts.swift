@@ -55,6 +55,8 @@ final class TensorFacts {
         var fixedBy: (line: Int, code: String)?
         /// Stores into it after it was made, in order.
         var writes: [Write] = []
+        /// Whether it was checked for being a relative position index (and explained if so).
+        var relativeIndexChecked = false
     }
 
     // Holding the tensor keeps its identity from being reused by a later object.
@@ -120,6 +122,10 @@ enum FactRecorder {
     private static func recordCall(_ evaluation: Evaluation, _ result: Tensor) {
         guard let call = evaluation.call else { return }
         let facts = evaluation.facts
+        if call.receiver?.tensor === result, let partial = PartialWrite(call, evaluation), let region = partial.region {
+            facts.update(result) { $0.writes.append(.init(line: evaluation.line, source: evaluation.text, region: region)) }
+            return
+        }
         if let softmax = SoftmaxCall(call) {
             let inputFact = facts[softmax.input.tensor]
             facts.update(result) {

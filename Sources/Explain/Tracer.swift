@@ -34,6 +34,8 @@ final class Tracer: EvaluationObserver {
     var leafNames: () -> [ObjectIdentifier: String] = { [:] }
     /// A Python index as the engine's index list, as the interpreter converts it.
     var tensorIndices: (Value) -> [TensorIndex]? = { _ in nil }
+    /// A native object's attribute, as the interpreter reads it.
+    var nativeAttribute: (NativeObject, String) -> Value? = { _, _ in nil }
     /// The stores of each assignment target so far, keyed by the target node.
     private var writeHistories: [ObjectIdentifier: WriteHistory] = [:]
 
@@ -47,7 +49,7 @@ final class Tracer: EvaluationObserver {
 
     func evaluation(of expr: Expr, value: Value) -> Evaluation {
         Evaluation(expr: expr, value: value, index: index, facts: facts, values: { [unowned self] child in self.value(of: child) },
-                   findings: { [unowned self] in self.findings })
+                   findings: { [unowned self] in self.findings }, nativeAttribute: nativeAttribute)
     }
 
     func didEvaluate(_ expr: Expr, value: Value) {
@@ -93,7 +95,7 @@ final class Tracer: EvaluationObserver {
         let evaluation = evaluation(of: target, value: value)
         guard let store = StoreDescription(target: target, stored: value, evaluation: evaluation, indices: tensorIndices) else { return }
         if let region = store.region {
-            facts.update(store.container) { $0.writes.append(.init(line: index.line(of: target), source: evaluation.text, region: region)) }
+            facts.update(store.container) { $0.writes.append(.init(line: index.line(of: target), source: index.source.text(of: statement.span), region: region)) }
         }
         let id = ObjectIdentifier(target)
         guard let position = stepIndexByNode[id], var history = writeHistories[id] else {

@@ -20,16 +20,6 @@ struct GenericExplainer: OperationExplainer {
         "zeros_like", "ones_like", "full_like", "randn_like", "rand_like", "empty_like", "as_tensor", "from_numpy",
     ]
 
-    /// In-place tensor methods; X is the first argument.
-    static let inPlace: [String: String] = [
-        "add_": "adds {X} to every element of {T}", "sub_": "subtracts {X} from every element of {T}",
-        "mul_": "multiplies every element of {T} by {X}", "div_": "divides every element of {T} by {X}",
-        "zero_": "sets every element of {T} to 0", "fill_": "sets every element of {T} to {X}",
-        "copy_": "copies the values of {X} into {T}", "exp_": "replaces every element of {T} by e to its power",
-        "neg_": "negates every element of {T}", "relu_": "sets the negative elements of {T} to 0",
-        "pow_": "raises every element of {T} to the power {X}",
-    ]
-
     /// "`v` is a view of `x`: ... changes `x` too", for in-place writes through a view.
     func inPlaceNotes(_ receiver: (expr: Expr, tensor: Tensor), _ evaluation: Evaluation) -> [String] {
         guard let base = evaluation.facts[receiver.tensor].viewOf else { return [] }
@@ -58,19 +48,6 @@ struct GenericExplainer: OperationExplainer {
         }
         if Self.factories.contains(name), let output {
             return OperationText(operation: name, text: "creates a new \(TensorSignature(output)) tensor")
-        }
-        if let words = Self.inPlace[name], let receiver = call.receiver {
-            let receiverText = evaluation.text(of: receiver.expr)
-            let argument: String = {
-                guard let first = call.positional.first else { return "" }
-                let text = evaluation.text(of: first.expr)
-                if isNumberLiteral(text) { return text }
-                if case .tensor = first.value { return "`\(text)`" }
-                if let number = doubleValue(first.value) { return "`\(text)` (= \(compact(number)))" }
-                return "`\(text)`"
-            }()
-            let sentence = words.replacingOccurrences(of: "{T}", with: "`\(receiverText)`").replacingOccurrences(of: "{X}", with: argument)
-            return OperationText(operation: name, text: sentence + ", in place: no new tensor, `\(receiverText)` itself changes", notes: inPlaceNotes(receiver, evaluation))
         }
         switch name {
         case "masked_fill", "masked_fill_":

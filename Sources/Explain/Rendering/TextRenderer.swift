@@ -57,17 +57,25 @@ public struct TextRenderer {
             for picture in step.pictures { lines.append(indent(pad + "   " + picture.render(options.pictures), by: pad.count + 3)) }
             for (offset, finding) in explanation.findings.enumerated() where finding.stepNumber == step.number {
                 lines.append("")
-                lines.append(renderer.render(finding.diagnostic, in: explanation.source))
+                lines.append(renderer.render(wrapped(finding), in: explanation.source))
                 shown.insert(offset)
             }
             blocks.append(lines.joined(separator: "\n"))
         }
         let remaining = explanation.findings.enumerated().filter { !shown.contains($0.offset) }.map(\.element)
         if !remaining.isEmpty {
-            blocks.append(remaining.map { renderer.render($0.diagnostic, in: explanation.source) }.joined(separator: "\n\n"))
+            blocks.append(remaining.map { renderer.render(wrapped($0), in: explanation.source) }.joined(separator: "\n\n"))
         }
         blocks.append("summary: \(explanation.findingSummary)" + findingList(explanation))
         return blocks.joined(separator: "\n\n") + "\n"
+    }
+
+    /// The finding's diagnostic with its notes wrapped to fit beside their `= note: ` gutter.
+    private func wrapped(_ finding: Finding) -> Diagnostic {
+        var diagnostic = finding.diagnostic
+        let gutter = String(finding.line).count + 1 + 9
+        diagnostic.notes = diagnostic.notes.map { wrap($0, width: Self.width - gutter) }
+        return diagnostic
     }
 
     private func findingList(_ explanation: Explanation) -> String {
