@@ -27,7 +27,7 @@ struct ExplainerRegistry {
     init(backwardLog: BackwardLog = BackwardLog()) {
         self.init(families: [
             BackwardExplainer(log: backwardLog), InPlaceExplainer(), SoftmaxExplainer(), LossExplainer(), IndexingExplainer(), ShapeExplainer(), CopyExplainer(),
-            ReductionExplainer(), ArithmeticExplainer(), ModuleCallExplainer(), GenericExplainer(),
+            ReductionExplainer(), ArithmeticExplainer(), ModuleCallExplainer(), TableOpExplainer(), GenericExplainer(),
         ])
     }
 
@@ -77,7 +77,11 @@ enum StepBuilder {
             return !(evaluation.tensor(of: object) != nil && ["T", "mT", "H", "mH", "data"].contains(name))
         case let .compare(_, comparisons) where comparisons.allSatisfy({ $0.0 == .is || $0.0 == .isNot }):
             return true
-        case .call, .subscript, .binary, .unary, .compare:
+        case .call:
+            // `torch.meshgrid([a, b])`: tensors in a list in, a tuple of tensors out.
+            return evaluation.tensorResult == nil && evaluation.tensorInputs.isEmpty && MultiOutputWords.pieceShapes(evaluation.value) == nil
+                && !(evaluation.call?.positional ?? []).contains { MultiOutputWords.pieceShapes($0.value) != nil }
+        case .subscript, .binary, .unary, .compare:
             return evaluation.tensorResult == nil && evaluation.tensorInputs.isEmpty
         default:
             return evaluation.tensorResult == nil

@@ -15,6 +15,16 @@ struct GenericExplainer: OperationExplainer {
         "sin": "the sine of every element", "cos": "the cosine of every element", "gelu": "the GELU activation of every element",
         "silu": "x·sigmoid(x) of every element", "softplus": "log(1 + e^x) of every element",
     ]
+    /// What a factory fills its tensor with.
+    static let fillings: [String: String] = [
+        "zeros": "filled with 0", "zeros_like": "filled with 0", "ones": "filled with 1", "ones_like": "filled with 1",
+        "full": "every element the fill value", "full_like": "every element the fill value",
+        "eye": "1 on the diagonal and 0 elsewhere", "rand": "uniform random values in [0, 1)", "rand_like": "uniform random values in [0, 1)",
+        "randn": "standard normal random values", "randn_like": "standard normal random values",
+        "randint": "random integers from low up to (not including) high", "arange": "evenly stepped values from start up to (not including) end",
+        "linspace": "evenly spaced values from start to end, both included", "empty": "uninitialized", "empty_like": "uninitialized",
+        "tensor": "holding a copy of the given data", "as_tensor": "holding the given data",
+    ]
     static let factories: Set<String> = [
         "zeros", "ones", "full", "empty", "randn", "rand", "randint", "arange", "linspace", "tensor", "eye",
         "zeros_like", "ones_like", "full_like", "randn_like", "rand_like", "empty_like", "as_tensor", "from_numpy",
@@ -47,7 +57,8 @@ struct GenericExplainer: OperationExplainer {
             return OperationText(operation: name, text: words)
         }
         if Self.factories.contains(name), let output {
-            return OperationText(operation: name, text: "creates a new \(TensorSignature(output)) tensor")
+            let filling = Self.fillings[name].map { ", \($0)" } ?? ""
+            return OperationText(operation: name, text: "creates a new \(TensorSignature(output)) tensor\(filling)")
         }
         switch name {
         case "masked_fill", "masked_fill_":
@@ -114,6 +125,26 @@ struct GenericExplainer: OperationExplainer {
             break
         }
         guard output != nil || !evaluation.tensorInputs.isEmpty else { return nil }
-        return OperationText(operation: name.isEmpty ? "call" : name, text: "calls `\(call.calleeText)`")
+        return OperationText(operation: name.isEmpty ? "call" : name, text: fallbackText(call, evaluation))
+    }
+
+    /// A call no explainer knows: a Python function, a table op by its doc and family, or
+    /// another callable, with the shapes that went in and came out.
+    private func fallbackText(_ call: CallSite, _ evaluation: Evaluation) -> String {
+        let inputs = evaluation.tensorInputs.map { shapeText($0.tensor.shape) }
+        let outputs = evaluation.tensorResult.map { [shapeText($0.shape)] } ?? MultiOutputWords.pieceShapes(evaluation.value) ?? []
+        let shapes = inputs.isEmpty && outputs.isEmpty ? "" : ": \(inputs.joined(separator: ", ")) → \(outputs.isEmpty ? "no tensor" : outputs.joined(separator: ", "))"
+        switch call.calleeValue {
+        case .function?:
+            return "runs the Python function `\(call.calleeText)`\(shapes) (its own lines are explained where they are part of this file)"
+        case .classObject?, .instance?:
+            return "calls `\(call.calleeText)`, an object of this program\(shapes)"
+        default:
+            if let entry = call.op?.entry {
+                let summary = entry.doc?.summary ?? "a \(entry.family.rawValue) op"
+                return "`\(call.calleeText)`: \(summary.prefix(1).lowercased() + summary.dropFirst())\(shapes)"
+            }
+            return "calls `\(call.calleeText)`\(shapes)"
+        }
     }
 }

@@ -82,12 +82,13 @@ struct PartialWrite {
     let text: String
     var notes: [String] = []
 
+    /// For `x.scatter(...)` and `torch.scatter(x, ...)` too: the copy gets the same writes.
     init?(_ call: CallSite, _ evaluation: Evaluation) {
-        guard let receiver = call.receiver else { return nil }
+        guard let receiver = call.receiver ?? call.input else { return nil }
         let shape = receiver.tensor.shape
         let target = "`\(evaluation.text(of: receiver.expr))`"
         let words = StoreWords(evaluation: evaluation)
-        switch call.name {
+        switch call.name.hasSuffix("_") ? call.name : call.name + "_" {
         case "masked_fill_":
             guard let mask = call.argument("mask"), case let .tensor(maskTensor) = mask.value, let fill = call.argument("value") else { return nil }
             region = WrittenRegion(shape: shape, mask: maskTensor)
@@ -132,7 +133,8 @@ struct PartialWrite {
         let isTensor: Bool = { if case .tensor = source.1 { return true } else { return false } }()
         let sourceWords = StoreWords(evaluation: evaluation).valueText(source.0, source.1)
         let formula = isTensor ? "src[\(at)]" : sourceWords.plain
-        let verb = call.name == "scatter_add_" ? "+=" : "="
+        let adds = call.name.hasPrefix("scatter_add")
+        let verb = adds ? "+=" : "="
         var positions: [Int] = []
         let values = index.int64s()
         for (flat, value) in values.enumerated() {
@@ -144,7 +146,7 @@ struct PartialWrite {
         }
         let region = WrittenRegion(shape: shape, selectionShape: index.shape, positions: positions)
         let indexText = "`\(evaluation.text(of: indexArgument.0))` \(TensorSignature(index))"
-        let text = "\(call.name == "scatter_add_" ? "adds" : "writes") \(sourceWords.words) at one position per entry of \(indexText): "
+        let text = "\(adds ? "adds" : "writes") \(sourceWords.words) at one position per entry of \(indexText): "
             + "out[\(outIndex)] \(verb) \(formula), each entry choosing the position along dim \(resolved); "
             + "\(region.countText) of \(target) are written"
         return (text, region)

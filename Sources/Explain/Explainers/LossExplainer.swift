@@ -33,7 +33,10 @@ struct LossExplainer: OperationExplainer {
             text = klText(input: input.tensor, inputName: inputName, targetName: targetName, logTarget: call.bool("log_target") ?? false,
                           reduction: reduction)
         default:
-            let kind = call.name == "mse_loss" ? "squared differences" : (call.name == "l1_loss" ? "absolute differences" : "smooth-L1 differences")
+            let kinds = ["mse_loss": "squared differences", "l1_loss": "absolute differences",
+                         "huber_loss": "Huber differences (squared below delta = \(compact(call.double("delta") ?? 1)), linear above)",
+                         "smooth_l1_loss": "smooth-L1 differences (squared below beta = \(compact(call.double("beta") ?? 1)), linear above)"]
+            let kind = kinds[call.name] ?? "differences"
             text = "\(kind) between \(inputName) and \(targetName), elementwise"
             text += reductionText(reduction, items: count, unit: "element")
         }
