@@ -40,10 +40,10 @@ struct WriteStepTests {
 
     /// Swin's pairwise (dy, dx) offsets for a 2×3 window, before the shifts.
     static let relativeCoords = """
-            Wh, Ww = 2, 3
-            coords = torch.stack(torch.meshgrid([torch.arange(Wh), torch.arange(Ww)], indexing="ij"))
-            coords_flatten = torch.flatten(coords, 1)
-            relative_coords = (coords_flatten[:, :, None] - coords_flatten[:, None, :]).permute(1, 2, 0).contiguous()
+        Wh, Ww = 2, 3
+        coords = torch.stack(torch.meshgrid([torch.arange(Wh), torch.arange(Ww)], indexing="ij"))
+        coords_flatten = torch.flatten(coords, 1)
+        relative_coords = (coords_flatten[:, :, None] - coords_flatten[:, None, :]).permute(1, 2, 0).contiguous()
 
         """
 
