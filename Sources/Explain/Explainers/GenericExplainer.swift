@@ -40,6 +40,11 @@ struct GenericExplainer: OperationExplainer {
     func explain(_ evaluation: Evaluation) -> OperationText? {
         switch evaluation.expr.kind {
         case .call: return call(evaluation)
+        case let .conditional(condition, then, otherwise):
+            guard let flag = evaluation.value(of: condition).flatMap(truthValue) else { return nil }
+            let chosen = flag ? then : otherwise
+            return OperationText(operation: "conditional", text: "the condition `\(evaluation.text(of: condition))` is \(flag ? "True" : "False"), "
+                                 + "so this is `\(evaluation.text(of: chosen))`; the other branch is not evaluated")
         case let .attribute(object, name, _):
             guard let input = evaluation.tensor(of: object), let output = evaluation.tensorResult else { return nil }
             if name == "T" || name == "mT" { return OperationText(operation: "transpose", text: "reverses the dims: \(shapeText(input.shape)) → \(shapeText(output.shape)) (a view)") }
@@ -132,8 +137,7 @@ struct GenericExplainer: OperationExplainer {
     /// another callable, with the shapes that went in and came out.
     private func fallbackText(_ call: CallSite, _ evaluation: Evaluation) -> String {
         let inputs = evaluation.tensorInputs.map { shapeText($0.tensor.shape) }
-        let outputs = evaluation.tensorResult.map { [shapeText($0.shape)] } ?? MultiOutputWords.pieceShapes(evaluation.value) ?? []
-        let shapes = inputs.isEmpty && outputs.isEmpty ? "" : ": \(inputs.joined(separator: ", ")) → \(outputs.isEmpty ? "no tensor" : outputs.joined(separator: ", "))"
+        let shapes = ": \(inputs.isEmpty ? "no tensor" : inputs.joined(separator: ", ")) → \(resultText(evaluation.value))"
         switch call.calleeValue {
         case .function?:
             return "runs the Python function `\(call.calleeText)`\(shapes) (its own lines are explained where they are part of this file)"
@@ -146,5 +150,25 @@ struct GenericExplainer: OperationExplainer {
             }
             return "calls `\(call.calleeText)`\(shapes)"
         }
+    }
+
+    /// `[4, 5]`, `([1, 3, 6], None)`, or the result's type.
+    private func resultText(_ value: Value) -> String {
+        switch value {
+        case let .tensor(tensor): return shapeText(tensor.shape)
+        case let .tuple(items): return "(" + items.map(resultText).joined(separator: ", ") + ")"
+        case .none: return "None"
+        default: return "a \(value.typeName)"
+        }
+    }
+}
+
+/// A condition's truth as Python reads it, for the values conditions usually hold.
+private func truthValue(_ value: Value) -> Bool? {
+    switch value {
+    case let .bool(flag): return flag
+    case let .int(number): return number != 0
+    case .none: return false
+    default: return nil
     }
 }

@@ -118,7 +118,8 @@ struct IndexingExplainer: OperationExplainer {
             return "a boolean mask: keeps the \(kept) of \(index.count) positions where `\(indexText)` is True"
         }
         let unit = dim == 0 && base.rank >= 2 ? "rows" : (dim == 1 && base.rank == 2 ? "columns" : "entries")
-        var text = "advanced (integer-tensor) indexing on dim \(dim): picks \(index.count) \(unit) of `\(baseName)` (\(base.shape[dim]) \(unit) in all), the positions held in `\(indexText)` \(TensorSignature(index))"
+        let picked = index.count == 1 ? "1 \(unit == "entries" ? "entry" : String(unit.dropLast()))" : "\(index.count) \(unit)"
+        var text = "advanced (integer-tensor) indexing on dim \(dim): picks \(picked) of `\(baseName)` (\(base.shape[dim]) \(unit) in all), the positions held in `\(indexText)` \(TensorSignature(index))"
         if index.rank == 1 && index.count == 1 { text += "; unlike an int index, a one-item list or tensor keeps dim \(dim) (size 1)" }
         return text
     }
