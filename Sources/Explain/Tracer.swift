@@ -38,6 +38,7 @@ final class Tracer: EvaluationObserver {
     var nativeAttribute: (NativeObject, String) -> Value? = { _, _ in nil }
     /// The stores of each assignment target so far, keyed by the target node.
     private var writeHistories: [ObjectIdentifier: WriteHistory] = [:]
+    private let numberedTensors = NumberedTensors()
 
     init(index: SyntaxIndex, registry: ExplainerRegistry? = nil, detectors: [PitfallDetector] = makeDetectors()) {
         self.index = index
@@ -92,12 +93,21 @@ final class Tracer: EvaluationObserver {
     /// which a loop's later runs into the same tensor extend into a summary.
     func didStore(into target: Expr, value: Value) {
         guard index.contains(target), let statement = index.statement(of: target) else { return }
+        let id = ObjectIdentifier(target)
+        // Runs that the step will only count are not described: a long loop stays cheap.
+        if let position = stepIndexByNode[id], var history = writeHistories[id], !history.accepts(writtenTensor(target, value)) {
+            let tensor = writtenTensor(target, value)
+            history.countOtherRun(into: tensor)
+            writeHistories[id] = history
+            if tensor === history.container { steps[position].text = history.summaryText } else { steps[position].evaluations += 1 }
+            return
+        }
         let evaluation = evaluation(of: target, value: value)
-        guard let store = StoreDescription(target: target, stored: value, evaluation: evaluation, indices: tensorIndices) else { return }
+        guard let store = StoreDescription(target: target, stored: value, evaluation: evaluation, indices: tensorIndices,
+                                           numbered: numberedTensors) else { return }
         if let region = store.region {
             facts.update(store.container) { $0.writes.append(.init(line: index.line(of: target), source: index.source.text(of: statement.span), region: region)) }
         }
-        let id = ObjectIdentifier(target)
         guard let position = stepIndexByNode[id], var history = writeHistories[id] else {
             operationCount += 1
             let history = WriteHistory(store)
@@ -106,9 +116,16 @@ final class Tracer: EvaluationObserver {
             steps.append(history.step(statementSpan: statement.span, source: index.source, number: operationCount))
             return
         }
-        _ = history.append(store)
+        history.append(store)
         writeHistories[id] = history
         steps[position] = history.step(statementSpan: statement.span, source: index.source, number: steps[position].number)
+    }
+
+    /// The tensor a store into `target` wrote: the subscript's container, or the name's value.
+    private func writtenTensor(_ target: Expr, _ stored: Value) -> Tensor? {
+        if case let .subscript(container, _) = target.kind, case let .tensor(tensor)? = value(of: container) { return tensor }
+        if case let .tensor(tensor) = stored { return tensor }
+        return nil
     }
 
     /// Judgements that need the whole run: clones that nothing needed.

@@ -145,10 +145,13 @@ struct PartialWrite {
             positions.append(coordinates.enumerated().reduce(0) { $0 * shape[$1.offset] + $1.element })
         }
         let region = WrittenRegion(shape: shape, selectionShape: index.shape, positions: positions)
+        let side = shape.count == 2 && shape[0] == shape[1] ? shape[0] : 0
+        let diagonal = side > 1 && region.positions == (0..<side).map { $0 * side + $0 }
+            ? "; the written positions are exactly the diagonal (i, i)" : ""
         let indexText = "`\(evaluation.text(of: indexArgument.0))` \(TensorSignature(index))"
         let text = "\(adds ? "adds" : "writes") \(sourceWords.words) at one position per entry of \(indexText): "
             + "out[\(outIndex)] \(verb) \(formula), each entry choosing the position along dim \(resolved); "
-            + "\(region.countText) of \(target) are written"
+            + "\(region.countText) of \(target) are written\(diagonal)"
         return (text, region)
     }
 }

@@ -26,8 +26,6 @@ extension TableOpExplainer {
             }
             return "the coordinates of the nonzero elements as a tuple of \(input.rank) 1-D tensors, one per dim (as_tuple=True)"
         },
-        "scatter": { call, evaluation, _, _ in outOfPlacePartialWrite(call, evaluation) },
-        "scatter_add": { call, evaluation, _, _ in outOfPlacePartialWrite(call, evaluation) },
         "index_add": { call, evaluation, input, _ in
             guard let dim = call.int("dim"), let index = call.argument("index"), case let .tensor(indexTensor) = index.value,
                   let source = call.argument("source") else { return nil }
@@ -70,10 +68,6 @@ extension TableOpExplainer {
                 + "\(replacement ? "with" : "without") replacement: \(shapeText(input.shape)) → \(TensorSignature(result)) (random)"
         },
     ]
-
-    private static func outOfPlacePartialWrite(_ call: CallSite, _ evaluation: Evaluation) -> String? {
-        PartialWrite(call, evaluation).map { "like the in-place `\(call.name)_`, but into a copy (the input is unchanged): " + $0.text }
-    }
 
     static let productWords: [String: Words] = [
         "outer": { _, _, input, output in

@@ -29,6 +29,12 @@ struct TableOpExplainer: OperationExplainer {
             return OperationText(operation: name, text: "\(verb) elementwise, `\(evaluation.text(of: input.expr))` \(symbol) "
                                  + "\(otherText(call, evaluation)): \(shapeText(input.tensor.shape)) → \(shapeText(output.shape))")
         }
+        if ["scatter", "scatter_add"].contains(name), let partial = PartialWrite(call, evaluation), let output = evaluation.tensorResult {
+            let name = evaluation.index.assignedName(of: evaluation.expr) ?? "the result"
+            let picture = partial.region.flatMap { $0.picture(of: output, name: name) }
+            return OperationText(operation: name, text: "like the in-place `\(name)_`, but into a copy (the input is unchanged): " + partial.text,
+                                 pictures: picture.map { [$0] } ?? [])
+        }
         guard let words = Self.words[name], let text = words(call, evaluation, input.tensor, evaluation.value) else { return nil }
         return OperationText(operation: name, text: text)
     }

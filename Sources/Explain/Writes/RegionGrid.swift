@@ -51,12 +51,9 @@ struct WrittenRegion {
         self.positions = Array(Set(positions)).sorted()
     }
 
-    /// The region `tensor[indices]` covers.
-    init?(shape: [Int], indices: [TensorIndex]) {
-        let total = shape.reduce(1, *)
-        guard total <= Self.elementLimit,
-              let numbered = try? Tensor(values: (0..<total).map { Int64($0) }, shape: shape),
-              let selected = try? numbered.getItem(indices) else { return nil }
+    /// The region `tensor[indices]` covers; `numbered` holds each element's own position.
+    init?(shape: [Int], indices: [TensorIndex], numbered: NumberedTensors = NumberedTensors()) {
+        guard let table = numbered.table(shape), let selected = try? table.getItem(indices) else { return nil }
         self.init(shape: shape, selectionShape: selected.shape, positions: selected.int64s().map { Int($0) })
     }
 
@@ -81,31 +78,35 @@ struct WrittenRegion {
     /// A picture of the region in `tensor` (already written): a 2-D slice through the
     /// first written element, along the dims the region spans (then other dims longer than
     /// 1), each written cell labelled with its value now. Nil when there is nothing to draw.
-    func picture(of tensor: Tensor, name: String) -> Picture? {
+    func picture(of tensor: Tensor, name: String, caption: String = "after the write") -> Picture? {
         guard tensor.shape == shape, count > 0, total <= Self.elementLimit, total > 1 else { return nil }
-        let values = tensor.doubles()
         let written = Set(positions)
         let first = StepBuilder.unravel(positions[0], shape)
         let (rowDim, columnDim) = drawnDims()
-        let rowCount = rowDim.map { shape[$0] } ?? 1
-        var texts = values.map(compact)
-        let showsValues = positions.allSatisfy { texts[$0].count <= 5 }
-        if !showsValues { texts = texts.map { _ in "#" } }
-        var cells: [[String?]] = []
-        for row in 0..<min(rowCount, RegionGrid.maxRows) {
+        // Only the drawn slice is read: a large tensor's other elements are never copied.
+        let sliceIndices = shape.indices.map { dim -> TensorIndex in
+            dim == rowDim || dim == columnDim ? .slice(start: nil, stop: nil, step: nil) : .integer(first[dim])
+        }
+        guard let drawn = try? tensor.getItem(sliceIndices) else { return nil }
+        let values = drawn.doubles()
+        let columnCount = shape[columnDim]
+        let rowCount = min(rowDim.map { shape[$0] } ?? 1, RegionGrid.maxRows)
+        // Only the drawn cells are formatted: a large tensor's other elements are never read.
+        let texts: [[String?]] = (0..<rowCount).map { row in
             var coordinates = first
             if let rowDim { coordinates[rowDim] = row }
-            cells.append((0..<shape[columnDim]).map { column in
+            return (0..<columnCount).map { column in
                 coordinates[columnDim] = column
-                let flat = flatIndex(coordinates)
-                return written.contains(flat) ? texts[flat] : nil
-            })
+                return written.contains(flatIndex(coordinates)) ? compact(values[row * columnCount + column]) : nil
+            }
         }
+        let showsValues = texts.joined().allSatisfy { ($0?.count ?? 0) <= 5 }
+        let cells = showsValues ? texts : texts.map { row in row.map { $0.map { _ in "#" } } }
         let label = (0..<shape.count).map { dim in dim == rowDim || dim == columnDim ? ":" : String(first[dim]) }
         var legend = rowDim.map { ["rows: dim \($0)", "columns: dim \(columnDim)"] } ?? ["dim \(columnDim)"]
         if !showsValues { legend.append("# = written") }
         if cells.joined().contains(where: { $0 == nil }) { legend.append("dots: not written") }
-        let title = "\(name)[\(label.joined(separator: ", "))] after the write (\(legend.joined(separator: "; "))):"
+        let title = "\(name)[\(label.joined(separator: ", "))] \(caption) (\(legend.joined(separator: "; "))):"
         return .grid(title: title, cells: cells)
     }
 
@@ -128,5 +129,20 @@ struct WrittenRegion {
         var flat = 0
         for (dim, coordinate) in coordinates.enumerated() { flat = flat * shape[dim] + coordinate }
         return flat
+    }
+}
+
+/// A tensor of each element's own row-major position, for each shape asked for, kept for
+/// the next write of the same shape (a loop writes into one tensor many times).
+final class NumberedTensors {
+    private var tables: [[Int]: Tensor] = [:]
+
+    func table(_ shape: [Int]) -> Tensor? {
+        if let table = tables[shape] { return table }
+        let total = shape.reduce(1, *)
+        guard total <= WrittenRegion.elementLimit, let table = try? Tensor(values: (0..<total).map { Int64($0) }, shape: shape) else { return nil }
+        if tables.count >= 8 { tables.removeAll() }
+        tables[shape] = table
+        return table
     }
 }

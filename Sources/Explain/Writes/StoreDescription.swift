@@ -24,7 +24,7 @@ struct StoreDescription {
     }
 
     /// Describes the store into `target` (already done), or nil when no tensor was written.
-    init?(target: Expr, stored: Value, evaluation: Evaluation, indices: (Value) -> [TensorIndex]?) {
+    init?(target: Expr, stored: Value, evaluation: Evaluation, indices: (Value) -> [TensorIndex]?, numbered: NumberedTensors) {
         guard let statement = evaluation.index.statement(of: target) else { return nil }
         var augmented: (op: BinaryOperator, operand: Expr)?
         var rightSide: Expr?
@@ -40,7 +40,7 @@ struct StoreDescription {
             self.container = container
             containerText = evaluation.text(of: containerExpr)
             let (partExprs, parts) = IndexText.parts(of: indexExpr, value: indexValue)
-            region = indices(indexValue).flatMap { WrittenRegion(shape: container.shape, indices: $0) }
+            region = indices(indexValue).flatMap { WrittenRegion(shape: container.shape, indices: $0, numbered: numbered) }
             let place = writer.place(container: containerText, parts: parts, partExprs: partExprs, shape: container.shape, region: region)
             placeText = place.short
             var notes = place.notes

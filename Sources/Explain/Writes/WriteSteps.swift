@@ -16,6 +16,8 @@ struct WriteHistory {
     private(set) var written: Set<Int>
     /// Runs that wrote into another tensor (a new one each time round an outer loop).
     private(set) var otherRuns = 0
+    /// Runs into the same tensor past the limit: counted only.
+    private(set) var uncountedRuns = 0
 
     init(_ first: StoreDescription) {
         container = first.container
@@ -23,15 +25,27 @@ struct WriteHistory {
         written = Set(first.region?.positions ?? [])
     }
 
-    /// Adds a run; false when it is only counted.
-    mutating func append(_ run: StoreDescription) -> Bool {
-        guard run.container === container, runs.count < Self.runLimit else {
-            otherRuns += 1
-            return false
-        }
+    /// Runs listed and drawn; fewer for a big tensor, whose picture and preview cost more.
+    private var limit: Int { container.count > 65_536 ? Self.listedRuns : Self.runLimit }
+
+    /// Whether a run into `tensor` is listed (else it is only counted).
+    func accepts(_ tensor: Tensor?) -> Bool { tensor === container && runs.count < limit }
+
+    mutating func countOtherRun(into tensor: Tensor? = nil) {
+        if tensor === container { uncountedRuns += 1 } else { otherRuns += 1 }
+    }
+
+    /// The summary sentence for several runs into the one tensor.
+    var summaryText: String {
+        let union = WrittenRegion(shape: container.shape, selectionShape: container.shape, positions: Array(written))
+        let runsText = uncountedRuns == 0 ? "in \(runs.count) runs" : "in its first \(runs.count) of \(runs.count + uncountedRuns) runs"
+        return "\(runsText), writes \(runs.count) regions of `\(runs[0].containerText)` \(TensorSignature(container)): together \(union.countText)"
+    }
+
+    mutating func append(_ run: StoreDescription) {
+        guard accepts(run.container) else { return countOtherRun() }
         runs.append(run)
         written.formUnion(run.region?.positions ?? [])
-        return true
     }
 
     /// The step for the runs so far.
@@ -45,12 +59,12 @@ struct WriteHistory {
             if let region = first.region, !region.isWhole, let picture = region.picture(of: container, name: name) { pictures.append(picture) }
         } else {
             let union = WrittenRegion(shape: container.shape, selectionShape: container.shape, positions: Array(written))
-            text = "in \(runs.count) runs, writes \(runs.count) regions of `\(name)` \(TensorSignature(container)): together \(union.countText)"
+            text = summaryText
             notes = runs.prefix(Self.listedRuns).enumerated().map { "run \($0.offset + 1): \($0.element.runText)" }
             if runs.count > Self.listedRuns { notes.append("… and \(runs.count - Self.listedRuns) more runs") }
             notes.append("the first run: " + first.sentence)
             notes += first.notes
-            if let picture = union.picture(of: container, name: name) { pictures.append(picture) }
+            if let picture = union.picture(of: container, name: name, caption: "after the \(runs.count) writes") { pictures.append(picture) }
         }
         let line = source.line(of: span.start)
         let lastLine = source.line(of: max(span.start, span.end - 1))
