@@ -209,4 +209,27 @@ struct WriteStepTests {
         let other = try #require(step(explain("m = torch.arange(36).view(6, 6)\nn = m + 0"), "m + 0"))
         #expect(!other.notes.contains { $0.contains("relative position index") })
     }
+
+    @Test("a long loop lists its first runs, counts the rest, and other values' stores get no step")
+    func longLoopAndPlainValues() throws {
+        let code = """
+            x = torch.zeros(70, 2)
+            for i in range(70):
+                x[i] = i
+            d = {}
+            d["a"] = 1
+            items = [0, 0]
+            items[1] += 2
+            y = torch.zeros(3)
+            y[[0, 2]] = torch.tensor([1.0, 2.0, 3.0])
+            """
+        let explanation = explain(code)
+        let loop = try #require(writeStep(explanation, line: 3))
+        #expect(loop.text == "in its first 64 of 70 runs, writes 64 regions of `x` float32[70, 2]: together 128 of the 140 elements")
+        #expect(loop.evaluations == 1)
+        #expect(explanation.steps.filter { !$0.isTrivial && [5, 7].contains($0.line) }.isEmpty)
+        // The failed write raises PyTorch's error and gets no step of its own.
+        #expect(explanation.error?.type == "RuntimeError")
+        #expect(writeStep(explanation, line: 9) == nil)
+    }
 }
