@@ -71,7 +71,7 @@ final class Tracer: EvaluationObserver {
         if let position = stepIndexByNode[id] {
             steps[position].evaluations += 1
         } else {
-            var step = StepBuilder.step(for: evaluation, registry: registry, words: optimizerStepText(expr, value) ?? TrainingStatements.words(evaluation))
+            var step = StepBuilder.step(for: evaluation, registry: registry, words: optimizerStepText(expr, value) ?? TrainingStatements.words(evaluation) ?? SkippedBranch.words(evaluation))
             // Only operations are numbered: the numbers a reader sees have no gaps.
             if !step.isTrivial {
                 operationCount += 1

@@ -231,4 +231,14 @@ struct TruthfulTextTests {
         #expect(step(explanation, "a // 2")?.text == "floor-divides every element of `a` by 2, rounding down (toward −∞, so -7 // 2 = -4)")
         #expect(step(explanation, "torch.tensor([1, 2], dtype=torch.int32) + a[:2]")?.notes.contains("dtype promotion: int32 + int64 gives int64") == true)
     }
+
+    @Test("an if whose condition is false says which lines it skipped and which run instead")
+    func skippedBranch() throws {
+        let code = "temporal = False\nx = torch.ones(2)\nif temporal:\n    x = x * 2\n    x = x + 1\nelse:\n    x = x - 1\nif x.sum() > 0:\n    y = x"
+        let explanation = explain(code)
+        let branch = try #require(explanation.steps.first { $0.operation == "if (not taken)" })
+        #expect(branch.line == 3)
+        #expect(branch.text == "`temporal` is False, so the `if` body (lines 4–5) does not run; the `else` part (line 7) runs instead")
+        #expect(explanation.steps.filter { $0.operation == "if (not taken)" }.count == 1)
+    }
 }
