@@ -47,7 +47,12 @@ struct StoreDescription {
             if let (op, operandExpr) = augmented {
                 let operand = writer.operandText(operandExpr)
                 writtenText = "\(op.rawValue)= \(operand.plain)"
-                sentence = writer.augmentedSentence(op, operand: operand.words, place: place.long) + place.details
+                var sentence = writer.augmentedSentence(op, operand: operand.words, place: place.long) + place.details
+                if let operandTensor = evaluation.tensor(of: operandExpr),
+                   let broadcast = writer.broadcastText(.tensor(operandTensor), to: region?.selectionShape) {
+                    sentence += "; " + broadcast
+                }
+                self.sentence = sentence
                 valueTensor = evaluation.tensor(of: operandExpr)
                 operation = "in-place \(op.rawValue)="
             } else {
