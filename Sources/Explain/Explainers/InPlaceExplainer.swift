@@ -96,8 +96,10 @@ struct PartialWrite {
             if let region { text += ": \(region.countText)" }
             if maskTensor.shape != shape { text += " (the mask \(shapeText(maskTensor.shape)) is broadcast to \(shapeText(shape)))" }
             self.text = text
-        case "index_fill_":
-            guard call.positional.count >= 3, let dim = intValue(call.positional[0].value), case let .tensor(index) = call.positional[1].value,
+        case "index_fill_", "index_add_", "index_copy_":
+            // The receiver's own form skips `input`; `torch.index_add(x, ...)` has it first.
+            let arguments = call.receiver == nil ? Array(call.positional.dropFirst()) : call.positional
+            guard arguments.count >= 3, let dim = intValue(arguments[0].value), case let .tensor(index) = arguments[1].value,
                   shape.count > 0 else { return nil }
             let resolved = dim < 0 ? dim + shape.count : dim
             guard resolved >= 0, resolved < shape.count else { return nil }
@@ -105,9 +107,21 @@ struct PartialWrite {
             let indices = Array(repeating: TensorIndex.slice(start: nil, stop: nil, step: nil), count: resolved) + [.tensor(flatIndex)]
             region = WrittenRegion(shape: shape, indices: indices)
             let picked = listText(flatIndex.int64s().map { Int($0) < 0 ? Int($0) + shape[resolved] : Int($0) })
-            let value = words.valueText(call.positional[2].expr, call.positional[2].value).words
-            var text = "writes \(value) into the slices of \(target) along dim \(resolved) listed in `\(evaluation.text(of: call.positional[1].expr))` = \(picked)"
+            let value = words.valueText(arguments[2].expr, arguments[2].value).words
+            let verb = call.name.hasPrefix("index_add") ? "adds" : (call.name.hasPrefix("index_copy") ? "copies" : "writes")
+            var text = "\(verb) \(value) into the slices of \(target) along dim \(resolved) listed in `\(evaluation.text(of: arguments[1].expr))` = \(picked)"
             if let region { text += ": a region of shape \(shapeText(region.selectionShape)), \(region.countText)" }
+            self.text = text
+        case "index_put_":
+            guard call.positional.count >= 2, case let .tuple(items) = call.positional[0].value else { return nil }
+            let indices = items.compactMap { item -> TensorIndex? in if case let .tensor(tensor) = item { return .tensor(tensor) } else { return nil } }
+            guard indices.count == items.count else { return nil }
+            region = WrittenRegion(shape: shape, indices: indices)
+            let flag = call.keywords.first { $0.name == "accumulate" }?.value ?? (call.positional.count > 2 ? call.positional[2].value : .bool(false))
+            let accumulate: Bool = { if case .bool(true) = flag { return true } else { return false } }()
+            let value = words.valueText(call.positional[1].expr, call.positional[1].value).words
+            var text = "\(accumulate ? "adds" : "writes") \(value) at the positions `\(evaluation.text(of: call.positional[0].expr))` picks (advanced indexing)"
+            if let region { text += ": \(region.countText) of \(target)" }
             self.text = text
         case "scatter_", "scatter_add_":
             guard let (text, region) = Self.scatter(call, evaluation, shape: shape, target: target) else { return nil }
