@@ -232,4 +232,22 @@ struct WriteStepTests {
         #expect(explanation.error?.type == "RuntimeError")
         #expect(writeStep(explanation, line: 9) == nil)
     }
+
+    @Test("SupCon's self-mask: scatter into a copy names the diagonal it wrote; index_add_ names its slices")
+    func diagonalAndSlices() throws {
+        let code = """
+            n = 6
+            ones = torch.ones(n, n)
+            logits_mask = torch.scatter(ones, 1, torch.arange(n).view(-1, 1), 0)
+            x = torch.zeros(3, 4)
+            x.index_add_(0, torch.tensor([0, 2]), torch.ones(2, 4))
+            """
+        let explanation = explain(code)
+        let scatter = try #require(step(explanation, "torch.scatter(ones, 1, torch.arange(n).view(-1, 1), 0)"))
+        #expect(scatter.text.hasSuffix("6 of the 36 elements of `ones` are written; the written positions are exactly the diagonal (i, i)"))
+        let diagonal: [[String?]] = (0..<6).map { row in (0..<6).map { $0 == row ? "0" : nil } }
+        #expect(gridCells(scatter) == diagonal)
+        let add = try #require(step(explanation, "x.index_add_(0, torch.tensor([0, 2]), torch.ones(2, 4))"))
+        #expect(add.text == "adds `torch.ones(2, 4)` float32[2, 4] into the slices of `x` along dim 0 listed in `torch.tensor([0, 2])` = [0, 2]: a region of shape [2, 4], 8 of the 12 elements; in place")
+    }
 }
