@@ -48,9 +48,13 @@ struct InPlaceExplainer: OperationExplainer {
         case "clamp_", "clip_":
             let low = call.argument("min").map { evaluation.text(of: $0.expr) } ?? "-inf"
             let high = call.argument("max").map { evaluation.text(of: $0.expr) } ?? "inf"
-            let bounds = [call.double("min"), call.double("max")].compactMap { $0 }
-            let atBound = receiver.tensor.doubles().filter { bounds.contains($0) }.count
-            text = "limits every element of `\(target)` to [\(low), \(high)]: \(atBound) of \(receiver.tensor.count) now sit at a bound"
+            let given = [call.argument("min"), call.argument("max")].compactMap { $0 }
+            let bounds = given.compactMap { doubleValue($0.value) }
+            text = "limits every element of `\(target)` to [\(low), \(high)]"
+            // Counted only for number bounds: tensor bounds differ from element to element.
+            if !bounds.isEmpty, bounds.count == given.count {
+                text += ": \(receiver.tensor.doubles().filter { bounds.contains($0) }.count) of \(receiver.tensor.count) now sit at a bound"
+            }
         case "requires_grad_":
             let flag = call.positional.first.flatMap { if case let .bool(flag) = $0.value { flag } else { nil } } ?? true
             return OperationText(operation: call.name, text: flag

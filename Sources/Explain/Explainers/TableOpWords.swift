@@ -14,7 +14,6 @@ struct TableOpExplainer: OperationExplainer {
         "add": ("adds", "+"), "sub": ("subtracts", "-"), "subtract": ("subtracts", "-"), "mul": ("multiplies", "*"),
         "multiply": ("multiplies", "*"), "div": ("divides", "/"), "divide": ("divides", "/"), "true_divide": ("divides", "/"),
         "floor_divide": ("floor-divides", "//"), "remainder": ("takes the remainder of", "%"), "fmod": ("takes the remainder of", "%"),
-        "maximum": ("takes the larger of", "max"), "minimum": ("takes the smaller of", "min"),
     ]
 
     func explain(_ evaluation: Evaluation) -> OperationText? {
@@ -24,6 +23,10 @@ struct TableOpExplainer: OperationExplainer {
             let other = call.positional.count > (call.isMethod ? 0 : 1) ? otherText(call, evaluation) : "the other operand"
             return OperationText(operation: name, text: "compares `\(evaluation.text(of: input.expr))` \(symbol) \(other) elementwise: "
                                  + "a bool tensor \(shapeText(output.shape)); \(output.bools().filter { $0 }.count) of \(output.count) are True")
+        }
+        if ["maximum", "minimum"].contains(name), let output = evaluation.tensorResult {
+            return OperationText(operation: name, text: "the elementwise \(name) of `\(evaluation.text(of: input.expr))` and "
+                                 + "\(otherText(call, evaluation)): \(shapeText(input.tensor.shape)) → \(shapeText(output.shape))")
         }
         if let (verb, symbol) = Self.arithmetic[name], let output = evaluation.tensorResult {
             return OperationText(operation: name, text: "\(verb) elementwise, `\(evaluation.text(of: input.expr))` \(symbol) "
