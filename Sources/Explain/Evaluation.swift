@@ -13,15 +13,33 @@ struct Evaluation {
     let facts: TensorFacts
     private let valueLookup: (Expr) -> Value?
     private let findingsSoFar: () -> [Finding]
+    /// A native object's attribute as Python reads it (`criterion.reduction`), or nil.
+    let nativeAttribute: (NativeObject, String) -> Value?
 
     init(expr: Expr, value: Value, index: SyntaxIndex, facts: TensorFacts, values: @escaping (Expr) -> Value?,
-         findings: @escaping () -> [Finding] = { [] }) {
+         findings: @escaping () -> [Finding] = { [] }, nativeAttribute: @escaping (NativeObject, String) -> Value? = { _, _ in nil }) {
         self.expr = expr
         self.value = value
         self.index = index
         self.facts = facts
         self.valueLookup = values
         self.findingsSoFar = findings
+        self.nativeAttribute = nativeAttribute
+    }
+
+    /// The reduction an `nn` loss module was built with: the legacy `size_average`/`reduce`
+    /// flags decide it when given, as `_Loss.__init__` does, else its `reduction`.
+    func lossModuleReduction(_ module: NativeObject) -> String? {
+        func flag(_ name: String) -> Bool? {
+            if case let .bool(value)? = nativeAttribute(module, name) { return value }
+            return nil
+        }
+        let sizeAverage = flag("size_average"), reduce = flag("reduce")
+        if sizeAverage != nil || reduce != nil {
+            return (reduce ?? true) ? ((sizeAverage ?? true) ? "mean" : "sum") : "none"
+        }
+        if case let .string(reduction)? = nativeAttribute(module, "reduction") { return reduction }
+        return nil
     }
 
     /// Codes whose fix is the corrected code for its span (not one of several guesses),

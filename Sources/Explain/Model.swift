@@ -29,8 +29,8 @@ public struct Step: Sendable {
     public let source: String
     /// A short name of the operation: `slice`, `softmax`, `permute`, `divide`.
     public let operation: String
-    /// The operation in words, specific to its arguments.
-    public let text: String
+    /// The operation in words, specific to its arguments (a loop's later runs may update it).
+    public var text: String
     /// Further true facts: broadcasting, -1 inference, copy or view and why.
     public let notes: [String]
     public let inputs: [TensorSignature]

@@ -16,11 +16,14 @@ public enum Picture: Sendable {
     /// One bar per class; several series (e.g. before and after a temperature) per class.
     case bars(title: String, labels: [String], series: [(name: String, values: [Double])])
     case heatmap(title: String, matrix: [[Double]])
+    /// Which cells a write reached: each written cell shows its text, the others a dot.
+    case grid(title: String, cells: [[String?]])
 
     public func render(_ style: PictureStyle) -> String {
         switch self {
         case let .bars(title, labels, series): return BarChart.render(title: title, labels: labels, series: series, style: style)
         case let .heatmap(title, matrix): return Heatmap.render(title: title, matrix: matrix, style: style)
+        case let .grid(title, cells): return RegionGrid.render(title: title, cells: cells, style: style)
         }
     }
 }

@@ -26,8 +26,8 @@ struct ExplainerRegistry {
 
     init(backwardLog: BackwardLog = BackwardLog()) {
         self.init(families: [
-            BackwardExplainer(log: backwardLog), SoftmaxExplainer(), LossExplainer(), IndexingExplainer(), ShapeExplainer(), CopyExplainer(),
-            ReductionExplainer(), ArithmeticExplainer(), ModuleCallExplainer(), GenericExplainer(),
+            BackwardExplainer(log: backwardLog), InPlaceExplainer(), SoftmaxExplainer(), LossExplainer(), IndexingExplainer(), ShapeExplainer(), CopyExplainer(),
+            ReductionExplainer(), ArithmeticExplainer(), ModuleCallExplainer(), TableOpExplainer(), GenericExplainer(),
         ])
     }
 
@@ -58,7 +58,7 @@ enum StepBuilder {
         return Step(
             number: 0, span: span, line: line, column: source.column(of: span.start), endColumn: endColumn,
             source: source.text(of: span), operation: words?.operation ?? kindName(evaluation.expr),
-            text: words?.text ?? "", notes: words?.notes ?? [],
+            text: words?.text ?? "", notes: (words?.notes ?? []) + (trivial ? [] : relativeIndexNotes(evaluation)),
             inputs: inputs.map { TensorSignature($0.tensor) }, output: output.map(TensorSignature.init),
             scalarResult: output == nil ? ValuePreview.preview(evaluation.value, interpreter: nil) : nil,
             isView: aliased != nil, returnsInput: aliased.map { $0.tensor === output } ?? false, aliasing: aliased.map { aliasingText(evaluation, $0, output!) },
@@ -77,11 +77,25 @@ enum StepBuilder {
             return !(evaluation.tensor(of: object) != nil && ["T", "mT", "H", "mH", "data"].contains(name))
         case let .compare(_, comparisons) where comparisons.allSatisfy({ $0.0 == .is || $0.0 == .isNot }):
             return true
-        case .call, .subscript, .binary, .unary, .compare:
+        case .call:
+            // `torch.meshgrid([a, b])`: tensors in a list in, a tuple of tensors out.
+            return evaluation.tensorResult == nil && evaluation.tensorInputs.isEmpty && MultiOutputWords.pieceShapes(evaluation.value) == nil
+                && !(evaluation.call?.positional ?? []).contains { MultiOutputWords.pieceShapes($0.value) != nil }
+        case .subscript, .binary, .unary, .compare:
             return evaluation.tensorResult == nil && evaluation.tensorInputs.isEmpty
         default:
             return evaluation.tensorResult == nil
         }
+    }
+
+    /// The meaning of a relative position index, the first time one is made or used.
+    private static func relativeIndexNotes(_ evaluation: Evaluation) -> [String] {
+        let candidates = (evaluation.tensorResult.map { [$0] } ?? []) + evaluation.tensorInputs.map(\.tensor)
+        for tensor in candidates where !evaluation.facts[tensor].relativeIndexChecked {
+            evaluation.facts.update(tensor) { $0.relativeIndexChecked = true }
+            if let index = RelativePositionIndex(tensor) { return index.notes }
+        }
+        return []
     }
 
     static func kindName(_ expr: Expr) -> String {

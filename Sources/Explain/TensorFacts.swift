@@ -25,6 +25,13 @@ final class TensorFacts {
         var phrase: String { isLiteral ? "T = \(text)" : "`\(text)` = \(compact(value))" }
     }
 
+    /// A store into the tensor after it was made (`x[mask] = -inf`, `x.masked_fill_(...)`).
+    struct Write {
+        let line: Int
+        let source: String
+        let region: WrittenRegion
+    }
+
     struct Fact {
         var producer: Producer?
         /// Logits divided by a scalar before `producer` (or, for logits, the scalar itself).
@@ -46,6 +53,10 @@ final class TensorFacts {
         var viewOf: String?
         /// The line and code of a definite fix for the code that made this tensor.
         var fixedBy: (line: Int, code: String)?
+        /// Stores into it after it was made, in order.
+        var writes: [Write] = []
+        /// Whether it was checked for being a relative position index (and explained if so).
+        var relativeIndexChecked = false
     }
 
     // Holding the tensor keeps its identity from being reused by a later object.
@@ -111,6 +122,10 @@ enum FactRecorder {
     private static func recordCall(_ evaluation: Evaluation, _ result: Tensor) {
         guard let call = evaluation.call else { return }
         let facts = evaluation.facts
+        if call.receiver?.tensor === result, let partial = PartialWrite(call, evaluation), let region = partial.region {
+            facts.update(result) { $0.writes.append(.init(line: evaluation.line, source: evaluation.text, region: region)) }
+            return
+        }
         if let softmax = SoftmaxCall(call) {
             let inputFact = facts[softmax.input.tensor]
             facts.update(result) {

@@ -32,6 +32,13 @@ final class Tracer: EvaluationObserver {
     private static let gradTensorLimit = 4096
     /// The session's names for parameters and leaves (`self.net.weight`).
     var leafNames: () -> [ObjectIdentifier: String] = { [:] }
+    /// A Python index as the engine's index list, as the interpreter converts it.
+    var tensorIndices: (Value) -> [TensorIndex]? = { _ in nil }
+    /// A native object's attribute, as the interpreter reads it.
+    var nativeAttribute: (NativeObject, String) -> Value? = { _, _ in nil }
+    /// The stores of each assignment target so far, keyed by the target node.
+    private var writeHistories: [ObjectIdentifier: WriteHistory] = [:]
+    private let numberedTensors = NumberedTensors()
 
     init(index: SyntaxIndex, registry: ExplainerRegistry? = nil, detectors: [PitfallDetector] = makeDetectors()) {
         self.index = index
@@ -43,7 +50,7 @@ final class Tracer: EvaluationObserver {
 
     func evaluation(of expr: Expr, value: Value) -> Evaluation {
         Evaluation(expr: expr, value: value, index: index, facts: facts, values: { [unowned self] child in self.value(of: child) },
-                   findings: { [unowned self] in self.findings })
+                   findings: { [unowned self] in self.findings }, nativeAttribute: nativeAttribute)
     }
 
     func didEvaluate(_ expr: Expr, value: Value) {
@@ -64,7 +71,7 @@ final class Tracer: EvaluationObserver {
         if let position = stepIndexByNode[id] {
             steps[position].evaluations += 1
         } else {
-            var step = StepBuilder.step(for: evaluation, registry: registry, words: optimizerStepText(expr, value) ?? TrainingStatements.words(evaluation))
+            var step = StepBuilder.step(for: evaluation, registry: registry, words: optimizerStepText(expr, value) ?? TrainingStatements.words(evaluation) ?? SkippedBranch.words(evaluation))
             // Only operations are numbered: the numbers a reader sees have no gaps.
             if !step.isTrivial {
                 operationCount += 1
@@ -80,6 +87,45 @@ final class Tracer: EvaluationObserver {
             backwardLog.pending = nil
             reportBackward(record, call: expr)
         }
+    }
+
+    /// A subscript or augmented assignment stored into a tensor: one step per target,
+    /// which a loop's later runs into the same tensor extend into a summary.
+    func didStore(into target: Expr, value: Value) {
+        guard index.contains(target), let statement = index.statement(of: target) else { return }
+        let id = ObjectIdentifier(target)
+        // Runs that the step will only count are not described: a long loop stays cheap.
+        if let position = stepIndexByNode[id], var history = writeHistories[id], !history.accepts(writtenTensor(target, value)) {
+            let tensor = writtenTensor(target, value)
+            history.countOtherRun(into: tensor)
+            writeHistories[id] = history
+            if tensor === history.container { steps[position].text = history.summaryText } else { steps[position].evaluations += 1 }
+            return
+        }
+        let evaluation = evaluation(of: target, value: value)
+        guard let store = StoreDescription(target: target, stored: value, evaluation: evaluation, indices: tensorIndices,
+                                           numbered: numberedTensors) else { return }
+        if let region = store.region {
+            facts.update(store.container) { $0.writes.append(.init(line: index.line(of: target), source: index.source.text(of: statement.span), region: region)) }
+        }
+        guard let position = stepIndexByNode[id], var history = writeHistories[id] else {
+            operationCount += 1
+            let history = WriteHistory(store)
+            writeHistories[id] = history
+            stepIndexByNode[id] = steps.count
+            steps.append(history.step(statementSpan: statement.span, source: index.source, number: operationCount))
+            return
+        }
+        history.append(store)
+        writeHistories[id] = history
+        steps[position] = history.step(statementSpan: statement.span, source: index.source, number: steps[position].number)
+    }
+
+    /// The tensor a store into `target` wrote: the subscript's container, or the name's value.
+    private func writtenTensor(_ target: Expr, _ stored: Value) -> Tensor? {
+        if case let .subscript(container, _) = target.kind, case let .tensor(tensor)? = value(of: container) { return tensor }
+        if case let .tensor(tensor) = stored { return tensor }
+        return nil
     }
 
     /// Judgements that need the whole run: clones that nothing needed.

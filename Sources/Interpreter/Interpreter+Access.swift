@@ -85,8 +85,9 @@ extension Interpreter {
         }
     }
 
-    /// A Python index turned into the engine's index list.
-    func tensorIndices(_ index: Value) throws -> [TensorIndex] {
+    /// A Python index turned into the engine's index list (public: the explainer replays a
+    /// subscript's index on a tensor of positions to see which elements a write reached).
+    public func tensorIndices(_ index: Value) throws -> [TensorIndex] {
         if case let .tuple(items) = index { return try items.map(tensorIndex) }
         return [try tensorIndex(index)]
     }

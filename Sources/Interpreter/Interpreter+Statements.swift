@@ -208,17 +208,21 @@ extension Interpreter {
             let current = try lookup(name)
             let result = try inPlaceOperation(op, current, try evaluate(value))
             assignName(name, result)
+            if isObserved { observer?.didStore(into: target, value: result) }
         case let .attribute(objectExpr, attributeName, _):
             let name = mangledAttribute(attributeName)
             let object = try evaluate(objectExpr)
             let current = try attribute(of: object, name)
-            try setAttribute(of: object, name, try inPlaceOperation(op, current, try evaluate(value)))
+            let result = try inPlaceOperation(op, current, try evaluate(value))
+            try setAttribute(of: object, name, result)
+            if isObserved { observer?.didStore(into: target, value: result) }
         case let .subscript(containerExpr, indexExpr):
             let container = try evaluate(containerExpr)
             let index = try evaluate(indexExpr)
             let current = try subscriptValue(container, index)
             let result = try inPlaceOperation(op, current, try evaluate(value))
             try setSubscript(container, index, result)
+            if isObserved { observer?.didStore(into: target, value: result) }
         default:
             throw PythonError("SyntaxError", "'\(source.text(of: target.span))' is an illegal expression for augmented assignment")
         }
@@ -256,6 +260,7 @@ extension Interpreter {
         case let .subscript(containerExpr, indexExpr):
             let container = try evaluate(containerExpr)
             try setSubscript(container, try evaluate(indexExpr), value)
+            if isObserved { observer?.didStore(into: target, value: value) }
         case let .tuple(targets), let .list(targets):
             try unpack(value, into: targets)
         case let .starred(inner):

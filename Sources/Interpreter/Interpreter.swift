@@ -21,10 +21,15 @@ public protocol EvaluationObserver: AnyObject {
     func didEvaluate(_ expr: Expr, value: Value)
     /// Called just before `backward()` runs from `roots`, while their graph is still whole.
     func willRunBackward(from roots: [Tensor])
+    /// Called after a statement stored into `target`: a subscript (`x[i] = v`, `x[i] += v`)
+    /// or an augmented assignment's name or attribute (`x += v`). `value` is what was stored:
+    /// the right-hand side, or the augmented result (the same tensor, for an in-place update).
+    func didStore(into target: Expr, value: Value)
 }
 
 extension EvaluationObserver {
     public func willRunBackward(from roots: [Tensor]) {}
+    public func didStore(into target: Expr, value: Value) {}
 }
 
 /// A scope of variables: the module's globals, or one function call's locals.

@@ -22,12 +22,12 @@ struct ExplainerFamilyTests {
         #expect(result.text == "dim 0 kept whole; slice on dim 1: start 5, stop 10, step 1 (default) → selects columns [5, 6, 7, 8, 9] (5 of 10)")
     }
 
-    @Test("indexing: a gather shows where the first outputs came from")
+    @Test("indexing: advanced indexing by a tensor shows where the first outputs came from")
     func gather() throws {
         let code = "table = torch.arange(12.0).view(6, 2)\nindex = torch.tensor([[5, 0], [2, 2]])\nrows = table[index.view(-1)]"
         let result = try #require(step(explain(code), "table[index.view(-1)]"))
-        #expect(result.operation == "gather")
-        #expect(result.notes.first == "the first outputs come from `table`: [0] ← row 5 (10, 11), [1] ← row 0 (0, 1), [2] ← row 2 (4, 5), [3] ← row 2 (4, 5); the result is a new tensor (a gather copies)")
+        #expect(result.operation == "advanced index")
+        #expect(result.notes.first == "the first outputs come from `table`: [0] ← row 5 (10, 11), [1] ← row 0 (0, 1), [2] ← row 2 (4, 5), [3] ← row 2 (4, 5); the result is a new tensor (advanced indexing copies)")
         #expect(!result.isView)
     }
 

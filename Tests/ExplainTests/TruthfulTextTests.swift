@@ -174,7 +174,7 @@ struct TruthfulTextTests {
         let explanation = explain("x = torch.arange(24.0).view(2, 3, 4)\na = x.sum(dim=(0, 2))\nb = x.sum((1, 2), keepdim=True)\nc = x.max(dim=-1)\nf = x.argmax()")
         #expect(step(explanation, "x.sum(dim=(0, 2))")?.text == "sums over dim 0 (size 2) and dim 2 (size 4): [2, 3, 4] → [3] (the reduced dims disappear)")
         #expect(step(explanation, "x.sum((1, 2), keepdim=True)")?.text == "sums over dim 1 (size 3) and dim 2 (size 4): [2, 3, 4] → [2, 1, 1] (keepdim=True keeps the reduced dims as size 1)")
-        #expect(step(explanation, "x.max(dim=-1)")?.text == "takes the maximum over dim -1 (size 4): [2, 3, 4] → [2, 3] (the reduced dim disappears); returns a (values, indices) pair: the results and their positions along the reduced dim")
+        #expect(step(explanation, "x.max(dim=-1)")?.text == "takes the maximum over dim -1 (size 4): [2, 3, 4] → [2, 3] (the reduced dim disappears); returns a (values, indices) pair, both [2, 3]: the results and their positions along the reduced dim")
         #expect(step(explanation, "x.argmax()")?.text == "finds the position of the maximum of all 24 elements → one value, shape []: an index into the flattened tensor")
     }
 
@@ -189,11 +189,11 @@ struct TruthfulTextTests {
     func gathers() throws {
         let explanation = explain("t = torch.arange(15.0).view(5, 3)\ncols = torch.tensor([2, 2, 0])\nc = t[:, cols]\nr = torch.tensor([0, 1])\nk = t[r, torch.tensor([2, 0])]")
         let column = try #require(step(explanation, "t[:, cols]"))
-        #expect(column.text == "dim 0 kept whole; a gather on dim 1: looks up 3 columns of `t` (3 columns in all) at the positions held in `cols` int64[3]")
-        #expect(column.notes.first == "the first outputs come from `t`: [:, 0] ← column 2, [:, 1] ← column 2, [:, 2] ← column 0; the result is a new tensor (a gather copies)")
+        #expect(column.text == "dim 0 kept whole; advanced (integer-tensor) indexing on dim 1: picks 3 columns of `t` (3 columns in all), the positions held in `cols` int64[3]")
+        #expect(column.notes.first == "the first outputs come from `t`: [:, 0] ← column 2, [:, 1] ← column 2, [:, 2] ← column 0; the result is a new tensor (advanced indexing copies)")
         let paired = try #require(step(explanation, "t[r, torch.tensor([2, 0])]"))
         #expect(paired.text.hasPrefix("advanced indexing on dims 0–1: the 2 indices are broadcast together to shape [2] and paired elementwise"))
-        #expect(paired.notes.first == "the first outputs: [0] ← t[0, 2], [1] ← t[1, 0]; the result is a new tensor (a gather copies)")
+        #expect(paired.notes.first == "the first outputs: [0] ← t[0, 2], [1] ← t[1, 0]; the result is a new tensor (advanced indexing copies)")
     }
 
     @Test("torch.gather spells out which index picks what")
@@ -220,7 +220,7 @@ struct TruthfulTextTests {
     @Test("in-place writes through a view say which tensor changes")
     func inPlaceOnView() throws {
         let result = try #require(step(explain("x = torch.zeros(3, 4)\nv = x[0]\nv.add_(1)"), "v.add_(1)"))
-        #expect(result.text == "adds 1 to every element of `v`, in place: no new tensor, `v` itself changes")
+        #expect(result.text == "adds 1 to every element of `v`, in place: `v` itself changes")
         #expect(result.notes == ["`v` is a view of `x`: they share storage, so this write changes `x` too"])
     }
 
@@ -230,5 +230,15 @@ struct TruthfulTextTests {
         #expect(explanation.steps.first { $0.source == "-7 // 2" }?.text == "integer division -7 // 2 = -4 (rounded down from -3.5; remainder 1)")
         #expect(step(explanation, "a // 2")?.text == "floor-divides every element of `a` by 2, rounding down (toward −∞, so -7 // 2 = -4)")
         #expect(step(explanation, "torch.tensor([1, 2], dtype=torch.int32) + a[:2]")?.notes.contains("dtype promotion: int32 + int64 gives int64") == true)
+    }
+
+    @Test("an if whose condition is false says which lines it skipped and which run instead")
+    func skippedBranch() throws {
+        let code = "temporal = False\nx = torch.ones(2)\nif temporal:\n    x = x * 2\n    x = x + 1\nelse:\n    x = x - 1\nif x.sum() > 0:\n    y = x"
+        let explanation = explain(code)
+        let branch = try #require(explanation.steps.first { $0.operation == "if (not taken)" })
+        #expect(branch.line == 3)
+        #expect(branch.text == "`temporal` is False, so the `if` body (lines 4–5) does not run; the `else` part (line 7) runs instead")
+        #expect(explanation.steps.filter { $0.operation == "if (not taken)" }.count == 1)
     }
 }

@@ -15,19 +15,19 @@ struct GenericExplainer: OperationExplainer {
         "sin": "the sine of every element", "cos": "the cosine of every element", "gelu": "the GELU activation of every element",
         "silu": "x·sigmoid(x) of every element", "softplus": "log(1 + e^x) of every element",
     ]
+    /// What a factory fills its tensor with.
+    static let fillings: [String: String] = [
+        "zeros": "filled with 0", "zeros_like": "filled with 0", "ones": "filled with 1", "ones_like": "filled with 1",
+        "full": "every element the fill value", "full_like": "every element the fill value",
+        "eye": "1 on the diagonal and 0 elsewhere", "rand": "uniform random values in [0, 1)", "rand_like": "uniform random values in [0, 1)",
+        "randn": "standard normal random values", "randn_like": "standard normal random values",
+        "randint": "random integers from low up to (not including) high", "arange": "evenly stepped values from start up to (not including) end",
+        "linspace": "evenly spaced values from start to end, both included", "empty": "uninitialized", "empty_like": "uninitialized",
+        "tensor": "holding a copy of the given data", "as_tensor": "holding the given data",
+    ]
     static let factories: Set<String> = [
         "zeros", "ones", "full", "empty", "randn", "rand", "randint", "arange", "linspace", "tensor", "eye",
         "zeros_like", "ones_like", "full_like", "randn_like", "rand_like", "empty_like", "as_tensor", "from_numpy",
-    ]
-
-    /// In-place tensor methods; X is the first argument.
-    static let inPlace: [String: String] = [
-        "add_": "adds {X} to every element of {T}", "sub_": "subtracts {X} from every element of {T}",
-        "mul_": "multiplies every element of {T} by {X}", "div_": "divides every element of {T} by {X}",
-        "zero_": "sets every element of {T} to 0", "fill_": "sets every element of {T} to {X}",
-        "copy_": "copies the values of {X} into {T}", "exp_": "replaces every element of {T} by e to its power",
-        "neg_": "negates every element of {T}", "relu_": "sets the negative elements of {T} to 0",
-        "pow_": "raises every element of {T} to the power {X}",
     ]
 
     /// "`v` is a view of `x`: ... changes `x` too", for in-place writes through a view.
@@ -40,6 +40,11 @@ struct GenericExplainer: OperationExplainer {
     func explain(_ evaluation: Evaluation) -> OperationText? {
         switch evaluation.expr.kind {
         case .call: return call(evaluation)
+        case let .conditional(condition, then, otherwise):
+            guard let flag = evaluation.value(of: condition).flatMap(truthValue) else { return nil }
+            let chosen = flag ? then : otherwise
+            return OperationText(operation: "conditional", text: "the condition `\(evaluation.text(of: condition))` is \(flag ? "True" : "False"), "
+                                 + "so this is `\(evaluation.text(of: chosen))`; the other branch is not evaluated")
         case let .attribute(object, name, _):
             guard let input = evaluation.tensor(of: object), let output = evaluation.tensorResult else { return nil }
             if name == "T" || name == "mT" { return OperationText(operation: "transpose", text: "reverses the dims: \(shapeText(input.shape)) → \(shapeText(output.shape)) (a view)") }
@@ -57,20 +62,8 @@ struct GenericExplainer: OperationExplainer {
             return OperationText(operation: name, text: words)
         }
         if Self.factories.contains(name), let output {
-            return OperationText(operation: name, text: "creates a new \(TensorSignature(output)) tensor")
-        }
-        if let words = Self.inPlace[name], let receiver = call.receiver {
-            let receiverText = evaluation.text(of: receiver.expr)
-            let argument: String = {
-                guard let first = call.positional.first else { return "" }
-                let text = evaluation.text(of: first.expr)
-                if isNumberLiteral(text) { return text }
-                if case .tensor = first.value { return "`\(text)`" }
-                if let number = doubleValue(first.value) { return "`\(text)` (= \(compact(number)))" }
-                return "`\(text)`"
-            }()
-            let sentence = words.replacingOccurrences(of: "{T}", with: "`\(receiverText)`").replacingOccurrences(of: "{X}", with: argument)
-            return OperationText(operation: name, text: sentence + ", in place: no new tensor, `\(receiverText)` itself changes", notes: inPlaceNotes(receiver, evaluation))
+            let filling = Self.fillings[name].map { ", \($0)" } ?? ""
+            return OperationText(operation: name, text: "creates a new \(TensorSignature(output)) tensor\(filling)")
         }
         switch name {
         case "masked_fill", "masked_fill_":
@@ -137,6 +130,45 @@ struct GenericExplainer: OperationExplainer {
             break
         }
         guard output != nil || !evaluation.tensorInputs.isEmpty else { return nil }
-        return OperationText(operation: name.isEmpty ? "call" : name, text: "calls `\(call.calleeText)`")
+        return OperationText(operation: name.isEmpty ? "call" : name, text: fallbackText(call, evaluation))
+    }
+
+    /// A call no explainer knows: a Python function, a table op by its doc and family, or
+    /// another callable, with the shapes that went in and came out.
+    private func fallbackText(_ call: CallSite, _ evaluation: Evaluation) -> String {
+        let inputs = evaluation.tensorInputs.map { shapeText($0.tensor.shape) }
+        let shapes = ": \(inputs.isEmpty ? "no tensor" : inputs.joined(separator: ", ")) → \(resultText(evaluation.value))"
+        switch call.calleeValue {
+        case .function?:
+            return "runs the Python function `\(call.calleeText)`\(shapes) (its own lines are explained where they are part of this file)"
+        case .classObject?, .instance?:
+            return "calls `\(call.calleeText)`, an object of this program\(shapes)"
+        default:
+            if let entry = call.op?.entry {
+                let summary = entry.doc?.summary ?? "a \(entry.family.rawValue) op"
+                return "`\(call.calleeText)`: \(summary.prefix(1).lowercased() + summary.dropFirst())\(shapes)"
+            }
+            return "calls `\(call.calleeText)`\(shapes)"
+        }
+    }
+
+    /// `[4, 5]`, `([1, 3, 6], None)`, or the result's type.
+    private func resultText(_ value: Value) -> String {
+        switch value {
+        case let .tensor(tensor): return shapeText(tensor.shape)
+        case let .tuple(items): return "(" + items.map(resultText).joined(separator: ", ") + ")"
+        case .none: return "None"
+        default: return "a \(value.typeName)"
+        }
+    }
+}
+
+/// A condition's truth as Python reads it, for the values conditions usually hold.
+private func truthValue(_ value: Value) -> Bool? {
+    switch value {
+    case let .bool(flag): return flag
+    case let .int(number): return number != 0
+    case .none: return false
+    default: return nil
     }
 }

@@ -10,7 +10,14 @@ struct IndexingExplainer: OperationExplainer {
               let base = evaluation.tensor(of: container) else { return nil }
         let parts: [Expr]
         if case let .tuple(items) = indexExpr.kind { parts = items } else { parts = [indexExpr] }
-        let values = parts.map { evaluation.value(of: $0) ?? .none }
+        // A list of ints indexes like an int64 tensor (`v[:, [-1]]`): advanced indexing too.
+        let values = parts.map { part -> Value in
+            let value = evaluation.value(of: part) ?? .none
+            if case .list = value, let ints = intList(value), let tensor = try? Tensor(values: ints.map { Int64($0) }, shape: [ints.count]) {
+                return .tensor(tensor)
+            }
+            return value
+        }
         let consuming = values.filter { value in
             switch value {
             case .none, .ellipsis: return false
@@ -43,7 +50,7 @@ struct IndexingExplainer: OperationExplainer {
                 dim += 1
             case let .tensor(indexTensor):
                 guard dim < base.rank else { return nil }
-                operation = indexTensor.dtype == .bool ? "mask" : "gather"
+                operation = indexTensor.dtype == .bool ? "mask" : "advanced index"
                 clauses.append(tensorIndexText(indexTensor, dim: dim, base: base, baseName: containerName, indexText: evaluation.text(of: part)))
                 let onlySlicesBefore = values.prefix(partIndex).allSatisfy { if case .slice = $0 { return true } else { return false } }
                 if let output = evaluation.tensorResult, indexTensor.dtype != .bool, onlySlicesBefore {
@@ -100,7 +107,7 @@ struct IndexingExplainer: OperationExplainer {
         let more = count > examples.count ? ", …" : ""
         let kept = values.count < base.rank ? "; dims \(values.count)… are kept whole for each pick" : ""
         let text = "advanced indexing on dims 0–\(values.count - 1): the \(values.count) indices are broadcast together to shape \(shapeText(shape)) and paired elementwise, so each output entry picks one position, not every combination\(kept) → \(shapeText(output.shape))"
-        return OperationText(operation: "gather", text: text, notes: ["the first outputs: " + examples.joined(separator: ", ") + more + "; the result is a new tensor (a gather copies)"])
+        return OperationText(operation: "advanced index", text: text, notes: ["the first outputs: " + examples.joined(separator: ", ") + more + "; the result is a new tensor (advanced indexing copies)"])
     }
 
     private func dimRange(_ first: Int, _ last: Int) -> String { first == last ? "dim \(first)" : "dims \(first)–\(last)" }
@@ -111,7 +118,10 @@ struct IndexingExplainer: OperationExplainer {
             return "a boolean mask: keeps the \(kept) of \(index.count) positions where `\(indexText)` is True"
         }
         let unit = dim == 0 && base.rank >= 2 ? "rows" : (dim == 1 && base.rank == 2 ? "columns" : "entries")
-        return "a gather on dim \(dim): looks up \(index.count) \(unit) of `\(baseName)` (\(base.shape[dim]) \(unit) in all) at the positions held in `\(indexText)` \(TensorSignature(index))"
+        let picked = index.count == 1 ? "1 \(unit == "entries" ? "entry" : String(unit.dropLast()))" : "\(index.count) \(unit)"
+        var text = "advanced (integer-tensor) indexing on dim \(dim): picks \(picked) of `\(baseName)` (\(base.shape[dim]) \(unit) in all), the positions held in `\(indexText)` \(TensorSignature(index))"
+        if index.rank == 1 && index.count == 1 { text += "; unlike an int index, a one-item list or tensor keeps dim \(dim) (size 1)" }
+        return text
     }
 
     /// "output 0 ← row 24 of table, output 1 ← row 23, …" for the first few outputs.
@@ -133,7 +143,7 @@ struct IndexingExplainer: OperationExplainer {
             return text
         }
         let more = index.count > positions.count ? ", …" : ""
-        return "the first outputs come from `\(baseName)`: " + pairs.joined(separator: ", ") + more + "; the result is a new tensor (a gather copies)"
+        return "the first outputs come from `\(baseName)`: " + pairs.joined(separator: ", ") + more + "; the result is a new tensor (advanced indexing copies)"
     }
 
     private func shapeText2(_ values: [Double]) -> String {

@@ -9,6 +9,7 @@ struct LossExplainer: OperationExplainer {
     ]
 
     func explain(_ evaluation: Evaluation) -> OperationText? {
+        if let module = klModuleText(evaluation) { return module }
         guard let call = evaluation.call, Self.names.contains(call.name), let input = call.input else { return nil }
         let target = call.argument("target")
         let targetTensor: Tensor? = { if case let .tensor(tensor)? = target?.value { return tensor } else { return nil } }()
@@ -29,15 +30,13 @@ struct LossExplainer: OperationExplainer {
             text = "binary cross-entropy: treats each of the \(plural(count, "entry")) of \(inputName) as an independent yes/no \(logits ? "logit (a sigmoid is applied inside)" : "probability") and scores it against \(targetName): −[t·log p + (1−t)·log(1−p)]"
             text += reductionText(reduction, items: count, unit: "element")
         case "kl_div":
-            let logTarget = call.bool("log_target") ?? false
-            text = "KL divergence: reads \(inputName) as log-probabilities and \(targetName) as \(logTarget ? "log-probabilities" : "probabilities"), and sums target·(log target − input)"
-            switch reduction {
-            case "batchmean": text += ", divided by the batch size \(input.tensor.shape.first ?? 1) (reduction='batchmean': the true KL per sample)"
-            case "mean": text += ", divided by the number of elements \(count) (reduction='mean' averages over classes too, which is not the KL; 'batchmean' is)"
-            default: text += reductionText(reduction, items: count, unit: "element")
-            }
+            text = klText(input: input.tensor, inputName: inputName, targetName: targetName, logTarget: call.bool("log_target") ?? false,
+                          reduction: reduction)
         default:
-            let kind = call.name == "mse_loss" ? "squared differences" : (call.name == "l1_loss" ? "absolute differences" : "smooth-L1 differences")
+            let kinds = ["mse_loss": "squared differences", "l1_loss": "absolute differences",
+                         "huber_loss": "Huber differences (squared below delta = \(compact(call.double("delta") ?? 1)), linear above)",
+                         "smooth_l1_loss": "smooth-L1 differences (squared below beta = \(compact(call.double("beta") ?? 1)), linear above)"]
+            let kind = kinds[call.name] ?? "differences"
             text = "\(kind) between \(inputName) and \(targetName), elementwise"
             text += reductionText(reduction, items: count, unit: "element")
         }
@@ -45,6 +44,26 @@ struct LossExplainer: OperationExplainer {
             notes.append("there are no elements to average, so the mean is 0/0 = nan")
         }
         return OperationText(operation: call.name, text: text, notes: notes)
+    }
+
+    /// `nn.KLDivLoss` applied: the same words as `F.kl_div`, with the module's reduction.
+    func klModuleText(_ evaluation: Evaluation) -> OperationText? {
+        guard let call = evaluation.call, let module = call.moduleObject, module.typeName == "KLDivLoss", call.positional.count >= 2,
+              case let .tensor(input) = call.positional[0].value, let reduction = evaluation.lossModuleReduction(module) else { return nil }
+        let logTarget: Bool = { if case let .bool(flag)? = evaluation.nativeAttribute(module, "log_target") { return flag } else { return false } }()
+        let text = klText(input: input, inputName: "`\(evaluation.text(of: call.positional[0].expr))`",
+                          targetName: "`\(evaluation.text(of: call.positional[1].expr))`", logTarget: logTarget, reduction: reduction)
+        return OperationText(operation: "KLDivLoss", text: "applies `\(call.calleeText)`, an nn.KLDivLoss with reduction='\(reduction)': " + text)
+    }
+
+    private func klText(input: Tensor, inputName: String, targetName: String, logTarget: Bool, reduction: String) -> String {
+        var text = "KL divergence: reads \(inputName) as log-probabilities and \(targetName) as \(logTarget ? "log-probabilities" : "probabilities"), and sums target·(log target − input)"
+        switch reduction {
+        case "batchmean": text += ", divided by the batch size \(input.shape.first ?? 1) (reduction='batchmean': the true KL per sample)"
+        case "mean": text += ", divided by the number of elements \(input.count) (reduction='mean' averages over classes too, which is not the KL; 'batchmean' is)"
+        default: text += reductionText(reduction, items: input.count, unit: "element")
+        }
+        return text
     }
 
     private func reductionText(_ reduction: String, items: Int, unit: String) -> String {

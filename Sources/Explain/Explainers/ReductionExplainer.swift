@@ -38,7 +38,7 @@ struct ReductionExplainer: OperationExplainer {
                 let size = resolved >= 0 && resolved < tensor.rank ? tensor.shape[resolved] : 0
                 return "dim \(dim) (size \(size))"
             }
-            let overVerb = verb.hasSuffix(" of") ? String(verb.dropLast(3)) : verb
+            let overVerb = verb.hasSuffix(" of") ? String(verb.dropLast(3)) : (verb.hasSuffix(" among") ? String(verb.dropLast(6)) : verb)
             text = "\(overVerb) over \(names.joined(separator: " and ")): \(shapeText(tensor.shape)) → \(outputShape)"
             if dims.count == 1 {
                 text += keepdim ? " (keepdim=True keeps the reduced dim as size 1)" : " (the reduced dim disappears)"
@@ -47,7 +47,7 @@ struct ReductionExplainer: OperationExplainer {
             }
         }
         if case .namedTuple = evaluation.value {
-            text += "; returns a (values, indices) pair: the results and their positions along the reduced dim"
+            text += "; returns a (values, indices) pair, both \(outputShape): the results and their positions along the reduced dim"
         } else if dims.isEmpty, ["argmax", "argmin"].contains(call.name) {
             text += ": an index into the flattened tensor"
         }

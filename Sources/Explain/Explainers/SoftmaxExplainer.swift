@@ -32,6 +32,7 @@ struct SoftmaxExplainer: OperationExplainer {
         let fact = evaluation.facts[input]
         if let temperature = fact.temperature {
             notes.append("the logits were divided by the temperature \(temperature.phrase) first")
+            notes += Self.writeNotes(fact, input: input, dim: softmax.dim)
         }
         return OperationText(operation: softmax.isLog ? "log_softmax" : "softmax", text: text, notes: notes,
                              pictures: pictures(softmax, output: output, isAttention: isAttention, fact: fact))
@@ -62,10 +63,32 @@ struct SoftmaxExplainer: OperationExplainer {
         if let temperature = fact.temperature, let logits = fact.logitsBeforeTemperature, logits.shape == softmax.input.tensor.shape {
             let rawRow = lines(of: logits, along: softmax.dim, limit: 1)[0]
             let before = Self.softmax(rawRow)
+            let tempered = Self.softmax(rawRow.map { $0 / temperature.value })
+            let changed = zip(tempered, after).contains { abs($0 - $1) > 5e-4 }
+            if changed, let write = fact.writes.last {
+                // The temperature alone gives `tempered`; what differs was made by the write.
+                return [.bars(title: "probabilities of \(rowName): T=1, with \(temperature.phrase), and after the write on line \(write.line):",
+                              labels: labels, series: [("T=1", before), ("T=\(temperature.valueText)", tempered), ("line \(write.line)", after)])]
+            }
             return [.bars(title: "probabilities of \(rowName), without and with the temperature \(temperature.phrase):",
-                          labels: labels, series: [("T=1", before), ("T=\(temperature.valueText)", after)])]
+                          labels: labels, series: [("T=1", before), ("T=\(temperature.valueText)", changed ? tempered : after)])]
         }
         return [.bars(title: "probabilities of \(rowName):", labels: labels, series: [("p", after)])]
+    }
+
+    /// What the stores into the logits after the temperature did to row 0: the entries
+    /// they set to -inf get probability 0 from the store, not from the temperature.
+    static func writeNotes(_ fact: TensorFacts.Fact, input: Tensor, dim: Int) -> [String] {
+        guard let write = fact.writes.last, input.rank >= 1, input.count > 0 else { return [] }
+        let row = lines(of: input, along: dim, limit: 1)[0]
+        let unit = input.rank == 2 && dim == 1 ? "class" : "entry"
+        let masked = row.indices.filter { row[$0] == -.infinity }
+        var text = "then line \(write.line) wrote into them (`\(write.source)`): \(write.region.countText)"
+        if !masked.isEmpty {
+            text += "; in row 0 it set \(unit == "class" ? "classes" : "entries") \(listText(masked)) to -inf, so their probability is 0"
+            text += " because of that write, not because of the temperature"
+        }
+        return [text]
     }
 
     static func softmax(_ row: [Double]) -> [Double] {

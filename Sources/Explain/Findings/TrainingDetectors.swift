@@ -59,22 +59,37 @@ final class UnneededCloneTracker {
     }
 }
 
-/// `kl-div-reduction`: `F.kl_div` with reduction 'mean' (its default, or the legacy
-/// `size_average=True`) on distributions over classes: it divides by N·C, not by N.
+/// `kl-div-reduction`: `F.kl_div` or an `nn.KLDivLoss` module with reduction 'mean' (its
+/// default, or the legacy `size_average=True`) on distributions over classes: it divides by
+/// N·C, not by N. A module is judged where it is applied, whatever line built it.
 final class KLDivReductionDetector: PitfallDetector {
     func findings(_ evaluation: Evaluation) -> [Finding] {
-        guard let call = evaluation.call, call.op?.entry.name == "kl_div", call.lossReduction == "mean",
-              let input = call.input, input.tensor.rank >= 2 else { return [] }
+        guard let call = evaluation.call else { return [] }
+        let input: (expr: Expr, tensor: Tensor)
+        let defaultText: String
+        let help: String
+        if call.op?.entry.name == "kl_div", let functionalInput = call.input, call.lossReduction == "mean" {
+            input = functionalInput
+            defaultText = call.argument("reduction") != nil || call.argument("size_average") != nil ? "" : " (the default)"
+            help = "pass reduction='batchmean'"
+        } else if let module = call.moduleObject, module.typeName == "KLDivLoss", evaluation.lossModuleReduction(module) == "mean",
+                  let first = call.positional.first, case let .tensor(tensor) = first.value {
+            input = (first.expr, tensor)
+            defaultText = " (the default of nn.KLDivLoss)"
+            help = "build the module as nn.KLDivLoss(reduction='batchmean')"
+        } else {
+            return []
+        }
+        guard input.tensor.rank >= 2 else { return [] }
         let batch = input.tensor.shape[0]
         let classes = input.tensor.count / max(batch, 1)
         guard batch > 0, classes > 1 else { return [] }
-        let given = call.argument("reduction") != nil || call.argument("size_average") != nil
         let notes = [
-            "reduction='mean'\(given ? "" : " (the default)") divides the summed KL by every element of `\(evaluation.text(of: input.expr))`: "
+            "reduction='mean'\(defaultText) divides the summed KL by every element of `\(evaluation.text(of: input.expr))`: "
                 + "\(input.tensor.count) = \(batch) × \(classes), not by the batch size \(batch)",
             "so this term is \(classes)× smaller than the KL divergence per sample; 'batchmean' divides by \(batch), as the math means",
         ]
         return [Finding("kl-div-reduction", .warning, "kl_div averages over classes too: reduction='mean' is not the KL divergence",
-                        at: evaluation.expr, in: evaluation.index, notes: notes, help: "pass reduction='batchmean'")]
+                        at: evaluation.expr, in: evaluation.index, notes: notes, help: help)]
     }
 }

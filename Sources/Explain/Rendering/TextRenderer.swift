@@ -34,6 +34,8 @@ extension Explanation {
 /// words, shapes, view or copy, a preview and pictures; findings right after their step.
 public struct TextRenderer {
     public var options: RenderOptions
+    /// Notes wrap at spaces to keep lines within this many columns.
+    static let width = 100
 
     public init(options: RenderOptions = RenderOptions()) { self.options = options }
 
@@ -46,7 +48,7 @@ public struct TextRenderer {
             var lines = [renderer.paint(step.isTrivial ? "· \(step.operation)" : "step \(step.number) · \(step.operation)", "1")]
             lines += renderer.snippet(span: step.span, label: step.shapeLine ?? step.scalarResult.map { "= \($0)" }, in: explanation.source, colorCode: "32;1")
             let pad = String(repeating: " ", count: String(step.line).count + 1)
-            func note(_ text: String) { lines.append("\(pad) = " + indent(text, by: pad.count + 3)) }
+            func note(_ text: String) { lines.append("\(pad) = " + indent(wrap(text, width: Self.width - pad.count - 3), by: pad.count + 3)) }
             if !step.text.isEmpty { note(step.text) }
             step.notes.forEach(note)
             if let aliasing = step.aliasing { note(aliasing) } else if step.output != nil && !step.isTrivial && step.inputs.count > 0 { note("a new tensor: it shares no storage with its inputs") }
@@ -55,17 +57,25 @@ public struct TextRenderer {
             for picture in step.pictures { lines.append(indent(pad + "   " + picture.render(options.pictures), by: pad.count + 3)) }
             for (offset, finding) in explanation.findings.enumerated() where finding.stepNumber == step.number {
                 lines.append("")
-                lines.append(renderer.render(finding.diagnostic, in: explanation.source))
+                lines.append(renderer.render(wrapped(finding), in: explanation.source))
                 shown.insert(offset)
             }
             blocks.append(lines.joined(separator: "\n"))
         }
         let remaining = explanation.findings.enumerated().filter { !shown.contains($0.offset) }.map(\.element)
         if !remaining.isEmpty {
-            blocks.append(remaining.map { renderer.render($0.diagnostic, in: explanation.source) }.joined(separator: "\n\n"))
+            blocks.append(remaining.map { renderer.render(wrapped($0), in: explanation.source) }.joined(separator: "\n\n"))
         }
         blocks.append("summary: \(explanation.findingSummary)" + findingList(explanation))
         return blocks.joined(separator: "\n\n") + "\n"
+    }
+
+    /// The finding's diagnostic with its notes wrapped to fit beside their `= note: ` gutter.
+    private func wrapped(_ finding: Finding) -> Diagnostic {
+        var diagnostic = finding.diagnostic
+        let gutter = String(finding.line).count + 1 + 9
+        diagnostic.notes = diagnostic.notes.map { wrap($0, width: Self.width - gutter) }
+        return diagnostic
     }
 
     private func findingList(_ explanation: Explanation) -> String {
@@ -104,4 +114,22 @@ public struct BriefRenderer {
 func indent(_ text: String, by width: Int) -> String {
     let pad = String(repeating: " ", count: width)
     return text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + pad)
+}
+
+/// Breaks each line longer than `width` at its last space that fits; a word longer than
+/// the width stays whole on its own line.
+func wrap(_ text: String, width: Int) -> String {
+    guard width > 20 else { return text }
+    return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+        var rest = Substring(line)
+        var pieces: [Substring] = []
+        while rest.count > width {
+            let window = rest.prefix(width + 1)
+            guard let space = window.lastIndex(of: " "), space > rest.startIndex else { break }
+            pieces.append(rest[..<space])
+            rest = rest[rest.index(after: space)...]
+        }
+        pieces.append(rest)
+        return pieces.joined(separator: "\n")
+    }.joined(separator: "\n")
 }

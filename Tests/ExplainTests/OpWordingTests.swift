@@ -1,0 +1,112 @@
+@testable import Explain
+import Ops
+import Testing
+
+/// One call of each op of the table, on small tensors named in `setup`.
+private let setup = """
+    x = torch.randn(4, 5)
+    y = torch.randn(4, 5)
+    b = torch.randn(2, 3, 4)
+    c = torch.randn(2, 4, 5)
+    v = torch.randn(5)
+    w = torch.randn(5)
+    t = torch.tensor([1, 0, 3, 2])
+    m = x > 0
+    i = torch.tensor([[0], [1], [2], [3]])
+
+    """
+
+private let calls: [String: String] = [
+    "softmax": "F.softmax(x, dim=1)", "log_softmax": "x.log_softmax(dim=1)", "Softmax": "nn.Softmax(dim=1)(x)",
+    "LogSoftmax": "nn.LogSoftmax(dim=1)(x)", "dropout": "F.dropout(x, p=0.5, training=False)", "normalize": "F.normalize(x, dim=1)",
+    "layer_norm": "F.layer_norm(x, (5,))", "one_hot": "F.one_hot(t, num_classes=4)", "tensor": "torch.tensor([1.0, 2.0])",
+    "arange": "torch.arange(6)", "linspace": "torch.linspace(0, 1, 5)", "zeros": "torch.zeros(2, 3)", "ones": "torch.ones(2, 3)",
+    "full": "torch.full((2, 3), 7.0)", "eye": "torch.eye(3)", "rand": "torch.rand(2, 3)", "randn": "torch.randn(2, 3)",
+    "randint": "torch.randint(0, 5, (2, 3))", "where": "torch.where(m, x, y)", "masked_fill": "x.masked_fill(m, 0.0)",
+    "clamp": "torch.clamp(x, min=-0.5, max=0.5)", "pow": "torch.pow(x, 2)", "allclose": "torch.allclose(x, y)",
+    "isclose": "torch.isclose(x, y)", "amax": "torch.amax(x, dim=1)", "amin": "torch.amin(x, dim=1)", "any": "torch.any(m, dim=1)",
+    "all": "torch.all(m, dim=1)", "count_nonzero": "torch.count_nonzero(m, dim=1)", "median": "torch.median(x, dim=1)",
+    "tanhshrink": "F.tanhshrink(x)", "hardtanh": "F.hardtanh(x)", "relu6": "F.relu6(x)", "threshold": "F.threshold(x, 0.1, 20.0)",
+    "gather": "torch.gather(x, 1, i)", "scatter": "torch.scatter(x, 1, i, 1.0)", "scatter_add": "torch.scatter_add(x, 1, i, torch.ones(4, 1))",
+    "index_select": "torch.index_select(x, 0, t)", "index_add": "torch.index_add(x, 0, t, torch.ones(4, 5))",
+    "masked_select": "torch.masked_select(x, m)", "take_along_dim": "torch.take_along_dim(x, i, dim=1)", "nonzero": "torch.nonzero(m)",
+    "matmul": "torch.matmul(x, y.T)", "mm": "torch.mm(x, y.T)", "bmm": "torch.bmm(b, c)", "einsum": "torch.einsum('ij,kj->ik', x, y)",
+    "linear": "F.linear(x, torch.randn(3, 5))", "outer": "torch.outer(v, w)", "dot": "torch.dot(v, w)",
+    "cross_entropy": "F.cross_entropy(x, t)", "nll_loss": "F.nll_loss(x, t)",
+    "binary_cross_entropy": "F.binary_cross_entropy(torch.sigmoid(x), torch.rand(4, 5))",
+    "binary_cross_entropy_with_logits": "F.binary_cross_entropy_with_logits(x, torch.rand(4, 5))",
+    "kl_div": "F.kl_div(x, y, reduction='batchmean')", "mse_loss": "F.mse_loss(x, y)", "l1_loss": "F.l1_loss(x, y)",
+    "smooth_l1_loss": "F.smooth_l1_loss(x, y)", "huber_loss": "F.huber_loss(x, y)",
+    "margin_ranking_loss": "F.margin_ranking_loss(v, w, torch.ones(5))", "cosine_embedding_loss": "F.cosine_embedding_loss(x, y, torch.ones(4))",
+    "t": "torch.t(x)", "cat": "torch.cat([x, y], dim=0)", "stack": "torch.stack([x, y])", "view": "x.view(5, 4)",
+    "reshape": "torch.reshape(x, (2, 10))", "permute": "torch.permute(b, (2, 0, 1))", "transpose": "torch.transpose(x, 0, 1)",
+    "squeeze": "torch.squeeze(x, 0)", "unsqueeze": "torch.unsqueeze(x, 0)", "flatten": "torch.flatten(b)", "expand": "v.expand(4, 5)",
+    "repeat": "x.repeat(2, 1)", "tril": "torch.tril(x)", "triu": "torch.triu(x)", "chunk": "torch.chunk(x, 2, dim=1)",
+    "split": "torch.split(x, 2, dim=1)", "roll": "torch.roll(x, 1, 1)", "flip": "torch.flip(x, (1,))",
+    "broadcast_to": "torch.broadcast_to(v, (4, 5))", "meshgrid": "torch.meshgrid([torch.arange(2), torch.arange(3)], indexing='ij')",
+    "nansum": "torch.nansum(x, dim=1)", "prod": "torch.prod(x, dim=1)", "norm": "torch.norm(x, dim=1)",
+    "logsumexp": "torch.logsumexp(x, dim=1)", "cumsum": "torch.cumsum(x, dim=1)", "cumprod": "torch.cumprod(x, dim=1)",
+    "topk": "torch.topk(x, 2, dim=1)", "sort": "torch.sort(x, dim=1)", "argsort": "torch.argsort(x, dim=1)", "unique": "torch.unique(t)",
+]
+
+/// A call for ops with one tensor operand (the unary and activation ops the table declares
+/// in loops), or a reduction over dim 1.
+private func defaultCall(_ entry: OpEntry) -> String? {
+    let operand = entry.name.hasPrefix("bitwise") ? "t" : "x"
+    let prefix = entry.variants.contains(.function) ? "torch." : (entry.variants.contains(.functional) ? "F." : nil)
+    let arguments = entry.family == .reduction ? "\(operand), dim=1" : operand
+    if entry.family != .reduction, entry.signature.parameters.filter(\.isRequired).count > 1 { return nil }
+    guard let prefix else { return "\(operand).\(entry.name)(\(entry.family == .reduction ? "dim=1" : ""))" }
+    return "\(prefix)\(entry.name)(\(arguments))"
+}
+
+/// Ops that touch no tensor, so they get no step.
+private let noTensorOps: Set<String> = ["manual_seed"]
+
+@Suite("every op of the table in its own words")
+struct OpWordingTests {
+    @Test("each table op's step has its own words, never the bare 'calls X'")
+    func everyTableOp() throws {
+        for entry in OpTable.all where !noTensorOps.contains(entry.name) {
+            guard let call = calls[entry.name] ?? defaultCall(entry) else {
+                Issue.record("no example call for `\(entry.name)`: add one, and words if it falls back")
+                continue
+            }
+            let explanation = explain(setup + "result = " + call)
+            #expect(explanation.error == nil, "\(entry.name): \(String(describing: explanation.error))")
+            let step = try #require(explanation.steps.last { !$0.isTrivial && $0.source == call }, "no step for \(call)")
+            #expect(!step.text.isEmpty, "\(entry.name): no words")
+            #expect(!step.text.hasPrefix("calls "), "\(entry.name): \(step.text)")
+        }
+    }
+
+    @Test("ops that return several tensors show the shape of each piece")
+    func pieceShapes() throws {
+        let cases: [(String, String)] = [
+            ("torch.topk(x, 2, dim=1)", "values [4, 2] and indices [4, 2]"),
+            ("torch.sort(x, dim=1)", "values [4, 5] and indices [4, 5]"),
+            ("torch.split(x, 2, dim=1)", "3 tensors [4, 2], [4, 2], [4, 1]"),
+            ("torch.chunk(x, 2, dim=1)", "2 pieces: [4, 3], [4, 2]"),
+            ("torch.unbind(x, dim=0)", "4 tensors of shape [5]"),
+            ("x.max(dim=1)", "(values, indices) pair, both [4]"),
+        ]
+        for (call, shapes) in cases {
+            let step = try #require(explanation(call).steps.last { !$0.isTrivial && $0.source == call })
+            #expect(step.text.contains(shapes), "\(call): \(step.text)")
+        }
+    }
+
+    @Test("the comparisons, arithmetic and sampling SupCon and nanoGPT call by function name")
+    func functionForms() throws {
+        let eq = try #require(step(explanation("torch.eq(t, 1)"), "torch.eq(t, 1)"))
+        #expect(eq.text == "compares `t` == 1 elementwise: a bool tensor [4]; 1 of 4 are True")
+        let div = try #require(step(explanation("torch.div(x, 0.07)"), "torch.div(x, 0.07)"))
+        #expect(div.text == "divides elementwise, `x` / 0.07: [4, 5] → [4, 5]")
+        let draw = try #require(step(explanation("torch.multinomial(F.softmax(x, dim=1), num_samples=1)"), "torch.multinomial(F.softmax(x, dim=1), num_samples=1)"))
+        #expect(draw.text.contains("draws 1 category index per row") && draw.text.contains("[4, 5] → int64[4, 1]"))
+        let lookup = try #require(step(explanation("x[[2, 0]]"), "x[[2, 0]]"))
+        #expect(lookup.text.hasPrefix("advanced (integer-tensor) indexing on dim 0: picks 2 rows of `x`"))
+    }
+
+    private func explanation(_ call: String) -> Explanation { explain(setup + "result = " + call) }
+}
