@@ -1,5 +1,6 @@
 import PySyntax
 import Diagnostics
+import Interpreter
 
 /// A review lesson (`review: [a, b, c]` in its front matter) asks again the exercises
 /// of those lessons that the learner's progress shows they got wrong, skipped, or
@@ -81,24 +82,44 @@ extension ReviewQuiz {
             return [exercise.with(prompt: prompt, wrongAnswers: exercise.wrongAnswers + [own])]
         }
         var exercises: [Exercise] = []
-        if isSingleExpression(wrongAnswer) {
-            exercises.append(prediction(of: wrongAnswer, shown: shown, for: exercise))
+        if let kind = predictionKind(of: wrongAnswer, for: exercise) {
+            exercises.append(prediction(of: wrongAnswer, kind: kind, shown: shown, for: exercise))
         }
         let prompt = "Last time you answered this with \(shown), which is wrong. Write a corrected answer.\n\n" + exercise.prompt
         exercises.append(exercise.with(prompt: prompt, wrongAnswers: exercise.wrongAnswers + [own]))
         return exercises
     }
 
-    /// "What does your earlier answer give?": its shape when it is a tensor with dims,
-    /// else its value, predicted on the setup's data before running anything.
-    static func prediction(of wrongAnswer: String, shown: String, for exercise: Exercise) -> Exercise {
+    /// What a prediction of a value asks for: the shape of a tensor with dims, else the
+    /// value of a number or a 0-dim tensor.
+    enum PredictionKind {
+        case shape, value
+    }
+
+    /// Nil when the answer is not one expression, raises on the shown data, or gives a
+    /// value that cannot be typed in (a list, a module).
+    static func predictionKind(of wrongAnswer: String, for exercise: Exercise) -> PredictionKind? {
+        guard isSingleExpression(wrongAnswer) else { return nil }
+        let probe = exercise.with(answer: CodeText(wrongAnswer, line: exercise.line))
+        guard let (value, _) = Grader(file: "<review>").referenceValue(for: probe, context: [:]) else { return nil }
+        switch value {
+        case let .tensor(tensor): return tensor.rank > 0 ? .shape : .value
+        case .int, .float, .bool: return .value
+        default: return nil
+        }
+    }
+
+    /// "What does your earlier answer give?", predicted on the setup's data before
+    /// running anything.
+    static func prediction(of wrongAnswer: String, kind: PredictionKind, shown: String, for exercise: Exercise) -> Exercise {
         let firstLine = exercise.prompt.split(separator: "\n").first.map(String.init) ?? exercise.prompt
+        let asked = kind == .shape ? "its shape, as a tuple such as `(3, 4)`" : "its value (to 2 decimals)"
         let prompt = "An earlier task: \(firstLine)\n\nYou answered \(shown). Before running anything, predict what it gives "
-            + "for the setup below: its shape as a tuple when it is a tensor with dims, else its value (to 2 decimals)."
-        let answer = CodeText("_earlier = (\(wrongAnswer))\n_earlier.shape if isinstance(_earlier, torch.Tensor) and _earlier.dim() > 0 else _earlier", line: exercise.line)
+            + "for the setup below: \(asked)."
+        let answer = CodeText(kind == .shape ? "(\(wrongAnswer)).shape" : wrongAnswer, line: exercise.line)
         let hints = [
             "Work out each step of \(shown) on the setup's values; `:try CODE` runs it once you have predicted.",
-            "A tensor with dims is answered by its shape, such as `(3, 4)`; a single number by its value, such as `0.25`.",
+            kind == .shape ? "Go through the index or the call dim by dim: which dims does it keep, drop or add?" : "Compute it by hand on the values shown, step by step.",
         ]
         return Exercise(number: exercise.number, line: exercise.line, prompt: prompt, setup: exercise.setup, answer: answer,
                         check: .predict, hints: hints, wrongAnswers: [])
@@ -117,9 +138,9 @@ extension ReviewQuiz {
 }
 
 extension Exercise {
-    /// A copy with another number, prompt or list of known mistakes.
-    func with(number: Int? = nil, prompt: String? = nil, wrongAnswers: [WrongAnswer]? = nil) -> Exercise {
-        Exercise(number: number ?? self.number, line: line, prompt: prompt ?? self.prompt, setup: setup, answer: answer, check: check, hints: hints,
+    /// A copy with another number, prompt, answer or list of known mistakes.
+    func with(number: Int? = nil, prompt: String? = nil, answer: CodeText? = nil, wrongAnswers: [WrongAnswer]? = nil) -> Exercise {
+        Exercise(number: number ?? self.number, line: line, prompt: prompt ?? self.prompt, setup: setup, answer: answer ?? self.answer, check: check, hints: hints,
                  wrongAnswers: wrongAnswers ?? self.wrongAnswers, randomInputs: randomInputs, edgeCases: edgeCases)
     }
 }
