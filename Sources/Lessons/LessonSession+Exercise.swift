@@ -58,9 +58,11 @@ extension LessonSession {
             return outputs
         }
         var verdict = grader.grade(CodeText(text, line: 1), for: exercise, context: context)
-        // Typing a name that existed before is looking at it, not answering.
+        // Typing a name that existed before is looking at it, not answering, unless the
+        // lesson names it as a known mistake and has something to say about it.
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if case let .incorrect(feedback) = verdict, feedback.kind != .setupVariable, CodeNames.isIdentifier(trimmed), context[trimmed] != nil {
+        if case let .incorrect(feedback) = verdict, feedback.kind != .setupVariable, feedback.kind != .knownWrong,
+           CodeNames.isIdentifier(trimmed), context[trimmed] != nil {
             verdict = .incorrect(Feedback(kind: .setupVariable, text: "That shows `\(trimmed)` as it is."))
         }
         // Looking at a variable, or code that raised, is part of working the answer
