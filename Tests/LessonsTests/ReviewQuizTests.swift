@@ -158,4 +158,14 @@ final class ReviewQuizTests: XCTestCase {
         let transcript = play(expanded, ["y = m[-2:]", "m[:, -2:]", "2"])
         XCTAssertTrue(transcript.contains("That is the last two *rows*") || transcript.contains("That is the last two rows"), transcript)
     }
+
+    func testAWrongAnswerThatGivesANumberIsPredictedByValue() throws {
+        let expanded = try reviewOf(["2": ["m[:, -2:].sum()"]])
+        XCTAssertEqual(expanded.exercises.first?.check, .predict)
+        XCTAssertTrue(expanded.exercises[0].prompt.contains("its value (to 2 decimals)"), expanded.exercises[0].prompt)
+        // 2 + 3 + 6 + 7 + 10 + 11 on the shown `m`.
+        let transcript = play(expanded, ["38", "39", "m[:, -2:]", "2"])
+        XCTAssertTrue(transcript.contains("is not the value"), transcript)
+        XCTAssertEqual(transcript.components(separatedBy: "✓ Correct").count - 1, 3, transcript)
+    }
 }
