@@ -48,12 +48,13 @@ public struct LessonTextRenderer {
             return "\n" + indent(text)
         case let .code(text):
             return paint(text, "36")
-        case let .result(text), let .explanation(text):
+        case let .result(text):
             return text
-        case let .error(text):
-            return text
+        case let .explanation(text), let .error(text):
+            // Source lines, carets and step text are cut or wrapped to the terminal.
+            return ExplanationLayout.fit(text, width: width)
         case let .warning(text):
-            return paint(text, "33")
+            return paint(ExplanationLayout.fit(text, width: width), "33")
         case let .exercise(number, total, prompt):
             return "\n" + paint("Exercise \(number) of \(total)", "1;35") + "\n" + prose(prompt)
         case let .progress(step, total):

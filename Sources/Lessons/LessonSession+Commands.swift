@@ -88,6 +88,7 @@ extension LessonSession {
 
 /// The end-of-lesson summary.
 struct Recap {
+    static let lineWidth = 80
     let lesson: Lesson
     let results: [Int: ExerciseResult]
 
@@ -105,8 +106,11 @@ struct Recap {
         lines.append("Exercises:")
         for exercise in lesson.exercises {
             let firstLine = exercise.prompt.split(separator: "\n").first.map(String.init) ?? ""
-            let summary = firstLine.count > 60 ? String(firstLine.prefix(57)) + "..." : firstLine
-            lines.append("  \(exercise.number). \(summary) (\(outcome(results[exercise.number])))")
+            let number = "  \(exercise.number). ", result = " (\(outcome(results[exercise.number])))"
+            // Each line fits 80 columns, the narrowest terminal a lesson is written for.
+            let room = max(20, Self.lineWidth - number.count - result.count)
+            let summary = firstLine.count > room ? String(firstLine.prefix(room - 3)) + "..." : firstLine
+            lines.append(number + summary + result)
         }
         let total = lesson.exercises.count
         var score = "Score: \(correctCount) of \(total) solved"

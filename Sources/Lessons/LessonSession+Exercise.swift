@@ -12,6 +12,7 @@ extension LessonSession {
         phase = .answering
         attempts = 0
         hintsShown = 0
+        wrongInputs = []
         pendingLines = []
         var outputs: [LessonOutput] = [.exercise(number: exercise.number, total: exerciseCount, prompt: exercise.prompt)]
         if let setup = exercise.setup {
@@ -57,9 +58,11 @@ extension LessonSession {
             return outputs
         }
         var verdict = grader.grade(CodeText(text, line: 1), for: exercise, context: context)
-        // Typing a name that existed before is looking at it, not answering.
+        // Typing a name that existed before is looking at it, not answering, unless the
+        // lesson names it as a known mistake and has something to say about it.
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if case let .incorrect(feedback) = verdict, feedback.kind != .setupVariable, CodeNames.isIdentifier(trimmed), context[trimmed] != nil {
+        if case let .incorrect(feedback) = verdict, feedback.kind != .setupVariable, feedback.kind != .knownWrong,
+           CodeNames.isIdentifier(trimmed), context[trimmed] != nil {
             verdict = .incorrect(Feedback(kind: .setupVariable, text: "That shows `\(trimmed)` as it is."))
         }
         // Looking at a variable, or code that raised, is part of working the answer
@@ -70,10 +73,13 @@ extension LessonSession {
         default: countsAsTry = true
         }
         if countsAsTry { attempts += 1 }
+        if countsAsTry, case .incorrect = verdict, !wrongInputs.contains(trimmed), wrongInputs.count < ExerciseResult.wrongAnswerLimit {
+            wrongInputs.append(trimmed)
+        }
         switch verdict {
         case .correct:
             outputs.append(.correct(praise()))
-            results[exercise.number] = best(results[exercise.number], ExerciseResult(outcome: .correct, attempts: max(attempts, 1), hintsUsed: hintsShown))
+            results[exercise.number] = best(results[exercise.number], ExerciseResult(outcome: .correct, attempts: max(attempts, 1), hintsUsed: hintsShown, wrongAnswers: wrongInputs))
             outputs += advance()
         case let .incorrect(feedback):
             outputs += incorrectOutputs(feedback, raised: error != nil, exercise: exercise)
@@ -108,11 +114,15 @@ extension LessonSession {
         }
     }
 
-    /// A solve beats a skip when an exercise is replayed after `:back`.
+    /// A solve beats a skip when an exercise is replayed after `:back`; the wrong
+    /// answers of both plays are kept, the earlier first.
     func best(_ old: ExerciseResult?, _ new: ExerciseResult) -> ExerciseResult {
         guard let old else { return new }
-        if old.outcome == .correct && new.outcome == .skipped { return old }
-        return new
+        var kept = old.outcome == .correct && new.outcome == .skipped ? old : new
+        var wrong = old.wrongAnswers ?? []
+        for answer in new.wrongAnswers ?? [] where !wrong.contains(answer) { wrong.append(answer) }
+        kept.wrongAnswers = wrong.isEmpty ? nil : Array(wrong.prefix(ExerciseResult.wrongAnswerLimit))
+        return kept
     }
 
     func hint(quietWhenNoneLeft: Bool = false) -> [LessonOutput] {
@@ -133,7 +143,7 @@ extension LessonSession {
         if let (value, interpreter) = grader.referenceValue(for: exercise, context: workspace.variables), !value.isNone {
             outputs.append(.result(LessonWorkspace.summarized((try? interpreter.repr(value)) ?? value.typeName, value: value)))
         }
-        results[exercise.number] = best(results[exercise.number], ExerciseResult(outcome: .skipped, attempts: attempts, hintsUsed: hintsShown))
+        results[exercise.number] = best(results[exercise.number], ExerciseResult(outcome: .skipped, attempts: attempts, hintsUsed: hintsShown, wrongAnswers: wrongInputs))
         outputs += advance()
         return outputs
     }

@@ -47,6 +47,8 @@ public final class LessonSession {
     var pendingLines: [String] = []
     var attempts = 0
     var hintsShown = 0
+    /// The current exercise's wrong attempts, as typed, for the progress file.
+    var wrongInputs: [String] = []
     /// Set when learner code ran in the workspace; the next step then replays a clean state.
     var workspaceIsDirty = false
     /// The rest of the last explanation that was too long to show whole, for `:more`.

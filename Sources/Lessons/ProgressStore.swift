@@ -11,11 +11,18 @@ public struct ExerciseResult: Codable, Equatable, Sendable {
     /// Attempts graded before the exercise was solved or skipped.
     public var attempts: Int
     public var hintsUsed: Int
+    /// The code of the graded attempts that were wrong, first first (at most
+    /// `wrongAnswerLimit`), for the review quizzes to show again. Optional, so files
+    /// written before it existed still decode, and it is left out when empty.
+    public var wrongAnswers: [String]?
 
-    public init(outcome: Outcome, attempts: Int, hintsUsed: Int) {
+    public static let wrongAnswerLimit = 3
+
+    public init(outcome: Outcome, attempts: Int, hintsUsed: Int, wrongAnswers: [String] = []) {
         self.outcome = outcome
         self.attempts = attempts
         self.hintsUsed = hintsUsed
+        self.wrongAnswers = wrongAnswers.isEmpty ? nil : Array(wrongAnswers.prefix(Self.wrongAnswerLimit))
     }
 }
 

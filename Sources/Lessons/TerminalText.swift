@@ -11,7 +11,8 @@ enum TerminalText {
         var verbatim: [Int: String] = [:]
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             let trimmed = line.drop { $0 == " " }
-            if trimmed.hasPrefix("|") || line.hasPrefix("    ") && !(blocks.last.map { $0.hang > 0 } ?? false) {
+            // An empty line separates paragraphs (a prompt may hold several).
+            if trimmed.hasPrefix("|") || trimmed.isEmpty || line.hasPrefix("    ") && !(blocks.last.map { $0.hang > 0 } ?? false) {
                 verbatim[blocks.count] = line
                 blocks.append(("", 0, []))
                 continue

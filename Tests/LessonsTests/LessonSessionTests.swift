@@ -89,7 +89,7 @@ final class LessonSessionTests: XCTestCase {
         XCTAssertTrue(transcript.contains("✓ Correct, after 3 tries."), transcript)
         XCTAssertTrue(transcript.contains("✓ Correct!"), transcript)
         XCTAssertTrue(transcript.contains("Score: 2 of 2 solved."), transcript)
-        XCTAssertEqual(session.results[1], ExerciseResult(outcome: .correct, attempts: 3, hintsUsed: 2))
+        XCTAssertEqual(session.results[1], ExerciseResult(outcome: .correct, attempts: 3, hintsUsed: 2, wrongAnswers: ["x[:2]", "x[:, 0:3]"]))
     }
 
     func testEndOfInputQuitsWithProgressSaved() throws {
@@ -208,5 +208,16 @@ final class LessonSessionTests: XCTestCase {
         XCTAssertTrue(shown.contains("True cells are #:\n  ......\n  ######"), shown)
         XCTAssertEqual(shown.components(separatedBy: "cells of `x`").count + shown.components(separatedBy: "comes from").count, 4,
                        "`x` itself gets no picture: \(shown)")
+    }
+
+    func testWrongAnswersAreKeptInProgressForTheReview() throws {
+        let store = ProgressStore(path: directory + "/progress.json")
+        let session = try makeSession(store: store)
+        // Looking at `x` and code that raises are not wrong answers; a repeat is kept once.
+        _ = play(session, ["x", "x[:, 9] + y", "x[:2]", "x[:2]", "x[:, 1:3]", "x[:, :2]", ":skip"])
+        let record = store.record(for: "tiny")
+        XCTAssertEqual(record?.exercises["1"]?.wrongAnswers, ["x[:2]", "x[:, 1:3]"])
+        XCTAssertEqual(record?.exercises["1"]?.attempts, 4)
+        XCTAssertNil(record?.exercises["2"]?.wrongAnswers)
     }
 }

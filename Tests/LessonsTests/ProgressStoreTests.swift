@@ -65,4 +65,19 @@ final class ProgressStoreTests: XCTestCase {
         XCTAssertEqual(ProgressStore.defaultPath(environment: ["XDG_STATE_HOME": "relative", "HOME": "/home/u"]), "/home/u/.local/state/tensortutor/progress.json")
         XCTAssertNil(ProgressStore.defaultPath(environment: [:]))
     }
+
+    func testFilesWithoutWrongAnswersStillLoadAndEmptyListsAreNotWritten() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = directory + "/progress.json"
+        let older = #"{"version": 1, "lessons": {"shapes": {"position": 2, "stepCount": 9, "completed": false, "exerciseCount": 3, "#
+            + #""exercises": {"1": {"outcome": "correct", "attempts": 2, "hintsUsed": 0}}, "updated": ""}}}"#
+        FileManager.default.createFile(atPath: path, contents: Data(older.utf8))
+        let store = ProgressStore(path: path)
+        XCTAssertEqual(store.load().lessons["shapes"]?.exercises["1"], ExerciseResult(outcome: .correct, attempts: 2, hintsUsed: 0))
+        XCTAssertTrue(store.takeWarnings().isEmpty)
+        store.update("shapes") { $0.exercises["2"] = ExerciseResult(outcome: .skipped, attempts: 1, hintsUsed: 0, wrongAnswers: ["x[1:2]"]) }
+        let text = String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self)
+        XCTAssertEqual(text.components(separatedBy: "wrongAnswers").count - 1, 1, text)
+        XCTAssertEqual(store.load().lessons["shapes"]?.exercises["2"]?.wrongAnswers, ["x[1:2]"])
+    }
 }

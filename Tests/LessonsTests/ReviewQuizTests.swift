@@ -74,4 +74,98 @@ final class ReviewQuizTests: XCTestCase {
         let untouched = ReviewQuiz.expand(reviewLesson, progress: ProgressFile(), lessons: [sourceLesson])
         XCTAssertEqual(untouched.exercises.map(\.prompt), ["own"])
     }
+
+    let predictions = """
+        ---
+        title: Predictions
+        id: predictions
+        summary: s
+        ---
+
+        ```exercise
+        prompt: Predict the shape of `x[1:, ::2]`.
+        setup: x = torch.arange(12).view(3, 4)
+        answer: x[1:, ::2].shape
+        check: predict
+        hint: h
+        wrong: (2, 4) => `::2` steps over the columns.
+        ```
+
+        ```exercise
+        prompt: Take the last two columns of `m`.
+        setup: m = torch.arange(12).view(3, 4)
+        inputs: m = torch.randint(0, 9, (int(torch.randint(2, 6, ())), int(torch.randint(3, 7, ()))))
+        answer: m[:, -2:]
+        hint: h
+        wrong: m[-2:] => That is the last two *rows*.
+        ```
+        """
+
+    func reviewOf(_ wrong: [String: [String]]) throws -> Lesson {
+        let source = try LessonParser.parse(predictions, path: "predictions.md")
+        let reviewLesson = try LessonParser.parse(review.replacingOccurrences(of: "review: [source]", with: "review: [predictions]"), path: "review.md")
+        var record = LessonRecord()
+        for (number, answers) in wrong {
+            record.exercises[number] = ExerciseResult(outcome: .correct, attempts: answers.count + 1, hintsUsed: 0, wrongAnswers: answers)
+        }
+        var progress = ProgressFile()
+        progress.lessons["predictions"] = record
+        return ReviewQuiz.expand(reviewLesson, progress: progress, lessons: [source])
+    }
+
+    func play(_ lesson: Lesson, _ lines: [String]) -> String {
+        let session = LessonSession(lesson: lesson, settings: .init(pausesBetweenScreens: false), progress: nil)
+        var outputs = session.start()
+        for line in lines where !session.isFinished { outputs += session.feed(line) }
+        outputs += session.endOfInput()
+        return LessonTextRenderer(width: 200).render(outputs)
+    }
+
+    func testAWrongAnswerComesBackAsAPredictionOfWhatItGivesThenAFix() throws {
+        let expanded = try reviewOf(["2": ["m[:, -2]", "m[:, 2:]"]])
+        let prompts = expanded.exercises.map(\.prompt)
+        XCTAssertEqual(prompts.count, 3, "\(prompts)")
+        // The first wrong answer is the one shown, in both new exercises.
+        XCTAssertTrue(prompts[0].contains("You answered `m[:, -2]`"), prompts[0])
+        XCTAssertTrue(prompts[1].contains("answered this with `m[:, -2]`, which is wrong"), prompts[1])
+        XCTAssertEqual(expanded.exercises[0].check, .predict)
+
+        // m[:, -2] is one column: shape (3,). The fix is graded on redrawn inputs.
+        let transcript = play(expanded, ["(3, 2)", "(3,)", "m[:, -2]", "m[:, 2:]", "m[:, -2:]", "2"])
+        XCTAssertTrue(transcript.contains("✗ Not quite."), transcript)
+        XCTAssertTrue(transcript.contains("That is your earlier answer again"), transcript)
+        // Right on the 4 columns shown, wrong on the redrawn ones.
+        XCTAssertTrue(transcript.contains("not when the setup's inputs are re-drawn"), transcript)
+        XCTAssertEqual(transcript.components(separatedBy: "✓ Correct").count - 1, 3, transcript)
+    }
+
+    func testAWrongPredictionIsShownAndRecognised() throws {
+        let expanded = try reviewOf(["1": ["(3, 2)"]])
+        XCTAssertEqual(expanded.exercises.count, 2)
+        XCTAssertTrue(expanded.exercises[0].prompt.hasPrefix("Last time you predicted `(3, 2)` here"), expanded.exercises[0].prompt)
+        let transcript = play(expanded, ["(3, 2)", "(2, 4)", "(2, 2)", "2"])
+        XCTAssertTrue(transcript.contains("That is your earlier answer again"), transcript)
+        // The lesson's own message for a known mistake still comes first.
+        XCTAssertTrue(transcript.contains("`::2` steps over the columns."), transcript)
+        XCTAssertEqual(transcript.components(separatedBy: "✓ Correct").count - 1, 2, transcript)
+    }
+
+    func testAStatementAnswerIsNotPredictedButStillFixed() throws {
+        let expanded = try reviewOf(["2": ["y = m[-2:]"]])
+        XCTAssertEqual(expanded.exercises.map(\.check), [.value, .value])
+        XCTAssertTrue(expanded.exercises[0].prompt.contains("`y = m[-2:]`"), expanded.exercises[0].prompt)
+        // The lesson's message for this mistake is found before the generic one.
+        let transcript = play(expanded, ["y = m[-2:]", "m[:, -2:]", "2"])
+        XCTAssertTrue(transcript.contains("That is the last two *rows*") || transcript.contains("That is the last two rows"), transcript)
+    }
+
+    func testAWrongAnswerThatGivesANumberIsPredictedByValue() throws {
+        let expanded = try reviewOf(["2": ["m[:, -2:].sum()"]])
+        XCTAssertEqual(expanded.exercises.first?.check, .predict)
+        XCTAssertTrue(expanded.exercises[0].prompt.contains("its value (to 2 decimals)"), expanded.exercises[0].prompt)
+        // 2 + 3 + 6 + 7 + 10 + 11 on the shown `m`.
+        let transcript = play(expanded, ["38", "39", "m[:, -2:]", "2"])
+        XCTAssertTrue(transcript.contains("is not the value"), transcript)
+        XCTAssertEqual(transcript.components(separatedBy: "✓ Correct").count - 1, 3, transcript)
+    }
 }
