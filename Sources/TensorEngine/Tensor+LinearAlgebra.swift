@@ -75,7 +75,7 @@ extension Tensor {
         }
         let columns = rhs.shape[2]
         return try batchedProduct(lhs, other, rhs, batch: batch, rows: rows, inner: inner, columns: columns,
-                                  outputShape: [batch, rows, columns], isBatchedMatmul: true)
+                                  outputShape: [batch, rows, columns])
     }
 
     /// `outer`: the outer product of two 1-d tensors, with type promotion (bool: and).
@@ -192,7 +192,7 @@ extension Tensor {
             throw TensorError.runtime("expected scalar type \(dtype.scalarTypeName) but found \(other.dtype.scalarTypeName)")
         }
         return try batchedProduct(leftExpanded, other, rightExpanded, batch: batch, rows: rows, inner: inner,
-                                  columns: columns, outputShape: outputShape, isBatchedMatmul: true)
+                                  columns: columns, outputShape: outputShape)
     }
 }
 

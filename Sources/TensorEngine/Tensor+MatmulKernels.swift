@@ -9,7 +9,7 @@ extension Tensor {
     /// columns. Callers have checked shapes and that both dtypes are equal.
     func batchedProduct(
         _ lhs: View, _ other: Tensor, _ rhs: View,
-        batch: Int, rows: Int, inner: Int, columns: Int, outputShape: [Int], isBatchedMatmul: Bool = false
+        batch: Int, rows: Int, inner: Int, columns: Int, outputShape: [Int]
     ) throws -> Tensor {
         switch dtype {
         case .float32:
@@ -21,7 +21,7 @@ extension Tensor {
                 ? try Tensor.uninitialized(shape: outputShape, dtype: .float32)
                 : try Tensor.zeros(shape: outputShape, dtype: .float32)
             guard hasWork else { return output }
-            if isBatchedMatmul && SmallBatchProduct.applies(rows: rows, inner: inner, columns: columns) {
+            if SmallBatchProduct.applies(rows: rows, inner: inner, columns: columns) {
                 multiplySmallFloatBatches(
                     UnsafePointer(pointer(Float.self)), BatchedMatrixLayout.left(lhs),
                     UnsafePointer(other.pointer(Float.self)), BatchedMatrixLayout.right(rhs),
