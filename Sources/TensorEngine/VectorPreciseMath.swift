@@ -50,11 +50,20 @@ private func reducedExponent(_ d: SIMD8<Double>) -> (scale: SIMD8<Double>, r: SI
 /// truncation is below 2e-16 there).
 @inline(__always)
 private func expm1Quotient(_ r: SIMD8<Double>) -> SIMD8<Double> {
+    // Written out: a loop over an array literal allocated the array on every call.
     var q = SIMD8<Double>(repeating: 1.0 / 6_227_020_800)
-    for factorial in [479_001_600.0, 39_916_800, 3_628_800, 362_880, 40_320, 5040, 720, 120, 24, 6, 2, 1] {
-        q = SIMD8<Double>(repeating: 1 / factorial).addingProduct(q, r)
-    }
-    return q
+    q = SIMD8<Double>(repeating: 1.0 / 479_001_600).addingProduct(q, r)
+    q = SIMD8<Double>(repeating: 1.0 / 39_916_800).addingProduct(q, r)
+    q = SIMD8<Double>(repeating: 1.0 / 3_628_800).addingProduct(q, r)
+    q = SIMD8<Double>(repeating: 1.0 / 362_880).addingProduct(q, r)
+    q = SIMD8<Double>(repeating: 1.0 / 40_320).addingProduct(q, r)
+    q = SIMD8<Double>(repeating: 1.0 / 5040).addingProduct(q, r)
+    q = SIMD8<Double>(repeating: 1.0 / 720).addingProduct(q, r)
+    q = SIMD8<Double>(repeating: 1.0 / 120).addingProduct(q, r)
+    q = SIMD8<Double>(repeating: 1.0 / 24).addingProduct(q, r)
+    q = SIMD8<Double>(repeating: 1.0 / 6).addingProduct(q, r)
+    q = SIMD8<Double>(repeating: 0.5).addingProduct(q, r)
+    return SIMD8<Double>(repeating: 1).addingProduct(q, r)
 }
 
 /// log(x) rounded to float: x = 2^e · m with m in [√½, √2), log m = 2·atanh(s) with
@@ -70,9 +79,16 @@ func preciseLog(_ x: SIMD8<Float>) -> SIMD8<Float> {
     let s = (m - 1) / (m + 1)
     let s2 = s * s
     var series = SIMD8<Double>(repeating: 2.0 / 21)
-    for odd in stride(from: 19.0, through: 1, by: -2) {
-        series = SIMD8<Double>(repeating: 2 / odd).addingProduct(series, s2)
-    }
+    series = SIMD8<Double>(repeating: 2.0 / 19).addingProduct(series, s2)
+    series = SIMD8<Double>(repeating: 2.0 / 17).addingProduct(series, s2)
+    series = SIMD8<Double>(repeating: 2.0 / 15).addingProduct(series, s2)
+    series = SIMD8<Double>(repeating: 2.0 / 13).addingProduct(series, s2)
+    series = SIMD8<Double>(repeating: 2.0 / 11).addingProduct(series, s2)
+    series = SIMD8<Double>(repeating: 2.0 / 9).addingProduct(series, s2)
+    series = SIMD8<Double>(repeating: 2.0 / 7).addingProduct(series, s2)
+    series = SIMD8<Double>(repeating: 2.0 / 5).addingProduct(series, s2)
+    series = SIMD8<Double>(repeating: 2.0 / 3).addingProduct(series, s2)
+    series = SIMD8<Double>(repeating: 2).addingProduct(series, s2)
     let exponent = SIMD8<Double>(lowHalf: SIMD4<Double>(e.lowHalf), highHalf: SIMD4<Double>(e.highHalf))
     let logM = s * series
     var result = narrow(exponent * 0.6931471803691238 + (logM + exponent * 1.9082149292705877e-10))
