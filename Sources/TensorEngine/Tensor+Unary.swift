@@ -101,9 +101,15 @@ extension Tensor {
         case .square: return try map(T.self, T.self) { $0 * $0 }
         case .relu: return try map(T.self, T.self) { $0.isNaN ? $0 : Swift.max($0, 0) }
         case .sqrt: return try map(T.self, T.self) { $0.squareRoot() }
-        case .exp: return try map(T.self, T.self) { T(Glibc.exp(Double($0))) }
-        case .log: return try map(T.self, T.self) { T(Glibc.log(Double($0))) }
-        case .tanh: return try map(T.self, T.self) { T(Glibc.tanh(Double($0))) }
+        case .exp:
+            if T.self == Float.self { return try float32Exp() }
+            return try map(T.self, T.self) { T(Glibc.exp(Double($0))) }
+        case .log:
+            if T.self == Float.self { return try float32Log() }
+            return try map(T.self, T.self) { T(Glibc.log(Double($0))) }
+        case .tanh:
+            if T.self == Float.self { return try float32Tanh() }
+            return try map(T.self, T.self) { T(Glibc.tanh(Double($0))) }
         case .sigmoid:
             if T.self == Float.self { return try to(.float32).float32Sigmoid() }
             return try map(T.self, T.self) { T(1 / (1 + Glibc.exp(-Double($0)))) }

@@ -31,6 +31,35 @@ extension Tensor {
             scalar: { x in x / (1 + Glibc.expf(-x)) })
     }
 
+    /// `x · ½ · (1 + erf(x/√2))` on a float32 tensor. PyTorch sends a contiguous tensor
+    /// of two or more elements to oneDNN (`oneDNNGELU`); one element or a strided view
+    /// takes ATen's scalar formula over libm's erff.
+    func float32GELU() throws -> Tensor {
+        if isContiguous, count > 1 { return try mapFloat32InVectors(oneDNNGELU) }
+        let alpha = Float(0.70710678118654752440)
+        return try map(Float.self, Float.self) { x in x * 0.5 * (1 + Glibc.erff(x * alpha)) }
+    }
+
+    /// A contiguous float32 tensor with `vector` on every element, the last partial
+    /// vector padded with zeros, as oneDNN's masked tail does.
+    @inline(__always)
+    func mapFloat32InVectors(_ vector: (SIMD8<Float>) -> SIMD8<Float>) throws -> Tensor {
+        precondition(dtype == .float32 && isContiguous, "contiguous float32 kernel on \(dtype)")
+        let result = try Tensor.uninitialized(shape: shape, dtype: .float32)
+        let source = UnsafePointer(pointer(Float.self)) + storageOffset
+        let target = result.pointer(Float.self) + result.storageOffset
+        let total = count, wholeEnd = total & ~7
+        let index = wholeEnd
+        applyWholeVectors(vector, from: source, to: target, count: wholeEnd)
+        if index < total {
+            var tail = SIMD8<Float>()
+            for lane in 0..<(total &- index) { tail[lane] = source[index &+ lane] }
+            let values = vector(tail)
+            for lane in 0..<(total &- index) { target[index &+ lane] = values[lane] }
+        }
+        return result
+    }
+
     /// A contiguous float32 tensor in PyTorch's blocks: `vector` on each whole block, eight
     /// lanes at a time, `scalar` on the tail. A strided tensor takes `scalar` throughout.
     @inline(__always)
@@ -44,18 +73,26 @@ extension Tensor {
         let target = result.pointer(Float.self) + result.storageOffset
         let total = count
         let vectorEnd = total / PyTorchVectorLoop.block * PyTorchVectorLoop.block
-        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
-        var index = 0
-        while index < vectorEnd {
-            let bytes = index &* MemoryLayout<Float>.stride
-            to.storeBytes(of: vector(from.loadUnaligned(fromByteOffset: bytes, as: SIMD8<Float>.self)),
-                          toByteOffset: bytes, as: SIMD8<Float>.self)
-            index &+= 8
-        }
+        var index = vectorEnd
+        applyWholeVectors(vector, from: source, to: target, count: vectorEnd)
         while index < total {
             target[index] = scalar(source[index])
             index &+= 1
         }
         return result
+    }
+}
+
+/// `vector` over `count` floats (a multiple of eight) from `source` into `target`.
+@inline(__always)
+private func applyWholeVectors(_ vector: (SIMD8<Float>) -> SIMD8<Float>,
+                               from source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
+    let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
+    var index = 0
+    while index < count {
+        let bytes = index &* MemoryLayout<Float>.stride
+        to.storeBytes(of: vector(from.loadUnaligned(fromByteOffset: bytes, as: SIMD8<Float>.self)),
+                      toByteOffset: bytes, as: SIMD8<Float>.self)
+        index &+= 8
     }
 }

@@ -120,11 +120,8 @@ extension Tensor {
         }
         if let result = try computedInFloat32({ try $0.activation(activation) }) { return result }
         if dtype == .float32 {
-            // PyTorch's AVX2 GELU kernel (used for any float32 tensor of 2+ elements)
-            // replaces erf with the Abramowitz-Stegun 7.1.26 polynomial.
-            if activation == .gelu(tanhApproximation: false), count > 1 {
-                return try map(Float.self, Float.self) { x in x * 0.5 * (1 + vectorizedErf(x * 0.70710678118654752440)) }
-            }
+            // PyTorch's GELU kernel replaces erf with a polynomial on whole vector blocks.
+            if activation == .gelu(tanhApproximation: false) { return try float32GELU() }
             if activation == .silu { return try float32SiLU() }
             return try map(Float.self, Float.self, activation.singlePrecisionFunction)
         }
@@ -149,18 +146,4 @@ extension Tensor {
         let filler = try Factory.full(shape: shape, value: value, dtype: dtype)
         return try whereSelect(keep, .tensor(self), .tensor(filler))
     }
-}
-
-/// `Vectorized<float>::erf()` from ATen's AVX2 code: 1 - (a1·t + ... + a5·t⁵)·exp(-x²)
-/// with t = 1/(1 + p·|x|), evaluated with the same fused multiply-adds.
-func vectorizedErf(_ value: Float) -> Float {
-    let magnitude = Swift.abs(value)
-    let t = 1 / Float(1).addingProduct(0.3275911, magnitude)
-    var polynomial = Float(-1.453152027).addingProduct(1.061405429, t)
-    polynomial = Float(1.421413741).addingProduct(polynomial, t)
-    polynomial = Float(-0.284496736).addingProduct(polynomial, t)
-    polynomial = Float(0.254829592).addingProduct(polynomial, t)
-    let decay = -Glibc.expf(-(value * value))
-    let result = Float(1).addingProduct(decay * t, polynomial)
-    return value.sign == .minus ? -result : result
 }
