@@ -13,8 +13,9 @@ extension Interpreter {
         case let .float(number): return pythonFloatRepr(number)
         case let .string(text): return pythonStringRepr(text)
         case let .tensor(tensor): return tensorRepr(tensor)
-        case let .list(list) where list.isKeysView:
-            return try reprOnce(list, cycle: "[...]") { "dict_keys([" + (try list.items.map { try repr($0) }).joined(separator: ", ") + "])" }
+        case let .list(list) where list.dictViewName != nil || list.isKeysView:
+            let name = list.dictViewName ?? "dict_keys"
+            return try reprOnce(list, cycle: "[...]") { name + "([" + (try list.items.map { try repr($0) }).joined(separator: ", ") + "])" }
         case let .list(list) where list.isSet:
             if list.items.isEmpty { return "set()" }
             return try reprOnce(list, cycle: "{...}") { "{" + (try list.items.map { try repr($0) }).joined(separator: ", ") + "}" }

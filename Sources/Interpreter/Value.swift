@@ -66,6 +66,9 @@ public final class ListStorage {
     /// `dict.keys()`: a list that also combines with sets (`d.keys() - s`) and prints as
     /// `dict_keys([...])`.
     public var isKeysView = false
+    /// A view of a dict's keys, values or items prints as its class: `dict_values([...])`,
+    /// `odict_keys([...])` for an OrderedDict (a state_dict).
+    public var dictViewName: String?
     public init(_ items: [Value]) { self.storage = items }
 
     /// Whether a set holds `item`, by hash when the item has one.
@@ -293,7 +296,7 @@ extension Value {
         case .float: "float"
         case .string: "str"
         case .tensor: "Tensor"
-        case let .list(list): list.isSet ? "set" : "list"
+        case let .list(list): list.dictViewName ?? (list.isSet ? "set" : "list")
         case .tuple: "tuple"
         case let .namedTuple(tuple): String(tuple.typeName.split(separator: ".").last ?? "tuple")
         case let .dict(dict): dict.flavor.typeName

@@ -33,7 +33,7 @@ extension Interpreter {
             return [("type", jsonString("tuple")), ("items", try jsonArray(items)), ("repr", reprText)]
         case let .namedTuple(tuple):
             return [("type", jsonString("tuple")), ("items", try jsonArray(tuple.values)), ("repr", reprText)]
-        case let .list(list) where !list.isSet && !list.isKeysView:
+        case let .list(list) where !list.isSet && !list.isKeysView && list.dictViewName == nil:
             // A list that holds itself has a repr (`[[...]]`) but no finite JSON items.
             guard !jsonInProgress.contains(ObjectIdentifier(list)) else { return [("type", jsonString("list")), ("repr", reprText)] }
             jsonInProgress.insert(ObjectIdentifier(list))

@@ -90,6 +90,15 @@ public struct OpArguments {
         }
     }
 
+    /// A `Tensor|Scalar` argument as an elementwise operand.
+    public func operand(_ name: String) throws -> Operand {
+        switch self[name] {
+        case let .tensor(tensor): return .tensor(tensor)
+        case let .scalar(scalar): return .scalar(scalar)
+        default: throw mismatch(name, "Tensor or Number")
+        }
+    }
+
     public func optionalFloat(_ name: String) throws -> Double? {
         if case .none = self[name] { return nil }
         return try float(name)

@@ -2,7 +2,7 @@
 /// `:help`, keyword completion and Explain's argument lookup all read this table.
 public enum OpTable {
     public static let all: [OpEntry] = reductionOps + activationOps + functionalActivationOps + lossOps + movementOps
-        + creationOps + unaryOps + elementwiseOps + indexingOps + linearAlgebraOps
+        + creationOps + unaryOps + elementwiseOps + indexingOps + linearAlgebraOps + specialMathOps
 
     /// Entries by every qualified spelling (`torch.sum`, `Tensor.sum`, `torch.concat`).
     public static let byQualifiedName: [String: OpEntry] = {

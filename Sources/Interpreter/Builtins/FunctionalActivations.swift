@@ -40,7 +40,11 @@ extension Interpreter {
             ("Softsign", "softsign", []),
             ("Tanhshrink", "tanhshrink", []),
             ("Threshold", "threshold", [("threshold", ""), ("value", ""), ("inplace", "False")]),
+            ("Hardshrink", "hardshrink", [("lambd", "0.5")]),
+            ("Softshrink", "softshrink", [("lambd", "0.5")]),
         ]
+        // Their extra_repr shows the bare value: `Hardshrink(0.5)`.
+        let bareValueModules: Set<String> = ["Hardshrink", "Softshrink"]
         var members: [String: Value] = [:]
         for (moduleName, functionName, parameters) in specs {
             guard let function = functional[functionName] else { continue }
@@ -57,6 +61,9 @@ extension Interpreter {
                         _ = try bound.value(parameter)
                     } else if parameter != "inplace" {
                         shown.append("\(parameter)=\(fallback)")
+                    }
+                    if bareValueModules.contains(moduleName), let last = shown.last {
+                        shown[shown.count - 1] = String(last.dropFirst(parameter.count + 1))
                     }
                 }
                 return .native(FunctionModule(name: moduleName, description: shown.joined(separator: ", ")) { interpreter, input in

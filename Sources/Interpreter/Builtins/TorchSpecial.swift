@@ -1,3 +1,4 @@
+import Ops
 import Autograd
 import TensorEngine
 
@@ -30,6 +31,14 @@ extension Interpreter {
                 let dim = try bound.int("dim")
                 let dtype = try bound.dtype("dtype")
                 return .tensor(name == "softmax" ? try Autodiff.softmax(input, dim: dim, dtype: dtype) : try Autodiff.logSoftmax(input, dim: dim, dtype: dtype))
+            }
+        }
+        // Table ops declared with a `torch.special.` alias (`torch.special.gammaln`).
+        for entry in OpTable.all where entry.implementation != nil {
+            for qualifiedName in entry.aliases where qualifiedName.hasPrefix("torch.special.") {
+                define(String(qualifiedName.dropFirst("torch.special.".count))) { interpreter, arguments in
+                    try interpreter.callOp(entry, receiver: nil, arguments)
+                }
             }
         }
         return special

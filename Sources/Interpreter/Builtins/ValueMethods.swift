@@ -133,15 +133,27 @@ extension Interpreter {
         }
     }
 
+    /// A snapshot of the dict's keys, values or items that prints as Python's view class.
+    private static func dictView(_ dict: DictStorage, _ kind: String, _ items: [Value]) -> ListStorage {
+        let view = ListStorage(items)
+        view.dictViewName = (isOrdered(dict.flavor) ? "odict_" : "dict_") + kind
+        return view
+    }
+
+    private static func isOrdered(_ flavor: DictFlavor) -> Bool {
+        if case .ordered = flavor { return true }
+        return false
+    }
+
     private func dictMethod(_ dict: DictStorage, _ name: String, _ method: (@escaping (Interpreter, CallArguments) throws -> Value) -> Value) -> Value? {
         switch name {
         case "keys": return method { _, _ in
-            let keys = ListStorage(dict.entries.map(\.key))
+            let keys = Self.dictView(dict, "keys", dict.entries.map(\.key))
             keys.isKeysView = true
             return .list(keys)
         }
-        case "values": return method { _, _ in .list(ListStorage(dict.entries.map(\.value))) }
-        case "items": return method { _, _ in .list(ListStorage(dict.entries.map { .tuple([$0.key, $0.value]) })) }
+        case "values": return method { _, _ in .list(Self.dictView(dict, "values", dict.entries.map(\.value))) }
+        case "items": return method { _, _ in .list(Self.dictView(dict, "items", dict.entries.map { .tuple([$0.key, $0.value]) })) }
         case "get": return method { _, arguments in
             dict[arguments.positional.first ?? .none] ?? (arguments.positional.count > 1 ? arguments.positional[1] : .none)
         }

@@ -1,0 +1,143 @@
+import Foundation
+import TensorEngine
+
+extension SpecialUnaryOp {
+    /// PyTorch's node name.
+    var backwardName: String {
+        switch self {
+        case .acosh: "AcoshBackward0"
+        case .asinh: "AsinhBackward0"
+        case .atanh: "AtanhBackward0"
+        case .sinc: "SincBackward0"
+        case .lgamma: "LgammaBackward0"
+        case .digamma: "DigammaBackward0"
+        case .polygamma: "PolygammaBackward0"
+        }
+    }
+}
+
+extension Autodiff {
+    /// The special functions, each with the formula of PyTorch's derivatives.yaml.
+    public static func special(_ op: SpecialUnaryOp, _ input: Tensor) throws -> Tensor {
+        let output = try input.special(op)
+        return Recorder.record(op.backwardName, inputs: [input], output: output) { node in
+            let saved = node.save(input)
+            return { gradient, _ in
+                [try specialGradient(op, gradient, input: try saved.unpack())]
+            }
+        }
+    }
+
+    private static func specialGradient(_ op: SpecialUnaryOp, _ gradient: Tensor, input x: Tensor) throws -> Tensor {
+        switch op {
+        case .acosh: return try mul(gradient, try add(try mul(x, x), -1).unary(.rsqrt))
+        case .asinh: return try mul(gradient, try add(try mul(x, x), 1).unary(.rsqrt))
+        case .atanh: return try mul(gradient, try sub(1, try mul(x, x)).unary(.reciprocal))
+        case .lgamma: return try mul(gradient, try x.special(.digamma))
+        case .digamma: return try mul(gradient, try x.special(.polygamma(1)))
+        case let .polygamma(order): return try mul(gradient, try x.special(.polygamma(order + 1)))
+        case .sinc:
+            // ((πx)·cos(πx) − sin(πx)) / (πx²), and 0 where x is 0.
+            let scaled = try mul(Double.pi, x)
+            let numerator = try sub(try mul(scaled, try scaled.unary(.cos)), try scaled.unary(.sin))
+            let derivative = try div(numerator, try mul(scaled, x))
+            let atZero = try compare(.equal, x, 0)
+            return try mul(gradient, try whereSelect(atZero, .scalar(.int(0)), .tensor(derivative)))
+        }
+    }
+
+    /// `logaddexp`, `xlogy` and the other two-input special functions.
+    public static func specialBinary(_ op: SpecialBinaryOp, _ a: Operand, _ b: Operand) throws -> Tensor {
+        let output = try TensorEngine.specialBinary(op, a, b)
+        let left = a.tensorValue, right = b.tensorValue
+        let name: String
+        switch op {
+        case .logaddexp: name = "LogaddexpBackward0"
+        case .logaddexp2: name = "Logaddexp2Backward0"
+        case .xlogy: name = left == nil ? "XlogyBackward1" : (right == nil ? "XlogyBackward2" : "XlogyBackward0")
+        case .copysign: name = right == nil ? "CopysignBackward1" : "CopysignBackward0"
+        case .nextafter, .gcd, .lcm: return output
+        }
+        return Recorder.record(name, inputs: [left, right], output: output) { node in
+            let needA = node.needsGradient(0), needB = node.needsGradient(1)
+            return { gradient, _ in
+                try specialBinaryGradient(op, gradient, a, b, output: output, needs: (needA, needB))
+            }
+        }
+    }
+
+    private static func specialBinaryGradient(_ op: SpecialBinaryOp, _ gradient: Tensor, _ a: Operand, _ b: Operand,
+                                              output: Tensor, needs: (Bool, Bool)) throws -> [Tensor?] {
+        let x = try floatOperand(a, like: output), y = try floatOperand(b, like: output)
+        switch op {
+        case .logaddexp, .logaddexp2:
+            // grad / (1 + e^(other − self)), with 2^ for logaddexp2.
+            let exponential: (Tensor) throws -> Tensor = { op == .logaddexp ? try $0.unary(.exp) : try $0.unary(.exp2) }
+            let gradA = try div(gradient, try add(try exponential(try sub(y, x)), 1))
+            let gradB = try div(gradient, try add(try exponential(try sub(x, y)), 1))
+            return [needs.0 ? gradA : nil, needs.1 ? gradB : nil]
+        case .xlogy:
+            let nonZero = try compare(.notEqual, x, 0).to(output.dtype)
+            let gradA = try mul(gradient, try TensorEngine.specialBinary(.xlogy, .tensor(nonZero), .tensor(y)))
+            let gradB = try div(try mul(gradient, x), y)
+            return [needs.0 ? gradA : nil, needs.1 ? gradB : nil]
+        default:
+            // copysign: grad · result / self where self ≠ 0; the sign operand gets none.
+            let ratio = try div(output, x)
+            let safe = try whereSelect(try compare(.equal, x, 0), .scalar(.int(0)), .tensor(ratio))
+            return [needs.0 ? try mul(gradient, safe) : nil, nil]
+        }
+    }
+
+    private static func floatOperand(_ operand: Operand, like output: Tensor) throws -> Tensor {
+        switch operand {
+        case let .tensor(tensor): return tensor.dtype == output.dtype ? tensor : try tensor.to(output.dtype)
+        case let .scalar(scalar): return try Factory.full(shape: [], value: scalar, dtype: output.dtype)
+        }
+    }
+}
+
+extension Autodiff {
+    /// `sgn` of a real tensor is its sign, recorded as SgnBackward0 (a zero gradient).
+    public static func signOfReal(_ input: Tensor) throws -> Tensor {
+        // A bool tensor is its own sign.
+        let output = input.dtype == .bool ? try input.clone() : try input.unary(.sign)
+        return Recorder.record("SgnBackward0", inputs: [input], output: output) { _ in
+            { gradient, _ in [try zerosLike(gradient)] }
+        }
+    }
+
+    /// `hardshrink` keeps x outside [−λ, λ] and writes 0 inside; `softshrink` also moves
+    /// the kept values λ towards 0 and writes x·0 inside (so NaN and −0 survive, as in
+    /// PyTorch's kernel). Both pass the gradient outside [−λ, λ].
+    public static func shrink(_ input: Tensor, lambda: Double, soft: Bool) throws -> Tensor {
+        let name = soft ? "softshrink" : "hardshrink"
+        guard input.dtype.isFloatingPoint else {
+            let kernel = soft && input.dtype != .bool ? "softshrink_check" : "\(name)_cpu"
+            throw TensorError(.notImplementedError, "\"\(kernel)\" not implemented for '\(input.dtype.scalarTypeName)'")
+        }
+        if soft && lambda < 0 {
+            // C++ stream formatting of the dtype's largest value and of λ.
+            let largest = input.dtype == .float64 ? "1.79769e+308" : (input.dtype == .float16 ? "65504" : "3.38953e+38")
+            let bound = input.dtype == .float32 ? "3.40282e+38" : largest
+            throw TensorError.runtime("lambda must be in range [0, \(bound)] for input dtype \(input.dtype.scalarTypeName), but found \(String(format: "%g", lambda))")
+        }
+        let lambdaScalar = Operand.scalar(.float(lambda))
+        let inside = try TensorEngine.binary(.logicalAnd, .tensor(try compare(.greaterEqual, input, -lambda)),
+                                             .tensor(try compare(.lessEqual, input, lambda)))
+        let output: Tensor
+        if soft {
+            let zeroed = try TensorEngine.binary(.multiply, .tensor(input), .scalar(.int(0)))
+            let above = try TensorEngine.binary(.subtract, .tensor(input), lambdaScalar)
+            let below = try TensorEngine.binary(.add, .tensor(input), lambdaScalar)
+            let lower = try whereSelect(try compare(.less, input, -lambda), .tensor(below), .tensor(zeroed))
+            output = try whereSelect(try compare(.greater, input, lambda), .tensor(above), .tensor(lower))
+        } else {
+            output = try whereSelect(inside, .scalar(.int(0)), .tensor(input))
+        }
+        let nodeName = soft ? "SoftshrinkBackward0" : "HardshrinkBackward0"
+        return Recorder.record(nodeName, inputs: [input], output: output) { _ in
+            { gradient, _ in [try whereSelect(inside, .scalar(.int(0)), .tensor(gradient))] }
+        }
+    }
+}

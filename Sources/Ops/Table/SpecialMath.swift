@@ -1,0 +1,95 @@
+import Autograd
+import TensorEngine
+
+/// The inverse hyperbolic and gamma-family functions, the two-input special functions
+/// (`logaddexp`, `xlogy`, ...) and the shrink activations.
+extension OpTable {
+    static let specialMathOps: [OpEntry] = specialUnaryOps + specialBinaryOps + shrinkOps + [rot90]
+
+    private static let rot90 = OpEntry("rot90", "Tensor input, int k=1, int[1]? dims=None", [.function, .method], family: .movement) { arguments in
+        // PyTorch's default dims are [0, 1]; None stands for them here.
+        .tensor(try Autodiff.rot90(try arguments.tensor("input"), k: try arguments.int("k"), dims: try arguments.dims("dims") ?? [0, 1]))
+    }
+
+    private static let allForms: OpVariants = [.function, .method, .inPlace]
+
+    private static let specialUnaryOps: [OpEntry] = [
+        special("acosh", .acosh, aliases: ["torch.arccosh", "Tensor.arccosh", "Tensor.arccosh_"]),
+        special("asinh", .asinh, aliases: ["torch.arcsinh", "Tensor.arcsinh", "Tensor.arcsinh_"]),
+        special("atanh", .atanh, aliases: ["torch.arctanh", "Tensor.arctanh", "Tensor.arctanh_"]),
+        special("sinc", .sinc, aliases: ["torch.special.sinc"]),
+        special("lgamma", .lgamma, aliases: ["torch.special.gammaln"]),
+        special("digamma", .digamma, aliases: ["torch.special.digamma", "torch.special.psi"]),
+        OpEntry("polygamma", "int n, Tensor input", [.function], family: .elementwise, aliases: ["torch.special.polygamma"]) { arguments in
+            .tensor(try Autodiff.special(.polygamma(try arguments.int("n")), try arguments.tensor("input")))
+        },
+        // The method takes n after the receiver: `x.polygamma(1)`.
+        OpEntry("polygamma", "Tensor input, int n", [.method, .inPlace], family: .elementwise) { arguments in
+            .tensor(try Autodiff.special(.polygamma(try arguments.int("n")), try arguments.tensor("input")))
+        },
+        OpEntry("sgn", "Tensor input", allForms, family: .elementwise) { arguments in
+            .tensor(try Autodiff.signOfReal(try arguments.tensor("input")))
+        },
+        OpEntry("positive", "Tensor input", [.function, .method], family: .elementwise) { arguments in
+            let input = try arguments.tensor("input")
+            guard input.dtype != .bool else {
+                throw TensorError(.notImplementedError, "The `+` operator, on a bool tensor is not supported.")
+            }
+            return .tensor(input)
+        },
+    ]
+
+    private static let specialBinaryOps: [OpEntry] = [
+        specialBinary("logaddexp", .logaddexp, "Tensor input, Tensor other", [.function, .method]),
+        specialBinary("logaddexp2", .logaddexp2, "Tensor input, Tensor other", [.function, .method]),
+        specialBinary("xlogy", .xlogy, "Tensor|Scalar input, Tensor|Scalar other", allForms, aliases: ["torch.special.xlogy"]),
+        specialBinary("copysign", .copysign, "Tensor input, Tensor|Scalar other", allForms),
+        specialBinary("nextafter", .nextafter, "Tensor input, Tensor other", allForms),
+        specialBinary("gcd", .gcd, "Tensor input, Tensor other", allForms),
+        specialBinary("lcm", .lcm, "Tensor input, Tensor other", allForms),
+        OpEntry("float_power", "Tensor|Scalar input, Tensor|Scalar exponent", allForms, family: .elementwise) { arguments in
+            // Computes in double whatever the inputs are, as PyTorch does.
+            let base = try doublePrecision(try arguments.operand("input"))
+            let exponent = try doublePrecision(try arguments.operand("exponent"))
+            return .tensor(try Autodiff.binary(.power, base, exponent))
+        },
+        shift("bitwise_left_shift", .leftShift),
+        shift("bitwise_right_shift", .rightShift),
+    ]
+
+    private static let shrinkOps: [OpEntry] = [
+        OpEntry("hardshrink", "Tensor input, Scalar lambd=0.5", [.function, .method, .functional], family: .activation) { arguments in
+            .tensor(try Autodiff.shrink(try arguments.tensor("input"), lambda: try arguments.float("lambd"), soft: false))
+        },
+        OpEntry("softshrink", "Tensor input, Scalar lambd=0.5", [.functional], family: .activation) { arguments in
+            .tensor(try Autodiff.shrink(try arguments.tensor("input"), lambda: try arguments.float("lambd"), soft: true))
+        },
+    ]
+
+    private static func special(_ name: String, _ op: SpecialUnaryOp, aliases: [String] = []) -> OpEntry {
+        OpEntry(name, "Tensor input", allForms, family: .elementwise, aliases: aliases) { arguments in
+            .tensor(try Autodiff.special(op, try arguments.tensor("input")))
+        }
+    }
+
+    private static func specialBinary(_ name: String, _ op: SpecialBinaryOp, _ signature: String, _ variants: OpVariants,
+                                      aliases: [String] = []) -> OpEntry {
+        OpEntry(name, signature, variants, family: .elementwise, aliases: aliases) { arguments in
+            let parameters = OpSignature(signature).parameters
+            return .tensor(try Autodiff.specialBinary(op, try arguments.operand(parameters[0].name), try arguments.operand(parameters[1].name)))
+        }
+    }
+
+    private static func shift(_ name: String, _ op: BinaryOp) -> OpEntry {
+        OpEntry(name, "Tensor input, Tensor|Scalar other", allForms, family: .elementwise) { arguments in
+            .tensor(try Autodiff.binary(op, .tensor(try arguments.tensor("input")), try arguments.operand("other")))
+        }
+    }
+
+    private static func doublePrecision(_ operand: Operand) throws -> Operand {
+        switch operand {
+        case let .tensor(tensor): .tensor(try Autodiff.to(tensor, .float64))
+        case let .scalar(scalar): .scalar(.float(scalar.doubleValue))
+        }
+    }
+}
