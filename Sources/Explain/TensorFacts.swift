@@ -50,10 +50,25 @@ final class TensorFacts {
 
     // Holding the tensor keeps its identity from being reused by a later object.
     private var facts: [ObjectIdentifier: (tensor: Tensor, fact: Fact)] = [:]
+    /// Past this many facts, those of tensors nothing else holds are dropped: a loop of
+    /// 10**5 iterations would otherwise keep every iteration's tensors alive.
+    private var pruningCount = 256
 
     subscript(tensor: Tensor) -> Fact {
         get { facts[ObjectIdentifier(tensor)]?.fact ?? Fact() }
-        set { facts[ObjectIdentifier(tensor)] = (tensor, newValue) }
+        set {
+            facts[ObjectIdentifier(tensor)] = (tensor, newValue)
+            if facts.count > pruningCount { pruneUnreachable() }
+        }
+    }
+
+    /// Lets go of every tensor, then takes back those still alive: a fact about a tensor
+    /// the program no longer holds can never be looked up again.
+    private func pruneUnreachable() {
+        let held = facts.map { (id: $0.key, tensor: WeakTensorReference($0.value.tensor), fact: $0.value.fact) }
+        facts = [:]
+        for entry in held { if let tensor = entry.tensor.tensor { facts[entry.id] = (tensor, entry.fact) } }
+        pruningCount = Swift.max(256, facts.count * 2)
     }
 
     func update(_ tensor: Tensor, _ change: (inout Fact) -> Void) {
