@@ -48,27 +48,24 @@ final class TensorFacts {
         var fixedBy: (line: Int, code: String)?
     }
 
-    // Holding the tensor keeps its identity from being reused by a later object.
-    private var facts: [ObjectIdentifier: (tensor: Tensor, fact: Fact)] = [:]
-    /// Past this many facts, those of tensors nothing else holds are dropped: a loop of
-    /// 10**5 iterations would otherwise keep every iteration's tensors alive.
-    private var pruningCount = 256
+    // Weak, so that a loop of 10**5 iterations does not keep every iteration's tensors
+    // alive; a fact counts only while its own tensor lives (an identity may be reused).
+    private var facts: [ObjectIdentifier: (tensor: WeakTensorReference, fact: Fact)] = [:]
+    /// Past this many facts, those of freed tensors are dropped.
+    private var pruningCount = 4096
 
     subscript(tensor: Tensor) -> Fact {
-        get { facts[ObjectIdentifier(tensor)]?.fact ?? Fact() }
-        set {
-            facts[ObjectIdentifier(tensor)] = (tensor, newValue)
-            if facts.count > pruningCount { pruneUnreachable() }
+        get {
+            guard let entry = facts[ObjectIdentifier(tensor)], entry.tensor.tensor === tensor else { return Fact() }
+            return entry.fact
         }
-    }
-
-    /// Lets go of every tensor, then takes back those still alive: a fact about a tensor
-    /// the program no longer holds can never be looked up again.
-    private func pruneUnreachable() {
-        let held = facts.map { (id: $0.key, tensor: WeakTensorReference($0.value.tensor), fact: $0.value.fact) }
-        facts = [:]
-        for entry in held { if let tensor = entry.tensor.tensor { facts[entry.id] = (tensor, entry.fact) } }
-        pruningCount = Swift.max(256, facts.count * 2)
+        set {
+            facts[ObjectIdentifier(tensor)] = (WeakTensorReference(tensor), newValue)
+            if facts.count > pruningCount {
+                facts = facts.filter { $0.value.tensor.tensor != nil }
+                pruningCount = Swift.max(4096, facts.count * 2)
+            }
+        }
     }
 
     func update(_ tensor: Tensor, _ change: (inout Fact) -> Void) {

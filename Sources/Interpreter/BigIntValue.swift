@@ -25,6 +25,7 @@ final class BigIntObject: NativeObject, NativeOrdered {
     }
 
     func compare(_ op: CompareOperator, _ other: Value, _ interpreter: Interpreter) throws -> Bool {
+        if op == .equal || op == .notEqual { return pythonEquals(.native(self), other) == (op == .equal) }
         guard let order = try interpreter.bigIntOrder(.native(self), other) else {
             throw PythonError.typeError("'\(op.rawValue)' not supported between instances of 'int' and '\(other.typeName)'")
         }

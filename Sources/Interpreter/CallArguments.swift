@@ -206,11 +206,12 @@ func toDouble(_ value: Value, function: String, argument: String) throws -> Doub
 }
 
 func toIntList(_ value: Value, function: String, argument: String) throws -> [Int] {
-    // PyTorch names the position of an int that does not fit in 64 bits.
+    // PyTorch names the position of an int that does not fit in 64 bits (its message
+    // goes on, after a line break, with a C++ trace; the quote closes after that).
     func unpack(_ items: [Value]) throws -> [Int] {
         try items.enumerated().map { position, item in
             if item.isBigInt {
-                throw PythonError.typeError("\(function)(): argument '\(argument)' failed to unpack the object at pos \(position + 1) with error \"Overflow when unpacking long long\"")
+                throw PythonError.typeError("\(function)(): argument '\(argument)' failed to unpack the object at pos \(position + 1) with error \"Overflow when unpacking long long")
             }
             return try toInt(item, function: function, argument: argument)
         }

@@ -240,7 +240,8 @@ extension Interpreter {
         define("hash") { interpreter, arguments in
             let value = try arguments.bind("hash", ["obj"]).value("obj")
             switch value {
-            case let .int(number): return .int(number)
+            // Python hashes ints modulo 2**61 - 1.
+            case let .int(number): return .int(Int64(BigInt(number).pythonHash))
             case let .native(big as BigIntObject): return .int(Int64(big.value.pythonHash))
             case let .bool(flag): return .int(flag ? 1 : 0)
             case let .float(number) where number.isFinite && number == number.rounded() && Swift.abs(number) < 9e18:
