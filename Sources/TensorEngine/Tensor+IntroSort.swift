@@ -85,6 +85,9 @@ struct LibstdcxxAlgorithms<Element> {
     private func unguardedPartition(_ a: inout [Element], _ first: Int, _ last: Int, pivot: Int) -> Int {
         var first = first
         var last = last
+        // One pass over 2**26 elements takes seconds: poll every few thousand swaps. A cut
+        // returned early still lies inside the range, so the stopped sort stays in bounds.
+        var swaps = 0
         while true {
             while less(a[first], a[pivot]) { first += 1 }
             last -= 1
@@ -92,6 +95,8 @@ struct LibstdcxxAlgorithms<Element> {
             if !(first < last) { return first }
             a.swapAt(first, last)
             first += 1
+            swaps &+= 1
+            if swaps & 0x3FFF == 0, OperationStop.isRequested { return first }
         }
     }
 
