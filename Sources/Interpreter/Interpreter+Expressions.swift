@@ -74,7 +74,7 @@ extension Interpreter {
         case let .listComprehension(element, generators), let .generator(element, generators):
             // Built in a list from the start, so its items count against the memory budget as they come.
             let results = ListStorage([])
-            try comprehend(generators[...]) {
+            try comprehend(generators[...], collectsEveryItem: true) {
                 let item = try self.evaluate(element)
                 try self.limits.checkItems(results.items.count + 1)
                 results.items.append(item)
@@ -115,14 +115,14 @@ extension Interpreter {
     }
 
     /// Runs nested `for`/`if` clauses of a comprehension in a scope of their own.
-    private func comprehend(_ generators: ArraySlice<Comprehension>, _ body: () throws -> Void) throws {
+    private func comprehend(_ generators: ArraySlice<Comprehension>, collectsEveryItem: Bool = false, _ body: () throws -> Void) throws {
         let saved = scope
         scope = Scope(parent: saved)
         defer { scope = saved }
-        try comprehendLevel(generators, body)
+        try comprehendLevel(generators, collectsEveryItem: collectsEveryItem, body)
     }
 
-    private func comprehendLevel(_ generators: ArraySlice<Comprehension>, _ body: () throws -> Void) throws {
+    private func comprehendLevel(_ generators: ArraySlice<Comprehension>, collectsEveryItem: Bool = false, _ body: () throws -> Void) throws {
         guard let first = generators.first else { return try body() }
         func visit(_ item: Value) throws {
             try checkInterrupt()
@@ -136,6 +136,8 @@ extension Interpreter {
         // ends at the item or memory limit, not by materializing the range first.
         if case let .range(start, stop, step) = iterable {
             let count = rangeCount(start, stop, step)
+            // `[i for i in range(10**18)]` would hold every item: refused before the walk.
+            if generators.count == 1, first.conditions.isEmpty, collectsEveryItem { try limits.checkItems(count) }
             var position: Int64 = 0
             while position < count {
                 try visit(.int(start &+ position &* step))
