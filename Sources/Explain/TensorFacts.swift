@@ -59,12 +59,24 @@ final class TensorFacts {
         var relativeIndexChecked = false
     }
 
-    // Holding the tensor keeps its identity from being reused by a later object.
-    private var facts: [ObjectIdentifier: (tensor: Tensor, fact: Fact)] = [:]
+    // Weak, so that a loop of 10**5 iterations does not keep every iteration's tensors
+    // alive; a fact counts only while its own tensor lives (an identity may be reused).
+    private var facts: [ObjectIdentifier: (tensor: WeakTensorReference, fact: Fact)] = [:]
+    /// Past this many facts, those of freed tensors are dropped.
+    private var pruningCount = 4096
 
     subscript(tensor: Tensor) -> Fact {
-        get { facts[ObjectIdentifier(tensor)]?.fact ?? Fact() }
-        set { facts[ObjectIdentifier(tensor)] = (tensor, newValue) }
+        get {
+            guard let entry = facts[ObjectIdentifier(tensor)], entry.tensor.tensor === tensor else { return Fact() }
+            return entry.fact
+        }
+        set {
+            facts[ObjectIdentifier(tensor)] = (WeakTensorReference(tensor), newValue)
+            if facts.count > pruningCount {
+                facts = facts.filter { $0.value.tensor.tensor != nil }
+                pruningCount = Swift.max(4096, facts.count * 2)
+            }
+        }
     }
 
     func update(_ tensor: Tensor, _ change: (inout Fact) -> Void) {

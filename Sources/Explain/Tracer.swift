@@ -21,6 +21,8 @@ final class Tracer: EvaluationObserver {
     /// The expression that produced each tensor of the explained code, to split a loss
     /// into the terms the program added up.
     private var producers: [ObjectIdentifier: (tensor: WeakTensorReference, expr: Expr)] = [:]
+    /// Past this many entries, those of freed tensors are dropped (long loops).
+    private var producerPruningCount = 4096
     private let backwardLog = BackwardLog()
     private let clones = UnneededCloneTracker()
     private let teachers = TeacherGradientTracker()
@@ -61,6 +63,10 @@ final class Tracer: EvaluationObserver {
         FactRecorder.record(evaluation)
         if case let .tensor(tensor) = value, !StepBuilder.isTrivial(evaluation) {
             producers[ObjectIdentifier(tensor)] = (WeakTensorReference(tensor), expr)
+            if producers.count > producerPruningCount {
+                producers = producers.filter { $0.value.tensor.tensor != nil }
+                producerPruningCount = Swift.max(4096, producers.count * 2)
+            }
             if tensor.requiresGrad { recordGradTensor(tensor, expr) }
         }
         clones.record(evaluation)

@@ -188,7 +188,7 @@ struct BoundArguments {
             default: break
             }
         }
-        return try items.map { try toInt($0, function: function, argument: name) }
+        return try toIntList(.tuple(items), function: function, argument: name)
     }
 
     /// A scalar-or-tensor argument for elementwise ops.
@@ -204,6 +204,7 @@ func toInt(_ value: Value, function: String, argument: String) throws -> Int {
     case let .tensor(tensor) where tensor.count == 1 && !tensor.dtype.isFloatingPoint:
         return Int(try tensor.item().int64Value)
     case let .native(scalar as NumPyScalar) where !scalar.dtype.isFloatingPoint: return Int(scalar.value.int64Value)
+    case .native(is BigIntObject): throw PythonError.valueError("Overflow when unpacking long long")
     default:
         throw PythonError.typeError(
             "\(function)(): argument '\(argument)' must be int, not \(value.typeName)")
@@ -223,11 +224,21 @@ func toDouble(_ value: Value, function: String, argument: String) throws -> Doub
 }
 
 func toIntList(_ value: Value, function: String, argument: String) throws -> [Int] {
+    // PyTorch names the position of an int that does not fit in 64 bits (its message
+    // goes on, after a line break, with a C++ trace; the quote closes after that).
+    func unpack(_ items: [Value]) throws -> [Int] {
+        try items.enumerated().map { position, item in
+            if item.isBigInt {
+                throw PythonError.typeError("\(function)(): argument '\(argument)' failed to unpack the object at pos \(position + 1) with error \"Overflow when unpacking long long")
+            }
+            return try toInt(item, function: function, argument: argument)
+        }
+    }
     switch value {
     case let .size(sizes): return sizes
-    case let .tuple(items): return try items.map { try toInt($0, function: function, argument: argument) }
-    case let .list(list): return try list.items.map { try toInt($0, function: function, argument: argument) }
-    default: return [try toInt(value, function: function, argument: argument)]
+    case let .tuple(items): return try unpack(items)
+    case let .list(list): return try unpack(list.items)
+    default: return try unpack([value])
     }
 }
 
@@ -238,7 +249,15 @@ func toOperand(_ value: Value, function: String) throws -> Operand {
     case let .float(number): return .scalar(.float(number))
     case let .bool(flag): return .scalar(.bool(flag))
     case let .native(scalar as NumPyScalar): return .scalar(scalar.value)
+    case let .native(big as BigIntObject): return try bigIntOperand(big.value)
     default:
         throw PythonError.typeError("\(function)(): expected a Tensor or a number, but got \(value.typeName)")
     }
+}
+
+/// A big int as a tensor operand: PyTorch takes ints below 2**64 as doubles and refuses
+/// larger ones.
+func bigIntOperand(_ value: BigInt) throws -> Operand {
+    guard value.magnitude.bitWidth <= 64, let double = value.double else { throw PythonError.overflow("int too big to convert") }
+    return .scalar(.float(double))
 }

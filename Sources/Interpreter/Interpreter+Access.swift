@@ -107,6 +107,7 @@ extension Interpreter {
         }
         switch value {
         case let .int(number): return .integer(Int(number))
+        case .native(is BigIntObject): throw PythonError.valueError("Overflow when unpacking long long")
         case let .bool(flag): return .boolean(flag)
         case .none: return .newAxis
         case .ellipsis: return .ellipsis
@@ -130,6 +131,7 @@ extension Interpreter {
         case let .bool(flag): position = flag ? 1 : 0
         case let .tensor(tensor) where tensor.count == 1 && !tensor.dtype.isFloatingPoint:
             position = try tensor.item().int64Value
+        case .native(is BigIntObject): throw PythonError.indexError("cannot fit 'int' into an index-sized integer")
         default:
             let noun = kind.hasPrefix("list") ? "list" : kind
             throw PythonError.typeError("\(noun) indices must be integers or slices, not \(index.typeName)")

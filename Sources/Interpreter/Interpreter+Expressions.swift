@@ -12,9 +12,12 @@ extension Interpreter {
             if evaluationDepth & 7 == 0 { try NativeStack.check() }
             value = try evaluateUnobserved(expr)
         } catch var error as PythonError {
+            // An op stopped by the engine may reach here already converted by a builtin.
+            if error.type == "KeyboardInterrupt", stopSignal.error != nil { throw interruptedOperationError(span: expr.span) }
             if error.span == nil { error.span = expr.span }
             throw error
         } catch let error as TensorError {
+            if error.kind == .interrupted { throw interruptedOperationError(span: expr.span) }
             throw PythonError(error, span: expr.span)
         }
         if isObserved { observer?.didEvaluate(expr, value: value) }
@@ -25,7 +28,10 @@ extension Interpreter {
         switch expr.kind {
         case let .name(name): return try lookup(name)
         case let .int(value, digits):
-            guard let value else { throw PythonError.overflow("Python int too large to convert to C long: \(digits)") }
+            guard let value else {
+                guard let big = try PythonIntLiteral.parseValue(digits, base: 0) else { throw PythonError("SyntaxError", "invalid decimal literal") }
+                return big
+            }
             return .int(value)
         case let .float(value): return .float(value)
         case let .string(text): return .string(text)
@@ -66,9 +72,14 @@ extension Interpreter {
         case let .lambda(parameters, body):
             return .function(try makeFunction(name: "<lambda>", parameters: parameters, body: .expression(body)))
         case let .listComprehension(element, generators), let .generator(element, generators):
-            var results: [Value] = []
-            try comprehend(generators[...]) { results.append(try self.evaluate(element)) }
-            return .list(ListStorage(results))
+            // Built in a list from the start, so its items count against the memory budget as they come.
+            let results = ListStorage([])
+            try comprehend(generators[...], collectsEveryItem: true) {
+                let item = try self.evaluate(element)
+                try self.limits.checkItems(results.items.count + 1)
+                results.items.append(item)
+            }
+            return .list(results)
         case let .dictComprehension(key, value, generators):
             let dict = DictStorage()
             try comprehend(generators[...]) { dict[try self.evaluate(key)] = try self.evaluate(value) }
@@ -104,22 +115,37 @@ extension Interpreter {
     }
 
     /// Runs nested `for`/`if` clauses of a comprehension in a scope of their own.
-    private func comprehend(_ generators: ArraySlice<Comprehension>, _ body: () throws -> Void) throws {
+    private func comprehend(_ generators: ArraySlice<Comprehension>, collectsEveryItem: Bool = false, _ body: () throws -> Void) throws {
         let saved = scope
         scope = Scope(parent: saved)
         defer { scope = saved }
-        try comprehendLevel(generators, body)
+        try comprehendLevel(generators, collectsEveryItem: collectsEveryItem, body)
     }
 
-    private func comprehendLevel(_ generators: ArraySlice<Comprehension>, _ body: () throws -> Void) throws {
+    private func comprehendLevel(_ generators: ArraySlice<Comprehension>, collectsEveryItem: Bool = false, _ body: () throws -> Void) throws {
         guard let first = generators.first else { return try body() }
-        for item in try iterate(try evaluate(first.iterable)) {
+        func visit(_ item: Value) throws {
             try checkInterrupt()
             try assign(item, to: first.target)
             if try first.conditions.allSatisfy({ try truthy(try evaluate($0)) }) {
                 try comprehendLevel(generators.dropFirst(), body)
             }
         }
+        let iterable = try evaluate(first.iterable)
+        // A range is walked lazily, as in a `for` statement: `[x for x in range(10**8)]`
+        // ends at the item or memory limit, not by materializing the range first.
+        if case let .range(start, stop, step) = iterable {
+            let count = rangeCount(start, stop, step)
+            // `[i for i in range(10**18)]` would hold every item: refused before the walk.
+            if generators.count == 1, first.conditions.isEmpty, collectsEveryItem { try limits.checkItems(count) }
+            var position: Int64 = 0
+            while position < count {
+                try visit(.int(start &+ position &* step))
+                position += 1
+            }
+            return
+        }
+        for item in try iterate(iterable) { try visit(item) }
     }
 
     private func evaluateComparison(_ first: Expr, _ rest: [(CompareOperator, Expr)]) throws -> Value {

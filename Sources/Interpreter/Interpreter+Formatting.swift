@@ -57,6 +57,7 @@ extension Interpreter {
             return "<__main__.\(instance.classObject.name) object>"
         case let .native(module as NNModule): return try module.repr(self, as: value)
         case let .native(object as NativeContainerRepr): return try object.repr(self)
+        case let .native(big as BigIntObject): return try big.decimalText()
         case let .native(object): return object.repr()
         }
     }
@@ -108,6 +109,12 @@ extension Interpreter {
         switch number {
         case let .float(item): body = try formatNumber(item, isInteger: false, parsed)
         case let .int(item): body = try formatInteger(item, parsed)
+        case let .native(big as BigIntObject) where [nil, "d", "n", "x", "X", "b", "o"].contains(parsed.type):
+            var digits = parsed.type == nil || parsed.type == "d" || parsed.type == "n" ? try big.decimalText() : big.value.magnitude.text(radix: parsed.type == "b" ? 2 : parsed.type == "o" ? 8 : 16)
+            if parsed.type == "X" { digits = digits.uppercased() }
+            if big.value.isNegative, digits.hasPrefix("-") { digits.removeFirst() }
+            if parsed.grouping { digits = groupThousands(digits) }
+            body = (big.value.isNegative ? "-" : parsed.signPrefix(true)) + digits
         case let .bool(item): body = parsed.type == nil ? (item ? "True" : "False") : try formatInteger(item ? 1 : 0, parsed)
         case let .string(text):
             body = parsed.precision.map { String(text.prefix($0)) } ?? text

@@ -15,13 +15,16 @@ extension Interpreter {
             return .tensor(try Autodiff.unary(tensor.dtype == .bool ? .logicalNot : .bitwiseNot, tensor))
         case (.plus, .tensor): return operand
         case let (.negate, .int(value)):
-            guard value != .min else { throw PythonError.overflow("integer overflow in negation (beyond 64 bits)") }
+            guard value != .min else { return try .integer(-BigInt(value)) }
             return .int(-value)
         case let (.negate, .float(value)): return .float(-value)
         case let (.negate, .bool(flag)): return .int(flag ? -1 : 0)
         case (.plus, .int), (.plus, .float): return operand
         case let (.plus, .bool(flag)): return .int(flag ? 1 : 0)
         case let (.invert, .int(value)): return .int(~value)
+        case let (.negate, .native(big as BigIntObject)): return try .integer(-big.value)
+        case let (.invert, .native(big as BigIntObject)): return try .integer(-big.value - BigInt(1))
+        case (.plus, .native(is BigIntObject)): return operand
         case let (.invert, .bool(flag)): return .int(flag ? -2 : -1)
         default:
             throw PythonError.typeError("bad operand type for unary \(op.rawValue): '\(operand.typeName)'")
@@ -37,7 +40,14 @@ extension Interpreter {
         if case .tensor = left { return try tensorBinary(op, left, right) }
         if case .tensor = right { return try tensorBinary(op, left, right) }
         switch (left, right) {
-        case let (.int(a), .int(b)): return try integerBinary(op, a, b)
+        case let (.int(a), .int(b)):
+            do {
+                return try integerBinary(op, a, b)
+            } catch let error as PythonError where error.message == Self.int64Overflow {
+                // Python ints have no limit: continue in arbitrary precision.
+                if let result = try bigIntBinary(op, left, right) { return result }
+                throw error
+            }
         case let (.bool(a), .bool(b)) where [.bitAnd, .bitOr, .bitXor].contains(op):
             switch op {
             case .bitAnd: return .bool(a && b)
@@ -48,6 +58,11 @@ extension Interpreter {
             return try floatBinary(op, try pythonDouble(left), try pythonDouble(right))
         case (.bool, .int), (.int, .bool), (.bool, .bool):
             return try integerBinary(op, try pythonInt(left), try pythonInt(right))
+        case (.native(is BigIntObject), _), (_, .native(is BigIntObject)):
+            if let result = try bigIntBinary(op, left, right) { return result }
+            if op == .multiply, [left, right].contains(where: { if case .string = $0 { true } else if case .list = $0 { true } else if case .tuple = $0 { true } else { false } }) {
+                throw PythonError.overflow("cannot fit 'int' into an index-sized integer")
+            }
         default: break
         }
         switch (op, left, right) {
@@ -126,6 +141,7 @@ extension Interpreter {
         case let .int(number): return number
         case let .bool(flag): return flag ? 1 : 0
         case let .native(scalar as NumPyScalar) where !scalar.dtype.isFloatingPoint: return scalar.value.int64Value
+        case .native(is BigIntObject): throw PythonError.overflow("Python int too large to convert to C long")
         // `Tensor.__index__`: a one-element integer tensor stands in for an int (list slices, range).
         case let .tensor(tensor) where tensor.count == 1 && !tensor.dtype.isFloatingPoint:
             if case let .int(number) = try tensor.item() { return number }
@@ -137,9 +153,11 @@ extension Interpreter {
 
     func pythonIntValue(_ value: Value) throws -> Int { Int(try pythonInt(value)) }
 
+    static let int64Overflow = "integer overflow: the result does not fit in 64 bits"
+
     private func integerBinary(_ op: BinaryOperator, _ a: Int64, _ b: Int64) throws -> Value {
         func checked(_ result: (partialValue: Int64, overflow: Bool)) throws -> Value {
-            if result.overflow { throw PythonError.overflow("integer overflow: the result does not fit in 64 bits") }
+            if result.overflow { throw PythonError.overflow(Self.int64Overflow) }
             return .int(result.partialValue)
         }
         switch op {
@@ -154,7 +172,7 @@ extension Interpreter {
                 throw PythonError.zeroDivision(op == .modulo ? "integer modulo by zero" : "integer division or modulo by zero")
             }
             let (quotient, overflow) = a.dividedReportingOverflow(by: b)
-            if overflow { throw PythonError.overflow("integer overflow: the result does not fit in 64 bits") }
+            if overflow { throw PythonError.overflow(Self.int64Overflow) }
             let remainder = a - quotient * b
             let adjust = remainder != 0 && (remainder < 0) != (b < 0)
             return op == .floorDivide ? .int(adjust ? quotient - 1 : quotient) : .int(adjust ? remainder + b : remainder)
@@ -177,7 +195,7 @@ extension Interpreter {
         case .bitXor: return .int(a ^ b)
         case .leftShift:
             guard b >= 0 else { throw PythonError.valueError("negative shift count") }
-            guard b < 63, a == (a << b) >> b else { throw PythonError.overflow("integer overflow: the result does not fit in 64 bits") }
+            guard b < 63, a == (a << b) >> b else { throw PythonError.overflow(Self.int64Overflow) }
             return .int(a << b)
         case .rightShift:
             guard b >= 0 else { throw PythonError.valueError("negative shift count") }
@@ -189,7 +207,7 @@ extension Interpreter {
 
     private func checkedMultiply(_ a: Int64, _ b: Int64) throws -> Int64 {
         let (product, overflow) = a.multipliedReportingOverflow(by: b)
-        if overflow { throw PythonError.overflow("integer overflow: the result does not fit in 64 bits") }
+        if overflow { throw PythonError.overflow(Self.int64Overflow) }
         return product
     }
 
@@ -241,6 +259,7 @@ extension Interpreter {
         case let .int(number): return .scalar(.int(number))
         case let .float(number): return .scalar(.float(number))
         case let .bool(flag): return .scalar(.bool(flag))
+        case let .native(big as BigIntObject): return try bigIntOperand(big.value)
         case let .list(list): return .tensor(try tensorFromNested(.list(list), dtype: nil))
         case let .tuple(items): return .tensor(try tensorFromNested(.tuple(items), dtype: nil))
         default:
@@ -280,6 +299,7 @@ extension Interpreter {
 
     private func orderedCompare(_ op: CompareOperator, _ left: Value, _ right: Value) throws -> Bool {
         try NativeStack.check()
+        if left.isBigInt || right.isBigInt, let order = try bigIntOrder(left, right) { return orderSatisfies(op, order) }
         func order<T: Comparable>(_ a: T, _ b: T) -> Bool {
             switch op {
             case .less: a < b
@@ -397,6 +417,7 @@ public func pythonEquals(_ left: Value, _ right: Value) -> Bool {
     }
     if let number = left.numpyScalarNumber { return pythonEquals(number, right) }
     if let number = right.numpyScalarNumber { return pythonEquals(left, number) }
+    if let equal = bigIntEquals(left, right) { return equal }
     switch (left, right) {
     case (.none, .none), (.ellipsis, .ellipsis): return true
     // Identity first, as CPython's containers do: a list that holds itself equals itself.

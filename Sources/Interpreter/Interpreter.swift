@@ -87,8 +87,14 @@ public final class Interpreter {
     var jsonInProgress: Set<ObjectIdentifier> = []
     /// Set by a watchdog on another thread (timeout, output limit) to end the program.
     public var stopSignal = StopSignal()
-    /// Set from a signal handler to stop evaluation at the next op or loop iteration.
-    nonisolated(unsafe) public static var interruptRequested = false
+    /// Set from a signal handler to stop evaluation at the next op or loop iteration, or
+    /// inside a long op (the engine polls the same flag).
+    public static var interruptRequested: Bool {
+        get { OperationStop.interruptRequested }
+        set { OperationStop.interruptRequested = newValue }
+    }
+    /// The memory use at which MemoryError was last raised (`checkObjectMemory`), or 0.
+    var objectMemoryReportedAt = 0
     /// Warnings already shown, by (line, message): Python shows each once per place.
     var shownWarnings: Set<String> = []
     lazy var builtinNames: [String: Value] = makePythonBuiltins()
@@ -113,6 +119,10 @@ public final class Interpreter {
     /// Runs a whole module. `echo` receives the value of every top-level expression
     /// statement with its line, None included.
     public func run(_ module: Module, echo: (Value, Int) -> Void) throws {
+        try OperationStop.use(stopSignal.engineFlag) { try runStatements(module, echo: echo) }
+    }
+
+    private func runStatements(_ module: Module, echo: (Value, Int) -> Void) throws {
         source = module.source
         for statement in module.body {
             currentLine = module.source.line(of: statement.span.start)
@@ -129,7 +139,7 @@ public final class Interpreter {
     public func evaluate(_ expr: Expr, in source: SourceFile) throws -> Value {
         self.source = source
         currentLine = source.line(of: expr.span.start)
-        return try evaluate(expr)
+        return try OperationStop.use(stopSignal.engineFlag) { try evaluate(expr) }
     }
 
     public func variable(_ name: String) -> Value? { globals.variables[name] }
@@ -143,10 +153,22 @@ public final class Interpreter {
 
     func checkInterrupt() throws {
         if let error = stopSignal.error { throw error }
+        try checkObjectMemory()
         if Interpreter.interruptRequested {
             Interpreter.interruptRequested = false
             throw PythonError("KeyboardInterrupt", "")
         }
+    }
+
+    /// The error for an op the engine stopped early: the program's stop (a timeout) when
+    /// one was requested, else Ctrl-C's KeyboardInterrupt.
+    func interruptedOperationError(span: Span?) -> PythonError {
+        if var stop = stopSignal.error {
+            if stop.span == nil { stop.span = span }
+            return stop
+        }
+        Interpreter.interruptRequested = false
+        return PythonError("KeyboardInterrupt", "", span: span)
     }
 
     func lookup(_ name: String) throws -> Value {

@@ -57,6 +57,7 @@ extension Interpreter {
             case let .float(number): return .scalar(.float(number))
             case let .bool(flag): return .scalar(.bool(flag))
             case let .tensor(tensor) where !strict && tensor.count == 1: return .scalar(try tensor.item())
+            case .native(is BigIntObject): throw PythonError.runtimeError("value cannot be converted to type int64_t without overflow")
             default: throw mismatch("Number")
             }
         case .operand:

@@ -1,4 +1,5 @@
 import Foundation
+import TensorEngine
 import Synchronization
 
 /// A request, from outside the running program, that it stop now: the command line's
@@ -10,6 +11,8 @@ public final class StopSignal: @unchecked Sendable {
     private let requested = Atomic<Bool>(false)
     private let lock = NSLock()
     private var reason: PythonError?
+    /// The same request as the engine's long loops poll it (`OperationStop`).
+    public let engineFlag = StopFlag()
 
     public init() {}
 
@@ -19,6 +22,7 @@ public final class StopSignal: @unchecked Sendable {
         defer { lock.unlock() }
         if reason == nil { reason = error }
         requested.store(true, ordering: .releasing)
+        engineFlag.raise()
     }
 
     public func requestTimeout(seconds: Double) {
@@ -40,5 +44,6 @@ public final class StopSignal: @unchecked Sendable {
         defer { lock.unlock() }
         reason = nil
         requested.store(false, ordering: .releasing)
+        engineFlag.lower()
     }
 }

@@ -53,14 +53,20 @@ public final class ListStorage {
                 orderPending = false
             }
             membersByHash = nil
+            let previousCount = storage.count
+            defer { charge.settle(storage, previousCount: previousCount) }
             yield &storage
         }
         set {
+            let previousCount = storage.count
             storage = newValue
             orderPending = false
             membersByHash = nil
+            charge.settle(storage, previousCount: previousCount)
         }
     }
+    /// The memory this list holds, in the memory budget (`ObjectMemory`).
+    private var charge = ObjectCharge()
     /// Sets are lists whose items stay unique; they print and combine as sets.
     public var isSet = false
     /// `dict.keys()`: a list that also combines with sets (`d.keys() - s`) and prints as
@@ -69,7 +75,12 @@ public final class ListStorage {
     /// A view of a dict's keys, values or items prints as its class: `dict_values([...])`,
     /// `odict_keys([...])` for an OrderedDict (a state_dict).
     public var dictViewName: String?
-    public init(_ items: [Value]) { self.storage = items }
+    public init(_ items: [Value]) {
+        self.storage = items
+        charge.settle(items, previousCount: 0)
+    }
+
+    deinit { charge.releaseAll() }
 
     /// Whether a set holds `item`, by hash when the item has one.
     func setContains(_ item: Value) -> Bool {
@@ -83,6 +94,7 @@ public final class ListStorage {
     func setInsert(_ item: Value) {
         guard !setContains(item) else { return }
         storage.append(item)
+        charge.settle(storage, previousCount: storage.count - 1)
         orderPending = true
         if let hash = pythonHash(item) { membersByHash?[hash, default: []].append(item) } else { unhashedMembers.append(item) }
     }
@@ -114,16 +126,42 @@ public final class DictStorage {
         get { storage }
         _modify {
             positionsByHash = nil
+            let previousCount = storage.count
+            defer { settleCharge(previousCount: previousCount) }
             yield &storage
         }
         set {
+            let previousCount = storage.count
             storage = newValue
             positionsByHash = nil
+            settleCharge(previousCount: previousCount)
         }
     }
+    /// The memory this dict holds, in the memory budget (`ObjectMemory`).
+    private var charge = ObjectCharge()
     /// OrderedDict, defaultdict and Counter are dicts that print and look up differently.
     public var flavor: DictFlavor = .plain
-    public init(_ entries: [(key: Value, value: Value)] = []) { self.storage = entries }
+    public init(_ entries: [(key: Value, value: Value)] = []) {
+        self.storage = entries
+        settleCharge(previousCount: 0)
+    }
+
+    deinit { charge.releaseAll() }
+
+    /// Charges for entries added since `previousCount`, or gives back removed ones' share.
+    private func settleCharge(previousCount: Int) {
+        let count = storage.count
+        if count > previousCount {
+            var bytes = previousCount == 0 ? ObjectMemory.containerBytes : 0
+            for index in previousCount..<count {
+                bytes += ObjectMemory.entryBytes + ObjectMemory.itemCost(storage[index].key) + ObjectMemory.itemCost(storage[index].value)
+            }
+            charge.change(by: bytes)
+        } else if count < previousCount {
+            let share = count == 0 ? charge.bytes : (charge.bytes - ObjectMemory.containerBytes) / previousCount * (previousCount - count)
+            charge.change(by: -Swift.max(0, Swift.min(share, charge.bytes)))
+        }
+    }
 
     public func index(of key: Value) -> Int? {
         if positionsByHash == nil { rebuildIndex() }
@@ -140,6 +178,7 @@ public final class DictStorage {
             } else if let newValue {
                 storage.append((key, newValue))
                 record(key, at: storage.count - 1)
+                settleCharge(previousCount: storage.count - 1)
             }
         }
     }
@@ -260,7 +299,12 @@ public final class Instance {
     /// `super().__init__(...)` built, whose registry the instance shares.
     var nativeModule: NNModule?
 
-    init(classObject: ClassObject) { self.classObject = classObject }
+    init(classObject: ClassObject) {
+        self.classObject = classObject
+        MemoryBudget.charge(ObjectMemory.instanceBytes)
+    }
+
+    deinit { MemoryBudget.discharge(ObjectMemory.instanceBytes) }
 
     func set(_ name: String, _ value: Value) {
         if attributes[name] == nil { attributeOrder.append(name) }

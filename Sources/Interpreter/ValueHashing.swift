@@ -23,6 +23,10 @@ func pythonHash(_ value: Value) -> Int? {
     case let .function(function): hasher.combine(ObjectIdentifier(function))
     case let .builtin(builtin): hasher.combine(ObjectIdentifier(builtin))
     case let .module(namespace): hasher.combine(ObjectIdentifier(namespace))
+    case let .native(object as BigIntObject):
+        // Equal to a float only when the float holds the same integer: hash as that float.
+        if let double = object.value.double, BigInt(truncating: double) == object.value { return numberHash(double) }
+        hasher.combine(object.value)
     case let .native(object) where !(object is InstanceDict): hasher.combine(ObjectIdentifier(object))
     default: return nil
     }

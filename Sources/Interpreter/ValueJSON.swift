@@ -21,6 +21,8 @@ extension Interpreter {
             return [("type", jsonString("dtype")), ("value", jsonString(dtype.rawValue)), ("repr", reprText)]
         case let .int(number):
             return [("type", jsonString("int")), ("value", String(number)), ("repr", reprText)]
+        case let .native(big as BigIntObject):
+            return [("type", jsonString("int")), ("value", big.value.text()), ("repr", reprText)]
         case let .float(number):
             return [("type", jsonString("float")), ("value", jsonDouble(number)), ("repr", reprText)]
         case let .bool(flag):

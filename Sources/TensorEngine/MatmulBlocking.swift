@@ -83,6 +83,9 @@ func multiplyBlocked(
                              depth: depth, columns: blockColumns, width: workspace.tile.columns,
                              into: workspace.packedB)
             for rowStart in stride(from: 0, to: rows, by: MatmulBlocking.rows) {
+                // One block is tens of milliseconds of work: the place to notice a stop,
+                // which the caller turns into an error.
+                if OperationStop.isRequested { return }
                 let blockRows = min(MatmulBlocking.rows, rows - rowStart)
                 packRowPanels(a.base + rowStart * a.rowStride + depthStart * a.columnStride,
                               rowStride: a.rowStride, depthStride: a.columnStride,

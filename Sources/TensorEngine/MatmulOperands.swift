@@ -43,6 +43,7 @@ func multiplyFloatBatches(
     precondition(aLayout.starts.count == batch && bLayout.starts.count == batch, "batch layouts disagree")
     if columns == 1 || rows == 1 {
         for index in 0..<batch {
+            try OperationStop.check()
             let left = FloatMatrix(base: a + aLayout.starts[index], rowStride: aLayout.rowStride, columnStride: aLayout.columnStride)
             let right = FloatMatrix(base: b + bLayout.starts[index], rowStride: bLayout.rowStride, columnStride: bLayout.columnStride)
             let target = output + index * rows * columns
@@ -60,9 +61,11 @@ func multiplyFloatBatches(
     }
     let workspace = try MatmulWorkspace(rows: rows, inner: inner, columns: columns)
     for index in 0..<batch {
+        try OperationStop.check()
         multiplyBlocked(
             FloatMatrix(base: a + aLayout.starts[index], rowStride: aLayout.rowStride, columnStride: aLayout.columnStride),
             FloatMatrix(base: b + bLayout.starts[index], rowStride: bLayout.rowStride, columnStride: bLayout.columnStride),
             into: output + index * rows * columns, rows: rows, inner: inner, columns: columns, workspace: workspace)
     }
+    try OperationStop.check()
 }

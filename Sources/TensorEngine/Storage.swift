@@ -94,6 +94,18 @@ public enum MemoryBudget {
         live.subtract(byteCount, ordering: .relaxed)
     }
 
+    /// Charges memory that is already allocated (a Python list that grew), with no check:
+    /// the caller cannot throw where it grows, so the interpreter compares `liveBytes`
+    /// with `limit` at its next check point and raises MemoryError there.
+    public static func charge(_ byteCount: Int) {
+        live.add(byteCount, ordering: .relaxed)
+    }
+
+    /// Returns what `charge` took, when the object is freed.
+    public static func discharge(_ byteCount: Int) {
+        live.subtract(byteCount, ordering: .relaxed)
+    }
+
     /// GiB for large sizes; MiB or KiB for the small ones, which would all read "0.0 GiB".
     private static func formatSize(_ bytes: Int) -> String {
         if bytes >= 1 << 30 { return formatGiB(bytes) + " GiB" }

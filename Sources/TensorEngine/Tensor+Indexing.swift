@@ -105,7 +105,10 @@ extension Tensor {
         var dim = 0
         var advanced: [(dim: Int, index: Tensor)] = []
         var expandedEllipsis = false
-        for index in indices {
+        for (indexNumber, index) in indices.enumerated() {
+            // Each index rebuilds a view of the growing rank: 150,000 `None`s are quadratic
+            // (in PyTorch too), so the loop polls for Ctrl-C and timeouts.
+            if indexNumber & 0x3FF == 0x3FF { try OperationStop.check() }
             switch index {
             case let .integer(position):
                 result = try result.select(dim, position)

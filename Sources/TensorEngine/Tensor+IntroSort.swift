@@ -7,6 +7,10 @@
 struct LibstdcxxAlgorithms<Element> {
     let less: (Element, Element) -> Bool
     private static var threshold: Int { 16 }
+    /// Partitions longer than this poll for a stop (`OperationStop`): a few milliseconds
+    /// of work each, so Ctrl-C reaches a sort of 2**26 elements at once.
+    private static var pollingLength: Int { 1 << 16 }
+    private static var pollingMask: Int { (1 << 16) - 1 }
 
     /// floor(log2(n)), as `std::__lg`.
     private static func lg(_ n: Int) -> Int { Int.bitWidth - 1 - n.leadingZeroBitCount }
@@ -14,6 +18,9 @@ struct LibstdcxxAlgorithms<Element> {
     func sort(_ a: inout [Element], _ first: Int, _ last: Int) {
         guard last - first > 1 else { return }
         introsortLoop(&a, first, last, depthLimit: Self.lg(last - first) * 2)
+        // A stopped introsort leaves partitions unordered, where the unguarded insertion
+        // sort would run off the front; the caller throws instead.
+        if OperationStop.isRequested { return }
         finalInsertionSort(&a, first, last)
     }
 
@@ -23,6 +30,7 @@ struct LibstdcxxAlgorithms<Element> {
         var last = last
         var depthLimit = Self.lg(last - first) * 2
         while last - first > 3 {
+            if last - first > Self.pollingLength, OperationStop.isRequested { return }
             if depthLimit == 0 {
                 heapSelect(&a, first, nth + 1, last)
                 a.swapAt(first, nth)
@@ -46,6 +54,7 @@ struct LibstdcxxAlgorithms<Element> {
         var last = last
         var depthLimit = depthLimit
         while last - first > Self.threshold {
+            if last - first > Self.pollingLength, OperationStop.isRequested { return }
             if depthLimit == 0 {
                 partialSort(&a, first, middle: last, last)
                 return
@@ -76,6 +85,9 @@ struct LibstdcxxAlgorithms<Element> {
     private func unguardedPartition(_ a: inout [Element], _ first: Int, _ last: Int, pivot: Int) -> Int {
         var first = first
         var last = last
+        // One pass over 2**26 elements takes seconds: poll every few thousand swaps. A cut
+        // returned early still lies inside the range, so the stopped sort stays in bounds.
+        var swaps = 0
         while true {
             while less(a[first], a[pivot]) { first += 1 }
             last -= 1
@@ -83,6 +95,8 @@ struct LibstdcxxAlgorithms<Element> {
             if !(first < last) { return first }
             a.swapAt(first, last)
             first += 1
+            swaps &+= 1
+            if swaps & 0x3FFF == 0, OperationStop.isRequested { return first }
         }
     }
 
@@ -134,6 +148,7 @@ struct LibstdcxxAlgorithms<Element> {
         makeHeap(&a, first, middle)
         var index = middle
         while index < last {
+            if index & Self.pollingMask == 0, OperationStop.isRequested { return }
             if less(a[index], a[first]) { popHeap(&a, first, middle, result: index) }
             index += 1
         }
@@ -153,6 +168,7 @@ struct LibstdcxxAlgorithms<Element> {
     private func sortHeap(_ a: inout [Element], _ first: Int, _ last: Int) {
         var last = last
         while last - first > 1 {
+            if last & Self.pollingMask == 0, OperationStop.isRequested { return }
             last -= 1
             popHeap(&a, first, last, result: last)
         }

@@ -32,6 +32,7 @@ public func concatenate(_ tensors: [Tensor], dim: Int) throws -> Tensor {
     let result = try Tensor.zeros(shape: shape, dtype: dtype)
     var start = 0
     for tensor in parts {
+        try OperationStop.check()
         let length = tensor.shape[axis]
         try result.slice(axis, start: start, end: start + length, step: 1).copy(from: tensor)
         start += length
@@ -53,6 +54,7 @@ private func concatenateContiguous(_ parts: [Tensor], shape: [Int], axis: Int, d
     let target = result.storage.bytes + result.storageOffset * itemSize
     var partStart = 0
     for part in parts {
+        try OperationStop.check()
         let partBytes = part.shape[axis] * innerCount * itemSize
         let source = UnsafeRawPointer(part.storage.bytes + part.storageOffset * itemSize)
         if partBytes > 0 {

@@ -73,6 +73,7 @@ extension Tensor {
             let b = other.copyElements(rhs, as: Double.self)
             var c = [Double](repeating: 0, count: outputCount)
             multiplyBatches(a, b, &c, batch: batch, rows: rows, inner: inner, columns: columns)
+            try OperationStop.check()
             return try Tensor(values: c, shape: outputShape)
         }
         // Wrapping Int64 arithmetic truncated to the dtype equals wrapping in the dtype.
@@ -80,6 +81,7 @@ extension Tensor {
         let b = other.castInt64s(view: rhs, to: .int64)
         var c = [Int64](repeating: 0, count: outputCount)
         multiplyIntegerBatches(a, b, &c, batch: batch, rows: rows, inner: inner, columns: columns)
+        try OperationStop.check()
         return try ResultBuilder.tensor(int64s: c, shape: outputShape, dtype: dtype)
     }
 
@@ -109,7 +111,9 @@ func multiplyBatches<T: FloatingPoint>(_ a: [T], _ b: [T], _ c: inout [T], batch
 private func multiplyMatrix<T: FloatingPoint>(
     _ a: UnsafePointer<T>, _ b: UnsafePointer<T>, _ c: UnsafeMutablePointer<T>, rows: Int, inner: Int, columns: Int
 ) {
+    // A row is the unit of work a stop (`OperationStop`) may cut short; the caller throws.
     for row in 0..<rows {
+        if OperationStop.isRequested { return }
         let cRow = c + row * columns
         let aRow = a + row * inner
         for step in 0..<inner {
@@ -127,6 +131,7 @@ func multiplyIntegerBatches(_ a: [Int64], _ b: [Int64], _ c: inout [Int64], batc
         let bStart = index * inner * columns
         let cStart = index * rows * columns
         for row in 0..<rows {
+            if OperationStop.isRequested { return }
             for step in 0..<inner {
                 let factor = a[aStart + row * inner + step]
                 for column in 0..<columns {

@@ -208,8 +208,10 @@ extension Tensor {
             let values = castDoubles(view: moved, to: outputType)
             var result = [Double](repeating: 0, count: values.count)
             for lane in 0..<lanes {
+                try OperationStop.check()
                 var running = Double(identity)
                 for step in 0..<length {
+                    if step & 0xFFFF == 0xFFFF { try OperationStop.check() }
                     let index = lane * length + step
                     running = combineDouble(running, values[index])
                     // Each partial result is stored in the output dtype, as PyTorch does.
@@ -223,8 +225,10 @@ extension Tensor {
         let values = castInt64s(view: moved, to: outputType)
         var result = [Int64](repeating: 0, count: values.count)
         for lane in 0..<lanes {
+            try OperationStop.check()
             var running = identity
             for step in 0..<length {
+                if step & 0xFFFF == 0xFFFF { try OperationStop.check() }
                 let index = lane * length + step
                 running = combineInt(running, values[index])
                 result[destinations[index]] = running

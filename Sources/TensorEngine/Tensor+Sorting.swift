@@ -28,9 +28,10 @@ func sortLanes<Key: OrderedLaneValue>(
     let order: (KeyedIndex<Key>, KeyedIndex<Key>) -> Bool = keyOrder(descending: descending)
     let algorithms = LibstdcxxAlgorithms<KeyedIndex<Key>>(less: order)
     for lane in 0..<(keys.count / length) {
+        if OperationStop.isRequested { break }
         var pairs = (0..<length).map { KeyedIndex(key: keys[lane * length + $0], index: Int64($0)) }
         if stable {
-            pairs.sort { order($0, $1) || (!order($1, $0) && $0.index < $1.index) }
+            pairs.stoppableSort { order($0, $1) || (!order($1, $0) && $0.index < $1.index) }
         } else {
             algorithms.sort(&pairs, 0, pairs.count)
         }
@@ -54,6 +55,7 @@ func topkLanes<Key: OrderedLaneValue>(
     let order: (KeyedIndex<Key>, KeyedIndex<Key>) -> Bool = keyOrder(descending: largest)
     let algorithms = LibstdcxxAlgorithms<KeyedIndex<Key>>(less: order)
     for lane in 0..<(keys.count / length) {
+        if OperationStop.isRequested { break }
         var queue = (0..<length).map { KeyedIndex(key: keys[lane * length + $0], index: Int64($0)) }
         if k * 64 <= length {
             algorithms.partialSort(&queue, 0, middle: k, length)
@@ -126,10 +128,12 @@ extension Tensor {
         let values: Tensor
         if dtype.isFloatingPoint {
             let result = floats(castDoubles(view: moved, to: .float64), length)
+            try OperationStop.check()
             values = try ResultBuilder.tensor(doubles: scatter(result.keys, to: destinations), shape: outputShape, dtype: dtype)
             indices = result.indices
         } else {
             let result = integers(castInt64s(view: moved, to: .int64), length)
+            try OperationStop.check()
             values = try ResultBuilder.tensor(int64s: scatter(result.keys, to: destinations), shape: outputShape, dtype: dtype)
             indices = result.indices
         }
@@ -148,7 +152,8 @@ extension Tensor {
             if values.isEmpty || values.contains(where: { $0.isNaN }) {
                 result = .nan
             } else {
-                values.sort()
+                values.stoppableSort()
+                try OperationStop.check()
                 result = values[(values.count - 1) / 2]
             }
             return try ResultBuilder.tensor(doubles: [result], shape: [], dtype: dtype)
@@ -156,7 +161,8 @@ extension Tensor {
         var values = castInt64s(view: view, to: .int64)
         // An empty integer tensor gets nan converted to the dtype, as PyTorch does.
         guard !values.isEmpty else { return try ResultBuilder.tensor(doubles: [.nan], shape: [], dtype: dtype) }
-        values.sort()
+        values.stoppableSort()
+        try OperationStop.check()
         return try ResultBuilder.tensor(int64s: [values[(values.count - 1) / 2]], shape: [], dtype: dtype)
     }
 
@@ -171,10 +177,12 @@ extension Tensor {
         try checkNonEmptyReduction(layout, name: "median")
         if dtype.isFloatingPoint {
             let result = medianLanes(castDoubles(view: layout.laneView, to: .float64), length: layout.laneLength)
+            try OperationStop.check()
             return (try ResultBuilder.tensor(doubles: result.keys, shape: layout.outputShape, dtype: dtype),
                     try Tensor(values: result.indices, shape: layout.outputShape))
         }
         let result = medianLanes(castInt64s(view: layout.laneView, to: .int64), length: layout.laneLength)
+        try OperationStop.check()
         return (try ResultBuilder.tensor(int64s: result.keys, shape: layout.outputShape, dtype: dtype),
                 try Tensor(values: result.indices, shape: layout.outputShape))
     }
@@ -185,6 +193,7 @@ func medianLanes<Key: OrderedLaneValue>(_ keys: [Key], length: Int) -> (keys: [K
     var resultIndices = [Int64]()
     guard length > 0 else { return ([], []) }
     for lane in 0..<(keys.count / length) {
+        if OperationStop.isRequested { break }
         let slice = keys[(lane * length)..<((lane + 1) * length)]
         if let nanPosition = slice.firstIndex(where: { $0.isNaNValue }) {
             resultKeys.append(keys[nanPosition])
@@ -192,7 +201,8 @@ func medianLanes<Key: OrderedLaneValue>(_ keys: [Key], length: Int) -> (keys: [K
             continue
         }
         var pairs = slice.enumerated().map { KeyedIndex(key: $0.element, index: Int64($0.offset)) }
-        pairs.sort { $0.key < $1.key || ($0.key == $1.key && $0.index < $1.index) }
+        pairs.stoppableSort { $0.key < $1.key || ($0.key == $1.key && $0.index < $1.index) }
+        guard !OperationStop.isRequested else { break }
         let middle = pairs[(length - 1) / 2]
         resultKeys.append(middle.key)
         resultIndices.append(middle.index)

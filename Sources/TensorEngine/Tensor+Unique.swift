@@ -11,12 +11,12 @@ extension Tensor {
         let values: Tensor
         if dtype.isFloatingPoint {
             let keys = castDoubles(view: view, to: .float64)
-            groups = UniqueGroups(count: keys.count, less: { keys[$0] < keys[$1] || (!keys[$0].isNaN && keys[$1].isNaN) },
+            groups = try UniqueGroups(count: keys.count, less: { keys[$0] < keys[$1] || (!keys[$0].isNaN && keys[$1].isNaN) },
                                   equal: { keys[$0] == keys[$1] })
             values = try ResultBuilder.tensor(doubles: groups.representatives.map { keys[$0] }, shape: [groups.representatives.count], dtype: dtype)
         } else {
             let keys = castInt64s(view: view, to: .int64)
-            groups = UniqueGroups(count: keys.count, less: { keys[$0] < keys[$1] }, equal: { keys[$0] == keys[$1] })
+            groups = try UniqueGroups(count: keys.count, less: { keys[$0] < keys[$1] }, equal: { keys[$0] == keys[$1] })
             values = try ResultBuilder.tensor(int64s: groups.representatives.map { keys[$0] }, shape: [groups.representatives.count], dtype: dtype)
         }
         let inverse = returnInverse ? try Tensor(values: groups.inverse, shape: shape) : nil
@@ -63,7 +63,7 @@ extension Tensor {
             }
             return true
         }
-        let groups = UniqueGroups(count: size, less: { compareRows($0, $1) < 0 }, equal: rowsEqual)
+        let groups = try UniqueGroups(count: size, less: { compareRows($0, $1) < 0 }, equal: rowsEqual)
         // Gather the representative rows, then move the dim back into place.
         var rowShape = order.map { shape[$0] }
         if rank > 0 { rowShape[0] = groups.representatives.count }
@@ -129,9 +129,12 @@ struct UniqueGroups {
     var inverse: [Int64]
     var counts: [Int64] = []
 
-    init(count: Int, less: (Int, Int) -> Bool, equal: (Int, Int) -> Bool) {
+    /// Throws when a stop (`OperationStop`) cut the sort short.
+    init(count: Int, less: (Int, Int) -> Bool, equal: (Int, Int) -> Bool) throws {
         inverse = [Int64](repeating: 0, count: count)
-        let order = (0..<count).sorted { less($0, $1) || (!less($1, $0) && $0 < $1) }
+        var order = Array(0..<count)
+        order.stoppableSort { less($0, $1) || (!less($1, $0) && $0 < $1) }
+        try OperationStop.check()
         for position in order {
             if let last = representatives.last, equal(last, position) {
                 counts[counts.count - 1] += 1

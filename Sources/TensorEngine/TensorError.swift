@@ -9,6 +9,8 @@ public struct TensorError: Error, Sendable, Equatable, CustomStringConvertible {
         case notImplementedError = "NotImplementedError"
         case overflowError = "OverflowError"
         case zeroDivisionError = "ZeroDivisionError"
+        /// An op stopped early by `OperationStop` (Ctrl-C or a timeout).
+        case interrupted = "KeyboardInterrupt"
     }
 
     public let kind: Kind

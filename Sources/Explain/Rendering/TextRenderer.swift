@@ -52,7 +52,10 @@ public struct TextRenderer {
             if !step.text.isEmpty { note(step.text) }
             step.notes.forEach(note)
             if let aliasing = step.aliasing { note(aliasing) } else if step.output != nil && !step.isTrivial && step.inputs.count > 0 { note("a new tensor: it shares no storage with its inputs") }
-            if step.evaluations > 1 { note("this ran \(step.evaluations) times (a loop); the first run is shown") }
+            if step.evaluations > 1 {
+                note("this ran \(groupedDigits(step.evaluations)) times (a loop); the first run is shown, "
+                     + "\(groupedDigits(step.evaluations - 1)) more \(step.evaluations == 2 ? "run is" : "runs are") not")
+            }
             if let preview = step.preview { note("value: " + preview) }
             for picture in step.pictures { lines.append(indent(pad + "   " + picture.render(options.pictures), by: pad.count + 3)) }
             for (offset, finding) in explanation.findings.enumerated() where finding.stepNumber == step.number {
@@ -132,4 +135,15 @@ func wrap(_ text: String, width: Int) -> String {
         pieces.append(rest)
         return pieces.joined(separator: "\n")
     }.joined(separator: "\n")
+}
+
+/// 100000 as "100,000": loop counts are read at a glance.
+private func groupedDigits(_ number: Int) -> String {
+    let digits = Array(String(number))
+    var text = ""
+    for (position, digit) in digits.enumerated() {
+        if position > 0, (digits.count - position) % 3 == 0, digit != "-", digits[position - 1] != "-" { text.append(",") }
+        text.append(digit)
+    }
+    return text
 }

@@ -31,6 +31,33 @@ enum PythonIntLiteral {
             // Base 0 refuses leading zeros on a nonzero decimal ("010" is ambiguous).
             if characters.first == "0", characters.contains(where: { $0 != "0" && $0 != "_" }) { return nil }
         }
+        return try value(of: characters, radix: radix, negative: negative)
+    }
+
+    /// Like `parse`, with values past 64 bits as big ints, as Python reads them.
+    static func parseValue(_ text: String, base: Int64) throws -> Value? {
+        do {
+            return try parse(text, base: base).map { .int($0) }
+        } catch let error as PythonError where error.message == tooLarge.message {
+            let compact = text.filter { !$0.isWhitespace && $0 != "_" }
+            var digits = Substring(compact)
+            let negative = digits.first == "-"
+            if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+            var radix = base == 0 ? 10 : Int(base)
+            for (prefixBase, prefix) in [(16, "0x"), (8, "0o"), (2, "0b")] where digits.lowercased().hasPrefix(prefix) && (base == 0 || radix == prefixBase) {
+                radix = prefixBase
+                digits = digits.dropFirst(2)
+            }
+            // CPython refuses long decimal conversions, which take quadratic time.
+            if radix & (radix - 1) != 0, digits.count > BigInt.maximumDecimalDigits {
+                throw PythonError.valueError("Exceeds the limit (\(BigInt.maximumDecimalDigits) digits) for integer string conversion: value has \(digits.count) digits; use sys.set_int_max_str_digits() to increase the limit")
+            }
+            guard let big = BigInt(digits: digits, radix: radix, isNegative: negative) else { return nil }
+            return try .integer(big)
+        }
+    }
+
+    private static func value(of characters: Substring, radix: Int, negative: Bool) throws -> Int64? {
         guard let magnitude = digitsValue(characters, radix: radix) else { return nil }
         if negative {
             guard magnitude <= UInt64(Int64.max) + 1 else { throw tooLarge }

@@ -153,8 +153,15 @@ extension Interpreter {
         members["factorial"] = .builtin(Builtin("factorial") { interpreter, arguments in
             let n = try interpreter.pythonInt(arguments.positional.first ?? .int(0))
             guard n >= 0 else { throw PythonError.valueError("factorial() not defined for negative values") }
+            // log2(n!) ≈ n·log2(n/e): refuse what would pass the big-int width at once.
+            if n > 20, Double(n) * Glibc.log2(Double(n) / 2.718281828459045) > Double(BigInt.maximumBits) {
+                throw PythonError("MemoryError", "factorial(\(n)) would have more than \(BigInt.maximumBits) bits")
+            }
             var result: Value = .int(1)
-            for k in stride(from: Int64(2), through: n, by: 1) { result = try interpreter.binaryOperation(.multiply, result, .int(k)) }
+            for k in stride(from: Int64(2), through: n, by: 1) {
+                if k & 0xFF == 0 { try interpreter.checkInterrupt() }
+                result = try interpreter.binaryOperation(.multiply, result, .int(k))
+            }
             return result
         })
         members["gcd"] = .builtin(Builtin("gcd") { interpreter, arguments in

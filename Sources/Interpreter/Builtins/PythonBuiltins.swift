@@ -138,9 +138,10 @@ extension Interpreter {
             let value = try arguments.bind("abs", ["x"]).value("x")
             switch value {
             case let .int(number):
-                guard number != .min else { throw PythonError.overflow("integer overflow in abs (beyond 64 bits)") }
+                guard number != .min else { return try .integer(BigInt(number).magnitude) }
                 return .int(Swift.abs(number))
             case let .float(number): return .float(Swift.abs(number))
+            case let .native(big as BigIntObject): return try .integer(big.value.magnitude)
             case let .bool(flag): return .int(flag ? 1 : 0)
             case let .tensor(tensor): return .tensor(try Autodiff.unary(.abs, tensor))
             case let .native(object) where value.isNumPy: return numpyResult(try interpreter.numpyArray(.native(object), dtype: nil).unary(.abs))
@@ -335,15 +336,14 @@ extension Interpreter {
                 throw number.isNaN ? PythonError.valueError("cannot convert float NaN to integer")
                     : PythonError.overflow("cannot convert float infinity to integer")
             }
-            guard Swift.abs(number) < 9.223372036854775807e18 else {
-                throw PythonError.overflow("int too large to convert to a 64-bit integer")
-            }
-            return .int(Int64(number.rounded(.towardZero)))
+            guard let whole = BigInt(truncating: number) else { throw PythonError.overflow("cannot convert float infinity to integer") }
+            return try .integer(whole)
+        case .native(is BigIntObject): return value
         case let .string(text):
-            guard let number = try PythonIntLiteral.parse(text, base: Int64(base ?? 10)) else {
+            guard let number = try PythonIntLiteral.parseValue(text, base: Int64(base ?? 10)) else {
                 throw PythonError.valueError("invalid literal for int() with base \(base ?? 10): \(pythonStringRepr(text))")
             }
-            return .int(number)
+            return number
         case let .tensor(tensor):
             guard tensor.count == 1 else {
                 throw PythonError.valueError("only one element tensors can be converted to Python scalars")
@@ -378,6 +378,7 @@ extension Interpreter {
             }
             return try tensor.item().doubleValue
         case let .native(scalar as NumPyScalar): return scalar.value.doubleValue
+        case let .native(big as BigIntObject): return try bigIntDouble(big.value)
         default:
             throw PythonError.typeError("float() argument must be a string or a real number, not '\(value.typeName)'")
         }
@@ -385,6 +386,7 @@ extension Interpreter {
 
     func pythonRound(_ value: Value, digits: Int?) throws -> Value {
         switch value {
+        case .native(is BigIntObject) where digits == nil || digits! >= 0: return value
         case let .int(number):
             guard let digits, digits < 0 else { return .int(number) }
             let factor = Glibc.pow(10.0, Double(-digits))
@@ -482,6 +484,7 @@ extension Interpreter {
                  ("list", .list), ("tuple", .tuple), ("tuple", .size), ("tuple", .namedTuple), ("dict", .dict):
                 return true
             case let ("float", .native(scalar as NumPyScalar)): return scalar.dtype == .float64  // np.float64 subclasses float
+            case ("int", .native(is BigIntObject)): return true
             default: return false
             }
         case let .native(object as NativeInstanceCheck):

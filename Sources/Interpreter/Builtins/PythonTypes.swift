@@ -219,7 +219,11 @@ extension Interpreter {
         }
         for (name, radix, prefix) in [("hex", 16, "0x"), ("bin", 2, "0b"), ("oct", 8, "0o")] {
             define(name) { interpreter, arguments in
-                let number = try interpreter.pythonInt(try arguments.bind(name, ["number"]).value("number"))
+                let value = try arguments.bind(name, ["number"]).value("number")
+                if case let .native(big as BigIntObject) = value {
+                    return .string((big.value.isNegative ? "-" : "") + prefix + big.value.magnitude.text(radix: radix))
+                }
+                let number = try interpreter.pythonInt(value)
                 return .string((number < 0 ? "-" : "") + prefix + String(number.magnitude, radix: radix))
             }
         }
@@ -236,7 +240,9 @@ extension Interpreter {
         define("hash") { interpreter, arguments in
             let value = try arguments.bind("hash", ["obj"]).value("obj")
             switch value {
-            case let .int(number): return .int(number)
+            // Python hashes ints modulo 2**61 - 1.
+            case let .int(number): return .int(Int64(BigInt(number).pythonHash))
+            case let .native(big as BigIntObject): return .int(Int64(big.value.pythonHash))
             case let .bool(flag): return .int(flag ? 1 : 0)
             case let .float(number) where number.isFinite && number == number.rounded() && Swift.abs(number) < 9e18:
                 return .int(Int64(number))

@@ -62,6 +62,7 @@ extension Interpreter {
             case .string where depth > 0 && scalars.isEmpty:
                 // PyTorch treats a string as a sequence while it is still discovering the shape.
                 throw PythonError.valueError("too many dimensions 'str'")
+            case .native(is BigIntObject): throw PythonError.valueError("Overflow when unpacking long long")
             default:
                 throw PythonError.typeError("new(): invalid data type '\(value.typeName)'")
             }

@@ -143,7 +143,12 @@ func compositeTensorMethods() -> [String: TensorMethod] {
             return next
         }
         try ensureAllocatable(elements: Int(total))
-        let index = counts.enumerated().flatMap { [Int64](repeating: Int64($0.offset), count: Int($0.element)) }
+        var index: [Int64] = []
+        index.reserveCapacity(Int(total))
+        for (position, count) in counts.enumerated() {
+            if position & 0xFFF == 0 { try interpreter.checkInterrupt() }
+            index.append(contentsOf: repeatElement(Int64(position), count: Int(count)))
+        }
         let indices = [TensorIndex](repeating: .slice(start: nil, stop: nil, step: nil), count: dim) + [.tensor(try Tensor(values: index, shape: [index.count]))]
         return .tensor(try Autodiff.getItem(input, indices))
     }

@@ -73,17 +73,17 @@ f'{1:1000000000d}'
 ### replace empty with huge -> MemoryError
 ('x' * 10**5).replace('', 'y' * 10**5)
 
-### power tower -> OverflowError
+### power tower -> MemoryError
 10 ** 10 ** 10
-### int overflow on power -> OverflowError
+### int past 64 bits on power -> ok
 2 ** 63
-### shift overflow -> OverflowError
+### shift overflow -> MemoryError
 1 << 2**62
-### negate minimum -> OverflowError
+### negate minimum -> ok
 -((-2**62 - 2**62))
-### abs minimum -> OverflowError
+### abs minimum -> ok
 abs((-2**62 - 2**62))
-### floor divide minimum by minus one -> OverflowError
+### floor divide minimum by minus one -> ok
 ((-2**62 - 2**62)) // -1
 ### modulo minimum by minus one -> any
 ((-2**62 - 2**62)) % -1
@@ -93,11 +93,11 @@ divmod((-2**62 - 2**62), -1)
 int(float('nan'))
 ### int of inf -> OverflowError
 int(float('inf'))
-### int of huge float -> OverflowError
+### int of huge float -> ok
 int(1e300)
 ### round inf -> OverflowError
 round(float('inf'))
-### round huge -> OverflowError
+### round huge -> ok
 round(1e300)
 ### floor of inf -> any
 math.floor(float('inf'))
@@ -274,7 +274,7 @@ torch.tensor([5]) // 0
 torch.tensor([3]) ** -1
 ### shift extreme -> ok
 torch.tensor([1]) << 2**62
-### tensor of too-large int -> OverflowError
+### tensor of too-large int -> ValueError
 torch.tensor(2**63)
 ### ragged nested list -> ValueError
 torch.tensor([[1, 2], [3]])
