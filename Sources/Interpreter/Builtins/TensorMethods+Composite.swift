@@ -115,7 +115,18 @@ func compositeTensorMethods() -> [String: TensorMethod] {
             guard case let .tensor(index) = value else { throw PythonError.typeError("index_put_(): indices must be a tuple of Tensors") }
             return .tensor(index)
         }
-        try tensor.setItem(indices, value: try bound.operand("values"))
+        let values = try bound.operand("values")
+        if let accumulate = bound.optional("accumulate"), try interpreter.truthy(accumulate) {
+            // Repeated indices add up instead of the last write winning.
+            let addends: Tensor
+            switch values {
+            case let .tensor(given): addends = try given.to(tensor.dtype)
+            case let .scalar(number): addends = try Factory.full(shape: [], value: number, dtype: tensor.dtype)
+            }
+            try tensor.indexPutAccumulating(indices, values: addends)
+        } else {
+            try tensor.setItem(indices, value: values)
+        }
         return .tensor(tensor)
     }
     table["repeat_interleave"] = { interpreter, tensor, arguments in

@@ -24,3 +24,10 @@ CASES = [("python-errors", src) for src in [
     "import torch.nn as nn\nnn.Conv1d(1, 1, 3, padding=3, padding_mode='reflect')(torch.randn(1, 1, 3))",
     "from torch.distributions import Categorical\nc = Categorical(logits=torch.zeros(3))\nc.log_prob(torch.tensor([4]))",
 ]]
+
+# index_put_ with accumulate=True adds at repeated indices instead of the last write winning.
+CASES += [("index-put", src) for src in [
+    "x = torch.zeros(5)\nx.index_put_((torch.tensor([1, 1, 3]),), torch.tensor([2.0, 5.0, 1.0]), accumulate=True)\nx",
+    "x = torch.zeros(2, 3, dtype=torch.long)\nx.index_put_((torch.tensor([0, 0]), torch.tensor([2, 2])), torch.tensor(4), True)\nx",
+    "x = torch.ones(3)\nx.index_put_((torch.tensor([0, 0]),), torch.tensor([1.0, 2.0]))\nx",
+]]
