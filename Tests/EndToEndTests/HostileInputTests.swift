@@ -77,7 +77,8 @@ struct HostileInputTests {
 
     @Test("huge sizes are errors, not crashes", arguments: [
         ("'a' * 10**12", "MemoryError"), ("[0] * 10**12", "MemoryError"), ("list(range(10**12))", "MemoryError"),
-        ("10 ** 10 ** 10", "OverflowError"), ("torch.zeros(2**62)", "RuntimeError"),
+        // CPython would spend minutes and gigabytes on 10 ** 10 ** 10; big ints stop at a width.
+        ("10 ** 10 ** 10", "MemoryError"), ("torch.zeros(2**62)", "RuntimeError"),
         ("torch.ones(1).expand(2**62, 2**62)", "RuntimeError"), ("torch.eye(2**40)", "RuntimeError"),
         ("torch.arange(0, 1e30)", "RuntimeError"), ("torch.linspace(0, 1, 2**62)", "RuntimeError"),
         ("def f(n):\n    return f(n + 1)\nf(0)", "RecursionError"),

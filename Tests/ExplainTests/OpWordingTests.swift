@@ -47,6 +47,10 @@ private let calls: [String: String] = [
     "nansum": "torch.nansum(x, dim=1)", "prod": "torch.prod(x, dim=1)", "norm": "torch.norm(x, dim=1)",
     "logsumexp": "torch.logsumexp(x, dim=1)", "cumsum": "torch.cumsum(x, dim=1)", "cumprod": "torch.cumprod(x, dim=1)",
     "topk": "torch.topk(x, 2, dim=1)", "sort": "torch.sort(x, dim=1)", "argsort": "torch.argsort(x, dim=1)", "unique": "torch.unique(t)",
+    "polygamma": "torch.polygamma(1, x)", "logaddexp": "torch.logaddexp(x, y)", "logaddexp2": "torch.logaddexp2(x, y)",
+    "xlogy": "torch.xlogy(x, y)", "copysign": "torch.copysign(x, y)", "nextafter": "torch.nextafter(x, y)",
+    "gcd": "torch.gcd(t, t + 2)", "lcm": "torch.lcm(t, t + 2)", "float_power": "torch.float_power(x, 2)",
+    "bitwise_left_shift": "torch.bitwise_left_shift(t, 1)", "bitwise_right_shift": "torch.bitwise_right_shift(t, 1)",
 ]
 
 /// A call for ops with one tensor operand (the unary and activation ops the table declares
