@@ -44,22 +44,18 @@ enum LayerNormBackward {
                               blockSize: Int, eps: Float) -> [Float] {
         var result = [Float](repeating: 0, count: input.count)
         let scale = 1 / Float(blockSize)
-        input.withUnsafeBufferPointer { inputs in
-            for start in stride(from: 0, to: blockSize > 0 ? input.count : 0, by: Swift.max(blockSize, 1)) {
-                let row = UnsafeBufferPointer(rebasing: inputs[start..<(start + blockSize)])
-                let (mean, a) = LayerNormMoments.meanAndInverseDeviation(row, eps: eps)
-                // γ = 1 when absent: multiplying by one is exact, so one form serves both,
-                // except in ds's fused tail, which fuses dy·x without γ and (dy·x)·γ with it.
-                let dy = { gradient[start + $0] }, gamma = { weight?[$0] ?? 1 }
-                let ds = weight == nil
-                    ? laneSum(count: blockSize) { (dy($0), row[$0]) }
-                    : laneSum(count: blockSize) { (dy($0) * row[$0], gamma($0)) }
-                let db = laneSum(count: blockSize) { (dy($0), gamma($0)) }
-                let b = (-ds).addingProduct(db, mean) * a * a * a * scale
-                let c = (-(db * a * scale)).addingProduct(-b, mean)
-                for offset in 0..<blockSize {
-                    result[start + offset] = (a * dy(offset) * gamma(offset)).addingProduct(b, row[offset]) + c
-                }
+        LayerNormMoments.forEachRow(of: input, blockSize: blockSize, eps: eps) { start, row, mean, a in
+            // γ = 1 when absent: multiplying by one is exact, so one form serves both,
+            // except in ds's fused tail, which fuses dy·x without γ and (dy·x)·γ with it.
+            let dy = { gradient[start + $0] }, gamma = { weight?[$0] ?? 1 }
+            let ds = weight == nil
+                ? laneSum(count: blockSize) { (dy($0), row[$0]) }
+                : laneSum(count: blockSize) { (dy($0) * row[$0], gamma($0)) }
+            let db = laneSum(count: blockSize) { (dy($0), gamma($0)) }
+            let b = (-ds).addingProduct(db, mean) * a * a * a * scale
+            let c = (-(db * a * scale)).addingProduct(-b, mean)
+            for offset in 0..<blockSize {
+                result[start + offset] = (a * dy(offset) * gamma(offset)).addingProduct(b, row[offset]) + c
             }
         }
         return result
@@ -72,16 +68,12 @@ enum LayerNormBackward {
                                    eps: Float) -> (weight: [Float], bias: [Float]) {
         var weight = [Float](repeating: 0, count: blockSize)
         var bias = [Float](repeating: 0, count: blockSize)
-        input.withUnsafeBufferPointer { inputs in
-            for start in stride(from: 0, to: blockSize > 0 ? input.count : 0, by: Swift.max(blockSize, 1)) {
-                let row = UnsafeBufferPointer(rebasing: inputs[start..<(start + blockSize)])
-                let (mean, a) = LayerNormMoments.meanAndInverseDeviation(row, eps: eps)
-                let b = -a * mean
-                for j in 0..<blockSize {
-                    let dy = gradient[start + j]
-                    weight[j] = weight[j].addingProduct(dy, b.addingProduct(a, row[j]))
-                    bias[j] = bias[j] + dy
-                }
+        LayerNormMoments.forEachRow(of: input, blockSize: blockSize, eps: eps) { start, row, mean, a in
+            let b = -a * mean
+            for j in 0..<blockSize {
+                let dy = gradient[start + j]
+                weight[j] = weight[j].addingProduct(dy, b.addingProduct(a, row[j]))
+                bias[j] = bias[j] + dy
             }
         }
         return (weight, bias)

@@ -87,6 +87,20 @@ enum LayerNormMoments {
         return (mean, squares / Float(row.count))
     }
 
+    /// Calls `body` with each row of `blockSize` values, its start, mean and
+    /// 1/√(variance + eps): the walk the forward and both backward kernels share.
+    static func forEachRow(of values: [Float], blockSize: Int, eps: Float,
+                           _ body: (_ start: Int, _ row: UnsafeBufferPointer<Float>, _ mean: Float, _ rstd: Float) -> Void) {
+        guard blockSize > 0 else { return }
+        values.withUnsafeBufferPointer { buffer in
+            for start in stride(from: 0, to: values.count, by: blockSize) {
+                let row = UnsafeBufferPointer(rebasing: buffer[start..<(start + blockSize)])
+                let (mean, rstd) = meanAndInverseDeviation(row, eps: eps)
+                body(start, row, mean, rstd)
+            }
+        }
+    }
+
     /// The row's mean and 1/√(variance + eps), as the forward kernel saves them.
     static func meanAndInverseDeviation(_ row: UnsafeBufferPointer<Float>, eps: Float) -> (mean: Float, rstd: Float) {
         let (mean, variance) = meanAndVariance(row)
@@ -101,15 +115,10 @@ extension Tensor {
         let scales = try weight?.to(.float32).doubles().map { Float($0) }
         let shifts = try bias?.to(.float32).doubles().map { Float($0) }
         var result = [Float](repeating: 0, count: values.count)
-        let epsilon = Float(eps)
-        values.withUnsafeBufferPointer { buffer in
-            for start in stride(from: 0, to: blockSize > 0 ? values.count : 0, by: Swift.max(blockSize, 1)) {
-                let row = UnsafeBufferPointer(rebasing: buffer[start..<(start + blockSize)])
-                let (mean, inverseDeviation) = LayerNormMoments.meanAndInverseDeviation(row, eps: epsilon)
-                for offset in 0..<blockSize {
-                    let normalized = (row[offset] - mean) * inverseDeviation
-                    result[start + offset] = (shifts?[offset] ?? 0).addingProduct(normalized, scales?[offset] ?? 1)
-                }
+        LayerNormMoments.forEachRow(of: values, blockSize: blockSize, eps: Float(eps)) { start, row, mean, inverseDeviation in
+            for offset in 0..<blockSize {
+                let normalized = (row[offset] - mean) * inverseDeviation
+                result[start + offset] = (shifts?[offset] ?? 0).addingProduct(normalized, scales?[offset] ?? 1)
             }
         }
         return try Tensor(values: result, shape: shape)
