@@ -142,28 +142,29 @@ private func activationGradient(_ kind: Activation, _ gradient: Tensor, _ x: Ten
 }
 
 /// PyTorch's CPU layer-norm backward: with a = rstd, b = (db·mean − ds)·rstd³/N and
-/// c = −b·mean − db·rstd/N over each row, dx = a·dy·γ + b·x + c.
+/// c = −b·mean − db·rstd/N over each row, dx = a·dy·γ + b·x + c. float32 takes the engine's
+/// kernel, which rounds as PyTorch's does and returns every needed gradient from one pass.
 private func layerNormGradients(_ gradient: Tensor, _ input: Tensor, weight: Tensor?, normalizedShape: [Int], eps: Double, node: Node) throws -> [Tensor?] {
+    let needsParameters = node.needsGradient(1) || node.needsGradient(2)
+    if input.dtype == .float32 {
+        let gradients = try input.layerNormGradients(gradient, weight: weight, normalizedShape: normalizedShape, eps: eps,
+                                                     input: node.needsGradient(0), parameters: needsParameters)
+        return [gradients.input, node.needsGradient(1) ? gradients.weight : nil, node.needsGradient(2) ? gradients.bias : nil]
+    }
     let axes = Array((input.rank - normalizedShape.count)..<input.rank)
     let count = Double(normalizedShape.reduce(1, *))
     let mean = try input.mean(dims: axes, keepDim: true)
     let centered = try sub(input, mean)
     let variance = try mul(centered, centered).mean(dims: axes, keepDim: true)
     let rstd = try add(variance, eps).unary(.rsqrt)
-    let scaledGradient = try weight.map { try mul(gradient, $0) } ?? gradient
     var gradInput: Tensor?
-    if node.needsGradient(0), input.dtype == .float32 {
-        gradInput = try input.layerNormInputGradient(gradient, weight: weight, blockSize: Int(count), eps: eps)
-    } else if node.needsGradient(0) {
+    if node.needsGradient(0) {
+        let scaledGradient = try weight.map { try mul(gradient, $0) } ?? gradient
         let ds = try mul(scaledGradient, input).sum(dims: axes, keepDim: true)
         let db = try scaledGradient.sum(dims: axes, keepDim: true)
         let b = try mul(try mul(try sub(try mul(db, mean), ds), try mul(try mul(rstd, rstd), rstd)), 1 / count)
         let c = try sub(try mul(try neg(b), mean), try mul(try mul(db, rstd), 1 / count))
         gradInput = try add(try add(try mul(rstd, scaledGradient), try mul(b, input)), c)
-    }
-    if input.dtype == .float32, node.needsGradient(1) || node.needsGradient(2) {
-        let (gradWeight, gradBias) = try input.layerNormParameterGradients(gradient, normalizedShape: normalizedShape, eps: eps)
-        return [gradInput, node.needsGradient(1) ? gradWeight : nil, node.needsGradient(2) ? gradBias : nil]
     }
     let batchDims = Array(0..<(input.rank - normalizedShape.count))
     var gradWeight: Tensor?

@@ -39,63 +39,67 @@ enum LayerNormBackward {
         return lanes[0]
     }
 
-    /// dx for every row of `blockSize` elements; `gradient` is dy, `weight` is γ.
-    static func inputGradient(input: [Float], gradient: [Float], weight: [Float]?,
-                              blockSize: Int, eps: Float) -> [Float] {
-        var result = [Float](repeating: 0, count: input.count)
+    /// The gradients PyTorch's kernel returns, from one walk over the rows: dx when `inputs`
+    /// is set (`gradient` is dy, `weight` is γ), and dγ, dβ when `parameters` is set.
+    /// dγ and dβ follow one thread's buffer (the project follows PyTorch with one thread):
+    /// dγ[j] accumulates dy·(a·x + b) row by row with b = −a·mean, both multiply-adds
+    /// fused, and dβ[j] accumulates dy.
+    static func gradients(input: [Float], gradient: [Float], weight: [Float]?, blockSize: Int, eps: Float,
+                          inputs: Bool, parameters: Bool) -> (input: [Float]?, weight: [Float]?, bias: [Float]?) {
+        var gradInput = inputs ? [Float](repeating: 0, count: input.count) : nil
+        var gradWeight = parameters ? [Float](repeating: 0, count: blockSize) : nil
+        var gradBias = parameters ? [Float](repeating: 0, count: blockSize) : nil
         let scale = 1 / Float(blockSize)
         LayerNormMoments.forEachRow(of: input, blockSize: blockSize, eps: eps) { start, row, mean, a in
-            // γ = 1 when absent: multiplying by one is exact, so one form serves both,
-            // except in ds's fused tail, which fuses dy·x without γ and (dy·x)·γ with it.
-            let dy = { gradient[start + $0] }, gamma = { weight?[$0] ?? 1 }
-            let ds = weight == nil
-                ? laneSum(count: blockSize) { (dy($0), row[$0]) }
-                : laneSum(count: blockSize) { (dy($0) * row[$0], gamma($0)) }
-            let db = laneSum(count: blockSize) { (dy($0), gamma($0)) }
-            let b = (-ds).addingProduct(db, mean) * a * a * a * scale
-            let c = (-(db * a * scale)).addingProduct(-b, mean)
-            for offset in 0..<blockSize {
-                result[start + offset] = (a * dy(offset) * gamma(offset)).addingProduct(b, row[offset]) + c
+            if inputs {
+                rowInputGradient(into: &gradInput!, start: start, row: row, gradient: gradient, weight: weight,
+                                 mean: mean, a: a, scale: scale)
+            }
+            if parameters {
+                let b = -a * mean
+                for j in 0..<blockSize {
+                    let dy = gradient[start + j]
+                    gradWeight![j] = gradWeight![j].addingProduct(dy, b.addingProduct(a, row[j]))
+                    gradBias![j] = gradBias![j] + dy
+                }
             }
         }
-        return result
+        return (gradInput, gradWeight, gradBias)
     }
 
-    /// dγ and dβ over all rows, in the order of one thread's buffer (the project follows
-    /// PyTorch with one thread): dγ[j] accumulates dy·(a·x + b) row by row with b = −a·mean,
-    /// both multiply-adds fused, and dβ[j] accumulates dy.
-    static func parameterGradients(input: [Float], gradient: [Float], blockSize: Int,
-                                   eps: Float) -> (weight: [Float], bias: [Float]) {
-        var weight = [Float](repeating: 0, count: blockSize)
-        var bias = [Float](repeating: 0, count: blockSize)
-        LayerNormMoments.forEachRow(of: input, blockSize: blockSize, eps: eps) { start, row, mean, a in
-            let b = -a * mean
-            for j in 0..<blockSize {
-                let dy = gradient[start + j]
-                weight[j] = weight[j].addingProduct(dy, b.addingProduct(a, row[j]))
-                bias[j] = bias[j] + dy
-            }
+    /// dx for one row.
+    private static func rowInputGradient(into result: inout [Float], start: Int, row: UnsafeBufferPointer<Float>,
+                                         gradient: [Float], weight: [Float]?, mean: Float, a: Float, scale: Float) {
+        let blockSize = row.count
+        // γ = 1 when absent: multiplying by one is exact, so one form serves both,
+        // except in ds's fused tail, which fuses dy·x without γ and (dy·x)·γ with it.
+        let dy = { gradient[start + $0] }, gamma = { weight?[$0] ?? 1 }
+        let ds = weight == nil
+            ? laneSum(count: blockSize) { (dy($0), row[$0]) }
+            : laneSum(count: blockSize) { (dy($0) * row[$0], gamma($0)) }
+        let db = laneSum(count: blockSize) { (dy($0), gamma($0)) }
+        let b = (-ds).addingProduct(db, mean) * a * a * a * scale
+        let c = (-(db * a * scale)).addingProduct(-b, mean)
+        for offset in 0..<blockSize {
+            result[start + offset] = (a * dy(offset) * gamma(offset)).addingProduct(b, row[offset]) + c
         }
-        return (weight, bias)
     }
 }
 
 extension Tensor {
-    /// The input gradient of float32 `layer_norm` over trailing blocks of `blockSize`.
-    public func layerNormInputGradient(_ gradient: Tensor, weight: Tensor?, blockSize: Int, eps: Double) throws -> Tensor {
-        guard dtype == .float32 else { throw TensorError.runtime("layerNormInputGradient expects float32, got \(dtype)") }
-        let values = LayerNormBackward.inputGradient(
+    /// float32 `layer_norm`'s gradients over trailing blocks of `normalizedShape`, each computed
+    /// only when asked for: the input's (shaped like `self`), and the weight's and bias's
+    /// (shaped like one block).
+    public func layerNormGradients(_ gradient: Tensor, weight: Tensor?, normalizedShape: [Int], eps: Double,
+                                   input needsInput: Bool, parameters needsParameters: Bool)
+        throws -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
+        guard dtype == .float32 else { throw TensorError.runtime("layerNormGradients expects float32, got \(dtype)") }
+        let result = LayerNormBackward.gradients(
             input: elements(as: Float.self), gradient: try gradient.to(.float32).elements(as: Float.self),
-            weight: try weight?.to(.float32).elements(as: Float.self), blockSize: blockSize, eps: Float(eps))
-        return try Tensor(values: values, shape: shape)
-    }
-
-    /// The weight and bias gradients of float32 `layer_norm`, shaped like one trailing block.
-    public func layerNormParameterGradients(_ gradient: Tensor, normalizedShape: [Int], eps: Double) throws -> (weight: Tensor, bias: Tensor) {
-        guard dtype == .float32 else { throw TensorError.runtime("layerNormParameterGradients expects float32, got \(dtype)") }
-        let (weight, bias) = LayerNormBackward.parameterGradients(
-            input: elements(as: Float.self), gradient: try gradient.to(.float32).elements(as: Float.self),
-            blockSize: normalizedShape.reduce(1, *), eps: Float(eps))
-        return (try Tensor(values: weight, shape: normalizedShape), try Tensor(values: bias, shape: normalizedShape))
+            weight: needsInput ? try weight?.to(.float32).elements(as: Float.self) : nil,
+            blockSize: normalizedShape.reduce(1, *), eps: Float(eps), inputs: needsInput, parameters: needsParameters)
+        return (try result.input.map { try Tensor(values: $0, shape: shape) },
+                try result.weight.map { try Tensor(values: $0, shape: normalizedShape) },
+                try result.bias.map { try Tensor(values: $0, shape: normalizedShape) })
     }
 }
