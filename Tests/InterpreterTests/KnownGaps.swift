@@ -24,7 +24,7 @@ struct KnownGaps: Sendable {
         self.checks = checks
     }
 
-    /// The reason `caseID`'s `check` ("value" or "repr") is expected to fail, if it is.
+    /// The reason `caseID`'s `check` ("value", "repr" or "message") is expected to fail, if it is.
     func reason(_ caseID: String, _ check: String) -> String? {
         checks[caseID]?.contains(check) == true ? reasons[caseID] : nil
     }

@@ -12,6 +12,8 @@ struct RecordedCase: CustomTestStringConvertible, Sendable {
     /// The encoded last value, or nil for a case that raises.
     let result: JSONValue?
     let errorType: String?
+    /// The first line of PyTorch's (or CPython's) error message, for a case that raises.
+    let errorFirstLine: String?
     let stdout: String
     let warnings: [String]
 
@@ -34,6 +36,7 @@ struct RecordedCase: CustomTestStringConvertible, Sendable {
         self.source = source
         self.result = object["result"]
         self.errorType = object["error"]?.string
+        self.errorFirstLine = object["message"]?.string.map { String($0.prefix { $0 != "\n" }) }
         self.stdout = object["stdout"]?.string ?? ""
         self.warnings = object["warnings"]?.array?.compactMap(\.string) ?? []
     }

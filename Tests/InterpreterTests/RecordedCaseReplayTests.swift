@@ -41,6 +41,20 @@ struct RecordedCaseReplayTests {
         #expect(outcome.warnings == recorded.warnings)
     }
 
+    @Test("error messages start with PyTorch's first line", arguments: cases.filter { $0.errorFirstLine != nil })
+    func errorMessageMatches(_ recorded: RecordedCase) {
+        let check = {
+            let outcome = recorded.run()
+            let firstLine = outcome.errorMessage.map { String($0.prefix { $0 != "\n" }) }
+            #expect(firstLine == recorded.errorFirstLine)
+        }
+        if let reason = KnownGaps.shared.reason(recorded.id, "message") {
+            withKnownIssue(Comment(rawValue: reason), check)
+        } else {
+            check()
+        }
+    }
+
     @Test("tensor reprs are PyTorch's, character for character", arguments: cases.filter { $0.result?["type"]?.string == "tensor" })
     func reprMatches(_ recorded: RecordedCase) {
         let check = {
