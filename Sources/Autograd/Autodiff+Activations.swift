@@ -130,8 +130,9 @@ private func activationGradient(_ kind: Activation, _ gradient: Tensor, _ x: Ten
         return try TensorEngine.whereSelect(inside, .tensor(try mul(gradient, 1.0 / 6.0)), .scalar(.int(0)))
     case .hardswish:
         let middle = try mul(gradient, try add(try div(x, 3), 0.5))
-        let upper = try TensorEngine.whereSelect(try compare(.lessEqual, x, 3), .tensor(middle), .tensor(gradient))
-        return try TensorEngine.whereSelect(try compare(.less, x, -3), .scalar(.int(0)), .tensor(upper))
+        // PyTorch's kernel: 0 up to −3, x/3 + ½ strictly between, 1 from 3 on.
+        let upper = try TensorEngine.whereSelect(try compare(.less, x, 3), .tensor(middle), .tensor(gradient))
+        return try TensorEngine.whereSelect(try compare(.lessEqual, x, -3), .scalar(.int(0)), .tensor(upper))
     case .softsign:
         // x / (1 + |x|): d/dx = 1 / (1 + |x|)².
         let denominator = try add(try x.unary(.abs), 1)

@@ -7,7 +7,7 @@ extension Autodiff {
     public static func normalized(_ input: Tensor, p: Double, dim: Int, eps: Double) throws -> Tensor {
         guard Recorder.shouldRecord([input]) else { return try input.normalized(p: p, dim: dim, eps: eps) }
         let norms = try norm(input, p: p, dims: [dim], keepDim: true)
-        let denominator = try clamp(norms, min: .scalar(.float(eps)), max: nil)
+        let denominator = try clamp(norms, min: .scalar(.float(eps)), max: nil, backwardName: "ClampMinBackward0")
         return try binary(.divide, .tensor(input), .tensor(try expand(denominator, input.shape)))
     }
 
@@ -20,8 +20,8 @@ extension Autodiff {
         let shape = try broadcastShapes(first.shape, second.shape)
         let a = try expand(try to(first, common), shape), b = try expand(try to(second, common), shape)
         let axis = dim < 0 ? dim + shape.count : dim
-        let normA = try clamp(try norm(a, p: 2, dims: [axis], keepDim: true), min: .scalar(.float(eps)), max: nil)
-        let normB = try clamp(try norm(b, p: 2, dims: [axis], keepDim: true), min: .scalar(.float(eps)), max: nil)
+        let normA = try clamp(try norm(a, p: 2, dims: [axis], keepDim: true), min: .scalar(.float(eps)), max: nil, backwardName: "ClampMinBackward0")
+        let normB = try clamp(try norm(b, p: 2, dims: [axis], keepDim: true), min: .scalar(.float(eps)), max: nil, backwardName: "ClampMinBackward0")
         let product = try binary(.multiply, .tensor(try binary(.divide, .tensor(a), .tensor(normA))),
                                  .tensor(try binary(.divide, .tensor(b), .tensor(normB))))
         return try sum(product, dims: [axis], keepDim: false)

@@ -16,6 +16,8 @@ extension Autodiff {
         case (2, 2): name = "MmBackward0"
         case (1, 1): name = "DotBackward0"
         case (2, 1): name = "MvBackward0"
+        // A vector times a matrix is computed as a [1, n] product squeezed back.
+        case (1, 2): name = "SqueezeBackward4"
         default: name = "UnsafeViewBackward0"
         }
         return try product(name, a, b) { try $0.matmul($1) }

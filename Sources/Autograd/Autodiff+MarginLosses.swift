@@ -7,7 +7,7 @@ extension Autodiff {
         let difference = try binary(.subtract, .tensor(first), .tensor(second))
         let scaled = try binary(.multiply, .tensor(try unary(.negate, target)), .tensor(difference))
         let shifted = try binary(.add, .tensor(scaled), .scalar(.float(margin)))
-        return try reduce(try clamp(shifted, min: .scalar(.int(0)), max: nil), reduction)
+        return try reduce(try clamp(shifted, min: .scalar(.int(0)), max: nil, backwardName: "ClampMinBackward0"), reduction)
     }
 
     /// `cosine_embedding_loss`: 1 − cos for y = 1, max(0, cos − margin) for y = −1, with
@@ -21,7 +21,7 @@ extension Autodiff {
         let cosine = try binary(.divide, .tensor(productSum), .tensor(denominator))
         let zeros = try Tensor.zeros(shape: cosine.shape, dtype: cosine.dtype)
         let positive = try binary(.subtract, .scalar(.int(1)), .tensor(cosine))
-        let negative = try clamp(try binary(.subtract, .tensor(cosine), .scalar(.float(margin))), min: .scalar(.int(0)), max: nil)
+        let negative = try clamp(try binary(.subtract, .tensor(cosine), .scalar(.float(margin))), min: .scalar(.int(0)), max: nil, backwardName: "ClampMinBackward0")
         let outputPositive = try whereSelect(try TensorEngine.binary(.equal, .tensor(target), .scalar(.int(1))), .tensor(positive), .tensor(zeros))
         let outputNegative = try whereSelect(try TensorEngine.binary(.equal, .tensor(target), .scalar(.int(-1))), .tensor(negative), .tensor(zeros))
         return try reduce(try binary(.add, .tensor(outputPositive), .tensor(outputNegative)), reduction)

@@ -21,20 +21,52 @@ extension Autodiff {
         }
     }
 
-    /// `clamp` with Python-number bounds (ClampBackward1, ClampMinBackward0, ClampMaxBackward0).
-    public static func clamp(_ input: Tensor, min lower: Operand?, max upper: Operand?) throws -> Tensor {
+    /// `clamp`, `clip`, `clamp_min` and `clamp_max`. With number bounds (ClampBackward1, or
+    /// `backwardName`) the gradient passes only strictly inside them. With tensor bounds
+    /// (ClampBackward0) an input equal to a bound shares the gradient with it, half each,
+    /// as PyTorch 2's kernel does.
+    public static func clamp(_ input: Tensor, min lower: Operand?, max upper: Operand?, backwardName: String? = nil) throws -> Tensor {
         let output = try input.clamp(min: lower, max: upper)
-        let name = lower != nil && upper != nil ? "ClampBackward1" : (lower != nil ? "ClampMinBackward0" : "ClampMaxBackward0")
-        return Recorder.record(name, inputs: [input], output: output) { node in
+        let tensorBounds = lower?.tensorValue != nil || upper?.tensorValue != nil
+        let name = backwardName ?? (tensorBounds ? "ClampBackward0" : "ClampBackward1")
+        return Recorder.record(name, inputs: [input, lower?.tensorValue, upper?.tensorValue], output: output) { node in
             let saved = node.save(input)
-            return { gradient, _ in
+            let savedLower = lower?.tensorValue.map { node.save($0) }, savedUpper = upper?.tensorValue.map { node.save($0) }
+            return { gradient, node in
                 let x = try saved.unpack()
-                var keep = try binary(.equal, .tensor(x), .tensor(x))
-                if let lower { keep = try binary(.logicalAnd, .tensor(keep), .tensor(try binary(.greaterEqual, .tensor(x), lower))) }
-                if let upper { keep = try binary(.logicalAnd, .tensor(keep), .tensor(try binary(.lessEqual, .tensor(x), upper))) }
-                return [try TensorEngine.whereSelect(keep, .tensor(gradient), .scalar(.int(0)))]
+                let low = try savedLower.map { Operand.tensor(try $0.unpack()) } ?? lower
+                let high = try savedUpper.map { Operand.tensor(try $0.unpack()) } ?? upper
+                guard tensorBounds else {
+                    var keep = try binary(.equal, .tensor(x), .tensor(x))
+                    if let low { keep = try binary(.logicalAnd, .tensor(keep), .tensor(try binary(.greater, .tensor(x), low))) }
+                    if let high { keep = try binary(.logicalAnd, .tensor(keep), .tensor(try binary(.less, .tensor(x), high))) }
+                    return [try TensorEngine.whereSelect(keep, .tensor(gradient), .scalar(.int(0))), nil, nil]
+                }
+                return try clampGradients(gradient, x, low, high, node: node)
             }
         }
+    }
+
+    private static func clampGradients(_ gradient: Tensor, _ x: Tensor, _ low: Operand?, _ high: Operand?, node: Node) throws -> [Tensor?] {
+        let half = try mul(gradient, 0.5)
+        let zero = Operand.scalar(.int(0))
+        // Each side's share: the whole gradient beyond the bound, half of it on the bound.
+        func share(_ bound: Operand?, beyond: BinaryOp) throws -> (input: Tensor, bound: Tensor)? {
+            guard let bound else { return nil }
+            let onBound = try binary(.equal, .tensor(x), bound)
+            let outside = try binary(beyond, .tensor(x), bound)
+            let toBound = try TensorEngine.whereSelect(outside, .tensor(gradient), .tensor(try TensorEngine.whereSelect(onBound, .tensor(half), zero)))
+            return (try TensorEngine.whereSelect(onBound, .tensor(half), zero), toBound)
+        }
+        let lowShare = try share(low, beyond: .less), highShare = try share(high, beyond: .greater)
+        var inside = try binary(.equal, .tensor(x), .tensor(x))
+        if let low { inside = try binary(.logicalAnd, .tensor(inside), .tensor(try binary(.greater, .tensor(x), low))) }
+        if let high { inside = try binary(.logicalAnd, .tensor(inside), .tensor(try binary(.less, .tensor(x), high))) }
+        var inputGradient = try TensorEngine.whereSelect(inside, .tensor(gradient), zero)
+        for piece in [lowShare?.input, highShare?.input].compactMap({ $0 }) { inputGradient = try add(inputGradient, piece) }
+        return [node.needsGradient(0) ? inputGradient : nil,
+                node.needsGradient(1) ? lowShare?.bound : nil,
+                node.needsGradient(2) ? highShare?.bound : nil]
     }
 
     public static func concatenate(_ tensors: [Tensor], dim: Int) throws -> Tensor {

@@ -22,7 +22,7 @@ func compositeTensorMethods() -> [String: TensorMethod] {
         let offset = try arguments.bind("diag", ["diagonal"]).int("diagonal", default: 0)
         switch tensor.rank {
         case 1: return .tensor(try Autodiff.diagEmbed(tensor, offset: offset, dim1: 0, dim2: 1))
-        case 2: return .tensor(try Autodiff.clone(try Autodiff.diagonal(tensor, offset: offset, 0, 1)))
+        case 2: return .tensor(try Autodiff.diagonalCopy(tensor, offset: offset))
         default: throw PythonError.runtimeError("diag(): Supports 1D or 2D tensors. Got \(tensor.rank)D")
         }
     }
@@ -34,17 +34,12 @@ func compositeTensorMethods() -> [String: TensorMethod] {
     table["trace"] = { _, tensor, arguments in
         _ = try arguments.bind("trace", [])
         guard tensor.rank == 2 else { throw PythonError.runtimeError("trace: expected a matrix, but got tensor with dim \(tensor.rank)") }
-        return .tensor(try Autodiff.sum(try Autodiff.diagonal(tensor, offset: 0, 0, 1), dims: nil, keepDim: false))
+        return .tensor(try Autodiff.trace(tensor))
     }
     table["logit"] = { _, tensor, arguments in
-        let bound = try arguments.bind("logit", ["eps"])
-        var input = tensor.dtype.isFloatingPoint ? tensor : try Autodiff.to(tensor, defaultFloatDType)
-        if let eps = bound.optional("eps"), !eps.isNone {
-            let epsilon = try toDouble(eps, function: "logit", argument: "eps")
-            input = try Autodiff.clamp(input, min: .scalar(.float(epsilon)), max: .scalar(.float(1 - epsilon)))
-        }
-        let odds = try Autodiff.binary(.divide, .tensor(input), .tensor(try Autodiff.binary(.subtract, .scalar(.int(1)), .tensor(input))))
-        return .tensor(try Autodiff.unary(.log, odds))
+        let eps = try arguments.bind("logit", ["eps"]).optional("eps").flatMap { $0.isNone ? nil : $0 }
+        let input = tensor.dtype.isFloatingPoint ? tensor : try Autodiff.to(tensor, defaultFloatDType)
+        return .tensor(try Autodiff.logit(input, eps: try eps.map { try toDouble($0, function: "logit", argument: "eps") }))
     }
     for (name, factor) in [("deg2rad", Double.pi / 180), ("rad2deg", 180 / Double.pi)] {
         table[name] = { _, tensor, arguments in
@@ -54,17 +49,13 @@ func compositeTensorMethods() -> [String: TensorMethod] {
         }
     }
     table["hypot"] = { _, tensor, arguments in
-        let other = try arguments.bind("hypot", ["other"]).operand("other")
-        let squares = try Autodiff.binary(.add, .tensor(try Autodiff.binary(.multiply, .tensor(tensor), .tensor(tensor))),
-                                 .tensor(try Autodiff.binary(.multiply, other, other)))
-        return .tensor(try Autodiff.unary(.sqrt, squares))
+        .tensor(try Autodiff.hypot(tensor, try arguments.bind("hypot", ["other"]).operand("other")))
     }
     for (name, op) in [("addcmul", BinaryOp.multiply), ("addcdiv", .divide)] {
         table[name] = { _, tensor, arguments in
             let bound = try arguments.bind(name, ["tensor1", "tensor2", "*", "value"])
-            let product = try Autodiff.binary(op, .tensor(try bound.tensor("tensor1")), .tensor(try bound.tensor("tensor2")))
-            let scaled = try Autodiff.binary(.multiply, .tensor(product), try bound.optional("value").map { try toOperand($0, function: name) } ?? .scalar(.int(1)))
-            return .tensor(try Autodiff.binary(.add, .tensor(tensor), .tensor(scaled)))
+            let value = try bound.optional("value").map { try toOperand($0, function: name) } ?? .scalar(.int(1))
+            return .tensor(try Autodiff.addcombined(op, tensor, try bound.tensor("tensor1"), try bound.tensor("tensor2"), value: value))
         }
     }
     for (name, largest) in [("fmax", true), ("fmin", false)] {
@@ -91,12 +82,19 @@ func compositeTensorMethods() -> [String: TensorMethod] {
     }
     table["dist"] = { interpreter, tensor, arguments in
         let bound = try arguments.bind("dist", ["other", "p"])
-        let difference = try Autodiff.binary(.subtract, .tensor(tensor), try bound.operand("other"))
-        return try interpreter.callTensorMethod(difference, "norm", CallArguments(bound.optional("p").map { [$0] } ?? []))
+        let other = try bound.tensor("other")
+        let norm = { (pieces: [Tensor]) throws -> Tensor in
+            let difference = try Autodiff.binary(.subtract, .tensor(pieces[0]), .tensor(pieces[1]))
+            guard case let .tensor(result) = try interpreter.callTensorMethod(difference, "norm", CallArguments(bound.optional("p").map { [$0] } ?? [])) else {
+                throw PythonError.typeError("dist(): norm did not return a tensor")
+            }
+            return result
+        }
+        return .tensor(try Autodiff.fused("DistBackward0", over: [tensor, other], saving: [tensor, other], norm))
     }
     table["take"] = { _, tensor, arguments in
         let index = try arguments.bind("take", ["index"]).tensor("index")
-        return .tensor(try Autodiff.getItem(try Autodiff.reshape(tensor, [-1]), [.tensor(index)]))
+        return .tensor(try Autodiff.take(tensor, index))
     }
     table["index_fill"] = { _, tensor, arguments in
         let bound = try arguments.bind("index_fill", ["dim", "index", "value"])
@@ -160,8 +158,14 @@ func compositeTensorMethods() -> [String: TensorMethod] {
             if position & 0xFFF == 0 { try interpreter.checkInterrupt() }
             index.append(contentsOf: repeatElement(Int64(position), count: Int(count)))
         }
-        let indices = [TensorIndex](repeating: .slice(start: nil, stop: nil, step: nil), count: dim) + [.tensor(try Tensor(values: index, shape: [index.count]))]
-        return .tensor(try Autodiff.getItem(input, indices))
+        let positions = try Tensor(values: index, shape: [index.count])
+        // PyTorch gathers with index_select for a tensor of counts, and expands, copies and
+        // views for one count (ViewBackward0).
+        if case let .tensor(repeats) = try bound.value("repeats"), repeats.rank > 0 {
+            return .tensor(try Autodiff.indexSelect(input, dim: dim, index: positions))
+        }
+        let indices = [TensorIndex](repeating: .slice(start: nil, stop: nil, step: nil), count: dim) + [.tensor(positions)]
+        return .tensor(try Autodiff.fused("ViewBackward0", over: [input]) { try Autodiff.getItem($0[0], indices) })
     }
     table["tensor_split"] = { interpreter, tensor, arguments in
         let bound = try arguments.bind("tensor_split", ["indices_or_sections", "dim"])
@@ -279,17 +283,21 @@ func pairedReductionMethods() -> [String: TensorMethod] {
         guard k >= 1, k <= size else {
             throw PythonError.runtimeError("kthvalue(): selected number k out of range for dimension \(dim)")
         }
-        let sorted = try Autodiff.selectingReduction("SortBackward0", tensor, dim: dim, keepDim: true) {
-            try $0.sort(dim: dim, descending: false, stable: true)
-        }
         let keep = try bound.bool("keepdim", default: false)
         func pick(_ values: Tensor) throws -> Tensor {
             guard values.rank > 0 else { return values }
             let picked = try Autodiff.narrow(values, dim, start: k - 1, length: 1)
             return keep ? try Autodiff.clone(picked) : try Autodiff.clone(try Autodiff.select(picked, dim, 0))
         }
+        func sorted(_ input: Tensor) throws -> (values: Tensor, indices: Tensor) {
+            try Autodiff.selectingReduction("SortBackward0", input, dim: dim, keepDim: true) {
+                try $0.sort(dim: dim, descending: false, stable: true)
+            }
+        }
+        let values = try Autodiff.fused("KthvalueBackward0", over: [tensor]) { try pick(try sorted($0[0]).values) }
+        let indices = try GradMode.with(false) { try pick(try sorted(tensor).indices) }
         return .namedTuple(NamedTuple(typeName: "torch.return_types.kthvalue", fields: ["values", "indices"],
-                                      values: [.tensor(try pick(sorted.values)), .tensor(try pick(sorted.indices))]))
+                                      values: [.tensor(values), .tensor(indices)]))
     }
     return table
 }

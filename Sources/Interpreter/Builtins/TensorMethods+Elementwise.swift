@@ -38,20 +38,7 @@ func elementwiseMethods() -> [String: TensorMethod] {
         }
     }
     table["fmod"] = { _, tensor, arguments in
-        let other = try arguments.bind("fmod", ["other"]).operand("other")
-        if !resultType(.tensor(tensor), other).isFloatingPoint,
-           try Autodiff.binary(.equal, other, .scalar(.int(0))).bools().contains(true) {
-            throw PythonError.runtimeError("ZeroDivisionError")
-        }
-        let quotient = try Autodiff.binary(.divide, .tensor(tensor), other).unary(.trunc)
-        let product = try Autodiff.binary(.multiply, .tensor(quotient), other)
-        let remainder = try Autodiff.binary(.subtract, .tensor(tensor), .tensor(product))
-        let outputType = resultType(.tensor(tensor), other)
-        guard outputType.isFloatingPoint else { return .tensor(try Autodiff.to(remainder, outputType)) }
-        // C's fmod keeps the dividend's sign on a zero result: fmod(-2.0, 1.0) is -0.0.
-        let signedZero = try Autodiff.binary(.multiply, .tensor(tensor), .scalar(.int(0)))
-        let isZero = try Autodiff.binary(.equal, .tensor(remainder), .scalar(.int(0)))
-        return .tensor(try Autodiff.whereSelect(isZero, .tensor(signedZero), .tensor(remainder)).to(outputType))
+        .tensor(try Autodiff.fmod(tensor, try arguments.bind("fmod", ["other"]).operand("other")))
     }
     table["clamp"] = { _, tensor, arguments in
         let bound = try arguments.bind("clamp", ["min", "max"])
@@ -66,10 +53,10 @@ func elementwiseMethods() -> [String: TensorMethod] {
     }
     table["clip_"] = table["clamp_"]
     table["clamp_min"] = { _, tensor, arguments in
-        .tensor(try Autodiff.clamp(tensor, min: try arguments.bind("clamp_min", ["min"]).operand("min"), max: nil))
+        .tensor(try Autodiff.clamp(tensor, min: try arguments.bind("clamp_min", ["min"]).operand("min"), max: nil, backwardName: "ClampMinBackward0"))
     }
     table["clamp_max"] = { _, tensor, arguments in
-        .tensor(try Autodiff.clamp(tensor, min: nil, max: try arguments.bind("clamp_max", ["max"]).operand("max")))
+        .tensor(try Autodiff.clamp(tensor, min: nil, max: try arguments.bind("clamp_max", ["max"]).operand("max"), backwardName: "ClampMaxBackward0"))
     }
     table["where"] = { _, tensor, arguments in
         let bound = try arguments.bind("where", ["condition", "other"])
@@ -108,13 +95,11 @@ func elementwiseMethods() -> [String: TensorMethod] {
         let bound = try arguments.bind("lerp", ["end", "weight"])
         let end = try bound.tensor("end")
         let weight = try bound.operand("weight")
-        func lerp(_ start: Tensor, _ end: Tensor) throws -> Tensor {
-            let difference = try Autodiff.binary(.subtract, .tensor(end), .tensor(start))
-            return try Autodiff.binary(.add, .tensor(start), .tensor(try Autodiff.binary(.multiply, weight, .tensor(difference))))
-        }
         // PyTorch's lerp kernel computes 16-bit floats in float32 and rounds once.
-        if let result = try tensor.computedInFloat32({ try lerp($0, try Autodiff.to(end, .float32)) }) { return .tensor(result) }
-        return .tensor(try lerp(tensor, end))
+        if let result = try tensor.computedInFloat32({ try Autodiff.lerp($0, try Autodiff.to(end, .float32), weight: weight) }) {
+            return .tensor(result)
+        }
+        return .tensor(try Autodiff.lerp(tensor, end, weight: weight))
     }
     table["nan_to_num"] = { _, tensor, arguments in
         let bound = try arguments.bind("nan_to_num", ["nan", "posinf", "neginf"])

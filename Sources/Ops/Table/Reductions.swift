@@ -11,12 +11,13 @@ extension OpTable {
                                                       example: ">>> x = torch.tensor([[1., 2.], [3., 4.]])\n>>> x.sum()\ntensor(10.)\n>>> x.sum(dim=0)\ntensor([4., 6.])\n>>> x.sum(dim=1, keepdim=True)\ntensor([[3.],\n        [7.]])")),
         OpEntry("nansum", "Tensor input, int[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None", functionAndMethod, family: .reduction) { arguments in
             // NaNs count as zero.
-            var input = try arguments.tensor("input")
-            if input.dtype.isFloatingPoint {
-                input = try Autodiff.whereSelect(try Autodiff.unary(.isNaN, input), .scalar(.int(0)), .tensor(input))
-            }
-            return .tensor(try Autodiff.sum(input, dims: try arguments.dims("dim"), keepDim: try arguments.bool("keepdim"),
-                                            dtype: try arguments.dtype("dtype")))
+            let input = try arguments.tensor("input")
+            let dims = try arguments.dims("dim"), keepDim = try arguments.bool("keepdim"), dtype = try arguments.dtype("dtype")
+            guard input.dtype.isFloatingPoint else { return .tensor(try Autodiff.sum(input, dims: dims, keepDim: keepDim, dtype: dtype)) }
+            return .tensor(try Autodiff.fused("NansumBackward0", over: [input], saving: [input]) { pieces in
+                let present = try Autodiff.whereSelect(try Autodiff.unary(.isNaN, pieces[0]), .scalar(.int(0)), .tensor(pieces[0]))
+                return try Autodiff.sum(present, dims: dims, keepDim: keepDim, dtype: dtype)
+            })
         },
         dimsReduction("mean", { try Autodiff.mean($0, dims: $1, keepDim: $2, dtype: $3) }, doc: OpDoc("The average of the elements, over all or along dim; needs a floating-point tensor.", formula: "out = (1/n) Σ_i x_i",
                                                         example: ">>> torch.tensor([[1., 2.], [3., 4.]]).mean(dim=0)\ntensor([2., 3.])")),
