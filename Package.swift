@@ -66,7 +66,7 @@ let package = Package(
         ),
         .testTarget(name: "ExplainTests", dependencies: ["Explain", "Interpreter", "TensorEngine", "PySyntax", "Diagnostics"]),
         .testTarget(name: "EndToEndTests", dependencies: ["tensortutor"]),
-        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Interpreter", "Diagnostics"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Interpreter", "PySyntax", "Diagnostics"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "LineEditor", "Interpreter", "Diagnostics"]),
         .testTarget(
             name: "RobustnessTests",

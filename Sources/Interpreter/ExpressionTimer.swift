@@ -69,3 +69,18 @@ func monotonicSeconds() -> Double {
     clock_gettime(CLOCK_MONOTONIC, &now)
     return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
 }
+
+extension RunError {
+    /// Why timed code stopped, located in `source`, for `tensortutor timeit` and the
+    /// REPL's `:time` and `:graph` to report as a run's error is reported: a syntax error
+    /// in the code, or an exception it raised. Nil for any other failure.
+    public init?(timingFailure error: Error, source: SourceFile) {
+        if let error = error as? ParseError {
+            self.init(type: "SyntaxError", message: error.message, span: error.span, source: source)
+        } else if let error = error as? PythonError {
+            self.init(type: error.type, message: error.message, span: error.span, source: source)
+        } else {
+            return nil
+        }
+    }
+}

@@ -74,9 +74,10 @@ public final class Interpreter {
     var currentLine = 1
     /// Warning filters, loggers and the `random` generator of the stdlib modules.
     let stdlib = StdlibState()
-    /// `torch.set_num_threads`: remembered for `get_num_threads`. The kernels always follow
-    /// PyTorch's one-thread order, the order recorded cases are taken with.
-    var threadCount = 1
+    /// `torch.set_num_threads` and `timeit --threads`: remembered for `get_num_threads`.
+    /// The kernels always follow PyTorch's one-thread order, the order recorded cases are
+    /// taken with.
+    public var threadCount = 1
     var callDepth = 0
     public static let defaultMaxCallDepth = 150
     public var maxCallDepth = Interpreter.defaultMaxCallDepth

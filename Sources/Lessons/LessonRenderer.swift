@@ -45,9 +45,10 @@ public struct LessonTextRenderer {
         case let .prose(text):
             return "\n" + prose(text)
         case let .listing(text):
-            return "\n" + indent(text)
+            // Listings in lessons are Python (```python blocks shown, not run).
+            return "\n" + indent(CodeLayout.fit(text, width: width - 4))
         case let .code(text):
-            return paint(text, "36")
+            return paint(CodeLayout.fit(text, width: width), "36")
         case let .result(text):
             return text
         case let .explanation(text), let .error(text):
@@ -60,7 +61,7 @@ public struct LessonTextRenderer {
         case let .progress(step, total):
             return "\n" + paint(progressBar(step: step, total: total), "2")
         case let .setup(code):
-            return paint("Setup (already run):", "2") + "\n" + paint(indent(code), "36")
+            return paint("Setup (already run):", "2") + "\n" + paint(indent(CodeLayout.fit(code, width: width - 4)), "36")
         case let .input(prompt, text):
             return echoesInput ? prompt + text : nil
         case let .correct(text):
@@ -70,7 +71,7 @@ public struct LessonTextRenderer {
         case let .hint(text):
             return prose(text)
         case let .reference(code):
-            return "The reference answer:\n" + paint(indent(code), "36")
+            return "The reference answer:\n" + paint(indent(CodeLayout.fit(code, width: width - 4)), "36")
         case let .notice(text):
             return text.contains("\n") ? paint(text, "2") : paint(TerminalText.reflow(text, width: width, useColor: false), "2")
         case let .recap(text):

@@ -14,12 +14,16 @@ public final class LessonSession {
         public var useColor: Bool
         public var seeds: [Int64]
         public var screenLines: Int
+        /// The terminal's columns: a folded explanation counts its lines as wrapped to them.
+        public var width: Int
 
-        public init(pausesBetweenScreens: Bool, useColor: Bool = false, seeds: [Int64] = Grader.defaultSeeds, screenLines: Int = 22) {
+        public init(pausesBetweenScreens: Bool, useColor: Bool = false, seeds: [Int64] = Grader.defaultSeeds,
+                    screenLines: Int = 22, width: Int = 80) {
             self.pausesBetweenScreens = pausesBetweenScreens
             self.useColor = useColor
             self.seeds = seeds
             self.screenLines = screenLines
+            self.width = width
         }
     }
 
@@ -206,37 +210,50 @@ public final class LessonSession {
 
     /// An explanation longer than about half a screen is folded to its brief form: the
     /// steps with findings (warnings, errors, help), else its first steps; `:more`
-    /// shows the whole explanation.
+    /// shows the whole explanation. Lengths are counted as the terminal shows them,
+    /// after long lines wrap.
     func folded(_ outputs: [LessonOutput]) -> [LessonOutput] {
         let limit = max(10, settings.screenLines - 8)
+        let width = settings.width
         return outputs.flatMap { output -> [LessonOutput] in
             guard case let .explanation(text) = output else { return [output] }
-            let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
+            let lineCount = Self.shownHeight(text, width: width)
             guard lineCount > limit + 2 else { return [output] }
             foldedExplanation = text
-            let brief = Self.briefExplanation(text, limit: limit)
-            let hidden = lineCount - brief.split(separator: "\n", omittingEmptySubsequences: false).count
+            let brief = Self.briefExplanation(text, limit: limit, width: width)
+            let hidden = lineCount - Self.shownHeight(brief, width: width)
             return [.explanation(brief), .notice("(\(hidden) more lines of explanation: type :more to see it all.)")]
         }
     }
 
-    /// The explanation's steps that carry a finding, as many as fit in `limit` lines;
-    /// with none, its first lines.
-    static func briefExplanation(_ text: String, limit: Int) -> String {
+    /// The lines `text` takes once fitted to `width` columns, as the renderer fits it.
+    static func shownHeight(_ text: String, width: Int) -> Int {
+        ExplanationLayout.fit(text, width: width).split(separator: "\n", omittingEmptySubsequences: false).count
+    }
+
+    /// The explanation's steps that carry a finding, as many as fit in `limit` shown
+    /// lines; with none, as many of its first lines as fit.
+    static func briefExplanation(_ text: String, limit: Int, width: Int) -> String {
         let steps = text.components(separatedBy: "\n\n")
         let findings = steps.filter { $0.contains("warning") || $0.contains("error") || $0.contains("help:") }
         var kept: [String] = []
         var used = 0
         for step in findings {
-            let height = step.split(separator: "\n", omittingEmptySubsequences: false).count + 1
+            let height = shownHeight(step, width: width) + 1
             if used + height > limit, !kept.isEmpty { break }
             kept.append(step)
             used += height
         }
-        if kept.isEmpty {
-            return text.split(separator: "\n", omittingEmptySubsequences: false).prefix(limit).joined(separator: "\n")
+        if !kept.isEmpty { return kept.joined(separator: "\n\n") }
+        var firstLines: [Substring] = []
+        used = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let height = shownHeight(String(line), width: width)
+            if used + height > limit, !firstLines.isEmpty { break }
+            firstLines.append(line)
+            used += height
         }
-        return kept.joined(separator: "\n\n")
+        return firstLines.joined(separator: "\n")
     }
 
     /// Code typed at a pause runs in the lesson's session, as in a REPL.

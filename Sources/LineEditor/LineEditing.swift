@@ -61,6 +61,13 @@ public func terminalColumns() -> Int {
     return 80
 }
 
+/// The terminal's height in rows, or 24 when output is not a terminal.
+public func terminalRows() -> Int {
+    var size = winsize()
+    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
+    return 24
+}
+
 /// Candidates laid out in columns across `width`, as shells list completions.
 public func columnLayout(_ items: [String], width: Int) -> String {
     guard !items.isEmpty else { return "" }

@@ -6,36 +6,29 @@ import Lessons
 /// (`:hint`, `:skip`, `:quit`, ...) apply; when it ends the session's prompt returns.
 extension ReplSession {
     func lessonCommand(_ argument: String) {
-        let library = LessonLibrary.locate()
-        guard library.directory != nil, !library.lessonPaths.isEmpty else {
+        let catalogue = LessonCatalogue(library: lessonLibrary())
+        guard !catalogue.isEmpty else {
             writeError("no lessons found: set TENSORTUTOR_LESSONS to a lessons directory\n")
             return
         }
-        var lessons: [(path: String, lesson: Lesson)] = []
-        for path in library.lessonPaths {
-            if let lesson = try? LessonParser.parseFile(atPath: path) { lessons.append((path, lesson)) }
-        }
         guard !argument.isEmpty else {
             var rows: [[String]] = [["lesson", "title", "about"]]
-            for (path, lesson) in lessons {
-                let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-                let number = String(stem.prefix { $0.isNumber })
-                rows.append([number.isEmpty ? lesson.id : number, lesson.title, lesson.summary])
+            for entry in catalogue.entries {
+                guard let lesson = entry.lesson else { continue }
+                rows.append([entry.listedName, lesson.title, lesson.summary])
             }
             write(table(rows) + "\nstart one with :lesson NAME (a number or an id)\n")
             return
         }
-        let ids = Dictionary(lessons.map { ($0.path, $0.lesson.id) }, uniquingKeysWith: { first, _ in first })
-        switch library.resolve(argument, ids: ids) {
+        switch catalogue.resolve(argument) {
         case let .found(path):
             do {
-                let store = ProgressStore.defaultPath().map { ProgressStore(path: $0) }
-                startLesson(ReviewQuiz.prepare(try LessonParser.parseFile(atPath: path), library: library, store: store))
+                startLesson(try catalogue.prepare(path, progress: ProgressStore.standard()))
             } catch {
                 writeError(error.issues.map(\.description).joined(separator: "\n") + "\n")
             }
         case .notFound:
-            let names = lessons.map(\.lesson.id)
+            let names = catalogue.lessons.map(\.id)
             var message = "no lesson named '\(argument)'"
             if let suggestion = closestMatch(to: argument, among: names) { message += "; did you mean '\(suggestion)'?" }
             writeError(message + "; :lesson lists them\n")
@@ -44,12 +37,14 @@ extension ReplSession {
         }
     }
 
+    private func lessonLibrary() -> LessonLibrary {
+        settings.lessonDirectory.map { LessonLibrary(directory: $0) } ?? .locate()
+    }
+
     private func startLesson(_ lesson: Lesson) {
-        var lessonSettings = LessonSession.Settings(pausesBetweenScreens: settings.interactive, useColor: settings.useColor)
-        lessonSettings.screenLines = max(20, settings.height() - 4)
-        let store = ProgressStore.defaultPath().map { ProgressStore(path: $0) }
-        let session = LessonSession(lesson: lesson, settings: lessonSettings, progress: store)
-        session.workspace.unicodePictures = settings.useColor
+        let session = LessonSession.playing(lesson, interactive: settings.interactive, useColor: settings.useColor,
+                                            terminalRows: settings.height(), terminalColumns: settings.width(),
+                                            progress: ProgressStore.standard())
         activeLesson = session
         show(session.start(resume: settings.interactive))
         finishLessonIfDone()

@@ -36,14 +36,18 @@ public final class ReplSession {
         /// The terminal's width now: summaries and listings use it (tensors keep 80).
         public var width: () -> Int
         public var height: () -> Int
+        /// Where `:lesson` finds lessons; nil looks where `tensortutor lesson` looks.
+        public var lessonDirectory: String?
 
         public init(version: String, useColor: Bool = false, interactive: Bool = false,
-                    width: @escaping () -> Int = { 80 }, height: @escaping () -> Int = { 24 }) {
+                    width: @escaping () -> Int = { 80 }, height: @escaping () -> Int = { 24 },
+                    lessonDirectory: String? = nil) {
             self.version = version
             self.useColor = useColor
             self.interactive = interactive
             self.width = width
             self.height = height
+            self.lessonDirectory = lessonDirectory
         }
     }
 
@@ -194,12 +198,6 @@ public final class ReplSession {
 
     func write(_ text: String) { output.write(text, to: .output) }
     func writeError(_ text: String) { output.write(text, to: .error) }
-
-    /// An error as `ProgramRunner` reports one: message, source line, caret span.
-    func renderedError(type: String, message: String, span: Span?, source: SourceFile) -> String {
-        let diagnostic = Diagnostic(severity: .error, code: type, message: message.isEmpty ? type : message, span: span)
-        return DiagnosticRenderer(useColor: settings.useColor).render(diagnostic, in: source) + "\n"
-    }
 
     func paint(_ text: String, _ code: String) -> String {
         settings.useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text

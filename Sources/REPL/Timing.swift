@@ -58,17 +58,9 @@ extension ReplSession {
         if let drawing { write(drawing) }
     }
 
+    /// Reported as an error of code run in the session is (`KeyboardInterrupt` alone).
     private func reportTimingFailure(_ error: Error, source: SourceFile) {
-        if let error = error as? ParseError {
-            writeError(renderedError(type: "SyntaxError", message: error.message, span: error.span, source: source))
-        } else if let error = error as? PythonError {
-            if error.type == "KeyboardInterrupt" {
-                writeError("KeyboardInterrupt\n")
-            } else {
-                writeError(renderedError(type: error.type, message: error.message, span: error.span, source: source))
-            }
-        } else {
-            writeError("error: \(error)\n")
-        }
+        guard let failure = RunError(timingFailure: error, source: source) else { return writeError("error: \(error)\n") }
+        report(.error(failure), interpreter: interpreter)
     }
 }

@@ -60,7 +60,8 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         limits.apply()
-        let interactive = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        // Colour and the terminal pictures go together: NO_COLOR or a pipe gets plain text.
+        let interactive = ColorPolicy.standardOutput
         let reporter = EventReporter(json: json, useColor: interactive && !json, outputLimit: limits.maxOutputBytes)
         let runner = ProgramRunner()
         limits.values.apply(to: runner.interpreter)

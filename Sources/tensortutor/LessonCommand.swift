@@ -38,26 +38,28 @@ struct LessonCommand: ParsableCommand {
     var restart = false
 
     /// --timeout: each block and answer stops after this long, as a program under `run` does.
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var time: TimeoutOption
+    /// Not in the help: lessons have no JSON form, and `--json` is refused.
+    @OptionGroup(visibility: .hidden) var format: JSONOption
 
     func validate() throws {
         if !check, names.count > 1 { throw ValidationError("play one lesson at a time (or use --check to check several files)") }
         if check, transcript != nil { throw ValidationError("--transcript applies to playing a lesson, not to --check") }
         if transcript != nil, names.isEmpty { throw ValidationError("--transcript needs a lesson to play") }
-        if output.json { throw ValidationError("--json does not apply to lessons") }
+        if format.json { throw ValidationError("--json does not apply to lessons") }
     }
 
     func run() throws {
-        LessonTimeLimit.seconds = output.effectiveTimeout
-        let library = LessonLibrary.locate()
-        if check { throw ExitCode(runCheck(library)) }
-        guard let name = names.first else { throw ExitCode(list(library)) }
+        LessonTimeLimit.seconds = time.effectiveTimeout
+        if check { throw ExitCode(runCheck(LessonLibrary.locate())) }
+        let catalogue = LessonCatalogue()
+        guard let name = names.first else { throw ExitCode(list(catalogue)) }
         let path: String
-        switch library.resolve(name, ids: lessonIDs(library)) {
+        switch catalogue.resolve(name) {
         case let .found(found): path = found
         case .notFound:
             // The name came from the command line: its control characters are shown escaped.
-            writeError("error: no lesson named '\(escapeTerminalControls(name))'" + (library.directory.map { " in \($0)" } ?? "")
+            writeError("error: no lesson named '\(escapeTerminalControls(name))'" + (catalogue.library.directory.map { " in \($0)" } ?? "")
                 + "; run `tensortutor lesson` to list them\n")
             throw ExitCode(2)
         case let .ambiguous(candidates):
@@ -66,23 +68,14 @@ struct LessonCommand: ParsableCommand {
         }
         let lesson: Lesson
         do {
-            lesson = try LessonParser.parseFile(atPath: path)
+            lesson = try catalogue.prepare(path, progress: ProgressStore.standard())
         } catch {
             writeError(error.issues.map(\.description).joined(separator: "\n") + "\n")
             throw ExitCode(1)
         }
-        let reviewed = ReviewQuiz.prepare(lesson, library: library, store: ProgressStore.defaultPath().map { ProgressStore(path: $0) })
         var status: Int32 = 0
-        withLargeStack { status = play(reviewed) }
+        withLargeStack { status = play(lesson) }
         throw ExitCode(status)
-    }
-
-    private func lessonIDs(_ library: LessonLibrary) -> [String: String] {
-        var ids: [String: String] = [:]
-        for path in library.lessonPaths {
-            if let lesson = try? LessonParser.parseFile(atPath: path) { ids[path] = lesson.id }
-        }
-        return ids
     }
 
     private func runCheck(_ library: LessonLibrary) -> Int32 {
@@ -103,26 +96,22 @@ struct LessonCommand: ParsableCommand {
         return 1
     }
 
-    private func list(_ library: LessonLibrary) -> Int32 {
-        guard let directory = library.directory, !library.lessonPaths.isEmpty else {
+    private func list(_ catalogue: LessonCatalogue) -> Int32 {
+        guard let directory = catalogue.library.directory, !catalogue.isEmpty else {
             writeError("no lessons found: set TENSORTUTOR_LESSONS to a lessons directory, or run `make install`\n")
             return 1
         }
-        let store = ProgressStore.defaultPath().map { ProgressStore(path: $0) }
+        let store = ProgressStore.standard()
         let progress = store?.load() ?? ProgressFile()
         store?.takeWarnings().forEach { writeError($0 + "\n") }
         var rows: [(name: String, title: String, state: String, summary: String)] = []
-        for path in library.lessonPaths {
-            let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            // `03-broadcasting` is listed as 03, a review `03r-review` as 03r.
-            let head = stem.prefix { $0 != "-" }
-            let number = head.first?.isNumber == true ? String(head) : ""
-            guard let lesson = try? LessonParser.parseFile(atPath: path) else {
-                rows.append((number.isEmpty ? stem : number, stem, "does not parse: run `tensortutor lesson --check \(path)`", ""))
+        for entry in catalogue.entries {
+            guard let lesson = entry.lesson else {
+                rows.append((entry.listedName, entry.stem, "does not parse: run `tensortutor lesson --check \(entry.path)`", ""))
                 continue
             }
             let state = status(progress.lessons[lesson.id], exercises: lesson.exercises.count)
-            rows.append((number.isEmpty ? lesson.id : number, lesson.title, state, lesson.summary + " (id: \(lesson.id))"))
+            rows.append((entry.listedName, lesson.title, state, lesson.summary + " (id: \(lesson.id))"))
         }
         let nameWidth = rows.map(\.name.count).max() ?? 0
         let titleWidth = rows.map(\.title.count).max() ?? 0
@@ -151,14 +140,10 @@ struct LessonCommand: ParsableCommand {
     /// The read–feed–print loop. A terminal gets line editing, pauses between screens
     /// and resumes saved progress; piped input gets a plain transcript from the start.
     private func play(_ lesson: Lesson) -> Int32 {
-        let environment = ProcessInfo.processInfo.environment
         let interactive = isatty(STDIN_FILENO) != 0
-        let useColor = isatty(STDOUT_FILENO) != 0 && environment["NO_COLOR"] == nil
-        let store = ProgressStore.defaultPath().map { ProgressStore(path: $0) }
-        var settings = LessonSession.Settings(pausesBetweenScreens: interactive, useColor: useColor)
-        if interactive { settings.screenLines = max(20, terminalRows() - 4) }
-        let session = LessonSession(lesson: lesson, settings: settings, progress: store)
-        session.workspace.unicodePictures = useColor
+        let useColor = ColorPolicy.standardOutput
+        let session = LessonSession.playing(lesson, interactive: interactive, useColor: useColor, terminalRows: terminalRows(),
+                                            terminalColumns: terminalColumns(), progress: ProgressStore.standard())
         let renderer = LessonTextRenderer(useColor: useColor, echoesInput: !interactive, width: terminalColumns())
         let editor = makeLineEditor(history: nil) { text in
             let completion = session.complete(text)
@@ -209,11 +194,5 @@ struct LessonCommand: ParsableCommand {
 
     private func writeError(_ text: String) {
         StandardStreams.writeError(text)
-    }
-
-    private func terminalRows() -> Int {
-        var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
-        return 24
     }
 }

@@ -13,7 +13,7 @@ func runProgram(bytes: [UInt8], name: String, options: OutputOptions, limits: Li
 /// values print, as in Python's interactive mode (a script run as `python FILE` does not).
 func runProgram(bytes: [UInt8], name: String, json: Bool, timeout: Double?, limits: ProgramLimits, echoesValues: Bool = true) -> Int32 {
     limits.apply()
-    let useColor = !json && isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    let useColor = !json && ColorPolicy.standardError
     let reporter = EventReporter(json: json, useColor: useColor, escapeOutput: isatty(STDOUT_FILENO) != 0,
                                  outputLimit: limits.maxOutputBytes)
     reporter.echoesValues = echoesValues

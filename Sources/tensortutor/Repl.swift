@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Interpreter
 import LineEditor
@@ -9,12 +10,11 @@ struct Repl {
     let options: OutputOptions
 
     func run() -> Int32 {
-        let environment = ProcessInfo.processInfo.environment
-        let useColor = isatty(STDOUT_FILENO) != 0 && environment["NO_COLOR"] == nil
+        let useColor = ColorPolicy.standardOutput
         let output = TerminalOutput()
         let session = ReplSession(
             settings: ReplSession.Settings(version: TensorTutor.version, useColor: useColor, interactive: true,
-                                           width: terminalColumns, height: terminalRowCount),
+                                           width: terminalColumns, height: terminalRows),
             output: output)
         let history = HistoryFile.defaultPath().map { HistoryFile(path: $0) }
         let editor = makeLineEditor(history: history) { text in
@@ -78,10 +78,4 @@ private final class TerminalOutput: ReplOutput {
     func write(_ text: String, to stream: ReplStream) {
         StandardStreams.write(text, to: stream == .output ? STDOUT_FILENO : STDERR_FILENO)
     }
-}
-
-private func terminalRowCount() -> Int {
-    var size = winsize()
-    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
-    return 24
 }

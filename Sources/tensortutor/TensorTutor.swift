@@ -29,7 +29,7 @@ struct TensorTutor: ParsableCommand {
             let limits = ProgramLimits()
             let bytes = readStandardInputBytes(limit: limits.maxSourceBytes)
             Foundation.exit(runProgram(bytes: bytes, name: "<stdin>", json: false,
-                                       timeout: OutputOptions.defaultTimeout, limits: limits))
+                                       timeout: TimeoutOption.defaultTimeout, limits: limits))
         }
         do {
             var command = try parseAsRoot()
@@ -89,13 +89,28 @@ struct RunCommand: ParsableCommand {
     }
 }
 
-/// Options shared by every command that runs code.
+/// Options shared by every command that runs code and writes its records.
 struct OutputOptions: ParsableArguments {
+    @OptionGroup var format: JSONOption
+    @OptionGroup var time: TimeoutOption
+
+    var json: Bool { format.json }
+
+    /// The run's time limit in seconds, nil for none.
+    var effectiveTimeout: Double? { time.effectiveTimeout }
+}
+
+/// `--json`. The root command accepts it before any subcommand name and after it, so
+/// `lesson`, which has no JSON form, takes it hidden, only to refuse it.
+struct JSONOption: ParsableArguments {
     @Flag(name: .long, help: "Write JSON Lines records (value, print, warning, error) instead of text.")
     var json = false
+}
 
+/// `--timeout`, alone for `lesson`, whose output has no JSON form to offer.
+struct TimeoutOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "Stop a program that runs longer than SECONDS (exit status 1). Programs that are not interactive stop after \(Int(OutputOptions.defaultTimeout)) s unless told otherwise; 0 means no limit.",
+        "Stop a program that runs longer than SECONDS (exit status 1). Programs that are not interactive stop after \(Int(TimeoutOption.defaultTimeout)) s unless told otherwise; 0 means no limit.",
         valueName: "seconds"))
     var timeout: Double?
 
@@ -109,7 +124,7 @@ struct OutputOptions: ParsableArguments {
 
     /// The run's time limit in seconds, nil for none.
     var effectiveTimeout: Double? {
-        let seconds = timeout ?? OutputOptions.defaultTimeout
+        let seconds = timeout ?? TimeoutOption.defaultTimeout
         // Beyond a year is no limit (and would overflow the timer's nanoseconds).
         return seconds > 0 && seconds < 3e7 ? seconds : nil
     }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Diagnostics
 import Foundation
 import Interpreter
-import struct PySyntax.ParseError
 
 /// `tensortutor timeit [--setup CODE] [--threads N] [--json] EXPR`
 struct TimeitCommand: ParsableCommand {
@@ -12,14 +11,15 @@ struct TimeitCommand: ParsableCommand {
         discussion: """
             The loop count is chosen so one run lasts at least 0.2 s; the run is repeated \
             and the median and minimum time per call are reported. The engine runs on one \
-            thread; --threads (or TENSORTUTOR_NUM_THREADS) caps the threads it may use.
+            thread, in PyTorch's one-thread order; --threads sets the count that \
+            torch.get_num_threads() reports, as torch.set_num_threads would.
             """
     )
 
     @Option(name: .long, help: "Code run once before timing (not timed).")
     var setup: String?
 
-    @Option(name: .long, help: "The most threads the engine may use (default: TENSORTUTOR_NUM_THREADS, or 1).")
+    @Option(name: .long, help: "The thread count torch.get_num_threads() reports in the setup and the timed code (default 1).")
     var threads: Int?
 
     @Option(name: .customLong("repeat"), help: "How many timed runs to take (default 5).")
@@ -42,7 +42,8 @@ struct TimeitCommand: ParsableCommand {
         limits.apply()
         let runner = ProgramRunner()
         limits.values.apply(to: runner.interpreter)
-        let reporter = EventReporter(json: false, useColor: false, outputLimit: limits.maxOutputBytes)
+        if let threads { runner.interpreter.threadCount = threads }
+        let reporter = EventReporter(json: false, useColor: ColorPolicy.standardError, outputLimit: limits.maxOutputBytes)
         reporter.stopSignal = runner.interpreter.stopSignal
         runner.onEvent = { reporter.report($0, interpreter: runner.interpreter) }
         startWatchdog(timeout: output.effectiveTimeout, stopping: runner.interpreter) { error in
@@ -68,15 +69,10 @@ struct TimeitCommand: ParsableCommand {
                     reporter.flush()
                     StandardStreams.writeOutput("\(result.loops) loops, median of \(result.runs.count) runs: \(ExpressionTimer.format(result.median)) per loop (best \(ExpressionTimer.format(result.minimum)))\n")
                 }
-            } catch let error as ParseError {
-                reporter.report(.error(RunError(type: "SyntaxError", message: error.message, span: error.span,
-                                                source: SourceFile(name: "<timeit>", text: expression))), interpreter: runner.interpreter)
-                status = 1
-            } catch let error as PythonError {
-                reporter.report(.error(RunError(type: error.type, message: error.message, span: error.span,
-                                                source: SourceFile(name: "<timeit>", text: expression))), interpreter: runner.interpreter)
-                status = 1
             } catch {
+                if let failure = RunError(timingFailure: error, source: SourceFile(name: "<timeit>", text: expression)) {
+                    reporter.report(.error(failure), interpreter: runner.interpreter)
+                }
                 status = 1
             }
         }

@@ -106,6 +106,27 @@ struct CommandLineTests {
         #expect(records[6]["col"] as? Int == 1)
     }
 
+    @Test("timeit --threads sets the count torch.get_num_threads() reports, 1 by default")
+    func timeitThreads() throws {
+        let chosen = try runTool(["timeit", "--threads", "3", "--repeat", "1", "--setup", "print(torch.get_num_threads())", "1"])
+        #expect(chosen.status == 0)
+        #expect(chosen.stdout.hasPrefix("3\n"), "\(chosen.stdout)")
+        let standard = try runTool(["timeit", "--repeat", "1", "--setup", "print(torch.get_num_threads())", "1"])
+        #expect(standard.stdout.hasPrefix("1\n"), "\(standard.stdout)")
+        #expect(try runTool(["timeit", "--threads", "0", "1"]).status == 2)
+    }
+
+    @Test("lesson --help lists no --json, and --json is refused")
+    func lessonHasNoJSON() throws {
+        let help = try runTool(["lesson", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("--timeout"))
+        #expect(!help.stdout.contains("--json"), "\(help.stdout)")
+        let refused = try runTool(["lesson", "--json"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("--json does not apply to lessons"), "\(refused.stderr)")
+    }
+
     @Test("non-finite floats are JSON strings")
     func jsonNonFinite() throws {
         let result = try runTool(["run", "--json", "-"], input: "torch.tensor([float('nan'), float('inf'), -float('inf'), 0.1])")

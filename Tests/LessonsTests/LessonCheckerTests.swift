@@ -1,9 +1,9 @@
 import Foundation
-import XCTest
+import Testing
 @testable import Lessons
 
 /// The real lessons in `lessons/` must pass `--check` and complete with `:skip` lines.
-final class LessonCheckerTests: XCTestCase {
+struct LessonCheckerTests {
     static var lessonsDirectory: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("lessons").path
@@ -11,32 +11,32 @@ final class LessonCheckerTests: XCTestCase {
 
     var lessonPaths: [String] { LessonLibrary(directory: Self.lessonsDirectory).lessonPaths }
 
-    func testThereAreLessons() {
-        XCTAssertGreaterThanOrEqual(lessonPaths.count, 3)
-        XCTAssertFalse(lessonPaths.contains { $0.hasSuffix("README.md") })
+    @Test func thereAreLessons() {
+        #expect(lessonPaths.count >= 3)
+        #expect(!(lessonPaths.contains { $0.hasSuffix("README.md") }))
     }
 
-    func testEveryLessonPassesTheCheck() {
+    @Test func everyLessonPassesTheCheck() {
         let issues = LessonChecker().check(paths: lessonPaths)
-        XCTAssertTrue(issues.isEmpty, issues.map(\.description).joined(separator: "\n"))
+        #expect(issues.isEmpty, "\(issues.map(\.description).joined(separator: "\n"))")
     }
 
-    func testEveryLessonCompletesWithSkips() throws {
+    @Test func everyLessonCompletesWithSkips() throws {
         for path in lessonPaths {
             let lesson = try LessonParser.parseFile(atPath: path)
             let session = LessonSession(lesson: lesson, settings: .init(pausesBetweenScreens: false), progress: nil)
             var outputs = session.start()
             for _ in lesson.exercises where !session.isFinished { outputs += session.feed(":skip") }
-            XCTAssertTrue(session.isFinished, "\(path) did not finish")
-            XCTAssertTrue(outputs.contains { if case .recap = $0 { true } else { false } }, "\(path) showed no recap")
+            #expect(session.isFinished, "\(path) did not finish")
+            #expect(outputs.contains { if case .recap = $0 { true } else { false } }, "\(path) showed no recap")
             let errors = outputs.compactMap { if case let .error(text) = $0 { text } else { nil } }
-            XCTAssertTrue(errors.isEmpty, "\(path): \(errors)")
+            #expect(errors.isEmpty, "\(path): \(errors)")
         }
     }
 
     /// Every lesson, piped with one known wrong answer, one error and then the reference
     /// answer per exercise, solves every exercise; the error costs no try.
-    func testEveryLessonPlaysToTheEndWithWrongAndRightAnswers() throws {
+    @Test func everyLessonPlaysToTheEndWithWrongAndRightAnswers() throws {
         for path in lessonPaths {
             let lesson = try LessonParser.parseFile(atPath: path)
             let session = LessonSession(lesson: lesson, settings: .init(pausesBetweenScreens: false), progress: nil)
@@ -48,10 +48,10 @@ final class LessonCheckerTests: XCTestCase {
                 // a prediction as the value itself.
                 outputs += session.feed(try answerAsTyped(exercise, in: session))
             }
-            XCTAssertTrue(session.isFinished, "\(path) did not finish")
+            #expect(session.isFinished, "\(path) did not finish")
             let solved = session.results.values.filter { $0.outcome == .correct }
-            XCTAssertEqual(solved.count, lesson.exercises.count, "\(path): \(LessonTextRenderer().render(outputs).suffix(2000))")
-            XCTAssertTrue(solved.allSatisfy { $0.attempts <= 2 }, "\(path): an error counted as a try")
+            #expect(solved.count == lesson.exercises.count, "\(path): \(LessonTextRenderer().render(outputs).suffix(2000))")
+            #expect(solved.allSatisfy { $0.attempts <= 2 }, "\(path): an error counted as a try")
         }
     }
 
@@ -80,24 +80,24 @@ final class LessonCheckerTests: XCTestCase {
         ("gradients-and-distillation", "part of the graph", "teacher_logits = teacher(inputs)"),
     ]
 
-    func testFalseAcceptsAreRejected() throws {
+    @Test func falseAcceptsAreRejected() throws {
         let lessons = try lessonPaths.map { try LessonParser.parseFile(atPath: $0) }
         for (id, phrase, answer) in Self.falseAccepts {
-            let lesson = try XCTUnwrap(lessons.first { $0.id == id }, id)
-            let exercise = try XCTUnwrap(lesson.exercises.first { $0.prompt.contains(phrase) }, "\(id): \(phrase)")
+            let lesson = try #require(lessons.first { $0.id == id }, "\(id)")
+            let exercise = try #require(lesson.exercises.first { $0.prompt.contains(phrase) }, "\(id): \(phrase)")
             // The session state the exercise sees in play: every block and setup before it.
             let session = LessonSession(lesson: lesson, settings: .init(pausesBetweenScreens: false), progress: nil)
             _ = session.start()
             while session.currentExercise?.number != exercise.number, !session.isFinished { _ = session.feed(":skip") }
             let verdict = Grader(file: lesson.path).grade(CodeText(answer, line: 1), for: exercise, context: session.workspace.variables)
-            XCTAssertFalse(verdict.isCorrect, "\(id) `\(answer)` is accepted")
-            XCTAssertTrue(Grader(file: lesson.path).grade(exercise.answer, for: exercise, context: session.workspace.variables).isCorrect, "\(id): reference")
+            #expect(!verdict.isCorrect, "\(id) `\(answer)` is accepted")
+            #expect(Grader(file: lesson.path).grade(exercise.answer, for: exercise, context: session.workspace.variables).isCorrect, "\(id): reference")
         }
     }
 
     func answerAsTyped(_ exercise: Exercise, in session: LessonSession) throws -> String {
         guard exercise.check == .predict else { return exercise.answer.text.components(separatedBy: "\n").joined(separator: "; ") }
-        let (value, interpreter) = try XCTUnwrap(Grader(file: "t").referenceValue(for: exercise, context: session.workspace.variables))
+        let (value, interpreter) = try #require(Grader(file: "t").referenceValue(for: exercise, context: session.workspace.variables))
         if let number = Prediction.number(value) { return number.isNaN ? "float('nan')" : String(number) }
         return try interpreter.repr(value)
     }
@@ -106,7 +106,7 @@ final class LessonCheckerTests: XCTestCase {
         try LessonParser.parse("---\ntitle: T\nid: t\nsummary: s\n---\n\n" + body, path: "t.md")
     }
 
-    func testSetupThatRebindsANameLaterCodeReadsIsReported() throws {
+    @Test func setupThatRebindsANameLaterCodeReadsIsReported() throws {
         let rebinding = try lesson("""
             ```tensor
             old = torch.arange(4)
@@ -126,34 +126,34 @@ final class LessonCheckerTests: XCTestCase {
             ```
             """)
         let issues = LessonChecker().check(rebinding)
-        XCTAssertEqual(issues.map(\.line), [21], "the line that reads it: \(issues)")
-        XCTAssertTrue(issues.first?.message.contains("reads `old`, which exercise 1's setup rebound") ?? false, "\(issues)")
+        #expect(issues.map(\.line) == [21], "the line that reads it: \(issues)")
+        #expect(issues.first?.message.contains("reads `old`, which exercise 1's setup rebound") ?? false, "\(issues)")
         // The same name rebound by the later block before it is read is the lesson's own again.
         let rebound = try lesson("```tensor\nold = 1\n```\n\n```exercise\nprompt: p\nsetup: old = 2\nanswer: old\nhint: h\n```\n\n```tensor\nold = 3\nold\n```\n")
-        XCTAssertEqual(LessonChecker().check(rebound), [])
+        #expect(LessonChecker().check(rebound) == [])
     }
 
-    func testOutputsAreRecomputedInTheLessonsOwnState() throws {
+    @Test func outputsAreRecomputedInTheLessonsOwnState() throws {
         let leaking = try lesson("```tensor\nx = torch.arange(4)\n```\n\n```exercise\nprompt: p\nsetup: x[0] = 99\nanswer: x + 1\nhint: h\n```\n\n```tensor\nx.sum()\n```\n")
         let issues = LessonChecker().check(leaking)
-        XCTAssertEqual(issues.count, 1, "\(issues)")
-        XCTAssertTrue(issues.first?.message.contains("in play `tensor(105)`, in the lesson's own state `tensor(6)`") ?? false, "\(issues)")
+        #expect(issues.count == 1, "\(issues)")
+        #expect(issues.first?.message.contains("in play `tensor(105)`, in the lesson's own state `tensor(6)`") ?? false, "\(issues)")
     }
 
-    func testProseNumbersMustBeShown() throws {
+    @Test func proseNumbersMustBeShown() throws {
         let claims = try lesson("The loss is 0.6931 here.\n\n```tensor\nimport math\nround(math.log(2), 3)\n```\n\n```exercise\nprompt: p\nanswer: 1\nhint: h\n```\n")
-        XCTAssertEqual(LessonChecker().check(claims).map(\.message), ["the prose states 0.6931, which no output of the lesson shows"])
+        #expect(LessonChecker().check(claims).map(\.message) == ["the prose states 0.6931, which no output of the lesson shows"])
     }
 
-    func testTheReadmeExampleIsAValidLesson() throws {
+    @Test func theReadmeExampleIsAValidLesson() throws {
         let readme = try String(contentsOfFile: Self.lessonsDirectory + "/README.md", encoding: .utf8)
-        let example = try XCTUnwrap(readme.components(separatedBy: "## A complete example").last)
-        let body = try XCTUnwrap(example.components(separatedBy: "````markdown\n").dropFirst().first?.components(separatedBy: "\n````").first)
+        let example = try #require(readme.components(separatedBy: "## A complete example").last)
+        let body = try #require(example.components(separatedBy: "````markdown\n").dropFirst().first?.components(separatedBy: "\n````").first)
         let lesson = try LessonParser.parse(body + "\n", path: "README example")
-        XCTAssertEqual(LessonChecker().check(lesson), [])
+        #expect(LessonChecker().check(lesson) == [])
     }
 
-    func testCheckerReportsBrokenExercisesWithLines() throws {
+    @Test func checkerReportsBrokenExercisesWithLines() throws {
         let text = """
             ---
             title: Broken
@@ -185,30 +185,29 @@ final class LessonCheckerTests: XCTestCase {
             ```
             """
         let issues = LessonChecker().check(try LessonParser.parse(text, path: "broken.md"))
-        XCTAssertEqual(issues.map(\.line), [9, 17, 19, 25], issues.map(\.description).joined(separator: "\n"))
-        XCTAssertTrue(issues[0].message.hasPrefix("this ```tensor block raised AttributeError"))
-        XCTAssertTrue(issues[1].message.contains("wrong answer passes the check"))
-        XCTAssertTrue(issues[2].message.contains("same result as the one on line 18"))
-        XCTAssertTrue(issues[3].message.contains("fails its own check"))
+        #expect(issues.map(\.line) == [9, 17, 19, 25], "\(issues.map(\.description).joined(separator: "\n"))")
+        #expect(issues[0].message.hasPrefix("this ```tensor block raised AttributeError"))
+        #expect(issues[1].message.contains("wrong answer passes the check"))
+        #expect(issues[2].message.contains("same result as the one on line 18"))
+        #expect(issues[3].message.contains("fails its own check"))
     }
 
-    func testResolvingLessonNames() throws {
+    @Test func resolvingLessonNames() throws {
         let library = LessonLibrary(directory: Self.lessonsDirectory)
-        let first = try XCTUnwrap(lessonPaths.first)
-        XCTAssertEqual(library.resolve("1"), .found(first))
-        XCTAssertEqual(library.resolve("01"), .found(first))
-        XCTAssertEqual(library.resolve("01-shapes-and-slicing"), .found(first))
-        XCTAssertEqual(library.resolve("shapes-and-slicing", ids: [first: "shapes-and-slicing"]), .found(first))
-        XCTAssertEqual(library.resolve(first), .found(first))
-        XCTAssertEqual(library.resolve("no-such-lesson"), .notFound)
+        let first = try #require(lessonPaths.first)
+        #expect(library.resolve("1") == .found(first))
+        #expect(library.resolve("01") == .found(first))
+        #expect(library.resolve("01-shapes-and-slicing") == .found(first))
+        #expect(library.resolve("shapes-and-slicing", ids: [first: "shapes-and-slicing"]) == .found(first))
+        #expect(library.resolve(first) == .found(first))
+        #expect(library.resolve("no-such-lesson") == .notFound)
     }
 
-    func testLessonDirectoryLookupOrder() {
+    @Test func lessonDirectoryLookupOrder() {
         let fromEnvironment = LessonLibrary.candidateDirectories(environment: ["TENSORTUTOR_LESSONS": "/custom"], executablePath: "/opt/tt/bin/tensortutor")
-        XCTAssertEqual(fromEnvironment.prefix(2), ["/custom", "/opt/tt/share/tensortutor/lessons"])
+        #expect(fromEnvironment.prefix(2) == ["/custom", "/opt/tt/share/tensortutor/lessons"])
         let checkout = LessonLibrary.candidateDirectories(environment: [:], executablePath: "/src/tt/.build/x86_64-unknown-linux-gnu/debug/tensortutor")
-        XCTAssertTrue(checkout.contains("/src/tt/lessons"), "\(checkout)")
-        XCTAssertEqual(LessonLibrary.locate(environment: [:], executablePath: nil).directory.map { URL(fileURLWithPath: $0).standardized.path },
-                       URL(fileURLWithPath: Self.lessonsDirectory).standardized.path)
+        #expect(checkout.contains("/src/tt/lessons"), "\(checkout)")
+        #expect(LessonLibrary.locate(environment: [:], executablePath: nil).directory.map { URL(fileURLWithPath: $0).standardized.path } == URL(fileURLWithPath: Self.lessonsDirectory).standardized.path)
     }
 }

@@ -1,7 +1,8 @@
-import XCTest
+import Foundation
+import Testing
 @testable import Lessons
 
-final class LessonParserTests: XCTestCase {
+struct LessonParserTests {
     static let sample = """
         ---
         title: Sample lesson
@@ -60,55 +61,55 @@ final class LessonParserTests: XCTestCase {
         try LessonParser.parse(Self.sample, path: "sample.md")
     }
 
-    func testFrontMatter() throws {
+    @Test func frontMatter() throws {
         let lesson = try lesson()
-        XCTAssertEqual(lesson.title, "Sample lesson")
-        XCTAssertEqual(lesson.id, "sample")
-        XCTAssertEqual(lesson.summary, "A small lesson for tests.")
-        XCTAssertEqual(lesson.requires, ["one", "two"])
-        XCTAssertEqual(LessonParser.parseList("a, b"), ["a", "b"])
-        XCTAssertEqual(LessonParser.parseList("[]"), [])
+        #expect(lesson.title == "Sample lesson")
+        #expect(lesson.id == "sample")
+        #expect(lesson.summary == "A small lesson for tests.")
+        #expect(lesson.requires == ["one", "two"])
+        #expect(LessonParser.parseList("a, b") == ["a", "b"])
+        #expect(LessonParser.parseList("[]") == [])
     }
 
-    func testBlocksInOrderWithLines() throws {
+    @Test func blocksInOrderWithLines() throws {
         let blocks = try lesson().blocks
-        guard blocks.count == 9 else { return XCTFail("got \(blocks.count) blocks: \(blocks)") }
-        guard case let .heading(1, "Sample lesson", 8) = blocks[0] else { return XCTFail("\(blocks[0])") }
-        guard case let .paragraph(text, 10) = blocks[1] else { return XCTFail("\(blocks[1])") }
-        XCTAssertEqual(text, "First paragraph,\non two lines.")
-        guard case .heading(2, "Part A", 13) = blocks[2] else { return XCTFail("\(blocks[2])") }
-        guard case let .code(shown) = blocks[3] else { return XCTFail() }
-        XCTAssertEqual(shown.mode, .show)
-        XCTAssertEqual(shown.code, CodeText("x = torch.arange(6)\nx.view(2, 3)", line: 16))
-        guard case let .code(explained) = blocks[4], case let .code(hidden) = blocks[5] else { return XCTFail() }
-        XCTAssertEqual(explained.mode, .explain)
-        XCTAssertEqual(hidden.mode, .hidden)
-        guard case let .listing("python", listing, 29) = blocks[6] else { return XCTFail("\(blocks[6])") }
-        XCTAssertEqual(listing, "not run")
+        guard blocks.count == 9 else { Issue.record("got \(blocks.count) blocks: \(blocks)"); return }
+        guard case let .heading(1, "Sample lesson", 8) = blocks[0] else { Issue.record("\(blocks[0])"); return }
+        guard case let .paragraph(text, 10) = blocks[1] else { Issue.record("\(blocks[1])"); return }
+        #expect(text == "First paragraph,\non two lines.")
+        guard case .heading(2, "Part A", 13) = blocks[2] else { Issue.record("\(blocks[2])"); return }
+        guard case let .code(shown) = blocks[3] else { Issue.record(); return }
+        #expect(shown.mode == .show)
+        #expect(shown.code == CodeText("x = torch.arange(6)\nx.view(2, 3)", line: 16))
+        guard case let .code(explained) = blocks[4], case let .code(hidden) = blocks[5] else { Issue.record(); return }
+        #expect(explained.mode == .explain)
+        #expect(hidden.mode == .hidden)
+        guard case let .listing("python", listing, 29) = blocks[6] else { Issue.record("\(blocks[6])"); return }
+        #expect(listing == "not run")
     }
 
-    func testExerciseFields() throws {
+    @Test func exerciseFields() throws {
         let exercises = try lesson().exercises
-        XCTAssertEqual(exercises.count, 2)
+        #expect(exercises.count == 2)
         let first = exercises[0]
-        XCTAssertEqual(first.number, 1)
-        XCTAssertEqual(first.line, 32)
-        XCTAssertEqual(first.prompt, "Take the first two.\nSecond prompt line.")
-        XCTAssertEqual(first.setup, CodeText("x = torch.arange(6)\ny = x * 2", line: 36))
-        XCTAssertEqual(first.answer, CodeText("x[:2]", line: 38))
-        XCTAssertEqual(first.check, .shape)
-        XCTAssertEqual(first.hints, ["first hint", "second hint"])
-        XCTAssertEqual(first.wrongAnswers.count, 1)
-        XCTAssertEqual(first.wrongAnswers[0].code, CodeText("x[:0:2]", line: 42))
-        XCTAssertEqual(first.wrongAnswers[0].message, "one slice on dim 0\nselects nothing.")
+        #expect(first.number == 1)
+        #expect(first.line == 32)
+        #expect(first.prompt == "Take the first two.\nSecond prompt line.")
+        #expect(first.setup == CodeText("x = torch.arange(6)\ny = x * 2", line: 36))
+        #expect(first.answer == CodeText("x[:2]", line: 38))
+        #expect(first.check == .shape)
+        #expect(first.hints == ["first hint", "second hint"])
+        #expect(first.wrongAnswers.count == 1)
+        #expect(first.wrongAnswers[0].code == CodeText("x[:0:2]", line: 42))
+        #expect(first.wrongAnswers[0].message == "one slice on dim 0\nselects nothing.")
         let second = exercises[1]
-        XCTAssertNil(second.setup)
-        XCTAssertEqual(second.check, .expression(CodeText("torch.equal(answer, expected)", line: 49)))
+        #expect(second.setup == nil)
+        #expect(second.check == .expression(CodeText("torch.equal(answer, expected)", line: 49)))
     }
 
-    func testCheckDefaultsToValue() throws {
+    @Test func checkDefaultsToValue() throws {
         let text = Self.sample.replacingOccurrences(of: "check: shape\n", with: "")
-        XCTAssertEqual(try LessonParser.parse(text, path: "s.md").exercises[0].check, .value)
+        #expect(try LessonParser.parse(text, path: "s.md").exercises[0].check == .value)
     }
 
     func issues(_ text: String) -> [LessonIssue] {
@@ -120,20 +121,20 @@ final class LessonParserTests: XCTestCase {
         }
     }
 
-    func testMissingFrontMatter() {
-        XCTAssertEqual(issues("# Just markdown\n").map(\.line), [1])
-        XCTAssertTrue(issues("# Just markdown\n")[0].message.contains("front matter"))
+    @Test func missingFrontMatter() {
+        #expect(issues("# Just markdown\n").map(\.line) == [1])
+        #expect(issues("# Just markdown\n")[0].message.contains("front matter"))
     }
 
-    func testFrontMatterErrors() {
+    @Test func frontMatterErrors() {
         let found = issues("---\ntitle: T\nid: bad id\ncolour: red\n---\n\n```exercise\nprompt: p\nanswer: 1\nhint: h\n```\n")
-        XCTAssertEqual(found.count, 3, "\(found)")
-        XCTAssertTrue(found.contains { $0.line == 4 && $0.message.contains("unknown front-matter key `colour`") })
-        XCTAssertTrue(found.contains { $0.line == 3 && $0.message.contains("may use only") })
-        XCTAssertTrue(found.contains { $0.message.contains("`summary:`") })
+        #expect(found.count == 3, "\(found)")
+        #expect(found.contains { $0.line == 4 && $0.message.contains("unknown front-matter key `colour`") })
+        #expect(found.contains { $0.line == 3 && $0.message.contains("may use only") })
+        #expect(found.contains { $0.message.contains("`summary:`") })
     }
 
-    func testExerciseErrorsCarryLines() {
+    @Test func exerciseErrorsCarryLines() {
         let text = """
             ---
             title: T
@@ -153,26 +154,27 @@ final class LessonParserTests: XCTestCase {
             never closed
             """
         let found = issues(text)
-        XCTAssertTrue(found.contains { $0.line == 7 && $0.message.contains("`hint:`") }, "\(found)")
-        XCTAssertTrue(found.contains { $0.line == 10 && $0.message.contains("expected a field") }, "\(found)")
-        XCTAssertTrue(found.contains { $0.line == 11 && $0.message.contains("=>") }, "\(found)")
-        XCTAssertTrue(found.contains { $0.line == 12 && $0.message.contains("unknown check") }, "\(found)")
-        XCTAssertTrue(found.contains { $0.line == 15 && $0.message.contains("never closed") }, "\(found)")
-        XCTAssertEqual(found.map(\.line), found.map(\.line).sorted())
-        XCTAssertEqual(found.first?.description.hasPrefix("bad.md:7: error: "), true)
+        #expect(found.contains { $0.line == 7 && $0.message.contains("`hint:`") }, "\(found)")
+        #expect(found.contains { $0.line == 10 && $0.message.contains("expected a field") }, "\(found)")
+        #expect(found.contains { $0.line == 11 && $0.message.contains("=>") }, "\(found)")
+        #expect(found.contains { $0.line == 12 && $0.message.contains("unknown check") }, "\(found)")
+        #expect(found.contains { $0.line == 15 && $0.message.contains("never closed") }, "\(found)")
+        #expect(found.map(\.line) == found.map(\.line).sorted())
+        #expect(found.first?.description.hasPrefix("bad.md:7: error: ") == true)
     }
 
-    func testRepeatedSingleFieldIsAnError() {
+    @Test func repeatedSingleFieldIsAnError() {
         let text = "---\ntitle: T\nid: t\nsummary: s\n---\n\n```exercise\nprompt: p\nanswer: 1\nanswer: 2\nhint: h\n```\n"
-        XCTAssertTrue(issues(text).contains { $0.line == 10 && $0.message.contains("appears twice") })
+        #expect(issues(text).contains { $0.line == 10 && $0.message.contains("appears twice") })
     }
 
-    func testStepsSplitAtHeadingsAndExercises() throws {
+    @Test func stepsSplitAtHeadingsAndExercises() throws {
         let steps = LessonStep.steps(of: try lesson().blocks)
         // The title's screen, Part A's screen (its code blocks), then one step per exercise.
-        XCTAssertEqual(steps.count, 4)
+        #expect(steps.count == 4)
         guard case .screen = steps[0], case .screen = steps[1], case .exercise = steps[2], case .exercise = steps[3] else {
-            return XCTFail("\(steps)")
+            Issue.record("\(steps)")
+            return
         }
     }
 }

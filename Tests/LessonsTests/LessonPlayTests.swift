@@ -1,27 +1,28 @@
-import XCTest
+import Foundation
+import Testing
 @testable import Lessons
 
 /// Every real lesson played to the end as a learner would, piped: at each exercise the
 /// shown answer typed back as a literal, then the first known mistake, then the
 /// reference answer. Only the reference answer may pass, and a known mistake must be
 /// recognised by its message.
-final class LessonPlayTests: XCTestCase {
+struct LessonPlayTests {
     struct Tally {
         var literalsRejected = 0
         var mistakesRecognised = 0
         var solved = 0
     }
 
-    func testEveryLessonRejectsCopiedValuesAndKnownMistakesAndAcceptsItsAnswers() throws {
+    @Test func everyLessonRejectsCopiedValuesAndKnownMistakesAndAcceptsItsAnswers() throws {
         var total = Tally()
         for path in LessonLibrary(directory: LessonCheckerTests.lessonsDirectory).lessonPaths {
             total = try play(path, tally: total)
         }
         // The lessons hold over a hundred graded exercises to write or fix (the rest are
         // predictions), most with declared inputs.
-        XCTAssertGreaterThanOrEqual(total.literalsRejected, 75)
-        XCTAssertGreaterThanOrEqual(total.mistakesRecognised, 180)
-        XCTAssertGreaterThanOrEqual(total.solved, 120)
+        #expect(total.literalsRejected >= 75)
+        #expect(total.mistakesRecognised >= 180)
+        #expect(total.solved >= 120)
     }
 
     func play(_ path: String, tally: Tally) throws -> Tally {
@@ -34,7 +35,7 @@ final class LessonPlayTests: XCTestCase {
             let name = "\(lesson.id) exercise \(exercise.number)"
             if exercise.check != .predict, exercise.randomInputs != nil, let literal = shownValueLiteral(session, exercise) {
                 let outputs = session.feed(literal)
-                XCTAssertFalse(outputs.contains { if case .correct = $0 { true } else { false } }, "\(name): the value copied from the screen passed: \(literal)")
+                #expect(!(outputs.contains { if case .correct = $0 { true } else { false } }), "\(name): the value copied from the screen passed: \(literal)")
                 tally.literalsRejected += 1
             }
             if let mistake = exercise.wrongAnswers.first, !mistake.code.text.contains("\n") {
@@ -42,7 +43,7 @@ final class LessonPlayTests: XCTestCase {
                     if case let .incorrect(text) = output { text } else { nil }
                 }.joined()
                 let opening = String(mistake.message.prefix(30))
-                XCTAssertTrue(feedback.contains(opening), "\(name): `\(mistake.code.text)` got \(feedback)")
+                #expect(feedback.contains(opening), "\(name): `\(mistake.code.text)` got \(feedback)")
                 tally.mistakesRecognised += 1
             }
             if exercise.check == .predict {
@@ -53,11 +54,11 @@ final class LessonPlayTests: XCTestCase {
             }
             var outputs: [LessonOutput] = []
             for line in answerLines(exercise.answer.text) { outputs += session.feed(line) }
-            XCTAssertTrue(outputs.contains { if case .correct = $0 { true } else { false } }, "\(name): the reference answer failed: \(outputs)")
+            #expect(outputs.contains { if case .correct = $0 { true } else { false } }, "\(name): the reference answer failed: \(outputs)")
             tally.solved += 1
         }
-        XCTAssertTrue(session.isFinished, lesson.id)
-        XCTAssertEqual(session.results.values.filter { $0.outcome == .correct }.count, lesson.exercises.count - predictions, lesson.id)
+        #expect(session.isFinished, "\(lesson.id)")
+        #expect(session.results.values.filter { $0.outcome == .correct }.count == lesson.exercises.count - predictions, "\(lesson.id)")
         return tally
     }
 

@@ -1,8 +1,8 @@
 import Foundation
-import XCTest
+import Testing
 @testable import Lessons
 
-final class LessonSessionTests: XCTestCase {
+final class LessonSessionTests {
     static let text = """
         ---
         title: Tiny
@@ -44,11 +44,11 @@ final class LessonSessionTests: XCTestCase {
 
     var directory: String!
 
-    override func setUp() {
+    init() {
         directory = NSTemporaryDirectory() + "lessons-session-\(UUID().uuidString)"
     }
 
-    override func tearDown() {
+    deinit {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
@@ -65,159 +65,182 @@ final class LessonSessionTests: XCTestCase {
         return LessonTextRenderer().render(outputs)
     }
 
-    func testSkipLinesCompleteTheLesson() throws {
+    @Test func skipLinesCompleteTheLesson() throws {
         let session = try makeSession()
         let transcript = play(session, [":skip", ":skip"])
-        XCTAssertTrue(session.isFinished)
-        XCTAssertTrue(transcript.contains("The reference answer:\n    x[:, :2]"), transcript)
-        XCTAssertTrue(transcript.contains("Score: 0 of 2 solved, 2 skipped."), transcript)
-        XCTAssertTrue(transcript.contains("You covered:\n  - Columns\n  - Sums"), transcript)
-        XCTAssertEqual(transcript.components(separatedBy: "Recap").count, 2, "one recap: \(transcript)")
+        #expect(session.isFinished)
+        #expect(transcript.contains("The reference answer:\n    x[:, :2]"), "\(transcript)")
+        #expect(transcript.contains("Score: 0 of 2 solved, 2 skipped."), "\(transcript)")
+        #expect(transcript.contains("You covered:\n  - Columns\n  - Sums"), "\(transcript)")
+        #expect(transcript.components(separatedBy: "Recap").count == 2, "one recap: \(transcript)")
         let record = ProgressStore(path: directory + "/progress.json").record(for: "tiny")
-        XCTAssertEqual(record?.completed, true)
-        XCTAssertEqual(record?.skippedCount, 2)
+        #expect(record?.completed == true)
+        #expect(record?.skippedCount == 2)
     }
 
-    func testAnswersAreGradedAndFeedbackShown() throws {
+    @Test func answersAreGradedAndFeedbackShown() throws {
         let session = try makeSession()
         let transcript = play(session, ["x[:2]", "x[:, 0:3]", ":hint", ":hint", ":hint", "x[:, 0:2]", "r.sum(0)"])
-        XCTAssertTrue(transcript.contains(">>> x[:2]\ntensor([[0, 1, 2, 3],\n        [4, 5, 6, 7]])\n✗ rows, not columns"), transcript)
-        XCTAssertTrue(transcript.contains("✗ Dim 1 differs: yours has size 3, expected 2"), transcript)
-        XCTAssertTrue(transcript.contains("Hint 1 of 2: a comma separates dims"), transcript)
-        XCTAssertTrue(transcript.contains("Hint 2 of 2: x[:, :2]"), transcript)
-        XCTAssertTrue(transcript.contains("No more hints."), transcript)
-        XCTAssertTrue(transcript.contains("✓ Correct, after 3 tries."), transcript)
-        XCTAssertTrue(transcript.contains("✓ Correct!"), transcript)
-        XCTAssertTrue(transcript.contains("Score: 2 of 2 solved."), transcript)
-        XCTAssertEqual(session.results[1], ExerciseResult(outcome: .correct, attempts: 3, hintsUsed: 2, wrongAnswers: ["x[:2]", "x[:, 0:3]"]))
+        #expect(transcript.contains(">>> x[:2]\ntensor([[0, 1, 2, 3],\n        [4, 5, 6, 7]])\n✗ rows, not columns"), "\(transcript)")
+        #expect(transcript.contains("✗ Dim 1 differs: yours has size 3, expected 2"), "\(transcript)")
+        #expect(transcript.contains("Hint 1 of 2: a comma separates dims"), "\(transcript)")
+        #expect(transcript.contains("Hint 2 of 2: x[:, :2]"), "\(transcript)")
+        #expect(transcript.contains("No more hints."), "\(transcript)")
+        #expect(transcript.contains("✓ Correct, after 3 tries."), "\(transcript)")
+        #expect(transcript.contains("✓ Correct!"), "\(transcript)")
+        #expect(transcript.contains("Score: 2 of 2 solved."), "\(transcript)")
+        #expect(session.results[1] == ExerciseResult(outcome: .correct, attempts: 3, hintsUsed: 2, wrongAnswers: ["x[:2]", "x[:, 0:3]"]))
     }
 
-    func testEndOfInputQuitsWithProgressSaved() throws {
+    @Test func endOfInputQuitsWithProgressSaved() throws {
         let session = try makeSession()
         let transcript = play(session, [":skip"])
-        XCTAssertTrue(transcript.contains("End of input. Progress saved at step 4 of 4"), transcript)
+        #expect(transcript.contains("End of input. Progress saved at step 4 of 4"), "\(transcript)")
         let record = ProgressStore(path: directory + "/progress.json").record(for: "tiny")
-        XCTAssertEqual(record?.completed, false)
-        XCTAssertEqual(record?.position, 3)
-        XCTAssertEqual(record?.exercises["1"]?.outcome, .skipped)
+        #expect(record?.completed == false)
+        #expect(record?.position == 3)
+        #expect(record?.exercises["1"]?.outcome == .skipped)
     }
 
-    func testResumeRestartAndBack() throws {
+    @Test func resumeRestartAndBack() throws {
         _ = play(try makeSession(), [":skip"])
         let resumed = try makeSession(pauses: true)
         let outputs = resumed.start(resume: true)
         // Resuming at exercise 2 (step 4, where it stopped) shows the screen that leads up to it again.
-        XCTAssertTrue(outputs.contains(.notice("Resuming at step 4 of 4. Type :restart to start over.")), "\(outputs)")
-        XCTAssertTrue(outputs.contains(.prose("More prose.")), "\(outputs)")
-        XCTAssertEqual(resumed.position, 3)
-        XCTAssertEqual(resumed.phase, .answering)
+        #expect(outputs.contains(.notice("Resuming at step 4 of 4. Type :restart to start over.")), "\(outputs)")
+        #expect(outputs.contains(.prose("More prose.")), "\(outputs)")
+        #expect(resumed.position == 3)
+        #expect(resumed.phase == .answering)
         let back = LessonTextRenderer().render(resumed.feed(":back"))
-        XCTAssertTrue(back.contains("Some prose.") && back.contains("Exercise 1 of 2"), back)
-        XCTAssertEqual(resumed.position, 1)
-        XCTAssertEqual(LessonTextRenderer().render(resumed.feed(":back")), ">>> :back\nThis is the first step.\n")
+        #expect(back.contains("Some prose.") && back.contains("Exercise 1 of 2"), "\(back)")
+        #expect(resumed.position == 1)
+        #expect(LessonTextRenderer().render(resumed.feed(":back")) == ">>> :back\nThis is the first step.\n")
         let restarted = LessonTextRenderer().render(resumed.feed(":restart"))
-        XCTAssertTrue(restarted.contains("Starting over.") && restarted.contains("Some prose."), restarted)
-        XCTAssertEqual(resumed.position, 1, "back at exercise 1, after the first screen")
-        XCTAssertTrue(resumed.results.isEmpty)
+        #expect(restarted.contains("Starting over.") && restarted.contains("Some prose."), "\(restarted)")
+        #expect(resumed.position == 1, "back at exercise 1, after the first screen")
+        #expect(resumed.results.isEmpty)
     }
 
-    func testPausesBetweenScreensOnATerminal() throws {
+    @Test func pausesBetweenScreensOnATerminal() throws {
         let text = "---\ntitle: P\nid: p\nsummary: s\n---\n\nScreen one.\n\n## Two\n\nSome prose.\n\n"
             + "```exercise\nprompt: p\nanswer: 1\nhint: h\n```\n"
         let session = LessonSession(lesson: try LessonParser.parse(text, path: "p.md"), settings: .init(pausesBetweenScreens: true), progress: nil)
         let first = LessonTextRenderer().render(session.start())
-        XCTAssertEqual(session.phase, .paused)
-        XCTAssertTrue(first.contains("Screen one."))
-        XCTAssertFalse(first.contains("Some prose."))
-        XCTAssertTrue(session.prompt.hasPrefix("(Enter to continue"))
+        #expect(session.phase == .paused)
+        #expect(first.contains("Screen one."))
+        #expect(!(first.contains("Some prose.")))
+        #expect(session.prompt.hasPrefix("(Enter to continue"))
         // Code typed at a pause runs; Enter goes on.
         let explored = LessonTextRenderer().render(session.feed("1 + 1"))
-        XCTAssertTrue(explored.hasSuffix("2\n"), explored)
+        #expect(explored.hasSuffix("2\n"), "\(explored)")
         let next = LessonTextRenderer().render(session.feed(""))
-        XCTAssertTrue(next.contains("Some prose.") && next.contains("Exercise 1 of 1"), next)
-        XCTAssertEqual(session.prompt, ">>> ")
+        #expect(next.contains("Some prose.") && next.contains("Exercise 1 of 1"), "\(next)")
+        #expect(session.prompt == ">>> ")
     }
 
-    func testLearnerSideEffectsAreDroppedAfterAnExercise() throws {
+    @Test func learnerSideEffectsAreDroppedAfterAnExercise() throws {
         let session = try makeSession()
         _ = session.start()
         _ = session.feed("x[0, 0] = 100")
         _ = session.feed(":skip")
         if case let .tensor(x)? = session.workspace.runner.interpreter.variable("x") {
-            XCTAssertEqual(x.int64s().first, 0, "the workspace was rebuilt from the lesson's own code")
+            #expect(x.int64s().first == 0, "the workspace was rebuilt from the lesson's own code")
         } else {
-            XCTFail("x is gone")
+            Issue.record("x is gone")
         }
     }
 
-    func testMultiLineInputAndQuit() throws {
+    @Test func multiLineInputAndQuit() throws {
         let session = try makeSession()
         _ = session.start()
-        XCTAssertEqual(session.feed("for i in range(2):"), [.input(prompt: ">>> ", text: "for i in range(2):")])
-        XCTAssertEqual(session.prompt, "... ")
+        #expect(session.feed("for i in range(2):") == [.input(prompt: ">>> ", text: "for i in range(2):")])
+        #expect(session.prompt == "... ")
         _ = session.feed("    pass")
         _ = session.feed("")
-        XCTAssertEqual(session.prompt, ">>> ")
+        #expect(session.prompt == ">>> ")
         let quit = LessonTextRenderer().render(session.feed(":quit"))
-        XCTAssertTrue(quit.contains("Progress saved at step 2 of 4"), quit)
-        XCTAssertTrue(session.isFinished)
+        #expect(quit.contains("Progress saved at step 2 of 4"), "\(quit)")
+        #expect(session.isFinished)
     }
 
-    func testMarkdownTranscript() throws {
+    @Test func markdownTranscript() throws {
         let session = try makeSession()
         _ = play(session, ["x[:2]", ":skip", ":skip"])
         let markdown = LessonMarkdownRenderer().render(session.transcript)
-        XCTAssertTrue(markdown.hasPrefix("# Tiny\n"), markdown)
-        XCTAssertTrue(markdown.contains("### Exercise 1 of 2"), markdown)
-        XCTAssertTrue(markdown.contains("```python\n>>> x[:2]\ntensor([[0, 1, 2, 3],"), markdown)
-        XCTAssertTrue(markdown.contains("> ✗ rows, not columns"), markdown)
+        #expect(markdown.hasPrefix("# Tiny\n"), "\(markdown)")
+        #expect(markdown.contains("### Exercise 1 of 2"), "\(markdown)")
+        #expect(markdown.contains("```python\n>>> x[:2]\ntensor([[0, 1, 2, 3],"), "\(markdown)")
+        #expect(markdown.contains("> ✗ rows, not columns"), "\(markdown)")
     }
 
-    func testLookingScratchAndErrorsCostNoTry() throws {
+    @Test func lookingScratchAndErrorsCostNoTry() throws {
         let session = try makeSession()
         let transcript = play(session, ["x", "?x.sum()", ":try x.shape", "x.nope()", "x[:2]", "x[:, :2]"])
-        XCTAssertTrue(transcript.contains("That is `x` from the setup, as it is"), transcript)
-        XCTAssertTrue(transcript.contains(">>> ?x.sum()\ntensor(66)"), transcript)
-        XCTAssertTrue(transcript.contains(">>> :try x.shape\ntorch.Size([3, 4])"), transcript)
-        XCTAssertTrue(transcript.contains("Not graded: your code raised an error (no try counted).\nHint 1 of 2: a comma separates dims"), transcript)
+        #expect(transcript.contains("That is `x` from the setup, as it is"), "\(transcript)")
+        #expect(transcript.contains(">>> ?x.sum()\ntensor(66)"), "\(transcript)")
+        #expect(transcript.contains(">>> :try x.shape\ntorch.Size([3, 4])"), "\(transcript)")
+        #expect(transcript.contains("Not graded: your code raised an error (no try counted).\nHint 1 of 2: a comma separates dims"), "\(transcript)")
         // Only `x[:2]` counted: looking, scratch and the error did not.
-        XCTAssertTrue(transcript.contains("✓ Correct, on the second try."), transcript)
+        #expect(transcript.contains("✓ Correct, on the second try."), "\(transcript)")
     }
 
-    func testLongValuesAreSummarisedAndExplanationsFold() throws {
+    @Test func longValuesAreSummarisedAndExplanationsFold() throws {
         let text = "---\ntitle: L\nid: l\nsummary: s\n---\n\n```tensor explain\nx = torch.arange(24.).view(2, 3, 4)\n"
             + (0..<8).map { "y\($0) = x.permute(2, 0, 1).reshape(4, 6)[:\($0)].exp()" }.joined(separator: "\n")
             + "\n```\n\n```exercise\nprompt: p\nsetup: z = torch.zeros(40, 3)\nanswer: z + 1\nhint: h\n```\n"
         let session = LessonSession(lesson: try LessonParser.parse(text, path: "l.md"), settings: .init(pausesBetweenScreens: false), progress: nil)
         let start = LessonTextRenderer().render(session.start())
-        XCTAssertTrue(start.contains("more lines of explanation: type :more to see it all."), start)
-        XCTAssertTrue(start.contains("step 1 of 2") || start.contains("step 2 of 2"), start)
+        #expect(start.contains("more lines of explanation: type :more to see it all."), "\(start)")
+        #expect(start.contains("step 1 of 2") || start.contains("step 2 of 2"), "\(start)")
         let more = LessonTextRenderer().render(session.feed(":more"))
-        XCTAssertGreaterThan(more.split(separator: "\n").count, 20, more)
+        #expect(more.split(separator: "\n").count > 20, "\(more)")
         let echoed = LessonTextRenderer().render(session.feed("z"))
-        XCTAssertTrue(echoed.contains("... 34 more lines: a tensor of shape [40, 3], float32 (print(...) shows it all)"), echoed)
+        #expect(echoed.contains("... 34 more lines: a tensor of shape [40, 3], float32 (print(...) shows it all)"), "\(echoed)")
     }
 
-    func testGridBlocksDrawSelectionsRearrangementsAndMasks() throws {
+    @Test func explanationsFoldByTheLinesTheyTakeOnceWrapped() throws {
+        let lesson = try LessonParser.parse(Self.text, path: "tiny.md")
+        // 12 lines: short enough unwrapped, but each wraps to 4 lines at 80 columns.
+        let wide = (0..<12).map { "step \($0): " + Array(repeating: "word", count: 60).joined(separator: " ") }.joined(separator: "\n")
+        func fold(width: Int) -> [LessonOutput] {
+            var settings = LessonSession.Settings(pausesBetweenScreens: false)
+            settings.width = width
+            return LessonSession(lesson: lesson, settings: settings, progress: nil).folded([.explanation(wide)])
+        }
+        #expect(fold(width: 400) == [.explanation(wide)])
+        let folded = fold(width: 80)
+        guard folded.count == 2, case let .explanation(brief) = folded[0], case let .notice(notice) = folded[1] else {
+            Issue.record("not folded at 80 columns: \(folded)")
+            return
+        }
+        let shownBrief = LessonTextRenderer(width: 80).render(.explanation(brief)) ?? ""
+        let limit = max(10, LessonSession.Settings(pausesBetweenScreens: false).screenLines - 8)
+        #expect(shownBrief.split(separator: "\n", omittingEmptySubsequences: false).count <= limit, "\(shownBrief)")
+        let shownWhole = LessonTextRenderer(width: 80).render(.explanation(wide)) ?? ""
+        let hidden = shownWhole.split(separator: "\n", omittingEmptySubsequences: false).count
+            - shownBrief.split(separator: "\n", omittingEmptySubsequences: false).count
+        #expect(notice == "(\(hidden) more lines of explanation: type :more to see it all.)")
+    }
+
+    @Test func gridBlocksDrawSelectionsRearrangementsAndMasks() throws {
         let text = "---\ntitle: G\nid: g\nsummary: s\n---\n\n```tensor grid\nx = torch.arange(6).view(2, 3)\nx[:, 1:]\n"
             + "torch.roll(x, 1, 1)\nx > 2\nx\n```\n\n```exercise\nprompt: p\nanswer: 1\nhint: h\n```\n"
         let session = LessonSession(lesson: try LessonParser.parse(text, path: "g.md"), settings: .init(pausesBetweenScreens: false), progress: nil)
         let shown = LessonTextRenderer().render(session.start())
-        XCTAssertTrue(shown.contains("`x[:, 1:]` reads 4 of the 6 cells of `x`:\n   0 [1][2]\n   3 [4][5]\n"), shown)
-        XCTAssertTrue(shown.contains("where each cell of the result comes from in `x` (row, column):\n  (0,2) (0,0) (0,1)\n  (1,2) (1,0) (1,1)"), shown)
-        XCTAssertTrue(shown.contains("True cells are #:\n  ......\n  ######"), shown)
-        XCTAssertEqual(shown.components(separatedBy: "cells of `x`").count + shown.components(separatedBy: "comes from").count, 4,
-                       "`x` itself gets no picture: \(shown)")
+        #expect(shown.contains("`x[:, 1:]` reads 4 of the 6 cells of `x`:\n   0 [1][2]\n   3 [4][5]\n"), "\(shown)")
+        #expect(shown.contains("where each cell of the result comes from in `x` (row, column):\n  (0,2) (0,0) (0,1)\n  (1,2) (1,0) (1,1)"), "\(shown)")
+        #expect(shown.contains("True cells are #:\n  ......\n  ######"), "\(shown)")
+        #expect(shown.components(separatedBy: "cells of `x`").count + shown.components(separatedBy: "comes from").count == 4, "`x` itself gets no picture: \(shown)")
     }
 
-    func testWrongAnswersAreKeptInProgressForTheReview() throws {
+    @Test func wrongAnswersAreKeptInProgressForTheReview() throws {
         let store = ProgressStore(path: directory + "/progress.json")
         let session = try makeSession(store: store)
         // Looking at `x` and code that raises are not wrong answers; a repeat is kept once.
         _ = play(session, ["x", "x[:, 9] + y", "x[:2]", "x[:2]", "x[:, 1:3]", "x[:, :2]", ":skip"])
         let record = store.record(for: "tiny")
-        XCTAssertEqual(record?.exercises["1"]?.wrongAnswers, ["x[:2]", "x[:, 1:3]"])
-        XCTAssertEqual(record?.exercises["1"]?.attempts, 4)
-        XCTAssertNil(record?.exercises["2"]?.wrongAnswers)
+        #expect(record?.exercises["1"]?.wrongAnswers == ["x[:2]", "x[:, 1:3]"])
+        #expect(record?.exercises["1"]?.attempts == 4)
+        #expect(record?.exercises["2"]?.wrongAnswers == nil)
     }
 }

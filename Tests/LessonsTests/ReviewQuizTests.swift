@@ -1,7 +1,8 @@
-import XCTest
+import Foundation
+import Testing
 @testable import Lessons
 
-final class ReviewQuizTests: XCTestCase {
+struct ReviewQuizTests {
     let source = """
         ---
         title: Source
@@ -54,10 +55,10 @@ final class ReviewQuizTests: XCTestCase {
         ```
         """
 
-    func testMistakesComeBackBeforeTheReviewsOwnExercises() throws {
+    @Test func mistakesComeBackBeforeTheReviewsOwnExercises() throws {
         let sourceLesson = try LessonParser.parse(source, path: "source.md")
         let reviewLesson = try LessonParser.parse(review, path: "review.md")
-        XCTAssertEqual(reviewLesson.reviews, ["source"])
+        #expect(reviewLesson.reviews == ["source"])
         var progress = ProgressFile()
         var record = LessonRecord()
         record.exercises = [
@@ -68,11 +69,11 @@ final class ReviewQuizTests: XCTestCase {
         progress.lessons["source"] = record
         let expanded = ReviewQuiz.expand(reviewLesson, progress: progress, lessons: [sourceLesson])
         // Exercise 1 went well; exercise 3 reads a name from its lesson's code, so it cannot stand alone.
-        XCTAssertEqual(expanded.exercises.map(\.prompt), ["second", "own"])
-        XCTAssertEqual(expanded.exercises.map(\.number), [1, 2])
-        XCTAssertTrue(expanded.topics.contains("Your earlier mistakes"))
+        #expect(expanded.exercises.map(\.prompt) == ["second", "own"])
+        #expect(expanded.exercises.map(\.number) == [1, 2])
+        #expect(expanded.topics.contains("Your earlier mistakes"))
         let untouched = ReviewQuiz.expand(reviewLesson, progress: ProgressFile(), lessons: [sourceLesson])
-        XCTAssertEqual(untouched.exercises.map(\.prompt), ["own"])
+        #expect(untouched.exercises.map(\.prompt) == ["own"])
     }
 
     let predictions = """
@@ -121,51 +122,51 @@ final class ReviewQuizTests: XCTestCase {
         return LessonTextRenderer(width: 200).render(outputs)
     }
 
-    func testAWrongAnswerComesBackAsAPredictionOfWhatItGivesThenAFix() throws {
+    @Test func aWrongAnswerComesBackAsAPredictionOfWhatItGivesThenAFix() throws {
         let expanded = try reviewOf(["2": ["m[:, -2]", "m[:, 2:]"]])
         let prompts = expanded.exercises.map(\.prompt)
-        XCTAssertEqual(prompts.count, 3, "\(prompts)")
+        #expect(prompts.count == 3, "\(prompts)")
         // The first wrong answer is the one shown, in both new exercises.
-        XCTAssertTrue(prompts[0].contains("You answered `m[:, -2]`"), prompts[0])
-        XCTAssertTrue(prompts[1].contains("answered this with `m[:, -2]`, which is wrong"), prompts[1])
-        XCTAssertEqual(expanded.exercises[0].check, .predict)
+        #expect(prompts[0].contains("You answered `m[:, -2]`"), "\(prompts[0])")
+        #expect(prompts[1].contains("answered this with `m[:, -2]`, which is wrong"), "\(prompts[1])")
+        #expect(expanded.exercises[0].check == .predict)
 
         // m[:, -2] is one column: shape (3,). The fix is graded on redrawn inputs.
         let transcript = play(expanded, ["(3, 2)", "(3,)", "m[:, -2]", "m[:, 2:]", "m[:, -2:]", "2"])
-        XCTAssertTrue(transcript.contains("✗ Not quite."), transcript)
-        XCTAssertTrue(transcript.contains("That is your earlier answer again"), transcript)
+        #expect(transcript.contains("✗ Not quite."), "\(transcript)")
+        #expect(transcript.contains("That is your earlier answer again"), "\(transcript)")
         // Right on the 4 columns shown, wrong on the redrawn ones.
-        XCTAssertTrue(transcript.contains("not when the setup's inputs are re-drawn"), transcript)
-        XCTAssertEqual(transcript.components(separatedBy: "✓ Correct").count - 1, 3, transcript)
+        #expect(transcript.contains("not when the setup's inputs are re-drawn"), "\(transcript)")
+        #expect(transcript.components(separatedBy: "✓ Correct").count - 1 == 3, "\(transcript)")
     }
 
-    func testAWrongPredictionIsShownAndRecognised() throws {
+    @Test func aWrongPredictionIsShownAndRecognised() throws {
         let expanded = try reviewOf(["1": ["(3, 2)"]])
-        XCTAssertEqual(expanded.exercises.count, 2)
-        XCTAssertTrue(expanded.exercises[0].prompt.hasPrefix("Last time you predicted `(3, 2)` here"), expanded.exercises[0].prompt)
+        #expect(expanded.exercises.count == 2)
+        #expect(expanded.exercises[0].prompt.hasPrefix("Last time you predicted `(3, 2)` here"), "\(expanded.exercises[0].prompt)")
         let transcript = play(expanded, ["(3, 2)", "(2, 4)", "(2, 2)", "2"])
-        XCTAssertTrue(transcript.contains("That is your earlier answer again"), transcript)
+        #expect(transcript.contains("That is your earlier answer again"), "\(transcript)")
         // The lesson's own message for a known mistake still comes first.
-        XCTAssertTrue(transcript.contains("`::2` steps over the columns."), transcript)
-        XCTAssertEqual(transcript.components(separatedBy: "✓ Correct").count - 1, 2, transcript)
+        #expect(transcript.contains("`::2` steps over the columns."), "\(transcript)")
+        #expect(transcript.components(separatedBy: "✓ Correct").count - 1 == 2, "\(transcript)")
     }
 
-    func testAStatementAnswerIsNotPredictedButStillFixed() throws {
+    @Test func aStatementAnswerIsNotPredictedButStillFixed() throws {
         let expanded = try reviewOf(["2": ["y = m[-2:]"]])
-        XCTAssertEqual(expanded.exercises.map(\.check), [.value, .value])
-        XCTAssertTrue(expanded.exercises[0].prompt.contains("`y = m[-2:]`"), expanded.exercises[0].prompt)
+        #expect(expanded.exercises.map(\.check) == [.value, .value])
+        #expect(expanded.exercises[0].prompt.contains("`y = m[-2:]`"), "\(expanded.exercises[0].prompt)")
         // The lesson's message for this mistake is found before the generic one.
         let transcript = play(expanded, ["y = m[-2:]", "m[:, -2:]", "2"])
-        XCTAssertTrue(transcript.contains("That is the last two *rows*") || transcript.contains("That is the last two rows"), transcript)
+        #expect(transcript.contains("That is the last two *rows*") || transcript.contains("That is the last two rows"), "\(transcript)")
     }
 
-    func testAWrongAnswerThatGivesANumberIsPredictedByValue() throws {
+    @Test func aWrongAnswerThatGivesANumberIsPredictedByValue() throws {
         let expanded = try reviewOf(["2": ["m[:, -2:].sum()"]])
-        XCTAssertEqual(expanded.exercises.first?.check, .predict)
-        XCTAssertTrue(expanded.exercises[0].prompt.contains("its value (to 2 decimals)"), expanded.exercises[0].prompt)
+        #expect(expanded.exercises.first?.check == .predict)
+        #expect(expanded.exercises[0].prompt.contains("its value (to 2 decimals)"), "\(expanded.exercises[0].prompt)")
         // 2 + 3 + 6 + 7 + 10 + 11 on the shown `m`.
         let transcript = play(expanded, ["38", "39", "m[:, -2:]", "2"])
-        XCTAssertTrue(transcript.contains("is not the value"), transcript)
-        XCTAssertEqual(transcript.components(separatedBy: "✓ Correct").count - 1, 3, transcript)
+        #expect(transcript.contains("is not the value"), "\(transcript)")
+        #expect(transcript.components(separatedBy: "✓ Correct").count - 1 == 3, "\(transcript)")
     }
 }

@@ -148,11 +148,38 @@ struct CommandTests {
         #expect(output.take().output == "tensor([2.])\n")
     }
 
-    @Test(":lesson answers")
-    func lesson() {
-        let (session, output) = makeSession()
+    @Test(":lesson lists the checkout's lessons by number, title and summary, and names a missing one")
+    func lessonList() throws {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("lessons").path
+        let (session, output) = makeSession(lessonDirectory: directory)
+        _ = session.feed(":lesson")
+        let listing = output.take()
+        #expect(listing.errors.isEmpty)
+        let rows = listing.output.split(separator: "\n").map(String.init)
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".md") && $0 != "README.md" }
+        #expect(!files.isEmpty)
+        // One row per lesson file, each starting with the file's number (`03r` for a review).
+        for file in files {
+            let number = String(file.prefix { $0 != "-" })
+            #expect(rows.contains { $0.hasPrefix(number + " ") }, "no row for \(file)")
+        }
+        #expect(rows.contains { $0.contains("Shapes and slicing") })
+        #expect(listing.output.contains("start one with :lesson NAME"))
+
+        _ = session.feed(":lesson shapes-and-slicng")
+        #expect(output.take().errors == "no lesson named 'shapes-and-slicng'; did you mean 'shapes-and-slicing'?; :lesson lists them\n")
+    }
+
+    @Test(":lesson with no lessons found says where to put them")
+    func lessonWithoutLessons() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("no-lessons-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let (session, output) = makeSession(lessonDirectory: empty.path)
         _ = session.feed(":lesson")
         let result = output.take()
-        #expect(!(result.output + result.errors).isEmpty)
+        #expect(result.output.isEmpty)
+        #expect(result.errors == "no lessons found: set TENSORTUTOR_LESSONS to a lessons directory\n")
     }
 }

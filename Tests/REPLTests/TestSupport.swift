@@ -16,8 +16,9 @@ final class CollectedOutput: ReplOutput {
     }
 }
 
-func makeSession(width: Int = 80) -> (ReplSession, CollectedOutput) {
+func makeSession(width: Int = 80, lessonDirectory: String? = nil) -> (ReplSession, CollectedOutput) {
     let output = CollectedOutput()
-    let session = ReplSession(settings: ReplSession.Settings(version: "test", useColor: false, width: { width }), output: output)
+    let settings = ReplSession.Settings(version: "test", useColor: false, width: { width }, lessonDirectory: lessonDirectory)
+    let session = ReplSession(settings: settings, output: output)
     return (session, output)
 }

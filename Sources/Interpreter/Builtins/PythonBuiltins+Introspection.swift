@@ -1,0 +1,132 @@
+import Glibc
+import PySyntax
+import Autograd
+import TensorEngine
+
+/// The builtins that ask about objects and classes: `isinstance`, `type`, `getattr`, `callable`, ...
+extension Interpreter {
+    /// `isinstance`, `type`, `issubclass` and the language's own types (`object`, `slice`, ...).
+    func addTypeBuiltins(to table: inout [String: Value]) {
+        table.defineBuiltin("isinstance") { interpreter, arguments in
+            let bound = try arguments.bind("isinstance", ["obj", "class_or_tuple"])
+            return .bool(try interpreter.isInstance(try bound.value("obj"), try bound.value("class_or_tuple")))
+        }
+        table.defineBuiltin("type") { interpreter, arguments in
+            guard arguments.positional.count == 1, let value = arguments.positional.first else {
+                throw PythonError.typeError("type() takes 1 or 3 arguments")
+            }
+            return interpreter.typeObject(of: value)
+        }
+        addLanguageBuiltins(to: &table)
+        // The root class, so that `class Config(object):` defines an ordinary class.
+        table["object"] = .classObject(ClassObject(name: "object", attributes: [:], bases: []))
+        table.defineBuiltin("issubclass") { interpreter, arguments in
+            let bound = try arguments.bind("issubclass", ["cls", "class_or_tuple"])
+            return .bool(try interpreter.isSubclass(try bound.value("cls"), try bound.value("class_or_tuple")))
+        }
+        table.defineBuiltin("hasattr") { interpreter, arguments in
+            let bound = try arguments.bind("hasattr", ["obj", "name"])
+            guard case let .string(name) = try bound.value("name") else { throw PythonError.typeError("attribute name must be string") }
+            return .bool((try? interpreter.attribute(of: try bound.value("obj"), name)) != nil)
+        }
+        table.defineBuiltin("getattr") { interpreter, arguments in
+            let bound = try arguments.bind("getattr", ["obj", "name", "default"])
+            guard case let .string(name) = try bound.value("name") else { throw PythonError.typeError("attribute name must be string") }
+            do {
+                return try interpreter.attribute(of: try bound.value("obj"), name)
+            } catch let error as PythonError where error.type == "AttributeError" {
+                if let fallback = bound.values["default"] { return fallback }
+                throw error
+            }
+        }
+        table.defineBuiltin("setattr") { interpreter, arguments in
+            let bound = try arguments.bind("setattr", ["obj", "name", "value"])
+            guard case let .string(name) = try bound.value("name") else { throw PythonError.typeError("attribute name must be string") }
+            try interpreter.setAttribute(of: try bound.value("obj"), name, try bound.value("value"))
+            return .none
+        }
+    }
+
+    /// `callable`, `super`, `id`, `chr`, `ord`, and the builtins a sandbox refuses.
+    func addObjectBuiltins(to table: inout [String: Value]) {
+        table.defineBuiltin("callable") { _, arguments in
+            switch arguments.positional.first {
+            case .function?, .builtin?, .classObject?: return .bool(true)
+            case let .native(object)?: return .bool(object is NativeCallable || object is NNModule)
+            case let .instance(instance)?: return .bool(instance.classObject.lookup("__call__") != nil)
+            default: return .bool(false)
+            }
+        }
+        table.defineBuiltin("super") { interpreter, _ in interpreter.makeSuper() }
+        table.defineBuiltin("id") { _, arguments in .int(Int64(arguments.positional.count)) }
+        table.defineBuiltin("chr") { _, arguments in
+            let code = try toInt(arguments.positional.first ?? .none, function: "chr", argument: "i")
+            guard let scalar = Unicode.Scalar(UInt32(clamping: code < 0 ? 0x110000 : code)) else { throw PythonError.valueError("chr() arg not in range(0x110000)") }
+            return .string(String(Character(scalar)))
+        }
+        table.defineBuiltin("ord") { _, arguments in
+            guard case let .string(text)? = arguments.positional.first, text.unicodeScalars.count == 1, let scalar = text.unicodeScalars.first else {
+                throw PythonError.typeError("ord() expected a character")
+            }
+            return .int(Int64(scalar.value))
+        }
+        for name in ["open", "exec", "eval", "compile", "__import__", "input", "globals", "locals", "breakpoint", "exit", "quit"] {
+            table.defineBuiltin(name) { _, _ in
+                throw PythonError("PermissionError", "\(name)() is not available: TensorTutor runs tensor code only, with no file, process or environment access")
+            }
+        }
+        table.defineBuiltin("vars") { interpreter, arguments in
+            // `vars(args)` lists an object's attributes; bare `vars()` would expose the scope.
+            guard let object = arguments.positional.first else {
+                throw PythonError("PermissionError", "vars() without an argument is not available: TensorTutor runs tensor code only, with no file, process or environment access")
+            }
+            do {
+                return try interpreter.attribute(of: object, "__dict__")
+            } catch let error as PythonError where error.type == "AttributeError" {
+                throw PythonError.typeError("vars() argument must have __dict__ attribute")
+            }
+        }
+    }
+
+    func isInstance(_ value: Value, _ classes: Value) throws -> Bool {
+        if case let .tuple(options) = classes { return try options.contains { try isInstance(value, $0) } }
+        switch classes {
+        case let .classObject(classObject) where classObject.name == "object" && classObject.bases.isEmpty:
+            return true
+        case let .classObject(classObject):
+            if case let .instance(instance) = value {
+                var pending = [instance.classObject]
+                while let current = pending.popLast() {
+                    if current === classObject { return true }
+                    pending += current.bases
+                }
+                return false
+            }
+            if case let .native(object as ExceptionObject) = value { return object.ancestry.contains { exceptionMatches($0, classObject.name) } }
+            return false
+        case let .builtin(builtin) where nativeModuleFactory(classes) != nil:
+            return isNativeModuleInstance(value, of: builtin)
+        case let .builtin(builtin):
+            switch (builtin.name, value) {
+            case ("int", .int), ("int", .bool), ("float", .float), ("str", .string), ("bool", .bool),
+                 ("list", .list), ("tuple", .tuple), ("tuple", .size), ("tuple", .namedTuple), ("dict", .dict):
+                return true
+            case let ("float", .native(scalar as NumPyScalar)): return scalar.dtype == .float64  // np.float64 subclasses float
+            case ("int", .native(is BigIntObject)): return true
+            default: return false
+            }
+        case let .native(object as NativeInstanceCheck):
+            return try object.isInstance(value, interpreter: self)
+        case let .native(object) where object is TensorTypeObject:
+            if case .tensor = value { return true }
+            return false
+        case let .native(object) where object is ModuleBaseClass:
+            if case let .instance(instance) = value { return instance.classObject.lookup("__tensortutor_module__") != nil }
+            if case let .native(native) = value { return native is NNModule }
+            return false
+        default:
+            return false
+        }
+    }
+}
+
