@@ -255,9 +255,36 @@ func toOperand(_ value: Value, function: String) throws -> Operand {
     }
 }
 
-/// A big int as a tensor operand: PyTorch takes ints below 2**64 as doubles and refuses
-/// larger ones.
+/// A big int as a tensor operand: PyTorch reads ints in [2**63, 2**64) as unsigned
+/// 64-bit scalars, which the elementwise ops here take as doubles.
 func bigIntOperand(_ value: BigInt) throws -> Operand {
-    guard value.magnitude.bitWidth <= 64, let double = value.double else { throw PythonError.overflow("int too big to convert") }
-    return .scalar(.float(double))
+    .scalar(.float(Double(try unsignedScalar(value))))
+}
+
+/// PyTorch's argument parser reads a Python int that does not fit int64 with CPython's
+/// `PyLong_AsUnsignedLongLong`, whose OverflowErrors it passes on.
+func unsignedScalar(_ value: BigInt) throws -> UInt64 {
+    if value.isNegative { throw PythonError.overflow("can't convert negative int to unsigned") }
+    guard value.bitWidth <= 64 else { throw PythonError.overflow("int too big to convert") }
+    return value.limbs.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (32 * $1.offset) }
+}
+
+/// The scalar that fills a tensor of `dtype` (`full`, `fill_`, `masked_fill`) with a big
+/// int: an unsigned 64-bit value fits floating and bool tensors, and no integer dtype
+/// (PyTorch's checked conversion refuses it).
+func bigIntFill(_ value: BigInt, dtype: DType) throws -> Scalar {
+    let unsigned = try unsignedScalar(value)
+    if dtype == .bool { return .bool(true) }
+    if dtype.isFloatingPoint { return .float(Double(unsigned)) }
+    let cTypeNames: [DType: String] = [.int64: "int64_t", .int32: "int", .int16: "int16_t", .int8: "int8_t", .uint8: "uint8_t"]
+    throw PythonError.runtimeError("value cannot be converted to type \(cTypeNames[dtype] ?? dtype.rawValue) without overflow")
+}
+
+extension BoundArguments {
+    /// A fill value for a tensor of `dtype`: a number, a big int checked against the
+    /// dtype, or (where the op allows it) a tensor.
+    func fillOperand(_ name: String, dtype: DType) throws -> Operand {
+        if case let .native(big as BigIntObject) = try value(name) { return .scalar(try bigIntFill(big.value, dtype: dtype)) }
+        return try operand(name)
+    }
 }

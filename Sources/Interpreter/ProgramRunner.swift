@@ -46,6 +46,13 @@ public final class ProgramRunner: OutputSink {
         interpreter.output = self
     }
 
+    /// Module globals form reference cycles that Swift's reference counting never frees
+    /// (a function's globals hold the function; the torch module's bindings hold the
+    /// interpreter), so without this every finished program kept its tensors charged
+    /// against `--max-memory` for the rest of the process: each lesson block, each
+    /// `:reset`, each test run. Once the runner is gone no code can reach the globals.
+    deinit { interpreter.releaseGlobals() }
+
     /// Runs a program read as bytes (a file, standard input): invalid UTF-8, NUL bytes
     /// and oversized programs are a SyntaxError at their position, reported like any other.
     @discardableResult
@@ -91,4 +98,14 @@ public final class ProgramRunner: OutputSink {
         if let onStandardError { onStandardError(text) } else { writeToStandardError(text) }
     }
     public func warn(_ message: String, line: Int) { onEvent(.warning(message, line: line)) }
+}
+
+extension Interpreter {
+    /// Drops every global binding, breaking the cycles through the module's namespace.
+    /// Values that are still in use elsewhere (handed to another runner as context, or
+    /// returned to the caller) stay alive through those references.
+    func releaseGlobals() {
+        scope = globals
+        globals.variables.removeAll()
+    }
 }

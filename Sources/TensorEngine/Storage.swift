@@ -30,9 +30,20 @@ public final class Storage: @unchecked Sendable {
         }
         self.byteCount = byteCount
         self.bytes = address
-        if zeroed {
-            bytes.initializeMemory(as: UInt8.self, repeating: 0, count: max(byteCount, 1))
-        }
+        if zeroed { try zeroStoppably() }
+    }
+
+    /// Zeroes the bytes in blocks, polling for a stop between them: zeroing 8 GiB takes
+    /// seconds. A stopped allocation throws, and `deinit` frees the bytes.
+    private func zeroStoppably() throws {
+        let block = 1 << 26
+        var start = 0
+        repeat {
+            if start > 0 { try OperationStop.check() }
+            let length = Swift.min(block, Swift.max(byteCount, 1) - start)
+            (bytes + start).initializeMemory(as: UInt8.self, repeating: 0, count: length)
+            start += length
+        } while start < byteCount
     }
 
     deinit {

@@ -8,12 +8,30 @@ struct KeyedIndex<Key: OrderedLaneValue> {
     var index: Int64
 }
 
+/// A strict weak order on lane elements, as a type so that the sorts specialize on it.
+protocol LaneOrder {
+    associatedtype Element
+    func less(_ a: Element, _ b: Element) -> Bool
+}
+
 /// PyTorch's KeyValueCompAsc / KeyValueCompDesc: values only, nan greatest.
-func keyOrder<Key: OrderedLaneValue>(descending: Bool) -> (KeyedIndex<Key>, KeyedIndex<Key>) -> Bool {
-    if descending {
-        return { a, b in (a.key.isNaNValue && !b.key.isNaNValue) || a.key > b.key }
+struct KeyOrder<Key: OrderedLaneValue>: LaneOrder {
+    let descending: Bool
+
+    @inline(__always) func less(_ a: KeyedIndex<Key>, _ b: KeyedIndex<Key>) -> Bool {
+        if descending { return (a.key.isNaNValue && !b.key.isNaNValue) || a.key > b.key }
+        return (!a.key.isNaNValue && b.key.isNaNValue) || a.key < b.key
     }
-    return { a, b in (!a.key.isNaNValue && b.key.isNaNValue) || a.key < b.key }
+}
+
+/// `KeyOrder` with ties broken by position. Positions are unique, so any sort under this
+/// order returns exactly what a stable sort under `KeyOrder` returns.
+struct StableKeyOrder<Key: OrderedLaneValue>: LaneOrder {
+    let keys: KeyOrder<Key>
+
+    @inline(__always) func less(_ a: KeyedIndex<Key>, _ b: KeyedIndex<Key>) -> Bool {
+        keys.less(a, b) || (!keys.less(b, a) && a.index < b.index)
+    }
 }
 
 /// Sorts every lane of `keys` (lanes of `length` consecutive elements).
@@ -25,15 +43,16 @@ func sortLanes<Key: OrderedLaneValue>(
     sortedKeys.reserveCapacity(keys.count)
     sortedIndices.reserveCapacity(keys.count)
     guard length > 0 else { return ([], []) }
-    let order: (KeyedIndex<Key>, KeyedIndex<Key>) -> Bool = keyOrder(descending: descending)
-    let algorithms = LibstdcxxAlgorithms<KeyedIndex<Key>>(less: order)
+    let order = KeyOrder<Key>(descending: descending)
+    let unstable = LibstdcxxAlgorithms(order: order)
+    let stableSort = LibstdcxxAlgorithms(order: StableKeyOrder(keys: order))
     for lane in 0..<(keys.count / length) {
         if OperationStop.isRequested { break }
         var pairs = (0..<length).map { KeyedIndex(key: keys[lane * length + $0], index: Int64($0)) }
         if stable {
-            pairs.stoppableSort { order($0, $1) || (!order($1, $0) && $0.index < $1.index) }
+            stableSort.sort(&pairs, 0, pairs.count)
         } else {
-            algorithms.sort(&pairs, 0, pairs.count)
+            unstable.sort(&pairs, 0, pairs.count)
         }
         for pair in pairs {
             sortedKeys.append(pair.key)
@@ -52,8 +71,7 @@ func topkLanes<Key: OrderedLaneValue>(
     var resultKeys = [Key]()
     var resultIndices = [Int64]()
     guard length > 0, k > 0 else { return ([], []) }
-    let order: (KeyedIndex<Key>, KeyedIndex<Key>) -> Bool = keyOrder(descending: largest)
-    let algorithms = LibstdcxxAlgorithms<KeyedIndex<Key>>(less: order)
+    let algorithms = LibstdcxxAlgorithms(order: KeyOrder<Key>(descending: largest))
     for lane in 0..<(keys.count / length) {
         if OperationStop.isRequested { break }
         var queue = (0..<length).map { KeyedIndex(key: keys[lane * length + $0], index: Int64($0)) }
@@ -201,7 +219,7 @@ func medianLanes<Key: OrderedLaneValue>(_ keys: [Key], length: Int) -> (keys: [K
             continue
         }
         var pairs = slice.enumerated().map { KeyedIndex(key: $0.element, index: Int64($0.offset)) }
-        pairs.stoppableSort { $0.key < $1.key || ($0.key == $1.key && $0.index < $1.index) }
+        LibstdcxxAlgorithms(order: StableKeyOrder(keys: KeyOrder<Key>(descending: false))).sort(&pairs, 0, pairs.count)
         guard !OperationStop.isRequested else { break }
         let middle = pairs[(length - 1) / 2]
         resultKeys.append(middle.key)

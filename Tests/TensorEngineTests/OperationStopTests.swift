@@ -70,4 +70,38 @@ struct OperationStopTests {
         let expected = pairs.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }.map(\.element)
         #expect(sorted.map(\.position) == expected.map(\.position))
     }
+
+    @Test("random fills throw when a stop is requested, and fill as before otherwise", arguments: [
+        "rand", "randn", "normal_", "uniform_", "exponential_", "bernoulli_", "randint", "randperm", "strided uniform_",
+    ])
+    func randomFillsStop(_ name: String) throws {
+        let count = 1 << 18
+        let fills: [String: (Generator) throws -> Tensor] = [
+            "rand": { try $0.rand(shape: [count], dtype: .float32) },
+            "randn": { try $0.randn(shape: [count], dtype: .float32) },
+            "normal_": { generator in let t = try Tensor.zeros(shape: [count], dtype: .float64); try generator.normal_(t, mean: 1, std: 2); return t },
+            "uniform_": { generator in let t = try Tensor.zeros(shape: [count], dtype: .float32); try generator.uniform_(t, from: -1, to: 1); return t },
+            "exponential_": { generator in let t = try Tensor.zeros(shape: [count], dtype: .float32); try generator.exponential_(t, lambda: 2); return t },
+            "bernoulli_": { generator in let t = try Tensor.zeros(shape: [count], dtype: .float32); try generator.bernoulli_(t, p: 0.9); return t },
+            "randint": { try $0.randint(low: 0, high: 10, shape: [count], dtype: .int64) },
+            "randperm": { try $0.randperm(count, dtype: .int64) },
+            "strided uniform_": { generator in
+                let t = try Tensor.zeros(shape: [512, 512], dtype: .float32).transpose(0, 1)
+                try generator.uniform_(t, from: 0, to: 1)
+                return t
+            },
+        ]
+        let fill = try #require(fills[name])
+        OperationStop.interruptRequested = false
+        #expect(throws: TensorError(.interrupted, "")) {
+            try OperationStop.use(Self.raisedFlag()) { _ = try fill(Generator(seed: 7)) }
+        }
+        // Without a stop, two generators with one seed give the same draws, and the
+        // stoppable loops leave no element unfilled (uniform draws are never exactly 0
+        // for every element, nor is a permutation all zeros).
+        let first = try fill(Generator(seed: 7)), second = try fill(Generator(seed: 7))
+        #expect(first.doubles() == second.doubles())
+        let zeros = first.doubles().filter { $0 == 0 }.count
+        #expect(zeros < count / 2, "\(zeros) of \(count) elements are zero")
+    }
 }

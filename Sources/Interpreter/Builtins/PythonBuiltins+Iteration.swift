@@ -20,6 +20,9 @@ extension Interpreter {
             return .int(Int64(try interpreter.length(try bound.value("obj"))))
         }
         table.defineBuiltin("range") { interpreter, arguments in
+            if arguments.positional.contains(where: \.isBigInt) {
+                return try BigRangeObject.make(arguments.positional.map { try $0.bigInt ?? BigInt(interpreter.pythonInt($0)) })
+            }
             let values = try arguments.positional.map { try interpreter.pythonInt($0) }
             switch values.count {
             case 1: return .range(start: 0, stop: values[0], step: 1)
@@ -123,6 +126,7 @@ extension Interpreter {
         case let .dict(dict): return dict.entries.count
         case let .size(sizes): return sizes.count
         case let .range(start, stop, step): return Int(rangeCount(start, stop, step))
+        case let .native(range as BigRangeObject): return try range.length()
         case let .tensor(tensor):
             guard tensor.rank > 0 else { throw PythonError.typeError("len() of a 0-d tensor") }
             return tensor.shape[0]

@@ -9,6 +9,7 @@ extension Interpreter {
     func tensorFromNested(_ data: Value, dtype: DType?) throws -> Tensor {
         var shape: [Int] = []
         var scalars: [Scalar] = []
+        var bigInts: [Int: BigInt] = [:]
         var sawFloat = false
         var sawInt = false
         var sawBool = false
@@ -62,7 +63,11 @@ extension Interpreter {
             case .string where depth > 0 && scalars.isEmpty:
                 // PyTorch treats a string as a sequence while it is still discovering the shape.
                 throw PythonError.valueError("too many dimensions 'str'")
-            case .native(is BigIntObject): throw PythonError.valueError("Overflow when unpacking long long")
+            case let .native(big as BigIntObject):
+                // An int like the others while the dtype is inferred; converted after.
+                sawInt = true
+                bigInts[scalars.count] = big.value
+                scalars.append(.int(0))
             default:
                 throw PythonError.typeError("new(): invalid data type '\(value.typeName)'")
             }
@@ -77,6 +82,7 @@ extension Interpreter {
             if !(sawFloat || sawInt || sawBool) { elementType = inferredType }
         }
         let result = try Tensor.zeros(shape: shape, dtype: dtype ?? elementType)
+        for (position, big) in bigInts { scalars[position] = try bigIntElement(big, dtype: result.dtype) }
         var index = 0
         result.view.forEachOffset { position in
             result.setScalar(scalars[index], atStorageOffset: position)
@@ -97,4 +103,14 @@ extension Interpreter {
             throw PythonError.typeError("\(function)(): argument 'input' (position 1) must be Tensor, not \(value.typeName)")
         }
     }
+}
+
+/// A Python int beyond int64 as an element of `torch.tensor(data)`: PyTorch converts it
+/// to the tensor's dtype as CPython would, so a float dtype takes it (while it fits a
+/// double) and an integer dtype refuses it.
+private func bigIntElement(_ value: BigInt, dtype: DType) throws -> Scalar {
+    if dtype == .bool { return .bool(!value.isZero) }
+    guard dtype.isFloatingPoint else { throw PythonError.valueError("Overflow when unpacking long long") }
+    guard let double = value.double else { throw PythonError.overflow("int too large to convert to float") }
+    return .float(double)
 }

@@ -73,9 +73,10 @@ func conversionMethods() -> [String: TensorMethod] {
     }
     table["new_full"] = { _, tensor, arguments in
         let bound = try arguments.bind("new_full", ["size", "fill_value", "*", "dtype", "device", "requires_grad"])
-        let value = try bound.operand("fill_value")
+        let dtype = try bound.dtype("dtype") ?? tensor.dtype
+        let value = try bound.fillOperand("fill_value", dtype: dtype)
         guard case let .scalar(scalar) = value else { throw PythonError.typeError("new_full(): fill_value must be a number") }
-        return .tensor(try Factory.full(shape: try bound.shape("size"), value: scalar, dtype: try bound.dtype("dtype") ?? tensor.dtype))
+        return .tensor(try Factory.full(shape: try bound.shape("size"), value: scalar, dtype: dtype))
     }
     table["new_tensor"] = { interpreter, tensor, arguments in
         let bound = try arguments.bind("new_tensor", ["data", "*", "dtype", "device", "requires_grad"])

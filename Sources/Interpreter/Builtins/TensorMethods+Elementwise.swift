@@ -64,15 +64,15 @@ func elementwiseMethods() -> [String: TensorMethod] {
     }
     table["masked_fill"] = { _, tensor, arguments in
         let bound = try arguments.bind("masked_fill", ["mask", "value"])
-        return .tensor(try Autodiff.maskedFill(tensor, try bound.tensor("mask"), try bound.operand("value")))
+        return .tensor(try Autodiff.maskedFill(tensor, try bound.tensor("mask"), try bound.fillOperand("value", dtype: tensor.dtype)))
     }
     table["masked_fill_"] = { _, tensor, arguments in
         let bound = try arguments.bind("masked_fill_", ["mask", "value"])
-        try tensor.maskedFillInPlace(try bound.tensor("mask"), try bound.operand("value"))
+        try tensor.maskedFillInPlace(try bound.tensor("mask"), try bound.fillOperand("value", dtype: tensor.dtype))
         return .tensor(tensor)
     }
     table["fill_"] = { _, tensor, arguments in
-        let value = try arguments.bind("fill_", ["value"]).operand("value")
+        let value = try arguments.bind("fill_", ["value"]).fillOperand("value", dtype: tensor.dtype)
         switch value {
         case let .scalar(scalar): tensor.fill(scalar)
         case let .tensor(source):

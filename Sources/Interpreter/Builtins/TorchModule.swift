@@ -113,12 +113,20 @@ extension Interpreter {
                 case let .float(number): return .float(number)
                 case let .bool(flag): return .int(flag ? 1 : 0)
                 case let .tensor(tensor) where tensor.count == 1: return try tensor.item()
+                case let .native(big as BigIntObject): return .float(Double(try unsignedScalar(big.value)))
                 default: throw PythonError.typeError("arange(): argument '\(name)' must be Number, not \(value.typeName)")
                 }
             }
             var start = try scalar("start") ?? .int(0)
             var end = try scalar("end")
             if end == nil { end = start; start = .int(0) }
+            // A big int is an unsigned 64-bit scalar, which an integer arange (all other
+            // bounds ints, no float dtype) must convert to int64 and cannot.
+            let bounds = ["start", "end", "step"].compactMap { bound.optional($0) }
+            if bounds.contains(where: \.isBigInt), !bounds.contains(where: { if case .float = $0 { true } else { false } }),
+               try bound.dtype("dtype")?.isFloatingPoint != true {
+                throw PythonError.runtimeError("value cannot be converted to type int64_t without overflow")
+            }
             return .tensor(try Factory.arange(start: start, end: end ?? .int(0), step: try scalar("step") ?? .int(1), dtype: try bound.dtype("dtype")))
         }
         define("linspace") { _, arguments in
@@ -144,18 +152,21 @@ extension Interpreter {
         }
         define("full") { _, arguments in
             let bound = try arguments.bind("full", ["size", "fill_value", "*", "dtype", "device", "requires_grad"])
-            guard case let .scalar(value) = try bound.operand("fill_value") else {
+            let dtype = try bound.dtype("dtype")
+            // A big int infers int64, which cannot hold it: PyTorch's overflow error.
+            guard case let .scalar(value) = try bound.fillOperand("fill_value", dtype: dtype ?? .int64) else {
                 throw PythonError.typeError("full(): argument 'fill_value' must be Number")
             }
-            return .tensor(try Factory.full(shape: try bound.shape("size"), value: value, dtype: try bound.dtype("dtype")))
+            return .tensor(try Factory.full(shape: try bound.shape("size"), value: value, dtype: dtype))
         }
         define("full_like") { _, arguments in
             let bound = try arguments.bind("full_like", ["input", "fill_value", "*", "dtype", "device", "requires_grad"])
             let input = try bound.tensor("input")
-            guard case let .scalar(value) = try bound.operand("fill_value") else {
+            let dtype = try bound.dtype("dtype") ?? input.dtype
+            guard case let .scalar(value) = try bound.fillOperand("fill_value", dtype: dtype) else {
                 throw PythonError.typeError("full_like(): argument 'fill_value' must be Number")
             }
-            return .tensor(try Factory.full(shape: input.shape, value: value, dtype: try bound.dtype("dtype") ?? input.dtype))
+            return .tensor(try Factory.full(shape: input.shape, value: value, dtype: dtype))
         }
         define("eye") { _, arguments in
             let bound = try arguments.bind("eye", ["n", "m", "*", "dtype", "device", "requires_grad"])

@@ -24,10 +24,13 @@ extension Generator {
         var values = [Int64](repeating: 0, count: result.count)
         var engine = self.engine
         defer { self.engine = engine }
-        for index in values.indices {
-            let draw = wide ? engine.nextUInt64() : UInt64(engine.nextUInt32())
-            values[index] = Int64(bitPattern: (draw % range) &+ base)
+        values.withUnsafeMutableBufferPointer { buffer in
+            randomStoppableLoop(buffer.count) { index in
+                let draw = wide ? engine.nextUInt64() : UInt64(engine.nextUInt32())
+                buffer[index] = Int64(bitPattern: (draw % range) &+ base)
+            }
         }
+        try OperationStop.check()
         randomStore(values, into: result)
         return result
     }
@@ -38,6 +41,7 @@ extension Generator {
         let result = try Tensor.zeros(shape: [n], dtype: dtype)
         try randomCheckPermutationSize(n, dtype)
         let values = Generator.permutation(n, engine: &engine)
+        try OperationStop.check()
         randomStore(values, into: result)
         return result
     }
@@ -47,14 +51,12 @@ extension Generator {
         values.withUnsafeMutableBufferPointer { buffer in
             if n < Int(UInt32.max / 20) {
                 for index in 0..<n { buffer[index] = Int64(index) }
-                var index = 0
-                while index < n - 1 {
+                randomStoppableLoop(n - 1) { index in
                     let offset = Int(engine.nextUInt32()) % (n - index)
                     buffer.swapAt(index, index + offset)
-                    index += 1
                 }
             } else {
-                for index in 0..<n {
+                randomStoppableLoop(n) { index in
                     let target = Int(engine.nextUInt64() % UInt64(index + 1))
                     buffer[index] = buffer[target]
                     buffer[target] = Int64(index)
@@ -74,7 +76,8 @@ extension Generator {
         flags.reserveCapacity(tensor.count)
         var engine = self.engine
         defer { self.engine = engine }
-        for _ in 0..<tensor.count { flags.append(engine.nextDouble() < p) }
+        randomStoppableLoop(tensor.count) { _ in flags.append(engine.nextDouble() < p) }
+        try OperationStop.check()
         var offsets = [Int]()
         offsets.reserveCapacity(tensor.count)
         randomForEachOffset(tensor) { offsets.append($0) }

@@ -46,6 +46,7 @@ extension Generator {
             }
         default: throw randomNotImplemented("check_uniform_bounds", tensor.dtype)
         }
+        try OperationStop.check()
     }
 
     private func uniformFill<T: RandomFloatElement>(_ tensor: Tensor, _ type: T.Type, from: Double, to: Double) throws {
@@ -73,12 +74,10 @@ extension Generator {
         if tensor.isContiguous && low == 0 && span == 1 {
             // `rand`: fma(u, 1, 0) is u exactly, so skip the multiply-add.
             let data = base + tensor.storageOffset
-            for index in 0..<tensor.count { data[index] = T.uniform(&engine) }
+            randomStoppableLoop(tensor.count) { data[$0] = T.uniform(&engine) }
         } else if tensor.isContiguous {
             let data = base + tensor.storageOffset
-            for index in 0..<tensor.count {
-                data[index] = T.fusedMultiplyAdd(T.uniform(&engine), span, low)
-            }
+            randomStoppableLoop(tensor.count) { data[$0] = T.fusedMultiplyAdd(T.uniform(&engine), span, low) }
         } else {
             randomForEachOffset(tensor) { base[$0] = T.fusedMultiplyAdd(T.uniform(&engine), span, low) }
         }
@@ -105,6 +104,7 @@ extension Generator {
             try fillViaFloat32(tensor) { normalFill($0, Float.self, mean: mean, std: std) }
         default: throw randomNotImplemented("normal_kernel_cpu", tensor.dtype)
         }
+        try OperationStop.check()
     }
 
     private func normalFill<T: RandomFloatElement>(_ tensor: Tensor, _ type: T.Type, mean: Double, std: Double) {
@@ -123,11 +123,9 @@ extension Generator {
         let data = base + tensor.storageOffset
         let typedMean = T(mean)
         let typedStd = T(std)
-        for index in 0..<count { data[index] = T.uniform(&engine) }
-        var start = 0
-        while start + 16 <= count {
-            T.boxMuller16(data + start, mean: typedMean, std: typedStd)
-            start += 16
+        randomStoppableLoop(count) { data[$0] = T.uniform(&engine) }
+        randomStoppableLoop(count / 16) { block in
+            T.boxMuller16(data + block * 16, mean: typedMean, std: typedStd)
         }
         if count % 16 != 0 {
             // PyTorch redraws the last 16 elements rather than handling a partial block.
@@ -168,6 +166,7 @@ extension Generator {
         case .float16, .bfloat16: try fillViaFloat32(tensor) { exponentialFill($0, Float.self, lambda: lambda) }
         default: throw randomNotImplemented("exponential_cpu", tensor.dtype)
         }
+        try OperationStop.check()
     }
 
     /// For a 16-bit float tensor: runs the float32 kernel on a float32 tensor with the

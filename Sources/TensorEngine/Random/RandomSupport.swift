@@ -77,14 +77,38 @@ func randomIterationViews(_ views: [View]) -> [View] {
     }
 }
 
-/// Calls `body` with each storage offset of `tensor` in PyTorch's fill order.
+/// Elements drawn between two polls for a stop: well under a millisecond of work.
+let randomPollingBlock = 1 << 16
+
+/// Calls `body` with 0..<count in order, polling for a stop (`OperationStop`) between
+/// blocks: a fill of 2**32 elements runs for many seconds, and Ctrl-C or the timeout must
+/// reach it. After a stop the rest is skipped; the caller throws via `check()`.
+@inline(__always)
+func randomStoppableLoop(_ count: Int, _ body: (Int) -> Void) {
+    var start = 0
+    while start < count {
+        if OperationStop.isRequested { return }
+        let end = Swift.min(start + randomPollingBlock, count)
+        for index in start..<end { body(index) }
+        start = end
+    }
+}
+
+/// Calls `body` with each storage offset of `tensor` in PyTorch's fill order, skipping
+/// the rest once a stop is requested.
 @inline(__always)
 func randomForEachOffset(_ tensor: Tensor, _ body: (Int) -> Void) {
     if tensor.isContiguous {
         let start = tensor.storageOffset
-        for index in 0..<tensor.count { body(start + index) }
+        randomStoppableLoop(tensor.count) { body(start + $0) }
     } else {
-        randomIterationViews([tensor.view])[0].forEachOffset(body)
+        var visited = 0
+        var stopped = false
+        randomIterationViews([tensor.view])[0].forEachOffset { offset in
+            if visited & (randomPollingBlock - 1) == 0 { stopped = stopped || OperationStop.isRequested }
+            visited &+= 1
+            if !stopped { body(offset) }
+        }
     }
 }
 
