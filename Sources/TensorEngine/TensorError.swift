@@ -15,10 +15,17 @@ public struct TensorError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public let kind: Kind
     public let message: String
+    /// What went wrong, as data, for the errors a tool explains (TensorError+Reason.swift).
+    public let reason: Reason?
 
     public init(_ kind: Kind, _ message: String) {
+        self.init(kind, message, reason: nil)
+    }
+
+    init(_ kind: Kind, _ message: String, reason: Reason?) {
         self.kind = kind
         self.message = message
+        self.reason = reason
     }
 
     public static func runtime(_ message: String) -> TensorError { TensorError(.runtimeError, message) }
