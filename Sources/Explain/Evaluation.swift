@@ -224,6 +224,19 @@ struct CallSite {
         return positional[index]
     }
 
+    /// The argument of the first parameter after the input (`other` of `x.add_(y)`,
+    /// `exponent` of `x.pow_(2)`), as the op table's signature orders them.
+    var operand: (expr: Expr, value: Value)? {
+        guard let (entry, qualifiedName) = op else { return nil }
+        let names = entry.signature(as: qualifiedName).positionalNames
+        return (isMethod ? names.first : names.dropFirst().first).flatMap(argument)
+    }
+
+    /// For a call of an `nn` module object: what its forward was given, the input and, for
+    /// a loss, the target.
+    var moduleInput: (expr: Expr, value: Value)? { moduleObject == nil ? nil : positional.first }
+    var moduleTarget: (expr: Expr, value: Value)? { moduleObject == nil ? nil : positional.dropFirst().first }
+
     /// The parameter's default as the op table declares it (`-100`, `'mean'`), for an
     /// argument the call leaves out.
     func declaredDefault(_ parameter: String) -> OpArgument? {

@@ -15,7 +15,7 @@ struct SoftmaxCall {
 
     init?(_ call: CallSite) {
         if case let .softmax(log)? = call.moduleKind {
-            guard let (expr, value) = call.positional.first, case let .tensor(tensor) = value else { return nil }
+            guard let (expr, value) = call.moduleInput, case let .tensor(tensor) = value else { return nil }
             self.init(input: (expr, tensor), explicitDim: call.moduleAttribute("dim").flatMap(intValue), isLog: log, isModule: true)
             return
         }

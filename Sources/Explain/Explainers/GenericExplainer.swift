@@ -92,7 +92,7 @@ struct GenericExplainer: OperationExplainer {
 
     /// `cat` and `stack`: the pieces' shapes and the dim they meet along.
     private func joinText(_ call: CallSite, _ output: Tensor?, newDim: Bool) -> OperationText? {
-        guard let output, let first = call.positional.first ?? call.argument("tensors") else { return nil }
+        guard let output, let first = call.argument("tensors") else { return nil }
         let items: [Value]
         switch first.value {
         case let .list(list): items = list.items

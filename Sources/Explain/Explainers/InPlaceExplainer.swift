@@ -23,10 +23,10 @@ struct InPlaceExplainer: OperationExplainer {
         var text: String
         switch call.kind {
         case let .fill(value)?:
-            let value = value ?? call.positional.first.map { words.valueText($0.expr, $0.value).words } ?? "the value"
+            let value = value ?? call.argument("value").map { words.valueText($0.expr, $0.value).words } ?? "the value"
             text = "sets \(WrittenRegion.whole(receiver.tensor.shape).countText) of `\(target)` to \(value)"
         case .copyInto?:
-            guard let source = call.positional.first, case let .tensor(sourceTensor) = source.value else { return nil }
+            guard let source = call.argument("src"), case let .tensor(sourceTensor) = source.value else { return nil }
             text = "copies `\(evaluation.text(of: source.expr))` \(TensorSignature(sourceTensor)) into `\(target)` element for element"
             if let broadcast = words.broadcastText(source.value, to: receiver.tensor.shape) { text += "; " + broadcast }
             if sourceTensor.dtype != receiver.tensor.dtype { text += "; values are converted to \(receiver.tensor.dtype.rawValue)" }
@@ -41,7 +41,7 @@ struct InPlaceExplainer: OperationExplainer {
                 text += ": \(receiver.tensor.doubles().filter { bounds.contains($0) }.count) of \(receiver.tensor.count) now sit at a bound"
             }
         case .requiresGrad?:
-            let flag = call.positional.first.flatMap { if case let .bool(flag) = $0.value { flag } else { nil } } ?? true
+            let flag = call.argument("requires_grad").flatMap { if case let .bool(flag) = $0.value { flag } else { nil } } ?? true
             return OperationText(operation: call.name, text: flag
                 ? "marks `\(target)` as requiring grad: autograd records the ops on it from now on; no values change"
                 : "stops autograd from recording ops on `\(target)`; no values change")
@@ -52,8 +52,8 @@ struct InPlaceExplainer: OperationExplainer {
         default:
             guard let template = call.inPlaceWords else { return nil }
             text = template.replacingOccurrences(of: "{T}", with: "`\(target)`")
-                .replacingOccurrences(of: "{X}", with: call.positional.first.map { words.valueText($0.expr, $0.value).words } ?? "")
-            if let other = call.positional.first, let broadcast = words.broadcastText(other.value, to: receiver.tensor.shape),
+                .replacingOccurrences(of: "{X}", with: call.operand.map { words.valueText($0.expr, $0.value).words } ?? "")
+            if let other = call.operand, let broadcast = words.broadcastText(other.value, to: receiver.tensor.shape),
                case .tensor = other.value {
                 text += "; " + broadcast
             }
@@ -83,9 +83,8 @@ struct PartialWrite {
             if maskTensor.shape != shape { text += " (the mask \(shapeText(maskTensor.shape)) is broadcast to \(shapeText(shape)))" }
             self.text = text
         case let .indexWrite(verb)?:
-            // The receiver's own form skips `input`; `torch.index_add(x, ...)` has it first.
-            let arguments = call.receiver == nil ? Array(call.positional.dropFirst()) : call.positional
-            guard arguments.count >= 3, let dim = intValue(arguments[0].value), case let .tensor(index) = arguments[1].value,
+            guard let dimArgument = call.argument("dim"), let dim = intValue(dimArgument.value), let indexArgument = call.argument("index"),
+                  case let .tensor(index) = indexArgument.value, let written = call.argument("value") ?? call.argument("source"),
                   shape.count > 0 else { return nil }
             let resolved = dim < 0 ? dim + shape.count : dim
             guard resolved >= 0, resolved < shape.count else { return nil }
@@ -93,18 +92,18 @@ struct PartialWrite {
             let indices = Array(repeating: TensorIndex.slice(start: nil, stop: nil, step: nil), count: resolved) + [.tensor(flatIndex)]
             region = WrittenRegion(shape: shape, indices: indices)
             let picked = listText(flatIndex.int64s().map { Int($0) < 0 ? Int($0) + shape[resolved] : Int($0) })
-            let value = words.valueText(arguments[2].expr, arguments[2].value).words
-            var text = "\(verb) \(value) into the slices of \(target) along dim \(resolved) listed in `\(evaluation.text(of: arguments[1].expr))` = \(picked)"
+            let value = words.valueText(written.expr, written.value).words
+            var text = "\(verb) \(value) into the slices of \(target) along dim \(resolved) listed in `\(evaluation.text(of: indexArgument.expr))` = \(picked)"
             if let region { text += ": a region of shape \(shapeText(region.selectionShape)), \(region.countText)" }
             self.text = text
         case .indexPut?:
-            guard call.positional.count >= 2, case let .tuple(items) = call.positional[0].value else { return nil }
+            guard let positions = call.argument("indices"), let values = call.argument("values"), case let .tuple(items) = positions.value else { return nil }
             let indices = items.compactMap { item -> TensorIndex? in if case let .tensor(tensor) = item { return .tensor(tensor) } else { return nil } }
             guard indices.count == items.count else { return nil }
             region = WrittenRegion(shape: shape, indices: indices)
             let accumulate = call.bool("accumulate") ?? false
-            let value = words.valueText(call.positional[1].expr, call.positional[1].value).words
-            var text = "\(accumulate ? "adds" : "writes") \(value) at the positions `\(evaluation.text(of: call.positional[0].expr))` picks (advanced indexing)"
+            let value = words.valueText(values.expr, values.value).words
+            var text = "\(accumulate ? "adds" : "writes") \(value) at the positions `\(evaluation.text(of: positions.expr))` picks (advanced indexing)"
             if let region { text += ": \(region.countText) of \(target)" }
             self.text = text
         case .scatter?:

@@ -39,11 +39,12 @@ struct LossExplainer: OperationExplainer {
 
     /// `nn.KLDivLoss` applied: the same words as `F.kl_div`, with the module's reduction.
     func klModuleText(_ evaluation: Evaluation) -> OperationText? {
-        guard let call = evaluation.call, let module = call.moduleObject, call.moduleKind == .klDivergence, call.positional.count >= 2,
-              case let .tensor(input) = call.positional[0].value, let reduction = evaluation.lossModuleReduction(module) else { return nil }
+        guard let call = evaluation.call, let module = call.moduleObject, call.moduleKind == .klDivergence,
+              let (inputExpr, inputValue) = call.moduleInput, case let .tensor(input) = inputValue, let target = call.moduleTarget,
+              let reduction = evaluation.lossModuleReduction(module) else { return nil }
         let logTarget: Bool = { if case let .bool(flag)? = evaluation.nativeAttribute(module, "log_target") { return flag } else { return false } }()
-        let text = klText(input: input, inputName: "`\(evaluation.text(of: call.positional[0].expr))`",
-                          targetName: "`\(evaluation.text(of: call.positional[1].expr))`", logTarget: logTarget, reduction: reduction)
+        let text = klText(input: input, inputName: "`\(evaluation.text(of: inputExpr))`",
+                          targetName: "`\(evaluation.text(of: target.expr))`", logTarget: logTarget, reduction: reduction)
         return OperationText(operation: "KLDivLoss", text: "applies `\(call.calleeText)`, an nn.KLDivLoss with reduction='\(reduction)': " + text)
     }
 
@@ -71,7 +72,7 @@ struct LossExplainer: OperationExplainer {
 struct ModuleCallExplainer: OperationExplainer {
     func explain(_ evaluation: Evaluation) -> OperationText? {
         guard let call = evaluation.call, let module = call.moduleObject, let output = evaluation.tensorResult else { return nil }
-        let input = call.positional.first.flatMap { if case let .tensor(tensor) = $0.value { return tensor } else { return nil } }
+        let input = call.moduleInput.flatMap { if case let .tensor(tensor) = $0.value { return tensor } else { return nil } }
         let shapes = input.map { "\(shapeText($0.shape)) → \(shapeText(output.shape))" } ?? shapeText(output.shape)
         if call.moduleKind == .linear {
             return OperationText(operation: "Linear", text: "applies `\(call.calleeText)` = \(module.repr()): x @ weight.T + bias, \(shapes)")

@@ -52,7 +52,7 @@ enum MultiOutputWords {
             return text
         },
         .size: { call, evaluation, input, output in
-            guard let dim = call.positional.first.flatMap({ intValue($0.value) }), let number = intValue(output) else {
+            guard let dim = call.argument("dim").flatMap({ intValue($0.value) }), let number = intValue(output) else {
                 return "the shape of `\(evaluation.text(of: call.input!.expr))`: torch.Size(\(shapeText(input.shape)))"
             }
             return "the size of dim \(dim) of `\(evaluation.text(of: call.input!.expr))` \(shapeText(input.shape)): \(number)"

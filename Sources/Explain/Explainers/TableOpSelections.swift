@@ -71,9 +71,9 @@ extension TableOpExplainer {
         },
         .dot: { _, _, input, _ in "the sum of the elementwise products of two \(shapeText(input.shape)) vectors: one number" },
         .einsum: { call, _, _, output in
-            guard case let .string(equation)? = call.positional.first?.value, case let .tensor(result) = output else { return nil }
+            guard case let .string(equation)? = call.argument("equation")?.value, case let .tensor(result) = output else { return nil }
             let sides = equation.replacingOccurrences(of: " ", with: "").components(separatedBy: "->")
-            let shapes = call.positional.dropFirst().compactMap { if case let .tensor(tensor) = $0.value { return shapeText(tensor.shape) } else { return nil } }
+            let shapes = call.positional.compactMap { if case let .tensor(tensor) = $0.value { return shapeText(tensor.shape) } else { return nil } }
             var text = "einsum '\(equation)': \(shapes.joined(separator: ", ")) → \(shapeText(result.shape))"
             if sides.count == 2 {
                 let summed = Set(sides[0].filter(\.isLetter)).subtracting(sides[1]).sorted()

@@ -16,7 +16,7 @@ struct TableOpExplainer: OperationExplainer {
         switch kind {
         case let .comparison(symbol):
             guard let output = evaluation.tensorResult else { return nil }
-            let other = call.positional.count > (call.isMethod ? 0 : 1) ? otherText(call, evaluation) : "the other operand"
+            let other = call.argument("other") != nil ? otherText(call, evaluation) : "the other operand"
             return OperationText(operation: name, text: "compares `\(evaluation.text(of: input.expr))` \(symbol) \(other) elementwise: "
                                  + "a bool tensor \(shapeText(output.shape)); \(output.bools().filter { $0 }.count) of \(output.count) are True")
         case .elementwiseExtreme:
@@ -55,7 +55,7 @@ struct TableOpExplainer: OperationExplainer {
 
     /// The second operand: "`y` [4, 5]" or "`2.0`".
     private func otherText(_ call: CallSite, _ evaluation: Evaluation) -> String {
-        guard let other = call.positional.dropFirst(call.isMethod ? 0 : 1).first ?? call.keywords.first.map({ ($0.expr, $0.value) }) else {
+        guard let other = call.argument("other") else {
             return "the other operand"
         }
         if case let .tensor(tensor) = other.value { return "`\(evaluation.text(of: other.expr))` \(shapeText(tensor.shape))" }

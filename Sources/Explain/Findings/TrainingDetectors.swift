@@ -74,7 +74,7 @@ final class KLDivReductionDetector: PitfallDetector {
             defaultText = call.argument("reduction") != nil || call.argument("size_average") != nil ? "" : " (the default)"
             help = "pass reduction='batchmean'"
         } else if let module = call.moduleObject, call.moduleKind == .klDivergence, evaluation.lossModuleReduction(module) == "mean",
-                  let first = call.positional.first, case let .tensor(tensor) = first.value {
+                  let first = call.moduleInput, case let .tensor(tensor) = first.value {
             input = (first.expr, tensor)
             defaultText = " (the default of nn.KLDivLoss)"
             help = "build the module as nn.KLDivLoss(reduction='batchmean')"
