@@ -35,4 +35,9 @@ public struct TensorError: Error, Sendable, Equatable, CustomStringConvertible {
     public static func notImplemented(_ message: String) -> TensorError { TensorError(.notImplementedError, message) }
 
     public var description: String { "\(kind.rawValue): \(message)" }
+
+    /// Errors are equal when Python would see the same exception: the reason only explains it.
+    public static func == (left: TensorError, right: TensorError) -> Bool {
+        left.kind == right.kind && left.message == right.message
+    }
 }
