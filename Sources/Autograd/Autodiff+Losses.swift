@@ -188,7 +188,7 @@ extension Autodiff {
             }
             pointwise = try binary(.subtract, .tensor(entropyTerms), .tensor(try binary(.multiply, .tensor(target), .tensor(input))))
         }
-        if reduction == .batchMean, input.rank == 0 { throw TensorError.index("tuple index out of range") }
+        if reduction == .batchMean, input.rank == 0 { throw TensorError(.indexError, .sequenceIndexOutOfRange(sequence: "tuple")) }
         return try reduce(pointwise, reduction)
     }
 
@@ -201,7 +201,7 @@ extension Autodiff {
         case .sum: return try sum(loss, dims: nil, keepDim: false)
         case .batchMean:
             let total = try sum(loss, dims: nil, keepDim: false)
-            guard let batch = loss.shape.first else { throw TensorError.index("tuple index out of range") }
+            guard let batch = loss.shape.first else { throw TensorError(.indexError, .sequenceIndexOutOfRange(sequence: "tuple")) }
             return try binary(.divide, .tensor(total), .scalar(.int(Int64(batch))))
         }
     }

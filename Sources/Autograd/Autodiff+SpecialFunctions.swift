@@ -114,7 +114,7 @@ extension Autodiff {
         let name = soft ? "softshrink" : "hardshrink"
         guard input.dtype.isFloatingPoint else {
             let kernel = soft && input.dtype != .bool ? "softshrink_check" : "\(name)_cpu"
-            throw TensorError(.notImplementedError, "\"\(kernel)\" not implemented for '\(input.dtype.scalarTypeName)'")
+            throw TensorError.kernelNotImplemented(kernel, input.dtype)
         }
         if soft && lambda < 0 {
             // C++ stream formatting of the dtype's largest value and of λ.

@@ -133,11 +133,18 @@ struct CallSite {
     let positional: [(expr: Expr, value: Value)]
     let keywords: [(name: String, expr: Expr, value: Value)]
     let calleeText: String
+    /// An attribute of the called `nn` module object as Python reads it (`softmax.dim`).
+    let moduleAttribute: (String) -> Value?
 
     init?(_ evaluation: Evaluation) {
         guard case let .call(callee, arguments) = evaluation.expr.kind else { return nil }
         self.callee = callee
-        calleeValue = evaluation.value(of: callee)
+        let calleeValue = evaluation.value(of: callee)
+        self.calleeValue = calleeValue
+        moduleAttribute = { name in
+            if case let .native(module)? = calleeValue { return evaluation.nativeAttribute(module, name) }
+            return nil
+        }
         calleeText = evaluation.text(of: callee)
         var receiver: (Expr, Tensor)?
         var name: String
@@ -182,6 +189,31 @@ struct CallSite {
         OpTable.entry(called: name, asMethod: isMethod)
     }
 
+    /// What the table says the called op is. Nil for a call of an `nn` module object and
+    /// for a module class's constructor: their entries describe the class, not the call.
+    var kind: OpKind? {
+        guard moduleObject == nil, let entry = op?.entry, !entry.variants.contains(.moduleClass) else { return nil }
+        return entry.explanation.kind
+    }
+
+    /// The kind of the `nn` module object called (`nn.KLDivLoss()(p, q)`).
+    var moduleKind: OpKind? {
+        guard moduleObject != nil, let entry = op?.entry, entry.variants.contains(.moduleClass) else { return nil }
+        return entry.explanation.kind
+    }
+
+    /// The kind, for a call of the out-of-place form only (`x.scatter(...)`, not `x.scatter_(...)`).
+    var outOfPlaceKind: OpKind? { isInPlaceForm ? nil : kind }
+
+    /// The table's traits of the called function or method.
+    var traits: OpTraits { moduleObject == nil ? op?.entry.explanation.traits ?? [] : [] }
+
+    /// Whether the call reached an op's in-place method (`x.exp_()`, `x.masked_fill_(...)`).
+    var isInPlaceForm: Bool { op.map { OpEntry.isInPlace($0.qualifiedName) } ?? false }
+
+    /// What the in-place form does, with `{T}` and `{X}` to fill in.
+    var inPlaceWords: String? { isInPlaceForm ? op?.entry.explanation.inPlaceWords : nil }
+
     /// An argument by parameter name: given by keyword, or by the position the op table's
     /// signature gives that name (counted after the receiver for a method).
     func argument(_ parameter: String) -> (expr: Expr, value: Value)? {
@@ -191,6 +223,19 @@ struct CallSite {
         guard let index = positionalNames.firstIndex(of: parameter), index < positional.count else { return nil }
         return positional[index]
     }
+
+    /// The argument of the first parameter after the input (`other` of `x.add_(y)`,
+    /// `exponent` of `x.pow_(2)`), as the op table's signature orders them.
+    var operand: (expr: Expr, value: Value)? {
+        guard let (entry, qualifiedName) = op else { return nil }
+        let names = entry.signature(as: qualifiedName).positionalNames
+        return (isMethod ? names.first : names.dropFirst().first).flatMap(argument)
+    }
+
+    /// For a call of an `nn` module object: what its forward was given, the input and, for
+    /// a loss, the target.
+    var moduleInput: (expr: Expr, value: Value)? { moduleObject == nil ? nil : positional.first }
+    var moduleTarget: (expr: Expr, value: Value)? { moduleObject == nil ? nil : positional.dropFirst().first }
 
     /// The parameter's default as the op table declares it (`-100`, `'mean'`), for an
     /// argument the call leaves out.

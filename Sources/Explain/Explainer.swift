@@ -33,18 +33,21 @@ public final class Explainer {
         interpreter.observer = tracer
         defer { interpreter.observer = previousObserver }
         var failure: (type: String, message: String, span: Span?)?
+        var reason: TensorError.Reason?
         do {
             try interpreter.run(module) { value, line in onEvent(.value(value, line: line)) }
         } catch let error as PythonError {
             failure = (error.type, error.message, error.span)
+            reason = error.reason
         } catch let error as TensorError {
             failure = (error.kind.rawValue, error.message, nil)
+            reason = error.reason
         } catch {
             failure = ("RuntimeError", "\(error)", nil)
         }
         if failure == nil { tracer.finish() }
         if let failure {
-            let finding = ErrorFindings(tracer: tracer).finding(type: failure.type, message: failure.message, span: failure.span)
+            let finding = ErrorFindings(tracer: tracer).finding(type: failure.type, message: failure.message, reason: reason, span: failure.span)
             tracer.add(finding, for: failure.span.flatMap { tracer.index.node(at: $0) })
         }
         let findings = tracer.findings.enumerated().sorted { left, right in

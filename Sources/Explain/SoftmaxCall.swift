@@ -14,34 +14,21 @@ struct SoftmaxCall {
     let isModule: Bool
 
     init?(_ call: CallSite) {
-        if let module = call.moduleObject {
-            guard ["Softmax", "LogSoftmax"].contains(module.typeName) || module.repr().hasPrefix("Softmax(") || module.repr().hasPrefix("LogSoftmax("),
-                  let (expr, value) = call.positional.first, case let .tensor(tensor) = value else { return nil }
-            let repr = module.repr()
-            isLog = repr.hasPrefix("LogSoftmax")
-            isModule = true
-            input = (expr, tensor)
-            let dimText = repr.drop(while: { $0 != "=" }).dropFirst().prefix(while: { $0 != ")" })
-            if let explicit = Int(dimText) {
-                dimIsExplicit = true
-                dim = SoftmaxCall.normalize(explicit, rank: tensor.rank)
-            } else {
-                dimIsExplicit = false
-                dim = SoftmaxCall.legacyDim(rank: tensor.rank)
-            }
+        if case let .softmax(log)? = call.moduleKind {
+            guard let (expr, value) = call.moduleInput, case let .tensor(tensor) = value else { return nil }
+            self.init(input: (expr, tensor), explicitDim: call.moduleAttribute("dim").flatMap(intValue), isLog: log, isModule: true)
             return
         }
-        guard call.name == "softmax" || call.name == "log_softmax", let input = call.input else { return nil }
+        guard case let .softmax(log)? = call.kind, let input = call.input else { return nil }
+        self.init(input: input, explicitDim: call.int("dim"), isLog: log, isModule: false)
+    }
+
+    private init(input: (expr: Expr, tensor: Tensor), explicitDim: Int?, isLog: Bool, isModule: Bool) {
         self.input = input
-        isLog = call.name == "log_softmax"
-        isModule = false
-        if let explicit = call.int("dim") {
-            dimIsExplicit = true
-            dim = SoftmaxCall.normalize(explicit, rank: input.tensor.rank)
-        } else {
-            dimIsExplicit = false
-            dim = SoftmaxCall.legacyDim(rank: input.tensor.rank)
-        }
+        self.isLog = isLog
+        self.isModule = isModule
+        dimIsExplicit = explicitDim != nil
+        dim = explicitDim.map { SoftmaxCall.normalize($0, rank: input.tensor.rank) } ?? SoftmaxCall.legacyDim(rank: input.tensor.rank)
     }
 
     static func normalize(_ dim: Int, rank: Int) -> Int {

@@ -149,9 +149,9 @@ enum FactRecorder {
             }
             return
         }
-        guard let input = call.input else { return }
-        switch call.name {
-        case "clone", "detach", "contiguous", "to", "float", "cpu", "cuda", "double":
+        guard let input = call.input, let kind = call.outOfPlaceKind else { return }
+        switch kind {
+        case .clone, .detach, .contiguous, .conversion(keepsValues: true):
             let inherited = facts[input.tensor]
             facts.update(result) {
                 $0.producer = inherited.producer
@@ -162,9 +162,9 @@ enum FactRecorder {
                 $0.dimLabels = inherited.dimLabels
                 $0.columnSliceStart = inherited.columnSliceStart
             }
-        case "view", "reshape":
+        case .reshape:
             facts.update(result) { $0.dimLabels = dimLabels(for: evaluation, call: call, rank: result.rank) }
-        case "permute":
+        case .permute:
             if let order = call.integerList, let labels = facts[input.tensor].dimLabels, labels.count == order.count {
                 let normalized = order.map { $0 < 0 ? $0 + labels.count : $0 }
                 if normalized.allSatisfy({ $0 >= 0 && $0 < labels.count }) {

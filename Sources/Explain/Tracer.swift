@@ -1,5 +1,6 @@
 import Diagnostics
 import Interpreter
+import Ops
 import PySyntax
 import TensorEngine
 
@@ -185,7 +186,7 @@ final class Tracer: EvaluationObserver {
     /// no class weights and no label smoothing, for which the closed-form gradient holds.
     private func crossEntropyOperands(_ term: LossTerm) -> CrossEntropyOperands? {
         let evaluation = evaluation(of: term.origin, value: .tensor(term.originTensor))
-        guard let call = evaluation.call, call.op?.entry.name == "cross_entropy", let input = call.input,
+        guard let call = evaluation.call, call.kind == .classEntropy(appliesLogSoftmax: true), let input = call.input,
               let target = call.argument("target"), case let .tensor(targetTensor) = target.value, !targetTensor.dtype.isFloatingPoint,
               call.argument("weight").map({ $0.value.isNone }) ?? true, (call.double("label_smoothing") ?? 0) == 0,
               call.lossReduction == "mean" else { return nil }
@@ -197,7 +198,7 @@ final class Tracer: EvaluationObserver {
     /// with one temperature on both sides, for which the closed-form gradient holds.
     private func distillationOperands(_ term: LossTerm) -> DistillationOperands? {
         let evaluation = evaluation(of: term.origin, value: .tensor(term.originTensor))
-        guard let call = evaluation.call, call.op?.entry.name == "kl_div", call.lossReduction == "batchmean", call.bool("log_target") == false,
+        guard let call = evaluation.call, call.kind == .klDivergence, call.lossReduction == "batchmean", call.bool("log_target") == false,
               let input = call.input, let target = call.argument("target"), case let .tensor(targetTensor) = target.value else { return nil }
         let studentFact = facts[input.tensor], teacherFact = facts[targetTensor]
         guard case .logSoftmax(dim: 1)? = studentFact.producer, case .softmax(dim: 1)? = teacherFact.producer,

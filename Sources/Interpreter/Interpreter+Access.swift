@@ -138,7 +138,7 @@ extension Interpreter {
         }
         let resolved = position < 0 ? position + Int64(count) : position
         guard resolved >= 0, resolved < Int64(count) else {
-            throw PythonError.indexError("\(kind) index out of range")
+            throw PythonError(TensorError(.indexError, .sequenceIndexOutOfRange(sequence: kind)))
         }
         return Int(resolved)
     }

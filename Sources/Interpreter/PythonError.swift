@@ -9,6 +9,8 @@ public struct PythonError: Error, CustomStringConvertible {
     public var span: Span?
     /// The exception object raised by user code (`raise ValueError("x")`).
     public var payload: Value?
+    /// The engine's account of what went wrong, when the engine raised it.
+    public var reason: TensorError.Reason?
 
     public init(_ type: String, _ message: String, span: Span? = nil) {
         self.type = type
@@ -18,6 +20,7 @@ public struct PythonError: Error, CustomStringConvertible {
 
     public init(_ error: TensorError, span: Span? = nil) {
         self.init(error.kind.rawValue, error.message, span: span)
+        reason = error.reason
     }
 
     public static func typeError(_ message: String) -> PythonError { PythonError("TypeError", message) }

@@ -53,18 +53,21 @@ public struct OpEntry: Sendable {
     /// Other names for the same op, with their namespace: `torch.concat`, `Tensor.absolute`.
     public let aliases: [String]
     public let doc: OpDoc?
+    /// What Explain needs besides the signature: the op's kind, traits and words.
+    public let explanation: OpExplanation
     /// Nil while the op is still bound by hand in the interpreter; the table then supplies
     /// its signature, family and doc only.
     public let implementation: OpImplementation?
 
-    public init(_ name: String, _ signature: String, _ variants: OpVariants, family: OpFamily, aliases: [String] = [],
-                overloads: [String] = [], doc: OpDoc? = nil, implementation: OpImplementation? = nil) {
+    public init(_ name: String, _ signature: String, _ variants: OpVariants, family: OpFamily, explain explanation: OpExplanation = .none,
+                aliases: [String] = [], overloads: [String] = [], doc: OpDoc? = nil, implementation: OpImplementation? = nil) {
         self.name = name
         self.signatures = (overloads + [signature]).map(OpSignature.init)
         self.variants = variants
         self.family = family
         self.aliases = aliases
         self.doc = doc
+        self.explanation = explanation
         self.implementation = implementation
     }
 
@@ -81,6 +84,11 @@ public struct OpEntry: Sendable {
 
     /// The name `:help` shows first.
     public var primaryName: String { qualifiedNames.first ?? name }
+
+    /// Whether `qualifiedName` is the in-place method (`Tensor.exp_`, `Tensor.clip_`).
+    public static func isInPlace(_ qualifiedName: String) -> Bool {
+        qualifiedName.hasPrefix("Tensor.") && qualifiedName.hasSuffix("_")
+    }
 
     /// The signature as called through `qualifiedName`: a method's drops its receiver.
     public func signature(as qualifiedName: String) -> OpSignature {

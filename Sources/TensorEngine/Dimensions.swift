@@ -7,8 +7,7 @@ public func normalizeDim(_ dim: Int, rank: Int) throws -> Int {
     let minimum = -effectiveRank
     let maximum = effectiveRank - 1
     guard dim >= minimum, dim <= maximum else {
-        throw TensorError.index(
-            "Dimension out of range (expected to be in range of [\(minimum), \(maximum)], but got \(dim))")
+        throw TensorError(.indexError, .dimOutOfRange(low: minimum, high: maximum, got: dim))
     }
     return dim < 0 ? dim + effectiveRank : dim
 }
@@ -43,8 +42,7 @@ public func broadcastShapes(_ a: [Int], _ b: [Int]) throws -> [Int] {
         } else if sizeA == 1 {
             result[index] = sizeB
         } else {
-            throw TensorError.runtime(
-                "The size of tensor a (\(sizeA)) must match the size of tensor b (\(sizeB)) at non-singleton dimension \(index)")
+            throw TensorError(.runtimeError, .sizeMismatch(sizeA: sizeA, sizeB: sizeB, dim: index))
         }
     }
     // Broadcasting two expanded views can multiply out to more elements than an Int holds.

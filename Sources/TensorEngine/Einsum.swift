@@ -35,11 +35,10 @@ public func einsum(_ equation: String, _ operands: [Tensor]) throws -> Tensor {
         } else {
             // A product over shared dims is a bmm in aten, which wants one dtype.
             if current.dtype == .bool {
-                throw TensorError(.notImplementedError, "\"bmm\" not implemented for 'Bool'")
+                throw TensorError.kernelNotImplemented("bmm", .bool)
             }
             guard current.dtype == next.dtype else {
-                throw TensorError.runtime(
-                    "expected scalar type \(current.dtype.scalarTypeName) but found \(next.dtype.scalarTypeName)")
+                throw TensorError.scalarTypeMismatch(expected: current.dtype, found: next.dtype)
             }
             outputType = current.dtype
         }

@@ -56,7 +56,7 @@ public func binary(_ op: BinaryOp, _ a: Operand, _ b: Operand) throws -> Tensor 
         if !computeType.isFloatingPoint { computeType = defaultFloatDType }
     case .bitwiseAnd, .bitwiseOr, .bitwiseXor, .leftShift, .rightShift:
         if computeType.isFloatingPoint {
-            throw TensorError(.notImplementedError, "\"\(op.kernelName)_cpu\" not implemented for '\(computeType.scalarTypeName)'")
+            throw TensorError.kernelNotImplemented("\(op.kernelName)_cpu", computeType)
         }
     case .subtract:
         if computeType == .bool {
@@ -262,6 +262,6 @@ private func runBoolean(_ op: BinaryOp, _ a: Operand, _ b: Operand, _ output: Te
     case .multiply, .bitwiseAnd, .logicalAnd, .minimum: runElementwise(a, b, into: output) { (x: Bool, y: Bool) in x && y }
     case .power: runElementwise(a, b, into: output) { (x: Bool, y: Bool) in x || !y }
     default:
-        throw TensorError(.notImplementedError, "\"\(op.kernelName)_cpu\" not implemented for 'Bool'")
+        throw TensorError.kernelNotImplemented("\(op.kernelName)_cpu", .bool)
     }
 }

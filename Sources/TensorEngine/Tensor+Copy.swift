@@ -78,8 +78,7 @@ extension Tensor {
     public func assignInPlace(_ result: Tensor) throws {
         try checkNoInternalOverlap()
         if !canCast(from: result.dtype, to: dtype) {
-            throw TensorError.runtime(
-                "result type \(result.dtype.scalarTypeName) can't be cast to the desired output type \(dtype.scalarTypeName)")
+            throw TensorError(.runtimeError, .castNotAllowed(result: result.dtype, desired: dtype))
         }
         if result.shape != shape {
             let broadcast = try broadcastShapes(shape, result.shape)

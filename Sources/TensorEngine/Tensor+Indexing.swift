@@ -216,7 +216,7 @@ extension Tensor {
             try advancedOffsets.withUnsafeMutableBufferPointer { offsets in
                 for (slot, raw) in positions.enumerated() {
                     guard raw >= -Int64(size), raw < Int64(size) else {
-                        throw TensorError.index("index \(raw) is out of bounds for dimension \(dim) with size \(size)")
+                        throw TensorError(.indexError, .indexOutOfBounds(index: Int(raw), dim: dim, size: size))
                     }
                     let position = raw < 0 ? Int(raw) + size : Int(raw)
                     offsets[slot] &+= position &* stride

@@ -70,8 +70,7 @@ extension Tensor {
         }
         try rejectBool("bmm")
         guard dtype == other.dtype else {
-            throw TensorError.runtime(
-                "expected scalar type \(dtype.scalarTypeName) but found \(other.dtype.scalarTypeName)")
+            throw TensorError.scalarTypeMismatch(expected: dtype, found: other.dtype)
         }
         let columns = rhs.shape[2]
         return try batchedProduct(lhs, other, rhs, batch: batch, rows: rows, inner: inner, columns: columns,
@@ -103,7 +102,7 @@ extension Tensor {
 
     func rejectBool(_ kernel: String) throws {
         if dtype == .bool {
-            throw TensorError(.notImplementedError, "\"\(kernel)\" not implemented for 'Bool'")
+            throw TensorError.kernelNotImplemented(kernel, .bool)
         }
     }
 
@@ -189,7 +188,7 @@ extension Tensor {
         }
         try rejectBool("bmm")
         guard dtype == other.dtype else {
-            throw TensorError.runtime("expected scalar type \(dtype.scalarTypeName) but found \(other.dtype.scalarTypeName)")
+            throw TensorError.scalarTypeMismatch(expected: dtype, found: other.dtype)
         }
         return try batchedProduct(leftExpanded, other, rightExpanded, batch: batch, rows: rows, inner: inner,
                                   columns: columns, outputShape: outputShape)

@@ -23,12 +23,10 @@ extension Tensor {
     /// `mean`: only floating inputs, or an explicit floating `dtype`. Empty lanes give nan.
     public func mean(dims: [Int]?, keepDim: Bool, dtype: DType? = nil) throws -> Tensor {
         if let dtype, !dtype.isFloatingPoint {
-            throw TensorError(.notImplementedError,
-                "mean(): could not infer output dtype. Optional dtype must be either a floating point or complex dtype. Got: \(dtype.scalarTypeName)")
+            throw TensorError(.notImplementedError, .meanNeedsFloat(dtypeArgument: true, dtype: dtype))
         }
         if dtype == nil, !self.dtype.isFloatingPoint {
-            throw TensorError(.notImplementedError,
-                "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(self.dtype.scalarTypeName)")
+            throw TensorError(.notImplementedError, .meanNeedsFloat(dtypeArgument: false, dtype: self.dtype))
         }
         let outputType = dtype ?? self.dtype
         let layout = try ReductionLayout(self, dims: dims, keepDim: keepDim)

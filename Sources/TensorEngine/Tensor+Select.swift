@@ -80,8 +80,7 @@ extension Tensor {
     public func maskedFillInPlace(_ mask: Tensor, _ value: Operand) throws {
         storage.bumpVersion()
         guard mask.dtype == .bool else {
-            throw TensorError.runtime(
-                "masked_fill_ only supports boolean masks, but got mask with dtype \(mask.dtype == .float32 ? "float" : mask.dtype.rawValue)")
+            throw TensorError(.runtimeError, .maskNotBool(mask.dtype))
         }
         let fillValue: Scalar
         switch value {

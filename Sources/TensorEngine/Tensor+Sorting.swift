@@ -162,7 +162,7 @@ extension Tensor {
     /// tensor is empty.
     public func median() throws -> Tensor {
         if dtype == .bool {
-            throw TensorError(.notImplementedError, "\"median_cpu\" not implemented for 'Bool'")
+            throw TensorError.kernelNotImplemented("median_cpu", .bool)
         }
         if dtype.isFloatingPoint {
             var values = castDoubles(view: view, to: .float64)
@@ -189,7 +189,7 @@ extension Tensor {
     /// lane, the first nan and its index.
     public func median(dim: Int, keepDim: Bool) throws -> (values: Tensor, indices: Tensor) {
         if dtype == .bool {
-            throw TensorError(.notImplementedError, "\"median_out\" not implemented for 'Bool'")
+            throw TensorError.kernelNotImplemented("median_out", .bool)
         }
         let layout = try ReductionLayout(self, dims: [dim], keepDim: keepDim)
         try checkNonEmptyReduction(layout, name: "median")

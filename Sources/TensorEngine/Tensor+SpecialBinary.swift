@@ -17,7 +17,7 @@ public func specialBinary(_ op: SpecialBinaryOp, _ a: Operand, _ b: Operand) thr
     }
     if !computeType.isFloatingPoint {
         guard op.promotesIntegers else {
-            throw TensorError(.notImplementedError, "\"\(op.rawValue)_cpu\" not implemented for '\(computeType.scalarTypeName)'")
+            throw TensorError.kernelNotImplemented("\(op.rawValue)_cpu", computeType)
         }
         computeType = defaultFloatDType
     }
@@ -80,7 +80,7 @@ private func doubleBinary(_ op: SpecialBinaryOp) -> (Double, Double) -> Double {
 
 private func integerSpecialBinary(_ op: SpecialBinaryOp, _ a: Operand, _ b: Operand, shape: [Int], _ computeType: DType) throws -> Tensor {
     guard computeType.isIntegral else {
-        throw TensorError(.notImplementedError, "\"\(op.rawValue)_cpu\" not implemented for '\(computeType.scalarTypeName)'")
+        throw TensorError.kernelNotImplemented("\(op.rawValue)_cpu", computeType)
     }
     let output = try Tensor.uninitialized(shape: shape, dtype: .int64)
     let first = try a.converted(to: .int64), second = try b.converted(to: .int64)

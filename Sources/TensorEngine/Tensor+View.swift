@@ -4,8 +4,7 @@ extension Tensor {
     public func view(_ requested: [Int]) throws -> Tensor {
         let newShape = try inferShape(requested, count: count)
         guard let newStrides = try computeViewStrides(shape, strides, newShape) else {
-            throw TensorError.runtime(
-                "view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.")
+            throw TensorError(.runtimeError, .viewNotContiguous)
         }
         return viewing(View(shape: newShape, strides: newStrides, offset: storageOffset))
     }
@@ -181,7 +180,7 @@ extension Tensor {
         let axis = try normalizeDim(dim, rank: rank)
         let size = shape[axis]
         guard index >= -size, index < size else {
-            throw TensorError.index("index \(index) is out of bounds for dimension \(axis) with size \(size)")
+            throw TensorError(.indexError, .indexOutOfBounds(index: index, dim: axis, size: size))
         }
         let position = index < 0 ? index + size : index
         var newShape = shape

@@ -15,10 +15,17 @@ public struct TensorError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public let kind: Kind
     public let message: String
+    /// What went wrong, as data, for the errors a tool explains (TensorError+Reason.swift).
+    public let reason: Reason?
 
     public init(_ kind: Kind, _ message: String) {
+        self.init(kind, message, reason: nil)
+    }
+
+    init(_ kind: Kind, _ message: String, reason: Reason?) {
         self.kind = kind
         self.message = message
+        self.reason = reason
     }
 
     public static func runtime(_ message: String) -> TensorError { TensorError(.runtimeError, message) }
@@ -28,4 +35,9 @@ public struct TensorError: Error, Sendable, Equatable, CustomStringConvertible {
     public static func notImplemented(_ message: String) -> TensorError { TensorError(.notImplementedError, message) }
 
     public var description: String { "\(kind.rawValue): \(message)" }
+
+    /// Errors are equal when Python would see the same exception: the reason only explains it.
+    public static func == (left: TensorError, right: TensorError) -> Bool {
+        left.kind == right.kind && left.message == right.message
+    }
 }

@@ -51,6 +51,19 @@ private let calls: [String: String] = [
     "xlogy": "torch.xlogy(x, y)", "copysign": "torch.copysign(x, y)", "nextafter": "torch.nextafter(x, y)",
     "gcd": "torch.gcd(t, t + 2)", "lcm": "torch.lcm(t, t + 2)", "float_power": "torch.float_power(x, 2)",
     "bitwise_left_shift": "torch.bitwise_left_shift(t, 1)", "bitwise_right_shift": "torch.bitwise_right_shift(t, 1)",
+    "eq": "torch.eq(t, 1)", "ne": "x.ne(y)", "gt": "torch.gt(x, 0.5)", "lt": "x.lt(y)", "ge": "torch.ge(x, y)", "le": "torch.le(x, 0)",
+    "greater": "torch.greater(x, y)", "less": "torch.less(x, y)", "greater_equal": "torch.greater_equal(x, y)",
+    "less_equal": "torch.less_equal(x, y)", "not_equal": "torch.not_equal(t, 2)", "add": "torch.add(x, y, alpha=2)", "sub": "x.sub(1.5)",
+    "subtract": "torch.subtract(x, y)", "mul": "torch.mul(x, 2)", "multiply": "x.multiply(y)", "div": "torch.div(x, 0.07)",
+    "divide": "torch.divide(x, y)", "true_divide": "torch.true_divide(t, 2)", "floor_divide": "torch.floor_divide(t, 2)",
+    "remainder": "torch.remainder(t, 3)", "fmod": "torch.fmod(x, 0.5)", "maximum": "torch.maximum(x, y)", "minimum": "x.minimum(y)",
+    "to": "x.to(torch.float64)", "type": "x.type(torch.float64)", "expand_as": "v.expand_as(x)", "item": "x.sum().item()",
+    "fill": "x.fill_(0.5)", "zero": "x.zero_()", "copy": "x.copy_(y)", "requires_grad": "x.requires_grad_()", "erfinv": "x.erfinv_()",
+    "index_fill": "x.index_fill_(0, t, 1.0)", "index_put": "x.index_put_((t,), torch.tensor(1.0))", "normal": "x.normal_()",
+    "uniform": "x.uniform_(-1, 1)", "bernoulli": "x.bernoulli_(0.5)", "exponential": "x.exponential_()",
+    "full_like": "torch.full_like(x, 3.0)", "empty": "torch.empty(2, 3)", "from_numpy": "torch.from_numpy(x.numpy())",
+    "multinomial": "torch.multinomial(F.softmax(x, dim=1), num_samples=1)", "KLDivLoss": "nn.KLDivLoss(reduction='batchmean')(x, y)",
+    "Linear": "nn.Linear(5, 3)(x)",
 ]
 
 /// A call for ops with one tensor operand (the unary and activation ops the table declares

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 @testable import Explain
 import Testing
@@ -10,6 +11,39 @@ struct RenderingTests {
         #expect(text.contains(" 2 | y = x[:0:3]\n   |     ^^^^^^^ float32[4, 10] → float32[0, 10]"))
         #expect(text.contains("warning[empty-slice]: this slice selects no rows"))
         #expect(text.contains("help: to take the first 3 columns of every row, write `x[:, 0:3]`"))
+    }
+
+    @Test("long finding headers and help lines wrap at 100 columns, continuing under their text")
+    func longLinesWrap() {
+        let text = TextRenderer().render(explain("""
+            import torch.nn.functional as F
+            x = torch.randn(4, 5)
+            y = torch.randn(4, 5)
+            loss = F.binary_cross_entropy(F.softmax(x, dim=1), F.softmax(y, dim=1))
+            n = 10
+            z = torch.zeros(n // 3, 2)
+            """))
+        #expect(text.contains("""
+            warning[bce-on-softmax]: binary_cross_entropy is given probability distributions: both its input and
+                                     its target are softmax outputs
+            """))
+        #expect(text.contains("""
+            help: check that the numerator is a multiple of the divisor (e.g. `assert B_ % nW == 0`), or compute
+                  the size from the tensor's shape
+            """))
+        // The source line and its carets are never wrapped.
+        #expect(text.contains(" 6 | z = torch.zeros(n // 3, 2)\n   | " + String(repeating: " ", count: 16) + "^^^^^^"))
+        for line in text.split(separator: "\n") where line.hasPrefix("help: ") || line.hasPrefix("warning[") || line.hasPrefix("error[") {
+            #expect(line.count <= 100 || line.hasPrefix("help: write `"), "\(line)")
+        }
+    }
+
+    @Test("wrapping keeps quoted code whole")
+    func codeStaysWhole() {
+        #expect(wrapAtSpaces("one two `three four five` six", width: 21, keepingCode: true) == "one two\n`three four five` six")
+        #expect(wrapAtSpaces("one two `three four five` six", width: 21) == "one two `three four\nfive` six")
+        let longCode = "write `a b c d e f g h i j k l m n o p q r s t u v`"
+        #expect(wrapAtSpaces(longCode, width: 21, keepingCode: true) == longCode)
     }
 
     @Test("brief lists one line per operation and per finding")

@@ -1,5 +1,6 @@
 import Autograd
 import Interpreter
+import Ops
 import PySyntax
 import TensorEngine
 
@@ -29,7 +30,7 @@ final class TeacherGradientTracker {
         case .native?, .instance?, .function?:
             if modelCalls.count < Self.limit { modelCalls.append(ModelCall(expr: evaluation.expr, output: output)) }
         default:
-            guard LossExplainer.names.contains(call.name), let input = call.input, let target = call.argument("target"),
+            guard call.kind?.isExplainedLoss == true, let input = call.input, let target = call.argument("target"),
                   case let .tensor(targetTensor) = target.value, targetTensor.requiresGrad, losses.count < Self.limit else { return }
             losses.append(LossSides(input: input.tensor, target: targetTensor, targetText: evaluation.text(of: target.expr), expr: evaluation.expr))
         }

@@ -70,7 +70,9 @@ struct ArithmeticExplainer: OperationExplainer {
         while let current = node, case .binary(.divide, _, _) = current.kind { node = evaluation.index.parent(of: current) }
         guard let parent = node, case let .call(callee, _) = parent.kind else { return false }
         let name = evaluation.text(of: callee).split(separator: ".").last.map(String.init) ?? ""
-        return ["softmax", "log_softmax", "Softmax", "LogSoftmax"].contains(name) || name.lowercased().hasSuffix("softmax")
+        // Read from what the code calls it, so `self.softmax(...)`, `nn.Softmax` and a helper
+        // named `masked_softmax` all count.
+        return name.lowercased().hasSuffix("softmax")
     }
 
     /// A scalar operand for a sentence: `2.0` as written, or "`alpha` (= 0.7)" for a name.

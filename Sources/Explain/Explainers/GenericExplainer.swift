@@ -1,35 +1,11 @@
 import Interpreter
+import Ops
 import PySyntax
 import TensorEngine
 
 /// Everything else: elementwise functions, masks, joins and factories, each in a few
 /// words, and a plain "calls f" for the rest.
 struct GenericExplainer: OperationExplainer {
-    static let elementwise: [String: String] = [
-        "exp": "e to the power of every element", "log": "the natural log of every element",
-        "sqrt": "the square root of every element", "abs": "the absolute value of every element",
-        "sigmoid": "the logistic sigmoid 1/(1+e^−x) of every element: each becomes a value in (0, 1)",
-        "relu": "max(x, 0) of every element: negatives become 0", "tanh": "tanh of every element: each becomes a value in (−1, 1)",
-        "neg": "negates every element", "log1p": "log(1 + x) of every element", "rsqrt": "1/√x of every element",
-        "floor": "rounds every element down", "ceil": "rounds every element up", "round": "rounds every element to the nearest integer",
-        "sin": "the sine of every element", "cos": "the cosine of every element", "gelu": "the GELU activation of every element",
-        "silu": "x·sigmoid(x) of every element", "softplus": "log(1 + e^x) of every element",
-    ]
-    /// What a factory fills its tensor with.
-    static let fillings: [String: String] = [
-        "zeros": "filled with 0", "zeros_like": "filled with 0", "ones": "filled with 1", "ones_like": "filled with 1",
-        "full": "every element the fill value", "full_like": "every element the fill value",
-        "eye": "1 on the diagonal and 0 elsewhere", "rand": "uniform random values in [0, 1)", "rand_like": "uniform random values in [0, 1)",
-        "randn": "standard normal random values", "randn_like": "standard normal random values",
-        "randint": "random integers from low up to (not including) high", "arange": "evenly stepped values from start up to (not including) end",
-        "linspace": "evenly spaced values from start to end, both included", "empty": "uninitialized", "empty_like": "uninitialized",
-        "tensor": "holding a copy of the given data", "as_tensor": "holding the given data",
-    ]
-    static let factories: Set<String> = [
-        "zeros", "ones", "full", "empty", "randn", "rand", "randint", "arange", "linspace", "tensor", "eye",
-        "zeros_like", "ones_like", "full_like", "randn_like", "rand_like", "empty_like", "as_tensor", "from_numpy",
-    ]
-
     /// "`v` is a view of `x`: ... changes `x` too", for in-place writes through a view.
     func inPlaceNotes(_ receiver: (expr: Expr, tensor: Tensor), _ evaluation: Evaluation) -> [String] {
         guard let base = evaluation.facts[receiver.tensor].viewOf else { return [] }
@@ -58,79 +34,93 @@ struct GenericExplainer: OperationExplainer {
         guard let call = evaluation.call else { return nil }
         let name = call.name
         let output = evaluation.tensorResult
-        if let words = Self.elementwise[name], call.input != nil {
+        // `masked_fill_` and `clamp_` share the words of their out-of-place forms.
+        switch call.kind {
+        case let .elementwise(words)? where call.input != nil && !call.isInPlaceForm:
             return OperationText(operation: name, text: words)
-        }
-        if Self.factories.contains(name), let output {
-            let filling = Self.fillings[name].map { ", \($0)" } ?? ""
-            return OperationText(operation: name, text: "creates a new \(TensorSignature(output)) tensor\(filling)")
-        }
-        switch name {
-        case "masked_fill", "masked_fill_":
-            guard let mask = call.argument("mask"), case let .tensor(maskTensor) = mask.value,
-                  let fill = call.argument("value") else { break }
-            var fillText = evaluation.text(of: fill.expr)
-            if !isNumberLiteral(fillText), let number = doubleValue(fill.value) { fillText = "`\(fillText)` (= \(compact(number)))" }
-            let count = maskTensor.dtype == .bool ? maskTensor.bools().filter { $0 }.count : 0
-            var coverage = "\(count) of \(maskTensor.count) positions"
-            if let input = call.input?.tensor, input.shape != maskTensor.shape, let output, maskTensor.count > 0 {
-                let written = count * (output.count / maskTensor.count)
-                coverage = "\(count) of \(maskTensor.count) mask positions; the mask \(shapeText(maskTensor.shape)) is broadcast to \(shapeText(output.shape)), so \(written) of \(output.count) elements are written"
-            }
-            var text = "writes \(fillText) wherever `\(evaluation.text(of: mask.expr))` is True (\(coverage)), and keeps the input elsewhere\(name.hasSuffix("_") ? "; in place" : "")"
-            let notes = name.hasSuffix("_") ? call.receiver.map { inPlaceNotes($0, evaluation) } ?? [] : []
-            if let input = call.input?.tensor, let number = doubleValue(fill.value), !input.dtype.isFloatingPoint, number != number.rounded() || !number.isFinite {
-                text += "; the value is converted to \(input.dtype.rawValue)"
-            }
-            return OperationText(operation: name, text: text, notes: notes)
-        case "where":
+        case let .factory(filling)?:
+            guard let output else { break }
+            return OperationText(operation: name, text: "creates a new \(TensorSignature(output)) tensor\(filling.map { ", \($0)" } ?? "")")
+        case .maskedFill?:
+            if let text = maskedFillText(call, evaluation) { return text }
+        case .whereSelect? where !call.isInPlaceForm:
             return OperationText(operation: "where", text: "picks from the second argument where the condition is True, and from the third elsewhere")
-        case "one_hot":
+        case .oneHot?:
             guard let output else { break }
             return OperationText(operation: "one_hot", text: "turns each class index into a row of \(output.shape.last ?? 0) zeros with a single 1 at that index: \(TensorSignature(output))")
-        case "cat", "concat", "concatenate", "stack":
-            guard let output, let first = call.positional.first ?? call.argument("tensors") else { break }
-            let items: [Value]
-            switch first.value {
-            case let .list(list): items = list.items
-            case let .tuple(values): items = values
-            default: items = []
-            }
-            let shapes = items.compactMap { item -> String? in if case let .tensor(tensor) = item { return shapeText(tensor.shape) } else { return nil } }
-            let dim = call.int("dim") ?? 0
-            let resolved = dim < 0 ? dim + output.rank : dim
-            let dimText = dim < 0 ? "dim \(dim) (= \(resolved))" : "dim \(dim)"
-            let what = shapes.count == items.count && !shapes.isEmpty ? shapes.joined(separator: ", ") : "the tensors"
-            if name == "stack" {
-                return OperationText(operation: name, text: "stacks \(what) along a new \(dimText) of size \(items.count) → \(shapeText(output.shape))")
-            }
-            return OperationText(operation: name, text: "joins \(what) end to end along the existing \(dimText) → \(shapeText(output.shape))")
-        case "matmul", "mm", "bmm":
+        case let .concatenate(newDim)?:
+            if let text = joinText(call, output, newDim: newDim) { return text }
+        case .matmul?:
             guard let output, let input = call.input, let other = call.argument("other") ?? call.argument("mat2"),
                   case let .tensor(right) = other.value else { break }
             return OperationText(operation: name, text: matmulText(input.tensor.shape, right.shape, output.shape))
-        case "clamp", "clip", "clamp_":
+        case .clamp?:
             let low = call.argument("min").map { evaluation.text(of: $0.expr) } ?? "-inf"
             let high = call.argument("max").map { evaluation.text(of: $0.expr) } ?? "inf"
             return OperationText(operation: "clamp", text: "limits every element to [\(low), \(high)]")
-        case "item":
+        case .item?:
             return OperationText(operation: "item", text: "the single element as a Python number")
-        case "gather":
-            guard let input = call.input, let dim = call.int("dim"), let output else { break }
-            let rank = input.tensor.rank
-            let resolved = dim < 0 ? dim + rank : dim
-            guard resolved >= 0, resolved < rank, rank <= 6 else { break }
-            let letters = Array("ijklmn".prefix(rank)).map(String.init)
-            let outIndex = letters.joined(separator: "][")
-            let inIndex = letters.enumerated().map { $0.offset == resolved ? "index[\(outIndex)]" : $0.element }.joined(separator: "][")
-            let inputName = evaluation.text(of: input.expr)
-            let indexName = call.argument("index").map { " with index = `\(evaluation.text(of: $0.expr))`" } ?? ""
-            return OperationText(operation: "gather", text: "picks along dim \(dim): out[\(outIndex)] = \(inputName)[\(inIndex)]\(indexName); the output has the index's shape \(shapeText(output.shape))")
+        case .gather?:
+            if let text = gatherText(call, evaluation, output) { return text }
         default:
             break
         }
         guard output != nil || !evaluation.tensorInputs.isEmpty else { return nil }
         return OperationText(operation: name.isEmpty ? "call" : name, text: fallbackText(call, evaluation))
+    }
+
+    private func maskedFillText(_ call: CallSite, _ evaluation: Evaluation) -> OperationText? {
+        let output = evaluation.tensorResult
+        let inPlace = call.isInPlaceForm
+        guard let mask = call.argument("mask"), case let .tensor(maskTensor) = mask.value,
+              let fill = call.argument("value") else { return nil }
+        var fillText = evaluation.text(of: fill.expr)
+        if !isNumberLiteral(fillText), let number = doubleValue(fill.value) { fillText = "`\(fillText)` (= \(compact(number)))" }
+        let count = maskTensor.dtype == .bool ? maskTensor.bools().filter { $0 }.count : 0
+        var coverage = "\(count) of \(maskTensor.count) positions"
+        if let input = call.input?.tensor, input.shape != maskTensor.shape, let output, maskTensor.count > 0 {
+            let written = count * (output.count / maskTensor.count)
+            coverage = "\(count) of \(maskTensor.count) mask positions; the mask \(shapeText(maskTensor.shape)) is broadcast to \(shapeText(output.shape)), so \(written) of \(output.count) elements are written"
+        }
+        var text = "writes \(fillText) wherever `\(evaluation.text(of: mask.expr))` is True (\(coverage)), and keeps the input elsewhere\(inPlace ? "; in place" : "")"
+        let notes = inPlace ? call.receiver.map { inPlaceNotes($0, evaluation) } ?? [] : []
+        if let input = call.input?.tensor, let number = doubleValue(fill.value), !input.dtype.isFloatingPoint, number != number.rounded() || !number.isFinite {
+            text += "; the value is converted to \(input.dtype.rawValue)"
+        }
+        return OperationText(operation: call.name, text: text, notes: notes)
+    }
+
+    /// `cat` and `stack`: the pieces' shapes and the dim they meet along.
+    private func joinText(_ call: CallSite, _ output: Tensor?, newDim: Bool) -> OperationText? {
+        guard let output, let first = call.argument("tensors") else { return nil }
+        let items: [Value]
+        switch first.value {
+        case let .list(list): items = list.items
+        case let .tuple(values): items = values
+        default: items = []
+        }
+        let shapes = items.compactMap { item -> String? in if case let .tensor(tensor) = item { return shapeText(tensor.shape) } else { return nil } }
+        let dim = call.int("dim") ?? 0
+        let resolved = dim < 0 ? dim + output.rank : dim
+        let dimText = dim < 0 ? "dim \(dim) (= \(resolved))" : "dim \(dim)"
+        let what = shapes.count == items.count && !shapes.isEmpty ? shapes.joined(separator: ", ") : "the tensors"
+        if newDim {
+            return OperationText(operation: call.name, text: "stacks \(what) along a new \(dimText) of size \(items.count) → \(shapeText(output.shape))")
+        }
+        return OperationText(operation: call.name, text: "joins \(what) end to end along the existing \(dimText) → \(shapeText(output.shape))")
+    }
+
+    private func gatherText(_ call: CallSite, _ evaluation: Evaluation, _ output: Tensor?) -> OperationText? {
+        guard let input = call.input, let dim = call.int("dim"), let output else { return nil }
+        let rank = input.tensor.rank
+        let resolved = dim < 0 ? dim + rank : dim
+        guard resolved >= 0, resolved < rank, rank <= 6 else { return nil }
+        let letters = Array("ijklmn".prefix(rank)).map(String.init)
+        let outIndex = letters.joined(separator: "][")
+        let inIndex = letters.enumerated().map { $0.offset == resolved ? "index[\(outIndex)]" : $0.element }.joined(separator: "][")
+        let inputName = evaluation.text(of: input.expr)
+        let indexName = call.argument("index").map { " with index = `\(evaluation.text(of: $0.expr))`" } ?? ""
+        return OperationText(operation: "gather", text: "picks along dim \(dim): out[\(outIndex)] = \(inputName)[\(inIndex)]\(indexName); the output has the index's shape \(shapeText(output.shape))")
     }
 
     /// A call no explainer knows: a Python function, a table op by its doc and family, or

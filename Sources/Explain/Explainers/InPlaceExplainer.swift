@@ -1,4 +1,5 @@
 import Interpreter
+import Ops
 import PySyntax
 import TensorEngine
 
@@ -6,24 +7,8 @@ import TensorEngine
 /// wrote (with counts, and a picture when only some were), what they wrote, and that
 /// no new tensor is made.
 struct InPlaceExplainer: OperationExplainer {
-    /// Whole-tensor arithmetic; X is the first argument.
-    static let arithmetic: [String: String] = [
-        "add_": "adds {X} to every element of {T}", "sub_": "subtracts {X} from every element of {T}",
-        "mul_": "multiplies every element of {T} by {X}", "div_": "divides every element of {T} by {X}",
-        "pow_": "raises every element of {T} to the power {X}", "exp_": "replaces every element of {T} by e to its power",
-        "neg_": "negates every element of {T}", "relu_": "sets the negative elements of {T} to 0",
-        "sigmoid_": "replaces every element of {T} by its sigmoid", "log_": "replaces every element of {T} by its log",
-        "sqrt_": "replaces every element of {T} by its square root", "abs_": "replaces every element of {T} by its absolute value",
-        "round_": "rounds every element of {T}", "erfinv_": "replaces every element of {T} by its inverse error function",
-        "tril_": "zeroes the elements of {T} above the diagonal", "triu_": "zeroes the elements of {T} below the diagonal",
-    ]
-    static let random: [String: String] = [
-        "normal_": "normal", "uniform_": "uniform", "bernoulli_": "Bernoulli", "exponential_": "exponential",
-        "random_": "uniform integer", "cauchy_": "Cauchy", "log_normal_": "log-normal", "geometric_": "geometric",
-    ]
-
     func explain(_ evaluation: Evaluation) -> OperationText? {
-        guard let call = evaluation.call, call.name.hasSuffix("_"), !call.name.hasPrefix("_"), let receiver = call.receiver,
+        guard let call = evaluation.call, call.isInPlaceForm, let receiver = call.receiver,
               evaluation.tensorResult === receiver.tensor else { return nil }
         let target = evaluation.text(of: receiver.expr)
         let notes = GenericExplainer().inPlaceNotes(receiver, evaluation)
@@ -36,16 +21,16 @@ struct InPlaceExplainer: OperationExplainer {
             return OperationText(operation: call.name, text: partial.text + "; in place", notes: notes + partial.notes, pictures: pictures)
         }
         var text: String
-        switch call.name {
-        case "fill_", "zero_":
-            let value = call.name == "zero_" ? "0" : call.positional.first.map { words.valueText($0.expr, $0.value).words } ?? "the value"
+        switch call.kind {
+        case let .fill(value)?:
+            let value = value ?? call.argument("value").map { words.valueText($0.expr, $0.value).words } ?? "the value"
             text = "sets \(WrittenRegion.whole(receiver.tensor.shape).countText) of `\(target)` to \(value)"
-        case "copy_":
-            guard let source = call.positional.first, case let .tensor(sourceTensor) = source.value else { return nil }
+        case .copyInto?:
+            guard let source = call.argument("src"), case let .tensor(sourceTensor) = source.value else { return nil }
             text = "copies `\(evaluation.text(of: source.expr))` \(TensorSignature(sourceTensor)) into `\(target)` element for element"
             if let broadcast = words.broadcastText(source.value, to: receiver.tensor.shape) { text += "; " + broadcast }
             if sourceTensor.dtype != receiver.tensor.dtype { text += "; values are converted to \(receiver.tensor.dtype.rawValue)" }
-        case "clamp_", "clip_":
+        case .clamp? where call.isInPlaceForm:
             let low = call.argument("min").map { evaluation.text(of: $0.expr) } ?? "-inf"
             let high = call.argument("max").map { evaluation.text(of: $0.expr) } ?? "inf"
             let given = [call.argument("min"), call.argument("max")].compactMap { $0 }
@@ -55,25 +40,22 @@ struct InPlaceExplainer: OperationExplainer {
             if !bounds.isEmpty, bounds.count == given.count {
                 text += ": \(receiver.tensor.doubles().filter { bounds.contains($0) }.count) of \(receiver.tensor.count) now sit at a bound"
             }
-        case "requires_grad_":
-            let flag = call.positional.first.flatMap { if case let .bool(flag) = $0.value { flag } else { nil } } ?? true
+        case .requiresGrad?:
+            let flag = call.argument("requires_grad").flatMap { if case let .bool(flag) = $0.value { flag } else { nil } } ?? true
             return OperationText(operation: call.name, text: flag
                 ? "marks `\(target)` as requiring grad: autograd records the ops on it from now on; no values change"
                 : "stops autograd from recording ops on `\(target)`; no values change")
-        case "detach_":
+        case .detach? where call.isInPlaceForm:
             return OperationText(operation: call.name, text: "cuts `\(target)` from the autograd graph in place; no values change")
+        case let .randomFill(distribution)?:
+            text = "overwrites all \(receiver.tensor.count) elements of `\(target)` with \(distribution) random samples"
         default:
-            if let template = Self.arithmetic[call.name] {
-                text = template.replacingOccurrences(of: "{T}", with: "`\(target)`")
-                    .replacingOccurrences(of: "{X}", with: call.positional.first.map { words.valueText($0.expr, $0.value).words } ?? "")
-                if let other = call.positional.first, let broadcast = words.broadcastText(other.value, to: receiver.tensor.shape),
-                   case .tensor = other.value {
-                    text += "; " + broadcast
-                }
-            } else if let distribution = Self.random[call.name] {
-                text = "overwrites all \(receiver.tensor.count) elements of `\(target)` with \(distribution) random samples"
-            } else {
-                return nil
+            guard let template = call.inPlaceWords else { return nil }
+            text = template.replacingOccurrences(of: "{T}", with: "`\(target)`")
+                .replacingOccurrences(of: "{X}", with: call.operand.map { words.valueText($0.expr, $0.value).words } ?? "")
+            if let other = call.operand, let broadcast = words.broadcastText(other.value, to: receiver.tensor.shape),
+               case .tensor = other.value {
+                text += "; " + broadcast
             }
         }
         return OperationText(operation: call.name, text: text + ", in place: `\(target)` itself changes", notes: notes)
@@ -92,18 +74,17 @@ struct PartialWrite {
         let shape = receiver.tensor.shape
         let target = "`\(evaluation.text(of: receiver.expr))`"
         let words = StoreWords(evaluation: evaluation)
-        switch call.name.hasSuffix("_") ? call.name : call.name + "_" {
-        case "masked_fill_":
+        switch call.kind {
+        case .maskedFill?:
             guard let mask = call.argument("mask"), case let .tensor(maskTensor) = mask.value, let fill = call.argument("value") else { return nil }
             region = WrittenRegion(shape: shape, mask: maskTensor)
             var text = "writes \(words.valueText(fill.expr, fill.value).words) into \(target) wherever `\(evaluation.text(of: mask.expr))` is True"
             if let region { text += ": \(region.countText)" }
             if maskTensor.shape != shape { text += " (the mask \(shapeText(maskTensor.shape)) is broadcast to \(shapeText(shape)))" }
             self.text = text
-        case "index_fill_", "index_add_", "index_copy_":
-            // The receiver's own form skips `input`; `torch.index_add(x, ...)` has it first.
-            let arguments = call.receiver == nil ? Array(call.positional.dropFirst()) : call.positional
-            guard arguments.count >= 3, let dim = intValue(arguments[0].value), case let .tensor(index) = arguments[1].value,
+        case let .indexWrite(verb)?:
+            guard let dimArgument = call.argument("dim"), let dim = intValue(dimArgument.value), let indexArgument = call.argument("index"),
+                  case let .tensor(index) = indexArgument.value, let written = call.argument("value") ?? call.argument("source"),
                   shape.count > 0 else { return nil }
             let resolved = dim < 0 ? dim + shape.count : dim
             guard resolved >= 0, resolved < shape.count else { return nil }
@@ -111,23 +92,21 @@ struct PartialWrite {
             let indices = Array(repeating: TensorIndex.slice(start: nil, stop: nil, step: nil), count: resolved) + [.tensor(flatIndex)]
             region = WrittenRegion(shape: shape, indices: indices)
             let picked = listText(flatIndex.int64s().map { Int($0) < 0 ? Int($0) + shape[resolved] : Int($0) })
-            let value = words.valueText(arguments[2].expr, arguments[2].value).words
-            let verb = call.name.hasPrefix("index_add") ? "adds" : (call.name.hasPrefix("index_copy") ? "copies" : "writes")
-            var text = "\(verb) \(value) into the slices of \(target) along dim \(resolved) listed in `\(evaluation.text(of: arguments[1].expr))` = \(picked)"
+            let value = words.valueText(written.expr, written.value).words
+            var text = "\(verb) \(value) into the slices of \(target) along dim \(resolved) listed in `\(evaluation.text(of: indexArgument.expr))` = \(picked)"
             if let region { text += ": a region of shape \(shapeText(region.selectionShape)), \(region.countText)" }
             self.text = text
-        case "index_put_":
-            guard call.positional.count >= 2, case let .tuple(items) = call.positional[0].value else { return nil }
+        case .indexPut?:
+            guard let positions = call.argument("indices"), let values = call.argument("values"), case let .tuple(items) = positions.value else { return nil }
             let indices = items.compactMap { item -> TensorIndex? in if case let .tensor(tensor) = item { return .tensor(tensor) } else { return nil } }
             guard indices.count == items.count else { return nil }
             region = WrittenRegion(shape: shape, indices: indices)
-            let flag = call.keywords.first { $0.name == "accumulate" }?.value ?? (call.positional.count > 2 ? call.positional[2].value : .bool(false))
-            let accumulate: Bool = { if case .bool(true) = flag { return true } else { return false } }()
-            let value = words.valueText(call.positional[1].expr, call.positional[1].value).words
-            var text = "\(accumulate ? "adds" : "writes") \(value) at the positions `\(evaluation.text(of: call.positional[0].expr))` picks (advanced indexing)"
+            let accumulate = call.bool("accumulate") ?? false
+            let value = words.valueText(values.expr, values.value).words
+            var text = "\(accumulate ? "adds" : "writes") \(value) at the positions `\(evaluation.text(of: positions.expr))` picks (advanced indexing)"
             if let region { text += ": \(region.countText) of \(target)" }
             self.text = text
-        case "scatter_", "scatter_add_":
+        case .scatter?:
             guard let (text, region) = Self.scatter(call, evaluation, shape: shape, target: target) else { return nil }
             self.text = text
             self.region = region
@@ -140,7 +119,7 @@ struct PartialWrite {
     private static func scatter(_ call: CallSite, _ evaluation: Evaluation, shape: [Int], target: String) -> (String, WrittenRegion?)? {
         guard let dimArgument = call.argument("dim"), let dim = intValue(dimArgument.value),
               let indexArgument = call.argument("index"), case let .tensor(index) = indexArgument.value,
-              let source = call.argument("src") ?? call.keywords.first(where: { $0.name == "value" }).map({ ($0.expr, $0.value) }),
+              let source = call.argument("src") ?? call.argument("value"),
               index.rank == shape.count, index.count <= WrittenRegion.elementLimit else { return nil }
         let resolved = dim < 0 ? dim + shape.count : dim
         guard resolved >= 0, resolved < shape.count else { return nil }
@@ -151,7 +130,7 @@ struct PartialWrite {
         let isTensor: Bool = { if case .tensor = source.1 { return true } else { return false } }()
         let sourceWords = StoreWords(evaluation: evaluation).valueText(source.0, source.1)
         let formula = isTensor ? "src[\(at)]" : sourceWords.plain
-        let adds = call.name.hasPrefix("scatter_add")
+        let adds = call.kind == .scatter(adds: true)
         let verb = adds ? "+=" : "="
         var positions: [Int] = []
         let values = index.int64s()

@@ -3,14 +3,9 @@ import TensorEngine
 
 /// The losses: what each computes from its input and target, and how it reduces.
 struct LossExplainer: OperationExplainer {
-    static let names: Set<String> = [
-        "cross_entropy", "nll_loss", "binary_cross_entropy", "binary_cross_entropy_with_logits",
-        "kl_div", "mse_loss", "l1_loss", "smooth_l1_loss", "huber_loss",
-    ]
-
     func explain(_ evaluation: Evaluation) -> OperationText? {
         if let module = klModuleText(evaluation) { return module }
-        guard let call = evaluation.call, Self.names.contains(call.name), let input = call.input else { return nil }
+        guard let call = evaluation.call, let kind = call.kind, kind.isExplainedLoss, let input = call.input else { return nil }
         let target = call.argument("target")
         let targetTensor: Tensor? = { if case let .tensor(tensor)? = target?.value { return tensor } else { return nil } }()
         let inputName = "`\(evaluation.text(of: input.expr))`"
@@ -19,24 +14,20 @@ struct LossExplainer: OperationExplainer {
         let count = input.tensor.count
         var text: String
         var notes: [String] = []
-        switch call.name {
-        case "cross_entropy", "nll_loss":
+        switch kind {
+        case .classEntropy:
             let classEntropy = ClassEntropyText(call: call, input: input.tensor, inputName: inputName, target: targetTensor,
                                                 targetName: targetName, reduction: reduction, evaluation: evaluation)
             text = classEntropy.text
             notes += classEntropy.notes
-        case "binary_cross_entropy", "binary_cross_entropy_with_logits":
-            let logits = call.name.hasSuffix("logits")
+        case let .binaryEntropy(logits):
             text = "binary cross-entropy: treats each of the \(plural(count, "entry")) of \(inputName) as an independent yes/no \(logits ? "logit (a sigmoid is applied inside)" : "probability") and scores it against \(targetName): −[t·log p + (1−t)·log(1−p)]"
             text += reductionText(reduction, items: count, unit: "element")
-        case "kl_div":
+        case .klDivergence:
             text = klText(input: input.tensor, inputName: inputName, targetName: targetName, logTarget: call.bool("log_target") ?? false,
                           reduction: reduction)
         default:
-            let kinds = ["mse_loss": "squared differences", "l1_loss": "absolute differences",
-                         "huber_loss": "Huber differences (squared below delta = \(compact(call.double("delta") ?? 1)), linear above)",
-                         "smooth_l1_loss": "smooth-L1 differences (squared below beta = \(compact(call.double("beta") ?? 1)), linear above)"]
-            let kind = kinds[call.name] ?? "differences"
+            let kind: String = if case let .pointwiseLoss(differences) = kind { call.filling(differences) } else { "differences" }
             text = "\(kind) between \(inputName) and \(targetName), elementwise"
             text += reductionText(reduction, items: count, unit: "element")
         }
@@ -48,11 +39,12 @@ struct LossExplainer: OperationExplainer {
 
     /// `nn.KLDivLoss` applied: the same words as `F.kl_div`, with the module's reduction.
     func klModuleText(_ evaluation: Evaluation) -> OperationText? {
-        guard let call = evaluation.call, let module = call.moduleObject, module.typeName == "KLDivLoss", call.positional.count >= 2,
-              case let .tensor(input) = call.positional[0].value, let reduction = evaluation.lossModuleReduction(module) else { return nil }
+        guard let call = evaluation.call, let module = call.moduleObject, call.moduleKind == .klDivergence,
+              let (inputExpr, inputValue) = call.moduleInput, case let .tensor(input) = inputValue, let target = call.moduleTarget,
+              let reduction = evaluation.lossModuleReduction(module) else { return nil }
         let logTarget: Bool = { if case let .bool(flag)? = evaluation.nativeAttribute(module, "log_target") { return flag } else { return false } }()
-        let text = klText(input: input, inputName: "`\(evaluation.text(of: call.positional[0].expr))`",
-                          targetName: "`\(evaluation.text(of: call.positional[1].expr))`", logTarget: logTarget, reduction: reduction)
+        let text = klText(input: input, inputName: "`\(evaluation.text(of: inputExpr))`",
+                          targetName: "`\(evaluation.text(of: target.expr))`", logTarget: logTarget, reduction: reduction)
         return OperationText(operation: "KLDivLoss", text: "applies `\(call.calleeText)`, an nn.KLDivLoss with reduction='\(reduction)': " + text)
     }
 
@@ -80,9 +72,9 @@ struct LossExplainer: OperationExplainer {
 struct ModuleCallExplainer: OperationExplainer {
     func explain(_ evaluation: Evaluation) -> OperationText? {
         guard let call = evaluation.call, let module = call.moduleObject, let output = evaluation.tensorResult else { return nil }
-        let input = call.positional.first.flatMap { if case let .tensor(tensor) = $0.value { return tensor } else { return nil } }
+        let input = call.moduleInput.flatMap { if case let .tensor(tensor) = $0.value { return tensor } else { return nil } }
         let shapes = input.map { "\(shapeText($0.shape)) → \(shapeText(output.shape))" } ?? shapeText(output.shape)
-        if module.typeName == "Linear" {
+        if call.moduleKind == .linear {
             return OperationText(operation: "Linear", text: "applies `\(call.calleeText)` = \(module.repr()): x @ weight.T + bias, \(shapes)")
         }
         return OperationText(operation: module.typeName, text: "applies `\(call.calleeText)` = \(module.repr()): \(shapes)")
@@ -97,7 +89,7 @@ struct ClassEntropyText {
     var notes: [String] = []
 
     init(call: CallSite, input: Tensor, inputName: String, target: Tensor?, targetName: String, reduction: String, evaluation: Evaluation) {
-        let isCrossEntropy = call.name == "cross_entropy"
+        let isCrossEntropy = call.kind == .classEntropy(appliesLogSoftmax: true)
         let classes = input.rank >= 2 ? input.shape[1] : (input.shape.first ?? 0)
         let classDim = input.rank >= 2 ? 1 : 0
         let items = input.rank >= 2 ? (classes > 0 ? input.count / classes : 0) : 1

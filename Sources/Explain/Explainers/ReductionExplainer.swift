@@ -1,19 +1,11 @@
 import Interpreter
+import Ops
 import TensorEngine
 
 /// `sum`, `mean`, `max`, `argmax`, `std`, ... over a dim or over everything.
 struct ReductionExplainer: OperationExplainer {
-    static let verbs: [String: String] = [
-        "sum": "sums", "mean": "averages", "prod": "multiplies", "std": "takes the standard deviation of",
-        "var": "takes the variance of", "max": "takes the maximum of", "min": "takes the minimum of",
-        "amax": "takes the maximum of", "amin": "takes the minimum of", "argmax": "finds the position of the maximum of",
-        "argmin": "finds the position of the minimum of", "logsumexp": "takes log(sum(exp(·))) of", "norm": "takes the norm of",
-        "any": "checks whether any is True among", "all": "checks whether all are True among", "nansum": "sums (skipping NaN)",
-        "nanmean": "averages (skipping NaN)", "median": "takes the median of", "count_nonzero": "counts the non-zero entries of",
-    ]
-
     func explain(_ evaluation: Evaluation) -> OperationText? {
-        guard let call = evaluation.call, let verb = Self.verbs[call.name], let input = call.input else { return nil }
+        guard let call = evaluation.call, case let .reduction(verb)? = call.outOfPlaceKind, let input = call.input else { return nil }
         let tensor = input.tensor
         let outputShape: String
         switch evaluation.value {
@@ -29,7 +21,7 @@ struct ReductionExplainer: OperationExplainer {
         var text: String
         if dims.isEmpty {
             text = "\(verb) all \(plural(tensor.count, "element")) → one value, shape \(outputShape)"
-            if tensor.count == 0 && ["mean", "std", "var"].contains(call.name) {
+            if tensor.count == 0 && call.traits.contains(.averages) {
                 text += "; with no elements this is 0/0 = nan"
             }
         } else {
@@ -48,7 +40,7 @@ struct ReductionExplainer: OperationExplainer {
         }
         if case .namedTuple = evaluation.value {
             text += "; returns a (values, indices) pair, both \(outputShape): the results and their positions along the reduced dim"
-        } else if dims.isEmpty, ["argmax", "argmin"].contains(call.name) {
+        } else if dims.isEmpty, call.traits.contains(.flatIndex) {
             text += ": an index into the flattened tensor"
         }
         return OperationText(operation: call.name, text: text)

@@ -1,4 +1,5 @@
 import Interpreter
+import Ops
 import PySyntax
 import TensorEngine
 
@@ -7,13 +8,13 @@ import TensorEngine
 /// trailing `# nH, N, N` comment).
 struct ShapeExplainer: OperationExplainer {
     func explain(_ evaluation: Evaluation) -> OperationText? {
-        guard let call = evaluation.call, let input = call.input, let output = evaluation.tensorResult else { return nil }
+        guard let call = evaluation.call, let kind = call.outOfPlaceKind, let input = call.input, let output = evaluation.tensorResult else { return nil }
         let facts = evaluation.facts
         let inputShape = labelledShape(input.tensor, facts[input.tensor].dimLabels)
         let outputShape = labelledShape(output, facts[output].dimLabels)
-        switch call.name {
-        case "view", "reshape":
-            var text = "\(call.name == "view" ? "views" : "reshapes") \(shapeText(input.tensor.shape)) as \(shapeText(output.shape)): the same \(plural(output.count, "element")) in row-major order"
+        switch kind {
+        case let .reshape(isView):
+            var text = "\(isView ? "views" : "reshapes") \(shapeText(input.tensor.shape)) as \(shapeText(output.shape)): the same \(plural(output.count, "element")) in row-major order"
             if let requested = call.integerList, let inferred = requested.firstIndex(of: -1) {
                 let known = requested.enumerated().filter { $0.offset != inferred }.map(\.element).reduce(1, *)
                 text += "; -1 in dim \(inferred) is inferred as \(output.shape[inferred]) (\(input.tensor.count) / \(known))"
@@ -22,32 +23,33 @@ struct ShapeExplainer: OperationExplainer {
             if inputShape != shapeText(input.tensor.shape) || outputShape != shapeText(output.shape) {
                 notes.append("by name: \(inputShape) → \(outputShape)")
             }
-            if call.name == "reshape" {
+            if !isView {
                 notes.append(output.sharesStorage(with: input.tensor)
                     ? "reshape could return a view here: the input's strides allow it"
                     : "reshape had to copy: the input's strides \(stridesText(input.tensor)) cannot be viewed as \(shapeText(output.shape))")
             }
             return OperationText(operation: call.name, text: text, notes: notes)
-        case "permute":
+        case .permute:
             guard let order = call.integerList else { return nil }
             let normalized = order.map { $0 < 0 ? $0 + input.tensor.rank : $0 }
             return OperationText(operation: "permute", text: permuteText(normalized, input: input.tensor, labels: facts[input.tensor].dimLabels) + ": \(inputShape) → \(outputShape)",
                                  notes: ["no data moves: permute only reorders the strides, \(stridesText(input.tensor)) → \(stridesText(output))" + (output.isContiguous ? "; the result happens to be contiguous" : ", so the result is not contiguous")])
-        case "transpose", "swapaxes", "t":
-            let first = call.name == "t" ? 0 : (call.int("dim0") ?? 0)
-            let second = call.name == "t" ? 1 : (call.int("dim1") ?? 1)
+        case .transpose:
+            // `t()` has no dims to give: it is transpose(0, 1).
+            let first = call.int("dim0") ?? 0
+            let second = call.int("dim1") ?? 1
             return OperationText(operation: "transpose", text: "swaps dims \(first) and \(second): \(inputShape) → \(outputShape) (a view with swapped strides)")
-        case "unsqueeze":
+        case .unsqueeze:
             guard let dim = call.int("dim") else { return nil }
             let position = dim < 0 ? dim + output.rank : dim
             return OperationText(operation: "unsqueeze", text: "inserts a dim of size 1 at position \(position): \(shapeText(input.tensor.shape)) → \(shapeText(output.shape))\(broadcastPurpose(position, output))")
-        case "squeeze":
+        case .squeeze:
             return OperationText(operation: "squeeze", text: input.tensor.shape == output.shape
                 ? "removes nothing: no selected dim has size 1, so the shape stays \(shapeText(output.shape))"
                 : "removes size-1 dims: \(shapeText(input.tensor.shape)) → \(shapeText(output.shape))")
-        case "flatten":
+        case .flatten:
             return OperationText(operation: "flatten", text: "merges dims into one: \(shapeText(input.tensor.shape)) → \(shapeText(output.shape))")
-        case "expand", "expand_as", "broadcast_to":
+        case .expand:
             return OperationText(operation: "expand", text: "repeats size-1 dims without copying (stride 0): \(shapeText(input.tensor.shape)) → \(shapeText(output.shape))")
         default:
             return nil
@@ -85,19 +87,19 @@ func stridesText(_ tensor: Tensor) -> String { "(" + tensor.strides.map(String.i
 /// `contiguous`, `clone`, `detach`, `to`, `float`, `long`: copy or no-op, and why.
 struct CopyExplainer: OperationExplainer {
     func explain(_ evaluation: Evaluation) -> OperationText? {
-        guard let call = evaluation.call, let input = call.receiver, let output = evaluation.tensorResult else { return nil }
+        guard let call = evaluation.call, let kind = call.outOfPlaceKind, let input = call.receiver, let output = evaluation.tensorResult else { return nil }
         let same = output === input.tensor
-        switch call.name {
-        case "contiguous":
+        switch kind {
+        case .contiguous:
             if same {
                 return OperationText(operation: "contiguous", text: "no-op: the input is already contiguous (strides \(stridesText(input.tensor)) are row-major for \(shapeText(input.tensor.shape))), so it is returned as is")
             }
             return OperationText(operation: "contiguous", text: "copies into a fresh row-major buffer: the input's strides \(stridesText(input.tensor)) are not row-major for \(shapeText(input.tensor.shape)) (e.g. after a permute, a transpose or a strided slice); the copy has strides \(stridesText(output))")
-        case "clone":
+        case .clone:
             return OperationText(operation: "clone", text: "copies the \(plural(output.count, "element")) into new storage: later in-place writes to one do not affect the other")
-        case "detach":
+        case .detach:
             return OperationText(operation: "detach", text: "the same values, cut from the autograd graph; it shares storage with the input")
-        case "to", "float", "double", "long", "int", "bool", "half", "cpu", "cuda", "type":
+        case .conversion:
             if same { return OperationText(operation: call.name, text: "no-op: the tensor already has dtype \(output.dtype.rawValue) on the CPU, so `\(call.name)` returns it unchanged") }
             return OperationText(operation: call.name, text: "converts \(input.tensor.dtype.rawValue) → \(output.dtype.rawValue) into a new tensor")
         default:

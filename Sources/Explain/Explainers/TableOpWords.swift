@@ -1,4 +1,5 @@
 import Interpreter
+import Ops
 import PySyntax
 import TensorEngine
 
@@ -8,38 +9,34 @@ import TensorEngine
 struct TableOpExplainer: OperationExplainer {
     typealias Words = @Sendable (CallSite, Evaluation, Tensor, Value) -> String?
 
-    static let comparisons: [String: String] = ["eq": "==", "ne": "!=", "gt": ">", "lt": "<", "ge": ">=", "le": "<=",
-                                                 "greater": ">", "less": "<", "greater_equal": ">=", "less_equal": "<=", "not_equal": "!="]
-    static let arithmetic: [String: (verb: String, symbol: String)] = [
-        "add": ("adds", "+"), "sub": ("subtracts", "-"), "subtract": ("subtracts", "-"), "mul": ("multiplies", "*"),
-        "multiply": ("multiplies", "*"), "div": ("divides", "/"), "divide": ("divides", "/"), "true_divide": ("divides", "/"),
-        "floor_divide": ("floor-divides", "//"), "remainder": ("takes the remainder of", "%"), "fmod": ("takes the remainder of", "%"),
-    ]
-
     func explain(_ evaluation: Evaluation) -> OperationText? {
         guard let call = evaluation.call, let input = call.input ?? evaluation.tensorInputs.first ?? Self.firstListed(call) else { return nil }
         let name = call.name
-        if let symbol = Self.comparisons[name], let output = evaluation.tensorResult {
-            let other = call.positional.count > (call.isMethod ? 0 : 1) ? otherText(call, evaluation) : "the other operand"
+        guard let kind = call.outOfPlaceKind else { return nil }
+        switch kind {
+        case let .comparison(symbol):
+            guard let output = evaluation.tensorResult else { return nil }
+            let other = call.argument("other") != nil ? otherText(call, evaluation) : "the other operand"
             return OperationText(operation: name, text: "compares `\(evaluation.text(of: input.expr))` \(symbol) \(other) elementwise: "
                                  + "a bool tensor \(shapeText(output.shape)); \(output.bools().filter { $0 }.count) of \(output.count) are True")
-        }
-        if ["maximum", "minimum"].contains(name), let output = evaluation.tensorResult {
+        case .elementwiseExtreme:
+            guard let output = evaluation.tensorResult else { return nil }
             return OperationText(operation: name, text: "the elementwise \(name) of `\(evaluation.text(of: input.expr))` and "
                                  + "\(otherText(call, evaluation)): \(shapeText(input.tensor.shape)) → \(shapeText(output.shape))")
-        }
-        if let (verb, symbol) = Self.arithmetic[name], let output = evaluation.tensorResult {
+        case let .arithmetic(verb, symbol):
+            guard let output = evaluation.tensorResult else { return nil }
             return OperationText(operation: name, text: "\(verb) elementwise, `\(evaluation.text(of: input.expr))` \(symbol) "
                                  + "\(otherText(call, evaluation)): \(shapeText(input.tensor.shape)) → \(shapeText(output.shape))")
-        }
-        if ["scatter", "scatter_add"].contains(name), let partial = PartialWrite(call, evaluation), let output = evaluation.tensorResult {
+        case .scatter:
+            guard let partial = PartialWrite(call, evaluation), let output = evaluation.tensorResult else { return nil }
             let name = evaluation.index.assignedName(of: evaluation.expr) ?? "the result"
             let picture = partial.region.flatMap { $0.picture(of: output, name: name) }
             return OperationText(operation: name, text: "like the in-place `\(name)_`, but into a copy (the input is unchanged): " + partial.text,
                                  pictures: picture.map { [$0] } ?? [])
+        default:
+            guard let words = Self.words[kind], let text = words(call, evaluation, input.tensor, evaluation.value) else { return nil }
+            return OperationText(operation: name, text: text)
         }
-        guard let words = Self.words[name], let text = words(call, evaluation, input.tensor, evaluation.value) else { return nil }
-        return OperationText(operation: name, text: text)
     }
 
     /// The first tensor inside a list argument (`torch.meshgrid([a, b])`).
@@ -58,60 +55,58 @@ struct TableOpExplainer: OperationExplainer {
 
     /// The second operand: "`y` [4, 5]" or "`2.0`".
     private func otherText(_ call: CallSite, _ evaluation: Evaluation) -> String {
-        guard let other = call.positional.dropFirst(call.isMethod ? 0 : 1).first ?? call.keywords.first.map({ ($0.expr, $0.value) }) else {
+        guard let other = call.argument("other") else {
             return "the other operand"
         }
         if case let .tensor(tensor) = other.value { return "`\(evaluation.text(of: other.expr))` \(shapeText(tensor.shape))" }
         return StoreWords(evaluation: evaluation).valueText(other.expr, other.value).words
     }
 
-    static let words: [String: Words] = activationWords.merging(selectionWords) { first, _ in first }
+    static let words: [OpKind: Words] = activationWords.merging(selectionWords) { first, _ in first }
         .merging(productWords) { first, _ in first }.merging(MultiOutputWords.words) { first, _ in first }
 
-    static let activationWords: [String: Words] = [
-        "dropout": { call, _, input, _ in
+    static let activationWords: [OpKind: Words] = [
+        .dropout: { call, _, input, _ in
             let p = call.double("p") ?? 0.5
             guard call.bool("training") ?? true, p > 0 else {
                 return "dropout that is off here (training=False or p=0): returns the input's values unchanged, \(shapeText(input.shape))"
             }
             return "zeroes each element with probability p = \(compact(p)) and multiplies the others by 1/(1 − p) = \(compact(1 / (1 - p)))"
         },
-        "normalize": { call, _, input, _ in
+        .normalize: { call, _, input, _ in
             let p = call.double("p") ?? 2, dim = call.int("dim") ?? 1
             return "divides every slice along dim \(dim) by its \(p == 2 ? "L2" : "L\(compact(p))") norm, so each has norm 1 "
                 + "(norms below eps = \(compact(call.double("eps") ?? 1e-12)) are raised to eps): \(shapeText(input.shape))"
         },
-        "layer_norm": { call, _, input, _ in
+        .layerNorm: { call, _, input, _ in
             guard let shape = call.argument("normalized_shape").flatMap({ intList($0.value) ?? intValue($0.value).map { [$0] } }) else { return nil }
             let groups = input.count / max(shape.reduce(1, *), 1)
             return "normalizes each of the \(groups) slices over the last \(plural(shape.count, "dim")) \(shapeText(shape)) to mean 0 and "
                 + "variance 1 (eps = \(compact(call.double("eps") ?? 1e-5))), then applies weight and bias if given"
         },
-        "tanhshrink": { _, _, _, _ in "x − tanh(x) of every element" },
-        "hardtanh": { call, _, _, _ in
+        .hardtanh: { call, _, _, _ in
             "clamps every element to [min_val, max_val] = [\(compact(call.double("min_val") ?? -1)), \(compact(call.double("max_val") ?? 1))]"
         },
-        "relu6": { _, _, _, _ in "min(max(x, 0), 6) of every element: negatives become 0 and values above 6 become 6" },
-        "threshold": { call, _, input, _ in
+        .threshold: { call, _, input, _ in
             guard let limit = call.double("threshold"), let value = call.double("value") else { return nil }
             let replaced = input.doubles().filter { !($0 > limit) }.count
             return "keeps the elements greater than \(compact(limit)) and replaces the others by \(compact(value)): \(replaced) of \(input.count) replaced"
         },
-        "pow": { call, evaluation, _, _ in
+        .power: { call, evaluation, _, _ in
             guard let exponent = call.argument("exponent") else { return nil }
             if case let .tensor(tensor) = exponent.value {
                 return "raises every element to the power in `\(evaluation.text(of: exponent.expr))` \(shapeText(tensor.shape)), elementwise"
             }
             return "raises every element to the power \(StoreWords(evaluation: evaluation).valueText(exponent.expr, exponent.value).words)"
         },
-        "tril": { call, _, input, output in triangle(call, input, output, below: true) },
-        "triu": { call, _, input, output in triangle(call, input, output, below: false) },
-        "allclose": { call, _, _, output in
+        .triangle(below: true): { call, _, input, output in triangle(call, input, output, below: true) },
+        .triangle(below: false): { call, _, input, output in triangle(call, input, output, below: false) },
+        .allclose: { call, _, _, output in
             let rtol = call.double("rtol") ?? 1e-5, atol = call.double("atol") ?? 1e-8
             let verdict = (output.isNone ? nil : intValue(output)).map { $0 == 1 ? "True" : "False" } ?? "?"
             return "checks |input − other| ≤ atol + rtol·|other| (atol = \(compact(atol)), rtol = \(compact(rtol))) for every element: \(verdict)"
         },
-        "isclose": { call, _, _, output in
+        .isclose: { call, _, _, output in
             guard case let .tensor(result) = output else { return nil }
             return "checks |input − other| ≤ atol + rtol·|other| elementwise (atol = \(compact(call.double("atol") ?? 1e-8)), "
                 + "rtol = \(compact(call.double("rtol") ?? 1e-5))): \(result.bools().filter { $0 }.count) of \(result.count) are True"

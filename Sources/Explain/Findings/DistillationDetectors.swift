@@ -1,4 +1,5 @@
 import Interpreter
+import Ops
 import PySyntax
 import TensorEngine
 
@@ -8,8 +9,10 @@ struct LossSides {
     let input: (expr: Expr, tensor: Tensor)
     let target: (expr: Expr, tensor: Tensor)
 
-    init?(_ evaluation: Evaluation, names: Set<String> = LossExplainer.names) {
-        guard let call = evaluation.call, names.contains(call.name), let input = call.input,
+    /// `accepts` picks the losses by the table's kind and traits; by default every loss
+    /// the loss explainer puts in words.
+    init?(_ evaluation: Evaluation, where accepts: (OpKind, OpTraits) -> Bool = { kind, _ in kind.isExplainedLoss }) {
+        guard let call = evaluation.call, let kind = call.kind, accepts(kind, call.traits), let input = call.input,
               let target = call.argument("target"), case let .tensor(targetTensor) = target.value else { return nil }
         self.call = call
         self.input = input
@@ -20,7 +23,7 @@ struct LossSides {
 /// `bce-on-softmax`: binary cross-entropy fed softmax distributions.
 final class BCEOnSoftmaxDetector: PitfallDetector {
     func findings(_ evaluation: Evaluation) -> [Finding] {
-        guard let sides = LossSides(evaluation, names: ["binary_cross_entropy"]) else { return [] }
+        guard let sides = LossSides(evaluation, where: { kind, _ in kind == .binaryEntropy(fromLogits: false) }) else { return [] }
         let inputFact = evaluation.facts[sides.input.tensor]
         let targetFact = evaluation.facts[sides.target.tensor]
         let which: String
@@ -82,15 +85,13 @@ extension BCEOnSoftmaxDetector {
 /// `temperature-mismatch`: two distributions compared in one loss, only one of them (or
 /// each with a different value) divided by a temperature.
 final class TemperatureMismatchDetector: PitfallDetector {
-    static let comparingLosses: Set<String> = ["kl_div", "binary_cross_entropy", "mse_loss", "l1_loss", "cross_entropy", "smooth_l1_loss"]
-
     func findings(_ evaluation: Evaluation) -> [Finding] {
-        guard let sides = LossSides(evaluation, names: Self.comparingLosses) else { return [] }
+        guard let sides = LossSides(evaluation, where: { _, traits in traits.contains(.comparesDistributions) }) else { return [] }
         let inputFact = evaluation.facts[sides.input.tensor]
         let targetFact = evaluation.facts[sides.target.tensor]
         // Both sides must be distributions made from logits (or the input raw logits of a
         // cross-entropy against soft targets), or there is nothing to compare.
-        let inputIsLogits = sides.call.name == "cross_entropy" && sides.input.tensor.dtype.isFloatingPoint
+        let inputIsLogits = sides.call.kind == .classEntropy(appliesLogSoftmax: true) && sides.input.tensor.dtype.isFloatingPoint
         guard targetFact.producer != nil, inputFact.producer != nil || inputIsLogits else { return [] }
         let studentT = inputFact.temperature
         let teacherT = targetFact.temperature

@@ -1,4 +1,5 @@
 import Interpreter
+import Ops
 import PySyntax
 import TensorEngine
 
@@ -54,11 +55,11 @@ extension ErrorClassifier {
             return Finding.Fix(span: expr.span, replacement: prefix + wrapped + suffix + rest)
         }
         let summary: String
-        if call.name.hasPrefix("masked_fill"), let mask = call.argument("mask"), case let .tensor(maskTensor) = mask.value {
+        if call.kind == .maskedFill, let mask = call.argument("mask"), case let .tensor(maskTensor) = mask.value {
             summary = "`masked_fill` needs a bool mask, but `\(evaluation.text(of: mask.expr))` is \(maskTensor.dtype.rawValue)"
             notes.append("a float mask of 0s and 1s is not read as True/False")
             fix = replacing(mask.expr, with: ".bool()")
-        } else if call.name == "one_hot", let input = call.input {
+        } else if call.kind == .oneHot, let input = call.input {
             summary = "`one_hot` needs int64 class indices, but `\(evaluation.text(of: input.expr))` is \(input.tensor.dtype.rawValue)"
             fix = replacing(input.expr, with: ".long()")
         } else if let input = call.input, !input.tensor.dtype.isFloatingPoint {

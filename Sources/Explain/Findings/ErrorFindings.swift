@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Interpreter
+import Ops
 import PySyntax
 import TensorEngine
 
@@ -9,14 +10,14 @@ import TensorEngine
 struct ErrorFindings {
     let tracer: Tracer
 
-    func finding(type: String, message: String, span: Span?) -> Finding {
+    func finding(type: String, message: String, reason: TensorError.Reason?, span: Span?) -> Finding {
         let index = tracer.index
         let span = span ?? Span(0, 0)
         guard let node = index.node(at: span) else {
             return Finding(span: span, "exception", .error, "\(type): \(message)", in: index.source)
         }
         let evaluation = tracer.evaluation(of: node, value: .none)
-        let classified = ErrorClassifier(evaluation: evaluation, type: type, message: message).classify()
+        let classified = ErrorClassifier(evaluation: evaluation, type: type, message: message, reason: reason).classify()
         var finding = classified ?? Finding("exception", .error, "\(type): \(message)", at: node, in: index)
         if let cause = emptySliceCause(of: evaluation, line: finding.line) { finding.notes.append(cause) }
         return finding
@@ -39,20 +40,26 @@ struct ErrorClassifier {
     let evaluation: Evaluation
     let type: String
     let message: String
+    /// The engine's account of the error; nil for errors the engine did not raise.
+    let reason: TensorError.Reason?
 
     var index: SyntaxIndex { evaluation.index }
     var expr: Expr { evaluation.expr }
 
     func classify() -> Finding? {
-        if message.contains("view size is not compatible") { return viewNoncontiguous() }
-        if message.contains("must match the size of tensor") || message.contains("different to the input size") { return shapeMismatch() }
-        if message.hasPrefix("Dimension out of range") { return dimOutOfRange() }
-        if let call = evaluation.call, ["cross_entropy", "nll_loss"].contains(call.name), let finding = targetOutOfRange(call) { return finding }
-        if message.contains("out of bounds for dimension") || message.contains("index out of range") { return indexOutOfRange() }
-        let dtypeMarkers = ["not implemented for '", "could not infer output dtype", "only supports boolean masks", "one_hot is only applicable",
-                            "expected scalar type", "Found dtype", "must be a floating point", "can't be cast to the desired output type", "should be the same"]
-        if dtypeMarkers.contains(where: message.contains) { return dtypeMismatch() }
-        return nil
+        switch reason {
+        case .viewNotContiguous?: return viewNoncontiguous()
+        case .sizeMismatch?, .targetSizeMismatch?: return shapeMismatch()
+        case let .dimOutOfRange(low, high, got)?: return dimOutOfRange(low: low, high: high, got: got)
+        default: break
+        }
+        if let call = evaluation.call, case .classEntropy? = call.kind, let finding = targetOutOfRange(call) { return finding }
+        switch reason {
+        case let .indexOutOfBounds(position, dim, size)?: return indexOutOfBounds(position, dim: dim, size: size)
+        case .lookupOutOfRange?, .sequenceIndexOutOfRange?: return Finding("index-out-of-range", .error, message, at: expr, in: index)
+        case let reason? where reason.isDtypeProblem: return dtypeMismatch()
+        default: return nil
+        }
     }
 
     // MARK: - view-noncontiguous
@@ -74,11 +81,11 @@ struct ErrorClassifier {
         }
         var fix: Finding.Fix?
         var help = "use `.reshape(...)`, which copies only when it must, or `.contiguous().view(...)`"
-        if let call, case let .attribute(object, "view", _) = call.callee.kind {
+        if let call, call.kind == .reshape(isView: true), case let .attribute(object, method, _) = call.callee.kind {
             let text = evaluation.text
             let objectText = evaluation.text(of: object)
-            if text.hasPrefix(objectText + ".view(") {
-                let arguments = String(text.dropFirst(objectText.count + ".view".count))
+            if text.hasPrefix(objectText + "." + method + "(") {
+                let arguments = String(text.dropFirst(objectText.count + 1 + method.count))
                 let replacement = "\(objectText).reshape\(arguments)"
                 fix = Finding.Fix(span: expr.span, replacement: replacement)
                 help = "write `\(replacement)` (copies only when needed), or `\(objectText).contiguous().view\(arguments)`"
@@ -120,11 +127,16 @@ struct ErrorClassifier {
                 fitting[fitting.count + fromEnd] = x
                 notes.append("`\(b.text)` would fit with shape \(shapeText(fitting)) (or size 1 at that dim)")
             }
-        } else if message.contains("different to the input size") {
+        } else if case .targetSizeMismatch? = reason {
             help = "give the target the same shape as the input"
         }
         return Finding("shape-mismatch", .error, "shapes \(shapeText(a.tensor.shape)) and \(shapeText(b.tensor.shape)) cannot be broadcast together",
-                       at: expr, in: index, label: message.contains("must match") ? nil : message, notes: notes, help: help)
+                       at: expr, in: index, label: isSizeMismatch ? nil : message, notes: notes, help: help)
+    }
+
+    private var isSizeMismatch: Bool {
+        if case .sizeMismatch? = reason { return true }
+        return false
     }
 
     /// Shapes right-aligned in columns, with a caret under the clashing column.
@@ -146,10 +158,7 @@ struct ErrorClassifier {
 
     // MARK: - dim and index ranges
 
-    private func dimOutOfRange() -> Finding {
-        let numbers = integers(in: message)
-        guard numbers.count >= 3 else { return Finding("dim-out-of-range", .error, message, at: expr, in: index) }
-        let (low, high, got) = (numbers[0], numbers[1], numbers[2])
+    private func dimOutOfRange(low: Int, high: Int, got: Int) -> Finding {
         let rank = high + 1
         let shape = evaluation.call?.input.map { " \(TensorSignature($0.tensor))" } ?? ""
         return Finding("dim-out-of-range", .error, "dim \(got) is out of range for a \(rank)-D tensor\(shape.isEmpty ? "" : ":" + shape)",
@@ -158,28 +167,9 @@ struct ErrorClassifier {
                        help: "use a dim between \(low) and \(high)")
     }
 
-    private func indexOutOfRange() -> Finding {
-        let numbers = integers(in: message)
-        if message.contains("out of bounds for dimension"), numbers.count >= 3 {
-            let (position, dim, size) = (numbers[0], numbers[1], numbers[2])
-            return Finding("index-out-of-range", .error, "index \(position) is out of range for dim \(dim), which has size \(size)",
-                           at: expr, in: index,
-                           notes: [size == 0 ? "dim \(dim) is empty: no index is valid" : "valid indices for dim \(dim) are 0…\(size - 1), or -\(size)…-1 counted from the end"])
-        }
-        return Finding("index-out-of-range", .error, message, at: expr, in: index)
-    }
-
-    private func integers(in text: String) -> [Int] {
-        var numbers: [Int] = []
-        var current = ""
-        for character in text + " " {
-            if character.isNumber || (character == "-" && current.isEmpty) {
-                current.append(character)
-            } else {
-                if let number = Int(current) { numbers.append(number) }
-                current = ""
-            }
-        }
-        return numbers
+    private func indexOutOfBounds(_ position: Int, dim: Int, size: Int) -> Finding {
+        Finding("index-out-of-range", .error, "index \(position) is out of range for dim \(dim), which has size \(size)",
+                at: expr, in: index,
+                notes: [size == 0 ? "dim \(dim) is empty: no index is valid" : "valid indices for dim \(dim) are 0…\(size - 1), or -\(size)…-1 counted from the end"])
     }
 }

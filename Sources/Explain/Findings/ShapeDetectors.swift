@@ -1,12 +1,11 @@
 import Interpreter
+import Ops
 import PySyntax
 import TensorEngine
 
 /// `broadcast-outer`: an elementwise op whose output outgrows both inputs because a
 /// lower-rank operand met a trailing size-1 dim, e.g. [4, 1] with [4] → [4, 4].
 final class BroadcastOuterDetector: PitfallDetector {
-    static let elementwiseLosses: Set<String> = ["mse_loss", "l1_loss", "smooth_l1_loss", "huber_loss", "binary_cross_entropy", "binary_cross_entropy_with_logits"]
-
     func findings(_ evaluation: Evaluation) -> [Finding] {
         let operands: [(expr: Expr, tensor: Tensor)]
         var symbol = ""
@@ -16,7 +15,7 @@ final class BroadcastOuterDetector: PitfallDetector {
             operands = [(left, a), (right, b)]
             symbol = op.rawValue
         case .call:
-            guard let sides = LossSides(evaluation, names: Self.elementwiseLosses) else { return [] }
+            guard let sides = LossSides(evaluation, where: { _, traits in traits.contains(.elementwiseLoss) }) else { return [] }
             operands = [sides.input, sides.target]
         default:
             return []
@@ -68,10 +67,6 @@ func broadcastShape(_ a: [Int], _ b: [Int]) -> [Int]? {
 
 /// `floor-division`: `a // b` on Python ints that leaves a remainder, used as a size.
 final class FloorDivisionDetector: PitfallDetector {
-    static let shapeFunctions: Set<String> = [
-        "view", "reshape", "expand", "repeat", "zeros", "ones", "empty", "full", "randn", "rand", "randint",
-        "new_zeros", "new_ones", "new_empty", "new_full", "unflatten", "tile", "view_as", "Linear", "split", "chunk", "narrow",
-    ]
     /// Variables bound to a lossy `a // b`, waiting to be used as a size.
     private var lossyNames: [String: (expr: Expr, text: String, shortfall: String)] = [:]
     private var reported: Set<ObjectIdentifier> = []
@@ -114,7 +109,7 @@ final class FloorDivisionDetector: PitfallDetector {
         while let parent = evaluation.index.parent(of: child) {
             if case let .call(callee, arguments) = parent.kind, !(callee === child), arguments.contains(where: { $0.value === child }) {
                 let name = evaluation.text(of: callee).split(separator: ".").last.map(String.init) ?? ""
-                if Self.shapeFunctions.contains(name) { return evaluation.text(of: parent) }
+                if OpTable.takesSizes(name) { return evaluation.text(of: parent) }
             }
             switch parent.kind {
             case .binary, .tuple, .list, .call, .unary: child = parent

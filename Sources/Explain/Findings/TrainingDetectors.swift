@@ -1,4 +1,5 @@
 import Interpreter
+import Ops
 import PySyntax
 import TensorEngine
 
@@ -6,7 +7,7 @@ import TensorEngine
 /// log_softmax itself, so the softmax is taken twice.
 final class SoftmaxBeforeCrossEntropyDetector: PitfallDetector {
     func findings(_ evaluation: Evaluation) -> [Finding] {
-        guard let sides = LossSides(evaluation, names: ["cross_entropy"]),
+        guard let sides = LossSides(evaluation, where: { kind, _ in kind == .classEntropy(appliesLogSoftmax: true) }),
               case let .softmax(dim)? = evaluation.facts[sides.input.tensor].producer else { return [] }
         let inputText = evaluation.text(of: sides.input.expr)
         let logits = evaluation.facts[sides.input.tensor].logitsText
@@ -39,7 +40,7 @@ final class UnneededCloneTracker {
     private var clones: [Clone] = []
 
     func record(_ evaluation: Evaluation) {
-        guard let call = evaluation.call, call.op?.entry.name == "clone" || call.name == "clone", let input = call.input,
+        guard let call = evaluation.call, call.outOfPlaceKind == .clone, let input = call.input,
               case let .tensor(copy) = evaluation.value, copy !== input.tensor, clones.count < 1024 else { return }
         clones.append(Clone(expr: evaluation.expr, sourceText: evaluation.text(of: input.expr), copy: copy.storage, source: input.tensor.storage,
                             copyVersion: copy.storage.version, sourceVersion: input.tensor.storage.version))
@@ -68,12 +69,12 @@ final class KLDivReductionDetector: PitfallDetector {
         let input: (expr: Expr, tensor: Tensor)
         let defaultText: String
         let help: String
-        if call.op?.entry.name == "kl_div", let functionalInput = call.input, call.lossReduction == "mean" {
+        if call.kind == .klDivergence, let functionalInput = call.input, call.lossReduction == "mean" {
             input = functionalInput
             defaultText = call.argument("reduction") != nil || call.argument("size_average") != nil ? "" : " (the default)"
             help = "pass reduction='batchmean'"
-        } else if let module = call.moduleObject, module.typeName == "KLDivLoss", evaluation.lossModuleReduction(module) == "mean",
-                  let first = call.positional.first, case let .tensor(tensor) = first.value {
+        } else if let module = call.moduleObject, call.moduleKind == .klDivergence, evaluation.lossModuleReduction(module) == "mean",
+                  let first = call.moduleInput, case let .tensor(tensor) = first.value {
             input = (first.expr, tensor)
             defaultText = " (the default of nn.KLDivLoss)"
             help = "build the module as nn.KLDivLoss(reduction='batchmean')"

@@ -1,4 +1,5 @@
 import Interpreter
+import Ops
 import PySyntax
 import TensorEngine
 
@@ -66,20 +67,20 @@ final class NaNProducedDetector: PitfallDetector {
     private func reason(_ evaluation: Evaluation) -> (String, String) {
         let inputs = evaluation.tensorInputs
         if let call = evaluation.call {
-            let isLoss = LossExplainer.names.contains(call.name)
+            let isLoss = call.kind?.isExplainedLoss ?? false
             let subject = isLoss ? "this loss" : "the result of `\(call.name)`"
             if let empty = inputs.first(where: { $0.tensor.count == 0 }) {
                 return (subject, "`\(call.name)` averages over 0 elements (`\(evaluation.text(of: empty.expr))` is \(TensorSignature(empty.tensor))), and the mean of nothing is 0/0 = NaN")
             }
-            if ["log", "log2", "log10", "sqrt", "rsqrt", "log1p"].contains(call.name), let input = call.input {
-                let negatives = input.tensor.doubles().filter { call.name == "log1p" ? $0 < -1 : $0 < 0 }.count
+            if let lowest = call.isInPlaceForm ? nil : call.traits.domainStart, let input = call.input {
+                let negatives = input.tensor.doubles().filter { $0 < lowest }.count
                 if negatives > 0 {
                     return (subject, "`\(call.name)` of a negative number is NaN, and `\(evaluation.text(of: input.expr))` holds \(plural(negatives, "negative value"))")
                 }
             }
             if let infinite = inputs.first(where: { $0.tensor.doubles().contains { $0.isInfinite } }) {
                 let text = evaluation.text(of: infinite.expr)
-                if call.name == "kl_div", infinite.tensor.doubles().contains(-.infinity) {
+                if call.kind == .klDivergence, infinite.tensor.doubles().contains(-.infinity) {
                     return (subject, "`\(text)` holds -inf (the log of a 0 probability), and KL computes target · (log target − input): "
                         + "where the target is 0 too, that is 0 · (−inf) = NaN")
                 }

@@ -40,7 +40,7 @@ public struct TextRenderer {
     public init(options: RenderOptions = RenderOptions()) { self.options = options }
 
     public func render(_ explanation: Explanation) -> String {
-        let renderer = DiagnosticRenderer(useColor: options.useColor)
+        let renderer = DiagnosticRenderer(useColor: options.useColor, width: Self.width)
         let steps = explanation.visibleSteps(options)
         var blocks: [String] = ["explaining \(explanation.source.name): \(plural(steps.count, "step")), \(explanation.findingSummary)"]
         var shown = Set<Int>()
@@ -119,23 +119,8 @@ func indent(_ text: String, by width: Int) -> String {
     return text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + pad)
 }
 
-/// Breaks each line longer than `width` at its last space that fits; a word longer than
-/// the width stays whole on its own line.
-func wrap(_ text: String, width: Int) -> String {
-    guard width > 20 else { return text }
-    return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-        var rest = Substring(line)
-        var pieces: [Substring] = []
-        while rest.count > width {
-            let window = rest.prefix(width + 1)
-            guard let space = window.lastIndex(of: " "), space > rest.startIndex else { break }
-            pieces.append(rest[..<space])
-            rest = rest[rest.index(after: space)...]
-        }
-        pieces.append(rest)
-        return pieces.joined(separator: "\n")
-    }.joined(separator: "\n")
-}
+/// Breaks each line longer than `width` at its last space that fits (Diagnostics' rule).
+func wrap(_ text: String, width: Int) -> String { wrapAtSpaces(text, width: width) }
 
 /// 100000 as "100,000": loop counts are read at a glance.
 private func groupedDigits(_ number: Int) -> String {

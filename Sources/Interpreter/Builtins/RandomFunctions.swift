@@ -104,7 +104,7 @@ extension Interpreter {
 private func checkFloating(_ dtype: DType, _ name: String) throws {
     guard dtype.isFloatingPoint else {
         let kernel = name == "rand" ? "check_uniform_bounds" : "normal_kernel_cpu"
-        throw PythonError.runtimeError("\"\(kernel)\" not implemented for '\(dtype.scalarTypeName)'")
+        throw PythonError(TensorError(.runtimeError, .kernelNotImplemented(kernel: kernel, dtype: dtype)))
     }
 }
 

@@ -8,29 +8,35 @@ func valuesAndIndices(_ name: String, _ pair: (values: Tensor, indices: Tensor))
 
 extension OpTable {
     static let extremeOps: [OpEntry] = [
-        extreme("max", doc: OpDoc("The largest element; with dim, a (values, indices) pair along that dimension.",
+        extreme("max", verb: "takes the maximum of", doc: OpDoc("The largest element; with dim, a (values, indices) pair along that dimension.",
                                   example: ">>> x = torch.tensor([[1, 5], [7, 2]])\n>>> x.max()\ntensor(7)\n>>> x.max(dim=1)\ntorch.return_types.max(\nvalues=tensor([5, 7]),\nindices=tensor([1, 0]))")),
-        extreme("min", doc: OpDoc("The smallest element; with dim, a (values, indices) pair along that dimension.",
+        extreme("min", verb: "takes the minimum of", doc: OpDoc("The smallest element; with dim, a (values, indices) pair along that dimension.",
                                   example: ">>> torch.tensor([[1, 5], [7, 2]]).min(dim=0).values\ntensor([1, 2])")),
-        argExtreme("argmax", doc: OpDoc("The index of the largest element (of the flattened tensor when dim is None).",
+        argExtreme("argmax", verb: "finds the position of the maximum of", doc: OpDoc("The index of the largest element (of the flattened tensor when dim is None).",
                                         example: ">>> x = torch.tensor([[1, 5], [7, 2]])\n>>> x.argmax()\ntensor(2)\n>>> x.argmax(dim=1)\ntensor([1, 0])")),
-        argExtreme("argmin", doc: nil),
-        OpEntry("amax", "Tensor input, int[1]? dim=None, bool keepdim=False", functionAndMethod, family: .reduction) { arguments in
+        argExtreme("argmin", verb: "finds the position of the minimum of", doc: nil),
+        OpEntry("amax", "Tensor input, int[1]? dim=None, bool keepdim=False", functionAndMethod, family: .reduction,
+                explain: OpExplanation(.reduction(verb: "takes the maximum of"))) { arguments in
             .tensor(try Autodiff.amax(try arguments.tensor("input"), dims: try arguments.dims("dim") ?? [], keepDim: try arguments.bool("keepdim"), largest: true))
         },
-        OpEntry("amin", "Tensor input, int[1]? dim=None, bool keepdim=False", functionAndMethod, family: .reduction) { arguments in
+        OpEntry("amin", "Tensor input, int[1]? dim=None, bool keepdim=False", functionAndMethod, family: .reduction,
+                explain: OpExplanation(.reduction(verb: "takes the minimum of"))) { arguments in
             .tensor(try Autodiff.amax(try arguments.tensor("input"), dims: try arguments.dims("dim") ?? [], keepDim: try arguments.bool("keepdim"), largest: false))
         },
-        OpEntry("any", "Tensor input, int[1]? dim=None, bool keepdim=False", functionAndMethod, family: .reduction) { arguments in
+        OpEntry("any", "Tensor input, int[1]? dim=None, bool keepdim=False", functionAndMethod, family: .reduction,
+                explain: OpExplanation(.reduction(verb: "checks whether any is True among"))) { arguments in
             .tensor(try arguments.tensor("input").any(dims: try arguments.dims("dim"), keepDim: try arguments.bool("keepdim")))
         },
-        OpEntry("all", "Tensor input, int[1]? dim=None, bool keepdim=False", functionAndMethod, family: .reduction) { arguments in
+        OpEntry("all", "Tensor input, int[1]? dim=None, bool keepdim=False", functionAndMethod, family: .reduction,
+                explain: OpExplanation(.reduction(verb: "checks whether all are True among"))) { arguments in
             .tensor(try arguments.tensor("input").all(dims: try arguments.dims("dim"), keepDim: try arguments.bool("keepdim")))
         },
-        OpEntry("count_nonzero", "Tensor input, int[1]? dim=None", functionAndMethod, family: .reduction) { arguments in
+        OpEntry("count_nonzero", "Tensor input, int[1]? dim=None", functionAndMethod, family: .reduction,
+                explain: OpExplanation(.reduction(verb: "counts the non-zero entries of"))) { arguments in
             .tensor(try arguments.tensor("input").countNonzero(dims: try arguments.dims("dim")))
         },
-        OpEntry("median", "Tensor input, int? dim=None, bool keepdim=False", functionAndMethod, family: .reduction) { arguments in
+        OpEntry("median", "Tensor input, int? dim=None, bool keepdim=False", functionAndMethod, family: .reduction,
+                explain: OpExplanation(.reduction(verb: "takes the median of"))) { arguments in
             let input = try arguments.tensor("input")
             guard let dim = try arguments.optionalInt("dim") else { return .tensor(try Autodiff.median(input)) }
             let keepDim = try arguments.bool("keepdim")
@@ -42,10 +48,10 @@ extension OpTable {
 
     /// `max`/`min`: the whole tensor's extreme, the elementwise extreme of two tensors,
     /// or `(values, indices)` along a dim: PyTorch's three overloads.
-    private static func extreme(_ name: String, doc: OpDoc) -> OpEntry {
+    private static func extreme(_ name: String, verb: String, doc: OpDoc) -> OpEntry {
         let largest = name == "max"
         return OpEntry(name, "Tensor input, int dim, bool keepdim=False", functionAndMethod, family: .reduction,
-                       overloads: ["Tensor input", "Tensor input, Tensor other"], doc: doc) { arguments in
+                       explain: OpExplanation(.reduction(verb: verb)), overloads: ["Tensor input", "Tensor input, Tensor other"], doc: doc) { arguments in
             let input = try arguments.tensor("input")
             switch arguments.overload {
             case 0: return .tensor(try Autodiff.extreme(input, largest: largest))
@@ -59,8 +65,9 @@ extension OpTable {
         }
     }
 
-    private static func argExtreme(_ name: String, doc: OpDoc?) -> OpEntry {
-        OpEntry(name, "Tensor input, int? dim=None, bool keepdim=False", functionAndMethod, family: .reduction, doc: doc) { arguments in
+    private static func argExtreme(_ name: String, verb: String, doc: OpDoc?) -> OpEntry {
+        OpEntry(name, "Tensor input, int? dim=None, bool keepdim=False", functionAndMethod, family: .reduction,
+                explain: OpExplanation(.reduction(verb: verb), traits: .flatIndex), doc: doc) { arguments in
             let input = try arguments.tensor("input")
             let (dim, keepDim) = (try arguments.optionalInt("dim"), try arguments.bool("keepdim"))
             return .tensor(name == "argmax" ? try input.argmax(dim: dim, keepDim: keepDim) : try input.argmin(dim: dim, keepDim: keepDim))

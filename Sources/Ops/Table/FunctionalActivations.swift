@@ -10,45 +10,49 @@ extension OpTable {
         activation("leaky_relu", "float negative_slope=0.01, bool inplace=False") { .leakyReLU(negativeSlope: try $0.float("negative_slope")) },
         activation("elu", "float alpha=1.0, bool inplace=False") { .elu(alpha: try $0.float("alpha"), scale: 1, inputScale: 1) },
         activation("celu", "float alpha=1.0, bool inplace=False", backwardName: "CeluBackward0") { .celu(alpha: try $0.float("alpha")) },
-        activation("gelu", "*, str approximate='none'") { arguments in
+        activation("gelu", "*, str approximate='none'", explain: OpExplanation(.elementwise(words: "the GELU activation of every element"))) { arguments in
             switch try arguments.string("approximate") {
             case "none": return .gelu(tanhApproximation: false)
             case "tanh": return .gelu(tanhApproximation: true)
             default: throw TensorError.runtime("approximate argument must be either none or tanh.")
             }
         },
-        activation("softplus", "float beta=1.0, float threshold=20.0") { .softplus(beta: try $0.float("beta"), threshold: try $0.float("threshold")) },
+        activation("softplus", "float beta=1.0, float threshold=20.0", explain: OpExplanation(.elementwise(words: "log(1 + e^x) of every element"))) { .softplus(beta: try $0.float("beta"), threshold: try $0.float("threshold")) },
     ]
 
     private static let parameterless: [OpEntry] = [
         activation("selu", "bool inplace=False") { _ in .selu },
-        activation("silu", "bool inplace=False") { _ in .silu },
+        activation("silu", "bool inplace=False", explain: OpExplanation(.elementwise(words: "x·sigmoid(x) of every element"))) { _ in .silu },
         activation("mish", "bool inplace=False") { _ in .mish },
         activation("logsigmoid", nil) { _ in .logSigmoid },
         activation("hardsigmoid", "bool inplace=False") { _ in .hardsigmoid },
         activation("hardswish", "bool inplace=False") { _ in .hardswish },
         activation("softsign", nil) { _ in .softsign },
         // functional.py writes it as `input - input.tanh()`, and autograd records just that.
-        OpEntry("tanhshrink", "Tensor input", [.functional], family: .activation) { arguments in
+        OpEntry("tanhshrink", "Tensor input", [.functional], family: .activation,
+                explain: OpExplanation(.elementwise(words: "x − tanh(x) of every element"))) { arguments in
             let input = try arguments.tensor("input")
             return .tensor(try Autodiff.binary(.subtract, .tensor(input), .tensor(try Autodiff.unary(.tanh, input))))
         },
         // F.relu takes `inplace`, unlike torch.relu; the tensor forms are in UnaryOps.
-        unaryActivation("relu", .relu),
-        unaryActivation("sigmoid", .sigmoid),
-        unaryActivation("tanh", .tanh),
+        unaryActivation("relu", .relu, explain: reluWords),
+        unaryActivation("sigmoid", .sigmoid, explain: sigmoidWords),
+        unaryActivation("tanh", .tanh, explain: tanhWords),
     ]
 
     private static let clipping: [OpEntry] = [
-        OpEntry("hardtanh", "Tensor input, float min_val=-1.0, float max_val=1.0, bool inplace=False", [.functional], family: .activation) { arguments in
+        OpEntry("hardtanh", "Tensor input, float min_val=-1.0, float max_val=1.0, bool inplace=False", [.functional], family: .activation,
+                explain: OpExplanation(.hardtanh)) { arguments in
             let input = try arguments.tensor("input")
             return try applied(try Autodiff.hardtanh(input, minimum: try arguments.float("min_val"), maximum: try arguments.float("max_val")), input, arguments)
         },
-        OpEntry("relu6", "Tensor input, bool inplace=False", [.functional], family: .activation) { arguments in
+        OpEntry("relu6", "Tensor input, bool inplace=False", [.functional], family: .activation,
+                explain: OpExplanation(.elementwise(words: "min(max(x, 0), 6) of every element: negatives become 0 and values above 6 become 6"))) { arguments in
             let input = try arguments.tensor("input")
             return try applied(try Autodiff.hardtanh(input, minimum: 0, maximum: 6), input, arguments)
         },
-        OpEntry("threshold", "Tensor input, float threshold, Scalar value, bool inplace=False", [.functional], family: .activation, aliases: ["torch.threshold"]) { arguments in
+        OpEntry("threshold", "Tensor input, float threshold, Scalar value, bool inplace=False", [.functional], family: .activation, aliases: ["torch.threshold"],
+                explain: OpExplanation(.threshold)) { arguments in
             let input = try arguments.tensor("input")
             guard case let .scalar(value) = arguments["value"] else { throw TensorError(.typeError, "threshold(): argument 'value' must be Number") }
             return try applied(try Autodiff.threshold(input, threshold: try arguments.float("threshold"), value: value), input, arguments)
@@ -56,16 +60,16 @@ extension OpTable {
     ]
 
     /// An `F.` activation of the engine's `Activation` kernels; `parameters` follow `input`.
-    private static func activation(_ name: String, _ parameters: String?, backwardName: String? = nil,
+    private static func activation(_ name: String, _ parameters: String?, backwardName: String? = nil, explain: OpExplanation = .none,
                                    _ make: @escaping @Sendable (OpArguments) throws -> Activation) -> OpEntry {
-        OpEntry(name, "Tensor input" + (parameters.map { ", " + $0 } ?? ""), [.functional], family: .activation) { arguments in
+        OpEntry(name, "Tensor input" + (parameters.map { ", " + $0 } ?? ""), [.functional], family: .activation, explain: explain) { arguments in
             let input = try arguments.tensor("input")
             return try applied(try Autodiff.activation(input, try make(arguments), backwardName: backwardName), input, arguments)
         }
     }
 
-    private static func unaryActivation(_ name: String, _ op: UnaryOp) -> OpEntry {
-        OpEntry(name, "Tensor input, bool inplace=False", [.functional], family: .activation) { arguments in
+    private static func unaryActivation(_ name: String, _ op: UnaryOp, explain: OpExplanation) -> OpEntry {
+        OpEntry(name, "Tensor input, bool inplace=False", [.functional], family: .activation, explain: explain) { arguments in
             let input = try arguments.tensor("input")
             if op == .relu, input.dtype == .bool { throw TensorError(.notImplementedError, "Boolean inputs not supported for relu") }
             return try applied(try Autodiff.unary(op, input), input, arguments)

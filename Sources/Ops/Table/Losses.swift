@@ -9,28 +9,28 @@ extension OpTable {
 
     private static let classificationLosses: [OpEntry] = [
         OpEntry("cross_entropy", "Tensor input, Tensor target, Tensor? weight=None, bool? size_average=None, int ignore_index=-100, bool? reduce=None, str reduction='mean', float label_smoothing=0.0",
-                [.functional], family: .loss) { arguments in
+                [.functional], family: .loss, explain: OpExplanation(.classEntropy(appliesLogSoftmax: true), traits: .comparesDistributions)) { arguments in
             .tensor(try Autodiff.crossEntropy(try arguments.tensor("input"), try arguments.tensor("target"), weight: try arguments.optionalTensor("weight"),
                                               reduction: try lossReduction(arguments), ignoreIndex: Int64(try arguments.int("ignore_index")),
                                               labelSmoothing: try arguments.float("label_smoothing")))
         },
         OpEntry("nll_loss", "Tensor input, Tensor target, Tensor? weight=None, bool? size_average=None, int ignore_index=-100, bool? reduce=None, str reduction='mean'",
-                [.functional], family: .loss) { arguments in
+                [.functional], family: .loss, explain: OpExplanation(.classEntropy(appliesLogSoftmax: false))) { arguments in
             .tensor(try Autodiff.nllLoss(try arguments.tensor("input"), try arguments.tensor("target"), weight: try arguments.optionalTensor("weight"),
                                          reduction: try lossReduction(arguments), ignoreIndex: Int64(try arguments.int("ignore_index"))))
         },
         OpEntry("binary_cross_entropy", "Tensor input, Tensor target, Tensor? weight=None, bool? size_average=None, bool? reduce=None, str reduction='mean'",
-                [.functional], family: .loss) { arguments in
+                [.functional], family: .loss, explain: OpExplanation(.binaryEntropy(fromLogits: false), traits: [.comparesDistributions, .elementwiseLoss])) { arguments in
             .tensor(try Autodiff.binaryCrossEntropy(try arguments.tensor("input"), try arguments.tensor("target"), weight: try arguments.optionalTensor("weight"),
                                                     reduction: try lossReduction(arguments)))
         },
         OpEntry("binary_cross_entropy_with_logits", "Tensor input, Tensor target, Tensor? weight=None, bool? size_average=None, bool? reduce=None, str reduction='mean', Tensor? pos_weight=None",
-                [.functional], family: .loss) { arguments in
+                [.functional], family: .loss, explain: OpExplanation(.binaryEntropy(fromLogits: true), traits: .elementwiseLoss)) { arguments in
             .tensor(try Autodiff.binaryCrossEntropyWithLogits(try arguments.tensor("input"), try arguments.tensor("target"), weight: try arguments.optionalTensor("weight"),
                                                               positiveWeight: try arguments.optionalTensor("pos_weight"), reduction: try lossReduction(arguments)))
         },
         OpEntry("kl_div", "Tensor input, Tensor target, bool? size_average=None, bool? reduce=None, str reduction='mean', bool log_target=False",
-                [.functional], family: .loss) { arguments in
+                [.functional], family: .loss, explain: OpExplanation(.klDivergence, traits: .comparesDistributions)) { arguments in
             let reduction = try lossReduction(arguments, allowBatchMean: true)
             if !arguments.has("size_average"), !arguments.has("reduce"), reduction == .mean {
                 arguments.warn("reduction: 'mean' divides the total loss by both the batch size and the support size.'batchmean' divides only by the batch size, and aligns with the KL div math definition.'mean' will be changed to behave the same as 'batchmean' in the next major release.")
@@ -42,21 +42,23 @@ extension OpTable {
 
     private static let regressionLosses: [OpEntry] = [
         OpEntry("mse_loss", "Tensor input, Tensor target, bool? size_average=None, bool? reduce=None, str reduction='mean', Tensor? weight=None",
-                [.functional], family: .loss) { arguments in
+                [.functional], family: .loss, explain: OpExplanation(.pointwiseLoss(differences: "squared differences"), traits: [.comparesDistributions, .elementwiseLoss])) { arguments in
             let (input, target) = try regressionOperands(arguments)
             return .tensor(try Autodiff.mseLoss(input, target, reduction: try lossReduction(arguments), weight: try arguments.optionalTensor("weight")))
         },
         OpEntry("l1_loss", "Tensor input, Tensor target, bool? size_average=None, bool? reduce=None, str reduction='mean', Tensor? weight=None",
-                [.functional], family: .loss) { arguments in
+                [.functional], family: .loss, explain: OpExplanation(.pointwiseLoss(differences: "absolute differences"), traits: [.comparesDistributions, .elementwiseLoss])) { arguments in
             let (input, target) = try regressionOperands(arguments)
             return .tensor(try Autodiff.l1Loss(input, target, reduction: try lossReduction(arguments), weight: try arguments.optionalTensor("weight")))
         },
         OpEntry("smooth_l1_loss", "Tensor input, Tensor target, bool? size_average=None, bool? reduce=None, str reduction='mean', float beta=1.0",
-                [.functional], family: .loss) { arguments in
+                [.functional], family: .loss,
+                explain: OpExplanation(.pointwiseLoss(differences: "smooth-L1 differences (squared below beta = {beta}, linear above)"), traits: [.comparesDistributions, .elementwiseLoss])) { arguments in
             let (input, target) = try regressionOperands(arguments)
             return .tensor(try Autodiff.smoothL1Loss(input, target, reduction: try lossReduction(arguments), beta: try arguments.float("beta")))
         },
-        OpEntry("huber_loss", "Tensor input, Tensor target, str reduction='mean', float delta=1.0, Tensor? weight=None", [.functional], family: .loss) { arguments in
+        OpEntry("huber_loss", "Tensor input, Tensor target, str reduction='mean', float delta=1.0, Tensor? weight=None", [.functional], family: .loss,
+                explain: OpExplanation(.pointwiseLoss(differences: "Huber differences (squared below delta = {delta}, linear above)"), traits: .elementwiseLoss)) { arguments in
             let (input, target) = try regressionOperands(arguments)
             return .tensor(try Autodiff.huberLoss(input, target, reduction: try lossReduction(arguments), delta: try arguments.float("delta"),
                                                   weight: try arguments.optionalTensor("weight")))
@@ -65,12 +67,12 @@ extension OpTable {
 
     private static let pairLosses: [OpEntry] = [
         OpEntry("margin_ranking_loss", "Tensor input1, Tensor input2, Tensor target, float margin=0, bool? size_average=None, bool? reduce=None, str reduction='mean'",
-                [.functional], family: .loss) { arguments in
+                [.functional], family: .loss, explain: OpExplanation(.marginRankingLoss)) { arguments in
             .tensor(try Autodiff.marginRankingLoss(try arguments.tensor("input1"), try arguments.tensor("input2"), try arguments.tensor("target"),
                                                    margin: try arguments.float("margin"), reduction: try lossReduction(arguments)))
         },
         OpEntry("cosine_embedding_loss", "Tensor input1, Tensor input2, Tensor target, float margin=0, bool? size_average=None, bool? reduce=None, str reduction='mean'",
-                [.functional], family: .loss) { arguments in
+                [.functional], family: .loss, explain: OpExplanation(.cosineEmbeddingLoss)) { arguments in
             .tensor(try Autodiff.cosineEmbeddingLoss(try arguments.tensor("input1"), try arguments.tensor("input2"), try arguments.tensor("target"),
                                                      margin: try arguments.float("margin"), reduction: try lossReduction(arguments)))
         },

@@ -7,9 +7,10 @@ extension OpTable {
     static let reductionOps: [OpEntry] = sumsAndMeans + extremeOps + sortingOps
 
     private static let sumsAndMeans: [OpEntry] = [
-        dimsReduction("sum", { try Autodiff.sum($0, dims: $1, keepDim: $2, dtype: $3) }, doc: OpDoc("Adds the elements, over all of them or along dim (which then disappears unless keepdim=True).", formula: "out = Σ_i x_i",
+        dimsReduction("sum", { try Autodiff.sum($0, dims: $1, keepDim: $2, dtype: $3) }, explain: OpExplanation(.reduction(verb: "sums")), doc: OpDoc("Adds the elements, over all of them or along dim (which then disappears unless keepdim=True).", formula: "out = Σ_i x_i",
                                                       example: ">>> x = torch.tensor([[1., 2.], [3., 4.]])\n>>> x.sum()\ntensor(10.)\n>>> x.sum(dim=0)\ntensor([4., 6.])\n>>> x.sum(dim=1, keepdim=True)\ntensor([[3.],\n        [7.]])")),
-        OpEntry("nansum", "Tensor input, int[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None", functionAndMethod, family: .reduction) { arguments in
+        OpEntry("nansum", "Tensor input, int[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None", functionAndMethod, family: .reduction,
+                explain: OpExplanation(.reduction(verb: "sums (skipping NaN)"))) { arguments in
             // NaNs count as zero.
             let input = try arguments.tensor("input")
             let dims = try arguments.dims("dim"), keepDim = try arguments.bool("keepdim"), dtype = try arguments.dtype("dtype")
@@ -19,20 +20,23 @@ extension OpTable {
                 return try Autodiff.sum(present, dims: dims, keepDim: keepDim, dtype: dtype)
             })
         },
-        dimsReduction("mean", { try Autodiff.mean($0, dims: $1, keepDim: $2, dtype: $3) }, doc: OpDoc("The average of the elements, over all or along dim; needs a floating-point tensor.", formula: "out = (1/n) Σ_i x_i",
+        dimsReduction("mean", { try Autodiff.mean($0, dims: $1, keepDim: $2, dtype: $3) },
+                      explain: OpExplanation(.reduction(verb: "averages"), traits: .averages), doc: OpDoc("The average of the elements, over all or along dim; needs a floating-point tensor.", formula: "out = (1/n) Σ_i x_i",
                                                         example: ">>> torch.tensor([[1., 2.], [3., 4.]]).mean(dim=0)\ntensor([2., 3.])")),
-        OpEntry("prod", "Tensor input, int? dim=None, bool keepdim=False, *, ScalarType? dtype=None", functionAndMethod, family: .reduction) { arguments in
+        OpEntry("prod", "Tensor input, int? dim=None, bool keepdim=False, *, ScalarType? dtype=None", functionAndMethod, family: .reduction,
+                explain: OpExplanation(.reduction(verb: "multiplies"))) { arguments in
             .tensor(try Autodiff.prod(try arguments.tensor("input"), dim: try arguments.optionalInt("dim"), keepDim: try arguments.bool("keepdim"),
                                       dtype: try arguments.dtype("dtype")))
         },
-        spread("std", doc: OpDoc("The standard deviation; by default the unbiased estimate (divides by n - 1).",
+        spread("std", verb: "takes the standard deviation of", doc: OpDoc("The standard deviation; by default the unbiased estimate (divides by n - 1).",
                                  formula: "std = sqrt(Σ (x_i - mean)² / (n - correction))",
                                  example: ">>> torch.tensor([1., 2., 3., 4.]).std()\ntensor(1.2910)")),
-        spread("var", doc: OpDoc("The variance; by default the unbiased estimate (divides by n - 1).",
+        spread("var", verb: "takes the variance of", doc: OpDoc("The variance; by default the unbiased estimate (divides by n - 1).",
                                  formula: "var = Σ (x_i - mean)² / (n - correction)",
                                  example: ">>> torch.tensor([1., 2., 3., 4.]).var()\ntensor(1.6667)")),
         OpEntry("norm", "Tensor input, Scalar? p=2, int[1]? dim=None, bool keepdim=False, ScalarType? dtype=None", functionAndMethod,
-                family: .reduction, overloads: ["Tensor input, str p, int[1]? dim=None, bool keepdim=False, ScalarType? dtype=None"],
+                family: .reduction, explain: OpExplanation(.reduction(verb: "takes the norm of")),
+                overloads: ["Tensor input, str p, int[1]? dim=None, bool keepdim=False, ScalarType? dtype=None"],
                 doc: OpDoc("The vector p-norm (2 by default) of all elements or along dim.", formula: "‖x‖_p = (Σ |x_i|^p)^(1/p)",
                            example: ">>> torch.tensor([3., 4.]).norm()\ntensor(5.)")) { arguments in
             var p = 2.0
@@ -45,6 +49,7 @@ extension OpTable {
             return .tensor(try Autodiff.norm(try arguments.tensor("input"), p: p, dims: try arguments.dims("dim"), keepDim: try arguments.bool("keepdim")))
         },
         OpEntry("logsumexp", "Tensor input, int[1] dim, bool keepdim=False", functionAndMethod, family: .reduction,
+                explain: OpExplanation(.reduction(verb: "takes log(sum(exp(·))) of")),
                 doc: OpDoc("log(sum(exp(x))) along dim, without overflow.", formula: "logsumexp(x) = m + log Σ_i exp(x_i - m), m = max(x)",
                            example: ">>> torch.logsumexp(torch.tensor([1000., 1000.]), dim=0)\ntensor(1000.6932)")) { arguments in
             .tensor(try Autodiff.logSumExp(try arguments.tensor("input"), dims: try arguments.dims("dim") ?? [], keepDim: try arguments.bool("keepdim")))
@@ -53,17 +58,17 @@ extension OpTable {
 
     /// `sum` and `mean`: over `dim` (one or several), or over everything.
     private static func dimsReduction(_ name: String, _ reduce: @escaping @Sendable (Tensor, [Int]?, Bool, DType?) throws -> Tensor,
-                                      doc: OpDoc) -> OpEntry {
+                                      explain: OpExplanation, doc: OpDoc) -> OpEntry {
         OpEntry(name, "Tensor input, int[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None", functionAndMethod, family: .reduction,
-                doc: doc) { arguments in
+                explain: explain, doc: doc) { arguments in
             .tensor(try reduce(try arguments.tensor("input"), try arguments.dims("dim"), try arguments.bool("keepdim"), try arguments.dtype("dtype")))
         }
     }
 
     /// `std` and `var`. `x.std(False)` passes `unbiased` by position: PyTorch's first overload.
-    private static func spread(_ name: String, doc: OpDoc) -> OpEntry {
+    private static func spread(_ name: String, verb: String, doc: OpDoc) -> OpEntry {
         OpEntry(name, "Tensor input, int[1]? dim=None, bool unbiased=True, bool keepdim=False, *, float? correction=None", functionAndMethod,
-                family: .reduction, overloads: ["Tensor input, bool unbiased"], doc: doc) { arguments in
+                family: .reduction, explain: OpExplanation(.reduction(verb: verb), traits: .averages), overloads: ["Tensor input, bool unbiased"], doc: doc) { arguments in
             let input = try arguments.tensor("input")
             let general = arguments.overload == 1
             var correction = try arguments.bool("unbiased") ? 1.0 : 0.0

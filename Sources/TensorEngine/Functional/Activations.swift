@@ -116,7 +116,7 @@ extension Tensor {
             if activation == .softsign || activation == .tanhshrink {
                 return try to(defaultFloatDType).activation(activation)
             }
-            throw TensorError(.notImplementedError, "\"\(activation.kernelName)\" not implemented for '\(dtype.scalarTypeName)'")
+            throw TensorError.kernelNotImplemented(activation.kernelName, dtype)
         }
         if let result = try computedInFloat32({ try $0.activation(activation) }) { return result }
         if dtype == .float32 {
@@ -135,7 +135,7 @@ extension Tensor {
             return try clamp(min: .scalar(.float(minimum)), max: .scalar(.float(maximum)))
         }
         if dtype == .bool {
-            throw TensorError(.notImplementedError, "\"hardtanh_cpu\" not implemented for 'Bool'")
+            throw TensorError.kernelNotImplemented("hardtanh_cpu", .bool)
         }
         return try clamp(min: .scalar(.int(saturatingInt64(minimum))), max: .scalar(.int(saturatingInt64(maximum))))
     }

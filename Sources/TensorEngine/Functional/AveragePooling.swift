@@ -27,7 +27,7 @@ extension Tensor {
     /// `F.avg_pool2d`. Integer inputs divide with truncation, as PyTorch does.
     public func avgPool2d(_ window: PoolingWindow, divisor: AverageDivisor) throws -> Tensor {
         guard rank == 3 || rank == 4 else {
-            throw TensorError(.indexError, "Dimension out of range (expected to be in range of [-\(rank), \(rank - 1)], but got -3)")
+            throw TensorError(.indexError, .dimOutOfRange(low: -rank, high: rank - 1, got: -3))
         }
         if let override = divisor.divisorOverride, override == 0 { throw TensorError.runtime("divisor must be not zero") }
         let planes = PooledPlanes(shape)
@@ -44,7 +44,7 @@ extension Tensor {
         }
         guard outputSize.count == 2 else { throw TensorError.runtime("adaptive_avg_pool2d: output_size must be 2") }
         guard dtype.isFloatingPoint else {
-            throw TensorError(.notImplementedError, "\"adaptive_avg_pool2d\" not implemented for '\(dtype.scalarTypeName)'")
+            throw TensorError.kernelNotImplemented("adaptive_avg_pool2d", dtype)
         }
         let planes = PooledPlanes(shape)
         let cells = adaptiveCells(planes: planes, outputSize: outputSize)

@@ -162,7 +162,7 @@ extension Tensor {
 
     private func checkChannelParameters(weight: Tensor?, bias: Tensor?, running: RunningStatistics?, channels: Int) throws {
         guard dtype.isFloatingPoint else {
-            throw TensorError(.notImplementedError, "\"batch_norm\" not implemented for '\(dtype.scalarTypeName)'")
+            throw TensorError.kernelNotImplemented("batch_norm", dtype)
         }
         for (name, tensor) in [("running_mean", running?.mean), ("running_var", running?.variance), ("weight", weight), ("bias", bias)] {
             if let tensor, tensor.count != channels {

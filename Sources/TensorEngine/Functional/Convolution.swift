@@ -118,10 +118,10 @@ extension Tensor {
         if geometry.dilation.contains(where: { $0 <= 0 }) { throw TensorError.runtime("dilation should be greater than zero") }
         if geometry.groups <= 0 { throw TensorError.runtime("non-positive groups is not supported") }
         guard dtype == weight.dtype else {
-            throw TensorError.runtime("expected scalar type \(dtype.scalarTypeName) but found \(weight.dtype.scalarTypeName)")
+            throw TensorError.scalarTypeMismatch(expected: dtype, found: weight.dtype)
         }
         if let bias, bias.dtype != dtype {
-            throw TensorError.runtime("expected scalar type \(dtype.scalarTypeName) but found \(bias.dtype.scalarTypeName)")
+            throw TensorError.scalarTypeMismatch(expected: dtype, found: bias.dtype)
         }
         guard weight.rank == spatialRank + 2, rank == weight.rank else {
             throw TensorError.runtime(

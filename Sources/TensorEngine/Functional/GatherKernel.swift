@@ -60,7 +60,7 @@ private func forEachGatherPosition<Index: BinaryInteger>(
         for column in 0..<innerLength {
             let value = indices[indexOffset &+ column &* innerIndexStride]
             guard value >= 0, value < size else {
-                throw TensorError.runtime("index \(value) is out of bounds for dimension \(axis) with size \(size)")
+                throw TensorError(.runtimeError, .indexOutOfBounds(index: Int(value), dim: axis, size: size))
             }
             body(out, sourceBase &+ column &* innerSourceStride, Int(value))
             out &+= 1

@@ -103,7 +103,7 @@ extension Tensor {
         for (slot, position) in positions.enumerated() {
             guard position >= 0, position < Int64(base.shape[axis]) else {
                 // PyTorch's dedicated kernel for dim 1 words this differently from the rest.
-                throw base.rank == 1 || axis != 1 ? TensorError.index("index out of range in self")
+                throw base.rank == 1 || axis != 1 ? TensorError(.indexError, .lookupOutOfRange)
                     : TensorError.runtime("INDICES element is out of DATA bounds, id=\(position) axis_dim=\(base.shape[axis])")
             }
             try result.select(axis, slot).copy(from: try base.select(axis, Int(position)))
@@ -146,7 +146,7 @@ extension Tensor {
         let target = rank == 0 ? try reshape([1]) : self
         for (slot, position) in positions.enumerated() {
             guard position >= 0, position < Int64(target.shape[axis]) else {
-                throw TensorError.index("index out of range in self")
+                throw TensorError(.indexError, .lookupOutOfRange)
             }
             let destination = try target.select(axis, Int(position))
             let scaled = try binary(.multiply, .tensor(try sourceRows.select(axis, slot)), .scalar(alpha))
@@ -195,7 +195,7 @@ extension View {
 private func boundedIndices(_ index: Tensor, size: Int, dim: Int) throws -> [Int] {
     try index.int64s().map { value in
         guard value >= 0, value < Int64(size) else {
-            throw TensorError.runtime("index \(value) is out of bounds for dimension \(dim) with size \(size)")
+            throw TensorError(.runtimeError, .indexOutOfBounds(index: Int(value), dim: dim, size: size))
         }
         return Int(value)
     }
@@ -204,7 +204,7 @@ private func boundedIndices(_ index: Tensor, size: Int, dim: Int) throws -> [Int
 /// `F.one_hot(tensor, num_classes=-1)`: int64 in, int64 out with a new last dim.
 public func oneHot(_ indices: Tensor, classes requested: Int = -1) throws -> Tensor {
     guard indices.dtype == .int64 else {
-        throw TensorError.runtime("one_hot is only applicable to index tensor of type LongTensor.")
+        throw TensorError(.runtimeError, .oneHotNeedsInt64)
     }
     let values = indices.int64s()
     var classes = requested

@@ -25,7 +25,7 @@ func reduceLoss(_ loss: Tensor, _ reduction: LossReduction) throws -> Tensor {
     case .sum: return try loss.sum(dims: nil, keepDim: false)
     case .batchMean:
         let total = try loss.sum(dims: nil, keepDim: false)
-        guard let batch = loss.shape.first else { throw TensorError.index("tuple index out of range") }
+        guard let batch = loss.shape.first else { throw TensorError(.indexError, .sequenceIndexOutOfRange(sequence: "tuple")) }
         return try binary(.divide, .tensor(total), .scalar(.int(Int64(batch))))
     }
 }
@@ -41,7 +41,7 @@ func pointwiseLoss(_ input: Tensor, _ target: Tensor, kernel: String, _ body: (D
     let shape = try broadcastShapes(input.shape, target.shape)
     let dtype = resultType(.tensor(input), .tensor(target))
     guard dtype.isFloatingPoint else {
-        throw TensorError(.notImplementedError, "\"\(kernel)\" not implemented for '\(dtype.scalarTypeName)'")
+        throw TensorError.kernelNotImplemented(kernel, dtype)
     }
     let lhs = try input.expand(shape).doubles()
     let rhs = try target.expand(shape).doubles()

@@ -17,11 +17,11 @@ public func nllLoss(
                 "weight tensor should be defined either for all \(classes) classes or no classes but got weight tensor of shape: \(formatShape(weight.shape))")
         }
         guard weight.dtype == input.dtype else {
-            throw TensorError.runtime("expected scalar type \(input.dtype.scalarTypeName) but found \(weight.dtype.scalarTypeName)")
+            throw TensorError.scalarTypeMismatch(expected: input.dtype, found: weight.dtype)
         }
     }
     guard input.dtype.isFloatingPoint else {
-        throw TensorError(.notImplementedError, "\"nll_loss_out_frame\" not implemented for '\(input.dtype.scalarTypeName)'")
+        throw TensorError.kernelNotImplemented("nll_loss_out_frame", input.dtype)
     }
     let score = try targetScoreReader(input, classes: classes)
     let targets = target.int64s()

@@ -8,14 +8,13 @@ public func binaryCrossEntropy(
     _ input: Tensor, _ target: Tensor, weight: Tensor? = nil, reduction: LossReduction = .mean
 ) throws -> Tensor {
     guard target.shape == input.shape else {
-        throw TensorError.value(
-            "Using a target size (\(formatTorchSize(target.shape))) that is different to the input size (\(formatTorchSize(input.shape))) is deprecated. Please ensure they have the same size.")
+        throw TensorError(.valueError, .targetSizeMismatch(target: target.shape, input: input.shape))
     }
     guard target.dtype == input.dtype else {
-        throw TensorError.runtime("Found dtype \(target.dtype.scalarTypeName) but expected \(input.dtype.scalarTypeName)")
+        throw TensorError(.runtimeError, .targetDtypeMismatch(found: target.dtype, expected: input.dtype))
     }
     guard input.dtype.isFloatingPoint else {
-        throw TensorError(.notImplementedError, "\"binary_cross_entropy\" not implemented for '\(input.dtype.scalarTypeName)'")
+        throw TensorError.kernelNotImplemented("binary_cross_entropy", input.dtype)
     }
     var loss: Tensor
     if input.dtype == .float32 {
@@ -78,7 +77,7 @@ public func binaryCrossEntropyWithLogits(
     // PyTorch computes (1 - target) in the target's dtype, then multiplies in place.
     let complement = try binary(.subtract, .scalar(.int(1)), .tensor(target))
     if !complement.dtype.isFloatingPoint {
-        throw TensorError.runtime("result type \(input.dtype.scalarTypeName) can't be cast to the desired output type \(complement.dtype.scalarTypeName)")
+        throw TensorError(.runtimeError, .castNotAllowed(result: input.dtype, desired: complement.dtype))
     }
     var loss = try functionalBinary(.subtract, try functionalBinary(.multiply, complement, input), logSigmoid)
     if let weight { loss = try functionalBinary(.multiply, loss, weight) }
@@ -104,7 +103,7 @@ public func klDivergence(
             : try target.map(Double.self, Double.self) { t in t == 0 ? 0 : t * Glibc.log(t) }.to(target.dtype)
         loss = try functionalBinary(.subtract, entropyTerms, try functionalBinary(.multiply, target, input))
     }
-    if reduction == .batchMean, input.rank == 0 { throw TensorError.index("tuple index out of range") }
+    if reduction == .batchMean, input.rank == 0 { throw TensorError(.indexError, .sequenceIndexOutOfRange(sequence: "tuple")) }
     if reduction == .batchMean {
         let total = try loss.sum(dims: nil, keepDim: false)
         return try binary(.divide, .tensor(total), .scalar(.int(Int64(input.shape[0]))))

@@ -20,7 +20,7 @@ extension Tensor {
                 "Given normalized_shape=\(formatShape(normalizedShape)), expected input with shape [*, \(normalizedShape.map(String.init).joined(separator: ", "))], but got input of size\(formatShape(shape))")
         }
         guard dtype.isFloatingPoint else {
-            throw TensorError(.notImplementedError, "\"LayerNormKernelImpl\" not implemented for '\(dtype.scalarTypeName)'")
+            throw TensorError.kernelNotImplemented("LayerNormKernelImpl", dtype)
         }
         let blockSize = normalizedShape.reduce(1, *)
         if dtype == .float32 {

@@ -23,7 +23,7 @@ extension Tensor {
         guard input.dtype.isFloatingPoint else {
             let kernel = logarithm ? "log_softmax" : "softmax"
             let suffix = axis == Swift.max(input.rank - 1, 0) ? "_lastdim_kernel_impl" : "_kernel_impl"
-            throw TensorError(.notImplementedError, "\"\(kernel)\(suffix)\" not implemented for '\(input.dtype.scalarTypeName)'")
+            throw TensorError.kernelNotImplemented("\(kernel)\(suffix)", input.dtype)
         }
         // Nothing to normalize; the kernels' row arithmetic could overflow on long empty dims.
         if input.count == 0 { return try Tensor.zeros(shape: input.shape, dtype: input.dtype) }

@@ -26,7 +26,7 @@ extension Tensor {
         try checkWindowMagnitudes([shape, weight.shape, geometry.stride, geometry.paddingBefore, geometry.paddingAfter, geometry.dilation,
                                    [geometry.groups], outputPadding])
         guard dtype == weight.dtype else {
-            throw TensorError.runtime("expected scalar type \(dtype.scalarTypeName) but found \(weight.dtype.scalarTypeName)")
+            throw TensorError.scalarTypeMismatch(expected: dtype, found: weight.dtype)
         }
         guard weight.rank == geometry.stride.count + 2, rank == weight.rank else {
             throw TensorError.runtime(

@@ -136,8 +136,7 @@ extension Generator {
         default:
             if p == 1 { return noise }  // already zero: integer input * 0
             try bernoulli_(noise, p: 1 - p)
-            throw TensorError.runtime(
-                "result type Float can't be cast to the desired output type \(input.dtype.scalarTypeName)")
+            throw TensorError(.runtimeError, .castNotAllowed(result: .float32, desired: input.dtype))
         }
         return noise
     }

@@ -124,5 +124,5 @@ func randomFormatDouble(_ value: Double) -> String {
 
 /// PyTorch's `AT_DISPATCH_*` failure: `"normal_kernel_cpu" not implemented for 'Long'`.
 func randomNotImplemented(_ kernel: String, _ dtype: DType) -> TensorError {
-    TensorError(.notImplementedError, "\"\(kernel)\" not implemented for '\(dtype.scalarTypeName)'")
+    TensorError.kernelNotImplemented(kernel, dtype)
 }
