@@ -51,6 +51,11 @@ private let calls: [String: String] = [
     "xlogy": "torch.xlogy(x, y)", "copysign": "torch.copysign(x, y)", "nextafter": "torch.nextafter(x, y)",
     "gcd": "torch.gcd(t, t + 2)", "lcm": "torch.lcm(t, t + 2)", "float_power": "torch.float_power(x, 2)",
     "bitwise_left_shift": "torch.bitwise_left_shift(t, 1)", "bitwise_right_shift": "torch.bitwise_right_shift(t, 1)",
+    "cov": "torch.cov(x)", "corrcoef": "torch.corrcoef(x)", "histc": "torch.histc(v, bins=4)", "bincount": "torch.bincount(t)",
+    "bucketize": "torch.bucketize(v, torch.tensor([-1.0, 0.0, 1.0]))", "searchsorted": "torch.searchsorted(torch.tensor([-1.0, 0.0, 1.0]), v)",
+    "isin": "torch.isin(t, torch.tensor([0, 3]))", "cummax": "torch.cummax(x, dim=1)", "cummin": "torch.cummin(x, dim=1)",
+    "logcumsumexp": "torch.logcumsumexp(x, dim=1)", "diagflat": "torch.diagflat(v)", "block_diag": "torch.block_diag(x, v)",
+    "kron": "torch.kron(v, w)", "vander": "torch.vander(v, N=3)", "renorm": "torch.renorm(x, 2, 0, 1.0)",
 ]
 
 /// A call for ops with one tensor operand (the unary and activation ops the table declares

@@ -9,7 +9,7 @@ struct ReductionExplainer: OperationExplainer {
         "amax": "takes the maximum of", "amin": "takes the minimum of", "argmax": "finds the position of the maximum of",
         "argmin": "finds the position of the minimum of", "logsumexp": "takes log(sum(exp(·))) of", "norm": "takes the norm of",
         "any": "checks whether any is True among", "all": "checks whether all are True among", "nansum": "sums (skipping NaN)",
-        "nanmean": "averages (skipping NaN)", "median": "takes the median of", "count_nonzero": "counts the non-zero entries of",
+        "nanmean": "averages (skipping NaN)", "median": "takes the median of", "nanmedian": "takes the median (skipping NaN) of", "count_nonzero": "counts the non-zero entries of",
     ]
 
     func explain(_ evaluation: Evaluation) -> OperationText? {

@@ -67,6 +67,7 @@ struct TableOpExplainer: OperationExplainer {
 
     static let words: [String: Words] = activationWords.merging(selectionWords) { first, _ in first }
         .merging(productWords) { first, _ in first }.merging(MultiOutputWords.words) { first, _ in first }
+        .merging(StatisticsWords.words) { first, _ in first }
 
     static let activationWords: [String: Words] = [
         "dropout": { call, _, input, _ in
