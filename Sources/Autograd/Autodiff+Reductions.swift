@@ -87,8 +87,13 @@ extension Autodiff {
 
     /// `median()` over every element (MedianBackward0): ties share the gradient evenly.
     public static func median(_ input: Tensor) throws -> Tensor {
-        let output = try input.median()
-        return Recorder.record("MedianBackward0", inputs: [input], output: output) { node in
+        recordSharedAmongEqual("MedianBackward0", input, try input.median())
+    }
+
+    /// A whole-tensor median's node: the gradient is shared by the elements equal to the
+    /// result (by the NaNs, when the result is NaN).
+    static func recordSharedAmongEqual(_ name: String, _ input: Tensor, _ output: Tensor) -> Tensor {
+        Recorder.record(name, inputs: [input], output: output) { node in
             let savedInput = node.save(input), savedOutput = node.save(output, isOutput: true)
             return { gradient, _ in
                 [try evenlyDistribute(gradient, try savedInput.unpack(), try savedOutput.unpack())]

@@ -35,6 +35,20 @@ extension Interpreter {
             }
         case .ints:
             return .ints(try toIntList(value, function: opName, argument: parameter))
+        case .intTuple:
+            switch value {
+            case .tuple, .list:
+                // PyTorch's parser names the first item that is not an int (bools and 1-element tensors pass).
+                let items: [Value]
+                if case let .tuple(values) = value { items = values } else if case let .list(list) = value { items = list.items } else { items = [] }
+                if let (position, item) = items.enumerated().first(where: { isNotIntLike($0.element) }) {
+                    throw PythonError.typeError("\(opName)(): argument '\(parameter)' failed to unpack the object at pos \(position + 1) "
+                                                + "with error \"type must be tuple of ints,but got \(item.typeName)\"")
+                }
+                return .ints(try toIntList(value, function: opName, argument: parameter))
+            case .size: return .ints(try toIntList(value, function: opName, argument: parameter))
+            default: throw mismatch("tuple of ints")
+            }
         case .float, .optionalFloat:
             if strict, case .string = value { throw mismatch("float") }
             return .float(try toDouble(value, function: opName, argument: parameter))
@@ -68,5 +82,13 @@ extension Interpreter {
         case .object:
             return .opaque(value)
         }
+    }
+}
+
+/// Items an int list refuses outright: floats, strings, None and nested sequences.
+private func isNotIntLike(_ value: Value) -> Bool {
+    switch value {
+    case .int, .bool, .tensor, .native: return false
+    default: return true
     }
 }

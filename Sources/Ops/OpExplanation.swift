@@ -42,6 +42,11 @@ public enum OpKind: Sendable, Hashable {
     case concatenate(newDim: Bool)
     // Products.
     case matmul, outer, dot, einsum, linear
+    // Statistics, searches and matrix builders.
+    case covariance, correlation, histogram, bincount, searchSorted, bucketize, membership, logCumSumExp
+    /// cummax, cummin: the running extreme ("maximum", "minimum").
+    case runningExtreme(noun: String)
+    case diagflat, blockDiagonal, kroneckerProduct, vandermonde, renorm
     // Creation and sampling.
     /// What a factory fills its tensor with, when that can be said.
     case factory(filling: String?)

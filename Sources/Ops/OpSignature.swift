@@ -13,6 +13,8 @@ public enum OpParameterType: String, Sendable, CaseIterable {
     case requiredDims = "int[1]"
     /// A size list: `(2, 3)`, or separate ints when the parameter is variadic.
     case ints = "int[]"
+    /// A list of ints that must be a tuple or list, never a bare int (rot90's `dims`).
+    case intTuple = "tuple[int]"
     case float = "float"
     case optionalFloat = "float?"
     case bool = "bool"

@@ -64,6 +64,11 @@ private let calls: [String: String] = [
     "full_like": "torch.full_like(x, 3.0)", "empty": "torch.empty(2, 3)", "from_numpy": "torch.from_numpy(x.numpy())",
     "multinomial": "torch.multinomial(F.softmax(x, dim=1), num_samples=1)", "KLDivLoss": "nn.KLDivLoss(reduction='batchmean')(x, y)",
     "Linear": "nn.Linear(5, 3)(x)",
+    "cov": "torch.cov(x)", "corrcoef": "torch.corrcoef(x)", "histc": "torch.histc(v, bins=4)", "bincount": "torch.bincount(t)",
+    "bucketize": "torch.bucketize(v, torch.tensor([-1.0, 0.0, 1.0]))", "searchsorted": "torch.searchsorted(torch.tensor([-1.0, 0.0, 1.0]), v)",
+    "isin": "torch.isin(t, torch.tensor([0, 3]))", "cummax": "torch.cummax(x, dim=1)", "cummin": "torch.cummin(x, dim=1)",
+    "logcumsumexp": "torch.logcumsumexp(x, dim=1)", "diagflat": "torch.diagflat(v)", "block_diag": "torch.block_diag(x, v)",
+    "kron": "torch.kron(v, w)", "vander": "torch.vander(v, N=3)", "renorm": "torch.renorm(x, 2, 0, 1.0)",
 ]
 
 /// A call for ops with one tensor operand (the unary and activation ops the table declares

@@ -64,6 +64,7 @@ struct TableOpExplainer: OperationExplainer {
 
     static let words: [OpKind: Words] = activationWords.merging(selectionWords) { first, _ in first }
         .merging(productWords) { first, _ in first }.merging(MultiOutputWords.words) { first, _ in first }
+        .merging(StatisticsWords.words) { first, _ in first }
 
     static let activationWords: [OpKind: Words] = [
         .dropout: { call, _, input, _ in

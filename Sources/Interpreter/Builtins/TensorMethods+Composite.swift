@@ -190,19 +190,6 @@ func compositeTensorMethods() -> [String: TensorMethod] {
         }
         return .tuple(pieces)
     }
-    table["bincount"] = { _, tensor, arguments in
-        let bound = try arguments.bind("bincount", ["weights", "minlength"])
-        guard tensor.rank == 1, tensor.dtype.isIntegral else { throw PythonError.runtimeError("bincount only supports 1-d non-negative integral inputs.") }
-        let values = tensor.int64s()
-        guard !values.contains(where: { $0 < 0 }) else { throw PythonError.runtimeError("bincount only supports 1-d non-negative integral inputs.") }
-        let largest = values.max() ?? -1
-        guard largest < Int64.max else { throw PythonError.runtimeError("bincount: the output would have more elements than exist") }
-        let length = Swift.max(Int(largest) + 1, try bound.int("minlength", default: 0))
-        try ensureAllocatable(elements: length)
-        var counts = [Int64](repeating: 0, count: length)
-        for value in values { counts[Int(value)] += 1 }
-        return .tensor(try Tensor(values: counts, shape: [length]))
-    }
     table["unique_consecutive"] = { _, tensor, arguments in
         let bound = try arguments.bind("unique_consecutive", ["return_inverse", "return_counts", "dim"])
         // Runs of equal entries (or, with dim, of equal slices along dim), each kept once.

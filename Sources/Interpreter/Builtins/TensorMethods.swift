@@ -103,11 +103,9 @@ func operandArgument(_ value: Value, _ function: String) throws -> Operand {
 func shapeMethods() -> [String: TensorMethod] {
     var table: [String: TensorMethod] = [:]
     table["view"] = { _, tensor, arguments in
-        if case let .dtype(dtype)? = arguments.positional.first {
-            guard dtype.itemSize == tensor.dtype.itemSize else {
-                throw PythonError.runtimeError("viewing a tensor as a dtype of a different element size is not supported here")
-            }
-            return .tensor(try Autodiff.to(tensor, dtype))
+        // `view(dtype)` reinterprets the bytes, as PyTorch does; it never converts.
+        if case let .dtype(dtype)? = arguments.positional.first ?? arguments.keywords.first(where: { $0.name == "dtype" })?.value {
+            return .tensor(try tensor.reinterpreted(as: dtype))
         }
         return .tensor(try Autodiff.view(tensor, try arguments.bind("view", ["size"], variadic: true).shape("size")))
     }

@@ -6,9 +6,9 @@ import TensorEngine
 extension OpTable {
     static let specialMathOps: [OpEntry] = specialUnaryOps + specialBinaryOps + shrinkOps + [rot90]
 
-    private static let rot90 = OpEntry("rot90", "Tensor input, int k=1, int[1]? dims=None", [.function, .method], family: .movement) { arguments in
-        // PyTorch's default dims are [0, 1]; None stands for them here.
-        .tensor(try Autodiff.rot90(try arguments.tensor("input"), k: try arguments.int("k"), dims: try arguments.dims("dims") ?? [0, 1]))
+    private static let rot90 = OpEntry("rot90", "Tensor input, int k=1, tuple[int] dims=None", [.function, .method], family: .movement) { arguments in
+        // PyTorch's default dims are [0, 1]; the default None stands for them here (an explicit None is refused).
+        .tensor(try Autodiff.rot90(try arguments.tensor("input"), k: try arguments.int("k"), dims: arguments.has("dims") ? try arguments.ints("dims") : [0, 1]))
     }
 
     private static let allForms: OpVariants = [.function, .method, .inPlace]
