@@ -51,8 +51,8 @@ extension OpTable {
             let input = try arguments.tensor("input")
             return try applied(try Autodiff.hardtanh(input, minimum: 0, maximum: 6), input, arguments)
         },
-        OpEntry("threshold", "Tensor input, float threshold, Scalar value, bool inplace=False", [.functional], family: .activation, aliases: ["torch.threshold"],
-                explain: OpExplanation(.threshold)) { arguments in
+        OpEntry("threshold", "Tensor input, float threshold, Scalar value, bool inplace=False", [.functional], family: .activation,
+                explain: OpExplanation(.threshold), aliases: ["torch.threshold"]) { arguments in
             let input = try arguments.tensor("input")
             guard case let .scalar(value) = arguments["value"] else { throw TensorError(.typeError, "threshold(): argument 'value' must be Number") }
             return try applied(try Autodiff.threshold(input, threshold: try arguments.float("threshold"), value: value), input, arguments)
