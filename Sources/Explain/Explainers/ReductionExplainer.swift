@@ -10,6 +10,7 @@ struct ReductionExplainer: OperationExplainer {
         "argmin": "finds the position of the minimum of", "logsumexp": "takes log(sum(exp(·))) of", "norm": "takes the norm of",
         "any": "checks whether any is True among", "all": "checks whether all are True among", "nansum": "sums (skipping NaN)",
         "nanmean": "averages (skipping NaN)", "median": "takes the median of", "count_nonzero": "counts the non-zero entries of",
+        "vector_norm": "takes the vector norm of", "matrix_norm": "takes the matrix norm of",
     ]
 
     func explain(_ evaluation: Evaluation) -> OperationText? {
