@@ -39,3 +39,37 @@ LINALG_ERRORS = group("linalg-errors", M, [
     "torch.linalg.cross(torch.randn(2), torch.randn(2))",
 ])
 CASES = LINALG + LINALG_GRADS + LINALG_ERRORS
+
+L = ("torch.manual_seed(2)\nx = torch.randn(3, 4, requires_grad=True)\ny = torch.randn(3, 4)\nt = torch.tensor([0, 3, 1])\n"
+     "ys = torch.sign(torch.randn(3, 4))\nml = (torch.rand(3, 4) > 0.5).float()\n")
+LOSSES = group("losses", L, [
+    "F.soft_margin_loss(x, ys)", "F.soft_margin_loss(x, ys, reduction='none')", "F.multi_margin_loss(x, t)",
+    "F.multi_margin_loss(x, t, p=2, margin=0.5, reduction='none')", "F.multi_margin_loss(x[0], t[:1])",
+    "F.multilabel_soft_margin_loss(x, ml)", "F.multilabel_soft_margin_loss(x, ml, weight=torch.tensor([1., 2., 0.5, 1.]), reduction='none')",
+    "F.poisson_nll_loss(x, y.abs())", "F.poisson_nll_loss(x.exp(), y.abs() * 3, log_input=False, full=True, reduction='sum')",
+    "F.gaussian_nll_loss(x, y, torch.ones(3, 4))", "F.gaussian_nll_loss(x, y, torch.rand(3), full=True, reduction='none')",
+    "F.gaussian_nll_loss(x, y, torch.rand(3, 1), reduction='sum')", "F.hinge_embedding_loss(x, ys)",
+    "F.hinge_embedding_loss(x, ys, margin=0.3, reduction='none')", "F.triplet_margin_loss(x, y, x * 2)",
+    "F.triplet_margin_loss(x, y, -x, margin=0.2, p=1, swap=True, reduction='none')",
+    "nn = torch.nn\nnn.SoftMarginLoss()(x, ys)", "nn = torch.nn\nnn.MultiMarginLoss(margin=0.5)(x, t)",
+    "nn = torch.nn\nnn.MultiLabelSoftMarginLoss(reduction='sum')(x, ml)", "nn = torch.nn\nnn.PoissonNLLLoss(log_input=False)(x.abs(), y.abs())",
+    "nn = torch.nn\nnn.GaussianNLLLoss(eps=0.1)(x, y, torch.rand(3, 4))", "nn = torch.nn\nnn.HingeEmbeddingLoss(margin=2.0)(x, ys)",
+    "nn = torch.nn\nnn.TripletMarginLoss(margin=0.3)(x, y, -x)",
+])
+LOSS_GRADS = group("losses-backward", L, [
+    "F.soft_margin_loss(x, ys).backward()\nx.grad", "F.soft_margin_loss(x, ys, reduction='sum').backward()\nx.grad",
+    "F.multi_margin_loss(x, t).backward()\nx.grad", "F.multi_margin_loss(x, t, p=2, weight=torch.tensor([1., 2., 3., 4.])).backward()\nx.grad",
+    "F.multi_margin_loss(x, t, reduction='none').pow(2).sum().backward()\nx.grad",
+    "F.multilabel_soft_margin_loss(x, ml).backward()\nx.grad", "F.poisson_nll_loss(x, y.abs()).backward()\nx.grad",
+    "F.poisson_nll_loss(x.abs(), y.abs(), log_input=False).backward()\nx.grad",
+    "F.gaussian_nll_loss(x, y, torch.ones(3, 4)).backward()\nx.grad",
+    "v = torch.rand(3, 4, requires_grad=True)\nF.gaussian_nll_loss(x, y, v).backward()\n(x.grad, v.grad)",
+    "F.hinge_embedding_loss(x, ys).backward()\nx.grad", "F.triplet_margin_loss(x, y, x * 2).backward()\nx.grad",
+    "F.triplet_margin_loss(x, y, -x, swap=True, reduction='sum').backward()\nx.grad",
+])
+LOSS_ERRORS = group("losses-errors", L, [
+    "F.multi_margin_loss(x, torch.tensor([0, 5, 1]))", "F.multi_margin_loss(x, t, p=3)", "F.multi_margin_loss(x, t[:2])",
+    "F.gaussian_nll_loss(x, y, -torch.ones(3, 4))", "F.gaussian_nll_loss(x, y, torch.ones(4))",
+    "F.gaussian_nll_loss(x, y, torch.ones(3, 4), reduction='avg')", "F.soft_margin_loss(x, torch.ones(2, 4))",
+])
+CASES = LINALG + LINALG_GRADS + LINALG_ERRORS + LOSSES + LOSS_GRADS + LOSS_ERRORS
