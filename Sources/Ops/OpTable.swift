@@ -3,7 +3,7 @@
 public enum OpTable {
     public static let all: [OpEntry] = reductionOps + activationOps + functionalActivationOps + lossOps + movementOps
         + creationOps + unaryOps + elementwiseOps + indexingOps + linearAlgebraOps + specialMathOps
-        + linalgOps + moreLossOps
+        + linalgOps + moreLossOps + gatedUnitOps
 
     /// Entries by every qualified spelling (`torch.sum`, `Tensor.sum`, `torch.concat`).
     public static let byQualifiedName: [String: OpEntry] = {

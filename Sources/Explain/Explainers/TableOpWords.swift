@@ -69,6 +69,7 @@ struct TableOpExplainer: OperationExplainer {
         .merging(productWords) { first, _ in first }.merging(MultiOutputWords.words) { first, _ in first }
 
     static let activationWords: [String: Words] = [
+        "ndtr": { _, _, input, _ in "the standard normal CDF, (1 + erf(x/√2))/2, of every element: \(shapeText(input.shape)) → \(shapeText(input.shape))" },
         "dropout": { call, _, input, _ in
             let p = call.double("p") ?? 0.5
             guard call.bool("training") ?? true, p > 0 else {

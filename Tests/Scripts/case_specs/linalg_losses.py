@@ -72,4 +72,11 @@ LOSS_ERRORS = group("losses-errors", L, [
     "F.gaussian_nll_loss(x, y, -torch.ones(3, 4))", "F.gaussian_nll_loss(x, y, torch.ones(4))",
     "F.gaussian_nll_loss(x, y, torch.ones(3, 4), reduction='avg')", "F.soft_margin_loss(x, torch.ones(2, 4))",
 ])
-CASES = LINALG + LINALG_GRADS + LINALG_ERRORS + LOSSES + LOSS_GRADS + LOSS_ERRORS
+G = "torch.manual_seed(3)\nx = torch.randn(4, 6, requires_grad=True)\n"
+GATED = group("gated", G, [
+    "F.glu(x)", "F.glu(x, 0)", "F.glu(x.view(2, 2, 6), dim=1)", "F.glu(x, 1).pow(2).sum().backward()\nx.grad",
+    "F.glu(x.view(2, 2, 6), dim=0).sum().backward()\nx.grad", "F.glu(torch.randn(3, 5))",
+    "torch.special.ndtr(x[0])", "torch.special.ndtr(torch.tensor([-1, 0, 2]))", "torch.special.ndtr(x[0]).sum().backward()\nx.grad",
+    "torch.cosine_similarity(x, x.flip(0))", "torch.cosine_similarity(x, x.flip(0), dim=0).sum().backward()\nx.grad",
+])
+CASES = LINALG + LINALG_GRADS + LINALG_ERRORS + LOSSES + LOSS_GRADS + LOSS_ERRORS + GATED
