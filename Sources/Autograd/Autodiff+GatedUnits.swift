@@ -33,3 +33,13 @@ extension Autodiff {
         return named("MulBackward1", try binary(.multiply, .tensor(shifted), .scalar(.float(0.5))))
     }
 }
+
+/// `F.pixel_shuffle` and `F.pixel_unshuffle`, each the other's backward.
+extension Autodiff {
+    public static func pixelShuffle(_ input: Tensor, factor: Int, inverse: Bool) throws -> Tensor {
+        let output = inverse ? try input.pixelUnshuffle(factor) : try input.pixelShuffle(factor)
+        return Recorder.record(inverse ? "PixelUnshuffleBackward0" : "PixelShuffleBackward0", inputs: [input], output: output) { _ in
+            { gradient, _ in [inverse ? try gradient.pixelShuffle(factor) : try gradient.pixelUnshuffle(factor)] }
+        }
+    }
+}

@@ -56,6 +56,7 @@ private let calls: [String: String] = [
     "gaussian_nll_loss": "F.gaussian_nll_loss(x, y, torch.ones(4, 5))", "hinge_embedding_loss": "F.hinge_embedding_loss(x, y.sign())",
     "triplet_margin_loss": "F.triplet_margin_loss(x, y, -x)",
     "glu": "F.glu(x, dim=0)", "ndtr": "torch.special.ndtr(x)",
+    "pixel_shuffle": "F.pixel_shuffle(x.view(1, 4, 5, 1), 2)", "pixel_unshuffle": "F.pixel_unshuffle(x.view(1, 1, 4, 5)[..., :4], 2)",
     "polygamma": "torch.polygamma(1, x)", "logaddexp": "torch.logaddexp(x, y)", "logaddexp2": "torch.logaddexp2(x, y)",
     "xlogy": "torch.xlogy(x, y)", "copysign": "torch.copysign(x, y)", "nextafter": "torch.nextafter(x, y)",
     "gcd": "torch.gcd(t, t + 2)", "lcm": "torch.lcm(t, t + 2)", "float_power": "torch.float_power(x, 2)",

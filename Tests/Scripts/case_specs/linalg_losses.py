@@ -77,6 +77,10 @@ GATED = group("gated", G, [
     "F.glu(x)", "F.glu(x, 0)", "F.glu(x.view(2, 2, 6), dim=1)", "F.glu(x, 1).pow(2).sum().backward()\nx.grad",
     "F.glu(x.view(2, 2, 6), dim=0).sum().backward()\nx.grad", "F.glu(torch.randn(3, 5))",
     "torch.special.ndtr(x[0])", "torch.special.ndtr(torch.tensor([-1, 0, 2]))", "torch.special.ndtr(x[0]).sum().backward()\nx.grad",
+    "F.pixel_shuffle(x.view(1, 4, 2, 3), 2)", "F.pixel_unshuffle(x.view(1, 1, 4, 6), 2)",
+    "(F.pixel_shuffle(x.view(2, 4, 1, 3), 2) * torch.arange(24.).view(2, 1, 2, 6)).sum().backward()\nx.grad",
+    "F.pixel_unshuffle(x.view(1, 1, 4, 6), 2).pow(2).sum().backward()\nx.grad", "F.pixel_shuffle(x, 2)",
+    "F.pixel_shuffle(x.view(1, 6, 2, 2), 2)", "F.pixel_unshuffle(x.view(1, 2, 3, 4), 2)",
     "torch.cosine_similarity(x, x.flip(0))", "torch.cosine_similarity(x, x.flip(0), dim=0).sum().backward()\nx.grad",
 ])
 CASES = LINALG + LINALG_GRADS + LINALG_ERRORS + LOSSES + LOSS_GRADS + LOSS_ERRORS + GATED
