@@ -25,12 +25,14 @@ extension Autodiff {
         }
         return Recorder.record("MultiMarginLossBackward0", inputs: [input], output: output) { _ in
             { gradient, _ in
-                let step = 1.0 / Double(problem.classes) / (reduction == .mean ? Double(problem.samples) : 1)
+                let step = round(1.0 / Double(problem.classes * (reduction == .mean ? problem.samples : 1)))
                 var values = [Double](repeating: 0, count: problem.values.count)
                 for sample in 0..<problem.samples {
                     problem.forEachViolation(sample) { index, violation, scale in
-                        let local = (p == 1 ? step : 2 * step * violation) * scale
-                        values[sample * problem.classes + problem.targets[sample]] -= local
+                        // Rounded at each step, as ATen accumulates the target's slot in the dtype.
+                        let local = round(round(p == 1 ? step : 2 * step * violation) * scale)
+                        let targetSlot = sample * problem.classes + problem.targets[sample]
+                        values[targetSlot] = round(values[targetSlot] - local)
                         values[sample * problem.classes + index] = local
                     }
                 }
