@@ -41,7 +41,7 @@ public enum OpKind: Sendable, Hashable {
     case scatter(adds: Bool)
     case concatenate(newDim: Bool)
     // Products.
-    case matmul, outer, dot, einsum, linear
+    case matmul, outer, dot, einsum, linear, solve
     // Statistics, searches and matrix builders.
     case covariance, correlation, histogram, bincount, searchSorted, bucketize, membership, logCumSumExp
     /// cummax, cummin: the running extreme ("maximum", "minimum").

@@ -4,6 +4,7 @@ public enum OpTable {
     public static let all: [OpEntry] = reductionOps + activationOps + functionalActivationOps + lossOps + movementOps
         + creationOps + unaryOps + elementwiseOps + indexingOps + linearAlgebraOps + specialMathOps
         + statisticsOps + matrixBuilderOps
+        + linalgOps + moreLossOps + gatedUnitOps
         + handBoundOps
 
     /// Entries by every qualified spelling (`torch.sum`, `Tensor.sum`, `torch.concat`).

@@ -70,6 +70,10 @@ extension TableOpExplainer {
             return "every product a[i]·b[j] of two vectors: \(shapeText(input.shape)) and \(shapeText([result.shape.last ?? 0])) → \(shapeText(result.shape))"
         },
         .dot: { _, _, input, _ in "the sum of the elementwise products of two \(shapeText(input.shape)) vectors: one number" },
+        .solve: { _, _, input, output in
+            guard case let .tensor(result) = output else { return nil }
+            return "solves A X = B for X with A \(shapeText(input.shape)), as A⁻¹B without forming the inverse: → \(shapeText(result.shape))"
+        },
         .einsum: { call, _, _, output in
             guard case let .string(equation)? = call.argument("equation")?.value, case let .tensor(result) = output else { return nil }
             let sides = equation.replacingOccurrences(of: " ", with: "").components(separatedBy: "->")

@@ -15,6 +15,7 @@ extension Interpreter {
             }),
         ])
         members["pairwise_distance"] = functionalDistanceMembers()["pairwise_distance"]
+        members["cosine_similarity"] = functionalMiscMembers()["cosine_similarity"]
         return members
     }
 

@@ -18,7 +18,12 @@ final class LossModule: NNModule {
 
     override func forward(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
         // Most losses take (input, target); the margin losses take (input1, input2, target).
-        let names = name == "MarginRankingLoss" || name == "CosineEmbeddingLoss" ? ["input1", "input2", "target"] : ["input", "target"]
+        let names = switch name {
+        case "MarginRankingLoss", "CosineEmbeddingLoss": ["input1", "input2", "target"]
+        case "GaussianNLLLoss": ["input", "target", "var"]
+        case "TripletMarginLoss": ["anchor", "positive", "negative"]
+        default: ["input", "target"]
+        }
         let bound = try arguments.bind("forward", names)
         return try interpreter.call(function, CallArguments(try names.map { try bound.value($0) }, keywords: keywords))
     }
@@ -51,6 +56,13 @@ extension Interpreter {
             ("HuberLoss", "huber_loss", ["reduction", "delta"]),
             ("MarginRankingLoss", "margin_ranking_loss", ["margin", "size_average", "reduce", "reduction"]),
             ("CosineEmbeddingLoss", "cosine_embedding_loss", ["margin", "size_average", "reduce", "reduction"]),
+            ("SoftMarginLoss", "soft_margin_loss", ["size_average", "reduce", "reduction"]),
+            ("MultiMarginLoss", "multi_margin_loss", ["p", "margin", "weight", "size_average", "reduce", "reduction"]),
+            ("MultiLabelSoftMarginLoss", "multilabel_soft_margin_loss", ["weight", "size_average", "reduce", "reduction"]),
+            ("PoissonNLLLoss", "poisson_nll_loss", ["log_input", "full", "size_average", "eps", "reduce", "reduction"]),
+            ("GaussianNLLLoss", "gaussian_nll_loss", ["*", "full", "eps", "reduction"]),
+            ("HingeEmbeddingLoss", "hinge_embedding_loss", ["margin", "size_average", "reduce", "reduction"]),
+            ("TripletMarginLoss", "triplet_margin_loss", ["margin", "p", "eps", "swap", "size_average", "reduce", "reduction"]),
         ]
         var members: [String: Value] = [:]
         for (moduleName, functionName, parameters) in specs {

@@ -82,6 +82,7 @@ extension Interpreter {
         defineShapeHelpers(define)
         defineLegacyConstructors(torch)
         torch.members["special"] = .module(makeSpecialNamespace(torch: torch))
+        torch.members["linalg"] = .module(makeLinalgNamespace())
         torch.members["distributions"] = .module(makeDistributionsNamespace())
         torch.members.merge(distanceTorchMembers()) { _, distance in distance }
         return torch

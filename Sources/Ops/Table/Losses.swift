@@ -79,7 +79,7 @@ extension OpTable {
     ]
 
     /// `reduction=`, or the deprecated `size_average`/`reduce` pair with its warning.
-    private static func lossReduction(_ arguments: OpArguments, allowBatchMean: Bool = false) throws -> LossReduction {
+    static func lossReduction(_ arguments: OpArguments, allowBatchMean: Bool = false) throws -> LossReduction {
         if arguments.has("size_average") || arguments.has("reduce") {
             let sizeAverage = try arguments.bool("size_average", default: true)
             let reduce = try arguments.bool("reduce", default: true)
