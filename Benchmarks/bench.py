@@ -56,6 +56,9 @@ CASES = [
     ("silu 1000x1000", "x = torch.randn(1000, 1000)", "F.silu(x)", "large"),
     ("softplus 1000x1000", "x = torch.randn(1000, 1000)", "F.softplus(x)", "large"),
     ("sqrt 1000x1000", "x = torch.rand(1000, 1000)", "x.sqrt()", "large"),
+    ("rsqrt 1000x1000", "x = torch.rand(1000, 1000) + 0.01", "x.rsqrt()", "large"),
+    ("expm1 1000x1000", "x = torch.randn(1000, 1000)", "x.expm1()", "large"),
+    ("log1p 1000x1000", "x = torch.rand(1000, 1000)", "x.log1p()", "large"),
     ("sin 1000x1000", "x = torch.randn(1000, 1000)", "x.sin()", "large"),
     ("pow 1000x1000", "x = torch.rand(1000, 1000)", "x.pow(1.7)", "large"),
     # Normalisation and losses.

@@ -175,7 +175,10 @@ extension Tensor {
 
     /// `cumsum`: running sums along `dim`; integers widen to int64 unless `dtype` is given.
     public func cumsum(dim: Int, dtype: DType? = nil) throws -> Tensor {
-        try scan(dim: dim, dtype: dtype, identity: 0, combineDouble: { $0 + $1 }, combineInt: { $0 &+ $1 })
+        if self.dtype == .float32, dtype == nil || dtype == .float32, rank > 0 {
+            return try float32CumulativeSum(axis: normalizeDim(dim, rank: rank))
+        }
+        return try scan(dim: dim, dtype: dtype, identity: 0, combineDouble: { $0 + $1 }, combineInt: { $0 &+ $1 })
     }
 
     /// `cumprod`: running products along `dim`.
@@ -212,9 +215,9 @@ extension Tensor {
                     if step & 0xFFFF == 0xFFFF { try OperationStop.check() }
                     let index = lane * length + step
                     running = combineDouble(running, values[index])
-                    // Each partial result is stored in the output dtype, as PyTorch does.
-                    // float32 and the 16-bit floats (which accumulate in float32) round each step.
-                    if outputType == .float32 || outputType.isReducedFloat { running = Double(Float(running)) }
+                    // The 16-bit floats accumulate in float32, so their running value rounds
+                    // each step; float32 accumulates in double, as PyTorch's CPU kernel does.
+                    if outputType.isReducedFloat { running = Double(Float(running)) }
                     result[destinations[index]] = running
                 }
             }

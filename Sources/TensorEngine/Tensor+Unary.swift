@@ -100,7 +100,12 @@ extension Tensor {
         case .abs: return try map(T.self, T.self) { Swift.abs($0) }
         case .square: return try map(T.self, T.self) { $0 * $0 }
         case .relu: return try map(T.self, T.self) { $0.isNaN ? $0 : Swift.max($0, 0) }
-        case .sqrt: return try map(T.self, T.self) { $0.squareRoot() }
+        case .sqrt:
+            if T.self == Float.self { return try float32SquareRoot() }
+            return try map(T.self, T.self) { $0.squareRoot() }
+        case .rsqrt where T.self == Float.self: return try float32ReciprocalSquareRoot()
+        case .expm1 where T.self == Float.self: return try float32Expm1()
+        case .log1p where T.self == Float.self: return try float32Log1p()
         case .exp:
             if T.self == Float.self { return try float32Exp() }
             return try map(T.self, T.self) { T(Glibc.exp(Double($0))) }

@@ -49,6 +49,56 @@ import Testing
 
     @Test func tanhIsCorrectlyRoundedLikeDoubleLibm() { expectSameBits(preciseTanh) { Foundation.tanh($0) } }
 
+    @Test func expm1IsCorrectlyRoundedLikeDoubleLibm() { expectSameBits(preciseExpm1) { Foundation.expm1($0) } }
+
+    @Test func log1pIsCorrectlyRoundedLikeDoubleLibm() { expectSameBits(preciseLog1p) { Foundation.log1p($0) } }
+
+    @Test func nearZeroKernelsKeepTheSignOfZeroAndTheirLimits() {
+        let x = SIMD8<Float>(-0.0, 0, -1, -2, .infinity, -.infinity, 1e-30, -30)
+        let expm1 = preciseExpm1(x), log1p = preciseLog1p(x)
+        #expect(expm1[0].sign == .minus && expm1[0] == 0)
+        #expect(log1p[0].sign == .minus && log1p[0] == 0)
+        #expect(expm1[4] == .infinity && expm1[5] == -1 && expm1[6] == 1e-30 && expm1[7] == -1)
+        #expect(log1p[2] == -.infinity && log1p[3].isNaN && log1p[4] == .infinity && log1p[5].isNaN)
+        #expect(log1p[6] == 1e-30)
+    }
+
+    @Test func squareRootsRoundAsFloatArithmetic() {
+        // PyTorch's rsqrt is 1 / sqrtf(x) in float: two roundings, unlike the correctly
+        // rounded 1/√x, which differs from it for about a quarter of inputs.
+        let values = inputs.filter { $0 >= 0 || $0.isNaN }
+        let roots = lanes(values) { $0.squareRoot() }
+        let reciprocals = lanes(values) { 1 / $0.squareRoot() }
+        var mismatches = 0
+        for (index, input) in values.enumerated() {
+            let root = Float(Foundation.sqrt(Double(input)))
+            let reciprocal = 1 / input.squareRoot()
+            let sameRoot = roots[index].bitPattern == root.bitPattern || (root.isNaN && roots[index].isNaN)
+            let sameReciprocal = reciprocals[index].bitPattern == reciprocal.bitPattern || (reciprocal.isNaN && reciprocals[index].isNaN)
+            if !sameRoot || !sameReciprocal { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+        #expect(values.count > 250_000)
+    }
+
+    @Test func float32UnaryOpsUseTheVectorKernelsOnStridedInput() throws {
+        let inputs = (0..<12).map { Float($0) * 0.37 - 1.1 }
+        let strided = try Tensor(values: inputs, shape: [3, 4]).t()
+        let transposedInputs = strided.elements(as: Float.self)
+        let references: [(UnaryOp, (Double) -> Double)] = [(.expm1, Foundation.expm1), (.log1p, Foundation.log1p),
+                                                            (.sqrt, Foundation.sqrt), (.exp, Foundation.exp)]
+        for (op, reference) in references {
+            let result = try strided.unary(op)
+            #expect(result.shape == [4, 3])
+            let expected = transposedInputs.map { Float(reference(Double($0))) }
+            for (actual, wanted) in zip(result.elements(as: Float.self), expected) {
+                #expect(actual.bitPattern == wanted.bitPattern || (actual.isNaN && wanted.isNaN), "\(op)")
+            }
+        }
+        let reciprocalRoots = try strided.unary(.rsqrt).elements(as: Float.self)
+        #expect(reciprocalRoots[1] == 1 / transposedInputs[1].squareRoot() && reciprocalRoots[0].isNaN)
+    }
+
     @Test func geluMatchesOneDNNBits() {
         // F.gelu on these inputs under PyTorch 2.15 with ONEDNN_MAX_CPU_ISA=AVX2, as bits.
         let x = SIMD8<Float>(-3, -1.5, -0.5, 0, 0.25, 1, 2.5, 30)
