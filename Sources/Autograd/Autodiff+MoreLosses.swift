@@ -23,7 +23,7 @@ extension Autodiff {
     /// `hinge_embedding_loss`: x where y ≠ −1 plus max(0, margin − x) where y ≠ 1.
     public static func hingeEmbeddingLoss(_ input: Tensor, _ target: Tensor, margin: Double, reduction: LossReduction) throws -> Tensor {
         let zeros = try Tensor.zeros(shape: input.shape, dtype: input.dtype)
-        let marginClamp = try clamp(try binary(.subtract, .scalar(.float(margin)), .tensor(input)), min: .scalar(.int(0)), max: nil)
+        let marginClamp = try clamp(try binary(.subtract, .scalar(.float(margin)), .tensor(input)), min: .scalar(.int(0)), max: nil, backwardName: "ClampMinBackward0")
         let outputMargin = try whereSelect(try TensorEngine.binary(.notEqual, .tensor(target), .scalar(.int(1))), .tensor(marginClamp), .tensor(zeros))
         let outputSelf = try whereSelect(try TensorEngine.binary(.notEqual, .tensor(target), .scalar(.int(-1))), .tensor(input), .tensor(zeros))
         return try reduce(try binary(.add, .tensor(outputMargin), .tensor(outputSelf)), reduction)
@@ -81,7 +81,7 @@ extension Autodiff {
         var negativeDistance = try distance(anchor, negative)
         if swap { negativeDistance = try binary(.minimum, .tensor(negativeDistance), .tensor(try distance(positive, negative))) }
         let shifted = try binary(.subtract, .tensor(try binary(.add, .scalar(.float(margin)), .tensor(positiveDistance))), .tensor(negativeDistance))
-        return try reduce(try clamp(shifted, min: .scalar(.int(0)), max: nil), reduction)
+        return try reduce(try clamp(shifted, min: .scalar(.int(0)), max: nil, backwardName: "ClampMinBackward0"), reduction)
     }
 
     /// The reduction of a finished loss, outside the graph.

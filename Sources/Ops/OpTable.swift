@@ -38,7 +38,8 @@ public enum OpTable {
     /// The entry a call reached, given how it was spelled: a method call on a tensor
     /// (`x.sum`) or a function (`torch.sum`, `F.softmax`, or a bare builtin's name).
     public static func entry(called name: String, asMethod: Bool) -> (entry: OpEntry, qualifiedName: String)? {
-        let candidates = asMethod ? ["Tensor." + name] : ["torch." + name, "torch.nn.functional." + name, "torch.nn." + name]
+        let candidates = asMethod ? ["Tensor." + name]
+            : ["torch." + name, "torch.nn.functional." + name, "torch.nn." + name, "torch.linalg." + name, "torch.special." + name]
         for qualified in candidates {
             if let entry = byQualifiedName[qualified] { return (entry, qualified) }
         }
