@@ -36,33 +36,36 @@ extension Autodiff {
                 let x = try saved.unpack()
                 let low = try savedLower.map { Operand.tensor(try $0.unpack()) } ?? lower
                 let high = try savedUpper.map { Operand.tensor(try $0.unpack()) } ?? upper
-                guard tensorBounds else {
-                    var keep = try binary(.equal, .tensor(x), .tensor(x))
-                    if let low { keep = try binary(.logicalAnd, .tensor(keep), .tensor(try binary(.greater, .tensor(x), low))) }
-                    if let high { keep = try binary(.logicalAnd, .tensor(keep), .tensor(try binary(.less, .tensor(x), high))) }
-                    return [try TensorEngine.whereSelect(keep, .tensor(gradient), .scalar(.int(0))), nil, nil]
-                }
-                return try clampGradients(gradient, x, low, high, node: node)
+                let zero = Operand.scalar(.int(0))
+                let throughInside = try TensorEngine.whereSelect(try strictlyInside(x, low, high), .tensor(gradient), zero)
+                guard tensorBounds else { return [throughInside, nil, nil] }
+                return try tieShares(gradient, x, low, high, throughInside: throughInside, node: node)
             }
         }
     }
 
-    private static func clampGradients(_ gradient: Tensor, _ x: Tensor, _ low: Operand?, _ high: Operand?, node: Node) throws -> [Tensor?] {
-        let half = try mul(gradient, 0.5)
-        let zero = Operand.scalar(.int(0))
-        // Each side's share: the whole gradient beyond the bound, half of it on the bound.
-        func share(_ bound: Operand?, beyond: BinaryOp) throws -> (input: Tensor, bound: Tensor)? {
-            guard let bound else { return nil }
-            let onBound = try binary(.equal, .tensor(x), bound)
-            let outside = try binary(beyond, .tensor(x), bound)
-            let toBound = try TensorEngine.whereSelect(outside, .tensor(gradient), .tensor(try TensorEngine.whereSelect(onBound, .tensor(half), zero)))
-            return (try TensorEngine.whereSelect(onBound, .tensor(half), zero), toBound)
-        }
-        let lowShare = try share(low, beyond: .less), highShare = try share(high, beyond: .greater)
+    /// Where x lies strictly between the bounds given (never where x is NaN).
+    private static func strictlyInside(_ x: Tensor, _ low: Operand?, _ high: Operand?) throws -> Tensor {
         var inside = try binary(.equal, .tensor(x), .tensor(x))
         if let low { inside = try binary(.logicalAnd, .tensor(inside), .tensor(try binary(.greater, .tensor(x), low))) }
         if let high { inside = try binary(.logicalAnd, .tensor(inside), .tensor(try binary(.less, .tensor(x), high))) }
-        var inputGradient = try TensorEngine.whereSelect(inside, .tensor(gradient), zero)
+        return inside
+    }
+
+    /// Tensor bounds: the input keeps the gradient strictly inside plus half of it on a
+    /// bound; each bound takes the whole gradient beyond it and the other half on it.
+    private static func tieShares(_ gradient: Tensor, _ x: Tensor, _ low: Operand?, _ high: Operand?,
+                                  throughInside: Tensor, node: Node) throws -> [Tensor?] {
+        let half = try mul(gradient, 0.5)
+        let zero = Operand.scalar(.int(0))
+        func share(_ bound: Operand?, beyond: BinaryOp) throws -> (input: Tensor, bound: Tensor)? {
+            guard let bound else { return nil }
+            let onBound = try TensorEngine.whereSelect(try binary(.equal, .tensor(x), bound), .tensor(half), zero)
+            let outside = try binary(beyond, .tensor(x), bound)
+            return (onBound, try TensorEngine.whereSelect(outside, .tensor(gradient), .tensor(onBound)))
+        }
+        let lowShare = try share(low, beyond: .less), highShare = try share(high, beyond: .greater)
+        var inputGradient = throughInside
         for piece in [lowShare?.input, highShare?.input].compactMap({ $0 }) { inputGradient = try add(inputGradient, piece) }
         return [node.needsGradient(0) ? inputGradient : nil,
                 node.needsGradient(1) ? lowShare?.bound : nil,

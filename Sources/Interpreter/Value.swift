@@ -359,5 +359,5 @@ extension Value {
     }
 
     public var isNone: Bool { if case .none = self { true } else { false } }
-    public var isTensorValue: Bool { if case .tensor = self { true } else { false } }
+    var isTensorValue: Bool { if case .tensor = self { true } else { false } }
 }

@@ -133,7 +133,8 @@ func compositeTensorMethods() -> [String: TensorMethod] {
         let dim = try normalizeDim(try bound.optionalInt("dim") ?? 0, rank: input.rank)
         let size = input.shape[dim]
         let counts: [Int64]
-        switch try bound.value("repeats") {
+        let repeatsValue = try bound.value("repeats")
+        switch repeatsValue {
         case let .tensor(repeats) where repeats.rank > 0:
             guard repeats.count == size else {
                 throw PythonError.runtimeError("repeats must have the same size as input along dim, but got repeats.size(0) = \(repeats.count) and input.size(\(dim)) = \(size)")
@@ -161,7 +162,7 @@ func compositeTensorMethods() -> [String: TensorMethod] {
         let positions = try Tensor(values: index, shape: [index.count])
         // PyTorch gathers with index_select for a tensor of counts, and expands, copies and
         // views for one count (ViewBackward0).
-        if case let .tensor(repeats) = try bound.value("repeats"), repeats.rank > 0 {
+        if case let .tensor(repeats) = repeatsValue, repeats.rank > 0 {
             return .tensor(try Autodiff.indexSelect(input, dim: dim, index: positions))
         }
         let indices = [TensorIndex](repeating: .slice(start: nil, stop: nil, step: nil), count: dim) + [.tensor(positions)]
@@ -281,8 +282,14 @@ func pairedReductionMethods() -> [String: TensorMethod] {
                 try $0.sort(dim: dim, descending: false, stable: true)
             }
         }
-        let values = try Autodiff.fused("KthvalueBackward0", over: [tensor]) { try pick(try sorted($0[0]).values) }
-        let indices = try GradMode.with(false) { try pick(try sorted(tensor).indices) }
+        // One sort serves both: the indices are picked inside the node's body, which runs once.
+        var indices: Tensor?
+        let values = try Autodiff.fused("KthvalueBackward0", over: [tensor]) { pieces in
+            let order = try sorted(pieces[0])
+            indices = try pick(order.indices)
+            return try pick(order.values)
+        }
+        guard let indices else { throw PythonError.runtimeError("kthvalue(): no indices were computed") }
         return .namedTuple(NamedTuple(typeName: "torch.return_types.kthvalue", fields: ["values", "indices"],
                                       values: [.tensor(values), .tensor(indices)]))
     }

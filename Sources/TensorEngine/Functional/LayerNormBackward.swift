@@ -46,25 +46,26 @@ enum LayerNormBackward {
     /// fused, and dβ[j] accumulates dy.
     static func gradients(input: [Float], gradient: [Float], weight: [Float]?, blockSize: Int, eps: Float,
                           inputs: Bool, parameters: Bool) -> (input: [Float]?, weight: [Float]?, bias: [Float]?) {
-        var gradInput = inputs ? [Float](repeating: 0, count: input.count) : nil
-        var gradWeight = parameters ? [Float](repeating: 0, count: blockSize) : nil
-        var gradBias = parameters ? [Float](repeating: 0, count: blockSize) : nil
+        // Arrays nobody asked for stay empty and come back as nil.
+        var gradInput = [Float](repeating: 0, count: inputs ? input.count : 0)
+        var gradWeight = [Float](repeating: 0, count: parameters ? blockSize : 0)
+        var gradBias = gradWeight
         let scale = 1 / Float(blockSize)
         LayerNormMoments.forEachRow(of: input, blockSize: blockSize, eps: eps) { start, row, mean, a in
             if inputs {
-                rowInputGradient(into: &gradInput!, start: start, row: row, gradient: gradient, weight: weight,
+                rowInputGradient(into: &gradInput, start: start, row: row, gradient: gradient, weight: weight,
                                  mean: mean, a: a, scale: scale)
             }
             if parameters {
                 let b = -a * mean
                 for j in 0..<blockSize {
                     let dy = gradient[start + j]
-                    gradWeight![j] = gradWeight![j].addingProduct(dy, b.addingProduct(a, row[j]))
-                    gradBias![j] = gradBias![j] + dy
+                    gradWeight[j] = gradWeight[j].addingProduct(dy, b.addingProduct(a, row[j]))
+                    gradBias[j] = gradBias[j] + dy
                 }
             }
         }
-        return (gradInput, gradWeight, gradBias)
+        return (inputs ? gradInput : nil, parameters ? gradWeight : nil, parameters ? gradBias : nil)
     }
 
     /// dx for one row.
