@@ -8,6 +8,9 @@ extension Autodiff {
             let saved = node.save(output, isOutput: true)
             return { gradient, _ in
                 let y = try saved.unpack()
+                if y.dtype == .float32, gradient.dtype == .float32 {
+                    return [try y.float32SoftmaxGradient(gradient, dim: dim, logarithm: false)]
+                }
                 let dot = try mul(gradient, y).sum(dims: [dim], keepDim: true)
                 return [try mul(y, try sub(gradient, dot))]
             }
@@ -19,8 +22,12 @@ extension Autodiff {
         return Recorder.record("LogSoftmaxBackward0", inputs: [input], output: output) { node in
             let saved = node.save(output, isOutput: true)
             return { gradient, _ in
+                let y = try saved.unpack()
+                if y.dtype == .float32, gradient.dtype == .float32 {
+                    return [try y.float32SoftmaxGradient(gradient, dim: dim, logarithm: true)]
+                }
                 let total = try gradient.sum(dims: [dim], keepDim: true)
-                return [try sub(gradient, try mul(try saved.unpack().unary(.exp), total))]
+                return [try sub(gradient, try mul(y.unary(.exp), total))]
             }
         }
     }

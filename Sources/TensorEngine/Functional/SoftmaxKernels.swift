@@ -19,9 +19,9 @@ struct SoftmaxShape {
         rowSumPrecision.map { Float($0.roundedToPrecision(Double(value))) } ?? value
     }
 
-    /// log(sum), correctly rounded, kept at the row precision.
+    /// log(sum) as PyTorch's vector log computes it (SLEEF's), kept at the row precision.
     func logOfSum(_ sum: Float) -> Float {
-        roundedToRowPrecision(Float(Foundation.log(Double(roundedToRowPrecision(sum)))))
+        roundedToRowPrecision(sleefLog(roundedToRowPrecision(sum)))
     }
 }
 
