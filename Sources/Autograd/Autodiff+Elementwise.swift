@@ -15,10 +15,12 @@ extension Autodiff {
         }
     }
 
-    public static func binary(_ op: BinaryOp, _ a: Operand, _ b: Operand) throws -> Tensor {
+    /// `backwardName` names the node where PyTorch composes the op in C++ with a Scalar
+    /// (DivBackward1, MulBackward1) rather than with the tensor Python makes of a number.
+    public static func binary(_ op: BinaryOp, _ a: Operand, _ b: Operand, backwardName: String? = nil) throws -> Tensor {
         let output = try TensorEngine.binary(op, a, b)
         let left = a.tensorValue, right = b.tensorValue
-        guard Recorder.shouldRecord([left, right]), let name = binaryBackwardName(op, a, b) else { return output }
+        guard Recorder.shouldRecord([left, right]), let name = backwardName ?? binaryBackwardName(op, a, b) else { return output }
         return Recorder.record(name, inputs: [left, right], output: output) { node in
             binaryFormula(op, a, b, output: output, node: node)
         }

@@ -2,9 +2,27 @@ import Glibc
 import TensorEngine
 
 extension Autodiff {
+    /// PyTorch's `nll_loss_nd`: 2-D inputs (and 1-D) take `nll_loss`, 4-D ones `nll_loss2d`,
+    /// and the others are viewed as (N, C, 1, -1) for `nll_loss2d`, the per-element losses
+    /// viewed back. The views are recorded, as PyTorch's graph shows them.
     public static func nllLoss(_ input: Tensor, _ target: Tensor, weight: Tensor?, reduction: LossReduction, ignoreIndex: Int64) throws -> Tensor {
+        guard input.rank == 3 || input.rank > 4, Recorder.shouldRecord([input]) else {
+            return try recordedNllLoss(input, target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex)
+        }
+        let (batch, classes) = (input.shape[0], input.shape[1])
+        let flattened = try view(try contiguous(input), [batch, classes, 1, -1])
+        let flatTarget = try target.contiguous().view([batch, 1, -1])
+        let output = try recordedNllLoss(flattened, flatTarget, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex)
+        let perElementShape = [batch] + input.shape[2...]
+        guard reduction == .none, perElementShape.reduce(1, *) > 0 else { return output }
+        return try view(output, perElementShape)
+    }
+
+    private static func recordedNllLoss(_ input: Tensor, _ target: Tensor, weight: Tensor?, reduction: LossReduction,
+                                        ignoreIndex: Int64) throws -> Tensor {
         let output = try TensorEngine.nllLoss(input, target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex)
-        return Recorder.record("NllLossBackward0", inputs: [input], output: output) { _ in
+        let name = input.rank >= 3 ? "NllLoss2DBackward0" : "NllLossBackward0"
+        return Recorder.record(name, inputs: [input], output: output) { _ in
             { gradient, _ in
                 [try nllGradient(gradient, inputShape: input.shape, dtype: input.dtype, target: target, weight: weight,
                                  reduction: reduction, ignoreIndex: ignoreIndex)]
@@ -21,25 +39,42 @@ extension Autodiff {
                                                  ignoreIndex: ignoreIndex, labelSmoothing: labelSmoothing)
         }
         let classDim = input.rank == 1 ? 0 : 1
-        if input.shape == target.shape && target.dtype.isFloatingPoint && labelSmoothing == 0 && weight == nil {
-            let logProbabilities = try logSoftmax(input, dim: classDim)
-            let perRow = try neg(sum(try binary(.multiply, .tensor(target), .tensor(logProbabilities)), dims: [classDim], keepDim: false))
-            switch reduction {
-            case .none: return perRow
-            case .sum: return try sum(perRow, dims: nil, keepDim: false)
-            case .mean, .batchMean:
-                let total = try sum(perRow, dims: nil, keepDim: false)
-                return try binary(.divide, .tensor(total), .scalar(.int(Int64(input.count / max(input.shape[classDim], 1)))))
-            }
-        }
-        guard !target.dtype.isFloatingPoint else {
-            throw AutogradError.notDifferentiable("cross_entropy with class-probability targets and weights or label smoothing").tensorError
+        // Targets the engine rejects get its error.
+        if target.dtype.isFloatingPoint, input.shape == target.shape, (0...1).contains(labelSmoothing) {
+            return try probabilityCrossEntropy(input, target, weight: weight, reduction: reduction,
+                                               labelSmoothing: labelSmoothing, classDim: classDim)
         }
         let logProbabilities = try logSoftmax(input, dim: classDim)
         let nll = try nllLoss(logProbabilities, target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex)
         guard labelSmoothing > 0 else { return nll }
         return try smoothedCrossEntropy(nll, logProbabilities, target, weight: weight, reduction: reduction,
                                         ignoreIndex: ignoreIndex, labelSmoothing: labelSmoothing, classDim: classDim)
+    }
+
+    /// Class-probability targets, composed as PyTorch's `cross_entropy_loss_prob_target`:
+    /// −Σ(log_softmax(x)·target[·weight]) over everything, divided by the number of rows
+    /// for 'mean'; the smoothed target is target·(1 − ε) + ε/C.
+    private static func probabilityCrossEntropy(_ input: Tensor, _ target: Tensor, weight: Tensor?, reduction: LossReduction,
+                                                labelSmoothing: Double, classDim: Int) throws -> Tensor {
+        let classes = input.shape.isEmpty ? 1 : input.shape[classDim]
+        var smoothed = target
+        if labelSmoothing > 0 {
+            let kept = try binary(.multiply, .tensor(target), .scalar(.float(1 - labelSmoothing)), backwardName: "MulBackward1")
+            smoothed = try binary(.add, .tensor(kept), .scalar(.float(labelSmoothing / Double(classes))), backwardName: "AddBackward1")
+        }
+        var product = try binary(.multiply, .tensor(try logSoftmax(input, dim: classDim)), .tensor(smoothed))
+        if let weight {
+            var shape = [Int](repeating: 1, count: input.rank)
+            if input.rank > 1 { shape[1] = weight.count }
+            product = try binary(.multiply, .tensor(product), .tensor(input.rank > 1 ? try view(weight, shape) : weight))
+        }
+        switch reduction {
+        case .none: return try unary(.negate, try sum(product, dims: [classDim], keepDim: false))
+        case .sum: return try unary(.negate, try sum(product, dims: nil, keepDim: false))
+        case .mean, .batchMean:
+            let total = try unary(.negate, try sum(product, dims: nil, keepDim: false))
+            return try binary(.divide, .tensor(total), .scalar(.int(Int64(input.count / max(classes, 1)))), backwardName: "DivBackward1")
+        }
     }
 
     /// Label smoothing as PyTorch composes it: (1 − ε)·nll + ε/C · (−Σ_c w_c log p_c),
@@ -184,7 +219,7 @@ extension Autodiff {
                 let logTarget = try unary(.log, target)
                 entropyTerms = try whereSelect(try compare(.equal, target, 0), .scalar(.int(0)), .tensor(try binary(.multiply, .tensor(target), .tensor(logTarget))))
             } else {
-                entropyTerms = try target.map(Double.self, Double.self) { t in t == 0 ? 0 : t * Glibc.log(t) }.to(target.dtype)
+                entropyTerms = try klEntropyTerms(target)
             }
             pointwise = try binary(.subtract, .tensor(entropyTerms), .tensor(try binary(.multiply, .tensor(target), .tensor(input))))
         }
@@ -221,14 +256,17 @@ private func nllGradient(_ gradient: Tensor, inputShape: [Int], dtype: DType, ta
     let classes = inputShape.count == 1 ? inputShape[0] : inputShape[1]
     let rounding: (Double) -> Double = dtype == .float32 ? { Double(Float($0)) } : { $0 }
     let gradients = gradient.doubles()
-    var totalWeight = 0.0
-    for label in targets where label != ignoreIndex { totalWeight = rounding(totalWeight + (weights?[Int(label)] ?? 1)) }
+    let totalWeight = nllTotalWeight(target: target, weight: weight, ignoreIndex: ignoreIndex, dtype: dtype)
     var values = [Double](repeating: 0, count: inputShape.reduce(1, *))
-    for (row, label) in targets.enumerated() where label != ignoreIndex {
-        let upstream = reduction == .none ? gradients[row] : gradients[0]
+    // Target element i = (sample n, position p among the trailing dims) picks class `label`
+    // at input element (n, label, p).
+    let positions = inputShape.count > 2 ? inputShape[2...].reduce(1, *) : 1
+    for (index, label) in targets.enumerated() where label != ignoreIndex {
+        let upstream = reduction == .none ? gradients[index] : gradients[0]
         let scaled = reduction == .mean || reduction == .batchMean ? rounding(upstream / totalWeight) : upstream
         let classWeight = weights?[Int(label)] ?? 1
-        values[row * classes + Int(label)] = rounding(-scaled * classWeight)
+        let (sample, position) = index.quotientAndRemainder(dividingBy: positions)
+        values[(sample * classes + Int(label)) * positions + position] = rounding(-scaled * classWeight)
     }
     try result.copy(from: try Tensor(values: values, shape: inputShape))
     return result

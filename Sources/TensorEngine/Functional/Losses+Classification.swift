@@ -27,25 +27,85 @@ public func nllLoss(
     let targets = target.int64s()
     let weights = weight?.doubles()
     var losses = [Double](repeating: 0, count: targets.count)
-    var totalLoss = 0.0
-    var totalWeight = 0.0
-    for (row, label) in targets.enumerated() {
+    let dtype = input.dtype
+    let round = { dtype.roundedToPrecision($0) }
+    var sums = CascadeSums(count: targets.count, round: round)
+    for (index, label) in targets.enumerated() {
         if label == ignoreIndex { continue }
         guard label >= 0, label < Int64(classes) else { throw TensorError.index("Target \(label) is out of bounds.") }
-        let classWeight = weights?[Int(label)] ?? 1
-        losses[row] = -score(row, Int(label)) * classWeight
-        totalLoss += losses[row]
-        totalWeight += classWeight
+        let score = score(index, Int(label))
+        if let weights {
+            let classWeight = weights[Int(label)]
+            losses[index] = round(-score * classWeight)
+            sums.add(loss: round(score * classWeight), weight: classWeight, at: index)
+        } else {
+            losses[index] = -score
+            sums.add(loss: score, weight: nil, at: index)
+        }
     }
     switch reduction {
     case .none:
         let shape = input.rank == 1 ? [] : target.shape
         return try ResultBuilder.tensor(doubles: losses, shape: shape, dtype: input.dtype)
     case .sum:
-        return try ResultBuilder.tensor(doubles: [totalLoss], shape: [], dtype: input.dtype)
+        return try ResultBuilder.tensor(doubles: [sums.totalLoss], shape: [], dtype: input.dtype)
     case .mean, .batchMean:
-        return try ResultBuilder.tensor(doubles: [totalLoss / totalWeight], shape: [], dtype: input.dtype)
+        return try ResultBuilder.tensor(doubles: [round(sums.totalLoss / sums.totalWeight)], shape: [], dtype: input.dtype)
     }
+}
+
+/// The summed class weights of the kept targets, as `nll_loss`'s forward kernel sums them
+/// (its backward divides by this total for 'mean').
+public func nllTotalWeight(target: Tensor, weight: Tensor?, ignoreIndex: Int64, dtype: DType) -> Double {
+    let targets = target.int64s()
+    let weights = weight?.doubles()
+    var sums = CascadeSums(count: targets.count, round: { dtype.roundedToPrecision($0) })
+    for (index, label) in targets.enumerated() where label != ignoreIndex {
+        let classWeight = weights.flatMap { $0.indices.contains(Int(label)) ? $0[Int(label)] : nil }
+        sums.add(loss: 0, weight: weights == nil ? nil : classWeight ?? 0, at: index)
+    }
+    return sums.totalWeight
+}
+
+/// The loss and weight totals of PyTorch's `nll_loss` and `nll_loss2d` kernels, which sum
+/// in the input's dtype through eight cascade levels: after the element at linear index i
+/// is added to level 0, level j spills into level j + 1 while i's bits j·p ..< (j + 1)·p are
+/// all zero (p = max(4, ⌈log2 n⌉ / 8)). So element 0 climbs to the top level on its own,
+/// and ignored elements spill nothing. `round` rounds to the dtype after each operation.
+struct CascadeSums {
+    private var losses = [Double](repeating: 0, count: 8)
+    private var weights = [Double](repeating: 0, count: 8)
+    private var kept = 0
+    private var hasWeights = false
+    private let levelPower: Int
+    private let round: (Double) -> Double
+
+    init(count: Int, round: @escaping (Double) -> Double) {
+        let ceilLog2 = count > 1 ? Int.bitWidth - (count - 1).leadingZeroBitCount : 0
+        levelPower = Swift.max(4, ceilLog2 / 8)
+        self.round = round
+    }
+
+    /// Subtracts `loss` (the score, times its class weight when there are weights).
+    mutating func add(loss: Double, weight: Double?, at index: Int) {
+        kept += 1
+        losses[0] = round(losses[0] - loss)
+        if let weight {
+            hasWeights = true
+            weights[0] = round(weights[0] + weight)
+        }
+        let mask = (1 << levelPower) - 1
+        for level in 0..<7 {
+            if index & (mask << (level * levelPower)) != 0 { break }
+            losses[level + 1] = round(losses[level + 1] + losses[level])
+            weights[level + 1] = round(weights[level + 1] + weights[level])
+            losses[level] = 0
+            weights[level] = 0
+        }
+    }
+
+    var totalLoss: Double { losses.reduce(0) { round($0 + $1) } }
+    var totalWeight: Double { hasWeights ? weights.reduce(0) { round($0 + $1) } : round(Double(kept)) }
 }
 
 /// Reads input[row, label] (rows in the order of the target's elements) straight from

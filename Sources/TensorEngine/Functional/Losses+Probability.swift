@@ -87,6 +87,14 @@ public func binaryCrossEntropyWithLogits(
 /// `F.kl_div(input, target)` with `input` in log space: target·(log target - input),
 /// which is 0 where target is 0 (xlogy). With `logTarget`: exp(t)·(t - input).
 /// 'batchmean' divides the sum by input.size(0).
+/// kl_div's xlogy(t, t), 0 where t is 0; float32 in float with logf, as PyTorch's kernel
+/// computes it (bit for bit).
+public func klEntropyTerms(_ target: Tensor) throws -> Tensor {
+    target.dtype == .float32
+        ? try target.map(Float.self, Float.self) { t in t == 0 ? 0 : t * Glibc.logf(t) }
+        : try target.map(Double.self, Double.self) { t in t == 0 ? 0 : t * Glibc.log(t) }.to(target.dtype)
+}
+
 public func klDivergence(
     _ input: Tensor, _ target: Tensor, reduction: LossReduction = .mean, logTarget: Bool = false
 ) throws -> Tensor {
@@ -97,11 +105,7 @@ public func klDivergence(
     if logTarget {
         loss = try functionalBinary(.multiply, try target.unary(.exp), try functionalBinary(.subtract, target, input))
     } else {
-        // xlogy(t, t); float32 in float with logf, as PyTorch's kernel (bit for bit).
-        let entropyTerms = target.dtype == .float32
-            ? try target.map(Float.self, Float.self) { t in t == 0 ? 0 : t * Glibc.logf(t) }
-            : try target.map(Double.self, Double.self) { t in t == 0 ? 0 : t * Glibc.log(t) }.to(target.dtype)
-        loss = try functionalBinary(.subtract, entropyTerms, try functionalBinary(.multiply, target, input))
+        loss = try functionalBinary(.subtract, try klEntropyTerms(target), try functionalBinary(.multiply, target, input))
     }
     if reduction == .batchMean, input.rank == 0 { throw TensorError(.indexError, .sequenceIndexOutOfRange(sequence: "tuple")) }
     if reduction == .batchMean {
