@@ -69,6 +69,12 @@ private func batchNormGradients(
 private func groupNormGradients(
     _ gradient: Tensor, _ x: Tensor, weight: Tensor?, groups: Int, statistics: NormalizationStatistics, node: Node
 ) throws -> [Tensor?] {
+    if x.dtype == .float32, gradient.dtype == .float32, x.count > 0 {
+        let result = try x.float32GroupNormGradients(gradient, mean: statistics.mean, inverseDeviation: statistics.inverseDeviation,
+                                                     weight: weight, groups: groups)
+        return [node.needsGradient(0) ? result.input : nil, node.needsGradient(1) ? result.weight : nil,
+                node.needsGradient(2) ? result.bias : nil]
+    }
     let (batch, channels) = (x.shape[0], x.shape[1])
     let perChannel = [batch, groups, channels / groups]
     let flat: (Tensor) throws -> Tensor = { try $0.contiguous().reshape([batch, channels, -1]) }

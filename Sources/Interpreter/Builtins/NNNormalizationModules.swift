@@ -161,6 +161,23 @@ private func checkBatchHasSeveralValues(_ input: Tensor) throws {
     }
 }
 
+/// F.group_norm's own checks, before the kernel's: `_verify_batch_size` on
+/// [N·C // groups, groups, *spatial], whose list it prints.
+private func checkGroupsHaveSeveralValues(_ input: Tensor, groups: Int) throws {
+    guard input.rank >= 2 else {
+        throw PythonError.runtimeError("Expected at least 2 dimensions for input tensor but received \(input.rank)")
+    }
+    guard groups != 0 else { throw PythonError("ZeroDivisionError", "integer division or modulo by zero") }
+    let (product, overflow) = input.shape[0].multipliedReportingOverflow(by: input.shape[1])
+    guard !overflow else { return }
+    let size = [Int((Double(product) / Double(groups)).rounded(.down)), groups] + input.shape.dropFirst(2)
+    // In Double: a product of huge empty-tensor dims must not trap.
+    if size.enumerated().filter({ $0.offset != 1 }).reduce(1.0, { $0 * Double($1.element) }) == 1 {
+        throw PythonError.valueError(
+            "Expected more than 1 value per channel when training, got input size [\(size.map(String.init).joined(separator: ", "))]")
+    }
+}
+
 extension Interpreter {
     func normalizationLayerMembers() -> [String: Value] {
         var members: [String: Value] = [:]
@@ -204,7 +221,9 @@ extension Interpreter {
                                                       eps: try bound.double("eps", default: 1e-5)))
             }),
             ("group_norm", ["input", "num_groups", "weight", "bias", "eps"], { _, bound in
-                .tensor(try Autodiff.groupNorm(try bound.tensor("input"), groups: try bound.int("num_groups"),
+                let input = try bound.tensor("input")
+                try checkGroupsHaveSeveralValues(input, groups: try bound.int("num_groups"))
+                return .tensor(try Autodiff.groupNorm(input, groups: try bound.int("num_groups"),
                                                weight: try bound.optionalTensor("weight"), bias: try bound.optionalTensor("bias"),
                                                eps: try bound.double("eps", default: 1e-5)))
             }),

@@ -40,6 +40,14 @@ private struct ChannelBlocks {
         spatial = tensor.shape.dropFirst(2).reduce(1, *)
     }
 
+    /// float32 mean and biased variance of `count` consecutive values, as PyTorch's
+    /// `RowwiseMoments` (the layer_norm kernel's Welford) computes them.
+    func float32RowMoments(start: Int, count: Int) -> (mean: Double, variance: Double) {
+        let row = values[start..<(start + count)].map { Float($0) }
+        let (mean, variance) = row.withUnsafeBufferPointer { LayerNormMoments.meanAndVariance($0) }
+        return (Double(mean), Double(variance))
+    }
+
     /// Mean and biased variance of the elements whose (sample, channel) pair is in `pairs`.
     /// Sums run in double; the mean is rounded to the tensor's precision (`round`) before
     /// the deviations are taken from it, as PyTorch stores it before its second pass.
@@ -114,14 +122,17 @@ extension Tensor {
         let groupSize = blocks.channels / groups
         var means = [Double](repeating: 0, count: blocks.batch * groups)
         var inverseDeviations = means
+        let groupLength = groupSize * blocks.spatial
         for sample in 0..<blocks.batch {
             for group in 0..<groups {
-                let moments = blocks.moments((0..<groupSize).map { (sample, group * groupSize + $0) }, round: precisionRounding)
+                let moments = dtype == .float32
+                    ? blocks.float32RowMoments(start: (sample * groups + group) * groupLength, count: groupLength)
+                    : blocks.moments((0..<groupSize).map { (sample, group * groupSize + $0) }, round: precisionRounding)
                 means[sample * groups + group] = moments.mean
                 inverseDeviations[sample * groups + group] = precisionRounding(1 / Glibc.sqrt(Swift.max(moments.variance, 0) + eps))
             }
         }
-        let output = try normalizedAffine(blocks, weight: weight, bias: bias) { sample, channel in
+        let output = try normalizedAffine(blocks, weight: weight, bias: bias, unscaledForm: true) { sample, channel in
             let slot = sample * groups + channel / groupSize
             return (means[slot], inverseDeviations[slot])
         }
@@ -137,8 +148,10 @@ extension Tensor {
 
     /// y = (x − mean)·invstd·γ + β, computed as x·α + (β − mean·α) per (sample, channel).
     /// PyTorch computes α and β in float for float inputs, and y with one fused rounding.
+    /// `unscaledForm`: without weight and bias, group norm computes (x − mean)·invstd,
+    /// rounding twice, instead of the fused form.
     private func normalizedAffine(
-        _ blocks: ChannelBlocks, weight: Tensor?, bias: Tensor?,
+        _ blocks: ChannelBlocks, weight: Tensor?, bias: Tensor?, unscaledForm: Bool = false,
         statistics: (_ sample: Int, _ channel: Int) -> (mean: Double, inverseDeviation: Double)
     ) throws -> Tensor {
         let scales = weight?.doubles(), shifts = bias?.doubles()
@@ -152,6 +165,12 @@ extension Tensor {
                         let alpha = round(inverseDeviation * (scales?[channel] ?? 1))
                         let beta = round((shifts?[channel] ?? 0) - mean * alpha)
                         let start = (sample * blocks.channels + channel) * blocks.spatial
+                        if unscaledForm, scales == nil, shifts == nil {
+                            for index in start..<(start + blocks.spatial) {
+                                output[index] = round(round(source[index] - mean) * inverseDeviation)
+                            }
+                            continue
+                        }
                         for index in start..<(start + blocks.spatial) { output[index] = source[index] * alpha + beta }
                     }
                 }
