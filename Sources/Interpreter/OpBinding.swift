@@ -19,8 +19,14 @@ extension Interpreter {
         for (index, signature) in entry.signatures.enumerated() {
             let strict = index < last
             do {
-                let values = try bind(positional, arguments.keywords, to: signature, opName: inPlace ? entry.name + "_" : entry.name, strict: strict, hasReceiver: receiver != nil,
-                                      pythonWording: !entry.variants.contains(.function) && !entry.variants.contains(.method))
+                let values: [(name: String, value: OpArgument)]
+                do {
+                    values = try bind(positional, arguments.keywords, to: signature, opName: inPlace ? entry.name + "_" : entry.name, strict: strict,
+                                      hasReceiver: receiver != nil, pythonWording: !entry.variants.contains(.function) && !entry.variants.contains(.method))
+                } catch let error as PythonError where !strict && error.type == "TypeError" {
+                    throw invalidCombination(entry, asMethod: receiver != nil, positional: Array(positional.dropFirst(receiver == nil ? 0 : 1)),
+                                             keywords: arguments.keywords) ?? error
+                }
                 let opName = inPlace ? entry.name + "_" : entry.name
                 let result = try implementation(OpArguments(opName: opName, overload: index, values: values) { [unowned self] in self.warn($0) })
                 if inPlace, let receiver, case let .tensor(computed) = result {
@@ -34,6 +40,26 @@ extension Interpreter {
             }
         }
         throw PythonError.runtimeError("\(entry.name)(): no signature matched")
+    }
+
+    /// PyTorch's parser names the one overload a call could fit by its number of arguments
+    /// and reports that overload's error; when several (or none) fit, it lists them all.
+    private func invalidCombination(_ entry: OpEntry, asMethod: Bool, positional: [Value], keywords: [(name: String, value: Value)]) -> PythonError? {
+        let overloads = entry.pythonOverloads(as: asMethod ? "Tensor." + entry.name : "torch." + entry.name)
+        guard overloads.count > 1 else { return nil }
+        let given = positional.count + keywords.count
+        let plausible = overloads.filter { line in
+            let parameters = line.split(separator: ", ").filter { $0 != "*" }
+            let required = parameters.filter { !$0.contains(" = ") }.count
+            return required <= given && given <= parameters.count
+        }
+        guard plausible.count != 1 else { return nil }
+        let types = positional.map(\.typeName)
+        let named = keywords.map { "\($0.name)=\($0.value.typeName)" }
+        // PyTorch's own spelling: keywords after positionals are joined, alone each ends in ", ".
+        let got = types.isEmpty ? named.map { $0 + ", " }.joined() : (types + named).joined(separator: ", ")
+        let list = overloads.map { " * (\($0))" }.joined(separator: "\n")
+        return .typeError("\(entry.name)() received an invalid combination of arguments - got (\(got)), but expected one of:\n\(list)\n")
     }
 
     private func value(of result: OpResult) -> Value {
