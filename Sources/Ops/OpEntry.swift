@@ -101,11 +101,11 @@ public struct OpEntry: Sendable {
         qualifiedName.hasPrefix("Tensor.") ? signature.droppingReceiver : signature
     }
 
-    /// The overloads as PyTorch prints them for a call through `qualifiedName`: a method's
-    /// drop `Tensor input` and `out=`, which only the function takes.
+    /// The overloads as PyTorch prints them for a call through `qualifiedName`: a method has
+    /// only those over a tensor input, without `Tensor input` and `out=`.
     public func pythonOverloads(as qualifiedName: String) -> [String] {
         guard qualifiedName.hasPrefix("Tensor.") else { return pythonOverloads }
-        return pythonOverloads.map { line in
+        return pythonOverloads.filter { $0.hasPrefix("Tensor input") }.map { line in
             var parts = line.split(separator: ", ").map(String.init).filter { $0 != "Tensor input" && $0 != "Tensor out = None" }
             if parts.last == "*" { parts.removeLast() }
             return parts.joined(separator: ", ")

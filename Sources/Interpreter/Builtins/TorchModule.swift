@@ -38,11 +38,6 @@ extension Interpreter {
                 if name == "max" || name == "min", case .tensor = input, case .tensor? = arguments.positional.first {
                     return try method(interpreter, try interpreter.tensorArgument(input, function: name), arguments)
                 }
-                if name == "pow", !input.isTensorValue, let exponent = arguments.positional.first ?? arguments.keywords.first(where: { $0.name == "exponent" })?.value,
-                   case .tensor = exponent {
-                    // pow(Scalar self, Tensor exponent): the base stays a number (PowBackward2).
-                    return .tensor(try Autodiff.binary(.power, try toOperand(input, function: "pow"), try toOperand(exponent, function: "pow")))
-                }
                 return try method(interpreter, try interpreter.tensorArgument(input, function: name), arguments)
             }
         }

@@ -1,6 +1,6 @@
 # Movement ops and new_* factories bound from the op table: int lists as PyTorch's parser
 # takes them, PyTorch's "invalid combination" lists, and the autograd nodes of cdist,
-# pairwise_distance and ndtr. Recorded with real PyTorch by record_cases.py.
+# pairwise_distance and ndtr, and pow's Scalar-self overload. Recorded with real PyTorch by record_cases.py.
 X = "torch.manual_seed(0)\nx = torch.randn(3, 4)\n"
 G = "torch.manual_seed(0)\na = torch.randn(3, 4, requires_grad=True)\nb = torch.randn(2, 4, requires_grad=True)\n"
 
@@ -35,5 +35,12 @@ CASES = (
         "torch.cdist(a.repeat(10, 1), b).sum().backward()\n(a.grad, b.grad)",
         "F.pairwise_distance(a, b[:1]).sum().backward()\n(a.grad, b.grad)",
         "torch.special.ndtr(a).sum().backward()\na.grad",
+    ])
+    + group("errors", X, [
+        "torch.pow(2, 3)", "x.pow()", "torch.pow(x, 'a')", "x.pow('a')",
+    ])
+    + group("autograd-graph", G, [
+        "torch.pow(2, a).sum().backward()\n(torch.pow(2.5, a).grad_fn.name(), a.grad)", "torch.pow(self=2, exponent=a)",
+        "torch.pow(input=a, exponent=2).grad_fn.name()", "a.pow(exponent=b[0])", "torch.pow(True, torch.tensor([1, 2]))",
     ])
 )
