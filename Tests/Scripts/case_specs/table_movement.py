@@ -1,6 +1,6 @@
 # Movement ops and new_* factories bound from the op table: int lists as PyTorch's parser
 # takes them, PyTorch's "invalid combination" lists, and the autograd nodes of cdist,
-# pairwise_distance and ndtr, and pow's Scalar-self overload. Recorded with real PyTorch by record_cases.py.
+# pairwise_distance and ndtr, and the Scalar-self overloads of pow and the shifts. Recorded with real PyTorch by record_cases.py.
 X = "torch.manual_seed(0)\nx = torch.randn(3, 4)\n"
 G = "torch.manual_seed(0)\na = torch.randn(3, 4, requires_grad=True)\nb = torch.randn(2, 4, requires_grad=True)\n"
 
@@ -38,6 +38,10 @@ CASES = (
     ])
     + group("errors", X, [
         "torch.pow(2, 3)", "x.pow()", "torch.pow(x, 'a')", "x.pow('a')",
+        "torch.bitwise_left_shift(1, 2)", "torch.tensor([1, 2]).bitwise_left_shift('a')",
+    ])
+    + group("elementwise", "i = torch.tensor([1, 2, 3])\n", [
+        "torch.bitwise_left_shift(1, i)", "torch.bitwise_right_shift(16, i)", "torch.bitwise_left_shift(i, i)", "i.bitwise_right_shift_(1)",
     ])
     + group("autograd-graph", G, [
         "torch.pow(2, a).sum().backward()\n(torch.pow(2.5, a).grad_fn.name(), a.grad)", "torch.pow(self=2, exponent=a)",
