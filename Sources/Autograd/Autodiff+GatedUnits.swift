@@ -28,9 +28,9 @@ extension Autodiff {
     /// The standard normal CDF, composed as ATen composes it: (1 + erf(x/√2)) · 0.5.
     public static func ndtr(_ input: Tensor, floatType: DType) throws -> Tensor {
         let x = input.dtype.isFloatingPoint ? input : try to(input, floatType)
-        let scaled = try binary(.multiply, .tensor(x), .scalar(.float(0.5.squareRoot())))
-        let shifted = try binary(.add, .scalar(.int(1)), .tensor(try unary(.erf, scaled)))
-        return named("MulBackward1", try binary(.multiply, .tensor(shifted), .scalar(.float(0.5))))
+        let scaled = try scalarOverload(.multiply, x, .float(0.5.squareRoot()))
+        let shifted = try scalarOverload(.add, try unary(.erf, scaled), .int(1))
+        return try scalarOverload(.multiply, shifted, .float(0.5))
     }
 }
 

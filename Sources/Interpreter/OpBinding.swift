@@ -19,8 +19,14 @@ extension Interpreter {
         for (index, signature) in entry.signatures.enumerated() {
             let strict = index < last
             do {
-                let values = try bind(positional, arguments.keywords, to: signature, opName: inPlace ? entry.name + "_" : entry.name, strict: strict, hasReceiver: receiver != nil,
-                                      pythonWording: !entry.variants.contains(.function) && !entry.variants.contains(.method))
+                let values: [(name: String, value: OpArgument)]
+                do {
+                    values = try bind(positional, arguments.keywords, to: signature, opName: inPlace ? entry.name + "_" : entry.name, strict: strict,
+                                      hasReceiver: receiver != nil, pythonWording: !entry.variants.contains(.function) && !entry.variants.contains(.method))
+                } catch let error as PythonError where !strict && error.type == "TypeError" {
+                    throw invalidCombination(entry, asMethod: receiver != nil, positional: Array(positional.dropFirst(receiver == nil ? 0 : 1)),
+                                             keywords: arguments.keywords) ?? error
+                }
                 let opName = inPlace ? entry.name + "_" : entry.name
                 let result = try implementation(OpArguments(opName: opName, overload: index, values: values) { [unowned self] in self.warn($0) })
                 if inPlace, let receiver, case let .tensor(computed) = result {
@@ -34,6 +40,26 @@ extension Interpreter {
             }
         }
         throw PythonError.runtimeError("\(entry.name)(): no signature matched")
+    }
+
+    /// PyTorch's parser names the one overload a call could fit by its number of arguments
+    /// and reports that overload's error; when several (or none) fit, it lists them all.
+    private func invalidCombination(_ entry: OpEntry, asMethod: Bool, positional: [Value], keywords: [(name: String, value: Value)]) -> PythonError? {
+        let overloads = entry.pythonOverloads(as: asMethod ? "Tensor." + entry.name : "torch." + entry.name)
+        guard overloads.count > 1 else { return nil }
+        let given = positional.count + keywords.count
+        let plausible = overloads.filter { line in
+            let parameters = line.split(separator: ", ").filter { $0 != "*" }
+            let required = parameters.filter { !$0.contains(" = ") }.count
+            return required <= given && given <= parameters.count
+        }
+        guard plausible.count != 1 else { return nil }
+        let types = positional.map(\.typeName)
+        let named = keywords.map { "\($0.name)=\($0.value.typeName)" }
+        // PyTorch's own spelling: keywords after positionals are joined, alone each ends in ", ".
+        let got = types.isEmpty ? named.map { $0 + ", " }.joined() : (types + named).joined(separator: ", ")
+        let list = overloads.map { " * (\($0))" }.joined(separator: "\n")
+        return .typeError("\(entry.name)() received an invalid combination of arguments - got (\(got)), but expected one of:\n\(list)\n")
     }
 
     private func value(of result: OpResult) -> Value {
@@ -51,10 +77,15 @@ extension Interpreter {
         var given: [String: (value: Value, position: Int?)] = [:]
         var variadicItems: [Value] = []
         let positionalParameters = signature.parameters.filter { $0.kind != .keywordOnly }
+        let intListIndex = positionalParameters.firstIndex { $0.kind == .variadic && $0.type == .ints }
         for (index, value) in positional.enumerated() {
-            if index < positionalParameters.count, positionalParameters[index].kind == .positional {
+            if let intListIndex, index == intListIndex, !takesSeparateInts(at: intListIndex, hasReceiver: hasReceiver) {
+                // `torch.permute(x, dims)`: the function form takes one tuple, as PyTorch's does.
                 given[positionalParameters[index].name] = (value, index + 1)
-            } else if let variadic = positionalParameters.last, variadic.kind == .variadic, index >= positionalParameters.count - 1 {
+            } else if index < positionalParameters.count, positionalParameters[index].kind == .positional {
+                given[positionalParameters[index].name] = (value, index + 1)
+            } else if let variadic = positionalParameters.last, variadic.kind == .variadic, index >= positionalParameters.count - 1,
+                      variadic.type != .ints || takesSeparateInts(at: positionalParameters.count - 1, hasReceiver: hasReceiver) {
                 variadicItems.append(value)
             } else {
                 throw fail(tooManyPositionals(opName, positionalParameters, passed: positional.count, hasReceiver: hasReceiver))
@@ -73,6 +104,13 @@ extension Interpreter {
         var bound: [(name: String, value: OpArgument)] = []
         for parameter in signature.parameters {
             if parameter.kind == .variadic && given[parameter.name] == nil {
+                if parameter.type == .ints {
+                    guard !variadicItems.isEmpty || parameter.defaultText != nil else {
+                        throw fail(.typeError("\(opName)() missing 1 required positional arguments: \"\(parameter.name)\""))
+                    }
+                    bound.append((parameter.name, try convertIntList(variadicItems, parameter: parameter.name, opName: opName, strict: strict)))
+                    continue
+                }
                 let items = variadicItems.count == 1 && isSequence(variadicItems[0]) ? variadicItems[0] : .tuple(variadicItems)
                 given[parameter.name] = (items, nil)
             }
@@ -87,7 +125,8 @@ extension Interpreter {
                 continue
             }
             do {
-                bound.append((parameter.name, try convert(value, to: parameter.type, opName: opName, parameter: parameter.name, strict: strict)))
+                let type: OpParameterType = parameter.kind == .variadic && parameter.type == .ints ? .intTuple : parameter.type
+                bound.append((parameter.name, try convert(value, to: type, opName: opName, parameter: parameter.name, strict: strict)))
             } catch let error as PythonError {
                 throw fail(error.withArgumentPosition(position.map { $0 - (hasReceiver ? 1 : 0) }))
             }
@@ -101,9 +140,30 @@ extension Interpreter {
         let offset = hasReceiver ? 1 : 0
         let (most, given) = (parameters.count - offset, passed - offset)
         if hasReceiver && most == 0 { return .typeError("TensorBase.\(opName)() takes no arguments (\(given) given)") }
-        let least = parameters.filter(\.isRequired).count - offset
+        // An int list without a default is required even where it may be given as separate ints.
+        let least = parameters.filter { $0.isRequired || ($0.kind == .variadic && $0.defaultText == nil) }.count - offset
         let range = least == most ? "\(most) positional argument\(most == 1 ? "" : "s")" : "from \(least) to \(most) positional arguments"
         return .typeError("\(opName)() takes \(range) but \(given) were given")
+    }
+
+    /// PyTorch's parser takes an int list as separate ints (`x.permute(1, 0)`, `torch.zeros(2, 3)`)
+    /// only where it is the first argument after the receiver.
+    private func takesSeparateInts(at index: Int, hasReceiver: Bool) -> Bool {
+        index == (hasReceiver ? 1 : 0)
+    }
+
+    /// An int list passed as separate ints or as one sequence: `view(2, 3)`, `view((2, 3))`.
+    /// One bare non-int is "must be tuple of ints"; a bad item of several is named by position.
+    private func convertIntList(_ items: [Value], parameter: String, opName: String, strict: Bool) throws -> OpArgument {
+        if items.count == 1, !isSequence(items[0]) {
+            switch items[0] {
+            case .int, .bool, .tensor, .native: return try convert(.tuple(items), to: .ints, opName: opName, parameter: parameter, strict: strict)
+            default: break
+            }
+            let error = PythonError.typeError("\(opName)(): argument '\(parameter)' (position 1) must be tuple of ints, not \(items[0].typeName)")
+            throw strict ? OverloadMismatch() : error
+        }
+        return try convert(items.count == 1 ? items[0] : .tuple(items), to: .intTuple, opName: opName, parameter: parameter, strict: strict)
     }
 
     private func isSequence(_ value: Value) -> Bool {

@@ -58,9 +58,15 @@ public struct OpEntry: Sendable {
     /// Nil while the op is still bound by hand in the interpreter; the table then supplies
     /// its signature, family and doc only.
     public let implementation: OpImplementation?
+    /// PyTorch's overloads of the function form, as its argument parser prints them
+    /// (`Tensor input, *, torch.dtype dtype = None`). With two or more, a call that fits
+    /// none gets PyTorch's "received an invalid combination of arguments" list.
+    public let pythonOverloads: [String]
 
     public init(_ name: String, _ signature: String, _ variants: OpVariants, family: OpFamily, explain explanation: OpExplanation = .none,
-                aliases: [String] = [], overloads: [String] = [], doc: OpDoc? = nil, implementation: OpImplementation? = nil) {
+                aliases: [String] = [], overloads: [String] = [], doc: OpDoc? = nil, pythonOverloads: [String] = [],
+                implementation: OpImplementation? = nil) {
+        self.pythonOverloads = pythonOverloads
         self.name = name
         self.signatures = (overloads + [signature]).map(OpSignature.init)
         self.variants = variants
@@ -93,5 +99,16 @@ public struct OpEntry: Sendable {
     /// The signature as called through `qualifiedName`: a method's drops its receiver.
     public func signature(as qualifiedName: String) -> OpSignature {
         qualifiedName.hasPrefix("Tensor.") ? signature.droppingReceiver : signature
+    }
+
+    /// The overloads as PyTorch prints them for a call through `qualifiedName`: a method has
+    /// only those over a tensor input, without `Tensor input` and `out=`.
+    public func pythonOverloads(as qualifiedName: String) -> [String] {
+        guard qualifiedName.hasPrefix("Tensor.") else { return pythonOverloads }
+        return pythonOverloads.filter { $0.hasPrefix("Tensor input") }.map { line in
+            var parts = line.split(separator: ", ").map(String.init).filter { $0 != "Tensor input" && $0 != "Tensor out = None" }
+            if parts.last == "*" { parts.removeLast() }
+            return parts.joined(separator: ", ")
+        }
     }
 }

@@ -5,6 +5,7 @@ public enum OpTable {
         + creationOps + unaryOps + elementwiseOps + indexingOps + linearAlgebraOps + specialMathOps
         + statisticsOps + matrixBuilderOps
         + linalgOps + moreLossOps + gatedUnitOps
+        + sizedViewOps
         + handBoundOps
 
     /// Entries by every qualified spelling (`torch.sum`, `Tensor.sum`, `torch.concat`).

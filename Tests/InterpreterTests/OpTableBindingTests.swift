@@ -41,8 +41,21 @@ struct OpTableBindingTests {
     func argumentErrors() {
         #expect(StdlibTests.run("torch.sum(5)").error == "TypeError: sum(): argument 'input' (position 1) must be Tensor, not int")
         #expect(StdlibTests.run("torch.ones(2).topk('a')").error == "TypeError: topk(): argument 'k' (position 1) must be int, not str")
-        #expect(StdlibTests.run("torch.ones(2).sum(foo=1)").error == "TypeError: sum() got an unexpected keyword argument 'foo'")
+        #expect(StdlibTests.run("torch.ones(2).sum((0,), foo=1)").error == "TypeError: sum() got an unexpected keyword argument 'foo'")
         #expect(StdlibTests.run("torch.ones(2).cumsum()").error == #"TypeError: cumsum() missing 1 required positional arguments: "dim""#)
+    }
+
+    @Test("a call that fits several of PyTorch's overloads, or none, lists them all")
+    func invalidCombinations() {
+        #expect(StdlibTests.run("torch.ones(2).sum(foo=1)").error == """
+        TypeError: sum() received an invalid combination of arguments - got (foo=int, ), but expected one of:
+         * (*, torch.dtype dtype = None)
+         * (tuple of ints dim, bool keepdim = False, *, torch.dtype dtype = None)
+
+        """)
+        #expect(StdlibTests.run("torch.mean(torch.ones(2), 'a')").error?.hasPrefix(
+            "TypeError: mean() received an invalid combination of arguments - got (Tensor, str), but expected one of:\n * (Tensor input, *, torch.dtype dtype = None, Tensor out = None)\n") == true)
+        #expect(StdlibTests.run("torch.ones(2).sum(0, 1.5)").error == "TypeError: sum(): argument 'keepdim' (position 2) must be bool, not float")
     }
 
     @Test("too many arguments are refused in PyTorch's words")

@@ -23,11 +23,14 @@ extension Interpreter {
         functionalTable([
             ("pairwise_distance", ["x1", "x2", "p", "eps", "keepdim"], { _, bound in
                 let x1 = try bound.tensor("x1"), x2 = try bound.tensor("x2")
-                let difference = try Autodiff.binary(.add, .tensor(try Autodiff.binary(.subtract, .tensor(x1), .tensor(x2))),
-                                                     .scalar(.float(try bound.double("eps", default: 1e-6))))
-                let outputDim = Swift.max(x1.rank, x2.rank) - 1
-                return .tensor(Autodiff.named("NormBackward1", try Autodiff.norm(difference, p: try bound.double("p", default: 2),
-                                                                                 dims: [Swift.max(outputDim, 0)], keepDim: try bound.bool("keepdim", default: false))))
+                let difference = try Autodiff.scalarOverload(.add, try Autodiff.binary(.subtract, .tensor(x1), .tensor(x2)),
+                                                             .float(try bound.double("eps", default: 1e-6)))
+                let outputDim = Swift.max(Swift.max(x1.rank, x2.rank) - 1, 0)
+                let (p, keepDim) = (try bound.double("p", default: 2), try bound.bool("keepdim", default: false))
+                // ATen's pairwise_distance is `norm(x1 - x2 + eps, p, dim)`: one NormBackward1 over the sum.
+                return .tensor(try Autodiff.fused("NormBackward1", over: [difference], saving: [difference]) {
+                    try Autodiff.norm($0[0], p: p, dims: [outputDim], keepDim: keepDim)
+                })
             }),
         ])
     }
@@ -48,15 +51,23 @@ private func pairwiseDistances(_ x1: Tensor, _ x2: Tensor, p: Double, mode: Stri
     let rows1 = x1.shape[x1.rank - 2], rows2 = x2.shape[x2.rank - 2]
     let useMatmul = p == 2 && (mode == "use_mm_for_euclid_dist" || (mode == "use_mm_for_euclid_dist_if_necessary" && (rows1 > 25 || rows2 > 25)))
     if useMatmul {
-        let norm1 = try Autodiff.sum(try Autodiff.binary(.power, .tensor(x1), .scalar(.int(2))), dims: [-1], keepDim: true)
-        let norm2 = try Autodiff.sum(try Autodiff.binary(.power, .tensor(x2), .scalar(.int(2))), dims: [-1], keepDim: true)
-        let ones1 = try Factory.full(shape: norm1.shape, value: .int(1), dtype: norm1.dtype)
-        let ones2 = try Factory.full(shape: norm2.shape, value: .int(1), dtype: norm2.dtype)
-        let left = try Autodiff.concatenate([try Autodiff.binary(.multiply, .tensor(x1), .scalar(.int(-2))), norm1, ones1], dim: -1)
-        let right = try Autodiff.concatenate([x2, ones2, norm2], dim: -1)
-        let squared = try Autodiff.matmul(left, try Autodiff.transpose(right, -2, -1))
-        return Autodiff.named("CdistBackward0", try Autodiff.unary(.sqrt, try Autodiff.clamp(squared, min: .scalar(.int(0)), max: nil)))
+        // ATen's `_euclidean_dist` (EuclideanDistBackward0), then cdist's view to the output shape.
+        let distances = try Autodiff.fused("EuclideanDistBackward0", over: [x1, x2], saving: [x1, x2]) { inputs in
+            let squared = try Autodiff.matmul(try augmented(inputs[0], first: true), try Autodiff.transpose(try augmented(inputs[1], first: false), -2, -1))
+            return try Autodiff.unary(.sqrt, try Autodiff.clamp(squared, min: .scalar(.int(0)), max: nil))
+        }
+        return try Autodiff.view(distances, distances.shape)
     }
-    let difference = try Autodiff.binary(.subtract, .tensor(try Autodiff.unsqueeze(x1, -2)), .tensor(try Autodiff.unsqueeze(x2, -3)))
-    return Autodiff.named("CdistBackward0", try Autodiff.norm(difference, p: p, dims: [-1], keepDim: false))
+    return try Autodiff.fused("CdistBackward0", over: [x1, x2], saving: [x1, x2]) { inputs in
+        let difference = try Autodiff.binary(.subtract, .tensor(try Autodiff.unsqueeze(inputs[0], -2)), .tensor(try Autodiff.unsqueeze(inputs[1], -3)))
+        return try Autodiff.norm(difference, p: p, dims: [-1], keepDim: false)
+    }
+}
+
+/// `[-2·x1, ‖x1‖², 1]` (first) or `[x2, 1, ‖x2‖²]`: their product is ‖a - b‖² for every pair.
+private func augmented(_ x: Tensor, first: Bool) throws -> Tensor {
+    let norms = try Autodiff.sum(try Autodiff.binary(.power, .tensor(x), .scalar(.int(2))), dims: [-1], keepDim: true)
+    let ones = try Factory.full(shape: norms.shape, value: .int(1), dtype: norms.dtype)
+    if first { return try Autodiff.concatenate([try Autodiff.binary(.multiply, .tensor(x), .scalar(.int(-2))), norms, ones], dim: -1) }
+    return try Autodiff.concatenate([x, ones, norms], dim: -1)
 }

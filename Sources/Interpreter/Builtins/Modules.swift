@@ -140,6 +140,12 @@ extension Interpreter {
             let absolute = try bound.double("abs_tol", default: 0)
             return .bool(a == b || Swift.abs(a - b) <= Swift.max(relative * Swift.max(Swift.abs(a), Swift.abs(b)), absolute))
         })
+        return members.merging(makeMathSequenceMembers()) { first, _ in first }
+    }
+
+    /// `math.prod`, `fsum`, `factorial`, `gcd`: over sequences and exact integers.
+    private func makeMathSequenceMembers() -> [String: Value] {
+        var members: [String: Value] = [:]
         members["prod"] = .builtin(Builtin("prod") { interpreter, arguments in
             var product: Value = .int(1)
             for item in try interpreter.iterate(arguments.positional.first ?? .list(ListStorage([]))) {

@@ -4,6 +4,7 @@ import TensorEngine
 /// `torch.manual_seed` and the random factories, all on the bit-exact generator.
 extension Interpreter {
     func defineRandomFunctions(_ define: (String, @escaping Builtin.Body) -> Void) {
+        defineDistributionSamplers(define)
         define("manual_seed") { _, arguments in
             let bound = try arguments.bind("manual_seed", ["seed"])
             Generator.default.manualSeed(Int64(try bound.int("seed")))
@@ -64,6 +65,10 @@ extension Interpreter {
             let bound = try arguments.bind("randperm", ["n", "*", "generator", "dtype", "device", "requires_grad"])
             return .tensor(try interpreter.generator(bound).randperm(try bound.int("n"), dtype: try bound.dtype("dtype") ?? .int64))
         }
+    }
+
+    /// `torch.normal`, `bernoulli`, `multinomial`: samples shaped by their parameter tensors.
+    private func defineDistributionSamplers(_ define: (String, @escaping Builtin.Body) -> Void) {
         define("normal") { interpreter, arguments in
             let bound = try arguments.bind("normal", ["mean", "std", "size", "*", "generator", "dtype", "device", "requires_grad"])
             let generator = try interpreter.generator(bound)

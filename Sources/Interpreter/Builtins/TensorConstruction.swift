@@ -16,18 +16,7 @@ extension Interpreter {
         var inferredType: DType?
 
         func visit(_ value: Value, depth: Int) throws {
-            let items: [Value]?
-            switch value {
-            case let .list(list): items = list.items
-            case let .tuple(values): items = values
-            case let .size(sizes): items = sizes.map { .int(Int64($0)) }
-            case .range: items = try iterate(value)
-            case let .tensor(tensor) where tensor.rank > 0:
-                try limits.checkItems(tensor.shape[0], what: "this tensor, unbound,")
-                items = try Autodiff.unbind(tensor, 0).map { .tensor($0) }
-            default: items = nil
-            }
-            if let items {
+            if let items = try nestedItems(value) {
                 // Tensors have at most 64 dims; deeper nesting (or a list that holds
                 // itself) would only recurse until the stack ran out.
                 guard depth < Self.maximumTensorDims else {
@@ -89,6 +78,20 @@ extension Interpreter {
             index += 1
         }
         return result
+    }
+
+    /// The items of one level of `torch.tensor`'s data; nil for a leaf (a number).
+    private func nestedItems(_ value: Value) throws -> [Value]? {
+        switch value {
+        case let .list(list): return list.items
+        case let .tuple(values): return values
+        case let .size(sizes): return sizes.map { .int(Int64($0)) }
+        case .range: return try iterate(value)
+        case let .tensor(tensor) where tensor.rank > 0:
+            try limits.checkItems(tensor.shape[0], what: "this tensor, unbound,")
+            return try Autodiff.unbind(tensor, 0).map { .tensor($0) }
+        default: return nil
+        }
     }
 
     /// Converts a Python value to a tensor where an op accepts "tensor-like" input.

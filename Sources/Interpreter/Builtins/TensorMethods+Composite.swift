@@ -5,6 +5,13 @@ import TensorEngine
 /// each calls the methods it is built from, so it inherits their checks and messages.
 func compositeTensorMethods() -> [String: TensorMethod] {
     var table: [String: TensorMethod] = [:]
+    for family in [diagonalMethods(), compositeMathMethods(), indexWriteMethods(), repeatInterleaveMethods(), splitMethods()] { table.merge(family) { first, _ in first } }
+    return table
+}
+
+/// `diff`, `diag`, `diag_embed`, `trace`: differences and diagonals.
+private func diagonalMethods() -> [String: TensorMethod] {
+    var table: [String: TensorMethod] = [:]
     table["diff"] = { interpreter, tensor, arguments in
         let bound = try arguments.bind("diff", ["n", "dim", "prepend", "append"])
         var result = tensor
@@ -36,6 +43,12 @@ func compositeTensorMethods() -> [String: TensorMethod] {
         guard tensor.rank == 2 else { throw PythonError.runtimeError("trace: expected a matrix, but got tensor with dim \(tensor.rank)") }
         return .tensor(try Autodiff.trace(tensor))
     }
+    return table
+}
+
+/// Elementwise compositions: `logit`, `hypot`, `addcmul`, `fmax`, `heaviside`, `dist`.
+private func compositeMathMethods() -> [String: TensorMethod] {
+    var table: [String: TensorMethod] = [:]
     table["logit"] = { _, tensor, arguments in
         let eps = try arguments.bind("logit", ["eps"]).optional("eps").flatMap { $0.isNone ? nil : $0 }
         let input = tensor.dtype.isFloatingPoint ? tensor : try Autodiff.to(tensor, defaultFloatDType)
@@ -92,6 +105,12 @@ func compositeTensorMethods() -> [String: TensorMethod] {
         }
         return .tensor(try Autodiff.fused("DistBackward0", over: [tensor, other], saving: [tensor, other], norm))
     }
+    return table
+}
+
+/// `take`, `index_fill`, `index_put_`: reads and writes at index tensors.
+private func indexWriteMethods() -> [String: TensorMethod] {
+    var table: [String: TensorMethod] = [:]
     table["take"] = { _, tensor, arguments in
         let index = try arguments.bind("take", ["index"]).tensor("index")
         return .tensor(try Autodiff.take(tensor, index))
@@ -127,6 +146,12 @@ func compositeTensorMethods() -> [String: TensorMethod] {
         }
         return .tensor(tensor)
     }
+    return table
+}
+
+/// `repeat_interleave`: each element repeated, by one count or a tensor of counts.
+private func repeatInterleaveMethods() -> [String: TensorMethod] {
+    var table: [String: TensorMethod] = [:]
     table["repeat_interleave"] = { interpreter, tensor, arguments in
         let bound = try arguments.bind("repeat_interleave", ["repeats", "dim", "*", "output_size"])
         let input = bound.optional("dim").map { $0.isNone } ?? true ? try Autodiff.reshape(tensor, [-1]) : tensor
@@ -168,6 +193,12 @@ func compositeTensorMethods() -> [String: TensorMethod] {
         let indices = [TensorIndex](repeating: .slice(start: nil, stop: nil, step: nil), count: dim) + [.tensor(positions)]
         return .tensor(try Autodiff.fused("ViewBackward0", over: [input]) { try Autodiff.getItem($0[0], indices) })
     }
+    return table
+}
+
+/// `tensor_split`, `unique_consecutive`: pieces whose number depends on the arguments or the values.
+private func splitMethods() -> [String: TensorMethod] {
+    var table: [String: TensorMethod] = [:]
     table["tensor_split"] = { interpreter, tensor, arguments in
         let bound = try arguments.bind("tensor_split", ["indices_or_sections", "dim"])
         let dim = try normalizeDim(try bound.int("dim", default: 0), rank: tensor.rank)

@@ -3,6 +3,13 @@ import TensorEngine
 
 /// dtype conversions, `to`, `new_*` constructors and in-place random fills.
 func conversionMethods() -> [String: TensorMethod] {
+    var table = dtypeMethods()
+    for family in [deviceAndConstructorMethods(), randomFillMethods()] { table.merge(family) { first, _ in first } }
+    return table
+}
+
+/// `float()`, `long()`, `to(dtype)`, `type(...)`: the same values in another dtype.
+private func dtypeMethods() -> [String: TensorMethod] {
     var table: [String: TensorMethod] = [:]
     let casts: [String: DType] = [
         "float": .float32, "double": .float64, "long": .int64, "int": .int32, "short": .int16,
@@ -49,6 +56,12 @@ func conversionMethods() -> [String: TensorMethod] {
     table["type_as"] = { _, tensor, arguments in
         .tensor(try Autodiff.to(tensor, try arguments.bind("type_as", ["other"]).tensor("other").dtype))
     }
+    return table
+}
+
+/// Devices, numpy, backward and the `new_full`/`new_tensor` constructors.
+private func deviceAndConstructorMethods() -> [String: TensorMethod] {
+    var table: [String: TensorMethod] = [:]
     table["cpu"] = { _, tensor, _ in .tensor(tensor) }
     table["cuda"] = { _, _, _ in
         throw PythonError.runtimeError(
@@ -65,12 +78,6 @@ func conversionMethods() -> [String: TensorMethod] {
         try BackwardEngine.backward([tensor], gradients: [try bound.optionalTensor("gradient")], retainGraph: retain)
         return .none
     }
-    for (name, fill) in [("new_zeros", Scalar.int(0)), ("new_ones", Scalar.int(1)), ("new_empty", Scalar.int(0))] {
-        table[name] = { _, tensor, arguments in
-            let bound = try arguments.bind(name, ["size", "*", "dtype", "device", "requires_grad"], variadic: true)
-            return .tensor(try Factory.full(shape: try bound.shape("size"), value: fill, dtype: try bound.dtype("dtype") ?? tensor.dtype))
-        }
-    }
     table["new_full"] = { _, tensor, arguments in
         let bound = try arguments.bind("new_full", ["size", "fill_value", "*", "dtype", "device", "requires_grad"])
         let dtype = try bound.dtype("dtype") ?? tensor.dtype
@@ -82,6 +89,12 @@ func conversionMethods() -> [String: TensorMethod] {
         let bound = try arguments.bind("new_tensor", ["data", "*", "dtype", "device", "requires_grad"])
         return .tensor(try interpreter.tensorFromNested(try bound.value("data"), dtype: try bound.dtype("dtype") ?? tensor.dtype))
     }
+    return table
+}
+
+/// `normal_`, `uniform_`, `bernoulli_`, `exponential_`: in-place samples from the generator.
+private func randomFillMethods() -> [String: TensorMethod] {
+    var table: [String: TensorMethod] = [:]
     table["uniform_"] = { interpreter, tensor, arguments in
         let bound = try arguments.bind("uniform_", ["from", "to", "*", "generator"])
         try interpreter.generator(bound).uniform_(tensor, from: try bound.double("from", default: 0), to: try bound.double("to", default: 1))

@@ -4,6 +4,13 @@ import TensorEngine
 /// Elementwise tensor methods and their in-place forms. (The one-input ops are in the op
 /// table, `Sources/Ops/Table/UnaryOps.swift`.)
 func elementwiseMethods() -> [String: TensorMethod] {
+    var table = binaryMethods()
+    for family in [clampingMethods(), fillingMethods()] { table.merge(family) { first, _ in first } }
+    return table
+}
+
+/// `add`, `mul`, the comparisons and logical ops, each with its in-place `_` form, and `round`.
+private func binaryMethods() -> [String: TensorMethod] {
     var table: [String: TensorMethod] = [:]
     table["round"] = { _, tensor, arguments in
         let decimals = try arguments.bind("round", ["*", "decimals"]).int("decimals", default: 0)
@@ -37,6 +44,12 @@ func elementwiseMethods() -> [String: TensorMethod] {
             return .tensor(tensor)
         }
     }
+    return table
+}
+
+/// `clamp`, `where`, `lerp` and other elementwise ops with more than one operand.
+private func clampingMethods() -> [String: TensorMethod] {
+    var table: [String: TensorMethod] = [:]
     table["fmod"] = { _, tensor, arguments in
         .tensor(try Autodiff.fmod(tensor, try arguments.bind("fmod", ["other"]).operand("other")))
     }
@@ -62,6 +75,29 @@ func elementwiseMethods() -> [String: TensorMethod] {
         let bound = try arguments.bind("where", ["condition", "other"])
         return .tensor(try Autodiff.whereSelect(try bound.tensor("condition"), .tensor(tensor), try bound.operand("other")))
     }
+    table["lerp"] = { _, tensor, arguments in
+        let bound = try arguments.bind("lerp", ["end", "weight"])
+        let end = try bound.tensor("end")
+        let weight = try bound.operand("weight")
+        // PyTorch's lerp kernel computes 16-bit floats in float32 and rounds once.
+        if let result = try tensor.computedInFloat32({ try Autodiff.lerp($0, try Autodiff.to(end, .float32), weight: weight) }) {
+            return .tensor(result)
+        }
+        return .tensor(try Autodiff.lerp(tensor, end, weight: weight))
+    }
+    table["nan_to_num"] = { _, tensor, arguments in
+        let bound = try arguments.bind("nan_to_num", ["nan", "posinf", "neginf"])
+        let output = try nanToNumber(tensor, nan: try bound.double("nan", default: 0),
+                                     positiveInfinity: try bound.optional("posinf").map { try toDouble($0, function: "nan_to_num", argument: "posinf") },
+                                     negativeInfinity: try bound.optional("neginf").map { try toDouble($0, function: "nan_to_num", argument: "neginf") })
+        return .tensor(Autodiff.nanToNumber(tensor, output: output))
+    }
+    return table
+}
+
+/// `masked_fill`, `fill_`, `zero_`, `copy_`: writes of one value or one tensor.
+private func fillingMethods() -> [String: TensorMethod] {
+    var table: [String: TensorMethod] = [:]
     table["masked_fill"] = { _, tensor, arguments in
         let bound = try arguments.bind("masked_fill", ["mask", "value"])
         return .tensor(try Autodiff.maskedFill(tensor, try bound.tensor("mask"), try bound.fillOperand("value", dtype: tensor.dtype)))
@@ -90,23 +126,6 @@ func elementwiseMethods() -> [String: TensorMethod] {
     table["copy_"] = { _, tensor, arguments in
         try tensor.copy(from: try arguments.bind("copy_", ["src", "non_blocking"]).tensor("src"))
         return .tensor(tensor)
-    }
-    table["lerp"] = { _, tensor, arguments in
-        let bound = try arguments.bind("lerp", ["end", "weight"])
-        let end = try bound.tensor("end")
-        let weight = try bound.operand("weight")
-        // PyTorch's lerp kernel computes 16-bit floats in float32 and rounds once.
-        if let result = try tensor.computedInFloat32({ try Autodiff.lerp($0, try Autodiff.to(end, .float32), weight: weight) }) {
-            return .tensor(result)
-        }
-        return .tensor(try Autodiff.lerp(tensor, end, weight: weight))
-    }
-    table["nan_to_num"] = { _, tensor, arguments in
-        let bound = try arguments.bind("nan_to_num", ["nan", "posinf", "neginf"])
-        let output = try nanToNumber(tensor, nan: try bound.double("nan", default: 0),
-                                     positiveInfinity: try bound.optional("posinf").map { try toDouble($0, function: "nan_to_num", argument: "posinf") },
-                                     negativeInfinity: try bound.optional("neginf").map { try toDouble($0, function: "nan_to_num", argument: "neginf") })
-        return .tensor(Autodiff.nanToNumber(tensor, output: output))
     }
     return table
 }

@@ -122,13 +122,9 @@ extension OpTable {
                 explain: OpExplanation(.randomFill(distribution: distribution)))
     }
 
-    /// Methods that take sizes but have no entry yet (`x.new_zeros(n, d)`, `x.tile(...)`).
-    /// Adding an op removes it here: its entry's `.takesSizes` trait says it then.
-    static let sizeTakingOpsWithoutEntries: Set<String> = ["new_zeros", "new_ones", "new_empty", "new_full", "unflatten", "tile", "view_as", "narrow"]
-
     /// Whether the function or method called `name` takes a shape or sizes among its arguments.
     public static func takesSizes(_ name: String) -> Bool {
         let entry = entry(called: name, asMethod: false) ?? entry(called: name, asMethod: true)
-        return entry?.entry.explanation.traits.contains(.takesSizes) ?? sizeTakingOpsWithoutEntries.contains(name)
+        return entry?.entry.explanation.traits.contains(.takesSizes) ?? false
     }
 }

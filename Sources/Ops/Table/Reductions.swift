@@ -22,7 +22,7 @@ extension OpTable {
         },
         dimsReduction("mean", { try Autodiff.mean($0, dims: $1, keepDim: $2, dtype: $3) },
                       explain: OpExplanation(.reduction(verb: "averages"), traits: .averages), doc: OpDoc("The average of the elements, over all or along dim; needs a floating-point tensor.", formula: "out = (1/n) Σ_i x_i",
-                                                        example: ">>> torch.tensor([[1., 2.], [3., 4.]]).mean(dim=0)\ntensor([2., 3.])")),
+                                                        example: ">>> torch.tensor([[1., 2.], [3., 4.]]).mean(dim=0)\ntensor([2., 3.])"), wholeTakesOut: true),
         OpEntry("prod", "Tensor input, int? dim=None, bool keepdim=False, *, ScalarType? dtype=None", functionAndMethod, family: .reduction,
                 explain: OpExplanation(.reduction(verb: "multiplies"))) { arguments in
             .tensor(try Autodiff.prod(try arguments.tensor("input"), dim: try arguments.optionalInt("dim"), keepDim: try arguments.bool("keepdim"),
@@ -58,9 +58,12 @@ extension OpTable {
 
     /// `sum` and `mean`: over `dim` (one or several), or over everything.
     private static func dimsReduction(_ name: String, _ reduce: @escaping @Sendable (Tensor, [Int]?, Bool, DType?) throws -> Tensor,
-                                      explain: OpExplanation, doc: OpDoc) -> OpEntry {
-        OpEntry(name, "Tensor input, int[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None", functionAndMethod, family: .reduction,
-                explain: explain, doc: doc) { arguments in
+                                      explain: OpExplanation, doc: OpDoc, wholeTakesOut: Bool = false) -> OpEntry {
+        // PyTorch's two overloads: the whole tensor, or along dims (mean's first also takes out=).
+        let whole = "Tensor input, *, torch.dtype dtype = None" + (wholeTakesOut ? ", Tensor out = None" : "")
+        let alongDims = "Tensor input, tuple of ints dim, bool keepdim = False, *, torch.dtype dtype = None, Tensor out = None"
+        return OpEntry(name, "Tensor input, int[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None", functionAndMethod, family: .reduction,
+                       explain: explain, doc: doc, pythonOverloads: [whole, alongDims]) { arguments in
             .tensor(try reduce(try arguments.tensor("input"), try arguments.dims("dim"), try arguments.bool("keepdim"), try arguments.dtype("dtype")))
         }
     }

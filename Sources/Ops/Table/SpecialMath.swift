@@ -80,9 +80,13 @@ extension OpTable {
         }
     }
 
+    /// `torch.bitwise_left_shift(1, x)`: PyTorch's Scalar-self overload, tried first.
     private static func shift(_ name: String, _ op: BinaryOp) -> OpEntry {
-        OpEntry(name, "Tensor input, Tensor|Scalar other", allForms, family: .elementwise) { arguments in
-            .tensor(try Autodiff.binary(op, .tensor(try arguments.tensor("input")), try arguments.operand("other")))
+        OpEntry(name, "Tensor input, Tensor|Scalar other", allForms, family: .elementwise, overloads: ["Scalar self, Tensor other"],
+                pythonOverloads: ["Tensor input, Tensor other, *, Tensor out = None", "Number self, Tensor other",
+                                  "Tensor input, Number other, *, Tensor out = None"]) { arguments in
+            let base = arguments.overload == 0 ? try arguments.operand("self") : .tensor(try arguments.tensor("input"))
+            return .tensor(try Autodiff.binary(op, base, try arguments.operand("other")))
         }
     }
 

@@ -1,0 +1,174 @@
+import Autograd
+import TensorEngine
+
+/// Shape, view and introspection methods bound by hand. The movement ops with an op-table
+/// entry (permute, transpose, squeeze, flip, tile, ...) are bound from the table instead.
+func shapeMethods() -> [String: TensorMethod] {
+    var table: [String: TensorMethod] = [:]
+    for family in [viewMethods(), inPlaceViewMethods(), pieceMethods(), gradAndCopyMethods(), introspectionMethods()] { table.merge(family) { first, _ in first } }
+    return table
+}
+
+/// Views that keep the data: reshapes, dim moves and selections of one slice.
+private func viewMethods() -> [String: TensorMethod] {
+    var table: [String: TensorMethod] = [:]
+    table["view"] = { _, tensor, arguments in
+        // `view(dtype)` reinterprets the bytes, as PyTorch does; it never converts.
+        if case let .dtype(dtype)? = arguments.positional.first ?? arguments.keywords.first(where: { $0.name == "dtype" })?.value {
+            return .tensor(try tensor.reinterpreted(as: dtype))
+        }
+        return .tensor(try Autodiff.view(tensor, try arguments.bind("view", ["size"], variadic: true).shape("size")))
+    }
+    table["reshape_as"] = { _, tensor, arguments in
+        .tensor(try Autodiff.reshape(tensor, try arguments.bind("reshape_as", ["other"]).tensor("other").shape))
+    }
+    table["expand_as"] = { _, tensor, arguments in
+        .tensor(try Autodiff.expand(tensor, try arguments.bind("expand_as", ["other"]).tensor("other").shape))
+    }
+    table["narrow"] = { _, tensor, arguments in
+        let bound = try arguments.bind("narrow", ["dim", "start", "length"])
+        return .tensor(try Autodiff.narrow(tensor, try bound.int("dim"), start: try bound.int("start"), length: try bound.int("length")))
+    }
+    table["select"] = { _, tensor, arguments in
+        let bound = try arguments.bind("select", ["dim", "index"])
+        return .tensor(try Autodiff.select(tensor, try bound.int("dim"), try bound.int("index")))
+    }
+    table["ravel"] = { _, tensor, _ in .tensor(try Autodiff.reshape(tensor, [-1])) }
+    table["movedim"] = { _, tensor, arguments in
+        let bound = try arguments.bind("movedim", ["source", "destination"])
+        return .tensor(try Autodiff.movedim(tensor, try bound.dims("source") ?? [], try bound.dims("destination") ?? []))
+    }
+    table["moveaxis"] = table["movedim"]
+    table["diagonal"] = { _, tensor, arguments in
+        let bound = try arguments.bind("diagonal", ["offset", "dim1", "dim2"])
+        return .tensor(try Autodiff.diagonal(tensor, offset: try bound.int("offset", default: 0), try bound.int("dim1", default: 0), try bound.int("dim2", default: 1)))
+    }
+    table["fliplr"] = { _, tensor, _ in .tensor(try Autodiff.flip(tensor, [1])) }
+    table["flipud"] = { _, tensor, _ in .tensor(try Autodiff.flip(tensor, [0])) }
+    return table
+}
+
+/// `x.t_()`, `x.unsqueeze_(0)`: the receiver itself gets the new view (no data is written),
+/// and `tril_`/`triu_`, `erfinv_`, which write through it.
+private func inPlaceViewMethods() -> [String: TensorMethod] {
+    var table: [String: TensorMethod] = [:]
+    table["unsqueeze_"] = { _, tensor, arguments in
+        tensor.view = try Autodiff.unsqueeze(tensor, try arguments.bind("unsqueeze_", ["dim"]).int("dim")).view
+        return .tensor(tensor)
+    }
+    table["squeeze_"] = { _, tensor, arguments in
+        tensor.view = try Autodiff.squeeze(tensor, try arguments.bind("squeeze_", ["dim"]).dims("dim")).view
+        return .tensor(tensor)
+    }
+    table["t_"] = { _, tensor, _ in
+        tensor.view = try Autodiff.t(tensor).view
+        return .tensor(tensor)
+    }
+    table["transpose_"] = { _, tensor, arguments in
+        let bound = try arguments.bind("transpose_", ["dim0", "dim1"])
+        tensor.view = try Autodiff.transpose(tensor, try bound.int("dim0"), try bound.int("dim1")).view
+        return .tensor(tensor)
+    }
+    for (name, upper) in [("triu_", true), ("tril_", false)] {
+        table[name] = { _, tensor, arguments in
+            let diagonal = try arguments.bind(name, ["diagonal"]).int("diagonal", default: 0)
+            return .tensor(try Autodiff.inPlace(tensor) { try Autodiff.triangle($0, upper: upper, diagonal: diagonal) })
+        }
+    }
+    table["erfinv"] = { _, tensor, arguments in
+        _ = try arguments.bind("erfinv", [])
+        return .tensor(try Autodiff.erfinv(tensor))
+    }
+    table["erfinv_"] = { _, tensor, arguments in
+        _ = try arguments.bind("erfinv_", [])
+        return .tensor(try Autodiff.inPlace(tensor) { try Autodiff.erfinv($0) })
+    }
+    return table
+}
+
+/// `split`, `chunk`, `unbind`: tuples of views, refused beforehand when too many to hold.
+private func pieceMethods() -> [String: TensorMethod] {
+    var table: [String: TensorMethod] = [:]
+    table["split"] = { interpreter, tensor, arguments in
+        let bound = try arguments.bind("split", ["split_size", "dim"])
+        let dim = try bound.int("dim", default: 0)
+        let size = try bound.value("split_size")
+        switch size {
+        case .list, .tuple:
+            return .tuple(try Autodiff.split(tensor, sizes: try toIntList(size, function: "split", argument: "split_size"), dim: dim).map { .tensor($0) })
+        default:
+            let length = try bound.int("split_size")
+            try interpreter.limits.checkPieces(of: tensor, dim: dim, what: "split()'s tuple") { _ in length }
+            return .tuple(try Autodiff.split(tensor, size: try bound.int("split_size"), dim: dim).map { .tensor($0) })
+        }
+    }
+    table["chunk"] = { interpreter, tensor, arguments in
+        let bound = try arguments.bind("chunk", ["chunks", "dim"])
+        let chunks = try bound.int("chunks")
+        let dim = try bound.int("dim", default: 0)
+        // PyTorch's chunk length: the size divided by the chunk count, rounded up.
+        try interpreter.limits.checkPieces(of: tensor, dim: dim, what: "chunk()'s tuple") { size in
+            chunks > 0 ? size / chunks + (size % chunks == 0 ? 0 : 1) : 0
+        }
+        return .tuple(try Autodiff.chunk(tensor, chunks, dim: dim).map { .tensor($0) })
+    }
+    table["unbind"] = { interpreter, tensor, arguments in
+        let dim = try arguments.bind("unbind", ["dim"]).int("dim", default: 0)
+        try interpreter.limits.checkPieces(of: tensor, dim: dim, what: "unbind()'s tuple") { _ in 1 }
+        return .tuple(try Autodiff.unbind(tensor, dim).map { .tensor($0) })
+    }
+    return table
+}
+
+/// Copies, detaching and gradient flags.
+private func gradAndCopyMethods() -> [String: TensorMethod] {
+    var table: [String: TensorMethod] = [:]
+    table["contiguous"] = { _, tensor, _ in .tensor(try Autodiff.contiguous(tensor)) }
+    table["clone"] = { _, tensor, _ in .tensor(try Autodiff.clone(tensor)) }
+    table["detach"] = { _, tensor, _ in .tensor(tensor.detach()) }
+    table["detach_"] = { _, tensor, _ in
+        tensor.detachInPlace()
+        return .tensor(tensor)
+    }
+    table["requires_grad_"] = { interpreter, tensor, arguments in
+        let flag = try arguments.bind("requires_grad_", ["requires_grad"]).optional("requires_grad")
+        try tensor.setRequiresGrad(try flag.map { try interpreter.truthy($0) } ?? true, source: .method)
+        return .tensor(tensor)
+    }
+    table["retain_grad"] = { _, tensor, _ in
+        try tensor.retainGrad()
+        return .none
+    }
+    return table
+}
+
+/// Sizes, strides and Python values read from a tensor.
+private func introspectionMethods() -> [String: TensorMethod] {
+    var table: [String: TensorMethod] = [:]
+    table["size"] = { _, tensor, arguments in
+        guard let dim = try arguments.bind("size", ["dim"]).optionalInt("dim") else { return .size(tensor.shape) }
+        return .int(Int64(tensor.shape.isEmpty ? 1 : tensor.shape[try normalizeDim(dim, rank: tensor.rank)]))
+    }
+    table["stride"] = { _, tensor, arguments in
+        guard let dim = try arguments.bind("stride", ["dim"]).optionalInt("dim") else {
+            return .tuple(tensor.strides.map { .int(Int64($0)) })
+        }
+        return .int(Int64(tensor.strides.isEmpty ? 1 : tensor.strides[try normalizeDim(dim, rank: tensor.rank)]))
+    }
+    table["dim"] = { _, tensor, _ in .int(Int64(tensor.rank)) }
+    table["ndimension"] = table["dim"]
+    table["numel"] = { _, tensor, _ in .int(Int64(tensor.count)) }
+    table["nelement"] = table["numel"]
+    table["element_size"] = { _, tensor, _ in .int(Int64(tensor.dtype.itemSize)) }
+    table["storage_offset"] = { _, tensor, _ in .int(Int64(tensor.storageOffset)) }
+    table["is_contiguous"] = { _, tensor, _ in .bool(tensor.isContiguous) }
+    table["is_floating_point"] = { _, tensor, _ in .bool(tensor.dtype.isFloatingPoint) }
+    table["data_ptr"] = { _, tensor, _ in .int(Int64(tensor.storageOffset * tensor.dtype.itemSize)) }
+    table["item"] = { _, tensor, _ in scalarValue(try tensor.item()) }
+    table["tolist"] = { interpreter, tensor, _ in
+        try interpreter.limits.checkNestedList(of: tensor)
+        return nestedList(tensor)
+    }
+    table["__len__"] = { interpreter, tensor, _ in .int(Int64(try interpreter.length(.tensor(tensor)))) }
+    return table
+}
