@@ -133,14 +133,18 @@ extension Interpreter {
             }
             return .tensor(try Autodiff.matmul(a, b))
         }
-        let lhs = try operand(left, op)
-        let rhs = try operand(right, op)
+        // A big int takes its meaning from the tensor beside it (see tensorOperand).
+        let lhs = try operand(left, op, beside: right)
+        let rhs = try operand(right, op, beside: left)
         // `@` returned above, so every operator left is elementwise.
         let engineOp = op.elementwiseOp ?? .multiply
         return .tensor(try Autodiff.binary(engineOp, lhs, rhs))
     }
 
-    func operand(_ value: Value, _ op: BinaryOperator) throws -> Operand {
+    func operand(_ value: Value, _ op: BinaryOperator, beside other: Value? = nil) throws -> Operand {
+        if case .native(is BigIntObject) = value, case let .tensor(partner)? = other {
+            return try tensorOperand(value, beside: partner, function: op.rawValue)
+        }
         switch value {
         case let .tensor(tensor): return .tensor(tensor)
         case let .int(number): return .scalar(.int(number))
@@ -154,6 +158,13 @@ extension Interpreter {
                 "unsupported operand type(s) for \(op.rawValue): 'Tensor' and '\(value.typeName)'")
         }
     }
+}
+
+/// Whether `range(start, stop, step)` holds more items than an Int64 counts.
+func rangeCountExceedsInt64(_ start: Int64, _ stop: Int64, _ step: Int64) -> Bool {
+    guard step != 0, step > 0 ? stop > start : start > stop else { return false }
+    let distance = step > 0 ? UInt64(bitPattern: stop &- start) : UInt64(bitPattern: start &- stop)
+    return (distance - 1) / step.magnitude >= UInt64(Int64.max)
 }
 
 func rangeCount(_ start: Int64, _ stop: Int64, _ step: Int64) -> Int64 {
