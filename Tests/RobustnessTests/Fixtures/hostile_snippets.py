@@ -700,3 +700,7 @@ F.adaptive_avg_pool2d(torch.randn(2, 3, 7, 6), -1)
 ### adaptive 1-d pooling to a negative size -> RuntimeError: adaptive_avg_pool2d: elements of output_size must be greater than or equal to 0 but received {1, -1}
 import torch.nn.functional as F
 F.adaptive_avg_pool1d(torch.randn(3, 7), -1)
+### repeating a string builds it by doubling, exactly -> ok
+s = 'ab' * (3 * 10**4 + 1)
+assert len(s) == 6 * 10**4 + 2 and s.endswith('abab') and s.count('ba') == 3 * 10**4
+assert 'é€' * 3 == 'é€é€é€' and 'x' * 0 == '' and '' * 10**18 == '' and 'q' * -5 == ''
