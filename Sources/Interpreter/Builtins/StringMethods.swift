@@ -18,8 +18,7 @@ extension Interpreter {
             try limits.checkStringBytes(total)
             var fillCharacter: Character = " "
             if case let .string(fillText)? = fill, let first = fillText.first, fillText.count == 1 { fillCharacter = first }
-            // A negative width (even -2**63) pads nothing.
-            let missing = total > characters.count ? total - characters.count : 0
+            let missing = total > characters.count ? total - characters.count : 0  // -2**63 pads nothing
             let (left, right) = align(missing)
             return .string(String(repeating: fillCharacter, count: left) + text + String(repeating: fillCharacter, count: right))
         }
