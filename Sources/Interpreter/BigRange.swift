@@ -51,7 +51,10 @@ final class BigRangeObject: NativeObject, LazilyIterable, NativeSubscriptable, N
 
     func truthValue() -> Bool { !count.isZero }
 
+    func attribute(_ name: String, interpreter: Interpreter) throws -> Value? { try rangeAttribute(name) }
+
     func item(at index: Value, interpreter: Interpreter) throws -> Value {
+        if case let .slice(lower, upper, stride) = index { return try sliced(lower, upper, stride) }
         guard var position = index.bigInt else {
             throw PythonError.typeError("range indices must be integers or slices, not \(index.typeName)")
         }

@@ -31,6 +31,7 @@ extension Interpreter {
             }
             return characters[try normalizedSequenceIndex(index, count: characters.count, kind: "string")]
         case let .range(start, stop, step):
+            if case .slice = index, let range = rangeView(container) { return try range.item(at: index, interpreter: self) }
             let count = Int(rangeCount(start, stop, step))
             let position = try normalizedSequenceIndex(index, count: count, kind: "range object")
             return .int(start &+ Int64(position) &* step)
@@ -203,8 +204,8 @@ extension Interpreter {
             try limits.checkItems(tensor.shape[0], what: "iterating this tensor")
             return try Autodiff.unbind(tensor, 0).map { .tensor($0) }
         case let .native(object):
-            if let iterable = object as? LazilyIterable {
-                let iterator = iterable.makeIterator(self)
+            let finite = (object as? LazyIterator).flatMap { $0.isFinite ? $0 : nil }
+            if let iterator = finite ?? (object as? LazilyIterable)?.makeIterator(self) {
                 var items: [Value] = []
                 while let item = try iterator.next() {
                     items.append(item)
@@ -248,6 +249,8 @@ extension Interpreter {
             throw PythonError.attributeError("type object '\(classObject.name)' has no attribute '\(name)'")
         case let .namedTuple(tuple):
             if let index = tuple.fields.firstIndex(of: name) { return tuple.values[index] }
+        case .range:
+            if let value = try rangeView(object)?.rangeAttribute(name) { return value }
         case let .native(native):
             if let value = try native.attribute(name, interpreter: self) { return value }
             if native is NNModule, name == "__class__" { return typeObject(of: object) }

@@ -31,7 +31,7 @@ extension Interpreter {
     private func tensorCompare(_ op: CompareOperator, _ left: Value, _ right: Value) throws -> Value {
         let engineOp = op.elementwiseOp ?? .notEqual
         if (op == .equal || op == .notEqual), left.isNone || right.isNone { return .bool(op == .notEqual) }
-        return .tensor(try Autodiff.binary(engineOp, try operand(left, .add), try operand(right, .add)))
+        return .tensor(try Autodiff.binary(engineOp, try operand(left, .add, beside: right), try operand(right, .add, beside: left)))
     }
 
     private func orderedCompare(_ op: CompareOperator, _ left: Value, _ right: Value) throws -> Bool {
@@ -79,6 +79,8 @@ extension Interpreter {
             // By code point, as Python compares; a combining mark after a match still matches.
             return try findSubstring(Array(needle.unicodeScalars), in: Array(text.unicodeScalars), last: false) != nil
         case let .dict(dict): return dict.index(of: item) != nil
+        case .range where item.bigInt != nil, .native(is BigRangeObject) where item.bigInt != nil:
+            return rangeView(container)?.contains(item.bigInt ?? BigInt(0)) ?? false
         case let .list(list) where list.isSet: return list.setContains(item)
         case let .tensor(tensor):
             let matches = try Autodiff.binary(.equal, .tensor(tensor), try operand(item, .add))
@@ -155,6 +157,7 @@ public func pythonEquals(_ left: Value, _ right: Value) -> Bool {
     if let number = left.numpyScalarNumber { return pythonEquals(number, right) }
     if let number = right.numpyScalarNumber { return pythonEquals(left, number) }
     if let equal = bigIntEquals(left, right) { return equal }
+    if let a = rangeView(left), let b = rangeView(right) { return a.holdsSameItems(as: b) }
     switch (left, right) {
     case (.none, .none), (.ellipsis, .ellipsis): return true
     // Identity first, as CPython's containers do: a list that holds itself equals itself.

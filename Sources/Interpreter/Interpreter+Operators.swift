@@ -79,8 +79,7 @@ extension Interpreter {
         case let (.add, .size(a), .tuple(b)): return .size(a + (try b.map { try pythonIntValue($0) }))
         case let (.multiply, .string(text), .int(count)), let (.multiply, .int(count), .string(text)):
             try limits.checkStringRepetition(length: text.utf8.count, times: count)
-            // String(repeating:) loops `count` times even for an empty string.
-            return .string(text.isEmpty ? "" : String(repeating: text, count: max(0, Int(count))))
+            return .string(repeatedText(text, count: Int(count)))
         case let (.multiply, .list(list), .int(count)), let (.multiply, .int(count), .list(list)):
             return .list(ListStorage(try repeatItems(list.items, count, what: "this list")))
         case let (.multiply, .tuple(items), .int(count)), let (.multiply, .int(count), .tuple(items)):
@@ -133,14 +132,18 @@ extension Interpreter {
             }
             return .tensor(try Autodiff.matmul(a, b))
         }
-        let lhs = try operand(left, op)
-        let rhs = try operand(right, op)
+        // A big int takes its meaning from the tensor beside it (see tensorOperand).
+        let lhs = try operand(left, op, beside: right)
+        let rhs = try operand(right, op, beside: left)
         // `@` returned above, so every operator left is elementwise.
         let engineOp = op.elementwiseOp ?? .multiply
         return .tensor(try Autodiff.binary(engineOp, lhs, rhs))
     }
 
-    func operand(_ value: Value, _ op: BinaryOperator) throws -> Operand {
+    func operand(_ value: Value, _ op: BinaryOperator, beside other: Value? = nil) throws -> Operand {
+        if case .native(is BigIntObject) = value, case let .tensor(partner)? = other {
+            return try tensorOperand(value, beside: partner, function: op.rawValue)
+        }
         switch value {
         case let .tensor(tensor): return .tensor(tensor)
         case let .int(number): return .scalar(.int(number))
@@ -154,6 +157,26 @@ extension Interpreter {
                 "unsupported operand type(s) for \(op.rawValue): 'Tensor' and '\(value.typeName)'")
         }
     }
+}
+
+/// `text * count` by doubling its UTF-8 bytes: `String(repeating:)` appends one copy at
+/// a time, seconds for `'a' * (7 * 10**7)`, and loops even for an empty string.
+func repeatedText(_ text: String, count: Int) -> String {
+    let unit = Array(text.utf8)
+    guard count > 0, !unit.isEmpty else { return "" }
+    let total = unit.count * count
+    var bytes = unit
+    bytes.reserveCapacity(total)
+    while bytes.count * 2 <= total { bytes.append(contentsOf: bytes) }
+    bytes.append(contentsOf: bytes[0..<(total - bytes.count)])
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+/// Whether `range(start, stop, step)` holds more items than an Int64 counts.
+func rangeCountExceedsInt64(_ start: Int64, _ stop: Int64, _ step: Int64) -> Bool {
+    guard step != 0, step > 0 ? stop > start : start > stop else { return false }
+    let distance = step > 0 ? UInt64(bitPattern: stop &- start) : UInt64(bitPattern: start &- stop)
+    return (distance - 1) / step.magnitude >= UInt64(Int64.max)
 }
 
 func rangeCount(_ start: Int64, _ stop: Int64, _ step: Int64) -> Int64 {

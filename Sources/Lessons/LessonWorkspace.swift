@@ -152,15 +152,18 @@ public final class LessonWorkspace {
         return GridPictures(useColor: useColor).picture(of: text, value: value, runner: probe, file: file)
     }
 
-    /// The first lines of a long repr and what the rest holds.
-    static func summarized(_ text: String, value: Value) -> String {
+    /// The first lines of a long repr and what the rest holds, in a note that fits
+    /// `width` columns (the pointer to `print` goes to its own line when it would not).
+    static func summarized(_ text: String, value: Value, width: Int = 80) -> String {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.count > longValueLines else { return text }
         var note = "... \(lines.count - 6) more lines"
         if case let .tensor(tensor) = value {
-            note += ": a tensor of shape [" + tensor.shape.map(String.init).joined(separator: ", ") + "], \(tensor.dtype.rawValue)"
+            note += ": a tensor " + tensor.dtype.rawValue + "[" + tensor.shape.map(String.init).joined(separator: ", ") + "]"
         }
-        return lines.prefix(6).joined(separator: "\n") + "\n" + note + " (print(...) shows it all)"
+        let pointer = "(print(...) shows it all)"
+        let separator = note.count + 1 + pointer.count > width ? "\n" : " "
+        return lines.prefix(6).joined(separator: "\n") + "\n" + note + separator + pointer
     }
 
     /// The last line holding a non-space character of `statement`.

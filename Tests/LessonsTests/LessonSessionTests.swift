@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Lessons
+import Interpreter
+import TensorEngine
 
 final class LessonSessionTests {
     static let text = """
@@ -184,6 +186,21 @@ final class LessonSessionTests {
         #expect(transcript.contains("✓ Correct, on the second try."), "\(transcript)")
     }
 
+    /// The note under a summarised tensor fits the terminal: one line when it can,
+    /// else the pointer to `print` on a line of its own.
+    @Test func summaryNoteFitsTheWidth() throws {
+        let shape = [2, 3, 4, 4]
+        let tensor = try Tensor.zeros(shape: shape, dtype: .float32)
+        let repr = (0..<40).map { "row \($0)" }.joined(separator: "\n")
+        for width in [80, 60] {
+            let summary = LessonWorkspace.summarized(repr, value: .tensor(tensor), width: width)
+            let lines = summary.split(separator: "\n")
+            #expect(lines.allSatisfy { $0.count <= width }, "\(summary)")
+            #expect(lines.count == (width == 80 ? 7 : 8), "\(summary)")
+            #expect(summary.contains("34 more lines: a tensor float32[2, 3, 4, 4]") && summary.hasSuffix("(print(...) shows it all)"))
+        }
+    }
+
     @Test func longValuesAreSummarisedAndExplanationsFold() throws {
         let text = "---\ntitle: L\nid: l\nsummary: s\n---\n\n```tensor explain\nx = torch.arange(24.).view(2, 3, 4)\n"
             + (0..<8).map { "y\($0) = x.permute(2, 0, 1).reshape(4, 6)[:\($0)].exp()" }.joined(separator: "\n")
@@ -195,7 +212,7 @@ final class LessonSessionTests {
         let more = LessonTextRenderer().render(session.feed(":more"))
         #expect(more.split(separator: "\n").count > 20, "\(more)")
         let echoed = LessonTextRenderer().render(session.feed("z"))
-        #expect(echoed.contains("... 34 more lines: a tensor of shape [40, 3], float32 (print(...) shows it all)"), "\(echoed)")
+        #expect(echoed.contains("... 34 more lines: a tensor float32[40, 3] (print(...) shows it all)"), "\(echoed)")
     }
 
     @Test func explanationsFoldByTheLinesTheyTakeOnceWrapped() throws {

@@ -14,6 +14,7 @@ final class RecurrentCellModule: NNModule {
         (self.cell, self.inputSize, self.hiddenSize, self.bias) = (cell, inputSize, hiddenSize, bias)
         super.init(name: name)
         guard let dtype, drawWeights else { return }
+        try RecurrentConfiguration(cell: cell, inputSize: inputSize, hiddenSize: hiddenSize).checkSizesFitInt64()
         let gateSize = cell.gateCount * hiddenSize
         var layout: [(String, [Int])] = [("weight_ih", [gateSize, inputSize]), ("weight_hh", [gateSize, hiddenSize])]
         if bias { layout += [("bias_ih", [gateSize]), ("bias_hh", [gateSize])] }

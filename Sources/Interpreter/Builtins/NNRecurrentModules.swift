@@ -18,6 +18,16 @@ struct RecurrentConfiguration {
     /// The size of h: the projection's when an LSTM projects.
     var outputSize: Int { projectionSize > 0 ? projectionSize : hiddenSize }
 
+    /// PyTorch computes the gate rows and a deeper layer's input width as int64 and
+    /// hands them to `torch.empty`, whose parser refuses a size past int64.
+    func checkSizesFitInt64() throws {
+        let (_, gateOverflow) = cell.gateCount.multipliedReportingOverflow(by: hiddenSize)
+        let (_, inputOverflow) = outputSize.multipliedReportingOverflow(by: directions)
+        if gateOverflow || (inputOverflow && layers > 1) {
+            throw PythonError.typeError("empty(): argument 'size' failed to unpack the object at pos 1 with error \"Overflow when unpacking long long")
+        }
+    }
+
     /// `weight_ih_l0`, `weight_hh_l0`, `bias_ih_l0`, `bias_hh_l0`, `weight_hr_l0`, then
     /// `_reverse`, then the next layer, with their shapes, in PyTorch's registration order.
     var parameterLayout: [(name: String, shape: [Int])] {
@@ -51,6 +61,7 @@ final class RecurrentModule: NNModule {
     init(name: String, configuration: RecurrentConfiguration, dtype: DType) throws {
         self.configuration = configuration
         super.init(name: name)
+        try configuration.checkSizesFitInt64()
         let bound = 1 / Glibc.sqrt(Double(configuration.hiddenSize))
         parameters = try configuration.parameterLayout.map { ($0.name, try Tensor.zeros(shape: $0.shape, dtype: dtype)) }
         for (_, tensor) in parameters { try Generator.default.uniform_(tensor, from: -bound, to: bound) }

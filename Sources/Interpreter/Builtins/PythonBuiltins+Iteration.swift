@@ -24,6 +24,10 @@ extension Interpreter {
                 return try BigRangeObject.make(arguments.positional.map { try $0.bigInt ?? BigInt(interpreter.pythonInt($0)) })
             }
             let values = try arguments.positional.map { try interpreter.pythonInt($0) }
+            // Bounds within int64 can still hold more than 2**63 - 1 items: range(-2**63, 2**63 - 1).
+            if values.count > 1, values.count < 4, rangeCountExceedsInt64(values[0], values[1], values.count == 3 ? values[2] : 1) {
+                return try BigRangeObject.make(values.map { BigInt($0) })
+            }
             switch values.count {
             case 1: return .range(start: 0, stop: values[0], step: 1)
             case 2: return .range(start: values[0], stop: values[1], step: 1)
@@ -57,6 +61,7 @@ extension Interpreter {
         }
         table.defineBuiltin("reversed") { interpreter, arguments in
             let bound = try arguments.bind("reversed", ["sequence"])
+            if let range = rangeView(try bound.value("sequence")) { return .native(range.reversedIterator()) }
             return .native(IteratorObject(kind: "reversed", items: try interpreter.iterate(try bound.value("sequence")).reversed()))
         }
     }

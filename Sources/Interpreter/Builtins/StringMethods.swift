@@ -18,7 +18,7 @@ extension Interpreter {
             try limits.checkStringBytes(total)
             var fillCharacter: Character = " "
             if case let .string(fillText)? = fill, let first = fillText.first, fillText.count == 1 { fillCharacter = first }
-            let missing = Swift.max(0, total - characters.count)
+            let missing = total > characters.count ? total - characters.count : 0  // -2**63 pads nothing
             let (left, right) = align(missing)
             return .string(String(repeating: fillCharacter, count: left) + text + String(repeating: fillCharacter, count: right))
         }
@@ -52,7 +52,7 @@ extension Interpreter {
             let width = Int(try interpreter.pythonInt(arguments.positional.first ?? .none))
             try interpreter.limits.checkStringBytes(width)
             let signed = characters.first == "-" || characters.first == "+"
-            let zeros = String(repeating: "0", count: Swift.max(0, width - characters.count))
+            let zeros = String(repeating: "0", count: width > characters.count ? width - characters.count : 0)
             return .string(signed ? String(characters[0]) + zeros + String(characters.dropFirst()) : zeros + text)
         }
         case "title": return method { _, _ in

@@ -55,8 +55,8 @@ private func clampingMethods() -> [String: TensorMethod] {
     }
     table["clamp"] = { _, tensor, arguments in
         let bound = try arguments.bind("clamp", ["min", "max"])
-        return .tensor(try Autodiff.clamp(tensor, min: try bound.optional("min").map { try toOperand($0, function: "clamp") },
-                                        max: try bound.optional("max").map { try toOperand($0, function: "clamp") }))
+        let (lower, upper) = try clampBounds(tensor, min: bound.optional("min"), max: bound.optional("max"))
+        return .tensor(try Autodiff.clamp(tensor, min: lower, max: upper))
     }
     table["clip"] = table["clamp"]
     table["clamp_"] = { interpreter, tensor, arguments in
@@ -66,14 +66,14 @@ private func clampingMethods() -> [String: TensorMethod] {
     }
     table["clip_"] = table["clamp_"]
     table["clamp_min"] = { _, tensor, arguments in
-        .tensor(try Autodiff.clamp(tensor, min: try arguments.bind("clamp_min", ["min"]).operand("min"), max: nil, backwardName: "ClampMinBackward0"))
+        .tensor(try Autodiff.clamp(tensor, min: try clampBounds(tensor, min: arguments.bind("clamp_min", ["min"]).value("min"), max: nil).min, max: nil, backwardName: "ClampMinBackward0"))
     }
     table["clamp_max"] = { _, tensor, arguments in
-        .tensor(try Autodiff.clamp(tensor, min: nil, max: try arguments.bind("clamp_max", ["max"]).operand("max"), backwardName: "ClampMaxBackward0"))
+        .tensor(try Autodiff.clamp(tensor, min: nil, max: try clampBounds(tensor, min: nil, max: arguments.bind("clamp_max", ["max"]).value("max")).max, backwardName: "ClampMaxBackward0"))
     }
     table["where"] = { _, tensor, arguments in
         let bound = try arguments.bind("where", ["condition", "other"])
-        return .tensor(try Autodiff.whereSelect(try bound.tensor("condition"), .tensor(tensor), try bound.operand("other")))
+        return .tensor(try Autodiff.whereSelect(try bound.tensor("condition"), .tensor(tensor), try Interpreter.whereOperands(.tensor(tensor), bound.value("other")).1))
     }
     table["lerp"] = { _, tensor, arguments in
         let bound = try arguments.bind("lerp", ["end", "weight"])
@@ -132,7 +132,7 @@ private func fillingMethods() -> [String: TensorMethod] {
 
 extension Interpreter {
     func applyBinaryMethod(_ name: String, _ op: BinaryOp, _ tensor: Tensor, _ bound: BoundArguments) throws -> Value {
-        var other = try bound.operand("other")
+        var other = try bound.operand("other", beside: tensor)
         if let alpha = bound.optional("alpha") {
             other = .tensor(try Autodiff.binary(.multiply, other, try toOperand(alpha, function: name)))
         }

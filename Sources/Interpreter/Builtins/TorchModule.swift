@@ -31,8 +31,7 @@ extension Interpreter {
                         throw PythonError.typeError("where() takes 3 positional arguments")
                     }
                     guard case let .tensor(condition) = input else { throw PythonError.typeError("where(): condition must be a Tensor") }
-                    let a = try toOperand(arguments.positional[0], function: "where")
-                    let b = try toOperand(arguments.positional[1], function: "where")
+                    let (a, b) = try Interpreter.whereOperands(arguments.positional[0], arguments.positional[1])
                     return .tensor(try Autodiff.whereSelect(condition, a, b))
                 }
                 if name == "max" || name == "min", case .tensor = input, case .tensor? = arguments.positional.first {

@@ -103,10 +103,13 @@ protocol NativeCallable: NativeObject {}
 /// (`itertools.count()`) can still drive a `for` loop with `break`, `zip` or `islice`.
 final class LazyIterator: NativeObject {
     let kind: String
+    /// Whether the items end: then `list()` drains them, under the item limit.
+    let isFinite: Bool
     private let produce: () throws -> Value?
 
-    init(kind: String, _ produce: @escaping () throws -> Value?) {
+    init(kind: String, isFinite: Bool = false, _ produce: @escaping () throws -> Value?) {
         self.kind = kind
+        self.isFinite = isFinite
         self.produce = produce
     }
 

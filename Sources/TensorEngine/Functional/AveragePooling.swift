@@ -43,6 +43,10 @@ extension Tensor {
             throw TensorError.runtime("adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got \(formatShape(shape))")
         }
         guard outputSize.count == 2 else { throw TensorError.runtime("adaptive_avg_pool2d: output_size must be 2") }
+        guard outputSize.allSatisfy({ $0 >= 0 }) else {
+            throw TensorError.runtime("adaptive_avg_pool2d: elements of output_size must be greater than or equal to 0 but received {"
+                                      + outputSize.map(String.init).joined(separator: ", ") + "}")
+        }
         guard dtype.isFloatingPoint else {
             throw TensorError.kernelNotImplemented("adaptive_avg_pool2d", dtype)
         }

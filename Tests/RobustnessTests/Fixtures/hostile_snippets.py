@@ -681,3 +681,26 @@ big = 2**62 + (2**62 - 1)
 assert [c.shape for c in torch.empty(0, big).chunk(2, -1)] == [(0, 2**62), (0, 2**62 - 1)]
 assert torch.empty(0, big).diagonal().shape == (0,)
 assert torch.arange(10).chunk(3)[-1].tolist() == [8, 9]
+### padding to a width of -2**63 (found by make fuzz) -> ok
+assert 'ab'.center(-2**63, '*') == 'ab'
+assert 'ab'.ljust(-2**63) == 'ab' and 'ab'.rjust(-2**63) == 'ab'
+assert '-5'.zfill(-2**63) == '-5'
+### recurrent layers whose gate rows overflow int64 (found by make fuzz) -> TypeError: empty(): argument 'size' failed to unpack the object at pos 1 with error "Overflow when unpacking long long
+import torch.nn as nn
+nn.GRU(4, 2**63 - 1, bias=False)
+### a recurrent cell whose gate rows overflow int64 -> TypeError: empty(): argument 'size' failed to unpack the object at pos 1 with error "Overflow when unpacking long long
+import torch.nn as nn
+nn.LSTMCell(4, 2**62)
+### membership in a range past 64 bits is arithmetic -> ok
+assert 2**64 in range(2**65) and 2**64 + 1 not in range(2**64)
+assert next(reversed(range(2**70))) == 2**70 - 1
+### adaptive pooling to a negative size (found by make fuzz) -> RuntimeError: adaptive_avg_pool2d: elements of output_size must be greater than or equal to 0 but received {-1, -1}
+import torch.nn.functional as F
+F.adaptive_avg_pool2d(torch.randn(2, 3, 7, 6), -1)
+### adaptive 1-d pooling to a negative size -> RuntimeError: adaptive_avg_pool2d: elements of output_size must be greater than or equal to 0 but received {1, -1}
+import torch.nn.functional as F
+F.adaptive_avg_pool1d(torch.randn(3, 7), -1)
+### repeating a string builds it by doubling, exactly -> ok
+s = 'ab' * (3 * 10**4 + 1)
+assert len(s) == 6 * 10**4 + 2 and s.endswith('abab') and s.count('ba') == 3 * 10**4
+assert 'é€' * 3 == 'é€é€é€' and 'x' * 0 == '' and '' * 10**18 == '' and 'q' * -5 == ''
