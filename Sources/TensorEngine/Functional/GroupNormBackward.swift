@@ -21,10 +21,15 @@ enum GroupNormBackward {
         let (channels, spatial) = (layout.channels, layout.spatial)
         var ds = [Float](repeating: 0, count: layout.batch * channels)
         var db = ds
-        for row in 0..<ds.count {
-            let start = row * spatial
-            ds[row] = rowDot(dy, x, start: start, count: spatial)
-            db[row] = rowSum(dy, start: start, count: spatial)
+        dy.withUnsafeBufferPointer { dy in
+            x.withUnsafeBufferPointer { x in
+                guard let dy = dy.baseAddress, let x = x.baseAddress else { return }
+                for row in 0..<ds.count {
+                    let start = row * spatial
+                    ds[row] = LaneOrderedSum.dot(dy + start, x + start, count: spatial, fusedTail: false)
+                    db[row] = LaneOrderedSum.sum(dy + start, count: spatial)
+                }
+            }
         }
         var dx = [Float](repeating: 0, count: x.count)
         let s = 1 / Float(layout.groupChannels * spatial)
@@ -56,52 +61,6 @@ enum GroupNormBackward {
             }
         }
         return (dx, dgamma, dbeta)
-    }
-
-    /// Σ lhs·rhs over one row, in `map2_reduce_all`'s lane order.
-    private static func rowDot(_ lhs: [Float], _ rhs: [Float], start: Int, count: Int) -> Float {
-        guard count > 0 else { return 0 }
-        guard count >= 8 else {
-            var total = lhs[start] * rhs[start]
-            for index in 1..<count { total += lhs[start + index] * rhs[start + index] }
-            return total
-        }
-        var lanes = (0..<8).map { lhs[start + $0] * rhs[start + $0] }
-        var index = 8
-        while index + 8 <= count {
-            for lane in 0..<8 { lanes[lane] += lhs[start + index + lane] * rhs[start + index + lane] }
-            index += 8
-        }
-        for lane in 0..<(count - index) { lanes[lane] += lhs[start + index + lane] * rhs[start + index + lane] }
-        return foldedInHalves(lanes)
-    }
-
-    /// Σ values over one row, in `reduce_all`'s lane order.
-    private static func rowSum(_ values: [Float], start: Int, count: Int) -> Float {
-        guard count > 0 else { return 0 }
-        guard count >= 8 else {
-            var total = values[start]
-            for index in 1..<count { total += values[start + index] }
-            return total
-        }
-        var lanes = Array(values[start..<(start + 8)])
-        var index = 8
-        while index + 8 <= count {
-            for lane in 0..<8 { lanes[lane] += values[start + index + lane] }
-            index += 8
-        }
-        for lane in 0..<(count - index) { lanes[lane] += values[start + index + lane] }
-        return foldedInHalves(lanes)
-    }
-
-    private static func foldedInHalves(_ lanes: [Float]) -> Float {
-        var lanes = lanes
-        var half = 4
-        while half >= 1 {
-            for lane in 0..<half { lanes[lane] = lanes[lane] + lanes[lane + half] }
-            half /= 2
-        }
-        return lanes[0]
     }
 
     /// `CalcDsDb` and its tail: γ-weighted sums of a group's channel sums.

@@ -3,42 +3,11 @@
 /// cancellation, so its printed digits depend on the order of every float operation:
 /// - the row statistics are the forward kernel's (Welford), recomputed here bit for bit;
 /// - ds = Σ dy·x·γ and db = Σ dy·γ follow `map2_reduce_all` over eight float lanes (see
-///   `laneSum`);
+///   `LaneOrderedSum`);
 /// - b = (db·mean − ds)·a·a·a/N and c = −b·mean − db·a/N, with a = rstd, and
 ///   dx = (b·x + a·dy·γ) + c, with multiply-adds fused where the compiled kernel fuses them.
 /// Each rule was found by matching PyTorch's gradients bit for bit over rows of 1 to 130.
 enum LayerNormBackward {
-    static let laneCount = 8
-
-    /// Σ lhs·rhs over a row. Rows shorter than a vector add the products in order. Longer
-    /// rows keep eight lane sums: the first vector's products, then each whole vector's
-    /// products added, then the tail fused into the first lanes (fma), and finally the lanes
-    /// folded in halves (lane i + lane i^4, ^2, ^1).
-    static func laneSum(count: Int, _ factors: @escaping (Int) -> (Float, Float)) -> Float {
-        let product = { (index: Int) -> Float in let (lhs, rhs) = factors(index); return lhs * rhs }
-        guard count >= laneCount else {
-            var total: Float = 0
-            for index in 0..<count { total = index == 0 ? product(0) : total + product(index) }
-            return total
-        }
-        var lanes = (0..<laneCount).map(product)
-        var start = laneCount
-        while start + laneCount <= count {
-            for lane in 0..<laneCount { lanes[lane] = lanes[lane] + product(start + lane) }
-            start += laneCount
-        }
-        for lane in 0..<(count - start) {
-            let (lhs, rhs) = factors(start + lane)
-            lanes[lane] = lanes[lane].addingProduct(lhs, rhs)
-        }
-        var half = laneCount / 2
-        while half >= 1 {
-            for lane in 0..<half { lanes[lane] = lanes[lane] + lanes[lane ^ half] }
-            half /= 2
-        }
-        return lanes[0]
-    }
-
     /// The gradients PyTorch's kernel returns, from one walk over the rows: dx when `inputs`
     /// is set (`gradient` is dy, `weight` is γ), and dγ, dβ when `parameters` is set.
     /// dγ and dβ follow one thread's buffer (the project follows PyTorch with one thread):
@@ -72,13 +41,18 @@ enum LayerNormBackward {
     private static func rowInputGradient(into result: inout [Float], start: Int, row: UnsafeBufferPointer<Float>,
                                          gradient: [Float], weight: [Float]?, mean: Float, a: Float, scale: Float) {
         let blockSize = row.count
-        // γ = 1 when absent: multiplying by one is exact, so one form serves both,
-        // except in ds's fused tail, which fuses dy·x without γ and (dy·x)·γ with it.
         let dy = { gradient[start + $0] }, gamma = { weight?[$0] ?? 1 }
-        let ds = weight == nil
-            ? laneSum(count: blockSize) { (dy($0), row[$0]) }
-            : laneSum(count: blockSize) { (dy($0) * row[$0], gamma($0)) }
-        let db = laneSum(count: blockSize) { (dy($0), gamma($0)) }
+        let (ds, db) = gradient.withUnsafeBufferPointer { gradient -> (Float, Float) in
+            guard let dyRow = gradient.baseAddress.map({ $0 + start }), let x = row.baseAddress else { return (0, 0) }
+            // Without γ the kernel sums dy·x and dy; with it, (dy·x)·γ and dy·γ, whose fused
+            // tails round differently from multiplying by one.
+            guard let weight else {
+                return (LaneOrderedSum.dot(dyRow, x, count: blockSize, fusedTail: true), LaneOrderedSum.sum(dyRow, count: blockSize))
+            }
+            let dyTimesX = (0..<blockSize).map { dyRow[$0] * x[$0] }
+            return (LaneOrderedSum.dot(dyTimesX, weight, count: blockSize, fusedTail: true),
+                    LaneOrderedSum.dot(dyRow, weight, count: blockSize, fusedTail: true))
+        }
         let b = (-ds).addingProduct(db, mean) * a * a * a * scale
         let c = (-(db * a * scale)).addingProduct(-b, mean)
         for offset in 0..<blockSize {

@@ -41,54 +41,12 @@ enum SoftmaxBackward {
     private static func lastDimRow(_ dy: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ dx: UnsafeMutablePointer<Float>,
                                    _ length: Int, _ logarithm: Bool) {
         if logarithm {
-            let total = SIMD8<Float>(repeating: laneSum(dy, length))
+            let total = SIMD8<Float>(repeating: LaneOrderedSum.sum(dy, count: length))
             mapRows(dy, y, dx, length) { dy, y in dy.addingProduct(-vectorExp(y), total) }
         } else {
-            let total = SIMD8<Float>(repeating: laneDot(dy, y, length))
+            let total = SIMD8<Float>(repeating: LaneOrderedSum.dot(dy, y, count: length, fusedTail: true))
             mapRows(dy, y, dx, length) { dy, y in (dy - total) * y }
         }
-    }
-
-    /// Σ row, in `vec::reduce_all`'s order: eight lane sums folded in halves; a row shorter
-    /// than a vector adds its elements in order.
-    private static func laneSum(_ row: UnsafePointer<Float>, _ length: Int) -> Float {
-        guard length >= 8 else {
-            var total = row[0]
-            for index in 1..<length { total += row[index] }
-            return total
-        }
-        var lanes = loadVector(row)
-        var index = 8
-        while index + 8 <= length {
-            lanes += loadVector(row + index)
-            index += 8
-        }
-        if index < length {
-            lanes = lanes.replacing(with: lanes + loadPartialVector(row + index, length - index), where: tailMask(length - index))
-        }
-        return laneSumLikePyTorch(lanes)
-    }
-
-    /// Σ lhs·rhs, in `vec::map2_reduce_all`'s order: whole vectors multiply, then add; the
-    /// tail's products are fused into their lanes, as the compiled kernel fuses them.
-    private static func laneDot(_ lhs: UnsafePointer<Float>, _ rhs: UnsafePointer<Float>, _ length: Int) -> Float {
-        guard length >= 8 else {
-            var total = lhs[0] * rhs[0]
-            for index in 1..<length { total += lhs[index] * rhs[index] }
-            return total
-        }
-        var lanes = loadVector(lhs) * loadVector(rhs)
-        var index = 8
-        while index + 8 <= length {
-            lanes += loadVector(lhs + index) * loadVector(rhs + index)
-            index += 8
-        }
-        let tail = length - index
-        if tail > 0 {
-            let fused = lanes.addingProduct(loadPartialVector(lhs + index, tail), loadPartialVector(rhs + index, tail))
-            lanes = lanes.replacing(with: fused, where: tailMask(tail))
-        }
-        return laneSumLikePyTorch(lanes)
     }
 
     @inline(__always)
