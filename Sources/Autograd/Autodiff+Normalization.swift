@@ -39,6 +39,12 @@ extension Autodiff {
 private func batchNormGradients(
     _ gradient: Tensor, _ x: Tensor, weight: Tensor?, statistics: NormalizationStatistics, useBatchStatistics: Bool, node: Node
 ) throws -> [Tensor?] {
+    if x.dtype == .float32, gradient.dtype == .float32, x.count > 0, (weight?.dtype ?? .float32) == .float32 {
+        let result = try x.float32BatchNormGradients(gradient, mean: statistics.mean, inverseDeviation: statistics.inverseDeviation,
+                                                     weight: weight, training: useBatchStatistics)
+        return [node.needsGradient(0) ? result.input : nil, node.needsGradient(1) ? result.weight : nil,
+                node.needsGradient(2) ? result.bias : nil]
+    }
     let channelShape = [1, x.shape[1]] + Array(repeating: 1, count: x.rank - 2)
     let reduced = [0] + Array(2..<x.rank)
     let count = Double(x.count / Swift.max(x.shape[1], 1))

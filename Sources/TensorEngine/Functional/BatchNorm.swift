@@ -80,6 +80,9 @@ extension Tensor {
         }
         let blocks = ChannelBlocks(self)
         try checkChannelParameters(weight: weight, bias: bias, running: running, channels: blocks.channels)
+        if dtype == .float32, count > 0, [weight, bias, running?.mean, running?.variance].allSatisfy({ ($0?.dtype ?? .float32) == .float32 }) {
+            return try float32BatchNorm(weight: weight, bias: bias, running: running, training: training, eps: eps)
+        }
         let round = precisionRounding
         let useDoublePrecisionDeviation = training || running == nil
         var means = [Double](repeating: 0, count: blocks.channels)
