@@ -160,8 +160,9 @@ extension Tensor {
         return try matrix.mv(t2).viewing(View(contiguous: leading))
     }
 
-    /// The general case: broadcast the batch dims, then bmm.
-    private func broadcastBatchProduct(_ other: Tensor) throws -> Tensor {
+    /// The general case: broadcast the batch dims, then bmm. `allowingUnfusedTinyPath`:
+    /// see `batchedProduct`.
+    func broadcastBatchProduct(_ other: Tensor, allowingUnfusedTinyPath: Bool = true) throws -> Tensor {
         let rows = rank > 1 ? shape[rank - 2] : 1
         let inner = shape[rank - 1]
         let otherInner = other.rank > 1 ? other.shape[other.rank - 2] : other.shape[0]
@@ -191,7 +192,7 @@ extension Tensor {
             throw TensorError.scalarTypeMismatch(expected: dtype, found: other.dtype)
         }
         return try batchedProduct(leftExpanded, other, rightExpanded, batch: batch, rows: rows, inner: inner,
-                                  columns: columns, outputShape: outputShape)
+                                  columns: columns, outputShape: outputShape, allowingUnfusedTinyPath: allowingUnfusedTinyPath)
     }
 }
 

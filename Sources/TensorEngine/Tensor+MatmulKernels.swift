@@ -7,9 +7,11 @@ extension Tensor {
     /// Multiplies `batch` pairs of matrices. `lhs` (a view of self) lists, in row-major
     /// order, batch × rows × inner elements; `rhs` (a view of `other`) batch × inner ×
     /// columns. Callers have checked shapes and that both dtypes are equal.
+    /// `allowingUnfusedTinyPath: false` keeps tiny float32 products in the fused kernel: a
+    /// convolution reaches oneDNN in PyTorch, never BLAS or bmm's plain loop.
     func batchedProduct(
         _ lhs: View, _ other: Tensor, _ rhs: View,
-        batch: Int, rows: Int, inner: Int, columns: Int, outputShape: [Int]
+        batch: Int, rows: Int, inner: Int, columns: Int, outputShape: [Int], allowingUnfusedTinyPath: Bool = true
     ) throws -> Tensor {
         switch dtype {
         case .float32:
@@ -21,7 +23,7 @@ extension Tensor {
                 ? try Tensor.uninitialized(shape: outputShape, dtype: .float32)
                 : try Tensor.zeros(shape: outputShape, dtype: .float32)
             guard hasWork else { return output }
-            if SmallBatchProduct.applies(rows: rows, inner: inner, columns: columns) {
+            if allowingUnfusedTinyPath, SmallBatchProduct.applies(rows: rows, inner: inner, columns: columns) {
                 multiplySmallFloatBatches(
                     UnsafePointer(pointer(Float.self)), BatchedMatrixLayout.left(lhs),
                     UnsafePointer(other.pointer(Float.self)), BatchedMatrixLayout.right(rhs),

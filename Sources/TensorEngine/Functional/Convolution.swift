@@ -26,6 +26,18 @@ public struct ConvolutionGeometry: Equatable, Sendable {
                                    paddingAfter: [0] + paddingAfter, dilation: [1] + dilation, groups: groups)
     }
 
+    /// Whether PyTorch's CPU convolution of a 2-d `input` `[N, C, H, W]` with a `weight`
+    /// `[O, C/groups, kH, kW]` runs oneDNN rather than its own im2col + gemm
+    /// (`use_mkldnn`, on one thread). The two round sums differently.
+    func runsOnOneDNN(_ input: [Int], _ weight: [Int]) -> Bool {
+        let batch = input[0]
+        let pointwise = weight[2] == 1 && weight[3] == 1
+        let strided = stride.contains { $0 != 1 }, dilated = dilation.contains { $0 != 1 }
+        let inputElements = input.reduce(1, *)
+        return (strided || dilated || batch >= 16 || !pointwise)
+            && (groups > 1 || (weight[2] > 3 && weight[3] > 3) || batch > 1 || inputElements > 20480)
+    }
+
     /// The output length along spatial dim `dim` for an input length and kernel length.
     func outputLength(_ dim: Int, input: Int, kernel: Int) -> Int {
         let padded = input + paddingBefore[dim] + paddingAfter[dim]
@@ -47,7 +59,8 @@ extension Tensor {
         let columns = try input.imageColumns(kernel: [kernel.shape[2], kernel.shape[3]], geometry: lifted)
         let groups = geometry.groups
         let weightMatrices = try kernel.patchOrderedMatrices(groups: groups)
-        var output = try weightMatrices.matmul(columns).reshape([batch, outputChannels, outputHeight, outputWidth])
+        var output = try weightMatrices.broadcastBatchProduct(columns, allowingUnfusedTinyPath: !lifted.runsOnOneDNN(input.shape, kernel.shape))
+            .reshape([batch, outputChannels, outputHeight, outputWidth])
         if let bias {
             output = try binary(.add, .tensor(output), .tensor(try bias.reshape([1, outputChannels, 1, 1])))
         }
@@ -83,17 +96,28 @@ extension Tensor {
         return isOneDimensional ? try image.squeeze([2]) : image
     }
 
-    /// Σ_batch gradOutput · columns(image)ᵀ: a convolution's weight gradient.
+    /// A convolution's weight gradient, Σ over samples and output positions of
+    /// gradOutput · columns(image)ᵀ. oneDNN accumulates each weight over every sample and
+    /// position in one fused running sum, so one product over the batch joined to the
+    /// positions rounds as it does; PyTorch's own im2col path adds one product per sample.
     public static func convolutionWeightGradient(image: Tensor, gradOutput: Tensor, weightShape: [Int], geometry: ConvolutionGeometry) throws -> Tensor {
         let (input, gradient) = (try image.liftedSpatially(), try gradOutput.liftedSpatially())
         let kernelSize = weightShape.count == 3 ? [1, weightShape[2]] : [weightShape[2], weightShape[3]]
         let (batch, outputChannels, groups) = (input.shape[0], weightShape[0], geometry.groups)
-        let gradientMatrices = try gradient.contiguous()
-            .reshape([batch, groups, outputChannels / groups, gradient.shape[2] * gradient.shape[3]])
-        let columns = try input.imageColumns(kernel: kernelSize, geometry: geometry.liftedToTwoDimensions)
-        let perSample = try gradientMatrices.matmul(try columns.matrixTranspose())
-        let patchOrdered = try perSample.sum(dims: [0], keepDim: false)
-            .reshape([outputChannels, kernelSize[0], kernelSize[1], weightShape[1]])
+        let positions = gradient.shape[2] * gradient.shape[3]
+        let lifted = geometry.liftedToTwoDimensions
+        let gradientMatrices = try gradient.contiguous().reshape([batch, groups, outputChannels / groups, positions])
+        let columns = try input.imageColumns(kernel: kernelSize, geometry: lifted)
+        let patchSums: Tensor
+        if lifted.runsOnOneDNN(input.shape, [outputChannels, weightShape[1]] + kernelSize) {
+            let joinedGradient = try gradientMatrices.permute([1, 2, 0, 3]).contiguous()
+                .reshape([groups, outputChannels / groups, batch * positions])
+            let joinedColumns = try columns.permute([1, 0, 3, 2]).contiguous().reshape([groups, batch * positions, columns.shape[2]])
+            patchSums = try joinedGradient.broadcastBatchProduct(joinedColumns, allowingUnfusedTinyPath: false)
+        } else {
+            patchSums = try gradientMatrices.matmul(try columns.matrixTranspose()).sum(dims: [0], keepDim: false)
+        }
+        let patchOrdered = try patchSums.reshape([outputChannels, kernelSize[0], kernelSize[1], weightShape[1]])
         return try patchOrdered.permute([0, 3, 1, 2]).contiguous().reshape(weightShape)
     }
 
