@@ -3,8 +3,9 @@ import Glibc
 /// `F.batch_norm` and `F.group_norm`. Both normalize an `[N, C, *]` input with a mean and
 /// an inverse deviation that each (sample, channel) pair reads (batch norm: one per
 /// channel, over the batch; group norm: one per sample and group), then apply the
-/// per-channel affine map. Statistics are taken in double, as PyTorch's CPU kernels
-/// accumulate them.
+/// per-channel affine map. float32 batch norm rounds as PyTorch's kernel does
+/// (BatchNormKernels.swift) and float32 group norm takes Welford moments; other dtypes take
+/// their statistics in double.
 
 /// The statistics a normalization used, kept for its backward pass: batch norm's are
 /// `[C]`, group norm's `[N, groups]`.

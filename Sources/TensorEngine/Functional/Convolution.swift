@@ -76,8 +76,30 @@ extension Tensor {
             ? try Tensor.convolutionInputGradient(gradOutput: gradOutput, weight: weight, imageShape: shape, geometry: geometry) : nil
         let gradWeight = needs.weight
             ? try Tensor.convolutionWeightGradient(image: self, gradOutput: gradOutput, weightShape: weight.shape, geometry: geometry) : nil
-        let gradBias = needs.bias ? try gradOutput.sum(dims: [0] + Array(2..<gradOutput.rank), keepDim: false) : nil
+        let gradBias = needs.bias ? try Tensor.convolutionBiasGradient(gradOutput: gradOutput, input: self, weight: weight, geometry: geometry) : nil
         return (gradInput, gradWeight, gradBias)
+    }
+
+    /// Σ gradOutput over samples and positions, per output channel. oneDNN reduces an
+    /// ungrouped float32 convolution's bias gradient as one running sum in memory order;
+    /// elsewhere the reduction kernel's order applies.
+    static func convolutionBiasGradient(gradOutput: Tensor, input: Tensor, weight: Tensor, geometry: ConvolutionGeometry) throws -> Tensor {
+        let channels = gradOutput.shape[1]
+        let lifted = geometry.liftedToTwoDimensions
+        let liftedInput = try input.liftedSpatially(), liftedWeight = try weight.liftedSpatially()
+        guard gradOutput.dtype == .float32, geometry.groups == 1, lifted.runsOnOneDNN(liftedInput.shape, liftedWeight.shape) else {
+            return try gradOutput.sum(dims: [0] + Array(2..<gradOutput.rank), keepDim: false)
+        }
+        let values = try gradOutput.contiguous().elements(as: Float.self)
+        let positions = gradOutput.shape.dropFirst(2).reduce(1, *)
+        var sums = [Float](repeating: 0, count: channels)
+        for sample in 0..<gradOutput.shape[0] {
+            for channel in 0..<channels {
+                let start = (sample * channels + channel) * positions
+                for index in start..<(start + positions) { sums[channel] += values[index] }
+            }
+        }
+        return try Tensor(values: sums, shape: [channels])
     }
 
     /// col2im(weightᵀ · gradOutput): what a convolution's input of `imageShape` receives

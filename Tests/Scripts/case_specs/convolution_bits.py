@@ -1,10 +1,11 @@
-# Convolution outputs and weight gradients printed in full (tolist), judged bit for bit
+# Convolution outputs, weight and bias gradients printed in full (tolist), judged bit for bit
 # ("-bits"). PyTorch runs a CPU convolution on oneDNN (one fused running sum per output
 # and per weight, over every sample and position) unless `use_mkldnn` sends it to its own
 # im2col + gemm (a 1x1 unstrided kernel on fewer than 16 samples, or one small ungrouped
-# sample), which adds one product per sample. The input and bias gradients follow other
-# orders and are not printed here, nor are the outputs of the im2col path, whose tiny gemms
-# round as the machine's BLAS does. Recorded by record_cases.py.
+# sample), which adds one product per sample; oneDNN's bias gradient is one running sum.
+# The input gradient follows other orders and is not printed here, nor are the outputs of
+# the im2col path, whose tiny gemms round as the machine's BLAS does. Recorded by
+# record_cases.py.
 CASES = []
 CONFIGS = [
     ("conv2d", (2, 1, 6, 6), (2, 1, 3, 3), ""), ("conv2d", (3, 2, 5, 5), (3, 2, 3, 3), ""),
@@ -15,7 +16,7 @@ CONFIGS = [
 ]
 for index, (function, input_shape, weight_shape, options) in enumerate(CONFIGS):
     source = (f"torch.manual_seed({index})\nx = torch.randn({list(input_shape)})\n"
-              f"w = torch.randn({list(weight_shape)}).requires_grad_()\nb = torch.randn({weight_shape[0]})\n"
+              f"w = torch.randn({list(weight_shape)}).requires_grad_()\nb = torch.randn({weight_shape[0]}).requires_grad_()\n"
               f"y = F.{function}(x, w, b{options})\ny.backward(torch.randn(y.shape))\n"
-              "(y.tolist(), w.grad.tolist())")
+              "(y.tolist(), w.grad.tolist(), b.grad.tolist())")
     CASES.append(("convolution-bits", source))
