@@ -73,7 +73,10 @@ extension Tensor {
         gradOutput: Tensor, weight: Tensor, geometry: ConvolutionGeometry, needs: (input: Bool, weight: Bool, bias: Bool)
     ) throws -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
         let gradInput = needs.input
-            ? try Tensor.convolutionInputGradient(gradOutput: gradOutput, weight: weight, imageShape: shape, geometry: geometry) : nil
+            ? try Tensor.convolutionInputGradient(gradOutput: gradOutput, weight: weight, imageShape: shape, geometry: geometry,
+                                                  onOneDNN: geometry.liftedToTwoDimensions.runsOnOneDNN(try liftedSpatially().shape,
+                                                                                                        try weight.liftedSpatially().shape))
+            : nil
         let gradWeight = needs.weight
             ? try Tensor.convolutionWeightGradient(image: self, gradOutput: gradOutput, weightShape: weight.shape, geometry: geometry) : nil
         let gradBias = needs.bias ? try Tensor.convolutionBiasGradient(gradOutput: gradOutput, input: self, weight: weight, geometry: geometry) : nil
@@ -102,12 +105,24 @@ extension Tensor {
         return try Tensor(values: sums, shape: [channels])
     }
 
-    /// col2im(weightᵀ · gradOutput): what a convolution's input of `imageShape` receives
-    /// from its output gradient. It is also the forward pass of a transposed convolution.
-    public static func convolutionInputGradient(gradOutput: Tensor, weight: Tensor, imageShape: [Int], geometry: ConvolutionGeometry) throws -> Tensor {
+    /// What a convolution's input of `imageShape` receives from its output gradient. It is
+    /// also the forward pass of a transposed convolution. An ungrouped float32 one on oneDNN
+    /// (`onOneDNN`) takes oneDNN's direct kernel; the rest col2im(weightᵀ · gradOutput),
+    /// whose sums round as oneDNN's grouped kernel and PyTorch's own path round theirs.
+    public static func convolutionInputGradient(gradOutput: Tensor, weight: Tensor, imageShape: [Int], geometry: ConvolutionGeometry,
+                                                onOneDNN: Bool) throws -> Tensor {
         let isOneDimensional = gradOutput.rank == 3
         let (gradient, kernel) = (try gradOutput.liftedSpatially(), try weight.liftedSpatially())
         let liftedShape = isOneDimensional ? [imageShape[0], imageShape[1], 1, imageShape[2]] : imageShape
+        if onOneDNN, geometry.groups == 1, gradient.dtype == .float32, kernel.dtype == .float32 {
+            let direct = DirectInputGradient(image: liftedShape, output: gradient.shape, weight: kernel.shape,
+                                             geometry: geometry.liftedToTwoDimensions)
+            let (gradients, weights) = (try gradient.contiguous().elements(as: Float.self), try kernel.contiguous().elements(as: Float.self))
+            let values = gradients.withUnsafeBufferPointer { gradients in
+                weights.withUnsafeBufferPointer { direct.run(gradient: gradients, weights: $0) }
+            }
+            return try Tensor(values: values, shape: imageShape)
+        }
         let (batch, outputChannels, groups) = (gradient.shape[0], kernel.shape[0], geometry.groups)
         let gradientMatrices = try gradient.contiguous()
             .reshape([batch, groups, outputChannels / groups, gradient.shape[2] * gradient.shape[3]])
@@ -119,32 +134,34 @@ extension Tensor {
     }
 
     /// A convolution's weight gradient, Σ over samples and output positions of
-    /// gradOutput · columns(image)ᵀ. oneDNN accumulates each weight over every sample and
-    /// position in one fused running sum, so one product over the batch joined to the
-    /// positions rounds as it does; PyTorch's own im2col path adds one product per sample.
+    /// gradOutput · columns(image)ᵀ. An ungrouped float32 one on oneDNN takes oneDNN's
+    /// direct kernel (`DirectWeightGradient`); PyTorch's own im2col path adds one product
+    /// per sample.
     public static func convolutionWeightGradient(image: Tensor, gradOutput: Tensor, weightShape: [Int], geometry: ConvolutionGeometry) throws -> Tensor {
         let (input, gradient) = (try image.liftedSpatially(), try gradOutput.liftedSpatially())
         let kernelSize = weightShape.count == 3 ? [1, weightShape[2]] : [weightShape[2], weightShape[3]]
         let (batch, outputChannels, groups) = (input.shape[0], weightShape[0], geometry.groups)
-        let positions = gradient.shape[2] * gradient.shape[3]
         let lifted = geometry.liftedToTwoDimensions
-        let gradientMatrices = try gradient.contiguous().reshape([batch, groups, outputChannels / groups, positions])
-        let columns = try input.imageColumns(kernel: kernelSize, geometry: lifted)
-        let patchSums: Tensor
-        if lifted.runsOnOneDNN(input.shape, [outputChannels, weightShape[1]] + kernelSize) {
-            let joinedGradient = try gradientMatrices.permute([1, 2, 0, 3]).contiguous()
-                .reshape([groups, outputChannels / groups, batch * positions])
-            let joinedColumns = try columns.permute([1, 0, 3, 2]).contiguous().reshape([groups, batch * positions, columns.shape[2]])
-            patchSums = try joinedGradient.broadcastBatchProduct(joinedColumns, allowingUnfusedTinyPath: false)
-        } else {
-            patchSums = try gradientMatrices.matmul(try columns.matrixTranspose()).sum(dims: [0], keepDim: false)
+        if groups == 1, input.dtype == .float32, lifted.runsOnOneDNN(input.shape, [outputChannels, weightShape[1]] + kernelSize) {
+            let direct = DirectWeightGradient(image: input.shape, output: gradient.shape, kernel: kernelSize, geometry: lifted)
+            let values = try input.contiguous().elements(as: Float.self)
+            let channelsLast = try gradient.permute([0, 2, 3, 1]).contiguous().elements(as: Float.self)
+            let sums = values.withUnsafeBufferPointer { values in
+                channelsLast.withUnsafeBufferPointer { direct.run(values: values, channelsLast: $0) }
+            }
+            return try Tensor(values: sums, shape: weightShape)
         }
-        let patchOrdered = try patchSums.reshape([outputChannels, kernelSize[0], kernelSize[1], weightShape[1]])
+        let gradientMatrices = try gradient.contiguous()
+            .reshape([batch, groups, outputChannels / groups, gradient.shape[2] * gradient.shape[3]])
+        let columns = try input.imageColumns(kernel: kernelSize, geometry: lifted)
+        let perSample = try gradientMatrices.matmul(try columns.matrixTranspose())
+        let patchOrdered = try perSample.sum(dims: [0], keepDim: false)
+            .reshape([outputChannels, kernelSize[0], kernelSize[1], weightShape[1]])
         return try patchOrdered.permute([0, 3, 1, 2]).contiguous().reshape(weightShape)
     }
 
     /// A 1-d tensor `[N, C, L]` as `[N, C, 1, L]`; a 2-d one as it is.
-    private func liftedSpatially() throws -> Tensor { rank == 3 ? try unsqueeze(2) : self }
+    func liftedSpatially() throws -> Tensor { rank == 3 ? try unsqueeze(2) : self }
 
     /// A `[O, C/groups, kH, kW]` weight as `[1, groups, O/groups, kH · kW · C/groups]`
     /// matrices whose columns follow `imageColumns`' patch order.

@@ -14,7 +14,9 @@ extension Tensor {
         }
         let imageShape = [shape[0], outputChannels] + spatial
         try ensureAllocatable(shape: imageShape, itemSize: dtype.itemSize)
-        var output = try Tensor.convolutionInputGradient(gradOutput: self, weight: weight, imageShape: imageShape, geometry: geometry)
+        let onOneDNN = geometry.liftedToTwoDimensions.runsOnOneDNN(try liftedSpatially().shape, try weight.liftedSpatially().shape)
+        var output = try Tensor.convolutionInputGradient(gradOutput: self, weight: weight, imageShape: imageShape, geometry: geometry,
+                                                         onOneDNN: onOneDNN)
         if let bias {
             let broadcastShape = [1, outputChannels] + Array(repeating: 1, count: spatialRank)
             output = try binary(.add, .tensor(output), .tensor(try bias.reshape(broadcastShape)))
