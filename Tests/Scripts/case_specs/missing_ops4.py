@@ -130,5 +130,17 @@ SCATTER_CASES = [S + body for body in [
     "w = torch.zeros(2, 3, requires_grad=True)\ns = torch.arange(1., 7.).requires_grad_()\ny = w * 2\ny.masked_scatter_(m, s)\ny.pow(2).sum().backward()\n(y.grad_fn, w.grad, s.grad)",
 ]]
 
-CASES = ([("masked-scatter", source) for source in SCATTER_CASES] + [("pad", source) for source in PAD_CASES] + [("pad-module", source) for source in MODULE_CASES]
+T = "a = torch.arange(24.).view(2, 3, 4)\nb = torch.arange(12.).view(4, 3)\n"
+TENSORDOT_CASES = [T + body for body in [
+    "torch.tensordot(a, b, dims=1)", "torch.tensordot(a, b, dims=([1, 2], [1, 0]))", "torch.tensordot(a, b, dims=0).shape",
+    "torch.tensordot(a, b, dims=[[2], [0]])", "torch.tensordot(a, b, dims=torch.tensor(1))", "torch.tensordot(a, b, dims=([-1], [-2]))",
+    "torch.tensordot(a.long(), b.long(), 1)", "torch.tensordot(a, a, 3)", "torch.tensordot(b, b.t())", "torch.tensordot(a, torch.ones(1, 3), ([0], [0]))",
+    "torch.tensordot(a, b, dims=2)", "torch.tensordot(a, b, dims=-1)", "torch.tensordot(a, b, dims=([0], [0]))", "torch.tensordot(a, b, dims=([1], [0, 1]))",
+    "torch.tensordot(a, b.long(), dims=1)", "torch.tensordot(a, b, dims=(2, 0))", "torch.tensordot(a, b, 1.5)", "torch.tensordot(a, b, 4)",
+    "torch.tensordot(a, b, ([2], [0], [1]))", "torch.tensordot(a, b, ([2],))", "torch.tensordot(a, b, dims=([3], [0]))",
+    "w = a.clone().requires_grad_()\nv = b.clone().requires_grad_()\ny = torch.tensordot(w, v, dims=([1, 2], [1, 0]))\n(y * torch.tensor([1., -2.])).sum().backward()\n(y.grad_fn, w.grad, v.grad)",
+    "w = a.clone().requires_grad_()\ny = torch.tensordot(w, b, dims=1)\ny.sum().backward()\n(y.grad_fn, w.grad)",
+]]
+
+CASES = ([("tensordot", source) for source in TENSORDOT_CASES] + [("masked-scatter", source) for source in SCATTER_CASES] + [("pad", source) for source in PAD_CASES] + [("pad-module", source) for source in MODULE_CASES]
          + [("quantile", source) for source in QUANTILE_CASES] + [("mode", source) for source in MODE_CASES])
