@@ -188,3 +188,23 @@ private struct EinsumEquation {
         return try result.expand(operands[index].shape)
     }
 }
+
+extension Autodiff {
+    /// `F.pad` with mode 'reflect', 'replicate' or 'circular'. The node is PyTorch's:
+    /// ReflectionPad2DBackward0 and the like, and CopySlices for circular padding, which
+    /// PyTorch builds by copying slices into a new tensor.
+    public static func modePadded(_ input: Tensor, _ pads: [Int], mode: PaddingMode) throws -> Tensor {
+        let gathers = try input.modePaddingPositions(pads, mode: mode)
+        let output = try input.gathered(gathers)
+        let spatialRank = pads.count / 2
+        let name = switch mode {
+        case .reflect: "ReflectionPad\(spatialRank)DBackward0"
+        case .replicate: "ReplicationPad\(spatialRank)DBackward0"
+        case .circular: "CopySlices"
+        }
+        let inputShape = input.shape
+        return Recorder.record(name, inputs: [input], output: output) { _ in
+            { gradient, _ in [try gradient.modePaddingGradient(inputShape: inputShape, gathers: gathers)] }
+        }
+    }
+}

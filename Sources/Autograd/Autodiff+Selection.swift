@@ -159,3 +159,18 @@ extension Autodiff {
         }
     }
 }
+
+extension Autodiff {
+    /// `masked_scatter` (MaskedScatterBackward0): the unwritten positions' gradient goes to
+    /// the input, the written ones' to the source elements they took.
+    public static func maskedScatter(_ input: Tensor, _ mask: Tensor, _ source: Tensor, inPlace: Bool) throws -> Tensor {
+        let (output, expandedMask) = try input.maskedScattered(mask, source, expandsMaskOnly: inPlace)
+        let (inputShape, sourceShape) = (input.shape, source.shape)
+        return Recorder.record("MaskedScatterBackward0", inputs: [input, source], output: output) { _ in
+            { gradient, node in
+                [node.needsGradient(0) ? try sumTo(try gradient.maskedFill(expandedMask, .scalar(.int(0))), inputShape) : nil,
+                 node.needsGradient(1) ? try gradient.maskedScatterSourceGradient(mask: expandedMask, sourceShape: sourceShape) : nil]
+            }
+        }
+    }
+}

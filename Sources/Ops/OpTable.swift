@@ -3,7 +3,7 @@
 public enum OpTable {
     public static let all: [OpEntry] = reductionOps + activationOps + functionalActivationOps + lossOps + movementOps
         + creationOps + unaryOps + elementwiseOps + indexingOps + linearAlgebraOps + specialMathOps
-        + statisticsOps + matrixBuilderOps
+        + statisticsOps + matrixBuilderOps + quantileOps
         + linalgOps + moreLossOps + gatedUnitOps
         + sizedViewOps
         + handBoundOps

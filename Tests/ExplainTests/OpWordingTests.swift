@@ -81,6 +81,8 @@ private let calls: [String: String] = [
     "isin": "torch.isin(t, torch.tensor([0, 3]))", "cummax": "torch.cummax(x, dim=1)", "cummin": "torch.cummin(x, dim=1)",
     "logcumsumexp": "torch.logcumsumexp(x, dim=1)", "diagflat": "torch.diagflat(v)", "block_diag": "torch.block_diag(x, v)",
     "kron": "torch.kron(v, w)", "vander": "torch.vander(v, N=3)", "renorm": "torch.renorm(x, 2, 0, 1.0)",
+    "quantile": "torch.quantile(x, 0.25, dim=1)", "nanquantile": "torch.nanquantile(x, 0.5, dim=1)",
+    "masked_scatter": "x.masked_scatter(x > 0, y)",
 ]
 
 /// A call for ops with one tensor operand (the unary and activation ops the table declares

@@ -30,11 +30,9 @@ extension Interpreter {
             ("interpolate", ["input", "size", "scale_factor", "mode", "align_corners", "recompute_scale_factor", "antialias"], { interpreter, bound in
                 try interpreter.interpolate(bound)
             }),
-            ("pad", ["input", "pad", "mode", "value"], { _, bound in
+            ("pad", ["input", "pad", "mode", "value"], { interpreter, bound in
                 let mode = try bound.string("mode", default: "constant")
-                guard mode == "constant" else {
-                    throw PythonError.notImplemented("F.pad mode '\(mode)' is not supported by TensorTutor yet; only 'constant' is")
-                }
+                guard mode == "constant" else { return .tensor(try interpreter.modePadded(bound, mode: mode)) }
                 let value: Scalar
                 if let given = bound.optional("value"), case let .scalar(scalar) = try toOperand(given, function: "pad") {
                     value = scalar
@@ -68,6 +66,20 @@ extension Interpreter {
                                              eps: try bound.double("eps", default: 1e-8)))
             }),
         ])
+    }
+
+    /// `F.pad` in a non-constant mode, which takes no fill value other than 0.
+    fileprivate func modePadded(_ bound: BoundArguments, mode: String) throws -> Tensor {
+        guard let paddingMode = PaddingMode(rawValue: mode) else {
+            throw PythonError.notImplemented("Unrecognised padding mode \(mode)")
+        }
+        let input = try bound.tensor("input")
+        let pads = try bound.shape("pad")
+        try input.checkPaddingLength(pads)
+        if let given = bound.optional("value"), !given.isNone, try toDouble(given, function: "pad", argument: "value") != 0 {
+            throw PythonError.runtimeError("Padding mode \"\(mode)\" doesn't take in value argument")
+        }
+        return try Autodiff.modePadded(input, pads, mode: paddingMode)
     }
 
     /// `p` for dropout, rejected outside [0, 1] with functional.py's message.

@@ -180,36 +180,12 @@ final class ConvolutionModule: NNModule {
     }
 }
 
-/// Pads the trailing spatial dims by 'reflect', 'replicate' or 'circular', each as one
-/// index_select of the positions the mode reads (so the gradient sums back onto them).
+/// Pads the trailing spatial dims by 'reflect', 'replicate' or 'circular' as `F.pad` does;
+/// its pairs run from the last dim backwards.
 private func paddedByMode(_ input: Tensor, before: [Int], after: [Int], mode: String) throws -> Tensor {
-    // PyTorch checks reflect padding from the last dim inwards: width is argument #4,
-    // height #6, depth #8.
-    for (offset, (padBefore, padAfter)) in zip(before, after).enumerated().reversed() where mode == "reflect" {
-        let dim = input.rank - before.count + offset
-        if padBefore >= input.shape[dim] || padAfter >= input.shape[dim] {
-            let argument = 4 + 2 * (before.count - 1 - offset)
-            throw PythonError.runtimeError(
-                "Argument #\(argument): Padding size should be less than the corresponding input dimension, but got: padding (\(padBefore), \(padAfter)) at dimension \(dim) of input \(formatShape(input.shape))")
-        }
-    }
-    var result = input
-    for (offset, (padBefore, padAfter)) in zip(before, after).enumerated() {
-        let dim = input.rank - before.count + offset
-        let size = input.shape[dim]
-        if mode == "circular", padBefore > size || padAfter > size {
-            throw PythonError.runtimeError("Padding value causes wrapping around more than once.")
-        }
-        let positions: [Int64] = (-padBefore..<(size + padAfter)).map { index in
-            switch mode {
-            case "reflect": Int64(index < 0 ? -index : (index >= size ? 2 * (size - 1) - index : index))
-            case "replicate": Int64(Swift.min(Swift.max(index, 0), size - 1))
-            default: Int64((index % size + size) % size)
-            }
-        }
-        result = try Autodiff.indexSelect(result, dim: dim, index: try Tensor(values: positions, shape: [positions.count]))
-    }
-    return result
+    guard let paddingMode = PaddingMode(rawValue: mode) else { throw PythonError.notImplemented("Unrecognised padding mode \(mode)") }
+    let pads = zip(before, after).reversed().flatMap { [$0.0, $0.1] }
+    return try Autodiff.modePadded(input, pads, mode: paddingMode)
 }
 
 /// The `reset_parameters` of Linear and Conv layers, drawing from `Generator.default` in

@@ -234,7 +234,7 @@ extension Interpreter {
     func layerModuleMembers() -> [String: Value] {
         [convolutionModuleMembers(), transposedConvolutionModuleMembers(), poolingModuleMembers(), normalizationLayerMembers(),
          featureDropoutModuleMembers(), recurrentModuleMembers(), attentionModuleMembers(),
-         transformerModuleMembers()]
+         transformerModuleMembers(), paddingModuleMembers()]
             .reduce(into: [:]) { members, family in members.merge(family) { _, new in new } }
     }
 

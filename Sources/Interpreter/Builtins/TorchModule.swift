@@ -91,6 +91,7 @@ extension Interpreter {
         defineTypeQueries(define)
         defineModeSwitches(define)
         definePrintingAndComparison(define)
+        defineTensordot(define)
     }
 
     /// `is_tensor`, `numel`, `result_type`, `finfo`, ...: questions about tensors and dtypes.

@@ -4,10 +4,7 @@ extension Tensor {
     /// last dim backwards: (left, right, top, bottom, ...). The fill value is converted
     /// to this dtype, so 2.5 pads an int64 tensor with 2.
     public func constantPadded(_ pads: [Int], value: Scalar = .int(0)) throws -> Tensor {
-        guard pads.count % 2 == 0 else { throw TensorError.runtime("Padding length must be divisible by 2") }
-        guard pads.count / 2 <= rank else {
-            throw TensorError.runtime("Padding length should be less than or equal to two times the input dimension but got padding length \(pads.count) and input of dimension \(rank)")
-        }
+        try checkPaddingLength(pads)
         // No tensor has 2**48 elements along a dim, so larger pads are refused before the
         // size arithmetic below could overflow.
         if let huge = pads.first(where: { $0.magnitude > 1 << 48 }) {

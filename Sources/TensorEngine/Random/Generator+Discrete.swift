@@ -70,7 +70,7 @@ extension Generator {
     public func bernoulli_(_ tensor: Tensor, p: Double) throws {
         tensor.storage.bumpVersion()
         guard p >= 0 && p <= 1 else {
-            throw TensorError.runtime("bernoulli_ expects p to be in [0, 1], but got p=\(randomFormatDouble(p))")
+            throw TensorError.runtime("bernoulli_ expects p to be in [0, 1], but got p=\(cppStreamDouble(p))")
         }
         var flags = [Bool]()
         flags.reserveCapacity(tensor.count)

@@ -60,11 +60,11 @@ extension Generator {
         }
         guard from <= to else {
             throw TensorError.runtime(
-                "uniform_ expects to return a [from, to) range, but found from=\(randomFormatDouble(from)) > to=\(randomFormatDouble(to))")
+                "uniform_ expects to return a [from, to) range, but found from=\(cppStreamDouble(from)) > to=\(cppStreamDouble(to))")
         }
         guard to - from <= highest else {
             throw TensorError.runtime(
-                "uniform_ expects to-from <= std::numeric_limits<\(tensor.dtype.scalarTypeName)>::max(), but found to=\(randomFormatDouble(to)) and from=\(randomFormatDouble(from)) which result in to-from to exceed the limit")
+                "uniform_ expects to-from <= std::numeric_limits<\(tensor.dtype.scalarTypeName)>::max(), but found to=\(cppStreamDouble(to)) and from=\(cppStreamDouble(from)) which result in to-from to exceed the limit")
         }
         let low = T(from)
         let span = T(to) - low
@@ -89,7 +89,7 @@ extension Generator {
     public func normal_(_ tensor: Tensor, mean: Double, std: Double) throws {
         tensor.storage.bumpVersion()
         guard std >= 0 else {
-            throw TensorError.runtime("normal expects std >= 0.0, but found std \(randomFormatDouble(std))")
+            throw TensorError.runtime("normal expects std >= 0.0, but found std \(cppStreamDouble(std))")
         }
         switch tensor.dtype {
         case .float32: normalFill(tensor, Float.self, mean: mean, std: std)
@@ -158,7 +158,7 @@ extension Generator {
     public func exponential_(_ tensor: Tensor, lambda: Double) throws {
         tensor.storage.bumpVersion()
         guard lambda > 0 else {
-            throw TensorError.runtime("exponential_ expects lambda > 0.0, but found lambda=\(randomFormatDouble(lambda))")
+            throw TensorError.runtime("exponential_ expects lambda > 0.0, but found lambda=\(cppStreamDouble(lambda))")
         }
         switch tensor.dtype {
         case .float32: exponentialFill(tensor, Float.self, lambda: lambda)

@@ -113,7 +113,7 @@ func randomForEachOffset(_ tensor: Tensor, _ body: (Int) -> Void) {
 }
 
 /// A double as C++'s `std::ostream << double` prints it inside PyTorch's messages (`%g`).
-func randomFormatDouble(_ value: Double) -> String {
+public func cppStreamDouble(_ value: Double) -> String {
     var buffer = [CChar](repeating: 0, count: 64)
     _ = withVaList([value]) { arguments in
         buffer.withUnsafeMutableBufferPointer { vsnprintf($0.baseAddress, 64, "%g", arguments) }
