@@ -61,6 +61,12 @@ CASES = [
     ("log1p 1000x1000", "x = torch.rand(1000, 1000)", "x.log1p()", "large"),
     ("sin 1000x1000", "x = torch.randn(1000, 1000)", "x.sin()", "large"),
     ("pow 1000x1000", "x = torch.rand(1000, 1000)", "x.pow(1.7)", "large"),
+    ("cos 1000x1000", "x = torch.randn(1000, 1000)", "x.cos()", "large"),
+    ("pow 2.5 1000x1000", "x = torch.rand(1000, 1000)", "x ** 2.5", "large"),
+    ("pow tensor 1000x1000", "x = torch.rand(1000, 1000); e = torch.rand(1000, 1000) * 2", "x ** e", "large"),
+    ("abs 1000x1000", "x = torch.randn(1000, 1000)", "x.abs()", "large"),
+    ("neg 1000x1000", "x = torch.randn(1000, 1000)", "x.neg()", "large"),
+    ("relu 1000x1000", "x = torch.randn(1000, 1000)", "F.relu(x)", "large"),
     # Normalisation and losses.
     ("layer_norm 1000x1000", "x = torch.randn(1000, 1000); w = torch.randn(1000); b = torch.randn(1000)",
      "F.layer_norm(x, (1000,), w, b)", "large"),

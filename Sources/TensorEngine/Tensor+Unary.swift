@@ -106,6 +106,9 @@ extension Tensor {
         case .rsqrt where T.self == Float.self: return try float32ReciprocalSquareRoot()
         case .expm1 where T.self == Float.self: return try float32Expm1()
         case .log1p where T.self == Float.self: return try float32Log1p()
+        case .sin where T.self == Float.self: return try float32Sin()
+        case .cos where T.self == Float.self: return try float32Cos()
+        case .erf where T.self == Float.self: return try float32Erf()
         case .exp:
             if T.self == Float.self { return try float32Exp() }
             return try map(T.self, T.self) { T(Glibc.exp(Double($0))) }

@@ -31,6 +31,26 @@ extension Tensor {
             scalar: { x in x / (1 + Glibc.expf(-x)) })
     }
 
+    /// `½·x·(1 + tanh(β·(x + κ·x³)))` on a float32 tensor, with SLEEF's tanh on the vector
+    /// blocks. PyTorch's compiler fuses x + κ·x³ into one multiply-add in both forms.
+    func float32TanhGELU() throws -> Tensor {
+        let beta = Float(2.0.squareRoot() * (2 / Double.pi.squareRoot()) * 0.5), kappa: Float = 0.044715
+        return try mapFloat32LikePyTorch(
+            vector: { x in (0.5 * x) * (1 + sleefTanh(beta * x.addingProduct(kappa, x * x * x))) },
+            scalar: { x in (0.5 * x) * (1 + Glibc.tanhf(beta * x.addingProduct(kappa, x * x * x))) })
+    }
+
+    /// `log(1 + e^(βx))/β` on a float32 tensor, x itself where βx > threshold, with SLEEF's
+    /// exp and log1p on the vector blocks.
+    func float32Softplus(beta: Float, threshold: Float) throws -> Tensor {
+        try mapFloat32LikePyTorch(
+            vector: { x in
+                let scaled = x * beta
+                return (sleefLog1p(vectorExp(scaled)) / beta).replacing(with: x, where: scaled .> threshold)
+            },
+            scalar: { x in x * beta > threshold ? x : Glibc.log1pf(Glibc.expf(x * beta)) / beta })
+    }
+
     /// `x · ½ · (1 + erf(x/√2))` on a float32 tensor. PyTorch sends a contiguous tensor
     /// of two or more elements to oneDNN (`oneDNNGELU`); one element or a strided view
     /// takes ATen's scalar formula over libm's erff.
@@ -63,7 +83,7 @@ extension Tensor {
     /// A contiguous float32 tensor in PyTorch's blocks: `vector` on each whole block, eight
     /// lanes at a time, `scalar` on the tail. A strided tensor takes `scalar` throughout.
     @inline(__always)
-    private func mapFloat32LikePyTorch(
+    func mapFloat32LikePyTorch(
         vector: (SIMD8<Float>) -> SIMD8<Float>, scalar: (Float) -> Float
     ) throws -> Tensor {
         precondition(dtype == .float32, "float32 kernel on \(dtype)")

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import TensorEngine
 
-/// `preciseExp`, `preciseLog` and `preciseTanh` against exp, log and tanh computed by libm in Double and
+/// `preciseExp`, `preciseLog`, `preciseTanh`, `preciseSin`, `preciseCos` and erf's kernel against
+/// the same functions computed by libm in Double and
 /// rounded once, which they must reproduce exactly, and `oneDNNGELU` against bit
 /// patterns from PyTorch's oneDNN AVX2 kernel.
 @Suite struct PreciseMathTests {
@@ -52,6 +53,25 @@ import Testing
     @Test func expm1IsCorrectlyRoundedLikeDoubleLibm() { expectSameBits(preciseExpm1) { Foundation.expm1($0) } }
 
     @Test func log1pIsCorrectlyRoundedLikeDoubleLibm() { expectSameBits(preciseLog1p) { Foundation.log1p($0) } }
+
+    @Test func sinIsCorrectlyRoundedLikeDoubleLibm() { expectSameBits(preciseSin) { Foundation.sin($0) } }
+
+    @Test func cosIsCorrectlyRoundedLikeDoubleLibm() { expectSameBits(preciseCos) { Foundation.cos($0) } }
+
+    /// erf's kernel takes its coefficient tables as pointers, so it is checked through the
+    /// tensor op, over the same inputs.
+    @Test func erfIsCorrectlyRoundedLikeDoubleLibm() throws {
+        let outputs = try Tensor(values: inputs, shape: [inputs.count]).unary(.erf).elements(as: Float.self)
+        var mismatches = 0
+        for (input, output) in zip(inputs, outputs) {
+            let expected = Float(Foundation.erf(Double(input)))
+            if output.bitPattern != expected.bitPattern && !(output.isNaN && expected.isNaN) {
+                mismatches += 1
+                if mismatches <= 3 { Issue.record("erf(\(input)) = \(output), expected \(expected)") }
+            }
+        }
+        #expect(mismatches == 0)
+    }
 
     @Test func nearZeroKernelsKeepTheSignOfZeroAndTheirLimits() {
         let x = SIMD8<Float>(-0.0, 0, -1, -2, .infinity, -.infinity, 1e-30, -30)

@@ -88,7 +88,8 @@ extension Activation {
             if tanhApproximation {
                 let kappa = Float(Glibc.sqrt(2 / Double.pi))
                 let cubic: Float = 0.044715
-                return { x in 0.5 * x * (1 + Glibc.tanhf(kappa * (x + cubic * x * x * x))) }
+                // PyTorch's compiler fuses x + κ·x³ into one multiply-add.
+                return { x in 0.5 * x * (1 + Glibc.tanhf(kappa * x.addingProduct(cubic, x * x * x))) }
             }
             let alpha = Float(0.70710678118654752440)
             return { x in x * 0.5 * (1 + Glibc.erff(x * alpha)) }
@@ -123,6 +124,10 @@ extension Tensor {
             // PyTorch's GELU kernel replaces erf with a polynomial on whole vector blocks.
             if activation == .gelu(tanhApproximation: false) { return try float32GELU() }
             if activation == .silu { return try float32SiLU() }
+            if activation == .gelu(tanhApproximation: true) { return try float32TanhGELU() }
+            if case let .softplus(beta, threshold) = activation {
+                return try float32Softplus(beta: Float(beta), threshold: Float(threshold))
+            }
             return try map(Float.self, Float.self, activation.singlePrecisionFunction)
         }
         return try map(Double.self, Double.self, activation.function)
