@@ -65,8 +65,9 @@ public enum Factory {
         if steps == 1 { return [start] }
         let step = (end - start) / T(steps - 1)
         let half = steps / 2
+        // PyTorch's compiled kernel fuses each multiply-add (one rounding).
         return (0..<steps).map { index in
-            index < half ? start + step * T(index) : end - step * T(steps - index - 1)
+            index < half ? start.addingProduct(step, T(index)) : end.addingProduct(-step, T(steps - index - 1))
         }
     }
 
