@@ -117,3 +117,38 @@ extension Autodiff {
         }
     }
 }
+
+extension Autodiff {
+    /// `linalg.lstsq`: the solution and the (empty) residuals share one node; the solution's
+    /// gradient goes through pinv as in PyTorch's linalg_lstsq_backward.
+    public static func leastSquares(_ matrix: Tensor, _ rightHandSide: Tensor, relativeCutoff: Double?) throws -> LeastSquaresResult {
+        let result = try matrix.leastSquares(rightHandSide, relativeCutoff: relativeCutoff)
+        let vectorCase = matrix.leastSquaresTreatsAsVector(rightHandSide)
+        let outputs = Recorder.recordMany("LinalgLstsqBackward0", inputs: [matrix, rightHandSide], outputs: [result.solution, result.residuals]) { node in
+            let savedMatrix = node.save(matrix), savedRightHandSide = node.save(rightHandSide)
+            return { gradients, node in
+                guard let gradient = gradients[0] else { return [nil, nil] }
+                let a = try savedMatrix.unpack(), b = try savedRightHandSide.unpack()
+                let columnGradient = vectorCase ? try gradient.unsqueeze(gradient.rank) : gradient
+                let columnB = vectorCase ? try b.unsqueeze(b.rank) : b
+                let pseudoInverse = try a.pseudoInverse(absoluteTolerance: nil, relativeTolerance: nil)
+                var gradientA: Tensor?, gradientB: Tensor?
+                if node.needsGradient(0) {
+                    let pseudoInverseGradient = try columnGradient.matmul(try columnB.matrixTranspose())
+                    let expanded = try a.expand(Array(pseudoInverseGradient.shape.dropLast(2)) + Array(a.shape.suffix(2))).contiguous()
+                    let expandedInverse = try pseudoInverse.expand(Array(pseudoInverseGradient.shape.dropLast(2)) + Array(pseudoInverse.shape.suffix(2))).contiguous()
+                    let full = try mapMatrices([pseudoInverseGradient, expandedInverse, expanded], dtype: gradient.dtype) {
+                        pseudoInverseBackward(gradient: $0[0], pseudoInverse: $0[1], input: $0[2])
+                    }
+                    gradientA = try sumTo(full, a.shape)
+                }
+                if node.needsGradient(1) {
+                    let full = try pseudoInverse.matrixTranspose().matmul(columnGradient)
+                    gradientB = try sumTo(vectorCase ? try full.squeeze([full.rank - 1]) : full, b.shape)
+                }
+                return [gradientA, gradientB]
+            }
+        }
+        return LeastSquaresResult(solution: outputs[0], residuals: outputs[1], rank: result.rank, singularValues: result.singularValues)
+    }
+}

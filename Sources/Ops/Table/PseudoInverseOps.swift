@@ -19,6 +19,15 @@ extension OpTable {
             .tensor(try arguments.tensor("A").matrixRank(absoluteTolerance: try arguments.optionalFloat("atol"),
                                                          relativeTolerance: try arguments.optionalFloat("rtol")))
         },
+        OpEntry("linalg_lstsq", "Tensor A, Tensor B, float? rcond=None, *, str? driver=None", [], family: .linearAlgebra,
+                aliases: ["torch.linalg.lstsq"],
+                doc: OpDoc("The least-squares solution of A X = B (minimum norm when A is rank deficient), and A's numerical rank.",
+                           formula: "X = argmin ‖A X − B‖",
+                           example: ">>> torch.linalg.lstsq(torch.tensor([[1., 0.], [0., 2.]]), torch.tensor([[1.], [4.]])).solution\ntensor([[1.],\n        [2.]])")) { arguments in
+            let result = try Autodiff.leastSquares(try arguments.tensor("A"), try arguments.tensor("B"), relativeCutoff: try arguments.optionalFloat("rcond"))
+            return .namedTuple(typeName: "torch.return_types.linalg_lstsq", fields: ["solution", "residuals", "rank", "singular_values"],
+                               tensors: [result.solution, result.residuals, result.rank, result.singularValues])
+        },
         OpEntry("linalg_cond", "Tensor A, Scalar? p=None", [], family: .linearAlgebra, aliases: ["torch.linalg.cond"],
                 doc: OpDoc("The condition number in the 2-norm: largest over smallest singular value.", formula: "κ(A) = σ_max / σ_min",
                            example: ">>> torch.linalg.cond(torch.tensor([[1., 0.], [0., 4.]]))\ntensor(4.)")) { arguments in
