@@ -53,6 +53,7 @@ let exceptionHierarchy: [String: String] = [
     "AttributeError": "Exception",
     "RuntimeError": "Exception",
     "NotImplementedError": "RuntimeError",
+    "_LinAlgError": "RuntimeError",
     "RecursionError": "RuntimeError",
     "AssertionError": "Exception",
     "StopIteration": "Exception",

@@ -51,6 +51,11 @@ public struct OpArguments {
         return tensor
     }
 
+    public func tensors(_ name: String) throws -> [Tensor] {
+        guard case let .tensors(tensors) = self[name] else { throw mismatch(name, "Tensor[]") }
+        return tensors
+    }
+
     public func optionalTensor(_ name: String) throws -> Tensor? {
         if case .none = self[name] { return nil }
         return try tensor(name)

@@ -115,7 +115,7 @@ extension Tensor {
         for (index, factor) in factors.enumerated() {
             if let zero = factor.firstZeroPivot {
                 let batch = rank > 2 ? "(Batch element \(index)): " : ""
-                throw TensorError.runtime("linalg.inv: \(batch)The diagonal element \(zero) is zero, the inversion could not be completed because the input matrix is singular.")
+                throw TensorError(.linAlgError, "linalg.inv: \(batch)The diagonal element \(zero) is zero, the inversion could not be completed because the input matrix is singular.")
             }
             var columns: [[Double]] = []
             for column in 0..<order {

@@ -24,7 +24,7 @@ extension Tensor {
         var result: [Double] = []
         result.reserveCapacity(rightHandSides.count)
         for (index, factor) in factors.enumerated() {
-            if factor.firstZeroPivot != nil { throw TensorError.runtime("torch.linalg.solve: The solver failed because the input matrix is singular.") }
+            if factor.firstZeroPivot != nil { throw TensorError(.linAlgError, "torch.linalg.solve: The solver failed because the input matrix is singular.") }
             let base = index * order * columns
             let solutions = (0..<columns).map { column in
                 factor.solve((0..<order).map { rightHandSides[base + $0 * columns + column] })

@@ -9,6 +9,8 @@ public struct TensorError: Error, Sendable, Equatable, CustomStringConvertible {
         case notImplementedError = "NotImplementedError"
         case overflowError = "OverflowError"
         case zeroDivisionError = "ZeroDivisionError"
+        /// `torch.linalg.LinAlgError`, a RuntimeError whose class is named `_LinAlgError`.
+        case linAlgError = "_LinAlgError"
         /// An op stopped early by `OperationStop` (Ctrl-C or a timeout).
         case interrupted = "KeyboardInterrupt"
     }

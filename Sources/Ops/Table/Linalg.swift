@@ -53,11 +53,19 @@ extension OpTable {
             let sums = try Autodiff.sum(try Autodiff.unary(.abs, input), dims: [summed], keepDim: keepDim)
             let remaining = !keepDim && summed < reduced ? reduced - 1 : reduced
             return try Autodiff.amax(sums, dims: [remaining], keepDim: keepDim, largest: p > 0)
-        case let .named(name) where name != "nuc":
+        case .named("nuc"):
+            return try spectralNorm(input, dims: pair, keepDim: keepDim) { try Autodiff.sum($0, dims: [-1], keepDim: keepDim) }
+        case let .number(p) where abs(p) == 2:
+            return try spectralNorm(input, dims: pair, keepDim: keepDim) { try Autodiff.amax($0, dims: [-1], keepDim: keepDim, largest: p > 0) }
+        case let .named(name):
             throw TensorError.runtime("linalg.matrix_norm: Order \(name) not supported.")
-        default:
-            throw TensorError.notImplemented("linalg.matrix_norm: the spectral (2) and nuclear norms need the SVD, which TensorTutor does not have yet")
+        case let .number(p):
+            throw TensorError.runtime("linalg.matrix_norm: Order \(formatOrder(p)) not supported.")
         }
+    }
+
+    private static func formatOrder(_ order: Double) -> String {
+        order == order.rounded() && abs(order) < 1e15 ? String(Int(order)) : String(order)
     }
 
     private static let squareMatrixOps: [OpEntry] = [
