@@ -4,7 +4,7 @@ public enum OpTable {
     public static let all: [OpEntry] = reductionOps + activationOps + functionalActivationOps + lossOps + movementOps
         + creationOps + unaryOps + elementwiseOps + indexingOps + linearAlgebraOps + specialMathOps
         + statisticsOps + matrixBuilderOps + quantileOps
-        + linalgOps + moreLossOps + gatedUnitOps
+        + linalgOps + moreLossOps + gatedUnitOps + slidingBlockOps + instanceNormOps
         + sizedViewOps
         + handBoundOps
 

@@ -83,6 +83,7 @@ private let calls: [String: String] = [
     "kron": "torch.kron(v, w)", "vander": "torch.vander(v, N=3)", "renorm": "torch.renorm(x, 2, 0, 1.0)",
     "quantile": "torch.quantile(x, 0.25, dim=1)", "nanquantile": "torch.nanquantile(x, 0.5, dim=1)",
     "masked_scatter": "x.masked_scatter(x > 0, y)",
+    "unfold": "F.unfold(c.view(1, 2, 4, 5), 2)", "fold": "F.fold(b, (2, 4), (1, 3))", "instance_norm": "F.instance_norm(c)",
 ]
 
 /// A call for ops with one tensor operand (the unary and activation ops the table declares
