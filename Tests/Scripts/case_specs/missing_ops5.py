@@ -91,3 +91,24 @@ INSTANCE_GRADIENTS = [
 ]
 CASES += ([("instance-norm", XI + body) for body in INSTANCE] + [("instance-norm-modules", NN + XI + body) for body in INSTANCE_MODULES]
           + [("instance-norm-gradients", NN + XI + body) for body in INSTANCE_GRADIENTS])
+
+# F.adaptive_max_pool1d/2d and nn.AdaptiveMaxPool1d/2d, with indices and gradients.
+XA = "a = torch.arange(2 * 3 * 5 * 7.).view(2, 3, 5, 7).sin()\nl = torch.arange(2 * 3 * 7.).view(2, 3, 7).cos()\n"
+ADAPTIVE_MAX = [
+    "F.adaptive_max_pool2d(a, (2, 3))", "F.adaptive_max_pool2d(a, (2, 3), return_indices=True)", "F.adaptive_max_pool2d(a, 3, True)",
+    "F.adaptive_max_pool2d(a[0], (4, None), return_indices=True)", "F.adaptive_max_pool2d(a, (5, 7), return_indices=True)[1][0, 0]",
+    "F.adaptive_max_pool2d(a, (7, 9), return_indices=True)", "F.adaptive_max_pool2d(a, 1)", "F.adaptive_max_pool2d(a.double(), (3, 2))",
+    "F.adaptive_max_pool2d(torch.tensor([[[1., float('nan'), 3.], [0., 2., float('nan')]]]), (1, 2), return_indices=True)",
+    "F.adaptive_max_pool2d(torch.tensor([[[2., 2., 1.], [2., 0., 2.]]]), 1, return_indices=True)",
+    "F.adaptive_max_pool1d(l, 3)", "F.adaptive_max_pool1d(l, 4, return_indices=True)", "F.adaptive_max_pool1d(l[0], 2, return_indices=True)",
+    "F.adaptive_max_pool2d(a[:0], 2).shape",
+    "F.adaptive_max_pool2d(torch.zeros(5, 7), 2)", "F.adaptive_max_pool2d(torch.zeros(1, 2, 5, 7, dtype=torch.long), 2)",
+    "F.adaptive_max_pool2d(torch.zeros(1, 2, 5, 7), (2, -1))", "F.adaptive_max_pool1d(torch.zeros(5), 2)",
+    "F.adaptive_max_pool2d(torch.zeros(1, 0, 5, 7), 2)",
+    "nn.AdaptiveMaxPool2d((2, None))", "nn.AdaptiveMaxPool1d(3, return_indices=True)", "nn.AdaptiveMaxPool2d(2)(a)",
+    "nn.AdaptiveMaxPool2d((2, 3), return_indices=True)(a)", "nn.AdaptiveMaxPool1d(2)(l)",
+    "w = a.clone().requires_grad_()\ny = F.adaptive_max_pool2d(w, (2, 3))\n(y * torch.arange(36.).view(2, 3, 2, 3)).sum().backward()\n(y.grad_fn, w.grad)",
+    "w = a.clone().requires_grad_()\ny = F.adaptive_max_pool2d(w, (7, 9))\ny.sum().backward()\n(y.grad_fn, w.grad)",
+    "w = l.clone().requires_grad_()\ny = F.adaptive_max_pool1d(w, 3)\n(y ** 2).sum().backward()\n(y.grad_fn, w.grad)",
+]
+CASES += [("adaptive-max-pool", NN + XA + body) for body in ADAPTIVE_MAX]
