@@ -87,3 +87,16 @@ extension Autodiff {
 private func biasGradient(_ gradient: Tensor) throws -> Tensor {
     try gradient.sum(dims: [0] + Array(2..<gradient.rank), keepDim: false)
 }
+
+extension Autodiff {
+    /// `F.adaptive_max_pool2d` (AdaptiveMaxPool2DBackward0): the values and their indices;
+    /// the gradient goes back to where each maximum was taken.
+    public static func adaptiveMaxPool2d(_ input: Tensor, outputSize: [Int]) throws -> (values: Tensor, indices: Tensor) {
+        let (values, indices) = try input.adaptiveMaxPool2d(outputSize: outputSize)
+        let inputShape = input.shape
+        let output = Recorder.record("AdaptiveMaxPool2DBackward0", inputs: [input], output: values) { _ in
+            { gradient, _ in [try Tensor.adaptiveMaxPool2dBackward(gradOutput: gradient, indices: indices, inputShape: inputShape)] }
+        }
+        return (output, indices)
+    }
+}

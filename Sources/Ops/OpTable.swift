@@ -4,7 +4,8 @@ public enum OpTable {
     public static let all: [OpEntry] = reductionOps + activationOps + functionalActivationOps + lossOps + movementOps
         + creationOps + unaryOps + elementwiseOps + indexingOps + linearAlgebraOps + specialMathOps
         + statisticsOps + matrixBuilderOps + quantileOps
-        + linalgOps + decompositionOps + singularValueOps + pseudoInverseOps + moreLossOps + gatedUnitOps
+        + linalgOps + decompositionOps + singularValueOps + pseudoInverseOps + moreLossOps + gatedUnitOps + slidingBlockOps
+        + instanceNormOps
         + sizedViewOps
         + handBoundOps
 

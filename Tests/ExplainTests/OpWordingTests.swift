@@ -90,6 +90,7 @@ private let calls: [String: String] = [
     "linalg_matrix_rank": "torch.linalg.matrix_rank(x)", "linalg_lstsq": "torch.linalg.lstsq(x, y)",
     "linalg_cond": "torch.linalg.cond(x @ x.T)", "matrix_power": "torch.matrix_power(x @ x.T, 2)",
     "linalg_multi_dot": "torch.linalg.multi_dot([x, y.T, x])",
+    "unfold": "F.unfold(c.view(1, 2, 4, 5), 2)", "fold": "F.fold(b, (2, 4), (1, 3))", "instance_norm": "F.instance_norm(c)",
 ]
 
 /// A call for ops with one tensor operand (the unary and activation ops the table declares

@@ -37,17 +37,7 @@ final class BatchNormModule: NNModule {
         default: acceptedRanks = (2...Int.max, "at least 2D")  // SyncBatchNorm, which runs as BatchNorm off a GPU
         }
         super.init(name: name)
-        if affine {
-            parameters.append(("weight", try Factory.full(shape: [features], value: .int(1), dtype: dtype)))
-            if bias { parameters.append(("bias", try Tensor.zeros(shape: [features], dtype: dtype))) }
-        }
-        if trackRunningStats {
-            registry.buffers.set("running_mean", try Tensor.zeros(shape: [features], dtype: dtype))
-            registry.buffers.set("running_var", try Factory.full(shape: [features], value: .int(1), dtype: dtype))
-            registry.buffers.set("num_batches_tracked", Tensor(scalar: Int64(0)))
-        } else {
-            for name in ["running_mean", "running_var", "num_batches_tracked"] { registry.buffers.set(name, nil) }
-        }
+        try registerNormalizationState(features: features, affine: affine, bias: bias, trackRunningStats: trackRunningStats, dtype: dtype)
     }
 
     private func parameter(_ name: String) -> Tensor? { parameters.first { $0.name == name }?.tensor }
@@ -152,6 +142,24 @@ final class GroupNormModule: NNModule {
 
 private func pythonBool(_ flag: Bool) -> String { flag ? "True" : "False" }
 
+extension NNModule {
+    /// `_NormBase.__init__`: weight ones and bias zeros when affine; running mean zeros,
+    /// running variance ones and a batch count when tracking, else those buffers as None.
+    func registerNormalizationState(features: Int, affine: Bool, bias: Bool, trackRunningStats: Bool, dtype: DType) throws {
+        if affine {
+            parameters.append(("weight", try Factory.full(shape: [features], value: .int(1), dtype: dtype)))
+            if bias { parameters.append(("bias", try Tensor.zeros(shape: [features], dtype: dtype))) }
+        }
+        if trackRunningStats {
+            registry.buffers.set("running_mean", try Tensor.zeros(shape: [features], dtype: dtype))
+            registry.buffers.set("running_var", try Factory.full(shape: [features], value: .int(1), dtype: dtype))
+            registry.buffers.set("num_batches_tracked", Tensor(scalar: Int64(0)))
+        } else {
+            for name in ["running_mean", "running_var", "num_batches_tracked"] { registry.buffers.set(name, nil) }
+        }
+    }
+}
+
 /// `_verify_batch_size`: batch statistics of a single value per channel are meaningless.
 private func checkBatchHasSeveralValues(_ input: Tensor) throws {
     guard input.rank >= 2 else { return }
@@ -234,7 +242,7 @@ extension Interpreter {
     func layerModuleMembers() -> [String: Value] {
         [convolutionModuleMembers(), transposedConvolutionModuleMembers(), poolingModuleMembers(), normalizationLayerMembers(),
          featureDropoutModuleMembers(), recurrentModuleMembers(), attentionModuleMembers(),
-         transformerModuleMembers(), paddingModuleMembers()]
+         transformerModuleMembers(), paddingModuleMembers(), foldModuleMembers(), instanceNormModuleMembers()]
             .reduce(into: [:]) { members, family in members.merge(family) { _, new in new } }
     }
 

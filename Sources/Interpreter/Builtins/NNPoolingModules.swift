@@ -1,7 +1,7 @@
 import Autograd
 import TensorEngine
 
-/// `F.max_pool1d/2d`, `F.avg_pool1d/2d`, `F.adaptive_avg_pool1d/2d` and their `nn` modules. A
+/// `F.max_pool1d/2d`, `F.avg_pool1d/2d`, `F.adaptive_avg_pool1d/2d`, `F.adaptive_max_pool1d/2d` and their `nn` modules. A
 /// module keeps its constructor's arguments as given, because its repr prints them so
 /// (`MaxPool2d(kernel_size=2, stride=2, ...)` but `kernel_size=(2, 3)`).
 extension Interpreter {
@@ -19,6 +19,9 @@ extension Interpreter {
                 shown: ["kernel_size", "stride", "padding"], showsOneTuples: dims == "1d")
             members["AdaptiveAvgPool" + dims] = poolingModule(
                 "AdaptiveAvgPool" + dims, function: "adaptive_avg_pool" + dims, ["output_size"], defaults: [:], shown: ["output_size"])
+            members["AdaptiveMaxPool" + dims] = poolingModule(
+                "AdaptiveMaxPool" + dims, function: "adaptive_max_pool" + dims, ["output_size", "return_indices"],
+                defaults: ["return_indices": .bool(false)], shown: ["output_size"])
         }
         return members
     }
@@ -74,6 +77,15 @@ extension Interpreter {
                 return .tensor(try liftedPooling(input, spatialRank: spatialRank, function: "adaptive_avg_pool" + suffix) {
                     [try Autodiff.adaptiveAvgPool2d($0, outputSize: spatialRank == 1 ? [1] + outputSize : outputSize)]
                 }[0])
+            }))
+            entries.append(("adaptive_max_pool" + suffix, ["input", "output_size", "return_indices"], { _, bound in
+                let input = try bound.tensor("input")
+                let outputSize = try adaptiveOutputSize(try bound.value("output_size"), input: input, spatialRank: spatialRank)
+                let outputs = try liftedPooling(input, spatialRank: spatialRank, function: "adaptive_max_pool" + suffix) {
+                    let (values, indices) = try Autodiff.adaptiveMaxPool2d($0, outputSize: spatialRank == 1 ? [1] + outputSize : outputSize)
+                    return [values, indices]
+                }
+                return try bound.bool("return_indices", default: false) ? .tuple(outputs.map { .tensor($0) }) : .tensor(outputs[0])
             }))
         }
         return functionalTable(entries)

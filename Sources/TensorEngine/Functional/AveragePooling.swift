@@ -148,7 +148,7 @@ private func averagingCells(_ window: PoolingWindow, divisor: AverageDivisor, pl
     return cells
 }
 
-private func adaptiveCells(planes: PooledPlanes, outputSize: [Int]) -> AveragingCells {
+func adaptiveCells(planes: PooledPlanes, outputSize: [Int]) -> AveragingCells {
     func range(_ index: Int, input: Int, output: Int) -> Range<Int> {
         (index * input / output)..<(((index + 1) * input + output - 1) / output)
     }
