@@ -20,10 +20,12 @@ public struct SlidingBlocks: Equatable, Sendable {
     }
 
     /// Blocks along one dim of an image `length` long, rounding down as ATen's `div_rtn` does.
+    /// ATen computes in int64, which wraps; so does this, so absurd sizes fail its checks
+    /// with its numbers instead of trapping.
     func blockCount(_ dim: Int, length: Int) -> Int {
-        let span = length + 2 * padding[dim] - dilation[dim] * (kernel[dim] - 1) - 1
+        let span = length &+ 2 &* padding[dim] &- dilation[dim] &* (kernel[dim] &- 1) &- 1
         let quotient = span / stride[dim]
-        return (span % stride[dim] != 0 && span < 0 ? quotient - 1 : quotient) + 1
+        return (span % stride[dim] != 0 && span < 0 ? quotient &- 1 : quotient) &+ 1
     }
 
     private static func pairText(_ values: [Int]) -> String { "(\(values[0]), \(values[1]))" }
@@ -76,16 +78,20 @@ public struct SlidingBlocks: Equatable, Sendable {
             throw TensorError.runtime("Expected 2D or 3D (batch mode) tensor for input with possibly 0 batch size and non-zero dimensions for input, but got: \(sizes)")
         }
         let (planes, length) = (shape[shape.count - 2], shape[shape.count - 1])
-        guard planes % (kernel[0] * kernel[1]) == 0 else {
+        let (patchSize, overflowed) = kernel[1].multipliedReportingOverflow(by: kernel[0])
+        guard !overflowed else {
+            throw TensorError.runtime("Given kernel_width = \(kernel[1]) and kernel_height = \(kernel[0]) the product of kernel_width and kernel_height overflowed.")
+        }
+        guard planes % patchSize == 0 else {
             throw TensorError.runtime("Expected size of input's dimension 1 to be divisible by the product of kernel_size, but got "
                 + "input.size(1)=\(planes) and kernel_size=\(Self.pairText(kernel)).")
         }
         let blocks = [blockCount(0, length: outputSize[0]), blockCount(1, length: outputSize[1])]
         let settings = "Given output_size=\(Self.pairText(outputSize)), kernel_size=\(Self.pairText(kernel)), dilation=\(Self.pairText(dilation)), "
             + "padding=\(Self.pairText(padding)), stride=\(Self.pairText(stride)), "
-        guard length == blocks[0] * blocks[1] else {
+        guard length == blocks[0] &* blocks[1] else {
             throw TensorError.runtime(settings + "expected size of input's dimension 2 to match the calculated number of sliding blocks "
-                + "\(blocks[0]) * \(blocks[1]) = \(blocks[0] * blocks[1]), but got input.size(2)=\(length).")
+                + "\(blocks[0]) * \(blocks[1]) = \(blocks[0] &* blocks[1]), but got input.size(2)=\(length).")
         }
         guard blocks.allSatisfy({ $0 >= 1 }) else {
             throw TensorError.runtime(settings + "calculated shape of the array of sliding blocks as \(Self.pairText(blocks)), which is too small (non-positive)")
@@ -116,7 +122,7 @@ extension Tensor {
         let columns = rank == 2 ? try unsqueeze(0) : self
         let (batch, patchSize) = (columns.shape[0], blocks.kernel[0] * blocks.kernel[1])
         let channels = columns.shape[1] / patchSize
-        let kernelFirst = try columns.reshape([batch, channels, patchSize, grid[0] * grid[1]]).permute([0, 2, 1, 3])
+        let kernelFirst = try columns.reshape([batch, channels, patchSize, columns.shape[2]]).permute([0, 2, 1, 3])
         let image = try kernelFirst.foldedColumns(imageShape: [batch, channels] + outputSize, kernel: blocks.kernel,
                                                   geometry: blocks.geometry, outputSize: grid)
         return rank == 2 ? try image.squeeze([0]) : image

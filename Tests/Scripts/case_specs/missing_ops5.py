@@ -112,3 +112,10 @@ ADAPTIVE_MAX = [
     "w = l.clone().requires_grad_()\ny = F.adaptive_max_pool1d(w, 3)\n(y ** 2).sum().backward()\n(y.grad_fn, w.grad)",
 ]
 CASES += [("adaptive-max-pool", NN + XA + body) for body in ADAPTIVE_MAX]
+
+# Absurd sizes fail ATen's checks with its numbers (int64 products wrap) instead of trapping.
+CASES += [
+    ("fold", "F.fold(torch.randn(1, 4, 4), (2**40, 2**40), 2)"),
+    ("fold", "F.fold(torch.randn(1, 4, 4), (3, 3), (2**32, 2**32))"),
+    ("unfold", "F.unfold(torch.randn(1, 1, 4, 4), 10**18)"),
+]
