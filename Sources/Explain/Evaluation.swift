@@ -80,6 +80,17 @@ struct Evaluation {
     }
     func text(of expr: Expr) -> String { index.text(of: expr) }
     var text: String { index.text(of: expr) }
+
+    /// The tensor an in-place chain writes into, by the name it has before the chain:
+    /// `x` for `x.add_(1)` in `x.add_(1).div_(2)`, since each `_` method returns its receiver.
+    func chainRootText(of expr: Expr) -> String {
+        var current = expr
+        while case let .call(callee, _) = current.kind, case let .attribute(object, name, _) = callee.kind, name.hasSuffix("_"),
+              let result = tensor(of: current), let receiver = tensor(of: object), result === receiver {
+            current = object
+        }
+        return text(of: current)
+    }
     var line: Int { index.line(of: expr) }
 
     var tensorResult: Tensor? {
@@ -218,11 +229,15 @@ struct CallSite {
     /// signature gives that name (counted after the receiver for a method).
     func argument(_ parameter: String) -> (expr: Expr, value: Value)? {
         if let match = keywords.first(where: { $0.name == parameter }) { return (match.expr, match.value) }
+        // PyTorch's argument parser takes numpy's `axis=` and `keepdims=` too, and so does the interpreter.
+        if let alias = Self.numpyAliases[parameter], let match = keywords.first(where: { $0.name == alias }) { return (match.expr, match.value) }
         guard let (entry, qualifiedName) = op else { return nil }
         let positionalNames = entry.signature(as: qualifiedName).parameters.filter { $0.kind == .positional }.map(\.name)
         guard let index = positionalNames.firstIndex(of: parameter), index < positional.count else { return nil }
         return positional[index]
     }
+
+    private static let numpyAliases = ["dim": "axis", "keepdim": "keepdims"]
 
     /// The argument of the first parameter after the input (`other` of `x.add_(y)`,
     /// `exponent` of `x.pow_(2)`), as the op table's signature orders them.

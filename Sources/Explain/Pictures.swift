@@ -71,10 +71,15 @@ enum Heatmap {
 
     static func render(title: String, matrix: [[Double]], style: PictureStyle) -> String {
         let rows = Array(matrix.prefix(maxSide)).map { Array($0.prefix(maxSide)) }
-        let values = rows.flatMap { $0 }
+        // The scale and the legend describe the whole matrix, not only the corner drawn, so
+        // "lowest", "highest" and "every entry" stay true when the picture is cropped.
+        let values = matrix.flatMap { $0 }
         let finite = values.filter(\.isFinite)
         let low = finite.min() ?? 0
         let high = finite.max() ?? 0
+        if !values.isEmpty, finite.count == values.count, high == low {
+            return "\(title): every entry is \(compact(high))"
+        }
         var lines = [title]
         if matrix.count > maxSide || (matrix.first?.count ?? 0) > maxSide {
             lines[0] += " (top-left \(rows.count)×\(rows.first?.count ?? 0) shown)"
@@ -101,11 +106,14 @@ enum Heatmap {
             lines.append("  \(String(row).leftPad(String(rows.count - 1).count)) │" + shades.joined() + "│")
         }
         let darkest = String(ramp[ramp.count - 1].prefix(1))
-        if high > low {
-            lines.append("  blank = \(compact(low)) (lowest) … \(darkest) = \(compact(high)) (highest)")
-        } else {
-            lines.append("  every entry is \(compact(high))")
-        }
+        var legend = high > low ? "  blank = \(compact(low)) (lowest) … \(darkest) = \(compact(high)) (highest)"
+            : finite.isEmpty ? "  no entry is finite" : "  every finite entry is \(compact(high))"
+        var special: [String] = []
+        if values.contains(-.infinity) { special.append("-inf is blank") }
+        if values.contains(.infinity) { special.append("inf is \(darkest)") }
+        if values.contains(where: \.isNaN) { special.append("? is NaN") }
+        if !special.isEmpty { legend += "; " + special.joined(separator: ", ") }
+        lines.append(legend)
         return lines.joined(separator: "\n")
     }
 }

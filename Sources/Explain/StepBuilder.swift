@@ -112,7 +112,7 @@ enum StepBuilder {
     }
 
     private static func aliasingText(_ evaluation: Evaluation, _ input: (expr: Expr, tensor: Tensor), _ output: Tensor) -> String {
-        let name = "`\(evaluation.text(of: input.expr))`"
+        let name = "`\(evaluation.chainRootText(of: input.expr))`"
         if input.tensor === output { return "returns \(name) itself: no new tensor, no copy" }
         return "a view of \(name): it shares its storage, so writing to one changes the other"
     }

@@ -163,7 +163,7 @@ enum FactRecorder {
                 $0.columnSliceStart = inherited.columnSliceStart
             }
         case .reshape:
-            facts.update(result) { $0.dimLabels = dimLabels(for: evaluation, call: call, rank: result.rank) }
+            facts.update(result) { $0.dimLabels = dimLabels(for: evaluation, call: call, shape: result.shape) }
         case .permute:
             if let order = call.integerList, let labels = facts[input.tensor].dimLabels, labels.count == order.count {
                 let normalized = order.map { $0 < 0 ? $0 + labels.count : $0 }
@@ -178,7 +178,8 @@ enum FactRecorder {
 
     /// Dim names for a reshape: the trailing comment if it names every dim, otherwise
     /// the argument texts when each is a name rather than a number.
-    private static func dimLabels(for evaluation: Evaluation, call: CallSite, rank: Int) -> [String]? {
+    private static func dimLabels(for evaluation: Evaluation, call: CallSite, shape: [Int]) -> [String]? {
+        let rank = shape.count
         if let comment = evaluation.index.trailingComment(of: evaluation.expr) {
             let parts = comment.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             if parts.count == rank, parts.allSatisfy({ !$0.isEmpty && $0.count <= 16 && !$0.contains(" ") }) { return parts }
@@ -187,7 +188,8 @@ enum FactRecorder {
         // Numbers name nothing, but one named size among them is worth keeping.
         let isName = { (text: String) in text.first?.isLetter == true || text.first == "_" }
         guard texts.count == rank, texts.contains(where: isName), texts.allSatisfy({ isName($0) || Int($0) != nil }) else { return nil }
-        return texts
+        // A number is shown as the size it gave: `-1` reads as the inferred size, not as a name.
+        return zip(texts, shape).map { text, size in isName(text) ? text : String(size) }
     }
 }
 

@@ -245,6 +245,9 @@ struct WriteStepTests {
         let explanation = explain(code)
         let scatter = try #require(step(explanation, "torch.scatter(ones, 1, torch.arange(n).view(-1, 1), 0)"))
         #expect(scatter.text.hasSuffix("6 of the 36 elements of `ones` are written; the written positions are exactly the diagonal (i, i)"))
+        // The op is named for itself, not for the variable its result is assigned to.
+        #expect(scatter.operation == "scatter")
+        #expect(scatter.text.hasPrefix("like the in-place `scatter_`, but into a copy"))
         let diagonal: [[String?]] = (0..<6).map { row in (0..<6).map { $0 == row ? "0" : nil } }
         #expect(gridCells(scatter) == diagonal)
         let add = try #require(step(explanation, "x.index_add_(0, torch.tensor([0, 2]), torch.ones(2, 4))"))

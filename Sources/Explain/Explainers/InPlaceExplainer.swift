@@ -10,7 +10,7 @@ struct InPlaceExplainer: OperationExplainer {
     func explain(_ evaluation: Evaluation) -> OperationText? {
         guard let call = evaluation.call, call.isInPlaceForm, let receiver = call.receiver,
               evaluation.tensorResult === receiver.tensor else { return nil }
-        let target = evaluation.text(of: receiver.expr)
+        let target = evaluation.chainRootText(of: receiver.expr)
         let notes = GenericExplainer().inPlaceNotes(receiver, evaluation)
         let words = StoreWords(evaluation: evaluation)
         if let partial = PartialWrite(call, evaluation) {

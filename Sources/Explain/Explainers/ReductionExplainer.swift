@@ -7,17 +7,19 @@ struct ReductionExplainer: OperationExplainer {
     func explain(_ evaluation: Evaluation) -> OperationText? {
         guard let call = evaluation.call, case let .reduction(verb)? = call.outOfPlaceKind, let input = call.input else { return nil }
         let tensor = input.tensor
-        let outputShape: String
+        let output: Tensor?
         switch evaluation.value {
-        case let .tensor(output): outputShape = shapeText(output.shape)
-        case let .namedTuple(tuple): outputShape = tuple.values.first.flatMap { if case let .tensor(t) = $0 { return shapeText(t.shape) } else { return nil } } ?? "?"
+        case let .tensor(tensor): output = tensor
+        case let .namedTuple(tuple): output = tuple.values.first.flatMap { if case let .tensor(t) = $0 { return t } else { return nil } }
         default: return nil
         }
-        let keepdim = call.bool("keepdim") ?? false
+        let outputShape = output.map { shapeText($0.shape) } ?? "?"
         var dims: [Int] = []
         if let (_, value) = call.argument("dim") {
             if let single = intValue(value) { dims = [single] } else if let list = intList(value) { dims = list }
         }
+        // The shapes decide, so the words stay true however keepdim was spelled.
+        let keepdim = output.map { !dims.isEmpty && tensor.rank > 0 && $0.rank == tensor.rank } ?? (call.bool("keepdim") ?? false)
         var text: String
         if dims.isEmpty {
             text = "\(verb) all \(plural(tensor.count, "element")) → one value, shape \(outputShape)"

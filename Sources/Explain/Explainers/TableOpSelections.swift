@@ -23,7 +23,7 @@ extension TableOpExplainer {
         },
         .nonzero: { call, _, input, output in
             if case let .tensor(result) = output {
-                return "the coordinates of the \(result.shape.first ?? 0) nonzero elements, one row of \(input.rank) per element: \(shapeText(result.shape))"
+                return "the coordinates of the \(plural(result.shape.first ?? 0, "nonzero element")), one row of \(plural(input.rank, "coordinate")) per element: \(shapeText(result.shape))"
             }
             return "the coordinates of the nonzero elements as a tuple of \(input.rank) 1-D tensors, one per dim (as_tuple=True)"
         },

@@ -29,8 +29,10 @@ struct TableOpExplainer: OperationExplainer {
                                  + "\(otherText(call, evaluation)): \(shapeText(input.tensor.shape)) → \(shapeText(output.shape))")
         case .scatter:
             guard let partial = PartialWrite(call, evaluation), let output = evaluation.tensorResult else { return nil }
-            let name = evaluation.index.assignedName(of: evaluation.expr) ?? "the result"
-            let picture = partial.region.flatMap { $0.picture(of: output, name: name) }
+            // The picture is labelled with the variable the result is assigned to; the words
+            // name the op itself (`scatter_`), never that variable.
+            let target = evaluation.index.assignedName(of: evaluation.expr) ?? "the result"
+            let picture = partial.region.flatMap { $0.picture(of: output, name: target) }
             return OperationText(operation: name, text: "like the in-place `\(name)_`, but into a copy (the input is unchanged): " + partial.text,
                                  pictures: picture.map { [$0] } ?? [])
         default:

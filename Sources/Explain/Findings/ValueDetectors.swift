@@ -80,7 +80,7 @@ final class NaNProducedDetector: PitfallDetector {
             }
             if let infinite = inputs.first(where: { $0.tensor.doubles().contains { $0.isInfinite } }) {
                 let text = evaluation.text(of: infinite.expr)
-                if call.kind == .klDivergence, infinite.tensor.doubles().contains(-.infinity) {
+                if (call.kind ?? call.moduleKind) == .klDivergence, infinite.tensor.doubles().contains(-.infinity) {
                     return (subject, "`\(text)` holds -inf (the log of a 0 probability), and KL computes target · (log target − input): "
                         + "where the target is 0 too, that is 0 · (−inf) = NaN")
                 }
