@@ -53,6 +53,14 @@ public enum OpKind: Sendable, Hashable {
     case multinomial
     /// `normal_`, `uniform_`: the distribution the samples come from.
     case randomFill(distribution: String)
+    /// `nn.Parameter(data)`: the data, registered as a module's trainable weight.
+    case parameter
+    /// `torch.FloatTensor([...])` or `torch.FloatTensor(2, 3)`: the typed constructors
+    /// PyTorch keeps from its first versions.
+    case legacyConstructor
+    /// `nn.init.zeros_(w)`, `nn.init.kaiming_uniform_(w, a=...)`: what is written into the
+    /// tensor, in words (`{val}` stands for that argument), and whether it is drawn at random.
+    case initializer(writes: String, random: Bool)
     // Plumbing.
     case item, fill(value: String?), copyInto, requiresGrad
 }

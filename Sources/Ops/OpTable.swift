@@ -7,7 +7,7 @@ public enum OpTable {
         + linalgOps + decompositionOps + singularValueOps + pseudoInverseOps + moreLossOps + gatedUnitOps + slidingBlockOps
         + instanceNormOps
         + sizedViewOps
-        + handBoundOps
+        + handBoundOps + modelSetupOps
 
     /// Entries by every qualified spelling (`torch.sum`, `Tensor.sum`, `torch.concat`).
     public static let byQualifiedName: [String: OpEntry] = {
@@ -41,7 +41,8 @@ public enum OpTable {
     /// (`x.sum`) or a function (`torch.sum`, `F.softmax`, or a bare builtin's name).
     public static func entry(called name: String, asMethod: Bool) -> (entry: OpEntry, qualifiedName: String)? {
         let candidates = asMethod ? ["Tensor." + name]
-            : ["torch." + name, "torch.nn.functional." + name, "torch.nn." + name, "torch.linalg." + name, "torch.special." + name]
+            : ["torch." + name, "torch.nn.functional." + name, "torch.nn." + name, "torch.linalg." + name, "torch.special." + name,
+               "torch.nn.init." + name]
         for qualified in candidates {
             if let entry = byQualifiedName[qualified] { return (entry, qualified) }
         }

@@ -91,6 +91,15 @@ private let calls: [String: String] = [
     "linalg_cond": "torch.linalg.cond(x @ x.T)", "matrix_power": "torch.matrix_power(x @ x.T, 2)",
     "linalg_multi_dot": "torch.linalg.multi_dot([x, y.T, x])",
     "unfold": "F.unfold(c.view(1, 2, 4, 5), 2)", "fold": "F.fold(b, (2, 4), (1, 3))", "instance_norm": "F.instance_norm(c)",
+    "Parameter": "nn.Parameter(x)", "type_as": "t.type_as(x)", "zeros_": "nn.init.zeros_(x)", "ones_": "nn.init.ones_(x)",
+    "constant_": "nn.init.constant_(x, 0.5)", "eye_": "nn.init.eye_(x)", "normal_": "nn.init.normal_(x, std=0.02)",
+    "uniform_": "nn.init.uniform_(x, -0.1, 0.1)", "trunc_normal_": "nn.init.trunc_normal_(x, std=0.02)",
+    "xavier_uniform_": "nn.init.xavier_uniform_(x)", "xavier_normal_": "nn.init.xavier_normal_(x)",
+    "kaiming_uniform_": "nn.init.kaiming_uniform_(x, a=5 ** 0.5)", "kaiming_normal_": "nn.init.kaiming_normal_(x)",
+    "FloatTensor": "torch.FloatTensor([[1, 2], [3, 4]])", "DoubleTensor": "torch.DoubleTensor([1, 2])",
+    "HalfTensor": "torch.HalfTensor([1, 2])", "BFloat16Tensor": "torch.BFloat16Tensor([1, 2])", "LongTensor": "torch.LongTensor(2, 3)",
+    "IntTensor": "torch.IntTensor([1, 2])", "ShortTensor": "torch.ShortTensor([1, 2])", "CharTensor": "torch.CharTensor([1, 2])",
+    "ByteTensor": "torch.ByteTensor([1, 2])", "BoolTensor": "torch.BoolTensor([True, False])",
 ]
 
 /// A call for ops with one tensor operand (the unary and activation ops the table declares
@@ -123,6 +132,27 @@ struct OpWordingTests {
             #expect(!step.text.isEmpty, "\(entry.name): no words")
             #expect(!step.text.hasPrefix("calls "), "\(entry.name): \(step.text)")
         }
+    }
+
+    @Test("model set-up calls say what they make or write")
+    func modelSetup() throws {
+        let cases: [(String, String)] = [
+            ("nn.Parameter(x)", "wraps `x` as an `nn.Parameter` float32[4, 5]: the same storage and values, with requires_grad=True; "
+                + "a module that holds it as an attribute lists it in `parameters()`, so an optimizer updates it"),
+            ("nn.init.constant_(x, 0.5)", "`nn.init.constant_`: sets all 20 elements of `x` float32[4, 5] to 0.5, in place"),
+            ("torch.LongTensor(2, 3)", "the legacy constructor `torch.LongTensor`: a new int64[2, 3] tensor of the given sizes, its values "
+                + "uninitialised (whatever the memory held)"),
+            ("torch.FloatTensor([[1, 2], [3, 4]])", "the legacy constructor `torch.FloatTensor`: a new float32[2, 2] tensor holding a copy of the given data"),
+            ("t.type_as(x)", "converts int64 → float32 into a new tensor"),
+            ("x.type_as(y)", "no-op: the tensor already has dtype float32 on the CPU, so `type_as` returns it unchanged"),
+        ]
+        for (call, words) in cases {
+            let step = try #require(explanation(call).steps.last { !$0.isTrivial && $0.source == call }, "no step for \(call)")
+            #expect(step.text == words, "\(call): \(step.text)")
+        }
+        let normal = try #require(explanation("nn.init.normal_(x, std=0.02)").steps.last { $0.source == "nn.init.normal_(x, std=0.02)" })
+        #expect(normal.text.hasPrefix("`nn.init.normal_`: overwrites all 20 elements of `x` float32[4, 5] with normal random samples "
+            + "(mean 0, standard deviation 0.02); they now lie in ["), "\(normal.text)")
     }
 
     @Test("ops that return several tensors show the shape of each piece")

@@ -62,6 +62,12 @@ struct GenericExplainer: OperationExplainer {
             return OperationText(operation: "item", text: "the single element as a Python number")
         case .gather?:
             if let text = gatherText(call, evaluation, output) { return text }
+        case .parameter?:
+            if let output, let text = SetupCallWords.parameter(call, evaluation, output) { return text }
+        case .legacyConstructor?:
+            if let output { return SetupCallWords.legacyConstructor(call, output) }
+        case let .initializer(writes, random)?:
+            if let output, let text = SetupCallWords.initializer(call, evaluation, output, writes: writes, random: random) { return text }
         default:
             break
         }
