@@ -43,9 +43,13 @@ extension Autodiff {
                 let bias = node.needsGradient(2) ? try biasGradient(gradient) : nil
                 guard let savedInput, let savedWeight else { return [nil, nil, bias] }
                 let x = try savedInput.unpack(), w = try savedWeight.unpack()
+                // The backend is the one PyTorch chose for this transposed convolution's own
+                // input and weight, not one asked again with the roles swapped.
+                let onOneDNN = try x.runsOnOneDNN(weight: w, geometry: geometry)
                 return [node.needsGradient(0) ? try gradient.convolution(weight: w, bias: nil, geometry: geometry) : nil,
                         node.needsGradient(1)
-                            ? try Tensor.convolutionWeightGradient(image: gradient, gradOutput: x, weightShape: w.shape, geometry: geometry) : nil,
+                            ? try Tensor.convolutionWeightGradient(image: gradient, gradOutput: x, weightShape: w.shape, geometry: geometry,
+                                                                   onOneDNN: onOneDNN) : nil,
                         bias]
             }
         }

@@ -72,25 +72,29 @@ extension Tensor {
     public func convolutionBackward(
         gradOutput: Tensor, weight: Tensor, geometry: ConvolutionGeometry, needs: (input: Bool, weight: Bool, bias: Bool)
     ) throws -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
+        // PyTorch picks the backend once per convolution; every gradient follows that choice.
+        let onOneDNN = try runsOnOneDNN(weight: weight, geometry: geometry)
         let gradInput = needs.input
-            ? try Tensor.convolutionInputGradient(gradOutput: gradOutput, weight: weight, imageShape: shape, geometry: geometry,
-                                                  onOneDNN: geometry.liftedToTwoDimensions.runsOnOneDNN(try liftedSpatially().shape,
-                                                                                                        try weight.liftedSpatially().shape))
+            ? try Tensor.convolutionInputGradient(gradOutput: gradOutput, weight: weight, imageShape: shape, geometry: geometry, onOneDNN: onOneDNN)
             : nil
         let gradWeight = needs.weight
-            ? try Tensor.convolutionWeightGradient(image: self, gradOutput: gradOutput, weightShape: weight.shape, geometry: geometry) : nil
-        let gradBias = needs.bias ? try Tensor.convolutionBiasGradient(gradOutput: gradOutput, input: self, weight: weight, geometry: geometry) : nil
+            ? try Tensor.convolutionWeightGradient(image: self, gradOutput: gradOutput, weightShape: weight.shape, geometry: geometry,
+                                                   onOneDNN: onOneDNN) : nil
+        let gradBias = needs.bias ? try Tensor.convolutionBiasGradient(gradOutput: gradOutput, geometry: geometry, onOneDNN: onOneDNN) : nil
         return (gradInput, gradWeight, gradBias)
+    }
+
+    /// Whether PyTorch runs this convolution (self as its input) on oneDNN.
+    public func runsOnOneDNN(weight: Tensor, geometry: ConvolutionGeometry) throws -> Bool {
+        geometry.liftedToTwoDimensions.runsOnOneDNN(try liftedSpatially().shape, try weight.liftedSpatially().shape)
     }
 
     /// Σ gradOutput over samples and positions, per output channel. oneDNN reduces an
     /// ungrouped float32 convolution's bias gradient as one running sum in memory order;
     /// elsewhere the reduction kernel's order applies.
-    static func convolutionBiasGradient(gradOutput: Tensor, input: Tensor, weight: Tensor, geometry: ConvolutionGeometry) throws -> Tensor {
+    public static func convolutionBiasGradient(gradOutput: Tensor, geometry: ConvolutionGeometry, onOneDNN: Bool) throws -> Tensor {
         let channels = gradOutput.shape[1]
-        let lifted = geometry.liftedToTwoDimensions
-        let liftedInput = try input.liftedSpatially(), liftedWeight = try weight.liftedSpatially()
-        guard gradOutput.dtype == .float32, geometry.groups == 1, lifted.runsOnOneDNN(liftedInput.shape, liftedWeight.shape) else {
+        guard gradOutput.dtype == .float32, geometry.groups == 1, onOneDNN else {
             return try gradOutput.sum(dims: [0] + Array(2..<gradOutput.rank), keepDim: false)
         }
         let values = try gradOutput.contiguous().elements(as: Float.self)
@@ -137,12 +141,13 @@ extension Tensor {
     /// gradOutput · columns(image)ᵀ. An ungrouped float32 one on oneDNN takes oneDNN's
     /// direct kernel (`DirectWeightGradient`); PyTorch's own im2col path adds one product
     /// per sample.
-    public static func convolutionWeightGradient(image: Tensor, gradOutput: Tensor, weightShape: [Int], geometry: ConvolutionGeometry) throws -> Tensor {
+    public static func convolutionWeightGradient(image: Tensor, gradOutput: Tensor, weightShape: [Int], geometry: ConvolutionGeometry,
+                                                 onOneDNN: Bool) throws -> Tensor {
         let (input, gradient) = (try image.liftedSpatially(), try gradOutput.liftedSpatially())
         let kernelSize = weightShape.count == 3 ? [1, weightShape[2]] : [weightShape[2], weightShape[3]]
         let (batch, outputChannels, groups) = (input.shape[0], weightShape[0], geometry.groups)
         let lifted = geometry.liftedToTwoDimensions
-        if groups == 1, input.dtype == .float32, lifted.runsOnOneDNN(input.shape, [outputChannels, weightShape[1]] + kernelSize) {
+        if groups == 1, input.dtype == .float32, onOneDNN {
             let direct = DirectWeightGradient(image: input.shape, output: gradient.shape, kernel: kernelSize, geometry: lifted)
             let values = try input.contiguous().elements(as: Float.self)
             let channelsLast = try gradient.permute([0, 2, 3, 1]).contiguous().elements(as: Float.self)

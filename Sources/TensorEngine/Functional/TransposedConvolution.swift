@@ -14,7 +14,7 @@ extension Tensor {
         }
         let imageShape = [shape[0], outputChannels] + spatial
         try ensureAllocatable(shape: imageShape, itemSize: dtype.itemSize)
-        let onOneDNN = geometry.liftedToTwoDimensions.runsOnOneDNN(try liftedSpatially().shape, try weight.liftedSpatially().shape)
+        let onOneDNN = try runsOnOneDNN(weight: weight, geometry: geometry)
         var output = try Tensor.convolutionInputGradient(gradOutput: self, weight: weight, imageShape: imageShape, geometry: geometry,
                                                          onOneDNN: onOneDNN)
         if let bias {
