@@ -36,6 +36,7 @@ extension Interpreter {
             }
         }
         members["absolute"] = members["abs"]
+        members["random"] = makeNumPyRandomModule()
         members["dtype"] = stdlibFunction("dtype") { interpreter, arguments in
             let value = try arguments.bind("dtype", ["dtype"]).value("dtype")
             return .native(NumPyDType(try interpreter.numpyDType(value) ?? .float64))

@@ -16,6 +16,10 @@ struct PythonRandom {
     /// from the OS when `random.seed()` gets no argument.
     init(seed: UInt64?) { reseed(seed) }
 
+    /// numpy's legacy `RandomState(seed)`: the same twister, seeded by `init_genrand`
+    /// from the 32-bit seed itself rather than by `init_by_array`.
+    init(numpyLegacySeed seed: UInt32) { initGenrand(seed) }
+
     mutating func reseed(_ seed: UInt64?) {
         var value = seed ?? {
             var now = timespec()

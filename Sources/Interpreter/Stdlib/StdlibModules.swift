@@ -46,6 +46,8 @@ final class StdlibState {
     var warnings = WarningsState()
     var logging = LoggingState()
     let random = RandomSource(seed: nil)
+    /// `np.random`'s global legacy state, seeded from the clock until `np.random.seed`.
+    let numpyRandom = NumPyRandomState(seed: nil)
 }
 
 /// A native object that `obj[index]` reads from (a deque, `typing.Optional`).
