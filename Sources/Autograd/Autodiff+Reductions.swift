@@ -50,9 +50,11 @@ extension Autodiff {
     }
 
     /// `norm(p)` and `linalg.vector_norm`: PyTorch's `norm_backward`.
-    public static func norm(_ input: Tensor, p: Double, dims: [Int]?, keepDim: Bool) throws -> Tensor {
+    /// A vector norm. `torch.norm` and `linalg.vector_norm` record `LinalgVectorNormBackward0`;
+    /// the deprecated `torch.frobenius_norm` reaches ATen's `norm` and records `NormBackward1`.
+    public static func norm(_ input: Tensor, p: Double, dims: [Int]?, keepDim: Bool, nodeName: String = "LinalgVectorNormBackward0") throws -> Tensor {
         let output = try input.norm(p: p, dims: dims, keepDim: keepDim)
-        return Recorder.record("LinalgVectorNormBackward0", inputs: [input], output: output) { node in
+        return Recorder.record(nodeName, inputs: [input], output: output) { node in
             let savedInput = node.save(input), savedOutput = node.save(output, isOutput: true)
             return { gradient, _ in
                 let x = try savedInput.unpack()

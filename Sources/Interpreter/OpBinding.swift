@@ -28,7 +28,9 @@ extension Interpreter {
                                              keywords: arguments.keywords) ?? error
                 }
                 let opName = inPlace ? entry.name + "_" : entry.name
-                let result = try implementation(OpArguments(opName: opName, overload: index, values: values) { [unowned self] in self.warn($0) })
+                let result = try implementation(OpArguments(opName: opName, overload: index, values: values,
+                                                            warn: { [unowned self] in self.warn($0) },
+                                                            warnOnce: { [unowned self] in self.warnOncePerProgram($0) }))
                 if inPlace, let receiver, case let .tensor(computed) = result {
                     try Autodiff.assignResult(receiver, computed)
                     return .tensor(receiver)

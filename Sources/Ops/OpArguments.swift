@@ -25,12 +25,16 @@ public struct OpArguments {
     private var values: [(name: String, value: OpArgument)]
     /// Shows a UserWarning where the call was made, as PyTorch's Python code does.
     public let warn: (String) -> Void
+    /// PyTorch's `TORCH_WARN_ONCE`: the first time in a program only, wherever that is.
+    public let warnOnce: (String) -> Void
 
-    public init(opName: String, overload: Int = 0, values: [(name: String, value: OpArgument)], warn: @escaping (String) -> Void = { _ in }) {
+    public init(opName: String, overload: Int = 0, values: [(name: String, value: OpArgument)], warn: @escaping (String) -> Void = { _ in },
+                warnOnce: ((String) -> Void)? = nil) {
         self.opName = opName
         self.overload = overload
         self.values = values
         self.warn = warn
+        self.warnOnce = warnOnce ?? warn
     }
 
     /// Whether an argument was passed (not left at its default of None).

@@ -48,6 +48,21 @@ extension OpTable {
             }
             return .tensor(try Autodiff.norm(try arguments.tensor("input"), p: p, dims: try arguments.dims("dim"), keepDim: try arguments.bool("keepdim")))
         },
+        OpEntry("frobenius_norm", "Tensor input, int[1] dim, bool keepdim=False", [.function], family: .reduction,
+                explain: OpExplanation(.reduction(verb: "takes the 2-norm of")),
+                doc: OpDoc("Deprecated: the 2-norm over one or two dims, as torch.linalg.vector_norm(input, 2, dim, keepdim).",
+                           example: ">>> torch.frobenius_norm(torch.tensor([[3., 4.]]), dim=1)\ntensor([5.])")) { arguments in
+            arguments.warnOnce("at::frobenius_norm is deprecated and it is just left for JIT compatibility. It will be removed in a future PyTorch "
+                           + "release. Please use `linalg.vector_norm(A, 2., dim, keepdim)` instead (Triggered internally at "
+                           + "/__w/pytorch/pytorch/aten/src/ATen/native/LinearAlgebra.cpp:3242.)")
+            let dims = try arguments.dims("dim") ?? []
+            guard dims.count <= 2 else { throw TensorError.runtime("Expected at most 2 dimensions, but got \(dims.count) dimensions instead.") }
+            let input = try arguments.tensor("input")
+            guard input.dtype.isFloatingPoint else {
+                throw TensorError.notImplemented("norm(): input dtype should be either floating point or complex. Got \(input.dtype.scalarTypeName) instead.")
+            }
+            return .tensor(try Autodiff.norm(input, p: 2, dims: dims, keepDim: try arguments.bool("keepdim"), nodeName: "NormBackward1"))
+        },
         OpEntry("logsumexp", "Tensor input, int[1] dim, bool keepdim=False", functionAndMethod, family: .reduction,
                 explain: OpExplanation(.reduction(verb: "takes log(sum(exp(·))) of")),
                 doc: OpDoc("log(sum(exp(x))) along dim, without overflow.", formula: "logsumexp(x) = m + log Σ_i exp(x_i - m), m = max(x)",
