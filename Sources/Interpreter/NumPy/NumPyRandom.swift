@@ -40,35 +40,22 @@ final class NumPyRandomState {
         return factor * x2
     }
 
-    /// A value in 0...range, by masked rejection (numpy's legacy bounded integers).
+    /// A value in 0...range, by masked rejection (numpy's legacy bounded integers); a
+    /// full 32- or 64-bit range takes one draw unmasked.
     func bounded(_ range: UInt64) -> UInt64 {
-        guard range > 0 else { return 0 }
         if range == UInt64.max { return next64() }
         if range == 0xFFFF_FFFF { return UInt64(twister.nextUInt32()) }
-        var mask = range
-        for shift in [1, 2, 4, 8, 16, 32] as [UInt64] { mask |= mask >> shift }
-        if range <= 0xFFFF_FFFF {
-            var value = UInt64(twister.nextUInt32()) & mask
-            while value > range { value = UInt64(twister.nextUInt32()) & mask }
-            return value
-        }
-        var value = next64() & mask
-        while value > range { value = next64() & mask }
-        return value
+        return interval(range)
     }
 
-    /// `random_interval(max)`: what shuffle draws; a full 32-bit range is masked too.
+    /// `random_interval(max)`: what shuffle draws, masked even for a full 32-bit range.
     func interval(_ maximum: UInt64) -> UInt64 {
         guard maximum > 0 else { return 0 }
         var mask = maximum
         for shift in [1, 2, 4, 8, 16, 32] as [UInt64] { mask |= mask >> shift }
-        if maximum <= 0xFFFF_FFFF {
-            var value = UInt64(twister.nextUInt32()) & mask
-            while value > maximum { value = UInt64(twister.nextUInt32()) & mask }
-            return value
-        }
-        var value = next64() & mask
-        while value > maximum { value = next64() & mask }
+        let draw: () -> UInt64 = maximum <= 0xFFFF_FFFF ? { UInt64(self.twister.nextUInt32()) } : { self.next64() }
+        var value = draw() & mask
+        while value > maximum { value = draw() & mask }
         return value
     }
 

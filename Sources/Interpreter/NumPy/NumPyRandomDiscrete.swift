@@ -21,7 +21,8 @@ extension Interpreter {
         let range = UInt64(bitPattern: high &- low) &- 1
         let draw = { Int64(bitPattern: UInt64(bitPattern: low) &+ state.bounded(range)) }
         guard let shape = try numpySize(bound.optional("size")) else { return .int(draw()) }
-        return .native(NDArray(tensor: try integerArray(shape, dtype: dtype, draw)))
+        let values = try numpyDrawnArray(shape, draw)
+        return .native(NDArray(tensor: dtype == .int64 ? values : try values.to(dtype)))
     }
 
     func numpyPermutation(_ state: NumPyRandomState, _ value: Value) throws -> Value {
@@ -108,16 +109,5 @@ extension Interpreter {
         var order = Array(0..<count)
         for (position, other) in state.shuffleSwaps(count) { order.swapAt(position, other) }
         return order
-    }
-
-    private func integerArray(_ shape: [Int], dtype: DType, _ draw: () -> Int64) throws -> Tensor {
-        guard !shape.contains(where: { $0 < 0 }) else { throw PythonError.valueError("negative dimensions are not allowed") }
-        try ensureAllocatable(shape: shape, itemSize: 8)
-        let count = shape.reduce(1, *)
-        var values = [Int64]()
-        values.reserveCapacity(count)
-        for _ in 0..<count { values.append(draw()) }
-        let tensor = try Tensor(values: values, shape: shape)
-        return dtype == .int64 ? tensor : try tensor.to(dtype)
     }
 }

@@ -82,11 +82,17 @@ extension Interpreter {
 /// One float per element of `shape` (a Python float when there is no shape), float64.
 private func numpyDraws(_ shape: [Int]?, _ draw: () -> Double) throws -> Value {
     guard let shape else { return .float(draw()) }
+    return .native(NDArray(tensor: try numpyDrawnArray(shape, draw)))
+}
+
+/// A new array of `shape` filled by `draw` in row-major order, checked against the
+/// memory budget before anything is drawn.
+func numpyDrawnArray<Element: TensorElement>(_ shape: [Int], _ draw: () -> Element) throws -> Tensor {
     guard !shape.contains(where: { $0 < 0 }) else { throw PythonError.valueError("negative dimensions are not allowed") }
     try ensureAllocatable(shape: shape, itemSize: 8)
     let count = shape.reduce(1, *)
-    var values = [Double]()
+    var values = [Element]()
     values.reserveCapacity(count)
     for _ in 0..<count { values.append(draw()) }
-    return .native(NDArray(tensor: try Tensor(values: values, shape: shape)))
+    return try Tensor(values: values, shape: shape)
 }
