@@ -16,12 +16,12 @@ extension Tensor {
             throw TensorError.runtime("\(function)(): internal error: output_size.size() must be \(spatialRank)")
         }
         let volumes = PooledVolumes(shape, spatialRank: spatialRank)
-        if let negative = outputSize.first(where: { $0 < 0 }) {
-            throw TensorError.runtime("Trying to create tensor with negative dimension \(negative): \(formatShape(volumes.leadingShape + outputSize))")
-        }
+        // The output is refused as PyTorch would refuse creating it, before any window is listed.
+        let outputShape = volumes.leadingShape + outputSize
+        try ensureAllocatable(shape: outputShape)
         // ATen names the 2-d kernel's dispatch after the op, the 3-d one after its CPU function.
         guard dtype.isFloatingPoint else { throw TensorError.kernelNotImplemented(spatialRank == 3 ? function + "_cpu" : function, dtype) }
-        let windows = adaptiveWindows(input: volumes.spatialShape, output: outputSize)
+        let windows = outputSize.contains(0) ? [] : adaptiveWindows(input: volumes.spatialShape, output: outputSize)
         let input = doubles()
         var values = [Double](repeating: 0, count: volumes.count * windows.count)
         var indices = [Int64](repeating: 0, count: values.count)
@@ -38,7 +38,6 @@ extension Tensor {
                 indices[volume * windows.count + cell] = Int64(bestIndex)
             }
         }
-        let outputShape = volumes.leadingShape + outputSize
         return (try ResultBuilder.tensor(doubles: values, shape: outputShape, dtype: dtype),
                 try ResultBuilder.tensor(int64s: indices, shape: outputShape, dtype: .int64))
     }
