@@ -3,14 +3,14 @@ import Foundation
 /// `torch.special.erfcx` and `torch.special.log_ndtr` as ATen's `calc_erfcx` and
 /// `calc_log_ndtr` compute them (Steven G. Johnson's Faddeeva erfcx: a Chebyshev polynomial
 /// for each of 100 intervals of y = 400/(4+|x|)). The float forms keep ATen's mixed
-/// precision: the polynomials and the large-x continued fraction run in double because
-/// their constants are double literals, and the unqualified `exp` is the double one.
+/// precision: the polynomials and most of the large-x continued fraction run in double
+/// because their constants are double literals, and the unqualified `exp` is the double one.
 
 /// Scaled complementary error function, exp(x²)·erfc(x), in double.
 func scaledComplementaryError(_ x: Double) -> Double {
     if x.isNaN { return x }
     if x >= 0 {
-        if x > 50 { return largeArgumentErfcx(x, inversePi: inverseSquareRootPi) }
+        if x > 50 { return largeArgumentErfcx(x) }
         return erfcxChebyshev(400 / (4 + x))
     }
     if x < -26.7 { return .infinity }
@@ -29,11 +29,17 @@ func scaledComplementaryError(_ x: Float) -> Float {
     }
     if x >= 0 {
         if x > 5e7 { return Float(inverseSquareRootPi) / x }
-        if x > 50 { return Float(largeArgumentErfcx(Double(x), square: Double(x * x), inversePi: Double(Float(inverseSquareRootPi)))) }
+        if x > 50 {
+            // ATen's `x*x+5` adds an int, so it and its product stay float; the other terms have double literals.
+            let square = x * x
+            let numerator = Double(Float(inverseSquareRootPi)) * 2.0.addingProduct(Double(square), Double(square) + 4.5)
+            return Float(numerator / (Double(x) * (Double(square * (square + 5)) + 3.75)))
+        }
         return chebyshev(400 / (4 + x))
     }
-    if x < -26.7 { return .infinity }
-    if x < -6.1 { return Float(2 * exp(Double(x * x))) }
+    // The thresholds are double literals, so a float compares as a double.
+    if Double(x) < -26.7 { return .infinity }
+    if Double(x) < -6.1 { return Float(2 * exp(Double(x * x))) }
     return Float(2 * exp(Double(x * x)) - Double(chebyshev(400 / (4 - x))))
 }
 
@@ -51,10 +57,11 @@ func logNormalCDF(_ x: Float) -> Float {
 private let inverseSquareRootPi = 0.56418958354775628694807945156
 
 /// The 5-term continued fraction for x > 50, or 1/(x√π) past 5e7 where it would overflow.
-private func largeArgumentErfcx(_ x: Double, square: Double? = nil, inversePi: Double) -> Double {
-    if x > 5e7 { return inversePi / x }
-    let x2 = square ?? x * x
-    return inversePi * (x2 * (x2 + 4.5) + 2) / (x * (x2 * (x2 + 5) + 3.75))
+/// ATen's build fuses its two a·b + c into multiply-adds (the Chebyshev sums it leaves apart).
+private func largeArgumentErfcx(_ x: Double) -> Double {
+    if x > 5e7 { return inverseSquareRootPi / x }
+    let square = x * x
+    return inverseSquareRootPi * 2.0.addingProduct(square, square + 4.5) / (x * 3.75.addingProduct(square, square + 5))
 }
 
 private func erfcxChebyshev(_ y: Double) -> Double {
