@@ -93,13 +93,15 @@ private func biasGradient(_ gradient: Tensor) throws -> Tensor {
 }
 
 extension Autodiff {
-    /// `F.adaptive_max_pool2d` (AdaptiveMaxPool2DBackward0): the values and their indices;
-    /// the gradient goes back to where each maximum was taken.
-    public static func adaptiveMaxPool2d(_ input: Tensor, outputSize: [Int]) throws -> (values: Tensor, indices: Tensor) {
-        let (values, indices) = try input.adaptiveMaxPool2d(outputSize: outputSize)
+    /// `F.adaptive_max_pool2d` / `3d` (AdaptiveMaxPool2DBackward0 / 3D): the values and their
+    /// indices; the gradient goes back to where each maximum was taken.
+    public static func adaptiveMaxPool(_ input: Tensor, spatialRank: Int, outputSize: [Int]) throws -> (values: Tensor, indices: Tensor) {
+        let (values, indices) = try input.adaptiveMaxPool(spatialRank: spatialRank, outputSize: outputSize)
         let inputShape = input.shape
-        let output = Recorder.record("AdaptiveMaxPool2DBackward0", inputs: [input], output: values) { _ in
-            { gradient, _ in [try Tensor.adaptiveMaxPool2dBackward(gradOutput: gradient, indices: indices, inputShape: inputShape)] }
+        let output = Recorder.record("AdaptiveMaxPool\(spatialRank)DBackward0", inputs: [input], output: values) { _ in
+            { gradient, _ in
+                [try Tensor.adaptiveMaxPoolBackward(gradOutput: gradient, indices: indices, inputShape: inputShape, spatialRank: spatialRank)]
+            }
         }
         return (output, indices)
     }

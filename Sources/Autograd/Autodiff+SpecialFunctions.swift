@@ -12,6 +12,8 @@ extension SpecialUnaryOp {
         case .lgamma: "LgammaBackward0"
         case .digamma: "DigammaBackward0"
         case .polygamma: "PolygammaBackward0"
+        case .erfcx: "SpecialErfcxBackward0"
+        case .logNdtr: "SpecialLogNdtrBackward0"
         }
     }
 }
@@ -36,6 +38,13 @@ extension Autodiff {
         case .lgamma: return try mul(gradient, try x.special(.digamma))
         case .digamma: return try mul(gradient, try x.special(.polygamma(1)))
         case let .polygamma(order): return try mul(gradient, try x.special(.polygamma(order + 1)))
+        case .erfcx:
+            // (2·x·result − 2/√π) · grad
+            return try mul(try add(try mul(try mul(2.0, x), try x.special(.erfcx)), -2 / Double.pi.squareRoot()), gradient)
+        case .logNdtr:
+            // grad / √(2π) · exp(−(result + x²/2))
+            let exponent = try neg(try add(try x.special(.logNdtr), try div(try mul(x, x), 2.0)))
+            return try mul(try div(gradient, (2 * Double.pi).squareRoot()), try exponent.unary(.exp))
         case .sinc:
             // ((πx)·cos(πx) − sin(πx)) / (πx²), and 0 where x is 0.
             let scaled = try mul(Double.pi, x)

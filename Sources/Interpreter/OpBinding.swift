@@ -7,7 +7,9 @@ import TensorEngine
 /// This is the one place where op arguments are matched and checked.
 extension Interpreter {
     /// `inPlace` is the `x.name_(...)` form: the result is written into the receiver.
-    func callOp(_ entry: OpEntry, receiver: Tensor?, inPlace: Bool = false, _ arguments: CallArguments) throws -> Value {
+    /// `nativeName` is the C++ name PyTorch's errors use for a spelling outside the entry's
+    /// own namespaces (`special_gammaln` for `torch.special.gammaln`).
+    func callOp(_ entry: OpEntry, receiver: Tensor?, inPlace: Bool = false, nativeName: String? = nil, _ arguments: CallArguments) throws -> Value {
         guard let implementation = entry.implementation else {
             throw PythonError.notImplemented("\(entry.name)() has no implementation in the op table")
         }
@@ -21,8 +23,9 @@ extension Interpreter {
             do {
                 let values: [(name: String, value: OpArgument)]
                 do {
-                    values = try bind(positional, arguments.keywords, to: signature, opName: inPlace ? entry.name + "_" : entry.name, strict: strict,
-                                      hasReceiver: receiver != nil, pythonWording: !entry.variants.contains(.function) && !entry.variants.contains(.method))
+                    let pythonWording = nativeName == nil && !entry.variants.contains(.function) && !entry.variants.contains(.method)
+                    values = try bind(positional, arguments.keywords, to: signature, opName: nativeName ?? (inPlace ? entry.name + "_" : entry.name),
+                                      strict: strict, hasReceiver: receiver != nil, pythonWording: pythonWording)
                 } catch let error as PythonError where !strict && error.type == "TypeError" {
                     throw invalidCombination(entry, asMethod: receiver != nil, positional: Array(positional.dropFirst(receiver == nil ? 0 : 1)),
                                              keywords: arguments.keywords) ?? error

@@ -21,7 +21,7 @@ public enum OpFamily: String, Sendable, CaseIterable {
     case elementwise, comparison, activation
     case reduction, scan, sorting
     case movement, indexing, join, masking
-    case linearAlgebra, normalization, loss
+    case linearAlgebra, normalization, loss, pooling
 }
 
 /// What `:help` shows besides the signature. The example's output is checked by the tests.

@@ -5,7 +5,7 @@ public enum OpTable {
         + creationOps + unaryOps + elementwiseOps + indexingOps + linearAlgebraOps + specialMathOps
         + statisticsOps + matrixBuilderOps + quantileOps
         + linalgOps + decompositionOps + singularValueOps + pseudoInverseOps + moreLossOps + gatedUnitOps + slidingBlockOps
-        + instanceNormOps
+        + instanceNormOps + adaptiveMaxPoolOps
         + sizedViewOps
         + handBoundOps + modelSetupOps
 

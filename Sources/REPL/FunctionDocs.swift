@@ -54,12 +54,12 @@ enum FunctionDocs {
     }()
 
     /// The doc for `name` as typed: qualified (`torch.cat`, `F.relu`, `Tensor.view`,
-    /// `x.view`) or bare (`cat`, tried as torch, then F, then Tensor).
+    /// `x.view`) or bare (`cat`, tried as torch, then F, then Tensor, then nn and special).
     static func lookup(_ typed: String) -> FunctionDoc? {
         let name = typed.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "()", with: "")
         if let doc = byName[OpTable.expand(name)] { return doc }
         let bare = String(name.split(separator: ".").last ?? "")
-        for prefix in ["torch.", "torch.nn.functional.", "Tensor.", "torch.nn."] {
+        for prefix in ["torch.", "torch.nn.functional.", "Tensor.", "torch.nn.", "torch.special."] {
             if let doc = byName[prefix + bare] { return doc }
         }
         return nil

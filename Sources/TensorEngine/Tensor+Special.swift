@@ -4,6 +4,8 @@ import Foundation
 /// default float dtype, float16/bfloat16 in float32 and round back.
 public enum SpecialUnaryOp: Sendable, Equatable {
     case acosh, asinh, atanh, sinc, lgamma, digamma
+    /// `torch.special.erfcx` and `torch.special.log_ndtr`, which ATen has no half kernels for.
+    case erfcx, logNdtr
     /// The n-th derivative of digamma; `polygamma(0)` is digamma itself.
     case polygamma(Int)
 }
@@ -12,6 +14,9 @@ extension Tensor {
     public func special(_ op: SpecialUnaryOp) throws -> Tensor {
         if case let .polygamma(order) = op, order < 0 {
             throw TensorError.runtime("polygamma(n, x) does not support negative n.")
+        }
+        if dtype == .float16 || dtype == .bfloat16, op == .erfcx || op == .logNdtr {
+            throw TensorError.kernelNotImplemented(op == .erfcx ? "erfcx_cpu" : "log_ndtr_cpu", dtype)
         }
         switch dtype {
         case .float64: return try map(Double.self, Double.self, doubleFunction(op))
@@ -30,6 +35,8 @@ private func floatFunction(_ op: SpecialUnaryOp) -> (Float) -> Float {
     case .asinh: asinhf
     case .atanh: atanhf
     case .lgamma: lgammaf
+    case .erfcx: scaledComplementaryError
+    case .logNdtr: logNormalCDF
     case .sinc: { x in
         if x == 0 { return 1 }
         let product = floatPi * x
@@ -50,6 +57,8 @@ private func doubleFunction(_ op: SpecialUnaryOp) -> (Double) -> Double {
     case .asinh: Foundation.asinh
     case .atanh: Foundation.atanh
     case .lgamma: Foundation.lgamma
+    case .erfcx: scaledComplementaryError
+    case .logNdtr: logNormalCDF
     case .sinc: { x in
         if x == 0 { return 1 }
         let product = Double.pi * x

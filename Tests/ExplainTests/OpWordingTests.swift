@@ -58,6 +58,7 @@ private let calls: [String: String] = [
     "gaussian_nll_loss": "F.gaussian_nll_loss(x, y, torch.ones(4, 5))", "hinge_embedding_loss": "F.hinge_embedding_loss(x, y.sign())",
     "triplet_margin_loss": "F.triplet_margin_loss(x, y, -x)",
     "glu": "F.glu(x, dim=0)", "ndtr": "torch.special.ndtr(x)",
+    "log_ndtr": "torch.special.log_ndtr(x)", "erfcx": "torch.special.erfcx(x)",
     "pixel_shuffle": "F.pixel_shuffle(x.view(1, 4, 5, 1), 2)", "pixel_unshuffle": "F.pixel_unshuffle(x.view(1, 1, 4, 5)[..., :4], 2)",
     "polygamma": "torch.polygamma(1, x)", "logaddexp": "torch.logaddexp(x, y)", "logaddexp2": "torch.logaddexp2(x, y)",
     "xlogy": "torch.xlogy(x, y)", "copysign": "torch.copysign(x, y)", "nextafter": "torch.nextafter(x, y)",
@@ -100,6 +101,8 @@ private let calls: [String: String] = [
     "HalfTensor": "torch.HalfTensor([1, 2])", "BFloat16Tensor": "torch.BFloat16Tensor([1, 2])", "LongTensor": "torch.LongTensor(2, 3)",
     "IntTensor": "torch.IntTensor([1, 2])", "ShortTensor": "torch.ShortTensor([1, 2])", "CharTensor": "torch.CharTensor([1, 2])",
     "ByteTensor": "torch.ByteTensor([1, 2])", "BoolTensor": "torch.BoolTensor([True, False])",
+    "adaptive_max_pool1d": "F.adaptive_max_pool1d(c, 2)", "adaptive_max_pool2d": "F.adaptive_max_pool2d(c, (1, 2))",
+    "adaptive_max_pool3d": "F.adaptive_max_pool3d(c.view(1, 2, 4, 5), 2)",
 ]
 
 /// A call for ops with one tensor operand (the unary and activation ops the table declares

@@ -2,50 +2,23 @@ import Autograd
 import Ops
 import TensorEngine
 
-/// `nn.InstanceNorm1d` / `2d` (`_InstanceNorm`): affine=False and track_running_stats=False
+/// `nn.InstanceNorm1d` / `2d` / `3d` (`_InstanceNorm`): affine=False and track_running_stats=False
 /// by default. Unlike BatchNorm it never counts batches: `num_batches_tracked` is
 /// registered but stays 0, and momentum None means 0 rather than a cumulative average.
-final class InstanceNormModule: NNModule {
-    let features: Int
-    let eps: Double
-    let momentum: Double?
-    let affine: Bool
-    /// The rank of an unbatched input: 2 for InstanceNorm1d, 3 for InstanceNorm2d.
+final class InstanceNormModule: NormBaseModule {
+    /// The rank of an unbatched input: 2 for InstanceNorm1d, 3 for InstanceNorm2d, 4 for InstanceNorm3d.
     let unbatchedRank: Int
 
-    private func buffer(_ name: String) -> Tensor? { registry.buffers.item(name) ?? nil }
-    private func parameter(_ name: String) -> Tensor? { parameters.first { $0.name == name }?.tensor }
-
     init(name: String, features: Int, eps: Double, momentum: Double?, affine: Bool, bias: Bool, trackRunningStats: Bool, dtype: DType) throws {
-        (self.features, self.eps, self.momentum, self.affine) = (features, eps, momentum, affine)
-        unbatchedRank = name == "InstanceNorm1d" ? 2 : 3
-        super.init(name: name)
+        unbatchedRank = ["InstanceNorm1d": 2, "InstanceNorm2d": 3][name] ?? 4
+        super.init(name: name, features: features, eps: eps, momentum: momentum, affine: affine)
         try registerNormalizationState(features: features, affine: affine, bias: bias, trackRunningStats: trackRunningStats, dtype: dtype)
     }
 
     /// A fresh layer of the same settings; deepcopy then copies the state into it.
     override func makeCopy(_ interpreter: Interpreter) throws -> NNModule? {
         try InstanceNormModule(name: name, features: features, eps: eps, momentum: momentum, affine: affine, bias: parameter("bias") != nil,
-                               trackRunningStats: buffer("running_mean") != nil, dtype: parameter("weight")?.dtype ?? defaultFloatDType)
-    }
-
-    override func extraRepr() -> String {
-        "\(features), eps=\(pythonFloatRepr(eps)), momentum=\(momentum.map(pythonFloatRepr) ?? "None"), affine=\(affine ? "True" : "False"), "
-            + "bias=\(parameter("bias") != nil ? "True" : "False"), track_running_stats=\(buffer("running_mean") != nil ? "True" : "False")"
-    }
-
-    override func attribute(_ attribute: String, interpreter: Interpreter) throws -> Value? {
-        func optionalTensor(_ tensor: Tensor?) -> Value { tensor.map { .tensor($0) } ?? Value.none }
-        switch attribute {
-        case "num_features": return .int(Int64(features))
-        case "eps": return .float(eps)
-        case "momentum": return momentum.map { .float($0) } ?? Value.none
-        case "affine": return .bool(affine)
-        case "track_running_stats": return .bool(buffer("running_mean") != nil)
-        case "running_mean", "running_var", "num_batches_tracked": return optionalTensor(buffer(attribute))
-        case "weight", "bias": return optionalTensor(parameter(attribute))
-        default: return try super.attribute(attribute, interpreter: interpreter)
-        }
+                               trackRunningStats: runningMean != nil, dtype: parameter("weight")?.dtype ?? defaultFloatDType)
     }
 
     /// `_InstanceNorm.forward`: the rank and feature-count checks, then F.instance_norm,
@@ -72,7 +45,7 @@ final class InstanceNormModule: NNModule {
         let settings: [(name: String, value: Value)] = [
             ("running_mean", optional(buffer("running_mean"))), ("running_var", optional(buffer("running_var"))),
             ("weight", optional(parameter("weight"))), ("bias", optional(parameter("bias"))),
-            ("use_input_stats", .bool(training || buffer("running_mean") == nil)), ("momentum", .float(momentum ?? 0)), ("eps", .float(eps)),
+            ("use_input_stats", .bool(training || runningMean == nil)), ("momentum", .float(momentum ?? 0)), ("eps", .float(eps)),
         ]
         guard case let .tensor(output) = try interpreter.callOp(instanceNorm, receiver: nil, CallArguments([.tensor(batched)], keywords: settings)) else {
             throw PythonError.typeError("F.instance_norm returned no tensor")
@@ -85,7 +58,7 @@ final class InstanceNormModule: NNModule {
 extension Interpreter {
     func instanceNormModuleMembers() -> [String: Value] {
         var members: [String: Value] = [:]
-        for name in ["InstanceNorm1d", "InstanceNorm2d"] {
+        for name in ["InstanceNorm1d", "InstanceNorm2d", "InstanceNorm3d"] {
             members[name] = .builtin(Builtin(name) { _, arguments in
                 let bound = try arguments.bind("_InstanceNorm.__init__", ["num_features", "eps", "momentum", "affine", "track_running_stats", "device", "dtype", "bias"])
                 let momentum: Double? = bound.values["momentum"]?.isNone == true ? nil : try bound.double("momentum", default: 0.1)

@@ -3,71 +3,28 @@ import TensorEngine
 
 /// `nn.BatchNorm1d`/`2d`/`3d` and `nn.SyncBatchNorm`, with the buffers `running_mean`, `running_var` and
 /// `num_batches_tracked` when it tracks running statistics.
-final class BatchNormModule: NNModule {
-    let features: Int
-    let eps: Double
-    let momentum: Double?
-    let affine: Bool
+final class BatchNormModule: NormBaseModule {
     /// The input ranks the variant accepts, and how its error names them ("2D or 3D").
     let acceptedRanks: (ranks: ClosedRange<Int>, text: String)
-    /// The buffers live in the registry, so `load_state_dict`, `deepcopy` and reassignment
-    /// (`bn.running_mean = ...`) reach what forward reads.
-    private func buffer(_ name: String) -> Tensor? {
-        registry.buffers.item(name) ?? nil
-    }
-    private var runningMean: Tensor? { buffer("running_mean") }
-    private var runningVariance: Tensor? { buffer("running_var") }
-    private var batchesTracked: Tensor? { buffer("num_batches_tracked") }
 
     /// A layer of the same kind with nothing registered, for `copy.deepcopy` to fill.
     private init(copying other: BatchNormModule) {
-        (features, eps, momentum, affine, acceptedRanks) = (other.features, other.eps, other.momentum, other.affine, other.acceptedRanks)
-        super.init(name: other.name)
+        acceptedRanks = other.acceptedRanks
+        super.init(name: other.name, features: other.features, eps: other.eps, momentum: other.momentum, affine: other.affine)
     }
 
     override func makeCopy(_ interpreter: Interpreter) throws -> NNModule? { BatchNormModule(copying: self) }
 
     init(name: String, features: Int, eps: Double, momentum: Double?, affine: Bool, bias: Bool,
          trackRunningStats: Bool, dtype: DType) throws {
-        (self.features, self.eps, self.momentum, self.affine) = (features, eps, momentum, affine)
         switch name {
         case "BatchNorm1d": acceptedRanks = (2...3, "2D or 3D")
         case "BatchNorm2d": acceptedRanks = (4...4, "4D")
         case "BatchNorm3d": acceptedRanks = (5...5, "5D")
         default: acceptedRanks = (2...Int.max, "at least 2D")  // SyncBatchNorm, which runs as BatchNorm off a GPU
         }
-        super.init(name: name)
+        super.init(name: name, features: features, eps: eps, momentum: momentum, affine: affine)
         try registerNormalizationState(features: features, affine: affine, bias: bias, trackRunningStats: trackRunningStats, dtype: dtype)
-    }
-
-    private func parameter(_ name: String) -> Tensor? { parameters.first { $0.name == name }?.tensor }
-
-    override func extraRepr() -> String {
-        let momentumText = momentum.map(pythonFloatRepr) ?? "None"
-        return "\(features), eps=\(pythonFloatRepr(eps)), momentum=\(momentumText), affine=\(pythonBool(affine)), "
-            + "bias=\(pythonBool(parameter("bias") != nil)), track_running_stats=\(pythonBool(runningMean != nil))"
-    }
-
-    override func attribute(_ attribute: String, interpreter: Interpreter) throws -> Value? {
-        func optionalTensor(_ tensor: Tensor?) -> Value { tensor.map { .tensor($0) } ?? Value.none }
-        switch attribute {
-        case "num_features": return .int(Int64(features))
-        case "eps": return .float(eps)
-        case "momentum": return momentum.map { .float($0) } ?? Value.none
-        case "affine": return .bool(affine)
-        case "track_running_stats": return .bool(runningMean != nil)
-        case "running_mean": return optionalTensor(runningMean)
-        case "running_var": return optionalTensor(runningVariance)
-        case "num_batches_tracked": return optionalTensor(batchesTracked)
-        case "weight", "bias": return optionalTensor(parameter(attribute))
-        case "reset_running_stats": return .builtin(Builtin(attribute, owner: name) { _, _ in
-            self.runningMean?.fill(.int(0))
-            self.runningVariance?.fill(.int(1))
-            self.batchesTracked?.fill(.int(0))
-            return .none
-        })
-        default: return try super.attribute(attribute, interpreter: interpreter)
-        }
     }
 
     /// `_BatchNorm.forward`: in training, count the batch and move the running estimates
@@ -139,8 +96,6 @@ final class GroupNormModule: NNModule {
         return .tensor(try Autodiff.groupNorm(input, groups: groups, weight: parameter("weight"), bias: parameter("bias"), eps: eps))
     }
 }
-
-private func pythonBool(_ flag: Bool) -> String { flag ? "True" : "False" }
 
 extension NNModule {
     /// `_NormBase.__init__`: weight ones and bias zeros when affine; running mean zeros,

@@ -1,7 +1,7 @@
 import Autograd
 import TensorEngine
 
-/// `F.max_pool1d/2d`, `F.avg_pool1d/2d`, `F.adaptive_avg_pool1d/2d`, `F.adaptive_max_pool1d/2d` and their `nn` modules. A
+/// `F.max_pool1d/2d`, `F.avg_pool1d/2d`, `F.adaptive_avg_pool1d/2d`, `F.adaptive_max_pool1d/2d/3d` and their `nn` modules. A
 /// module keeps its constructor's arguments as given, because its repr prints them so
 /// (`MaxPool2d(kernel_size=2, stride=2, ...)` but `kernel_size=(2, 3)`).
 extension Interpreter {
@@ -19,6 +19,8 @@ extension Interpreter {
                 shown: ["kernel_size", "stride", "padding"], showsOneTuples: dims == "1d")
             members["AdaptiveAvgPool" + dims] = poolingModule(
                 "AdaptiveAvgPool" + dims, function: "adaptive_avg_pool" + dims, ["output_size"], defaults: [:], shown: ["output_size"])
+        }
+        for dims in ["1d", "2d", "3d"] {
             members["AdaptiveMaxPool" + dims] = poolingModule(
                 "AdaptiveMaxPool" + dims, function: "adaptive_max_pool" + dims, ["output_size", "return_indices"],
                 defaults: ["return_indices": .bool(false)], shown: ["output_size"])
@@ -73,16 +75,24 @@ extension Interpreter {
             }))
             entries.append(("adaptive_avg_pool" + suffix, ["input", "output_size"], { _, bound in
                 let input = try bound.tensor("input")
-                let outputSize = try adaptiveOutputSize(try bound.value("output_size"), input: input, spatialRank: spatialRank)
+                let outputSize = try adaptiveOutputSize(try bound.value("output_size"), input: input, spatialRank: spatialRank,
+                                                        function: "adaptive_avg_pool" + suffix)
+                guard outputSize.count == spatialRank else {
+                    throw PythonError.runtimeError("adaptive_avg_pool\(suffix): output_size must be \(spatialRank)")
+                }
                 return .tensor(try liftedPooling(input, spatialRank: spatialRank, function: "adaptive_avg_pool" + suffix) {
                     [try Autodiff.adaptiveAvgPool2d($0, outputSize: spatialRank == 1 ? [1] + outputSize : outputSize)]
                 }[0])
             }))
-            entries.append(("adaptive_max_pool" + suffix, ["input", "output_size", "return_indices"], { _, bound in
+        }
+        for spatialRank in [1, 2, 3] {
+            let function = "adaptive_max_pool\(spatialRank)d"
+            entries.append((function, ["input", "output_size", "return_indices"], { _, bound in
                 let input = try bound.tensor("input")
-                let outputSize = try adaptiveOutputSize(try bound.value("output_size"), input: input, spatialRank: spatialRank)
-                let outputs = try liftedPooling(input, spatialRank: spatialRank, function: "adaptive_max_pool" + suffix) {
-                    let (values, indices) = try Autodiff.adaptiveMaxPool2d($0, outputSize: spatialRank == 1 ? [1] + outputSize : outputSize)
+                let outputSize = try adaptiveOutputSize(try bound.value("output_size"), input: input, spatialRank: spatialRank, function: function)
+                let outputs = try liftedPooling(input, spatialRank: spatialRank, function: function) {
+                    let (values, indices) = try Autodiff.adaptiveMaxPool($0, spatialRank: Swift.max(spatialRank, 2),
+                                                                         outputSize: spatialRank == 1 ? [1] + outputSize : outputSize)
                     return [values, indices]
                 }
                 return try bound.bool("return_indices", default: false) ? .tuple(outputs.map { .tensor($0) }) : .tensor(outputs[0])
@@ -105,20 +115,30 @@ private func liftedPooling(_ input: Tensor, spatialRank: Int, function: String, 
     return try pool(try Autodiff.unsqueeze(input, -2)).map { try Autodiff.squeeze($0, [-2]) }
 }
 
-/// An adaptive pooling's output size: an int, or a sequence in which None keeps that
-/// dim's input size.
-private func adaptiveOutputSize(_ requested: Value, input: Tensor, spatialRank: Int) throws -> [Int] {
-    let function = "adaptive_avg_pool\(spatialRank)d"
+/// An adaptive pooling's output size: an int for every spatial dim, or a sequence. In 2-d
+/// and 3-d, functional.py's `_list_with_default` replaces a None by the size of the input
+/// dim it lines up with, counting from the last; the kernels check the count after. A 1-d
+/// pooling takes ints only, exactly one.
+private func adaptiveOutputSize(_ requested: Value, input: Tensor, spatialRank: Int, function: String) throws -> [Int] {
     var items: [Value]
     switch requested {
     case let .tuple(values): items = values
     case let .list(list): items = list.items
     case let .size(sizes): items = sizes.map { .int(Int64($0)) }
-    default: items = Array(repeating: requested, count: spatialRank)
+    default: return Array(repeating: try toInt(requested, function: function, argument: "output_size"), count: spatialRank)
     }
-    guard items.count == spatialRank else { throw PythonError.runtimeError("\(function): output_size must be \(spatialRank)") }
+    if spatialRank == 1 {
+        guard items.count == 1 else {
+            throw PythonError.runtimeError("\(function)() argument 'output_size' should contain one int (got \(items.count))")
+        }
+        if items[0].isNone {
+            throw PythonError.typeError("\(function)(): argument 'output_size' (position 2) must be tuple of ints, but found element of type NoneType at pos 0")
+        }
+        return [try toInt(items[0], function: function, argument: "output_size")]
+    }
+    guard input.rank > items.count else { throw PythonError.valueError("Input dimension should be at least \(items.count + 1)") }
     return try items.enumerated().map { index, item in
-        item.isNone ? input.shape[Swift.max(input.rank - spatialRank + index, 0)] : try toInt(item, function: function, argument: "output_size")
+        item.isNone ? input.shape[input.rank - items.count + index] : try toInt(item, function: function, argument: "output_size")
     }
 }
 

@@ -36,8 +36,9 @@ extension Interpreter {
         // Table ops declared with a `torch.special.` alias (`torch.special.gammaln`).
         for entry in OpTable.all where entry.implementation != nil {
             for qualifiedName in entry.aliases where qualifiedName.hasPrefix("torch.special.") {
-                define(String(qualifiedName.dropFirst("torch.special.".count))) { interpreter, arguments in
-                    try interpreter.callOp(entry, receiver: nil, arguments)
+                let name = String(qualifiedName.dropFirst("torch.special.".count))
+                define(name) { interpreter, arguments in
+                    try interpreter.callOp(entry, receiver: nil, nativeName: "special_" + name, arguments)
                 }
             }
         }

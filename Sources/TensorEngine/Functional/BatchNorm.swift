@@ -73,6 +73,16 @@ private struct ChannelBlocks {
 }
 
 extension Tensor {
+    /// ATen's `check_mixed_data_type`: parameters of another dtype than the input (the first
+    /// one given decides) are allowed only as float32 ones for a half or bfloat16 input.
+    private func checkMixedParameterTypes(_ parameters: [Tensor]) throws {
+        guard let parameterType = parameters.first?.dtype, parameterType != dtype else { return }
+        guard parameters.allSatisfy({ $0.dtype == .float32 }) else {
+            throw TensorError.runtime("mixed dtype (CPU): expect parameter to have scalar type of Float")
+        }
+        guard dtype == .float16 || dtype == .bfloat16 else { throw TensorError.runtime("mixed dtype (CPU): all inputs must share same datatype.") }
+    }
+
     /// `F.batch_norm`: training normalizes with the batch's statistics (biased variance)
     /// and moves `running` towards them (unbiased variance); evaluation uses `running`.
     public func batchNorm(weight: Tensor?, bias: Tensor?, running: RunningStatistics?, training: Bool, eps: Double) throws -> (output: Tensor, statistics: NormalizationStatistics) {
@@ -81,6 +91,7 @@ extension Tensor {
         }
         let blocks = ChannelBlocks(self)
         try checkChannelParameters(weight: weight, bias: bias, running: running, channels: blocks.channels)
+        try checkMixedParameterTypes([weight, bias, running?.mean, running?.variance].compactMap { $0 })
         if dtype == .float32, count > 0, [weight, bias, running?.mean, running?.variance].allSatisfy({ ($0?.dtype ?? .float32) == .float32 }) {
             return try float32BatchNorm(weight: weight, bias: bias, running: running, training: training, eps: eps)
         }
