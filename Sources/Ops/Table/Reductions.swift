@@ -49,9 +49,9 @@ extension OpTable {
             return .tensor(try Autodiff.norm(try arguments.tensor("input"), p: p, dims: try arguments.dims("dim"), keepDim: try arguments.bool("keepdim")))
         },
         OpEntry("frobenius_norm", "Tensor input, int[1] dim, bool keepdim=False", [.function], family: .reduction,
-                explain: OpExplanation(.reduction(verb: "takes the 2-norm of")),
-                doc: OpDoc("Deprecated: the 2-norm over one or two dims, as torch.linalg.vector_norm(input, 2, dim, keepdim).",
-                           example: ">>> torch.frobenius_norm(torch.tensor([[3., 4.]]), dim=1)\ntensor([5.])")) { arguments in
+                // No :help entry: its every call prints the deprecation warning, which points
+                // users at torch.linalg.vector_norm.
+                explain: OpExplanation(.reduction(verb: "takes the 2-norm of"))) { arguments in
             arguments.warnOnce("at::frobenius_norm is deprecated and it is just left for JIT compatibility. It will be removed in a future PyTorch "
                            + "release. Please use `linalg.vector_norm(A, 2., dim, keepdim)` instead (Triggered internally at "
                            + "/__w/pytorch/pytorch/aten/src/ATen/native/LinearAlgebra.cpp:3242.)")
