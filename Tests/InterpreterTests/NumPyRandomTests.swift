@@ -76,4 +76,37 @@ struct NumPyRandomTests {
 
         """#)
     }
+
+    @Test("tile, repeat, stacks, linalg.norm, the logical functions and a single-process torch.distributed, as numpy and PyTorch print them")
+    func evaluationHelpers() {
+        let outcome = StdlibTests.run(#"""
+        import numpy as np
+        import torch.distributed as dist
+        a = np.array([1, 2, 3])
+        print(np.tile(a, 2), np.tile(a, (2, 1)).shape, np.tile(np.array([[1, 2]]), (2, 2)).tolist())
+        print(np.repeat(a, 2), np.repeat(np.array([[1, 2], [3, 4]]), 2, axis=0).tolist(), np.repeat(np.array([[1, 2], [3, 4]]), 3))
+        print(np.vstack([a, a]).shape, np.hstack([a, a]), np.vstack([np.ones((2, 3)), a]).tolist())
+        x = np.arange(12.).reshape(3, 4) / 7
+        print(np.linalg.norm(x), np.linalg.norm(x, axis=0), np.linalg.norm(x, axis=1, keepdims=True).shape, np.linalg.norm(a))
+        b = np.array([True, False, False])
+        print(np.logical_and(a > 1, b), np.logical_or(a > 2, b), np.logical_xor(a > 1, b), np.logical_not(b))
+        print(dist.is_available(), dist.is_initialized())
+        try:
+            dist.get_world_size()
+        except ValueError as e:
+            print("ValueError", e)
+
+        """#)
+        #expect(outcome.error == nil)
+        #expect(outcome.stdout == #"""
+        [1 2 3 1 2 3] (2, 3) [[1, 2, 1, 2], [1, 2, 1, 2]]
+        [1 1 2 2 3 3] [[1, 2], [1, 2], [3, 4], [3, 4]] [1 1 1 2 2 2 3 3 3 4 4 4]
+        (2, 3) [1 2 3 1 2 3] [[1.0, 1.0, 1.0], [1.0, 1.0, 1.0], [1.0, 2.0, 3.0]]
+        3.2134919654862837 [1.27775313 1.47772578 1.69030851 1.91129831] (3, 1) 3.7416573867739413
+        [False False False] [ True False  True] [ True  True  True] [False  True  True]
+        True False
+        ValueError Default process group has not been initialized, please make sure to call init_process_group.
+
+        """#)
+    }
 }

@@ -49,6 +49,12 @@ nonisolated(unsafe) let numpyCombiningFunctions: [String: Builtin.Body] = [
     },
     "maximum": { interpreter, arguments in try interpreter.numpyElementwise(.maximum, "maximum", arguments) },
     "minimum": { interpreter, arguments in try interpreter.numpyElementwise(.minimum, "minimum", arguments) },
+    "logical_and": { interpreter, arguments in try interpreter.numpyElementwise(.logicalAnd, "logical_and", arguments) },
+    "logical_or": { interpreter, arguments in try interpreter.numpyElementwise(.logicalOr, "logical_or", arguments) },
+    "logical_xor": { interpreter, arguments in try interpreter.numpyElementwise(.logicalXor, "logical_xor", arguments) },
+    "logical_not": { interpreter, arguments in
+        numpyResult(try interpreter.numpyArray(try arguments.bind("logical_not", ["x"]).value("x"), dtype: nil).unary(.logicalNot))
+    },
     "dot": { interpreter, arguments in
         let bound = try arguments.bind("dot", ["a", "b"])
         return try interpreter.numpyBinary(.matrixMultiply, try bound.value("a"), try bound.value("b")) ?? .none

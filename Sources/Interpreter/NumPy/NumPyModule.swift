@@ -37,6 +37,8 @@ extension Interpreter {
         }
         members["absolute"] = members["abs"]
         members["random"] = makeNumPyRandomModule()
+        members["linalg"] = makeNumPyLinalgModule()
+        for (name, body) in numpyTilingFunctions { members[name] = stdlibFunction(name, body) }
         members["dtype"] = stdlibFunction("dtype") { interpreter, arguments in
             let value = try arguments.bind("dtype", ["dtype"]).value("dtype")
             return .native(NumPyDType(try interpreter.numpyDType(value) ?? .float64))
