@@ -24,6 +24,7 @@ extension Interpreter {
             "torch.utils": torch.members["utils"] ?? .none,
             "torch.jit": torch.members["jit"] ?? .none,
             "torch.fx": torch.members["fx"] ?? .none,
+            "torch.distributed": torch.members["distributed"] ?? .none,
             "torch.utils.data": member(torch, "utils", "data"),
             "torch.utils.data.dataloader": member(torch, "utils", "data", "dataloader"),
             "torch.utils.data.sampler": member(torch, "utils", "data", "sampler"),

@@ -84,6 +84,7 @@ extension Interpreter {
         data.members["sampler"] = .module(Namespace(name: "torch.utils.data.sampler", members: data.members.filter { $0.key.hasSuffix("Sampler") }))
         torch.members["jit"] = .module(makeJitNamespace())
         torch.members["fx"] = .module(makeFXNamespace())
+        torch.members["distributed"] = .module(makeDistributedNamespace())
         torch.members["utils"] = .module(Namespace(name: "torch.utils", members: ["data": .module(data)]))
     }
 
