@@ -16,6 +16,10 @@ extension Tensor {
         guard length > 0, inner > 0, outer > 0 else { return result }
         let input = UnsafePointer(source.pointer(Float.self)) + source.storageOffset
         let output = result.pointer(Float.self) + result.storageOffset
+        if inner == 1 {
+            try cumulativeSumRows(input, output, rows: outer, length: length)
+            return result
+        }
         var running = [Double](repeating: 0, count: inner)
         try running.withUnsafeMutableBufferPointer { sums in
             for block in 0..<outer {
@@ -40,5 +44,36 @@ private func addRow(_ row: UnsafePointer<Float>, into sums: UnsafeMutableBufferP
         let total = sums[lane] + Double(row[lane])
         sums[lane] = total
         output[lane] = Float(total)
+    }
+}
+
+/// Running sums of `rows` contiguous rows of `length` floats (a scan along the last dim).
+/// Each row's sums form one chain of dependent double additions, so four rows advance
+/// together to keep four chains in flight; each row still adds in its own order.
+private func cumulativeSumRows(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>,
+                               rows: Int, length: Int) throws {
+    var row = 0
+    while row &+ 4 <= rows {
+        try OperationStop.check()
+        let in0 = input + row &* length, out0 = output + row &* length
+        let in1 = in0 + length, in2 = in1 + length, in3 = in2 + length
+        let out1 = out0 + length, out2 = out1 + length, out3 = out2 + length
+        var sum0 = 0.0, sum1 = 0.0, sum2 = 0.0, sum3 = 0.0
+        for step in 0..<length {
+            sum0 += Double(in0[step]); out0[step] = Float(sum0)
+            sum1 += Double(in1[step]); out1[step] = Float(sum1)
+            sum2 += Double(in2[step]); out2[step] = Float(sum2)
+            sum3 += Double(in3[step]); out3[step] = Float(sum3)
+        }
+        row &+= 4
+    }
+    while row < rows {
+        try OperationStop.check()
+        let rowInput = input + row &* length, rowOutput = output + row &* length
+        var sum = 0.0
+        for step in 0..<length {
+            sum += Double(rowInput[step]); rowOutput[step] = Float(sum)
+        }
+        row &+= 1
     }
 }

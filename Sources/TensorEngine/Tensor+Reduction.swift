@@ -158,17 +158,17 @@ extension Tensor {
         }
         let outputType = dtype.isFloatingPoint ? dtype : defaultFloatDType
         let layout = try ReductionLayout(self, dims: dims, keepDim: keepDim)
-        let values = castDoubles(view: layout.laneView, to: outputType)
         let length = layout.laneLength
-        var result = [Double](repeating: 0, count: layout.outerCount)
-        for lane in 0..<layout.outerCount {
-            let start = lane * length
-            var maximum = -Double.infinity
-            for index in start..<(start + length) { maximum = propagatingMax(maximum, values[index]) }
-            if maximum.isInfinite { maximum = 0 }
-            var total = 0.0
-            for index in start..<(start + length) { total += Foundation.exp(values[index] - maximum) }
-            result[lane] = Foundation.log(total) + maximum
+        if dtype == .float32 {
+            // Lanes laid out as consecutive rows (a transposed copy when the reduced dims are not innermost).
+            let lanes = viewing(layout.laneView)
+            let rows = lanes.isContiguous ? lanes : try lanes.contiguous()
+            let result = try rows.float32RowLogSumExps(offset: rows.storageOffset, rows: layout.outerCount, length: length)
+            return try ResultBuilder.tensor(doubles: result, shape: layout.outputShape, dtype: outputType)
+        }
+        let values = castDoubles(view: layout.laneView, to: outputType)
+        let result = (0..<layout.outerCount).map { lane in
+            exactLogSumExp(count: length) { values[lane &* length &+ $0] }
         }
         return try ResultBuilder.tensor(doubles: result, shape: layout.outputShape, dtype: outputType)
     }

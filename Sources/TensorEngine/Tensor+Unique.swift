@@ -109,13 +109,7 @@ extension Tensor {
                 found += 1
                 coordinates.append(contentsOf: counter.map { Int64($0) })
             }
-            var dim = rank - 1
-            while dim >= 0 {
-                counter[dim] += 1
-                if counter[dim] < shape[dim] { break }
-                counter[dim] = 0
-                dim -= 1
-            }
+            advanceRowMajor(&counter, in: shape, dims: rank)
         }
         return try Tensor(values: coordinates, shape: [found, rank])
     }

@@ -65,12 +65,18 @@ private func forEachGatherPosition<Index: BinaryInteger>(
             body(out, sourceBase &+ column &* innerSourceStride, Int(value))
             out &+= 1
         }
-        var dim = last - 1
-        while dim >= 0 {
-            counter[dim] += 1
-            if counter[dim] < shape[dim] { break }
-            counter[dim] = 0
-            dim -= 1
-        }
+        advanceRowMajor(&counter, in: shape, dims: last)
+    }
+}
+
+/// Steps `counter`, a row-major position over the first `dims` dims of `shape`, to the next one.
+@inline(__always)
+func advanceRowMajor(_ counter: inout [Int], in shape: [Int], dims: Int) {
+    var dim = dims - 1
+    while dim >= 0 {
+        counter[dim] += 1
+        if counter[dim] < shape[dim] { break }
+        counter[dim] = 0
+        dim -= 1
     }
 }

@@ -61,6 +61,11 @@ extension Tensor {
                     "Expected index \(formatShape(index.shape)) to be no larger than self \(formatShape(shape)) apart from dimension \(axis)\(sourcePart)")
             }
         }
+        if case let .tensor(tensor) = source, let sourceView,
+           try scatterTyped(axis: axis, target: selfView, index: index, indexView: paddedView(index.view),
+                            source: tensor, sourceView: sourceView, reduction: reduction) {
+            return
+        }
         let bases = selfView.stretched(to: indexShape, collapsing: axis).offsets()
         let positions = try boundedIndices(index, size: selfView.shape[axis], dim: axis)
         let stride = selfView.strides[axis]
@@ -95,18 +100,31 @@ extension Tensor {
         guard index.dtype == .int64 || index.dtype == .int32 else {
             throw TensorError.runtime("index_select(): Expected dtype int32 or int64 for index")
         }
+        if rank == 0, index.count != 1 {
+            throw TensorError.runtime("index_select(): Index to scalar can have only 1 value, got \(index.count) value(s)")
+        }
         let base = rank == 0 ? try reshape([1]) : self
-        let positions = index.int64s()
-        var outputShape = base.shape
-        outputShape[axis] = positions.count
-        let result = try Tensor.zeros(shape: outputShape, dtype: dtype)
-        for (slot, position) in positions.enumerated() {
-            guard position >= 0, position < Int64(base.shape[axis]) else {
+        let size = base.shape[axis]
+        let positions = try index.int64s().map { position in
+            guard position >= 0, position < Int64(size) else {
                 // PyTorch's dedicated kernel for dim 1 words this differently from the rest.
                 throw base.rank == 1 || axis != 1 ? TensorError(.indexError, .lookupOutOfRange)
-                    : TensorError.runtime("INDICES element is out of DATA bounds, id=\(position) axis_dim=\(base.shape[axis])")
+                    : TensorError.runtime("INDICES element is out of DATA bounds, id=\(position) axis_dim=\(size)")
             }
-            try result.select(axis, slot).copy(from: try base.select(axis, Int(position)))
+            return Int(position)
+        }
+        var outputShape = base.shape
+        outputShape[axis] = positions.count
+        let result: Tensor
+        if base.isContiguous {
+            result = try base.indexSelectContiguous(axis: axis, positions: positions, outputShape: outputShape)
+        } else {
+            // A strided view stays a view here: making it contiguous first could copy far
+            // more than the few slices chosen (an expanded tensor, say).
+            result = try Tensor.zeros(shape: outputShape, dtype: dtype)
+            for (slot, position) in positions.enumerated() {
+                try result.select(axis, slot).copy(from: try base.select(axis, position))
+            }
         }
         return rank == 0 ? try result.reshape([]) : result
     }
@@ -144,6 +162,7 @@ extension Tensor {
             throw TensorError.index("index_add_(): Number of indices (\(positions.count)) should be equal to source.size(dim) (\(sourceRows.rank > axis ? sourceRows.shape[axis] : 1))")
         }
         let target = rank == 0 ? try reshape([1]) : self
+        if try target.indexAddTyped(axis: axis, positions: positions, source: sourceRows, alpha: alpha) { return }
         for (slot, position) in positions.enumerated() {
             guard position >= 0, position < Int64(target.shape[axis]) else {
                 throw TensorError(.indexError, .lookupOutOfRange)
