@@ -71,11 +71,12 @@ extension Tensor {
         guard rank >= 2 else {
             throw TensorError.value("Expected 2D or more input to batch_norm (got \(rank)D input)")
         }
-        let blocks = ChannelBlocks(self)
-        try checkChannelParameters(weight: weight, bias: bias, running: running, channels: blocks.channels)
+        try checkChannelParameters(weight: weight, bias: bias, running: running, channels: shape[1])
         if dtype == .float32, count > 0, [weight, bias, running?.mean, running?.variance].allSatisfy({ ($0?.dtype ?? .float32) == .float32 }) {
             return try float32BatchNorm(weight: weight, bias: bias, running: running, training: training, eps: eps)
         }
+        // Read only here: the float32 kernels work on the tensor's own storage.
+        let blocks = ChannelBlocks(self)
         let round = precisionRounding
         let useDoublePrecisionDeviation = training || running == nil
         var means = [Double](repeating: 0, count: blocks.channels)
