@@ -45,24 +45,31 @@ enum LayerNormMoments {
         return Moments(count: steps, mean: mean, squares: squares)
     }
 
-    /// Two whole chunks, `first` and the one after it, stepped together: each chunk starts
-    /// from zero, so they are independent, and interleaving them hides the latency of each
-    /// step's dependent subtract and multiply-add. Each is rounded as `chunkMoments` rounds it.
+    /// Four whole chunks from `first`, stepped together: each chunk starts from zero, so
+    /// they are independent, and interleaving them hides the latency of each step's
+    /// dependent subtract and multiply-add. Each is rounded as `chunkMoments` rounds it.
     @inline(__always)
-    private static func chunkPairMoments(_ first: UnsafePointer<Float>) -> (Moments, Moments) {
-        let second = first + chunkSteps * laneCount
-        var (mean0, squares0) = (SIMD8<Float>(repeating: 0), SIMD8<Float>(repeating: 0))
-        var (mean1, squares1) = (mean0, squares0)
+    private static func chunkQuadMoments(_ first: UnsafePointer<Float>) -> (Moments, Moments, Moments, Moments) {
+        let stride = chunkSteps * laneCount
+        let zero = SIMD8<Float>(repeating: 0)
+        var (mean0, mean1, mean2, mean3) = (zero, zero, zero, zero)
+        var (squares0, squares1, squares2, squares3) = (zero, zero, zero, zero)
         for step in 0..<chunkSteps {
             let weight = SIMD8<Float>(repeating: 1 / Float(step + 1))
-            let x0 = loadVector(first + step * laneCount), x1 = loadVector(second + step * laneCount)
-            let delta0 = x0 - mean0, delta1 = x1 - mean1
+            let at = first + step * laneCount
+            let (x0, x1, x2, x3) = (loadVector(at), loadVector(at + stride), loadVector(at + 2 * stride), loadVector(at + 3 * stride))
+            let (delta0, delta1, delta2, delta3) = (x0 - mean0, x1 - mean1, x2 - mean2, x3 - mean3)
             mean0 = mean0.addingProduct(delta0, weight)
             mean1 = mean1.addingProduct(delta1, weight)
+            mean2 = mean2.addingProduct(delta2, weight)
+            mean3 = mean3.addingProduct(delta3, weight)
             squares0 = squares0.addingProduct(delta0, x0 - mean0)
             squares1 = squares1.addingProduct(delta1, x1 - mean1)
+            squares2 = squares2.addingProduct(delta2, x2 - mean2)
+            squares3 = squares3.addingProduct(delta3, x3 - mean3)
         }
-        return (Moments(count: chunkSteps, mean: mean0, squares: squares0), Moments(count: chunkSteps, mean: mean1, squares: squares1))
+        return (Moments(count: chunkSteps, mean: mean0, squares: squares0), Moments(count: chunkSteps, mean: mean1, squares: squares1),
+                Moments(count: chunkSteps, mean: mean2, squares: squares2), Moments(count: chunkSteps, mean: mean3, squares: squares3))
     }
 
     /// Mean and biased variance of `row`.
@@ -89,11 +96,13 @@ enum LayerNormMoments {
                 }
             }
             var chunkIndex = 0
-            while (chunkIndex + 2) * chunkSteps <= steps {
-                let (first, second) = chunkPairMoments(base + chunkIndex * chunkSteps * laneCount)
-                add(first, index: chunkIndex)
-                add(second, index: chunkIndex + 1)
-                chunkIndex += 2
+            while (chunkIndex + 4) * chunkSteps <= steps {
+                let quad = chunkQuadMoments(base + chunkIndex * chunkSteps * laneCount)
+                add(quad.0, index: chunkIndex)
+                add(quad.1, index: chunkIndex + 1)
+                add(quad.2, index: chunkIndex + 2)
+                add(quad.3, index: chunkIndex + 3)
+                chunkIndex += 4
             }
             while chunkIndex < chunks {
                 let chunkStart = chunkIndex * chunkSteps
