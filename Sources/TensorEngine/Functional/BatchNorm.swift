@@ -4,8 +4,8 @@ import Glibc
 /// an inverse deviation that each (sample, channel) pair reads (batch norm: one per
 /// channel, over the batch; group norm: one per sample and group), then apply the
 /// per-channel affine map. float32 batch norm rounds as PyTorch's kernel does
-/// (BatchNormKernels.swift) and float32 group norm takes Welford moments; other dtypes take
-/// their statistics in double.
+/// (BatchNormKernels.swift) and float32 group norm takes Welford moments
+/// (GroupNormForward.swift); other dtypes take their statistics in double.
 
 /// The statistics a normalization used, kept for its backward pass: batch norm's are
 /// `[C]`, group norm's `[N, groups]`.
@@ -39,14 +39,6 @@ private struct ChannelBlocks {
         batch = tensor.shape[0]
         channels = tensor.shape[1]
         spatial = tensor.shape.dropFirst(2).reduce(1, *)
-    }
-
-    /// float32 mean and biased variance of `count` consecutive values, as PyTorch's
-    /// `RowwiseMoments` (the layer_norm kernel's Welford) computes them.
-    func float32RowMoments(start: Int, count: Int) -> (mean: Double, variance: Double) {
-        let row = values[start..<(start + count)].map { Float($0) }
-        let (mean, variance) = row.withUnsafeBufferPointer { LayerNormMoments.meanAndVariance($0) }
-        return (Double(mean), Double(variance))
     }
 
     /// Mean and biased variance of the elements whose (sample, channel) pair is in `pairs`.
@@ -89,12 +81,13 @@ extension Tensor {
         guard rank >= 2 else {
             throw TensorError.value("Expected 2D or more input to batch_norm (got \(rank)D input)")
         }
-        let blocks = ChannelBlocks(self)
-        try checkChannelParameters(weight: weight, bias: bias, running: running, channels: blocks.channels)
+        try checkChannelParameters(weight: weight, bias: bias, running: running, channels: shape[1])
         try checkMixedParameterTypes([weight, bias, running?.mean, running?.variance].compactMap { $0 })
         if dtype == .float32, count > 0, [weight, bias, running?.mean, running?.variance].allSatisfy({ ($0?.dtype ?? .float32) == .float32 }) {
             return try float32BatchNorm(weight: weight, bias: bias, running: running, training: training, eps: eps)
         }
+        // Read only here: the float32 kernels work on the tensor's own storage.
+        let blocks = ChannelBlocks(self)
         let round = precisionRounding
         let useDoublePrecisionDeviation = training || running == nil
         var means = [Double](repeating: 0, count: blocks.channels)
@@ -132,17 +125,15 @@ extension Tensor {
             throw TensorError.runtime(
                 "Expected number of channels in input to be divisible by num_groups, but got input of shape \(formatShape(shape)) and num_groups=\(groups)")
         }
+        try checkChannelParameters(weight: weight, bias: bias, running: nil, channels: shape[1])
+        if dtype == .float32 { return try float32GroupNorm(groups: groups, weight: weight, bias: bias, eps: eps) }
         let blocks = ChannelBlocks(self)
-        try checkChannelParameters(weight: weight, bias: bias, running: nil, channels: blocks.channels)
         let groupSize = blocks.channels / groups
         var means = [Double](repeating: 0, count: blocks.batch * groups)
         var inverseDeviations = means
-        let groupLength = groupSize * blocks.spatial
         for sample in 0..<blocks.batch {
             for group in 0..<groups {
-                let moments = dtype == .float32
-                    ? blocks.float32RowMoments(start: (sample * groups + group) * groupLength, count: groupLength)
-                    : blocks.moments((0..<groupSize).map { (sample, group * groupSize + $0) }, round: precisionRounding)
+                let moments = blocks.moments((0..<groupSize).map { (sample, group * groupSize + $0) }, round: precisionRounding)
                 means[sample * groups + group] = moments.mean
                 inverseDeviations[sample * groups + group] = precisionRounding(1 / Glibc.sqrt(Swift.max(moments.variance, 0) + eps))
             }

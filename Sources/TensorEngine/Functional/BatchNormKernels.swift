@@ -62,15 +62,48 @@ enum BatchNormKernels {
         variance == 0 && eps == 0 ? 0 : Float(1 / Glibc.sqrt(Double(variance) + eps))
     }
 
-    /// y = x·α + β per channel (one fused rounding), with α = invstd·γ and β = bias − mean·α.
-    static func normalize(_ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>, _ layout: BatchNormLayout,
+    /// y = x·α + β per channel (one fused rounding), with α = invstd·γ and β = bias − mean·α,
+    /// eight positions at a time: along each (sample, channel) row, or, with one position
+    /// per channel (`[N, C]`), along each sample's channels.
+    static func normalize(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, _ layout: BatchNormLayout,
                           mean: [Float], inverseDeviation: [Float], weight: [Float]?, bias: [Float]?) {
-        for channel in 0..<layout.channels {
-            let alpha = inverseDeviation[channel] * (weight?[channel] ?? 1)
-            let beta = (bias?[channel] ?? 0).addingProduct(-mean[channel], alpha)
-            for sample in 0..<layout.batch {
-                let start = layout.rowStart(sample: sample, channel: channel)
-                for index in start..<(start + layout.spatial) { y[index] = beta.addingProduct(x[index], alpha) }
+        let alphas = (0..<layout.channels).map { inverseDeviation[$0] * (weight?[$0] ?? 1) }
+        let betas = (0..<layout.channels).map { (bias?[$0] ?? 0).addingProduct(-mean[$0], alphas[$0]) }
+        alphas.withUnsafeBufferPointer { alphas in
+            betas.withUnsafeBufferPointer { betas in
+                guard let alpha = alphas.baseAddress, let beta = betas.baseAddress else { return }
+                if layout.spatial == 1 {
+                    for sample in 0..<layout.batch {
+                        let (row, out) = (x + sample * layout.channels, y + sample * layout.channels)
+                        var channel = 0
+                        while channel + 8 <= layout.channels {
+                            storeVector(loadVector(beta + channel).addingProduct(loadVector(row + channel), loadVector(alpha + channel)),
+                                        out + channel)
+                            channel += 8
+                        }
+                        while channel < layout.channels {
+                            out[channel] = beta[channel].addingProduct(row[channel], alpha[channel])
+                            channel += 1
+                        }
+                    }
+                    return
+                }
+                for sample in 0..<layout.batch {
+                    for channel in 0..<layout.channels {
+                        let start = layout.rowStart(sample: sample, channel: channel)
+                        let (row, out) = (x + start, y + start)
+                        let (alphaVector, betaVector) = (SIMD8<Float>(repeating: alpha[channel]), SIMD8<Float>(repeating: beta[channel]))
+                        var offset = 0
+                        while offset + 8 <= layout.spatial {
+                            storeVector(betaVector.addingProduct(loadVector(row + offset), alphaVector), out + offset)
+                            offset += 8
+                        }
+                        while offset < layout.spatial {
+                            out[offset] = beta[channel].addingProduct(row[offset], alpha[channel])
+                            offset += 1
+                        }
+                    }
+                }
             }
         }
     }
@@ -95,10 +128,11 @@ extension Tensor {
     func float32BatchNorm(weight: Tensor?, bias: Tensor?, running: RunningStatistics?, training: Bool, eps: Double)
         throws -> (output: Tensor, statistics: NormalizationStatistics) {
         let layout = BatchNormLayout(batch: shape[0], channels: shape[1], spatial: shape.dropFirst(2).reduce(1, *))
-        let x = elements(as: Float.self)
+        let source = try contiguous()
+        let x = UnsafeBufferPointer(start: UnsafePointer(source.pointer(Float.self) + source.storageOffset), count: count)
         var mean: [Float], forwardInverse: [Float], savedInverse: [Float]
         if training || running == nil {
-            let moments = x.withUnsafeBufferPointer { BatchNormKernels.moments($0, layout) }
+            let moments = BatchNormKernels.moments(x, layout)
             mean = moments.mean
             forwardInverse = moments.squares.map {
                 BatchNormKernels.inverseDeviation(variance: $0 / Float(layout.perChannel), eps: eps)
@@ -117,16 +151,14 @@ extension Tensor {
             forwardInverse = variance.map { 1 / ($0 + Float(eps)).squareRoot() }
             savedInverse = variance.map { Float(1 / (Double($0) + eps).squareRoot()) }
         }
-        var y = [Float](repeating: 0, count: x.count)
-        x.withUnsafeBufferPointer { source in
-            y.withUnsafeMutableBufferPointer { output in
-                BatchNormKernels.normalize(source, into: output, layout, mean: mean,
-                                           inverseDeviation: forwardInverse, weight: weight?.elements(as: Float.self),
-                                           bias: bias?.elements(as: Float.self))
-            }
+        // Every element is written.
+        let y = try Tensor.uninitialized(shape: shape, dtype: .float32)
+        if let input = x.baseAddress {
+            BatchNormKernels.normalize(input, into: y.pointer(Float.self), layout, mean: mean, inverseDeviation: forwardInverse,
+                                       weight: weight?.elements(as: Float.self), bias: bias?.elements(as: Float.self))
         }
         let statistics = NormalizationStatistics(mean: try Tensor(values: mean, shape: [layout.channels]),
                                                  inverseDeviation: try Tensor(values: savedInverse, shape: [layout.channels]))
-        return (try Tensor(values: y, shape: shape), statistics)
+        return (y, statistics)
     }
 }

@@ -16,22 +16,17 @@ enum GroupNormBackward {
         var groupChannels: Int { channels / groups }
     }
 
-    static func gradients(x: [Float], dy: [Float], mean: [Float], rstd: [Float], gamma: [Float]?, layout: Layout)
-        -> (input: [Float], weight: [Float], bias: [Float]) {
+    /// dx goes to `dx` (every element written); dγ and dβ are returned.
+    static func gradients(x: UnsafePointer<Float>, dy: UnsafePointer<Float>, into dx: UnsafeMutablePointer<Float>,
+                          mean: [Float], rstd: [Float], gamma: [Float]?, layout: Layout) -> (weight: [Float], bias: [Float]) {
         let (channels, spatial) = (layout.channels, layout.spatial)
         var ds = [Float](repeating: 0, count: layout.batch * channels)
         var db = ds
-        dy.withUnsafeBufferPointer { dy in
-            x.withUnsafeBufferPointer { x in
-                guard let dy = dy.baseAddress, let x = x.baseAddress else { return }
-                for row in 0..<ds.count {
-                    let start = row * spatial
-                    ds[row] = LaneOrderedSum.dot(dy + start, x + start, count: spatial, fusedTail: false)
-                    db[row] = LaneOrderedSum.sum(dy + start, count: spatial)
-                }
-            }
+        for row in 0..<ds.count {
+            let start = row * spatial
+            ds[row] = LaneOrderedSum.dot(dy + start, x + start, count: spatial, fusedTail: false)
+            db[row] = LaneOrderedSum.sum(dy + start, count: spatial)
         }
-        var dx = [Float](repeating: 0, count: x.count)
         let s = 1 / Float(layout.groupChannels * spatial)
         for slot in 0..<(layout.batch * layout.groups) {
             let group = slot % layout.groups
@@ -60,7 +55,7 @@ enum GroupNormBackward {
                 dbeta[channel] += db[row]
             }
         }
-        return (dx, dgamma, dbeta)
+        return (dgamma, dbeta)
     }
 
     /// `CalcDsDb` and its tail: γ-weighted sums of a group's channel sums.
@@ -96,10 +91,13 @@ extension Tensor {
         let layout = GroupNormBackward.Layout(batch: shape[0], channels: shape[1], groups: groups,
                                               spatial: shape.dropFirst(2).reduce(1, *))
         let floats = { (tensor: Tensor) in tensor.elements(as: Float.self) }
+        // x and dy are read from their storage; dx is written in full.
+        let (x, dy) = (try contiguous(), try gradient.contiguous())
+        let dx = try Tensor.uninitialized(shape: shape, dtype: .float32)
         let result = GroupNormBackward.gradients(
-            x: floats(self), dy: floats(try gradient.contiguous()), mean: floats(try mean.to(.float32)),
-            rstd: floats(try inverseDeviation.to(.float32)), gamma: try weight.map { floats(try $0.to(.float32)) }, layout: layout)
-        return (try Tensor(values: result.input, shape: shape), try Tensor(values: result.weight, shape: [shape[1]]),
-                try Tensor(values: result.bias, shape: [shape[1]]))
+            x: x.pointer(Float.self) + x.storageOffset, dy: dy.pointer(Float.self) + dy.storageOffset, into: dx.pointer(Float.self),
+            mean: floats(try mean.to(.float32)), rstd: floats(try inverseDeviation.to(.float32)),
+            gamma: try weight.map { floats(try $0.to(.float32)) }, layout: layout)
+        return (dx, try Tensor(values: result.weight, shape: [shape[1]]), try Tensor(values: result.bias, shape: [shape[1]]))
     }
 }
