@@ -34,14 +34,21 @@ extension Autodiff {
     public static func reshape(_ input: Tensor, _ shape: [Int]) throws -> Tensor {
         let output = try input.reshape(shape)
         if output === input { return output }
-        return reshapedView(output.sharesStorage(with: input) ? "ViewBackward0" : "UnsafeViewBackward0", input, output)
+        return reshapedView(reshapeNodeName(input, output), input, output)
     }
 
     public static func flatten(_ input: Tensor, _ startDim: Int = 0, _ endDim: Int = -1) throws -> Tensor {
         let output = try input.flatten(startDim, endDim)
         // Flattening nothing returns the tensor itself in PyTorch, history and all.
         if output === input || output.shape == input.shape { return input }
-        return reshapedView(output.sharesStorage(with: input) ? "ViewBackward0" : "UnsafeViewBackward0", input, output)
+        return reshapedView(reshapeNodeName(input, output), input, output)
+    }
+
+    /// ATen's reshape views a contiguous input (`view`), aliases a strided one whose
+    /// strides allow it (`_reshape_alias`), and otherwise copies (`_unsafe_view`).
+    private static func reshapeNodeName(_ input: Tensor, _ output: Tensor) -> String {
+        guard output.sharesStorage(with: input) else { return "UnsafeViewBackward0" }
+        return input.isContiguous ? "ViewBackward0" : "ReshapeAliasBackward0"
     }
 
     public static func unflatten(_ input: Tensor, _ dim: Int, _ sizes: [Int]) throws -> Tensor {
