@@ -54,6 +54,7 @@ let exceptionHierarchy: [String: String] = [
     "RuntimeError": "Exception",
     "NotImplementedError": "RuntimeError",
     "_LinAlgError": "RuntimeError",
+    "EinopsError": "RuntimeError",
     "RecursionError": "RuntimeError",
     "AssertionError": "Exception",
     "StopIteration": "Exception",

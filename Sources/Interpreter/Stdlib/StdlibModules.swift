@@ -28,6 +28,7 @@ extension Interpreter {
             "ast": stdlibModule("ast", ["literal_eval": stdlibFunction("literal_eval", literalEvalBuiltin)]),
             "argparse": stdlibModule("argparse", makeArgparseMembers()),
             "random": stdlibModule("random", makeRandomModuleMembers()),
+            "einops": stdlibModule("einops", makeEinopsMembers()),
         ]
     }
 
