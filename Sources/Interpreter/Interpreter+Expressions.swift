@@ -224,11 +224,12 @@ extension Interpreter {
         let callScope = Scope(parent: function.closure)
         callScope.function = function
         try bindParameters(function, arguments, into: callScope)
-        let saved = scope
+        let saved = scope, savedLine = currentLine
         scope = callScope
         callDepth += 1
         defer {
             scope = saved
+            currentLine = savedLine
             callDepth -= 1
         }
         switch function.body {

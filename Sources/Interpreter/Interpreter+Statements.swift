@@ -23,7 +23,9 @@ extension Interpreter {
 
     @discardableResult
     func execute(_ statement: Stmt) throws -> ControlFlow {
-        if scope === globals { currentLine = source.line(of: statement.span.start) }
+        // The line warnings and log records name: the innermost statement running, as
+        // CPython's stack frame gives it, inside functions defined in this file too.
+        if scope === globals || scope.function?.sourceName == source.name { currentLine = source.line(of: statement.span.start) }
         do {
             return try executeUnlocated(statement)
         } catch var error as PythonError where error.span == nil {
@@ -329,7 +331,9 @@ extension Interpreter {
         for parameter in parameters {
             if let defaultValue = parameter.defaultValue { defaults[parameter.name] = try evaluate(defaultValue) }
         }
-        return Function(name: name, parameters: parameters, body: body, defaults: defaults, closure: scope)
+        let function = Function(name: name, parameters: parameters, body: body, defaults: defaults, closure: scope)
+        function.sourceName = source.name
+        return function
     }
 
     private func makeClass(name: String, bases: [Expr], body: [Stmt]) throws -> Value {

@@ -218,6 +218,8 @@ public final class Function {
     var definingClass: ClassObject?
     /// Attributes set on the function (`f.__doc__ = ...`, `functools.wraps`).
     var attributes: [String: Value] = [:]
+    /// The file the function was defined in, so lines inside it are counted there.
+    var sourceName: String?
     /// `__qualname__` as CPython's call errors name it: `P.__init__` for a method.
     var qualifiedName: String { definingClass.map { "\($0.name).\(name)" } ?? name }
 

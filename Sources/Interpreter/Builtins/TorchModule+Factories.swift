@@ -150,7 +150,10 @@ extension Interpreter {
                 guard case let .string(text) = value else { throw PythonError.typeError("meshgrid(): indexing must be str") }
                 indexing = text
             } else if tensors.count > 1 {
-                interpreter.warn("torch.meshgrid: in an upcoming release, it will be required to pass the indexing argument.")
+                // Raised inside torch/functional.py, so Python's once-per-location filter
+                // shows it once however many lines call meshgrid.
+                interpreter.warnOncePerProgram("torch.meshgrid: in an upcoming release, it will be required to pass the indexing argument. "
+                                               + "(Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/TensorShape.cpp:4207.)")
             }
             return .tuple(try Factory.meshgrid(tensors, indexing: indexing).map { .tensor($0) })
         }

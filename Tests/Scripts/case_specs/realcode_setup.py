@@ -51,3 +51,7 @@ CASES += [("einops", EIN + source) for source in [
     "rearrange(x, 'b c -> c b')", "rearrange(x, 'b (h w) n -> b h w n', h=2)", "rearrange(x, 'b c n -> b c')",
     "import einops\ntry:\n    rearrange(x, 'b c -> c b')\nexcept einops.EinopsError as e:\n    caught = type(e).__name__\ncaught",
 ]]
+
+# Swin's relative position index calls meshgrid without indexing=: PyTorch's warning
+# (TORCH_WARN_ONCE, so only a first case can record it).
+CASES += [("meshgrid-warning", "torch.stack(torch.meshgrid([torch.arange(2), torch.arange(3)]))")]
