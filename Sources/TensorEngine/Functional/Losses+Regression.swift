@@ -28,7 +28,13 @@ public func l1Loss(_ input: Tensor, _ target: Tensor, reduction: LossReduction =
 public func smoothL1Loss(_ input: Tensor, _ target: Tensor, reduction: LossReduction = .mean, beta: Double = 1) throws -> Tensor {
     guard beta >= 0 else { throw TensorError.runtime("smooth_l1_loss does not support negative values for beta.") }
     if beta == 0 { return try l1Loss(input, target, reduction: reduction) }
-    let loss = try pointwiseLoss(input, target, kernel: "smooth_l1_cpu") { x, y in
+    // PyTorch's float32 kernel rounds each step in float: ((0.5·z)·z)/beta.
+    let threshold = Float(beta)
+    let fused = try float32SameShapeMap(input, target) { x, y in
+        let z = Swift.abs(x - y)
+        return z < threshold ? 0.5 * z * z / threshold : z - 0.5 * threshold
+    }
+    let loss = try fused ?? pointwiseLoss(input, target, kernel: "smooth_l1_cpu") { x, y in
         let z = Swift.abs(x - y)
         return z < beta ? 0.5 * z * z / beta : z - 0.5 * beta
     }
@@ -40,7 +46,12 @@ public func huberLoss(
     _ input: Tensor, _ target: Tensor, reduction: LossReduction = .mean, delta: Double = 1, weight: Tensor? = nil
 ) throws -> Tensor {
     guard delta > 0 else { throw TensorError.runtime("huber_loss does not support non-positive values for delta.") }
-    let loss = try pointwiseLoss(input, target, kernel: "huber_cpu") { x, y in
+    let limit = Float(delta)
+    let fused = try float32SameShapeMap(input, target) { x, y in
+        let z = Swift.abs(x - y)
+        return z < limit ? 0.5 * z * z : limit * (z - 0.5 * limit)
+    }
+    let loss = try fused ?? pointwiseLoss(input, target, kernel: "huber_cpu") { x, y in
         let z = Swift.abs(x - y)
         return z < delta ? 0.5 * z * z : delta * (z - 0.5 * delta)
     }
