@@ -154,6 +154,11 @@ struct StdlibTests {
                 self.calls += 1
                 return x * x
         m = M(); print(m.sq(3), m.sq(3), m.calls, M.sq.cache_info())
+        @functools.lru_cache()
+        def mask(n): return n * 2
+        @functools.lru_cache
+        def plain(n): return n
+        print(mask(2), mask.cache_info(), plain(1), plain.cache_info())
 
         """#)
         #expect(outcome.error == nil)
@@ -167,6 +172,7 @@ struct StdlibTests {
         named Named doc. 5 4
         [3, 2, 1]
         9 9 1 CacheInfo(hits=1, misses=1, maxsize=None, currsize=1)
+        4 CacheInfo(hits=0, misses=1, maxsize=128, currsize=1) 1 CacheInfo(hits=0, misses=1, maxsize=128, currsize=1)
 
         """#)
     }

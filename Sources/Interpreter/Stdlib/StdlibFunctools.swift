@@ -7,7 +7,8 @@ extension Interpreter {
             let bound = try arguments.bind("lru_cache", ["maxsize", "typed"])
             // `@lru_cache` bare receives the function itself; `@lru_cache(maxsize=...)` a size.
             if case .function? = bound.values["maxsize"] { return .native(CachedFunction(try bound.value("maxsize"), maxSize: 128)) }
-            let maxSize = try bound.optionalInt("maxsize")
+            // Left out, the size is 128; only an explicit None makes the cache unbounded.
+            let maxSize = bound.values["maxsize"] == nil ? 128 : try bound.optionalInt("maxsize")
             let typed = try bound.bool("typed", default: false)
             return stdlibFunction("decorating_function") { _, arguments in
                 .native(CachedFunction(try arguments.bind("decorating_function", ["user_function"]).value("user_function"), maxSize: maxSize, typed: typed))
