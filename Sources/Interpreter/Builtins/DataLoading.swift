@@ -32,6 +32,7 @@ extension Interpreter {
         members["DataLoader"] = .builtin(Builtin("DataLoader", isOp: false) { interpreter, arguments in
             try interpreter.makeDataLoader(arguments)
         })
+        members.merge(makeSubsetMembers()) { existing, _ in existing }
         return members
     }
 
