@@ -47,4 +47,30 @@ struct DataSubsetTests {
 
         """#)
     }
+
+    @Test("samplers iterate on their own, drawing from their generator= as PyTorch does")
+    func samplersIterate() {
+        let outcome = StdlibTests.run(#"""
+        import torch
+        from torch.utils.data import RandomSampler, SequentialSampler, DataLoader
+        print(list(RandomSampler(range(5), generator=torch.Generator().manual_seed(1))))
+        print(list(RandomSampler(range(7), generator=torch.Generator().manual_seed(3))), list(SequentialSampler(range(4))))
+        torch.manual_seed(0)
+        print(list(RandomSampler(range(6))), [i for i in RandomSampler(range(3))])
+        g = torch.Generator().manual_seed(5)
+        dl = DataLoader(list(range(8)), batch_size=3, sampler=RandomSampler(range(8), generator=g))
+        print([b.tolist() for b in dl])
+        print(list(RandomSampler(range(3), generator=None)) is not None)
+
+        """#)
+        #expect(outcome.error == nil)
+        #expect(outcome.stdout == #"""
+        [0, 4, 2, 3, 1]
+        [5, 3, 4, 6, 0, 2, 1] [0, 1, 2, 3]
+        [0, 1, 2, 3, 5, 4] [0, 2, 1]
+        [[3, 6, 0], [2, 1, 4], [5, 7]]
+        True
+
+        """#)
+    }
 }

@@ -27,7 +27,8 @@ extension Interpreter {
             guard samples > 0 else {
                 throw PythonError.valueError("num_samples should be a positive integer value, but got num_samples=\(samples)")
             }
-            return .native(SamplerObject(.random(replacement: replacement, samples: samples), count: count))
+            let generator = bound.has("generator") ? try interpreter.generator(bound) : nil
+            return .native(SamplerObject(.random(replacement: replacement, samples: samples), count: count, generator: generator))
         })
         members["DataLoader"] = .builtin(Builtin("DataLoader", isOp: false) { interpreter, arguments in
             try interpreter.makeDataLoader(arguments)
@@ -123,10 +124,21 @@ final class SamplerObject: NativeSized {
     enum Order { case sequential, random(replacement: Bool, samples: Int) }
     let order: Order
     let sourceCount: Int
+    /// `generator=`: drawn from directly; without one each pass seeds a fresh generator.
+    let generator: Generator?
 
-    init(_ order: Order, count: Int) {
+    init(_ order: Order, count: Int, generator: Generator? = nil) {
         self.order = order
         self.sourceCount = count
+        self.generator = generator
+    }
+
+    /// `list(sampler)` and `for i in sampler`: one pass of indices.
+    func iterate() throws -> [Value]? {
+        let next = makeIndices()
+        var items: [Value] = []
+        while let index = try next() { items.append(.int(Int64(index))) }
+        return items
     }
 
     var typeName: String { if case .sequential = order { "SequentialSampler" } else { "RandomSampler" } }
@@ -143,8 +155,11 @@ final class SamplerObject: NativeSized {
                 return next < sourceCount ? next : nil
             }
         case let .random(replacement, samples):
-            let generator = Generator(seed: 0)
-            generator.manualSeed(Int64(bitPattern: Generator.default.nextUInt64() & UInt64(Int64.max)))
+            let generator = self.generator ?? {
+                let fresh = Generator(seed: 0)
+                fresh.manualSeed(Int64(bitPattern: Generator.default.nextUInt64() & UInt64(Int64.max)))
+                return fresh
+            }()
             var pending: [Int] = []
             var produced = 0
             return { [sourceCount] in
