@@ -140,6 +140,8 @@ extension Interpreter {
         case .native(is BigIntObject) where digits == nil || digits! >= 0: return value
         case let .int(number):
             guard let digits, digits < 0 else { return .int(number) }
+            // 10**19 is past every int64, so all of them round to 0 (and -digits may not exist).
+            guard digits > -19 else { return .int(0) }
             let factor = Glibc.pow(10.0, Double(-digits))
             return .int(saturatingInt64((Double(number) / factor).rounded(.toNearestOrEven) * factor))
         case let .bool(flag): return .int(flag ? 1 : 0)
@@ -156,6 +158,8 @@ extension Interpreter {
                 // Decimal rounding of the exact binary value, as CPython does.
                 return .float(Double(formatFixed(number, precision: min(digits, 340))) ?? number)
             }
+            // CPython's cut-off: past 10**308 every float rounds to a signed zero.
+            guard digits >= -308 else { return .float(0 * number) }
             let factor = Glibc.pow(10.0, Double(-digits))
             return .float((number / factor).rounded(.toNearestOrEven) * factor)
         case let .tensor(tensor):

@@ -704,3 +704,8 @@ F.adaptive_avg_pool1d(torch.randn(3, 7), -1)
 s = 'ab' * (3 * 10**4 + 1)
 assert len(s) == 6 * 10**4 + 2 and s.endswith('abab') and s.count('ba') == 3 * 10**4
 assert 'é€' * 3 == 'é€é€é€' and 'x' * 0 == '' and '' * 10**18 == '' and 'q' * -5 == ''
+### round() to a number of digits past every float and int (found by make fuzz) -> ok
+
+assert round(2.5, -2**63) == 0.0 and str(round(-2.5, -400)) == '-0.0'
+assert round(5, -2**63) == 0 and round(-5, -19) == 0 and round(5 * 10**18, -19) == 0
+assert round(-7e307, -308) == -1e308 and round(123.456, -1) == 120.0 and round(1.5, 2**63 - 1) == 1.5
