@@ -167,6 +167,7 @@ struct OpWordingTests {
             ("torch.chunk(x, 2, dim=1)", "2 pieces: [4, 3], [4, 2]"),
             ("torch.unbind(x, dim=0)", "4 tensors of shape [5]"),
             ("x.max(dim=1)", "(values, indices) pair, both [4]"),
+            ("torch.std_mean(x, dim=0)", "the standard deviation and the mean, as a tuple, in one call: [4, 5] → ([5], [5])"),
         ]
         for (call, shapes) in cases {
             let step = try #require(explanation(call).steps.last { !$0.isTrivial && $0.source == call })

@@ -141,7 +141,9 @@ struct GenericExplainer: OperationExplainer {
             return "calls `\(call.calleeText)`, an object of this program\(shapes)"
         default:
             if let entry = call.op?.entry {
-                let summary = entry.doc?.summary ?? "a \(entry.family.rawValue) op"
+                // The doc's sentence ends where the shapes begin, without its full stop.
+                var summary = entry.doc?.summary ?? "a \(entry.family.rawValue) op"
+                if summary.hasSuffix(".") { summary.removeLast() }
                 return "`\(call.calleeText)`: \(summary.prefix(1).lowercased() + summary.dropFirst())\(shapes)"
             }
             return "calls `\(call.calleeText)`\(shapes)"

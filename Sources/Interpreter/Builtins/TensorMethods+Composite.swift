@@ -264,17 +264,10 @@ extension Interpreter {
     }
 }
 
-/// Reductions PyTorch returns in pairs, built from the single reductions.
+/// Reductions PyTorch returns in pairs, built from the single reductions (`std_mean` and
+/// `var_mean` are in the op table).
 func pairedReductionMethods() -> [String: TensorMethod] {
     var table: [String: TensorMethod] = [:]
-    for (name, first) in [("std_mean", "std"), ("var_mean", "var")] {
-        table[name] = { interpreter, tensor, arguments in
-            let spread = try interpreter.callTensorMethod(tensor, first, arguments)
-            let meanArguments = CallArguments(Array(arguments.positional.prefix(1)),
-                                              keywords: arguments.keywords.filter { $0.name == "dim" || $0.name == "keepdim" })
-            return .tuple([spread, try interpreter.callTensorMethod(tensor, "mean", meanArguments)])
-        }
-    }
     table["aminmax"] = { interpreter, tensor, arguments in
         let bound = try arguments.bind("aminmax", ["*", "dim", "keepdim"])
         var keywords: [(name: String, value: Value)] = []

@@ -34,6 +34,12 @@ extension OpTable {
         spread("var", verb: "takes the variance of", doc: OpDoc("The variance; by default the unbiased estimate (divides by n - 1).",
                                  formula: "var = Σ (x_i - mean)² / (n - correction)",
                                  example: ">>> torch.tensor([1., 2., 3., 4.]).var()\ntensor(1.6667)")),
+        spread("std_mean", variants: [.function], verb: "takes the standard deviation and the mean of",
+               doc: OpDoc("The standard deviation and the mean, as a tuple, in one call.",
+                          example: ">>> torch.std_mean(torch.tensor([1., 2., 3., 4.]))\n(tensor(1.2910), tensor(2.5000))")),
+        spread("var_mean", variants: [.function], verb: "takes the variance and the mean of",
+               doc: OpDoc("The variance and the mean, as a tuple, in one call.",
+                          example: ">>> torch.var_mean(torch.tensor([1., 2., 3., 4.]))\n(tensor(1.6667), tensor(2.5000))")),
         OpEntry("norm", "Tensor input, Scalar? p=2, int[1]? dim=None, bool keepdim=False, ScalarType? dtype=None", functionAndMethod,
                 family: .reduction, explain: OpExplanation(.reduction(verb: "takes the norm of")),
                 overloads: ["Tensor input, str p, int[1]? dim=None, bool keepdim=False, ScalarType? dtype=None"],
@@ -83,9 +89,10 @@ extension OpTable {
         }
     }
 
-    /// `std` and `var`. `x.std(False)` passes `unbiased` by position: PyTorch's first overload.
-    private static func spread(_ name: String, verb: String, doc: OpDoc) -> OpEntry {
-        OpEntry(name, "Tensor input, int[1]? dim=None, bool unbiased=True, bool keepdim=False, *, float? correction=None", functionAndMethod,
+    /// `std`, `var` and their `_mean` pairs. `x.std(False)` passes `unbiased` by position:
+    /// PyTorch's first overload.
+    private static func spread(_ name: String, variants: OpVariants = functionAndMethod, verb: String, doc: OpDoc) -> OpEntry {
+        OpEntry(name, "Tensor input, int[1]? dim=None, bool unbiased=True, bool keepdim=False, *, float? correction=None", variants,
                 family: .reduction, explain: OpExplanation(.reduction(verb: verb), traits: .averages), overloads: ["Tensor input, bool unbiased"], doc: doc) { arguments in
             let input = try arguments.tensor("input")
             let general = arguments.overload == 1
@@ -93,9 +100,23 @@ extension OpTable {
             if general, let explicit = try arguments.optionalFloat("correction") { correction = explicit }
             let dims = general ? try arguments.dims("dim") : nil
             let keepDim = general ? try arguments.bool("keepdim") : false
-            return .tensor(name == "std"
+            if input.dtype.isFloatingPoint, try reductionFactor(of: input, dims: dims) - correction <= 0 {
+                arguments.warn("\(name)(): degrees of freedom is <= 0. Correction should be strictly less than the reduction factor (input numel "
+                               + "divided by output numel). (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/ReduceOps.cpp:1927.)")
+            }
+            let spread = name.hasPrefix("std")
                 ? try Autodiff.standardDeviation(input, dims: dims, correction: correction, keepDim: keepDim)
-                : try Autodiff.variance(input, dims: dims, correction: correction, keepDim: keepDim))
+                : try Autodiff.variance(input, dims: dims, correction: correction, keepDim: keepDim)
+            guard name.hasSuffix("_mean") else { return .tensor(spread) }
+            return .tuple([spread, try Autodiff.mean(input, dims: dims, keepDim: keepDim, dtype: nil)])
         }
+    }
+
+    /// How many elements each output of a reduction over `dims` gathers: ATen's
+    /// `input numel / output numel`, and 0 when there is no output.
+    private static func reductionFactor(of input: Tensor, dims: [Int]?) throws -> Double {
+        let reduced = Set(try (dims.flatMap { $0.isEmpty ? nil : $0 } ?? Array(0..<input.rank)).map { try normalizeDim($0, rank: Swift.max(input.rank, 1)) })
+        let outputCount = input.shape.indices.reduce(1) { reduced.contains($1) ? $0 : $0 * input.shape[$1] }
+        return outputCount == 0 ? 0 : Double(input.count / outputCount)
     }
 }
