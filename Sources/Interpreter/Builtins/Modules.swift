@@ -141,10 +141,10 @@ extension Interpreter {
             let absolute = try bound.double("abs_tol", default: 0)
             return .bool(a == b || Swift.abs(a - b) <= Swift.max(relative * Swift.max(Swift.abs(a), Swift.abs(b)), absolute))
         })
-        return members.merging(makeMathSequenceMembers()) { first, _ in first }
+        return members.merging(makeMathSequenceMembers()) { first, _ in first }.merging(makeMathExtraMembers()) { first, _ in first }
     }
 
-    /// `math.prod`, `fsum`, `factorial`, `gcd`: over sequences and exact integers.
+    /// `math.prod`, `factorial`, `gcd`: over sequences and exact integers.
     private func makeMathSequenceMembers() -> [String: Value] {
         var members: [String: Value] = [:]
         members["prod"] = .builtin(Builtin("prod") { interpreter, arguments in
@@ -153,9 +153,6 @@ extension Interpreter {
                 product = try interpreter.binaryOperation(.multiply, product, item)
             }
             return product
-        })
-        members["fsum"] = .builtin(Builtin("fsum") { interpreter, arguments in
-            .float(try interpreter.iterate(arguments.positional.first ?? .list(ListStorage([]))).reduce(0) { $0 + (try interpreter.pythonDouble($1)) })
         })
         members["factorial"] = .builtin(Builtin("factorial") { interpreter, arguments in
             let n = try interpreter.pythonInt(arguments.positional.first ?? .int(0))

@@ -1,0 +1,31 @@
+# Python 3.11's math module beyond the elementary functions: exact summation, float
+# decomposition, remainders, integer combinatorics and hypot/dist, as CPython computes them.
+SOURCES = [
+    "math.fsum([0.1] * 10), math.fsum([1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50]), math.fsum([])",
+    "math.fsum([0.1 * i for i in range(1, 400)] + [-(0.7 ** i) for i in range(60)])",
+    "math.fsum([math.inf, 1.0]), math.fsum([math.nan, 1.0])",
+    "math.fsum([math.inf, -math.inf])",
+    "math.frexp(8.0), math.frexp(-0.1), math.frexp(0.0), math.frexp(math.inf)",
+    "math.modf(-3.5), math.modf(2.25), math.modf(math.inf), math.modf(-0.0)",
+    "math.ldexp(0.5, 3), math.ldexp(1.0, -10000), math.ldexp(-3, 2)",
+    "math.ldexp(1.0, 10000)",
+    "math.copysign(2, -0.0), math.copysign(-3, 1), math.copysign(1, math.nan)",
+    "math.fmod(-7, 3), math.fmod(7.5, -2), math.remainder(7, 2), math.remainder(-5.5, 2)",
+    "math.fmod(1, 0)",
+    "math.remainder(math.inf, 2)",
+    "math.isqrt(17), math.isqrt(0), math.isqrt(2**62), math.isqrt(2**63 - 1)",
+    "math.isqrt(-1)",
+    "math.comb(5, 2), math.comb(60, 30), math.comb(100, 50), math.perm(5, 2), math.perm(5), math.perm(3, 5)",
+    "math.comb(-1, 2)",
+    "math.perm(4, -1)",
+    "math.lcm(4, 6), math.lcm(-4, 6), math.lcm(), math.lcm(0, 5), math.lcm(2**40, 3**20, 7)",
+    "math.hypot(3, 4, 12), math.hypot(), math.hypot(-2), math.hypot(1e200, 1e200), math.hypot(1e-200, 3e-200)",
+    "[math.hypot(i * 0.37, i * 1.13, 2.0 / i) for i in range(1, 40)]",
+    "math.hypot(math.nan, math.inf), math.hypot(math.nan, 1.0)",
+    "math.dist((0, 0), (3, 4)), math.dist([1.5, 2.5, -1], [0.1, 0.2, 0.3])",
+    "math.dist((1,), (1, 2))",
+    "math.cbrt(27), math.cbrt(-8), math.exp2(3), math.exp2(0.5)",
+    "math.ulp(1.0), math.ulp(0.0), math.ulp(-1e300), math.nextafter(1.0, 2.0), math.nextafter(1.0, 0.0)",
+    "round(2.5, -2**63), round(-2.5, -400), round(-7e307, -308), round(123.456, -1), round(5 * 10**18, -19)",
+]
+CASES = [("python", "import math\n" + source) for source in SOURCES]
