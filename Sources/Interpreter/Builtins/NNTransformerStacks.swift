@@ -22,6 +22,8 @@ final class TransformerStackModule: NNModule {
         let module = TransformerStackModule(decoder: decoder)
         var clones: [Value] = []
         for _ in 0..<count {
+            // A huge num_layers runs until the program's time or memory limit stops it.
+            try interpreter.checkInterrupt()
             var memo: [ObjectIdentifier: Value] = [:]
             clones.append(try interpreter.deepCopyModule(layer, memo: &memo))
         }

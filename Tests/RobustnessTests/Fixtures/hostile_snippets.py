@@ -709,3 +709,6 @@ assert 'é€' * 3 == 'é€é€é€' and 'x' * 0 == '' and '' * 10**18 == '' 
 assert round(2.5, -2**63) == 0.0 and str(round(-2.5, -400)) == '-0.0'
 assert round(5, -2**63) == 0 and round(-5, -19) == 0 and round(5 * 10**18, -19) == 0
 assert round(-7e307, -308) == -1e308 and round(123.456, -1) == 120.0 and round(1.5, 2**63 - 1) == 1.5
+### a transformer with 2**62 layers stops at the time limit (found by make fuzz) -> any
+import torch.nn as nn
+t = nn.Transformer(8, 2, 2**62, 1, 12, 0.0)
