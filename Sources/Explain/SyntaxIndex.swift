@@ -137,7 +137,7 @@ final class SyntaxIndex {
         case let .subscript(container, index): return [container, index]
         case let .slice(lower, upper, step): return [lower, upper, step].compactMap { $0 }
         case let .lambda(_, body): return [body]
-        case let .listComprehension(element, generators), let .generator(element, generators):
+        case let .listComprehension(element, generators), let .generator(element, generators), let .setComprehension(element, generators):
             return generators.flatMap { [$0.iterable, $0.target] + $0.conditions } + [element]
         case let .dictComprehension(key, value, generators):
             return generators.flatMap { [$0.iterable, $0.target] + $0.conditions } + [key, value]

@@ -36,6 +36,7 @@ extension Interpreter {
             let position = try normalizedSequenceIndex(index, count: count, kind: "range object")
             return .int(start &+ Int64(position) &* step)
         case let .dict(dict):
+            try requireHashable(index)
             guard let value = dict[index] else { return try missingDictItem(dict, index) }
             return value
         case let .instance(instance):
@@ -70,6 +71,7 @@ extension Interpreter {
             }
             list.items[try normalizedSequenceIndex(index, count: list.items.count, kind: "list assignment")] = value
         case let .dict(dict):
+            try requireHashable(index)
             dict[index] = value
         case let .native(object as NativeItemAssignable):
             try object.setItem(index, value, interpreter: self)

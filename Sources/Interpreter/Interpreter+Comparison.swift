@@ -78,10 +78,14 @@ extension Interpreter {
             }
             // By code point, as Python compares; a combining mark after a match still matches.
             return try findSubstring(Array(needle.unicodeScalars), in: Array(text.unicodeScalars), last: false) != nil
-        case let .dict(dict): return dict.index(of: item) != nil
+        case let .dict(dict):
+            try requireHashable(item)
+            return dict.index(of: item) != nil
         case .range where item.bigInt != nil, .native(is BigRangeObject) where item.bigInt != nil:
             return rangeView(container)?.contains(item.bigInt ?? BigInt(0)) ?? false
-        case let .list(list) where list.isSet: return list.setContains(item)
+        case let .list(list) where list.isSet:
+            try requireHashable(item)
+            return list.setContains(item)
         case let .tensor(tensor):
             let matches = try Autodiff.binary(.equal, .tensor(tensor), try operand(item, .add))
             return matches.bools().contains(true)

@@ -41,7 +41,7 @@ extension Interpreter {
         case .ellipsis: return .ellipsis
         case let .list(items): return .list(ListStorage(try evaluateSequence(items)))
         case let .tuple(items): return .tuple(try evaluateSequence(items))
-        case let .set(items): return makeSet(try evaluateSequence(items))
+        case let .set(items): return try makeCheckedSet(try evaluateSequence(items))
         case let .dict(entries): return try evaluateDict(entries)
         case let .unary(op, operand): return try unaryOperation(op, try evaluate(operand))
         case let .binary(op, left, right):
@@ -80,9 +80,23 @@ extension Interpreter {
                 results.items.append(item)
             }
             return .list(results)
+        case let .setComprehension(element, generators):
+            let results = ListStorage([])
+            results.isSet = true
+            try comprehend(generators[...], collectsEveryItem: true) {
+                let item = try self.evaluate(element)
+                try self.limits.checkItems(results.items.count + 1)
+                try self.requireHashable(item)
+                results.setInsert(item)
+            }
+            return .list(results)
         case let .dictComprehension(key, value, generators):
             let dict = DictStorage()
-            try comprehend(generators[...]) { dict[try self.evaluate(key)] = try self.evaluate(value) }
+            try comprehend(generators[...]) {
+                let keyValue = try self.evaluate(key)
+                try self.requireHashable(keyValue)
+                dict[keyValue] = try self.evaluate(value)
+            }
             return .dict(dict)
         case .starred:
             throw PythonError("SyntaxError", "can't use starred expression here")
@@ -106,7 +120,9 @@ extension Interpreter {
         let dict = DictStorage()
         for entry in entries {
             if let key = entry.key {
-                dict[try evaluate(key)] = try evaluate(entry.value)
+                let keyValue = try evaluate(key)
+                try requireHashable(keyValue)
+                dict[keyValue] = try evaluate(entry.value)
             } else if case let .dict(other) = try evaluate(entry.value) {
                 for (key, value) in other.entries { dict[key] = value }
             }

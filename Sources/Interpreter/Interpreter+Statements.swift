@@ -305,6 +305,7 @@ extension Interpreter {
                 let position = try normalizedSequenceIndex(index, count: list.items.count, kind: "list")
                 list.items.remove(at: position)
             case let .dict(dict):
+                try requireHashable(index)
                 guard dict[index] != nil else { throw PythonError("KeyError", try repr(index)) }
                 dict[index] = nil
             case let .native(object as NativeContainer):

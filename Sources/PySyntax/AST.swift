@@ -47,6 +47,7 @@ public enum ExprKind {
     /// `(x for x in y)`, evaluated eagerly like a list comprehension.
     case generator(element: Expr, generators: [Comprehension])
     case dictComprehension(key: Expr, value: Expr, generators: [Comprehension])
+    case setComprehension(element: Expr, generators: [Comprehension])
     /// `*xs` in a call, list, tuple or assignment target.
     case starred(Expr)
 }

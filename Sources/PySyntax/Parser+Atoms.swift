@@ -80,7 +80,7 @@ extension Parser {
         return try node(.list(elements), span(from: start))
     }
 
-    /// `{}` is an empty dict; `{k: v, **m}` a dict; `{a, *b}` a set; or a dict comprehension.
+    /// `{}` is an empty dict; `{k: v, **m}` a dict; `{a, *b}` a set; or a dict or set comprehension.
     mutating func parseDictOrSetDisplay() throws(ParseError) -> Expr {
         let start = advance().span.start
         if match(.rightBrace) { return try node(.dict([]), span(from: start)) }
@@ -91,8 +91,10 @@ extension Parser {
             return try parseDictDisplay(start: start, firstKey: first)
         }
         if checkKeyword(.for) {
-            throw error("set comprehensions are not supported", first.span,
-                        help: "write set(... for ...) with a generator instead")
+            try rejectStarredComprehensionElement(first)
+            let generators = try parseComprehensionClauses()
+            try expectClosing(.rightBrace)
+            return try node(.setComprehension(element: first, generators: generators), span(from: start))
         }
         let elements = try parseRemainingElements(after: first, closing: .rightBrace)
         return try node(.set(elements), span(from: start))

@@ -93,6 +93,7 @@ extension Parser {
         case .lambda: "lambda"
         case .listComprehension: "list comprehension"
         case .dictComprehension: "dict comprehension"
+        case .setComprehension: "set comprehension"
         case .generator: "generator expression"
         case .unary, .binary, .boolean, .slice: "expression"
         }

@@ -67,7 +67,8 @@ extension Parser {
         case .lambda(let parameters, let body):
             parameters.compactMap(\.defaultValue).forEach(visit)
             visit(body)
-        case .listComprehension(let element, let generators), .generator(let element, let generators):
+        case .listComprehension(let element, let generators), .generator(let element, let generators),
+             .setComprehension(let element, let generators):
             visit(element)
             forEachChild(of: generators, visit)
         case .dictComprehension(let key, let value, let generators):

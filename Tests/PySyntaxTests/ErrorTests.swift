@@ -93,7 +93,7 @@ struct ExpectedError: CustomTestStringConvertible, Sendable {
         ExpectedError("f'{a b}'", "f-string: invalid syntax", at: 1, 6, "b"),
         ExpectedError("f'{a\\n}'", "f-string expression part cannot include a backslash", at: 1, 5, "\\"),
         ExpectedError("x = '\\x4'", "(unicode error) truncated \\xXX escape", at: 1, 6, "\\x4"),
-        ExpectedError("x = {y for y in z}", "set comprehensions are not supported", at: 1, 6, "y"),
+        ExpectedError("x = {*y for y in z}", "iterable unpacking cannot be used in comprehension", at: 1, 6, "*y"),
         ExpectedError("x = 2j", "complex (imaginary) literals are not supported", at: 1, 5, "2j"),
         ExpectedError("(1 2)", "invalid syntax", at: 1, 4, "2"),
     ])

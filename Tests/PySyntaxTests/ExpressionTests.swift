@@ -57,6 +57,7 @@ import PySyntax
         ("[x * y for x in a for y in b if x if y]", "(listcomp (* x y) (for x a) (for y b (if x) (if y)))"),
         ("(x for x in y)", "(genexp x (for x y))"),
         ("{k: v for k, v in d.items()}", "(dictcomp k v (for (tuple k v) (call (. d items))))"),
+        ("{x % 3 for x in r if x}", "(setcomp (% x 3) (for x r (if x)))"),
         ("[a if b else c for i, (x, y) in z]", "(listcomp (if b a c) (for (tuple i (tuple x y)) z))"),
         ("True, False, None, ...", "(tuple True False None ...)"),
         ("x[1]", "([] x 1)"),

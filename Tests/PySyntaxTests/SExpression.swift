@@ -41,6 +41,8 @@ func sExpression(_ expression: Expr) -> String {
         return list("genexp", [sExpression(element)] + generators.map(sExpression))
     case .dictComprehension(let key, let value, let generators):
         return list("dictcomp", [sExpression(key), sExpression(value)] + generators.map(sExpression))
+    case .setComprehension(let element, let generators):
+        return list("setcomp", [sExpression(element)] + generators.map(sExpression))
     case .starred(let value): return list("*", [sExpression(value)])
     }
 }

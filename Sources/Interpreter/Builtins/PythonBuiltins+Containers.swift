@@ -19,7 +19,7 @@ extension Interpreter {
         }
         table.defineBuiltin("set") { interpreter, arguments in
             let bound = try arguments.bind("set", ["iterable"])
-            return interpreter.makeSet(try bound.values["iterable"].map { try interpreter.iterate($0) } ?? [])
+            return try interpreter.makeCheckedSet(try bound.values["iterable"].map { try interpreter.iterate($0) } ?? [])
         }
         table.defineBuiltin("dict") { interpreter, arguments in
             let dict = DictStorage()

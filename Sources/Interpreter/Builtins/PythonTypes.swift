@@ -113,15 +113,18 @@ extension Interpreter {
             try arguments.positional.flatMap { try interpreter.iterate($0) }
         }
         switch name {
-        case "add": return method { _, arguments in
-            if let item = arguments.positional.first { set.setInsert(item) }
+        case "add": return method { interpreter, arguments in
+            if let item = arguments.positional.first {
+                try interpreter.requireHashable(item)
+                set.setInsert(item)
+            }
             return .none
         }
         case "discard": return method { _, arguments in
             set.items.removeAll { pythonEquals($0, arguments.positional.first ?? .none) }
             return .none
         }
-        case "union": return method { interpreter, arguments in interpreter.makeSet(set.items + (try items(arguments, interpreter))) }
+        case "union": return method { interpreter, arguments in try interpreter.makeCheckedSet(set.items + (try items(arguments, interpreter))) }
         case "intersection": return method { interpreter, arguments in
             let other = try items(arguments, interpreter)
             return interpreter.makeSet(set.items.filter { item in other.contains { pythonEquals($0, item) } })

@@ -154,8 +154,9 @@ extension Interpreter {
         }
         case "values": return method { _, _ in .list(Self.dictView(dict, "values", dict.entries.map(\.value))) }
         case "items": return method { _, _ in .list(Self.dictView(dict, "items", dict.entries.map { .tuple([$0.key, $0.value]) })) }
-        case "get": return method { _, arguments in
-            dict[arguments.positional.first ?? .none] ?? (arguments.positional.count > 1 ? arguments.positional[1] : .none)
+        case "get": return method { interpreter, arguments in
+            try interpreter.requireHashable(arguments.positional.first ?? .none)
+            return dict[arguments.positional.first ?? .none] ?? (arguments.positional.count > 1 ? arguments.positional[1] : .none)
         }
         case "pop": return method { interpreter, arguments in
             let key = arguments.positional.first ?? .none
@@ -166,8 +167,9 @@ extension Interpreter {
             if arguments.positional.count > 1 { return arguments.positional[1] }
             throw PythonError("KeyError", try interpreter.repr(key))
         }
-        case "setdefault": return method { _, arguments in
+        case "setdefault": return method { interpreter, arguments in
             let key = arguments.positional.first ?? .none
+            try interpreter.requireHashable(key)
             if let value = dict[key] { return value }
             let value = arguments.positional.count > 1 ? arguments.positional[1] : .none
             dict[key] = value

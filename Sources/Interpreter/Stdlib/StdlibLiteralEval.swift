@@ -64,6 +64,7 @@ extension Interpreter {
         case .listComprehension: "ListComp"
         case .generator: "GeneratorExp"
         case .dictComprehension: "DictComp"
+        case .setComprehension: "SetComp"
         case .dict: "Dict"
         default: "expr"
         }

@@ -1,0 +1,26 @@
+# Set comprehensions, and Python's refusal of unhashable dict keys and set members.
+SOURCES = [
+    "{x % 3 for x in range(10)}",
+    "sorted({(i, j) for i in range(4) for j in range(i) if i + j > 2})",
+    "{c.upper() for c in 'hello'} == set('HELO')",
+    "len({t.item() for t in torch.tensor([1, 2, 2, 3])})",
+    "{x for x in []}",
+    "{[1]: 2}",
+    "set([[1]])",
+    "{1: 2}[[1]]",
+    "[1] in {1, 2}",
+    "[1] in {1: 2}",
+    "{{1}}",
+    "{(1, [2])}",
+    "{x for x in [[1]]}",
+    "s = set()\ns.add({})",
+    "{}.get([])",
+    "d = {}\nd[[1]] = 2",
+    "d = {1: 2}\ndel d[[1]]",
+    "{1: 2}.setdefault([], 0)",
+    "{k: 1 for k in [[1]]}",
+    "{slice(1, 2): 3}",
+    "{(1, 2): 3}[(1, 2)], {1, 2} | {3}",
+    "{*[1, 2], *{3: 4}}",
+]
+CASES = [("python", source) for source in SOURCES]
