@@ -28,6 +28,20 @@ struct RecurrentConfiguration {
         }
     }
 
+    /// Refuses, before the layout list is built, parameters the memory limit could not
+    /// hold: `num_layers=2**63-1` would otherwise grow that list until the machine ran out.
+    func checkParametersFitMemory(itemSize: Int) throws {
+        // Saturating arithmetic: a total past int64 is refused like any other too-large one.
+        func times(_ a: Int, _ b: Int) -> Int { let (value, overflow) = a.multipliedReportingOverflow(by: b); return overflow ? .max : value }
+        func plus(_ a: Int, _ b: Int) -> Int { let (value, overflow) = a.addingReportingOverflow(b); return overflow ? .max : value }
+        let gateSize = times(cell.gateCount, hiddenSize)
+        let shared = plus(times(gateSize, plus(outputSize, bias ? 2 : 0)), times(projectionSize, hiddenSize))
+        let first = plus(times(gateSize, inputSize), shared)
+        let deeper = plus(times(gateSize, times(outputSize, directions)), shared)
+        let total = times(directions, plus(first, times(layers - 1, deeper)))
+        try ensureAllocatable(elements: total, itemSize: itemSize)
+    }
+
     /// `weight_ih_l0`, `weight_hh_l0`, `bias_ih_l0`, `bias_hh_l0`, `weight_hr_l0`, then
     /// `_reverse`, then the next layer, with their shapes, in PyTorch's registration order.
     var parameterLayout: [(name: String, shape: [Int])] {
@@ -62,6 +76,7 @@ final class RecurrentModule: NNModule {
         self.configuration = configuration
         super.init(name: name)
         try configuration.checkSizesFitInt64()
+        try configuration.checkParametersFitMemory(itemSize: dtype.itemSize)
         let bound = 1 / Glibc.sqrt(Double(configuration.hiddenSize))
         parameters = try configuration.parameterLayout.map { ($0.name, try Tensor.zeros(shape: $0.shape, dtype: dtype)) }
         for (_, tensor) in parameters { try Generator.default.uniform_(tensor, from: -bound, to: bound) }

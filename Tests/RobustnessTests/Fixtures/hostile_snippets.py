@@ -712,3 +712,6 @@ assert round(-7e307, -308) == -1e308 and round(123.456, -1) == 120.0 and round(1
 ### a transformer with 2**62 layers stops at the time limit (found by make fuzz) -> any
 import torch.nn as nn
 t = nn.Transformer(8, 2, 2**62, 1, 12, 0.0)
+### an LSTM with 2**63-1 layers is refused before its layout is built (found by make fuzz) -> RuntimeError: this would allocate more memory than exists (9223372036854775807 elements)
+import torch.nn as nn
+m = nn.LSTM(3, 4, num_layers=2**63-1, bidirectional=True)
