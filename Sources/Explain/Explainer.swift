@@ -27,7 +27,7 @@ public final class Explainer {
         }
         let tracer = Tracer(index: SyntaxIndex(module: module))
         tracer.leafNames = { [unowned interpreter] in interpreter.leafNames() }
-        tracer.tensorIndices = { [unowned interpreter] index in try? interpreter.tensorIndices(index) }
+        tracer.tensorIndices = { [unowned interpreter] index in try? interpreter.tensorIndices(index, sequences: .silent) }
         tracer.nativeAttribute = { [unowned interpreter] object, name in (try? object.attribute(name, interpreter: interpreter)) ?? nil }
         let previousObserver = interpreter.observer
         interpreter.observer = tracer

@@ -90,9 +90,41 @@ extension Interpreter {
 
     /// A Python index turned into the engine's index list (public: the explainer replays a
     /// subscript's index on a tensor of positions to see which elements a write reached).
-    public func tensorIndices(_ index: Value) throws -> [TensorIndex] {
+    /// `sequences` says how a list index holding slices or tensors reads: as PyTorch
+    /// reads it, with its warning (`.warn`) or without (`.silent`, for the explainer's
+    /// second look), or as NumPy does since 1.23, as one array index (`.asArray`).
+    public func tensorIndices(_ index: Value, sequences: SequenceIndexing = .warn) throws -> [TensorIndex] {
         if case let .tuple(items) = index { return try items.map(tensorIndex) }
+        if sequences != .asArray, let items = sequenceIndexedAsTuple(index, warns: sequences == .warn) { return try items.map(tensorIndex) }
         return [try tensorIndex(index)]
+    }
+
+    /// NumPy's old heuristic, which PyTorch keeps with a deprecation warning: a list (or
+    /// str) of fewer than 32 items that holds a tensor, a sequence, a slice, None or `...`
+    /// indexes like the tuple of its items, so `x[[rows, cols]]` is `x[rows, cols]`.
+    private func sequenceIndexedAsTuple(_ index: Value, warns: Bool) -> [Value]? {
+        let items: [Value]
+        switch index {
+        case let .list(list) where !list.isSet && !list.isKeysView && list.dictViewName == nil: items = list.items
+        case let .string(text): items = text.map { .string(String($0)) }
+        default: return nil
+        }
+        guard items.count < 32 else { return nil }
+        for item in items {
+            let line: Int
+            switch item {
+            case .tensor, .list(_), .tuple, .string, .range, .namedTuple, .size, .slice: line = 375
+            case .none, .ellipsis: line = 385
+            default: continue
+            }
+            if case let .list(list) = item, list.isSet || list.isKeysView || list.dictViewName != nil { continue }
+            guard warns else { return items }
+            warn("Using a non-tuple sequence for multidimensional indexing is deprecated and will be changed in pytorch 2.9; use x[tuple(seq)] "
+                 + "instead of x[seq]. In pytorch 2.9 this will be interpreted as tensor index, x[torch.tensor(seq)], which will result either "
+                 + "in an error or a different result (Triggered internally at /__w/pytorch/pytorch/torch/csrc/autograd/python_variable_indexing.cpp:\(line).)")
+            return items
+        }
+        return nil
     }
 
     private func tensorIndex(_ value: Value) throws -> TensorIndex {
@@ -118,7 +150,10 @@ extension Interpreter {
             return .slice(start: try bound(start), stop: try bound(stop), step: try bound(step))
         case let .tensor(tensor): return .tensor(tensor)
         case .list, .tuple, .range:
-            return .tensor(try tensorFromNested(value, dtype: nil))
+            // PyTorch's indexing_tensor_from_data: a bool or uint8 list is a mask; any other
+            // (floats and the empty list included) becomes an int64 index.
+            let index = try tensorFromNested(value, dtype: nil)
+            return .tensor(index.dtype == .bool || index.dtype == .uint8 ? index : try index.to(.int64))
         case .string:
             throw PythonError.typeError("new(): invalid data type 'str'")
         default:
@@ -296,3 +331,5 @@ extension Interpreter {
         throw PythonError.attributeError("'\(object.typeName)' object has no attribute '\(name)'")
     }
 }
+
+public enum SequenceIndexing: Sendable { case warn, silent, asArray }

@@ -46,6 +46,9 @@ extension Interpreter {
                 let item = try tensor.item()
                 inferredType = inferredType.map { DType.promote($0, tensor.dtype) } ?? tensor.dtype
                 scalars.append(item)
+            case let .native(array as NDArray):  // 0-d
+                inferredType = inferredType.map { DType.promote($0, array.tensor.dtype) } ?? array.tensor.dtype
+                scalars.append(try array.tensor.item())
             case let .native(scalar as NumPyScalar):  // a 0-d array to PyTorch: its dtype counts
                 inferredType = inferredType.map { DType.promote($0, scalar.dtype) } ?? scalar.dtype
                 scalars.append(scalar.value)
@@ -61,6 +64,12 @@ extension Interpreter {
                 throw PythonError.typeError("new(): invalid data type '\(value.typeName)'")
             }
         }
+        if case let .list(list) = data, case .native(is NDArray)? = list.items.first {
+            warnOncePerProgram("Creating a tensor from a list of numpy.ndarrays is extremely slow. Please consider converting the list to a single "
+                               + "numpy.ndarray with numpy.array() before converting to a tensor. (Triggered internally at "
+                               + "/__w/pytorch/pytorch/torch/csrc/utils/tensor_new.cpp:249.)")
+        }
+        if dtype == nil { try checkDTypeInferable(data) }
         try visit(data, depth: 0)
         var elementType: DType = sawFloat ? defaultFloatDType : (sawInt ? .int64 : (sawBool ? .bool : defaultFloatDType))
         if let inferredType {
@@ -80,6 +89,42 @@ extension Interpreter {
         return result
     }
 
+    /// PyTorch measures the shape along the first items, then infers the dtype from every
+    /// leaf, and only then stores: so `[0, [1, slice(1)]]` is "Could not infer dtype of
+    /// slice", not a ragged-shape error, and a str that is not a first item is
+    /// "new(): invalid data type 'str'".
+    private func checkDTypeInferable(_ data: Value) throws {
+        var first = data
+        for depth in 0..<Self.maximumTensorDims {
+            if case .string = first, depth > 0 { throw PythonError.valueError("too many dimensions 'str'") }
+            guard let items = nestedListItems(first), let head = items.first else { break }
+            first = head
+        }
+        func infer(_ value: Value, depth: Int) throws {
+            switch value {
+            case .bool, .int, .float, .tensor, .native(is NumPyScalar), .native(is BigIntObject), .native(is NDArray): return
+            case .string: throw PythonError.typeError("new(): invalid data type 'str'")
+            default:
+                // Deeper than a tensor can be: the store pass gives that error.
+                guard depth < Self.maximumTensorDims else { return }
+                if case .range = value { return }
+                guard let items = nestedListItems(value) else { throw PythonError.runtimeError("Could not infer dtype of \(value.typeName)") }
+                for item in items { try infer(item, depth: depth + 1) }
+            }
+        }
+        try infer(data, depth: 0)
+    }
+
+    /// The items of a list, tuple or `torch.Size` level, without unbinding tensors.
+    private func nestedListItems(_ value: Value) -> [Value]? {
+        switch value {
+        case let .list(list): return list.items
+        case let .tuple(values): return values
+        case let .size(sizes): return sizes.map { .int(Int64($0)) }
+        default: return nil
+        }
+    }
+
     /// The items of one level of `torch.tensor`'s data; nil for a leaf (a number).
     private func nestedItems(_ value: Value) throws -> [Value]? {
         switch value {
@@ -90,6 +135,11 @@ extension Interpreter {
         case let .tensor(tensor) where tensor.rank > 0:
             try limits.checkItems(tensor.shape[0], what: "this tensor, unbound,")
             return try Autodiff.unbind(tensor, 0).map { .tensor($0) }
+        case let .native(array as NDArray):
+            // A 0-d array is a leaf with its dtype; a 0-d array among sequences has no len().
+            guard array.tensor.rank > 0 else { return nil }
+            try limits.checkItems(array.tensor.shape[0], what: "this array, unbound,")
+            return try Autodiff.unbind(array.tensor, 0).map { .tensor($0) }
         default: return nil
         }
     }

@@ -146,7 +146,7 @@ extension Interpreter {
             default: axis = axis.map { $0 + 1 }
             }
         }
-        return try tensorIndices(isTuple ? .tuple(items) : items[0])
+        return try tensorIndices(isTuple ? .tuple(items) : items[0], sequences: .asArray)
     }
 
     /// A shape argument: `3`, `(2, 3)` or `[2, 3]`.
