@@ -4,7 +4,8 @@ import TensorEngine
 extension Interpreter {
     /// Converts one Python value by a parameter's declared type. `strict` is for trying an
     /// overload: only exact kinds match (a bool is not an int, a number is not a tensor).
-    func convert(_ value: Value, to type: OpParameterType, opName: String, parameter: String, strict: Bool) throws -> OpArgument {
+    /// `index` is the parameter's place in the signature, which PyTorch names for a bad list item.
+    func convert(_ value: Value, to type: OpParameterType, opName: String, parameter: String, index: Int = 0, strict: Bool) throws -> OpArgument {
         if type.isOptional, value.isNone { return .none }
         func mismatch(_ expected: String) -> PythonError {
             .typeError("\(opName)(): argument '\(parameter)' must be \(expected), not \(value.typeName)")
@@ -20,8 +21,11 @@ extension Interpreter {
             case let .list(list): items = list.items
             default: throw mismatch("tuple of Tensors")
             }
-            return .tensors(try items.map { item in
-                guard case let .tensor(tensor) = item else { throw mismatch("tuple of Tensors") }
+            return .tensors(try items.enumerated().map { position, item in
+                guard case let .tensor(tensor) = item else {
+                    if strict { throw mismatch("tuple of Tensors") }
+                    throw PythonError.typeError("expected Tensor as element \(position) in argument \(index), but got \(item.typeName)")
+                }
                 return tensor
             })
         case .int, .optionalInt:

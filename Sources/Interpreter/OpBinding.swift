@@ -23,7 +23,8 @@ extension Interpreter {
             do {
                 let values: [(name: String, value: OpArgument)]
                 do {
-                    let pythonWording = nativeName == nil && !entry.variants.contains(.function) && !entry.variants.contains(.method)
+                    let pythonWording = nativeName == nil
+                        && (entry.isPythonFunction || !entry.variants.contains(.function) && !entry.variants.contains(.method))
                     values = try bind(positional, arguments.keywords, to: signature, opName: nativeName ?? (inPlace ? entry.name + "_" : entry.name),
                                       strict: strict, hasReceiver: receiver != nil, pythonWording: pythonWording)
                 } catch let error as PythonError where !strict && error.type == "TypeError" {
@@ -33,7 +34,8 @@ extension Interpreter {
                 let opName = inPlace ? entry.name + "_" : entry.name
                 let result = try implementation(OpArguments(opName: opName, overload: index, values: values,
                                                             warn: { [unowned self] in self.warn($0) },
-                                                            warnOnce: { [unowned self] in self.warnOncePerProgram($0) }))
+                                                            warnOnce: { [unowned self] in self.warnOncePerProgram($0) },
+                                                            checkItems: { [unowned self] in try self.limits.checkItems($0, what: $1) }))
                 if inPlace, let receiver, case let .tensor(computed) = result {
                     try Autodiff.assignResult(receiver, computed)
                     return .tensor(receiver)
@@ -131,7 +133,8 @@ extension Interpreter {
             }
             do {
                 let type: OpParameterType = parameter.kind == .variadic && parameter.type == .ints ? .intTuple : parameter.type
-                bound.append((parameter.name, try convert(value, to: type, opName: opName, parameter: parameter.name, strict: strict)))
+                let index = signature.parameters.firstIndex { $0.name == parameter.name } ?? 0
+                bound.append((parameter.name, try convert(value, to: type, opName: opName, parameter: parameter.name, index: index, strict: strict)))
             } catch let error as PythonError {
                 throw fail(error.withArgumentPosition(position.map { $0 - (hasReceiver ? 1 : 0) }))
             }

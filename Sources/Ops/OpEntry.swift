@@ -62,11 +62,15 @@ public struct OpEntry: Sendable {
     /// (`Tensor input, *, torch.dtype dtype = None`). With two or more, a call that fits
     /// none gets PyTorch's "received an invalid combination of arguments" list.
     public let pythonOverloads: [String]
+    /// Whether PyTorch defines the op in Python (`torch.split`, `torch.meshgrid`): its
+    /// argument errors are then Python's own ("missing 1 required positional argument: 'x'").
+    public let isPythonFunction: Bool
 
     public init(_ name: String, _ signature: String, _ variants: OpVariants, family: OpFamily, explain explanation: OpExplanation = .none,
                 aliases: [String] = [], overloads: [String] = [], doc: OpDoc? = nil, pythonOverloads: [String] = [],
-                implementation: OpImplementation? = nil) {
+                python isPythonFunction: Bool = false, implementation: OpImplementation? = nil) {
         self.pythonOverloads = pythonOverloads
+        self.isPythonFunction = isPythonFunction
         self.name = name
         self.signatures = (overloads + [signature]).map(OpSignature.init)
         self.variants = variants

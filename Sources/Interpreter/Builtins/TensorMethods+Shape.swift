@@ -2,10 +2,10 @@ import Autograd
 import TensorEngine
 
 /// Shape, view and introspection methods bound by hand. The movement ops with an op-table
-/// entry (permute, transpose, squeeze, flip, tile, ...) are bound from the table instead.
+/// entry (permute, transpose, squeeze, flip, tile, split, chunk, ...) are bound from the table instead.
 func shapeMethods() -> [String: TensorMethod] {
     var table: [String: TensorMethod] = [:]
-    for family in [viewMethods(), inPlaceViewMethods(), pieceMethods(), gradAndCopyMethods(), introspectionMethods()] { table.merge(family) { first, _ in first } }
+    for family in [viewMethods(), inPlaceViewMethods(), gradAndCopyMethods(), introspectionMethods()] { table.merge(family) { first, _ in first } }
     return table
 }
 
@@ -82,40 +82,6 @@ private func inPlaceViewMethods() -> [String: TensorMethod] {
     table["erfinv_"] = { _, tensor, arguments in
         _ = try arguments.bind("erfinv_", [])
         return .tensor(try Autodiff.inPlace(tensor) { try Autodiff.erfinv($0) })
-    }
-    return table
-}
-
-/// `split`, `chunk`, `unbind`: tuples of views, refused beforehand when too many to hold.
-private func pieceMethods() -> [String: TensorMethod] {
-    var table: [String: TensorMethod] = [:]
-    table["split"] = { interpreter, tensor, arguments in
-        let bound = try arguments.bind("split", ["split_size", "dim"])
-        let dim = try bound.int("dim", default: 0)
-        let size = try bound.value("split_size")
-        switch size {
-        case .list, .tuple:
-            return .tuple(try Autodiff.split(tensor, sizes: try toIntList(size, function: "split", argument: "split_size"), dim: dim).map { .tensor($0) })
-        default:
-            let length = try bound.int("split_size")
-            try interpreter.limits.checkPieces(of: tensor, dim: dim, what: "split()'s tuple") { _ in length }
-            return .tuple(try Autodiff.split(tensor, size: try bound.int("split_size"), dim: dim).map { .tensor($0) })
-        }
-    }
-    table["chunk"] = { interpreter, tensor, arguments in
-        let bound = try arguments.bind("chunk", ["chunks", "dim"])
-        let chunks = try bound.int("chunks")
-        let dim = try bound.int("dim", default: 0)
-        // PyTorch's chunk length: the size divided by the chunk count, rounded up.
-        try interpreter.limits.checkPieces(of: tensor, dim: dim, what: "chunk()'s tuple") { size in
-            chunks > 0 ? size / chunks + (size % chunks == 0 ? 0 : 1) : 0
-        }
-        return .tuple(try Autodiff.chunk(tensor, chunks, dim: dim).map { .tensor($0) })
-    }
-    table["unbind"] = { interpreter, tensor, arguments in
-        let dim = try arguments.bind("unbind", ["dim"]).int("dim", default: 0)
-        try interpreter.limits.checkPieces(of: tensor, dim: dim, what: "unbind()'s tuple") { _ in 1 }
-        return .tuple(try Autodiff.unbind(tensor, dim).map { .tensor($0) })
     }
     return table
 }

@@ -1,8 +1,7 @@
 import Autograd
 
-/// Movement and join ops. Those without an implementation (view, cat, stack, chunk, split,
-/// meshgrid) are still bound by hand in the interpreter: the table gives their
-/// signature, family and doc.
+/// Movement and join ops. Those without an implementation (view) are still bound by hand
+/// in the interpreter: the table gives their signature, family and doc.
 extension OpTable {
     static let movementOps: [OpEntry] = [
         OpEntry("t", "Tensor input", [.function, .method], family: .movement, explain: OpExplanation(.transpose)) { arguments in
@@ -10,10 +9,14 @@ extension OpTable {
         },
         OpEntry("cat", "Tensor[] tensors, int dim=0, *, object out=None", [.function], family: .join, explain: OpExplanation(.concatenate(newDim: false)), aliases: ["torch.concat", "torch.concatenate"],
                 doc: OpDoc("Joins tensors end to end along an existing dimension; the other dimensions must match.", formula: "shape[dim] = Σ t.shape[dim]",
-                           example: ">>> a = torch.zeros(2, 2)\n>>> b = torch.ones(1, 2)\n>>> torch.cat([a, b], dim=0).shape\ntorch.Size([3, 2])")),
+                           example: ">>> a = torch.zeros(2, 2)\n>>> b = torch.ones(1, 2)\n>>> torch.cat([a, b], dim=0).shape\ntorch.Size([3, 2])")) { arguments in
+            .tensor(try Autodiff.concatenate(try arguments.tensors("tensors"), dim: try arguments.int("dim")))
+        },
         OpEntry("stack", "Tensor[] tensors, int dim=0, *, object out=None", [.function], family: .join, explain: OpExplanation(.concatenate(newDim: true)),
                 doc: OpDoc("Joins same-shaped tensors along a NEW dimension inserted at dim.",
-                           example: ">>> torch.stack([torch.tensor([1, 2]), torch.tensor([3, 4])], dim=1)\ntensor([[1, 3],\n        [2, 4]])")),
+                           example: ">>> torch.stack([torch.tensor([1, 2]), torch.tensor([3, 4])], dim=1)\ntensor([[1, 3],\n        [2, 4]])")) { arguments in
+            .tensor(try Autodiff.stack(try arguments.tensors("tensors"), dim: try arguments.int("dim")))
+        },
         OpEntry("view", "Tensor input, int... shape", [.method], family: .movement, explain: OpExplanation(.reshape(isView: true), traits: .takesSizes),
                 doc: OpDoc("The same data seen with another shape, without copying; needs compatible strides (use reshape otherwise). -1 infers one size.",
                            example: ">>> x = torch.arange(6)\n>>> x.view(2, 3)\ntensor([[0, 1, 2],\n        [3, 4, 5]])\n>>> x.view(-1, 2).shape\ntorch.Size([3, 2])")),
@@ -67,12 +70,6 @@ extension OpTable {
                            example: ">>> torch.triu(torch.ones(3, 3), diagonal=1)\ntensor([[0., 1., 1.],\n        [0., 0., 1.],\n        [0., 0., 0.]])")) { arguments in
             .tensor(try Autodiff.triangle(try arguments.tensor("input"), upper: true, diagonal: try arguments.int("diagonal")))
         },
-        OpEntry("chunk", "Tensor input, int chunks, int dim=0", [.function, .method], family: .join, explain: OpExplanation(.chunk, traits: .takesSizes),
-                doc: OpDoc("Splits into chunks pieces of (nearly) equal size along dim; views.",
-                           example: ">>> torch.arange(5).chunk(2)\n(tensor([0, 1, 2]), tensor([3, 4]))")),
-        OpEntry("split", "Tensor tensor, object split_size_or_sections, int dim=0", [.function, .method], family: .join, explain: OpExplanation(.split, traits: .takesSizes),
-                doc: OpDoc("Splits into pieces of the given size (or list of sizes) along dim; views.",
-                           example: ">>> torch.arange(5).split([2, 3])\n(tensor([0, 1]), tensor([2, 3, 4]))")),
         OpEntry("roll", "Tensor input, int[1] shifts, int[1]? dims=None", [.function, .method], family: .movement, explain: OpExplanation(.roll),
                 doc: OpDoc("Shifts elements along dims, wrapping around the end.",
                            example: ">>> torch.arange(5).roll(2)\ntensor([3, 4, 0, 1, 2])")) { arguments in
@@ -88,8 +85,5 @@ extension OpTable {
                            example: ">>> torch.broadcast_to(torch.tensor([1, 2]), (2, 2))\ntensor([[1, 2],\n        [1, 2]])")) { arguments in
             .tensor(try Autodiff.expand(try arguments.tensor("input"), try arguments.ints("size")))
         },
-        OpEntry("meshgrid", "Tensor... tensors, object indexing=None", [.function], family: .join, explain: OpExplanation(.meshgrid),
-                doc: OpDoc("Coordinate grids from 1-D tensors; indexing='ij' (matrix) or 'xy' (Cartesian).",
-                           example: ">>> a, b = torch.meshgrid(torch.tensor([1, 2]), torch.tensor([3, 4, 5]), indexing='ij')\n>>> b\ntensor([[3, 4, 5],\n        [3, 4, 5]])")),
     ]
 }
