@@ -8,7 +8,9 @@ import Testing
 struct OpTableOwnershipTests {
     /// Ops moved from hand bindings into the table; each must keep its implementation there.
     static let movedOps = ["torch.cat", "torch.concat", "torch.concatenate", "torch.stack", "torch.meshgrid",
-                           "torch.split", "Tensor.split", "torch.chunk", "Tensor.chunk", "torch.unbind", "Tensor.unbind"]
+                           "torch.split", "Tensor.split", "torch.chunk", "Tensor.chunk", "torch.unbind", "Tensor.unbind",
+                           "torch.tensor_split", "Tensor.tensor_split", "torch.hstack", "torch.vstack", "torch.row_stack", "torch.dstack",
+                           "torch.column_stack"]
 
     @Test("the moved ops have their implementation in the table")
     func movedOpsAreImplemented() {

@@ -103,21 +103,9 @@ extension Interpreter {
         }
     }
 
-    /// `hstack`, `vstack` and `einsum`: ops over a list of tensors. (`cat`, `stack` and
+    /// `einsum` over a list of tensors. (`cat`, `stack`, `hstack` and their kin and
     /// `meshgrid` come from the op table.)
     private func defineJoins(_ define: (String, @escaping Builtin.Body) -> Void) {
-        for (name, dim) in [("hstack", 1), ("vstack", 0), ("column_stack", 1)] {
-            define(name) { interpreter, arguments in
-                let tensors = try interpreter.iterate(try arguments.bind(name, ["tensors"]).value("tensors")).map { try interpreter.tensorArgument($0, function: name) }
-                let lifted = try tensors.map { tensor -> Tensor in
-                    if name == "vstack" && tensor.rank < 2 { return try Autodiff.reshape(tensor, [1, -1]) }
-                    if name == "column_stack" && tensor.rank < 2 { return try Autodiff.reshape(tensor, [-1, 1]) }
-                    return tensor
-                }
-                let axis = name == "hstack" && (lifted.first?.rank ?? 1) == 1 ? 0 : dim
-                return .tensor(try Autodiff.concatenate(lifted, dim: axis))
-            }
-        }
         define("einsum") { interpreter, arguments in
             guard case let .string(equation)? = arguments.positional.first else {
                 throw PythonError.typeError("einsum(): argument 'equation' must be str")

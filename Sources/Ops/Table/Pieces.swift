@@ -29,6 +29,24 @@ extension OpTable {
             try arguments.checkPieces(of: input, dim: dim) { _ in 1 }
             return .tuple(try Autodiff.unbind(input, dim))
         },
+        // PyTorch's three overloads, a tensor first so that a 1-element tensor of indices is
+        // not read as a count of sections.
+        OpEntry("tensor_split", "Tensor input, int[] indices, int dim=0", functionAndMethod, family: .join,
+                overloads: ["Tensor input, Tensor tensor_indices_or_sections, int dim=0", "Tensor input, int sections, int dim=0"],
+                doc: OpDoc("Splits into sections pieces of nearly equal size, or cuts before each of the given indices, along dim; views.",
+                           example: ">>> torch.arange(5).tensor_split(2)\n(tensor([0, 1, 2]), tensor([3, 4]))"),
+                pythonOverloads: ["Tensor input, tuple of ints indices, int dim = 0", "Tensor input, Tensor tensor_indices_or_sections, int dim = 0",
+                                  "Tensor input, int sections, int dim = 0"]) { arguments in
+            let (input, dim) = (try arguments.tensor("input"), try arguments.int("dim"))
+            switch arguments.overload {
+            case 0: return .tuple(try Autodiff.tensorSplit(input, indicesOrSections: try arguments.tensor("tensor_indices_or_sections"), dim: dim))
+            case 1:
+                let sections = try arguments.int("sections")
+                try arguments.checkItems(sections, "tensor_split()'s tuple")
+                return .tuple(try Autodiff.tensorSplit(input, sections: sections, dim: dim))
+            default: return .tuple(try Autodiff.tensorSplit(input, indices: try arguments.ints("indices"), dim: dim))
+            }
+        },
         OpEntry("meshgrid", "Tensor... tensors, *, str? indexing=None", [.function], family: .join, explain: OpExplanation(.meshgrid),
                 doc: OpDoc("Coordinate grids from 1-D tensors; indexing='ij' (matrix) or 'xy' (Cartesian).",
                            example: ">>> a, b = torch.meshgrid(torch.tensor([1, 2]), torch.tensor([3, 4, 5]), indexing='ij')\n>>> b\ntensor([[3, 4, 5],\n        [3, 4, 5]])"),
