@@ -66,7 +66,7 @@ extension Interpreter {
         case .string, .optionalString:
             guard case let .string(text) = value else { throw mismatch("str") }
             return .string(text)
-        case .dtype:
+        case .dtype, .requiredDtype:
             guard case let .dtype(dtype) = value else { throw mismatch("torch.dtype") }
             return .dtype(dtype)
         case .scalar, .optionalScalar:

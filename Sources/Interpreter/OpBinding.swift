@@ -37,6 +37,10 @@ extension Interpreter {
                                                             warnOnce: { [unowned self] in self.warnOncePerProgram($0) },
                                                             checkItems: { [unowned self] in try self.limits.checkItems($0, what: $1) }))
                 if inPlace, let receiver, case let .tensor(computed) = result {
+                    if entry.variants.contains(.inPlaceView) {
+                        receiver.view = computed.view
+                        return .tensor(receiver)
+                    }
                     try Autodiff.assignResult(receiver, computed)
                     return .tensor(receiver)
                 }
@@ -58,10 +62,17 @@ extension Interpreter {
         let plausible = overloads.filter { line in
             let parameters = line.split(separator: ", ").filter { $0 != "*" }
             let required = parameters.filter { !$0.contains(" = ") }.count
-            return required <= given && given <= parameters.count
+            // A lone int list (`view(*size)`) takes its ints one by one when an int comes first.
+            let takesSeparateInts = parameters.count == 1 && parameters[0].hasPrefix("tuple of ints")
+                && positional.first.map { value in if case .int = value { true } else { value.isBigInt } } == true
+            let most = takesSeparateInts ? Int.max : parameters.count
+            return required <= given && given <= most
         }
         guard plausible.count != 1 else { return nil }
-        let types = positional.map(\.typeName)
+        let types = positional.map { value in
+            if case .dtype = value { return "torch.dtype" }
+            return value.typeName
+        }
         let named = keywords.map { "\($0.name)=\($0.value.typeName)" }
         // PyTorch's own spelling: keywords after positionals are joined, alone each ends in ", ".
         let got = types.isEmpty ? named.map { $0 + ", " }.joined() : (types + named).joined(separator: ", ")

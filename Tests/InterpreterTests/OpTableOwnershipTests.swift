@@ -10,7 +10,7 @@ struct OpTableOwnershipTests {
     static let movedOps = ["torch.cat", "torch.concat", "torch.concatenate", "torch.stack", "torch.meshgrid",
                            "torch.split", "Tensor.split", "torch.chunk", "Tensor.chunk", "torch.unbind", "Tensor.unbind",
                            "torch.tensor_split", "Tensor.tensor_split", "torch.hstack", "torch.vstack", "torch.row_stack", "torch.dstack",
-                           "torch.column_stack"]
+                           "torch.column_stack", "Tensor.view", "Tensor.t_", "Tensor.transpose_", "Tensor.squeeze_", "Tensor.unsqueeze_"]
 
     @Test("the moved ops have their implementation in the table")
     func movedOpsAreImplemented() {

@@ -5,20 +5,13 @@ import TensorEngine
 /// entry (permute, transpose, squeeze, flip, tile, split, chunk, ...) are bound from the table instead.
 func shapeMethods() -> [String: TensorMethod] {
     var table: [String: TensorMethod] = [:]
-    for family in [viewMethods(), inPlaceViewMethods(), gradAndCopyMethods(), introspectionMethods()] { table.merge(family) { first, _ in first } }
+    for family in [viewMethods(), inPlaceWriteMethods(), gradAndCopyMethods(), introspectionMethods()] { table.merge(family) { first, _ in first } }
     return table
 }
 
 /// Views that keep the data: reshapes, dim moves and selections of one slice.
 private func viewMethods() -> [String: TensorMethod] {
     var table: [String: TensorMethod] = [:]
-    table["view"] = { _, tensor, arguments in
-        // `view(dtype)` reinterprets the bytes, as PyTorch does; it never converts.
-        if case let .dtype(dtype)? = arguments.positional.first ?? arguments.keywords.first(where: { $0.name == "dtype" })?.value {
-            return .tensor(try tensor.reinterpreted(as: dtype))
-        }
-        return .tensor(try Autodiff.view(tensor, try arguments.bind("view", ["size"], variadic: true).shape("size")))
-    }
     table["reshape_as"] = { _, tensor, arguments in
         .tensor(try Autodiff.reshape(tensor, try arguments.bind("reshape_as", ["other"]).tensor("other").shape))
     }
@@ -48,27 +41,10 @@ private func viewMethods() -> [String: TensorMethod] {
     return table
 }
 
-/// `x.t_()`, `x.unsqueeze_(0)`: the receiver itself gets the new view (no data is written),
-/// and `tril_`/`triu_`, `erfinv_`, which write through it.
-private func inPlaceViewMethods() -> [String: TensorMethod] {
+/// `tril_`/`triu_`, `erfinv_`, which write through the receiver. (`x.t_()`, `x.unsqueeze_(0)`
+/// and the other in-place views come from the op table.)
+private func inPlaceWriteMethods() -> [String: TensorMethod] {
     var table: [String: TensorMethod] = [:]
-    table["unsqueeze_"] = { _, tensor, arguments in
-        tensor.view = try Autodiff.unsqueeze(tensor, try arguments.bind("unsqueeze_", ["dim"]).int("dim")).view
-        return .tensor(tensor)
-    }
-    table["squeeze_"] = { _, tensor, arguments in
-        tensor.view = try Autodiff.squeeze(tensor, try arguments.bind("squeeze_", ["dim"]).dims("dim")).view
-        return .tensor(tensor)
-    }
-    table["t_"] = { _, tensor, _ in
-        tensor.view = try Autodiff.t(tensor).view
-        return .tensor(tensor)
-    }
-    table["transpose_"] = { _, tensor, arguments in
-        let bound = try arguments.bind("transpose_", ["dim0", "dim1"])
-        tensor.view = try Autodiff.transpose(tensor, try bound.int("dim0"), try bound.int("dim1")).view
-        return .tensor(tensor)
-    }
     for (name, upper) in [("triu_", true), ("tril_", false)] {
         table[name] = { _, tensor, arguments in
             let diagonal = try arguments.bind(name, ["diagonal"]).int("diagonal", default: 0)
