@@ -15,19 +15,7 @@ extension Interpreter {
             guard case let .tensor(tensor) = value else { throw mismatch("Tensor") }
             return .tensor(tensor)
         case .tensors:
-            let items: [Value]
-            switch value {
-            case let .tuple(values): items = values
-            case let .list(list): items = list.items
-            default: throw mismatch("tuple of Tensors")
-            }
-            return .tensors(try items.enumerated().map { position, item in
-                guard case let .tensor(tensor) = item else {
-                    if strict { throw mismatch("tuple of Tensors") }
-                    throw PythonError.typeError("expected Tensor as element \(position) in argument \(index), but got \(item.typeName)")
-                }
-                return tensor
-            })
+            return .tensors(try boundTensorList(value, index: index, strict: strict, mismatch: mismatch("tuple of Tensors")))
         case .int, .optionalInt:
             if strict, case .bool = value { throw mismatch("int") }
             return .int(try toInt(value, function: opName, argument: parameter))
@@ -86,6 +74,24 @@ extension Interpreter {
         case .object:
             return .opaque(value)
         }
+    }
+}
+
+/// A `Tensor[]` argument: a tuple or list of tensors. PyTorch names a bad item by its
+/// place in the list and the argument's place in the signature.
+private func boundTensorList(_ value: Value, index: Int, strict: Bool, mismatch: PythonError) throws -> [Tensor] {
+    let items: [Value]
+    switch value {
+    case let .tuple(values): items = values
+    case let .list(list): items = list.items
+    default: throw mismatch
+    }
+    return try items.enumerated().map { position, item in
+        guard case let .tensor(tensor) = item else {
+            if strict { throw mismatch }
+            throw PythonError.typeError("expected Tensor as element \(position) in argument \(index), but got \(item.typeName)")
+        }
+        return tensor
     }
 }
 
