@@ -4,7 +4,8 @@ import TensorEngine
 extension Interpreter {
     /// Converts one Python value by a parameter's declared type. `strict` is for trying an
     /// overload: only exact kinds match (a bool is not an int, a number is not a tensor).
-    func convert(_ value: Value, to type: OpParameterType, opName: String, parameter: String, strict: Bool) throws -> OpArgument {
+    /// `index` is the parameter's place in the signature, which PyTorch names for a bad list item.
+    func convert(_ value: Value, to type: OpParameterType, opName: String, parameter: String, index: Int = 0, strict: Bool) throws -> OpArgument {
         if type.isOptional, value.isNone { return .none }
         func mismatch(_ expected: String) -> PythonError {
             .typeError("\(opName)(): argument '\(parameter)' must be \(expected), not \(value.typeName)")
@@ -14,16 +15,7 @@ extension Interpreter {
             guard case let .tensor(tensor) = value else { throw mismatch("Tensor") }
             return .tensor(tensor)
         case .tensors:
-            let items: [Value]
-            switch value {
-            case let .tuple(values): items = values
-            case let .list(list): items = list.items
-            default: throw mismatch("tuple of Tensors")
-            }
-            return .tensors(try items.map { item in
-                guard case let .tensor(tensor) = item else { throw mismatch("tuple of Tensors") }
-                return tensor
-            })
+            return .tensors(try boundTensorList(value, index: index, strict: strict, mismatch: mismatch("tuple of Tensors")))
         case .int, .optionalInt:
             if strict, case .bool = value { throw mismatch("int") }
             return .int(try toInt(value, function: opName, argument: parameter))
@@ -62,7 +54,7 @@ extension Interpreter {
         case .string, .optionalString:
             guard case let .string(text) = value else { throw mismatch("str") }
             return .string(text)
-        case .dtype:
+        case .dtype, .requiredDtype:
             guard case let .dtype(dtype) = value else { throw mismatch("torch.dtype") }
             return .dtype(dtype)
         case .scalar, .optionalScalar:
@@ -82,6 +74,24 @@ extension Interpreter {
         case .object:
             return .opaque(value)
         }
+    }
+}
+
+/// A `Tensor[]` argument: a tuple or list of tensors. PyTorch names a bad item by its
+/// place in the list and the argument's place in the signature.
+private func boundTensorList(_ value: Value, index: Int, strict: Bool, mismatch: PythonError) throws -> [Tensor] {
+    let items: [Value]
+    switch value {
+    case let .tuple(values): items = values
+    case let .list(list): items = list.items
+    default: throw mismatch
+    }
+    return try items.enumerated().map { position, item in
+        guard case let .tensor(tensor) = item else {
+            if strict { throw mismatch }
+            throw PythonError.typeError("expected Tensor as element \(position) in argument \(index), but got \(item.typeName)")
+        }
+        return tensor
     }
 }
 

@@ -23,7 +23,8 @@ extension Interpreter {
             do {
                 let values: [(name: String, value: OpArgument)]
                 do {
-                    let pythonWording = nativeName == nil && !entry.variants.contains(.function) && !entry.variants.contains(.method)
+                    let pythonWording = nativeName == nil
+                        && (entry.isPythonFunction || !entry.variants.contains(.function) && !entry.variants.contains(.method))
                     values = try bind(positional, arguments.keywords, to: signature, opName: nativeName ?? (inPlace ? entry.name + "_" : entry.name),
                                       strict: strict, hasReceiver: receiver != nil, pythonWording: pythonWording)
                 } catch let error as PythonError where !strict && error.type == "TypeError" {
@@ -33,8 +34,13 @@ extension Interpreter {
                 let opName = inPlace ? entry.name + "_" : entry.name
                 let result = try implementation(OpArguments(opName: opName, overload: index, values: values,
                                                             warn: { [unowned self] in self.warn($0) },
-                                                            warnOnce: { [unowned self] in self.warnOncePerProgram($0) }))
+                                                            warnOnce: { [unowned self] in self.warnOncePerProgram($0) },
+                                                            checkItems: { [unowned self] in try self.limits.checkItems($0, what: $1) }))
                 if inPlace, let receiver, case let .tensor(computed) = result {
+                    if entry.variants.contains(.inPlaceView) {
+                        receiver.view = computed.view
+                        return .tensor(receiver)
+                    }
                     try Autodiff.assignResult(receiver, computed)
                     return .tensor(receiver)
                 }
@@ -56,10 +62,17 @@ extension Interpreter {
         let plausible = overloads.filter { line in
             let parameters = line.split(separator: ", ").filter { $0 != "*" }
             let required = parameters.filter { !$0.contains(" = ") }.count
-            return required <= given && given <= parameters.count
+            // A lone int list (`view(*size)`) takes its ints one by one when an int comes first.
+            let takesSeparateInts = parameters.count == 1 && parameters[0].hasPrefix("tuple of ints")
+                && positional.first.map { value in if case .int = value { true } else { value.isBigInt } } == true
+            let most = takesSeparateInts ? Int.max : parameters.count
+            return required <= given && given <= most
         }
         guard plausible.count != 1 else { return nil }
-        let types = positional.map(\.typeName)
+        let types = positional.map { value in
+            if case .dtype = value { return "torch.dtype" }
+            return value.typeName
+        }
         let named = keywords.map { "\($0.name)=\($0.value.typeName)" }
         // PyTorch's own spelling: keywords after positionals are joined, alone each ends in ", ".
         let got = types.isEmpty ? named.map { $0 + ", " }.joined() : (types + named).joined(separator: ", ")
@@ -131,7 +144,8 @@ extension Interpreter {
             }
             do {
                 let type: OpParameterType = parameter.kind == .variadic && parameter.type == .ints ? .intTuple : parameter.type
-                bound.append((parameter.name, try convert(value, to: type, opName: opName, parameter: parameter.name, strict: strict)))
+                let index = signature.parameters.firstIndex { $0.name == parameter.name } ?? 0
+                bound.append((parameter.name, try convert(value, to: type, opName: opName, parameter: parameter.name, index: index, strict: strict)))
             } catch let error as PythonError {
                 throw fail(error.withArgumentPosition(position.map { $0 - (hasReceiver ? 1 : 0) }))
             }

@@ -27,14 +27,30 @@ public struct OpArguments {
     public let warn: (String) -> Void
     /// PyTorch's `TORCH_WARN_ONCE`: the first time in a program only, wherever that is.
     public let warnOnce: (String) -> Void
+    /// Refuses a result of this many Python items (`what` names it) when the session's
+    /// item limit would be passed.
+    public let checkItems: (Int, String) throws -> Void
 
     public init(opName: String, overload: Int = 0, values: [(name: String, value: OpArgument)], warn: @escaping (String) -> Void = { _ in },
-                warnOnce: ((String) -> Void)? = nil) {
+                warnOnce: ((String) -> Void)? = nil, checkItems: @escaping (Int, String) throws -> Void = { _, _ in }) {
         self.opName = opName
         self.overload = overload
         self.values = values
         self.warn = warn
         self.warnOnce = warnOnce ?? warn
+        self.checkItems = checkItems
+    }
+
+    /// Refuses `unbind`/`split`/`chunk` of `tensor` along `dim` into pieces whose length
+    /// `pieceLength` gives from the dim's size, when the tuple would pass the item limit:
+    /// a tensor of shape (2**62, 0) holds no elements but would unbind into 2**62 tensors.
+    /// An invalid dim or length is left for the op itself to report, with its own message.
+    public func checkPieces(of tensor: Tensor, dim: Int, pieceLength: (Int) -> Int) throws {
+        guard tensor.rank > 0, (-tensor.rank..<tensor.rank).contains(dim) else { return }
+        let size = tensor.shape[dim < 0 ? dim + tensor.rank : dim]
+        let length = pieceLength(size)
+        guard length > 0 else { return }
+        try checkItems(size / length + (size % length == 0 ? 0 : 1), "\(opName)()'s tuple")
     }
 
     /// Whether an argument was passed (not left at its default of None).

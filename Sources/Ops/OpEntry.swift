@@ -13,6 +13,9 @@ public struct OpVariants: OptionSet, Sendable {
     public static let inPlace = OpVariants(rawValue: 8)
     /// `torch.nn.Name(...)`: a module class; the signature is its constructor's.
     public static let moduleClass = OpVariants(rawValue: 16)
+    /// `input.name_(...)` of a view op (`x.t_()`, `x.unsqueeze_(0)`): the receiver takes the
+    /// op's view of itself; no data is written.
+    public static let inPlaceView = OpVariants(rawValue: 32)
 }
 
 /// The kind of op. Explain picks its explainer by family, and `:help` groups by it.
@@ -62,11 +65,15 @@ public struct OpEntry: Sendable {
     /// (`Tensor input, *, torch.dtype dtype = None`). With two or more, a call that fits
     /// none gets PyTorch's "received an invalid combination of arguments" list.
     public let pythonOverloads: [String]
+    /// Whether PyTorch defines the op in Python (`torch.split`, `torch.meshgrid`): its
+    /// argument errors are then Python's own ("missing 1 required positional argument: 'x'").
+    public let isPythonFunction: Bool
 
     public init(_ name: String, _ signature: String, _ variants: OpVariants, family: OpFamily, explain explanation: OpExplanation = .none,
                 aliases: [String] = [], overloads: [String] = [], doc: OpDoc? = nil, pythonOverloads: [String] = [],
-                implementation: OpImplementation? = nil) {
+                python isPythonFunction: Bool = false, implementation: OpImplementation? = nil) {
         self.pythonOverloads = pythonOverloads
+        self.isPythonFunction = isPythonFunction
         self.name = name
         self.signatures = (overloads + [signature]).map(OpSignature.init)
         self.variants = variants
@@ -83,7 +90,7 @@ public struct OpEntry: Sendable {
         if variants.contains(.function) { names.append("torch." + name) }
         if variants.contains(.method) { names.append("Tensor." + name) }
         if variants.contains(.functional) { names.append("torch.nn.functional." + name) }
-        if variants.contains(.inPlace) { names.append("Tensor." + name + "_") }
+        if variants.contains(.inPlace) || variants.contains(.inPlaceView) { names.append("Tensor." + name + "_") }
         if variants.contains(.moduleClass) { names.append("torch.nn." + name) }
         return names + aliases
     }

@@ -22,6 +22,8 @@ public enum OpParameterType: String, Sendable, CaseIterable {
     case string = "str"
     case optionalString = "str?"
     case dtype = "ScalarType?"
+    /// A dtype that must be given (`view(dtype)`): None does not fit.
+    case requiredDtype = "ScalarType"
     /// A Python number, kept as int, float or bool.
     case scalar = "Scalar"
     case optionalScalar = "Scalar?"

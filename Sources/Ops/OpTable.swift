@@ -1,7 +1,7 @@
 /// Every op the tool knows, declared once. Binding, `torch.X`/`Tensor.X`/`F.X` lookup,
 /// `:help`, keyword completion and Explain's argument lookup all read this table.
 public enum OpTable {
-    public static let all: [OpEntry] = reductionOps + activationOps + functionalActivationOps + lossOps + movementOps
+    public static let all: [OpEntry] = reductionOps + activationOps + functionalActivationOps + lossOps + movementOps + pieceOps + stackOps
         + creationOps + unaryOps + elementwiseOps + indexingOps + linearAlgebraOps + specialMathOps
         + statisticsOps + matrixBuilderOps + quantileOps
         + linalgOps + decompositionOps + singularValueOps + pseudoInverseOps + moreLossOps + gatedUnitOps + slidingBlockOps

@@ -39,6 +39,8 @@ private let calls: [String: String] = [
     "smooth_l1_loss": "F.smooth_l1_loss(x, y)", "huber_loss": "F.huber_loss(x, y)",
     "margin_ranking_loss": "F.margin_ranking_loss(v, w, torch.ones(5))", "cosine_embedding_loss": "F.cosine_embedding_loss(x, y, torch.ones(4))",
     "t": "torch.t(x)", "cat": "torch.cat([x, y], dim=0)", "stack": "torch.stack([x, y])", "view": "x.view(5, 4)",
+    "hstack": "torch.hstack([x, y])", "vstack": "torch.vstack([x, y])", "dstack": "torch.dstack([x, y])",
+    "column_stack": "torch.column_stack([v, w])", "tensor_split": "x.tensor_split(2, dim=1)",
     "reshape": "torch.reshape(x, (2, 10))", "permute": "torch.permute(b, (2, 0, 1))", "transpose": "torch.transpose(x, 0, 1)",
     "squeeze": "torch.squeeze(x, 0)", "unsqueeze": "torch.unsqueeze(x, 0)", "flatten": "torch.flatten(b)", "expand": "v.expand(4, 5)",
     "repeat": "x.repeat(2, 1)", "tril": "torch.tril(x)", "triu": "torch.triu(x)", "chunk": "torch.chunk(x, 2, dim=1)",

@@ -30,7 +30,8 @@ enum MultiOutputWords {
         },
         .split: { call, _, input, output in
             guard let dim = call.int("dim"), let shapes = pieceShapes(output) else { return nil }
-            let sizes = call.argument("split_size_or_sections").map(\.value)
+            // `torch.split` names it split_size_or_sections, `Tensor.split` split_size.
+            let sizes = (call.argument("split_size_or_sections") ?? call.argument("split_size")).map(\.value)
             let how = sizes.flatMap(intValue).map { "pieces of \($0) (the last may be shorter)" } ?? "the given section sizes"
             return "cuts dim \(dim) (size \(size(input, dim))) into \(how): \(shapes.count) tensors \(shapes.joined(separator: ", ")) (views)"
         },

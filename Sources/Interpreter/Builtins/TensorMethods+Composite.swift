@@ -196,32 +196,9 @@ private func repeatInterleaveMethods() -> [String: TensorMethod] {
     return table
 }
 
-/// `tensor_split`, `unique_consecutive`: pieces whose number depends on the arguments or the values.
+/// `unique_consecutive`: pieces whose number depends on the values. (`tensor_split` is in the op table.)
 private func splitMethods() -> [String: TensorMethod] {
     var table: [String: TensorMethod] = [:]
-    table["tensor_split"] = { interpreter, tensor, arguments in
-        let bound = try arguments.bind("tensor_split", ["indices_or_sections", "dim"])
-        let dim = try normalizeDim(try bound.int("dim", default: 0), rank: tensor.rank)
-        let size = tensor.shape[dim]
-        var boundaries: [Int]
-        switch try bound.value("indices_or_sections") {
-        case let .int(sections):
-            guard sections > 0 else { throw PythonError.runtimeError("number of sections must be larger than 0, got \(sections)") }
-            let count = Int(sections)
-            boundaries = (1..<count).map { section in section * (size / count) + Swift.min(section, size % count) }
-        case let value:
-            boundaries = try interpreter.iterate(value).map { try toInt($0, function: "tensor_split", argument: "indices") }
-        }
-        var pieces: [Value] = []
-        var start = 0
-        for end in boundaries + [size] {
-            let clampedStart = Swift.min(Swift.max(start, 0), size)
-            let clampedEnd = Swift.min(Swift.max(end, clampedStart), size)
-            pieces.append(.tensor(try Autodiff.narrow(tensor, dim, start: clampedStart, length: clampedEnd - clampedStart)))
-            start = end
-        }
-        return .tuple(pieces)
-    }
     table["unique_consecutive"] = { _, tensor, arguments in
         let bound = try arguments.bind("unique_consecutive", ["return_inverse", "return_counts", "dim"])
         // Runs of equal entries (or, with dim, of equal slices along dim), each kept once.

@@ -44,6 +44,8 @@ private func binaryMethods() -> [String: TensorMethod] {
             return .tensor(tensor)
         }
     }
+    // The op table binds `pow` (Sources/Ops/Table/Elementwise.swift); only `pow_` is bound here.
+    table["pow"] = nil
     return table
 }
 

@@ -2,23 +2,16 @@ import Autograd
 import TensorEngine
 
 /// Shape, view and introspection methods bound by hand. The movement ops with an op-table
-/// entry (permute, transpose, squeeze, flip, tile, ...) are bound from the table instead.
+/// entry (permute, transpose, squeeze, flip, tile, split, chunk, ...) are bound from the table instead.
 func shapeMethods() -> [String: TensorMethod] {
     var table: [String: TensorMethod] = [:]
-    for family in [viewMethods(), inPlaceViewMethods(), pieceMethods(), gradAndCopyMethods(), introspectionMethods()] { table.merge(family) { first, _ in first } }
+    for family in [viewMethods(), inPlaceWriteMethods(), gradAndCopyMethods(), introspectionMethods()] { table.merge(family) { first, _ in first } }
     return table
 }
 
 /// Views that keep the data: reshapes, dim moves and selections of one slice.
 private func viewMethods() -> [String: TensorMethod] {
     var table: [String: TensorMethod] = [:]
-    table["view"] = { _, tensor, arguments in
-        // `view(dtype)` reinterprets the bytes, as PyTorch does; it never converts.
-        if case let .dtype(dtype)? = arguments.positional.first ?? arguments.keywords.first(where: { $0.name == "dtype" })?.value {
-            return .tensor(try tensor.reinterpreted(as: dtype))
-        }
-        return .tensor(try Autodiff.view(tensor, try arguments.bind("view", ["size"], variadic: true).shape("size")))
-    }
     table["reshape_as"] = { _, tensor, arguments in
         .tensor(try Autodiff.reshape(tensor, try arguments.bind("reshape_as", ["other"]).tensor("other").shape))
     }
@@ -48,27 +41,10 @@ private func viewMethods() -> [String: TensorMethod] {
     return table
 }
 
-/// `x.t_()`, `x.unsqueeze_(0)`: the receiver itself gets the new view (no data is written),
-/// and `tril_`/`triu_`, `erfinv_`, which write through it.
-private func inPlaceViewMethods() -> [String: TensorMethod] {
+/// `tril_`/`triu_`, `erfinv_`, which write through the receiver. (`x.t_()`, `x.unsqueeze_(0)`
+/// and the other in-place views come from the op table.)
+private func inPlaceWriteMethods() -> [String: TensorMethod] {
     var table: [String: TensorMethod] = [:]
-    table["unsqueeze_"] = { _, tensor, arguments in
-        tensor.view = try Autodiff.unsqueeze(tensor, try arguments.bind("unsqueeze_", ["dim"]).int("dim")).view
-        return .tensor(tensor)
-    }
-    table["squeeze_"] = { _, tensor, arguments in
-        tensor.view = try Autodiff.squeeze(tensor, try arguments.bind("squeeze_", ["dim"]).dims("dim")).view
-        return .tensor(tensor)
-    }
-    table["t_"] = { _, tensor, _ in
-        tensor.view = try Autodiff.t(tensor).view
-        return .tensor(tensor)
-    }
-    table["transpose_"] = { _, tensor, arguments in
-        let bound = try arguments.bind("transpose_", ["dim0", "dim1"])
-        tensor.view = try Autodiff.transpose(tensor, try bound.int("dim0"), try bound.int("dim1")).view
-        return .tensor(tensor)
-    }
     for (name, upper) in [("triu_", true), ("tril_", false)] {
         table[name] = { _, tensor, arguments in
             let diagonal = try arguments.bind(name, ["diagonal"]).int("diagonal", default: 0)
@@ -82,40 +58,6 @@ private func inPlaceViewMethods() -> [String: TensorMethod] {
     table["erfinv_"] = { _, tensor, arguments in
         _ = try arguments.bind("erfinv_", [])
         return .tensor(try Autodiff.inPlace(tensor) { try Autodiff.erfinv($0) })
-    }
-    return table
-}
-
-/// `split`, `chunk`, `unbind`: tuples of views, refused beforehand when too many to hold.
-private func pieceMethods() -> [String: TensorMethod] {
-    var table: [String: TensorMethod] = [:]
-    table["split"] = { interpreter, tensor, arguments in
-        let bound = try arguments.bind("split", ["split_size", "dim"])
-        let dim = try bound.int("dim", default: 0)
-        let size = try bound.value("split_size")
-        switch size {
-        case .list, .tuple:
-            return .tuple(try Autodiff.split(tensor, sizes: try toIntList(size, function: "split", argument: "split_size"), dim: dim).map { .tensor($0) })
-        default:
-            let length = try bound.int("split_size")
-            try interpreter.limits.checkPieces(of: tensor, dim: dim, what: "split()'s tuple") { _ in length }
-            return .tuple(try Autodiff.split(tensor, size: try bound.int("split_size"), dim: dim).map { .tensor($0) })
-        }
-    }
-    table["chunk"] = { interpreter, tensor, arguments in
-        let bound = try arguments.bind("chunk", ["chunks", "dim"])
-        let chunks = try bound.int("chunks")
-        let dim = try bound.int("dim", default: 0)
-        // PyTorch's chunk length: the size divided by the chunk count, rounded up.
-        try interpreter.limits.checkPieces(of: tensor, dim: dim, what: "chunk()'s tuple") { size in
-            chunks > 0 ? size / chunks + (size % chunks == 0 ? 0 : 1) : 0
-        }
-        return .tuple(try Autodiff.chunk(tensor, chunks, dim: dim).map { .tensor($0) })
-    }
-    table["unbind"] = { interpreter, tensor, arguments in
-        let dim = try arguments.bind("unbind", ["dim"]).int("dim", default: 0)
-        try interpreter.limits.checkPieces(of: tensor, dim: dim, what: "unbind()'s tuple") { _ in 1 }
-        return .tuple(try Autodiff.unbind(tensor, dim).map { .tensor($0) })
     }
     return table
 }

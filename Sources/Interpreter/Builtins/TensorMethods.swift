@@ -11,12 +11,20 @@ typealias TensorMethod = (Interpreter, Tensor, CallArguments) throws -> Value
 // capture only constants. `nonisolated(unsafe)` states that for Swift 6's checker.
 nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
     var table = opTableMethods()
-    for family in [shapeMethods(), elementwiseMethods(), reductionMethods(), conversionMethods(), extraTensorMethods()] {
-        table.merge(family) { first, _ in first }
-    }
+    table.merge(handBoundMethods()) { first, _ in first }
     // PyTorch's argument parser also takes numpy's names: `axis` for `dim`, `keepdims` for `keepdim`.
     return table.mapValues { method in { interpreter, tensor, arguments in try method(interpreter, tensor, arguments.withNumPyAliases()) } }
 }()
+
+/// The methods bound by hand, not from the op table. The table's take precedence, so a
+/// name here that the table implements would be dead code.
+func handBoundMethods() -> [String: TensorMethod] {
+    var table: [String: TensorMethod] = [:]
+    for family in [shapeMethods(), elementwiseMethods(), reductionMethods(), conversionMethods(), extraTensorMethods()] {
+        table.merge(family) { first, _ in first }
+    }
+    return table
+}
 
 /// The methods the op table implements, under every `Tensor.` spelling it declares;
 /// a trailing `_` is the in-place form.

@@ -1,20 +1,8 @@
 import TensorEngine
 
-/// The Python values that splitting a tensor into pieces builds (`unbind`, `split`,
-/// `chunk`, `tolist`) count against the item limit before they are built: a tensor
-/// of shape (2**62, 0) holds no elements but would unbind into 2**62 tensors.
+/// The Python values `tolist` builds count against the item limit before they are built.
+/// (The op table's `unbind`, `split` and `chunk` check theirs through `OpArguments.checkPieces`.)
 extension ResourceLimits {
-    /// Refuses `unbind`/`split`/`chunk` of `tensor` along `dim` into pieces whose
-    /// length `pieceLength` gives from the dim's size, when there would be too many.
-    /// An invalid dim or length is left for the op itself to report, with its own message.
-    func checkPieces(of tensor: Tensor, dim: Int, what: String, pieceLength: (Int) -> Int) throws {
-        guard tensor.rank > 0, (-tensor.rank..<tensor.rank).contains(dim) else { return }
-        let size = tensor.shape[dim < 0 ? dim + tensor.rank : dim]
-        let length = pieceLength(size)
-        guard length > 0 else { return }
-        try checkItems(size / length + (size % length == 0 ? 0 : 1), what: what)
-    }
-
     /// Refuses `tolist()` when its nested lists and numbers together would pass the limit.
     func checkNestedList(of tensor: Tensor) throws {
         var total = tensor.count

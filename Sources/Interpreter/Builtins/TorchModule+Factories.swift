@@ -3,7 +3,7 @@ import Ops
 import TensorEngine
 
 /// `torch` factories bound by hand (their entries in `Sources/Ops/Table/Creation.swift` give
-/// signature and doc), and the joins over lists of tensors.
+/// signature and doc), and the joins over lists of tensors that the op table lacks.
 extension Interpreter {
     func defineFactories(_ define: (String, @escaping Builtin.Body) -> Void) {
         defineDataFactories(define)
@@ -103,33 +103,9 @@ extension Interpreter {
         }
     }
 
-    /// `cat`, `stack` and their kin, `einsum` and `meshgrid`: ops over a list of tensors.
+    /// `einsum` over a list of tensors. (`cat`, `stack`, `hstack` and their kin and
+    /// `meshgrid` come from the op table.)
     private func defineJoins(_ define: (String, @escaping Builtin.Body) -> Void) {
-        for name in ["cat", "concat", "concatenate"] {
-            define(name) { interpreter, arguments in
-                let bound = try arguments.bind(name, ["tensors", "dim", "*", "axis", "out"])
-                let tensors = try interpreter.iterate(try bound.value("tensors")).map { try interpreter.tensorArgument($0, function: name) }
-                let dim = try bound.optionalInt("axis") ?? bound.int("dim", default: 0)
-                return .tensor(try Autodiff.concatenate(tensors, dim: dim))
-            }
-        }
-        define("stack") { interpreter, arguments in
-            let bound = try arguments.bind("stack", ["tensors", "dim", "*", "out"])
-            let tensors = try interpreter.iterate(try bound.value("tensors")).map { try interpreter.tensorArgument($0, function: "stack") }
-            return .tensor(try Autodiff.stack(tensors, dim: try bound.int("dim", default: 0)))
-        }
-        for (name, dim) in [("hstack", 1), ("vstack", 0), ("column_stack", 1)] {
-            define(name) { interpreter, arguments in
-                let tensors = try interpreter.iterate(try arguments.bind(name, ["tensors"]).value("tensors")).map { try interpreter.tensorArgument($0, function: name) }
-                let lifted = try tensors.map { tensor -> Tensor in
-                    if name == "vstack" && tensor.rank < 2 { return try Autodiff.reshape(tensor, [1, -1]) }
-                    if name == "column_stack" && tensor.rank < 2 { return try Autodiff.reshape(tensor, [-1, 1]) }
-                    return tensor
-                }
-                let axis = name == "hstack" && (lifted.first?.rank ?? 1) == 1 ? 0 : dim
-                return .tensor(try Autodiff.concatenate(lifted, dim: axis))
-            }
-        }
         define("einsum") { interpreter, arguments in
             guard case let .string(equation)? = arguments.positional.first else {
                 throw PythonError.typeError("einsum(): argument 'equation' must be str")
@@ -137,25 +113,6 @@ extension Interpreter {
             var operands = Array(arguments.positional.dropFirst())
             if operands.count == 1, case .tensor = operands[0] {} else if operands.count == 1 { operands = try interpreter.iterate(operands[0]) }
             return .tensor(try Autodiff.einsum(equation, try operands.map { try interpreter.tensorArgument($0, function: "einsum") }))
-        }
-        define("meshgrid") { interpreter, arguments in
-            let bound = try arguments.bind("meshgrid", ["tensors", "*", "indexing"], variadic: true)
-            var items: [Value] = []
-            if let first = bound.values["tensors"] { items.append(first) }
-            items += bound.extra
-            if items.count == 1, case .tensor = items[0] {} else if items.count == 1 { items = try interpreter.iterate(items[0]) }
-            let tensors = try items.map { try interpreter.tensorArgument($0, function: "meshgrid") }
-            var indexing = "ij"
-            if let value = bound.optional("indexing") {
-                guard case let .string(text) = value else { throw PythonError.typeError("meshgrid(): indexing must be str") }
-                indexing = text
-            } else if tensors.count > 1 {
-                // Raised inside torch/functional.py, so Python's once-per-location filter
-                // shows it once however many lines call meshgrid.
-                interpreter.warnOncePerProgram("torch.meshgrid: in an upcoming release, it will be required to pass the indexing argument. "
-                                               + "(Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/TensorShape.cpp:4207.)")
-            }
-            return .tuple(try Factory.meshgrid(tensors, indexing: indexing).map { .tensor($0) })
         }
     }
 }

@@ -24,20 +24,10 @@ extension Interpreter {
         for (name, rank) in [("atleast_1d", 1), ("atleast_2d", 2), ("atleast_3d", 3)] {
             define(name) { interpreter, arguments in
                 let tensors = try interpreter.tensorList(arguments.positional, function: name)
-                let results = try tensors.map { Value.tensor(try atLeast($0, rank: rank)) }
+                let results = try tensors.map { Value.tensor(try Autodiff.atLeast($0, rank: rank)) }
                 if arguments.positional.count == 1, case .tensor = arguments.positional[0] { return results[0] }
                 return .tuple(results)
             }
-        }
-        define("dstack") { interpreter, arguments in
-            let bound = try arguments.bind("dstack", ["tensors"])
-            let tensors = try interpreter.tensorList([try bound.value("tensors")], function: "dstack")
-            return .tensor(try Autodiff.concatenate(try tensors.map { try atLeast($0, rank: 3) }, dim: 2))
-        }
-        define("column_stack") { interpreter, arguments in
-            let bound = try arguments.bind("column_stack", ["tensors"])
-            let tensors = try interpreter.tensorList([try bound.value("tensors")], function: "column_stack")
-            return .tensor(try Autodiff.concatenate(try tensors.map { $0.rank <= 1 ? try $0.reshape([-1, 1]) : $0 }, dim: 1))
         }
         define("logspace") { _, arguments in
             let bound = try arguments.bind("logspace", ["start", "end", "steps", "base", "*", "dtype", "device", "requires_grad"])
@@ -111,17 +101,6 @@ extension Interpreter {
             }
             return tensor
         }
-    }
-}
-
-/// `atleast_2d`: a 0-d tensor becomes [1, 1], a 1-d one [1, n]; `atleast_3d` puts 1-d between ones.
-private func atLeast(_ tensor: Tensor, rank: Int) throws -> Tensor {
-    guard tensor.rank < rank else { return tensor }
-    switch (tensor.rank, rank) {
-    case (0, _): return try Autodiff.reshape(tensor, [Int](repeating: 1, count: rank))
-    case (1, 2): return try Autodiff.unsqueeze(tensor, 0)
-    case (1, 3): return try Autodiff.unsqueeze(try Autodiff.unsqueeze(tensor, 0), 2)
-    default: return try Autodiff.unsqueeze(tensor, 2)
     }
 }
 

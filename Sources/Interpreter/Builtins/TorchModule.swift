@@ -42,8 +42,11 @@ extension Interpreter {
         }
         for entry in OpTable.all where entry.implementation != nil {
             for qualifiedName in entry.qualifiedNames where qualifiedName.hasPrefix("torch.") && qualifiedName.split(separator: ".").count == 2 {
-                define(String(qualifiedName.dropFirst("torch.".count))) { interpreter, arguments in
-                    try interpreter.callOp(entry, receiver: nil, arguments)
+                let name = String(qualifiedName.dropFirst("torch.".count))
+                // An alias is its own native function in PyTorch: its errors name it (`concat()`).
+                let nativeName = name == entry.name ? nil : name
+                define(name) { interpreter, arguments in
+                    try interpreter.callOp(entry, receiver: nil, nativeName: nativeName, arguments)
                 }
             }
         }
@@ -59,16 +62,30 @@ extension Interpreter {
         torch.members["Tensor"] = .native(TensorTypeObject())
         torch.members["from_numpy"] = stdlibFunction("from_numpy", torchFromNumPy)
         torch.members["__version__"] = .string("2.15.0 (TensorTutor engine)")
-        defineFactories(define)
-        defineRandomFunctions(define)
-        defineJoinsAndMisc(define)
-        defineShapeHelpers(define)
+        defineHandBoundFunctions(define)
         defineLegacyConstructors(torch)
         torch.members["special"] = .module(makeSpecialNamespace(torch: torch))
         torch.members["linalg"] = .module(makeLinalgNamespace())
         torch.members["distributions"] = .module(makeDistributionsNamespace())
         torch.members.merge(distanceTorchMembers()) { _, distance in distance }
         return torch
+    }
+
+    /// The `torch` functions bound by hand, not from the op table. They are defined after the
+    /// table's, so a name here would hide an entry's implementation.
+    func defineHandBoundFunctions(_ define: (String, @escaping Builtin.Body) -> Void) {
+        defineFactories(define)
+        defineRandomFunctions(define)
+        defineJoinsAndMisc(define)
+        defineShapeHelpers(define)
+    }
+
+    /// The names `defineHandBoundFunctions` defines, for the check that the table and the
+    /// hand bindings do not both claim a function.
+    var handBoundFunctionNames: Set<String> {
+        var names: Set<String> = []
+        defineHandBoundFunctions { name, _ in names.insert(name) }
+        return names
     }
 
     /// `torch.nn`, `torch.autograd`, `torch.optim`, `torch.utils.data`, `torch.jit`, `torch.fx`.

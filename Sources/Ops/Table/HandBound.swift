@@ -85,7 +85,6 @@ extension OpTable {
     ]
 
     private static let shapeOps: [OpEntry] = [
-        OpEntry("unbind", "Tensor input, int dim=0", functionAndMethod, family: .join, explain: OpExplanation(.unbind)),
         OpEntry("nanmean", "Tensor input, int[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None", functionAndMethod, family: .reduction,
                 explain: OpExplanation(.reduction(verb: "averages (skipping NaN)"))),
         OpEntry("size", "Tensor input, int? dim=None", [.method], family: .movement, explain: OpExplanation(.size)),

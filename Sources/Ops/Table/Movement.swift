@@ -1,22 +1,36 @@
 import Autograd
 
-/// Movement and join ops. Those without an implementation (view, cat, stack, chunk, split,
-/// meshgrid) are still bound by hand in the interpreter: the table gives their
-/// signature, family and doc.
+/// Movement and join ops.
 extension OpTable {
+    /// The function and method, and the in-place method that re-views its receiver.
+    private static let viewForms: OpVariants = [.function, .method, .inPlaceView]
+    /// What every in-place view form adds to its words.
+    private static let newView = " (a new view of the same data: nothing is copied)"
+
     static let movementOps: [OpEntry] = [
-        OpEntry("t", "Tensor input", [.function, .method], family: .movement, explain: OpExplanation(.transpose)) { arguments in
+        OpEntry("t", "Tensor input", viewForms, family: .movement, explain: OpExplanation(.transpose, inPlace: "transposes {T}" + newView)) { arguments in
             .tensor(try Autodiff.t(try arguments.tensor("input")))
         },
         OpEntry("cat", "Tensor[] tensors, int dim=0, *, object out=None", [.function], family: .join, explain: OpExplanation(.concatenate(newDim: false)), aliases: ["torch.concat", "torch.concatenate"],
                 doc: OpDoc("Joins tensors end to end along an existing dimension; the other dimensions must match.", formula: "shape[dim] = Σ t.shape[dim]",
-                           example: ">>> a = torch.zeros(2, 2)\n>>> b = torch.ones(1, 2)\n>>> torch.cat([a, b], dim=0).shape\ntorch.Size([3, 2])")),
+                           example: ">>> a = torch.zeros(2, 2)\n>>> b = torch.ones(1, 2)\n>>> torch.cat([a, b], dim=0).shape\ntorch.Size([3, 2])")) { arguments in
+            .tensor(try Autodiff.concatenate(try arguments.tensors("tensors"), dim: try arguments.int("dim")))
+        },
         OpEntry("stack", "Tensor[] tensors, int dim=0, *, object out=None", [.function], family: .join, explain: OpExplanation(.concatenate(newDim: true)),
                 doc: OpDoc("Joins same-shaped tensors along a NEW dimension inserted at dim.",
-                           example: ">>> torch.stack([torch.tensor([1, 2]), torch.tensor([3, 4])], dim=1)\ntensor([[1, 3],\n        [2, 4]])")),
-        OpEntry("view", "Tensor input, int... shape", [.method], family: .movement, explain: OpExplanation(.reshape(isView: true), traits: .takesSizes),
+                           example: ">>> torch.stack([torch.tensor([1, 2]), torch.tensor([3, 4])], dim=1)\ntensor([[1, 3],\n        [2, 4]])")) { arguments in
+            .tensor(try Autodiff.stack(try arguments.tensors("tensors"), dim: try arguments.int("dim")))
+        },
+        // `view(dtype)` reinterprets the bytes, as PyTorch does; it never converts.
+        OpEntry("view", "Tensor input, int... size", [.method], family: .movement, explain: OpExplanation(.reshape(isView: true), traits: .takesSizes),
+                overloads: ["Tensor input, ScalarType dtype"],
                 doc: OpDoc("The same data seen with another shape, without copying; needs compatible strides (use reshape otherwise). -1 infers one size.",
-                           example: ">>> x = torch.arange(6)\n>>> x.view(2, 3)\ntensor([[0, 1, 2],\n        [3, 4, 5]])\n>>> x.view(-1, 2).shape\ntorch.Size([3, 2])")),
+                           example: ">>> x = torch.arange(6)\n>>> x.view(2, 3)\ntensor([[0, 1, 2],\n        [3, 4, 5]])\n>>> x.view(-1, 2).shape\ntorch.Size([3, 2])"),
+                pythonOverloads: ["Tensor input, torch.dtype dtype", "Tensor input, tuple of ints size"]) { arguments in
+            let input = try arguments.tensor("input")
+            if let dtype = try arguments.dtype("dtype") { return .tensor(try input.reinterpreted(as: dtype)) }
+            return .tensor(try Autodiff.view(input, try arguments.ints("size")))
+        },
         OpEntry("reshape", "Tensor input, int... shape", [.function, .method], family: .movement, explain: OpExplanation(.reshape(isView: false), traits: .takesSizes),
                 doc: OpDoc("The data with a new shape: a view when the strides allow it, otherwise a copy.",
                            example: ">>> torch.arange(6).reshape(3, -1)\ntensor([[0, 1],\n        [2, 3],\n        [4, 5]])")) { arguments in
@@ -27,17 +41,17 @@ extension OpTable {
                            example: ">>> torch.zeros(2, 3, 4).permute(2, 0, 1).shape\ntorch.Size([4, 2, 3])")) { arguments in
             .tensor(try Autodiff.permute(try arguments.tensor("input"), try arguments.ints("dims")))
         },
-        OpEntry("transpose", "Tensor input, int dim0, int dim1", [.function, .method], family: .movement, explain: OpExplanation(.transpose), aliases: ["torch.swapaxes", "torch.swapdims", "Tensor.swapaxes", "Tensor.swapdims"],
+        OpEntry("transpose", "Tensor input, int dim0, int dim1", viewForms, family: .movement, explain: OpExplanation(.transpose, inPlace: "swaps two dims of {T}" + newView), aliases: ["torch.swapaxes", "torch.swapdims", "Tensor.swapaxes", "Tensor.swapdims"],
                 doc: OpDoc("Swaps two dimensions; a view.",
                            example: ">>> torch.arange(6).view(2, 3).transpose(0, 1)\ntensor([[0, 3],\n        [1, 4],\n        [2, 5]])")) { arguments in
             .tensor(try Autodiff.transpose(try arguments.tensor("input"), try arguments.int("dim0"), try arguments.int("dim1")))
         },
-        OpEntry("squeeze", "Tensor input, int[1]? dim=None", [.function, .method], family: .movement, explain: OpExplanation(.squeeze),
+        OpEntry("squeeze", "Tensor input, int[1]? dim=None", viewForms, family: .movement, explain: OpExplanation(.squeeze, inPlace: "removes dims of size 1 from {T}" + newView),
                 doc: OpDoc("Removes dimensions of size 1 (only dim, when given).",
                            example: ">>> torch.zeros(1, 3, 1).squeeze().shape\ntorch.Size([3])\n>>> torch.zeros(1, 3, 1).squeeze(0).shape\ntorch.Size([3, 1])")) { arguments in
             .tensor(try Autodiff.squeeze(try arguments.tensor("input"), try arguments.dims("dim")))
         },
-        OpEntry("unsqueeze", "Tensor input, int dim", [.function, .method], family: .movement, explain: OpExplanation(.unsqueeze),
+        OpEntry("unsqueeze", "Tensor input, int dim", viewForms, family: .movement, explain: OpExplanation(.unsqueeze, inPlace: "inserts a dim of size 1 into {T} at dim {X}" + newView),
                 doc: OpDoc("Inserts a dimension of size 1 at dim; a view.",
                            example: ">>> torch.tensor([1, 2, 3]).unsqueeze(1).shape\ntorch.Size([3, 1])")) { arguments in
             .tensor(try Autodiff.unsqueeze(try arguments.tensor("input"), try arguments.int("dim")))
@@ -67,12 +81,6 @@ extension OpTable {
                            example: ">>> torch.triu(torch.ones(3, 3), diagonal=1)\ntensor([[0., 1., 1.],\n        [0., 0., 1.],\n        [0., 0., 0.]])")) { arguments in
             .tensor(try Autodiff.triangle(try arguments.tensor("input"), upper: true, diagonal: try arguments.int("diagonal")))
         },
-        OpEntry("chunk", "Tensor input, int chunks, int dim=0", [.function, .method], family: .join, explain: OpExplanation(.chunk, traits: .takesSizes),
-                doc: OpDoc("Splits into chunks pieces of (nearly) equal size along dim; views.",
-                           example: ">>> torch.arange(5).chunk(2)\n(tensor([0, 1, 2]), tensor([3, 4]))")),
-        OpEntry("split", "Tensor tensor, object split_size_or_sections, int dim=0", [.function, .method], family: .join, explain: OpExplanation(.split, traits: .takesSizes),
-                doc: OpDoc("Splits into pieces of the given size (or list of sizes) along dim; views.",
-                           example: ">>> torch.arange(5).split([2, 3])\n(tensor([0, 1]), tensor([2, 3, 4]))")),
         OpEntry("roll", "Tensor input, int[1] shifts, int[1]? dims=None", [.function, .method], family: .movement, explain: OpExplanation(.roll),
                 doc: OpDoc("Shifts elements along dims, wrapping around the end.",
                            example: ">>> torch.arange(5).roll(2)\ntensor([3, 4, 0, 1, 2])")) { arguments in
@@ -88,8 +96,5 @@ extension OpTable {
                            example: ">>> torch.broadcast_to(torch.tensor([1, 2]), (2, 2))\ntensor([[1, 2],\n        [1, 2]])")) { arguments in
             .tensor(try Autodiff.expand(try arguments.tensor("input"), try arguments.ints("size")))
         },
-        OpEntry("meshgrid", "Tensor... tensors, object indexing=None", [.function], family: .join, explain: OpExplanation(.meshgrid),
-                doc: OpDoc("Coordinate grids from 1-D tensors; indexing='ij' (matrix) or 'xy' (Cartesian).",
-                           example: ">>> a, b = torch.meshgrid(torch.tensor([1, 2]), torch.tensor([3, 4, 5]), indexing='ij')\n>>> b\ntensor([[3, 4, 5],\n        [3, 4, 5]])")),
     ]
 }
