@@ -13,10 +13,20 @@ import Glibc
 func roundedWhereCertain(_ x: SIMD8<Float>, estimate: SIMD8<Double>, exact: (Double) -> Double) -> SIMD8<Float> {
     let low = narrow(estimate * (1 - 0x1p-40)), high = narrow(estimate * (1 + 0x1p-40))
     let uncertain = low .!= high
-    if !any(uncertain) { return low }
+    if !anyLane(uncertain) { return low }
     var result = low
     for lane in 0..<8 where uncertain[lane] { result[lane] = Float(exact(Double(x[lane]))) }
     return result
+}
+
+/// Whether any lane of `mask` is set. `any(_:)` on an eight-lane mask compiled to an
+/// out-of-line generic reduction, a sixth of erf's time; OR-ing the halves stays inline.
+@inline(__always)
+func anyLane(_ mask: SIMDMask<SIMD8<Int32>>) -> Bool {
+    let lanes = SIMD8<Int32>(repeating: 0).replacing(with: -1, where: mask)
+    let four = lanes.lowHalf | lanes.highHalf
+    let two = four.lowHalf | four.highHalf
+    return (two[0] | two[1]) != 0
 }
 
 /// log(x) in double for the lanes where x is positive and finite, nan elsewhere.
