@@ -67,6 +67,25 @@ CASES = [
     ("abs 1000x1000", "x = torch.randn(1000, 1000)", "x.abs()", "large"),
     ("neg 1000x1000", "x = torch.randn(1000, 1000)", "x.neg()", "large"),
     ("relu 1000x1000", "x = torch.randn(1000, 1000)", "F.relu(x)", "large"),
+    ("reciprocal 1000x1000", "x = torch.randn(1000, 1000)", "x.reciprocal()", "large"),
+    ("sign 1000x1000", "x = torch.randn(1000, 1000)", "x.sign()", "large"),
+    ("floor 1000x1000", "x = torch.randn(1000, 1000)", "x.floor()", "large"),
+    ("round 1000x1000", "x = torch.randn(1000, 1000)", "x.round()", "large"),
+    ("frac 1000x1000", "x = torch.randn(1000, 1000)", "x.frac()", "large"),
+    ("log2 1000x1000", "x = torch.rand(1000, 1000) + 0.1", "x.log2()", "large"),
+    ("log10 1000x1000", "x = torch.rand(1000, 1000) + 0.1", "x.log10()", "large"),
+    ("exp2 1000x1000", "x = torch.randn(1000, 1000)", "x.exp2()", "large"),
+    ("erf wide 1000x1000", "x = torch.rand(1000, 1000) * 8 - 4", "torch.erf(x)", "large"),
+    ("hardswish 1000x1000", "x = torch.randn(1000, 1000)", "F.hardswish(x)", "large"),
+    ("hardsigmoid 1000x1000", "x = torch.randn(1000, 1000)", "F.hardsigmoid(x)", "large"),
+    ("leaky_relu 1000x1000", "x = torch.randn(1000, 1000)", "F.leaky_relu(x, 0.1)", "large"),
+    ("softsign 1000x1000", "x = torch.randn(1000, 1000)", "F.softsign(x)", "large"),
+    ("elu 1000x1000", "x = torch.randn(1000, 1000)", "F.elu(x)", "large"),
+    ("logsigmoid 1000x1000", "x = torch.randn(1000, 1000)", "F.logsigmoid(x)", "large"),
+    ("erf 4x10", "x = torch.randn(4, 10)", "torch.erf(x)", "small"),
+    ("nan_to_num 1000x1000", "x = torch.randn(1000, 1000)", "x.nan_to_num()", "large"),
+    ("lerp tensor weight", "a = torch.randn(1000, 1000); b = torch.randn(1000, 1000); w = torch.rand(1000, 1000)",
+     "torch.lerp(a, b, w)", "large"),
     # Normalisation and losses.
     ("layer_norm 1000x1000", "x = torch.randn(1000, 1000); w = torch.randn(1000); b = torch.randn(1000)",
      "F.layer_norm(x, (1000,), w, b)", "large"),
@@ -91,6 +110,8 @@ CASES = [
     ("logsumexp dim 1", "x = torch.randn(1000, 1000)", "x.logsumexp(dim=1)", "large"),
     ("cumsum dim 1", "x = torch.randn(1000, 1000)", "x.cumsum(dim=1)", "large"),
     ("mean dim 0", "x = torch.randn(1000, 1000)", "x.mean(dim=0)", "large"),
+    ("prod dim 0", "x = torch.rand(1000, 1000) * 0.01 + 0.995", "x.prod(dim=0)", "large"),
+    ("prod dim 1", "x = torch.rand(1000, 1000) * 0.01 + 0.995", "x.prod(dim=1)", "large"),
     # Indexing and joins.
     ("gather dim 1", "x = torch.randn(1000, 1000); i = torch.randint(0, 1000, (1000, 1000))", "x.gather(1, i)", "large"),
     ("scatter_add dim 1", "x = torch.zeros(1000, 1000); i = torch.randint(0, 1000, (1000, 1000)); s = torch.randn(1000, 1000)",
@@ -143,6 +164,17 @@ def theirs(setup, expr):
     return runs[len(runs) // 2]
 
 
+def side_by_side(binary, setup, expr, rounds):
+    """(ours, PyTorch's) medians over `rounds` alternating runs; None where a side failed."""
+    ours_runs, theirs_runs = [], []
+    for _ in range(max(1, rounds)):
+        ours_runs.append(ours(binary, setup, expr))
+        theirs_runs.append(theirs(setup, expr))
+    a = statistics.median(ours_runs) if None not in ours_runs else None
+    b = statistics.median(theirs_runs) if None not in theirs_runs else None
+    return a, b
+
+
 def startup(binary, runs=20):
     """Median wall time of `echo CODE | tensortutor` and of python importing torch."""
     def wall(command, stdin=None):
@@ -169,12 +201,7 @@ def main():
     for name, setup, expr, kind in CASES:
         if args.filter and args.filter not in name:
             continue
-        ours_runs, theirs_runs = [], []
-        for _ in range(max(1, args.rounds)):
-            ours_runs.append(ours(args.binary, setup, expr))
-            theirs_runs.append(theirs(setup, expr))
-        a = statistics.median(ours_runs) if None not in ours_runs else None
-        b = statistics.median(theirs_runs) if None not in theirs_runs else None
+        a, b = side_by_side(args.binary, setup, expr, args.rounds)
         ratio = a / b if a and b else None
         if ratio and kind != "rng":
             ratios[name] = ratio

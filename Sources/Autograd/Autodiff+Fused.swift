@@ -80,6 +80,9 @@ extension Autodiff {
         let inputs = [start, end, weight.tensorValue]
         return try fused(name, inputs: inputs, saving: weight.tensorValue.map { [start, end, $0] } ?? []) { standIns in
             let start = standIns[0]!, end = standIns[1]!
+            // The one-pass kernel records no graph, so only where nothing needs a gradient.
+            if let weight = standIns[2], ![start, end, weight].contains(where: \.requiresGrad),
+               let result = try Tensor.float32Lerp(start, end, weight: weight) { return result }
             let w = standIns[2].map { Operand.tensor($0) } ?? weight
             let difference = try binary(.subtract, .tensor(end), .tensor(start))
             let fromStart = { try binary(.add, .tensor(start), .tensor(try binary(.multiply, w, .tensor(difference)))) }

@@ -109,6 +109,9 @@ extension Tensor {
         case .sin where T.self == Float.self: return try float32Sin()
         case .cos where T.self == Float.self: return try float32Cos()
         case .erf where T.self == Float.self: return try float32Erf()
+        case .log2 where T.self == Float.self: return try float32Log2()
+        case .log10 where T.self == Float.self: return try float32Log10()
+        case .exp2 where T.self == Float.self: return try float32Exp2()
         case .exp:
             if T.self == Float.self { return try float32Exp() }
             return try map(T.self, T.self) { T(Glibc.exp(Double($0))) }
@@ -121,6 +124,39 @@ extension Tensor {
         case .sigmoid:
             if T.self == Float.self { return try to(.float32).float32Sigmoid() }
             return try map(T.self, T.self) { T(1 / (1 + Glibc.exp(-Double($0)))) }
+        default:
+            return try mapThroughDouble(op, T.self)
+        }
+    }
+
+    /// `T(floatingFunction(op)(Double(x)))` with the op's body written at the call, so the
+    /// loop inlines it (and vectorises the arithmetic ones) instead of calling a closure
+    /// per element: reciprocal and sign ran 5-15 times slower than PyTorch through it.
+    private func mapThroughDouble<T: TensorElement & BinaryFloatingPoint>(_ op: UnaryOp, _ type: T.Type) throws -> Tensor {
+        switch op {
+        case .sign: return try map(T.self, T.self) { x in let d = Double(x); return T(d > 0 ? 1 : (d < 0 ? -1 : 0)) }
+        case .reciprocal: return try map(T.self, T.self) { T(1 / Double($0)) }
+        case .rsqrt: return try map(T.self, T.self) { T(1 / Glibc.sqrt(Double($0))) }
+        case .exp2: return try map(T.self, T.self) { T(Glibc.exp2(Double($0))) }
+        case .expm1: return try map(T.self, T.self) { T(Glibc.expm1(Double($0))) }
+        case .log2: return try map(T.self, T.self) { T(Glibc.log2(Double($0))) }
+        case .log10: return try map(T.self, T.self) { T(Glibc.log10(Double($0))) }
+        case .log1p: return try map(T.self, T.self) { T(Glibc.log1p(Double($0))) }
+        case .sin: return try map(T.self, T.self) { T(Glibc.sin(Double($0))) }
+        case .cos: return try map(T.self, T.self) { T(Glibc.cos(Double($0))) }
+        case .tan: return try map(T.self, T.self) { T(Glibc.tan(Double($0))) }
+        case .asin: return try map(T.self, T.self) { T(Glibc.asin(Double($0))) }
+        case .acos: return try map(T.self, T.self) { T(Glibc.acos(Double($0))) }
+        case .atan: return try map(T.self, T.self) { T(Glibc.atan(Double($0))) }
+        case .sinh: return try map(T.self, T.self) { T(Glibc.sinh(Double($0))) }
+        case .cosh: return try map(T.self, T.self) { T(Glibc.cosh(Double($0))) }
+        case .floor: return try map(T.self, T.self) { T(Double($0).rounded(.down)) }
+        case .ceil: return try map(T.self, T.self) { T(Double($0).rounded(.up)) }
+        case .round: return try map(T.self, T.self) { T(Double($0).rounded(.toNearestOrEven)) }
+        case .trunc: return try map(T.self, T.self) { T(Double($0).rounded(.towardZero)) }
+        case .frac: return try map(T.self, T.self) { x in let d = Double(x); return T(d - d.rounded(.towardZero)) }
+        case .erf: return try map(T.self, T.self) { T(Glibc.erf(Double($0))) }
+        case .erfc: return try map(T.self, T.self) { T(Glibc.erfc(Double($0))) }
         default:
             let function = floatingFunction(op)
             return try map(T.self, T.self) { T(function(Double($0))) }

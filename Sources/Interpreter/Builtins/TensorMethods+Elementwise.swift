@@ -166,14 +166,7 @@ func roundTensor(_ tensor: Tensor, decimals: Int) throws -> Tensor {
 
 func nanToNumber(_ tensor: Tensor, nan: Double, positiveInfinity: Double?, negativeInfinity: Double?) throws -> Tensor {
     guard tensor.dtype.isFloatingPoint else { return try Autodiff.clone(tensor) }
-    let largest = tensor.dtype.floatLimits?.max ?? Double.greatestFiniteMagnitude
-    let values = tensor.doubles().map { value -> Double in
-        if value.isNaN { return nan }
-        if value == .infinity { return positiveInfinity ?? largest }
-        if value == -.infinity { return negativeInfinity ?? -largest }
-        return value
-    }
-    return try Tensor(values: values, shape: tensor.shape).to(tensor.dtype)
+    return try tensor.replacingNonFinite(nan: nan, positiveInfinity: positiveInfinity, negativeInfinity: negativeInfinity)
 }
 
 extension Double {

@@ -128,9 +128,49 @@ extension Tensor {
             if case let .softplus(beta, threshold) = activation {
                 return try float32Softplus(beta: Float(beta), threshold: Float(threshold))
             }
-            return try map(Float.self, Float.self, activation.singlePrecisionFunction)
+            return try float32Activation(activation)
         }
         return try map(Double.self, Double.self, activation.function)
+    }
+
+    /// `map` with `singlePrecisionFunction`'s formula written at the call, so the loop
+    /// inlines it (and vectorises leaky_relu, hardswish and the like) instead of calling
+    /// one or two closures per element, which ran them 5-28 times slower than PyTorch.
+    private func float32Activation(_ activation: Activation) throws -> Tensor {
+        switch activation {
+        case let .leakyReLU(slope):
+            let factor = Float(slope)
+            return try map(Float.self, Float.self) { $0 > 0 ? $0 : $0 * factor }
+        case let .elu(alpha, scale, inputScale):
+            let (a, s, i) = (Float(alpha), Float(scale), Float(inputScale))
+            return try map(Float.self, Float.self) { $0 > 0 ? $0 * s : Glibc.expm1f($0 * i) * a * s }
+        case .mish:
+            return try map(Float.self, Float.self) { x in x * Glibc.tanhf(Glibc.log1pf(Glibc.expf(x))) }
+        case .logSigmoid:
+            return try map(Float.self, Float.self) { x in Swift.min(x, 0) - Glibc.log1pf(Glibc.expf(-Swift.abs(x))) }
+        case .hardsigmoid:
+            return try map(Float.self, Float.self) { x in
+                let d = Double(x)
+                return Float(Swift.min(Swift.max(d + 3, 0), 6) / 6)
+            }
+        case .hardswish:
+            return try map(Float.self, Float.self) { x in
+                let d = Double(x)
+                return Float(d * Swift.min(Swift.max(d + 3, 0), 6) / 6)
+            }
+        case .softsign:
+            return try map(Float.self, Float.self) { x in
+                let d = Double(x)
+                return Float(d / (1 + Swift.abs(d)))
+            }
+        case .tanhshrink:
+            return try map(Float.self, Float.self) { x in
+                let d = Double(x)
+                return Float(d - Glibc.tanh(d))
+            }
+        default:
+            return try map(Float.self, Float.self, activation.singlePrecisionFunction)
+        }
     }
 
     /// `hardtanh` (and `relu6`): clamps to [minimum, maximum], keeping integer dtypes.
