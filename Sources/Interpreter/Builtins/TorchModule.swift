@@ -102,6 +102,9 @@ extension Interpreter {
         torch.members["jit"] = .module(makeJitNamespace())
         torch.members["fx"] = .module(makeFXNamespace())
         torch.members["distributed"] = .module(makeDistributedNamespace())
+        torch.members["cuda"] = .module(makeCudaNamespace())
+        torch.members["backends"] = .module(makeBackendsNamespace())
+        torch.members.merge(makeAmpMembers()) { _, new in new }
         torch.members["utils"] = .module(Namespace(name: "torch.utils", members: ["data": .module(data)]))
     }
 

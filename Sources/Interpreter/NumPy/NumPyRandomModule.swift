@@ -60,7 +60,7 @@ extension Interpreter {
             return .none
         }
         define("choice", ["a", "size", "replace", "p"]) { interpreter, bound in try interpreter.numpyChoice(state, bound) }
-        return members
+        return members.merging(makeNumPyContinuousMembers(state)) { first, _ in first }
     }
 
     /// A seed as numpy's legacy seeding takes it: None (the clock) or an int in [0, 2**32).
