@@ -41,6 +41,14 @@ extension Tensor {
         } else {
             try checkReflectOrReplicatePadding(amounts, firstDim: firstDim, mode: mode)
         }
+        // The output must be a tensor that can exist before any position list is built:
+        // `(1, 2, 3, 10**18)` is PyTorch's storage-size error, not a huge Swift array.
+        var outputShape = shape
+        for (offset, amount) in amounts.enumerated() {
+            let (grown, overflow) = shape[firstDim + offset].addingReportingOverflow(amount.before &+ amount.after)
+            outputShape[firstDim + offset] = overflow ? Int.max : grown
+        }
+        try ensureAllocatable(shape: outputShape, itemSize: dtype.itemSize)
         return amounts.enumerated().map { offset, amount in
             let dim = firstDim + offset
             let size = shape[dim]
@@ -100,7 +108,8 @@ extension Tensor {
         }
         let letters = ["D", "H", "W"].suffix(spatialRank)
         let inputs = Array(shape[firstDim...])
-        let outputs = zip(inputs, amounts).map { $0 + $1.before + $1.after }
+        // int64 arithmetic that wraps, as ATen's does: the error then shows its negative size.
+        let outputs = zip(inputs, amounts).map { $0 &+ $1.before &+ $1.after }
         if outputs.contains(where: { $0 < 1 }) {
             if spatialRank == 1 {
                 throw TensorError.runtime("input (W: \(inputs[0])) is too small. Calculated output W: \(outputs[0])")

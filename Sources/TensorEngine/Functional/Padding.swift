@@ -5,29 +5,30 @@ extension Tensor {
     /// to this dtype, so 2.5 pads an int64 tensor with 2.
     public func constantPadded(_ pads: [Int], value: Scalar = .int(0)) throws -> Tensor {
         try checkPaddingLength(pads)
-        // No tensor has 2**48 elements along a dim, so larger pads are refused before the
-        // size arithmetic below could overflow.
-        if let huge = pads.first(where: { $0.magnitude > 1 << 48 }) {
-            throw TensorError.runtime("this would allocate more memory than exists: padding \(huge) is too large")
-        }
+        // ATen's order: each padded dim's new size, outermost first, in int64 arithmetic that
+        // wraps (so a huge pad is a "negative output size"), then the storage-size check.
         var outputShape = shape
+        for pair in (0..<(pads.count / 2)).reversed() {
+            let dim = rank - 1 - pair
+            let (before, after) = (pads[2 * pair], pads[2 * pair + 1])
+            outputShape[dim] = shape[dim] &+ before &+ after
+            guard outputShape[dim] >= 0 else {
+                throw TensorError.runtime(
+                    "The input size \(shape[dim]), plus negative padding \(before) and \(after) resulted in a negative output size, which is invalid. Check dimension \(dim) of your input.")
+            }
+        }
+        _ = try checkedElementCount(outputShape, itemSize: dtype.itemSize)
         var source = self
         var destinationRanges: [(dim: Int, start: Int, length: Int)] = []
         for pair in 0..<(pads.count / 2) {
             let dim = rank - 1 - pair
-            let before = pads[2 * pair]
-            let after = pads[2 * pair + 1]
-            let size = shape[dim] + before + after
-            guard size >= 0 else {
-                throw TensorError.runtime(
-                    "The input size \(shape[dim]), plus negative padding \(before) and \(after) resulted in a negative output size, which is invalid. Check dimension \(dim) of your input.")
-            }
-            outputShape[dim] = size
+            let (before, after) = (pads[2 * pair], pads[2 * pair + 1])
             // Negative padding crops the source; positive padding offsets the destination.
-            let cropStart = Swift.max(-before, 0)
-            let cropEnd = Swift.max(-after, 0)
+            // Crops are capped at the dim's size, so no pad (not even Int.min) overflows here.
+            let cropStart = before < 0 ? Swift.min(0 &- before == Int.min ? Int.max : 0 &- before, shape[dim]) : 0
+            let cropEnd = after < 0 ? Swift.min(0 &- after == Int.min ? Int.max : 0 &- after, shape[dim]) : 0
             let kept = Swift.max(shape[dim] - cropStart - cropEnd, 0)
-            source = try source.narrow(dim, start: Swift.min(cropStart, shape[dim]), length: kept)
+            source = try source.narrow(dim, start: cropStart, length: kept)
             destinationRanges.append((dim, Swift.max(before, 0), kept))
         }
         let result = try Factory.full(shape: outputShape, value: value, dtype: dtype)

@@ -715,3 +715,6 @@ t = nn.Transformer(8, 2, 2**62, 1, 12, 0.0)
 ### an LSTM with 2**63-1 layers is refused before its layout is built (found by make fuzz) -> RuntimeError: this would allocate more memory than exists (9223372036854775807 elements)
 import torch.nn as nn
 m = nn.LSTM(3, 4, num_layers=2**63-1, bidirectional=True)
+### replicate padding by 10**18 is refused before its position list is built (found by make fuzz) -> RuntimeError: Storage size calculation overflowed with sizes=[1, 2, 1000000000000000007, 8]
+x = torch.arange(40.).view(1, 2, 4, 5)
+y = F.pad(x.clone().requires_grad_(), (1, 2, 3, 10**18), mode='replicate')
