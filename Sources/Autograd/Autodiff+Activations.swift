@@ -35,20 +35,68 @@ extension Autodiff {
     /// The activations with a gradient: GELU (both forms), SiLU, leaky ReLU, softplus.
     /// `backwardName` overrides the node's name where PyTorch's op differs from the kernel
     /// it shares (`celu` runs the ELU kernel but records CeluBackward0).
-    public static func activation(_ input: Tensor, _ kind: Activation, backwardName: String? = nil) throws -> Tensor {
+    ///
+    /// `inPlace` records the node of PyTorch's in-place form (`inplace=True`), whose result
+    /// then overwrites the input: leaky ReLU and the ELU family save that result
+    /// (LeakyReluBackward1, EluBackward1, CeluBackward1); the rest save a copy of the
+    /// original input, as PyTorch's `original_self` is.
+    public static func activation(_ input: Tensor, _ kind: Activation, backwardName: String? = nil, inPlace: Bool = false) throws -> Tensor {
         let output = try input.activation(kind)
         guard let name = backwardName ?? kind.backwardName else { return output }
+        if inPlace, let inPlaceOutput = try resultSavingActivation(input, output, kind, name: name) { return inPlaceOutput }
+        let kept = try inputToSave(input, inPlace: inPlace)
         return Recorder.record(name, inputs: [input], output: output) { node in
-            let saved = node.save(input)
+            let saved = node.save(kept)
             return { gradient, _ in [try activationGradient(kind, gradient, try saved.unpack())] }
         }
     }
 
+    /// What a node keeps of its input: for an in-place op that will overwrite it, a copy
+    /// (PyTorch's `original_self`), made only when a gradient will be recorded.
+    static func inputToSave(_ input: Tensor, inPlace: Bool) throws -> Tensor {
+        guard inPlace, GradMode.isEnabled, input.requiresGrad else { return input }
+        return try input.clone()
+    }
+
+    /// The in-place leaky ReLU and ELU-family nodes, whose gradients read the result the
+    /// caller then writes into `input`.
+    private static func resultSavingActivation(_ input: Tensor, _ output: Tensor, _ kind: Activation, name: String) throws -> Tensor? {
+        switch kind {
+        case let .leakyReLU(slope):
+            return Recorder.record("LeakyReluBackward1", inputs: [input], output: output) { node in
+                let saved = node.saveResult(writtenInto: input)
+                return { gradient, _ in
+                    guard slope >= 0 else {
+                        throw TensorError.runtime("In-place leakyReLu backward calculation is triggered with a negative slope which is not supported. "
+                                                  + "This is caused by calling in-place forward function with a negative slope, please call out-of-place version instead. "
+                                                  + "File an issue at https://github.com/pytorch/pytorch if you do require supporting in-place leakRelu backward "
+                                                  + "calculation with negative slope")
+                    }
+                    return [try whereSelect(try compare(.greater, try saved.unpack(), 0), .tensor(gradient), .tensor(try mul(gradient, slope)))]
+                }
+            }
+        case let .elu(alpha, scale, inputScale):
+            return Recorder.record(name.replacingOccurrences(of: "Backward0", with: "Backward1"), inputs: [input], output: output) { node in
+                let saved = node.saveResult(writtenInto: input)
+                return { gradient, _ in
+                    let result = try saved.unpack()
+                    // ATen's is_result branch: grad·input_scale·(result + alpha·scale) where result <= 0.
+                    let negativeCoefficient = result.dtype == .float32 ? Double(Float(alpha) * Float(scale)) : alpha * scale
+                    let negative = try mul(try mul(gradient, inputScale), try add(result, negativeCoefficient))
+                    return [try whereSelect(try compare(.lessEqual, result, 0), .tensor(negative), .tensor(try mul(gradient, scale)))]
+                }
+            }
+        default: return nil
+        }
+    }
+
     /// `hardtanh`/`relu6`: the gradient passes where the input is strictly inside.
-    public static func hardtanh(_ input: Tensor, minimum: Double, maximum: Double) throws -> Tensor {
+    /// `inPlace` saves a copy of the input, which the result then overwrites.
+    public static func hardtanh(_ input: Tensor, minimum: Double, maximum: Double, inPlace: Bool = false) throws -> Tensor {
         let output = try input.hardtanh(minimum: minimum, maximum: maximum)
+        let kept = try inputToSave(input, inPlace: inPlace)
         return Recorder.record("HardtanhBackward0", inputs: [input], output: output) { node in
-            let saved = node.save(input)
+            let saved = node.save(kept)
             return { gradient, _ in
                 let x = try saved.unpack()
                 let outside = try binary(.logicalOr, .tensor(try compare(.lessEqual, x, minimum)), .tensor(try compare(.greaterEqual, x, maximum)))
@@ -114,8 +162,9 @@ private func activationGradient(_ kind: Activation, _ gradient: Tensor, _ x: Ten
         let pdf = try mul(M_2_SQRTPI * M_SQRT1_2 * 0.5, try mul(try mul(x, x), -0.5).unary(.exp))
         return try mul(gradient, try add(cdf, try mul(x, pdf)))
     case .silu:
+        // ATen's kernel: dy·σ·(1 + x·(1 − σ)), multiplied left to right.
         let sigmoid = try x.unary(.sigmoid)
-        return try mul(gradient, try mul(sigmoid, try add(try mul(x, try sub(1, sigmoid)), 1)))
+        return try mul(try mul(gradient, sigmoid), try add(try mul(x, try sub(1, sigmoid)), 1))
     case let .leakyReLU(slope):
         return try whereSelect(try compare(.greater, x, 0), .tensor(gradient), .tensor(try mul(gradient, slope)))
     case let .softplus(beta, threshold):

@@ -141,11 +141,13 @@ extension Autodiff {
     }
 
     /// `F.threshold`: x where x > threshold, else value (ThresholdBackward0).
-    public static func threshold(_ input: Tensor, threshold: Double, value: Scalar) throws -> Tensor {
+    /// `inPlace` records ThresholdBackward1, with a copy of the input the result overwrites.
+    public static func threshold(_ input: Tensor, threshold: Double, value: Scalar, inPlace: Bool = false) throws -> Tensor {
         let kept = try TensorEngine.binary(.greater, .tensor(input), .scalar(.float(threshold)))
         let output = try input.maskedFill(try kept.unary(.logicalNot), .scalar(value))
-        return Recorder.record("ThresholdBackward0", inputs: [input], output: output) { node in
-            let saved = node.save(input)
+        let original = try inputToSave(input, inPlace: inPlace)
+        return Recorder.record(inPlace ? "ThresholdBackward1" : "ThresholdBackward0", inputs: [input], output: output) { node in
+            let saved = node.save(original)
             return { gradient, _ in
                 let passed = try compare(.greater, try saved.unpack(), threshold)
                 return [try TensorEngine.whereSelect(passed, .tensor(gradient), .scalar(.int(0)))]

@@ -79,6 +79,14 @@ public class Node {
         return record
     }
 
+    /// Saves an in-place op's result as PyTorch does: `target` itself, once the op has
+    /// written the result into it, so a later in-place write to it is caught.
+    public func saveResult(writtenInto target: Tensor) -> SavedTensor {
+        let record = SavedTensor(target, savedBy: self, isOutput: true, writtenOnce: true)
+        saved.append(record)
+        return record
+    }
+
     func retain(_ tensor: Tensor, output: Int) {
         retained[output, default: []].append(WeakTensor(tensor))
     }

@@ -1,3 +1,4 @@
+import Foundation
 import TensorEngine
 
 /// A tensor a backward formula needs, kept with the version its storage had when it
@@ -10,9 +11,11 @@ public final class SavedTensor {
     /// Whose output the tensor was, for the error message.
     private let producer: (name: String, output: Int)?
 
-    init(_ tensor: Tensor, savedBy node: Node, isOutput: Bool) {
+    /// `writtenOnce`: the tensor is an in-place op's target, saved before the op writes its
+    /// result there (one version bump); the backward reads that result.
+    init(_ tensor: Tensor, savedBy node: Node, isOutput: Bool, writtenOnce: Bool = false) {
         self.tensor = tensor
-        version = tensor.storage.version
+        version = tensor.storage.version + (writtenOnce ? 1 : 0)
         shape = tensor.shape
         dtype = tensor.dtype
         if isOutput {
@@ -46,10 +49,10 @@ public final class SavedTensor {
     }
 }
 
-/// `ExpBackward0` names the forward op `Exp` in PyTorch's in-place error.
+/// PyTorch's in-place error names the forward op without "Backward": `ExpBackward0` is
+/// `Exp`, and an in-place op's second node `EluBackward1` is `Elu1`.
 private func forwardName(_ nodeName: String) -> String {
-    guard let range = nodeName.range(of: "Backward", options: .backwards) else { return nodeName }
-    return String(nodeName[..<range.lowerBound])
+    nodeName.replacingOccurrences(of: "Backward0", with: "").replacingOccurrences(of: "Backward", with: "")
 }
 
 extension DType {

@@ -44,18 +44,20 @@ extension OpTable {
         OpEntry("hardtanh", "Tensor input, float min_val=-1.0, float max_val=1.0, bool inplace=False", [.functional], family: .activation,
                 explain: OpExplanation(.hardtanh)) { arguments in
             let input = try arguments.tensor("input")
-            return try applied(try Autodiff.hardtanh(input, minimum: try arguments.float("min_val"), maximum: try arguments.float("max_val")), input, arguments)
+            return try applied(try Autodiff.hardtanh(input, minimum: try arguments.float("min_val"), maximum: try arguments.float("max_val"),
+                                                     inPlace: try arguments.bool("inplace")), input, arguments)
         },
         OpEntry("relu6", "Tensor input, bool inplace=False", [.functional], family: .activation,
                 explain: OpExplanation(.elementwise(words: "min(max(x, 0), 6) of every element: negatives become 0 and values above 6 become 6"))) { arguments in
             let input = try arguments.tensor("input")
-            return try applied(try Autodiff.hardtanh(input, minimum: 0, maximum: 6), input, arguments)
+            return try applied(try Autodiff.hardtanh(input, minimum: 0, maximum: 6, inPlace: try arguments.bool("inplace")), input, arguments)
         },
         OpEntry("threshold", "Tensor input, float threshold, Scalar value, bool inplace=False", [.functional], family: .activation,
                 explain: OpExplanation(.threshold), aliases: ["torch.threshold"]) { arguments in
             let input = try arguments.tensor("input")
             guard case let .scalar(value) = arguments["value"] else { throw TensorError(.typeError, "threshold(): argument 'value' must be Number") }
-            return try applied(try Autodiff.threshold(input, threshold: try arguments.float("threshold"), value: value), input, arguments)
+            return try applied(try Autodiff.threshold(input, threshold: try arguments.float("threshold"), value: value,
+                                                      inPlace: try arguments.bool("inplace")), input, arguments)
         },
     ]
 
@@ -64,7 +66,8 @@ extension OpTable {
                                    _ make: @escaping @Sendable (OpArguments) throws -> Activation) -> OpEntry {
         OpEntry(name, "Tensor input" + (parameters.map { ", " + $0 } ?? ""), [.functional], family: .activation, explain: explain) { arguments in
             let input = try arguments.tensor("input")
-            return try applied(try Autodiff.activation(input, try make(arguments), backwardName: backwardName), input, arguments)
+            let inPlace = try arguments.bool("inplace", default: false)
+            return try applied(try Autodiff.activation(input, try make(arguments), backwardName: backwardName, inPlace: inPlace), input, arguments)
         }
     }
 
