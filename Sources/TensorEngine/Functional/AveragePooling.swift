@@ -51,6 +51,8 @@ extension Tensor {
             throw TensorError.kernelNotImplemented("adaptive_avg_pool2d", dtype)
         }
         let planes = PooledPlanes(shape)
+        // The output is refused as PyTorch would refuse creating it, before any cell is listed.
+        try ensureAllocatable(shape: planes.leadingShape + outputSize)
         let cells = adaptiveCells(planes: planes, outputSize: outputSize)
         return try averaged(over: cells, planes: planes, outputShape: planes.leadingShape + outputSize)
     }

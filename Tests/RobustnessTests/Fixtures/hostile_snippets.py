@@ -718,3 +718,6 @@ m = nn.LSTM(3, 4, num_layers=2**63-1, bidirectional=True)
 ### replicate padding by 10**18 is refused before its position list is built (found by make fuzz) -> RuntimeError: Storage size calculation overflowed with sizes=[1, 2, 1000000000000000007, 8]
 x = torch.arange(40.).view(1, 2, 4, 5)
 y = F.pad(x.clone().requires_grad_(), (1, 2, 3, 10**18), mode='replicate')
+### adaptive average pooling to 2**31 cells is refused before its cells are listed (found by make fuzz) -> RuntimeError
+s = torch.randn(2, 4, 9, requires_grad=True)
+F.adaptive_avg_pool1d(s, 2**31)
