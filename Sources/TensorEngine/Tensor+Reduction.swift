@@ -267,6 +267,8 @@ extension Tensor {
     fileprivate func float32Products(along dim: Int) -> [Float] {
         let length = shape[dim], inner = shape[(dim + 1)...].reduce(1, *), outer = shape[..<dim].reduce(1, *)
         var result = [Float](repeating: 1, count: outer * inner)
+        // No outputs: nothing to read, however long the reduced dim (`ones(2**32, 0).prod(0)`).
+        guard !result.isEmpty else { return result }
         let source = UnsafePointer(pointer(Float.self)) + storageOffset
         result.withUnsafeMutableBufferPointer { output in
             guard let target = output.baseAddress else { return }

@@ -721,3 +721,7 @@ y = F.pad(x.clone().requires_grad_(), (1, 2, 3, 10**18), mode='replicate')
 ### adaptive average pooling to 2**31 cells is refused before its cells are listed (found by make fuzz) -> RuntimeError
 s = torch.randn(2, 4, 9, requires_grad=True)
 F.adaptive_avg_pool1d(s, 2**31)
+### a float32 product along a long dim with no outputs reads nothing (found by make fuzz) -> ok
+x = torch.ones(2**32, 3, 2, 0).mT
+assert x.prod(0).shape == (3, 0, 2) and torch.ones(5, 0).prod(0).shape == (0,)
+assert torch.ones(0, 4).prod(0).tolist() == [1.0, 1.0, 1.0, 1.0]
