@@ -159,10 +159,9 @@ extension Interpreter {
             if spec.type == nil && spec.precision == nil { text = pythonFloatRepr(value) } else {
                 text = formatGeneral(value, precision: max(precision, 1), alwaysPoint: spec.type == nil)
             }
-        case "d":
-            throw PythonError.valueError("Unknown format code 'd' for object of type 'float'")
         default:
-            throw PythonError.valueError("Unknown format code '\(spec.type.map(String.init) ?? "")' for object of type 'float'")
+            // An int reaches here only for the float codes; any other code names its own type.
+            throw PythonError.valueError("Unknown format code '\(spec.type.map(String.init) ?? "")' for object of type '\(isInteger ? "int" : "float")'")
         }
         if spec.grouping { text = groupThousands(text) }
         if !text.hasPrefix("-") { text = spec.signPrefix(true) + text }

@@ -30,6 +30,17 @@ extension Interpreter {
         table.defineBuiltin("repr") { interpreter, arguments in
             .string(try interpreter.repr(try arguments.bind("repr", ["obj"]).value("obj")))
         }
+        // `format(loss, '.4f')` is `f"{loss:.4f}"`.
+        table.defineBuiltin("format") { interpreter, arguments in
+            let bound = try arguments.bind("format", ["value", "format_spec"])
+            let spec = try bound.optional("format_spec").map { value -> String in
+                guard case let .string(text) = value else {
+                    throw PythonError.typeError("format() argument 2 must be str, not \(value.typeName)")
+                }
+                return text
+            } ?? ""
+            return .string(try interpreter.format(try bound.value("value"), spec: spec))
+        }
     }
 
     /// `abs`, `min`, `max`, `sum`, `round`, `divmod` and `pow`.
