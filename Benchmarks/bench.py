@@ -117,6 +117,7 @@ CASES = [
     ("max all", "x = torch.randn(1000, 1000)", "x.max()", "large"),
     ("norm dim 1", "x = torch.randn(1000, 1000)", "x.norm(dim=1)", "large"),
     ("norm all", "x = torch.randn(1000, 1000)", "x.norm()", "large"),
+    ("median all", "x = torch.randn(1000, 1000)", "x.median()", "large"),
     # Indexing and joins.
     ("gather dim 1", "x = torch.randn(1000, 1000); i = torch.randint(0, 1000, (1000, 1000))", "x.gather(1, i)", "large"),
     ("scatter_add dim 1", "x = torch.zeros(1000, 1000); i = torch.randint(0, 1000, (1000, 1000)); s = torch.randn(1000, 1000)",
