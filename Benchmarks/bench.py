@@ -112,6 +112,12 @@ CASES = [
     ("mean dim 0", "x = torch.randn(1000, 1000)", "x.mean(dim=0)", "large"),
     ("prod dim 0", "x = torch.rand(1000, 1000) * 0.01 + 0.995", "x.prod(dim=0)", "large"),
     ("prod dim 1", "x = torch.rand(1000, 1000) * 0.01 + 0.995", "x.prod(dim=1)", "large"),
+    ("amax dim 1", "x = torch.randn(1000, 1000)", "x.amax(dim=1)", "large"),
+    ("amin dim 1", "x = torch.randn(1000, 1000)", "x.amin(dim=1)", "large"),
+    ("max all", "x = torch.randn(1000, 1000)", "x.max()", "large"),
+    ("norm dim 1", "x = torch.randn(1000, 1000)", "x.norm(dim=1)", "large"),
+    ("norm all", "x = torch.randn(1000, 1000)", "x.norm()", "large"),
+    ("median all", "x = torch.randn(1000, 1000)", "x.median()", "large"),
     # Indexing and joins.
     ("gather dim 1", "x = torch.randn(1000, 1000); i = torch.randint(0, 1000, (1000, 1000))", "x.gather(1, i)", "large"),
     ("scatter_add dim 1", "x = torch.zeros(1000, 1000); i = torch.randint(0, 1000, (1000, 1000)); s = torch.randn(1000, 1000)",

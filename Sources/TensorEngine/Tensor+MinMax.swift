@@ -79,7 +79,9 @@ extension Tensor {
             throw TensorError.runtime(
                 "\(name)(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")
         }
-        return try extremeReduction(ReductionLayout(self, dims: nil, keepDim: false), largest: largest).values
+        let layout = try ReductionLayout(self, dims: nil, keepDim: false)
+        if let values = try float32ExtremeValues(layout, largest: largest) { return values }
+        return try extremeReduction(layout, largest: largest).values
     }
 
     /// `max(dim)`: values and the index of the first maximum along `dim`.
@@ -149,6 +151,7 @@ extension Tensor {
                 "\(name)(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")
         }
         try checkNonEmptyReduction(layout, name: name)
+        if let values = try float32ExtremeValues(layout, largest: largest) { return values }
         return try extremeReduction(layout, largest: largest).values
     }
 

@@ -129,6 +129,7 @@ extension Tensor {
                     "linalg.vector_norm cannot compute the \(order) norm on the dimension \(empty)because this dimension is empty and the operation does not have an identity")
             }
         }
+        if p == 2, let norms = try float32RunTwoNorms(layout) { return norms }
         let magnitudes = castDoubles(view: layout.laneView, to: .float64).map { Swift.abs($0) }
         let norms: [Double]
         switch p {

@@ -170,9 +170,7 @@ extension Tensor {
             if values.isEmpty || values.contains(where: { $0.isNaN }) {
                 result = .nan
             } else {
-                values.stoppableSort()
-                try OperationStop.check()
-                result = values[(values.count - 1) / 2]
+                result = values.stableSortedElement(at: (values.count - 1) / 2) { castDoubles(view: view, to: .float64) }
             }
             return try ResultBuilder.tensor(doubles: [result], shape: [], dtype: dtype)
         }
