@@ -4,8 +4,8 @@ extension Array where Element == Double {
     /// The element the stable ascending sort of this NaN-free array puts at `position`,
     /// bit for bit; the array is reordered. Ties are equal in bits except -0 and +0, so a
     /// zero answer is settled from `original`: the stable sort keeps zeros in their order.
-    mutating func stableSortedElement(at position: Int, original: () -> [Double]) -> Double {
-        let selected = selectAscending(position)
+    mutating func stableSortedElement(at position: Int, original: () -> [Double]) throws -> Double {
+        let selected = try selectAscending(position)
         guard selected == 0 else { return selected }
         let unsorted = original()
         var zerosBefore = position - unsorted.reduce(0) { $0 + ($1 < 0 ? 1 : 0) }
@@ -18,11 +18,13 @@ extension Array where Element == Double {
 
     /// Quickselect with Hoare partitions around a median of three; after a number of
     /// rounds that only adversarial orders reach, the remaining range is sorted instead.
-    private mutating func selectAscending(_ position: Int) -> Double {
+    /// Each round checks for a requested stop (Ctrl-C, a timeout), as the sorts do.
+    private mutating func selectAscending(_ position: Int) throws -> Double {
         var low = 0, high = count - 1
         var roundsLeft = 2 * (Int.bitWidth - count.leadingZeroBitCount) + 16
-        withUnsafeMutableBufferPointer { values in
+        try withUnsafeMutableBufferPointer { values in
             while high > low {
+                try OperationStop.check()
                 guard roundsLeft > 0 else {
                     values[low...high].sort()
                     return

@@ -170,7 +170,7 @@ extension Tensor {
             if values.isEmpty || values.contains(where: { $0.isNaN }) {
                 result = .nan
             } else {
-                result = values.stableSortedElement(at: (values.count - 1) / 2) { castDoubles(view: view, to: .float64) }
+                result = try values.stableSortedElement(at: (values.count - 1) / 2) { castDoubles(view: view, to: .float64) }
             }
             return try ResultBuilder.tensor(doubles: [result], shape: [], dtype: dtype)
         }
