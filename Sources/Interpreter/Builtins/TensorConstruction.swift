@@ -64,11 +64,7 @@ extension Interpreter {
                 throw PythonError.typeError("new(): invalid data type '\(value.typeName)'")
             }
         }
-        if case let .list(list) = data, case .native(is NDArray)? = list.items.first {
-            warnOncePerProgram("Creating a tensor from a list of numpy.ndarrays is extremely slow. Please consider converting the list to a single "
-                               + "numpy.ndarray with numpy.array() before converting to a tensor. (Triggered internally at "
-                               + "/__w/pytorch/pytorch/torch/csrc/utils/tensor_new.cpp:249.)")
-        }
+        warnIfListOfArrays(data)
         if dtype == nil { try checkDTypeInferable(data) }
         try visit(data, depth: 0)
         var elementType: DType = sawFloat ? defaultFloatDType : (sawInt ? .int64 : (sawBool ? .bool : defaultFloatDType))
@@ -87,6 +83,13 @@ extension Interpreter {
             index += 1
         }
         return result
+    }
+
+    private func warnIfListOfArrays(_ data: Value) {
+        guard case let .list(list) = data, case .native(is NDArray)? = list.items.first else { return }
+        warnOncePerProgram("Creating a tensor from a list of numpy.ndarrays is extremely slow. Please consider converting the list to a single "
+                           + "numpy.ndarray with numpy.array() before converting to a tensor. (Triggered internally at "
+                           + "/__w/pytorch/pytorch/torch/csrc/utils/tensor_new.cpp:249.)")
     }
 
     /// PyTorch measures the shape along the first items, then infers the dtype from every
