@@ -58,11 +58,13 @@ extension Tensor {
     /// The `[N, groups, kH, kW, C/groups, oH, oW]` view of this (padded) image's patches.
     private func patchView(kernel: [Int], geometry: ConvolutionGeometry, outputSize: [Int]) -> View {
         let (rowStride, columnStride, groupSize) = (strides[2], strides[3], shape[1] / geometry.groups)
+        // Wrapping products: a step past the image (stride 2**63-1) only occurs along a dim
+        // with one position, whose stride is never multiplied by anything but 0.
         return View(
             shape: [shape[0], geometry.groups, kernel[0], kernel[1], groupSize, outputSize[0], outputSize[1]],
             strides: [strides[0], strides[1] * groupSize,
-                      rowStride * geometry.dilation[0], columnStride * geometry.dilation[1], strides[1],
-                      rowStride * geometry.stride[0], columnStride * geometry.stride[1]],
+                      rowStride &* geometry.dilation[0], columnStride &* geometry.dilation[1], strides[1],
+                      rowStride &* geometry.stride[0], columnStride &* geometry.stride[1]],
             offset: storageOffset)
     }
 }

@@ -725,3 +725,8 @@ F.adaptive_avg_pool1d(s, 2**31)
 x = torch.ones(2**32, 3, 2, 0).mT
 assert x.prod(0).shape == (3, 0, 2) and torch.ones(5, 0).prod(0).shape == (0,)
 assert torch.ones(0, 4).prod(0).tolist() == [1.0, 1.0, 1.0, 1.0]
+### unfold with a stride past the image takes one position, without overflowing (found by make fuzz) -> ok
+x = torch.randn(1, 2, 4, 5).requires_grad_()
+y = F.unfold(x, (2, 3), padding=1, stride=(2**63-1, 1))
+y.sum().backward()
+assert y.shape == (1, 12, 5) and F.unfold(x, (2, 3), padding=1, stride=(2**62, 2**62)).shape == (1, 12, 1)
