@@ -206,8 +206,12 @@ extension Autodiff {
 
     public static func roll(_ input: Tensor, _ shifts: [Int], dims: [Int]) throws -> Tensor {
         let output = try input.roll(shifts, dims: dims)
+        // The gradient rolls back by each shift reduced modulo its dim's size first, so that
+        // a shift of -2**63 has an inverse too.
+        let sizes = dims.isEmpty ? [input.count] : try dims.map { input.shape[try normalizeDim($0, rank: input.rank)] }
+        let inverse = zip(shifts, sizes).map { shift, size in size == 0 ? 0 : -(shift % size) }
         return Recorder.record("RollBackward0", inputs: [input], output: output) { _ in
-            { gradient, _ in [try gradient.roll(shifts.map { -$0 }, dims: dims)] }
+            { gradient, _ in [try gradient.roll(inverse, dims: dims)] }
         }
     }
 

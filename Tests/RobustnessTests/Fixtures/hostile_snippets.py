@@ -730,3 +730,10 @@ x = torch.randn(1, 2, 4, 5).requires_grad_()
 y = F.unfold(x, (2, 3), padding=1, stride=(2**63-1, 1))
 y.sum().backward()
 assert y.shape == (1, 12, 5) and F.unfold(x, (2, 3), padding=1, stride=(2**62, 2**62)).shape == (1, 12, 1)
+### rolling back a shift of -2**63 reduces it first, without overflowing (found by make fuzz) -> ok
+x = torch.randn(3, 4, requires_grad=True)
+torch.roll(x, -2**63, 1)[0].sum().backward()
+assert x.grad.tolist() == [[1.0] * 4, [0.0] * 4, [0.0] * 4]
+y = torch.arange(12.).view(3, 4).requires_grad_()
+(torch.roll(y, 5) * torch.arange(12.).view(3, 4)).sum().backward()
+assert y.grad[0].tolist() == [5.0, 6.0, 7.0, 8.0]
