@@ -116,7 +116,13 @@ extension OpTable {
     /// `input numel / output numel`, and 0 when there is no output.
     private static func reductionFactor(of input: Tensor, dims: [Int]?) throws -> Double {
         let reduced = Set(try (dims.flatMap { $0.isEmpty ? nil : $0 } ?? Array(0..<input.rank)).map { try normalizeDim($0, rank: Swift.max(input.rank, 1)) })
-        let outputCount = input.shape.indices.reduce(1) { reduced.contains($1) ? $0 : $0 * input.shape[$1] }
+        var outputCount = 1
+        for dim in input.shape.indices where !reduced.contains(dim) {
+            let (product, overflow) = outputCount.multipliedReportingOverflow(by: input.shape[dim])
+            // An output too large to exist: no warning, the reduction itself refuses it.
+            if overflow { return .infinity }
+            outputCount = product
+        }
         return outputCount == 0 ? 0 : Double(input.count / outputCount)
     }
 }

@@ -737,3 +737,6 @@ assert x.grad.tolist() == [[1.0] * 4, [0.0] * 4, [0.0] * 4]
 y = torch.arange(12.).view(3, 4).requires_grad_()
 (torch.roll(y, 5) * torch.arange(12.).view(3, 4)).sum().backward()
 assert y.grad[0].tolist() == [5.0, 6.0, 7.0, 8.0]
+### std over an empty dim whose output could not exist is refused, not an overflow (found by make fuzz) -> RuntimeError
+x = torch.empty(3, 2**31, 2**31, 0)
+y = x.std(-1)
