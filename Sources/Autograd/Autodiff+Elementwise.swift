@@ -21,14 +21,16 @@ extension Autodiff {
         let output = try TensorEngine.binary(op, a, b)
         let left = a.tensorValue, right = b.tensorValue
         guard Recorder.shouldRecord([left, right]), let name = backwardName ?? binaryBackwardName(op, a, b) else { return output }
-        return Recorder.record(name, inputs: [left, right], output: output) { node in
+        // `pow(Tensor, Scalar)` is its own overload, whose node has the one edge.
+        let inputs = op == .power && right == nil ? [left] : [left, right]
+        return Recorder.record(name, inputs: inputs, output: output) { node in
             binaryFormula(op, a, b, output: output, node: node)
         }
     }
 }
 
 extension Operand {
-    var tensorValue: Tensor? {
+    public var tensorValue: Tensor? {
         if case let .tensor(tensor) = self { return tensor }
         return nil
     }

@@ -8,6 +8,7 @@ extension Autodiff {
         if GradMode.isEnabled && target.isLeaf && target.requiresGrad { throw AutogradError.leafInPlace.tensorError }
         if GradMode.isEnabled, let base = target.meta?.viewBase { return try inPlace(view: target, of: base, compute) }
         let result = try compute(target)
+        if GradMode.isEnabled, result.storage !== target.storage, let node = result.gradFn { try node.keepSavedValues(beforeWritingInto: target) }
         try target.assignInPlace(result)
         if GradMode.isEnabled, let node = result.gradFn {
             Recorder.attach(node, to: target, output: result.meta?.outputNumber ?? 0)
@@ -51,7 +52,10 @@ extension Autodiff {
             return
         }
         try target.setItem(indices, value: value)
-        _ = Recorder.record("CopySlices", inputs: [target, valueTensor], output: target) { _ in
+        // A number value is not an input of the node, except of index_put_, which wraps it as a tensor.
+        let name = setItemNodeName(indices, numberValue: valueTensor == nil)
+        let inputs = valueTensor != nil || name == "IndexPutBackward0" ? [target, valueTensor] : [target]
+        _ = Recorder.record(name, inputs: inputs, output: target) { _ in
             { gradient, node in
                 var gradTarget: Tensor?
                 if node.needsGradient(0) {
@@ -73,6 +77,7 @@ extension Autodiff {
     static func inPlace(view target: Tensor, of base: Tensor, _ compute: (Tensor) throws -> Tensor) throws -> Tensor {
         if base.isLeaf && base.requiresGrad { throw AutogradError.leafViewInPlace.tensorError }
         let result = try compute(target)
+        if result.storage !== target.storage, let node = result.gradFn { try node.keepSavedValues(beforeWritingInto: target) }
         try target.assignInPlace(result)
         guard let operation = result.gradFn else { return target }
         let region = RegionOfStorage(base: base, view: target)
@@ -122,4 +127,23 @@ private struct RegionOfStorage {
         try whole.copy(from: gradient)
         return (whole, storage.viewing(targetView))
     }
+}
+
+/// The node PyTorch's `__setitem__` records. With a number value, one tensor index beside
+/// only full slices becomes `masked_fill_` (a mask) or `index_fill_`; otherwise a tensor index
+/// becomes `index_put_`, and basic indices a write through a view (CopySlices).
+private func setItemNodeName(_ indices: [TensorIndex], numberValue: Bool) -> String {
+    var tensorIndices: [Tensor] = [], othersAreWhole = true
+    for index in indices {
+        switch index {
+        case let .tensor(tensor) where tensor.rank > 0: tensorIndices.append(tensor)
+        case .slice(nil, nil, nil), .ellipsis: break
+        default: othersAreWhole = false
+        }
+    }
+    guard !tensorIndices.isEmpty else { return "CopySlices" }
+    if numberValue, tensorIndices.count == 1, othersAreWhole {
+        return tensorIndices[0].dtype == .bool || tensorIndices[0].dtype == .uint8 ? "MaskedFillBackward0" : "IndexFillBackward0"
+    }
+    return othersAreWhole || !numberValue ? "IndexPutBackward0" : "CopySlices"
 }

@@ -33,7 +33,9 @@ extension Autodiff {
             return output
         }
         let name = reduction == .add ? "ScatterAddBackward0" : (source.tensorValue == nil ? "ScatterBackward1" : "ScatterBackward0")
-        return Recorder.record(name, inputs: [input, source.tensorValue], output: output) { _ in
+        // A number source is not an input of the node (ScatterBackward1 has one edge).
+        let inputs = source.tensorValue.map { [input, $0] } ?? [input]
+        return Recorder.record(name, inputs: inputs, output: output) { _ in
             { gradient, node in
                 var gradInput: Tensor?
                 if node.needsGradient(0) {

@@ -13,7 +13,10 @@ extension Autodiff {
 
     public static func maskedFill(_ input: Tensor, _ mask: Tensor, _ value: Operand) throws -> Tensor {
         let output = try input.maskedFill(mask, value)
-        return Recorder.record("MaskedFillBackward0", inputs: [input, value.tensorValue], output: output) { _ in
+        // PyTorch's `masked_fill.Tensor` overload records its own node.
+        let name = value.tensorValue == nil ? "MaskedFillBackward0" : "MaskedFillBackward1"
+        // A number value is not an input of the node (MaskedFillBackward0 has one edge).
+        return Recorder.record(name, inputs: value.tensorValue.map { [input, $0] } ?? [input], output: output) { _ in
             { gradient, node in
                 [node.needsGradient(0) ? try gradient.maskedFill(mask, .scalar(.int(0))) : nil,
                  node.needsGradient(1) ? try TensorEngine.whereSelect(mask, .tensor(gradient), .scalar(.int(0))).sum(dims: nil, keepDim: false) : nil]
@@ -29,7 +32,9 @@ extension Autodiff {
         let output = try input.clamp(min: lower, max: upper)
         let tensorBounds = lower?.tensorValue != nil || upper?.tensorValue != nil
         let name = backwardName ?? (tensorBounds ? "ClampBackward0" : "ClampBackward1")
-        return Recorder.record(name, inputs: [input, lower?.tensorValue, upper?.tensorValue], output: output) { node in
+        // Number bounds are not inputs of the node (ClampBackward1 has one edge).
+        let inputs = tensorBounds ? [input, lower?.tensorValue, upper?.tensorValue] : [input]
+        return Recorder.record(name, inputs: inputs, output: output) { node in
             let saved = node.save(input)
             let savedLower = lower?.tensorValue.map { node.save($0) }, savedUpper = upper?.tensorValue.map { node.save($0) }
             return { gradient, node in

@@ -66,11 +66,19 @@ public class Node {
     /// CopySlices); the generated `XBackward0` names otherwise.
     public var qualifiedName: String {
         if self is AccumulateGrad { return "torch::autograd::AccumulateGrad" }
-        return name == "CopySlices" ? "torch::autograd::CopySlices" : name
+        return name == "CopySlices" || name == "CopyBackwards" ? "torch::autograd::" + name : name
     }
 
     /// `needs_input_grad(i)`: lets a formula skip gradients nobody will read.
     public func needsGradient(_ input: Int) -> Bool { input < nextEdges.count && nextEdges[input] != nil }
+
+    /// Before an in-place op writes into `target`, the node's saved `self` becomes a copy,
+    /// as PyTorch's generated code saves `original_self` (`sin_` needs the old values).
+    /// Only the first record is `self`: another argument that is the same tensor
+    /// (`y.mul_(y)`) stays the live tensor, and its backward refuses the write as PyTorch's does.
+    func keepSavedValues(beforeWritingInto target: Tensor) throws {
+        try saved.first { $0.holdsValuesBeforeWrite(into: target) }?.keepCopy()
+    }
 
     /// Keeps `tensor` for the backward pass, with its version now.
     public func save(_ tensor: Tensor, isOutput: Bool = false) -> SavedTensor {

@@ -5,7 +5,7 @@ import TensorEngine
 /// was saved: an in-place write afterwards makes the gradient wrong, and PyTorch refuses.
 public final class SavedTensor {
     private var tensor: Tensor?
-    private let version: Int
+    private var version: Int
     private let shape: [Int]
     private let dtype: DType
     /// Whose output the tensor was, for the error message.
@@ -28,6 +28,20 @@ public final class SavedTensor {
     }
 
     func free() { tensor = nil }
+
+    /// Whether this is `target`'s storage as it is before a write into it.
+    func holdsValuesBeforeWrite(into target: Tensor) -> Bool {
+        guard let tensor else { return false }
+        return tensor.storage === target.storage && tensor.storage.version == version
+    }
+
+    /// Keeps a copy of the values, which the coming write will not change.
+    func keepCopy() throws {
+        guard let tensor else { return }
+        let copy = try tensor.clone()
+        self.tensor = copy
+        version = copy.storage.version
+    }
 
     /// The saved tensor when its storage was written since it was saved: the backward
     /// that needs it will refuse to run.
