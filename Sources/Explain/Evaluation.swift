@@ -219,8 +219,11 @@ struct CallSite {
     /// The table's traits of the called function or method.
     var traits: OpTraits { moduleObject == nil ? op?.entry.explanation.traits ?? [] : [] }
 
-    /// Whether the call reached an op's in-place method (`x.exp_()`, `x.masked_fill_(...)`).
-    var isInPlaceForm: Bool { op.map { OpEntry.isInPlace($0.qualifiedName) } ?? false }
+    /// Whether the call reached an op's in-place form (`x.exp_()`, `x.masked_fill_(...)`, `torch.exp_(x)`).
+    var isInPlaceForm: Bool { op.map { $0.entry.isInPlace(as: $0.qualifiedName) } ?? false }
+
+    /// The tensor an in-place form writes into: the receiver of `x.exp_()`, the input of `torch.exp_(x)`.
+    var writtenTensor: (expr: Expr, tensor: Tensor)? { isInPlaceForm ? receiver ?? input : nil }
 
     /// What the in-place form does, with `{T}` and `{X}` to fill in.
     var inPlaceWords: String? { isInPlaceForm ? op?.entry.explanation.inPlaceWords : nil }

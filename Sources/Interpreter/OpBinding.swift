@@ -13,6 +13,10 @@ extension Interpreter {
         guard let implementation = entry.implementation else {
             throw PythonError.notImplemented("\(entry.name)() has no implementation in the op table")
         }
+        // `F.elu_(x)` is `F.elu(x, inplace=True)`: the op's own in-place path records PyTorch's node.
+        if inPlace, receiver == nil, entry.signature.parameter(named: "inplace") != nil {
+            return try callOp(entry, receiver: nil, nativeName: nativeName, CallArguments(arguments.positional, keywords: arguments.keywords + [("inplace", .bool(true))]))
+        }
         // PyTorch's argument parser also accepts numpy's `axis=` and `keepdims=`.
         let arguments = entry.signature.parameter(named: "dim") != nil ? arguments.withNumPyAliases() : arguments
         var positional = arguments.positional
@@ -36,13 +40,15 @@ extension Interpreter {
                                                             warn: { [unowned self] in self.warn($0) },
                                                             warnOnce: { [unowned self] in self.warnOncePerProgram($0) },
                                                             checkItems: { [unowned self] in try self.limits.checkItems($0, what: $1) }))
-                if inPlace, let receiver, case let .tensor(computed) = result {
+                // `torch.exp_(x)` writes into its first argument as `x.exp_()` does into its receiver.
+                let target = receiver ?? values.first.flatMap { first in if case let .tensor(tensor) = first.value { tensor } else { nil } }
+                if inPlace, let target, case let .tensor(computed) = result {
                     if entry.variants.contains(.inPlaceView) {
-                        receiver.view = computed.view
-                        return .tensor(receiver)
+                        target.view = computed.view
+                        return .tensor(target)
                     }
-                    try Autodiff.assignResult(receiver, computed)
-                    return .tensor(receiver)
+                    try Autodiff.assignResult(target, computed)
+                    return .tensor(target)
                 }
                 return value(of: result)
             } catch let mismatch as OverloadMismatch where strict {

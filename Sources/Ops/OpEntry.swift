@@ -16,6 +16,10 @@ public struct OpVariants: OptionSet, Sendable {
     /// `input.name_(...)` of a view op (`x.t_()`, `x.unsqueeze_(0)`): the receiver takes the
     /// op's view of itself; no data is written.
     public static let inPlaceView = OpVariants(rawValue: 32)
+    /// `torch.name_(input, ...)`: the in-place form as a torch function (`torch.exp_(x)`).
+    public static let inPlaceFunction = OpVariants(rawValue: 64)
+    /// `torch.nn.functional.name_(input, ...)` (`F.elu_(x)`): `F.name` with `inplace=True`.
+    public static let inPlaceFunctional = OpVariants(rawValue: 128)
 }
 
 /// The kind of op. Explain picks its explainer by family, and `:help` groups by it.
@@ -91,6 +95,8 @@ public struct OpEntry: Sendable {
         if variants.contains(.method) { names.append("Tensor." + name) }
         if variants.contains(.functional) { names.append("torch.nn.functional." + name) }
         if variants.contains(.inPlace) || variants.contains(.inPlaceView) { names.append("Tensor." + name + "_") }
+        if variants.contains(.inPlaceFunction) { names.append("torch." + name + "_") }
+        if variants.contains(.inPlaceFunctional) { names.append("torch.nn.functional." + name + "_") }
         if variants.contains(.moduleClass) { names.append("torch.nn." + name) }
         return names + aliases
     }
@@ -98,9 +104,10 @@ public struct OpEntry: Sendable {
     /// The name `:help` shows first.
     public var primaryName: String { qualifiedNames.first ?? name }
 
-    /// Whether `qualifiedName` is the in-place method (`Tensor.exp_`, `Tensor.clip_`).
-    public static func isInPlace(_ qualifiedName: String) -> Bool {
-        qualifiedName.hasPrefix("Tensor.") && qualifiedName.hasSuffix("_")
+    /// Whether `qualifiedName` is an in-place form of this op: `Tensor.exp_`, `Tensor.clip_`,
+    /// `torch.exp_`, `F.elu_`. An op whose own name ends in `_` (`nn.init.normal_`) has no other form.
+    public func isInPlace(as qualifiedName: String) -> Bool {
+        qualifiedName.hasSuffix("_") && !name.hasSuffix("_")
     }
 
     /// The signature as called through `qualifiedName`: a method's drops its receiver.

@@ -3,7 +3,7 @@
 public enum OpTable {
     public static let all: [OpEntry] = reductionOps + activationOps + functionalActivationOps + lossOps + movementOps + pieceOps + stackOps
         + creationOps + unaryOps + elementwiseOps + indexingOps + linearAlgebraOps + specialMathOps
-        + statisticsOps + matrixBuilderOps + quantileOps
+        + statisticsOps + matrixBuilderOps + quantileOps + elementwiseCompositeOps
         + linalgOps + decompositionOps + singularValueOps + pseudoInverseOps + moreLossOps + gatedUnitOps + slidingBlockOps
         + instanceNormOps + adaptiveMaxPoolOps
         + sizedViewOps

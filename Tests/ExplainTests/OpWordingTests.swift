@@ -23,7 +23,7 @@ private let calls: [String: String] = [
     "arange": "torch.arange(6)", "linspace": "torch.linspace(0, 1, 5)", "zeros": "torch.zeros(2, 3)", "ones": "torch.ones(2, 3)",
     "full": "torch.full((2, 3), 7.0)", "eye": "torch.eye(3)", "rand": "torch.rand(2, 3)", "randn": "torch.randn(2, 3)",
     "randint": "torch.randint(0, 5, (2, 3))", "where": "torch.where(m, x, y)", "masked_fill": "x.masked_fill(m, 0.0)",
-    "clamp": "torch.clamp(x, min=-0.5, max=0.5)", "pow": "torch.pow(x, 2)", "allclose": "torch.allclose(x, y)",
+    "clamp": "torch.clamp(x, min=-0.5, max=0.5)", "clamp_min": "torch.clamp_min(x, 0.1)", "clamp_max": "x.clamp_max(0.2)", "pow": "torch.pow(x, 2)", "allclose": "torch.allclose(x, y)",
     "isclose": "torch.isclose(x, y)", "amax": "torch.amax(x, dim=1)", "amin": "torch.amin(x, dim=1)", "any": "torch.any(m, dim=1)",
     "all": "torch.all(m, dim=1)", "count_nonzero": "torch.count_nonzero(m, dim=1)", "median": "torch.median(x, dim=1)",
     "tanhshrink": "F.tanhshrink(x)", "hardtanh": "F.hardtanh(x)", "relu6": "F.relu6(x)", "threshold": "F.threshold(x, 0.1, 20.0)",

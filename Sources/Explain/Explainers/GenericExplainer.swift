@@ -89,7 +89,7 @@ struct GenericExplainer: OperationExplainer {
             coverage = "\(count) of \(maskTensor.count) mask positions; the mask \(shapeText(maskTensor.shape)) is broadcast to \(shapeText(output.shape)), so \(written) of \(output.count) elements are written"
         }
         var text = "writes \(fillText) wherever `\(evaluation.text(of: mask.expr))` is True (\(coverage)), and keeps the input elsewhere\(inPlace ? "; in place" : "")"
-        let notes = inPlace ? call.receiver.map { inPlaceNotes($0, evaluation) } ?? [] : []
+        let notes = inPlace ? call.writtenTensor.map { inPlaceNotes($0, evaluation) } ?? [] : []
         if let input = call.input?.tensor, let number = doubleValue(fill.value), !input.dtype.isFloatingPoint, number != number.rounded() || !number.isFinite {
             text += "; the value is converted to \(input.dtype.rawValue)"
         }
@@ -142,7 +142,8 @@ struct GenericExplainer: OperationExplainer {
         default:
             if let entry = call.op?.entry {
                 // The doc's sentence ends where the shapes begin, without its full stop.
-                var summary = entry.doc?.summary ?? "a \(entry.family.rawValue) op"
+                let family = entry.family.rawValue
+                var summary = entry.doc?.summary ?? "\(family.first.map { "aeiou".contains($0) } == true ? "an" : "a") \(family) op"
                 if summary.hasSuffix(".") { summary.removeLast() }
                 return "`\(call.calleeText)`: \(summary.prefix(1).lowercased() + summary.dropFirst())\(shapes)"
             }

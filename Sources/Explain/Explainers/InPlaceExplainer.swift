@@ -8,7 +8,7 @@ import TensorEngine
 /// no new tensor is made.
 struct InPlaceExplainer: OperationExplainer {
     func explain(_ evaluation: Evaluation) -> OperationText? {
-        guard let call = evaluation.call, call.isInPlaceForm, let receiver = call.receiver,
+        guard let call = evaluation.call, call.isInPlaceForm, let receiver = call.writtenTensor,
               evaluation.tensorResult === receiver.tensor else { return nil }
         let target = evaluation.chainRootText(of: receiver.expr)
         let notes = GenericExplainer().inPlaceNotes(receiver, evaluation)
@@ -49,6 +49,16 @@ struct InPlaceExplainer: OperationExplainer {
             return OperationText(operation: call.name, text: "cuts `\(target)` from the autograd graph in place; no values change")
         case let .randomFill(distribution)?:
             text = "overwrites all \(receiver.tensor.count) elements of `\(target)` with \(distribution) random samples"
+        case let .elementwise(words)? where call.inPlaceWords == nil:
+            // The op's own words, about the target: a noun phrase ("the log of every element")
+            // is what overwrites it; a verb phrase ("negates every element") acts on its elements.
+            if words.contains(" of every element") {
+                text = "overwrites `\(target)` with \(words)"
+            } else if let range = words.range(of: "every element") {
+                text = words.replacingCharacters(in: range, with: "every element of `\(target)`")
+            } else {
+                text = "overwrites `\(target)` with the result: \(words)"
+            }
         default:
             guard let template = call.inPlaceWords else { return nil }
             text = template.replacingOccurrences(of: "{T}", with: "`\(target)`")

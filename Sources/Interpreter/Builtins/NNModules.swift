@@ -314,7 +314,10 @@ extension Interpreter {
         for entry in OpTable.all where entry.implementation != nil {
             for qualifiedName in entry.qualifiedNames where qualifiedName.hasPrefix("torch.nn.functional.") {
                 let name = String(qualifiedName.dropFirst("torch.nn.functional.".count))
-                members[name] = .builtin(Builtin(name) { interpreter, arguments in try interpreter.callOp(entry, receiver: nil, arguments) })
+                let inPlace = entry.isInPlace(as: qualifiedName)
+                members[name] = .builtin(Builtin(name) { interpreter, arguments in
+                    try interpreter.callOp(entry, receiver: nil, inPlace: inPlace, arguments)
+                })
             }
         }
         return members

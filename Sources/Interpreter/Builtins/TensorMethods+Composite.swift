@@ -49,18 +49,6 @@ private func diagonalMethods() -> [String: TensorMethod] {
 /// Elementwise compositions: `logit`, `hypot`, `addcmul`, `fmax`, `heaviside`, `dist`.
 private func compositeMathMethods() -> [String: TensorMethod] {
     var table: [String: TensorMethod] = [:]
-    table["logit"] = { _, tensor, arguments in
-        let eps = try arguments.bind("logit", ["eps"]).optional("eps").flatMap { $0.isNone ? nil : $0 }
-        let input = tensor.dtype.isFloatingPoint ? tensor : try Autodiff.to(tensor, defaultFloatDType)
-        return .tensor(try Autodiff.logit(input, eps: try eps.map { try toDouble($0, function: "logit", argument: "eps") }))
-    }
-    for (name, factor) in [("deg2rad", Double.pi / 180), ("rad2deg", 180 / Double.pi)] {
-        table[name] = { _, tensor, arguments in
-            _ = try arguments.bind(name, [])
-            let input = tensor.dtype.isFloatingPoint ? tensor : try Autodiff.to(tensor, defaultFloatDType)
-            return .tensor(try Autodiff.binary(.multiply, .tensor(input), .scalar(.float(factor))))
-        }
-    }
     table["hypot"] = { _, tensor, arguments in
         .tensor(try Autodiff.hypot(tensor, try arguments.bind("hypot", ["other"]).operand("other")))
     }
@@ -117,13 +105,14 @@ private func indexWriteMethods() -> [String: TensorMethod] {
     }
     table["index_fill"] = { _, tensor, arguments in
         let bound = try arguments.bind("index_fill", ["dim", "index", "value"])
-        let result = try Autodiff.clone(tensor)
-        try fillIndexed(result, dim: try bound.int("dim"), index: try bound.tensor("index"), value: try bound.operand("value"))
-        return .tensor(result)
+        let fill = try IndexFill(dim: try bound.int("dim"), index: try bound.tensor("index"), value: try bound.operand("value"))
+        return .tensor(try Autodiff.writtenCopy(of: tensor, name: fill.nodeName, otherInputs: fill.otherInputs, write: fill.write,
+                                                gradients: fill.gradients))
     }
     table["index_fill_"] = { _, tensor, arguments in
         let bound = try arguments.bind("index_fill_", ["dim", "index", "value"])
-        try fillIndexed(tensor, dim: try bound.int("dim"), index: try bound.tensor("index"), value: try bound.operand("value"))
+        let fill = try IndexFill(dim: try bound.int("dim"), index: try bound.tensor("index"), value: try bound.operand("value"))
+        try Autodiff.recordedWrite(tensor, name: fill.nodeName, otherInputs: fill.otherInputs, write: fill.write, gradients: fill.gradients)
         return .tensor(tensor)
     }
     table["index_put_"] = { interpreter, tensor, arguments in
@@ -140,7 +129,13 @@ private func indexWriteMethods() -> [String: TensorMethod] {
             case let .tensor(given): addends = try given.to(tensor.dtype)
             case let .scalar(number): addends = try Factory.full(shape: [], value: number, dtype: tensor.dtype)
             }
-            try tensor.indexPutAccumulating(indices, values: addends)
+            // The old values keep their gradient; the added values get it at their positions.
+            try Autodiff.recordedWrite(tensor, name: "IndexPutBackward0", otherInputs: [values.tensorValue],
+                                       write: { try $0.indexPutAccumulating(indices, values: addends) }) { gradient in
+                [gradient, try gradient.getItem(indices)]
+            }
+        } else if recordsWrite(into: tensor, values.tensorValue) {
+            try Autodiff.setItem(tensor, indices, value: values)
         } else {
             try tensor.setItem(indices, value: values)
         }
@@ -228,10 +223,30 @@ private func splitMethods() -> [String: TensorMethod] {
 }
 
 /// A tensor of zeros one dim larger whose (offset) diagonal holds `tensor`'s last dim.
-private func fillIndexed(_ tensor: Tensor, dim: Int, index: Tensor, value: Operand) throws {
-    let dim = try normalizeDim(dim, rank: Swift.max(tensor.rank, 1))
-    let indices = [TensorIndex](repeating: .slice(start: nil, stop: nil, step: nil), count: dim) + [.tensor(index)]
-    try tensor.setItem(indices, value: value)
+/// `index_fill(dim, index, value)`: the write, and its gradients as PyTorch's IndexFillBackward
+/// nodes give them (a tensor value gets the sum of the gradient at every listed position).
+private struct IndexFill {
+    let dim: Int
+    let index: Tensor
+    let value: Operand
+
+    var nodeName: String { value.tensorValue == nil ? "IndexFillBackward0" : "IndexFillBackward1" }
+    /// A number value is not an input of the node (IndexFillBackward0 has one edge).
+    var otherInputs: [Tensor] { value.tensorValue.map { [$0] } ?? [] }
+
+    func write(_ tensor: Tensor) throws {
+        let dim = try normalizeDim(dim, rank: Swift.max(tensor.rank, 1))
+        let indices = [TensorIndex](repeating: .slice(start: nil, stop: nil, step: nil), count: dim) + [.tensor(index)]
+        try tensor.setItem(indices, value: value)
+    }
+
+    func gradients(_ gradient: Tensor) throws -> [Tensor?] {
+        let kept = try gradient.clone()
+        try IndexFill(dim: dim, index: index, value: .scalar(.int(0))).write(kept)
+        guard value.tensorValue != nil else { return [kept] }
+        let listed = try gradient.indexSelect(dim: try normalizeDim(dim, rank: Swift.max(gradient.rank, 1)), index: try index.reshape([-1]))
+        return [kept, try listed.sum(dims: nil, keepDim: false)]
+    }
 }
 
 extension Interpreter {

@@ -97,26 +97,31 @@ private func randomFillMethods() -> [String: TensorMethod] {
     var table: [String: TensorMethod] = [:]
     table["uniform_"] = { interpreter, tensor, arguments in
         let bound = try arguments.bind("uniform_", ["from", "to", "*", "generator"])
-        try interpreter.generator(bound).uniform_(tensor, from: try bound.double("from", default: 0), to: try bound.double("to", default: 1))
+        let generator = try interpreter.generator(bound), low = try bound.double("from", default: 0), high = try bound.double("to", default: 1)
+        try Autodiff.overwrite(tensor, name: "UniformBackward0") { try generator.uniform_($0, from: low, to: high) }
         return .tensor(tensor)
     }
     table["normal_"] = { interpreter, tensor, arguments in
         let bound = try arguments.bind("normal_", ["mean", "std", "*", "generator"])
-        try interpreter.generator(bound).normal_(tensor, mean: try bound.double("mean", default: 0), std: try bound.double("std", default: 1))
+        let generator = try interpreter.generator(bound), mean = try bound.double("mean", default: 0), std = try bound.double("std", default: 1)
+        try Autodiff.overwrite(tensor, name: "NormalBackward0") { try generator.normal_($0, mean: mean, std: std) }
         return .tensor(tensor)
     }
     table["bernoulli_"] = { interpreter, tensor, arguments in
         let bound = try arguments.bind("bernoulli_", ["p", "*", "generator"])
+        let generator = try interpreter.generator(bound)
         if case let .tensor(probabilities)? = bound.values["p"] {
-            try interpreter.generator(bound).bernoulli_(tensor, probabilities: probabilities)
+            try Autodiff.overwrite(tensor, name: "BernoulliBackward1", parameters: [probabilities]) { try generator.bernoulli_($0, probabilities: probabilities) }
         } else {
-            try interpreter.generator(bound).bernoulli_(tensor, p: try bound.double("p", default: 0.5))
+            let p = try bound.double("p", default: 0.5)
+            try Autodiff.overwrite(tensor, name: "BernoulliBackward2") { try generator.bernoulli_($0, p: p) }
         }
         return .tensor(tensor)
     }
     table["exponential_"] = { interpreter, tensor, arguments in
         let bound = try arguments.bind("exponential_", ["lambd", "*", "generator"])
-        try interpreter.generator(bound).exponential_(tensor, lambda: try bound.double("lambd", default: 1))
+        let generator = try interpreter.generator(bound), lambda = try bound.double("lambd", default: 1)
+        try Autodiff.overwrite(tensor, name: "ExponentialBackward0") { try generator.exponential_($0, lambda: lambda) }
         return .tensor(tensor)
     }
     return table

@@ -87,13 +87,6 @@ private func clampingMethods() -> [String: TensorMethod] {
         }
         return .tensor(try Autodiff.lerp(tensor, end, weight: weight))
     }
-    table["nan_to_num"] = { _, tensor, arguments in
-        let bound = try arguments.bind("nan_to_num", ["nan", "posinf", "neginf"])
-        let output = try nanToNumber(tensor, nan: try bound.double("nan", default: 0),
-                                     positiveInfinity: try bound.optional("posinf").map { try toDouble($0, function: "nan_to_num", argument: "posinf") },
-                                     negativeInfinity: try bound.optional("neginf").map { try toDouble($0, function: "nan_to_num", argument: "neginf") })
-        return .tensor(Autodiff.nanToNumber(tensor, output: output))
-    }
     return table
 }
 
@@ -106,27 +99,34 @@ private func fillingMethods() -> [String: TensorMethod] {
     }
     table["masked_fill_"] = { _, tensor, arguments in
         let bound = try arguments.bind("masked_fill_", ["mask", "value"])
-        try tensor.maskedFillInPlace(try bound.tensor("mask"), try bound.fillOperand("value", dtype: tensor.dtype))
+        let mask = try bound.tensor("mask"), value = try bound.fillOperand("value", dtype: tensor.dtype)
+        // In the graph, the write is recorded (MaskedFillBackward0): the masked positions get no gradient.
+        let valueNeedsGradient = if case let .tensor(valueTensor) = value { valueTensor.requiresGrad } else { false }
+        if GradMode.isEnabled && (tensor.requiresGrad || valueNeedsGradient) {
+            _ = try Autodiff.inPlace(tensor) { try Autodiff.maskedFill($0, mask, value) }
+        } else {
+            try tensor.maskedFillInPlace(mask, value)
+        }
         return .tensor(tensor)
     }
     table["fill_"] = { _, tensor, arguments in
         let value = try arguments.bind("fill_", ["value"]).fillOperand("value", dtype: tensor.dtype)
         switch value {
-        case let .scalar(scalar): tensor.fill(scalar)
+        case let .scalar(scalar): try Autodiff.overwrite(tensor, name: "FillBackward2") { $0.fill(scalar) }
         case let .tensor(source):
             guard source.rank == 0 else {
                 throw PythonError.runtimeError("fill_ only supports 0-dimension value tensor but got tensor with \(source.rank) dimensions.")
             }
-            tensor.fill(try source.item())
+            try Autodiff.fill(tensor, with: source)
         }
         return .tensor(tensor)
     }
     table["zero_"] = { _, tensor, _ in
-        tensor.fill(.int(0))
+        try Autodiff.overwrite(tensor, name: "ZeroBackward0") { $0.fill(.int(0)) }
         return .tensor(tensor)
     }
     table["copy_"] = { _, tensor, arguments in
-        try tensor.copy(from: try arguments.bind("copy_", ["src", "non_blocking"]).tensor("src"))
+        try Autodiff.copy(into: tensor, from: try arguments.bind("copy_", ["src", "non_blocking"]).tensor("src"))
         return .tensor(tensor)
     }
     return table
@@ -162,11 +162,6 @@ func roundTensor(_ tensor: Tensor, decimals: Int) throws -> Tensor {
     let scale = Double.pow10(decimals)
     let scaled = try Autodiff.binary(.multiply, .tensor(tensor), .scalar(.float(scale)))
     return try Autodiff.binary(.divide, .tensor(try Autodiff.unary(.round, scaled)), .scalar(.float(scale)))
-}
-
-func nanToNumber(_ tensor: Tensor, nan: Double, positiveInfinity: Double?, negativeInfinity: Double?) throws -> Tensor {
-    guard tensor.dtype.isFloatingPoint else { return try Autodiff.clone(tensor) }
-    return try tensor.replacingNonFinite(nan: nan, positiveInfinity: positiveInfinity, negativeInfinity: negativeInfinity)
 }
 
 extension Double {

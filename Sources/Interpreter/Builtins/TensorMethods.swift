@@ -23,6 +23,16 @@ func handBoundMethods() -> [String: TensorMethod] {
     for family in [shapeMethods(), elementwiseMethods(), reductionMethods(), conversionMethods(), extraTensorMethods()] {
         table.merge(family) { first, _ in first }
     }
+    // The in-place form the table declares for a hand-bound op without its own binding
+    // (`x.clamp_min_(0)`): the out-of-place result written back into the receiver.
+    for entry in OpTable.all where entry.implementation == nil && entry.variants.contains(.inPlace) {
+        guard let outOfPlace = table[entry.name], table[entry.name + "_"] == nil else { continue }
+        table[entry.name + "_"] = { interpreter, tensor, arguments in
+            guard case let .tensor(result) = try outOfPlace(interpreter, tensor, arguments) else { return .none }
+            try Autodiff.assignResult(tensor, result)
+            return .tensor(tensor)
+        }
+    }
     return table
 }
 

@@ -11,7 +11,8 @@ extension Interpreter {
         func define(_ name: String, _ body: @escaping Builtin.Body) {
             torch.members[name] = .builtin(Builtin(name, body))
         }
-        for (name, method) in tensorMethods where !name.hasSuffix("_") || name == "relu_" {
+        // In-place methods are torch functions only where the table declares it (`torch.clamp_`).
+        for (name, method) in tensorMethods where !name.hasSuffix("_") || OpTable.byQualifiedName["torch." + name] != nil {
             define(name) { interpreter, arguments in
                 var arguments = arguments
                 var input: Value
@@ -45,8 +46,9 @@ extension Interpreter {
                 let name = String(qualifiedName.dropFirst("torch.".count))
                 // An alias is its own native function in PyTorch: its errors name it (`concat()`).
                 let nativeName = name == entry.name ? nil : name
+                let inPlace = entry.isInPlace(as: qualifiedName)
                 define(name) { interpreter, arguments in
-                    try interpreter.callOp(entry, receiver: nil, nativeName: nativeName, arguments)
+                    try interpreter.callOp(entry, receiver: nil, inPlace: inPlace, nativeName: nativeName, arguments)
                 }
             }
         }

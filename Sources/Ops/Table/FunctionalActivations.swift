@@ -7,9 +7,9 @@ extension OpTable {
     static let functionalActivationOps: [OpEntry] = parameterized + parameterless + clipping
 
     private static let parameterized: [OpEntry] = [
-        activation("leaky_relu", "float negative_slope=0.01, bool inplace=False") { .leakyReLU(negativeSlope: try $0.float("negative_slope")) },
-        activation("elu", "float alpha=1.0, bool inplace=False") { .elu(alpha: try $0.float("alpha"), scale: 1, inputScale: 1) },
-        activation("celu", "float alpha=1.0, bool inplace=False", backwardName: "CeluBackward0") { .celu(alpha: try $0.float("alpha")) },
+        activation("leaky_relu", "float negative_slope=0.01, bool inplace=False", variants: [.functional, .inPlaceFunctional]) { .leakyReLU(negativeSlope: try $0.float("negative_slope")) },
+        activation("elu", "float alpha=1.0, bool inplace=False", variants: [.functional, .inPlaceFunctional]) { .elu(alpha: try $0.float("alpha"), scale: 1, inputScale: 1) },
+        activation("celu", "float alpha=1.0, bool inplace=False", variants: torchAndFunctional, backwardName: "CeluBackward0") { .celu(alpha: try $0.float("alpha")) },
         activation("gelu", "*, str approximate='none'", explain: OpExplanation(.elementwise(words: "the GELU activation of every element"))) { arguments in
             switch try arguments.string("approximate") {
             case "none": return .gelu(tanhApproximation: false)
@@ -21,7 +21,7 @@ extension OpTable {
     ]
 
     private static let parameterless: [OpEntry] = [
-        activation("selu", "bool inplace=False") { _ in .selu },
+        activation("selu", "bool inplace=False", variants: torchAndFunctional) { _ in .selu },
         activation("silu", "bool inplace=False", explain: OpExplanation(.elementwise(words: "x·sigmoid(x) of every element"))) { _ in .silu },
         activation("mish", "bool inplace=False") { _ in .mish },
         activation("logsigmoid", nil) { _ in .logSigmoid },
@@ -35,13 +35,13 @@ extension OpTable {
             return .tensor(try Autodiff.binary(.subtract, .tensor(input), .tensor(try Autodiff.unary(.tanh, input))))
         },
         // F.relu takes `inplace`, unlike torch.relu; the tensor forms are in UnaryOps.
-        unaryActivation("relu", .relu, explain: reluWords),
+        unaryActivation("relu", .relu, variants: [.functional, .inPlaceFunctional], explain: reluWords),
         unaryActivation("sigmoid", .sigmoid, explain: sigmoidWords),
         unaryActivation("tanh", .tanh, explain: tanhWords),
     ]
 
     private static let clipping: [OpEntry] = [
-        OpEntry("hardtanh", "Tensor input, float min_val=-1.0, float max_val=1.0, bool inplace=False", [.functional], family: .activation,
+        OpEntry("hardtanh", "Tensor input, float min_val=-1.0, float max_val=1.0, bool inplace=False", [.functional, .inPlaceFunctional], family: .activation,
                 explain: OpExplanation(.hardtanh)) { arguments in
             let input = try arguments.tensor("input")
             return try applied(try Autodiff.hardtanh(input, minimum: try arguments.float("min_val"), maximum: try arguments.float("max_val"),
@@ -52,8 +52,8 @@ extension OpTable {
             let input = try arguments.tensor("input")
             return try applied(try Autodiff.hardtanh(input, minimum: 0, maximum: 6, inPlace: try arguments.bool("inplace")), input, arguments)
         },
-        OpEntry("threshold", "Tensor input, float threshold, Scalar value, bool inplace=False", [.functional], family: .activation,
-                explain: OpExplanation(.threshold), aliases: ["torch.threshold"]) { arguments in
+        OpEntry("threshold", "Tensor input, float threshold, Scalar value, bool inplace=False", [.functional, .inPlaceFunctional], family: .activation,
+                explain: OpExplanation(.threshold), aliases: ["torch.threshold", "torch.threshold_"]) { arguments in
             let input = try arguments.tensor("input")
             guard case let .scalar(value) = arguments["value"] else { throw TensorError(.typeError, "threshold(): argument 'value' must be Number") }
             return try applied(try Autodiff.threshold(input, threshold: try arguments.float("threshold"), value: value,
@@ -62,17 +62,20 @@ extension OpTable {
     ]
 
     /// An `F.` activation of the engine's `Activation` kernels; `parameters` follow `input`.
-    private static func activation(_ name: String, _ parameters: String?, backwardName: String? = nil, explain: OpExplanation = .none,
-                                   _ make: @escaping @Sendable (OpArguments) throws -> Activation) -> OpEntry {
-        OpEntry(name, "Tensor input" + (parameters.map { ", " + $0 } ?? ""), [.functional], family: .activation, explain: explain) { arguments in
+    /// `torch.selu(x)`, `torch.selu_(x)`, `F.selu(x)` and `F.selu_(x)`.
+    private static let torchAndFunctional: OpVariants = [.function, .inPlaceFunction, .functional, .inPlaceFunctional]
+
+    private static func activation(_ name: String, _ parameters: String?, variants: OpVariants = [.functional], backwardName: String? = nil,
+                                   explain: OpExplanation = .none, _ make: @escaping @Sendable (OpArguments) throws -> Activation) -> OpEntry {
+        OpEntry(name, "Tensor input" + (parameters.map { ", " + $0 } ?? ""), variants, family: .activation, explain: explain) { arguments in
             let input = try arguments.tensor("input")
             let inPlace = try arguments.bool("inplace", default: false)
             return try applied(try Autodiff.activation(input, try make(arguments), backwardName: backwardName, inPlace: inPlace), input, arguments)
         }
     }
 
-    private static func unaryActivation(_ name: String, _ op: UnaryOp, explain: OpExplanation) -> OpEntry {
-        OpEntry(name, "Tensor input, bool inplace=False", [.functional], family: .activation, explain: explain) { arguments in
+    private static func unaryActivation(_ name: String, _ op: UnaryOp, variants: OpVariants = [.functional], explain: OpExplanation) -> OpEntry {
+        OpEntry(name, "Tensor input, bool inplace=False", variants, family: .activation, explain: explain) { arguments in
             let input = try arguments.tensor("input")
             if op == .relu, input.dtype == .bool { throw TensorError(.notImplementedError, "Boolean inputs not supported for relu") }
             return try applied(try Autodiff.unary(op, input), input, arguments)

@@ -30,7 +30,7 @@ extension OpTable {
         arithmetic("fmod", "Tensor input, Tensor|Scalar other", "takes the remainder of", "%"),
         OpEntry("maximum", "Tensor input, Tensor other", functionAndMethod, family: .elementwise, explain: OpExplanation(.elementwiseExtreme)),
         OpEntry("minimum", "Tensor input, Tensor other", functionAndMethod, family: .elementwise, explain: OpExplanation(.elementwiseExtreme)),
-        OpEntry("round", "Tensor input, *, int decimals=0", binaryForms, family: .elementwise,
+        OpEntry("round", "Tensor input, *, int decimals=0", binaryForms.union(.inPlaceFunction), family: .elementwise,
                 explain: OpExplanation(.elementwise(words: "rounds every element to the nearest integer"), inPlace: "rounds every element of {T}")),
     ]
 
@@ -47,11 +47,11 @@ extension OpTable {
     ]
 
     private static let inPlaceOnlyOps: [OpEntry] = [
-        OpEntry("fill", "Tensor input, Scalar value", [.inPlace], family: .creation, explain: OpExplanation(.fill(value: nil))),
-        OpEntry("zero", "Tensor input", [.inPlace], family: .creation, explain: OpExplanation(.fill(value: "0"))),
+        OpEntry("fill", "Tensor input, Scalar value", [.inPlace, .inPlaceFunction], family: .creation, explain: OpExplanation(.fill(value: nil))),
+        OpEntry("zero", "Tensor input", [.inPlace, .inPlaceFunction], family: .creation, explain: OpExplanation(.fill(value: "0"))),
         OpEntry("copy", "Tensor input, Tensor src, bool non_blocking=False", [.inPlace], family: .movement, explain: OpExplanation(.copyInto)),
         OpEntry("requires_grad", "Tensor input, bool requires_grad=True", [.inPlace], family: .creation, explain: OpExplanation(.requiresGrad)),
-        OpEntry("detach", "Tensor input", [.inPlace], family: .movement, explain: OpExplanation(.detach)),
+        OpEntry("detach", "Tensor input", [.inPlace, .inPlaceFunction], family: .movement, explain: OpExplanation(.detach)),
         OpEntry("pow", "Tensor input, object exponent", [.inPlace], family: .elementwise,
                 explain: OpExplanation(inPlace: "raises every element of {T} to the power {X}")),
         OpEntry("erfinv", "Tensor input", [.inPlace], family: .elementwise,
@@ -62,7 +62,7 @@ extension OpTable {
                 explain: OpExplanation(inPlace: "zeroes the elements of {T} below the diagonal")),
         OpEntry("index_fill", "Tensor input, int dim, Tensor index, Tensor|Scalar value", [.inPlace], family: .indexing,
                 explain: OpExplanation(.indexWrite(verb: "writes"))),
-        OpEntry("index_put", "Tensor input, object indices, Tensor values, bool accumulate=False", [.inPlace], family: .indexing,
+        OpEntry("index_put", "Tensor input, object indices, Tensor values, bool accumulate=False", [.inPlace, .inPlaceFunction], family: .indexing,
                 explain: OpExplanation(.indexPut)),
         randomFill("normal", "float mean=0, float std=1", "normal"),
         randomFill("uniform", "float from=0, float to=1", "uniform"),

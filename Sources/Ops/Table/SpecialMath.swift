@@ -14,10 +14,10 @@ extension OpTable {
     private static let allForms: OpVariants = [.function, .method, .inPlace]
 
     private static let specialUnaryOps: [OpEntry] = [
-        special("acosh", .acosh, aliases: ["torch.arccosh", "Tensor.arccosh", "Tensor.arccosh_"]),
-        special("asinh", .asinh, aliases: ["torch.arcsinh", "Tensor.arcsinh", "Tensor.arcsinh_"]),
-        special("atanh", .atanh, aliases: ["torch.arctanh", "Tensor.arctanh", "Tensor.arctanh_"]),
-        special("sinc", .sinc, aliases: ["torch.special.sinc"]),
+        special("acosh", .acosh, aliases: ["torch.arccosh", "Tensor.arccosh", "Tensor.arccosh_", "torch.arccosh_"], torchInPlace: true),
+        special("asinh", .asinh, aliases: ["torch.arcsinh", "Tensor.arcsinh", "Tensor.arcsinh_", "torch.arcsinh_"], torchInPlace: true),
+        special("atanh", .atanh, aliases: ["torch.arctanh", "Tensor.arctanh", "Tensor.arctanh_", "torch.arctanh_"], torchInPlace: true),
+        special("sinc", .sinc, aliases: ["torch.special.sinc"], torchInPlace: true),
         special("lgamma", .lgamma, aliases: ["torch.special.gammaln"]),
         special("digamma", .digamma, aliases: ["torch.special.digamma", "torch.special.psi"]),
         OpEntry("polygamma", "int n, Tensor input", [.function], family: .elementwise, aliases: ["torch.special.polygamma"]) { arguments in
@@ -42,11 +42,11 @@ extension OpTable {
     private static let specialBinaryOps: [OpEntry] = [
         specialBinary("logaddexp", .logaddexp, "Tensor input, Tensor other", [.function, .method]),
         specialBinary("logaddexp2", .logaddexp2, "Tensor input, Tensor other", [.function, .method]),
-        specialBinary("xlogy", .xlogy, "Tensor|Scalar input, Tensor|Scalar other", allForms, aliases: ["torch.special.xlogy"]),
+        specialBinary("xlogy", .xlogy, "Tensor|Scalar input, Tensor|Scalar other", allForms.union(.inPlaceFunction), aliases: ["torch.special.xlogy"]),
         specialBinary("copysign", .copysign, "Tensor input, Tensor|Scalar other", allForms),
         specialBinary("nextafter", .nextafter, "Tensor input, Tensor other", allForms),
-        specialBinary("gcd", .gcd, "Tensor input, Tensor other", allForms),
-        specialBinary("lcm", .lcm, "Tensor input, Tensor other", allForms),
+        specialBinary("gcd", .gcd, "Tensor input, Tensor other", allForms.union(.inPlaceFunction)),
+        specialBinary("lcm", .lcm, "Tensor input, Tensor other", allForms.union(.inPlaceFunction)),
         OpEntry("float_power", "Tensor|Scalar input, Tensor|Scalar exponent", allForms, family: .elementwise) { arguments in
             // Computes in double whatever the inputs are, as PyTorch does.
             let base = try doublePrecision(try arguments.operand("input"))
@@ -66,8 +66,9 @@ extension OpTable {
         },
     ]
 
-    private static func special(_ name: String, _ op: SpecialUnaryOp, aliases: [String] = []) -> OpEntry {
-        OpEntry(name, "Tensor input", allForms, family: .elementwise, aliases: aliases) { arguments in
+    /// `torchInPlace`: whether PyTorch also has the in-place form as a function (`torch.sinc_(x)`).
+    private static func special(_ name: String, _ op: SpecialUnaryOp, aliases: [String] = [], torchInPlace: Bool = false) -> OpEntry {
+        OpEntry(name, "Tensor input", torchInPlace ? allForms.union(.inPlaceFunction) : allForms, family: .elementwise, aliases: aliases) { arguments in
             .tensor(try Autodiff.special(op, try arguments.tensor("input")))
         }
     }

@@ -5,13 +5,13 @@ import TensorEngine
 /// bool, the in-place `x.exp_()`.
 extension OpTable {
     static let unaryOps: [OpEntry] = [
-        unary("neg", .negate, aliases: ["torch.negative", "Tensor.negative", "Tensor.negative_"], family: .elementwise,
+        unary("neg", .negate, aliases: ["torch.negative", "Tensor.negative", "Tensor.negative_", "torch.negative_"], family: .elementwise,
               explain: OpExplanation(.elementwise(words: "negates every element"), inPlace: "negates every element of {T}")),
         unary("abs", .abs, aliases: ["torch.absolute", "Tensor.absolute", "Tensor.absolute_"], family: .elementwise,
               explain: OpExplanation(.elementwise(words: "the absolute value of every element"), inPlace: "replaces every element of {T} by its absolute value"),
               doc: OpDoc("Absolute value of each element.", formula: "out_i = |x_i|",
                            example: ">>> torch.tensor([-1, 2, -3]).abs()\ntensor([1, 2, 3])")),
-        unary("sign", .sign, family: .elementwise),
+        unary("sign", .sign, torchInPlace: false, family: .elementwise),
         unary("square", .square, family: .elementwise),
         unary("reciprocal", .reciprocal, family: .elementwise),
         unary("sqrt", .sqrt, family: .elementwise,
@@ -37,9 +37,9 @@ extension OpTable {
         unary("sin", .sin, family: .elementwise, explain: OpExplanation(.elementwise(words: "the sine of every element"))),
         unary("cos", .cos, family: .elementwise, explain: OpExplanation(.elementwise(words: "the cosine of every element"))),
         unary("tan", .tan, family: .elementwise),
-        unary("asin", .asin, aliases: ["torch.arcsin", "Tensor.arcsin", "Tensor.arcsin_"], family: .elementwise),
-        unary("acos", .acos, aliases: ["torch.arccos", "Tensor.arccos", "Tensor.arccos_"], family: .elementwise),
-        unary("atan", .atan, aliases: ["torch.arctan", "Tensor.arctan", "Tensor.arctan_"], family: .elementwise),
+        unary("asin", .asin, aliases: ["torch.arcsin", "Tensor.arcsin", "Tensor.arcsin_", "torch.arcsin_"], family: .elementwise),
+        unary("acos", .acos, aliases: ["torch.arccos", "Tensor.arccos", "Tensor.arccos_", "torch.arccos_"], family: .elementwise),
+        unary("atan", .atan, aliases: ["torch.arctan", "Tensor.arctan", "Tensor.arctan_", "torch.arctan_"], family: .elementwise),
         unary("sinh", .sinh, family: .elementwise),
         unary("cosh", .cosh, family: .elementwise),
         unary("tanh", .tanh, family: .activation, explain: tanhWords,
@@ -53,12 +53,12 @@ extension OpTable {
                            example: ">>> F.relu(torch.tensor([-1., 0., 2.]))\ntensor([0., 0., 2.])")),
         unary("floor", .floor, family: .elementwise, explain: OpExplanation(.elementwise(words: "rounds every element down"))),
         unary("ceil", .ceil, family: .elementwise, explain: OpExplanation(.elementwise(words: "rounds every element up"))),
-        unary("trunc", .trunc, aliases: ["torch.fix", "Tensor.fix", "Tensor.fix_"], family: .elementwise),
+        unary("trunc", .trunc, aliases: ["torch.fix", "Tensor.fix", "Tensor.fix_", "torch.fix_"], family: .elementwise),
         unary("frac", .frac, family: .elementwise),
         unary("erf", .erf, family: .elementwise),
         unary("erfc", .erfc, family: .elementwise),
-        unary("logical_not", .logicalNot, family: .elementwise),
-        unary("bitwise_not", .bitwiseNot, family: .elementwise),
+        unary("logical_not", .logicalNot, torchInPlace: false, family: .elementwise),
+        unary("bitwise_not", .bitwiseNot, torchInPlace: false, family: .elementwise),
         unary("isnan", .isNaN, inPlace: false, family: .comparison),
         unary("isinf", .isInf, inPlace: false, family: .comparison),
         unary("isfinite", .isFinite, inPlace: false, family: .comparison),
@@ -71,9 +71,11 @@ extension OpTable {
                                             inPlace: "replaces every element of {T} by its sigmoid")
     static let tanhWords = OpExplanation(.elementwise(words: "tanh of every element: each becomes a value in (−1, 1)"))
 
-    private static func unary(_ name: String, _ op: UnaryOp, inPlace: Bool = true, aliases: [String] = [], family: OpFamily,
-                              explain: OpExplanation = .none, doc: OpDoc? = nil) -> OpEntry {
-        OpEntry(name, "Tensor input", inPlace ? [.function, .method, .inPlace] : [.function, .method], family: family,
+    /// `torchInPlace`: whether PyTorch also has the in-place form as a function (`torch.exp_(x)`).
+    private static func unary(_ name: String, _ op: UnaryOp, inPlace: Bool = true, torchInPlace: Bool = true, aliases: [String] = [],
+                              family: OpFamily, explain: OpExplanation = .none, doc: OpDoc? = nil) -> OpEntry {
+        let variants: OpVariants = !inPlace ? [.function, .method] : torchInPlace ? [.function, .method, .inPlace, .inPlaceFunction] : [.function, .method, .inPlace]
+        return OpEntry(name, "Tensor input", variants, family: family,
                 explain: explain, aliases: aliases, doc: doc) { arguments in
             .tensor(try Autodiff.unary(op, try arguments.tensor("input")))
         }
