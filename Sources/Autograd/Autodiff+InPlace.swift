@@ -147,3 +147,24 @@ private func setItemNodeName(_ indices: [TensorIndex], numberValue: Bool) -> Str
     }
     return othersAreWhole || !numberValue ? "IndexPutBackward0" : "CopySlices"
 }
+
+extension Autodiff {
+    /// An in-place view op (`y.t_()`, `y.unsqueeze_(0)`): `target` takes the view `computed`
+    /// of itself. In the graph its history moves to the view's node, renamed to PyTorch's
+    /// in-place overload (`TBackward1`); a leaf that requires grad is refused, as in PyTorch.
+    public static func takeView(_ target: Tensor, from computed: Tensor) throws {
+        if GradMode.isEnabled && target.isLeaf && target.requiresGrad { throw AutogradError.leafInPlace.tensorError }
+        target.view = computed.view
+        target.storage.bumpVersion()
+        guard GradMode.isEnabled, let node = computed.gradFn, node !== target.gradFn else { return }
+        node.name = inPlaceViewNodeNames[node.name] ?? node.name
+        Recorder.attach(node, to: target, output: computed.meta?.outputNumber ?? 0)
+    }
+
+    /// PyTorch's node for each view op's in-place overload.
+    private static let inPlaceViewNodeNames = [
+        "TBackward0": "TBackward1", "TransposeBackward0": "TransposeBackward1", "UnsqueezeBackward0": "UnsqueezeBackward1",
+        "SqueezeBackward0": "SqueezeBackward3", "SqueezeBackward1": "SqueezeBackward4", "SqueezeBackward2": "SqueezeBackward5",
+        "AsStridedBackward0": "AsStridedBackward1",
+    ]
+}

@@ -11,7 +11,7 @@ public struct Edge {
 public class Node {
     public typealias Backward = (_ gradOutputs: [Tensor?], _ node: Node) throws -> [Tensor?]
 
-    public let name: String
+    public internal(set) var name: String
     /// One per input of the forward op; nil for inputs that need no gradient.
     public let nextEdges: [Edge?]
     /// The shape and dtype each input had, to which its gradient is reduced and cast.

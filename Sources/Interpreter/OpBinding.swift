@@ -44,7 +44,7 @@ extension Interpreter {
                 let target = receiver ?? values.first.flatMap { first in if case let .tensor(tensor) = first.value { tensor } else { nil } }
                 if inPlace, let target, case let .tensor(computed) = result {
                     if entry.variants.contains(.inPlaceView) {
-                        target.view = computed.view
+                        try Autodiff.takeView(target, from: computed)
                         return .tensor(target)
                     }
                     try Autodiff.assignResult(target, computed)

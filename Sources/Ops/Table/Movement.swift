@@ -41,7 +41,7 @@ extension OpTable {
                            example: ">>> torch.zeros(2, 3, 4).permute(2, 0, 1).shape\ntorch.Size([4, 2, 3])")) { arguments in
             .tensor(try Autodiff.permute(try arguments.tensor("input"), try arguments.ints("dims")))
         },
-        OpEntry("transpose", "Tensor input, int dim0, int dim1", viewForms, family: .movement, explain: OpExplanation(.transpose, inPlace: "swaps two dims of {T}" + newView), aliases: ["torch.swapaxes", "torch.swapdims", "Tensor.swapaxes", "Tensor.swapdims"],
+        OpEntry("transpose", "Tensor input, int dim0, int dim1", viewForms, family: .movement, explain: OpExplanation(.transpose, inPlace: "swaps two dims of {T}" + newView), aliases: ["torch.swapaxes", "torch.swapdims", "Tensor.swapaxes", "Tensor.swapdims", "Tensor.swapaxes_", "Tensor.swapdims_"],
                 doc: OpDoc("Swaps two dimensions; a view.",
                            example: ">>> torch.arange(6).view(2, 3).transpose(0, 1)\ntensor([[0, 3],\n        [1, 4],\n        [2, 5]])")) { arguments in
             .tensor(try Autodiff.transpose(try arguments.tensor("input"), try arguments.int("dim0"), try arguments.int("dim1")))

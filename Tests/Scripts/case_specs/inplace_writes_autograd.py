@@ -34,3 +34,12 @@ CASES += [("autograd-backward", SETUP + source) for source in [
     "with torch.no_grad():\n    leaf.fill_(0.25)\n    leaf.normal_()\n    leaf.copy_(torch.ones(2, 3))\nleaf",
     "z = torch.zeros(2, 3)\nz.copy_(leaf)\n(z.grad_fn.name(), z.requires_grad)",
 ]]
+# In-place view ops: the receiver's history moves to the view's node, named for the
+# in-place overload, and its gradient arrives in the receiver's old shape.
+VIEW_SETUP = "leaf = torch.rand(2, 3, requires_grad=True)\ny = leaf * torch.arange(6.).view(2, 3)\n"
+VIEW_CHECK = "\n(y * torch.arange(6.).view(y.shape)).sum().backward()\n(y.grad_fn.name(), [n[0].name() for n in y.grad_fn.next_functions], leaf.grad, y.shape)"
+CASES += [("autograd-backward", VIEW_SETUP + op + VIEW_CHECK) for op in [
+    "y.t_()", "y.transpose_(0, 1)", "y.squeeze_()", "y.squeeze_(0)", "y.squeeze_((0, 1))", "y.unsqueeze_(0)",
+    "y.swapdims_(0, 1)", "y.swapaxes_(0, 1)", "y.unsqueeze_(1).squeeze_(1).t_()",
+]]
+CASES += [("autograd-error", VIEW_SETUP + op) for op in ["leaf.t_()", "leaf.unsqueeze_(0)"]]
