@@ -57,7 +57,7 @@ extension Interpreter {
     /// instance of a user subclass of it.
     func isNativeModuleInstance(_ value: Value, of factory: Builtin) -> Bool {
         switch value {
-        case let .native(module as NNModule): return module.name == factory.name
+        case let .native(module as NNModule): return module.classNames.contains(factory.name)
         case let .instance(instance):
             if case let .builtin(base)? = instance.classObject.lookup("__tensortutor_native_base__") { return base === factory }
             return false

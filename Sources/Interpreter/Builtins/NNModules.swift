@@ -10,6 +10,10 @@ class NNModule: NativeObject {
     let name: String
     let registry = ModuleRegistry()
 
+    /// The `nn` classes this module is an instance of: its own, and the built-in class a
+    /// subclass extends (`NonDynamicallyQuantizableLinear` is an `nn.Linear`).
+    var classNames: [String] { [name] }
+
     var training: Bool {
         get { registry.training }
         set { registry.training = newValue }
@@ -92,6 +96,8 @@ final class LinearModule: NNModule {
     }
 
     override func makeCopy(_ interpreter: Interpreter) throws -> NNModule? { LinearModule(sizesOf: self) }
+
+    override var classNames: [String] { name == "Linear" ? [name] : [name, "Linear"] }
 
     /// `name` is the class a subclass prints as (`NonDynamicallyQuantizableLinear`).
     init(inFeatures: Int, outFeatures: Int, bias: Bool, dtype: DType, name: String = "Linear") throws {
