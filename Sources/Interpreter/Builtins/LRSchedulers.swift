@@ -1,8 +1,8 @@
 import Foundation
 
-/// `torch.optim.lr_scheduler`: StepLR, MultiStepLR, ExponentialLR, CosineAnnealingLR and
-/// LambdaLR with PyTorch's chainable formulas, so the printed learning rates carry
-/// PyTorch's rounding (0.7 * 0.7 is 0.48999999999999994).
+/// `torch.optim.lr_scheduler`'s epoch-driven schedulers with PyTorch's chainable formulas,
+/// so the printed learning rates carry PyTorch's rounding (0.7 * 0.7 is 0.48999999999999994).
+/// SequentialLR and ReduceLROnPlateau are in LRSchedulerCompositions.swift.
 final class LRScheduler: NativeObject {
     enum Rule {
         case step(size: Int, gamma: Double)
@@ -10,6 +10,12 @@ final class LRScheduler: NativeObject {
         case exponential(gamma: Double)
         case cosine(period: Int, minimum: Double)
         case lambda([Value])
+        case multiplicative([Value])
+        case constant(factor: Double, total: Int)
+        case linear(start: Double, end: Double, total: Int)
+        case polynomial(total: Int, power: Double)
+        case oneCycle(OneCyclePlan)
+        case warmRestarts(first: Int, multiplier: Int, minimum: Double)
     }
 
     let name: String
@@ -18,16 +24,22 @@ final class LRScheduler: NativeObject {
     var lastEpoch = -1
     var baseRates: [Double] = []
     var lastRates: [Double] = []
+    /// True during the step the constructor takes (PyTorch's `_is_initial`).
+    private var isInitial = false
+    /// CosineAnnealingWarmRestarts' position in its cycle (`T_cur`) and the cycle's length (`T_i`).
+    private var cyclePosition = -1, cycleLength = 0
 
     init(name: String, optimizer: Optimizer, rule: Rule, interpreter: Interpreter) throws {
         self.name = name
         self.optimizer = optimizer
         self.rule = rule
+        if case let .oneCycle(plan) = rule { try plan.prepare(optimizer.groups, interpreter) }
+        if case let .warmRestarts(first, _, _) = rule { cycleLength = first }
         for group in optimizer.groups {
             if group[.string("initial_lr")] == nil { group[.string("initial_lr")] = group[.string("lr")] ?? .float(0) }
             baseRates.append(try interpreter.pythonDouble(group[.string("initial_lr")] ?? .float(0)))
         }
-        try step(interpreter)
+        try initialStep(interpreter)
     }
 
     var typeName: String { name }
@@ -45,20 +57,65 @@ final class LRScheduler: NativeObject {
         }
     }
 
+    /// The step the constructor takes (PyTorch's `_initial_step`); SequentialLR takes it again.
+    func initialStep(_ interpreter: Interpreter) throws {
+        isInitial = true
+        defer { isInitial = false }
+        try step(interpreter)
+    }
+
     func step(_ interpreter: Interpreter) throws {
+        if case let .warmRestarts(first, multiplier, minimum) = rule {
+            try restartStep(first: first, multiplier: multiplier, minimum: minimum)
+            return
+        }
         lastEpoch += 1
-        let groups = optimizer.groups
+        try setRates { index, group in
+            try nextRate(current: try interpreter.pythonDouble(group[.string("lr")] ?? .float(0)), base: baseRates[index],
+                         group: group, groupIndex: index, interpreter)
+        }
+    }
+
+    /// `_update_lr(epoch)`: jumps to `epoch` by the closed form where the rule has one
+    /// (SequentialLR restarts each scheduler at its milestone this way).
+    func jump(to epoch: Int, _ interpreter: Interpreter) throws {
+        lastEpoch = epoch
+        try setRates { index, group in
+            if let rate = closedFormRate(base: baseRates[index]) { return rate }
+            return try nextRate(current: try interpreter.pythonDouble(group[.string("lr")] ?? .float(0)), base: baseRates[index],
+                                group: group, groupIndex: index, interpreter)
+        }
+    }
+
+    private func setRates(_ rate: (Int, DictStorage) throws -> Double) throws {
         var rates: [Double] = []
-        for (index, group) in groups.enumerated() {
-            let current = try interpreter.pythonDouble(group[.string("lr")] ?? .float(0))
-            let rate = try nextRate(current: current, base: baseRates[index], groupIndex: index, interpreter)
-            group[.string("lr")] = .float(rate)
-            rates.append(rate)
+        for (index, group) in optimizer.groups.enumerated() {
+            let value = try rate(index, group)
+            group[.string("lr")] = .float(value)
+            rates.append(value)
         }
         lastRates = rates
     }
 
-    private func nextRate(current: Double, base: Double, groupIndex: Int, _ interpreter: Interpreter) throws -> Double {
+    private func restartStep(first: Int, multiplier: Int, minimum: Double) throws {
+        if lastEpoch < 0 {
+            cycleLength = first
+            cyclePosition = 0
+        } else {
+            cyclePosition += 1
+            if cyclePosition >= cycleLength {
+                cyclePosition %= cycleLength
+                cycleLength *= multiplier
+            }
+        }
+        lastEpoch += 1
+        try setRates { index, _ in
+            minimum + (baseRates[index] - minimum) * (1 + cos(Double.pi * Double(cyclePosition) / Double(cycleLength))) / 2
+        }
+    }
+
+    private func nextRate(current: Double, base: Double, group: DictStorage, groupIndex: Int, _ interpreter: Interpreter) throws -> Double {
+        let epoch = Double(lastEpoch)
         switch rule {
         case let .step(size, gamma):
             guard size != 0 else { throw PythonError("ZeroDivisionError", "integer modulo by zero") }
@@ -69,55 +126,68 @@ final class LRScheduler: NativeObject {
         case let .exponential(gamma):
             return lastEpoch == 0 ? current : current * gamma
         case let .cosine(period, minimum):
-            let periodValue = Double(period), epoch = Double(lastEpoch)
             if lastEpoch == 0 { return current }
             guard period != 0 else { throw PythonError("ZeroDivisionError", "integer modulo by zero") }
+            let periodValue = Double(period)
             if (lastEpoch - 1 - period) % (2 * period) == 0 {
                 return current + (base - minimum) * (1 - cos(Double.pi / periodValue)) / 2
             }
             return (1 + cos(Double.pi * epoch / periodValue)) / (1 + cos(Double.pi * (epoch - 1) / periodValue)) * (current - minimum) + minimum
         case let .lambda(functions):
-            let function = functions.count == 1 ? functions[0] : functions[groupIndex]
-            let factor = try interpreter.pythonDouble(try interpreter.call(function, CallArguments([.int(Int64(lastEpoch))])))
-            return base * factor
+            return base * (try factor(functions, groupIndex, interpreter))
+        case let .multiplicative(functions):
+            return isInitial ? current : current * (try factor(functions, groupIndex, interpreter))
+        case let .constant(factor, total):
+            if lastEpoch == 0 { return current * factor }
+            return lastEpoch != total ? current : current * (1.0 / factor)
+        case let .linear(start, end, total):
+            if lastEpoch == 0 { return current * start }
+            if isInitial || lastEpoch > total { return current }
+            return current * (1.0 + (end - start) / (Double(total) * start + (epoch - 1) * (end - start)))
+        case let .polynomial(total, power):
+            if isInitial || lastEpoch > total { return current }
+            guard total != 0 else { throw PythonError("ZeroDivisionError", "division by zero") }
+            let totalValue = Double(total)
+            return current * pow((1.0 - epoch / totalValue) / (1.0 - (epoch - 1) / totalValue), power)
+        case let .oneCycle(plan):
+            return try plan.rate(step: lastEpoch, group: group, interpreter)
+        case .warmRestarts:
+            return current
         }
+    }
+
+    /// PyTorch's `_get_closed_form_lr` at `lastEpoch`, for the rules that define one.
+    private func closedFormRate(base: Double) -> Double? {
+        let epoch = Double(lastEpoch)
+        switch rule {
+        case let .step(size, gamma): return size == 0 ? nil : base * pow(gamma, Double(lastEpoch.floorDivided(by: size)))
+        case let .multiStep(milestones, gamma): return base * pow(gamma, Double(milestones.filter { $0 <= lastEpoch }.count))
+        case let .exponential(gamma): return base * pow(gamma, epoch)
+        case let .cosine(period, minimum): return period == 0 ? nil : minimum + (base - minimum) * (1 + cos(Double.pi * epoch / Double(period))) / 2
+        case let .constant(factor, total): return base * (factor + (lastEpoch >= total ? 1 - factor : 0))
+        case let .linear(start, end, total):
+            return total == 0 ? nil : base * (start + (end - start) * Double(min(total, lastEpoch)) / Double(total))
+        case let .polynomial(total, power): return total == 0 ? nil : base * pow(1.0 - Double(min(total, lastEpoch)) / Double(total), power)
+        case .lambda, .multiplicative, .oneCycle, .warmRestarts: return nil
+        }
+    }
+
+    private func factor(_ functions: [Value], _ groupIndex: Int, _ interpreter: Interpreter) throws -> Double {
+        let function = functions.count == 1 ? functions[0] : functions[groupIndex]
+        return try interpreter.pythonDouble(try interpreter.call(function, CallArguments([.int(Int64(lastEpoch))])))
+    }
+}
+
+private extension Int {
+    /// Python's `//` for a non-zero divisor.
+    func floorDivided(by divisor: Int) -> Int {
+        let quotient = self / divisor
+        return (self % divisor != 0) && ((self < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }
 }
 
 extension Optimizer {
     var groups: [DictStorage] {
         paramGroups.items.compactMap { if case let .dict(group) = $0 { return group } else { return nil } }
-    }
-}
-
-extension Interpreter {
-    func makeSchedulerMembers() -> [String: Value] {
-        var members: [String: Value] = [:]
-        func define(_ name: String, _ parameters: [String], _ rule: @escaping (Interpreter, BoundArguments) throws -> LRScheduler.Rule) {
-            members[name] = .builtin(Builtin(name, isOp: false) { interpreter, arguments in
-                let bound = try arguments.bind(name, ["optimizer"] + parameters + ["last_epoch", "verbose"])
-                guard case let .native(optimizer as Optimizer) = try bound.value("optimizer") else {
-                    throw PythonError.typeError("\(try interpreter.repr(try bound.value("optimizer"))) is not an Optimizer")
-                }
-                return .native(try LRScheduler(name: name, optimizer: optimizer, rule: try rule(interpreter, bound), interpreter: interpreter))
-            })
-        }
-        define("StepLR", ["step_size", "gamma"]) { _, bound in
-            .step(size: try bound.int("step_size"), gamma: try bound.double("gamma", default: 0.1))
-        }
-        define("MultiStepLR", ["milestones", "gamma"]) { interpreter, bound in
-            .multiStep(milestones: try interpreter.iterate(try bound.value("milestones")).map { try interpreter.pythonIntValue($0) },
-                       gamma: try bound.double("gamma", default: 0.1))
-        }
-        define("ExponentialLR", ["gamma"]) { _, bound in .exponential(gamma: try bound.double("gamma")) }
-        define("CosineAnnealingLR", ["T_max", "eta_min"]) { _, bound in
-            .cosine(period: try bound.int("T_max"), minimum: try bound.double("eta_min", default: 0))
-        }
-        define("LambdaLR", ["lr_lambda"]) { interpreter, bound in
-            let given = try bound.value("lr_lambda")
-            if case .list = given { return .lambda(try interpreter.iterate(given)) }
-            return .lambda([given])
-        }
-        return members
     }
 }
