@@ -15,6 +15,8 @@ extension Tensor {
         plan.forEachBlock { block in
             cascadeSumBlock(input + storageOffset + block.inputOffset, output + block.outputOffset, block)
         }
+        // A stop request ends the blocks and the cascades early; the partial sums are dropped.
+        try OperationStop.check()
         return result
     }
 }
@@ -127,6 +129,7 @@ struct ReductionIterationPlan {
             block.inputOffset = inputOffset
             block.outputOffset = outputOffset
             body(block)
+            if OperationStop.isRequested { return }
             var index = 0
             while index < outerDims {
                 counter[index] += 1
@@ -163,12 +166,14 @@ private func cascadeSumBlock(_ input: UnsafePointer<Float>, _ output: UnsafeMuta
         vectorizedOuterSum(input, output, columnStride: in0, outputStride: out1, size0: size0, size1: size1)
     } else if in0 < in1 {
         for j in 0..<size1 {
+            if rowsCheckStop(j) { return }
             output[j * out1] += rowSum(count: size0) { input[j * in1 + $0 * in0] }
         }
     } else {
         // scalar_outer_sum: four outputs at once, each a cascade over size0 elements.
         var j = 0
         while j + 3 < size1 {
+            if rowsCheckStop(j) { return }
             let base = input + j * in1
             let sums = multiRowSum(count: size0) { i in
                 Quad(base[i * in0], base[i * in0 + in1], base[i * in0 + 2 * in1], base[i * in0 + 3 * in1])
@@ -195,6 +200,7 @@ private func vectorizedInnerSum(
 ) {
     let vectorCount = size0 / 8
     for j in 0..<size1 {
+        if rowsCheckStop(j) { return }
         let row = input + j * rowStride
         let lanes = rowSum(count: vectorCount) { loadVector(row + $0 &* 8) }
         var total: Float = 0
@@ -215,6 +221,7 @@ private func vectorizedOuterSum(
     }
     var j = 0
     while j + 32 <= size1 {
+        if rowsCheckStop(j) { return }
         let base = input + j
         let sums = multiRowSum(count: size0) { i in
             let row = base + i &* columnStride
@@ -282,6 +289,9 @@ func multiRowSum<Value: CascadeSummable>(count: Int, _ load: (Int) -> Quad<Value
         }
         level1 = level1 + level0
         level0 = .zero
+        // One sum can cover billions of elements (an expanded tensor): poll for a stop
+        // every 65536 of them; the caller throws, so the partial sum is never used.
+        if i & 0xFFFF == 0 && OperationStop.isRequested { return .zero }
         if i & (levelMask << levelPower) == 0 {
             level2 = level2 + level1
             level1 = .zero
@@ -308,6 +318,13 @@ func rowSum<Value: CascadeSummable>(count: Int, _ load: (Int) -> Value) -> Value
     }
     for i in (groups * 4)..<count { partial.a = partial.a + load(i) }
     return partial.a + partial.b + partial.c + partial.d
+}
+
+/// Whether a stop was requested, polled every 4096 rows of a block (an expanded tensor
+/// can give one block billions of short rows). The caller throws, dropping partial sums.
+@inline(__always)
+private func rowsCheckStop(_ row: Int) -> Bool {
+    row & 0xFFF == 0 && OperationStop.isRequested
 }
 
 /// `c10::utils::CeilLog2`: 1 for 0, 1 and 2.

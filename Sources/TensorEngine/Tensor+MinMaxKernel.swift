@@ -30,6 +30,9 @@ extension Tensor {
             bestIndices[lane] = Int64(index)
             lane &+= 1
         }
+        // A lane can be billions long (an expanded dim): it polls for a stop, and the
+        // partial result is dropped here.
+        try OperationStop.check()
         return (values, indices)
     }
 }
@@ -44,6 +47,7 @@ private func extremeOfLane(
     var position = 0
     for step in 1..<length {
         position &+= stride
+        if step & 0xFFFF == 0 && OperationStop.isRequested { break }
         let value = lane[position]
         if value.isNaN { return (value, step) }
         if isBetter(value, best) {

@@ -740,3 +740,10 @@ assert y.grad[0].tolist() == [5.0, 6.0, 7.0, 8.0]
 ### std over an empty dim whose output could not exist is refused, not an overflow (found by make fuzz) -> RuntimeError
 x = torch.empty(3, 2**31, 2**31, 0)
 y = x.std(-1)
+### sum over a billions-long expanded dim stops at the time limit -> TimeoutError
+x = torch.randn(3, 4, requires_grad=True)
+x.permute(1, 0).unsqueeze(0).expand(2**31, 4, 3).sum().backward()
+### sum along a billions-long expanded dim stops at the time limit -> TimeoutError
+torch.randn(3, 4).unsqueeze(0).expand(2**31, 3, 4).sum(0)
+### min along a billions-long expanded dim stops at the time limit -> TimeoutError
+torch.randn(3, 4).unsqueeze(0).expand(2**31, 3, 4).min(0)
