@@ -142,6 +142,7 @@ final class SyntaxIndex {
         case let .dictComprehension(key, value, generators):
             return generators.flatMap { [$0.iterable, $0.target] + $0.conditions } + [key, value]
         case let .starred(inner): return [inner]
+        case let .namedExpr(_, value): return [value]
         }
     }
 

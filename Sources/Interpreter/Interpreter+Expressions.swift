@@ -100,6 +100,14 @@ extension Interpreter {
             return .dict(dict)
         case .starred:
             throw PythonError("SyntaxError", "can't use starred expression here")
+        case let .namedExpr(name, value):
+            let result = try evaluate(value)
+            // Inside a comprehension the name belongs to the enclosing function, as in Python.
+            let comprehension = scope
+            while scope.isComprehension, let parent = scope.parent { scope = parent }
+            assignName(name, result)
+            scope = comprehension
+            return result
         }
     }
 
@@ -134,6 +142,7 @@ extension Interpreter {
     private func comprehend(_ generators: ArraySlice<Comprehension>, collectsEveryItem: Bool = false, _ body: () throws -> Void) throws {
         let saved = scope
         scope = Scope(parent: saved)
+        scope.isComprehension = true
         defer { scope = saved }
         try comprehendLevel(generators, collectsEveryItem: collectsEveryItem, body)
     }

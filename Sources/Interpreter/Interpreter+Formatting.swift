@@ -123,10 +123,10 @@ extension Interpreter {
             return parsed.pad(try str(value), defaultAlign: "<")
         }
         if parsed.zeroPad, let width = parsed.width, body.count < width {
-            let negative = body.hasPrefix("-") || body.hasPrefix("+")
-            let sign = negative ? String(body.prefix(1)) : ""
-            let digits = negative ? String(body.dropFirst()) : body
-            body = sign + String(repeating: "0", count: width - body.count) + digits
+            // The zeros go after the sign and after a base prefix (`0x`).
+            var headLength = body.hasPrefix("-") || body.hasPrefix("+") || body.hasPrefix(" ") ? 1 : 0
+            if parsed.alternate, ["0x", "0X", "0b", "0o"].contains(String(body.dropFirst(headLength).prefix(2))) { headLength += 2 }
+            body = String(body.prefix(headLength)) + String(repeating: "0", count: width - body.count) + String(body.dropFirst(headLength))
         }
         return parsed.pad(body, defaultAlign: ">")
     }
@@ -137,10 +137,12 @@ extension Interpreter {
             var text = String(value)
             if spec.grouping { text = groupThousands(text) }
             return spec.signPrefix(value >= 0) + text
-        case "x": return String(value, radix: 16)
-        case "X": return String(value, radix: 16).uppercased()
-        case "b": return String(value, radix: 2)
-        case "o": return String(value, radix: 8)
+        case "x", "X", "b", "o":
+            let radix = spec.type == "b" ? 2 : spec.type == "o" ? 8 : 16
+            let digits = String(value.magnitude, radix: radix, uppercase: spec.type == "X")
+            // `#` marks the base, after the sign: f"{-255:#x}" is -0xff.
+            let prefix = spec.alternate ? "0" + String(spec.type ?? "x") : ""
+            return (value < 0 ? "-" : spec.signPrefix(true)) + prefix + digits
         case "c": return Unicode.Scalar(UInt32(clamping: value)).map { String(Character($0)) } ?? ""
         default: return try formatNumber(Double(value), isInteger: true, spec)
         }
@@ -288,6 +290,8 @@ struct FormatSpec {
     var align: Character?
     var sign: Character?
     var zeroPad = false
+    /// `#`: the alternate form, which marks an integer's base (`0x`, `0b`, `0o`).
+    var alternate = false
     var width: Int?
     var grouping = false
     var precision: Int?
@@ -305,6 +309,10 @@ struct FormatSpec {
         }
         if let first = characters.first, "+- ".contains(first) {
             sign = first
+            characters.removeFirst()
+        }
+        if characters.first == "#" {
+            alternate = true
             characters.removeFirst()
         }
         if characters.first == "0" {

@@ -40,6 +40,8 @@ final class Scope {
     var nonlocalNames: Set<String> = []
     /// The function this scope is a call of, for `super()`.
     var function: Function?
+    /// A comprehension's own scope, which `:=` skips to bind in the enclosing one.
+    var isComprehension = false
 
     init(parent: Scope?) { self.parent = parent }
 

@@ -50,6 +50,8 @@ public enum ExprKind {
     case setComprehension(element: Expr, generators: [Comprehension])
     /// `*xs` in a call, list, tuple or assignment target.
     case starred(Expr)
+    /// `(name := value)`: assigns and evaluates to the value.
+    case namedExpr(name: String, value: Expr)
 }
 
 public enum FStringPart {

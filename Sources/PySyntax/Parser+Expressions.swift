@@ -33,6 +33,13 @@ extension Parser {
         if checkKeyword(.lambda) { return try parseLambda() }
         let start = current.span.start
         let body = try parseDisjunction()
+        if check(.walrus) {
+            guard case let .name(name) = body.kind else {
+                throw error("cannot use assignment expressions with \(Parser.describe(body))", body.span)
+            }
+            advance()
+            return try node(.namedExpr(name: name, value: try parseExpression()), span(from: start))
+        }
         guard checkKeyword(.if) else { return body }
         advance()
         let condition = try parseDisjunction()

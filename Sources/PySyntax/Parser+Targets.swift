@@ -94,6 +94,7 @@ extension Parser {
         case .listComprehension: "list comprehension"
         case .dictComprehension: "dict comprehension"
         case .setComprehension: "set comprehension"
+        case .namedExpr: "named expression"
         case .generator: "generator expression"
         case .unary, .binary, .boolean, .slice: "expression"
         }

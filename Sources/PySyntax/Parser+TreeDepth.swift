@@ -67,6 +67,8 @@ extension Parser {
         case .lambda(let parameters, let body):
             parameters.compactMap(\.defaultValue).forEach(visit)
             visit(body)
+        case .namedExpr(_, let value):
+            visit(value)
         case .listComprehension(let element, let generators), .generator(let element, let generators),
              .setComprehension(let element, let generators):
             visit(element)

@@ -44,6 +44,7 @@ func sExpression(_ expression: Expr) -> String {
     case .setComprehension(let element, let generators):
         return list("setcomp", [sExpression(element)] + generators.map(sExpression))
     case .starred(let value): return list("*", [sExpression(value)])
+    case .namedExpr(let name, let value): return list(":=", [name, sExpression(value)])
     }
 }
 

@@ -65,6 +65,7 @@ extension Interpreter {
         case .generator: "GeneratorExp"
         case .dictComprehension: "DictComp"
         case .setComprehension: "SetComp"
+        case .namedExpr: "NamedExpr"
         case .dict: "Dict"
         default: "expr"
         }
