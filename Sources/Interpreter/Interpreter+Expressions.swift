@@ -101,13 +101,7 @@ extension Interpreter {
         case .starred:
             throw PythonError("SyntaxError", "can't use starred expression here")
         case let .namedExpr(name, value):
-            let result = try evaluate(value)
-            // Inside a comprehension the name belongs to the enclosing function, as in Python.
-            let comprehension = scope
-            while scope.isComprehension, let parent = scope.parent { scope = parent }
-            assignName(name, result)
-            scope = comprehension
-            return result
+            return try assignNamed(name, try evaluate(value))
         }
     }
 
@@ -139,6 +133,15 @@ extension Interpreter {
     }
 
     /// Runs nested `for`/`if` clauses of a comprehension in a scope of their own.
+    /// `name := value`: inside a comprehension the name belongs to the enclosing function, as in Python.
+    private func assignNamed(_ name: String, _ value: Value) throws -> Value {
+        let comprehension = scope
+        while scope.isComprehension, let parent = scope.parent { scope = parent }
+        assignName(name, value)
+        scope = comprehension
+        return value
+    }
+
     private func comprehend(_ generators: ArraySlice<Comprehension>, collectsEveryItem: Bool = false, _ body: () throws -> Void) throws {
         let saved = scope
         scope = Scope(parent: saved)

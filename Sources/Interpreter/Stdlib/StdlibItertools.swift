@@ -37,15 +37,7 @@ extension Interpreter {
                 return items[position]
             })
         }
-        define("chain", [], variadic: true) { interpreter, bound in try bound.extra.flatMap { try interpreter.iterate($0) } }
-        // `chain.from_iterable(iterables)`: the class method of the chain type.
-        if case let .builtin(chain)? = members["chain"] {
-            let fromIterable = stdlibFunction("from_iterable") { interpreter, arguments in
-                let iterables = try interpreter.iterate(try arguments.bind("from_iterable", ["iterable"]).value("iterable"))
-                return .native(IteratorObject(kind: "itertools.chain", items: try iterables.flatMap { try interpreter.iterate($0) }))
-            }
-            members["chain"] = .native(ChainType(construct: chain, fromIterable: fromIterable))
-        }
+        members["chain"] = .native(ChainType())
         members["islice"] = stdlibFunction("islice") { interpreter, arguments in
             let bound = try arguments.bind("islice", ["iterable", "start", "stop", "step"])
             return try interpreter.islice(bound)
@@ -129,19 +121,24 @@ extension Interpreter {
     }
 }
 
-/// `itertools.chain`: called, it chains its arguments; `chain.from_iterable` chains the
-/// items of one iterable.
+/// `itertools.chain`: called, it chains its arguments; `chain.from_iterable(iterables)`,
+/// its class method, chains the items of one iterable.
 final class ChainType: NativeCallable {
-    let construct: Builtin
-    let fromIterable: Value
+    private let fromIterable: Value
 
-    init(construct: Builtin, fromIterable: Value) {
-        self.construct = construct
-        self.fromIterable = fromIterable
+    init() {
+        fromIterable = stdlibFunction("from_iterable") { interpreter, arguments in
+            let iterables = try interpreter.iterate(try arguments.bind("from_iterable", ["iterable"]).value("iterable"))
+            return .native(IteratorObject(kind: "itertools.chain", items: try iterables.flatMap { try interpreter.iterate($0) }))
+        }
     }
 
     var typeName: String { "type" }
     func repr() -> String { "<class 'itertools.chain'>" }
     func attribute(_ name: String, interpreter: Interpreter) throws -> Value? { name == "from_iterable" ? fromIterable : nil }
-    func call(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value? { try construct.body(interpreter, arguments) }
+
+    func call(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value? {
+        let items = try arguments.bind("chain", [], variadic: true).extra.flatMap { try interpreter.iterate($0) }
+        return .native(IteratorObject(kind: "itertools.chain", items: items))
+    }
 }
