@@ -113,6 +113,10 @@ private func runFloating<T: TensorElement & BinaryFloatingPoint>(
     case .subtract: runElementwise(a, b, into: output) { (x: T, y: T) in x - y }
     case .multiply: runElementwise(a, b, into: output) { (x: T, y: T) in x * y }
     case .divide: runElementwise(a, b, into: output) { (x: T, y: T) in x / y }
+    case .floorDivide where T.self == Float.self:
+        runElementwise(a, b, into: output) { (x: Float, y: Float) in floatFloorDivide(x, y) }
+    case .remainder where T.self == Float.self:
+        runElementwise(a, b, into: output) { (x: Float, y: Float) in floatRemainder(x, y) }
     case .floorDivide: runElementwise(a, b, into: output) { (x: T, y: T) in T(floatFloorDivide(Double(x), Double(y))) }
     case .remainder: runElementwise(a, b, into: output) { (x: T, y: T) in T(floatRemainder(Double(x), Double(y))) }
     case .power:
