@@ -48,16 +48,26 @@ extension Operand {
 func runElementwise<T: TensorElement, R: TensorElement>(
     _ a: Operand, _ b: Operand, into output: Tensor, _ body: (T, T) -> R
 ) {
+    withBinaryLoop(a, b, into: output, as: T.self) { (loop, destination: UnsafeMutablePointer<R>, first, second) in
+        let (outputStride, firstStride, secondStride) = loop.innerStrides
+        let length = loop.rowLength
+        loop.forEachRow { out, x, y in
+            mapRow(destination + out, outputStride, first + x, firstStride, second + y, secondStride, length, body)
+        }
+    }
+}
+
+/// The loop over `output` and two operands of type `T` broadcast to its shape, handed to
+/// `body` with the output's and the operands' element pointers (offsets come per row).
+@inline(__always)
+func withBinaryLoop<T: TensorElement, R: TensorElement>(
+    _ a: Operand, _ b: Operand, into output: Tensor, as type: T.Type,
+    _ body: (StridedLoop, UnsafeMutablePointer<R>, UnsafePointer<T>, UnsafePointer<T>) -> Void
+) {
     let shape = output.shape
     a.withElements(as: T.self, broadcastTo: shape) { first, firstView in
         b.withElements(as: T.self, broadcastTo: shape) { second, secondView in
-            let loop = StridedLoop(shape: shape, output: output.view, firstView, secondView)
-            let destination = output.pointer(R.self)
-            let (outputStride, firstStride, secondStride) = loop.innerStrides
-            let length = loop.rowLength
-            loop.forEachRow { out, x, y in
-                mapRow(destination + out, outputStride, first + x, firstStride, second + y, secondStride, length, body)
-            }
+            body(StridedLoop(shape: shape, output: output.view, firstView, secondView), output.pointer(R.self), first, second)
         }
     }
 }

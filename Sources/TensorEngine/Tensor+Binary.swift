@@ -113,6 +113,10 @@ private func runFloating<T: TensorElement & BinaryFloatingPoint>(
     case .subtract: runElementwise(a, b, into: output) { (x: T, y: T) in x - y }
     case .multiply: runElementwise(a, b, into: output) { (x: T, y: T) in x * y }
     case .divide: runElementwise(a, b, into: output) { (x: T, y: T) in x / y }
+    case .floorDivide where T.self == Float.self:
+        runElementwise(a, b, into: output) { (x: Float, y: Float) in floatFloorDivide(x, y) }
+    case .remainder where T.self == Float.self:
+        runElementwise(a, b, into: output) { (x: Float, y: Float) in floatRemainder(x, y) }
     case .floorDivide: runElementwise(a, b, into: output) { (x: T, y: T) in T(floatFloorDivide(Double(x), Double(y))) }
     case .remainder: runElementwise(a, b, into: output) { (x: T, y: T) in T(floatRemainder(Double(x), Double(y))) }
     case .power:
@@ -136,6 +140,9 @@ private func runFloating<T: TensorElement & BinaryFloatingPoint>(
         }
     case .maximum: runElementwise(a, b, into: output) { (x: T, y: T) in (x.isNaN || y.isNaN) ? T.nan : Swift.max(x, y) }
     case .minimum: runElementwise(a, b, into: output) { (x: T, y: T) in (x.isNaN || y.isNaN) ? T.nan : Swift.min(x, y) }
+    case .atan2 where T.self == Float.self && output.dtype == .float32:
+        // PyTorch's AVX2 kernel: SLEEF's atan2f on whole vector blocks, libm's atan2f elsewhere.
+        runFloat32LikePyTorch(a, b, into: output, vector: sleefAtan2, scalar: { Glibc.atan2f($0, $1) })
     case .atan2: runElementwise(a, b, into: output) { (x: T, y: T) in T(Glibc.atan2(Double(x), Double(y))) }
     default: runElementwise(a, b, into: output) { (_: T, _: T) in T.nan }
     }

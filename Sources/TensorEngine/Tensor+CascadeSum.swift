@@ -8,16 +8,47 @@
 extension Tensor {
     /// Σ over `layout`'s reduced dims of a float32 tensor, into a new float32 tensor.
     func float32CascadeSum(_ layout: ReductionLayout) throws -> Tensor {
+        try float32CascadeSum(layout, reading: PlainRead.self)
+    }
+
+    /// `nansum` of a float32 tensor: the same cascade with each NaN read as zero, as
+    /// `cascade_sum<ignore_nan=true>` reads it.
+    func float32CascadeNanSum(_ layout: ReductionLayout) throws -> Tensor {
+        try float32CascadeSum(layout, reading: NaNAsZeroRead.self)
+    }
+
+    private func float32CascadeSum<Read: CascadeRead>(_ layout: ReductionLayout, reading: Read.Type) throws -> Tensor {
         let result = try Tensor.zeros(shape: layout.outputShape, dtype: .float32)
         let input = UnsafePointer(pointer(Float.self))
         let output = result.pointer(Float.self)
         let plan = ReductionIterationPlan(shape: shape, strides: strides, reducedDims: layout.reducedDims)
         plan.forEachBlock { block in
-            cascadeSumBlock(input + storageOffset + block.inputOffset, output + block.outputOffset, block)
+            cascadeSumBlock(input + storageOffset + block.inputOffset, output + block.outputOffset, block, Read.self)
         }
         // A stop request ends the blocks and the cascades early; the partial sums are dropped.
         try OperationStop.check()
         return result
+    }
+}
+
+/// How the cascade reads an element: as stored (sum), or with NaN as zero (nansum).
+protocol CascadeRead {
+    static func scalar(_ value: Float) -> Float
+    static func vector(_ value: SIMD8<Float>) -> SIMD8<Float>
+}
+
+enum PlainRead: CascadeRead {
+    @inline(__always) static func scalar(_ value: Float) -> Float { value }
+    @inline(__always) static func vector(_ value: SIMD8<Float>) -> SIMD8<Float> { value }
+}
+
+enum NaNAsZeroRead: CascadeRead {
+    @inline(__always) static func scalar(_ value: Float) -> Float { value.isNaN ? 0 : value }
+    /// Masked with the lanes' self-equality (all ones unless NaN) as bits: one compare
+    /// and one and, where `replacing(with:where:)` ran lane by lane.
+    @inline(__always) static func vector(_ value: SIMD8<Float>) -> SIMD8<Float> {
+        let keep = unsafeBitCast(value .== value, to: SIMD8<UInt32>.self)
+        return unsafeBitCast(unsafeBitCast(value, to: SIMD8<UInt32>.self) & keep, to: SIMD8<Float>.self)
     }
 }
 
@@ -143,7 +174,9 @@ struct ReductionIterationPlan {
 }
 
 /// `cascade_sum`'s loop body: adds each block's sums into the output.
-private func cascadeSumBlock(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, _ block: ReductionBlock) {
+private func cascadeSumBlock<Read: CascadeRead>(
+    _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, _ block: ReductionBlock, _ read: Read.Type
+) {
     var (size0, size1) = (block.size0, block.size1)
     var (in0, in1) = (block.inputStride0, block.inputStride1)
     var (out0, out1) = (block.outputStride0, block.outputStride1)
@@ -156,18 +189,21 @@ private func cascadeSumBlock(_ input: UnsafePointer<Float>, _ output: UnsafeMuta
     if out0 != 0 && out1 != 0 {
         // Not a real reduction (reduced dims of size 1): out += in.
         for j in 0..<size1 {
-            for i in 0..<size0 { output[i * out0 + j * out1] += input[i * in0 + j * in1] }
+            for i in 0..<size0 {
+                let index = i * out0 + j * out1
+                output[index] = Read.scalar(output[index]) + Read.scalar(input[i * in0 + j * in1])
+            }
         }
         return
     }
     if in0 == 1 && size0 >= 8 {
-        vectorizedInnerSum(input, output, rowStride: in1, outputStride: out1, size0: size0, size1: size1)
+        vectorizedInnerSum(input, output, rowStride: in1, outputStride: out1, size0: size0, size1: size1, Read.self)
     } else if in1 == 1 && size1 >= 8 {
-        vectorizedOuterSum(input, output, columnStride: in0, outputStride: out1, size0: size0, size1: size1)
+        vectorizedOuterSum(input, output, columnStride: in0, outputStride: out1, size0: size0, size1: size1, Read.self)
     } else if in0 < in1 {
         for j in 0..<size1 {
             if rowsCheckStop(j) { return }
-            output[j * out1] += rowSum(count: size0) { input[j * in1 + $0 * in0] }
+            output[j * out1] += rowSum(count: size0) { Read.scalar(input[j * in1 + $0 * in0]) }
         }
     } else {
         // scalar_outer_sum: four outputs at once, each a cascade over size0 elements.
@@ -176,7 +212,8 @@ private func cascadeSumBlock(_ input: UnsafePointer<Float>, _ output: UnsafeMuta
             if rowsCheckStop(j) { return }
             let base = input + j * in1
             let sums = multiRowSum(count: size0) { i in
-                Quad(base[i * in0], base[i * in0 + in1], base[i * in0 + 2 * in1], base[i * in0 + 3 * in1])
+                Quad(Read.scalar(base[i * in0]), Read.scalar(base[i * in0 + in1]),
+                     Read.scalar(base[i * in0 + 2 * in1]), Read.scalar(base[i * in0 + 3 * in1]))
             }
             output[j * out1] += sums.a
             output[(j + 1) * out1] += sums.b
@@ -186,7 +223,7 @@ private func cascadeSumBlock(_ input: UnsafePointer<Float>, _ output: UnsafeMuta
         }
         while j < size1 {
             let base = input + j * in1
-            output[j * out1] += rowSum(count: size0) { base[$0 * in0] }
+            output[j * out1] += rowSum(count: size0) { Read.scalar(base[$0 * in0]) }
             j += 1
         }
     }
@@ -194,17 +231,17 @@ private func cascadeSumBlock(_ input: UnsafePointer<Float>, _ output: UnsafeMuta
 
 /// Contiguous rows: a cascade of eight-float vectors, then the leftover elements, then
 /// the eight lanes added one by one.
-private func vectorizedInnerSum(
+private func vectorizedInnerSum<Read: CascadeRead>(
     _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>,
-    rowStride: Int, outputStride: Int, size0: Int, size1: Int
+    rowStride: Int, outputStride: Int, size0: Int, size1: Int, _ read: Read.Type
 ) {
     let vectorCount = size0 / 8
     for j in 0..<size1 {
         if rowsCheckStop(j) { return }
         let row = input + j * rowStride
-        let lanes = rowSum(count: vectorCount) { loadVector(row + $0 &* 8) }
+        let lanes = rowSum(count: vectorCount) { Read.vector(loadVector(row + $0 &* 8)) }
         var total: Float = 0
-        for k in (vectorCount * 8)..<size0 { total += row[k] }
+        for k in (vectorCount * 8)..<size0 { total += Read.scalar(row[k]) }
         for lane in 0..<8 { total += lanes[lane] }
         output[j * outputStride] += total
     }
@@ -212,9 +249,9 @@ private func vectorizedInnerSum(
 
 /// Reducing across rows whose outputs are contiguous: 32 columns at a time, then 8, then
 /// one, each column a cascade down the rows.
-private func vectorizedOuterSum(
+private func vectorizedOuterSum<Read: CascadeRead>(
     _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>,
-    columnStride: Int, outputStride: Int, size0: Int, size1: Int
+    columnStride: Int, outputStride: Int, size0: Int, size1: Int, _ read: Read.Type
 ) {
     func store(_ sums: SIMD8<Float>, at column: Int) {
         for lane in 0..<8 { output[(column + lane) * outputStride] += sums[lane] }
@@ -225,7 +262,8 @@ private func vectorizedOuterSum(
         let base = input + j
         let sums = multiRowSum(count: size0) { i in
             let row = base + i &* columnStride
-            return Quad(loadVector(row), loadVector(row + 8), loadVector(row + 16), loadVector(row + 24))
+            return Quad(Read.vector(loadVector(row)), Read.vector(loadVector(row + 8)),
+                        Read.vector(loadVector(row + 16)), Read.vector(loadVector(row + 24)))
         }
         store(sums.a, at: j)
         store(sums.b, at: j + 8)
@@ -235,12 +273,12 @@ private func vectorizedOuterSum(
     }
     while j + 8 <= size1 {
         let base = input + j
-        store(rowSum(count: size0) { loadVector(base + $0 &* columnStride) }, at: j)
+        store(rowSum(count: size0) { Read.vector(loadVector(base + $0 &* columnStride)) }, at: j)
         j += 8
     }
     while j < size1 {
         let base = input + j
-        output[j * outputStride] += rowSum(count: size0) { base[$0 * columnStride] }
+        output[j * outputStride] += rowSum(count: size0) { Read.scalar(base[$0 * columnStride]) }
         j += 1
     }
 }

@@ -69,6 +69,7 @@ extension Tensor {
 
     /// `fill_(value)`.
     public func fill(_ value: Scalar) {
+        if fillContiguous(value) { return }
         storage.bumpVersion()
         view.forEachOffset { setScalar(value, atStorageOffset: $0) }
     }

@@ -2,38 +2,72 @@ extension Tensor {
     /// `cummax`/`cummin`: the running extreme along `dim` and where it was last reached.
     /// As ATen's kernel does, a tie moves the index forward and a NaN takes over the lane.
     public func cumulativeExtreme(dim: Int, largest: Bool) throws -> (values: Tensor, indices: Tensor) {
-        let (moved, length, axis) = try lanes(along: dim)
-        var indices = [Int64](repeating: 0, count: count)
-        let values: Tensor
-        if dtype.isFloatingPoint {
-            var keys = moved.doubles()
-            runningExtremes(&keys, &indices, length: length, largest: largest, isNaN: { $0.isNaN })
-            values = try ResultBuilder.tensor(doubles: keys, shape: moved.shape, dtype: dtype)
-        } else {
-            var keys = moved.int64s()
-            runningExtremes(&keys, &indices, length: length, largest: largest, isNaN: { _ in false })
-            values = try ResultBuilder.tensor(int64s: keys, shape: moved.shape, dtype: dtype)
+        switch dtype {
+        case .float32: return try typedCumulativeExtreme(Float.self, dim: dim, largest: largest, isNaN: { $0.isNaN })
+        case .float64: return try typedCumulativeExtreme(Double.self, dim: dim, largest: largest, isNaN: { $0.isNaN })
+        case .int64: return try typedCumulativeExtreme(Int64.self, dim: dim, largest: largest, isNaN: { _ in false })
+        case .int32: return try typedCumulativeExtreme(Int32.self, dim: dim, largest: largest, isNaN: { _ in false })
+        default:
+            // The extremes are picked, never computed: scanning a widened copy and narrowing
+            // the values back is exact (16-bit floats in float32, small integers and bools in int64).
+            let (values, indices) = try to(dtype.isFloatingPoint ? .float32 : .int64).cumulativeExtreme(dim: dim, largest: largest)
+            return (try values.to(dtype), indices)
         }
-        try OperationStop.check()
-        return (try fromLanes(values, axis: axis), try fromLanes(try Tensor(values: indices, shape: moved.shape), axis: axis))
     }
-}
 
-private func runningExtremes<Key: Comparable>(_ keys: inout [Key], _ indices: inout [Int64], length: Int, largest: Bool,
-                                              isNaN: (Key) -> Bool) {
-    guard length > 0, !keys.isEmpty else { return }
-    for start in stride(from: 0, to: keys.count, by: length) {
-        if OperationStop.isRequested { return }
-        var best = keys[start], bestIndex = 0
-        for offset in 0..<length {
-            let key = keys[start + offset]
-            let beats = largest ? key >= best : key <= best
-            if isNaN(key) || (!isNaN(best) && beats) {
-                best = key
-                bestIndex = offset
+    /// The scan straight over a contiguous copy's storage, in this tensor's layout: each
+    /// step along the dim updates the lanes that sit next to each other in memory together,
+    /// so the inner loop is unit-stride whichever dim is scanned.
+    private func typedCumulativeExtreme<T: TensorElement & Comparable>(
+        _ type: T.Type, dim: Int, largest: Bool, isNaN: (T) -> Bool
+    ) throws -> (values: Tensor, indices: Tensor) {
+        let axis = try normalizeDim(dim, rank: rank)
+        let source = isContiguous ? self : try contiguous()
+        let values = try Tensor.uninitialized(shape: shape, dtype: dtype)
+        let indices = try Tensor.uninitialized(shape: shape, dtype: .int64)
+        guard count > 0 else { return (values, indices) }
+        let length = rank == 0 ? 1 : shape[axis]
+        let inner = rank == 0 ? 1 : shape[(axis + 1)...].reduce(1, *)
+        let outer = rank == 0 ? 1 : shape[..<axis].reduce(1, *)
+        let input = UnsafePointer(source.pointer(T.self)) + source.storageOffset
+        let best = values.pointer(T.self), positions = indices.pointer(Int64.self)
+        for block in 0..<outer {
+            try OperationStop.check()
+            let base = block &* length &* inner
+            if inner == 1 {
+                // One lane: the running extreme stays in registers.
+                var current = input[base], position: Int64 = 0
+                for step in 0..<length {
+                    let key = input[base &+ step]
+                    let beats = largest ? key >= current : key <= current
+                    if isNaN(key) || (!isNaN(current) && beats) {
+                        current = key
+                        position = Int64(step)
+                    }
+                    best[base &+ step] = current
+                    positions[base &+ step] = position
+                }
+                continue
             }
-            keys[start + offset] = best
-            indices[start + offset] = Int64(bestIndex)
+            for lane in 0..<inner {
+                best[base &+ lane] = input[base &+ lane]
+                positions[base &+ lane] = 0
+            }
+            for step in 1..<Swift.max(length, 1) {
+                let row = base &+ step &* inner, previous = row &- inner
+                for lane in 0..<inner {
+                    let key = input[row &+ lane], current = best[previous &+ lane]
+                    let beats = largest ? key >= current : key <= current
+                    if isNaN(key) || (!isNaN(current) && beats) {
+                        best[row &+ lane] = key
+                        positions[row &+ lane] = Int64(step)
+                    } else {
+                        best[row &+ lane] = current
+                        positions[row &+ lane] = positions[previous &+ lane]
+                    }
+                }
+            }
         }
+        return (values, indices)
     }
 }

@@ -187,7 +187,10 @@ extension Tensor {
 
     /// `cumprod`: running products along `dim`.
     public func cumprod(dim: Int, dtype: DType? = nil) throws -> Tensor {
-        try scan(dim: dim, dtype: dtype, identity: 1, combineDouble: { $0 * $1 }, combineInt: { $0 &* $1 })
+        if self.dtype == .float32, dtype == nil || dtype == .float32, rank > 0 {
+            return try float32CumulativeProduct(axis: normalizeDim(dim, rank: rank))
+        }
+        return try scan(dim: dim, dtype: dtype, identity: 1, combineDouble: { $0 * $1 }, combineInt: { $0 &* $1 })
     }
 
     private func scan(

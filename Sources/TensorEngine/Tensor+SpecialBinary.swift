@@ -26,11 +26,27 @@ public func specialBinary(_ op: SpecialBinaryOp, _ a: Operand, _ b: Operand) thr
         let output = try Tensor.uninitialized(shape: shape, dtype: .float64)
         runElementwise(try a.converted(to: .float64), try b.converted(to: .float64), into: output, doubleBinary(op))
         return output
+    case .float32 where op == .logaddexp:
+        let output = try Tensor.uninitialized(shape: shape, dtype: .float32)
+        runFloat32LikePyTorch(try a.converted(to: .float32), try b.converted(to: .float32), into: output,
+                              vector: vectorLogAddExp, scalar: floatBinary(.logaddexp))
+        return output
     default:
         let output = try Tensor.uninitialized(shape: shape, dtype: .float32)
         runElementwise(try a.converted(to: .float32), try b.converted(to: .float32), into: output, floatBinary(op))
         return computeType == .float32 ? output : try output.to(computeType)
     }
+}
+
+/// `logaddexp`'s vector form on AVX2: max(a, b) + log1p(exp(−|a − b|)) with SLEEF's expf
+/// and log1pf, and a itself where a and b are the same infinity.
+@inline(__always)
+private func vectorLogAddExp(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
+    let difference = a - b
+    let negativeMagnitude = unsafeBitCast(unsafeBitCast(difference, to: SIMD8<UInt32>.self) | 0x8000_0000, to: SIMD8<Float>.self)
+    let sum = maximumPropagatingNaN(a, b) + sleefLog1p(vectorExp(negativeMagnitude))
+    let magnitude = unsafeBitCast(unsafeBitCast(a, to: SIMD8<UInt32>.self) & 0x7FFF_FFFF, to: SIMD8<Float>.self)
+    return sum.replacing(with: a, where: (a .== b) .& (magnitude .== .infinity))
 }
 
 /// The scalar kernels of PyTorch's CPU loops, in float for float tensors.

@@ -7,6 +7,7 @@ extension Tensor {
         -> (values: Tensor, inverse: Tensor?, counts: Tensor?)
     {
         if let dim { return try uniqueAlong(dim: dim, returnInverse: returnInverse, returnCounts: returnCounts) }
+        if !dtype.isFloatingPoint { return try integerUnique(returnInverse: returnInverse, returnCounts: returnCounts) }
         let groups: UniqueGroups
         let values: Tensor
         if dtype.isFloatingPoint {
@@ -22,6 +23,30 @@ extension Tensor {
         let inverse = returnInverse ? try Tensor(values: groups.inverse, shape: shape) : nil
         let counts = returnCounts ? try Tensor(values: groups.counts, shape: [groups.counts.count]) : nil
         return (values, inverse, counts)
+    }
+
+    /// `unique` of integers (or bools): the values radix-sorted, with their positions
+    /// carried along only when the inverse is wanted, then runs of equal values merged.
+    private func integerUnique(returnInverse: Bool, returnCounts: Bool) throws
+        -> (values: Tensor, inverse: Tensor?, counts: Tensor?)
+    {
+        var keys = castInt64s(view: view, to: .int64)
+        var positions: [Int64]? = returnInverse ? Array(0..<Int64(keys.count)) : nil
+        try IntegerRadixSort.sort(&keys, positions: &positions)
+        var distinct: [Int64] = [], counts: [Int64] = []
+        var inverse = [Int64](repeating: 0, count: returnInverse ? keys.count : 0)
+        for (rank, key) in keys.enumerated() {
+            if rank == 0 || key != distinct[distinct.count &- 1] {
+                distinct.append(key)
+                counts.append(1)
+            } else {
+                counts[counts.count &- 1] &+= 1
+            }
+            if let positions { inverse[Int(positions[rank])] = Int64(distinct.count &- 1) }
+        }
+        let values = try ResultBuilder.tensor(int64s: distinct, shape: [distinct.count], dtype: dtype)
+        return (values, returnInverse ? try Tensor(values: inverse, shape: shape) : nil,
+                returnCounts ? try Tensor(values: counts, shape: [counts.count]) : nil)
     }
 
     /// `unique(dim=)`: distinct slices along `dim`, ordered lexicographically.

@@ -16,6 +16,8 @@ extension OpTable {
             let dims = try arguments.dims("dim"), keepDim = try arguments.bool("keepdim"), dtype = try arguments.dtype("dtype")
             guard input.dtype.isFloatingPoint else { return .tensor(try Autodiff.sum(input, dims: dims, keepDim: keepDim, dtype: dtype)) }
             return .tensor(try Autodiff.fused("NansumBackward0", over: [input], saving: [input]) { pieces in
+                // Without a gradient to record, the engine's own nansum (PyTorch's summation order).
+                guard pieces[0].requiresGrad else { return try pieces[0].nansum(dims: dims, keepDim: keepDim, dtype: dtype) }
                 let present = try Autodiff.whereSelect(try Autodiff.unary(.isNaN, pieces[0]), .scalar(.int(0)), .tensor(pieces[0]))
                 return try Autodiff.sum(present, dims: dims, keepDim: keepDim, dtype: dtype)
             })

@@ -23,6 +23,9 @@ public func nllLoss(
     guard input.dtype.isFloatingPoint else {
         throw TensorError.kernelNotImplemented("nll_loss_out_frame", input.dtype)
     }
+    if reduction == .none, input.rank == 2, input.dtype == .float32, target.dtype == .int64, weight.map({ $0.rank == 1 }) ?? true {
+        return try float32UnreducedNLL(input, target, weight: weight, ignoreIndex: ignoreIndex)
+    }
     let score = try targetScoreReader(input, classes: classes)
     let targets = target.int64s()
     let weights = weight?.doubles()
@@ -52,6 +55,31 @@ public func nllLoss(
     case .mean, .batchMean:
         return try ResultBuilder.tensor(doubles: [round(sums.totalLoss / sums.totalWeight)], shape: [], dtype: input.dtype)
     }
+}
+
+/// `reduction='none'` over [N, C] float32 scores, straight from storage as ATen's 2-D
+/// loop does: −input[i, t]·w[t] in float (w = 1 without weights), 0 for an ignored row.
+private func float32UnreducedNLL(_ input: Tensor, _ target: Tensor, weight: Tensor?, ignoreIndex: Int64) throws -> Tensor {
+    let output = try Tensor.uninitialized(shape: target.shape, dtype: .float32)
+    let scores = UnsafePointer(input.pointer(Float.self)) + input.storageOffset
+    let (rowStride, classStride) = (input.strides[0], input.strides[1])
+    let labels = UnsafePointer(target.pointer(Int64.self)) + target.storageOffset
+    let labelStride = target.strides[0]
+    let classes = Int64(input.shape[1])
+    let weights = weight.map { UnsafePointer($0.pointer(Float.self)) + $0.storageOffset }
+    let weightStride = weight?.strides[0] ?? 0
+    let losses = output.pointer(Float.self)
+    for row in 0..<input.shape[0] {
+        let label = labels[row &* labelStride]
+        if label == ignoreIndex {
+            losses[row] = 0
+            continue
+        }
+        guard label >= 0, label < classes else { throw TensorError.index("Target \(label) is out of bounds.") }
+        let classWeight = weights.map { $0[Int(label) &* weightStride] } ?? 1
+        losses[row] = -scores[row &* rowStride &+ Int(label) &* classStride] * classWeight
+    }
+    return output
 }
 
 /// The summed class weights of the kept targets, as `nll_loss`'s forward kernel sums them

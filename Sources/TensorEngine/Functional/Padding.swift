@@ -31,7 +31,9 @@ extension Tensor {
             source = try source.narrow(dim, start: cropStart, length: kept)
             destinationRanges.append((dim, Swift.max(before, 0), kept))
         }
-        let result = try Factory.full(shape: outputShape, value: value, dtype: dtype)
+        // As ATen's constant_pad_nd: fill the whole output, then copy the input inside.
+        let result = try Tensor.uninitialized(shape: outputShape, dtype: dtype)
+        result.fill(value)
         var destination = result
         for range in destinationRanges {
             destination = try destination.narrow(range.dim, start: range.start, length: range.length)

@@ -1,0 +1,39 @@
+/// Two-input float32 kernels run the way PyTorch's `cpu_kernel_vec` runs them, so that ops
+/// whose vector and scalar forms round differently (SLEEF against libm) agree to the bit:
+/// a row whose output and inputs are unit-stride, or that has one input held at stride 0,
+/// goes through `vector` a block (two or four vectors) at a time and its tail through
+/// `scalar`; any other row is all `scalar`.
+@inline(__always)
+func runFloat32LikePyTorch(
+    _ a: Operand, _ b: Operand, into output: Tensor,
+    vector: (SIMD8<Float>, SIMD8<Float>) -> SIMD8<Float>, scalar: (Float, Float) -> Float
+) {
+    withBinaryLoop(a, b, into: output, as: Float.self) { (loop, destination: UnsafeMutablePointer<Float>, first, second) in
+        let (outputStride, firstStride, secondStride) = loop.innerStrides
+        let length = loop.rowLength
+        let vectorRows = outputStride == 1
+            && ((firstStride == 1 && secondStride == 1) || (firstStride == 1 && secondStride == 0)
+                || (firstStride == 0 && secondStride == 1))
+        let block = PyTorchVectorLoop.block
+        loop.forEachRow { out, x, y in
+            guard vectorRows else {
+                mapRow(destination + out, outputStride, first + x, firstStride, second + y, secondStride, length, scalar)
+                return
+            }
+            let target = UnsafeMutableRawPointer(destination + out)
+            let left = first + x, right = second + y
+            let vectorEnd = length / block * block
+            var index = 0
+            while index < vectorEnd {
+                let lhs = firstStride == 0 ? SIMD8(repeating: left[0]) : loadVector(left + index)
+                let rhs = secondStride == 0 ? SIMD8(repeating: right[0]) : loadVector(right + index)
+                target.storeBytes(of: vector(lhs, rhs), toByteOffset: index &* 4, as: SIMD8<Float>.self)
+                index &+= 8
+            }
+            while index < length {
+                destination[out &+ index] = scalar(left[index &* firstStride], right[index &* secondStride])
+                index &+= 1
+            }
+        }
+    }
+}
