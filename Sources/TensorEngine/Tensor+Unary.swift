@@ -112,6 +112,8 @@ extension Tensor {
         case .log2 where T.self == Float.self: return try float32Log2()
         case .log10 where T.self == Float.self: return try float32Log10()
         case .exp2 where T.self == Float.self: return try float32Exp2()
+        case .asin where T.self == Float.self: return try float32Arcsine()
+        case .acos where T.self == Float.self: return try float32Arccosine()
         case .exp:
             if T.self == Float.self { return try float32Exp() }
             return try map(T.self, T.self) { T(Glibc.exp(Double($0))) }
