@@ -21,9 +21,9 @@ func sleefTanh(_ x: SIMD8<Float>) -> SIMD8<Float> {
     return result.replacing(with: x, where: x .!= x)
 }
 
-/// SLEEF's `expk2f`: e^d of a double-float d, as a double-float, for d in [0, 9].
+/// SLEEF's `expk2f`: e^d of a double-float d, as a double-float, for d in [-17, 89].
 @inline(__always)
-private func sleefExpk2(_ d: VectorDoubleFloat) -> VectorDoubleFloat {
+func sleefExpk2(_ d: VectorDoubleFloat) -> VectorDoubleFloat {
     // q = rint((d.high + d.low)/ln2) by the 1.5·2^23 shift, as `vectorExp` does.
     let roundingShift: Float = 12_582_912
     let shifted = (d.high + d.low) * 1.442695040888963407359924681001892137426645954152985934135449406931 + roundingShift

@@ -21,7 +21,9 @@ extension Tensor {
         switch dtype {
         case .float64: return try map(Double.self, Double.self, doubleFunction(op))
         case .float16, .bfloat16: return try map(Float.self, Float.self, floatFunction(op)).to(dtype)
-        case .float32: return try map(Float.self, Float.self, floatFunction(op))
+        case .float32:
+            if op == .atanh { return try float32InverseHyperbolicTangent() }
+            return try map(Float.self, Float.self, floatFunction(op))
         default: return try to(defaultFloatDType).special(op)
         }
     }

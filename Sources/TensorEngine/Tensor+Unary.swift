@@ -109,9 +109,12 @@ extension Tensor {
         case .sin where T.self == Float.self: return try float32Sin()
         case .cos where T.self == Float.self: return try float32Cos()
         case .erf where T.self == Float.self: return try float32Erf()
+        case .erfc where T.self == Float.self: return try float32Erfc()
         case .log2 where T.self == Float.self: return try float32Log2()
         case .log10 where T.self == Float.self: return try float32Log10()
         case .exp2 where T.self == Float.self: return try float32Exp2()
+        case .asin where T.self == Float.self: return try float32Arcsine()
+        case .acos where T.self == Float.self: return try float32Arccosine()
         case .exp:
             if T.self == Float.self { return try float32Exp() }
             return try map(T.self, T.self) { T(Glibc.exp(Double($0))) }

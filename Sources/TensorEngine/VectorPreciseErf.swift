@@ -92,10 +92,10 @@ func preciseErf(_ x: SIMD8<Float>, _ coefficients: ErfCoefficients) -> SIMD8<Flo
     let magnitude = unsafeBitCast(unsafeBitCast(x, to: SIMD8<UInt32>.self) & 0x7FFF_FFFF, to: SIMD8<Float>.self)
     let a = widen(magnitude)
     let square = a * a
-    var estimate = a * polynomial(coefficients.shortQuotient, at: square.replacing(with: 4, where: square .> 4) * 0.5 - 1)
+    var estimate = a * erfSeries(coefficients.shortQuotient, at: square.replacing(with: 4, where: square .> 4) * 0.5 - 1)
     if anyLane(magnitude .> 2) {
         let clamped = a.replacing(with: 2, where: a .< 2).replacing(with: 3.95, where: a .> 3.95)
-        var tail = 1 - polynomial(coefficients.shortErfc, at: (clamped - 2.975) * (1 / 0.975))
+        var tail = 1 - erfSeries(coefficients.shortErfc, at: (clamped - 2.975) * (1 / 0.975))
         tail.replace(with: 1, where: a .>= 3.95)
         estimate = tail.replacing(with: estimate, where: a .<= 2)
     }
@@ -117,12 +117,12 @@ func preciseErfFullSeries(_ x: SIMD8<Float>, quotient: UnsafeBufferPointer<Doubl
     let magnitude = unsafeBitCast(unsafeBitCast(x, to: SIMD8<UInt32>.self) & 0x7FFF_FFFF, to: SIMD8<Float>.self)
     let a = widen(magnitude)
     let square = a * a
-    let nearZero = a * polynomial(quotient, at: square.replacing(with: 4, where: square .> 4) * 0.5 - 1)
+    let nearZero = a * erfSeries(quotient, at: square.replacing(with: 4, where: square .> 4) * 0.5 - 1)
     let clamped = a.replacing(with: 2, where: a .< 2).replacing(with: 4, where: a .> 4)
     // e^(-x²) as `preciseExp` computes it; x² of a float is exact in double.
     let (scale, r) = reducedExponent(0 - clamped * clamped)
     let decay = scale * (1 + r * expm1Quotient(r))
-    let tail = 1 - decay * polynomial(scaledErfc, at: clamped - 3)
+    let tail = 1 - decay * erfSeries(scaledErfc, at: clamped - 3)
     var value = narrow(tail.replacing(with: nearZero, where: a .<= 2))
     value.replace(with: 1, where: magnitude .>= 4)
     // erf is odd; OR-ing the sign bit back also keeps erf(-0) = -0.
@@ -133,7 +133,7 @@ func preciseErfFullSeries(_ x: SIMD8<Float>, quotient: UnsafeBufferPointer<Doubl
 /// single chain (or Clenshaw's recurrence) over twenty coefficients was bound by the
 /// latency of its dependent steps, several times slower.
 @inline(__always)
-private func polynomial(_ coefficients: UnsafeBufferPointer<Double>, at t: SIMD8<Double>) -> SIMD8<Double> {
+func erfSeries(_ coefficients: UnsafeBufferPointer<Double>, at t: SIMD8<Double>) -> SIMD8<Double> {
     let square = t * t
     let last = coefficients.count - 1
     var evenIndex = last - (last & 1), oddIndex = last - ((last & 1) ^ 1)

@@ -128,6 +128,11 @@ extension Tensor {
             if case let .softplus(beta, threshold) = activation {
                 return try float32Softplus(beta: Float(beta), threshold: Float(threshold))
             }
+            if case let .elu(alpha, scale, inputScale) = activation {
+                return try float32ELU(alpha: Float(alpha), scale: Float(scale), inputScale: Float(inputScale))
+            }
+            if activation == .mish { return try float32Mish() }
+            if activation == .logSigmoid { return try float32LogSigmoid() }
             return try float32Activation(activation)
         }
         return try map(Double.self, Double.self, activation.function)
