@@ -66,7 +66,10 @@ extension Parser {
 
     /// An expression, `a = b = value`, `a += value`, or `a: T = value`.
     private mutating func parseExpressionStatement(start: Int) throws(ParseError) -> StmtKind {
+        let parenthesized = check(.leftParen)
         let first = try parseStarExpressions()
+        // `x := 5` needs parentheses as a statement, as in CPython.
+        if case .namedExpr = first.kind, !parenthesized { throw error("invalid syntax", first.span) }
         if case .punctuation(let punctuation) = current.kind, let op = punctuation.augmentedOperator {
             try validateAugmentedTarget(first)
             advance()

@@ -60,6 +60,7 @@ struct ExpectedError: CustomTestStringConvertible, Sendable {
         ExpectedError("with a as f(): pass", "cannot assign to function call", at: 1, 11, "f()"),
         ExpectedError("(a.b := 5)", "cannot use assignment expressions with attribute", at: 1, 2, "a.b"),
         ExpectedError("([1][0] := 5)", "cannot use assignment expressions with subscript", at: 1, 2, "[1][0]"),
+        ExpectedError("x := 5", "invalid syntax", at: 1, 1, "x := 5"),
         ExpectedError("[x for f() in y]", "cannot assign to function call", at: 1, 8, "f()"),
         ExpectedError("a + 1 = 2", "cannot assign to expression", at: 1, 1, "a + 1"),
         ExpectedError("x, 1 = y", "cannot assign to literal", at: 1, 4, "1"),
