@@ -48,6 +48,8 @@ extension Interpreter {
             return try object.item(self, index)
         case let .native(object as NativeSubscriptable):
             return try object.item(at: index, interpreter: self)
+        case let .classObject(classObject) where enumMembers(of: classObject) != nil:
+            return try enumMember(classObject, named: index)
         default: break
         }
         throw PythonError.typeError("'\(container.typeName)' object is not subscriptable")
@@ -251,6 +253,8 @@ extension Interpreter {
                 return items
             }
             if let items = try object.iterate() { return items }
+        case let .classObject(classObject):
+            if let members = enumMembers(of: classObject) { return members }
         case let .instance(instance):
             if let items = try instance.nativeModule?.iterate(), instance.classObject.lookup("__iter__") == nil { return items }
             if let iterator = try protocolIterator(value) { return try materialize(iterator) }

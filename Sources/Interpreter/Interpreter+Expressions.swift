@@ -341,6 +341,9 @@ extension Interpreter {
             let message = try arguments.positional.first.map { try str($0) } ?? ""
             return .native(ExceptionObject(type: classObject.name, message: message, ancestry: classAncestry(classObject)))
         }
+        if enumMembers(of: classObject) != nil {
+            return try enumMember(classObject, value: try arguments.bind(classObject.name, ["value"]).value("value"))
+        }
         let instance = Instance(classObject: classObject)
         if classObject.lookup("__tensortutor_module__") != nil { instance.moduleRegistry = ModuleRegistry() }
         if let initializer = classObject.lookup("__init__") {

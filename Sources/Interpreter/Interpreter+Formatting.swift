@@ -47,7 +47,8 @@ extension Interpreter {
             if Interpreter.builtinTypeNames.contains(builtin.name) { return "<class '\(builtin.name)'>" }
             return "<built-in function \(builtin.name)>"
         case let .module(namespace): return "<module '\(namespace.name)'>"
-        case let .classObject(classObject): return "<class '__main__.\(classObject.name)'>"
+        case let .classObject(classObject):
+            return enumMembers(of: classObject) != nil ? "<enum '\(classObject.name)'>" : "<class '__main__.\(classObject.name)'>"
         case let .instance(instance):
             if let method = instance.classObject.lookup("__repr__") {
                 return try str(try call(method, CallArguments([value])))

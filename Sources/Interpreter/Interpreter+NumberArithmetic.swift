@@ -26,6 +26,9 @@ extension Interpreter {
             if case let .int(number) = try tensor.item() { return number }
             if case let .bool(flag) = try tensor.item() { return flag ? 1 : 0 }
             throw PythonError.typeError("only integer tensors of a single element can be converted to an index")
+        // `__index__` (an IntEnum member) stands in for its int.
+        case let .instance(instance) where instance.classObject.lookup("__index__") != nil:
+            return try pythonInt(try call(instance.classObject.lookup("__index__") ?? .none, CallArguments([value])))
         default: throw PythonError.typeError("'\(value.typeName)' object cannot be interpreted as an integer")
         }
     }

@@ -131,6 +131,7 @@ extension Interpreter {
         case let .dict(dict): return dict.entries.count
         case let .size(sizes): return sizes.count
         case let .range(start, stop, step): return Int(rangeCount(start, stop, step))
+        case let .classObject(classObject) where enumMembers(of: classObject) != nil: return enumMembers(of: classObject)?.count ?? 0
         case let .native(range as BigRangeObject): return try range.length()
         case let .tensor(tensor):
             guard tensor.rank > 0 else { throw PythonError.typeError("len() of a 0-d tensor") }

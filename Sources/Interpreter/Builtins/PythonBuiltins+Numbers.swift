@@ -112,6 +112,9 @@ extension Interpreter {
             }
             return try convertToInt(scalarValue(try tensor.item()), base: nil)
         case let .native(scalar as NumPyScalar): return try convertToInt(scalar.pythonValue, base: nil)
+        case let .instance(instance) where base == nil && (instance.classObject.lookup("__int__") ?? instance.classObject.lookup("__index__")) != nil:
+            let method = instance.classObject.lookup("__int__") ?? instance.classObject.lookup("__index__") ?? .none
+            return try convertToInt(try call(method, CallArguments([value])), base: nil)
         default:
             throw PythonError.typeError("int() argument must be a string, a bytes-like object or a real number, not '\(value.typeName)'")
         }

@@ -18,6 +18,7 @@ extension Interpreter {
             "collections": stdlibModule("collections", collections),
             "collections.abc": abc,
             "itertools": stdlibModule("itertools", makeItertoolsMembers()),
+            "enum": stdlibModule("enum", makeEnumMembers()),
             "warnings": stdlibModule("warnings", makeWarningsMembers()),
             "logging": stdlibModule("logging", makeLoggingMembers()),
             "time": stdlibModule("time", makeTimeMembers()),
