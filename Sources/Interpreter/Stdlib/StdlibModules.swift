@@ -9,6 +9,7 @@ extension Interpreter {
         var collections = makeCollectionsMembers()
         collections["abc"] = abc
         let os = makeOSMembers()
+        let tqdm = makeTqdmMembers()
         return [
             "__future__": stdlibModule("__future__", makeFutureMembers()),
             "typing": stdlibModule("typing", makeTypingMembers()),
@@ -30,6 +31,8 @@ extension Interpreter {
             "argparse": stdlibModule("argparse", makeArgparseMembers()),
             "random": stdlibModule("random", makeRandomModuleMembers()),
             "einops": stdlibModule("einops", makeEinopsMembers()),
+            "tqdm": stdlibModule("tqdm", tqdm),
+            "tqdm.auto": tqdm["auto"] ?? .none,
         ]
     }
 
