@@ -172,6 +172,8 @@ extension Interpreter {
         case let .tensor(tensor) where tensor.count == 1 && !tensor.dtype.isFloatingPoint:
             position = try tensor.item().int64Value
         case .native(is BigIntObject): throw PythonError.indexError("cannot fit 'int' into an index-sized integer")
+        case let .instance(instance) where instance.classObject.lookup("__index__") != nil:
+            position = try pythonInt(index)
         default:
             let noun = kind.hasPrefix("list") ? "list" : kind
             throw PythonError.typeError("\(noun) indices must be integers or slices, not \(index.typeName)")

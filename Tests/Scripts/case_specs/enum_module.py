@@ -28,3 +28,7 @@ CASES = [("python", DEFS + source) for source in [
     "(repr(Mode), {Mode.TRAIN: 1}[Mode.TRAIN], f'{Mode.TRAIN}', Mode.TRAIN in Mode, type(Mode.TRAIN).__name__)",
 ]]
 CASES += [("python-error", DEFS + source) for source in ["Mode('x')", "Mode['X']"]]
+CASES += [("python", DEFS + source) for source in [
+    "([1, 2, 3][Color.RED], (4, 5, 6, 7, 8, 9, 10, 11)[Color.BLUE])",
+    "class I:\n    def __index__(self):\n        return 1\n[7, 8][I()]",
+]]
