@@ -1,6 +1,6 @@
 import Glibc
 
-/// float32 log2, log10 and exp2 with the bits of `Float(libm(Double(x)))`, the scalar path
+/// float32 log2 and log10 with the bits of `Float(libm(Double(x)))`, the scalar path
 /// they replace, eight lanes at a time: a vector estimate in double precision, good to
 /// about 2^-50, decides every lane where y·(1 - 2^-40) and y·(1 + 2^-40) round to the
 /// same float, because libm's double result (within an ulp of the true value) lies in
@@ -58,12 +58,9 @@ extension Tensor {
         }
     }
 
-    /// 2^x of a float32 tensor. Past ±200 the float result is already inf or 0.
+    /// 2^x of a float32 tensor as PyTorch computes it: SLEEF's exp2 on the whole vector
+    /// blocks, libm's exp2f on the tail and on strided inputs.
     func float32Exp2() throws -> Tensor {
-        try float32ContiguousInput().mapFloat32InVectors { x in
-            let clamped = widen(x.replacing(with: 200, where: x .> 200).replacing(with: -200, where: x .< -200))
-            let (scale, r) = reducedExponent(clamped * M_LN2)
-            return roundedWhereCertain(x, estimate: scale * (1 + r * expm1Quotient(r)), exact: { Glibc.exp2($0) })
-        }
+        try mapFloat32LikePyTorch(vector: sleefExp2, scalar: { Glibc.exp2f($0) })
     }
 }
