@@ -114,7 +114,7 @@ private func runFloating<T: TensorElement & BinaryFloatingPoint>(
     case .multiply: runElementwise(a, b, into: output) { (x: T, y: T) in x * y }
     case .divide: runElementwise(a, b, into: output) { (x: T, y: T) in x / y }
     case .floorDivide where T.self == Float.self:
-        runElementwise(a, b, into: output) { (x: Float, y: Float) in floatFloorDivide(x, y) }
+        runFloat32FloorDivide(a, b, into: output)
     case .remainder where T.self == Float.self:
         runElementwise(a, b, into: output) { (x: Float, y: Float) in floatRemainder(x, y) }
     case .floorDivide: runElementwise(a, b, into: output) { (x: T, y: T) in T(floatFloorDivide(Double(x), Double(y))) }

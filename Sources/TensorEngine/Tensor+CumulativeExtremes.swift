@@ -34,6 +34,16 @@ extension Tensor {
         for block in 0..<outer {
             try OperationStop.check()
             let base = block &* length &* inner
+            if inner == 1, T.self == Float.self {
+                let row = UnsafeRawPointer(input + base).assumingMemoryBound(to: Float.self)
+                let rowBest = UnsafeMutableRawPointer(best + base).assumingMemoryBound(to: Float.self)
+                if largest {
+                    scanFloatRow(row, rowBest, positions + base, length: length, largest: true)
+                } else {
+                    scanFloatRow(row, rowBest, positions + base, length: length, largest: false)
+                }
+                continue
+            }
             if inner == 1 {
                 // One lane: the running extreme stays in registers.
                 var current = input[base], position: Int64 = 0
@@ -69,5 +79,42 @@ extension Tensor {
             }
         }
         return (values, indices)
+    }
+
+    /// One float32 row of the scan, in contiguous memory. On most data a new extreme is
+    /// rare after the first steps, and the step-by-step loop is one long dependency chain
+    /// through the running extreme; so eight keys are first tested together: when none
+    /// reaches the extreme (so none is NaN, nor is the extreme), the eight outputs are
+    /// the current ones, exactly what stepping would give. Otherwise the eight are stepped.
+    @inline(__always)
+    private func scanFloatRow(
+        _ input: UnsafePointer<Float>, _ best: UnsafeMutablePointer<Float>, _ positions: UnsafeMutablePointer<Int64>,
+        length: Int, largest: Bool
+    ) {
+        var current = input[0], position: Int64 = 0
+        var step = 0
+        while step < length {
+            if step &+ 8 <= length {
+                let keys = loadVector(input + step), extreme = SIMD8(repeating: current)
+                if Swift.all(largest ? keys .< extreme : keys .> extreme) {
+                    UnsafeMutableRawPointer(best + step).storeBytes(of: extreme, as: SIMD8<Float>.self)
+                    UnsafeMutableRawPointer(positions + step).storeBytes(of: SIMD8(repeating: position), as: SIMD8<Int64>.self)
+                    step &+= 8
+                    continue
+                }
+            }
+            let end = Swift.min(step &+ 8, length)
+            while step < end {
+                let key = input[step]
+                let beats = largest ? key >= current : key <= current
+                if key.isNaN || (!current.isNaN && beats) {
+                    current = key
+                    position = Int64(step)
+                }
+                best[step] = current
+                positions[step] = position
+                step &+= 1
+            }
+        }
     }
 }
