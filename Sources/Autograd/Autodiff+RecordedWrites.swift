@@ -10,13 +10,19 @@ extension Autodiff {
     public static func recordedWrite(_ target: Tensor, name: String, otherInputs: [Tensor?] = [],
                                      write: (Tensor) throws -> Void,
                                      gradients: @escaping (Tensor) throws -> [Tensor?]) throws {
-        guard GradMode.isEnabled, target.requiresGrad || otherInputs.contains(where: { $0?.requiresGrad == true }) else {
+        guard recordsWrite(into: target, otherInputs) else {
             try write(target)
             return
         }
         _ = try inPlace(target) { old in
             try writtenCopy(of: old, name: name, otherInputs: otherInputs, write: write, gradients: gradients)
         }
+    }
+
+    /// Whether an in-place write goes through autograd: the target or the written values are
+    /// in the graph. Otherwise the engine writes directly, without the out-of-place copy.
+    public static func recordsWrite(into target: Tensor, _ others: [Tensor?]) -> Bool {
+        GradMode.isEnabled && (target.requiresGrad || others.contains { $0?.requiresGrad == true })
     }
 
     /// The out-of-place form (`index_fill`): a copy of `input` with the write done, recorded

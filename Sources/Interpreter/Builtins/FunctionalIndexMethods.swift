@@ -32,7 +32,7 @@ func indexTensorMethods() -> [String: TensorMethod] {
             let dim = try bound.int("dim")
             let index = try bound.tensor("index")
             guard inPlace else { return .tensor(try Autodiff.scattered(tensor, dim: dim, index: index, source: source, reduction: reduction)) }
-            if recordsWrite(into: tensor, source.tensorValue) {
+            if Autodiff.recordsWrite(into: tensor, [source.tensorValue]) {
                 _ = try Autodiff.inPlace(tensor) { try Autodiff.scattered($0, dim: dim, index: index, source: source, reduction: reduction) }
             } else {
                 try tensor.scatterInPlace(dim: dim, index: index, source: source, reduction: reduction)
@@ -56,7 +56,7 @@ func indexTensorMethods() -> [String: TensorMethod] {
             let index = try bound.tensor("index")
             let source = try bound.tensor("source")
             guard name == "index_add_" else { return .tensor(try Autodiff.indexAdd(tensor, dim: dim, index: index, source: source, alpha: alpha)) }
-            if recordsWrite(into: tensor, source) {
+            if Autodiff.recordsWrite(into: tensor, [source]) {
                 _ = try Autodiff.inPlace(tensor) { try Autodiff.indexAdd($0, dim: dim, index: index, source: source, alpha: alpha) }
             } else {
                 try tensor.indexAddInPlace(dim: dim, index: index, source: source, alpha: alpha)
@@ -77,8 +77,3 @@ func indexTensorMethods() -> [String: TensorMethod] {
     return table
 }
 
-/// Whether an in-place write goes through autograd: the target or the written values are
-/// in the graph. Otherwise the engine writes directly, without the out-of-place copy.
-func recordsWrite(into target: Tensor, _ source: Tensor?) -> Bool {
-    GradMode.isEnabled && (target.requiresGrad || source?.requiresGrad == true)
-}

@@ -134,7 +134,7 @@ private func indexWriteMethods() -> [String: TensorMethod] {
                                        write: { try $0.indexPutAccumulating(indices, values: addends) }) { gradient in
                 [gradient, try gradient.getItem(indices)]
             }
-        } else if recordsWrite(into: tensor, values.tensorValue) {
+        } else if Autodiff.recordsWrite(into: tensor, [values.tensorValue]) {
             try Autodiff.setItem(tensor, indices, value: values)
         } else {
             try tensor.setItem(indices, value: values)

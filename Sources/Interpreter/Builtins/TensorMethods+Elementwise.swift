@@ -101,8 +101,7 @@ private func fillingMethods() -> [String: TensorMethod] {
         let bound = try arguments.bind("masked_fill_", ["mask", "value"])
         let mask = try bound.tensor("mask"), value = try bound.fillOperand("value", dtype: tensor.dtype)
         // In the graph, the write is recorded (MaskedFillBackward0): the masked positions get no gradient.
-        let valueNeedsGradient = if case let .tensor(valueTensor) = value { valueTensor.requiresGrad } else { false }
-        if GradMode.isEnabled && (tensor.requiresGrad || valueNeedsGradient) {
+        if Autodiff.recordsWrite(into: tensor, [value.tensorValue]) {
             _ = try Autodiff.inPlace(tensor) { try Autodiff.maskedFill($0, mask, value) }
         } else {
             try tensor.maskedFillInPlace(mask, value)
