@@ -13,6 +13,9 @@ extension Interpreter {
         nn.members["init"] = .module(initModule)
         nn.members["utils"] = .module(Namespace(name: "torch.nn.utils", members: makeNNUtilsMembers()))
         nn.members["Parameter"] = .builtin(Builtin("Parameter") { interpreter, arguments in try interpreter.makeParameter(arguments) })
+        let parallel = makeParallelNamespace()
+        nn.members["parallel"] = .module(parallel)
+        nn.members["DataParallel"] = parallel.members["DataParallel"]
         nn.members["parameter"] = .module(Namespace(name: "torch.nn.parameter", members: ["Parameter": nn.members["Parameter"] ?? .none]))
         var table: [String: Value] = [
             "torch": .module(torch),
@@ -31,6 +34,7 @@ extension Interpreter {
             "torch.nn.utils": nn.members["utils"] ?? .none,
             "torch.nn.utils.rnn": member(nn, "utils", "rnn"),
             "torch.nn.parameter": nn.members["parameter"] ?? .none,
+            "torch.nn.parallel": nn.members["parallel"] ?? .none,
             "torch.autograd": torch.members["autograd"] ?? .none,
             "math": .module(Namespace(name: "math", members: makeMathMembers())),
             "numpy": makeNumPyModule(),
