@@ -39,3 +39,20 @@ private let stateKey: pthread_key_t = {
     }
     return key
 }()
+
+/// Autograd's per-thread state handed to a thread that runs only while its creator
+/// waits, as a Python generator's body does: in Python the body runs on the consumer's
+/// thread, so it must see the same grad mode (`with torch.no_grad(): next(gen)`).
+public enum AutogradThreadHandoff {
+    /// This thread's state, to pass to `adopt` on the other thread.
+    public static func currentState() -> AnyObject { AutogradThreadState.current }
+
+    /// Makes `state` this thread's state. Call it first thing on a new thread.
+    public static func adopt(_ state: AnyObject) {
+        guard let state = state as? AutogradThreadState else { return }
+        if let previous = pthread_getspecific(stateKey) {
+            Unmanaged<AutogradThreadState>.fromOpaque(previous).release()
+        }
+        pthread_setspecific(stateKey, Unmanaged.passRetained(state).toOpaque())
+    }
+}

@@ -78,7 +78,7 @@ final class SyntaxIndex {
             visit(target, in: statement, parent: nil)
             visit(iterable, in: statement, parent: nil)
             (body + orElse).forEach(index)
-        case let .functionDef(_, parameters, body, decorators):
+        case let .functionDef(_, parameters, body, decorators, _):
             for parameter in parameters { if let value = parameter.defaultValue { visit(value, in: statement, parent: nil) } }
             decorators.forEach { visit($0, in: statement, parent: nil) }
             body.forEach(index)
@@ -142,7 +142,8 @@ final class SyntaxIndex {
         case let .dictComprehension(key, value, generators):
             return generators.flatMap { [$0.iterable, $0.target] + $0.conditions } + [key, value]
         case let .starred(inner): return [inner]
-        case let .namedExpr(_, value): return [value]
+        case let .namedExpr(_, value), let .yieldFrom(value): return [value]
+        case let .yield(value): return value.map { [$0] } ?? []
         }
     }
 

@@ -29,7 +29,32 @@ extension Interpreter {
             }
             if let target = item.target { try assign(context, to: target) }
         }
-        return try executeWithBody(body, userManagers: userManagers)
+        let managers = entered
+        entered = []
+        return try exitNative(managers) { try executeWithBody(body, userManagers: userManagers) }
+    }
+
+    /// Runs `body`, then each native manager's exit, innermost first, with the body's
+    /// exception; a manager that swallows it (`contextlib.suppress`) ends the statement.
+    private func exitNative(_ managers: [NativeContextManager], _ body: () throws -> ControlFlow) throws -> ControlFlow {
+        let flow: ControlFlow
+        do {
+            flow = try body()
+        } catch {
+            // A stop (timeout, Ctrl-C) is never offered to a manager to swallow.
+            var pending = stopSignal.error == nil ? error as? PythonError : nil
+            var swallowed = false
+            for manager in managers.reversed() {
+                if (try? manager.exit(self, raising: pending)) == true, pending != nil {
+                    swallowed = true
+                    pending = nil
+                }
+            }
+            if swallowed { return .normal }
+            throw error
+        }
+        for manager in managers.reversed() { _ = try manager.exit(self, raising: nil) }
+        return flow
     }
 
     /// `__enter__` of a user class; any other value is not a context manager.

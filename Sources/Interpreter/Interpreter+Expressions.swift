@@ -71,6 +71,22 @@ extension Interpreter {
                 step: try step.map { try evaluate($0) } ?? .none)
         case let .lambda(parameters, body):
             return .function(try makeFunction(name: "<lambda>", parameters: parameters, body: .expression(body)))
+        case .listComprehension, .generator, .setComprehension, .dictComprehension:
+            return try evaluateComprehension(expr.kind)
+        case .starred:
+            throw PythonError("SyntaxError", "can't use starred expression here")
+        case let .namedExpr(name, value):
+            return try assignNamed(name, try evaluate(value))
+        case let .yield(value):
+            return try yieldToConsumer(try value.map { try evaluate($0) } ?? .none)
+        case let .yieldFrom(iterable):
+            return try yieldEach(of: try evaluate(iterable))
+        }
+    }
+
+    /// A list, set or dict comprehension, or a generator expression (built as a list).
+    private func evaluateComprehension(_ kind: ExprKind) throws -> Value {
+        switch kind {
         case let .listComprehension(element, generators), let .generator(element, generators):
             // Built in a list from the start, so its items count against the memory budget as they come.
             let results = ListStorage([])
@@ -98,10 +114,8 @@ extension Interpreter {
                 dict[keyValue] = try self.evaluate(value)
             }
             return .dict(dict)
-        case .starred:
-            throw PythonError("SyntaxError", "can't use starred expression here")
-        case let .namedExpr(name, value):
-            return try assignNamed(name, try evaluate(value))
+        default:
+            throw PythonError("SystemError", "not a comprehension")
         }
     }
 
@@ -252,6 +266,9 @@ extension Interpreter {
         let callScope = Scope(parent: function.closure)
         callScope.function = function
         try bindParameters(function, arguments, into: callScope)
+        if function.isGenerator, case let .statements(body) = function.body {
+            return try makeGenerator(function, body, callScope)
+        }
         let saved = scope, savedLine = currentLine
         scope = callScope
         callDepth += 1

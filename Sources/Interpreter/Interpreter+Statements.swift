@@ -26,6 +26,7 @@ extension Interpreter {
         // The line warnings and log records name: the innermost statement running, as
         // CPython's stack frame gives it, inside functions defined in this file too.
         if scope === globals || scope.function?.sourceName == source.name { currentLine = source.line(of: statement.span.start) }
+        if !generatorsToClose.isEmpty { closeDroppedGenerators() }
         do {
             return try executeUnlocated(statement)
         } catch var error as PythonError where error.span == nil {
@@ -67,8 +68,10 @@ extension Interpreter {
         case .break: return .breakLoop
         case .continue: return .continueLoop
         case .pass: break
-        case let .functionDef(name, parameters, body, decorators):
-            var function = Value.function(try makeFunction(name: name, parameters: parameters, body: .statements(body)))
+        case let .functionDef(name, parameters, body, decorators, isGenerator):
+            let definition = try makeFunction(name: name, parameters: parameters, body: .statements(body))
+            definition.isGenerator = isGenerator
+            var function = Value.function(definition)
             for decorator in decorators.reversed() {
                 function = try call(try evaluate(decorator), CallArguments([function]))
             }
@@ -173,11 +176,7 @@ extension Interpreter {
         guard let typeExpr = handler.type else { return true }
         let types: [Value]
         if case let .tuple(items) = try evaluate(typeExpr) { types = items } else { types = [try evaluate(typeExpr)] }
-        return types.contains { value in
-            if case let .classObject(classObject) = value { return exceptionMatches(error, classObject.name) }
-            if case let .builtin(builtin) = value { return exceptionMatches(error, builtin.name) }
-            return false
-        }
+        return types.contains { raisedError(error, matches: $0) }
     }
 
     func exceptionValue(_ error: PythonError) -> Value {

@@ -81,6 +81,11 @@ public final class Interpreter {
     /// taken with.
     public var threadCount = 1
     var callDepth = 0
+    /// The generators whose bodies are running, innermost last; `yield` hands its value
+    /// to the consumer of the last one.
+    var runningGenerators: [GeneratorRun] = []
+    /// Generators dropped unfinished, closed at the next statement boundary.
+    var generatorsToClose: [GeneratorRun] = []
     public static let defaultMaxCallDepth = 150
     public var maxCallDepth = Interpreter.defaultMaxCallDepth
     /// Sizes of Python containers and strings; see `ResourceLimits`.
@@ -129,6 +134,7 @@ public final class Interpreter {
         source = module.source
         for statement in module.body {
             currentLine = module.source.line(of: statement.span.start)
+            if !generatorsToClose.isEmpty { closeDroppedGenerators() }
             if case let .expression(expr) = statement.kind {
                 let value = try evaluate(expr)
                 echo(value, currentLine)

@@ -40,6 +40,7 @@ public struct PythonError: Error, CustomStringConvertible {
 let exceptionHierarchy: [String: String] = [
     "Exception": "BaseException",
     "KeyboardInterrupt": "BaseException",
+    "GeneratorExit": "BaseException",
     "ArithmeticError": "Exception",
     "ZeroDivisionError": "ArithmeticError",
     "OverflowError": "ArithmeticError",
@@ -108,4 +109,13 @@ func exceptionMatches(_ raised: String, _ handler: String) -> Bool {
         current = exceptionHierarchy[name]
     }
     return false
+}
+
+extension Interpreter {
+    /// Whether `error` is an instance of the exception class `type` (a class or a builtin).
+    func raisedError(_ error: PythonError, matches type: Value) -> Bool {
+        if case let .classObject(classObject) = type { return exceptionMatches(error, classObject.name) }
+        if case let .builtin(builtin) = type { return exceptionMatches(error, builtin.name) }
+        return false
+    }
 }

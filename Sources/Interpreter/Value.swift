@@ -220,6 +220,8 @@ public final class Function {
     var attributes: [String: Value] = [:]
     /// The file the function was defined in, so lines inside it are counted there.
     var sourceName: String?
+    /// A body with `yield`: a call binds the arguments and returns a generator.
+    var isGenerator = false
     /// `__qualname__` as CPython's call errors name it: `P.__init__` for a method.
     var qualifiedName: String { definingClass.map { "\($0.name).\(name)" } ?? name }
 

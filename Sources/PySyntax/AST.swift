@@ -52,6 +52,10 @@ public enum ExprKind {
     case starred(Expr)
     /// `(name := value)`: assigns and evaluates to the value.
     case namedExpr(name: String, value: Expr)
+    /// `yield value` (nil for a bare `yield`); its function is then a generator function.
+    case yield(Expr?)
+    /// `yield from iterable`
+    case yieldFrom(Expr)
 }
 
 public enum FStringPart {
@@ -193,7 +197,8 @@ public enum StmtKind {
     case `break`
     case `continue`
     case pass
-    case functionDef(name: String, parameters: [Parameter], body: [Stmt], decorators: [Expr])
+    /// `isGenerator` when the body (not a nested def or class) contains `yield`.
+    case functionDef(name: String, parameters: [Parameter], body: [Stmt], decorators: [Expr], isGenerator: Bool)
     case classDef(name: String, bases: [Expr], body: [Stmt], decorators: [Expr])
     case `return`(Expr?)
     case with(items: [WithItem], body: [Stmt])

@@ -24,7 +24,9 @@ extension Parser {
         case .keyword(.None):
             advance()
             return try node(.none, token.span)
-        case .keyword(.yield), .keyword(.await):
+        case .keyword(.yield):
+            return try parseYield()
+        case .keyword(.await):
             throw error("'\(source.text(of: token.span))' is not supported", token.span)
         case .punctuation(.ellipsis):
             advance()
@@ -186,5 +188,20 @@ extension Parser {
         let start = advance().span.start
         let operand = try parseBitwiseOr()
         return try node(.starred(operand), span(from: start))
+    }
+}
+
+extension Parser {
+    /// `yield`, `yield a, b` and `yield from iterable`, inside a function only; the
+    /// function being parsed becomes a generator function.
+    mutating func parseYield() throws(ParseError) -> Expr {
+        let keyword = advance()
+        if functionDepth == 0 { throw error("'yield' outside function", keyword.span) }
+        functionHasYield = true
+        if matchKeyword(.from) {
+            return try node(.yieldFrom(try parseExpression()), span(from: keyword.span.start))
+        }
+        guard startsExpression(current) else { return try node(.yield(nil), keyword.span) }
+        return try node(.yield(try parseStarExpressions()), span(from: keyword.span.start))
     }
 }

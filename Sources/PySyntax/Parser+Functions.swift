@@ -37,15 +37,16 @@ extension Parser {
         try expectClosing(.rightParen)
         if match(.arrow) { _ = try parseExpression() }
         try expect(.colon)
-        let savedLoopDepth = loopDepth
+        let saved = (loopDepth, functionHasYield)
         functionDepth += 1
-        loopDepth = 0
+        (loopDepth, functionHasYield) = (0, false)
         defer {
             functionDepth -= 1
-            loopDepth = savedLoopDepth
+            (loopDepth, functionHasYield) = saved
         }
         let body = try parseBlock(after: "function definition", line: source.line(of: keyword.span.start))
-        return Stmt(.functionDef(name: name, parameters: parameters, body: body, decorators: decorators), span(from: start))
+        return Stmt(.functionDef(name: name, parameters: parameters, body: body, decorators: decorators, isGenerator: functionHasYield),
+                    span(from: start))
     }
 
     /// `class Name(Base, ...): body`; keyword arguments such as `metaclass=` are dropped.

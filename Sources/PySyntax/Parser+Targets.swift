@@ -95,6 +95,7 @@ extension Parser {
         case .dictComprehension: "dict comprehension"
         case .setComprehension: "set comprehension"
         case .namedExpr: "named expression"
+        case .yield, .yieldFrom: "yield expression"
         case .generator: "generator expression"
         case .unary, .binary, .boolean, .slice: "expression"
         }

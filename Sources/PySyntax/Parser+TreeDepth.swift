@@ -67,8 +67,10 @@ extension Parser {
         case .lambda(let parameters, let body):
             parameters.compactMap(\.defaultValue).forEach(visit)
             visit(body)
-        case .namedExpr(_, let value):
+        case .namedExpr(_, let value), .yieldFrom(let value):
             visit(value)
+        case .yield(let value):
+            value.map(visit)
         case .listComprehension(let element, let generators), .generator(let element, let generators),
              .setComprehension(let element, let generators):
             visit(element)

@@ -35,6 +35,8 @@ struct Parser {
     var lastSignificantEnd = 0
     /// For `'return' outside function` and `'break' outside loop`.
     var functionDepth = 0
+    /// Whether the function being parsed contains `yield`, which makes it a generator.
+    var functionHasYield = false
     var loopDepth = 0
     /// Depths of the expression nodes made so far that have children (see `node`).
     var treeDepths: [ObjectIdentifier: Int] = [:]

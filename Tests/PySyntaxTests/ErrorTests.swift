@@ -86,6 +86,8 @@ struct ExpectedError: CustomTestStringConvertible, Sendable {
         ExpectedError("try:\n    pass\nexcept:\n    pass\nexcept E:\n    pass", "default 'except:' must be last", at: 3, 1, "except:\n    pass"),
         ExpectedError("return 1", "'return' outside function", at: 1, 1, "return"),
         ExpectedError("class A:\n    return", "'return' outside function", at: 2, 5, "return"),
+        ExpectedError("yield 1", "'yield' outside function", at: 1, 1, "yield"),
+        ExpectedError("class A:\n    x = yield", "'yield' outside function", at: 2, 9, "yield"),
         ExpectedError("for x in y:\n    def f():\n        break", "'break' outside loop", at: 3, 9, "break"),
         ExpectedError("continue", "'continue' not properly in loop", at: 1, 1, "continue"),
         ExpectedError("print 'hello'", "Missing parentheses in call to 'print'. Did you mean print(...)?", at: 1, 1, "print"),

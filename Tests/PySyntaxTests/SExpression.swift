@@ -45,6 +45,8 @@ func sExpression(_ expression: Expr) -> String {
         return list("setcomp", [sExpression(element)] + generators.map(sExpression))
     case .starred(let value): return list("*", [sExpression(value)])
     case .namedExpr(let name, let value): return list(":=", [name, sExpression(value)])
+    case .yield(let value): return list("yield", value.map { [sExpression($0)] } ?? [])
+    case .yieldFrom(let value): return list("yield-from", [sExpression(value)])
     }
 }
 
@@ -99,8 +101,8 @@ func sExpression(_ statement: Stmt) -> String {
     case .break: return "break"
     case .continue: return "continue"
     case .pass: return "pass"
-    case .functionDef(let name, let parameters, let body, let decorators):
-        return list("def", decorators.map { "@" + sExpression($0) } + [name, list("params", parameters.map(sExpression)), block(body)])
+    case .functionDef(let name, let parameters, let body, let decorators, let isGenerator):
+        return list(isGenerator ? "def-generator" : "def", decorators.map { "@" + sExpression($0) } + [name, list("params", parameters.map(sExpression)), block(body)])
     case .classDef(let name, let bases, let body, let decorators):
         return list("class", decorators.map { "@" + sExpression($0) } + [name, list("bases", bases.map(sExpression)), block(body)])
     case .return(let value): return list("return", value.map { [sExpression($0)] } ?? [])

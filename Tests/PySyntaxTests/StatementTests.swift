@@ -89,6 +89,21 @@ import PySyntax
             + "(def g (params kw:k) {(return)}); (def h (params a b) {pass})")
     }
 
+    /// A `yield` makes its own function a generator, not the function around it.
+    @Test func generatorFunctions() {
+        let text = """
+        def outer(x):
+            def inner():
+                yield
+            yield x, 1
+            y = yield from inner()
+            return y
+        def plain(): return (lambda: 1)
+        """
+        #expect(program(text) == "(def-generator outer (params x) {(def-generator inner (params) {(yield)}); (yield (tuple x 1)); "
+            + "(= y (yield-from (call inner))); (return y)}); (def plain (params) {(return (lambda (params) 1))})")
+    }
+
     @Test func classDefinitions() {
         let text = """
         class Net(nn.Module, metaclass=Meta):

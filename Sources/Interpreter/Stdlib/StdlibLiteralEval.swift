@@ -66,6 +66,8 @@ extension Interpreter {
         case .dictComprehension: "DictComp"
         case .setComprehension: "SetComp"
         case .namedExpr: "NamedExpr"
+        case .yield: "Yield"
+        case .yieldFrom: "YieldFrom"
         case .dict: "Dict"
         default: "expr"
         }

@@ -22,6 +22,7 @@ extension Interpreter {
             "enum": stdlibModule("enum", makeEnumMembers()),
             "warnings": stdlibModule("warnings", makeWarningsMembers()),
             "logging": stdlibModule("logging", makeLoggingMembers()),
+            "contextlib": stdlibModule("contextlib", makeContextlibMembers()),
             "time": stdlibModule("time", makeTimeMembers()),
             "os": stdlibModule("os", os),
             "os.path": os["path"] ?? .none,
@@ -79,6 +80,16 @@ protocol NativeInstanceCheck: NativeObject {
 protocol NativeContextManager: NativeObject {
     func enter(_ interpreter: Interpreter) throws -> Value
     func exit(_ interpreter: Interpreter) throws
+    /// `__exit__` with the body's exception, if it raised one; true swallows it. By
+    /// default the exit cannot fail and never swallows.
+    func exit(_ interpreter: Interpreter, raising error: PythonError?) throws -> Bool
+}
+
+extension NativeContextManager {
+    func exit(_ interpreter: Interpreter, raising error: PythonError?) throws -> Bool {
+        try? exit(interpreter)
+        return false
+    }
 }
 
 /// A native container whose repr shows its items' reprs (a deque, a partial).
@@ -146,11 +157,13 @@ extension Interpreter {
     }
 }
 
-/// `zip(count(), repeat(x))`: lazy, since every argument is endless; nil otherwise.
+/// `zip(count(), repeat(x))` or `zip(gen(), count())`: lazy, since every argument is a lazy
+/// iterator (endless, or a generator); nil otherwise.
 func zipOfEndless(_ iterables: [Value]) -> Value? {
     let lazy = iterables.compactMap { value -> LazyIterator? in if case let .native(object as LazyIterator) = value { object } else { nil } }
     guard !iterables.isEmpty, lazy.count == iterables.count else { return nil }
-    return .native(LazyIterator(kind: "zip") {
+    // It ends with its shortest argument, so one argument that ends (a generator) is enough.
+    return .native(LazyIterator(kind: "zip", isFinite: lazy.contains(where: \.isFinite)) {
         var items: [Value] = []
         for iterator in lazy {
             guard let item = try iterator.next() else { return nil }

@@ -747,3 +747,41 @@ x.permute(1, 0).unsqueeze(0).expand(2**31, 4, 3).sum().backward()
 torch.randn(3, 4).unsqueeze(0).expand(2**31, 3, 4).sum(0)
 ### min along a billions-long expanded dim stops at the time limit -> TimeoutError
 torch.randn(3, 4).unsqueeze(0).expand(2**31, 3, 4).min(0)
+### generators left suspended after ignoring GeneratorExit are bounded, not one thread each without end -> MemoryError
+def g():
+    while True:
+        try:
+            yield 1
+        except BaseException:
+            pass
+for i in range(600):
+    it = g()
+    next(it)
+### a generator that yields from itself ends in RecursionError -> RecursionError
+def g():
+    yield from g()
+next(g())
+### deep recursion inside a generator's body is a RecursionError on its own stack -> RecursionError
+def r(n):
+    return r(n + 1)
+def g():
+    yield r(0)
+next(g())
+### thousands of generators dropped halfway are closed and free their threads -> ok
+def walk(n):
+    try:
+        for i in range(n):
+            yield i
+    finally:
+        pass
+for i in range(1000):
+    it = walk(5)
+    assert next(it) == 0
+assert sum(walk(100)) == 4950
+### an endless generator drained into a list stops at the limits -> TimeoutError
+def naturals():
+    k = 0
+    while True:
+        yield k
+        k += 1
+x = list(naturals())
