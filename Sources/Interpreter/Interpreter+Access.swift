@@ -137,6 +137,8 @@ extension Interpreter {
             case let .bool(flag): return flag ? 1 : 0
             case let .tensor(tensor) where tensor.count == 1 && !tensor.dtype.isFloatingPoint:
                 return Int(try tensor.item().int64Value)
+            case _ where isIndexLike(value):
+                return Int(try pythonInt(value))
             default:
                 throw PythonError.typeError(
                     "slice indices must be integers or None or have an __index__ method")
@@ -151,6 +153,11 @@ extension Interpreter {
         case let .slice(start, stop, step):
             return .slice(start: try bound(start), stop: try bound(stop), step: try bound(step))
         case let .tensor(tensor): return .tensor(tensor)
+        case _ where isIndexLike(value): return .integer(Int(try pythonInt(value)))
+        case let .native(array as NDArray):
+            // A numpy array indexes as the list it holds would (mammoth's `examples[choice]`).
+            let index = array.tensor.detach()
+            return .tensor(index.dtype == .bool || index.dtype == .uint8 ? index : try index.to(.int64))
         case .list, .tuple, .range:
             // PyTorch's indexing_tensor_from_data: a bool or uint8 list is a mask; any other
             // (floats and the empty list included) becomes an int64 index.
@@ -160,7 +167,25 @@ extension Interpreter {
             throw PythonError.typeError("new(): invalid data type 'str'")
         default:
             throw PythonError.indexError(
-                "only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got \(value.typeName))")
+                "only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got \(indexTypeName(value)))")
+        }
+    }
+
+    /// The C type name PyTorch's indexing error shows: numpy's types are qualified.
+    private func indexTypeName(_ value: Value) -> String {
+        switch value {
+        case .native(is NumPyScalar), .native(is NDArray): "numpy.\(value.typeName)"
+        default: value.typeName
+        }
+    }
+
+    /// A value with `__index__` that stands for an int: a numpy integer scalar, or an
+    /// instance such as an IntEnum member.
+    private func isIndexLike(_ value: Value) -> Bool {
+        switch value {
+        case let .native(scalar as NumPyScalar): !scalar.dtype.isFloatingPoint && scalar.dtype != .bool
+        case let .instance(instance): instance.classObject.lookup("__index__") != nil
+        default: false
         }
     }
 
