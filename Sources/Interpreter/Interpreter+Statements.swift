@@ -292,40 +292,6 @@ extension Interpreter {
         for (item, target) in zip(items, targets) { try assign(item, to: target) }
     }
 
-    private func delete(_ target: Expr) throws {
-        switch target.kind {
-        case let .name(name):
-            guard scope.variables.removeValue(forKey: name) != nil else { throw PythonError.nameError(name) }
-        case let .subscript(containerExpr, indexExpr):
-            let container = try evaluate(containerExpr)
-            let index = try evaluate(indexExpr)
-            switch container {
-            case let .list(list):
-                let position = try normalizedSequenceIndex(index, count: list.items.count, kind: "list")
-                list.items.remove(at: position)
-            case let .dict(dict):
-                try requireHashable(index)
-                guard dict[index] != nil else { throw PythonError("KeyError", try repr(index)) }
-                dict[index] = nil
-            case let .native(object as NativeContainer):
-                try object.deleteItem(self, index)
-            default:
-                throw PythonError.typeError("'\(container.typeName)' object doesn't support item deletion")
-            }
-        case let .attribute(objectExpr, name, _):
-            if case let .instance(instance) = try evaluate(objectExpr) {
-                // `nn.Module.__delattr__` looks in the parameter, buffer and child registries first.
-                if instance.moduleRegistry?.remove(name) == true { return }
-                instance.attributes[name] = nil
-                instance.attributeOrder.removeAll { $0 == name }
-            }
-        case let .tuple(targets), let .list(targets):
-            for inner in targets { try delete(inner) }
-        default:
-            throw PythonError("SyntaxError", "cannot delete expression")
-        }
-    }
-
     func makeFunction(name: String, parameters: [Parameter], body: Function.FunctionBody) throws -> Function {
         var defaults: [String: Value] = [:]
         for parameter in parameters {

@@ -45,6 +45,12 @@ extension Interpreter {
             try interpreter.setAttribute(of: try bound.value("obj"), name, try bound.value("value"))
             return .none
         }
+        table.defineBuiltin("delattr") { interpreter, arguments in
+            let bound = try arguments.bind("delattr", ["obj", "name"])
+            guard case let .string(name) = try bound.value("name") else { throw PythonError.typeError("attribute name must be string") }
+            try interpreter.deleteAttribute(of: try bound.value("obj"), name)
+            return .none
+        }
     }
 
     /// `callable`, `super`, `id`, `chr`, `ord`, and the builtins a sandbox refuses.
