@@ -18,6 +18,7 @@ extension Interpreter {
             return interpreter.typeObject(of: value)
         }
         addLanguageBuiltins(to: &table)
+        addDirBuiltin(to: &table)
         // The root class, so that `class Config(object):` defines an ordinary class.
         table["object"] = .classObject(ClassObject(name: "object", attributes: [:], bases: []))
         table.defineBuiltin("issubclass") { interpreter, arguments in
