@@ -20,19 +20,29 @@ protocol OptimizerAlgorithm {
                 _ options: GroupOptions) throws -> (any OptimizerParameterState)?
     /// A state rebuilt from the entries `load_state_dict` was given.
     func restore(_ saved: SavedOptimizerState) throws -> (any OptimizerParameterState)?
+    /// Options `__init__` derives from the others once they are checked (LBFGS's `max_eval`).
+    func complete(_ options: inout [(String, Value)], _ interpreter: Interpreter) throws
+    /// Whether the optimizer takes more than one param group.
+    var allowsGroups: Bool { get }
+    /// A `step` that is not one update per parameter (LBFGS's closure-driven iterations):
+    /// its return value, or nil to run the per-parameter updates.
+    func stepWhole(_ optimizer: Optimizer, closure: Value?, _ interpreter: Interpreter) throws -> Value?
 }
 
 extension OptimizerAlgorithm {
     var fixedOptions: Set<String> { [] }
     var signature: [String] { defaults.map(\.0).filter { !fixedOptions.contains($0) } }
     func initialState(for parameter: Tensor, _ constructorOptions: GroupOptions) throws -> (any OptimizerParameterState)? { nil }
+    func complete(_ options: inout [(String, Value)], _ interpreter: Interpreter) throws {}
+    var allowsGroups: Bool { true }
+    func stepWhole(_ optimizer: Optimizer, closure: Value?, _ interpreter: Interpreter) throws -> Value? { nil }
 }
 
 /// Every optimizer `torch.optim` offers, in the order its members are listed.
 var optimizerAlgorithms: [any OptimizerAlgorithm] {
     [
     SGDAlgorithm(), AdamAlgorithm(name: "Adam"), AdamAlgorithm(name: "AdamW"), AdadeltaAlgorithm(),
-    RMSpropAlgorithm(), AdagradAlgorithm(), AdamaxAlgorithm(), NAdamAlgorithm(), RAdamAlgorithm(), RpropAlgorithm(), ASGDAlgorithm()]
+    RMSpropAlgorithm(), AdagradAlgorithm(), AdamaxAlgorithm(), NAdamAlgorithm(), RAdamAlgorithm(), RpropAlgorithm(), ASGDAlgorithm(), LBFGSAlgorithm()]
 }
 
 /// One `__init__` check over the constructor's options; numbers only, as PyTorch's

@@ -58,6 +58,7 @@ final class Optimizer: NativeObject, ParameterUpdating {
             return method { interpreter, arguments in
                 // PyTorch calls the closure first, with grad mode on, and returns its loss.
                 let closure = try arguments.bind("step", ["closure"]).optional("closure")
+                if let result = try self.algorithm.stepWhole(self, closure: closure, interpreter) { return result }
                 let loss = try closure.flatMap { callee -> Value? in
                     if case .none = callee { return nil }
                     return try GradMode.with(true) { try interpreter.call(callee, CallArguments()) }
@@ -106,7 +107,8 @@ private func optionRepr(_ value: Value) -> String {
     case let .int(number): String(number)
     case let .float(number): pythonFloatRepr(number)
     case let .tuple(items): "(" + items.map(optionRepr).joined(separator: ", ") + (items.count == 1 ? ",)" : ")")
-    case let .string(text): "'\(text)'"
+    // The repr formats each option with str(), so a string prints bare.
+    case let .string(text): text
     default: "..."
     }
 }
@@ -150,6 +152,7 @@ extension Interpreter {
             if let index = options.firstIndex(where: { $0.0 == name }) { options[index].1 = value }
         }
         for check in algorithm.checks { try check.run(options, self) }
+        try algorithm.complete(&options, self)
         let items = try iterate(paramsArgument)
         if items.isEmpty { throw PythonError.valueError("optimizer got an empty parameter list") }
         let groups = try (items.first.map { if case .dict = $0 { true } else { false } } ?? false)
@@ -166,6 +169,9 @@ extension Interpreter {
             if Set(identities).count != identities.count {
                 warn("optimizer contains a parameter group with duplicate parameters; in future, this will cause an error; see github.com/pytorch/pytorch/issues/40967 for more information")
             }
+        }
+        if groups.count > 1, !algorithm.allowsGroups {
+            throw PythonError.valueError("\(name) doesn't support per-parameter options (parameter groups)")
         }
         let optimizer = Optimizer(algorithm: algorithm, defaults: options, groups: groups)
         let constructorOptions = GroupOptions(DictStorage(options.map { (.string($0.0), $0.1) }), interpreter: self)

@@ -96,3 +96,29 @@ CASES += [("optimizer-error", SETUP + body) for body in [
     "torch.optim.SGD([w, b], lr=0.1, nesterov=True)",
     "opt = torch.optim.RMSprop([w, b])\ntrain(opt, 1)\nopt.param_groups[0]['momentum'] = 0.9\ntrain(opt, 1)",
 ]]
+
+# LBFGS: its iterations lean on dot products and sums (MKL's order in PyTorch), so values
+# compare within tolerance, over few enough iterations that the last-bit differences do
+# not steer the line search (near the optimum they do: the loss is all rounding there).
+LBFGS_CLOSURE = ("def closure():\n    opt.zero_grad()\n    loss = ((w - target) ** 2).sum() + (w ** 4).sum() * 0.1 + ((b - 1) ** 2).sum() * 3\n"
+                 "    loss.backward()\n    return loss\n")
+ROSENBROCK = ("x = torch.nn.Parameter(torch.tensor([-1.5, 2.0]))\ndef closure():\n    opt.zero_grad()\n"
+              "    loss = (1 - x[0]) ** 2 + 100 * (x[1] - x[0] ** 2) ** 2\n    loss.backward()\n    return loss\n")
+CASES += [("optimizer", SETUP + body) for body in [
+    "opt = torch.optim.LBFGS([w, b])\n" + LBFGS_CLOSURE + "losses = [opt.step(closure) for _ in range(2)]\n(torch.stack(losses), w.detach(), b.detach())",
+    "opt = torch.optim.LBFGS([w, b], max_iter=6, line_search_fn='strong_wolfe')\n" + LBFGS_CLOSURE + "losses = [opt.step(closure) for _ in range(2)]\n(torch.stack(losses), w.detach(), b.detach())",
+    "opt = torch.optim.LBFGS([w, b], lr=0.5, max_iter=5, history_size=2)\n" + LBFGS_CLOSURE + "losses = [opt.step(closure) for _ in range(3)]\n(torch.stack(losses), w.detach())",
+    "opt = torch.optim.LBFGS([w, b], max_iter=4, line_search_fn='strong_wolfe', maximize=True)\n" + LBFGS_CLOSURE.replace("loss = (", "loss = -(") + "opt.step(closure)\nw.detach()",
+    ROSENBROCK + "opt = torch.optim.LBFGS([x], max_iter=5, line_search_fn='strong_wolfe')\nfor _ in range(2):\n    opt.step(closure)\nx.detach()",
+    ROSENBROCK + "opt = torch.optim.LBFGS([x], lr=0.1, max_iter=10)\nfor _ in range(3):\n    opt.step(closure)\nx.detach()",
+    "opt = torch.optim.LBFGS([w, b], tolerance_grad=1e3)\n" + LBFGS_CLOSURE + "(opt.step(closure), w.detach())",
+    "opt = torch.optim.LBFGS([w, b], max_iter=10)\nopt.defaults",
+    "opt = torch.optim.LBFGS([w, b], line_search_fn='strong_wolfe')\nopt",
+    "opt = torch.optim.LBFGS([w, b])\nopt",
+]]
+CASES += [("optimizer-error", SETUP + body) for body in [
+    "opt = torch.optim.LBFGS([w, b])\nopt.step()",
+    "torch.optim.LBFGS([{'params': [w]}, {'params': [b]}])",
+    "torch.optim.LBFGS([w], lr=-1)",
+    "opt = torch.optim.LBFGS([w, b], line_search_fn='backtracking')\n" + LBFGS_CLOSURE + "opt.step(closure)",
+]]
