@@ -62,15 +62,8 @@ public enum OptimizerMath {
     /// `_single_tensor_adam` (AdamW: decoupled weight decay).
     public static func adam(_ param: Tensor, grad rawGrad: Tensor, state: AdamState, _ options: AdamOptions) throws {
         try GradMode.with(false) {
-            var grad = options.maximize ? try neg(rawGrad) : rawGrad
             state.step += 1
-            if options.weightDecay != 0 {
-                if options.decoupledWeightDecay {
-                    try param.assignInPlace(try mul(param, 1 - options.lr * options.weightDecay))
-                } else {
-                    grad = try addScaled(grad, param, options.weightDecay)
-                }
-            }
+            let grad = try decayedGradient(param, rawGrad, options)
             try state.expAvg.assignInPlace(try lerp(state.expAvg, grad, 1 - options.beta1))
             try state.expAvgSq.assignInPlace(try addProduct(try mul(state.expAvgSq, options.beta2), grad, grad, 1 - options.beta2))
             let biasCorrection1 = 1 - pow(options.beta1, state.step)
@@ -85,6 +78,18 @@ public enum OptimizerMath {
             let denominator = try add(try div(try second.unary(.sqrt), biasCorrection2Root), options.eps)
             try param.assignInPlace(try addQuotient(param, state.expAvg, denominator, -stepSize))
         }
+    }
+
+    /// The Adam family's first step: the gradient negated for `maximize`, then weight decay,
+    /// either added to the gradient or (decoupled) shrinking the parameter in place.
+    static func decayedGradient(_ param: Tensor, _ rawGrad: Tensor, _ options: AdamOptions) throws -> Tensor {
+        let grad = options.maximize ? try neg(rawGrad) : rawGrad
+        guard options.weightDecay != 0 else { return grad }
+        if options.decoupledWeightDecay {
+            try param.assignInPlace(try mul(param, 1 - options.lr * options.weightDecay))
+            return grad
+        }
+        return try addScaled(grad, param, options.weightDecay)
     }
 
     /// Adadelta's state: `square_avg` and `acc_delta`.
@@ -115,36 +120,4 @@ public enum OptimizerMath {
             try addScaledInPlace(param, delta, -lr)
         }
     }
-}
-
-/// `self.add(other, alpha=a)`: PyTorch's kernel computes other·a + self with one fused
-/// multiply-add; the engine's fused kernel does the same for same-shape float tensors.
-private func addScaled(_ base: Tensor, _ other: Tensor, _ alpha: Double) throws -> Tensor {
-    if let fused = try base.addingScaled(other, alpha: alpha) { return fused }
-    return try add(base, try mul(alpha, other))
-}
-
-/// `param.add_(update, alpha=a)`, in place without a temporary where the fused kernel applies.
-private func addScaledInPlace(_ param: Tensor, _ update: Tensor, _ alpha: Double) throws {
-    if try !param.addScaledInPlace(update, alpha: alpha) {
-        try param.assignInPlace(try addScaled(param, update, alpha))
-    }
-}
-
-/// `addcmul`: self + value·t1·t2.
-private func addProduct(_ base: Tensor, _ first: Tensor, _ second: Tensor, _ value: Double) throws -> Tensor {
-    try add(base, try mul(try mul(value, first), second))
-}
-
-/// `addcdiv`: self + value·t1 / t2.
-private func addQuotient(_ base: Tensor, _ numerator: Tensor, _ denominator: Tensor, _ value: Double) throws -> Tensor {
-    try add(base, try div(try mul(value, numerator), denominator))
-}
-
-/// `lerp(self, end, weight)` as PyTorch's kernel: weight < 0.5 ? self + w·(end − self)
-/// : end − (end − self)·(1 − w).
-private func lerp(_ start: Tensor, _ end: Tensor, _ weight: Double) throws -> Tensor {
-    let difference = try sub(end, start)
-    if weight < 0.5 { return try add(start, try mul(weight, difference)) }
-    return try sub(end, try mul(difference, 1 - weight))
 }

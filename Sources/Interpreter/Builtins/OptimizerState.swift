@@ -6,7 +6,7 @@ import TensorEngine
 /// across groups, and each group keeps its options with `params` last.
 extension Optimizer {
     func stateMethod(_ name: String, interpreter: Interpreter) throws -> Value? {
-        func method(_ body: @escaping Builtin.Body) -> Value { .builtin(Builtin(name, owner: kind.rawValue, body)) }
+        func method(_ body: @escaping Builtin.Body) -> Value { .builtin(Builtin(name, owner: algorithm.name, body)) }
         switch name {
         case "state_dict":
             return method { _, arguments in
@@ -92,27 +92,11 @@ extension Optimizer {
         }
     }
 
-    /// One parameter's saved state, cast to its dtype (except `step`), into the update rule's state.
+    /// One parameter's saved state, cast to its dtype (except the counters), as the
+    /// algorithm's state.
     private func restoreState(_ fields: DictStorage, for parameter: Tensor, _ interpreter: Interpreter) throws {
-        func tensor(_ key: String) throws -> Tensor? {
-            guard case let .tensor(value)? = fields[.string(key)] else { return nil }
-            return value.dtype == parameter.dtype ? value : try value.to(parameter.dtype)
-        }
-        let step = try fields[.string("step")].map { value -> Double in
-            if case let .tensor(count) = value { return try count.item().doubleValue }
-            return try interpreter.pythonDouble(value)
-        } ?? 0
-        let identity = ObjectIdentifier(parameter)
-        switch kind {
-        case .sgd:
-            momentumBuffers[identity] = try tensor("momentum_buffer")
-        case .adam, .adamW:
-            guard let average = try tensor("exp_avg"), let squares = try tensor("exp_avg_sq") else { return }
-            adamStates[identity] = OptimizerMath.AdamState(step: step, expAvg: average, expAvgSq: squares, maxExpAvgSq: try tensor("max_exp_avg_sq"))
-        case .adadelta:
-            guard let squares = try tensor("square_avg"), let deltas = try tensor("acc_delta") else { return }
-            adadeltaStates[identity] = OptimizerMath.AdadeltaState(step: step, squareAvg: squares, accDelta: deltas)
-        }
+        let saved = try SavedOptimizerState(fields, for: parameter, interpreter)
+        states[ObjectIdentifier(parameter)] = try algorithm.restore(saved)
     }
 
     private func addParamGroup(_ group: DictStorage, _ interpreter: Interpreter) throws {
