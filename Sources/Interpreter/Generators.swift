@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Autograd
 import PySyntax
 import Diagnostics
@@ -14,7 +13,6 @@ final class GeneratorRun: @unchecked Sendable {
     /// Suspended bodies each hold a thread; a program that leaves this many unfinished
     /// gets a MemoryError instead of exhausting the process's threads.
     static let maxSuspended = 512
-    private static let suspended = Atomic<Int>(0)
 
     private let body: [Stmt]
     private let resume = DispatchSemaphore(value: 0)
@@ -86,13 +84,13 @@ final class GeneratorRun: @unchecked Sendable {
     }
 
     private func start(_ interpreter: Interpreter) throws {
-        guard Self.suspended.add(1, ordering: .relaxed).newValue <= Self.maxSuspended else {
-            Self.suspended.subtract(1, ordering: .relaxed)
+        guard interpreter.suspendedGenerators < Self.maxSuspended else {
             isFinished = true
             throw PythonError("MemoryError", "more than \(Self.maxSuspended) generators are suspended at once; "
                               + "run each to its end or drop it before starting more")
         }
         isStarted = true
+        interpreter.suspendedGenerators += 1
         let context = UncheckedSendable((self, interpreter, AutogradThreadHandoff.currentState()))
         let thread = Thread {
             let (run, interpreter, autograd) = context.value
@@ -112,7 +110,7 @@ final class GeneratorRun: @unchecked Sendable {
             failure = error
         }
         isFinished = true
-        Self.suspended.subtract(1, ordering: .relaxed)
+        interpreter.suspendedGenerators -= 1
         handBack.signal()
     }
 

@@ -84,6 +84,8 @@ public final class Interpreter {
     /// The generators whose bodies are running, innermost last; `yield` hands its value
     /// to the consumer of the last one.
     var runningGenerators: [GeneratorRun] = []
+    /// Generator bodies started and not finished, each holding a thread.
+    var suspendedGenerators = 0
     /// Generators dropped unfinished, closed at the next statement boundary.
     var generatorsToClose: [GeneratorRun] = []
     public static let defaultMaxCallDepth = 150

@@ -25,6 +25,9 @@ extension Interpreter {
             return [("type", jsonString("int")), ("value", big.value.text()), ("repr", reprText)]
         case let .float(number):
             return [("type", jsonString("float")), ("value", jsonDouble(number)), ("repr", reprText)]
+        // np.float64 subclasses Python's float (np.float32 and the integer scalars do not).
+        case let .native(scalar as NumPyScalar) where scalar.dtype == .float64:
+            return [("type", jsonString("float")), ("value", jsonDouble(scalar.value.doubleValue)), ("repr", reprText)]
         case let .bool(flag):
             return [("type", jsonString("bool")), ("value", flag ? "true" : "false"), ("repr", reprText)]
         case let .string(text):
