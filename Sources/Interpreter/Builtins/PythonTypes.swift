@@ -138,7 +138,7 @@ extension Interpreter {
             return .bool(set.items.allSatisfy { item in other.contains { pythonEquals($0, item) } })
         }
         case "copy": return method { interpreter, _ in interpreter.makeSet(set.items) }
-        default: return nil
+        default: return moreSetMethods(set, name, method)
         }
     }
 }
