@@ -94,6 +94,32 @@ extension Interpreter {
         }
     }
 
+    /// `id(x)`: the object's address for values that are objects here (tensors, lists,
+    /// instances, ...), agreeing with `is`: the singletons and CPython's cached small ints
+    /// have fixed ids, and any other value, a new object each time, a fresh one.
+    func pythonIdentity(_ value: Value) -> Int64 {
+        func address(_ object: AnyObject) -> Int64 { Int64(Int(bitPattern: ObjectIdentifier(object).hashValue.magnitude)) }
+        switch value {
+        case let .tensor(object): return address(object)
+        case let .list(object): return address(object)
+        case let .dict(object): return address(object)
+        case let .instance(object): return address(object)
+        case let .classObject(object): return address(object)
+        case let .native(object): return address(object)
+        case let .function(object): return address(object)
+        case let .builtin(object): return address(object)
+        case let .module(object): return address(object)
+        case .none: return 0x1000
+        case .ellipsis: return 0x1010
+        case let .bool(flag): return flag ? 0x1020 : 0x1030
+        case let .dtype(dtype): return 0x2000 + Int64(DType.allCases.firstIndex(of: dtype) ?? 0) * 32
+        case let .int(number) where number >= -5 && number <= 256: return 0x3000 + (number + 5) * 32
+        default:
+            freshIdentity &+= 16
+            return freshIdentity
+        }
+    }
+
     private func identical(_ left: Value, _ right: Value) -> Bool {
         switch (left, right) {
         case (.none, .none), (.ellipsis, .ellipsis): return true

@@ -13,14 +13,16 @@ extension Interpreter {
             value = try evaluateUnobserved(expr)
         } catch var error as PythonError {
             // An op stopped by the engine may reach here already converted by a builtin.
-            if error.type == "KeyboardInterrupt", stopSignal.error != nil { throw interruptedOperationError(span: expr.span) }
-            if error.span == nil { error.span = expr.span }
+            let span = runningLibraryCode ? nil : expr.span
+            if error.type == "KeyboardInterrupt", stopSignal.error != nil { throw interruptedOperationError(span: span) }
+            if error.span == nil { error.span = span }
             throw error
         } catch let error as TensorError {
-            if error.kind == .interrupted { throw interruptedOperationError(span: expr.span) }
-            throw PythonError(error, span: expr.span)
+            let span = runningLibraryCode ? nil : expr.span
+            if error.kind == .interrupted { throw interruptedOperationError(span: span) }
+            throw PythonError(error, span: span)
         }
-        if isObserved { observer?.didEvaluate(expr, value: value) }
+        if isObserved, !runningLibraryCode { observer?.didEvaluate(expr, value: value) }
         return value
     }
 

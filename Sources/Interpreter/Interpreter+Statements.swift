@@ -29,7 +29,7 @@ extension Interpreter {
         if !generatorsToClose.isEmpty { closeDroppedGenerators() }
         do {
             return try executeUnlocated(statement)
-        } catch var error as PythonError where error.span == nil {
+        } catch var error as PythonError where error.span == nil && !runningLibraryCode {
             // Errors raised by the statement itself (assert, raise, unpacking) point at it.
             error.span = statement.span
             throw error

@@ -84,6 +84,12 @@ public final class Interpreter {
     /// The generators whose bodies are running, innermost last; `yield` hands its value
     /// to the consumer of the last one.
     var runningGenerators: [GeneratorRun] = []
+    /// The last id given to a value that is not an object here (`id(1.5)`).
+    var freshIdentity: Int64 = 1 << 40
+    /// The Python base classes of optimizers and schedulers; the native ones count as
+    /// their instances too.
+    var optimizerBaseClass: ClassObject?
+    var schedulerBaseClass: ClassObject?
     /// Generator bodies started and not finished, each holding a thread.
     var suspendedGenerators = 0
     /// Generators dropped unfinished, closed at the next statement boundary.

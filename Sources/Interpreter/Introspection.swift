@@ -10,6 +10,6 @@ extension Interpreter {
     /// The tensor attributes that are not methods; kept in step with `tensorAttribute`.
     public static let tensorAttributeNames: [String] = [
         "shape", "dtype", "ndim", "T", "mT", "H", "mH", "data", "device", "is_cuda", "is_leaf",
-        "requires_grad", "grad", "grad_fn", "itemsize", "nbytes", "real",
+        "retains_grad", "requires_grad", "grad", "grad_fn", "itemsize", "nbytes", "real",
     ]
 }

@@ -220,6 +220,9 @@ public final class Function {
     var attributes: [String: Value] = [:]
     /// The file the function was defined in, so lines inside it are counted there.
     var sourceName: String?
+    /// Defined by the interpreter's own Python library (`torch.optim.Optimizer`), not by
+    /// the user's program: its lines are not the program's lines.
+    var isLibrary: Bool { sourceName == pythonLibraryFileName }
     /// A body with `yield`: a call binds the arguments and returns a generator.
     var isGenerator = false
     /// `__qualname__` as CPython's call errors name it: `P.__init__` for a method.

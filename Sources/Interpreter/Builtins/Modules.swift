@@ -42,7 +42,12 @@ extension Interpreter {
         table["torch.special"] = member(torch, "special")
         table["torch.distributions"] = member(torch, "distributions")
         table["torch.distributions.categorical"] = member(torch, "distributions", "categorical")
-        return table.merging(makeStdlibModules()) { torchModule, _ in torchModule }
+        table.merge(makeStdlibModules()) { torchModule, _ in torchModule }
+        if case let .module(collections)? = table["collections"] {
+            addOptimizerBaseClasses(torch: table["torch"] ?? .none, collections: collections.members, warnings: table["warnings"] ?? .none)
+        }
+        table["torch.optim.optimizer"] = member(torch, "optim", "optimizer")
+        return table
     }
 
     func importModule(_ name: ImportName) throws {

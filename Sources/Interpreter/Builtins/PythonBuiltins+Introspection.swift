@@ -65,7 +65,9 @@ extension Interpreter {
             }
         }
         table.defineBuiltin("super") { interpreter, _ in interpreter.makeSuper() }
-        table.defineBuiltin("id") { _, arguments in .int(Int64(arguments.positional.count)) }
+        table.defineBuiltin("id") { interpreter, arguments in
+            .int(interpreter.pythonIdentity(try arguments.bind("id", ["obj"]).value("obj")))
+        }
         table.defineBuiltin("chr") { _, arguments in
             let code = try toInt(arguments.positional.first ?? .none, function: "chr", argument: "i")
             guard let scalar = Unicode.Scalar(UInt32(clamping: code < 0 ? 0x110000 : code)) else { throw PythonError.valueError("chr() arg not in range(0x110000)") }
@@ -110,6 +112,10 @@ extension Interpreter {
                 return false
             }
             if case let .native(object as ExceptionObject) = value { return object.ancestry.contains { exceptionMatches($0, classObject.name) } }
+            if classObject === optimizerBaseClass, case .native(is Optimizer) = value { return true }
+            if classObject === schedulerBaseClass, case let .native(object) = value {
+                return object is LRScheduler || object is SequentialScheduler
+            }
             return false
         case let .builtin(builtin) where nativeModuleFactory(classes) != nil:
             return isNativeModuleInstance(value, of: builtin)

@@ -73,6 +73,7 @@ extension Interpreter {
         case "data": return .tensor(tensor.detach())
         case "requires_grad": return .bool(tensor.requiresGrad)
         case "is_leaf": return .bool(tensor.isLeaf)
+        case "retains_grad": return .bool(!tensor.isLeaf && tensor.retainsGrad)
         case "grad_fn": return tensor.gradFn.map { .native(GradFunction($0)) } ?? .none
         case "grad":
             if !tensor.isLeaf && !tensor.retainsGrad {
