@@ -140,6 +140,7 @@ public final class Interpreter {
 
     private func runStatements(_ module: Module, echo: (Value, Int) -> Void) throws {
         source = module.source
+        setProgramName(module.source.name)
         for statement in module.body {
             currentLine = module.source.line(of: statement.span.start)
             if !generatorsToClose.isEmpty { closeDroppedGenerators() }

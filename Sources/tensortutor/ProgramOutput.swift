@@ -37,7 +37,7 @@ func runProgram(bytes: [UInt8], name: String, json: Bool, timeout: Double?, limi
         succeeded = false
     }
     reporter.flush()
-    return succeeded ? 0 : 1
+    return reporter.systemExitStatus ?? (succeeded ? 0 : 1)
 }
 
 /// Formats run events for people (text) or for tools (`--json`). Thread-safe: the
@@ -62,6 +62,8 @@ final class EventReporter: @unchecked Sendable {
     private var outputLimitStop: PythonError {
         PythonError("RuntimeError", "the program printed more than \(outputLimit) bytes (--max-output-bytes) and was stopped")
     }
+    /// The status `sys.exit` asked for, once the program has raised SystemExit.
+    private(set) var systemExitStatus: Int32?
     /// The running program's, to stop it at the output limit.
     var stopSignal: StopSignal?
     private let lock = NSLock()
@@ -82,7 +84,12 @@ final class EventReporter: @unchecked Sendable {
         // always get in to report a timeout.
         if json {
             let record = jsonRecord(event, interpreter: interpreter)
-            locked { emit(record) }
+            locked {
+                if case let .error(error) = event, error.type == "SystemExit" {
+                    systemExitStatus = error.message.isEmpty ? 0 : (Int32(error.message) ?? 1)
+                }
+                emit(record)
+            }
             return
         }
         switch event {
@@ -99,6 +106,15 @@ final class EventReporter: @unchecked Sendable {
             locked {
                 flushLocked()
                 StandardStreams.writeError(text)
+            }
+        case let .error(error) where error.type == "SystemExit":
+            // `sys.exit(...)` ends a script as in Python: silently for a status, or with
+            // its message on standard error.
+            let status = Int32(error.message)
+            locked {
+                systemExitStatus = error.message.isEmpty ? 0 : (status ?? 1)
+                flushLocked()
+                if !error.message.isEmpty && status == nil { StandardStreams.writeError(escapeTerminalControls(error.message) + "\n") }
             }
         case let .error(error):
             let text = error.rendered(useColor: useColor) + "\n"

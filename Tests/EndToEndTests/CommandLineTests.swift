@@ -35,6 +35,21 @@ struct CommandLineTests {
         #expect(result.stdout == "tensor(2.)\n")
     }
 
+    @Test("sys.exit ends a script as Python does: a status silently, a message on stderr")
+    func systemExitSetsTheStatus() throws {
+        let status = try runTool(["-e", "import sys\nprint('before', file=sys.stderr)\nprint(sys.argv)\nsys.exit(3)\nprint('never')"])
+        #expect(status.status == 3)
+        #expect(status.stdout == "['-c']\n")
+        #expect(status.stderr == "before\n")
+        let message = try runTool(["-e", "import sys\nsys.exit('bad config')"])
+        #expect(message.status == 1)
+        #expect(message.stderr == "bad config\n")
+        let help = try runTool(["-e", "import argparse\nargparse.ArgumentParser(prog='train').parse_args(['--help'])"])
+        #expect(help.status == 0)
+        #expect(help.stdout.hasPrefix("usage: train [-h]"))
+        #expect(!help.stderr.contains("SystemExit"))
+    }
+
     @Test("an exception exits 1 with the source line and a caret on stderr")
     func reportsErrors() throws {
         let result = try runTool(["-e", "x = torch.ones(2, 3)\ny = x[:, 3]\nprint('never')"])

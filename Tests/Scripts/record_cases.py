@@ -78,7 +78,7 @@ def record(category, body):
                 exec(compile(ast.Module([last], []), "<case>", "exec"), namespace)
                 result = None
             case["result"] = encode(result)
-        except Exception as error:  # the exception is the recorded outcome
+        except (Exception, SystemExit) as error:  # the exception is the recorded outcome
             case["error"] = type(error).__name__
             case["message"] = str(error).split("\n")[0]
     case["stdout"] = stdout.getvalue()

@@ -77,7 +77,7 @@ extension Interpreter {
 
     private func missingModule(_ name: String) -> PythonError {
         let top = String(name.split(separator: ".").first ?? "")
-        let blocked: Set<String> = ["sys", "subprocess", "shutil", "socket", "pathlib", "io", "builtins", "importlib", "ctypes", "pickle", "requests", "urllib", "http"]
+        let blocked: Set<String> = ["subprocess", "shutil", "socket", "pathlib", "io", "builtins", "importlib", "ctypes", "pickle", "requests", "urllib", "http"]
         if blocked.contains(top) {
             return PythonError("ImportError", "import of '\(name)' is not allowed: TensorTutor runs tensor code only, with no file, network, process or environment access")
         }

@@ -12,7 +12,11 @@ extension Interpreter {
             let separator = try bound.string("sep", default: " ")
             let end = try bound.string("end", default: "\n")
             let text = try bound.extra.map { try interpreter.str($0) }.joined(separator: separator)
-            interpreter.output?.write(text + end)
+            switch bound.values["file"] ?? .none {
+            case .none: interpreter.output?.write(text + end)
+            case let .native(stream as StandardStream): stream.write(text + end, interpreter: interpreter)
+            case let file: _ = try interpreter.call(try interpreter.attribute(of: file, "write"), CallArguments([.string(text + end)]))
+            }
             return .none
         }
         table.defineBuiltin("len") { interpreter, arguments in

@@ -23,6 +23,7 @@ extension Interpreter {
             "warnings": stdlibModule("warnings", makeWarningsMembers()),
             "logging": stdlibModule("logging", makeLoggingMembers()),
             "contextlib": stdlibModule("contextlib", makeContextlibMembers()),
+            "sys": stdlibModule("sys", makeSysMembers()),
             "time": stdlibModule("time", makeTimeMembers()),
             "os": stdlibModule("os", os),
             "os.path": os["path"] ?? .none,
