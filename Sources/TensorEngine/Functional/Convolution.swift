@@ -50,6 +50,7 @@ extension Tensor {
     /// `[O, C / groups, *kernel]`.
     public func convolution(weight: Tensor, bias: Tensor?, geometry: ConvolutionGeometry) throws -> Tensor {
         try checkConvolution(weight: weight, bias: bias, geometry: geometry)
+        if geometry.stride.count == 3 { return try convolution3d(weight: weight, bias: bias, geometry: geometry) }
         let spatialRank = rank - 2
         let (input, kernel) = (try liftedSpatially(), try weight.liftedSpatially())
         let lifted = geometry.liftedToTwoDimensions
@@ -72,6 +73,7 @@ extension Tensor {
     public func convolutionBackward(
         gradOutput: Tensor, weight: Tensor, geometry: ConvolutionGeometry, needs: (input: Bool, weight: Bool, bias: Bool)
     ) throws -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
+        if geometry.stride.count == 3 { return try convolution3dBackward(gradOutput: gradOutput, weight: weight, geometry: geometry, needs: needs) }
         // PyTorch picks the backend once per convolution; every gradient follows that choice.
         let onOneDNN = try runsOnOneDNN(weight: weight, geometry: geometry)
         let gradInput = needs.input
