@@ -3,10 +3,11 @@ import Autograd
 import TensorEngine
 
 /// `nn.PixelShuffle`, `nn.PixelUnshuffle`, `nn.Softmax2d`, `nn.Bilinear` and `F.bilinear`,
-/// with the upsampling layers, for `layerModuleMembers`.
+/// with the upsampling layers and `nn.EmbeddingBag`, for `layerModuleMembers`.
 extension Interpreter {
     func moreLayerModuleMembers() -> [String: Value] {
         var members = upsamplingModuleMembers()
+        members["EmbeddingBag"] = embeddingBagMembers().module
         for (name, argument, inverse) in [("PixelShuffle", "upscale_factor", false), ("PixelUnshuffle", "downscale_factor", true)] {
             members[name] = .builtin(Builtin(name) { _, arguments in
                 let factor = try arguments.bind(name, [argument]).int(argument)
@@ -34,7 +35,7 @@ extension Interpreter {
     }
 
     func functionalMoreMembers() -> [String: Value] {
-        var members = functionalUpsamplingMembers()
+        var members = functionalUpsamplingMembers().merging(embeddingBagMembers().functional) { _, new in new }
         members.merge(functionalTable([
             ("bilinear", ["input1", "input2", "weight", "bias"], { _, bound in
                 .tensor(try Autodiff.bilinear(try bound.tensor("input1"), try bound.tensor("input2"), weight: try bound.tensor("weight"),
