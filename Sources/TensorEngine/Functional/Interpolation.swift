@@ -48,6 +48,11 @@ extension Tensor {
             throw TensorError.runtime("Input and output sizes should be greater than 0, but got input (\(input)) output (\(output))")
         }
         try ensureAllocatable(shape: Array(shape.prefix(2)) + size, itemSize: 8)
+        if mode != .bicubic {
+            return dtype == .float64
+                ? try interpolatedFaithfully(Double.self, size: size, scaleFactors: scaleFactors, mode: mode, alignCorners: alignCorners)
+                : try interpolatedFaithfully(Float.self, size: size, scaleFactors: scaleFactors, mode: mode, alignCorners: alignCorners)
+        }
         let maps = spatial.indices.map { axis in
             axisMap(input: spatial[axis], output: size[axis], scaleFactor: scaleFactors?[axis], mode: mode, alignCorners: alignCorners)
         }
@@ -63,6 +68,13 @@ extension Tensor {
     public static func interpolationBackward(gradOutput: Tensor, inputShape: [Int], scaleFactors: [Double]?, mode: InterpolationMode,
                                              alignCorners: Bool) throws -> Tensor {
         let spatial = Array(inputShape.dropFirst(2)), size = Array(gradOutput.shape.dropFirst(2))
+        if mode != .bicubic {
+            return gradOutput.dtype == .float64
+                ? try gradOutput.interpolationBackwardFaithfully(Double.self, inputShape: inputShape, scaleFactors: scaleFactors, mode: mode,
+                                                                 alignCorners: alignCorners)
+                : try gradOutput.interpolationBackwardFaithfully(Float.self, inputShape: inputShape, scaleFactors: scaleFactors, mode: mode,
+                                                                 alignCorners: alignCorners)
+        }
         let maps = spatial.indices.map { axis in
             axisMap(input: spatial[axis], output: size[axis], scaleFactor: scaleFactors?[axis], mode: mode, alignCorners: alignCorners)
         }
@@ -71,6 +83,52 @@ extension Tensor {
             (values, current) = mapAlongAxis(values, shape: current, axis: axis + 2, map: maps[axis], length: spatial[axis], transposed: true)
         }
         return try ResultBuilder.tensor(doubles: values, shape: current, dtype: gradOutput.dtype)
+    }
+}
+
+extension Tensor {
+    /// The nearest and linear modes through the kernels that round as PyTorch's do.
+    private func interpolatedFaithfully<T: BinaryFloatingPoint & TensorElement>(
+        _ type: T.Type, size: [Int], scaleFactors: [Double]?, mode: InterpolationMode, alignCorners: Bool
+    ) throws -> Tensor {
+        let spatial = Array(shape.dropFirst(2)), channels = shape[1]
+        // Bilinear runs ATen's channels-last kernel for small outputs and for three channels.
+        let channelsLast = mode == .bilinear && (size[0] + size[1] <= 128 || channels == 3)
+        let taps: [InterpolationTaps<T>] = spatial.indices.map { axis in
+            interpolationTaps(mode.tapKind, input: spatial[axis], output: size[axis], alignCorners: alignCorners,
+                              scaleFactor: scaleFactors?[axis], fusedIndex: channelsLast)
+        }
+        let source = try (dtype == T.dtype ? self : to(T.dtype)).contiguous().elements(as: T.self)
+        let values = channelsLast
+            ? interpolateBilinearChannelsLast(source, batch: shape[0], channels: channels, inputSpatial: spatial, outputSpatial: size, taps: taps)
+            : interpolateGeneric(source, planes: shape[0] * channels, inputSpatial: spatial, outputSpatial: size, taps: taps)
+        let result = try Tensor(values: values, shape: Array(shape.prefix(2)) + size)
+        return dtype == T.dtype ? result : try result.to(dtype)
+    }
+
+    /// `interpolationBackward` for the nearest and linear modes, self the output gradient.
+    fileprivate func interpolationBackwardFaithfully<T: BinaryFloatingPoint & TensorElement>(
+        _ type: T.Type, inputShape: [Int], scaleFactors: [Double]?, mode: InterpolationMode, alignCorners: Bool
+    ) throws -> Tensor {
+        let spatial = Array(inputShape.dropFirst(2)), size = Array(shape.dropFirst(2))
+        let taps: [InterpolationTaps<T>] = spatial.indices.map { axis in
+            interpolationTaps(mode.tapKind, input: spatial[axis], output: size[axis], alignCorners: alignCorners,
+                              scaleFactor: scaleFactors?[axis], fusedIndex: true)
+        }
+        let gradient = try (dtype == T.dtype ? self : to(T.dtype)).contiguous().elements(as: T.self)
+        let values = interpolateBackward(gradient, planes: inputShape[0] * inputShape[1], inputSpatial: spatial, outputSpatial: size, taps: taps)
+        let result = try Tensor(values: values, shape: inputShape)
+        return dtype == T.dtype ? result : try result.to(dtype)
+    }
+}
+
+extension InterpolationMode {
+    fileprivate var tapKind: InterpolationTapKind {
+        switch self {
+        case .nearest: .nearest
+        case .nearestExact: .nearestExact
+        default: .linear
+        }
     }
 }
 
@@ -97,39 +155,16 @@ private func mapAlongAxis(_ values: [Double], shape: [Int], axis: Int, map: Axis
     return (result, resultShape)
 }
 
-/// One axis's map: for each output index, the input indices it reads and their weights.
+/// One bicubic axis's map: for each output index, the four input indices it reads
+/// (clamped at the border) and their weights.
 private func axisMap(input: Int, output: Int, scaleFactor: Double?, mode: InterpolationMode, alignCorners: Bool) -> AxisMap {
-    let scale: Double
-    if alignCorners && mode.requiredSpatialRank != nil {
-        scale = output > 1 ? Double(input - 1) / Double(output - 1) : 0
-    } else if let scaleFactor, scaleFactor > 0 {
-        scale = 1 / scaleFactor
-    } else {
-        scale = Double(input) / Double(output)
-    }
+    let scale: Double = interpolationScale(input: input, output: output, alignCorners: alignCorners, scaleFactor: scaleFactor)
     return (0..<output).map { index in
-        switch mode {
-        case .nearest:
-            let source = output == input ? index : (output == 2 * input ? index >> 1 : Int((Float(index) * Float(scale)).rounded(.down)))
-            return [(min(source, input - 1), 1)]
-        case .nearestExact:
-            // `floorf((dst_index + 0.5) * scale)` with a float scale, as PyTorch rounds it.
-            let source = Int(Float((Double(index) + 0.5) * Double(Float(scale))).rounded(.down))
-            return [(min(source, input - 1), 1)]
-        case .linear, .bilinear, .trilinear:
-            let real = alignCorners ? scale * Double(index) : max(0, scale * (Double(index) + 0.5) - 0.5)
-            let low = min(Int(real), input - 1)
-            let high = min(low + 1, input - 1)
-            let fraction = min(max(real - Double(low), 0), 1)
-            return [(low, 1 - fraction), (high, fraction)]
-        case .bicubic:
-            let real = alignCorners ? scale * Double(index) : scale * (Double(index) + 0.5) - 0.5
-            let floorValue = real.rounded(.down)
-            let t = real - floorValue
-            let start = Int(floorValue)
-            let weights = cubicCoefficients(t)
-            return (0..<4).map { offset in (min(max(start - 1 + offset, 0), input - 1), weights[offset]) }
-        }
+        let real = alignCorners ? scale * Double(index) : scale * (Double(index) + 0.5) - 0.5
+        let floorValue = real.rounded(.down)
+        let start = Int(floorValue)
+        let weights = cubicCoefficients(real - floorValue)
+        return (0..<4).map { offset in (min(max(start - 1 + offset, 0), input - 1), weights[offset]) }
     }
 }
 

@@ -1,0 +1,163 @@
+# Layers that pasted models use and that stopped programs before: Conv3d, the Upsample
+# family and F.interpolate in every mode, PixelShuffle/Unshuffle, Softmax2d, Bilinear and
+# EmbeddingBag. Reprs, initial weights after manual_seed, forward values, gradients and
+# grad_fn names, and the errors of bad arguments. Record with:
+# python3 Tests/Scripts/record_cases.py Tests/Scripts/case_specs/nn_modules_more.py Tests/InterpreterTests/Fixtures/nn_modules_more.jsonl
+NN = "import torch.nn as nn\n"
+VOL = NN + "torch.manual_seed(0)\nv = torch.randn(2, 2, 5, 4, 3, requires_grad=True)\n"
+IMG = NN + "torch.manual_seed(1)\nx = torch.randn(1, 2, 3, 4, requires_grad=True)\n"
+SEQ = NN + "torch.manual_seed(2)\ns = torch.randn(2, 3, 5, requires_grad=True)\n"
+BAG = NN + "torch.manual_seed(3)\nw = torch.randn(6, 3, requires_grad=True)\nidx = torch.tensor([1, 2, 4, 5, 4, 3, 1])\noff = torch.tensor([0, 2, 2, 5])\n"
+
+CASES = []
+
+
+def add(category, setup, *bodies):
+    for body in bodies:
+        CASES.append((category, setup + body))
+
+
+add("conv3d", VOL,
+    "nn.Conv3d(3, 4, 3)",
+    "nn.Conv3d(3, 4, (1, 2, 3), stride=(1, 2, 2), padding=1, bias=False)",
+    "nn.Conv3d(4, 6, 3, dilation=(1, 2, 1), groups=2, padding='same')",
+    "c = nn.Conv3d(2, 3, (2, 3, 2))\nc.weight[1, 0]",
+    "c = nn.Conv3d(2, 3, (2, 3, 2))\nc.bias",
+    "c = nn.Conv3d(2, 3, (2, 3, 2), stride=(2, 1, 1), padding=(1, 0, 1))\nc(v)[1, 2]",
+    "c = nn.Conv3d(2, 3, (2, 3, 2), stride=(2, 1, 1), padding=(1, 0, 1))\nc(v).grad_fn",
+    "c = nn.Conv3d(2, 3, (2, 3, 2), stride=(2, 1, 1), padding=(1, 0, 1))\nc(v).pow(2).sum().backward()\nv.grad[1, 1]",
+    "c = nn.Conv3d(2, 3, (2, 3, 2), stride=(2, 1, 1), padding=(1, 0, 1))\nc(v).pow(2).sum().backward()\nc.weight.grad[2]",
+    "c = nn.Conv3d(2, 3, (2, 3, 2), stride=(2, 1, 1), padding=(1, 0, 1))\nc(v).pow(2).sum().backward()\nc.bias.grad",
+    "g = nn.Conv3d(2, 4, 2, groups=2, dilation=(2, 1, 1), bias=False)\ny = g(v[0])\ny.sum().backward()\n(y.shape, y.grad_fn, v.grad[0, 1, 2])",
+    "F.conv3d(v, torch.ones(1, 2, 2, 2, 2), padding='same')[0, 0, 1]",
+    "F.conv3d(v, torch.ones(1, 2, 3, 1, 1), stride=2)",
+    "F.conv3d(v.double(), torch.ones(3, 2, 1, 2, 2, dtype=torch.float64), torch.tensor([1., 2., 3.], dtype=torch.float64))[1, :, 4]",
+    "nn.Conv3d(2, 4, 3)(torch.randn(2, 2, 2, 3, 3))",
+    "nn.Conv3d(2, 4, 3)(torch.randn(2, 3, 3))",
+    "F.conv3d(v, torch.ones(4, 2, 3, 3))",
+    "nn.Conv3d(3, 4, 3, groups=2)",
+    "nn.Conv3d(2, 4, (3, 3))",
+)
+add("upsample", IMG,
+    "nn.Upsample(scale_factor=2)",
+    "nn.Upsample(size=(3, 4), mode='bilinear', align_corners=True)",
+    "nn.Upsample(size=5)",
+    "nn.Upsample(scale_factor=(2, 3), mode='bicubic')",
+    "nn.Upsample()",
+    "nn.UpsamplingNearest2d(scale_factor=2)",
+    "nn.UpsamplingBilinear2d(size=4)",
+    "nn.Upsample(scale_factor=2)(x)",
+    "nn.Upsample(scale_factor=2)(x).grad_fn",
+    "nn.Upsample(scale_factor=1.5, mode='bilinear')(x)",
+    "nn.UpsamplingBilinear2d(scale_factor=2)(x)[0, 1]",
+    "nn.UpsamplingNearest2d(size=(5, 7))(x)[0, 0]",
+    "y = nn.Upsample(scale_factor=2, mode='bilinear', align_corners=False)(x)\n(y * torch.arange(y.numel()).view(y.shape)).sum().backward()\nx.grad",
+    "y = nn.Upsample(scale_factor=2)(x)\n(y * torch.arange(y.numel()).view(y.shape)).sum().backward()\nx.grad",
+    "nn.Upsample()(x)",
+)
+for mode in ["nearest", "bilinear", "bicubic", "nearest-exact", "area"]:
+    add("interpolate", IMG,
+        f"F.interpolate(x, scale_factor=1.7, mode='{mode}')",
+        f"F.interpolate(x, scale_factor=1.7, mode='{mode}').grad_fn",
+        f"y = F.interpolate(x, size=(4, 7), mode='{mode}')\n(y * torch.arange(y.numel()).view(y.shape)).sum().backward()\nx.grad",
+    )
+for mode in ["nearest", "linear", "nearest-exact", "area"]:
+    add("interpolate", SEQ,
+        f"F.interpolate(s, size=7, mode='{mode}')",
+        f"F.interpolate(s, size=7, mode='{mode}').grad_fn",
+        f"F.interpolate(s, scale_factor=0.5, mode='{mode}').pow(2).sum().backward()\ns.grad",
+    )
+add("interpolate", NN + "torch.manual_seed(4)\nz = torch.randn(1, 2, 2, 3, 2, requires_grad=True)\n",
+    "F.interpolate(z, scale_factor=(2, 1.5, 2), mode='trilinear', align_corners=True)[0, 1, 2]",
+    "F.interpolate(z, size=(3, 4, 3), mode='trilinear').grad_fn",
+    "F.interpolate(z, size=(3, 4, 3), mode='trilinear').pow(2).sum().backward()\nz.grad",
+    "F.interpolate(z, scale_factor=2, mode='nearest')[0, 0, 3]",
+    "F.interpolate(z, scale_factor=2, mode='nearest-exact').grad_fn",
+    "F.interpolate(z, scale_factor=2, mode='nearest').sum().backward()\nz.grad",
+    "F.interpolate(z[0, 0], size=5, mode='linear', align_corners=True)[1]",
+)
+add("interpolate-errors", IMG,
+    "F.interpolate(x, scale_factor=2, mode='linear')",
+    "F.interpolate(x, scale_factor=2, mode='trilinear')",
+    "F.interpolate(x[0], scale_factor=2, mode='bilinear')",
+    "F.interpolate(x, scale_factor=2, mode='nearest', align_corners=True)",
+    "F.interpolate(x, scale_factor=2, mode='foo')",
+    "F.interpolate(x, size=(2, 3, 4))",
+    "F.interpolate(x, scale_factor=(2, 3, 4))",
+    "F.interpolate(x, size=4, scale_factor=2)",
+    "F.interpolate(x, size=4, recompute_scale_factor=True)",
+    "F.interpolate(x[0], scale_factor=2, mode='bicubic')",
+    "F.interpolate(x, scale_factor=2, recompute_scale_factor=True, mode='bilinear')",
+    "F.upsample(x, scale_factor=2)",
+    "F.upsample_nearest(x, scale_factor=2)[0, 0, 0]",
+    "F.upsample_bilinear(x, size=(2, 3))",
+)
+add("pixel-shuffle", IMG,
+    "nn.PixelShuffle(2)",
+    "nn.PixelUnshuffle(3)",
+    "nn.PixelShuffle(3).upscale_factor",
+    "nn.PixelShuffle(2)(torch.arange(32.).view(2, 4, 2, 2))",
+    "nn.PixelUnshuffle(2)(torch.arange(32.).view(2, 2, 4, 2))",
+    "y = nn.PixelShuffle(2)(torch.arange(16.).view(1, 4, 2, 2).requires_grad_())\ny.grad_fn",
+    "t = torch.arange(16.).view(1, 4, 2, 2).requires_grad_()\n(nn.PixelShuffle(2)(t) * torch.arange(16.).view(1, 1, 4, 4)).sum().backward()\nt.grad",
+    "nn.PixelShuffle(2)(torch.randn(3, 3, 3))",
+    "nn.PixelUnshuffle(2)(torch.randn(1, 3, 3))",
+)
+add("softmax2d", IMG,
+    "nn.Softmax2d()",
+    "nn.Softmax2d()(x)",
+    "nn.Softmax2d()(x[0]).grad_fn",
+    "y = nn.Softmax2d()(x)\n(y * torch.arange(24.).view(1, 2, 3, 4)).sum().backward()\nx.grad",
+    "nn.Softmax2d()(torch.randn(2, 3))",
+)
+add("bilinear", NN + "torch.manual_seed(5)\n",
+    "nn.Bilinear(3, 4, 5)",
+    "nn.Bilinear(3, 4, 5, bias=False)",
+    "b = nn.Bilinear(3, 4, 2)\nb.weight",
+    "b = nn.Bilinear(3, 4, 2)\nb.bias",
+    "b = nn.Bilinear(3, 4, 2)\nb(torch.randn(5, 3), torch.randn(5, 4))",
+    "b = nn.Bilinear(3, 4, 2)\nb(torch.randn(5, 3), torch.randn(5, 4)).grad_fn",
+    "b = nn.Bilinear(3, 4, 2, bias=False)\nb(torch.randn(5, 3), torch.randn(5, 4)).grad_fn",
+    "b = nn.Bilinear(3, 4, 2)\nb(torch.randn(5, 3), torch.randn(5, 4)).pow(2).sum().backward()\nb.weight.grad",
+    "b = nn.Bilinear(3, 4, 2)\nb(torch.randn(5, 3), torch.randn(5, 4)).pow(2).sum().backward()\nb.bias.grad",
+    "p = torch.randn(2, 6, 3, requires_grad=True)\nq = torch.randn(2, 6, 4)\nF.bilinear(p, q, torch.randn(5, 3, 4)).sum().backward()\np.grad[1]",
+    "F.bilinear(torch.randn(3), torch.randn(4), torch.randn(5, 3, 4), torch.randn(5))",
+    "F.bilinear(torch.randn(2, 3), torch.randn(3, 4), torch.randn(5, 3, 4))",
+    "F.bilinear(torch.randn(2, 3), torch.randn(2, 4), torch.randn(5, 3, 3))",
+    "F.bilinear(torch.randn(2, 5), torch.randn(2, 4), torch.randn(5, 3, 4))",
+    "F.bilinear(torch.randn(2, 3), torch.randn(2, 4), torch.randn(5, 3, 4), torch.randn(4))",
+    "F.bilinear(torch.randn(2, 3), torch.randn(2, 2, 4), torch.randn(5, 3, 4))",
+    "F.bilinear(torch.randn(2, 3), torch.randn(2, 4).double(), torch.randn(5, 3, 4))",
+    "F.bilinear(torch.randn(2, 3), torch.randn(2, 4), torch.randn(5, 3))",
+)
+add("embedding-bag", BAG,
+    "nn.EmbeddingBag(10, 3)",
+    "nn.EmbeddingBag(10, 3, mode='max', padding_idx=0)",
+    "nn.EmbeddingBag(10, 3, scale_grad_by_freq=True, include_last_offset=True, mode='sum', padding_idx=-2)",
+    "nn.EmbeddingBag(5, 2, padding_idx=1).weight",
+    "e = nn.EmbeddingBag(6, 3, mode='sum')\ne(idx[:6], off[:3])",
+    "e = nn.EmbeddingBag(6, 3)\ne(torch.tensor([[1, 2], [4, 5]]))",
+    "e = nn.EmbeddingBag(6, 3)\ne(torch.tensor([[1, 2], [4, 5]])).grad_fn",
+    "F.embedding_bag(idx, w, off, mode='max')",
+    "F.embedding_bag(idx, w, off, mode='mean')",
+    "F.embedding_bag(idx, w, off, mode='sum', padding_idx=1)",
+    "F.embedding_bag(idx, w, torch.tensor([0, 3, 7]), mode='mean', include_last_offset=True)",
+    "F.embedding_bag(idx, w, torch.tensor([0, 2, 3]), mode='mean', include_last_offset=True)",
+    "F.embedding_bag(idx, w, torch.tensor([0, 2, 3]), mode='max', include_last_offset=True)",
+    "F.embedding_bag(idx, w, off, mode='max').sum().backward()\nw.grad",
+    "F.embedding_bag(idx, w, off, mode='mean').pow(2).sum().backward()\nw.grad",
+    "F.embedding_bag(idx, w, off, mode='mean', padding_idx=4).pow(2).sum().backward()\nw.grad",
+    "F.embedding_bag(idx, w, off, mode='sum', scale_grad_by_freq=True).pow(2).sum().backward()\nw.grad",
+    "p = torch.arange(7.).requires_grad_()\nF.embedding_bag(idx, w, off, mode='sum', per_sample_weights=p).pow(2).sum().backward()\n(w.grad, p.grad)",
+    "F.embedding_bag(idx, w)",
+    "F.embedding_bag(torch.tensor([1, 2, 7]), w, torch.tensor([0]))",
+    "F.embedding_bag(torch.tensor([1, 2, 3]), w, torch.tensor([0, 5]))",
+    "F.embedding_bag(torch.tensor([1., 2.]), w, torch.tensor([0]))",
+    "F.embedding_bag(idx, w, off, mode='foo')",
+    "F.embedding_bag(torch.tensor([[1, 2], [4, 5]]), w, torch.tensor([0, 1]))",
+    "F.embedding_bag(idx, w, off, mode='max', scale_grad_by_freq=True)",
+    "F.embedding_bag(idx, w, off, per_sample_weights=torch.ones(7))",
+    "F.embedding_bag(idx, w, off, mode='sum', per_sample_weights=torch.ones(6))",
+    "F.embedding_bag(idx.view(1, 1, 7), w)",
+    "nn.EmbeddingBag(5, 2, padding_idx=5)",
+)
