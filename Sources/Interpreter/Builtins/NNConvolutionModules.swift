@@ -259,6 +259,7 @@ extension Interpreter {
         for (name, spatialRank) in [("conv1d", 1), ("conv2d", 2), ("conv3d", 3)] {
             entries.append((name, ["input", "weight", "bias", "stride", "padding", "dilation", "groups"], { interpreter, bound in
                 let weight = try bound.tensor("weight")
+                try checkConvolutionParameterCounts(bound, weight: weight, spatialRank: spatialRank)
                 func ints(_ argument: String) throws -> [Int] {
                     try spatialInts(bound.optional(argument) ?? .int(1), count: spatialRank, function: name, argument: argument)
                 }

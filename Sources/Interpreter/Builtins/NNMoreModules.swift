@@ -97,3 +97,21 @@ final class BilinearModule: NNModule {
         return .tensor(try Autodiff.bilinear(try bound.tensor("input1"), try bound.tensor("input2"), weight: weight, bias: bias))
     }
 }
+
+/// ATen's `_convolution` expands stride, padding and dilation to the weight's spatial rank
+/// before anything else checks shapes, so a weight of the wrong rank is first reported as
+/// a list of the wrong length. `F.conv*` has already widened a single int to its own rank.
+func checkConvolutionParameterCounts(_ bound: BoundArguments, weight: Tensor, spatialRank: Int) throws {
+    guard weight.rank != spatialRank + 2 else { return }
+    guard weight.rank >= 3 else { throw PythonError.runtimeError("weight should have at least three dimensions") }
+    if case .string = bound.optional("padding") ?? Value.none { return }
+    for (argument, fallback) in [("stride", 1), ("padding", 0), ("dilation", 1)] {
+        let given = bound.optional(argument) ?? .int(Int64(fallback))
+        var values = try toIntList(given, function: bound.function, argument: argument)
+        if case .int = given { values = Array(repeating: values[0], count: spatialRank) }
+        if values.count != 1, values.count != weight.rank - 2 {
+            throw PythonError.runtimeError(
+                "expected \(argument) to be a single integer value or a list of \(weight.rank - 2) values to match the convolution dimensions, but got \(argument)=\(formatShape(values))")
+        }
+    }
+}

@@ -68,7 +68,7 @@ extension Tensor {
     public static func interpolationBackward(gradOutput: Tensor, inputShape: [Int], scaleFactors: [Double]?, mode: InterpolationMode,
                                              alignCorners: Bool) throws -> Tensor {
         let spatial = Array(inputShape.dropFirst(2)), size = Array(gradOutput.shape.dropFirst(2))
-        if mode != .bicubic {
+        if mode != .bicubic || spatial.count == 2 {
             return gradOutput.dtype == .float64
                 ? try gradOutput.interpolationBackwardFaithfully(Double.self, inputShape: inputShape, scaleFactors: scaleFactors, mode: mode,
                                                                  alignCorners: alignCorners)
@@ -112,11 +112,16 @@ extension Tensor {
     ) throws -> Tensor {
         let spatial = Array(inputShape.dropFirst(2)), size = Array(shape.dropFirst(2))
         let taps: [InterpolationTaps<T>] = spatial.indices.map { axis in
-            interpolationTaps(mode.tapKind, input: spatial[axis], output: size[axis], alignCorners: alignCorners,
-                              scaleFactor: scaleFactors?[axis], fusedIndex: true)
+            mode == .bicubic
+                ? bicubicTaps(input: spatial[axis], output: size[axis], alignCorners: alignCorners, scaleFactor: scaleFactors?[axis])
+                : interpolationTaps(mode.tapKind, input: spatial[axis], output: size[axis], alignCorners: alignCorners,
+                                    scaleFactor: scaleFactors?[axis], fusedIndex: true)
         }
         let gradient = try (dtype == T.dtype ? self : to(T.dtype)).contiguous().elements(as: T.self)
-        let values = interpolateBackward(gradient, planes: inputShape[0] * inputShape[1], inputSpatial: spatial, outputSpatial: size, taps: taps)
+        let planes = inputShape[0] * inputShape[1]
+        let values = mode == .bicubic
+            ? interpolateBicubicBackward(gradient, planes: planes, inputSpatial: spatial, outputSpatial: size, taps: taps)
+            : interpolateBackward(gradient, planes: planes, inputSpatial: spatial, outputSpatial: size, taps: taps)
         let result = try Tensor(values: values, shape: inputShape)
         return dtype == T.dtype ? result : try result.to(dtype)
     }

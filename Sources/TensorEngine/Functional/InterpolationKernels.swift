@@ -165,3 +165,45 @@ private func contiguousStrides(_ shape: [Int]) -> [Int] {
     for axis in shape.indices.dropLast().reversed() { strides[axis] = strides[axis + 1] * shape[axis + 1] }
     return strides
 }
+
+/// One bicubic axis: per output index, four clamped input indices and the cubic
+/// convolution weights (A = -0.75), computed unfused in `T` as ATen's backward does.
+func bicubicTaps<T: BinaryFloatingPoint>(input: Int, output: Int, alignCorners: Bool, scaleFactor: Double?) -> InterpolationTaps<T> {
+    let scale: T = interpolationScale(input: input, output: output, alignCorners: alignCorners, scaleFactor: scaleFactor)
+    let a: T = -0.75
+    func near(_ x: T) -> T { ((a + 2) * x - (a + 3)) * x * x + 1 }
+    func far(_ x: T) -> T { ((a * x - 5 * a) * x + 8 * a) * x - 4 * a }
+    var taps = InterpolationTaps<T>(indices: [], weights: [])
+    for index in 0..<output {
+        let real = alignCorners ? scale * T(index) : scale * (T(index) + 0.5) - 0.5
+        let start = min(Int(real.rounded(.down)), input - 1)
+        let t = min(max(real - T(start), 0), 1)
+        taps.indices.append((0..<4).map { min(max(start - 1 + $0, 0), input - 1) })
+        taps.weights.append([far(t + 1), near(t), near(1 - t), far(2 - t)])
+    }
+    return taps
+}
+
+/// `upsample_bicubic2d_backward`: per output position, the sixteen taps column-major,
+/// each adding (gradient · row weight) · column weight.
+func interpolateBicubicBackward<T: BinaryFloatingPoint>(_ gradient: [T], planes: Int, inputSpatial: [Int], outputSpatial: [Int],
+                                                        taps: [InterpolationTaps<T>]) -> [T] {
+    let (inputHeight, inputWidth) = (inputSpatial[0], inputSpatial[1])
+    let outputPlane = outputSpatial[0] * outputSpatial[1]
+    var result = [T](repeating: 0, count: planes * inputHeight * inputWidth)
+    for plane in 0..<planes {
+        let base = plane * inputHeight * inputWidth
+        for y in 0..<outputSpatial[0] {
+            for x in 0..<outputSpatial[1] {
+                let value = gradient[plane * outputPlane + y * outputSpatial[1] + x]
+                for i in 0..<4 {
+                    for j in 0..<4 {
+                        let offset = base + taps[0].indices[y][j] * inputWidth + taps[1].indices[x][i]
+                        result[offset] += value * taps[0].weights[y][j] * taps[1].weights[x][i]
+                    }
+                }
+            }
+        }
+    }
+    return result
+}
