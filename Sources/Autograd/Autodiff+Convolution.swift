@@ -57,10 +57,16 @@ extension Autodiff {
 
     /// `F.max_pool2d`: the maxima, and their indices for `return_indices=True`.
     public static func maxPool2d(_ input: Tensor, window: PoolingWindow) throws -> (values: Tensor, indices: Tensor) {
-        let (values, indices) = try input.maxPool2d(window)
-        let inputShape = input.shape
-        let recorded = Recorder.record("MaxPool2DWithIndicesBackward0", inputs: [input], output: values) { _ in
-            { gradient, _ in [try Tensor.maxPool2dBackward(gradOutput: gradient, indices: indices, inputShape: inputShape)] }
+        recordedMaxPool("MaxPool2DWithIndicesBackward0", input: input, try input.maxPool2d(window), backward: Tensor.maxPool2dBackward)
+    }
+
+    /// Records a max pooling's values under `name`; their gradient goes back to where each
+    /// maximum was taken, found by `backward` from the indices.
+    static func recordedMaxPool(_ name: String, input: Tensor, _ pooled: (values: Tensor, indices: Tensor),
+                                backward: @escaping (Tensor, Tensor, [Int]) throws -> Tensor) -> (values: Tensor, indices: Tensor) {
+        let (indices, inputShape) = (pooled.indices, input.shape)
+        let recorded = Recorder.record(name, inputs: [input], output: pooled.values) { _ in
+            { gradient, _ in [try backward(gradient, indices, inputShape)] }
         }
         return (recorded, indices)
     }

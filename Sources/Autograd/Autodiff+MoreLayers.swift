@@ -36,3 +36,25 @@ extension Autodiff {
         }
     }
 }
+
+extension Autodiff {
+    /// `F.adaptive_avg_pool3d` (AdaptiveAvgPool3DBackward0); to a single cell PyTorch takes
+    /// the mean instead (MeanBackward1), and so does this.
+    public static func adaptiveAvgPool3d(_ input: Tensor, outputSize: [Int]) throws -> Tensor {
+        if outputSize == [1, 1, 1], input.rank == 4 || input.rank == 5, !input.shape.dropFirst().contains(0) {
+            return try mean(input, dims: [-3, -2, -1], keepDim: true)
+        }
+        let output = try input.adaptiveAvgPool3d(outputSize: outputSize)
+        let inputShape = input.shape
+        return Recorder.record("AdaptiveAvgPool3DBackward0", inputs: [input], output: output) { _ in
+            { gradient, _ in [try Tensor.adaptiveAvgPool3dBackward(gradOutput: gradient, inputShape: inputShape)] }
+        }
+    }
+}
+
+extension Autodiff {
+    /// `F.max_pool3d`: the maxima (MaxPool3DWithIndicesBackward0) and their indices.
+    public static func maxPool3d(_ input: Tensor, window: Pooling3dWindow) throws -> (values: Tensor, indices: Tensor) {
+        recordedMaxPool("MaxPool3DWithIndicesBackward0", input: input, try input.maxPool3d(window), backward: Tensor.maxPool3dBackward)
+    }
+}
