@@ -58,3 +58,14 @@ extension Autodiff {
         recordedMaxPool("MaxPool3DWithIndicesBackward0", input: input, try input.maxPool3d(window), backward: Tensor.maxPool3dBackward)
     }
 }
+
+extension Autodiff {
+    /// `F.avg_pool3d` (AvgPool3DBackward0).
+    public static func avgPool3d(_ input: Tensor, pooling: AveragePooling3d) throws -> Tensor {
+        let output = try input.avgPool3d(pooling)
+        let inputShape = input.shape
+        return Recorder.record("AvgPool3DBackward0", inputs: [input], output: output) { _ in
+            { gradient, _ in [try Tensor.avgPool3dBackward(gradOutput: gradient, inputShape: inputShape, pooling: pooling)] }
+        }
+    }
+}

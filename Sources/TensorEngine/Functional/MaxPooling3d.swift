@@ -24,7 +24,7 @@ public struct Pooling3dWindow: Sendable {
 
 extension Tensor {
     public func maxPool3d(_ window: Pooling3dWindow) throws -> (values: Tensor, indices: Tensor) {
-        try checkPooling3d(window)
+        try checkPooling3d(window, kernelName: "max_pool3d_with_indices_cpu", checkInputSize: false)
         let volumes = PooledVolumes(shape, spatialRank: 3)
         let (depth, height, width) = (volumes.spatialShape[0], volumes.spatialShape[1], volumes.spatialShape[2])
         let output = (0..<3).map { window.outputLength($0, input: volumes.spatialShape[$0]) }
@@ -70,9 +70,10 @@ extension Tensor {
                 try ResultBuilder.tensor(int64s: indices, shape: volumes.leadingShape + output, dtype: .int64))
     }
 
-    /// The checks of `max_pool3d_with_indices`, in ATen's order and words: the rank, then
-    /// `pooling_output_shape`'s per dim, then `pool3d_shape_check`.
-    private func checkPooling3d(_ window: Pooling3dWindow) throws {
+    /// The checks of `max_pool3d_with_indices` and `avg_pool3d`, in ATen's order and words:
+    /// the rank, then `pooling_output_shape`'s per dim, then `pool3d_shape_check` (which
+    /// makes an average pooling's window fit in the input).
+    func checkPooling3d(_ window: Pooling3dWindow, kernelName: String, checkInputSize: Bool) throws {
         let (k, s, p, d) = (window.kernel, window.stride, window.padding, window.dilation)
         try checkWindowMagnitudes([shape, k, s, p, d])
         guard rank == 4 || rank == 5 else { throw TensorError.runtime("non-empty 4D or 5D (batch mode) tensor expected for input") }
@@ -94,12 +95,17 @@ extension Tensor {
             throw TensorError.runtime(
                 "dilation should be greater than zero, but got dilationT: \(d[0]) dilationH: \(d[1]) dilationW: \(d[2])")
         }
-        guard dtype.isFloatingPoint else { throw TensorError.kernelNotImplemented("max_pool3d_with_indices_cpu", dtype) }
+        guard checkInputSize || dtype.isFloatingPoint else { throw TensorError.kernelNotImplemented(kernelName, dtype) }
+        let spatial = Array(shape.suffix(3))
+        if checkInputSize, (0..<3).contains(where: { spatial[$0] < k[$0] }) {
+            throw TensorError.runtime(
+                "input image (T: \(spatial[0]) H: \(spatial[1]) W: \(spatial[2])) smaller than kernel size (kT: \(k[0]) kH: \(k[1]) kW: \(k[2]))")
+        }
         guard (0..<3).allSatisfy({ k[$0] / 2 >= p[$0] }) else {
             throw TensorError.runtime(
                 "pad should be smaller than or equal to half of kernel size, but got kT: \(k[0]) kW: \(k[2]) kH: \(k[1]) padT: \(p[0]) padW: \(p[2]) padH: \(p[1])")
         }
-        let spatial = Array(shape.suffix(3)), output = (0..<3).map { window.outputLength($0, input: spatial[$0]) }
+        let output = (0..<3).map { window.outputLength($0, input: spatial[$0]) }
         if output.contains(where: { $0 < 1 }) {
             let channels = shape[rank - 4]
             throw TensorError.runtime(
