@@ -25,7 +25,7 @@ extension Autodiff {
         }
     }
 
-    /// `F.conv_transpose1d`/`2d`. Its input gradient is a convolution of the output
+    /// `F.conv_transpose1d`/`2d`/`3d`. Its input gradient is a convolution of the output
     /// gradient; its weight gradient swaps the roles of image and output gradient.
     public static func transposedConvolution(
         _ input: Tensor, weight: Tensor, bias: Tensor?, geometry: ConvolutionGeometry, outputPadding: [Int]
@@ -40,7 +40,8 @@ extension Autodiff {
             let savedInput = needsImage ? node.save(input) : nil
             let savedWeight = needsImage ? node.save(weight) : nil
             return { gradient, node in
-                let bias = node.needsGradient(2) ? try biasGradient(gradient) : nil
+                let bias = node.needsGradient(2)
+                    ? (gradient.rank == 5 ? try Tensor.transposedConvolution3dBiasGradient(gradOutput: gradient) : try biasGradient(gradient)) : nil
                 guard let savedInput, let savedWeight else { return [nil, nil, bias] }
                 let x = try savedInput.unpack(), w = try savedWeight.unpack()
                 // The backend is the one PyTorch chose for this transposed convolution's own

@@ -263,3 +263,14 @@ add("avg-pool3d", NN + "torch.manual_seed(13)\nv = torch.randn(2, 3, 5, 7, 6, re
     "F.avg_pool3d(v[0, 0, 0], 2)",
     "F.avg_pool3d(v, 6)",
 )
+add("conv-transpose3d", VOL,
+    "nn.ConvTranspose3d(2, 3, (2, 3, 2), stride=(2, 1, 2), padding=(0, 1, 1), output_padding=(1, 0, 1))",
+    "c = nn.ConvTranspose3d(2, 3, (2, 3, 2), stride=(2, 1, 2), padding=(0, 1, 1), output_padding=(1, 0, 1))\n(c.weight[1, 0], c.bias)",
+    "c = nn.ConvTranspose3d(2, 3, (2, 3, 2), stride=(2, 1, 2), padding=(0, 1, 1), output_padding=(1, 0, 1))\ny = c(v)\n(y.shape, y.grad_fn, y[1, 2, 1])",
+    "c = nn.ConvTranspose3d(2, 3, (2, 3, 2), stride=(2, 1, 2), padding=(0, 1, 1), output_padding=(1, 0, 1))\n"
+    "c(v).pow(2).sum().backward()\n(v.grad[1, 1, 2], c.weight.grad[1, 2], c.bias.grad)",
+    "g = nn.ConvTranspose3d(2, 4, 3, groups=2, dilation=(1, 2, 1), bias=False)\no = g(v[0])\no.sum().backward()\n(g, o.shape, v.grad[0, 1, 2])",
+    "F.conv_transpose3d(v, torch.ones(2, 1, 2, 2, 2), stride=2)[0, 0, 1]",
+    "F.conv_transpose3d(v, torch.ones(2, 2, 2, 2, 2), stride=2, output_padding=(2, 1, 1))",
+    "F.conv_transpose3d(v, torch.ones(3, 2, 2, 2, 2))",
+)
