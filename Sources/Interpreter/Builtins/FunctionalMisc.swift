@@ -207,6 +207,6 @@ final class EmbeddingModule: NNModule {
 
     override func forward(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
         let input = try arguments.bind("forward", ["input"]).tensor("input")
-        return .tensor(try Autodiff.embedding(input, weight: parameters[0].tensor))
+        return .tensor(try Autodiff.embedding(input, weight: parameters[0].tensor, paddingIndex: paddingIndex))
     }
 }

@@ -274,3 +274,7 @@ add("conv-transpose3d", VOL,
     "F.conv_transpose3d(v, torch.ones(2, 2, 2, 2, 2), stride=2, output_padding=(2, 1, 1))",
     "F.conv_transpose3d(v, torch.ones(3, 2, 2, 2, 2))",
 )
+add("embedding-padding", NN + "torch.manual_seed(14)\n",
+    "e = nn.Embedding(4, 2, padding_idx=1)\ne(torch.tensor([1, 2, 1])).sum().backward()\ne.weight.grad",
+    "e = nn.Embedding(4, 2, padding_idx=-1)\ne(torch.tensor([[3, 0], [3, 3]])).pow(2).sum().backward()\ne.weight.grad",
+)
