@@ -25,7 +25,7 @@ extension Autodiff {
         }
     }
 
-    /// `F.conv_transpose1d`/`2d`. Its input gradient is a convolution of the output
+    /// `F.conv_transpose1d`/`2d`/`3d`. Its input gradient is a convolution of the output
     /// gradient; its weight gradient swaps the roles of image and output gradient.
     public static func transposedConvolution(
         _ input: Tensor, weight: Tensor, bias: Tensor?, geometry: ConvolutionGeometry, outputPadding: [Int]
@@ -40,7 +40,8 @@ extension Autodiff {
             let savedInput = needsImage ? node.save(input) : nil
             let savedWeight = needsImage ? node.save(weight) : nil
             return { gradient, node in
-                let bias = node.needsGradient(2) ? try biasGradient(gradient) : nil
+                let bias = node.needsGradient(2)
+                    ? (gradient.rank == 5 ? try Tensor.transposedConvolution3dBiasGradient(gradOutput: gradient) : try biasGradient(gradient)) : nil
                 guard let savedInput, let savedWeight else { return [nil, nil, bias] }
                 let x = try savedInput.unpack(), w = try savedWeight.unpack()
                 // The backend is the one PyTorch chose for this transposed convolution's own
@@ -57,10 +58,16 @@ extension Autodiff {
 
     /// `F.max_pool2d`: the maxima, and their indices for `return_indices=True`.
     public static func maxPool2d(_ input: Tensor, window: PoolingWindow) throws -> (values: Tensor, indices: Tensor) {
-        let (values, indices) = try input.maxPool2d(window)
-        let inputShape = input.shape
-        let recorded = Recorder.record("MaxPool2DWithIndicesBackward0", inputs: [input], output: values) { _ in
-            { gradient, _ in [try Tensor.maxPool2dBackward(gradOutput: gradient, indices: indices, inputShape: inputShape)] }
+        recordedMaxPool("MaxPool2DWithIndicesBackward0", input: input, try input.maxPool2d(window), backward: Tensor.maxPool2dBackward)
+    }
+
+    /// Records a max pooling's values under `name`; their gradient goes back to where each
+    /// maximum was taken, found by `backward` from the indices.
+    static func recordedMaxPool(_ name: String, input: Tensor, _ pooled: (values: Tensor, indices: Tensor),
+                                backward: @escaping (Tensor, Tensor, [Int]) throws -> Tensor) -> (values: Tensor, indices: Tensor) {
+        let (indices, inputShape) = (pooled.indices, input.shape)
+        let recorded = Recorder.record(name, inputs: [input], output: pooled.values) { _ in
+            { gradient, _ in [try backward(gradient, indices, inputShape)] }
         }
         return (recorded, indices)
     }

@@ -60,7 +60,7 @@ public enum DType: String, Sendable, CaseIterable {
 
     /// The C++ type name PyTorch prints in some checks ("float != long int") and in
     /// range errors ("out of bounds for int").
-    var cppTypeName: String {
+    public var cppTypeName: String {
         switch self {
         case .bool: "bool"
         case .uint8: "unsigned char"

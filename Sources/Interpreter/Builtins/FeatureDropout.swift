@@ -1,13 +1,13 @@
 import Autograd
 import TensorEngine
 
-/// `F.dropout1d` / `F.dropout2d` and `nn.Dropout1d` / `nn.Dropout2d`: dropout that zeroes
+/// `F.dropout1d` / `2d` / `3d` and `nn.Dropout1d` / `2d` / `3d`: dropout that zeroes
 /// whole channels, as convolutional nets use it. PyTorch draws one Bernoulli sample per
 /// (sample, channel) from a `[N, C, 1, ...]` noise tensor and multiplies (MulBackward0).
 extension Interpreter {
     func featureDropoutModuleMembers() -> [String: Value] {
         var members: [String: Value] = [:]
-        for dims in ["1d", "2d"] {
+        for dims in ["1d", "2d", "3d"] {
             let name = "Dropout" + dims
             members[name] = .builtin(Builtin(name) { interpreter, arguments in
                 let bound = try arguments.bind(name, ["p", "inplace"])
@@ -24,7 +24,7 @@ extension Interpreter {
     }
 
     func functionalFeatureDropoutMembers() -> [String: Value] {
-        functionalTable(["dropout1d", "dropout2d"].map { name in
+        functionalTable(["dropout1d", "dropout2d", "dropout3d"].map { name in
             (name, ["input", "p", "training", "inplace"], { interpreter, bound in
                 .tensor(try interpreter.channelDropout(
                     try bound.tensor("input"), p: try interpreter.dropoutProbability(bound),
@@ -33,7 +33,7 @@ extension Interpreter {
         })
     }
 
-    /// The rank handling and warnings of `F.dropout1d`/`F.dropout2d`, then `feature_dropout`.
+    /// The rank handling and warnings of `F.dropout1d`/`2d`/`3d`, then `feature_dropout`.
     func channelDropout(_ input: Tensor, p: Double, training: Bool, inplace: Bool, function: String) throws -> Tensor {
         var unbatched = false
         if function == "dropout1d" {
@@ -42,6 +42,11 @@ extension Interpreter {
                     "dropout1d: Expected 2D or 3D input, but received a \(input.rank)D input. Note that dropout1d exists to provide channel-wise dropout on inputs with 1 spatial dimension, a channel dimension, and an optional batch dimension (i.e. 2D or 3D inputs).")
             }
             unbatched = input.rank == 2
+        } else if function == "dropout3d" {
+            if input.rank != 4 && input.rank != 5 {
+                warn("dropout3d: Received a \(input.rank)-D input to dropout3d, which is deprecated and will result in an error in a future release. To retain the behavior and silence this warning, please use dropout instead. Note that dropout3d exists to provide channel-wise dropout on inputs with 3 spatial dimensions, a channel dimension, and an optional batch dimension (i.e. 4D or 5D inputs).")
+            }
+            unbatched = input.rank != 5
         } else {
             if input.rank != 3 && input.rank != 4 {
                 warn("dropout2d: Received a \(input.rank)-D input to dropout2d, which is deprecated and will result in an error in a future release. To retain the behavior and silence this warning, please use dropout instead. Note that dropout2d exists to provide channel-wise dropout on inputs with 2 spatial dimensions, a channel dimension, and an optional batch dimension (i.e. 3D or 4D inputs).")

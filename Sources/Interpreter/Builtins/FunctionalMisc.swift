@@ -27,9 +27,6 @@ extension Interpreter {
                 try Autodiff.assignResult(input, result)
                 return .tensor(input)
             }),
-            ("interpolate", ["input", "size", "scale_factor", "mode", "align_corners", "recompute_scale_factor", "antialias"], { interpreter, bound in
-                try interpreter.interpolate(bound)
-            }),
             ("pad", ["input", "pad", "mode", "value"], { interpreter, bound in
                 let mode = try bound.string("mode", default: "constant")
                 guard mode == "constant" else { return .tensor(try interpreter.modePadded(bound, mode: mode)) }
@@ -210,46 +207,6 @@ final class EmbeddingModule: NNModule {
 
     override func forward(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
         let input = try arguments.bind("forward", ["input"]).tensor("input")
-        return .tensor(try Autodiff.embedding(input, weight: parameters[0].tensor))
-    }
-}
-
-extension Interpreter {
-    /// `F.interpolate`: the output size from `size` or floor(input size × scale_factor), then
-    /// the engine's kernel, given the scale factors unless recompute_scale_factor is set.
-    func interpolate(_ bound: BoundArguments) throws -> Value {
-        let input = try bound.tensor("input")
-        let modeName = try bound.string("mode", default: "nearest")
-        guard let mode = InterpolationMode(rawValue: modeName) else {
-            throw PythonError.notImplemented("interpolate mode '\(modeName)' is not supported by TensorTutor yet (nearest, bilinear and bicubic are)")
-        }
-        let spatial = Array(input.shape.dropFirst(2))
-        var size: [Int]
-        var scales: [Double]?
-        if let given = bound.optional("size"), !given.isNone {
-            if case .int = given { size = [try pythonIntValue(given)] } else { size = try toIntList(given, function: "interpolate", argument: "size") }
-            if size.count == 1 { size = Array(repeating: size[0], count: spatial.count) }
-        } else if let factor = bound.optional("scale_factor"), !factor.isNone {
-            var factors: [Double]
-            switch factor {
-            case .list, .tuple: factors = try iterate(factor).map { try pythonDouble($0) }
-            default: factors = [try pythonDouble(factor)]
-            }
-            if factors.count == 1 { factors = Array(repeating: factors[0], count: spatial.count) }
-            guard factors.allSatisfy({ $0.isFinite && $0 > 0 }) else {
-                throw PythonError.valueError("scale_factor must be finite and positive")
-            }
-            size = try zip(spatial, factors).map { length, factor in
-                let scaled = (Double(length) * factor).rounded(.down)
-                guard scaled < Double(1 << 48) else { throw PythonError.runtimeError("interpolate: output size \(scaled) is too large") }
-                return Int(scaled)
-            }
-            scales = try bound.bool("recompute_scale_factor", default: false) ? nil : factors
-        } else {
-            throw PythonError.valueError("either size or scale_factor should be defined")
-        }
-        let alignCorners = try bound.bool("align_corners", default: false)
-        let output = try input.interpolated(size: size, scaleFactors: scales, mode: mode, alignCorners: alignCorners)
-        return .tensor(output)
+        return .tensor(try Autodiff.embedding(input, weight: parameters[0].tensor, paddingIndex: paddingIndex))
     }
 }

@@ -7,6 +7,7 @@ extension Interpreter {
     /// min(max_norm / (norm + 1e-6), 1)).
     func makeNNUtilsMembers() -> [String: Value] {
         var members: [String: Value] = ["rnn": .module(Namespace(name: "torch.nn.utils.rnn", members: makeRNNUtilsMembers()))]
+        members.merge(parameterVectorMembers()) { _, new in new }
         members["clip_grad_norm_"] = .builtin(Builtin("clip_grad_norm_", isOp: false) { interpreter, arguments in
             let bound = try arguments.bind("clip_grad_norm_", ["parameters", "max_norm", "norm_type", "error_if_nonfinite", "foreach"])
             let gradients = try interpreter.gradients(of: try bound.value("parameters"))

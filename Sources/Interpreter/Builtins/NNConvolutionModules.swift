@@ -229,7 +229,7 @@ extension Interpreter {
 extension Interpreter {
     func convolutionModuleMembers() -> [String: Value] {
         var members: [String: Value] = [:]
-        for (name, spatialRank) in [("Conv1d", 1), ("Conv2d", 2)] {
+        for (name, spatialRank) in [("Conv1d", 1), ("Conv2d", 2), ("Conv3d", 3)] {
             members[name] = .builtin(Builtin(name) { interpreter, arguments in
                 let bound = try arguments.bind(name, ["in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation",
                                                       "groups", "bias", "padding_mode", "device", "dtype"])
@@ -256,9 +256,10 @@ extension Interpreter {
 
     func functionalConvolutionMembers() -> [String: Value] {
         var entries: [(String, [String], FunctionalBody)] = []
-        for (name, spatialRank) in [("conv1d", 1), ("conv2d", 2)] {
+        for (name, spatialRank) in [("conv1d", 1), ("conv2d", 2), ("conv3d", 3)] {
             entries.append((name, ["input", "weight", "bias", "stride", "padding", "dilation", "groups"], { interpreter, bound in
                 let weight = try bound.tensor("weight")
+                try checkConvolutionParameterCounts(bound, weight: weight, spatialRank: spatialRank)
                 func ints(_ argument: String) throws -> [Int] {
                     try spatialInts(bound.optional(argument) ?? .int(1), count: spatialRank, function: name, argument: argument)
                 }

@@ -197,14 +197,14 @@ extension Interpreter {
     func layerModuleMembers() -> [String: Value] {
         [convolutionModuleMembers(), transposedConvolutionModuleMembers(), poolingModuleMembers(), normalizationLayerMembers(),
          featureDropoutModuleMembers(), recurrentModuleMembers(), attentionModuleMembers(),
-         transformerModuleMembers(), paddingModuleMembers(), foldModuleMembers(), instanceNormModuleMembers()]
+         transformerModuleMembers(), paddingModuleMembers(), foldModuleMembers(), instanceNormModuleMembers(), moreLayerModuleMembers()]
             .reduce(into: [:]) { members, family in members.merge(family) { _, new in new } }
     }
 
     /// Their `F.` functions, for the functional table.
     func functionalLayerMembers() -> [String: Value] {
         [functionalConvolutionMembers(), functionalTransposedConvolutionMembers(), functionalPoolingMembers(),
-         functionalNormalizationMembers(), functionalFeatureDropoutMembers()]
+         functionalNormalizationMembers(), functionalFeatureDropoutMembers(), functionalMoreMembers()]
             .reduce(into: [:]) { members, family in members.merge(family) { _, new in new } }
     }
 }

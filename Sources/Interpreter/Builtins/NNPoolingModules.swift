@@ -1,7 +1,7 @@
 import Autograd
 import TensorEngine
 
-/// `F.max_pool1d/2d`, `F.avg_pool1d/2d`, `F.adaptive_avg_pool1d/2d`, `F.adaptive_max_pool1d/2d/3d` and their `nn` modules. A
+/// `F.max_pool1d/2d/3d`, `F.avg_pool1d/2d/3d`, `F.adaptive_avg_pool1d/2d/3d`, `F.adaptive_max_pool1d/2d/3d` and their `nn` modules. A
 /// module keeps its constructor's arguments as given, because its repr prints them so
 /// (`MaxPool2d(kernel_size=2, stride=2, ...)` but `kernel_size=(2, 3)`).
 extension Interpreter {
@@ -20,6 +20,15 @@ extension Interpreter {
             members["AdaptiveAvgPool" + dims] = poolingModule(
                 "AdaptiveAvgPool" + dims, function: "adaptive_avg_pool" + dims, ["output_size"], defaults: [:], shown: ["output_size"])
         }
+        members["MaxPool3d"] = poolingModule(
+            "MaxPool3d", function: "max_pool3d", ["kernel_size", "stride", "padding", "dilation", "return_indices", "ceil_mode"],
+            defaults: ["padding": .int(0), "dilation": .int(1), "return_indices": .bool(false), "ceil_mode": .bool(false)],
+            shown: ["kernel_size", "stride", "padding", "dilation", "ceil_mode"])
+        members["AvgPool3d"] = poolingModule(
+            "AvgPool3d", function: "avg_pool3d", ["kernel_size", "stride", "padding", "ceil_mode", "count_include_pad", "divisor_override"],
+            defaults: ["padding": .int(0), "ceil_mode": .bool(false), "count_include_pad": .bool(true)], shown: ["kernel_size", "stride", "padding"])
+        members["AdaptiveAvgPool3d"] = poolingModule(
+            "AdaptiveAvgPool3d", function: "adaptive_avg_pool3d", ["output_size"], defaults: [:], shown: ["output_size"])
         for dims in ["1d", "2d", "3d"] {
             members["AdaptiveMaxPool" + dims] = poolingModule(
                 "AdaptiveMaxPool" + dims, function: "adaptive_max_pool" + dims, ["output_size", "return_indices"],
@@ -85,6 +94,12 @@ extension Interpreter {
                 }[0])
             }))
         }
+        entries.append(contentsOf: pooling3dEntries())
+        entries.append(("adaptive_avg_pool3d", ["input", "output_size"], { _, bound in
+            let input = try bound.tensor("input")
+            let outputSize = try adaptiveOutputSize(try bound.value("output_size"), input: input, spatialRank: 3, function: "adaptive_avg_pool3d")
+            return .tensor(try Autodiff.adaptiveAvgPool3d(input, outputSize: outputSize))
+        }))
         for spatialRank in [1, 2, 3] {
             let function = "adaptive_max_pool\(spatialRank)d"
             entries.append((function, ["input", "output_size", "return_indices"], { _, bound in

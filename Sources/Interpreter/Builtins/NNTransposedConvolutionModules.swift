@@ -1,11 +1,11 @@
 import Autograd
 import TensorEngine
 
-/// `nn.ConvTranspose1d` / `nn.ConvTranspose2d` and `F.conv_transpose1d` / `2d`.
+/// `nn.ConvTranspose1d` / `2d` / `3d` and `F.conv_transpose1d` / `2d` / `3d`.
 extension Interpreter {
     func transposedConvolutionModuleMembers() -> [String: Value] {
         var members: [String: Value] = [:]
-        for (name, spatialRank) in [("ConvTranspose1d", 1), ("ConvTranspose2d", 2)] {
+        for (name, spatialRank) in [("ConvTranspose1d", 1), ("ConvTranspose2d", 2), ("ConvTranspose3d", 3)] {
             members[name] = .builtin(Builtin(name) { _, arguments in
                 let bound = try arguments.bind(name, ["in_channels", "out_channels", "kernel_size", "stride", "padding", "output_padding",
                                                       "groups", "bias", "dilation", "padding_mode", "device", "dtype"])
@@ -29,7 +29,7 @@ extension Interpreter {
 
     func functionalTransposedConvolutionMembers() -> [String: Value] {
         var entries: [(String, [String], FunctionalBody)] = []
-        for spatialRank in [1, 2] {
+        for spatialRank in [1, 2, 3] {
             let name = "conv_transpose\(spatialRank)d"
             entries.append((name, ["input", "weight", "bias", "stride", "padding", "output_padding", "groups", "dilation"], { interpreter, bound in
                 func ints(_ argument: String, default fallback: Int) throws -> [Int] {

@@ -62,7 +62,7 @@ extension Tensor {
 
 /// The last `spatialRank` dims of a shape as planes (2) or volumes (3), after the batch
 /// and channel dims they repeat over.
-private struct PooledVolumes {
+struct PooledVolumes {
     let leadingShape: [Int]
     let spatialShape: [Int]
     var count: Int { leadingShape.reduce(1, *) }
@@ -76,7 +76,7 @@ private struct PooledVolumes {
 
 /// For each output cell in row-major order, the flat positions (within one volume) of the
 /// input cells it covers, also in row-major order, which is the order ATen scans them.
-private func adaptiveWindows(input: [Int], output: [Int]) -> [[Int]] {
+func adaptiveWindows(input: [Int], output: [Int]) -> [[Int]] {
     func range(_ index: Int, input: Int, output: Int) -> Range<Int> {
         (index * input / output)..<(((index + 1) * input + output - 1) / output)
     }

@@ -50,6 +50,7 @@ extension Tensor {
     /// `[O, C / groups, *kernel]`.
     public func convolution(weight: Tensor, bias: Tensor?, geometry: ConvolutionGeometry) throws -> Tensor {
         try checkConvolution(weight: weight, bias: bias, geometry: geometry)
+        if geometry.stride.count == 3 { return try convolution3d(weight: weight, bias: bias, geometry: geometry) }
         let spatialRank = rank - 2
         let (input, kernel) = (try liftedSpatially(), try weight.liftedSpatially())
         let lifted = geometry.liftedToTwoDimensions
@@ -72,6 +73,7 @@ extension Tensor {
     public func convolutionBackward(
         gradOutput: Tensor, weight: Tensor, geometry: ConvolutionGeometry, needs: (input: Bool, weight: Bool, bias: Bool)
     ) throws -> (input: Tensor?, weight: Tensor?, bias: Tensor?) {
+        if geometry.stride.count == 3 { return try convolution3dBackward(gradOutput: gradOutput, weight: weight, geometry: geometry, needs: needs) }
         // PyTorch picks the backend once per convolution; every gradient follows that choice.
         let onOneDNN = try runsOnOneDNN(weight: weight, geometry: geometry)
         let gradInput = needs.input
@@ -115,6 +117,7 @@ extension Tensor {
     /// whose sums round as oneDNN's grouped kernel and PyTorch's own path round theirs.
     public static func convolutionInputGradient(gradOutput: Tensor, weight: Tensor, imageShape: [Int], geometry: ConvolutionGeometry,
                                                 onOneDNN: Bool) throws -> Tensor {
+        if weight.rank == 5 { return try convolution3dInputGradient(gradOutput: gradOutput, weight: weight, imageShape: imageShape, geometry: geometry) }
         let isOneDimensional = gradOutput.rank == 3
         let (gradient, kernel) = (try gradOutput.liftedSpatially(), try weight.liftedSpatially())
         let liftedShape = isOneDimensional ? [imageShape[0], imageShape[1], 1, imageShape[2]] : imageShape
@@ -143,6 +146,7 @@ extension Tensor {
     /// per sample.
     public static func convolutionWeightGradient(image: Tensor, gradOutput: Tensor, weightShape: [Int], geometry: ConvolutionGeometry,
                                                  onOneDNN: Bool) throws -> Tensor {
+        if weightShape.count == 5 { return try convolution3dWeightGradient(image: image, gradOutput: gradOutput, weightShape: weightShape, geometry: geometry) }
         let (input, gradient) = (try image.liftedSpatially(), try gradOutput.liftedSpatially())
         let kernelSize = weightShape.count == 3 ? [1, weightShape[2]] : [weightShape[2], weightShape[3]]
         let (batch, outputChannels, groups) = (input.shape[0], weightShape[0], geometry.groups)

@@ -1,75 +1,175 @@
-/// `F.interpolate` for (N, C, H, W) inputs in the modes 'nearest', 'bilinear' and
-/// 'bicubic', as PyTorch's CPU kernels compute them: the scale is 1/scale_factor when
-/// one is given (else in/out), source coordinates follow `area_pixel_compute_source_index`,
-/// bicubic uses the cubic convolution with A = -0.75 and clamps reads at the border.
+/// `F.interpolate` for (N, C, *spatial) inputs with one to three spatial dims, in the
+/// modes 'nearest', 'nearest-exact', 'linear', 'bilinear', 'bicubic' and 'trilinear', as
+/// PyTorch's CPU kernels compute them: the scale is 1/scale_factor when one is given
+/// (else in/out), source coordinates follow `area_pixel_compute_source_index`, bicubic
+/// uses the cubic convolution with A = -0.75 and clamps reads at the border.
+/// Every mode weighs each spatial axis independently, so the output is the input mapped
+/// one axis at a time; the backward pass applies the same maps transposed.
 public enum InterpolationMode: String, Sendable {
-    case nearest, bilinear, bicubic
-}
+    case nearest, linear, bilinear, bicubic, trilinear
+    case nearestExact = "nearest-exact"
 
-extension Tensor {
-    public func interpolated(size: [Int], scaleFactors: [Double]?, mode: InterpolationMode, alignCorners: Bool) throws -> Tensor {
-        guard rank == 4, size.count == 2, dtype.isFloatingPoint else {
-            throw TensorError.notImplemented("interpolate here takes a 4-D floating-point input (N, C, H, W) and a 2-D size")
+    /// The number of spatial dims a linear mode is made for; nil for the nearest modes.
+    public var requiredSpatialRank: Int? {
+        switch self {
+        case .linear: 1
+        case .bilinear, .bicubic: 2
+        case .trilinear: 3
+        case .nearest, .nearestExact: nil
         }
-        let (batch, channels, inHeight, inWidth) = (shape[0], shape[1], shape[2], shape[3])
-        let (outHeight, outWidth) = (size[0], size[1])
-        guard outHeight > 0, outWidth > 0 else {
-            throw TensorError.runtime("Input and output sizes should be greater than 0, but got input (H: \(inHeight), W: \(inWidth)) output (H: \(outHeight), W: \(outWidth))")
+    }
+
+    /// The word PyTorch puts in the backward node's name (`UpsampleNearestExact2DBackward0`).
+    public var nodeWord: String {
+        switch self {
+        case .nearest: "Nearest"
+        case .nearestExact: "NearestExact"
+        case .linear: "Linear"
+        case .bilinear: "Bilinear"
+        case .bicubic: "Bicubic"
+        case .trilinear: "Trilinear"
         }
-        try ensureAllocatable(shape: [batch, channels, outHeight, outWidth], itemSize: 8)
-        let source = try contiguous().doubles()
-        let heightMap = axisMap(input: inHeight, output: outHeight, scaleFactor: scaleFactors?[0], mode: mode, alignCorners: alignCorners)
-        let widthMap = axisMap(input: inWidth, output: outWidth, scaleFactor: scaleFactors?[1], mode: mode, alignCorners: alignCorners)
-        var result = [Double](repeating: 0, count: batch * channels * outHeight * outWidth)
-        var position = 0
-        for plane in 0..<(batch * channels) {
-            let base = plane * inHeight * inWidth
-            for y in 0..<outHeight {
-                for x in 0..<outWidth {
-                    var total = 0.0
-                    for (row, rowWeight) in heightMap[y] {
-                        var rowTotal = 0.0
-                        for (column, weight) in widthMap[x] { rowTotal += weight * source[base + row * inWidth + column] }
-                        total += rowWeight * rowTotal
-                    }
-                    result[position] = total
-                    position += 1
-                }
-            }
-        }
-        return try ResultBuilder.tensor(doubles: result, shape: [batch, channels, outHeight, outWidth], dtype: dtype)
     }
 }
 
 /// For each output index along one axis: the input indices it reads and their weights.
-private func axisMap(input: Int, output: Int, scaleFactor: Double?, mode: InterpolationMode, alignCorners: Bool) -> [[(Int, Double)]] {
-    let scale: Double
-    if alignCorners && mode != .nearest {
-        scale = output > 1 ? Double(input - 1) / Double(output - 1) : 0
-    } else if let scaleFactor, scaleFactor > 0 {
-        scale = 1 / scaleFactor
-    } else {
-        scale = Double(input) / Double(output)
-    }
-    return (0..<output).map { index in
-        switch mode {
-        case .nearest:
-            let source = output == input ? index : (output == 2 * input ? index >> 1 : Int((Float(index) * Float(scale)).rounded(.down)))
-            return [(min(source, input - 1), 1)]
-        case .bilinear:
-            let real = alignCorners ? scale * Double(index) : max(0, scale * (Double(index) + 0.5) - 0.5)
-            let low = min(Int(real), input - 1)
-            let high = min(low + 1, input - 1)
-            let fraction = real - Double(low)
-            return [(low, 1 - fraction), (high, fraction)]
-        case .bicubic:
-            let real = alignCorners ? scale * Double(index) : scale * (Double(index) + 0.5) - 0.5
-            let floorValue = real.rounded(.down)
-            let t = real - floorValue
-            let start = Int(floorValue)
-            let weights = cubicCoefficients(t)
-            return (0..<4).map { offset in (min(max(start - 1 + offset, 0), input - 1), weights[offset]) }
+typealias AxisMap = [[(index: Int, weight: Double)]]
+
+extension Tensor {
+    public func interpolated(size: [Int], scaleFactors: [Double]?, mode: InterpolationMode, alignCorners: Bool) throws -> Tensor {
+        let spatial = Array(shape.dropFirst(2))
+        guard rank >= 3, size.count == spatial.count, dtype.isFloatingPoint else {
+            throw TensorError.notImplemented("interpolate here takes a floating-point input (N, C, *spatial) and a size per spatial dim")
         }
+        guard size.allSatisfy({ $0 > 0 }) else {
+            let names = ["D", "H", "W"].suffix(spatial.count)
+            let input = zip(names, spatial).map { "\($0): \($1)" }.joined(separator: ", ")
+            let output = zip(names, size).map { "\($0): \($1)" }.joined(separator: ", ")
+            throw TensorError.runtime("Input and output sizes should be greater than 0, but got input (\(input)) output (\(output))")
+        }
+        try ensureAllocatable(shape: Array(shape.prefix(2)) + size, itemSize: 8)
+        if mode != .bicubic {
+            return dtype == .float64
+                ? try interpolatedFaithfully(Double.self, size: size, scaleFactors: scaleFactors, mode: mode, alignCorners: alignCorners)
+                : try interpolatedFaithfully(Float.self, size: size, scaleFactors: scaleFactors, mode: mode, alignCorners: alignCorners)
+        }
+        let maps = spatial.indices.map { axis in
+            axisMap(input: spatial[axis], output: size[axis], scaleFactor: scaleFactors?[axis], mode: mode, alignCorners: alignCorners)
+        }
+        var values = try contiguous().doubles(), current = shape
+        for axis in spatial.indices {
+            (values, current) = mapAlongAxis(values, shape: current, axis: axis + 2, map: maps[axis], length: size[axis], transposed: false)
+        }
+        return try ResultBuilder.tensor(doubles: values, shape: current, dtype: dtype)
+    }
+
+    /// The gradient of `interpolated` with respect to an input of `inputShape`: every
+    /// output element's gradient goes back to the input elements it read, by their weights.
+    public static func interpolationBackward(gradOutput: Tensor, inputShape: [Int], scaleFactors: [Double]?, mode: InterpolationMode,
+                                             alignCorners: Bool) throws -> Tensor {
+        let spatial = Array(inputShape.dropFirst(2)), size = Array(gradOutput.shape.dropFirst(2))
+        if mode != .bicubic || spatial.count == 2 {
+            return gradOutput.dtype == .float64
+                ? try gradOutput.interpolationBackwardFaithfully(Double.self, inputShape: inputShape, scaleFactors: scaleFactors, mode: mode,
+                                                                 alignCorners: alignCorners)
+                : try gradOutput.interpolationBackwardFaithfully(Float.self, inputShape: inputShape, scaleFactors: scaleFactors, mode: mode,
+                                                                 alignCorners: alignCorners)
+        }
+        let maps = spatial.indices.map { axis in
+            axisMap(input: spatial[axis], output: size[axis], scaleFactor: scaleFactors?[axis], mode: mode, alignCorners: alignCorners)
+        }
+        var values = try gradOutput.contiguous().doubles(), current = gradOutput.shape
+        for axis in spatial.indices {
+            (values, current) = mapAlongAxis(values, shape: current, axis: axis + 2, map: maps[axis], length: spatial[axis], transposed: true)
+        }
+        return try ResultBuilder.tensor(doubles: values, shape: current, dtype: gradOutput.dtype)
+    }
+}
+
+extension Tensor {
+    /// The nearest and linear modes through the kernels that round as PyTorch's do.
+    private func interpolatedFaithfully<T: BinaryFloatingPoint & TensorElement>(
+        _ type: T.Type, size: [Int], scaleFactors: [Double]?, mode: InterpolationMode, alignCorners: Bool
+    ) throws -> Tensor {
+        let spatial = Array(shape.dropFirst(2)), channels = shape[1]
+        // Bilinear runs ATen's channels-last kernel for small outputs and for three channels.
+        let channelsLast = mode == .bilinear && (size[0] + size[1] <= 128 || channels == 3)
+        let taps: [InterpolationTaps<T>] = spatial.indices.map { axis in
+            interpolationTaps(mode.tapKind, input: spatial[axis], output: size[axis], alignCorners: alignCorners,
+                              scaleFactor: scaleFactors?[axis], fusedIndex: channelsLast)
+        }
+        let source = try (dtype == T.dtype ? self : to(T.dtype)).contiguous().elements(as: T.self)
+        let values = channelsLast
+            ? interpolateBilinearChannelsLast(source, batch: shape[0], channels: channels, inputSpatial: spatial, outputSpatial: size, taps: taps)
+            : interpolateGeneric(source, planes: shape[0] * channels, inputSpatial: spatial, outputSpatial: size, taps: taps)
+        let result = try Tensor(values: values, shape: Array(shape.prefix(2)) + size)
+        return dtype == T.dtype ? result : try result.to(dtype)
+    }
+
+    /// `interpolationBackward` for the nearest and linear modes, self the output gradient.
+    fileprivate func interpolationBackwardFaithfully<T: BinaryFloatingPoint & TensorElement>(
+        _ type: T.Type, inputShape: [Int], scaleFactors: [Double]?, mode: InterpolationMode, alignCorners: Bool
+    ) throws -> Tensor {
+        let spatial = Array(inputShape.dropFirst(2)), size = Array(shape.dropFirst(2))
+        let taps: [InterpolationTaps<T>] = spatial.indices.map { axis in
+            mode == .bicubic
+                ? bicubicTaps(input: spatial[axis], output: size[axis], alignCorners: alignCorners, scaleFactor: scaleFactors?[axis])
+                : interpolationTaps(mode.tapKind, input: spatial[axis], output: size[axis], alignCorners: alignCorners,
+                                    scaleFactor: scaleFactors?[axis], fusedIndex: true)
+        }
+        let gradient = try (dtype == T.dtype ? self : to(T.dtype)).contiguous().elements(as: T.self)
+        let planes = inputShape[0] * inputShape[1]
+        let values = mode == .bicubic
+            ? interpolateBicubicBackward(gradient, planes: planes, inputSpatial: spatial, outputSpatial: size, taps: taps)
+            : interpolateBackward(gradient, planes: planes, inputSpatial: spatial, outputSpatial: size, taps: taps)
+        let result = try Tensor(values: values, shape: inputShape)
+        return dtype == T.dtype ? result : try result.to(dtype)
+    }
+}
+
+extension InterpolationMode {
+    fileprivate var tapKind: InterpolationTapKind {
+        switch self {
+        case .nearest: .nearest
+        case .nearestExact: .nearestExact
+        default: .linear
+        }
+    }
+}
+
+/// Maps `values` (contiguous, of `shape`) along `axis` to `length` positions: position j
+/// of the result is Σ weight · values[source] over map[j]; transposed, each map[j] adds
+/// values[j] · weight into result[source] instead, `length` being the input's length.
+private func mapAlongAxis(_ values: [Double], shape: [Int], axis: Int, map: AxisMap, length: Int,
+                          transposed: Bool) -> (values: [Double], shape: [Int]) {
+    let outer = shape[..<axis].reduce(1, *), inner = shape[(axis + 1)...].reduce(1, *)
+    let sourceLength = shape[axis]
+    var result = [Double](repeating: 0, count: outer * length * inner)
+    for block in 0..<outer {
+        let sourceBase = block * sourceLength * inner, resultBase = block * length * inner
+        for (position, reads) in map.enumerated() {
+            for (index, weight) in reads {
+                let (from, to) = transposed ? (position, index) : (index, position)
+                let sourceStart = sourceBase + from * inner, resultStart = resultBase + to * inner
+                for offset in 0..<inner { result[resultStart + offset] += weight * values[sourceStart + offset] }
+            }
+        }
+    }
+    var resultShape = shape
+    resultShape[axis] = length
+    return (result, resultShape)
+}
+
+/// One bicubic axis's map: for each output index, the four input indices it reads
+/// (clamped at the border) and their weights.
+private func axisMap(input: Int, output: Int, scaleFactor: Double?, mode: InterpolationMode, alignCorners: Bool) -> AxisMap {
+    let scale: Double = interpolationScale(input: input, output: output, alignCorners: alignCorners, scaleFactor: scaleFactor)
+    return (0..<output).map { index in
+        let real = alignCorners ? scale * Double(index) : scale * (Double(index) + 0.5) - 0.5
+        let floorValue = real.rounded(.down)
+        let start = Int(floorValue)
+        let weights = cubicCoefficients(real - floorValue)
+        return (0..<4).map { offset in (min(max(start - 1 + offset, 0), input - 1), weights[offset]) }
     }
 }
 

@@ -1,4 +1,4 @@
-/// `F.conv_transpose1d` / `F.conv_transpose2d`: the adjoint of a convolution. Its output
+/// `F.conv_transpose1d` / `2d` / `3d`: the adjoint of a convolution. Its output
 /// is what a convolution's input would receive as gradient, so it runs the same col2im
 /// (`convolutionInputGradient`) with the weight `[C_in, C_out / groups, *kernel]`.
 extension Tensor {
@@ -44,7 +44,7 @@ extension Tensor {
                 "Given transposed=1, weight of size \(formatShape(weight.shape)), expected bias to be 1-dimensional with \(outputChannels) elements, but got bias of size \(formatShape(bias.shape)) instead")
         }
         for dim in outputPadding.indices where outputPadding[dim] >= geometry.stride[dim] && outputPadding[dim] >= geometry.dilation[dim] {
-            let names = geometry.stride.count == 1 ? ["width"] : ["height", "width"]
+            let names = Array(["depth", "height", "width"].suffix(geometry.stride.count))
             let parts = [("output_padding", outputPadding), ("stride", geometry.stride), ("dilation", geometry.dilation)]
                 .flatMap { name, values in zip(names, values).map { "\(name)_\($0): \($1)" } }
             throw TensorError.runtime("output padding must be smaller than either stride or dilation, but got " + parts.joined(separator: " "))
