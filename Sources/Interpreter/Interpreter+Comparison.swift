@@ -188,6 +188,9 @@ public func pythonEquals(_ left: Value, _ right: Value) -> Bool {
     if let number = right.numpyScalarNumber { return pythonEquals(left, number) }
     if let equal = bigIntEquals(left, right) { return equal }
     if let a = rangeView(left), let b = rangeView(right) { return a.holdsSameItems(as: b) }
+    // An instance's live `__dict__` compares as the dict it shows.
+    if case let .native(view as InstanceDict) = left { return pythonEquals(.dict(view.snapshot), right) }
+    if case let .native(view as InstanceDict) = right { return pythonEquals(left, .dict(view.snapshot)) }
     switch (left, right) {
     case (.none, .none), (.ellipsis, .ellipsis): return true
     // Identity first, as CPython's containers do: a list that holds itself equals itself.

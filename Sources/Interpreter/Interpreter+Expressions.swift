@@ -363,6 +363,7 @@ extension Interpreter {
         if enumMembers(of: classObject) != nil {
             return try enumMember(classObject, value: try arguments.bind(classObject.name, ["value"]).value("value"))
         }
+        try checkNotAbstract(classObject)
         let instance = Instance(classObject: classObject)
         if classObject.lookup("__tensortutor_module__") != nil { instance.moduleRegistry = ModuleRegistry() }
         if let initializer = classObject.lookup("__init__") {

@@ -205,7 +205,7 @@ extension Interpreter {
                 usedMapping = true
             }
             var spec = ""
-            while let next = characters.first, !"sdifegrxEGX".contains(next) {
+            while let next = characters.first, !"sdifegrxXoEG".contains(next) {
                 spec.append(next)
                 characters = characters.dropFirst()
             }
@@ -213,6 +213,7 @@ extension Interpreter {
             characters = characters.dropFirst()
             guard mapped != nil || !values.isEmpty else { throw PythonError.typeError("not enough arguments for format string") }
             let value = mapped ?? values.removeFirst()
+            spec = printfSpec(spec, textual: type == "s" || type == "r")
             switch type {
             case "s": output += try format(.string(try str(value)), spec: spec)
             case "r": output += try format(.string(try repr(value)), spec: spec)
@@ -220,12 +221,34 @@ extension Interpreter {
                 if case let .float(number) = value { _ = try convertToInt(.float(number), base: nil) }
                 let integer: Value = (try? pythonDouble(value)).map { .int(saturatingInt64($0)) } ?? value
                 output += try format(integer, spec: spec + "d")
+            case "x", "X", "o":
+                guard let integer = try? pythonInt(value) else {
+                    throw PythonError.typeError("%\(type) format: an integer is required, not \(value.typeName)")
+                }
+                output += try format(.int(integer), spec: spec + String(type))
             default: output += try format(.float(try pythonDouble(value)), spec: spec + String(type))
             }
         }
         if !values.isEmpty && !usedMapping { throw PythonError.typeError("not all arguments converted during string formatting") }
         return output
     }
+}
+
+/// A `%` conversion's flags, width and precision (`-08.3`) as a format spec: `-` aligns
+/// left, anything else right (strings too, unlike `format`), `0` pads numbers with zeros,
+/// `+`, ` ` and `#` are the sign and alternate-form flags.
+func printfSpec(_ printf: String, textual: Bool) -> String {
+    let flags = printf.prefix { "-+ #0".contains($0) }
+    let rest = printf.dropFirst(flags.count)
+    guard !rest.isEmpty || !flags.isEmpty else { return "" }
+    let leftAligned = flags.contains("-")
+    var spec = leftAligned ? "<" : (rest.first?.isNumber == true ? ">" : "")
+    if !textual {
+        if flags.contains("+") { spec += "+" } else if flags.contains(" ") { spec += " " }
+        if flags.contains("#") { spec += "#" }
+        if flags.contains("0") && !leftAligned { spec = (spec.hasPrefix(">") ? String(spec.dropFirst()) : spec) + "0" }
+    }
+    return spec + rest
 }
 
 /// Python's `%g` formatting.

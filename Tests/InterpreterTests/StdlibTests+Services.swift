@@ -219,13 +219,14 @@ extension StdlibTests {
         #expect(outcome.warnings == ["UserWarning: still shown"])
     }
 
-    /// os imports as the restricted module; sys stays blocked; a missing module lists what exists.
-    @Test("imports: os restricted, sys blocked, missing modules named")
+    /// os and sys import as restricted modules; subprocess stays blocked; a missing module lists what exists.
+    @Test("imports: os and sys restricted, subprocess blocked, missing modules named")
     func importRules() {
         #expect(Self.run("import os\nprint(os.sep)").stdout == "/\n")
-        #expect(Self.run("import sys").error?.hasPrefix("ImportError: import of 'sys' is not allowed") == true)
+        #expect(Self.run("import sys\nprint(sys.maxsize)").stdout == "9223372036854775807\n")
+        #expect(Self.run("import subprocess").error?.hasPrefix("ImportError: import of 'subprocess' is not allowed") == true)
         let missing = Self.run("import scipy").error ?? ""
-        #expect(missing.hasPrefix("ModuleNotFoundError: No module named 'scipy' (TensorTutor provides __future__, argparse,"))
+        #expect(missing.hasPrefix("ModuleNotFoundError: No module named 'scipy' (TensorTutor provides __future__, abc, argparse,"))
         let missingTorch = Self.run("import torch.hub").error ?? ""
         #expect(missingTorch.hasPrefix("ModuleNotFoundError: No module named 'torch.hub'"))
         #expect(missingTorch.contains("torch.autograd") && missingTorch.contains("torch.nn.functional"))

@@ -126,6 +126,7 @@ extension Interpreter {
                 return true
             case let ("float", .native(scalar as NumPyScalar)): return scalar.dtype == .float64  // np.float64 subclasses float
             case ("int", .native(is BigIntObject)): return true
+            case ("dict", .native(is InstanceDict)): return true  // an instance's live `__dict__`, as `vars()` gives it
             default: return false
             }
         case let .native(object as NativeInstanceCheck):

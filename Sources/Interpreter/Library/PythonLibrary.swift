@@ -55,3 +55,43 @@ extension Interpreter {
         schedulers.members["_LRScheduler"] = library["_LRScheduler"] ?? .none
     }
 }
+
+extension Interpreter {
+    /// `abc`, `types` and `json`, from `stdlibLibrarySource`.
+    func makeLibraryStdlibModules() -> [String: Value] {
+        let library = runLibrary(stdlibLibrarySource, bindings: [:])
+        func pick(_ names: [String]) -> [String: Value] {
+            Dictionary(uniqueKeysWithValues: names.compactMap { name in library[name].map { (name, $0) } })
+        }
+        var abc = pick(["ABC", "abstractmethod"])
+        abc["ABCMeta"] = builtinNames["type"]
+        return [
+            "abc": stdlibModule("abc", abc),
+            "types": stdlibModule("types", pick(["SimpleNamespace"])),
+            "json": stdlibModule("json", pick(["dumps"])),
+        ]
+    }
+
+    /// CPython 3.11's refusal to instantiate a class derived from `abc.ABC` that leaves
+    /// an `@abstractmethod` unimplemented.
+    func checkNotAbstract(_ classObject: ClassObject) throws {
+        var chain: [ClassObject] = []
+        var pending = [classObject]
+        while let current = pending.popLast() {
+            chain.append(current)
+            pending.append(contentsOf: current.bases)
+        }
+        guard chain.contains(where: { $0.attributes["__tensortutor_abc__"] != nil }) else { return }
+        let names = Set(chain.flatMap { $0.attributes.keys })
+        let abstract = names.filter { name in
+            switch classObject.lookup(name) {
+            case let .function(function)?: return function.attributes["__isabstractmethod__"] != nil
+            case let .native(decorated as DecoratedFunction)?: return decorated.function.attributes["__isabstractmethod__"] != nil
+            default: return false
+            }
+        }.sorted()
+        guard !abstract.isEmpty else { return }
+        throw PythonError.typeError("Can't instantiate abstract class \(classObject.name) with abstract method"
+                                    + (abstract.count == 1 ? "" : "s") + " " + abstract.joined(separator: ", "))
+    }
+}

@@ -10,7 +10,7 @@ extension Interpreter {
         collections["abc"] = abc
         let os = makeOSMembers()
         let tqdm = makeTqdmMembers()
-        return [
+        return makeLibraryStdlibModules().merging([
             "__future__": stdlibModule("__future__", makeFutureMembers()),
             "typing": stdlibModule("typing", makeTypingMembers()),
             "copy": stdlibModule("copy", makeCopyMembers()),
@@ -35,7 +35,7 @@ extension Interpreter {
             "einops": stdlibModule("einops", makeEinopsMembers()),
             "tqdm": stdlibModule("tqdm", tqdm),
             "tqdm.auto": tqdm["auto"] ?? .none,
-        ]
+        ]) { native, _ in native }
     }
 
     func stdlibModule(_ name: String, _ members: [String: Value]) -> Value {
