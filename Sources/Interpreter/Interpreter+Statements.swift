@@ -297,7 +297,9 @@ extension Interpreter {
         for parameter in parameters {
             if let defaultValue = parameter.defaultValue { defaults[parameter.name] = try evaluate(defaultValue) }
         }
-        let function = Function(name: name, parameters: parameters, body: body, defaults: defaults, closure: scope)
+        var closure = scope
+        while closure.isClassBody, let enclosing = closure.parent { closure = enclosing }
+        let function = Function(name: name, parameters: parameters, body: body, defaults: defaults, closure: closure)
         function.sourceName = source.name
         return function
     }
@@ -320,6 +322,7 @@ extension Interpreter {
         }
         try ClassLinearization.check(bases: baseClasses)
         let classScope = Scope(parent: scope)
+        classScope.isClassBody = true
         classScope.variables["__annotations__"] = .dict(DictStorage())
         let saved = scope
         scope = classScope

@@ -42,6 +42,9 @@ final class Scope {
     var function: Function?
     /// A comprehension's own scope, which `:=` skips to bind in the enclosing one.
     var isComprehension = false
+    /// A class body's scope. Functions defined in it do not see it: a method named
+    /// `copy` does not hide the `copy` module from the other methods.
+    var isClassBody = false
 
     init(parent: Scope?) { self.parent = parent }
 

@@ -68,6 +68,17 @@ extension Interpreter {
             return .tensor(try Autodiff.stack(samples.map { try tensorArgument($0, function: "default_collate") }, dim: 0))
         case .int, .bool: return .tensor(try tensorFromNested(.list(ListStorage(samples)), dtype: .int64))
         case .float: return .tensor(try tensorFromNested(.list(ListStorage(samples)), dtype: .float64))
+        // numpy arrays and scalars keep their dtype, as `torch.as_tensor` gives it.
+        case .native(is NDArray):
+            return .tensor(try Autodiff.stack(samples.map { sample in
+                guard case let .native(array as NDArray) = sample else { return try tensorArgument(sample, function: "default_collate") }
+                return array.tensor.detach()
+            }, dim: 0))
+        case let .native(scalar as NumPyScalar):
+            let numbers = samples.map { sample in
+                if case let .native(item as NumPyScalar) = sample { return item.pythonValue } else { return sample }
+            }
+            return .tensor(try tensorFromNested(.list(ListStorage(numbers)), dtype: scalar.dtype))
         case let .tuple(items):
             return .list(ListStorage(try transposed(samples, width: items.count).map(defaultCollate)))
         case let .namedTuple(tuple):
