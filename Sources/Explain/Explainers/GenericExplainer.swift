@@ -157,7 +157,7 @@ struct GenericExplainer: OperationExplainer {
         case let .tensor(tensor): return shapeText(tensor.shape)
         case let .tuple(items): return "(" + items.map(resultText).joined(separator: ", ") + ")"
         case .none: return "None"
-        default: return "a \(value.typeName)"
+        default: return ("aeiou".contains(value.typeName.first ?? "x") ? "an " : "a ") + value.typeName
         }
     }
 }
