@@ -158,6 +158,7 @@ private func activationGradient(_ kind: Activation, _ gradient: Tensor, _ x: Ten
             let rightDerivative = try mul(try mul(left, tanhDerivative), innerDerivative)
             return try mul(gradient, try add(leftDerivative, rightDerivative))
         }
+        if let fused = try float32GELUErfGradient(gradient, x) { return fused }
         let cdf = try mul(0.5, try add(try mul(x, M_SQRT1_2).unary(.erf), 1))
         let pdf = try mul(M_2_SQRTPI * M_SQRT1_2 * 0.5, try mul(try mul(x, x), -0.5).unary(.exp))
         return try mul(gradient, try add(cdf, try mul(x, pdf)))

@@ -43,7 +43,8 @@ struct LibstdcxxAlgorithms<Order: LaneOrder> {
         finalInsertionSort(a, first, last)
     }
 
-    private func nthElement(in a: Buffer, _ first: Int, nth: Int, _ last: Int) {
+    /// Returns early, leaving the buffer partly selected, when a stop is requested.
+    func nthElement(in a: Buffer, _ first: Int, nth: Int, _ last: Int) {
         guard first != last, nth != last else { return }
         var first = first
         var last = last

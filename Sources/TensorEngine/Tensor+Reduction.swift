@@ -50,8 +50,8 @@ extension Tensor {
         let outputType = dtype ?? self.dtype.accumulatingSumType
         switch outputType {
         case .float32:
-            if self.dtype == .float32, isContiguous, rank > 0, layout.reducedDims.count == 1 {
-                return try Tensor(values: float32Products(along: layout.reducedDims[0]), shape: layout.outputShape)
+            if self.dtype == .float32, let products = try productsInATenOrder(dim: dim, layout: layout, SIMD8<Float>.self) {
+                return try Tensor(values: products, shape: layout.outputShape)
             }
             // Accumulate in Float so overflow to inf happens where PyTorch's does.
             let values = castDoubles(view: layout.laneView, to: .float32).map { Float($0) }
@@ -63,6 +63,9 @@ extension Tensor {
             let products = foldLanes(values, layout: layout, initial: 1.0) { outputType.roundedToPrecision($0 * $1) }
             return try ResultBuilder.tensor(doubles: products, shape: layout.outputShape, dtype: outputType)
         case .float64:
+            if self.dtype == .float64, let products = try productsInATenOrder(dim: dim, layout: layout, SIMD4<Double>.self) {
+                return try Tensor(values: products, shape: layout.outputShape)
+            }
             let values = castDoubles(view: layout.laneView, to: .float64)
             let products = foldLanes(values, layout: layout, initial: 1.0) { $0 * $1 }
             return try Tensor(values: products, shape: layout.outputShape)
@@ -260,51 +263,6 @@ func foldLanes<T>(_ values: [T], layout: ReductionLayout, initial: T, _ combine:
         }
     }
     return result
-}
-
-extension Tensor {
-    /// `prod` along one dim of a contiguous float32 tensor with `foldLanes`' bits (each
-    /// output multiplies its factors in index order, starting from 1) without copying the
-    /// input to doubles: rows of outputs at once when the dim is not the last, eight
-    /// outputs side by side when it is. The copy and a serial product ran 40-50 times
-    /// slower than PyTorch.
-    fileprivate func float32Products(along dim: Int) -> [Float] {
-        let length = shape[dim], inner = shape[(dim + 1)...].reduce(1, *), outer = shape[..<dim].reduce(1, *)
-        var result = [Float](repeating: 1, count: outer * inner)
-        // No outputs: nothing to read, however long the reduced dim (`ones(2**32, 0).prod(0)`).
-        guard !result.isEmpty else { return result }
-        let source = UnsafePointer(pointer(Float.self)) + storageOffset
-        result.withUnsafeMutableBufferPointer { output in
-            guard let target = output.baseAddress else { return }
-            if inner > 1 {
-                for block in 0..<outer {
-                    let products = target + block * inner
-                    for step in 0..<length {
-                        let row = source + (block * length + step) * inner
-                        for index in 0..<inner { products[index] = products[index] * row[index] }
-                    }
-                }
-                return
-            }
-            var first = 0
-            while first + 8 <= outer {
-                var products = SIMD8<Float>(repeating: 1)
-                for step in 0..<length {
-                    var factors = SIMD8<Float>()
-                    for lane in 0..<8 { factors[lane] = source[(first + lane) * length + step] }
-                    products = products * factors
-                }
-                for lane in 0..<8 { target[first + lane] = products[lane] }
-                first += 8
-            }
-            for lane in first..<outer {
-                var product: Float = 1
-                for step in 0..<length { product = product * source[lane * length + step] }
-                target[lane] = product
-            }
-        }
-        return result
-    }
 }
 
 /// max/min in which nan wins, as in PyTorch's reductions.

@@ -164,16 +164,7 @@ extension Tensor {
         if dtype == .bool {
             throw TensorError.kernelNotImplemented("median_cpu", .bool)
         }
-        if dtype.isFloatingPoint {
-            var values = castDoubles(view: view, to: .float64)
-            let result: Double
-            if values.isEmpty || values.contains(where: { $0.isNaN }) {
-                result = .nan
-            } else {
-                result = try values.stableSortedElement(at: (values.count - 1) / 2) { castDoubles(view: view, to: .float64) }
-            }
-            return try ResultBuilder.tensor(doubles: [result], shape: [], dtype: dtype)
-        }
+        if dtype.isFloatingPoint { return try floatingLowerMedian() }
         var values = castInt64s(view: view, to: .int64)
         // An empty integer tensor gets nan converted to the dtype, as PyTorch does.
         guard !values.isEmpty else { return try ResultBuilder.tensor(doubles: [.nan], shape: [], dtype: dtype) }
