@@ -260,7 +260,13 @@ extension Tensor {
 
     public func split(sizes: [Int], dim: Int) throws -> [Tensor] {
         let axis = try normalizeDim(dim, rank: rank)
-        guard sizes.allSatisfy({ $0 >= 0 }), sizes.reduce(0, +) == shape[axis] else {
+        guard sizes.allSatisfy({ $0 >= 0 }) else {
+            throw TensorError.runtime("split_with_sizes expects split_sizes have only non-negative entries, but got split_sizes=\(formatShape(sizes))")
+        }
+        // Summed without overflow: sizes near 2**63 only need to exceed the dim to be wrong.
+        var covered = 0
+        for size in sizes where covered <= shape[axis] { covered = size > shape[axis] - covered ? shape[axis] + 1 : covered + size }
+        guard covered == shape[axis] else {
             throw TensorError.runtime(
                 "split_with_sizes expects split_sizes to sum exactly to \(shape[axis]) (input tensor's size at dimension \(axis)), but got split_sizes=\(formatShape(sizes))")
         }

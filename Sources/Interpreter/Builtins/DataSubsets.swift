@@ -51,12 +51,16 @@ extension Interpreter {
         members["random_split"] = .builtin(Builtin("random_split", isOp: false) { interpreter, arguments in
             let bound = try arguments.bind("random_split", ["dataset", "lengths", "generator"])
             let dataset = try bound.value("dataset")
-            let lengths = try interpreter.splitLengths(try interpreter.iterate(try bound.value("lengths")), total: try interpreter.length(dataset))
-            let order = try interpreter.generator(bound).randperm(lengths.reduce(0, +), dtype: .int64).elements(as: Int64.self).map { Int($0) }
+            let total = try interpreter.length(dataset)
+            let lengths = try interpreter.splitLengths(try interpreter.iterate(try bound.value("lengths")), total: total)
+            let order = try interpreter.generator(bound).randperm(total, dtype: .int64).elements(as: Int64.self).map { Value.int($0) }
+            // `indices[offset - length : offset]` with Python's slicing, as torch does, so
+            // negative lengths that still sum to the total select what they select there.
             var offset = 0
-            return .list(ListStorage(lengths.map { length in
-                defer { offset += length }
-                return .native(SubsetObject(dataset: dataset, indices: Array(order[offset..<(offset + length)])))
+            return .list(ListStorage(try lengths.map { length in
+                offset += length
+                let picked = try interpreter.sliceItems(order, .int(Int64(offset - length)), .int(Int64(offset)), .none)
+                return .native(SubsetObject(dataset: dataset, indices: try picked.map { try interpreter.pythonIntValue($0) }))
             }))
         })
         return members
@@ -81,7 +85,12 @@ extension Interpreter {
         } else {
             lengths = try values.map { try pythonIntValue($0) }
         }
-        guard lengths.reduce(0, +) == total else {
+        // Summed with overflow reported: lengths near 2**63 are simply wrong, not a crash.
+        let (lengthSum, overflowed) = lengths.reduce((0, false)) { partial, length in
+            let next = partial.0.addingReportingOverflow(length)
+            return (next.partialValue, partial.1 || next.overflow)
+        }
+        guard !overflowed, lengthSum == total else {
             throw PythonError.valueError("Sum of input lengths does not equal the length of the input dataset!")
         }
         return lengths

@@ -785,3 +785,14 @@ def naturals():
         yield k
         k += 1
 x = list(naturals())
+### split sizes near 2**63 are refused without overflowing their sum (found by make fuzz) -> RuntimeError
+torch.ones(2, 3).split([2**63-1, 1])
+### split sizes that overflow only when all are added are refused too -> RuntimeError
+torch.ones(2, 3).split([2**62, 2**62, 2**62, 2**62])
+### random_split lengths near 2**63 are refused without overflowing their sum -> ValueError
+from torch.utils.data import random_split
+random_split(range(3), [2**63-1, 1])
+### random_split with a negative length slices as torch's Python does -> ok
+from torch.utils.data import random_split
+parts = random_split(range(3), [-1, 4], generator=torch.Generator().manual_seed(0))
+assert [[s[i] for i in range(len(s))] for s in parts] == [[2, 0], [1]]
