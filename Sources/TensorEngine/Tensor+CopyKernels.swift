@@ -47,6 +47,8 @@ extension Tensor {
 private func copyRows<S, T>(
     _ loop: StridedLoop, _ from: UnsafePointer<S>, _ to: UnsafeMutablePointer<T>, _ convert: (S) -> T
 ) {
+    // An empty copy may still have 2**62 rows of nothing; walking them would hang.
+    if loop.isEmpty { return }
     let (toStride, fromStride, _) = loop.innerStrides
     let length = loop.rowLength
     if loop.rank == 2, toStride == 1, fromStride != 1, loop.stride(1, 0) == 1 {

@@ -796,3 +796,8 @@ random_split(range(3), [2**63-1, 1])
 from torch.utils.data import random_split
 parts = random_split(range(3), [-1, 4], generator=torch.Generator().manual_seed(0))
 assert [[s[i] for i in range(len(s))] for s in parts] == [[2, 0], [1]]
+### copies of an empty transpose with 2**62 rows return at once -> ok
+x = torch.zeros(1, 0, 2**62).mT
+assert x.triu().shape == (1, 2**62, 0)
+assert x.clone().shape == (1, 2**62, 0)
+assert x.tril(-1).float().shape == (1, 2**62, 0)
