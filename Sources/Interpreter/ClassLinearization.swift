@@ -6,7 +6,7 @@ enum ClassLinearization {
         for (index, base) in bases.enumerated() where bases[..<index].contains(where: { $0 === base }) {
             throw PythonError.typeError("duplicate base class \(base.name)")
         }
-        if case let .failure(conflict) = merge(bases.map(order) + [bases]) {
+        if case let .failure(conflict) = merge(bases.map(\.mro) + [bases]) {
             var names: [String] = []
             for head in conflict.heads where !names.contains(head.name) { names.append(head.name) }
             throw PythonError.typeError(
@@ -14,13 +14,14 @@ enum ClassLinearization {
         }
     }
 
-    /// A class's own order: itself, then the merge of its bases' orders (assumed consistent,
-    /// since each was checked when it was made).
-    private static func order(_ classObject: ClassObject) -> [ClassObject] {
-        if case let .success(merged) = merge(classObject.bases.map(order) + [classObject.bases]) {
-            return [classObject] + merged
-        }
-        return [classObject] + classObject.bases
+    /// The ancestors a class with these bases resolves attributes through, nearest first:
+    /// the merge of the bases' own orders (consistent, since `check` ran on them first).
+    static func ancestors(of bases: [ClassObject]) -> [ClassObject] {
+        if case let .success(merged) = merge(bases.map(\.mro) + [bases]) { return merged }
+        // Classes the interpreter builds itself are never inconsistent; keep every base anyway.
+        var seen: [ClassObject] = []
+        for candidate in bases.flatMap(\.mro) where !seen.contains(where: { $0 === candidate }) { seen.append(candidate) }
+        return seen
     }
 
     private struct Conflict: Error { let heads: [ClassObject] }

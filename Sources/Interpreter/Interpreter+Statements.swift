@@ -339,6 +339,7 @@ extension Interpreter {
         for case let .native(decorated as DecoratedFunction) in classObject.attributes.values { decorated.function.definingClass = classObject }
         if isModule { classObject.attributes["__tensortutor_module__"] = .bool(true) }
         if let nativeBase { classObject.attributes["__tensortutor_native_base__"] = .builtin(nativeBase) }
+        classObject.abstractMethods = abstractMethodNames(classObject)
         try makeEnumMembersIfEnum(classObject, body: body)
         return .classObject(classObject)
     }

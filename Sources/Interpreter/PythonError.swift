@@ -81,12 +81,7 @@ let exceptionHierarchy: [String: String] = [
 /// (`class MyError(ValueError)`, or a subclass of that) finds its builtin ancestor.
 func classAncestry(_ classObject: ClassObject) -> [String] {
     var names: [String] = []
-    var pending = [classObject]
-    while !pending.isEmpty {
-        let current = pending.removeFirst()
-        if !names.contains(current.name) { names.append(current.name) }
-        pending += current.bases
-    }
+    for ancestor in classObject.mro where !names.contains(ancestor.name) { names.append(ancestor.name) }
     return names
 }
 

@@ -281,18 +281,37 @@ public final class ClassObject {
     public let name: String
     public var attributes: [String: Value]
     public let bases: [ClassObject]
+    /// Python's method resolution order: this class, then its ancestors by C3
+    /// linearization, so a diamond finds `C.f` before `A.f` in `class D(B, C)`.
+    private(set) var mro: [ClassObject] = []
+    /// The `@abstractmethod`s left unimplemented, which make instantiation fail.
+    var abstractMethods: [String] = []
 
     init(name: String, attributes: [String: Value], bases: [ClassObject]) {
         self.name = name
         self.attributes = attributes
         self.bases = bases
+        self.mro = [self] + ClassLinearization.ancestors(of: bases)
     }
 
     func lookup(_ name: String) -> Value? {
-        if let value = attributes[name] { return value }
-        for base in bases { if let value = base.lookup(name) { return value } }
+        lookupWithOwner(name, after: nil)?.value
+    }
+
+    /// The first class in the resolution order, after `start` when given (as `super()`
+    /// searches), that defines `name`, with its value.
+    func lookupWithOwner(_ name: String, after start: ClassObject?) -> (value: Value, owner: ClassObject)? {
+        var classes = mro[...]
+        if let start {
+            guard let index = mro.firstIndex(where: { $0 === start }) else { return nil }
+            classes = mro[(index + 1)...]
+        }
+        for candidate in classes { if let value = candidate.attributes[name] { return (value, candidate) } }
         return nil
     }
+
+    /// Whether `ancestor` is this class or one of its ancestors.
+    func inherits(from ancestor: ClassObject) -> Bool { mro.contains { $0 === ancestor } }
 }
 
 public final class Instance {

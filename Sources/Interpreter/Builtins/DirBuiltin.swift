@@ -37,14 +37,12 @@ extension Interpreter {
     /// A user class's own and inherited attributes, with what every class has.
     private func classAttributeNames(_ classObject: ClassObject) -> Set<String> {
         var names = Set(DirNames.object + DirNames.userClass)
-        var pending = [classObject]
-        while let current = pending.popLast() {
-            for (name, value) in current.attributes where !name.hasPrefix("__tensortutor") {
+        for ancestor in classObject.mro {
+            for (name, value) in ancestor.attributes where !name.hasPrefix("__tensortutor") {
                 // Every class here carries `__annotations__`; CPython's only when it has some.
                 if name == "__annotations__", case let .dict(annotations) = value, annotations.entries.isEmpty { continue }
                 names.insert(name)
             }
-            pending.append(contentsOf: current.bases)
         }
         return names
     }

@@ -70,12 +70,7 @@ extension Interpreter {
         if case let .tuple(options) = classes { return try options.contains { try isSubclass(candidate, $0) } }
         switch (candidate, classes) {
         case let (.classObject(subclass), .classObject(base)):
-            var pending = [subclass]
-            while let current = pending.popLast() {
-                if current === base { return true }
-                pending += current.bases
-            }
-            return false
+            return subclass.inherits(from: base)
         case let (.classObject(subclass), .native(object)) where object is ModuleBaseClass:
             return subclass.lookup("__tensortutor_module__") != nil
         case let (.classObject(subclass), .builtin(builtin)) where nativeModuleFactory(classes) != nil:

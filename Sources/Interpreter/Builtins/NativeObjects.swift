@@ -92,8 +92,9 @@ final class Device: NativeObject {
     }
 }
 
-/// `super()` inside a method: looks attributes up in the bases of the class that
-/// defined the method, bound to the same receiver. A method no user base defines
+/// `super()` inside a method: looks attributes up in the receiver's method resolution
+/// order after the class that defined the method, as cooperative multiple inheritance
+/// needs, bound to the same receiver. A method no user base defines
 /// (`super().__init__()` under `nn.Module` or `object`) does nothing.
 final class SuperProxy: NativeObject {
     let receiver: Value?
@@ -108,9 +109,18 @@ final class SuperProxy: NativeObject {
     func repr() -> String { "<super object>" }
 
     func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
-        if let startClass, let owner = startClass.bases.first(where: { $0.lookup(name) != nil }),
-           let value = owner.lookup(name) {
-            return try interpreter.bindClassAttribute(value, instance: receiver, classObject: owner)
+        if let startClass {
+            // The receiver's own order when it is an instance or subclass of the defining class.
+            var receiverClass = startClass
+            if case let .instance(instance)? = receiver, instance.classObject.inherits(from: startClass) {
+                receiverClass = instance.classObject
+            } else if case let .classObject(classObject)? = receiver, classObject.inherits(from: startClass) {
+                receiverClass = classObject
+            }
+            if let found = receiverClass.lookupWithOwner(name, after: startClass) {
+                let instance: Value? = if case .classObject = receiver { nil } else { receiver }
+                return try interpreter.bindClassAttribute(found.value, instance: instance, classObject: receiverClass)
+            }
         }
         if let value = try interpreter.moduleSuperAttribute(receiver, name) { return value }
         guard name.hasPrefix("__") else { return nil }

@@ -64,7 +64,21 @@ extension Interpreter {
             default: return .bool(false)
             }
         }
-        table.defineBuiltin("super") { interpreter, _ in interpreter.makeSuper() }
+        table.defineBuiltin("super") { interpreter, arguments in
+            let bound = try arguments.bind("super", ["type", "object_or_type"])
+            guard let start = bound.optional("type") else { return interpreter.makeSuper() }
+            let receiver = bound.optional("object_or_type")
+            switch start {
+            case let .classObject(start):
+                // `super(Base, self)`: the search starts after `Base` in the receiver's order.
+                return .native(SuperProxy(receiver: receiver, startClass: start))
+            case .native, .builtin:
+                // A native base (`super(nn.Module, self)`) has no user methods to find.
+                return .native(SuperProxy(receiver: receiver, startClass: nil))
+            default:
+                throw PythonError.typeError("super() argument 1 must be a type, not \(start.typeName)")
+            }
+        }
         table.defineBuiltin("id") { interpreter, arguments in
             .int(interpreter.pythonIdentity(try arguments.bind("id", ["obj"]).value("obj")))
         }
@@ -103,14 +117,7 @@ extension Interpreter {
         case let .classObject(classObject) where classObject.name == "object" && classObject.bases.isEmpty:
             return true
         case let .classObject(classObject):
-            if case let .instance(instance) = value {
-                var pending = [instance.classObject]
-                while let current = pending.popLast() {
-                    if current === classObject { return true }
-                    pending += current.bases
-                }
-                return false
-            }
+            if case let .instance(instance) = value { return instance.classObject.inherits(from: classObject) }
             if case let .native(object as ExceptionObject) = value { return object.ancestry.contains { exceptionMatches($0, classObject.name) } }
             if classObject === optimizerBaseClass, case .native(is Optimizer) = value { return true }
             if classObject === schedulerBaseClass, case let .native(object) = value {

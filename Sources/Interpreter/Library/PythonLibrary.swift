@@ -72,24 +72,23 @@ extension Interpreter {
         ]
     }
 
-    /// CPython 3.11's refusal to instantiate a class derived from `abc.ABC` that leaves
-    /// an `@abstractmethod` unimplemented.
-    func checkNotAbstract(_ classObject: ClassObject) throws {
-        var chain: [ClassObject] = []
-        var pending = [classObject]
-        while let current = pending.popLast() {
-            chain.append(current)
-            pending.append(contentsOf: current.bases)
-        }
-        guard chain.contains(where: { $0.attributes["__tensortutor_abc__"] != nil }) else { return }
-        let names = Set(chain.flatMap { $0.attributes.keys })
-        let abstract = names.filter { name in
+    /// The `@abstractmethod`s a class derived from `abc.ABC` leaves unimplemented, sorted.
+    /// As in CPython, this is settled once, when the class statement runs.
+    func abstractMethodNames(_ classObject: ClassObject) -> [String] {
+        guard classObject.mro.contains(where: { $0.attributes["__tensortutor_abc__"] != nil }) else { return [] }
+        let names = Set(classObject.mro.flatMap { $0.attributes.keys })
+        return names.filter { name in
             switch classObject.lookup(name) {
             case let .function(function)?: return function.attributes["__isabstractmethod__"] != nil
             case let .native(decorated as DecoratedFunction)?: return decorated.function.attributes["__isabstractmethod__"] != nil
             default: return false
             }
         }.sorted()
+    }
+
+    /// CPython 3.11's refusal to instantiate a class with abstract methods left.
+    func checkNotAbstract(_ classObject: ClassObject) throws {
+        let abstract = classObject.abstractMethods
         guard !abstract.isEmpty else { return }
         throw PythonError.typeError("Can't instantiate abstract class \(classObject.name) with abstract method"
                                     + (abstract.count == 1 ? "" : "s") + " " + abstract.joined(separator: ", "))
