@@ -12,6 +12,8 @@ public final class Storage: @unchecked Sendable {
     /// PyTorch's version counter: every in-place write bumps it, so autograd can tell
     /// that a tensor it saved for the backward pass was changed afterwards.
     public private(set) var version = 0
+    /// For an alias (`tensor.data`): the storage that owns the bytes and frees them.
+    private let owner: Storage?
 
     /// Records one in-place write (through any view of this storage).
     @inline(__always)
@@ -30,7 +32,17 @@ public final class Storage: @unchecked Sendable {
         }
         self.byteCount = byteCount
         self.bytes = address
+        owner = nil
         if zeroed { try zeroStoppably() }
+    }
+
+    /// The same bytes under a version counter of their own, as PyTorch gives `tensor.data`:
+    /// writes through it are invisible to autograd's in-place checks.
+    public init(aliasing storage: Storage) {
+        let root = storage.owner ?? storage
+        bytes = root.bytes
+        byteCount = root.byteCount
+        owner = root
     }
 
     /// Zeroes the bytes in blocks, polling for a stop between them: zeroing 8 GiB takes
@@ -47,9 +59,14 @@ public final class Storage: @unchecked Sendable {
     }
 
     deinit {
+        guard owner == nil else { return }
         free(bytes)
         MemoryBudget.release(byteCount)
     }
+
+    /// Whether both are the same bytes, through an alias or not.
+    @inline(__always)
+    public func holdsSameBytes(as other: Storage) -> Bool { bytes == other.bytes }
 
     @inline(__always)
     public func typed<T>(_ type: T.Type) -> UnsafeMutablePointer<T> {

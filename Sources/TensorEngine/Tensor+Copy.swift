@@ -26,6 +26,12 @@ extension Tensor {
         return result
     }
 
+    /// `tensor.data`: like `detach()`, but with a version counter of its own, so that
+    /// `y.data.mul_(2)` does not trip autograd's in-place check on `y`.
+    public func detachedData() -> Tensor {
+        Tensor(storage: Storage(aliasing: storage), dtype: dtype, view: view)
+    }
+
     /// `contiguous()`: itself when already contiguous, else a copy.
     public func contiguous() throws -> Tensor {
         isContiguous ? self : try clone()

@@ -23,7 +23,7 @@ extension Tensor {
     ) {
         let loop = StridedLoop(shape: shape, output: view, sourceView)
         // A copy within one storage (x.copy_(x.t())) must read everything before writing.
-        if source.storage === storage && !loop.isEmpty {
+        if source.storage.holdsSameBytes(as: storage) && !loop.isEmpty {
             let snapshot = try? source.viewing(sourceView).clone()
             if let snapshot {
                 copyElements(from: snapshot, snapshot.view, S.self, into: T.self)

@@ -144,7 +144,7 @@ public final class Tensor: @unchecked Sendable {
     }
 
     /// Does this tensor share storage with `other`?
-    public func sharesStorage(with other: Tensor) -> Bool { storage === other.storage }
+    public func sharesStorage(with other: Tensor) -> Bool { storage.holdsSameBytes(as: other.storage) }
 }
 
 /// The product of `shape`, refusing negative sizes and sizes too large to index.

@@ -25,9 +25,10 @@ func handBoundMethods() -> [String: TensorMethod] {
     }
     // The in-place form the table declares for a hand-bound op without its own binding
     // (`x.clamp_min_(0)`): the out-of-place result written back into the receiver.
-    for entry in OpTable.all where entry.implementation == nil && entry.variants.contains(.inPlace) {
-        guard let outOfPlace = table[entry.name], table[entry.name + "_"] == nil else { continue }
-        table[entry.name + "_"] = { interpreter, tensor, arguments in
+    let declared = OpTable.all.filter { $0.implementation == nil && $0.variants.contains(.inPlace) }.map(\.name)
+    for name in declared + inPlaceSpellingsOfHandBoundMethods {
+        guard let outOfPlace = table[name], table[name + "_"] == nil else { continue }
+        table[name + "_"] = { interpreter, tensor, arguments in
             guard case let .tensor(result) = try outOfPlace(interpreter, tensor, arguments) else { return .none }
             try Autodiff.assignResult(tensor, result)
             return .tensor(tensor)
@@ -35,6 +36,10 @@ func handBoundMethods() -> [String: TensorMethod] {
     }
     return table
 }
+
+/// Hand-bound methods whose in-place spelling `Tensor.NAME_` PyTorch also has; custom
+/// optimizers write `exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)`.
+private let inPlaceSpellingsOfHandBoundMethods = ["addcdiv", "addcmul", "fmod", "heaviside", "hypot", "lerp"]
 
 /// The methods the op table implements, under every `Tensor.` spelling it declares;
 /// a trailing `_` is the in-place form.
@@ -70,7 +75,7 @@ extension Interpreter {
             return .tensor(try Autodiff.permuted(tensor) { try $0.reversedDims() })
         case "mT": return .tensor(try Autodiff.permuted(tensor) { try $0.matrixTranspose() })
         case "H", "mH": return .tensor(try Autodiff.permuted(tensor) { name == "H" ? try $0.reversedDims() : try $0.matrixTranspose() })
-        case "data": return .tensor(tensor.detach())
+        case "data": return .tensor(tensor.detachedData())
         case "requires_grad": return .bool(tensor.requiresGrad)
         case "is_leaf": return .bool(tensor.isLeaf)
         case "retains_grad": return .bool(!tensor.isLeaf && tensor.retainsGrad)

@@ -3,12 +3,12 @@ import TensorEngine
 
 extension OpTable {
     static let sortingOps: [OpEntry] = [
-        OpEntry("cumsum", "Tensor input, int dim, *, ScalarType? dtype=None", functionAndMethod, family: .scan, explain: OpExplanation(.scan(noun: "sum")),
+        OpEntry("cumsum", "Tensor input, int dim, *, ScalarType? dtype=None", [.function, .method, .inPlace], family: .scan, explain: OpExplanation(.scan(noun: "sum")),
                 doc: OpDoc("Running totals along dim.", formula: "out_i = Σ_{j<=i} x_j",
                            example: ">>> torch.tensor([1, 2, 3, 4]).cumsum(dim=0)\ntensor([ 1,  3,  6, 10])")) { arguments in
             .tensor(try Autodiff.cumsum(try arguments.tensor("input"), dim: try arguments.int("dim"), dtype: try arguments.dtype("dtype")))
         },
-        OpEntry("cumprod", "Tensor input, int dim, *, ScalarType? dtype=None", functionAndMethod, family: .scan,
+        OpEntry("cumprod", "Tensor input, int dim, *, ScalarType? dtype=None", [.function, .method, .inPlace], family: .scan,
                 explain: OpExplanation(.scan(noun: "product"))) { arguments in
             .tensor(try Autodiff.cumprod(try arguments.tensor("input"), dim: try arguments.int("dim"), dtype: try arguments.dtype("dtype")))
         },
