@@ -26,6 +26,8 @@ public class Node {
     /// PyTorch saves a Python number operand as a tensor too, so such a node is freed
     /// after backward like one that saved a tensor.
     var savedScalar = false
+    /// A node of a user's `torch.autograd.Function`, whose class Python names with its module.
+    public internal(set) var isCustomFunction = false
     private var retained: [Int: [WeakTensor]] = [:]
 
     init(name: String, inputs: [Tensor?], outputCount: Int = 1, sequenceNumber: Int? = nil, backward: Backward?) {

@@ -9,7 +9,7 @@ final class GradFunction: NativeObject {
 
     var typeName: String { node.name }
 
-    func repr() -> String { "<\(node.name) object at 0x\(String(UInt(bitPattern: ObjectIdentifier(node)), radix: 16))>" }
+    func repr() -> String { "<\(node.isCustomFunction ? "torch.autograd.function." : "")\(node.name) object at 0x\(String(UInt(bitPattern: ObjectIdentifier(node)), radix: 16))>" }
 
     func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
         switch name {
@@ -32,7 +32,7 @@ extension Interpreter {
         return tensor.isParameter ? "Parameter containing:\n" + text : text
     }
 
-    /// `torch.autograd`: `grad` and `backward`.
+    /// `torch.autograd`: `grad` and `backward` (custom `Function`s come with the library).
     func makeAutogradNamespace() -> Namespace {
         let namespace = Namespace(name: "torch.autograd")
         namespace.members["grad"] = .builtin(Builtin("grad") { interpreter, arguments in

@@ -47,6 +47,8 @@ extension Interpreter {
             addOptimizerBaseClasses(torch: table["torch"] ?? .none, collections: collections.members, warnings: table["warnings"] ?? .none)
         }
         table["torch.optim.optimizer"] = member(torch, "optim", "optimizer")
+        addCustomFunctionClasses(torch: table["torch"] ?? .none, warnings: table["warnings"] ?? .none)
+        table["torch.autograd.function"] = member(torch, "autograd", "function")
         return table
     }
 

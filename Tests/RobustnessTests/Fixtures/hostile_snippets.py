@@ -801,3 +801,14 @@ x = torch.zeros(1, 0, 2**62).mT
 assert x.triu().shape == (1, 2**62, 0)
 assert x.clone().shape == (1, 2**62, 0)
 assert x.tril(-1).float().shape == (1, 2**62, 0)
+### a custom Function whose backward calls backward on its own output -> RecursionError
+class Rec(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        return x * 2
+    @staticmethod
+    def backward(ctx, g):
+        out.backward()
+        return g
+out = Rec.apply(torch.ones(1, requires_grad=True))
+out.backward()
