@@ -15,6 +15,8 @@ final class AutogradMeta: AutogradMetadata {
     /// For a view made by a recorded op, the tensor it is a view of (PyTorch's `_base`):
     /// an in-place write through the view changes the base's history too.
     var viewBase: Tensor?
+    /// `register_hook` on a leaf: run on its gradient before it is accumulated.
+    var leafHooks: [RegisteredHook] = []
 
     init(requiresGrad: Bool, gradFn: Node? = nil, outputNumber: Int = 0) {
         self.requiresGrad = requiresGrad

@@ -82,7 +82,7 @@ struct GraphTask {
         }
         while let node = ready.pop() {
             let identity = ObjectIdentifier(node)
-            let inputs = buffers.removeValue(forKey: identity) ?? []
+            let inputs = try node.runTensorHooks(buffers.removeValue(forKey: identity) ?? [])
             try capture(inputs, at: identity)
             if let accumulator = node as? AccumulateGrad {
                 if !capturing, let gradient = inputs.first ?? nil { try accumulator.accumulate(gradient) }

@@ -28,6 +28,8 @@ public class Node {
     var savedScalar = false
     /// A node of a user's `torch.autograd.Function`, whose class Python names with its module.
     public internal(set) var isCustomFunction = false
+    /// `register_hook` on this node's outputs, by output number, in registration order.
+    var tensorHooks: [Int: [RegisteredHook]] = [:]
     private var retained: [Int: [WeakTensor]] = [:]
 
     init(name: String, inputs: [Tensor?], outputCount: Int = 1, sequenceNumber: Int? = nil, backward: Backward?) {

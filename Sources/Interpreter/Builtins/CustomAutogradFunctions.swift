@@ -110,3 +110,21 @@ extension Interpreter {
         return instance.attributes[name]
     }
 }
+
+extension Interpreter {
+    /// Calls a `register_hook` function on a gradient: None keeps it, a tensor of the same
+    /// shape replaces it, anything else is PyTorch's error.
+    func runGradientHook(_ hook: Value, _ gradient: Tensor) throws -> Tensor? {
+        switch try call(hook, CallArguments([.tensor(gradient)])) {
+        case .none: return nil
+        case let .tensor(replacement):
+            guard replacement.shape == gradient.shape else {
+                let name = (try? str(attribute(of: hook, "__name__"))) ?? "hook"
+                throw PythonError.runtimeError("hook '\(name)' has changed the size of value")
+            }
+            return replacement
+        case let other:
+            throw PythonError.typeError("expected Variable, but hook returned '\(other.typeName)'")
+        }
+    }
+}

@@ -82,22 +82,32 @@ final class ModuleRegistry {
 /// `module.register_forward_hook(...)` returns this; `remove()` unregisters the hook.
 final class RemovableHandle: NativeObject {
     let id: Int
-    weak var registry: ModuleRegistry?
+    private let removeAction: () -> Void
 
+    /// A handle for a module's forward hook, which the registry keeps under `id`.
     init(registry: ModuleRegistry) {
         registry.lastHookID += 1
-        self.id = registry.lastHookID
-        self.registry = registry
+        let id = registry.lastHookID
+        self.id = id
+        removeAction = { [weak registry] in
+            registry?.forwardHooks.removeAll { $0.id == id }
+            registry?.forwardPreHooks.removeAll { $0.id == id }
+        }
+    }
+
+    /// A handle for a tensor's gradient hook.
+    init(removing removeAction: @escaping () -> Void) {
+        id = 0
+        self.removeAction = removeAction
     }
 
     var typeName: String { "RemovableHandle" }
-    func repr() -> String { "<torch.utils.hooks.RemovableHandle object>" }
+    func repr() -> String { "<torch.utils.hooks.RemovableHandle object at 0x\(String(UInt(bitPattern: ObjectIdentifier(self)), radix: 16))>" }
 
     func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
         guard name == "remove" else { return nil }
         return .builtin(Builtin("remove", owner: typeName) { [self] _, _ in
-            self.registry?.forwardHooks.removeAll { $0.id == self.id }
-            self.registry?.forwardPreHooks.removeAll { $0.id == self.id }
+            self.removeAction()
             return .none
         })
     }

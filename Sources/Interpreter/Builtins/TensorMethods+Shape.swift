@@ -81,6 +81,13 @@ private func gradAndCopyMethods() -> [String: TensorMethod] {
         try tensor.retainGrad()
         return .none
     }
+    table["register_hook"] = { interpreter, tensor, arguments in
+        let hook = try arguments.bind("register_hook", ["hook"]).value("hook")
+        let remove = try tensor.registerHook { [unowned interpreter] gradient in
+            try interpreter.runGradientHook(hook, gradient)
+        }
+        return .native(RemovableHandle(removing: remove))
+    }
     return table
 }
 
