@@ -62,3 +62,19 @@ extension Autodiff {
         }
     }
 }
+
+extension Autodiff {
+    /// `fill_diagonal_(value, wrap)`. PyTorch fills strided views of the diagonal, so in the
+    /// graph the node is CopySlices and the filled positions pass no gradient back.
+    public static func fillDiagonal(_ target: Tensor, _ value: Scalar, wrap: Bool) throws {
+        _ = try target.diagonalViews(wrap: wrap)  // PyTorch's shape checks come first
+        if GradMode.isEnabled && target.isLeaf && target.requiresGrad { throw AutogradError.leafViewInPlace.tensorError }
+        try recordedWrite(target, name: "CopySlices", write: { written in
+            for diagonal in try written.diagonalViews(wrap: wrap) { diagonal.fill(value) }
+        }) { gradient in
+            let passed = try gradient.clone()
+            for diagonal in try passed.diagonalViews(wrap: wrap) { diagonal.fill(.int(0)) }
+            return [passed]
+        }
+    }
+}

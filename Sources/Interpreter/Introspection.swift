@@ -9,7 +9,7 @@ extension Interpreter {
 
     /// The tensor attributes that are not methods; kept in step with `tensorAttribute`.
     public static let tensorAttributeNames: [String] = [
-        "shape", "dtype", "ndim", "T", "mT", "H", "mH", "data", "device", "is_cuda", "is_leaf",
+        "shape", "dtype", "ndim", "T", "mT", "H", "mH", "data", "device", "is_cuda", "is_cpu", "is_leaf",
         "retains_grad", "requires_grad", "grad", "grad_fn", "itemsize", "nbytes", "real",
     ]
 }

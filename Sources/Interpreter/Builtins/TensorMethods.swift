@@ -20,7 +20,7 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
 /// name here that the table implements would be dead code.
 func handBoundMethods() -> [String: TensorMethod] {
     var table: [String: TensorMethod] = [:]
-    for family in [shapeMethods(), elementwiseMethods(), reductionMethods(), conversionMethods(), extraTensorMethods()] {
+    for family in [shapeMethods(), elementwiseMethods(), reductionMethods(), conversionMethods(), extraTensorMethods(), predicateMethods()] {
         table.merge(family) { first, _ in first }
     }
     // The in-place form the table declares for a hand-bound op without its own binding
@@ -87,6 +87,7 @@ extension Interpreter {
             return tensor.grad.map { .tensor($0) } ?? .none
         case "device": return .native(Device("cpu"))
         case "is_cuda": return .bool(false)
+        case "is_cpu": return .bool(true)
         case "itemsize": return .int(Int64(tensor.dtype.itemSize))
         case "nbytes": return .int(Int64(tensor.dtype.itemSize * tensor.count))
         case "real": return .tensor(tensor)
