@@ -54,6 +54,11 @@ FROZENSET = [
     "frozenset([1]).add(2)",
     "frozenset([[1]])",
     "{[1]: frozenset()}",
-    "a = frozenset([1, 2])\n(a.copy() is a, sorted(a), list(a), frozenset(a) == a, {a: 'k'}[frozenset({2, 1})])",
+    "import copy\na = frozenset([1, 2])\n(a.copy() is a, copy.copy(a) is a, copy.deepcopy(a), sorted(a), list(a), frozenset(a) == a, {a: 'k'}[frozenset({2, 1})], a < frozenset({1, 2, 3}), a <= {1, 2}, frozenset([1]) | frozenset([2]), {1: 2}.keys() | frozenset([3]))",
+    "frozenset([1, 2]).append(3)",
+    "frozenset(1)",
+    "frozenset([1], [2])",
+    "set([1], [2])",
+    "frozenset(iterable=[1])",
 ]
 CASES = [("python", source) for source in HEAPQ + BISECT + JSON + STRINGS + FROZENSET]
