@@ -112,8 +112,7 @@ _JSON_HEX = '0123456789abcdefABCDEF'
 _JSON_DIGITS = '0123456789'
 
 
-def _skip_whitespace(s, end):
-    n = len(s)
+def _skip_whitespace(s, end, n):
     while end < n and s[end] in _JSON_WHITESPACE:
         end += 1
     return end
@@ -126,11 +125,10 @@ def _decode_uXXXX(s, pos):
     raise _error("Invalid \\uXXXX escape", s, pos)
 
 
-def _scan_string(s, end, strict):
-    # `end` is just past the opening quote.
+def _scan_string(s, end, strict, n):
+    # `end` is just past the opening quote; n is len(s).
     chunks = []
     begin = end - 1
-    n = len(s)
     while True:
         start = end
         while end < n:
@@ -171,9 +169,8 @@ def _scan_string(s, end, strict):
     return ''.join(chunks), end
 
 
-def _match_number(s, idx):
+def _match_number(s, idx, n):
     # The span of JSON's number grammar at idx, split as (integer, fraction, exponent), or None.
-    n = len(s)
     end = idx
     if end < n and s[end] == '-':
         end += 1
@@ -202,7 +199,8 @@ def _match_number(s, idx):
 
 
 class _Decoder:
-    def __init__(self, strict, object_hook, object_pairs_hook, parse_float, parse_int, parse_constant):
+    def __init__(self, n, strict, object_hook, object_pairs_hook, parse_float, parse_int, parse_constant):
+        self.n = n
         self.strict = strict
         self.object_hook = object_hook
         self.object_pairs_hook = object_pairs_hook
@@ -212,11 +210,11 @@ class _Decoder:
 
     def value(self, s, idx):
         # The value at idx and the index after it, or None when none starts there.
-        if idx >= len(s):
+        if idx >= self.n:
             return None
         c = s[idx]
         if c == '"':
-            return _scan_string(s, idx + 1, self.strict)
+            return _scan_string(s, idx + 1, self.strict, self.n)
         if c == '{':
             return self.object(s, idx + 1)
         if c == '[':
@@ -233,7 +231,7 @@ class _Decoder:
             return self.parse_constant('Infinity'), idx + 8
         if c == '-' and s[idx:idx + 9] == '-Infinity':
             return self.parse_constant('-Infinity'), idx + 9
-        spans = _match_number(s, idx)
+        spans = _match_number(s, idx, self.n)
         if spans is None:
             return None
         integer_end, fraction_end, end = spans
@@ -249,7 +247,7 @@ class _Decoder:
 
     def object(self, s, end):
         pairs = []
-        end = _skip_whitespace(s, end)
+        end = _skip_whitespace(s, end, self.n)
         nextchar = s[end:end + 1]
         if nextchar == '}':
             return self.finish_object(pairs), end + 1
@@ -257,21 +255,24 @@ class _Decoder:
             raise _error("Expecting property name enclosed in double quotes", s, end)
         end += 1
         while True:
-            key, end = _scan_string(s, end, self.strict)
-            end = _skip_whitespace(s, end)
+            key, end = _scan_string(s, end, self.strict, self.n)
+            end = _skip_whitespace(s, end, self.n)
             if s[end:end + 1] != ':':
                 raise _error("Expecting ':' delimiter", s, end)
-            end = _skip_whitespace(s, end + 1)
-            value, end = self.element(s, end)
+            end = _skip_whitespace(s, end + 1, self.n)
+            found = self.value(s, end)
+            if found is None:
+                raise _error("Expecting value", s, end)
+            value, end = found
             pairs.append((key, value))
-            end = _skip_whitespace(s, end)
+            end = _skip_whitespace(s, end, self.n)
             nextchar = s[end:end + 1]
             end += 1
             if nextchar == '}':
                 break
             if nextchar != ',':
                 raise _error("Expecting ',' delimiter", s, end - 1)
-            end = _skip_whitespace(s, end)
+            end = _skip_whitespace(s, end, self.n)
             nextchar = s[end:end + 1]
             end += 1
             if nextchar != '"':
@@ -288,20 +289,23 @@ class _Decoder:
 
     def array(self, s, end):
         values = []
-        end = _skip_whitespace(s, end)
+        end = _skip_whitespace(s, end, self.n)
         if s[end:end + 1] == ']':
             return values, end + 1
         while True:
-            value, end = self.element(s, end)
+            found = self.value(s, end)
+            if found is None:
+                raise _error("Expecting value", s, end)
+            value, end = found
             values.append(value)
-            end = _skip_whitespace(s, end)
+            end = _skip_whitespace(s, end, self.n)
             nextchar = s[end:end + 1]
             end += 1
             if nextchar == ']':
                 break
             if nextchar != ',':
                 raise _error("Expecting ',' delimiter", s, end - 1)
-            end = _skip_whitespace(s, end)
+            end = _skip_whitespace(s, end, self.n)
         return values, end
 
 
@@ -311,10 +315,11 @@ def loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None, pa
         raise TypeError(f'the JSON object must be str, bytes or bytearray, not {type(s).__name__}')
     if s.startswith('\ufeff'):
         raise _error("Unexpected UTF-8 BOM (decode using utf-8-sig)", s, 0)
-    decoder = _Decoder(strict, object_hook, object_pairs_hook, parse_float, parse_int, parse_constant)
-    obj, end = decoder.element(s, _skip_whitespace(s, 0))
-    end = _skip_whitespace(s, end)
-    if end != len(s):
+    n = len(s)
+    decoder = _Decoder(n, strict, object_hook, object_pairs_hook, parse_float, parse_int, parse_constant)
+    obj, end = decoder.element(s, _skip_whitespace(s, 0, n))
+    end = _skip_whitespace(s, end, n)
+    if end != n:
         raise _error("Extra data", s, end)
     return obj
 
