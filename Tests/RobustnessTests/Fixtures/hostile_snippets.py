@@ -796,3 +796,22 @@ random_split(range(3), [2**63-1, 1])
 from torch.utils.data import random_split
 parts = random_split(range(3), [-1, 4], generator=torch.Generator().manual_seed(0))
 assert [[s[i] for i in range(len(s))] for s in parts] == [[2, 0], [1]]
+### regex catastrophic backtracking -> TimeoutError
+import re
+re.match(r'(a+)+$', 'a' * 40 + 'b')
+### regex nested empty repetition -> ok
+import re
+re.match(r'((a*)*)*b', 'a' * 5000 + 'b')
+re.findall(r'(|a)*', 'a' * 1000)
+### regex group repeated over a long string -> RecursionError
+import re
+re.match(r'(?:a|b)*c', 'ab' * 200000 + 'c')
+### regex repetition count too large -> OverflowError
+import re
+re.compile('x{4294967295}')
+### regex huge bounded repeat -> ok
+import re
+re.match(r'(?:ab){0,4294967294}', 'ab' * 1000)
+### json deeply nested -> RecursionError
+import json
+json.loads('[' * 100000)
