@@ -25,11 +25,11 @@ extension Interpreter {
             }
             return items[try normalizedSequenceIndex(index, count: items.count, kind: "tuple")]
         case let .string(text):
-            let characters = text.map { Value.string(String($0)) }
+            let characters = stringCharacters(text)
             if case let .slice(start, stop, step) = index {
-                return .string(try sliceItems(characters, start, stop, step).map { try str($0) }.joined())
+                return .string(String(try sliceElements(characters, start, stop, step)))
             }
-            return characters[try normalizedSequenceIndex(index, count: characters.count, kind: "string")]
+            return .string(String(characters[try normalizedSequenceIndex(index, count: characters.count, kind: "string")]))
         case let .range(start, stop, step):
             if case .slice = index, let range = rangeView(container) { return try range.item(at: index, interpreter: self) }
             let count = Int(rangeCount(start, stop, step))
@@ -221,7 +221,20 @@ extension Interpreter {
     }
 
     /// Python's slice semantics for sequences, negative steps included.
+    /// `text`'s characters, kept for the next call: a loop indexing one string (a parser)
+    /// splits it once, and comparing a string with itself is a pointer check.
+    func stringCharacters(_ text: String) -> [Character] {
+        if indexedString.text == text { return indexedString.characters }
+        let characters = Array(text)
+        indexedString = (text, characters)
+        return characters
+    }
+
     func sliceItems(_ items: [Value], _ start: Value, _ stop: Value, _ step: Value) throws -> [Value] {
+        try sliceElements(items, start, stop, step)
+    }
+
+    func sliceElements<Item>(_ items: [Item], _ start: Value, _ stop: Value, _ step: Value) throws -> [Item] {
         let stride = step.isNone ? 1 : Int(try pythonInt(step))
         guard stride != 0 else { throw PythonError.valueError("slice step cannot be zero") }
         let count = items.count
@@ -231,7 +244,7 @@ extension Interpreter {
             if bound < 0 { bound += count }
             return min(max(bound, low), high)
         }
-        var result: [Value] = []
+        var result: [Item] = []
         if stride > 0 {
             var position = try resolve(start, 0, low: 0, high: count)
             let end = try resolve(stop, count, low: 0, high: count)

@@ -16,6 +16,9 @@ extension Interpreter {
         case let .list(list) where list.dictViewName != nil || list.isKeysView:
             let name = list.dictViewName ?? "dict_keys"
             return try reprOnce(list, cycle: "[...]") { name + "([" + (try list.items.map { try repr($0) }).joined(separator: ", ") + "])" }
+        case let .list(list) where list.isFrozen:
+            if list.items.isEmpty { return "frozenset()" }
+            return try reprOnce(list, cycle: "{...}") { "frozenset({" + (try list.items.map { try repr($0) }).joined(separator: ", ") + "})" }
         case let .list(list) where list.isSet:
             if list.items.isEmpty { return "set()" }
             return try reprOnce(list, cycle: "{...}") { "{" + (try list.items.map { try repr($0) }).joined(separator: ", ") + "}" }

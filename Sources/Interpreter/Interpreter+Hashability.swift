@@ -3,6 +3,7 @@
 extension Interpreter {
     func requireHashable(_ value: Value) throws {
         switch value {
+        case let .list(list) where list.isFrozen: return
         case .list, .dict, .slice: throw PythonError.typeError("unhashable type: '\(value.typeName)'")
         case let .tuple(items): for item in items { try requireHashable(item) }
         case let .namedTuple(tuple): for item in tuple.values { try requireHashable(item) }

@@ -36,7 +36,7 @@ extension Interpreter {
         if op == .add, case let .native(container as IndexedModuleContainer) = left { return try container.concatenated(with: right, self) }
         if let result = try numpyBinary(op, left, right) { return result }
         if case let .list(a) = left, case let .list(b) = right, (a.isSet || a.isKeysView) && (b.isSet || b.isKeysView),
-           let result = setBinary(op, a.items, b.items) { return result }
+           let result = setBinary(op, a.items, b.items) { return a.isFrozen ? frozen(result) : result }
         if case .tensor = left { return try tensorBinary(op, left, right) }
         if case .tensor = right { return try tensorBinary(op, left, right) }
         switch (left, right) {

@@ -103,6 +103,8 @@ public final class Interpreter {
     public var limits = ResourceLimits()
     /// Containers whose repr is being written, to print a self-reference as `[...]`.
     var reprInProgress: Set<ObjectIdentifier> = []
+    /// The characters of the string indexed last, so `s[i]` in a loop is O(1) per item.
+    var indexedString: (text: String, characters: [Character]) = ("", [])
     var jsonInProgress: Set<ObjectIdentifier> = []
     /// Set by a watchdog on another thread (timeout, output limit) to end the program.
     public var stopSignal = StopSignal()

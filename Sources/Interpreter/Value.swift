@@ -69,6 +69,8 @@ public final class ListStorage {
     private var charge = ObjectCharge()
     /// Sets are lists whose items stay unique; they print and combine as sets.
     public var isSet = false
+    /// A frozenset: a set that never changes after it is made, so it hashes.
+    public var isFrozen = false
     /// `dict.keys()`: a list that also combines with sets (`d.keys() - s`) and prints as
     /// `dict_keys([...])`.
     public var isKeysView = false
@@ -366,7 +368,7 @@ extension Value {
         case .float: "float"
         case .string: "str"
         case .tensor: "Tensor"
-        case let .list(list): list.dictViewName ?? (list.isSet ? "set" : "list")
+        case let .list(list): list.dictViewName ?? (list.isSet ? (list.isFrozen ? "frozenset" : "set") : "list")
         case .tuple: "tuple"
         case let .namedTuple(tuple): String(tuple.typeName.split(separator: ".").last ?? "tuple")
         case let .dict(dict): dict.flavor.typeName

@@ -14,6 +14,9 @@ func pythonHash(_ value: Value) -> Int? {
     case let .string(text): hasher.combine(text)
     case let .tuple(items): return sequenceHash(items)
     case let .namedTuple(tuple): return sequenceHash(tuple.values)
+    case let .list(list) where list.isFrozen:
+        // Independent of the items' order, as frozenset equality is.
+        return list.items.reduce(0x5e7) { $0 &+ (pythonHash($1) ?? 0) &* 0x9e3779b1 }
     case let .size(sizes): return sequenceHash(sizes.map { .int(Int64($0)) })
     case let .dtype(dtype): hasher.combine(String(describing: dtype))
     case let .range(start, stop, step): hasher.combine(start); hasher.combine(stop); hasher.combine(step)

@@ -75,6 +75,7 @@ extension Interpreter {
             if let done = memo[ObjectIdentifier(list)] { return done }
             let copy = ListStorage([])
             copy.isSet = list.isSet
+            copy.isFrozen = list.isFrozen
             memo[ObjectIdentifier(list)] = .list(copy)
             copy.items = try list.items.map { try deepCopyValue($0, memo: &memo) }
             return .list(copy)

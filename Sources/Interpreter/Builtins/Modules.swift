@@ -53,17 +53,17 @@ extension Interpreter {
     }
 
     func importModule(_ name: ImportName) throws {
-        guard let module = modules[name.name] else { throw missingModule(name.name) }
+        guard let module = loadedModule(name.name) else { throw missingModule(name.name) }
         if let alias = name.alias {
             assignName(alias, module)
         } else {
             let top = String(name.name.split(separator: ".").first ?? "")
-            assignName(top, modules[top] ?? module)
+            assignName(top, loadedModule(top) ?? module)
         }
     }
 
     func importFrom(_ moduleName: String, _ names: [ImportName]) throws {
-        guard case let .module(namespace)? = modules[moduleName] else { throw missingModule(moduleName) }
+        guard case let .module(namespace)? = loadedModule(moduleName) else { throw missingModule(moduleName) }
         for name in names {
             if name.name == "*" {
                 for (member, value) in namespace.members { assignName(member, value) }
@@ -85,9 +85,9 @@ extension Interpreter {
         }
         // Listed from the table itself, so the list stays true as modules are added: the
         // submodules of a package that exists (torch.*), else the top-level modules.
-        let submodules = modules.keys.filter { $0.hasPrefix(top + ".") }.sorted()
+        let submodules = importableModuleNames.filter { $0.hasPrefix(top + ".") }.sorted()
         let provided = modules[top] != nil && !submodules.isEmpty
-            ? submodules : Set(modules.keys.map { String($0.split(separator: ".").first ?? "") }).sorted()
+            ? submodules : Set(importableModuleNames.map { String($0.split(separator: ".").first ?? "") }).sorted()
         return PythonError("ModuleNotFoundError", "No module named '\(name)' (TensorTutor provides \(provided.joined(separator: ", ")))")
     }
 

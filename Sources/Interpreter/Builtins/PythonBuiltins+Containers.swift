@@ -17,9 +17,9 @@ extension Interpreter {
             guard let value = bound.values["iterable"] else { return .tuple([]) }
             return .tuple(try interpreter.iterate(value))
         }
-        table.defineBuiltin("set") { interpreter, arguments in
-            let bound = try arguments.bind("set", ["iterable"])
-            return try interpreter.makeCheckedSet(try bound.values["iterable"].map { try interpreter.iterate($0) } ?? [])
+        table.defineBuiltin("set") { interpreter, arguments in try interpreter.makeCheckedSet(try setConstructorItems("set", arguments, interpreter)) }
+        table.defineBuiltin("frozenset") { interpreter, arguments in
+            interpreter.frozen(try interpreter.makeCheckedSet(try setConstructorItems("frozenset", arguments, interpreter)))
         }
         table.defineBuiltin("dict") { interpreter, arguments in
             let dict = DictStorage()
@@ -95,4 +95,13 @@ func mergeSort(_ items: [Int], by less: (Int, Int) -> Bool) -> [Int] {
     merged += left[i...]
     merged += right[j...]
     return merged
+}
+
+/// The items `set(iterable)` or `frozenset(iterable)` starts with, refusing what CPython refuses.
+private func setConstructorItems(_ name: String, _ arguments: CallArguments, _ interpreter: Interpreter) throws -> [Value] {
+    guard arguments.keywords.isEmpty else { throw PythonError.typeError("\(name)() takes no keyword arguments") }
+    guard arguments.positional.count <= 1 else {
+        throw PythonError.typeError("\(name) expected at most 1 argument, got \(arguments.positional.count)")
+    }
+    return try arguments.positional.first.map { try interpreter.iterate($0) } ?? []
 }

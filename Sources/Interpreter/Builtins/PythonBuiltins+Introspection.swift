@@ -129,10 +129,13 @@ extension Interpreter {
         case let .builtin(builtin):
             switch (builtin.name, value) {
             case ("int", .int), ("int", .bool), ("float", .float), ("str", .string), ("bool", .bool),
-                 ("list", .list), ("tuple", .tuple), ("tuple", .size), ("tuple", .namedTuple), ("dict", .dict):
+                 ("tuple", .tuple), ("tuple", .size), ("tuple", .namedTuple), ("dict", .dict):
                 return true
             case let ("float", .native(scalar as NumPyScalar)): return scalar.dtype == .float64  // np.float64 subclasses float
             case ("int", .native(is BigIntObject)): return true
+            case let ("list", .list(list)): return !list.isSet && !list.isKeysView && list.dictViewName == nil
+            case let ("set", .list(list)): return list.isSet && !list.isFrozen
+            case let ("frozenset", .list(list)): return list.isFrozen
             case ("dict", .native(is InstanceDict)): return true  // an instance's live `__dict__`, as `vars()` gives it
             default: return false
             }

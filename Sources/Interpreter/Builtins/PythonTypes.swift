@@ -6,7 +6,7 @@ import TensorEngine
 extension Interpreter {
     /// Builtins that are also Python's types: `type(3)` returns the `int` builtin itself,
     /// so `type(3) == int` and `type(x) is list` hold.
-    static let builtinTypeNames: Set<String> = ["int", "float", "str", "bool", "list", "tuple", "dict", "set", "range"]
+    static let builtinTypeNames: Set<String> = ["int", "float", "str", "bool", "list", "tuple", "dict", "set", "frozenset", "range"]
 
     func typeObject(of value: Value) -> Value {
         switch value {
@@ -249,6 +249,7 @@ extension Interpreter {
             case let .bool(flag): return .int(flag ? 1 : 0)
             case let .float(number) where number.isFinite && number == number.rounded() && Swift.abs(number) < 9e18:
                 return .int(Int64(number))
+            case let .list(list) where list.isFrozen: return .int(Int64(truncatingIfNeeded: pythonHash(value) ?? 0))
             case .list, .dict: throw PythonError.typeError("unhashable type: '\(value.typeName)'")
             default: return .int(Int64(truncatingIfNeeded: (try interpreter.repr(value)).hashValue))
             }

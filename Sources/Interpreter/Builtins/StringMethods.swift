@@ -10,8 +10,23 @@ extension Interpreter {
             return part
         }
         let characters = Array(text)
-        func position(of part: String, last: Bool) throws -> Int? {
-            try findSubstring(Array(part), in: characters, last: last)
+        /// The part `find`/`count`'s optional start and end select, read as a slice's bounds
+        /// are; nil when it is empty because start passes end.
+        func window(_ arguments: CallArguments) throws -> Range<Int>? {
+            func bound(_ index: Int, _ fallback: Int) throws -> Int {
+                guard index < arguments.positional.count else { return fallback }
+                if case .none = arguments.positional[index] { return fallback }
+                let value = try pythonInt(arguments.positional[index])
+                let count = Int64(characters.count)
+                return Int(value < 0 ? Swift.max(value + count, 0) : Swift.min(value, count + 1))
+            }
+            let start = try bound(1, 0)
+            let end = Swift.min(try bound(2, characters.count), characters.count)
+            return start <= end ? start..<end : nil
+        }
+        func position(of part: String, last: Bool, _ arguments: CallArguments) throws -> Int? {
+            guard let range = try window(arguments) else { return nil }
+            return try findSubstring(Array(part), in: Array(characters[range]), last: last).map { $0 + range.lowerBound }
         }
         func padded(_ width: Value?, _ fill: Value?, _ align: (Int) -> (Int, Int)) throws -> Value {
             let total = Int(try pythonInt(width ?? .none))
@@ -27,16 +42,17 @@ extension Interpreter {
         }
         switch name {
         case "find", "rfind": return method { _, arguments in
-            .int(Int64(try position(of: try needle(arguments), last: name == "rfind") ?? -1))
+            .int(Int64(try position(of: try needle(arguments), last: name == "rfind", arguments) ?? -1))
         }
         case "index", "rindex": return method { _, arguments in
-            guard let found = try position(of: try needle(arguments), last: name == "rindex") else { throw PythonError.valueError("substring not found") }
+            guard let found = try position(of: try needle(arguments), last: name == "rindex", arguments) else { throw PythonError.valueError("substring not found") }
             return .int(Int64(found))
         }
         case "count": return method { interpreter, arguments in
             let part = try needle(arguments)
-            if part.isEmpty { return .int(Int64(characters.count + 1)) }
-            let matches = try SubstringSearch(Array(part)).matches(in: characters, overlapping: false) { try interpreter.checkInterrupt() }
+            guard let range = try window(arguments) else { return .int(0) }
+            if part.isEmpty { return .int(Int64(range.count + 1)) }
+            let matches = try SubstringSearch(Array(part)).matches(in: Array(characters[range]), overlapping: false) { try interpreter.checkInterrupt() }
             return .int(Int64(matches.count))
         }
         case "center": return method { interpreter, arguments in

@@ -8,6 +8,7 @@ extension Interpreter {
             .builtin(Builtin(name, owner: object.typeName, body))
         }
         switch object {
+        case let .list(list) where list.isFrozen: return frozenSetMethod(list, name, method)
         case let .list(list) where list.isSet: return setMethod(list, name, method) ?? listMethod(list, name, method)
         case let .list(list): return listMethod(list, name, method)
         case let .dict(dict): return try flavoredDictMethod(dict, name, method) ?? dictMethod(dict, name, method)

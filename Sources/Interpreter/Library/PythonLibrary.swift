@@ -57,7 +57,7 @@ extension Interpreter {
 }
 
 extension Interpreter {
-    /// `abc`, `types` and `json`, from `stdlibLibrarySource`.
+    /// `abc` and `types`, from `stdlibLibrarySource`.
     func makeLibraryStdlibModules() -> [String: Value] {
         let library = runLibrary(stdlibLibrarySource, bindings: [:])
         func pick(_ names: [String]) -> [String: Value] {
@@ -68,7 +68,6 @@ extension Interpreter {
         return [
             "abc": stdlibModule("abc", abc),
             "types": stdlibModule("types", pick(["SimpleNamespace"])),
-            "json": stdlibModule("json", pick(["dumps"])),
         ]
     }
 

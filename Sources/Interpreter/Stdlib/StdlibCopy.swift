@@ -20,6 +20,7 @@ extension Interpreter {
     /// A new container holding the same items; immutable values come back as they are.
     func shallowCopy(_ value: Value) throws -> Value {
         switch value {
+        case let .list(list) where list.isFrozen: return value
         case let .list(list):
             let copy = ListStorage(list.items)
             copy.isSet = list.isSet
@@ -72,6 +73,7 @@ struct DeepCopier {
             if let done = copies[ObjectIdentifier(list)] { return done }
             let result = ListStorage([])
             result.isSet = list.isSet
+            result.isFrozen = list.isFrozen
             copies[ObjectIdentifier(list)] = .list(result)
             for item in list.items { result.items.append(try copy(item, interpreter)) }
             return .list(result)

@@ -812,3 +812,23 @@ class Rec(torch.autograd.Function):
         return g
 out = Rec.apply(torch.ones(1, requires_grad=True))
 out.backward()
+
+### regex catastrophic backtracking -> TimeoutError
+import re
+re.match(r'(a+)+$', 'a' * 40 + 'b')
+### regex nested empty repetition -> ok
+import re
+re.match(r'((a*)*)*b', 'a' * 5000 + 'b')
+re.findall(r'(|a)*', 'a' * 1000)
+### regex group repeated over a long string -> RecursionError
+import re
+re.match(r'(?:a|b)*c', 'ab' * 200000 + 'c')
+### regex repetition count too large -> OverflowError
+import re
+re.compile('x{4294967295}')
+### regex huge bounded repeat -> ok
+import re
+re.match(r'(?:ab){0,4294967294}', 'ab' * 1000)
+### json deeply nested -> RecursionError
+import json
+json.loads('[' * 100000)
