@@ -115,6 +115,17 @@ public struct OpArguments {
         }
     }
 
+    /// A `Scalar` argument (`alpha`, `beta`), keeping whether it was an int or a float.
+    public func scalar(_ name: String) throws -> Scalar {
+        switch self[name] {
+        case let .scalar(value): return value
+        case let .int(value): return .int(Int64(value))
+        case let .float(value): return .float(value)
+        case let .bool(value): return .bool(value)
+        default: throw mismatch(name, "Number")
+        }
+    }
+
     /// A `Tensor|Scalar` argument as an elementwise operand.
     public func operand(_ name: String) throws -> Operand {
         switch self[name] {

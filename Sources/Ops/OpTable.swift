@@ -2,7 +2,7 @@
 /// `:help`, keyword completion and Explain's argument lookup all read this table.
 public enum OpTable {
     public static let all: [OpEntry] = reductionOps + activationOps + functionalActivationOps + lossOps + movementOps + pieceOps + stackOps
-        + creationOps + unaryOps + elementwiseOps + indexingOps + linearAlgebraOps + specialMathOps
+        + creationOps + unaryOps + elementwiseOps + indexingOps + linearAlgebraOps + addedProductOps + specialMathOps
         + statisticsOps + matrixBuilderOps + quantileOps + elementwiseCompositeOps
         + linalgOps + decompositionOps + singularValueOps + pseudoInverseOps + moreLossOps + gatedUnitOps + slidingBlockOps
         + instanceNormOps + adaptiveMaxPoolOps

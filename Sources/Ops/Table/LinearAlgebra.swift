@@ -1,3 +1,6 @@
+import Autograd
+import TensorEngine
+
 /// Ops still bound by hand in the interpreter: the table gives their signature, family and doc.
 extension OpTable {
     static let linearAlgebraOps: [OpEntry] = [
@@ -23,4 +26,35 @@ extension OpTable {
                 doc: OpDoc("The dot product of two 1-D tensors.", formula: "a · b = Σ_i a_i · b_i",
                            example: ">>> torch.dot(torch.tensor([1., 2.]), torch.tensor([3., 4.]))\ntensor(11.)")),
     ]
+}
+
+extension OpTable {
+    /// `input * beta + alpha * product`, the fused forms BLAS offers and older model code
+    /// (GPT-2's Conv1D, attention with `baddbmm`) calls.
+    static let addedProductOps: [OpEntry] = [
+        addedProduct("addmm", "Tensor input, Tensor mat1, Tensor mat2", .matrix, "mat1", "mat2",
+                     "Adds a matrix product to input: beta * input + alpha * (mat1 @ mat2).",
+                     ">>> torch.addmm(torch.ones(2), torch.ones(1, 3), torch.ones(3, 2))\ntensor([[4., 4.]])"),
+        addedProduct("baddbmm", "Tensor input, Tensor batch1, Tensor batch2", .batch, "batch1", "batch2",
+                     "Adds a batch of matrix products to input: beta * input + alpha * bmm(batch1, batch2).",
+                     ">>> torch.baddbmm(torch.zeros(2, 1, 1), torch.ones(2, 1, 3), torch.ones(2, 3, 1)).shape\ntorch.Size([2, 1, 1])"),
+        addedProduct("addbmm", "Tensor input, Tensor batch1, Tensor batch2", .summedBatch, "batch1", "batch2",
+                     "Adds the sum of a batch of matrix products to input.",
+                     ">>> torch.addbmm(torch.zeros(1, 1), torch.ones(2, 1, 3), torch.ones(2, 3, 1))\ntensor([[6.]])"),
+        addedProduct("addmv", "Tensor input, Tensor mat, Tensor vec", .vector, "mat", "vec",
+                     "Adds a matrix-vector product to input: beta * input + alpha * (mat @ vec).",
+                     ">>> torch.addmv(torch.ones(2), torch.ones(2, 3), torch.ones(3))\ntensor([4., 4.])"),
+        addedProduct("addr", "Tensor input, Tensor vec1, Tensor vec2", .outer, "vec1", "vec2",
+                     "Adds the outer product of two vectors to input.",
+                     ">>> torch.addr(torch.zeros(2, 2), torch.tensor([1., 2.]), torch.tensor([1., 10.]))\ntensor([[ 1., 10.],\n        [ 2., 20.]])"),
+    ]
+
+    private static func addedProduct(_ name: String, _ operands: String, _ kind: AddedProduct, _ left: String, _ right: String,
+                                     _ summary: String, _ example: String) -> OpEntry {
+        OpEntry(name, operands + ", *, Scalar beta=1, Scalar alpha=1", [.function, .method, .inPlace], family: .linearAlgebra,
+                doc: OpDoc(summary, formula: "out = beta · input + alpha · product", example: example)) { arguments in
+            .tensor(try Autodiff.addProduct(kind, try arguments.tensor("input"), try arguments.tensor(left), try arguments.tensor(right),
+                                            beta: try arguments.scalar("beta"), alpha: try arguments.scalar("alpha")))
+        }
+    }
 }
