@@ -3,31 +3,8 @@ import TensorEngine
 /// The less common `str` methods: searching, padding, case tests.
 extension Interpreter {
     func moreStringMethods(_ text: String, _ name: String, _ method: (@escaping (Interpreter, CallArguments) throws -> Value) -> Value) -> Value? {
-        func needle(_ arguments: CallArguments) throws -> String {
-            guard case let .string(part)? = arguments.positional.first else {
-                throw PythonError.typeError("must be str, not \(arguments.positional.first?.typeName ?? "NoneType")")
-            }
-            return part
-        }
+        if let search = stringSearchMethod(text, name, method) { return search }
         let characters = Array(text)
-        /// The part `find`/`count`'s optional start and end select, read as a slice's bounds
-        /// are; nil when it is empty because start passes end.
-        func window(_ arguments: CallArguments) throws -> Range<Int>? {
-            func bound(_ index: Int, _ fallback: Int) throws -> Int {
-                guard index < arguments.positional.count else { return fallback }
-                if case .none = arguments.positional[index] { return fallback }
-                let value = try pythonInt(arguments.positional[index])
-                let count = Int64(characters.count)
-                return Int(value < 0 ? Swift.max(value + count, 0) : Swift.min(value, count + 1))
-            }
-            let start = try bound(1, 0)
-            let end = Swift.min(try bound(2, characters.count), characters.count)
-            return start <= end ? start..<end : nil
-        }
-        func position(of part: String, last: Bool, _ arguments: CallArguments) throws -> Int? {
-            guard let range = try window(arguments) else { return nil }
-            return try findSubstring(Array(part), in: Array(characters[range]), last: last).map { $0 + range.lowerBound }
-        }
         func padded(_ width: Value?, _ fill: Value?, _ align: (Int) -> (Int, Int)) throws -> Value {
             let total = Int(try pythonInt(width ?? .none))
             try limits.checkStringBytes(total)
@@ -41,20 +18,6 @@ extension Interpreter {
             method { _, _ in .bool(!characters.isEmpty && characters.allSatisfy(predicate)) }
         }
         switch name {
-        case "find", "rfind": return method { _, arguments in
-            .int(Int64(try position(of: try needle(arguments), last: name == "rfind", arguments) ?? -1))
-        }
-        case "index", "rindex": return method { _, arguments in
-            guard let found = try position(of: try needle(arguments), last: name == "rindex", arguments) else { throw PythonError.valueError("substring not found") }
-            return .int(Int64(found))
-        }
-        case "count": return method { interpreter, arguments in
-            let part = try needle(arguments)
-            guard let range = try window(arguments) else { return .int(0) }
-            if part.isEmpty { return .int(Int64(range.count + 1)) }
-            let matches = try SubstringSearch(Array(part)).matches(in: Array(characters[range]), overlapping: false) { try interpreter.checkInterrupt() }
-            return .int(Int64(matches.count))
-        }
         case "center": return method { interpreter, arguments in
             try padded(arguments.positional.first, arguments.positional.dropFirst().first) { missing in
                 // CPython puts the odd extra character on the left when the text length is odd.
@@ -95,6 +58,52 @@ extension Interpreter {
         case "isspace": return test { $0.isWhitespace }
         case "isupper": return method { _, _ in .bool(characters.contains { $0.isCased } && !characters.contains { $0.isLowercase }) }
         case "islower": return method { _, _ in .bool(characters.contains { $0.isCased } && !characters.contains { $0.isUppercase }) }
+        default: return nil
+        }
+    }
+
+    /// `find`, `rfind`, `index`, `rindex` and `count`, with their optional start and end.
+    private func stringSearchMethod(_ text: String, _ name: String, _ method: (@escaping (Interpreter, CallArguments) throws -> Value) -> Value) -> Value? {
+        func needle(_ arguments: CallArguments) throws -> String {
+            guard case let .string(part)? = arguments.positional.first else {
+                throw PythonError.typeError("must be str, not \(arguments.positional.first?.typeName ?? "NoneType")")
+            }
+            return part
+        }
+        let characters = Array(text)
+        /// The part `find`/`count`'s optional start and end select, read as a slice's bounds
+        /// are; nil when it is empty because start passes end.
+        func window(_ arguments: CallArguments) throws -> Range<Int>? {
+            func bound(_ index: Int, _ fallback: Int) throws -> Int {
+                guard index < arguments.positional.count else { return fallback }
+                if case .none = arguments.positional[index] { return fallback }
+                let value = try pythonInt(arguments.positional[index])
+                let count = Int64(characters.count)
+                return Int(value < 0 ? Swift.max(value + count, 0) : Swift.min(value, count + 1))
+            }
+            let start = try bound(1, 0)
+            let end = Swift.min(try bound(2, characters.count), characters.count)
+            return start <= end ? start..<end : nil
+        }
+        func position(of part: String, last: Bool, _ arguments: CallArguments) throws -> Int? {
+            guard let range = try window(arguments) else { return nil }
+            return try findSubstring(Array(part), in: Array(characters[range]), last: last).map { $0 + range.lowerBound }
+        }
+        switch name {
+        case "find", "rfind": return method { _, arguments in
+            .int(Int64(try position(of: try needle(arguments), last: name == "rfind", arguments) ?? -1))
+        }
+        case "index", "rindex": return method { _, arguments in
+            guard let found = try position(of: try needle(arguments), last: name == "rindex", arguments) else { throw PythonError.valueError("substring not found") }
+            return .int(Int64(found))
+        }
+        case "count": return method { interpreter, arguments in
+            let part = try needle(arguments)
+            guard let range = try window(arguments) else { return .int(0) }
+            if part.isEmpty { return .int(Int64(range.count + 1)) }
+            let matches = try SubstringSearch(Array(part)).matches(in: Array(characters[range]), overlapping: false) { try interpreter.checkInterrupt() }
+            return .int(Int64(matches.count))
+        }
         default: return nil
         }
     }
