@@ -38,6 +38,7 @@ extension Interpreter {
     func functionalMoreMembers() -> [String: Value] {
         var members = functionalUpsamplingMembers().merging(embeddingBagMembers().functional) { _, new in new }
         members.merge(functionalSimpleMembers()) { _, new in new }
+        members.merge(functionalGridMembers()) { _, new in new }
         members.merge(functionalTable([
             ("bilinear", ["input1", "input2", "weight", "bias"], { _, bound in
                 .tensor(try Autodiff.bilinear(try bound.tensor("input1"), try bound.tensor("input2"), weight: try bound.tensor("weight"),

@@ -1,0 +1,70 @@
+# Layers that spatial transformers, Swin/DINO-style models, CTC speech models and GAN code
+# use: F.affine_grid and F.grid_sample (every mode, padding mode and align_corners, with
+# gradients for the input and the grid), and the smaller nn additions recorded below.
+# Bilinear and nearest sampling, affine grids and all gradients are recorded bit-exactly;
+# bicubic forward values within tolerance. Record with:
+# ATEN_CPU_CAPABILITY=avx2 MKL_ENABLE_INSTRUCTIONS=AVX2 python3 Tests/Scripts/record_cases.py Tests/Scripts/case_specs/nn_grid_and_more.py Tests/InterpreterTests/Fixtures/nn_grid_and_more.jsonl
+NN = "import torch.nn as nn\n"
+THETA = ("theta = torch.tensor([[[0.9, -0.3, 0.1], [0.2, 1.1, -0.2]], [[1.2, 0.4, -0.3], [-0.5, 0.8, 0.25]]], dtype=DT, requires_grad=True)\n")
+GRID = "torch.manual_seed(0)\nDT = torch.{dt}\nx = torch.randn(2, 3, 4, 5, dtype=DT, requires_grad=True)\n" + THETA
+
+CASES = []
+
+
+def add(category, setup, *bodies):
+    for body in bodies:
+        CASES.append((category, setup + body))
+
+
+for dt in ["float32", "float64"]:
+    setup = GRID.format(dt=dt)
+    for align in [False, True]:
+        grid = f"g = (F.affine_grid(theta, (2, 3, 6, 7), align_corners={align}) * 1.3).detach().requires_grad_()\n"
+        add("affine_grid-bits", setup,
+            f"F.affine_grid(theta, (2, 3, 6, 7), align_corners={align})",
+            f"F.affine_grid(theta, [2, 1, 3, 2], align_corners={align}).grad_fn",
+            f"a = F.affine_grid(theta, (2, 3, 6, 7), align_corners={align})\n(a * torch.randn(a.shape, dtype=DT)).sum().backward()\ntheta.grad")
+        for mode in ["bilinear", "nearest", "bicubic"]:
+            for padding in ["zeros", "border", "reflection"]:
+                call = f"F.grid_sample(x, g, mode='{mode}', padding_mode='{padding}', align_corners={align})"
+                if mode == "bicubic":
+                    # The kernel rounds a few bicubic sums differently: values to 3 decimals.
+                    add("grid_sample", setup + grid, f"torch.round({call}.detach(), decimals=3)")
+                else:
+                    add("grid_sample-bits", setup + grid, call)
+                add("grid_sample-bits", setup + grid,
+                    f"y = {call}\ny.backward(torch.randn(y.shape, dtype=DT))\nx.grad",
+                    f"y = {call}\ny.backward(torch.randn(y.shape, dtype=DT))\ng.grad")
+
+add("affine_grid-bits", GRID.format(dt="float32"),
+    "F.affine_grid(theta[:1, :, :], (1, 2, 1, 4), align_corners=False)",
+    "F.affine_grid(torch.eye(3, 4).unsqueeze(0), (1, 1, 2, 3, 2), align_corners=False)",
+    "t = torch.randn(1, 3, 4, requires_grad=True)\na = F.affine_grid(t, (1, 1, 2, 3, 2), align_corners=True)\na.pow(2).sum().backward()\n(a.grad_fn, t.grad)",
+    "F.affine_grid(theta.double(), (2, 4, 3, 3), align_corners=True)[1]",
+)
+add("grid_sample-errors", GRID.format(dt="float32"),
+    "F.affine_grid(theta, (2, 1, 2, 2))",
+    "F.affine_grid(theta, (2, 1, 1, 3), align_corners=True)",
+    "F.affine_grid(theta, (2, 1, 2, 2, 2), align_corners=False)",
+    "F.affine_grid(theta, (2, 1, 2), align_corners=False)",
+    "F.affine_grid(theta, torch.Size([3, 1, 2, 2]), align_corners=False)",
+    "F.affine_grid(theta, [2, 1, 0, 2], align_corners=False)",
+    "F.affine_grid(torch.ones(2, 2, 3, dtype=torch.long), (2, 1, 2, 2), align_corners=False)",
+    "F.affine_grid(theta[0], (2, 1, 2, 2), align_corners=False)",
+    "g = torch.zeros(2, 3, 3, 2)\nF.grid_sample(x, g)",
+    "F.grid_sample(x, torch.zeros(2, 3, 3, 2, dtype=torch.float64), align_corners=False)",
+    "F.grid_sample(x, torch.zeros(1, 3, 3, 2), align_corners=False)",
+    "F.grid_sample(x, torch.zeros(2, 3, 3, 3), align_corners=False)",
+    "F.grid_sample(x[0], torch.zeros(3, 3, 2), align_corners=False)",
+    "F.grid_sample(x, torch.zeros(2, 3, 2), align_corners=False)",
+    "F.grid_sample(torch.zeros(2, 3, 0, 4), torch.zeros(2, 3, 3, 2), align_corners=False)",
+    "F.grid_sample(x.long(), torch.zeros(2, 3, 3, 2).long(), align_corners=False)",
+    "F.grid_sample(x, torch.zeros(2, 3, 3, 2), mode='area')",
+    "F.grid_sample(x, torch.zeros(2, 3, 3, 2), padding_mode='circular')",
+    "F.grid_sample(x, torch.zeros(2, 0, 3, 2), align_corners=False)",
+    "F.grid_sample(x, torch.tensor([[[[float('nan'), 0.5], [0.2, float('inf')], [-3.0, 0.1]]]]).expand(2, 1, 3, 2), align_corners=False)",
+    "F.grid_sample(x, torch.tensor([[[[float('nan'), 0.5], [0.2, float('inf')], [-3.0, 0.1]]]]).expand(2, 1, 3, 2), padding_mode='border', align_corners=True)",
+    "F.grid_sample(x, torch.tensor([[[[1e10, 0.5], [0.2, -1e12], [-3.0, 0.1]]]]).expand(2, 1, 3, 2), mode='bicubic', padding_mode='reflection', align_corners=False)",
+    "y = F.grid_sample(x.detach(), torch.zeros(2, 2, 2, 2, requires_grad=True), align_corners=True)\n(y.grad_fn, y.requires_grad)",
+    "g = torch.full((2, 2, 2, 2), 0.3, requires_grad=True)\ny = F.grid_sample(torch.ones(2, 3, 1, 1), g, align_corners=True, padding_mode='reflection')\ny.sum().backward()\n(y, g.grad)",
+)
