@@ -68,3 +68,15 @@ add("grid_sample-errors", GRID.format(dt="float32"),
     "y = F.grid_sample(x.detach(), torch.zeros(2, 2, 2, 2, requires_grad=True), align_corners=True)\n(y.grad_fn, y.requires_grad)",
     "g = torch.full((2, 2, 2, 2), 0.3, requires_grad=True)\ny = F.grid_sample(torch.ones(2, 3, 1, 1), g, align_corners=True, padding_mode='reflection')\ny.sum().backward()\n(y, g.grad)",
 )
+
+INIT = NN + "torch.manual_seed(5)\n"
+add("orthogonal", INIT,
+    "w = torch.empty(3, 5)\nnn.init.orthogonal_(w)",
+    "w = torch.empty(5, 3)\nnn.init.orthogonal_(w, gain=2.0)",
+    "w = torch.empty(4, 2, 3)\nnn.init.orthogonal_(w)\n(w, torch.randn(2))",
+    "w = torch.empty(4, 4, dtype=torch.float64)\nnn.init.orthogonal_(w)\n(w @ w.T).diagonal()",
+    "w = torch.empty(3, 3, requires_grad=True)\nr = nn.init.orthogonal_(w, 0.5)\n(r is w, w.requires_grad, w.grad_fn)",
+    "l = nn.Linear(6, 4)\nnn.init.orthogonal_(l.weight)\nl.weight",
+    "nn.init.orthogonal_(torch.empty(0, 3))",
+    "nn.init.orthogonal_(torch.empty(3))",
+)
