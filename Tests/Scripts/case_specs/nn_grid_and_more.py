@@ -113,3 +113,41 @@ add("lp_pool", POOL,
     "F.lp_pool2d(x, 0, 2)",
     "F.lp_pool1d(torch.tensor([[[1., -2., 3., -4.]]]), 1, 2)",
 )
+
+PARAMS = NN + """torch.manual_seed(7)
+class M(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.ps = nn.ParameterList([nn.Parameter(torch.randn(2)), nn.Parameter(torch.randn(3))])
+        self.pd = nn.ParameterDict({"a": nn.Parameter(torch.randn(2)), "b": torch.ones(1)})
+    def forward(self, x):
+        return x * self.pd["a"].sum() + sum(p.sum() for p in self.ps)
+m = M()
+m.ps.append(nn.Parameter(torch.zeros(1)))
+m.pd["c"] = nn.Parameter(torch.zeros(2, 2, dtype=torch.float64))
+"""
+add("parameter_containers", PARAMS,
+    "m",
+    "[n for n, _ in m.named_parameters()]",
+    "list(m.state_dict().keys())",
+    "(len(m.ps), m.ps[1], m.ps[-1])",
+    "(len(m.pd), list(m.pd.keys()), m.pd['a'], 'a' in m.pd, 'z' in m.pd)",
+    "[p.shape for p in m.ps]",
+    "[(k, v.shape) for k, v in m.pd.items()]",
+    "m.pd",
+    "m.ps",
+    "pd = nn.ParameterDict()\npd.update({'x': nn.Parameter(torch.ones(3))})\npd",
+    "pd = nn.ParameterDict([('x', torch.ones(3)), ('y', torch.zeros(2))])\n(pd.pop('x'), len(pd), list(pd))",
+    "nn.ParameterList()",
+    "nn.ParameterDict()",
+    "sum(p.numel() for p in m.parameters())",
+    "nn.ParameterDict({'q': torch.ones(2)})['q'].requires_grad",
+    "m.pd['zz']",
+    "m.pd.pop('zz')",
+    "(m.pd.get('zz'), m.pd.get('b'))",
+    "m.pd['b'] = torch.full((2,), 3.0)\n(m.pd['b'], list(m.pd.keys()))",
+    "del m.pd['a']\nlist(m.state_dict().keys())",
+    "y = m(torch.ones(2))\ny.sum().backward()\n(m.pd['a'].grad, m.ps[0].grad, m.pd['b'].grad)",
+    "m.ps[5]",
+    "nn.ParameterDict(['x'])",
+)
