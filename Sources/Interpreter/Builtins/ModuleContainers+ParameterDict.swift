@@ -5,20 +5,21 @@ import TensorEngine
 /// plain tensor given to it becomes a Parameter. Its keys are the parameters' names, so
 /// `named_parameters()` and `state_dict()` show `dict.key`.
 final class ParameterDictModule: NNModule, NativeContainer {
+    /// The keys and values, in insertion order; iterating the dict gives the keys.
+    private var entries: [(name: String, value: Value)] {
+        registry.parameters.entries.map { ($0.name, $0.item.map { .tensor($0) } ?? .none) }
+    }
+
+    var count: Int { entries.count }
+
     init(_ interpreter: Interpreter, parameters: Value?) throws {
         super.init(name: "ParameterDict")
         if let parameters { try update(interpreter, parameters) }
     }
 
-    var count: Int { registry.parameters.entries.count }
+    override func iterate() throws -> [Value]? { entries.map { .string($0.name) } }
 
     override func makeCopy(_ interpreter: Interpreter) throws -> NNModule? { try ParameterDictModule(interpreter, parameters: nil) }
-
-    override func iterate() throws -> [Value]? { registry.parameters.names.map { .string($0) } }
-
-    private var entries: [(name: String, value: Value)] {
-        registry.parameters.entries.map { ($0.name, $0.item.map { .tensor($0) } ?? .none) }
-    }
 
     /// `__getitem__` is `getattr`, so a missing key is an AttributeError.
     func item(_ interpreter: Interpreter, _ index: Value) throws -> Value {
