@@ -10,6 +10,7 @@ extension Interpreter {
         members["EmbeddingBag"] = embeddingBagMembers().module
         members.merge(simpleLayerModuleMembers()) { _, new in new }
         members.merge(unpoolAndPowerPoolModuleMembers()) { _, new in new }
+        members.merge(channelShuffleModuleMembers()) { _, new in new }
         for (name, argument, inverse) in [("PixelShuffle", "upscale_factor", false), ("PixelUnshuffle", "downscale_factor", true)] {
             members[name] = .builtin(Builtin(name) { _, arguments in
                 let factor = try arguments.bind(name, [argument]).int(argument)
@@ -41,6 +42,7 @@ extension Interpreter {
         members.merge(functionalSimpleMembers()) { _, new in new }
         members.merge(functionalGridMembers()) { _, new in new }
         members.merge(functionalUnpoolAndPowerPoolMembers()) { _, new in new }
+        members.merge(functionalChannelShuffleMembers()) { _, new in new }
         members.merge(functionalTable([
             ("bilinear", ["input1", "input2", "weight", "bias"], { _, bound in
                 .tensor(try Autodiff.bilinear(try bound.tensor("input1"), try bound.tensor("input2"), weight: try bound.tensor("weight"),

@@ -151,3 +151,21 @@ add("parameter_containers", PARAMS,
     "m.ps[5]",
     "nn.ParameterDict(['x'])",
 )
+
+SHUFFLE = NN + "torch.manual_seed(8)\nx = torch.randn(2, 6, 2, requires_grad=True)\n"
+add("channel_shuffle", SHUFFLE,
+    "nn.ChannelShuffle(3)",
+    "F.channel_shuffle(x, 3)",
+    "y = nn.ChannelShuffle(2)(x)\n(y * torch.arange(24.).reshape(2, 6, 2)).sum().backward()\n(y.grad_fn, x.grad)",
+    "F.channel_shuffle(x.detach().double().unsqueeze(-1), 6).shape",
+    "F.channel_shuffle(torch.ones(2, 3), 1)",
+    "F.channel_shuffle(x, 0)",
+    "F.channel_shuffle(x, 4)",
+    "F.channel_shuffle(torch.arange(12).reshape(1, 4, 3), 2)",
+)
+add("typename", SHUFFLE,
+    "(torch.typename(x), torch.typename(x.double()), torch.typename(x.long()), torch.typename(x.bool()))",
+    "(torch.typename(nn.Linear(1, 1)), torch.typename(nn.Conv2d), torch.typename(nn.ChannelShuffle(2)))",
+    "(torch.typename(3), torch.typename([1]), torch.typename(None), torch.typename('s'))",
+    "(torch.typename(torch.float32), torch.typename(x.shape))",
+)
