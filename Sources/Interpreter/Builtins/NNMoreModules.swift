@@ -43,6 +43,7 @@ extension Interpreter {
         members.merge(functionalGridMembers()) { _, new in new }
         members.merge(functionalUnpoolAndPowerPoolMembers()) { _, new in new }
         members.merge(functionalChannelShuffleMembers()) { _, new in new }
+        members.merge(functionalCTCLossMembers()) { _, new in new }
         members.merge(functionalTable([
             ("bilinear", ["input1", "input2", "weight", "bias"], { _, bound in
                 .tensor(try Autodiff.bilinear(try bound.tensor("input1"), try bound.tensor("input2"), weight: try bound.tensor("weight"),

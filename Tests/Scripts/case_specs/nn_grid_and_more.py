@@ -169,3 +169,28 @@ add("typename", SHUFFLE,
     "(torch.typename(3), torch.typename([1]), torch.typename(None), torch.typename('s'))",
     "(torch.typename(torch.float32), torch.typename(x.shape))",
 )
+
+CTC = NN + """torch.manual_seed(9)
+lp = torch.randn(6, 2, 5).log_softmax(2).detach().requires_grad_()
+targets = torch.tensor([[1, 2, 2], [3, 1, 0]])
+"""
+add("ctc_loss", CTC,
+    "nn.CTCLoss()",
+    "nn.CTCLoss(blank=4, reduction='sum', zero_infinity=True)",
+    "F.ctc_loss(lp, targets, [6, 5], [3, 2])",
+    "l = F.ctc_loss(lp, targets, torch.tensor([6, 5]), torch.tensor([3, 2]), reduction='sum')\nl.backward()\n(l, l.grad_fn, lp.grad[:, 1])",
+    "l = F.ctc_loss(lp, targets, (6, 5), (3, 2), reduction='none')\nl.sum().backward()\n(l, l.grad_fn, lp.grad[:, 0])",
+    "l = nn.CTCLoss()(lp, targets, [6, 4], [3, 2])\nl.backward()\n(l, l.grad_fn, lp.grad[2])",
+    "l = F.ctc_loss(lp, torch.tensor([1, 2, 2, 3, 1]), [6, 5], [3, 2], blank=0)\nl.backward()\n(l, lp.grad[0])",
+    "F.ctc_loss(lp, targets, [2, 5], [3, 2], reduction='none')",
+    "l = F.ctc_loss(lp, targets, [2, 5], [3, 2], reduction='none', zero_infinity=True)\nl.sum().backward()\n(l, lp.grad[:, 0].abs().sum(), lp.grad[:, 1].abs().sum() > 0)",
+    "l = F.ctc_loss(lp[:, 0], targets[0], [6], [3], reduction='none')\nl.backward()\n(l, l.grad_fn, lp.grad[:, 0])",
+    "F.ctc_loss(lp, targets, [6, 5], [0, 2], reduction='none')",
+    "F.ctc_loss(lp.double(), targets, [6, 5], [3, 2], blank=3)",
+    "F.ctc_loss(lp, targets, [6, 5], [3, 2], blank=5)",
+    "F.ctc_loss(lp, targets, [6], [3, 2])",
+    "F.ctc_loss(lp, targets, [6, 5], [3])",
+    "F.ctc_loss(lp, targets, [7, 5], [3, 2])",
+    "F.ctc_loss(lp, targets, [6, 5], [4, 2])",
+    "F.ctc_loss(lp, targets, [6, 5], [3, 2], reduction='avg')",
+)
