@@ -71,7 +71,7 @@ private func forwardName(_ nodeName: String) -> String {
 
 extension DType {
     /// `torch.FloatTensor` and friends, as autograd's messages name tensors.
-    var legacyTensorTypeName: String {
+    public var legacyTensorTypeName: String {
         switch self {
         case .float32: "torch.FloatTensor"
         case .float64: "torch.DoubleTensor"

@@ -144,7 +144,7 @@ final class ParameterListModule: NNModule, NativeContainer {
 }
 
 extension Interpreter {
-    /// `nn.Sequential`, `nn.ModuleList`, `nn.ModuleDict`, `nn.ParameterList`.
+    /// `nn.Sequential`, `nn.ModuleList`, `nn.ModuleDict`, `nn.ParameterList`, `nn.ParameterDict`.
     func moduleContainerMembers() -> [String: Value] {
         var members: [String: Value] = [:]
         members["Sequential"] = .builtin(Builtin("Sequential") { _, arguments in
@@ -163,6 +163,9 @@ extension Interpreter {
         })
         members["ModuleDict"] = .builtin(Builtin("ModuleDict") { interpreter, arguments in
             .native(try ModuleDictModule(interpreter, modules: try arguments.bind("ModuleDict", ["modules"]).optional("modules")))
+        })
+        members["ParameterDict"] = .builtin(Builtin("ParameterDict") { interpreter, arguments in
+            .native(try ParameterDictModule(interpreter, parameters: try arguments.bind("ParameterDict", ["parameters"]).optional("parameters")))
         })
         members["ParameterList"] = .builtin(Builtin("ParameterList") { interpreter, arguments in
             let values = try arguments.bind("ParameterList", ["values"]).optional("values")

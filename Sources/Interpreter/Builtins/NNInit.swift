@@ -56,6 +56,9 @@ extension Interpreter {
             }
             try truncatedNormal(tensor, mean: mean, std: std, lower: lower, upper: upper)
         }
+        define("orthogonal_", ["gain", "generator"]) { _, tensor, bound in
+            try orthogonalFill(tensor, gain: try bound.double("gain", default: 1))
+        }
         define("eye_", []) { _, tensor, _ in
             guard tensor.rank == 2 else { throw PythonError.valueError("Only tensors with 2 dimensions are supported") }
             try tensor.copy(from: try Factory.eye(rows: tensor.shape[0], columns: tensor.shape[1], dtype: tensor.dtype))

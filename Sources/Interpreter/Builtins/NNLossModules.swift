@@ -22,6 +22,7 @@ final class LossModule: NNModule {
         case "MarginRankingLoss", "CosineEmbeddingLoss": ["input1", "input2", "target"]
         case "GaussianNLLLoss": ["input", "target", "var"]
         case "TripletMarginLoss": ["anchor", "positive", "negative"]
+        case "CTCLoss": ["log_probs", "targets", "input_lengths", "target_lengths"]
         default: ["input", "target"]
         }
         let bound = try arguments.bind("forward", names)
@@ -63,6 +64,7 @@ extension Interpreter {
             ("GaussianNLLLoss", "gaussian_nll_loss", ["*", "full", "eps", "reduction"]),
             ("HingeEmbeddingLoss", "hinge_embedding_loss", ["margin", "size_average", "reduce", "reduction"]),
             ("TripletMarginLoss", "triplet_margin_loss", ["margin", "p", "eps", "swap", "size_average", "reduce", "reduction"]),
+            ("CTCLoss", "ctc_loss", ["blank", "reduction", "zero_infinity"]),
         ]
         var members: [String: Value] = [:]
         for (moduleName, functionName, parameters) in specs {

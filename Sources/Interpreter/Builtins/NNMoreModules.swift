@@ -9,6 +9,8 @@ extension Interpreter {
         var members = upsamplingModuleMembers()
         members["EmbeddingBag"] = embeddingBagMembers().module
         members.merge(simpleLayerModuleMembers()) { _, new in new }
+        members.merge(unpoolAndPowerPoolModuleMembers()) { _, new in new }
+        members.merge(channelShuffleModuleMembers()) { _, new in new }
         for (name, argument, inverse) in [("PixelShuffle", "upscale_factor", false), ("PixelUnshuffle", "downscale_factor", true)] {
             members[name] = .builtin(Builtin(name) { _, arguments in
                 let factor = try arguments.bind(name, [argument]).int(argument)
@@ -38,6 +40,10 @@ extension Interpreter {
     func functionalMoreMembers() -> [String: Value] {
         var members = functionalUpsamplingMembers().merging(embeddingBagMembers().functional) { _, new in new }
         members.merge(functionalSimpleMembers()) { _, new in new }
+        members.merge(functionalGridMembers()) { _, new in new }
+        members.merge(functionalUnpoolAndPowerPoolMembers()) { _, new in new }
+        members.merge(functionalChannelShuffleMembers()) { _, new in new }
+        members.merge(functionalCTCLossMembers()) { _, new in new }
         members.merge(functionalTable([
             ("bilinear", ["input1", "input2", "weight", "bias"], { _, bound in
                 .tensor(try Autodiff.bilinear(try bound.tensor("input1"), try bound.tensor("input2"), weight: try bound.tensor("weight"),

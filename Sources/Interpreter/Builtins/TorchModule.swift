@@ -123,6 +123,9 @@ extension Interpreter {
             if case .tensor? = arguments.positional.first { return .bool(true) }
             return .bool(false)
         }
+        define("typename") { interpreter, arguments in
+            .string(try interpreter.torchTypename(try arguments.bind("typename", ["obj"]).value("obj")))
+        }
         define("is_floating_point") { _, arguments in
             guard case let .tensor(tensor)? = arguments.positional.first else { throw PythonError.typeError("is_floating_point(): argument 'input' must be Tensor") }
             return .bool(tensor.dtype.isFloatingPoint)
