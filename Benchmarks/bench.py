@@ -75,6 +75,8 @@ CASES = [
     ("log2 1000x1000", "x = torch.rand(1000, 1000) + 0.1", "x.log2()", "large"),
     ("log10 1000x1000", "x = torch.rand(1000, 1000) + 0.1", "x.log10()", "large"),
     ("exp2 1000x1000", "x = torch.randn(1000, 1000)", "x.exp2()", "large"),
+    ("erfinv 1000x1000", "x = torch.rand(1000, 1000) * 2 - 1", "torch.erfinv(x)", "large"),
+    ("atan2 1000x1000", "y = torch.randn(1000, 1000); x = torch.randn(1000, 1000)", "torch.atan2(y, x)", "large"),
     ("erf wide 1000x1000", "x = torch.rand(1000, 1000) * 8 - 4", "torch.erf(x)", "large"),
     ("hardswish 1000x1000", "x = torch.randn(1000, 1000)", "F.hardswish(x)", "large"),
     ("hardsigmoid 1000x1000", "x = torch.randn(1000, 1000)", "F.hardsigmoid(x)", "large"),

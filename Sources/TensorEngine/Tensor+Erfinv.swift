@@ -6,21 +6,33 @@ extension Tensor {
     /// Integer and bool inputs compute in the default float dtype.
     public func erfinv() throws -> Tensor {
         switch dtype {
-        case .float64: return try map(Double.self, Double.self, inverseErrorFunction)
+        case .float64:
+            let coefficients = PavlisCoefficients<Double>()
+            return try map(Double.self, Double.self) { inverseErrorFunction($0, coefficients) }
         case .float16, .bfloat16:
-            return try map(Float.self, Float.self, inverseErrorFunction).to(dtype)
-        default: return try map(Float.self, Float.self, inverseErrorFunction)
+            let coefficients = PavlisCoefficients<Float>()
+            return try map(Float.self, Float.self) { inverseErrorFunction($0, coefficients) }.to(dtype)
+        default:
+            let coefficients = PavlisCoefficients<Float>()
+            return try map(Float.self, Float.self) { inverseErrorFunction($0, coefficients) }
         }
     }
 }
 
-/// Gary L. Pavlis's rational approximation with two Newton-Raphson corrections, the
-/// formula of PyTorch's `calc_erfinv`.
-func inverseErrorFunction<T: BinaryFloatingPoint & ErfinvMath>(_ y: T) -> T {
+/// The coefficients of Pavlis's rational approximation in the tensor's precision, made
+/// once per tensor rather than as four array literals inside the per-element function
+/// (the same literals, so the same values); most of erfinv's time is libm's erff.
+struct PavlisCoefficients<T: BinaryFloatingPoint> {
     let a: [T] = [0.886226899, -1.645349621, 0.914624893, -0.140543331]
     let b: [T] = [-2.118377725, 1.442710462, -0.329097515, 0.012229801]
     let c: [T] = [-1.970840454, -1.624906493, 3.429567803, 1.641345311]
     let d: [T] = [3.543889200, 1.637067800]
+}
+
+/// Gary L. Pavlis's rational approximation with two Newton-Raphson corrections, the
+/// formula of PyTorch's `calc_erfinv`.
+func inverseErrorFunction<T: BinaryFloatingPoint & ErfinvMath>(_ y: T, _ coefficients: PavlisCoefficients<T>) -> T {
+    let (a, b, c, d) = (coefficients.a, coefficients.b, coefficients.c, coefficients.d)
     let magnitude = Swift.abs(y)
     if magnitude > 1 { return .nan }
     if magnitude == 1 { return y > 0 ? .infinity : -.infinity }

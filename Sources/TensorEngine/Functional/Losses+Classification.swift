@@ -26,6 +26,9 @@ public func nllLoss(
     if reduction == .none, input.rank == 2, input.dtype == .float32, target.dtype == .int64, weight.map({ $0.rank == 1 }) ?? true {
         return try float32UnreducedNLL(input, target, weight: weight, ignoreIndex: ignoreIndex)
     }
+    if reduction != .none, input.rank == 2, input.dtype == .float32, target.dtype == .int64, weight == nil {
+        return try float32ReducedNLL(input, target, reduction: reduction, ignoreIndex: ignoreIndex)
+    }
     let score = try targetScoreReader(input, classes: classes)
     let targets = target.int64s()
     let weights = weight?.doubles()
@@ -80,6 +83,80 @@ private func float32UnreducedNLL(_ input: Tensor, _ target: Tensor, weight: Tens
         losses[row] = -scores[row &* rowStride &+ Int(label) &* classStride] * classWeight
     }
     return output
+}
+
+/// 'mean' or 'sum' over [N, C] float32 scores without class weights, straight from
+/// storage: the cascade of `CascadeSums` in Float, whose each step rounds as the Double
+/// one does after `roundedToPrecision` (a sum of two floats that double holds exactly, or
+/// one so lopsided that both round to the larger). Through `CascadeSums` and the score
+/// reader this was three times PyTorch's time on 1000 rows.
+private func float32ReducedNLL(_ input: Tensor, _ target: Tensor, reduction: LossReduction, ignoreIndex: Int64) throws -> Tensor {
+    let scores = UnsafePointer(input.pointer(Float.self)) + input.storageOffset
+    let (rowStride, classStride) = (input.strides[0], input.strides[1])
+    let labels = UnsafePointer(target.pointer(Int64.self)) + target.storageOffset
+    let labelStride = target.strides[0]
+    let rows = input.shape[0], classes = Int64(input.shape[1])
+    var sums = Float32CascadeSum(count: rows)
+    for row in 0..<rows {
+        let label = labels[row &* labelStride]
+        if label == ignoreIndex { continue }
+        guard label >= 0, label < classes else { throw TensorError.index("Target \(label) is out of bounds.") }
+        sums.subtract(scores[row &* rowStride &+ Int(label) &* classStride], at: row)
+    }
+    let total = sums.total
+    // The mean divides in double and rounds once, as the general path does.
+    let value = reduction == .sum ? Double(total) : Double(Float(Double(total) / Double(Float(sums.kept))))
+    return try ResultBuilder.tensor(doubles: [value], shape: [], dtype: .float32)
+}
+
+/// `CascadeSums` without weights for float32: eight Float levels, spilled the same way.
+/// Level 0 is a plain stored Float and the spill, due once in 2^p elements, is out of
+/// line, so the common step is one subtraction.
+struct Float32CascadeSum {
+    private var first: Float = 0
+    private var higher: (Float, Float, Float, Float, Float, Float, Float) = (0, 0, 0, 0, 0, 0, 0)
+    private(set) var kept = 0
+    private let levelPower: Int
+
+    init(count: Int) {
+        let ceilLog2 = count > 1 ? Int.bitWidth - (count - 1).leadingZeroBitCount : 0
+        levelPower = Swift.max(4, ceilLog2 / 8)
+    }
+
+    /// Subtracts the score at linear index `index` and spills the levels it completes.
+    @inline(__always)
+    mutating func subtract(_ score: Float, at index: Int) {
+        kept &+= 1
+        first = first - score
+        if index & ((1 << levelPower) &- 1) == 0 { spill(at: index) }
+    }
+
+    @inline(never)
+    private mutating func spill(at index: Int) {
+        let mask = (1 << levelPower) &- 1, power = levelPower
+        let carried = first
+        first = 0
+        withUnsafeMutableBytes(of: &higher) { raw in
+            let level = raw.baseAddress!.assumingMemoryBound(to: Float.self)
+            level[0] = level[0] + carried
+            for step in 1..<7 {
+                if index & (mask << (step &* power)) != 0 { break }
+                level[step] = level[step] + level[step &- 1]
+                level[step &- 1] = 0
+            }
+        }
+    }
+
+    /// The levels summed from the lowest up.
+    var total: Float {
+        var higher = higher
+        return withUnsafeBytes(of: &higher) { raw in
+            let level = raw.baseAddress!.assumingMemoryBound(to: Float.self)
+            var sum: Float = 0 + first
+            for step in 0..<7 { sum = sum + level[step] }
+            return sum
+        }
+    }
 }
 
 /// The summed class weights of the kept targets, as `nll_loss`'s forward kernel sums them
