@@ -58,20 +58,21 @@ public enum AddedProduct: Sendable {
         }
     }
 
-    /// The gradients of `left` and `right` for an output gradient `g` (before `alpha`).
-    func gradients(_ g: Tensor, _ left: Tensor, _ right: Tensor, needLeft: Bool, needRight: Bool) throws -> (Tensor?, Tensor?) {
+    /// The gradients of `left` and `right` for an output gradient `g` (before `alpha`); each
+    /// needs the other operand, which is nil when that gradient is not wanted.
+    func gradients(_ g: Tensor, left: Tensor?, right: Tensor?, batch: Int) throws -> (Tensor?, Tensor?) {
         switch self {
         case .matrix:
-            return (needLeft ? try g.mm(try right.t()) : nil, needRight ? try left.t().mm(g) : nil)
+            return (try right.map { try g.mm(try $0.t()) }, try left.map { try $0.t().mm(g) })
         case .batch:
-            return (needLeft ? try g.bmm(try right.transpose(1, 2)) : nil, needRight ? try left.transpose(1, 2).bmm(g) : nil)
+            return (try right.map { try g.bmm(try $0.transpose(1, 2)) }, try left.map { try $0.transpose(1, 2).bmm(g) })
         case .summedBatch:
-            let expanded = try g.unsqueeze(0).expand([left.shape[0]] + g.shape)
-            return (needLeft ? try expanded.bmm(try right.transpose(1, 2)) : nil, needRight ? try left.transpose(1, 2).bmm(expanded) : nil)
+            let expanded = try g.unsqueeze(0).expand([batch] + g.shape)
+            return (try right.map { try expanded.bmm(try $0.transpose(1, 2)) }, try left.map { try $0.transpose(1, 2).bmm(expanded) })
         case .vector:
-            return (needLeft ? try g.outer(right) : nil, needRight ? try left.t().mv(g) : nil)
+            return (try right.map { try g.outer($0) }, try left.map { try $0.t().mv(g) })
         case .outer:
-            return (needLeft ? try g.mv(right) : nil, needRight ? try g.t().mv(left) : nil)
+            return (try right.map { try g.mv($0) }, try left.map { try g.t().mv($0) })
         }
     }
 }
@@ -96,13 +97,14 @@ extension Autodiff {
         let scaled = isOne(alpha) ? product : try binary(.multiply, .tensor(product), .scalar(alpha))
         let output = isZero(beta) ? scaled
             : try binary(.add, .tensor(scaled), .tensor(isOne(beta) ? input : try binary(.multiply, .tensor(input), .scalar(beta))))
+        let batch = left.rank == 3 ? left.shape[0] : 1
         return Recorder.record(kind.nodeName, inputs: [input, left, right], output: output) { node in
+            // Each operand is kept only for the other one's gradient.
             let savedLeft = node.needsGradient(2) ? node.save(left) : nil
             let savedRight = node.needsGradient(1) ? node.save(right) : nil
             return { gradient, node in
                 let (gradLeft, gradRight) = try kind.gradients(
-                    gradient, try savedLeft?.unpack() ?? left, try savedRight?.unpack() ?? right,
-                    needLeft: node.needsGradient(1), needRight: node.needsGradient(2))
+                    gradient, left: try savedLeft?.unpack(), right: try savedRight?.unpack(), batch: batch)
                 func scaled(_ tensor: Tensor?, _ factor: Scalar) throws -> Tensor? {
                     guard let tensor else { return nil }
                     return isOne(factor) ? tensor : try binary(.multiply, .tensor(tensor), .scalar(factor))

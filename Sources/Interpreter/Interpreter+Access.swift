@@ -220,7 +220,6 @@ extension Interpreter {
         return (try clamp(start, 0), try clamp(stop, count))
     }
 
-    /// Python's slice semantics for sequences, negative steps included.
     /// `text`'s characters, kept for the next call: a loop indexing one string (a parser)
     /// splits it once, and comparing a string with itself is a pointer check.
     func stringCharacters(_ text: String) -> [Character] {
@@ -234,6 +233,7 @@ extension Interpreter {
         try sliceElements(items, start, stop, step)
     }
 
+    /// Python's slice semantics for sequences, negative steps included.
     func sliceElements<Item>(_ items: [Item], _ start: Value, _ stop: Value, _ step: Value) throws -> [Item] {
         let stride = step.isNone ? 1 : Int(try pythonInt(step))
         guard stride != 0 else { throw PythonError.valueError("slice step cannot be zero") }

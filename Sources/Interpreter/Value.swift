@@ -283,9 +283,10 @@ public final class ClassObject {
     public let name: String
     public var attributes: [String: Value]
     public let bases: [ClassObject]
-    /// Python's method resolution order: this class, then its ancestors by C3
-    /// linearization, so a diamond finds `C.f` before `A.f` in `class D(B, C)`.
-    private(set) var mro: [ClassObject] = []
+    /// The ancestors in Python's method resolution order (C3 linearization), nearest first,
+    /// so a diamond finds `C.f` before `A.f` in `class D(B, C)`. Without the class itself,
+    /// which would make every class keep itself alive.
+    let ancestors: [ClassObject]
     /// The `@abstractmethod`s left unimplemented, which make instantiation fail.
     var abstractMethods: [String] = []
 
@@ -293,8 +294,11 @@ public final class ClassObject {
         self.name = name
         self.attributes = attributes
         self.bases = bases
-        self.mro = [self] + ClassLinearization.ancestors(of: bases)
+        ancestors = ClassLinearization.ancestors(of: bases)
     }
+
+    /// Python's `__mro__`: this class, then its ancestors.
+    var mro: [ClassObject] { [self] + ancestors }
 
     func lookup(_ name: String) -> Value? {
         lookupWithOwner(name, after: nil)?.value
@@ -303,17 +307,19 @@ public final class ClassObject {
     /// The first class in the resolution order, after `start` when given (as `super()`
     /// searches), that defines `name`, with its value.
     func lookupWithOwner(_ name: String, after start: ClassObject?) -> (value: Value, owner: ClassObject)? {
-        var classes = mro[...]
-        if let start {
-            guard let index = mro.firstIndex(where: { $0 === start }) else { return nil }
-            classes = mro[(index + 1)...]
+        var classes = ancestors[...]
+        if let start, start !== self {
+            guard let index = ancestors.firstIndex(where: { $0 === start }) else { return nil }
+            classes = ancestors[(index + 1)...]
+        } else if start == nil, let value = attributes[name] {
+            return (value, self)
         }
         for candidate in classes { if let value = candidate.attributes[name] { return (value, candidate) } }
         return nil
     }
 
     /// Whether `ancestor` is this class or one of its ancestors.
-    func inherits(from ancestor: ClassObject) -> Bool { mro.contains { $0 === ancestor } }
+    func inherits(from ancestor: ClassObject) -> Bool { ancestor === self || ancestors.contains { $0 === ancestor } }
 }
 
 public final class Instance {

@@ -34,8 +34,10 @@ extension Interpreter {
         let name = functionClass.name + "Backward"
         let recorded = Autodiff.recordCustomFunction(
             name: name, inputs: inputs, outputs: tensors, nonDifferentiable: nonDifferentiable
-        ) { [unowned self] gradients in
-            try self.runCustomBackward(functionClass, context, name: name, gradients: gradients, outputs: tensors, inputCount: inputs.count)
+        ) { [weak self] gradients in
+            // The graph can outlive the session that built it; its Python backward cannot.
+            guard let self else { throw PythonError.runtimeError("\(name): the session that defined this Function has ended") }
+            return try self.runCustomBackward(functionClass, context, name: name, gradients: gradients, outputs: tensors, inputCount: inputs.count)
         }
         return rebuild(recorded)
     }

@@ -83,8 +83,9 @@ private func gradAndCopyMethods() -> [String: TensorMethod] {
     }
     table["register_hook"] = { interpreter, tensor, arguments in
         let hook = try arguments.bind("register_hook", ["hook"]).value("hook")
-        let remove = try tensor.registerHook { [unowned interpreter] gradient in
-            try interpreter.runGradientHook(hook, gradient)
+        let remove = try tensor.registerHook { [weak interpreter] gradient in
+            // A hook outliving its session keeps the gradient as it is.
+            try interpreter?.runGradientHook(hook, gradient)
         }
         return .native(RemovableHandle(removing: remove))
     }
