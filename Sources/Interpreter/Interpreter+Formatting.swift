@@ -46,6 +46,7 @@ extension Interpreter {
         case let .function(function): return "<function \(function.name)>"
         case let .builtin(builtin):
             if let description = nativeModuleClassRepr(value) { return description }
+            if isParameterType(builtin) { return "<class 'torch.nn.parameter.Parameter'>" }
             if let owner = builtin.owner { return "<built-in method \(builtin.name) of \(owner) object>" }
             if Interpreter.builtinTypeNames.contains(builtin.name) { return "<class '\(builtin.name)'>" }
             return "<built-in function \(builtin.name)>"

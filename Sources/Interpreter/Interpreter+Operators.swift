@@ -154,7 +154,7 @@ extension Interpreter {
         case let .tuple(items): return .tensor(try tensorFromNested(.tuple(items), dtype: nil))
         default:
             throw PythonError.typeError(
-                "unsupported operand type(s) for \(op.rawValue): 'Tensor' and '\(value.typeName)'")
+                "unsupported operand type(s) for \(op.rawValue): '\(other?.typeName ?? "Tensor")' and '\(value.typeName)'")
         }
     }
 }

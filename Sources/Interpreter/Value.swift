@@ -373,7 +373,7 @@ extension Value {
         case .int: "int"
         case .float: "float"
         case .string: "str"
-        case .tensor: "Tensor"
+        case let .tensor(tensor): tensor.isParameter ? "Parameter" : "Tensor"
         case let .list(list): list.dictViewName ?? (list.isSet ? (list.isFrozen ? "frozenset" : "set") : "list")
         case .tuple: "tuple"
         case let .namedTuple(tuple): String(tuple.typeName.split(separator: ".").last ?? "tuple")

@@ -71,6 +71,12 @@ extension Interpreter {
         }
     }
 
+    /// Whether `builtin` is `nn.Parameter`, which stands for the class of parameters.
+    func isParameterType(_ builtin: Builtin) -> Bool {
+        guard case let .module(nn)? = modules["torch.nn"], case let .builtin(parameter)? = nn.members["Parameter"] else { return false }
+        return parameter === builtin
+    }
+
     /// `nn.Parameter(data, requires_grad=True)`: the same storage, as a leaf that
     /// requires grad and prints as a Parameter.
     func makeParameter(_ arguments: CallArguments) throws -> Value {

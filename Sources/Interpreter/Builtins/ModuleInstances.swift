@@ -80,6 +80,8 @@ extension Interpreter {
             return nativeModuleFactory(.builtin(layer)) != nil
         case let (.builtin(layer), .builtin(other)):
             return layer === other
+        case let (.builtin(builtin), .native(object)) where object is TensorTypeObject:
+            return isParameterType(builtin)  // nn.Parameter subclasses torch.Tensor
         case (.classObject, _), (.builtin, _), (.native, _):
             return false
         default:

@@ -132,6 +132,7 @@ extension Interpreter {
                  ("tuple", .tuple), ("tuple", .size), ("tuple", .namedTuple), ("dict", .dict):
                 return true
             case let ("float", .native(scalar as NumPyScalar)): return scalar.dtype == .float64  // np.float64 subclasses float
+            case let ("Parameter", .tensor(tensor)) where isParameterType(builtin): return tensor.isParameter
             case ("int", .native(is BigIntObject)): return true
             case let ("list", .list(list)): return !list.isSet && !list.isKeysView && list.dictViewName == nil
             case let ("set", .list(list)): return list.isSet && !list.isFrozen

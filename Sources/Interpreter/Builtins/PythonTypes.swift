@@ -13,7 +13,8 @@ extension Interpreter {
         case let .instance(instance): return .classObject(instance.classObject)
         case let .native(module as NNModule):
             if case let .module(nn)? = modules["torch.nn"], let factory = nn.members[module.name] { return factory }
-        case .tensor:
+        case let .tensor(tensor):
+            if tensor.isParameter, case let .module(nn)? = modules["torch.nn"], let parameterType = nn.members["Parameter"] { return parameterType }
             if case let .module(torch)? = modules["torch"], let tensorType = torch.members["Tensor"] { return tensorType }
         case let .native(object as ExceptionObject):
             if let exceptionClass = builtinNames[object.type] { return exceptionClass }
