@@ -84,13 +84,13 @@ extension Autodiff {
                                   beta: Scalar, alpha: Scalar) throws -> Tensor {
         // baddbmm, addbmm and addr expand the input before multiplying, so a bad input is
         // reported first; addmm and addmv check the operands first.
-        if let target = kind.outputShape(left, right), kind.expandsInputFirst { try checkExpandableInput(input.shape, to: target) }
+        if let target = kind.outputShape(left, right), kind.expandsInputFirst { try checkExpandable(input.shape, to: target) }
         if case .vector = kind, left.rank == 2, right.rank == 1, left.shape[1] != right.count {
             throw TensorError.runtime(
                 "size mismatch, got input (\(input.shape.map(String.init).joined(separator: "x"))), mat (\(left.shape[0])x\(left.shape[1])), vec (\(right.count))")
         }
         let product = try kind.product(left, right)
-        try checkExpandableInput(input.shape, to: product.shape)
+        try checkExpandable(input.shape, to: product.shape)
         if !product.dtype.isFloatingPoint, case .float = alpha {
             throw TensorError.runtime("For integral input tensors, argument alpha must not be a floating point number.")
         }
@@ -116,13 +116,4 @@ extension Autodiff {
 
     private static func isOne(_ scalar: Scalar) -> Bool { scalar.doubleValue == 1 }
     private static func isZero(_ scalar: Scalar) -> Bool { scalar.doubleValue == 0 }
-
-    private static func checkExpandableInput(_ shape: [Int], to target: [Int]) throws {
-        let extra = target.count - shape.count
-        guard extra >= 0 else { throw TensorError.runtime("The input cannot be expanded to the product's shape \(formatShape(target))") }
-        for (index, size) in shape.enumerated().reversed() where size != target[index + extra] && size != 1 {
-            throw TensorError.runtime(
-                "The expanded size of the tensor (\(target[index + extra])) must match the existing size (\(size)) at non-singleton dimension \(index + extra).  Target sizes: \(formatShape(target)).  Tensor sizes: \(formatShape(shape))")
-        }
-    }
 }

@@ -18,7 +18,7 @@ extension Autodiff {
             let gradients = try backward(gradients)
             for (index, gradient) in gradients.enumerated() {
                 guard let gradient, let expected = node.inputMetadata[index]?.shape,
-                      gradient.shape != expected, !expandable(expected, to: gradient.shape) else { continue }
+                      gradient.shape != expected, (try? checkExpandable(expected, to: gradient.shape)) == nil else { continue }
                 throw TensorError.runtime(
                     "Function \(name) returned an invalid gradient at index \(index) - got \(formatShape(gradient.shape)) but expected shape compatible with \(formatShape(expected))")
             }
@@ -29,11 +29,5 @@ extension Autodiff {
             Recorder.attach(node, to: output, output: index)
         }
         return outputs
-    }
-
-    /// PyTorch's `is_expandable_to(shape, desired)`: `shape` broadcasts to `desired`.
-    private static func expandable(_ shape: [Int], to desired: [Int]) -> Bool {
-        guard shape.count <= desired.count else { return false }
-        return zip(shape.reversed(), desired.reversed()).allSatisfy { $0 == $1 || $0 == 1 }
     }
 }

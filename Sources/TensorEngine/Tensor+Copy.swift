@@ -117,7 +117,7 @@ public func canCast(from source: DType, to target: DType) -> Bool {
 
 /// PyTorch's check that `source` can be expanded to `target`. The message quotes the sizes
 /// as the caller wrote them (`[-1, 4]`), before -1 was resolved.
-func checkExpandable(_ source: [Int], to target: [Int], requested: [Int]? = nil) throws {
+public func checkExpandable(_ source: [Int], to target: [Int], requested: [Int]? = nil) throws {
     if source.count > target.count {
         throw TensorError.runtime(
             "expand(torch.FloatTensor{\(formatShape(source))}, size=\(formatShape(target))): the number of sizes provided (\(target.count)) must be greater or equal to the number of dimensions in the tensor (\(source.count))")

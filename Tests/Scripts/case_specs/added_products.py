@@ -17,4 +17,5 @@ CASES = [("linear-algebra", source) for source in [
     "v1 = torch.tensor([1., 2.], requires_grad=True)\nv2 = torch.tensor([1., 10., 100.], requires_grad=True)\ny = torch.zeros(2, 3).addr(v1, v2, beta=2, alpha=3)\ny.sum().backward()\n(y, y.grad_fn.name(), v1.grad, v2.grad)",
     "torch.addmv(torch.ones(3), torch.ones(2, 3), torch.ones(4))",
     "torch.baddbmm(torch.ones(3), torch.ones(2, 2, 3), torch.ones(2, 4, 5))",
+    "torch.addmm(torch.ones(2, 2, 2), torch.ones(2, 2), torch.ones(2, 2))",
 ]]
