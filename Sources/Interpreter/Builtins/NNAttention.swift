@@ -29,6 +29,8 @@ final class MultiheadAttentionModule: NNModule {
     init(_ interpreter: Interpreter, configuration c: Configuration, dtype: DType) throws {
         configuration = c
         super.init(name: "MultiheadAttention")
+        // The packed projection has 3 * embed_dim rows, an int64 that torch.empty refuses past 2**63.
+        if c.sameEmbedDim, c.embedDim.multipliedReportingOverflow(by: 3).overflow { throw PythonError.emptySizeOverflow }
         func parameter(_ shape: [Int]) throws -> Tensor {
             let tensor = try Tensor.zeros(shape: shape, dtype: dtype)
             tensor.isParameter = true

@@ -23,9 +23,7 @@ struct RecurrentConfiguration {
     func checkSizesFitInt64() throws {
         let (_, gateOverflow) = cell.gateCount.multipliedReportingOverflow(by: hiddenSize)
         let (_, inputOverflow) = outputSize.multipliedReportingOverflow(by: directions)
-        if gateOverflow || (inputOverflow && layers > 1) {
-            throw PythonError.typeError("empty(): argument 'size' failed to unpack the object at pos 1 with error \"Overflow when unpacking long long")
-        }
+        if gateOverflow || (inputOverflow && layers > 1) { throw PythonError.emptySizeOverflow }
     }
 
     /// Refuses, before the layout list is built, parameters the memory limit could not
@@ -265,5 +263,13 @@ final class RecurrentModule: NNModule {
         guard tensor.shape != expected else { return }
         let expectedText = "(" + expected.map(String.init).joined(separator: ", ") + ")"
         throw PythonError.runtimeError("\(message) \(expectedText), got [\(tensor.shape.map(String.init).joined(separator: ", "))]")
+    }
+}
+
+extension PythonError {
+    /// `torch.empty`'s refusal of a size past int64, which a layer computing its weight's
+    /// rows (`4 * hidden_size`, `3 * embed_dim`) hands it.
+    static var emptySizeOverflow: PythonError {
+        .typeError("empty(): argument 'size' failed to unpack the object at pos 1 with error \"Overflow when unpacking long long")
     }
 }

@@ -832,3 +832,5 @@ re.match(r'(?:ab){0,4294967294}', 'ab' * 1000)
 ### json deeply nested -> RecursionError
 import json
 json.loads('[' * 100000)
+### MultiheadAttention whose packed projection rows pass int64 -> TypeError
+nn.MultiheadAttention(2**62, 2)
