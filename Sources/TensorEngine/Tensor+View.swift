@@ -165,7 +165,8 @@ extension Tensor {
         }
         let begin = clamp(start, 0)
         let finish = Swift.max(begin, clamp(end, size))
-        let length = (finish - begin + step - 1) / step
+        // Written without `+ step - 1`, which overflows for a step near Int.max.
+        let length = finish == begin ? 0 : (finish - begin - 1) / step + 1
         var newShape = shape
         var newStrides = strides
         newShape[dim] = length

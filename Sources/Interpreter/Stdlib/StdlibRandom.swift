@@ -76,9 +76,10 @@ extension Interpreter {
 
     private func randomRange(_ generator: inout PythonRandom, _ start: Int, _ stop: Int, _ step: Int) throws -> Value {
         guard step != 0 else { throw PythonError.valueError("zero step for randrange()") }
-        let count = step > 0 ? (stop - start + step - 1) / step : (stop - start + step + 1) / step
+        let count = rangeCount(Int64(start), Int64(stop), Int64(step))
         guard count > 0 else { throw PythonError.valueError("empty range in randrange(\(start), \(stop)\(step == 1 ? "" : ", \(step)"))") }
-        return .int(Int64(start + step * Int(generator.below(UInt64(count)))))
+        // start + step * k stays between start and stop, so the wrapping arithmetic is exact.
+        return .int(Int64(start) &+ Int64(step) &* Int64(bitPattern: generator.below(UInt64(count))))
     }
 
     /// CPython's `sample`: a shrinking pool for small populations, rejection of repeats for large ones.

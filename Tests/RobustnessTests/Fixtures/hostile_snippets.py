@@ -834,3 +834,14 @@ import json
 json.loads('[' * 100000)
 ### MultiheadAttention whose packed projection rows pass int64 -> TypeError
 nn.MultiheadAttention(2**62, 2)
+### slice step near int64 max -> ok
+x = torch.arange(12.).reshape(3, 4)
+assert x.t().reshape(-1)[::2**63-1].tolist() == [0.0]
+assert x[0, 1::2**63-1].tolist() == [1.0]
+assert len([1, 2, 3][::2**63-1]) == 1
+### randrange with a step near int64 max -> ok
+import random
+random.seed(0)
+v = random.randrange(0, 2**63-1, 2**62)
+assert v in (0, 2**62)
+assert random.randrange(-2**63, 2**63-1, 2**63-1) in (-2**63, -1, 2**63-2)
