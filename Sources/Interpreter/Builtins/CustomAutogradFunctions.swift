@@ -16,6 +16,15 @@ extension Interpreter {
         for name in ["Function", "FunctionCtx", "once_differentiable"] { members[name] = library[name] }
         autograd.members.merge(members) { first, _ in first }
         autograd.members["function"] = .module(Namespace(name: "torch.autograd.function", members: members))
+        addCheckpointModule(torch: torchNamespace, function: library["Function"] ?? .none, warnings: warnings)
+    }
+
+    /// `torch.utils.checkpoint`, which PyTorch makes reachable from `torch.utils` without an import.
+    private func addCheckpointModule(torch: Namespace, function: Value, warnings: Value) {
+        guard case let .module(utils)? = torch.members["utils"] else { return }
+        let library = runLibrary(checkpointLibrarySource, bindings: ["torch": .module(torch), "warnings": warnings, "Function": function])
+        let members = library.filter { ["checkpoint", "checkpoint_sequential", "CheckpointFunction"].contains($0.key) }
+        utils.members["checkpoint"] = .module(Namespace(name: "torch.utils.checkpoint", members: members))
     }
 
     /// `MyFunction.apply(*args, **kwargs)`, called as `_apply_function(cls, ctx, *args, **kwargs)`.

@@ -40,6 +40,7 @@ extension Interpreter {
             "numpy": makeNumPyModule(),
         ]
         table["torch.special"] = member(torch, "special")
+        table["torch.random"] = member(torch, "random")
         table["torch.distributions"] = member(torch, "distributions")
         table["torch.distributions.categorical"] = member(torch, "distributions", "categorical")
         table.merge(makeStdlibModules()) { torchModule, _ in torchModule }
@@ -49,6 +50,7 @@ extension Interpreter {
         table["torch.optim.optimizer"] = member(torch, "optim", "optimizer")
         addCustomFunctionClasses(torch: table["torch"] ?? .none, warnings: table["warnings"] ?? .none)
         table["torch.autograd.function"] = member(torch, "autograd", "function")
+        table["torch.utils.checkpoint"] = member(torch, "utils", "checkpoint")
         return table
     }
 

@@ -172,6 +172,13 @@ final class GeneratorObject: NativeObject {
             return .builtin(Builtin("seed", owner: "Generator") { [self] _, _ in
                 .int(Int64(bitPattern: self.generator.seedNondeterministically()))
             })
+        case "get_state":
+            return .builtin(Builtin("get_state", owner: "Generator") { [self] _, _ in .tensor(try self.generator.state()) })
+        case "set_state":
+            return .builtin(Builtin("set_state", owner: "Generator") { [self] _, arguments in
+                try self.generator.setState(try arguments.bind("set_state", ["new_state"]).tensor("new_state"))
+                return .native(self)
+            })
         default: return nil
         }
     }

@@ -13,7 +13,14 @@ extension Interpreter {
         define("initial_seed") { _, _ in .int(Int64(bitPattern: Generator.default.initialSeed)) }
         define("seed") { _, _ in .int(Int64(bitPattern: Generator.default.seedNondeterministically())) }
         define("Generator") { _, _ in .native(GeneratorObject(Generator())) }
-        define("default_generator") { _, _ in .native(GeneratorObject(Generator.default)) }
+        define("get_rng_state") { _, arguments in
+            _ = try arguments.bind("get_rng_state", [])
+            return .tensor(try Generator.default.state())
+        }
+        define("set_rng_state") { _, arguments in
+            try Generator.default.setState(try arguments.bind("set_rng_state", ["new_state"]).tensor("new_state"))
+            return .none
+        }
         for name in ["rand", "randn"] {
             define(name) { interpreter, arguments in
                 let bound = try arguments.bind(name, ["size", "*", "generator", "dtype", "device", "requires_grad", "out", "layout"], variadic: true)

@@ -65,6 +65,10 @@ extension Interpreter {
         torch.members["from_numpy"] = stdlibFunction("from_numpy", torchFromNumPy)
         torch.members["__version__"] = .string("2.15.0 (TensorTutor engine)")
         defineHandBoundFunctions(define)
+        torch.members["default_generator"] = .native(GeneratorObject(Generator.default))
+        torch.members["random"] = .module(Namespace(name: "torch.random", members: torch.members.filter {
+            ["manual_seed", "seed", "initial_seed", "get_rng_state", "set_rng_state", "default_generator"].contains($0.key)
+        }))
         defineLegacyConstructors(torch)
         torch.members["special"] = .module(makeSpecialNamespace(torch: torch))
         torch.members["linalg"] = .module(makeLinalgNamespace())

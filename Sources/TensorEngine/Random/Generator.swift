@@ -17,7 +17,7 @@ public final class Generator: @unchecked Sendable {
     var cachedNormal: Double?
 
     /// What `torch.initial_seed()` reports: the full 64-bit seed, of which MT uses 32 bits.
-    public private(set) var initialSeed: UInt64
+    public internal(set) var initialSeed: UInt64
 
     public init(seed: UInt64 = Generator.defaultSeed) {
         stateWords = UnsafeMutablePointer<UInt32>.allocate(capacity: MersenneTwister.stateSize)
