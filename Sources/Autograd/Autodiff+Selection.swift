@@ -131,15 +131,21 @@ extension Autodiff {
     }
 
     /// `F.embedding`: each looked-up row's gradient is added back into its row of the
-    /// table; the padding row gets none.
-    public static func embedding(_ indices: Tensor, weight: Tensor, paddingIndex: Int? = nil) throws -> Tensor {
+    /// table; the padding row gets none. With `scaleGradByFrequency` each contribution is
+    /// divided by how often its index occurs in the batch, as ATen's dense backward does.
+    public static func embedding(_ indices: Tensor, weight: Tensor, paddingIndex: Int? = nil,
+                                 scaleGradByFrequency: Bool = false) throws -> Tensor {
         let output = try TensorEngine.embedding(indices, weight: weight)
         let shape = weight.shape
         return Recorder.record("EmbeddingBackward0", inputs: [weight], output: output) { _ in
             { gradient, _ in
                 let base = try zeros(shape, gradient.dtype)
                 let flatIndices = try indices.reshape([-1])
-                try base.indexAddInPlace(dim: 0, index: flatIndices, source: try gradient.reshape([flatIndices.count, shape[1]]))
+                var rows = try gradient.reshape([flatIndices.count, shape[1]])
+                if scaleGradByFrequency {
+                    rows = try binary(.multiply, .tensor(rows), .tensor(try inverseFrequencies(flatIndices, dtype: gradient.dtype)))
+                }
+                try base.indexAddInPlace(dim: 0, index: flatIndices, source: rows)
                 if let paddingIndex {
                     let row = paddingIndex < 0 ? paddingIndex + shape[0] : paddingIndex
                     try base.select(0, row).copy(from: try zeros([shape[1]], gradient.dtype))
@@ -147,6 +153,15 @@ extension Autodiff {
                 return [base]
             }
         }
+    }
+
+    /// A column holding 1 / (occurrences of each position's index among `indices`).
+    private static func inverseFrequencies(_ indices: Tensor, dtype: DType) throws -> Tensor {
+        let values = indices.elements(as: Int64.self)
+        var counts: [Int64: Int] = [:]
+        for value in values { counts[value, default: 0] += 1 }
+        let scales = values.map { 1.0 / Double(counts[$0] ?? 1) }
+        return try Tensor(values: scales, shape: [values.count, 1]).to(dtype)
     }
 
     /// `masked_select` (MaskedSelectBackward0): the gradient goes back to the selected

@@ -50,7 +50,12 @@ extension Interpreter {
                     dropout: probability > 0 ? (probability, Generator.default) : nil))
             }),
             ("embedding", ["input", "weight", "padding_idx", "max_norm", "norm_type", "scale_grad_by_freq", "sparse"], { _, bound in
-                .tensor(try Autodiff.embedding(try bound.tensor("input"), weight: try bound.tensor("weight"), paddingIndex: try bound.optionalInt("padding_idx")))
+                let weight = try bound.tensor("weight")
+                let lookup = EmbeddingLookup(
+                    paddingIndex: try embeddingPaddingIndex(try bound.optionalInt("padding_idx"), rows: weight.shape.first ?? 0),
+                    maxNorm: bound.optional("max_norm"), normType: try bound.double("norm_type", default: 2),
+                    scaleGradByFrequency: try bound.bool("scale_grad_by_freq", default: false))
+                return .tensor(try lookup.apply(try bound.tensor("input"), weight: weight))
             }),
             ("gumbel_softmax", ["logits", "tau", "hard", "eps", "dim"], { interpreter, bound in
                 if bound.has("eps") { interpreter.warn("`eps` parameter is deprecated and has no effect.") }
@@ -99,16 +104,16 @@ extension Interpreter {
                 affine: try bound.bool("elementwise_affine", default: true), bias: try bound.bool("bias", default: true),
                 dtype: try bound.dtype("dtype") ?? defaultFloatDType))
         })
-        members["Embedding"] = .builtin(Builtin("Embedding") { _, arguments in
-            let bound = try arguments.bind("Embedding", ["num_embeddings", "embedding_dim", "padding_idx", "max_norm", "norm_type",
-                                                         "scale_grad_by_freq", "sparse", "_weight", "_freeze", "device", "dtype"])
-            return .native(try EmbeddingModule(
-                count: try bound.int("num_embeddings"), dimension: try bound.int("embedding_dim"),
-                paddingIndex: try bound.optionalInt("padding_idx"), weight: try bound.optionalTensor("_weight"),
-                dtype: try bound.dtype("dtype") ?? defaultFloatDType))
-        })
+        members["Embedding"] = embeddingClassBuiltin()
         return members
     }
+}
+
+/// functional.py's padding_idx rule: a negative index counts from the end; it must name a row.
+func embeddingPaddingIndex(_ given: Int?, rows: Int, message: String = "Padding_idx must be within num_embeddings") throws -> Int? {
+    guard let given else { return nil }
+    guard given < rows, given >= -rows else { throw PythonError("AssertionError", message) }
+    return given < 0 ? given + rows : given
 }
 
 /// `nn.LayerNorm`: weight ones and bias zeros, as `reset_parameters` leaves them.
@@ -153,60 +158,5 @@ final class LayerNormModule: NNModule {
     override func forward(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
         let input = try arguments.bind("forward", ["input"]).tensor("input")
         return .tensor(try Autodiff.layerNorm(input, normalizedShape: normalizedShape, weight: parameter("weight"), bias: parameter("bias"), eps: eps))
-    }
-}
-
-/// `nn.Embedding`: weight drawn by `normal_` on the default generator, with the
-/// padding row zeroed afterwards.
-final class EmbeddingModule: NNModule {
-    let count: Int
-    let dimension: Int
-    let paddingIndex: Int?
-
-    init(count: Int, dimension: Int, paddingIndex: Int?, weight: Tensor?, dtype: DType) throws {
-        self.count = count
-        self.dimension = dimension
-        if let paddingIndex {
-            guard paddingIndex < count, paddingIndex >= -count else {
-                throw PythonError("AssertionError", paddingIndex < count ? "Padding_idx must be within num_embeddings" : "Padding_idx must be within num_embeddings")
-            }
-            self.paddingIndex = paddingIndex < 0 ? paddingIndex + count : paddingIndex
-        } else {
-            self.paddingIndex = nil
-        }
-        super.init(name: "Embedding")
-        let table: Tensor
-        if let weight {
-            table = weight
-        } else {
-            table = try Tensor.zeros(shape: [count, dimension], dtype: dtype)
-            try Generator.default.normal_(table, mean: 0, std: 1)
-            if let row = self.paddingIndex { try Autodiff.select(table, 0, row).fill(.int(0)) }
-        }
-        parameters.append(("weight", table))
-    }
-
-    /// Given the current table as its weight, the copy draws nothing from the generator.
-    override func makeCopy(_ interpreter: Interpreter) throws -> NNModule? {
-        try EmbeddingModule(count: count, dimension: dimension, paddingIndex: paddingIndex, weight: parameters[0].tensor,
-                            dtype: parameters[0].tensor.dtype)
-    }
-
-    override func extraRepr() -> String {
-        "\(count), \(dimension)" + (paddingIndex.map { ", padding_idx=\($0)" } ?? "")
-    }
-
-    override func attribute(_ attribute: String, interpreter: Interpreter) throws -> Value? {
-        switch attribute {
-        case "num_embeddings": return .int(Int64(count))
-        case "embedding_dim": return .int(Int64(dimension))
-        case "padding_idx": return paddingIndex.map { .int(Int64($0)) } ?? Value.none
-        default: return try super.attribute(attribute, interpreter: interpreter)
-        }
-    }
-
-    override func forward(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
-        let input = try arguments.bind("forward", ["input"]).tensor("input")
-        return .tensor(try Autodiff.embedding(input, weight: parameters[0].tensor, paddingIndex: paddingIndex))
     }
 }

@@ -6,6 +6,7 @@ import TensorEngine
 struct EmbeddingBagOptions {
     var offsets: Tensor?
     var maxNorm: Value?
+    var normType = 2.0
     var scaleGradByFrequency = false
     var mode = "mean"
     var perSampleWeights: Tensor?
@@ -47,7 +48,8 @@ extension Interpreter {
         default: throw PythonError.valueError("mode has to be one of sum, mean or max")
         }
         if let maxNorm = options.maxNorm, !maxNorm.isNone {
-            throw PythonError.notImplemented("embedding_bag with max_norm is not supported by TensorTutor yet")
+            try weight.embeddingRenorm(indices: input, maxNorm: try toDouble(maxNorm, function: "embedding_bag", argument: "max_norm"),
+                                       normType: options.normType)
         }
         if samples != nil, mode != .sum {
             throw PythonError.notImplemented(
@@ -58,25 +60,17 @@ extension Interpreter {
                                          includeLastOffset: options.includeLastOffset, paddingIndex: options.paddingIndex)
     }
 
-    /// functional.py's padding_idx rule: a negative one counts from the end; it must be in range.
-    private func bagPaddingIndex(_ given: Int?, rows: Int, message: String) throws -> Int? {
-        guard let given else { return nil }
-        guard given < rows, given >= -rows else { throw PythonError("AssertionError", message) }
-        return given < 0 ? given + rows : given
-    }
-
     func embeddingBagMembers() -> (module: Value, functional: [String: Value]) {
         let functional = functionalTable([
             ("embedding_bag", ["input", "weight", "offsets", "max_norm", "norm_type", "scale_grad_by_freq", "mode", "sparse",
                                "per_sample_weights", "include_last_offset", "padding_idx"], { interpreter, bound in
                 let weight = try bound.tensor("weight")
                 let options = EmbeddingBagOptions(
-                    offsets: try bound.optionalTensor("offsets"), maxNorm: bound.optional("max_norm"),
+                    offsets: try bound.optionalTensor("offsets"), maxNorm: bound.optional("max_norm"), normType: try bound.double("norm_type", default: 2),
                     scaleGradByFrequency: try bound.bool("scale_grad_by_freq", default: false), mode: try bound.string("mode", default: "mean"),
                     perSampleWeights: try bound.optionalTensor("per_sample_weights"),
                     includeLastOffset: try bound.bool("include_last_offset", default: false),
-                    paddingIndex: try interpreter.bagPaddingIndex(try bound.optionalInt("padding_idx"), rows: weight.shape.first ?? 0,
-                                                                  message: "Padding_idx must be within num_embeddings"))
+                    paddingIndex: try embeddingPaddingIndex(try bound.optionalInt("padding_idx"), rows: weight.shape.first ?? 0))
                 return .tensor(try interpreter.embeddingBag(try bound.tensor("input"), weight: weight, options))
             }),
         ])
@@ -85,12 +79,11 @@ extension Interpreter {
                                                             "mode", "sparse", "_weight", "include_last_offset", "padding_idx", "device", "dtype"])
             let (rows, dim) = (try bound.int("num_embeddings"), try bound.int("embedding_dim"))
             let options = EmbeddingBagOptions(
-                maxNorm: bound.optional("max_norm"), scaleGradByFrequency: try bound.bool("scale_grad_by_freq", default: false),
+                maxNorm: bound.optional("max_norm"), normType: try bound.double("norm_type", default: 2), scaleGradByFrequency: try bound.bool("scale_grad_by_freq", default: false),
                 mode: try bound.string("mode", default: "mean"), includeLastOffset: try bound.bool("include_last_offset", default: false),
-                paddingIndex: try interpreter.bagPaddingIndex(try bound.optionalInt("padding_idx"), rows: rows,
-                                                              message: "padding_idx must be within num_embeddings"))
+                paddingIndex: try embeddingPaddingIndex(try bound.optionalInt("padding_idx"), rows: rows, message: "padding_idx must be within num_embeddings"))
             return .native(try EmbeddingBagModule(
-                rows: rows, dim: dim, options: options, normType: try bound.double("norm_type", default: 2),
+                rows: rows, dim: dim, options: options,
                 weight: try bound.optionalTensor("_weight"), dtype: try bound.dtype("dtype") ?? defaultFloatDType))
         })
         return (module, functional)
@@ -103,16 +96,16 @@ final class EmbeddingBagModule: NNModule {
     let rows: Int
     let dim: Int
     let options: EmbeddingBagOptions
-    let normType: Double
 
-    init(rows: Int, dim: Int, options: EmbeddingBagOptions, normType: Double, weight: Tensor?, dtype: DType) throws {
-        (self.rows, self.dim, self.options, self.normType) = (rows, dim, options, normType)
+    init(rows: Int, dim: Int, options: EmbeddingBagOptions, weight: Tensor?, dtype: DType) throws {
+        (self.rows, self.dim, self.options) = (rows, dim, options)
         super.init(name: "EmbeddingBag")
         if let weight {
             guard weight.shape == [rows, dim] else {
                 throw PythonError("AssertionError", "Shape of weight does not match num_embeddings and embedding_dim")
             }
-            parameters = [("weight", weight)]
+            // A new Parameter over the given storage, as `Parameter(_weight)` is.
+            parameters = [("weight", weight.detach())]
             return
         }
         guard rows >= 0, dim >= 0 else {
@@ -125,14 +118,14 @@ final class EmbeddingBagModule: NNModule {
     }
 
     override func makeCopy(_ interpreter: Interpreter) throws -> NNModule? {
-        try EmbeddingBagModule(rows: rows, dim: dim, options: options, normType: normType, weight: parameters.first?.tensor, dtype: .float32)
+        try EmbeddingBagModule(rows: rows, dim: dim, options: options, weight: parameters.first?.tensor, dtype: .float32)
     }
 
     override func extraRepr() -> String {
         var text = "\(rows), \(dim)"
         if let maxNorm = options.maxNorm, case let .float(value) = maxNorm { text += ", max_norm=\(pythonFloatRepr(value))" }
         if let maxNorm = options.maxNorm, case let .int(value) = maxNorm { text += ", max_norm=\(value)" }
-        if normType != 2 { text += ", norm_type=\(pythonFloatRepr(normType))" }
+        if options.normType != 2 { text += ", norm_type=\(pythonFloatRepr(options.normType))" }
         if options.scaleGradByFrequency { text += ", scale_grad_by_freq=True" }
         text += ", mode='\(options.mode)'"
         if let padding = options.paddingIndex { text += ", padding_idx=\(padding)" }

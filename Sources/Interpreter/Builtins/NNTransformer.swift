@@ -119,6 +119,7 @@ extension Interpreter {
     func nativeModuleClassAttribute(_ factory: Builtin, _ name: String) -> Value? {
         guard nativeModuleFactory(.builtin(factory)) != nil else { return nil }
         if factory.name == "Transformer" && name == "generate_square_subsequent_mask" { return generateSquareSubsequentMaskBuiltin() }
+        if ["Embedding", "EmbeddingBag"].contains(factory.name) && name == "from_pretrained" { return embeddingFromPretrained(factory) }
         return nil
     }
 }

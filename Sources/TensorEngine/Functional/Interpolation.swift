@@ -48,6 +48,9 @@ extension Tensor {
             throw TensorError.runtime("Input and output sizes should be greater than 0, but got input (\(input)) output (\(output))")
         }
         try ensureAllocatable(shape: Array(shape.prefix(2)) + size, itemSize: 8)
+        // Each axis's taps (up to four indices and weights per output index) are Swift
+        // arrays even when the batch is empty, as ATen's index buffers are.
+        for length in size { try ensureAllocatable(elements: length, itemSize: 64) }
         if mode != .bicubic {
             return dtype == .float64
                 ? try interpolatedFaithfully(Double.self, size: size, scaleFactors: scaleFactors, mode: mode, alignCorners: alignCorners)

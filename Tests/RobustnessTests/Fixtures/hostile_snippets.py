@@ -845,3 +845,8 @@ random.seed(0)
 v = random.randrange(0, 2**63-1, 2**62)
 assert v in (0, 2**62)
 assert random.randrange(-2**63, 2**63-1, 2**63-1) in (-2**63, -1, 2**63-2)
+### interpolate an empty batch to a width past memory -> RuntimeError
+x = torch.randn(0, 2, 4, 4)
+F.interpolate(x, scale_factor=(6.1 / 4, 5.10**18 / 4), mode='bicubic')
+### interpolate nearest on an empty batch to a width past memory -> RuntimeError
+F.interpolate(torch.randn(0, 2, 4, 4), scale_factor=(1, 5.10**18 / 4), mode='nearest')
