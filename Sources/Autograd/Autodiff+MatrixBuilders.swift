@@ -26,6 +26,15 @@ extension Autodiff {
         return increasing ? result : try flip(result, [1])
     }
 
+    /// `torch.combinations`: the input indexed by every combination of positions
+    /// (IndexBackward0); r = 0 gives an empty vector, as PyTorch's does.
+    public static func combinations(_ input: Tensor, r: Int, withReplacement: Bool) throws -> Tensor {
+        guard input.rank == 1 else { throw TensorError.runtime("Expect a 1D vector, but got shape \(formatShape(input.shape))") }
+        let indices = try combinationIndices(count: input.count, r: r, withReplacement: withReplacement)
+        if r == 0 { return try Tensor.zeros(shape: [0], dtype: input.dtype) }
+        return try getItem(input, [.tensor(indices)])
+    }
+
     /// `torch.block_diag` (BlockDiagBackward0): the inputs as blocks along the diagonal
     /// of a zero matrix, a 0-dim input as 1×1 and a 1-dim one as a row.
     public static func blockDiag(_ inputs: [Tensor]) throws -> Tensor {

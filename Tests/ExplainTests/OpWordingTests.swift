@@ -85,7 +85,7 @@ private let calls: [String: String] = [
     "cov": "torch.cov(x)", "corrcoef": "torch.corrcoef(x)", "histc": "torch.histc(v, bins=4)", "bincount": "torch.bincount(t)",
     "bucketize": "torch.bucketize(v, torch.tensor([-1.0, 0.0, 1.0]))", "searchsorted": "torch.searchsorted(torch.tensor([-1.0, 0.0, 1.0]), v)",
     "isin": "torch.isin(t, torch.tensor([0, 3]))", "cummax": "torch.cummax(x, dim=1)", "cummin": "torch.cummin(x, dim=1)",
-    "logcumsumexp": "torch.logcumsumexp(x, dim=1)", "diagflat": "torch.diagflat(v)", "block_diag": "torch.block_diag(x, v)",
+    "logcumsumexp": "torch.logcumsumexp(x, dim=1)", "diagflat": "torch.diagflat(v)", "block_diag": "torch.block_diag(x, v)", "combinations": "torch.combinations(v)",
     "kron": "torch.kron(v, w)", "vander": "torch.vander(v, N=3)", "renorm": "torch.renorm(x, 2, 0, 1.0)",
     "quantile": "torch.quantile(x, 0.25, dim=1)", "nanquantile": "torch.nanquantile(x, 0.5, dim=1)",
     "masked_scatter": "x.masked_scatter(x > 0, y)",

@@ -97,6 +97,7 @@ private let nonDifferentiableBuiltins: Set<String> = [
     "detach", "zeros_like", "ones_like", "empty_like", "full_like", "rand_like", "randn_like", "randint_like",
     "new_zeros", "new_ones", "new_empty", "new_full", "new_tensor", "tensor", "as_tensor", "bernoulli",
     "multinomial", "normal", "poisson", "numpy", "tolist", "item", "requires_grad_", "detach_",
+    "combinations",  // with r = 0: an empty vector, cut from the graph in PyTorch too
 ]
 
 extension Interpreter {

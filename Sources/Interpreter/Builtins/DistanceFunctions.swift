@@ -15,6 +15,7 @@ extension Interpreter {
             }),
         ])
         members["pairwise_distance"] = functionalDistanceMembers()["pairwise_distance"]
+        members["pdist"] = functionalDistanceMembers()["pdist"]
         members["cosine_similarity"] = functionalMiscMembers()["cosine_similarity"]
         return members
     }
@@ -31,6 +32,9 @@ extension Interpreter {
                 return .tensor(try Autodiff.fused("NormBackward1", over: [difference], saving: [difference]) {
                     try Autodiff.norm($0[0], p: p, dims: [outputDim], keepDim: keepDim)
                 })
+            }),
+            ("pdist", ["input", "p"], { _, bound in
+                .tensor(try Autodiff.pdist(try bound.tensor("input"), p: try bound.double("p", default: 2)))
             }),
         ])
     }

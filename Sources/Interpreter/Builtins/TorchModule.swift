@@ -74,6 +74,7 @@ extension Interpreter {
         torch.members["linalg"] = .module(makeLinalgNamespace())
         torch.members["distributions"] = .module(makeDistributionsNamespace())
         torch.members.merge(distanceTorchMembers()) { _, distance in distance }
+        torch.members.merge(functionalAliasMembers(functional)) { existing, _ in existing }
         return torch
     }
 

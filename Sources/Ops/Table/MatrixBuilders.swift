@@ -26,6 +26,12 @@ extension OpTable {
                            example: ">>> torch.vander(torch.tensor([1, 2, 3]))\ntensor([[1, 1, 1],\n        [4, 2, 1],\n        [9, 3, 1]])")) { arguments in
             .tensor(try Autodiff.vander(try arguments.tensor("x"), columns: try arguments.optionalInt("N"), increasing: try arguments.bool("increasing")))
         },
+        OpEntry("combinations", "Tensor input, int r=2, bool with_replacement=False", [.function], family: .creation,
+                doc: OpDoc("Every r-element combination of a 1-D tensor's elements, one per row, in lexicographic order of positions.",
+                           example: ">>> torch.combinations(torch.tensor([1, 2, 3]))\ntensor([[1, 2],\n        [1, 3],\n        [2, 3]])")) { arguments in
+            .tensor(try Autodiff.combinations(try arguments.tensor("input"), r: try arguments.int("r"),
+                                              withReplacement: try arguments.bool("with_replacement")))
+        },
         OpEntry("renorm", "Tensor input, Scalar p, int dim, Scalar maxnorm", [.function, .method, .inPlace], family: .normalization, explain: OpExplanation(.renorm)) { arguments in
             .tensor(try Autodiff.renorm(try arguments.tensor("input"), p: try arguments.float("p"), dim: try arguments.int("dim"),
                                         maxnorm: try arguments.float("maxnorm")))
