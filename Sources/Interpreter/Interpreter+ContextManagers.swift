@@ -88,7 +88,7 @@ extension Interpreter {
         return flow
     }
 
-    private func callMethod(_ receiver: Value, _ name: String, _ arguments: [Value]) throws -> Value {
+    func callMethod(_ receiver: Value, _ name: String, _ arguments: [Value]) throws -> Value {
         try call(try attribute(of: receiver, name), CallArguments(arguments))
     }
 }

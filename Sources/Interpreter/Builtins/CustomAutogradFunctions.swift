@@ -19,6 +19,21 @@ extension Interpreter {
         addCheckpointModule(torch: torchNamespace, function: library["Function"] ?? .none, warnings: warnings)
     }
 
+    /// A `BackwardHook` for one call of a module with full backward hooks (the class is built
+    /// from `backwardHookLibrarySource` at the first such call).
+    func makeBackwardHook(_ module: Value, _ registry: ModuleRegistry) throws -> Value {
+        if backwardHookClass == nil, case let .module(torch)? = loadedModule("torch"), case let .module(autograd)? = torch.members["autograd"] {
+            let library = runLibrary(backwardHookLibrarySource, bindings: [
+                "torch": .module(torch), "warnings": loadedModule("warnings") ?? .none, "Function": autograd.members["Function"] ?? .none,
+            ])
+            backwardHookClass = library["BackwardHook"]
+        }
+        guard let backwardHookClass else { throw PythonError.runtimeError("Error while setting up backward hooks.") }
+        return try call(backwardHookClass, CallArguments([
+            module, .list(ListStorage(registry.backwardHooks.map(\.hook))), .list(ListStorage(registry.backwardPreHooks.map(\.hook))),
+        ]))
+    }
+
     /// `torch.utils.checkpoint`, which PyTorch makes reachable from `torch.utils` without an import.
     private func addCheckpointModule(torch: Namespace, function: Value, warnings: Value) {
         guard case let .module(utils)? = torch.members["utils"] else { return }

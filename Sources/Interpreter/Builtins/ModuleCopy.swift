@@ -47,6 +47,8 @@ extension Interpreter {
         for (name, value) in source.plainAttributes { target.plainAttributes[name] = try deepCopyValue(value, memo: &memo) }
         target.forwardPreHooks = source.forwardPreHooks
         target.forwardHooks = source.forwardHooks
+        target.backwardHooks = source.backwardHooks
+        target.backwardPreHooks = source.backwardPreHooks
         target.lastHookID = source.lastHookID
     }
 

@@ -96,7 +96,8 @@ extension Interpreter {
     static let moduleMethodNames = [
         "add_module", "apply", "buffers", "children", "cpu", "double", "eval", "float", "forward", "get_submodule", "half",
         "load_state_dict", "modules", "named_buffers", "named_children", "named_modules", "named_parameters", "parameters",
-        "register_buffer", "register_forward_hook", "register_forward_pre_hook", "register_module", "register_parameter",
+        "register_buffer", "register_forward_hook", "register_forward_pre_hook", "register_full_backward_hook",
+        "register_full_backward_pre_hook", "register_module", "register_parameter",
         "requires_grad_", "state_dict", "to", "train", "training", "zero_grad",
     ]
 

@@ -58,17 +58,18 @@ extension Interpreter {
                 registry.children.set(key, child.isNone ? nil : child)
                 return .none
             }
-        case "register_forward_hook", "register_forward_pre_hook":
+        case "register_forward_hook", "register_forward_pre_hook", "register_full_backward_hook", "register_full_backward_pre_hook":
             return { _, arguments in
                 let bound = try arguments.bind(name, ["hook", "*", "prepend", "with_kwargs", "always_call"])
-                let hook = try bound.value("hook")
                 let prepend = try bound.bool("prepend", default: false)
                 let handle = RemovableHandle(registry: registry)
-                let entry = (id: handle.id, hook: hook)
-                if name == "register_forward_hook" {
-                    if prepend { registry.forwardHooks.insert(entry, at: 0) } else { registry.forwardHooks.append(entry) }
-                } else {
-                    if prepend { registry.forwardPreHooks.insert(entry, at: 0) } else { registry.forwardPreHooks.append(entry) }
+                let entry = (id: handle.id, hook: try bound.value("hook"))
+                func add(_ hooks: inout [(id: Int, hook: Value)]) { if prepend { hooks.insert(entry, at: 0) } else { hooks.append(entry) } }
+                switch name {
+                case "register_forward_hook": add(&registry.forwardHooks)
+                case "register_forward_pre_hook": add(&registry.forwardPreHooks)
+                case "register_full_backward_hook": add(&registry.backwardHooks)
+                default: add(&registry.backwardPreHooks)
                 }
                 return .native(handle)
             }

@@ -45,6 +45,9 @@ final class ModuleRegistry {
     var plainAttributes: [String: Value] = [:]
     var forwardPreHooks: [(id: Int, hook: Value)] = []
     var forwardHooks: [(id: Int, hook: Value)] = []
+    /// `register_full_backward_hook` and `register_full_backward_pre_hook`.
+    var backwardHooks: [(id: Int, hook: Value)] = []
+    var backwardPreHooks: [(id: Int, hook: Value)] = []
     /// Each hook gets its own id, so that its handle removes only it.
     var lastHookID = 0
 
@@ -92,6 +95,8 @@ final class RemovableHandle: NativeObject {
         removeAction = { [weak registry] in
             registry?.forwardHooks.removeAll { $0.id == id }
             registry?.forwardPreHooks.removeAll { $0.id == id }
+            registry?.backwardHooks.removeAll { $0.id == id }
+            registry?.backwardPreHooks.removeAll { $0.id == id }
         }
     }
 

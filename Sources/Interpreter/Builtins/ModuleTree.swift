@@ -132,7 +132,8 @@ extension Interpreter {
     /// `module(*args)`: forward pre-hooks, `forward`, then forward hooks, as `_call_impl` runs them.
     func callModule(_ module: Value, _ registry: ModuleRegistry, _ arguments: CallArguments,
                     forward: (CallArguments) throws -> Value) throws -> Value {
-        guard !registry.forwardPreHooks.isEmpty || !registry.forwardHooks.isEmpty else { return try forward(arguments) }
+        let hasBackwardHooks = !registry.backwardHooks.isEmpty || !registry.backwardPreHooks.isEmpty
+        guard !registry.forwardPreHooks.isEmpty || !registry.forwardHooks.isEmpty || hasBackwardHooks else { return try forward(arguments) }
         var arguments = arguments
         for (_, hook) in registry.forwardPreHooks {
             let result = try call(hook, CallArguments([module, .tuple(arguments.positional)]))
@@ -142,11 +143,16 @@ extension Interpreter {
                 arguments.positional = [result]
             }
         }
+        let backwardHook = hasBackwardHooks ? try makeBackwardHook(module, registry) : nil
+        if let backwardHook, case let .tuple(wrapped) = try callMethod(backwardHook, "setup_input_hook", [.tuple(arguments.positional)]) {
+            arguments.positional = wrapped
+        }
         var output = try forward(arguments)
         for (_, hook) in registry.forwardHooks {
             let result = try call(hook, CallArguments([module, .tuple(arguments.positional), output]))
             if !result.isNone { output = result }
         }
+        if let backwardHook { output = try callMethod(backwardHook, "setup_output_hook", [output]) }
         return output
     }
 
