@@ -20,7 +20,7 @@ nonisolated(unsafe) let tensorMethods: [String: TensorMethod] = {
 /// name here that the table implements would be dead code.
 func handBoundMethods() -> [String: TensorMethod] {
     var table: [String: TensorMethod] = [:]
-    for family in [shapeMethods(), elementwiseMethods(), reductionMethods(), conversionMethods(), extraTensorMethods(), predicateMethods()] {
+    for family in [shapeMethods(), elementwiseMethods(), reductionMethods(), conversionMethods(), extraTensorMethods(), predicateMethods(), torchForwardingMethods()] {
         table.merge(family) { first, _ in first }
     }
     // The in-place form the table declares for a hand-bound op without its own binding
@@ -88,6 +88,8 @@ extension Interpreter {
         case "device": return .native(Device("cpu"))
         case "is_cuda": return .bool(false)
         case "is_cpu": return .bool(true)
+        // Every tensor here is a dense CPU tensor.
+        case "is_sparse", "is_sparse_csr", "is_quantized", "is_meta", "is_nested", "is_mkldnn": return .bool(false)
         case "itemsize": return .int(Int64(tensor.dtype.itemSize))
         case "nbytes": return .int(Int64(tensor.dtype.itemSize * tensor.count))
         case "real": return .tensor(tensor)
