@@ -82,7 +82,9 @@ extension Interpreter {
         var members: [String: Value] = [:]
         for alias in functionalAliases {
             guard let target = namespace.members[alias.target] else { continue }
-            members[alias.name] = .builtin(Builtin(alias.name) { interpreter, arguments in
+            // Named by its qualified spelling, so that Explain does not take it for the `F`
+            // function of the same name, whose arguments mean other things.
+            members[alias.name] = .builtin(Builtin("torch." + alias.name) { interpreter, arguments in
                 var keywords = try alias.keywords(for: arguments)
                 // F.kl_div warns about 'mean'; ATen's mean is the same sum over all elements, silently.
                 let meanAfterwards = alias.name == "kl_div" && keywords.contains { entry in
