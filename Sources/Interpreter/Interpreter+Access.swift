@@ -319,6 +319,10 @@ extension Interpreter {
             }
             if let value = try moduleInstanceAttribute(instance, name) { return value }
             if name == "__class__" { return .classObject(instance.classObject) }
+            // Python's fallback: a class's `__getattr__` answers names the lookup did not find.
+            if name != "__getattr__", let fallback = instance.classObject.lookup("__getattr__") {
+                return try call(try bindClassAttribute(fallback, instance: object, classObject: instance.classObject), CallArguments([.string(name)]))
+            }
             throw PythonError.attributeError("'\(instance.classObject.name)' object has no attribute '\(name)'")
         case let .classObject(classObject):
             if let value = classObject.lookup(name) {

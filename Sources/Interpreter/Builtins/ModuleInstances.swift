@@ -37,6 +37,16 @@ extension Interpreter {
         guard case let .instance(instance)? = receiver, instance.moduleRegistry != nil else { return nil }
         guard name == "__init__" else {
             if name == "forward", let native = instance.nativeModule { return try native.attribute(name, interpreter: self) }
+            if name == "__getattr__" {
+                // `nn.Module.__getattr__`: the registered parameters, buffers and children only.
+                return .builtin(Builtin("__getattr__") { interpreter, arguments in
+                    guard case let .string(key) = try arguments.bind("__getattr__", ["name"]).value("name") else {
+                        throw PythonError.typeError("attribute name must be string")
+                    }
+                    if let value = try interpreter.moduleInstanceAttribute(instance, key) { return value }
+                    throw PythonError.attributeError("'\(instance.classObject.name)' object has no attribute '\(key)'")
+                })
+            }
             return try moduleInstanceAttribute(instance, name)
         }
         guard case let .builtin(factory)? = instance.classObject.lookup("__tensortutor_native_base__") else { return nil }
