@@ -1,9 +1,10 @@
 import Foundation
 
 extension Tensor {
-    /// `erfinv`, as PyTorch's CPU kernel computes it element by element (`calc_erfinv`):
-    /// a rational first guess, then two Newton steps, in the tensor's own precision.
-    /// Integer and bool inputs compute in the default float dtype.
+    /// `erfinv`. float32 (and integer and bool inputs, which compute in float32) follows
+    /// MKL's vector erfinv (`float32Erfinv`); the other dtypes take the element-by-element
+    /// `calc_erfinv`: a rational first guess, then two Newton steps, in the tensor's own
+    /// precision.
     public func erfinv() throws -> Tensor {
         switch dtype {
         case .float64:
@@ -13,8 +14,7 @@ extension Tensor {
             let coefficients = PavlisCoefficients<Float>()
             return try map(Float.self, Float.self) { inverseErrorFunction($0, coefficients) }.to(dtype)
         default:
-            let coefficients = PavlisCoefficients<Float>()
-            return try map(Float.self, Float.self) { inverseErrorFunction($0, coefficients) }
+            return try float32Erfinv()
         }
     }
 }

@@ -6,25 +6,41 @@
 /// project come from that AVX2 kernel (an AVX-512 oneDNN switches to a piecewise
 /// polynomial with other last bits), so it is the one followed on every machine.
 
-/// oneDNN's `gelu_erf_compute_vector_fwd` on eight lanes: with z = x/√2 and
-/// t = 1/(1 + p·|z|), erf = sign(x)·(1 - t·e^(-z²)·(p1 + t·(p2 + ... + t·p5))),
-/// and GELU = S + S·erf with S = x/2, in oneDNN's order of fused multiply-adds.
+/// oneDNN's `gelu_erf_compute_vector_fwd` on eight lanes: GELU = S + S·erf(x/√2) with
+/// S = x/2, in oneDNN's order of fused multiply-adds.
 @inline(__always)
 func oneDNNGELU(_ x: SIMD8<Float>) -> SIMD8<Float> {
     let z = x * Float(bitPattern: 0x3F35_04F3)
+    let erf = oneDNNErf(z, decay: oneDNNExp(0 - z * z))
+    let half = x * 0.5
+    return half.addingProduct(erf, half)
+}
+
+/// The factor oneDNN's `gelu_erf_compute_vector_bwd` multiplies the incoming gradient by,
+/// d GELU/dx = ½ + ½·erf(z) + (z/√π)·e^(-z²) with z = x/√2, summed as (T + ½) + ½·erf.
+@inline(__always)
+func oneDNNGELUDerivative(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    let z = x * Float(bitPattern: 0x3F35_04F3)
+    let decay = oneDNNExp(0 - z * z)
+    // oneDNN's 1/√π constant is 0x3F106EBA, one below the float nearest to it.
+    let densityTerm = (z * Float(bitPattern: 0x3F10_6EBA)) * decay
+    return (densityTerm + 0.5).addingProduct(oneDNNErf(z, decay: decay), 0.5)
+}
+
+/// erf(z) by Abramowitz-Stegun 7.1.26 as oneDNN's GELU kernels evaluate it, given
+/// decay = e^(-z²): with t = 1/(1 + p·|z|), sign(z)·(1 - t·decay·(p1 + t·(p2 + ... + t·p5))).
+@inline(__always)
+func oneDNNErf(_ z: SIMD8<Float>, decay: SIMD8<Float>) -> SIMD8<Float> {
     let magnitude = unsafeBitCast(unsafeBitCast(z, to: SIMD8<UInt32>.self) & 0x7FFF_FFFF, to: SIMD8<Float>.self)
     let t = 1 / SIMD8<Float>(repeating: 1).addingProduct(SIMD8<Float>(repeating: Float(bitPattern: 0x3EA7_BA05)), magnitude)
-    let negativeDecay = 0 - oneDNNExp(0 - z * z)
-    let scaledDecay = negativeDecay * t
+    let scaledDecay = (0 - decay) * t
     var r = SIMD8<Float>(repeating: Float(bitPattern: 0xBFBA_00E3)).addingProduct(SIMD8<Float>(repeating: Float(bitPattern: 0x3F87_DC22)), t)
     r = SIMD8<Float>(repeating: Float(bitPattern: 0x3FB5_F0E3)).addingProduct(r, t)
     r = SIMD8<Float>(repeating: Float(bitPattern: 0xBE91_A98E)).addingProduct(r, t)
     r = SIMD8<Float>(repeating: Float(bitPattern: 0x3E82_7906)).addingProduct(r, t)
     let unsignedErf = SIMD8<Float>(repeating: 1).addingProduct(scaledDecay, r)
-    let signBits = unsafeBitCast(x, to: SIMD8<UInt32>.self) & 0x8000_0000
-    let erf = unsafeBitCast(unsafeBitCast(unsignedErf, to: SIMD8<UInt32>.self) ^ signBits, to: SIMD8<Float>.self)
-    let half = x * 0.5
-    return half.addingProduct(erf, half)
+    let signBits = unsafeBitCast(z, to: SIMD8<UInt32>.self) & 0x8000_0000
+    return unsafeBitCast(unsafeBitCast(unsignedErf, to: SIMD8<UInt32>.self) ^ signBits, to: SIMD8<Float>.self)
 }
 
 /// oneDNN's `exp_compute_vector_fwd`: x clamped to [ln FLT_MIN, ln FLT_MAX],
