@@ -71,9 +71,12 @@ private struct ReductionLayout {
 
 private func recordReduction(_ name: String, _ input: Tensor, _ source: Tensor, _ output: Tensor, _ reduction: IndexReduction,
                              _ includeSelf: Bool, _ layout: ReductionLayout) -> Tensor {
-    Recorder.record(name, inputs: [input, source], output: output) { _ in
-        { gradient, node in
-            var (gradInput, gradSource) = try reductionGradients(gradient, input, source, output, reduction, includeSelf, layout)
+    Recorder.record(name, inputs: [input, source], output: output) { node in
+        // Saved, so an in-place form (whose input is then overwritten) still sees the old values.
+        let savedInput = node.save(input), savedSource = node.save(source), savedOutput = node.save(output, isOutput: true)
+        return { gradient, node in
+            var (gradInput, gradSource) = try reductionGradients(gradient, try savedInput.unpack(), try savedSource.unpack(),
+                                                                 try savedOutput.unpack(), reduction, includeSelf, layout)
             if !includeSelf { gradInput = try layout.clear(gradInput) }
             return [node.needsGradient(0) ? try gradInput.reshape(input.shape) : nil,
                     node.needsGradient(1) ? try gradSource.reshape(source.shape) : nil]

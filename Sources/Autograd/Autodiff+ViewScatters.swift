@@ -5,12 +5,20 @@ import TensorEngine
 /// writes `x[i] = src` without mutating.
 extension Autodiff {
     public static func selectScatter(_ input: Tensor, _ source: Tensor, dim: Int, index: Int) throws -> Tensor {
-        try viewScatter("SelectScatterBackward0", input, source) { try $0.select(dim, index) }
+        guard input.rank > 0 else { throw TensorError.index("select() cannot be applied to a 0-dim tensor.") }
+        let axis = try normalizeDim(dim, rank: input.rank)
+        let size = input.shape[axis]
+        guard index >= -size, index < size else {
+            throw TensorError.index("select(): index \(index) out of range for tensor of size \(formatShape(input.shape)) at dimension \(axis)")
+        }
+        return try viewScatter("SelectScatterBackward0", input, source) { try $0.select(axis, index) }
     }
 
     public static func sliceScatter(_ input: Tensor, _ source: Tensor, dim: Int, start: Int?, end: Int?, step: Int) throws -> Tensor {
+        guard input.rank > 0 else { throw TensorError.index("slice() cannot be applied to a 0-dim tensor.") }
+        let axis = try normalizeDim(dim, rank: input.rank)
         guard step > 0 else { throw TensorError.runtime("slice step must be positive") }
-        return try viewScatter("SliceScatterBackward0", input, source) { try $0.slice(dim, start: start, end: end, step: step) }
+        return try viewScatter("SliceScatterBackward0", input, source) { try $0.slice(axis, start: start, end: end, step: step) }
     }
 
     public static func diagonalScatter(_ input: Tensor, _ source: Tensor, offset: Int, dim1: Int, dim2: Int) throws -> Tensor {

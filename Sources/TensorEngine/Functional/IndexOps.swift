@@ -39,6 +39,8 @@ extension Tensor {
     public func scatterInPlace(dim: Int, index: Tensor, source: Operand, reduction: ScatterReduction = .replace) throws {
         storage.bumpVersion()
         let (axis, selfView, indexShape, sourceView) = try checkScatter(dim: dim, index: index, source: source)
+        // The typed kernel reads 64-bit indices.
+        let index = index.dtype == .int32 ? try index.to(.int64) : index
         if case let .tensor(tensor) = source, let sourceView,
            try scatterTyped(axis: axis, target: selfView, index: index, indexView: paddedView(index.view),
                             source: tensor, sourceView: sourceView, reduction: reduction) {
@@ -76,8 +78,8 @@ extension Tensor {
     /// dtype, the ranks, then each size. Returns the padded views the kernels walk.
     func checkScatter(dim: Int, index: Tensor, source: Operand) throws -> (axis: Int, selfView: View, indexShape: [Int], sourceView: View?) {
         let axis = try normalizeDim(dim, rank: rank)
-        guard index.dtype == .int64 else {
-            throw TensorError.runtime("scatter(): Expected dtype int64 for index")
+        guard index.dtype == .int64 || index.dtype == .int32 else {
+            throw TensorError.runtime("scatter(): Expected dtype int32/int64 for index")
         }
         if case let .tensor(tensor) = source, tensor.dtype != dtype {
             throw TensorError.runtime("scatter(): Expected self.dtype to be equal to src.dtype")
