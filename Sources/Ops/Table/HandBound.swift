@@ -68,6 +68,10 @@ extension OpTable {
         randomFill("uniform", "float from=0, float to=1", "uniform"),
         randomFill("bernoulli", "object p=0.5", "Bernoulli"),
         randomFill("exponential", "float lambd=1", "exponential"),
+        randomFill("log_normal", "float mean=1, float std=2", "log-normal"),
+        randomFill("cauchy", "float median=0, float sigma=1", "Cauchy"),
+        randomFill("geometric", "float p", "geometric"),
+        randomFill("random", "int from=0, int? to=None", "discrete uniform"),
     ]
 
     private static let factoryOps: [OpEntry] = [

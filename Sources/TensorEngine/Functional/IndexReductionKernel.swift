@@ -73,12 +73,6 @@ extension Tensor {
 extension DType {
     /// The smallest and largest value of an integer dtype (bool as 0...1).
     var integerRange: ClosedRange<Int64> {
-        switch self {
-        case .uint8: 0...Int64(UInt8.max)
-        case .int8: Int64(Int8.min)...Int64(Int8.max)
-        case .int16: Int64(Int16.min)...Int64(Int16.max)
-        case .int32: Int64(Int32.min)...Int64(Int32.max)
-        default: Int64.min...Int64.max
-        }
+        randomIntegerBounds(self).map { $0.0...$0.1 } ?? Int64.min...Int64.max
     }
 }
