@@ -62,7 +62,7 @@ extension OpTable {
                 explain: OpExplanation(inPlace: "zeroes the elements of {T} below the diagonal")),
         OpEntry("index_fill", "Tensor input, int dim, Tensor index, Tensor|Scalar value", [.inPlace], family: .indexing,
                 explain: OpExplanation(.indexWrite(verb: "writes"))),
-        OpEntry("index_put", "Tensor input, object indices, Tensor values, bool accumulate=False", [.inPlace, .inPlaceFunction], family: .indexing,
+        OpEntry("index_put", "Tensor input, object indices, Tensor values, bool accumulate=False", [.function, .method, .inPlace, .inPlaceFunction], family: .indexing,
                 explain: OpExplanation(.indexPut)),
         randomFill("normal", "float mean=0, float std=1", "normal"),
         randomFill("uniform", "float from=0, float to=1", "uniform"),

@@ -107,3 +107,13 @@ GRADIENTS = [
     "a.index_copy_(0, torch.tensor([0]), s[:1])",
 ]
 CASES += [("index-write-gradients", G + GS + W + body) for body in GRADIENTS]
+
+# index_put as a function and method (the out-of-place form of index_put_).
+IP = "x = torch.arange(6.).view(2, 3)\ni = torch.tensor([1, 0, 1])\nj = torch.tensor([0, 2, 0])\n"
+INDEX_PUT = [
+    "torch.index_put(x, (i,), torch.tensor(5.))", "x.index_put((i, j), torch.tensor([1., 2., 3.]), accumulate=True)",
+    "x.index_put((i, j), torch.tensor([1., 2., 3.]))\nx", "x.long().index_put((i,), torch.tensor([7, 8, 9]))",
+    "a = x.clone().requires_grad_()\nv = torch.tensor([1., 2., 3.], requires_grad=True)\ny = a.index_put((i, j), v)\n(y * x).sum().backward()\n(y.grad_fn.name(), a.grad, v.grad)",
+    "a = x.clone().requires_grad_()\nv = torch.tensor([1., 2., 3.], requires_grad=True)\ny = torch.index_put(a, (i, j), v, True)\n(y * x).sum().backward()\n(y.grad_fn.name(), a.grad, v.grad)",
+]
+CASES += [("index-put", IP + body) for body in INDEX_PUT]
