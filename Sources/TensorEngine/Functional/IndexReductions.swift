@@ -51,8 +51,14 @@ extension Tensor {
             throw TensorError.runtime("index_reduce_(): self (\(dtype.scalarTypeName)) and source (\(source.dtype.scalarTypeName)) must have the same scalar type")
         }
         let sourceRows = try source.rank == 0 ? source.reshape([1]) : source
-        guard sourceRows.rank == Swift.max(rank, 1), sourceRows.shape[axis] == index.count else {
+        guard sourceRows.rank > axis, sourceRows.shape[axis] == index.count else {
             throw TensorError.runtime("index_reduce_(): Number of indices (\(index.count)) should be equal to source.size(dim): (\(sourceRows.rank > axis ? sourceRows.shape[axis] : 1)), for dim: \(axis)")
+        }
+        var selfSlice = shape, sourceSlice = source.shape
+        if rank > 0 && source.rank > 0 { selfSlice.remove(at: axis); sourceSlice.remove(at: axis) }
+        guard selfSlice == sourceSlice else {
+            throw TensorError.runtime("source tensor shape must match self tensor shape, excluding the specified dimension. "
+                                      + "Got self.shape = \(formatShape(shape)) source.shape = \(formatShape(source.shape))")
         }
         checked()
         if dtype == .bool {
@@ -135,6 +141,7 @@ extension Tensor {
         guard source.count == index.count else {
             throw TensorError.index("put_(): Expected source and index to have the same number of elements, but got source.numel() = \(source.count), index.numel() = \(index.count)")
         }
+        guard count > 0 || index.count == 0 else { throw TensorError.index("put_(): Tried to put elements into an empty tensor") }
         let result = try clone()
         let offsets = result.view.offsets()
         let positions = try index.int64s().map { position in

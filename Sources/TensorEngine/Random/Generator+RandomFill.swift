@@ -52,6 +52,10 @@ extension Generator {
         let range = UInt64(bitPattern: last) &- UInt64(bitPattern: from) &+ 1
         let base = UInt64(bitPattern: from)
         let wide = range >= (1 << 28) || range == 0
+        if wide && dtype.isFloatingPoint {
+            throw TensorError(.notImplementedError,
+                "TensorTutor can't yet reproduce PyTorch's random_ samples for a \(dtype.rawValue) range of 2^28 or more; draw int64 values and convert with .to(\(dtype.torchName))")
+        }
         fillEachElement(tensor) { engine in
             let draw = wide ? engine.nextUInt64() : UInt64(engine.nextUInt32())
             // A range of 0 is all 2^64 values: the draw itself.

@@ -29,17 +29,13 @@ extension Generator {
     }
 
     /// `tensor.geometric_(p)`: `ceil(log(u) / log1p(-p))`, the number of trials to the
-    /// first success; integer tensors take it truncated as C++'s cast does.
+    /// first success.
     public func geometric_(_ tensor: Tensor, p: Double) throws {
         guard p > 0 && p < 1 else { throw TensorError.runtime("geometric_ expects p to be in (0, 1), but got p=\(cppStreamDouble(p))") }
         guard tensor.dtype != .bool else { throw randomNotImplemented("geometric_cpu", tensor.dtype) }
-        let isFloat = tensor.dtype.isFloatingPoint
         let scale = log1p(-p)
-        fillEachElement(tensor) { engine in
-            let trials = ceil(log(engine.nextDouble()) / scale)
-            // x86's conversion of a value out of range gives the smallest integer.
-            return isFloat ? .float(trials) : .int(Int64(exactly: trials) ?? Int64.min)
-        }
+        // The dtype conversion casts as C++ does on x86, out-of-range counts included.
+        fillEachElement(tensor) { engine in .float(ceil(log(engine.nextDouble()) / scale)) }
     }
 
     /// Draws one value per element in PyTorch's iteration order and stores it rounded to

@@ -56,7 +56,8 @@ INDEX_REDUCE = [
     "torch.tensor(2.).index_reduce(0, torch.tensor([0]), torch.tensor(3.), 'prod')",
     "x.index_reduce(0, j, src, 'sum')", "x.index_reduce(0, torch.tensor([5, 0, 0]), src, 'prod')", "x.index_reduce(0, torch.tensor([-1, 0, 0]), src, 'prod')",
     "x.index_reduce(0, j, src.double(), 'prod')", "x.index_reduce(0, j.float(), src, 'prod')", "x.index_reduce(0, j.view(3, 1), src, 'prod')",
-    "x.index_reduce(0, j, src[:2], 'prod')", "x.bool().index_reduce(0, j, src.bool(), 'amax')", "x.index_reduce(3, j, src, 'amax')",
+    "x.index_reduce(0, j, src[:2], 'prod')", "x.index_reduce(1, torch.tensor([0, 1, 1]), torch.ones(2, 3), 'prod')",
+    "torch.zeros(()).index_reduce(0, torch.tensor([0]), torch.tensor([2.]), 'amax')", "torch.zeros(()).index_reduce(-1, torch.tensor(0), torch.tensor(2.), 'mean')", "x.bool().index_reduce(0, j, src.bool(), 'amax')", "x.index_reduce(3, j, src, 'amax')",
 ]
 CASES += [("index-reduce-bits", IR + body) for body in INDEX_REDUCE]
 
@@ -67,7 +68,8 @@ PUT = [
     "x.t().put(torch.tensor([1, 2]), torch.tensor([9., 8.]))", "x.long().put(torch.tensor([0, 0]), torch.tensor([3, 4]), True)",
     "x.put(torch.tensor([1, 9]), torch.tensor([9., 8.]))", "x.put(torch.tensor([1, -7]), torch.tensor([9., 8.]))",
     "x.put(torch.tensor([1, 2]).int(), torch.tensor([9., 8.]))", "x.put(torch.tensor([1, 2]), torch.tensor([9., 8.]).double())",
-    "x.put(torch.tensor([1, 2]), torch.tensor([9., 8., 7.]))",
+    "x.put(torch.tensor([1, 2]), torch.tensor([9., 8., 7.]))", "torch.zeros(0).put(torch.tensor([0]), torch.tensor([1.]))",
+    "torch.zeros(0).put(torch.tensor([], dtype=torch.long), torch.tensor([]))",
 ]
 CASES += [("put", P + body) for body in PUT]
 

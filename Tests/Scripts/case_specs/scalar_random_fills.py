@@ -11,7 +11,7 @@ FILLS = [
     "torch.empty(6).cauchy_()", "torch.empty(5).cauchy_(1., 2.)", "torch.empty(3, 2).double().cauchy_(median=-1., sigma=0.5)",
     "torch.empty(4).half().cauchy_()", "torch.empty(3, 4)[:, ::2].cauchy_()",
     "torch.empty(8).geometric_(0.3)", "torch.empty(6).double().geometric_(p=0.9)", "torch.empty(6, dtype=torch.long).geometric_(0.5)",
-    "torch.empty(6, dtype=torch.int32).geometric_(0.05)", "torch.empty(6, dtype=torch.uint8).geometric_(0.5)", "torch.empty(4).half().geometric_(0.2)",
+    "torch.empty(6, dtype=torch.int32).geometric_(0.05)", "torch.empty(3, dtype=torch.int8).geometric_(1e-5)", "torch.empty(3, dtype=torch.int16).geometric_(1e-5)", "torch.empty(6, dtype=torch.uint8).geometric_(0.5)", "torch.empty(4).half().geometric_(0.2)",
     "torch.empty(8).random_(10)", "torch.empty(8).random_(-5, 5)", "torch.empty(8).random_(to=4)", "torch.empty(8).random_(3, None)",
     "torch.empty(6, dtype=torch.long).random_(0, 2 ** 40)", "torch.empty(6, dtype=torch.long).random_(2 ** 30)",
     "torch.empty(6, dtype=torch.long).random_(-2 ** 63, 2 ** 63 - 1)", "torch.empty(6, dtype=torch.int32).random_(-10, 10)",
