@@ -6,7 +6,7 @@ public enum OpTable {
         + statisticsOps + matrixBuilderOps + quantileOps + elementwiseCompositeOps
         + linalgOps + decompositionOps + singularValueOps + pseudoInverseOps + moreLossOps + gatedUnitOps + slidingBlockOps
         + instanceNormOps + adaptiveMaxPoolOps
-        + sizedViewOps
+        + sizedViewOps + indexWriteOps
         + handBoundOps + modelSetupOps
 
     /// Entries by every qualified spelling (`torch.sum`, `Tensor.sum`, `torch.concat`).

@@ -116,30 +116,21 @@ private func indexWriteMethods() -> [String: TensorMethod] {
         return .tensor(tensor)
     }
     table["index_put_"] = { interpreter, tensor, arguments in
-        let bound = try arguments.bind("index_put_", ["indices", "values", "accumulate"])
-        let indices = try interpreter.iterate(try bound.value("indices")).map { value -> TensorIndex in
-            guard case let .tensor(index) = value else { throw PythonError.typeError("index_put_(): indices must be a tuple of Tensors") }
-            return .tensor(index)
-        }
-        let values = try bound.operand("values")
-        if let accumulate = bound.optional("accumulate"), try interpreter.truthy(accumulate) {
-            // Repeated indices add up instead of the last write winning.
-            let addends: Tensor
-            switch values {
-            case let .tensor(given): addends = try given.to(tensor.dtype)
-            case let .scalar(number): addends = try Factory.full(shape: [], value: number, dtype: tensor.dtype)
-            }
+        let put = try IndexPut(interpreter, tensor, arguments, name: "index_put_")
+        if put.accumulate {
             // The old values keep their gradient; the added values get it at their positions.
-            try Autodiff.recordedWrite(tensor, name: "IndexPutBackward0", otherInputs: [values.tensorValue],
-                                       write: { try $0.indexPutAccumulating(indices, values: addends) }) { gradient in
-                [gradient, try gradient.getItem(indices)]
-            }
-        } else if Autodiff.recordsWrite(into: tensor, [values.tensorValue]) {
-            try Autodiff.setItem(tensor, indices, value: values)
+            try Autodiff.recordedWrite(tensor, name: "IndexPutBackward0", otherInputs: [put.values.tensorValue], write: put.write, gradients: put.gradients)
+        } else if Autodiff.recordsWrite(into: tensor, [put.values.tensorValue]) {
+            try Autodiff.setItem(tensor, put.indices, value: put.values)
         } else {
-            try tensor.setItem(indices, value: values)
+            try tensor.setItem(put.indices, value: put.values)
         }
         return .tensor(tensor)
+    }
+    table["index_put"] = { interpreter, tensor, arguments in
+        let put = try IndexPut(interpreter, tensor, arguments, name: "index_put")
+        return .tensor(try Autodiff.writtenCopy(of: tensor, name: "IndexPutBackward0", otherInputs: [put.values.tensorValue],
+                                                write: put.write, gradients: put.gradients))
     }
     return table
 }
@@ -310,4 +301,41 @@ func pairedReductionMethods() -> [String: TensorMethod] {
                                       values: [.tensor(values), .tensor(indices)]))
     }
     return table
+}
+
+/// `index_put(indices, values, accumulate)`: one write at the positions a tuple of index
+/// tensors picks; with accumulate, repeated positions add up instead of the last winning.
+private struct IndexPut {
+    let indices: [TensorIndex]
+    let values: Operand
+    let accumulate: Bool
+    private let addends: Tensor
+
+    init(_ interpreter: Interpreter, _ tensor: Tensor, _ arguments: CallArguments, name: String) throws {
+        let bound = try arguments.bind(name, ["indices", "values", "accumulate"])
+        indices = try interpreter.iterate(try bound.value("indices")).map { value -> TensorIndex in
+            guard case let .tensor(index) = value else { throw PythonError.typeError("\(name)(): indices must be a tuple of Tensors") }
+            return .tensor(index)
+        }
+        values = try bound.operand("values")
+        accumulate = try bound.optional("accumulate").map { try interpreter.truthy($0) } ?? false
+        switch values {
+        case let .tensor(given): addends = try given.to(tensor.dtype)
+        case let .scalar(number): addends = try Factory.full(shape: [], value: number, dtype: tensor.dtype)
+        }
+    }
+
+    func write(_ target: Tensor) throws {
+        if accumulate { try target.indexPutAccumulating(indices, values: addends) } else { try target.setItem(indices, value: values) }
+    }
+
+    /// The target's gradient passes where nothing was overwritten; the values get theirs.
+    func gradients(_ gradient: Tensor) throws -> [Tensor?] {
+        var gradTarget = gradient
+        if !accumulate {
+            gradTarget = try gradient.clone()
+            try gradTarget.setItem(indices, value: .scalar(.int(0)))
+        }
+        return [gradTarget, try gradient.getItem(indices)]
+    }
 }

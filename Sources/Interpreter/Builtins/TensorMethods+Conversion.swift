@@ -124,6 +124,48 @@ private func randomFillMethods() -> [String: TensorMethod] {
         try Autodiff.overwrite(tensor, name: "ExponentialBackward0") { try generator.exponential_($0, lambda: lambda) }
         return .tensor(tensor)
     }
+    table.merge(scalarRandomFillMethods()) { first, _ in first }
+    return table
+}
+
+/// `log_normal_`, `cauchy_`, `geometric_`, `random_`: the fills PyTorch draws element by element.
+private func scalarRandomFillMethods() -> [String: TensorMethod] {
+    var table: [String: TensorMethod] = [:]
+    table["log_normal_"] = { interpreter, tensor, arguments in
+        let bound = try arguments.bind("log_normal_", ["mean", "std", "*", "generator"])
+        let generator = try interpreter.generator(bound), mean = try bound.double("mean", default: 1), std = try bound.double("std", default: 2)
+        try Autodiff.overwrite(tensor, name: "LogNormalBackward0") { try generator.logNormal_($0, mean: mean, std: std) }
+        return .tensor(tensor)
+    }
+    table["cauchy_"] = { interpreter, tensor, arguments in
+        let bound = try arguments.bind("cauchy_", ["median", "sigma", "*", "generator"])
+        let generator = try interpreter.generator(bound), median = try bound.double("median", default: 0), sigma = try bound.double("sigma", default: 1)
+        try Autodiff.overwrite(tensor, name: "CauchyBackward0") { try generator.cauchy_($0, median: median, sigma: sigma) }
+        return .tensor(tensor)
+    }
+    table["geometric_"] = { interpreter, tensor, arguments in
+        let bound = try arguments.bind("geometric_", ["p", "*", "generator"])
+        let generator = try interpreter.generator(bound), p = try bound.double("p")
+        try Autodiff.overwrite(tensor, name: "GeometricBackward0") { try generator.geometric_($0, p: p) }
+        return .tensor(tensor)
+    }
+    table["random_"] = { interpreter, tensor, arguments in
+        // PyTorch's overloads: random_(), random_(to), random_(from, to).
+        let parameters = arguments.positional.count >= 2 || arguments.keywords.contains { $0.name == "from" } ? ["from", "to"] : ["to"]
+        let bound = try arguments.bind("random_", parameters + ["*", "generator"])
+        let generator = try interpreter.generator(bound)
+        if parameters == ["to"], bound.optional("to") == nil {
+            try Autodiff.overwrite(tensor, name: "RandomBackward2") { try generator.random_($0) }
+            return .tensor(tensor)
+        }
+        let from = Int64(try bound.int("from", default: 0)), to = try bound.optionalInt("to").map(Int64.init)
+        var warnings: [String] = []
+        try Autodiff.overwrite(tensor, name: parameters == ["to"] ? "RandomBackward1" : "RandomBackward0") {
+            warnings = try generator.random_($0, from: from, to: to)
+        }
+        warnings.forEach { interpreter.warn($0) }
+        return .tensor(tensor)
+    }
     return table
 }
 

@@ -62,12 +62,16 @@ extension OpTable {
                 explain: OpExplanation(inPlace: "zeroes the elements of {T} below the diagonal")),
         OpEntry("index_fill", "Tensor input, int dim, Tensor index, Tensor|Scalar value", [.inPlace], family: .indexing,
                 explain: OpExplanation(.indexWrite(verb: "writes"))),
-        OpEntry("index_put", "Tensor input, object indices, Tensor values, bool accumulate=False", [.inPlace, .inPlaceFunction], family: .indexing,
+        OpEntry("index_put", "Tensor input, object indices, Tensor values, bool accumulate=False", [.function, .method, .inPlace, .inPlaceFunction], family: .indexing,
                 explain: OpExplanation(.indexPut)),
         randomFill("normal", "float mean=0, float std=1", "normal"),
         randomFill("uniform", "float from=0, float to=1", "uniform"),
         randomFill("bernoulli", "object p=0.5", "Bernoulli"),
         randomFill("exponential", "float lambd=1", "exponential"),
+        randomFill("log_normal", "float mean=1, float std=2", "log-normal"),
+        randomFill("cauchy", "float median=0, float sigma=1", "Cauchy"),
+        randomFill("geometric", "float p", "geometric"),
+        randomFill("random", "int from=0, int? to=None", "discrete uniform"),
     ]
 
     private static let factoryOps: [OpEntry] = [

@@ -38,9 +38,48 @@ extension Tensor {
     /// `scatter_` / `scatter_add_`: writes through this tensor's view.
     public func scatterInPlace(dim: Int, index: Tensor, source: Operand, reduction: ScatterReduction = .replace) throws {
         storage.bumpVersion()
+        let (axis, selfView, indexShape, sourceView) = try checkScatter(dim: dim, index: index, source: source)
+        // The typed kernel reads 64-bit indices.
+        let index = index.dtype == .int32 ? try index.to(.int64) : index
+        if case let .tensor(tensor) = source, let sourceView,
+           try scatterTyped(axis: axis, target: selfView, index: index, indexView: paddedView(index.view),
+                            source: tensor, sourceView: sourceView, reduction: reduction) {
+            return
+        }
+        let (offsets, values) = try scatterTargets(axis: axis, selfView: selfView, index: index, indexShape: indexShape,
+                                                   source: source, sourceView: sourceView)
+        for (position, offset) in offsets.enumerated() {
+            switch reduction {
+            case .replace: setScalar(values[position], atStorageOffset: offset)
+            case .add: setScalar(combineScalars(scalar(atStorageOffset: offset), values[position], multiply: false), atStorageOffset: offset)
+            case .multiply: setScalar(combineScalars(scalar(atStorageOffset: offset), values[position], multiply: true), atStorageOffset: offset)
+            }
+        }
+    }
+
+    /// The storage offset each index element writes to, in the index's row-major order,
+    /// with the source value it brings.
+    func scatterTargets(axis: Int, selfView: View, index: Tensor, indexShape: [Int], source: Operand,
+                        sourceView: View?) throws -> (offsets: [Int], values: [Scalar]) {
+        let bases = selfView.stretched(to: indexShape, collapsing: axis).offsets()
+        let positions = try boundedIndices(index, size: selfView.shape[axis], dim: axis)
+        let stride = selfView.strides[axis]
+        let values: [Scalar]
+        switch (source, sourceView) {
+        case let (.tensor(tensor), sourceView?):
+            values = tensor.viewing(View(shape: indexShape, strides: sourceView.strides, offset: tensor.storageOffset)).scalars()
+        case let (.scalar(scalar), _): values = [Scalar](repeating: scalar, count: bases.count)
+        case let (.tensor(tensor), nil): values = [Scalar](repeating: try tensor.item(), count: bases.count)
+        }
+        return (zip(bases, positions).map { $0 + $1 * stride }, values)
+    }
+
+    /// PyTorch's checks of a scatter, in its order: the dim, the index's dtype, the source's
+    /// dtype, the ranks, then each size. Returns the padded views the kernels walk.
+    func checkScatter(dim: Int, index: Tensor, source: Operand) throws -> (axis: Int, selfView: View, indexShape: [Int], sourceView: View?) {
         let axis = try normalizeDim(dim, rank: rank)
-        guard index.dtype == .int64 else {
-            throw TensorError.runtime("scatter(): Expected dtype int64 for index")
+        guard index.dtype == .int64 || index.dtype == .int32 else {
+            throw TensorError.runtime("scatter(): Expected dtype int32/int64 for index")
         }
         if case let .tensor(tensor) = source, tensor.dtype != dtype {
             throw TensorError.runtime("scatter(): Expected self.dtype to be equal to src.dtype")
@@ -61,28 +100,7 @@ extension Tensor {
                     "Expected index \(formatShape(index.shape)) to be no larger than self \(formatShape(shape)) apart from dimension \(axis)\(sourcePart)")
             }
         }
-        if case let .tensor(tensor) = source, let sourceView,
-           try scatterTyped(axis: axis, target: selfView, index: index, indexView: paddedView(index.view),
-                            source: tensor, sourceView: sourceView, reduction: reduction) {
-            return
-        }
-        let bases = selfView.stretched(to: indexShape, collapsing: axis).offsets()
-        let positions = try boundedIndices(index, size: selfView.shape[axis], dim: axis)
-        let stride = selfView.strides[axis]
-        let values: [Scalar]
-        switch source {
-        case let .scalar(scalar): values = [Scalar](repeating: scalar, count: bases.count)
-        case let .tensor(tensor):
-            values = tensor.viewing(View(shape: indexShape, strides: sourceView!.strides, offset: tensor.storageOffset)).scalars()
-        }
-        for (position, (base, index)) in zip(bases, positions).enumerated() {
-            let offset = base + index * stride
-            switch reduction {
-            case .replace: setScalar(values[position], atStorageOffset: offset)
-            case .add: setScalar(combineScalars(scalar(atStorageOffset: offset), values[position], multiply: false), atStorageOffset: offset)
-            case .multiply: setScalar(combineScalars(scalar(atStorageOffset: offset), values[position], multiply: true), atStorageOffset: offset)
-            }
-        }
+        return (axis, selfView, indexShape, sourceView)
     }
 
     /// Adds or multiplies in the tensor's own kind of arithmetic; float32 rounds each step
@@ -196,14 +214,14 @@ extension Tensor {
 }
 
 /// A 0-dim view as a 1-element 1-D view, so scalar tensors gather like PyTorch's.
-private func paddedView(_ view: View) -> View {
+func paddedView(_ view: View) -> View {
     view.rank == 0 ? View(shape: [1], strides: [1], offset: view.offset) : view
 }
 
 extension View {
     /// This view's strides over `shape`, with dim `collapsing` fixed at 0: the storage
     /// offset of each destination row before the index along that dim is added.
-    fileprivate func stretched(to shape: [Int], collapsing dim: Int) -> View {
+    func stretched(to shape: [Int], collapsing dim: Int) -> View {
         var steps = strides
         steps[dim] = 0
         return View(shape: shape, strides: steps, offset: offset)
@@ -211,7 +229,7 @@ extension View {
 }
 
 /// The index values, checked against the size of the indexed dim.
-private func boundedIndices(_ index: Tensor, size: Int, dim: Int) throws -> [Int] {
+func boundedIndices(_ index: Tensor, size: Int, dim: Int) throws -> [Int] {
     try index.int64s().map { value in
         guard value >= 0, value < Int64(size) else {
             throw TensorError(.runtimeError, .indexOutOfBounds(index: Int(value), dim: dim, size: size))
