@@ -49,6 +49,9 @@ extension Tensor {
             outputShape[firstDim + offset] = overflow ? Int.max : grown
         }
         try ensureAllocatable(shape: outputShape, itemSize: dtype.itemSize)
+        // An empty batch passes that check whatever its padded widths; each width's position
+        // list is a Swift array, so it is checked too (PyTorch returns the empty tensor here).
+        for dim in firstDim..<rank { try ensureAllocatable(elements: outputShape[dim], itemSize: 8) }
         return amounts.enumerated().map { offset, amount in
             let dim = firstDim + offset
             let size = shape[dim]

@@ -850,3 +850,7 @@ x = torch.randn(0, 2, 4, 4)
 F.interpolate(x, scale_factor=(6.1 / 4, 5.10**18 / 4), mode='bicubic')
 ### interpolate nearest on an empty batch to a width past memory -> RuntimeError
 F.interpolate(torch.randn(0, 2, 4, 4), scale_factor=(1, 5.10**18 / 4), mode='nearest')
+### circular padding of an empty batch to a width past memory -> RuntimeError
+F.pad(torch.zeros(0, 3, 10**18), (1, 1), mode='circular').shape
+### reflect padding of an empty batch to a width past memory -> RuntimeError
+F.pad(torch.zeros(0, 3, 10**18), (1, 1), mode='reflect').shape
