@@ -205,6 +205,8 @@ func toInt(_ value: Value, function: String, argument: String) throws -> Int {
         return Int(try tensor.item().int64Value)
     case let .native(scalar as NumPyScalar) where !scalar.dtype.isFloatingPoint: return Int(scalar.value.int64Value)
     case .native(is BigIntObject): throw PythonError.valueError("Overflow when unpacking long long")
+    case let .instance(instance) where instance.builtinValue?.isInt == true:  // an int subclass
+        return try toInt(instance.builtinValue ?? .none, function: function, argument: argument)
     default:
         throw PythonError.typeError(
             "\(function)(): argument '\(argument)' must be int, not \(value.typeName)")
@@ -218,6 +220,8 @@ func toDouble(_ value: Value, function: String, argument: String) throws -> Doub
     case let .bool(flag): return flag ? 1 : 0
     case let .tensor(tensor) where tensor.count == 1: return try tensor.item().doubleValue
     case let .native(scalar as NumPyScalar): return scalar.value.doubleValue
+    case let .instance(instance) where instance.builtinValue?.isNumber == true:  // an int or float subclass
+        return try toDouble(instance.builtinValue ?? .none, function: function, argument: argument)
     default:
         throw PythonError.typeError("\(function)(): argument '\(argument)' must be float, not \(value.typeName)")
     }

@@ -44,6 +44,7 @@ extension Interpreter {
                 return try call(method, CallArguments([container, index]))
             }
             if let native = instance.nativeModule as? NativeContainer { return try native.item(self, index) }
+            if let wrapped = instance.builtinValue { return try builtinSubclassItem(instance, wrapped, index) }
         case let .native(object as NativeContainer):
             return try object.item(self, index)
         case let .native(object as NativeSubscriptable):
@@ -82,6 +83,7 @@ extension Interpreter {
                 _ = try call(method, CallArguments([container, index, value]))
                 return
             }
+            if let wrapped = instance.builtinValue { return try setSubscript(wrapped, index, value) }
             throw PythonError.typeError("'\(container.typeName)' object does not support item assignment")
         case let .native(object as NativeContainer):
             try object.setItem(self, index, value)
@@ -297,6 +299,7 @@ extension Interpreter {
             if let members = enumMembers(of: classObject) { return members }
         case let .instance(instance):
             if let items = try instance.nativeModule?.iterate(), instance.classObject.lookup("__iter__") == nil { return items }
+            if let wrapped = instance.builtinValue, instance.classObject.lookup("__iter__") == nil { return try iterate(wrapped) }
             if let iterator = try protocolIterator(value) { return try materialize(iterator) }
         default: break
         }
@@ -312,11 +315,16 @@ extension Interpreter {
             let subset = namespace.name == "numpy" ? " (TensorTutor's numpy subset does not have it)" : ""
             throw PythonError.attributeError("module '\(namespace.name)' has no attribute '\(name)'\(subset)")
         case let .instance(instance):
+            if let store = instance.attributeStore {
+                if let value = store[.string(name)] { return value }
+                if name == "__dict__" { return instance.attributeStoreIsSelf ? object : .dict(store) }
+            }
             if let value = instance.attributes[name] { return value }
             if name == "__dict__" { return .native(InstanceDict(instance)) }
             if let value = instance.classObject.lookup(name) {
                 return try bindClassAttribute(value, instance: object, classObject: instance.classObject)
             }
+            if let value = try builtinSubclassAttribute(instance, name) { return value }
             if let value = try moduleInstanceAttribute(instance, name) { return value }
             if name == "__class__" { return .classObject(instance.classObject) }
             // Python's fallback: a class's `__getattr__` answers names the lookup did not find.
@@ -331,6 +339,7 @@ extension Interpreter {
             if name == "__name__" || name == "__qualname__" { return .string(classObject.name) }
             if name == "__module__" { return .string("__main__") }
             if name == "__doc__" { return .none }
+            if isObjectClass(classObject), let method = objectTypeMethod(name) { return method }
             throw PythonError.attributeError("type object '\(classObject.name)' has no attribute '\(name)'")
         case let .namedTuple(tuple):
             if let index = tuple.fields.firstIndex(of: name) { return tuple.values[index] }
@@ -344,6 +353,7 @@ extension Interpreter {
         case let .builtin(builtin):
             if name == "__name__" { return .string(builtin.name) }
             if let value = nativeModuleClassAttribute(builtin, name) { return value }
+            if let value = try unboundBuiltinMethod(builtin, name) { return value }
         default:
             break
         }
@@ -354,12 +364,11 @@ extension Interpreter {
     func setAttribute(of object: Value, _ name: String, _ value: Value) throws {
         switch object {
         case let .instance(instance):
-            if let registry = instance.moduleRegistry, try registry.assign(name, value) {
-                instance.attributes[name] = nil
-                instance.attributeOrder.removeAll { $0 == name }
-                return
+            if let method = try classAttributeHook(instance, "__setattr__") {
+                _ = try call(method, CallArguments([.string(name), value]))
+            } else {
+                try plainSetAttribute(instance, name, value)
             }
-            instance.set(name, value)
             return
         case let .classObject(classObject):
             classObject.attributes[name] = value

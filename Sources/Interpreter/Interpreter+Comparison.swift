@@ -70,8 +70,14 @@ extension Interpreter {
         }
     }
 
-    private func contains(_ container: Value, _ item: Value) throws -> Bool {
+    func contains(_ container: Value, _ item: Value) throws -> Bool {
         switch container {
+        case let .instance(instance):
+            if let method = instance.classObject.lookup("__contains__") {
+                return try truthy(try call(method, CallArguments([container, item])))
+            }
+            if let wrapped = instance.builtinValue { return try contains(wrapped, item) }
+            return try iterate(container).contains { pythonEquals($0, item) }
         case let .string(text):
             guard case let .string(needle) = item else {
                 throw PythonError.typeError("'in <string>' requires string as left operand, not \(item.typeName)")
@@ -170,6 +176,7 @@ extension Interpreter {
                 return flag
             }
             if instance.classObject.lookup("__len__") != nil { return try length(value) > 0 }
+            if let wrapped = instance.builtinValue { return try truthy(wrapped) }
             return true
         default: return true
         }

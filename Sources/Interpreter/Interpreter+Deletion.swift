@@ -17,8 +17,12 @@ extension Interpreter {
         }
     }
 
-    private func deleteItem(of container: Value, _ index: Value) throws {
+    func deleteItem(of container: Value, _ index: Value) throws {
         switch container {
+        case let .instance(instance) where instance.classObject.lookup("__delitem__") != nil:
+            _ = try call(instance.classObject.lookup("__delitem__") ?? .none, CallArguments([container, index]))
+        case let .instance(instance) where instance.builtinValue != nil:
+            try deleteItem(of: instance.builtinValue ?? .none, index)
         case let .list(list):
             if case let .slice(start, stop, step) = index {
                 // `del model.rewards[:]` empties the list in place, as RL examples do each episode.
@@ -50,7 +54,23 @@ extension Interpreter {
         guard case let .instance(instance) = object else {
             throw PythonError.attributeError("'\(object.typeName)' object has no attribute '\(name)'")
         }
+        if let method = try classAttributeHook(instance, "__delattr__") {
+            _ = try call(method, CallArguments([.string(name)]))
+            return
+        }
+        try plainDeleteAttribute(instance, name)
+    }
+
+    /// `object.__delattr__`: the attribute leaves the instance's namespace.
+    func plainDeleteAttribute(_ instance: Instance, _ name: String) throws {
         if instance.moduleRegistry?.remove(name) == true { return }
+        if let store = instance.attributeStore {
+            guard store[.string(name)] != nil else {
+                throw PythonError.attributeError("'\(instance.classObject.name)' object has no attribute '\(name)'")
+            }
+            store[.string(name)] = nil
+            return
+        }
         guard instance.attributes.removeValue(forKey: name) != nil else {
             throw PythonError.attributeError("'\(instance.classObject.name)' object has no attribute '\(name)'")
         }

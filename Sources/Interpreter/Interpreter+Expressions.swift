@@ -141,7 +141,11 @@ extension Interpreter {
                 let keyValue = try evaluate(key)
                 try requireHashable(keyValue)
                 dict[keyValue] = try evaluate(entry.value)
-            } else if case let .dict(other) = try evaluate(entry.value) {
+            } else {
+                let unpacked = try evaluate(entry.value)
+                guard case let .dict(other) = unwrappingBuiltinSubclass(unpacked) else {
+                    throw PythonError.typeError("'\(unpacked.typeName)' object is not a mapping")
+                }
                 for (key, value) in other.entries { dict[key] = value }
             }
         }
@@ -216,7 +220,7 @@ extension Interpreter {
             case .unpack:
                 callArguments.positional += try iterate(try evaluate(argument.value))
             case .unpackKeywords:
-                guard case let .dict(dict) = try evaluate(argument.value) else {
+                guard case let .dict(dict) = unwrappingBuiltinSubclass(try evaluate(argument.value)) else {
                     throw PythonError.typeError("argument after ** must be a mapping")
                 }
                 for (key, value) in dict.entries {
@@ -353,28 +357,6 @@ extension Interpreter {
         let list = quoted.count == 1 ? quoted[0]
             : quoted.dropLast().joined(separator: ", ") + (quoted.count > 2 ? "," : "") + " and " + quoted.last!
         return "\(function)() missing \(names.count) required \(kind) argument\(names.count == 1 ? "" : "s"): \(list)"
-    }
-
-    private func instantiate(_ classObject: ClassObject, _ arguments: CallArguments) throws -> Value {
-        if isExceptionClass(classObject) {
-            let message = try arguments.positional.first.map { try str($0) } ?? ""
-            return .native(ExceptionObject(type: classObject.name, message: message, ancestry: classAncestry(classObject)))
-        }
-        if enumMembers(of: classObject) != nil {
-            return try enumMember(classObject, value: try arguments.bind(classObject.name, ["value"]).value("value"))
-        }
-        try checkNotAbstract(classObject)
-        let instance = Instance(classObject: classObject)
-        if classObject.lookup("__tensortutor_module__") != nil { instance.moduleRegistry = ModuleRegistry() }
-        if let initializer = classObject.lookup("__init__") {
-            _ = try call(initializer, arguments.prepending(.instance(instance)))
-        } else if let nativeInitializer = try moduleSuperAttribute(.instance(instance), "__init__") {
-            // A subclass of a native layer without its own __init__ builds that layer.
-            _ = try call(nativeInitializer, arguments)
-        } else if !arguments.positional.isEmpty || !arguments.keywords.isEmpty {
-            throw PythonError.typeError("\(classObject.name)() takes no arguments")
-        }
-        return .instance(instance)
     }
 
     /// Renders the parts of an f-string.

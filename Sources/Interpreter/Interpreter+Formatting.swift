@@ -58,6 +58,7 @@ extension Interpreter {
                 return try str(try call(method, CallArguments([value])))
             }
             if let native = instance.nativeModule { return try native.repr(self, as: value) }
+            if let wrapped = instance.builtinValue { return try builtinSubclassRepr(instance, wrapped) }
             if instance.moduleRegistry != nil { return try genericModuleRepr(value) }
             return "<__main__.\(instance.classObject.name) object>"
         case let .native(module as NNModule): return try module.repr(self, as: value)
@@ -80,9 +81,8 @@ extension Interpreter {
         switch value {
         case let .string(text): return text
         case let .instance(instance):
-            if let method = instance.classObject.lookup("__str__") {
-                return try str(try call(method, CallArguments([value])))
-            }
+            if let method = instance.classObject.lookup("__str__") { return try str(try call(method, CallArguments([value]))) }
+            if case let .string(text)? = instance.builtinValue { return text }
             return try repr(value)
         case let .native(object as ExceptionObject): return object.message
         case let .native(object as NativeContainerRepr): return try object.str(self)

@@ -10,6 +10,8 @@ extension Interpreter {
         if let iterMethod = instance.classObject.lookup("__iter__") {
             return try iteratorFromIterResult(try call(iterMethod, CallArguments([value])))
         }
+        // A built-in base iterates itself (a dict its keys), whatever `__getitem__` does.
+        if instance.builtinValue != nil { return nil }
         if let getItem = instance.classObject.lookup("__getitem__") {
             var index: Int64 = 0
             return LazyIterator(kind: "iterator") { [self] in

@@ -11,6 +11,7 @@ extension Interpreter {
         case let .float(number): return number
         case let .bool(flag): return flag ? 1 : 0
         case let .native(scalar as NumPyScalar): return scalar.value.doubleValue
+        case let .instance(instance) where instance.builtinValue?.isNumber == true: return try pythonDouble(instance.builtinValue ?? .none)
         default: throw PythonError.typeError("must be real number, not \(value.typeName)")
         }
     }
@@ -29,6 +30,7 @@ extension Interpreter {
         // `__index__` (an IntEnum member) stands in for its int.
         case let .instance(instance) where instance.classObject.lookup("__index__") != nil:
             return try pythonInt(try call(instance.classObject.lookup("__index__") ?? .none, CallArguments([value])))
+        case let .instance(instance) where instance.builtinValue?.isInt == true: return try pythonInt(instance.builtinValue ?? .none)
         default: throw PythonError.typeError("'\(value.typeName)' object cannot be interpreted as an integer")
         }
     }

@@ -308,11 +308,13 @@ extension Interpreter {
         var baseClasses: [ClassObject] = []
         var isModule = false
         var nativeBase: Builtin?
+        var builtinBase: Builtin?
         for base in bases {
             let value = try evaluate(base)
             switch value {
             case let .classObject(classObject): baseClasses.append(classObject)
             case let .native(object) where object is ModuleBaseClass: isModule = true
+            case let type where subclassableBuiltinType(type) != nil: builtinBase = subclassableBuiltinType(type)
             default:
                 if let factory = nativeModuleFactory(value) {
                     isModule = true
@@ -339,6 +341,7 @@ extension Interpreter {
         for case let .native(decorated as DecoratedFunction) in classObject.attributes.values { decorated.function.definingClass = classObject }
         if isModule { classObject.attributes["__tensortutor_module__"] = .bool(true) }
         if let nativeBase { classObject.attributes["__tensortutor_native_base__"] = .builtin(nativeBase) }
+        if let builtinBase { classObject.attributes[Self.builtinBaseAttribute] = .builtin(builtinBase) }
         classObject.abstractMethods = abstractMethodNames(classObject)
         try makeEnumMembersIfEnum(classObject, body: body)
         return .classObject(classObject)

@@ -33,7 +33,7 @@ extension Interpreter {
                 // PyTorch's parser names the first item that is not an int (bools and 1-element tensors pass).
                 let items: [Value]
                 if case let .tuple(values) = value { items = values } else if case let .list(list) = value { items = list.items } else { items = [] }
-                if let (position, item) = items.enumerated().first(where: { isNotIntLike($0.element) }) {
+                if let (position, item) = items.enumerated().first(where: { !isIntLike($0.element) }) {
                     throw PythonError.typeError("\(opName)(): argument '\(parameter)' failed to unpack the object at pos \(position + 1) "
                                                 + "with error \"type must be tuple of ints,but got \(item.typeName)\"")
                 }
@@ -95,10 +95,12 @@ private func boundTensorList(_ value: Value, index: Int, strict: Bool, mismatch:
     }
 }
 
-/// Items an int list refuses outright: floats, strings, None and nested sequences.
-private func isNotIntLike(_ value: Value) -> Bool {
+/// Items an int list takes: ints, bools, one-element tensors, numpy scalars and int
+/// subclasses; it refuses floats, strings, None and nested sequences outright.
+func isIntLike(_ value: Value) -> Bool {
     switch value {
-    case .int, .bool, .tensor, .native: return false
-    default: return true
+    case .int, .bool, .tensor, .native: true
+    case let .instance(instance): instance.builtinValue?.isInt == true  // an int subclass
+    default: false
     }
 }

@@ -181,10 +181,7 @@ extension Interpreter {
     /// One bare non-int is "must be tuple of ints"; a bad item of several is named by position.
     private func convertIntList(_ items: [Value], parameter: String, opName: String, strict: Bool) throws -> OpArgument {
         if items.count == 1, !isSequence(items[0]) {
-            switch items[0] {
-            case .int, .bool, .tensor, .native: return try convert(.tuple(items), to: .ints, opName: opName, parameter: parameter, strict: strict)
-            default: break
-            }
+            if isIntLike(items[0]) { return try convert(.tuple(items), to: .ints, opName: opName, parameter: parameter, strict: strict) }
             let error = PythonError.typeError("\(opName)(): argument '\(parameter)' (position 1) must be tuple of ints, not \(items[0].typeName)")
             throw strict ? OverloadMismatch() : error
         }

@@ -322,30 +322,6 @@ public final class ClassObject {
     func inherits(from ancestor: ClassObject) -> Bool { ancestor === self || ancestors.contains { $0 === ancestor } }
 }
 
-public final class Instance {
-    public let classObject: ClassObject
-    public var attributes: [String: Value] = [:]
-    /// Attribute names in assignment order, for stable listings.
-    public var attributeOrder: [String] = []
-    /// The `nn.Module` state of an instance of an `nn.Module` subclass.
-    var moduleRegistry: ModuleRegistry?
-    /// For a subclass of a native layer (`class LN(nn.LayerNorm)`): the layer that
-    /// `super().__init__(...)` built, whose registry the instance shares.
-    var nativeModule: NNModule?
-
-    init(classObject: ClassObject) {
-        self.classObject = classObject
-        MemoryBudget.charge(ObjectMemory.instanceBytes)
-    }
-
-    deinit { MemoryBudget.discharge(ObjectMemory.instanceBytes) }
-
-    func set(_ name: String, _ value: Value) {
-        if attributes[name] == nil { attributeOrder.append(name) }
-        attributes[name] = value
-    }
-}
-
 /// Objects whose behaviour is written in Swift.
 public protocol NativeObject: AnyObject {
     var typeName: String { get }

@@ -44,6 +44,10 @@ extension Interpreter {
             jsonInProgress.insert(ObjectIdentifier(list))
             defer { jsonInProgress.remove(ObjectIdentifier(list)) }
             return [("type", jsonString("list")), ("items", try jsonArray(list.items)), ("repr", reprText)]
+        case let .instance(instance) where instance.builtinValue != nil:
+            // A subclass of a built-in type encodes as that type, with its own repr.
+            let wrapped = try jsonFields(instance.builtinValue ?? .none)
+            return wrapped.map { $0.0 == "repr" ? ("repr", reprText) : $0 }
         default:
             return [("type", jsonString("object")), ("repr", reprText)]
         }

@@ -90,6 +90,10 @@ extension Interpreter {
             return nativeModuleFactory(.builtin(layer)) != nil
         case let (.builtin(layer), .builtin(other)):
             return layer === other
+        case let (.classObject(subclass), .builtin(type)) where subclassableBuiltinType(classes) != nil:
+            // A subclass of OrderedDict, defaultdict or Counter is a dict subclass too.
+            guard let base = builtinBase(of: subclass) else { return false }
+            return base === type || (type.name == "dict" && ["OrderedDict", "defaultdict", "Counter"].contains(base.name))
         case let (.builtin(builtin), .native(object)) where object is TensorTypeObject:
             return isParameterType(builtin)  // nn.Parameter subclasses torch.Tensor
         case (.classObject, _), (.builtin, _), (.native, _):

@@ -123,6 +123,7 @@ final class SuperProxy: NativeObject {
             }
         }
         if let value = try interpreter.moduleSuperAttribute(receiver, name) { return value }
+        if let value = try interpreter.superFallbackAttribute(receiver, name) { return value }
         guard name.hasPrefix("__") else { return nil }
         return .builtin(Builtin(name) { _, _ in .none })
     }

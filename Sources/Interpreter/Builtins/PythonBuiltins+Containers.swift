@@ -23,18 +23,7 @@ extension Interpreter {
         }
         table.defineBuiltin("dict") { interpreter, arguments in
             let dict = DictStorage()
-            if let source = arguments.positional.first {
-                if case let .dict(other) = source {
-                    dict.entries = other.entries
-                } else {
-                    for pair in try interpreter.iterate(source) {
-                        let items = try interpreter.iterate(pair)
-                        guard items.count == 2 else { throw PythonError.valueError("dictionary update sequence element has length \(items.count); 2 is required") }
-                        dict[items[0]] = items[1]
-                    }
-                }
-            }
-            for (name, value) in arguments.keywords { dict[.string(name)] = value }
+            try interpreter.update(dict, with: arguments, function: "dict")
             return .dict(dict)
         }
         table.defineBuiltin("sorted") { interpreter, arguments in
@@ -104,4 +93,34 @@ private func setConstructorItems(_ name: String, _ arguments: CallArguments, _ i
         throw PythonError.typeError("\(name) expected at most 1 argument, got \(arguments.positional.count)")
     }
     return try arguments.positional.first.map { try interpreter.iterate($0) } ?? []
+}
+
+extension Interpreter {
+    /// `dict(source, **keywords)` and `d.update(source, **keywords)`: a mapping's entries
+    /// (a dict subclass's too), or an iterable of key-value pairs, then the keywords.
+    func update(_ dict: DictStorage, with arguments: CallArguments, function: String) throws {
+        guard arguments.positional.count <= 1 else {
+            throw PythonError.typeError("\(function) expected at most 1 argument, got \(arguments.positional.count)")
+        }
+        if let source = arguments.positional.first {
+            if case let .dict(other) = unwrappingBuiltinSubclass(source) {
+                for (key, value) in other.entries { dict[key] = value }
+            } else {
+                for (position, pair) in try iterate(source).enumerated() {
+                    let items: [Value]
+                    do {
+                        items = try iterate(pair)
+                    } catch let error as PythonError where error.type == "TypeError" {
+                        throw PythonError.typeError("cannot convert dictionary update sequence element #\(position) to a sequence")
+                    }
+                    guard items.count == 2 else {
+                        throw PythonError.valueError("dictionary update sequence element #\(position) has length \(items.count); 2 is required")
+                    }
+                    try requireHashable(items[0])
+                    dict[items[0]] = items[1]
+                }
+            }
+        }
+        for (name, value) in arguments.keywords { dict[.string(name)] = value }
+    }
 }

@@ -127,6 +127,7 @@ extension Interpreter {
         case let .builtin(builtin) where nativeModuleFactory(classes) != nil:
             return isNativeModuleInstance(value, of: builtin)
         case let .builtin(builtin):
+            if case let .instance(instance) = value, let wrapped = instance.builtinValue { return try isInstance(wrapped, classes) }
             switch (builtin.name, value) {
             case ("int", .int), ("int", .bool), ("float", .float), ("str", .string), ("bool", .bool),
                  ("tuple", .tuple), ("tuple", .size), ("tuple", .namedTuple), ("dict", .dict):

@@ -147,6 +147,7 @@ extension Interpreter {
                 return Int(count)
             }
             if let native = instance.nativeModule as? NativeContainer { return native.count }
+            if let wrapped = instance.builtinValue { return try length(wrapped) }
         case let .native(object as NativeContainer):
             return object.count
         case let .native(array as NDArray) where array.tensor.rank == 0: throw PythonError.typeError("len() of unsized object")

@@ -64,7 +64,15 @@ extension Interpreter {
         if case let .instance(instance) = right, let method = instance.classObject.lookup("__r\(name)__") {
             return try call(method, CallArguments([right, left]))
         }
-        return nil
+        return try builtinSubclassOperands(left, right) { try binaryOperation(op, $0, $1) }
+    }
+
+    /// An operator between values one of which extends a built-in type runs on the wrapped
+    /// values (`tokens + [x]` is a list, `name == "a"` compares strings).
+    private func builtinSubclassOperands(_ left: Value, _ right: Value, _ operation: (Value, Value) throws -> Value) throws -> Value? {
+        func wrapped(_ value: Value) -> Value? { if case let .instance(instance) = value { instance.builtinValue } else { nil } }
+        guard wrapped(left) != nil || wrapped(right) != nil else { return nil }
+        return try operation(wrapped(left) ?? left, wrapped(right) ?? right)
     }
 
     static let operatorMethodNames: [BinaryOperator: String] = [
@@ -86,7 +94,7 @@ extension Interpreter {
         if case let .instance(instance) = right, let method = instance.classObject.lookup("__\(reflected)__") {
             return try call(method, CallArguments([right, left]))
         }
-        return nil
+        return try builtinSubclassOperands(left, right) { try compare(op, $0, $1) }
     }
 
     /// `{1, 2}` and `set(...)`: a list marked as a set, its items unique.

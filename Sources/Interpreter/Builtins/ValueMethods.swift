@@ -176,11 +176,8 @@ extension Interpreter {
             dict[key] = value
             return value
         }
-        case "update": return method { _, arguments in
-            if case let .dict(other)? = arguments.positional.first {
-                for (key, value) in other.entries { dict[key] = value }
-            }
-            for (key, value) in arguments.keywords { dict[.string(key)] = value }
+        case "update": return method { interpreter, arguments in
+            try interpreter.update(dict, with: arguments, function: "update")
             return .none
         }
         case "copy": return method { _, _ in .dict(DictStorage(dict.entries)) }

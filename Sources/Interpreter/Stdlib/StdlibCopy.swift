@@ -33,6 +33,7 @@ extension Interpreter {
             if let method = instance.classObject.lookup("__copy__") { return try call(method, CallArguments([value])) }
             let copy = Instance(classObject: instance.classObject)
             for name in instance.attributeOrder { copy.set(name, instance.attributes[name] ?? .none) }
+            try copyBuiltinState(from: instance, to: copy) { try shallowCopy($0) }
             return .instance(copy)
         case let .tensor(tensor):
             // torch rebuilds a shallow copy over the same storage, so writes show through
@@ -142,6 +143,7 @@ struct DeepCopier {
         for name in instance.attributeOrder {
             result.set(name, try copy(instance.attributes[name] ?? .none, interpreter))
         }
+        try interpreter.copyBuiltinState(from: instance, to: result) { try copy($0, interpreter) }
         return .instance(result)
     }
 }

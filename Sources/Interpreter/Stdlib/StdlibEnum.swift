@@ -63,6 +63,8 @@ extension Interpreter {
                 continue
             }
             let member = Instance(classObject: classObject)
+            // `class Color(str, Enum)`: each member is also the str (or int) it holds.
+            if builtinBase(of: classObject) != nil { member.builtinValue = value }
             for (key, item) in [("name", Value.string(name)), ("value", value), ("_name_", .string(name)), ("_value_", value)] {
                 member.attributes[key] = item
                 member.attributeOrder.append(key)
