@@ -26,6 +26,7 @@ extension Autodiff {
     /// `F.linear`: `addmm(bias, input, weight.t())` for a matrix input, as PyTorch does.
     public static func linear(_ input: Tensor, weight: Tensor, bias: Tensor?) throws -> Tensor {
         let transposed = try t(weight)
+        if let bias { try checkLinearBias(bias, input: input, weight: weight) }
         if input.rank == 2, let bias {
             let output = try binary(.add, .tensor(try input.mm(transposed)), .tensor(bias))
             return Recorder.record("AddmmBackward0", inputs: [bias, input, transposed], output: output) { node in
@@ -49,6 +50,15 @@ extension Autodiff {
         return Recorder.record("UnsafeViewBackward0", inputs: [output], output: output.detach()) { _ in
             { gradient, _ in [gradient] }
         }
+    }
+
+    /// PyTorch folds a vector, a matrix or a contiguous batch into one matrix and calls
+    /// addmm, which first expands the bias to [rows, out_features]: a bias that does not
+    /// fit fails with expand's message.
+    private static func checkLinearBias(_ bias: Tensor, input: Tensor, weight: Tensor) throws {
+        guard weight.rank == 2, input.rank >= 1, input.rank <= 2 || input.isContiguous else { return }
+        let rows = input.shape.dropLast().reduce(1, &*)
+        try checkExpandable(bias.shape, to: [rows, weight.shape[0]])
     }
 
     /// A matrix product's node: grad_a = g @ bᵀ and grad_b = aᵀ @ g, each summed back

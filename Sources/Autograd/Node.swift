@@ -149,13 +149,38 @@ public final class AccumulateGrad: Node {
     }
 
     func accumulate(_ gradient: Tensor) throws {
-        let incoming = gradient.shape == variable.shape ? gradient : try sumTo(gradient, variable.shape)
+        var incoming = gradient
+        if gradient.shape != variable.shape {
+            // Only after `x.data = y` changed the leaf's shape since the graph was built.
+            if isSummable(gradient.shape, to: variable.shape) {
+                incoming = try sumTo(gradient, variable.shape)
+            } else if !obeysLayoutContract(gradient, variable) {
+                // PyTorch's clone_obey_contract: a gradient in the leaf's own layout.
+                incoming = try Tensor.zeros(shape: variable.shape, dtype: gradient.dtype)
+                try incoming.copy(from: gradient)
+            }
+        }
         let converted = try incoming.to(variable.dtype)
         if let existing = variable.grad {
             variable.grad = try binary(.add, .tensor(existing), .tensor(converted))
         } else {
             variable.grad = converted === gradient ? try converted.clone() : converted
         }
+    }
+}
+
+/// Whether summing a gradient of `gradientShape` over broadcast dims gives `shape`.
+private func isSummable(_ gradientShape: [Int], to shape: [Int]) -> Bool {
+    let leading = gradientShape.count - shape.count
+    return leading >= 0 && zip(shape, gradientShape.dropFirst(leading)).allSatisfy { $0 == $1 || $0 == 1 }
+}
+
+/// PyTorch's `obeys_layout_contract`: whether a gradient may be stored as it is, because
+/// each of its non-singleton dims has the variable's stride there.
+private func obeysLayoutContract(_ gradient: Tensor, _ variable: Tensor) -> Bool {
+    guard variable.isContiguous else { return gradient.isContiguous }
+    return gradient.shape.indices.allSatisfy { index in
+        gradient.shape[index] == 1 || (index < variable.rank && gradient.strides[index] == variable.strides[index])
     }
 }
 

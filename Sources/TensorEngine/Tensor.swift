@@ -1,8 +1,10 @@
 /// A strided view of typed storage. A class, so that one tensor has one identity: an
 /// in-place metadata change such as `unsqueeze_` is seen through every reference.
 public final class Tensor: @unchecked Sendable {
-    public let storage: Storage
-    public let dtype: DType
+    /// Variables only for `x.data = y` (`setData`), which gives a tensor other elements
+    /// while it keeps its identity.
+    public private(set) var storage: Storage
+    public private(set) var dtype: DType
     public var view: View
     /// Autograd's record for this tensor (requires_grad, .grad, grad_fn). The engine only
     /// carries it; the Autograd module defines and reads it.
@@ -12,6 +14,15 @@ public final class Tensor: @unchecked Sendable {
         self.storage = storage
         self.dtype = dtype
         self.view = view
+    }
+
+    /// `x.data = source`, PyTorch's `set_data`: this tensor takes `source`'s storage, dtype
+    /// and view, so it reads and writes `source`'s elements from then on, while it keeps
+    /// its identity and autograd record (a Parameter stays registered, requires_grad stays).
+    public func setData(_ source: Tensor) {
+        storage = source.storage
+        dtype = source.dtype
+        view = source.view
     }
 
     public var shape: [Int] { view.shape }

@@ -114,8 +114,10 @@ extension Interpreter {
             tensor.grad = gradient
             return true
         case "data":
-            guard case let .tensor(source) = value else { return false }
-            try tensor.copy(from: source)
+            guard case let .tensor(source) = value else {
+                throw PythonError.typeError("Variable data has to be a tensor, but got \(value.typeName)")
+            }
+            tensor.setData(source)
             return true
         default: return false
         }
