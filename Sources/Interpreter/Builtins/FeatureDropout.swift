@@ -65,12 +65,6 @@ extension Interpreter {
 
     /// `at::feature_dropout`: input · (Bernoulli(1 − p) noise of shape [N, C, 1, ...]) / (1 − p).
     private func featureDropout(_ input: Tensor, p: Double, training: Bool) throws -> Tensor {
-        guard training, p != 0, input.count != 0 else { return input }
-        guard input.rank >= 2 else {
-            throw PythonError.runtimeError("Feature dropout requires at least 2 dimensions in the input")
-        }
-        let noiseShape = [input.shape[0], input.shape[1]] + Array(repeating: 1, count: input.rank - 2)
-        let noise = try Generator.default.dropoutMask(like: try Tensor.zeros(shape: noiseShape, dtype: input.dtype), p: p)
-        return try Autodiff.binary(.multiply, .tensor(input), .tensor(noise))
+        try Autodiff.dropout(input, p: p, train: training, variant: DropoutVariant(perChannel: true, alpha: false), inPlace: false, generator: .default)
     }
 }

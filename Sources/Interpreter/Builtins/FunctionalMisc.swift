@@ -21,6 +21,7 @@ extension Interpreter {
             ("dropout", ["input", "p", "training", "inplace"], { interpreter, bound in
                 let input = try bound.tensor("input")
                 let p = try interpreter.dropoutProbability(bound)
+                try Autodiff.checkDropoutProbability(p)
                 guard try bound.bool("training", default: true) else { return .tensor(input) }
                 let result = try Autodiff.dropout(input, p: p, generator: Generator.default)
                 guard try bound.bool("inplace", default: false) else { return .tensor(result) }
@@ -84,11 +85,20 @@ extension Interpreter {
         return try Autodiff.modePadded(input, pads, mode: paddingMode)
     }
 
-    /// `p` for dropout, rejected outside [0, 1] with functional.py's message.
+    /// `p` for dropout, rejected outside [0, 1] with functional.py's message. NaN passes
+    /// this check, as in Python, and fails ATen's (`Autodiff.checkDropoutProbability`).
     func dropoutProbability(_ bound: BoundArguments) throws -> Double {
-        let value = bound.optional("p") ?? .float(0.5)
-        let p = try toDouble(value, function: bound.function, argument: "p")
-        guard p >= 0, p <= 1 else {
+        try rangeCheckedDropoutProbability(bound.optional("p") ?? .float(0.5), comparedWith: "float")
+    }
+
+    /// Python's `if p < 0.0 or p > 1.0: raise ValueError(...)`, as functional.py and
+    /// `_DropoutNd.__init__` (which compares with the int 0) write it.
+    @discardableResult
+    func rangeCheckedDropoutProbability(_ value: Value, comparedWith bound: String) throws -> Double {
+        guard let p = try? toDouble(value, function: "dropout", argument: "p") else {
+            throw PythonError.typeError("'<' not supported between instances of '\(value.typeName)' and '\(bound)'")
+        }
+        if p < 0 || p > 1 {
             throw PythonError.valueError("dropout probability has to be between 0 and 1, but got \(try repr(value))")
         }
         return p
