@@ -4,15 +4,17 @@ import TensorEngine
 /// channel-wise forms (`dropout2d`, `feature_dropout`) and alpha dropout for SELU nets.
 struct DropoutWords {
     let p: Double
-    /// `F.` functions name the flag `training`; the ATen functions (`torch.alpha_dropout`) `train`.
     let training: Bool
+    /// `F.` functions name the flag `training`; the ATen functions (`torch.alpha_dropout`) `train`.
+    let flagName: String
     let shape: [Int]
     let perChannel: Bool
     let alpha: Bool
 
     init(_ call: CallSite, _ input: Tensor, perChannel: Bool, alpha: Bool) {
         p = call.double("p") ?? 0.5
-        training = call.bool("training") ?? call.bool("train") ?? true
+        flagName = call.argument("train") != nil ? "train" : "training"
+        training = call.bool(flagName) ?? true
         shape = input.shape
         self.perChannel = perChannel
         self.alpha = alpha
@@ -24,7 +26,7 @@ struct DropoutWords {
         let name = alpha ? "alpha dropout" : "dropout"
         guard training, p > 0 else {
             // F.alpha_dropout's training flag defaults to False, unlike F.dropout's.
-            let flag = alpha ? "training=False, the default of the alpha dropouts" : "training=False"
+            let flag = alpha && flagName == "training" ? "training=False, the default of the alpha dropouts" : flagName + "=False"
             return "\(name) that is off here (\(flag), or p=0): returns the input's values unchanged, \(shapeText(shape))"
         }
         guard p < 1 else { return "\(name) with p = 1: multiplies every element by 0, without drawing, \(shapeText(shape))" }
