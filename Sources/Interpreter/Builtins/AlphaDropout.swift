@@ -28,12 +28,9 @@ extension Interpreter {
         var members: [String: Value] = [:]
         for (function, className) in Self.alphaDropouts {
             members[className] = .builtin(Builtin(className) { interpreter, arguments in
-                let bound = try arguments.bind("_DropoutNd.__init__", ["p", "inplace"])
-                let p = bound.values["p"] ?? .float(0.5)
-                try interpreter.rangeCheckedDropoutProbability(p, comparedWith: "int")
-                let description = "p=\(try interpreter.str(p)), inplace=\(try interpreter.str(bound.values["inplace"] ?? .bool(false)))"
-                return .native(FunctionModule(name: className, description: description) { interpreter, input, training in
-                    try interpreter.callATenDropout(function, .tensor(input), p: p, train: .bool(training))
+                let options = try interpreter.dropoutModuleOptions(arguments)
+                return .native(FunctionModule(name: className, description: options.description) { interpreter, input, training in
+                    try interpreter.callATenDropout(function, .tensor(input), p: options.p, train: .bool(training))
                 })
             })
         }

@@ -10,14 +10,11 @@ extension Interpreter {
         for dims in ["1d", "2d", "3d"] {
             let name = "Dropout" + dims
             members[name] = .builtin(Builtin(name) { interpreter, arguments in
-                let bound = try arguments.bind(name, ["p", "inplace"])
-                let p = try interpreter.dropoutProbability(bound)
-                let inplace = try bound.bool("inplace", default: false)
-                var module: FunctionModule!
-                module = FunctionModule(name: name, description: "p=\(pythonFloatRepr(p)), inplace=\(inplace ? "True" : "False")") { interpreter, input in
-                    .tensor(try interpreter.channelDropout(input, p: p, training: module.training, inplace: inplace, function: "dropout" + dims))
-                }
-                return .native(module)
+                let options = try interpreter.dropoutModuleOptions(arguments)
+                return .native(FunctionModule(name: name, description: options.description) { interpreter, input, training in
+                    .tensor(try interpreter.channelDropout(input, p: options.probability, training: training, inplace: options.inplace,
+                                                           function: "dropout" + dims))
+                })
             })
         }
         return members

@@ -19,14 +19,9 @@ extension Interpreter {
                     bias: try bound.optionalTensor("bias"), eps: try bound.double("eps", default: 1e-5)))
             }),
             ("dropout", ["input", "p", "training", "inplace"], { interpreter, bound in
-                let input = try bound.tensor("input")
-                let p = try interpreter.dropoutProbability(bound)
-                try Autodiff.checkDropoutProbability(p)
-                guard try bound.bool("training", default: true) else { return .tensor(input) }
-                let result = try Autodiff.dropout(input, p: p, generator: Generator.default)
-                guard try bound.bool("inplace", default: false) else { return .tensor(result) }
-                try Autodiff.assignResult(input, result)
-                return .tensor(input)
+                .tensor(try interpreter.functionalDropout(try bound.tensor("input"), p: try interpreter.dropoutProbability(bound),
+                                                          training: try bound.bool("training", default: true),
+                                                          inplace: try bound.bool("inplace", default: false)))
             }),
             ("pad", ["input", "pad", "mode", "value"], { interpreter, bound in
                 let mode = try bound.string("mode", default: "constant")
@@ -83,6 +78,16 @@ extension Interpreter {
             throw PythonError.runtimeError("Padding mode \"\(mode)\" doesn't take in value argument")
         }
         return try Autodiff.modePadded(input, pads, mode: paddingMode)
+    }
+
+    /// `F.dropout` after functional.py's range check: ATen's check comes first, even when not training.
+    func functionalDropout(_ input: Tensor, p: Double, training: Bool, inplace: Bool) throws -> Tensor {
+        try Autodiff.checkDropoutProbability(p)
+        guard training else { return input }
+        let result = try Autodiff.dropout(input, p: p, generator: Generator.default)
+        guard inplace else { return result }
+        try Autodiff.assignResult(input, result)
+        return input
     }
 
     /// `p` for dropout, rejected outside [0, 1] with functional.py's message. NaN passes

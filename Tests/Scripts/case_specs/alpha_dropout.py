@@ -85,6 +85,18 @@ MODULES = [
     NN + "nn.FeatureAlphaDropout(2).eval()",
 ]
 
+# The plain dropout layers share _DropoutNd.__init__: p and inplace shown as given, inplace
+# honoured in forward, NaN accepted until forward's ATen check.
+PLAIN_MODULES = [
+    NN + "print(nn.Dropout(1), nn.Dropout(0.1, inplace=True), nn.Dropout2d(1), nn.Dropout1d(p=0, inplace=True), nn.Dropout3d(0.25))\n"
+    "(nn.Dropout(0.3).p, nn.Dropout(0.3, True).inplace, nn.Dropout2d(0.2, True).inplace)",
+    NN + "m = nn.Dropout(0.5, inplace=True)\nx = torch.ones(4)\ny = m(x)\n(y is x, x)",
+    NN + "m = nn.Dropout2d(0.5, inplace=True)\nx = torch.ones(2, 3, 4, 2)\ny = m(x)\n(y is x, x)",
+    NN + "m = nn.Dropout(float('nan'))\nprint(m)\nm.eval()\nm(torch.ones(2))",
+    NN + "nn.Dropout('a')",
+    NN + "nn.Dropout2d(1.5)",
+]
+
 CASES = ([("alpha-dropout", SEED + source) for source in VALUES + IN_PLACE]
          + [("alpha-dropout-errors", SEED + source) for source in ERRORS]
-         + [("alpha-dropout-modules", SEED + source) for source in MODULES])
+         + [("alpha-dropout-modules", SEED + source) for source in MODULES + PLAIN_MODULES])
