@@ -140,10 +140,12 @@ extension Interpreter {
             }
             guard let (value, position) = given[parameter.name] else {
                 guard parameter.defaultText != nil else {
-                    // Native ops word it as PyTorch's C++ binding does, plural included;
-                    // `F.` functions are Python functions.
+                    // Native ops word it as PyTorch's C++ binding does, naming every missing
+                    // argument with the plural inverted; `F.` functions are Python functions.
+                    let missing = signature.parameters.filter { $0.kind != .variadic && $0.defaultText == nil && given[$0.name] == nil }
                     throw fail(.typeError(pythonWording ? "\(opName)() missing 1 required positional argument: '\(parameter.name)'"
-                                          : "\(opName)() missing 1 required positional arguments: \"\(parameter.name)\""))
+                                          : "\(opName)() missing \(missing.count) required positional argument\(missing.count == 1 ? "s" : ""): "
+                                            + missing.map { "\"\($0.name)\"" }.joined(separator: ", ")))
                 }
                 bound.append((parameter.name, parameter.defaultArgument ?? .none))
                 continue

@@ -4,7 +4,10 @@
 public enum OpKind: Sendable, Hashable {
     // Activations and normalizations.
     case softmax(log: Bool)
-    case dropout, normalize, layerNorm, threshold, hardtanh
+    /// `perChannel`: whole channels drop (dropout2d, feature_alpha_dropout); `alpha`: dropped
+    /// units take SELU's negative saturation and the output keeps mean 0, variance 1.
+    case dropout(perChannel: Bool, alpha: Bool)
+    case normalize, layerNorm, threshold, hardtanh
     // Losses.
     /// `cross_entropy` (applies log_softmax itself) and `nll_loss` (reads log-probabilities).
     case classEntropy(appliesLogSoftmax: Bool)

@@ -7,7 +7,7 @@ public enum OpTable {
         + linalgOps + decompositionOps + singularValueOps + pseudoInverseOps + moreLossOps + gatedUnitOps + slidingBlockOps
         + instanceNormOps + adaptiveMaxPoolOps
         + sizedViewOps + indexWriteOps
-        + handBoundOps + modelSetupOps
+        + dropoutFamilyOps + handBoundOps + modelSetupOps
 
     /// Entries by every qualified spelling (`torch.sum`, `Tensor.sum`, `torch.concat`).
     public static let byQualifiedName: [String: OpEntry] = {
@@ -40,6 +40,9 @@ public enum OpTable {
     /// The entry a call reached, given how it was spelled: a method call on a tensor
     /// (`x.sum`) or a function (`torch.sum`, `F.softmax`, or a bare builtin's name).
     public static func entry(called name: String, asMethod: Bool) -> (entry: OpEntry, qualifiedName: String)? {
+        // A function named by its qualified spelling is that entry: `F.alpha_dropout` is
+        // bound as `torch.nn.functional.alpha_dropout`, apart from `torch.alpha_dropout`.
+        if !asMethod, name.hasPrefix("torch."), let entry = byQualifiedName[name] { return (entry, name) }
         let candidates = asMethod ? ["Tensor." + name]
             : ["torch." + name, "torch.nn.functional." + name, "torch.nn." + name, "torch.linalg." + name, "torch.special." + name,
                "torch.nn.init." + name]

@@ -111,6 +111,9 @@ private let calls: [String: String] = [
     "ByteTensor": "torch.ByteTensor([1, 2])", "BoolTensor": "torch.BoolTensor([True, False])",
     "adaptive_max_pool1d": "F.adaptive_max_pool1d(c, 2)", "adaptive_max_pool2d": "F.adaptive_max_pool2d(c, (1, 2))",
     "adaptive_max_pool3d": "F.adaptive_max_pool3d(c.view(1, 2, 4, 5), 2)",
+    "alpha_dropout": "F.alpha_dropout(x, 0.2, training=True)", "alpha_dropout_": "torch.alpha_dropout_(x, 0.5, True)",
+    "feature_alpha_dropout": "F.feature_alpha_dropout(b, 0.5)", "feature_alpha_dropout_": "torch.feature_alpha_dropout_(b, 0.5, True)",
+    "feature_dropout": "torch.feature_dropout(b, 0.25, True)", "feature_dropout_": "torch.feature_dropout_(b, 1.0, True)",
 ]
 
 /// A call for ops with one tensor operand (the unary and activation ops the table declares

@@ -69,13 +69,10 @@ struct TableOpExplainer: OperationExplainer {
         .merging(StatisticsWords.words) { first, _ in first }
 
     static let activationWords: [OpKind: Words] = [
-        .dropout: { call, _, input, _ in
-            let p = call.double("p") ?? 0.5
-            guard call.bool("training") ?? true, p > 0 else {
-                return "dropout that is off here (training=False or p=0): returns the input's values unchanged, \(shapeText(input.shape))"
-            }
-            return "zeroes each element with probability p = \(compact(p)) and multiplies the others by 1/(1 − p) = \(compact(1 / (1 - p)))"
-        },
+        .dropout(perChannel: false, alpha: false): { call, _, input, _ in DropoutWords(call, input, perChannel: false, alpha: false).text },
+        .dropout(perChannel: true, alpha: false): { call, _, input, _ in DropoutWords(call, input, perChannel: true, alpha: false).text },
+        .dropout(perChannel: false, alpha: true): { call, _, input, _ in DropoutWords(call, input, perChannel: false, alpha: true).text },
+        .dropout(perChannel: true, alpha: true): { call, _, input, _ in DropoutWords(call, input, perChannel: true, alpha: true).text },
         .normalize: { call, _, input, _ in
             let p = call.double("p") ?? 2, dim = call.int("dim") ?? 1
             return "divides every slice along dim \(dim) by its \(p == 2 ? "L2" : "L\(compact(p))") norm, so each has norm 1 "

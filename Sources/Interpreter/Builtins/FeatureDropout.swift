@@ -10,14 +10,11 @@ extension Interpreter {
         for dims in ["1d", "2d", "3d"] {
             let name = "Dropout" + dims
             members[name] = .builtin(Builtin(name) { interpreter, arguments in
-                let bound = try arguments.bind(name, ["p", "inplace"])
-                let p = try interpreter.dropoutProbability(bound)
-                let inplace = try bound.bool("inplace", default: false)
-                var module: FunctionModule!
-                module = FunctionModule(name: name, description: "p=\(pythonFloatRepr(p)), inplace=\(inplace ? "True" : "False")") { interpreter, input in
-                    .tensor(try interpreter.channelDropout(input, p: p, training: module.training, inplace: inplace, function: "dropout" + dims))
-                }
-                return .native(module)
+                let options = try interpreter.dropoutModuleOptions(arguments)
+                return .native(FunctionModule(name: name, description: options.description) { interpreter, input, training in
+                    .tensor(try interpreter.channelDropout(input, p: options.probability, training: training, inplace: options.inplace,
+                                                           function: "dropout" + dims))
+                })
             })
         }
         return members
@@ -65,12 +62,6 @@ extension Interpreter {
 
     /// `at::feature_dropout`: input · (Bernoulli(1 − p) noise of shape [N, C, 1, ...]) / (1 − p).
     private func featureDropout(_ input: Tensor, p: Double, training: Bool) throws -> Tensor {
-        guard training, p != 0, input.count != 0 else { return input }
-        guard input.rank >= 2 else {
-            throw PythonError.runtimeError("Feature dropout requires at least 2 dimensions in the input")
-        }
-        let noiseShape = [input.shape[0], input.shape[1]] + Array(repeating: 1, count: input.rank - 2)
-        let noise = try Generator.default.dropoutMask(like: try Tensor.zeros(shape: noiseShape, dtype: input.dtype), p: p)
-        return try Autodiff.binary(.multiply, .tensor(input), .tensor(noise))
+        try Autodiff.dropout(input, p: p, train: training, variant: DropoutVariant(perChannel: true, alpha: false), inPlace: false, generator: .default)
     }
 }

@@ -19,13 +19,9 @@ extension Interpreter {
                     bias: try bound.optionalTensor("bias"), eps: try bound.double("eps", default: 1e-5)))
             }),
             ("dropout", ["input", "p", "training", "inplace"], { interpreter, bound in
-                let input = try bound.tensor("input")
-                let p = try interpreter.dropoutProbability(bound)
-                guard try bound.bool("training", default: true) else { return .tensor(input) }
-                let result = try Autodiff.dropout(input, p: p, generator: Generator.default)
-                guard try bound.bool("inplace", default: false) else { return .tensor(result) }
-                try Autodiff.assignResult(input, result)
-                return .tensor(input)
+                .tensor(try interpreter.functionalDropout(try bound.tensor("input"), p: try interpreter.dropoutProbability(bound),
+                                                          training: try bound.bool("training", default: true),
+                                                          inplace: try bound.bool("inplace", default: false)))
             }),
             ("pad", ["input", "pad", "mode", "value"], { interpreter, bound in
                 let mode = try bound.string("mode", default: "constant")
@@ -84,11 +80,30 @@ extension Interpreter {
         return try Autodiff.modePadded(input, pads, mode: paddingMode)
     }
 
-    /// `p` for dropout, rejected outside [0, 1] with functional.py's message.
+    /// `F.dropout` after functional.py's range check: ATen's check comes first, even when not training.
+    func functionalDropout(_ input: Tensor, p: Double, training: Bool, inplace: Bool) throws -> Tensor {
+        try Autodiff.checkDropoutProbability(p)
+        guard training else { return input }
+        let result = try Autodiff.dropout(input, p: p, generator: Generator.default)
+        guard inplace else { return result }
+        try Autodiff.assignResult(input, result)
+        return input
+    }
+
+    /// `p` for dropout, rejected outside [0, 1] with functional.py's message. NaN passes
+    /// this check, as in Python, and fails ATen's (`Autodiff.checkDropoutProbability`).
     func dropoutProbability(_ bound: BoundArguments) throws -> Double {
-        let value = bound.optional("p") ?? .float(0.5)
-        let p = try toDouble(value, function: bound.function, argument: "p")
-        guard p >= 0, p <= 1 else {
+        try rangeCheckedDropoutProbability(bound.optional("p") ?? .float(0.5), comparedWith: "float")
+    }
+
+    /// Python's `if p < 0.0 or p > 1.0: raise ValueError(...)`, as functional.py and
+    /// `_DropoutNd.__init__` (which compares with the int 0) write it.
+    @discardableResult
+    func rangeCheckedDropoutProbability(_ value: Value, comparedWith bound: String) throws -> Double {
+        guard let p = try? toDouble(value, function: "dropout", argument: "p") else {
+            throw PythonError.typeError("'<' not supported between instances of '\(value.typeName)' and '\(bound)'")
+        }
+        if p < 0 || p > 1 {
             throw PythonError.valueError("dropout probability has to be between 0 and 1, but got \(try repr(value))")
         }
         return p

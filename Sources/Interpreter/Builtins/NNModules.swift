@@ -236,13 +236,10 @@ extension Interpreter {
                 .tensor(try Autodiff.flatten(input, start, end))
             })
         }
-        define("Dropout") { _, arguments in
-            let bound = try arguments.bind("Dropout", ["p", "inplace"])
-            let p = try bound.double("p", default: 0.5)
-            guard p >= 0, p <= 1 else { throw PythonError.valueError("dropout probability has to be between 0 and 1, but got \(pythonFloatRepr(p))") }
-            return .native(FunctionModule(name: "Dropout", description: "p=\(pythonFloatRepr(p)), inplace=False") { _, input, training in
-                guard training else { return .tensor(input) }
-                return .tensor(try Autodiff.dropout(input, p: p, generator: Generator.default))
+        define("Dropout") { interpreter, arguments in
+            let options = try interpreter.dropoutModuleOptions(arguments)
+            return .native(FunctionModule(name: "Dropout", description: options.description) { interpreter, input, training in
+                .tensor(try interpreter.functionalDropout(input, p: options.probability, training: training, inplace: options.inplace))
             })
         }
         let functional = makeFunctionalMembers()

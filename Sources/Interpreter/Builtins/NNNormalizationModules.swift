@@ -196,7 +196,7 @@ extension Interpreter {
     /// The convolution, pooling, normalization and channel-dropout layers, for `makeNNMembers`.
     func layerModuleMembers() -> [String: Value] {
         [convolutionModuleMembers(), transposedConvolutionModuleMembers(), poolingModuleMembers(), normalizationLayerMembers(),
-         featureDropoutModuleMembers(), recurrentModuleMembers(), attentionModuleMembers(),
+         featureDropoutModuleMembers(), alphaDropoutModuleMembers(), recurrentModuleMembers(), attentionModuleMembers(),
          transformerModuleMembers(), paddingModuleMembers(), foldModuleMembers(), instanceNormModuleMembers(), moreLayerModuleMembers()]
             .reduce(into: [:]) { members, family in members.merge(family) { _, new in new } }
     }
@@ -204,7 +204,7 @@ extension Interpreter {
     /// Their `F.` functions, for the functional table.
     func functionalLayerMembers() -> [String: Value] {
         [functionalConvolutionMembers(), functionalTransposedConvolutionMembers(), functionalPoolingMembers(),
-         functionalNormalizationMembers(), functionalFeatureDropoutMembers(), functionalMoreMembers()]
+         functionalNormalizationMembers(), functionalFeatureDropoutMembers(), functionalAlphaDropoutMembers(), functionalMoreMembers()]
             .reduce(into: [:]) { members, family in members.merge(family) { _, new in new } }
     }
 }

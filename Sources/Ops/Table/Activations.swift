@@ -12,7 +12,7 @@ extension OpTable {
         OpEntry("Softmax", "int? dim=None", [.moduleClass], family: .activation, explain: OpExplanation(.softmax(log: false))),
         OpEntry("LogSoftmax", "int? dim=None", [.moduleClass], family: .activation, explain: OpExplanation(.softmax(log: true))),
         OpEntry("dropout", "Tensor input, float p=0.5, bool training=True, bool inplace=False", [.functional], family: .activation,
-                explain: OpExplanation(.dropout)),
+                explain: OpExplanation(.dropout(perChannel: false, alpha: false))),
         OpEntry("normalize", "Tensor input, float p=2.0, int dim=1, float eps=1e-12, Tensor? out=None", [.functional], family: .normalization,
                 explain: OpExplanation(.normalize)),
         OpEntry("layer_norm", "Tensor input, int[] normalized_shape, Tensor? weight=None, Tensor? bias=None, float eps=1e-05", [.functional], family: .normalization,

@@ -159,6 +159,15 @@ extension Generator {
         return mask
     }
 
+    /// The keep-noise ATen's dropouts draw: `at::empty_like(like).bernoulli_(keep)`, in
+    /// `like`'s dtype and memory order. The channel dropouts pass a contiguous tensor of
+    /// their `[N, C, 1, ...]` noise shape, as `make_feature_noise`'s `at::empty` is.
+    public func dropoutNoise(like: Tensor, keep: Double) throws -> Tensor {
+        let noise = try randomEmptyLike(like)
+        try bernoulli_(noise, p: keep)
+        return noise
+    }
+
     private func scaleMask<T: RandomFloatElement>(_ mask: Tensor, _ type: T.Type, keep: Double) {
         let scale = T(keep)
         let base = mask.pointer(T.self)
