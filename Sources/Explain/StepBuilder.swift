@@ -57,7 +57,7 @@ enum StepBuilder {
         let aliased = output.flatMap { result in inputs.first { $0.tensor.sharesStorage(with: result) } }
         return Step(
             number: 0, span: span, line: line, column: source.column(of: span.start), endColumn: endColumn,
-            source: source.text(of: span), operation: words?.operation ?? kindName(evaluation.expr),
+            source: source.text(of: span), operation: unqualified(words?.operation ?? kindName(evaluation.expr)),
             text: words?.text ?? "", notes: (words?.notes ?? []) + (trivial ? [] : relativeIndexNotes(evaluation)),
             inputs: inputs.map { TensorSignature($0.tensor) }, output: output.map(TensorSignature.init),
             scalarResult: output == nil ? ValuePreview.preview(evaluation.value, interpreter: nil) : nil,
@@ -171,4 +171,11 @@ enum StepBuilder {
         }
         return indices
     }
+}
+
+/// A step's title names the op as other steps do (`kl_div`, `alpha_dropout`), also for the
+/// builtins bound under a qualified name (`torch.kl_div`) to keep them apart from `F.`'s.
+private func unqualified(_ operation: String) -> String {
+    guard operation.hasPrefix("torch."), !operation.contains(" ") else { return operation }
+    return operation.split(separator: ".").last.map(String.init) ?? operation
 }

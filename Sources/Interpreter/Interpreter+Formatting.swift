@@ -49,7 +49,7 @@ extension Interpreter {
             if isParameterType(builtin) { return "<class 'torch.nn.parameter.Parameter'>" }
             if let owner = builtin.owner { return "<built-in method \(builtin.name) of \(owner) object>" }
             if Interpreter.builtinTypeNames.contains(builtin.name) { return "<class '\(builtin.name)'>" }
-            return "<built-in function \(builtin.name)>"
+            return "<built-in function \(builtin.shortName)>"
         case let .module(namespace): return "<module '\(namespace.name)'>"
         case let .classObject(classObject):
             return enumMembers(of: classObject) != nil ? "<enum '\(classObject.name)'>" : "<class '__main__.\(classObject.name)'>"

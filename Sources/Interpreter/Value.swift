@@ -265,6 +265,10 @@ public final class Builtin {
         self.isOp = isOp
         self.body = body
     }
+
+    /// The name Python shows: builtins bound under a qualified name to keep them apart
+    /// from their `F.` namesakes (`torch.kl_div`) print as `kl_div`.
+    var shortName: String { name.hasPrefix("torch.") ? name.split(separator: ".").last.map(String.init) ?? name : name }
 }
 
 /// A module-like namespace: `torch`, `torch.nn.functional`, `math`.
