@@ -21,6 +21,14 @@ struct VectorDoubleFloat {
         return VectorDoubleFloat(s, x - s + y)
     }
 
+    /// `dfadd2_vf2_vf_vf`: x + y exactly, for either order of magnitudes.
+    @inline(__always)
+    static func exactSum(_ x: SIMD8<Float>, _ y: SIMD8<Float>) -> VectorDoubleFloat {
+        let s = x + y
+        let v = s - x
+        return VectorDoubleFloat(s, (x - (s - v)) + (y - v))
+    }
+
     /// `dfadd_vf2_vf_vf2`: x + y, for |x| >= |y|.
     @inline(__always)
     static func sum(_ x: SIMD8<Float>, _ y: VectorDoubleFloat) -> VectorDoubleFloat {
@@ -95,6 +103,13 @@ struct VectorDoubleFloat {
         let u = (0 - s).addingProduct(t, high)
         let v = SIMD8<Float>(repeating: 1).addingProduct(0 - d.high, t).addingProduct(0 - d.low, t)
         return VectorDoubleFloat(s, u.addingProduct(low, t).addingProduct(s, v))
+    }
+
+    /// `dfnormalize_vf2_vf2`: the same value with the high part rounded from the sum.
+    @inline(__always)
+    func normalized() -> VectorDoubleFloat {
+        let s = high + low
+        return VectorDoubleFloat(s, high - s + low)
     }
 
     @inline(__always)
