@@ -8,42 +8,43 @@
 func sleefPow(_ x: SIMD8<Float>, _ y: SIMD8<Float>) -> SIMD8<Float> {
     let absX = magnitude(x), absY = magnitude(y)
     // An exponent is an integer when |y| rounds to itself at ulp 1 (below 2^23), or is
-    // at least 2^23 (every float there is one). Its parity is then the last mantissa bit
-    // of |y| + 2^23 below 2^23, and of |y| itself up to 2^24; SLEEF calls 2^24 on even.
-    let twoTo23: Float = 8_388_608
-    let belowTwoTo23 = absY .< twoTo23
+    // at least 2^23 (every float there is one); an odd one when half of it is not an
+    // integer. SLEEF calls 2^24 and beyond even.
+    let twoTo23 = SIMD8<Float>(repeating: 8_388_608)
     let isInteger = (absY .>= twoTo23) .| ((absY + twoTo23) - twoTo23 .== absY)
-    let parityProbe = absY.replacing(with: absY + twoTo23, where: belowTwoTo23)
-    let lastBit = unsafeBitCast(parityProbe, to: SIMD8<UInt32>.self) & 1
-    let isOdd = isInteger .& (absY .< 16_777_216) .& (lastBit .== 1)
+    let halfY = absY * 0.5
+    let isOdd = isInteger .& (absY .< twoTo23 + twoTo23) .& ((halfY + twoTo23) - twoTo23 .!= halfY)
 
     var result = sleefExpk(sleefLogk(absX).times(y))
-    result.replace(with: .infinity, where: result .!= result)
+    result.replace(with: splat(.infinity), where: result .!= result)
     // A negative base: the sign of an odd power, nan for a non-integer exponent.
     let notPositive = .!(x .> 0)
     var factor = SIMD8<Float>(repeating: 1)
-    factor.replace(with: .nan, where: notPositive .& .!isInteger)
-    factor.replace(with: -1, where: notPositive .& isOdd)
+    factor.replace(with: splat(.nan), where: notPositive .& .!isInteger)
+    factor.replace(with: splat(-1), where: notPositive .& isOdd)
     result = result * factor
 
     // y = ±inf: 0, 1 or inf by whether |x| is below, at or above 1 (the other way for -inf).
     let edgeOfOne = withSignFlipped(absX - 1, by: y)
     var infiniteExponent = SIMD8<Float>(repeating: .infinity)
-    infiniteExponent.replace(with: 1, where: edgeOfOne .== 0)
-    infiniteExponent.replace(with: 0, where: edgeOfOne .< 0)
+    infiniteExponent.replace(with: splat(1), where: edgeOfOne .== 0)
+    infiniteExponent.replace(with: splat(0), where: edgeOfOne .< 0)
     result.replace(with: infiniteExponent, where: absY .== .infinity)
 
     // x = ±0 or ±inf: 0 or inf by the signs, negative for a negative base to an odd power.
+    // (SLEEF tests y's sign bit; y = ±0 gives 1 below either way. Two selects stand in
+    // for the xor of the masks, which ran lane by lane.)
     let xIsZero = x .== 0
-    let yIsNegative = (unsafeBitCast(y, to: SIMD8<UInt32>.self) & 0x8000_0000) .!= 0
-    var edgeBase = SIMD8<Float>(repeating: .infinity)
-    edgeBase.replace(with: 0, where: yIsNegative .^ xIsZero)
+    let yIsNegative = y .< 0
+    let zeroBase = splat(0).replacing(with: splat(.infinity), where: yIsNegative)
+    var edgeBase = splat(.infinity).replacing(with: splat(0), where: yIsNegative)
+    edgeBase = edgeBase.replacing(with: zeroBase, where: xIsZero)
     edgeBase = withSignFlipped(edgeBase, by: SIMD8<Float>(repeating: 1).replacing(with: x, where: isOdd))
     result.replace(with: edgeBase, where: (absX .== .infinity) .| xIsZero)
 
     // SLEEF marks a nan operand by setting every bit of the result.
-    result.replace(with: Float(bitPattern: 0xFFFF_FFFF), where: (x .!= x) .| (y .!= y))
-    result.replace(with: 1, where: (y .== 0) .| (x .== 1))
+    result.replace(with: splat(Float(bitPattern: 0xFFFF_FFFF)), where: (x .!= x) .| (y .!= y))
+    result.replace(with: splat(1), where: (y .== 0) .| (x .== 1))
     return result
 }
 
@@ -54,12 +55,13 @@ func sleefLogk(_ value: SIMD8<Float>) -> VectorDoubleFloat {
     let isSubnormal = value .< Float.leastNormalMagnitude
     let d = value.replacing(with: value * 18_446_744_073_709_551_616, where: isSubnormal)
     let scaledBits = unsafeBitCast(d * Float(1.0 / 0.75), to: SIMD8<Int32>.self)
-    var e = ((scaledBits &>> 23) & 0xFF) &- 0x7F
+    let e = ((scaledBits &>> 23) & 0xFF) &- 0x7F
     let m = unsafeBitCast(unsafeBitCast(d, to: SIMD8<Int32>.self) &- (e &<< 23), to: SIMD8<Float>.self)
-    e.replace(with: e &- 64, where: isSubnormal)
-    // e as a float, exactly, through the 1.5·2^23 shift instead of a lane-by-lane conversion.
+    // e as a float, exactly, through the 1.5·2^23 shift instead of a lane-by-lane
+    // conversion; a subnormal's 64 is taken off in float, where the select is a blend.
     let roundingShift: Float = 12_582_912
     let exponent = unsafeBitCast(e &+ 0x4B40_0000, to: SIMD8<Float>.self) - roundingShift
+        - splat(0).replacing(with: splat(64), where: isSubnormal)
 
     let x = VectorDoubleFloat.exactSum(SIMD8<Float>(repeating: -1), m)
         .dividedBy(VectorDoubleFloat.exactSum(SIMD8<Float>(repeating: 1), m))
@@ -85,7 +87,7 @@ func sleefExpk(_ d: VectorDoubleFloat) -> SIMD8<Float> {
     let overflows = ratio .> limit
     let inRange = (ratio .<= limit) .& (ratio .>= -limit)
     let roundingShift: Float = 12_582_912
-    let shifted = ratio.replacing(with: 0, where: .!inRange) + roundingShift
+    let shifted = ratio.replacing(with: splat(0), where: .!inRange) + roundingShift
     let q = shifted - roundingShift
     var s = d.exactlyPlus(q * -0.693145751953125)
     s = s.exactlyPlus(q * -1.428606765330187045e-06).normalized()
@@ -97,8 +99,8 @@ func sleefExpk(_ d: VectorDoubleFloat) -> SIMD8<Float> {
     let t = VectorDoubleFloat.sum(SIMD8<Float>(repeating: 1), s.plus(s.squared().times(u)))
     let qBits = unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- 0x4B40_0000
     var result = sleefLoadExponent(t.high + t.low, qBits)
-    result.replace(with: .infinity, where: overflows)
-    result.replace(with: 0, where: d.high .< -104)
+    result.replace(with: splat(.infinity), where: overflows)
+    result.replace(with: splat(0), where: d.high .< -104)
     return result
 }
 
@@ -110,11 +112,18 @@ func sleefLoadExponent(_ x: SIMD8<Float>, _ exponent: SIMD8<Int32>) -> SIMD8<Flo
     var m = ((((sign &+ exponent) &>> 6) &- sign) &<< 4)
     let q = exponent &- (m &<< 2)
     m = m &+ 0x7F
-    m.replace(with: 0, where: m .<= 0)
-    m.replace(with: 0xFF, where: m .> 0xFF)
+    // m clamped to [0, 0xFF] with sign masks: a select on Int32 lanes runs lane by lane.
+    m = m & ~(m &>> 31)
+    let aboveMaximum = (0xFF &- m) &>> 31
+    m = (m & ~aboveMaximum) | (0xFF & aboveMaximum)
     let u = unsafeBitCast(m &<< 23, to: SIMD8<Float>.self)
     return x * u * u * u * u * unsafeBitCast((q &+ 0x7F) &<< 23, to: SIMD8<Float>.self)
 }
+
+/// A vector of one value. The selects here take vectors: `replacing(with:where:)` with a
+/// scalar ran lane by lane, where the vector form is one blend.
+@inline(__always)
+private func splat(_ value: Float) -> SIMD8<Float> { SIMD8<Float>(repeating: value) }
 
 @inline(__always)
 private func magnitude(_ v: SIMD8<Float>) -> SIMD8<Float> {
