@@ -5,7 +5,7 @@ import Glibc
 ///
 /// A Python-number exponent of 0 fills ones and 1 copies the base; 2, 3, 0.5, -0.5, -1
 /// and -2 are computed as x·x, x·x·x, sqrt, 1/sqrt, 1/x and 1/(x·x). Every other exponent
-/// goes through pow.
+/// goes through pow: SLEEF's on whole vector blocks, the C++ library's elsewhere.
 func runFloatingPower<T: TensorElement & BinaryFloatingPoint>(
     _ a: Operand, _ b: Operand, into output: Tensor, _ type: T.Type
 ) {
@@ -24,6 +24,10 @@ func runFloatingPower<T: TensorElement & BinaryFloatingPoint>(
     }
     if T.self == Float.self {
         runFloat32Power(a, b, into: output)
+    } else if T.self == Double.self {
+        // SLEEF's pow in double on the vector blocks, libm's on the rest, as for float32.
+        runVectorizedLikePyTorch(a, b, into: output, vector: { sleefPowDouble($0, $1) },
+                                 scalar: { (x: Double, y: Double) in pow(x, y) })
     } else {
         runElementwise(a, b, into: output) { (x: T, y: T) in T(pow(Double(x), Double(y))) }
     }
