@@ -8,13 +8,24 @@ func runFloat32LikePyTorch(
     _ a: Operand, _ b: Operand, into output: Tensor,
     vector: (SIMD8<Float>, SIMD8<Float>) -> SIMD8<Float>, scalar: (Float, Float) -> Float
 ) {
-    withBinaryLoop(a, b, into: output, as: Float.self) { (loop, destination: UnsafeMutablePointer<Float>, first, second) in
+    runVectorizedLikePyTorch(a, b, into: output, vector: vector, scalar: scalar)
+}
+
+/// `runFloat32LikePyTorch` for any element type: a block is as many bytes as the float32
+/// one (two AVX2 vectors, four AVX-512 ones), so four doubles make a vector and eight a block.
+@inline(__always)
+func runVectorizedLikePyTorch<T: TensorElement, V: SIMD>(
+    _ a: Operand, _ b: Operand, into output: Tensor,
+    vector: (V, V) -> V, scalar: (T, T) -> T
+) where V.Scalar == T {
+    withBinaryLoop(a, b, into: output, as: T.self) { (loop, destination: UnsafeMutablePointer<T>, first, second) in
         let (outputStride, firstStride, secondStride) = loop.innerStrides
         let length = loop.rowLength
         let vectorRows = outputStride == 1
             && ((firstStride == 1 && secondStride == 1) || (firstStride == 1 && secondStride == 0)
                 || (firstStride == 0 && secondStride == 1))
-        let block = PyTorchVectorLoop.block
+        let block = PyTorchVectorLoop.block * 4 / MemoryLayout<T>.stride
+        let width = V.scalarCount
         loop.forEachRow { out, x, y in
             guard vectorRows else {
                 mapRow(destination + out, outputStride, first + x, firstStride, second + y, secondStride, length, scalar)
@@ -25,10 +36,12 @@ func runFloat32LikePyTorch(
             let vectorEnd = length / block * block
             var index = 0
             while index < vectorEnd {
-                let lhs = firstStride == 0 ? SIMD8(repeating: left[0]) : loadVector(left + index)
-                let rhs = secondStride == 0 ? SIMD8(repeating: right[0]) : loadVector(right + index)
-                target.storeBytes(of: vector(lhs, rhs), toByteOffset: index &* 4, as: SIMD8<Float>.self)
-                index &+= 8
+                let lhs = firstStride == 0 ? V(repeating: left[0])
+                    : UnsafeRawPointer(left + index).loadUnaligned(as: V.self)
+                let rhs = secondStride == 0 ? V(repeating: right[0])
+                    : UnsafeRawPointer(right + index).loadUnaligned(as: V.self)
+                target.storeBytes(of: vector(lhs, rhs), toByteOffset: index &* MemoryLayout<T>.stride, as: V.self)
+                index &+= width
             }
             while index < length {
                 destination[out &+ index] = scalar(left[index &* firstStride], right[index &* secondStride])

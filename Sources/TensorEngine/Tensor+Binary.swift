@@ -119,25 +119,7 @@ private func runFloating<T: TensorElement & BinaryFloatingPoint>(
         runElementwise(a, b, into: output) { (x: Float, y: Float) in floatRemainder(x, y) }
     case .floorDivide: runElementwise(a, b, into: output) { (x: T, y: T) in T(floatFloorDivide(Double(x), Double(y))) }
     case .remainder: runElementwise(a, b, into: output) { (x: T, y: T) in T(floatRemainder(Double(x), Double(y))) }
-    case .power:
-        // A Python-number exponent: PyTorch's pow kernel computes these exponents in these
-        // exact forms (x*x, sqrt, 1/x, ...), not with pow().
-        if case let .scalar(exponent) = b, !(exponent == .bool(true) || exponent == .bool(false)) {
-            switch exponent.doubleValue {
-            case 2: runElementwise(a, b, into: output) { (x: T, _: T) in x * x }; return
-            case 3: runElementwise(a, b, into: output) { (x: T, _: T) in x * x * x }; return
-            case 0.5: runElementwise(a, b, into: output) { (x: T, _: T) in x.squareRoot() }; return
-            case -0.5: runElementwise(a, b, into: output) { (x: T, _: T) in 1 / x.squareRoot() }; return
-            case -1: runElementwise(a, b, into: output) { (x: T, _: T) in 1 / x }; return
-            case -2: runElementwise(a, b, into: output) { (x: T, _: T) in 1 / (x * x) }; return
-            default: break
-            }
-        }
-        if T.self == Float.self {
-            runElementwise(a, b, into: output) { (x: T, y: T) in T(powf(Float(x), Float(y))) }
-        } else {
-            runElementwise(a, b, into: output) { (x: T, y: T) in T(pow(Double(x), Double(y))) }
-        }
+    case .power: runFloatingPower(a, b, into: output, T.self)
     case .maximum: runElementwise(a, b, into: output) { (x: T, y: T) in (x.isNaN || y.isNaN) ? T.nan : Swift.max(x, y) }
     case .minimum: runElementwise(a, b, into: output) { (x: T, y: T) in (x.isNaN || y.isNaN) ? T.nan : Swift.min(x, y) }
     case .atan2 where T.self == Float.self && output.dtype == .float32:

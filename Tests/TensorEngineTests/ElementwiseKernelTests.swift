@@ -127,8 +127,25 @@ import Testing
         let roots = try power(.float(0.5))
         #expect(roots[0] == values[0].squareRoot() && roots[2].isNaN)
         #expect(try power(.float(-0.5))[1] == 1 / values[1].squareRoot())
-        // Other exponents still go through pow.
-        #expect(try power(.float(1.5))[1] == powf(2.5, 1.5))
+        // Other exponents go through pow; six elements are all tail, where the exponent is
+        // a double.
+        #expect(try power(.float(1.5))[1] == Float(Glibc.pow(2.5, 1.5)))
+        #expect(try power(.int(1)) == values)
+        #expect(try power(.bool(false)) == [1, 1, 1, 1, 1, 1])
+    }
+
+    /// PyTorch's bits (AVX2, recorded): its pow kernel runs SLEEF's powf on each whole
+    /// block of 16 floats and pow in double on the rest, and the two round
+    /// -1.264051079750061^4 differently.
+    @Test func powerRoundsLikePyTorchOnVectorBlocksAndTail() throws {
+        let base = Float(bitPattern: UInt32(bitPattern: -1_079_915_411))
+        let x = try Tensor(values: [Float](repeating: base, count: 17), shape: [17])
+        let bits = try binary(.power, .tensor(x), .scalar(.int(4))).elements(as: Float.self).map(\.bitPattern)
+        #expect(bits == [UInt32](repeating: 1_076_061_464, count: 16) + [1_076_061_463])
+        // A tensor exponent takes the same SLEEF blocks; its tail is powf.
+        let four = try Tensor(values: [Float](repeating: 4, count: 17), shape: [17])
+        let tensorBits = try binary(.power, .tensor(x), .tensor(four)).elements(as: Float.self).map(\.bitPattern)
+        #expect(tensorBits[0] == 1_076_061_464 && tensorBits[16] == 1_076_061_463)
     }
 
     @Test func whereSelectsAcrossBroadcastAndPromotion() throws {
