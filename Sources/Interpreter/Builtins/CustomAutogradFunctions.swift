@@ -34,12 +34,14 @@ extension Interpreter {
         ]))
     }
 
-    /// `torch.utils.checkpoint`, which PyTorch makes reachable from `torch.utils` without an import.
+    /// `torch.utils.checkpoint`, which PyTorch makes reachable from `torch.utils` without an
+    /// import. Its Python source runs when the module is first used.
     private func addCheckpointModule(torch: Namespace, function: Value, warnings: Value) {
         guard case let .module(utils)? = torch.members["utils"] else { return }
-        let library = runLibrary(checkpointLibrarySource, bindings: ["torch": .module(torch), "warnings": warnings, "Function": function])
-        let members = library.filter { ["checkpoint", "checkpoint_sequential", "CheckpointFunction"].contains($0.key) }
-        utils.members["checkpoint"] = .module(Namespace(name: "torch.utils.checkpoint", members: members))
+        utils.members["checkpoint"] = .module(Namespace(name: "torch.utils.checkpoint") { [unowned self, unowned torch] in
+            let library = runLibrary(checkpointLibrarySource, bindings: ["torch": .module(torch), "warnings": warnings, "Function": function])
+            return library.filter { ["checkpoint", "checkpoint_sequential", "CheckpointFunction"].contains($0.key) }
+        })
     }
 
     /// `MyFunction.apply(*args, **kwargs)`, called as `_apply_function(cls, ctx, *args, **kwargs)`.
