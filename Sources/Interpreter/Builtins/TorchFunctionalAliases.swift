@@ -20,6 +20,10 @@ private struct FunctionalAlias: Sendable {
     var integerReduction = false
     /// How many leading parameters have no default in ATen.
     var required = 2
+    /// Whether ATen's 'mean' is the plain mean of the elementwise loss where `F`'s differs
+    /// or warns (F.kl_div warns that its 'mean' is not batchmean); computed as 'none', then
+    /// the mean, silently.
+    var meansElementwiseLoss = false
 }
 
 private let convolution = ["input", "weight", "bias", "stride", "padding", "dilation", "groups"]
@@ -57,7 +61,8 @@ private let functionalAliases: [FunctionalAlias] = [
                     renames: ["cudnn_enabled": ""], required: 9),
     FunctionalAlias(name: "embedding", target: "embedding", parameters: ["weight", "indices", "padding_idx", "scale_grad_by_freq", "sparse"],
                     renames: ["indices": "input"]),
-    FunctionalAlias(name: "kl_div", target: "kl_div", parameters: ["input", "target", "reduction", "*", "log_target"], integerReduction: true),
+    FunctionalAlias(name: "kl_div", target: "kl_div", parameters: ["input", "target", "reduction", "*", "log_target"], integerReduction: true,
+                     meansElementwiseLoss: true),
     FunctionalAlias(name: "binary_cross_entropy_with_logits", target: "binary_cross_entropy_with_logits",
                     parameters: ["input", "target", "weight", "pos_weight", "reduction"], integerReduction: true),
     FunctionalAlias(name: "cosine_embedding_loss", target: "cosine_embedding_loss",
@@ -86,8 +91,7 @@ extension Interpreter {
             // function of the same name, whose arguments mean other things.
             members[alias.name] = .builtin(Builtin("torch." + alias.name) { interpreter, arguments in
                 var keywords = try alias.keywords(for: arguments)
-                // F.kl_div warns about 'mean'; ATen's mean is the same sum over all elements, silently.
-                let meanAfterwards = alias.name == "kl_div" && keywords.contains { entry in
+                let meanAfterwards = alias.meansElementwiseLoss && keywords.contains { entry in
                     if case .string("mean") = entry.value { entry.name == "reduction" } else { false }
                 }
                 if meanAfterwards { keywords = keywords.map { $0.name == "reduction" ? ($0.name, .string("none")) : $0 } }
