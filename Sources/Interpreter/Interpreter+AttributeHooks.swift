@@ -25,6 +25,7 @@ extension Interpreter {
             instance.attributeOrder = []
             return
         }
+        if let property = classProperty(instance, name) { return try property.set(.instance(instance), value, self) }
         if let store = instance.attributeStore {
             store[.string(name)] = value
             return

@@ -63,6 +63,7 @@ extension Interpreter {
 
     /// `object.__delattr__`: the attribute leaves the instance's namespace.
     func plainDeleteAttribute(_ instance: Instance, _ name: String) throws {
+        if let property = classProperty(instance, name) { return try property.delete(.instance(instance), self) }
         if instance.moduleRegistry?.remove(name) == true { return }
         if let store = instance.attributeStore {
             guard store[.string(name)] != nil else {

@@ -77,8 +77,8 @@ final class ModuleBaseClass: NativeObject {
     }
 }
 
-/// `torch.device('cpu')`.
-final class Device: NativeObject {
+/// `torch.device('cpu')`: prints as `cpu`, shows as `device(type='cpu')`.
+final class Device: NativeContainerRepr {
     let name: String
 
     init(_ name: String) { self.name = name }
@@ -86,6 +86,8 @@ final class Device: NativeObject {
     var typeName: String { "device" }
 
     func repr() -> String { "device(type='\(name)')" }
+    func repr(_ interpreter: Interpreter) throws -> String { repr() }
+    func str(_ interpreter: Interpreter) throws -> String { name }
 
     func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
         name == "type" ? .string(self.name) : nil

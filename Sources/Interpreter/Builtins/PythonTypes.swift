@@ -38,10 +38,10 @@ extension Interpreter {
             switch decorated.kind {
             case .staticMethod: return .function(decorated.function)
             case .classMethod: return bindMethod(decorated.function, to: .classObject(classObject))
-            case .property:
-                guard let instance else { return value }
-                return try callFunction(decorated.function, CallArguments([instance]))
             }
+        case let .native(property as PropertyObject):
+            guard let instance else { return value }
+            return try property.get(instance, self)
         case let .native(method as NativeMethodBinding):
             guard let instance else { return value }
             return method.bound(to: instance)
@@ -165,7 +165,7 @@ final class PythonTypeObject: NativeObject {
 
 /// A function wrapped by `@staticmethod`, `@classmethod` or `@property`.
 final class DecoratedFunction: NativeObject {
-    enum Kind: String { case staticMethod = "staticmethod", classMethod = "classmethod", property }
+    enum Kind: String { case staticMethod = "staticmethod", classMethod = "classmethod" }
     let kind: Kind
     let function: Function
 
@@ -221,7 +221,8 @@ extension Interpreter {
         func define(_ name: String, _ body: @escaping Builtin.Body) {
             table[name] = .builtin(Builtin(name, body))
         }
-        for kind in [DecoratedFunction.Kind.staticMethod, .classMethod, .property] {
+        define("property") { interpreter, arguments in try interpreter.makeProperty(arguments) }
+        for kind in [DecoratedFunction.Kind.staticMethod, .classMethod] {
             define(kind.rawValue) { _, arguments in
                 guard case let .function(function)? = arguments.positional.first else {
                     throw PythonError.typeError("\(kind.rawValue) expects a function")

@@ -80,6 +80,7 @@ extension Interpreter {
             switch classObject.lookup(name) {
             case let .function(function)?: return function.attributes["__isabstractmethod__"] != nil
             case let .native(decorated as DecoratedFunction)?: return decorated.function.attributes["__isabstractmethod__"] != nil
+            case let .native(property as PropertyObject)?: return property.functions.first?.attributes["__isabstractmethod__"] != nil
             default: return false
             }
         }.sorted()
