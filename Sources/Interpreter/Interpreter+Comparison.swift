@@ -77,7 +77,7 @@ extension Interpreter {
                 return try truthy(try call(method, CallArguments([container, item])))
             }
             if let wrapped = instance.builtinValue { return try contains(wrapped, item) }
-            return try iterate(container).contains { pythonEquals($0, item) }
+            return try containsItem(in: container) { pythonEquals($0, item) }
         case let .string(text):
             guard case let .string(needle) = item else {
                 throw PythonError.typeError("'in <string>' requires string as left operand, not \(item.typeName)")
@@ -96,7 +96,7 @@ extension Interpreter {
             let matches = try Autodiff.binary(.equal, .tensor(tensor), try operand(item, .add))
             return matches.bools().contains(true)
         default:
-            return try iterate(container).contains { pythonEquals($0, item) }
+            return try containsItem(in: container) { pythonEquals($0, item) }
         }
     }
 

@@ -86,10 +86,12 @@ extension Interpreter {
         }
     }
 
-    /// A list, set or dict comprehension, or a generator expression (built as a list).
+    /// A list, set or dict comprehension, or a generator expression.
     private func evaluateComprehension(_ kind: ExprKind) throws -> Value {
         switch kind {
-        case let .listComprehension(element, generators), let .generator(element, generators):
+        case let .generator(element, generators):
+            return try makeGeneratorExpression(element: element, generators: generators)
+        case let .listComprehension(element, generators):
             // Built in a list from the start, so its items count against the memory budget as they come.
             let results = ListStorage([])
             try comprehend(generators[...], collectsEveryItem: true) {

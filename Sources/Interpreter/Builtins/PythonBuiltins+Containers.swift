@@ -32,10 +32,10 @@ extension Interpreter {
             return .list(ListStorage(try interpreter.sortValues(items, key: bound.optional("key"), reverse: try bound.bool("reverse", default: false))))
         }
         table.defineBuiltin("any") { interpreter, arguments in
-            .bool(try interpreter.iterate(try arguments.bind("any", ["iterable"]).value("iterable")).contains { try interpreter.truthy($0) })
+            .bool(try interpreter.containsItem(in: try arguments.bind("any", ["iterable"]).value("iterable")) { try interpreter.truthy($0) })
         }
         table.defineBuiltin("all") { interpreter, arguments in
-            .bool(try interpreter.iterate(try arguments.bind("all", ["iterable"]).value("iterable")).allSatisfy { try interpreter.truthy($0) })
+            .bool(!(try interpreter.containsItem(in: try arguments.bind("all", ["iterable"]).value("iterable")) { !(try interpreter.truthy($0)) }))
         }
     }
 
