@@ -26,15 +26,11 @@ extension Interpreter {
         return base
     }
 
-    /// Makes the wrapped value when an instance is created: empty for a mutable type, from
-    /// the arguments for an immutable one. Returns whether `__init__` still has to fill it.
-    func createBuiltinValue(_ instance: Instance, _ base: Builtin, _ arguments: CallArguments) throws -> Bool {
-        if Self.immutableBuiltinTypes.contains(base.name) {
-            instance.builtinValue = try call(.builtin(base), arguments)
-            return false
-        }
-        instance.builtinValue = try call(.builtin(base), CallArguments())
-        return true
+    /// Makes the wrapped value when an instance is created: empty for a mutable type, which
+    /// its `__init__` fills, from the arguments for an immutable one, as its `__new__` does.
+    func createBuiltinValue(_ instance: Instance, _ base: Builtin, _ arguments: CallArguments) throws {
+        let immutable = Self.immutableBuiltinTypes.contains(base.name)
+        instance.builtinValue = try call(.builtin(base), immutable ? arguments : CallArguments())
     }
 
     /// The built-in `__init__`: `dict.__init__` and `Counter.__init__` add to the mapping,

@@ -1,5 +1,6 @@
-/// `ClassName(...)`: exceptions, enum lookups, and instances built by their `__init__`,
-/// a native base layer's, or a built-in base type's.
+/// `ClassName(...)`: exceptions, enum lookups, and instances made by the class's
+/// `__new__` (or `object.__new__`), then set up by its `__init__`, a native base layer's,
+/// or a built-in base type's.
 extension Interpreter {
     func instantiate(_ classObject: ClassObject, _ arguments: CallArguments) throws -> Value {
         if isExceptionClass(classObject) {
@@ -10,20 +11,48 @@ extension Interpreter {
             return try enumMember(classObject, value: try arguments.bind(classObject.name, ["value"]).value("value"))
         }
         try checkNotAbstract(classObject)
+        guard let newMethod = classObject.lookup("__new__") else {
+            let instance = try allocateInstance(classObject, arguments)
+            try initialize(instance, arguments, hasOwnNew: false)
+            return .instance(instance)
+        }
+        // `__new__` is a static method given the class; `__init__` runs only on an instance
+        // of the class it returns (a singleton's `__new__` returns the one it made first).
+        let made = try call(try bindClassAttribute(newMethod, instance: nil, classObject: classObject),
+                            arguments.prepending(.classObject(classObject)))
+        if case let .instance(instance) = made, instance.classObject.inherits(from: classObject) {
+            try initialize(instance, arguments, hasOwnNew: true)
+        }
+        return made
+    }
+
+    /// `object.__new__(cls, ...)`: a bare instance, with a module's registry, or the value
+    /// of its built-in base (made from the arguments for an immutable type: `tuple.__new__`).
+    func allocateInstance(_ classObject: ClassObject, _ arguments: CallArguments) throws -> Instance {
         let instance = Instance(classObject: classObject)
         if classObject.lookup("__tensortutor_module__") != nil { instance.moduleRegistry = ModuleRegistry() }
-        var fillsBuiltinValue = false
-        if let base = builtinBase(of: classObject) { fillsBuiltinValue = try createBuiltinValue(instance, base, arguments) }
-        if let initializer = classObject.lookup("__init__") {
+        if let base = builtinBase(of: classObject) { try createBuiltinValue(instance, base, arguments) }
+        return instance
+    }
+
+    private func initialize(_ instance: Instance, _ arguments: CallArguments, hasOwnNew: Bool) throws {
+        if let initializer = instance.classObject.lookup("__init__") {
             _ = try call(initializer, arguments.prepending(.instance(instance)))
         } else if let nativeInitializer = try moduleSuperAttribute(.instance(instance), "__init__") {
             // A subclass of a native layer without its own __init__ builds that layer.
             _ = try call(nativeInitializer, arguments)
         } else if instance.builtinValue != nil {
-            if fillsBuiltinValue { try fillBuiltinValue(instance, arguments) }
-        } else if !arguments.positional.isEmpty || !arguments.keywords.isEmpty {
-            throw PythonError.typeError("\(classObject.name)() takes no arguments")
+            try fillBuiltinValue(instance, arguments)
+        } else if !hasOwnNew, !arguments.positional.isEmpty || !arguments.keywords.isEmpty {
+            throw PythonError.typeError("\(instance.classObject.name)() takes no arguments")
         }
-        return .instance(instance)
+    }
+
+    /// `object.__new__` and `super().__new__(cls, ...)` when no user class defines it.
+    func objectNew(_ arguments: CallArguments) throws -> Value {
+        guard case let .classObject(classObject)? = arguments.positional.first else {
+            throw PythonError.typeError("object.__new__(X): X is not a type object (\(arguments.positional.first?.typeName ?? "nothing"))")
+        }
+        return .instance(try allocateInstance(classObject, CallArguments(Array(arguments.positional.dropFirst()), keywords: arguments.keywords)))
     }
 }

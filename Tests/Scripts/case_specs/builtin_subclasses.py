@@ -40,4 +40,8 @@ CASES = [("python", source) for source in [
     "{**3}",
     "dict.__getitem__({'a': 1}, 'a'), str.upper('ab'), list(map(str.strip, [' a ', 'b ']))",
     "dict.__getitem__([1], 0)",
+    "class Singleton:\n    _inst = None\n    def __new__(cls, *args, **kwargs):\n        if cls._inst is None:\n            cls._inst = super().__new__(cls)\n        return cls._inst\n    def __init__(self, v=0):\n        self.v = v\na = Singleton(1)\nb = Singleton(2)\n(a is b, a.v)",
+    "class Pair(tuple):\n    def __new__(cls, a, b):\n        return super().__new__(cls, (a, b))\np = Pair(1, 2)\n(p, p[1], type(p).__name__, p + (3,))",
+    "class Obj:\n    def __new__(cls):\n        o = object.__new__(cls)\n        o.made = True\n        return o\nclass Weird:\n    def __new__(cls, x):\n        return x * 2\n(Obj().made, Weird(4))",
+    "class Named(str):\n    def __new__(cls, value, tag):\n        s = super().__new__(cls, value)\n        s.tag = tag\n        return s\nn = Named('abc', 't')\n(n, n.tag, n.upper())",
 ]]
