@@ -309,11 +309,13 @@ extension Interpreter {
         var isModule = false
         var nativeBase: Builtin?
         var builtinBase: Builtin?
+        var isNamedTuple = false
         for base in bases {
             let value = try evaluate(base)
             switch value {
             case let .classObject(classObject): baseClasses.append(classObject)
             case let .native(object) where object is ModuleBaseClass: isModule = true
+            case .native(is TypingNamedTuple): isNamedTuple = true
             case let type where subclassableBuiltinType(type) != nil: builtinBase = subclassableBuiltinType(type)
             default:
                 if let factory = nativeModuleFactory(value) {
@@ -330,6 +332,7 @@ extension Interpreter {
         scope = classScope
         defer { scope = saved }
         try execute(body)
+        if isNamedTuple { return try namedTupleClass(named: name, body: classScope) }
         let classObject = ClassObject(name: name, attributes: classScope.variables, bases: baseClasses)
         if case let .expression(first)? = body.first?.kind, case let .string(docstring) = first.kind {
             classObject.attributes["__doc__"] = .string(docstring)

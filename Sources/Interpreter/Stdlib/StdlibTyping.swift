@@ -8,6 +8,7 @@ extension Interpreter {
                      "Generic", "Protocol", "Annotated", "DefaultDict", "OrderedDict", "Counter", "Deque", "NoReturn"]
         for name in forms { members[name] = .native(TypingForm(name)) }
         members["TYPE_CHECKING"] = .bool(false)
+        members["NamedTuple"] = .native(TypingNamedTuple())
         members["cast"] = stdlibFunction("cast") { _, arguments in
             try arguments.bind("cast", ["typ", "val"]).value("val")
         }

@@ -44,4 +44,7 @@ CASES = [("python", source) for source in [
     "class Pair(tuple):\n    def __new__(cls, a, b):\n        return super().__new__(cls, (a, b))\np = Pair(1, 2)\n(p, p[1], type(p).__name__, p + (3,))",
     "class Obj:\n    def __new__(cls):\n        o = object.__new__(cls)\n        o.made = True\n        return o\nclass Weird:\n    def __new__(cls, x):\n        return x * 2\n(Obj().made, Weird(4))",
     "class Named(str):\n    def __new__(cls, value, tag):\n        s = super().__new__(cls, value)\n        s.tag = tag\n        return s\nn = Named('abc', 't')\n(n, n.tag, n.upper())",
+    "from typing import NamedTuple, Optional\nclass Out(NamedTuple):\n    logits: torch.Tensor\n    loss: Optional[torch.Tensor] = None\no = Out(torch.ones(2))\na, b = Out(1, 2)\nprint(o)\n(o.loss, o._fields, o[0], a, b, isinstance(o, tuple), o._replace(loss=3).loss, o._asdict()['loss'])",
+    "from typing import NamedTuple\nP = NamedTuple('P', [('x', int), ('y', int)])\nP(1, 2)",
+    "from typing import NamedTuple\nclass Bad(NamedTuple):\n    x: int = 1\n    y: int",
 ]]
