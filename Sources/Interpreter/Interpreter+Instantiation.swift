@@ -55,4 +55,16 @@ extension Interpreter {
         }
         return .instance(try allocateInstance(classObject, CallArguments(Array(arguments.positional.dropFirst()), keywords: arguments.keywords)))
     }
+
+    /// A base class's `__init_subclass__` (implicitly a class method) runs for each new
+    /// subclass, as registries of model variants use it.
+    func runInitSubclass(of classObject: ClassObject) throws {
+        guard let hook = classObject.lookupWithOwner("__init_subclass__", after: classObject) else { return }
+        let bound = if case let .function(function) = hook.value {
+            bindMethod(function, to: .classObject(classObject))
+        } else {
+            try bindClassAttribute(hook.value, instance: nil, classObject: classObject)
+        }
+        _ = try call(bound, CallArguments())
+    }
 }

@@ -342,15 +342,16 @@ extension Interpreter {
         }
         for case let .function(function) in classObject.attributes.values { function.definingClass = classObject }
         for case let .native(decorated as DecoratedFunction) in classObject.attributes.values { decorated.function.definingClass = classObject }
-        for case let (name, .native(property as PropertyObject)) in classObject.attributes {
-            property.name = name
-            for function in property.functions { function.definingClass = classObject }
+        for case let (name, .native(descriptor as ClassBodyDescriptor)) in classObject.attributes {
+            descriptor.name = name
+            for function in descriptor.functions { function.definingClass = classObject }
         }
         if isModule { classObject.attributes["__tensortutor_module__"] = .bool(true) }
         if let nativeBase { classObject.attributes["__tensortutor_native_base__"] = .builtin(nativeBase) }
         if let builtinBase { classObject.attributes[Self.builtinBaseAttribute] = .builtin(builtinBase) }
         classObject.abstractMethods = abstractMethodNames(classObject)
         try makeEnumMembersIfEnum(classObject, body: body)
+        try runInitSubclass(of: classObject)
         return .classObject(classObject)
     }
 }

@@ -1,7 +1,35 @@
+/// A descriptor written in a class body: it learns its attribute name when the class is
+/// made (Python's `__set_name__`), and its functions learn their class, for `super()`.
+protocol ClassBodyDescriptor: NativeObject {
+    var name: String? { get set }
+    var functions: [Function] { get }
+}
+
+/// `functools.cached_property`: the getter runs on the first read, and its result is
+/// stored on the instance under the same name, where later reads find it first.
+final class CachedProperty: ClassBodyDescriptor {
+    let getter: Value
+    var name: String?
+
+    init(_ getter: Value) { self.getter = getter }
+
+    var typeName: String { "functools.cached_property" }
+    func repr() -> String { "<functools.cached_property object>" }
+    var functions: [Function] { if case let .function(function) = getter { [function] } else { [] } }
+
+    func get(_ instance: Value, _ interpreter: Interpreter) throws -> Value {
+        let value = try interpreter.call(getter, CallArguments([instance]))
+        if case let .instance(object) = instance, let name {
+            if let store = object.attributeStore { store[.string(name)] = value } else { object.set(name, value) }
+        }
+        return value
+    }
+}
+
 /// Python's `property`: a getter, and optionally a setter and a deleter, that run when an
 /// instance's attribute is read, assigned or deleted (`@property`, then `@t.setter`, as
 /// models expose a clamped temperature or a derived size).
-final class PropertyObject: NativeObject {
+final class PropertyObject: ClassBodyDescriptor {
     let getter: Value?
     let setter: Value?
     let deleter: Value?

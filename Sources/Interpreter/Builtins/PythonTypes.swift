@@ -42,6 +42,9 @@ extension Interpreter {
         case let .native(property as PropertyObject):
             guard let instance else { return value }
             return try property.get(instance, self)
+        case let .native(property as CachedProperty):
+            guard let instance else { return value }
+            return try property.get(instance, self)
         case let .native(method as NativeMethodBinding):
             guard let instance else { return value }
             return method.bound(to: instance)

@@ -1,6 +1,6 @@
 import PySyntax
 
-/// `functools`: partial, reduce, lru_cache/cache, wraps, cmp_to_key.
+/// `functools`: partial, reduce, lru_cache/cache, cached_property, wraps, cmp_to_key.
 extension Interpreter {
     func makeFunctoolsMembers() -> [String: Value] {
         let lruCache = stdlibFunction("lru_cache") { _, arguments in
@@ -24,6 +24,9 @@ extension Interpreter {
                 }
             },
             "lru_cache": lruCache,
+            "cached_property": stdlibFunction("cached_property") { _, arguments in
+                .native(CachedProperty(try arguments.bind("cached_property", ["func"]).value("func")))
+            },
             "cache": stdlibFunction("cache") { _, arguments in
                 .native(CachedFunction(try arguments.bind("cache", ["user_function"]).value("user_function"), maxSize: nil))
             },

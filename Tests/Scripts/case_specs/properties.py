@@ -25,4 +25,6 @@ CASES = [("python", source) for source in [
     "def get_x(self): return self._x\ndef set_x(self, v): self._x = v\nclass P:\n    x = property(get_x, set_x, doc='x!')\np = P()\np.x = 5\n(p.x, P.x.__doc__, P.x.fdel)",
     TEMP + "class Child(Temp):\n    @Temp.t.getter\n    def t(self):\n        return super().t * 10\nc = Child()\nc.t = 2\nc.t",
     "class NoGet:\n    x = property(None, lambda self, v: None)\nNoGet().x",
+    "import functools\nclass C:\n    def __init__(self):\n        self.x = 1\n        self.calls = 0\n    @functools.cached_property\n    def double(self):\n        self.calls += 1\n        return self.x * 2\nc = C()\nfirst = (c.double, c.double, c.calls, 'double' in vars(c))\ndel c.double\n(first, c.double, c.calls)",
+    "class Base:\n    registry = []\n    def __init_subclass__(cls, **kwargs):\n        super().__init_subclass__(**kwargs)\n        Base.registry.append(cls.__name__)\nclass A(Base): pass\nclass B(A): pass\nclass Reg:\n    kinds = {}\n    @classmethod\n    def __init_subclass__(cls):\n        Reg.kinds[cls.__name__.lower()] = cls\nclass Conv(Reg): pass\n(Base.registry, sorted(Reg.kinds))",
 ]]
