@@ -17,6 +17,19 @@ extension Interpreter {
         autograd.members.merge(members) { first, _ in first }
         autograd.members["function"] = .module(Namespace(name: "torch.autograd.function", members: members))
         addCheckpointModule(torch: torchNamespace, function: library["Function"] ?? .none, warnings: warnings)
+        addCompile(torch: torchNamespace, function: library["Function"] ?? .none)
+    }
+
+    /// `torch.compile`, whose Python source (`compileLibrarySource`) runs at its first call.
+    private func addCompile(torch: Namespace, function: Value) {
+        let evalFrame = Namespace(name: "torch._dynamo.eval_frame") { [unowned self, unowned torch] in
+            runLibrary(compileLibrarySource, bindings: ["torch": .module(torch), "Function": function])
+                .filter { ["compile", "OptimizedModule"].contains($0.key) }
+        }
+        torch.members["compile"] = .builtin(Builtin("compile", isOp: false) { interpreter, arguments in
+            guard let compile = evalFrame.members["compile"] else { throw PythonError.runtimeError("torch.compile is unavailable") }
+            return try interpreter.call(compile, arguments)
+        })
     }
 
     /// A `BackwardHook` for one call of a module with full backward hooks (the class is built
