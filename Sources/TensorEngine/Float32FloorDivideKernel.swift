@@ -47,11 +47,6 @@ private func slowFloorDivide(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Floa
 }
 
 @inline(__always)
-private func magnitude(_ v: SIMD8<Float>) -> SIMD8<Float> {
-    unsafeBitCast(unsafeBitCast(v, to: SIMD8<UInt32>.self) & SIMD8(repeating: 0x7FFF_FFFF), to: SIMD8<Float>.self)
-}
-
-@inline(__always)
 private func signBits(_ v: SIMD8<Float>) -> SIMD8<UInt32> {
     unsafeBitCast(v, to: SIMD8<UInt32>.self) & SIMD8(repeating: 0x8000_0000)
 }

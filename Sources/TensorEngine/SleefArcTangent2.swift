@@ -65,10 +65,6 @@ private func select(_ mask: SIMDMask<SIMD8<Int32>>, _ a: VectorDoubleFloat, _ b:
     VectorDoubleFloat(b.high.replacing(with: a.high, where: mask), b.low.replacing(with: a.low, where: mask))
 }
 
-@inline(__always)
-private func magnitude(_ x: SIMD8<Float>) -> SIMD8<Float> {
-    unsafeBitCast(unsafeBitCast(x, to: SIMD8<UInt32>.self) & 0x7FFF_FFFF, to: SIMD8<Float>.self)
-}
 
 @inline(__always)
 private func signBits(_ x: SIMD8<Float>) -> SIMD8<UInt32> {

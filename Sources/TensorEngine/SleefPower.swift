@@ -125,11 +125,6 @@ func sleefLoadExponent(_ x: SIMD8<Float>, _ exponent: SIMD8<Int32>) -> SIMD8<Flo
 @inline(__always)
 private func splat(_ value: Float) -> SIMD8<Float> { SIMD8<Float>(repeating: value) }
 
-@inline(__always)
-private func magnitude(_ v: SIMD8<Float>) -> SIMD8<Float> {
-    unsafeBitCast(unsafeBitCast(v, to: SIMD8<UInt32>.self) & 0x7FFF_FFFF, to: SIMD8<Float>.self)
-}
-
 /// SLEEF's `vmulsign`: x with its sign flipped where y is negative.
 @inline(__always)
 private func withSignFlipped(_ x: SIMD8<Float>, by y: SIMD8<Float>) -> SIMD8<Float> {

@@ -122,11 +122,6 @@ private func powerOfTwo(_ n: SIMD4<Int64>) -> SIMD4<Double> {
 }
 
 @inline(__always)
-private func magnitude(_ v: SIMD4<Double>) -> SIMD4<Double> {
-    unsafeBitCast(unsafeBitCast(v, to: SIMD4<UInt64>.self) & 0x7FFF_FFFF_FFFF_FFFF, to: SIMD4<Double>.self)
-}
-
-@inline(__always)
 private func withSignFlipped(_ x: SIMD4<Double>, by y: SIMD4<Double>) -> SIMD4<Double> {
     let signs = unsafeBitCast(y, to: SIMD4<UInt64>.self) & 0x8000_0000_0000_0000
     return unsafeBitCast(unsafeBitCast(x, to: SIMD4<UInt64>.self) ^ signs, to: SIMD4<Double>.self)
