@@ -92,8 +92,12 @@ extension Interpreter {
                 return .none
             })
         }
-        if let method = builtinDunder(wrapped, name, owner: instance.classObject.name) { return method }
-        return try valueMethod(wrapped, name)
+        return try builtinTypeMethod(wrapped, name, owner: instance.classObject.name)
+    }
+
+    /// A method of a built-in value: its special methods, then its ordinary ones.
+    private func builtinTypeMethod(_ wrapped: Value, _ name: String, owner: String) throws -> Value? {
+        try builtinDunder(wrapped, name, owner: owner) ?? valueMethod(wrapped, name)
     }
 
     /// The special methods a built-in type defines, for `super().__getitem__(key)` and
@@ -125,11 +129,11 @@ extension Interpreter {
     func unboundBuiltinMethod(_ type: Builtin, _ name: String) throws -> Value? {
         // Only the names the type has: `hasattr(dict, "nope")` stays False.
         guard subclassableBuiltinType(.builtin(type)) != nil, let exemplar = try? call(.builtin(type), CallArguments()),
-              try builtinDunder(exemplar, name, owner: type.name) ?? valueMethod(exemplar, name) != nil else { return nil }
+              try builtinTypeMethod(exemplar, name, owner: type.name) != nil else { return nil }
         return .native(MethodDescriptor(name, of: type.name) { interpreter, receiver, arguments in
             let wrapped = interpreter.unwrappingBuiltinSubclass(receiver)
             guard interpreter.isInstanceOfBuiltinType(wrapped, type),
-                  let method = try interpreter.builtinDunder(wrapped, name, owner: type.name) ?? interpreter.valueMethod(wrapped, name) else {
+                  let method = try interpreter.builtinTypeMethod(wrapped, name, owner: type.name) else {
                 throw PythonError.typeError("descriptor '\(name)' for '\(type.name)' objects doesn't apply to a '\(receiver.typeName)' object")
             }
             return try interpreter.call(method, arguments)

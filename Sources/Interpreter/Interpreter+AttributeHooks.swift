@@ -73,7 +73,7 @@ extension Interpreter {
     /// attribute hooks and a built-in base type's methods (`super().__init__(*args)` in a
     /// dict subclass fills the dict). Nil leaves the caller's own fallback.
     func superFallbackAttribute(_ receiver: Value?, _ name: String) throws -> Value? {
-        if name == "__new__" { return .builtin(Builtin("__new__") { interpreter, arguments in try interpreter.objectNew(arguments) }) }
+        if name == "__new__" { return objectTypeMethod(name) }
         guard case let .instance(instance)? = receiver, instance.moduleRegistry == nil else { return nil }
         if let method = try builtinSubclassAttribute(instance, name) { return method }
         guard case let .native(method as MethodDescriptor)? = objectTypeMethod(name) else { return nil }

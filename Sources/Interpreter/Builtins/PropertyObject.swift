@@ -1,8 +1,10 @@
 /// A descriptor written in a class body: it learns its attribute name when the class is
-/// made (Python's `__set_name__`), and its functions learn their class, for `super()`.
+/// made (Python's `__set_name__`), its functions learn their class, for `super()`, and
+/// reading it through an instance runs its getter.
 protocol ClassBodyDescriptor: NativeObject {
     var name: String? { get set }
     var functions: [Function] { get }
+    func get(_ instance: Value, _ interpreter: Interpreter) throws -> Value
 }
 
 /// `functools.cached_property`: the getter runs on the first read, and its result is

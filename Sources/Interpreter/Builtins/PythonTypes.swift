@@ -39,12 +39,9 @@ extension Interpreter {
             case .staticMethod: return .function(decorated.function)
             case .classMethod: return bindMethod(decorated.function, to: .classObject(classObject))
             }
-        case let .native(property as PropertyObject):
+        case let .native(descriptor as ClassBodyDescriptor):
             guard let instance else { return value }
-            return try property.get(instance, self)
-        case let .native(property as CachedProperty):
-            guard let instance else { return value }
-            return try property.get(instance, self)
+            return try descriptor.get(instance, self)
         case let .native(method as NativeMethodBinding):
             guard let instance else { return value }
             return method.bound(to: instance)
