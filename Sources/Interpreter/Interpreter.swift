@@ -93,6 +93,8 @@ public final class Interpreter {
     /// their instances too.
     var optimizerBaseClass: ClassObject?
     var schedulerBaseClass: ClassObject?
+    /// The module scopes the Python library ran in; see `releaseGlobals`.
+    var libraryScopes: [Scope] = []
     /// torch/utils/hooks.py's `BackwardHook`, built at the first module call that needs it.
     var backwardHookClass: Value?
     /// Generator bodies started and not finished, each holding a thread.

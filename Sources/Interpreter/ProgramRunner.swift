@@ -101,11 +101,15 @@ public final class ProgramRunner: OutputSink {
 }
 
 extension Interpreter {
-    /// Drops every global binding, breaking the cycles through the module's namespace.
-    /// Values that are still in use elsewhere (handed to another runner as context, or
-    /// returned to the caller) stay alive through those references.
+    /// Drops every global binding, the program's and the Python library's, breaking the
+    /// cycles through their namespaces: a library function's globals hold `torch`, whose
+    /// `torch.optim.Optimizer` holds the function. Values that are still in use elsewhere
+    /// (handed to another runner as context, or returned to the caller) stay alive
+    /// through those references.
     func releaseGlobals() {
         scope = globals
         globals.variables.removeAll()
+        for library in libraryScopes { library.variables.removeAll() }
+        libraryScopes.removeAll()
     }
 }

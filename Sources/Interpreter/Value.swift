@@ -216,8 +216,11 @@ public final class Function {
     public let body: FunctionBody
     public let defaults: [String: Value]
     let closure: Scope
-    /// The class whose body defined this function, for `super()`.
-    var definingClass: ClassObject?
+    /// The class whose body defined this function, for `super()`. Weak: the class holds
+    /// the function among its attributes, and a class held by its own methods would
+    /// never be freed. Whatever calls a method reaches its class first (an instance, a
+    /// subclass, the class's name), so the class is alive while the method runs.
+    weak var definingClass: ClassObject?
     /// Attributes set on the function (`f.__doc__ = ...`, `functools.wraps`).
     var attributes: [String: Value] = [:]
     /// The file the function was defined in, so lines inside it are counted there.

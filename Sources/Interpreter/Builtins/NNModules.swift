@@ -169,7 +169,7 @@ final class FunctionModule: NNModule {
     /// `softmax.dim`) are exactly the `key=value` pairs of their repr.
     override func attribute(_ attribute: String, interpreter: Interpreter) throws -> Value? {
         if let text = reprOption(attribute) {
-            return try interpreter.literalEvalBuiltin(interpreter, CallArguments([.string(text)]))
+            return try Interpreter.literalEvalBuiltin(interpreter, CallArguments([.string(text)]))
         }
         return try super.attribute(attribute, interpreter: interpreter)
     }

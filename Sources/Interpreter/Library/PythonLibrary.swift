@@ -26,6 +26,7 @@ extension Interpreter {
     func runLibrary(_ text: String, bindings: [String: Value]) -> [String: Value] {
         let module = Scope(parent: nil)
         module.variables = bindings
+        libraryScopes.append(module)
         let file = SourceFile(name: pythonLibraryFileName, text: text)
         guard let parsed = try? PythonParser.parseModule(file) else { return [:] }
         let saved = (scope, source, currentLine)

@@ -27,7 +27,7 @@ extension Interpreter {
                 return .defaultFactory(factory)
             },
             "Counter": flavoredDictType("Counter") { _, _ in .counter },
-            "namedtuple": stdlibFunction("namedtuple", namedtupleBuiltin),
+            "namedtuple": stdlibFunction("namedtuple", Self.namedtupleBuiltin),
             "deque": stdlibFunction("deque") { interpreter, arguments in
                 let bound = try arguments.bind("deque", ["iterable", "maxlen"])
                 let items = try bound.values["iterable"].map { try interpreter.iterate($0) } ?? []

@@ -16,7 +16,7 @@ extension Interpreter {
         }
         return [
             "partial": .native(PartialType()),
-            "reduce": stdlibFunction("reduce", reduceBuiltin),
+            "reduce": stdlibFunction("reduce", Self.reduceBuiltin),
             "cmp_to_key": stdlibFunction("cmp_to_key") { _, arguments in
                 let comparison = try arguments.bind("cmp_to_key", ["mycmp"]).value("mycmp")
                 return stdlibFunction("K") { _, arguments in
@@ -41,7 +41,7 @@ extension Interpreter {
         ]
     }
 
-    private func reduceBuiltin(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
+    private static func reduceBuiltin(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
         let bound = try arguments.bind("reduce", ["function", "iterable", "initial"])
         let function = try bound.value("function")
         var items = try interpreter.iterate(try bound.value("iterable"))[...]

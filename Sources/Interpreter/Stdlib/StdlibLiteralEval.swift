@@ -5,7 +5,7 @@ import PySyntax
 /// (numbers, strings, True/False/None, and tuples, lists, sets and dicts of them, with a
 /// sign on a number) are evaluated; anything else is rejected before it can run.
 extension Interpreter {
-    func literalEvalBuiltin(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
+    static func literalEvalBuiltin(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
         let value = try arguments.bind("literal_eval", ["node_or_string"]).value("node_or_string")
         guard case let .string(text) = value else {
             throw PythonError.valueError("malformed node or string: \(try interpreter.repr(value))")

@@ -29,7 +29,7 @@ extension Interpreter {
             "os.path": os["path"] ?? .none,
             "inspect": stdlibModule("inspect", makeInspectMembers()),
             "dataclasses": stdlibModule("dataclasses", makeDataclassesMembers()),
-            "ast": stdlibModule("ast", ["literal_eval": stdlibFunction("literal_eval", literalEvalBuiltin)]),
+            "ast": stdlibModule("ast", ["literal_eval": stdlibFunction("literal_eval", Self.literalEvalBuiltin)]),
             "argparse": stdlibModule("argparse", makeArgparseMembers()),
             "random": stdlibModule("random", makeRandomModuleMembers()),
             "einops": stdlibModule("einops", makeEinopsMembers()),

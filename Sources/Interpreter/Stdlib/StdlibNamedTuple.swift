@@ -1,6 +1,6 @@
 /// `collections.namedtuple`: a class whose instances are tuples with named fields.
 extension Interpreter {
-    func namedtupleBuiltin(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
+    static func namedtupleBuiltin(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value {
         let bound = try arguments.bind("namedtuple", ["typename", "field_names", "*", "rename", "defaults", "module"])
         guard case let .string(typeName) = try bound.value("typename") else { throw PythonError.typeError("namedtuple() typename must be a str") }
         let fieldValue = try bound.value("field_names")
