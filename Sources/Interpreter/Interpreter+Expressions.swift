@@ -284,6 +284,7 @@ extension Interpreter {
             scope = saved
             currentLine = savedLine
             callDepth -= 1
+            if callScope.definesClosures { callScope.releaseOwnClosures() }
         }
         switch function.body {
         case let .expression(expr):

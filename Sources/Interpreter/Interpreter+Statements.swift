@@ -299,6 +299,7 @@ extension Interpreter {
         }
         var closure = scope
         while closure.isClassBody, let enclosing = closure.parent { closure = enclosing }
+        if closure.function != nil { closure.definesClosures = true }
         let function = Function(name: name, parameters: parameters, body: body, defaults: defaults, closure: closure)
         function.sourceName = source.name
         return function

@@ -46,18 +46,43 @@ final class Scope {
     /// `copy` does not hide the `copy` module from the other methods.
     var isClassBody = false
 
+    /// Set when a function is defined that closes over this call's scope.
+    var definesClosures = false
+    /// Functions that closed over this scope, held weakly once its call returned.
+    private var returnedClosures: [String: WeakFunction] = [:]
+
     init(parent: Scope?) { self.parent = parent }
 
     func lookup(_ name: String) -> Value? {
         var scope: Scope? = self
         while let current = scope {
             if let value = current.variables[name] { return value }
+            if !current.returnedClosures.isEmpty, let function = current.returnedClosures[name]?.function { return .function(function) }
             scope = current.parent
         }
         return nil
     }
 
+    /// When a call returns, the functions defined in it that close over its scope stop
+    /// being held by it. Each holds the scope, so the cycle would keep the call's locals,
+    /// its tensors too, alive after every call of a function with a nested `def` or
+    /// `lambda`. Whoever still holds such a function (the caller it was returned to, a
+    /// hook list) keeps it, and through it the scope; it still finds itself by name.
+    func releaseOwnClosures() {
+        for (name, value) in variables {
+            guard case let .function(function) = value, function.closure === self else { continue }
+            returnedClosures[name] = WeakFunction(function)
+            variables[name] = nil
+        }
+    }
+
     var root: Scope { parent?.root ?? self }
+}
+
+/// A function a scope names without keeping it alive; see `Scope.releaseOwnClosures`.
+struct WeakFunction {
+    weak var function: Function?
+    init(_ function: Function) { self.function = function }
 }
 
 /// Evaluates parsed programs over the tensor engine. One interpreter is one session:

@@ -1,5 +1,6 @@
 import Diagnostics
 import Interpreter
+import TensorEngine
 import Testing
 
 /// A finished session must free what it built: every lesson block, `:reset` and test run
@@ -56,5 +57,34 @@ struct InterpreterLifetimeTests {
             return nil
         }, variable: "B")
         #expect(result.object)
+    }
+
+    @Test("a call that defines a closure frees its locals when it returns, unless the closure is kept", .serialized)
+    func closureScopes() {
+        let program = """
+            import torch
+            def step():
+                big = torch.zeros(2**20)
+                def inner():
+                    return big
+                scale = lambda t: t * 2
+                return scale(inner()).sum()
+            def counter():
+                kept = torch.zeros(2**20)
+                def fact(k):
+                    return 1 if k <= 1 else k * fact(k - 1)
+                return fact
+            for i in range(5):
+                step()
+            f = counter()
+            assert f(5) == 120
+            """
+        let before = MemoryBudget.liveBytes
+        let runner = ProgramRunner()
+        #expect(runner.run(SourceFile(name: "<closures>", text: program)))
+        let held = MemoryBudget.liveBytes - before
+        // Only `counter`'s tensor remains, through the function it returned.
+        #expect(held >= 4 << 20 && held < 5 << 20, "\(held) bytes held")
+        _ = runner
     }
 }
