@@ -16,6 +16,8 @@ extension Interpreter {
         var inferredType: DType?
 
         func visit(_ value: Value, depth: Int) throws {
+            // A list, tuple, int or float subclass counts as its built-in value, as in PyTorch.
+            let value = unwrappingBuiltinSubclass(value)
             if let items = try nestedItems(value) {
                 // Tensors have at most 64 dims; deeper nesting (or a list that holds
                 // itself) would only recurse until the stack ran out.
@@ -100,18 +102,20 @@ extension Interpreter {
         var first = data
         for depth in 0..<Self.maximumTensorDims {
             if case .string = first, depth > 0 { throw PythonError.valueError("too many dimensions 'str'") }
-            guard let items = nestedListItems(first), let head = items.first else { break }
+            guard let items = nestedListItems(unwrappingBuiltinSubclass(first)), let head = items.first else { break }
             first = head
         }
         func infer(_ value: Value, depth: Int) throws {
-            switch value {
+            switch unwrappingBuiltinSubclass(value) {
             case .bool, .int, .float, .tensor, .native(is NumPyScalar), .native(is BigIntObject), .native(is NDArray): return
             case .string: throw PythonError.typeError("new(): invalid data type 'str'")
             default:
                 // Deeper than a tensor can be: the store pass gives that error.
                 guard depth < Self.maximumTensorDims else { return }
                 if case .range = value { return }
-                guard let items = nestedListItems(value) else { throw PythonError.runtimeError("Could not infer dtype of \(value.typeName)") }
+                guard let items = nestedListItems(unwrappingBuiltinSubclass(value)) else {
+                    throw PythonError.runtimeError("Could not infer dtype of \(value.typeName)")
+                }
                 for item in items { try infer(item, depth: depth + 1) }
             }
         }

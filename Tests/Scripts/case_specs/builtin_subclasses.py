@@ -27,6 +27,8 @@ CASES = [("python", source) for source in [
     "import json, copy\nclass Config(dict):\n    pass\nc = Config(a=1)\nc2 = copy.deepcopy(c)\nc2['a'] = 5\n(json.dumps(c), c, c2, copy.copy(c), type(copy.copy(c)).__name__)",
     "class Config(dict):\n    pass\nclass Sub(Config):\n    def __init__(self):\n        self.note = 'hi'\ns = Sub()\n(s, s.note, len(s), issubclass(Sub, dict), isinstance(s, Config))",
     "from enum import Enum\nclass Color(str, Enum):\n    RED = 'red'\n(Color.RED == 'red', Color.RED.value, Color.RED.upper(), isinstance(Color.RED, str))",
+    "import torch\nclass Rows(list):\n    pass\nclass Pair(tuple):\n    pass\nclass MyInt(int):\n    pass\n(torch.tensor(Rows([Pair((1, 2)), [MyInt(3), 4]])), torch.tensor(Rows([1.5, MyInt(2)])), torch.tensor(Pair(())), torch.tensor([MyInt(7)]).dtype)",
+    "import torch\nclass Rows(list):\n    pass\ntorch.tensor(Rows([[1, 2], [3]]))",
     "class Config(dict):\n    pass\nConfig()[1]",
     "class Config(dict):\n    pass\nConfig(1)",
     "class Cfg(dict):\n    def __init__(self, **kw):\n        super().__init__()\n        for k, v in kw.items():\n            self[k] = v\n    def __getattr__(self, k):\n        try:\n            return self[k]\n        except KeyError:\n            raise AttributeError(k)\ncf = Cfg(depth=12)\n(cf.depth, hasattr(cf, 'nope'), cf, hasattr(dict, 'nope'), hasattr(dict, 'items'))",
