@@ -107,6 +107,13 @@ final class SyntaxIndex {
                 handler.body.forEach(index)
             }
             (orElse + finally).forEach(index)
+        case let .match(subject, cases):
+            visit(subject, in: statement, parent: nil)
+            for matchCase in cases {
+                let expressions = matchCase.pattern.expressions + [matchCase.guardCondition].compactMap { $0 }
+                expressions.forEach { visit($0, in: statement, parent: nil) }
+                matchCase.body.forEach(index)
+            }
         case .break, .continue, .pass, .import, .importFrom, .global, .nonlocal:
             break
         }

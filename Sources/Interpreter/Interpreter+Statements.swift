@@ -108,6 +108,8 @@ extension Interpreter {
             scope.nonlocalNames.formUnion(names)
         case let .try(body, handlers, orElse, finally):
             return try executeTry(body, handlers, orElse, finally)
+        case let .match(subject, cases):
+            return try executeMatch(subject, cases)
         }
         return .normal
     }

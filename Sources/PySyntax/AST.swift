@@ -212,6 +212,8 @@ public enum StmtKind {
     case global([String])
     case nonlocal([String])
     case `try`(body: [Stmt], handlers: [ExceptHandler], orElse: [Stmt], finally: [Stmt])
+    /// `match subject:` with its `case` clauses, tried in order.
+    case match(subject: Expr, cases: [MatchCase])
 }
 
 public struct WithItem {

@@ -83,7 +83,7 @@ final class NamedTupleClass: NativeCallable, NativeInstanceCheck {
 
     func attribute(_ attribute: String, interpreter: Interpreter) throws -> Value? {
         switch attribute {
-        case "_fields": return .tuple(fields.map { .string($0) })
+        case "_fields", "__match_args__": return .tuple(fields.map { .string($0) })
         case "__name__": return .string(name)
         case "_make":
             return stdlibFunction("_make") { [self] interpreter, arguments in
