@@ -82,8 +82,8 @@ final class SyntaxIndex {
             for parameter in parameters { if let value = parameter.defaultValue { visit(value, in: statement, parent: nil) } }
             decorators.forEach { visit($0, in: statement, parent: nil) }
             body.forEach(index)
-        case let .classDef(_, bases, body, decorators):
-            (bases + decorators).forEach { visit($0, in: statement, parent: nil) }
+        case let .classDef(_, bases, keywords, body, decorators):
+            (bases + keywords.map(\.value) + decorators).forEach { visit($0, in: statement, parent: nil) }
             body.forEach(index)
         case let .return(value):
             if let value { visit(value, in: statement, parent: nil) }

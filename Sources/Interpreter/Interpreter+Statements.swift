@@ -76,8 +76,8 @@ extension Interpreter {
                 function = try call(try evaluate(decorator), CallArguments([function]))
             }
             assignName(name, function)
-        case let .classDef(name, bases, body, decorators):
-            var classValue = try makeClass(name: name, bases: bases, body: body)
+        case let .classDef(name, bases, keywords, body, decorators):
+            var classValue = try makeClass(name: name, bases: bases, keywords: keywords, body: body)
             for decorator in decorators.reversed() {
                 classValue = try call(try evaluate(decorator), CallArguments([classValue]))
             }
@@ -306,7 +306,7 @@ extension Interpreter {
         return function
     }
 
-    private func makeClass(name: String, bases: [Expr], body: [Stmt]) throws -> Value {
+    private func makeClass(name: String, bases: [Expr], keywords: [Argument], body: [Stmt]) throws -> Value {
         var baseClasses: [ClassObject] = []
         var isModule = false
         var nativeBase: Builtin?
@@ -326,6 +326,7 @@ extension Interpreter {
                 }
             }
         }
+        let classKeywords = try evaluateArguments(keywords).keywords
         try ClassLinearization.check(bases: baseClasses)
         let classScope = Scope(parent: scope)
         classScope.isClassBody = true
@@ -353,7 +354,7 @@ extension Interpreter {
         if let builtinBase { classObject.attributes[Self.builtinBaseAttribute] = .builtin(builtinBase) }
         classObject.abstractMethods = abstractMethodNames(classObject)
         try makeEnumMembersIfEnum(classObject, body: body)
-        try runInitSubclass(of: classObject)
+        try runInitSubclass(of: classObject, keywords: classKeywords)
         return .classObject(classObject)
     }
 }

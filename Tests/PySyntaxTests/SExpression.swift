@@ -103,8 +103,9 @@ func sExpression(_ statement: Stmt) -> String {
     case .pass: return "pass"
     case .functionDef(let name, let parameters, let body, let decorators, let isGenerator):
         return list(isGenerator ? "def-generator" : "def", decorators.map { "@" + sExpression($0) } + [name, list("params", parameters.map(sExpression)), block(body)])
-    case .classDef(let name, let bases, let body, let decorators):
-        return list("class", decorators.map { "@" + sExpression($0) } + [name, list("bases", bases.map(sExpression)), block(body)])
+    case .classDef(let name, let bases, let keywords, let body, let decorators):
+        let arguments = list("bases", bases.map(sExpression) + keywords.map(sExpression))
+        return list("class", decorators.map { "@" + sExpression($0) } + [name, arguments, block(body)])
     case .return(let value): return list("return", value.map { [sExpression($0)] } ?? [])
     case .with(let items, let body):
         return list("with", items.map { item in
