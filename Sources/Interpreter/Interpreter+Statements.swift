@@ -335,11 +335,10 @@ extension Interpreter {
         scope = classScope
         defer { scope = saved }
         try execute(body)
-        if isNamedTuple { return try namedTupleClass(named: name, body: classScope) }
+        let docstring = if case let .expression(first)? = body.first?.kind, case let .string(text) = first.kind { text } else { String?.none }
+        if isNamedTuple { return try namedTupleClass(named: name, body: classScope, docstring: docstring) }
         let classObject = ClassObject(name: name, attributes: classScope.variables, bases: baseClasses)
-        if case let .expression(first)? = body.first?.kind, case let .string(docstring) = first.kind {
-            classObject.attributes["__doc__"] = .string(docstring)
-        }
+        if let docstring { classObject.attributes["__doc__"] = .string(docstring) }
         for key in Array(classObject.attributes.keys) where privateName(key) {
             classObject.attributes[mangled(key, className: name)] = classObject.attributes.removeValue(forKey: key)
         }
