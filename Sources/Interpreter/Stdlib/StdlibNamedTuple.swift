@@ -15,6 +15,17 @@ extension Interpreter {
         return .native(NamedTupleClass(name: typeName, fields: fields, defaults: defaults))
     }
 
+    /// `Point(x=1, y=2)`, or what the class body's own `__repr__` returns.
+    func namedTupleRepr(_ tuple: NamedTuple) throws -> String {
+        if let method = try tuple.owner?.member("__repr__", receiver: .namedTuple(tuple), self) {
+            return try str(try call(method, CallArguments()))
+        }
+        let fields = try zip(tuple.fields, tuple.values).map { "\($0)=\(try repr($1))" }
+        // torch.return_types put each field on its own line; collections.namedtuple does not.
+        let separator = tuple.typeName.hasPrefix("torch.") ? ",\n" : ", "
+        return "\(tuple.typeName)(\(separator == ", " ? "" : "\n")" + fields.joined(separator: separator) + ")"
+    }
+
     func namedTupleMethod(_ tuple: NamedTuple, _ name: String, _ method: (@escaping Builtin.Body) -> Value) -> Value? {
         switch name {
         case "_fields": return .tuple(tuple.fields.map { .string($0) })

@@ -1,6 +1,6 @@
 # A `class P(NamedTuple)` body's methods, properties, class and static methods,
-# constants and docstring reach the class and its instances; _fields, _replace,
-# _asdict, _make and copies keep working and keep the methods.
+# constants, docstring and __repr__/__str__ reach the class and its instances;
+# _fields, _replace, _asdict, _make and copies keep working and keep the methods.
 POINT = """from typing import NamedTuple
 import math
 class Point(NamedTuple):
@@ -31,4 +31,5 @@ CASES = [("python", source) for source in [
     "from typing import NamedTuple, Optional\nclass Out(NamedTuple):\n    logits: torch.Tensor\n    loss: Optional[torch.Tensor] = None\n    def total(self):\n        return self.logits.sum() + (0 if self.loss is None else self.loss)\n(Out(torch.ones(3)).total(), Out(torch.ones(2), torch.tensor(5.)).total())",
     "from typing import NamedTuple\nclass Plain(NamedTuple):\n    a: int\n    b: int\n(Plain.__doc__, Plain(1, 2), Plain(1, 2).a)",
     POINT + "Point(1.0, 2.0).missing",
+    "from typing import NamedTuple\nclass P(NamedTuple):\n    x: int\n    y: int\n    def __repr__(self):\n        return f'<P {self.x},{self.y}>'\nclass Q(NamedTuple):\n    a: int\n    def __str__(self):\n        return f'Q with {self.a}'\np, q = P(1, 2), Q(5)\nprint(p, q, f'{p} {q}')\n(repr(p), str(p), [p], repr(q), str(q), [q], repr(p._replace(x=9)))",
 ]]
