@@ -82,8 +82,8 @@ final class SyntaxIndex {
             for parameter in parameters { if let value = parameter.defaultValue { visit(value, in: statement, parent: nil) } }
             decorators.forEach { visit($0, in: statement, parent: nil) }
             body.forEach(index)
-        case let .classDef(_, bases, body, decorators):
-            (bases + decorators).forEach { visit($0, in: statement, parent: nil) }
+        case let .classDef(_, bases, keywords, body, decorators):
+            (bases + keywords.map(\.value) + decorators).forEach { visit($0, in: statement, parent: nil) }
             body.forEach(index)
         case let .return(value):
             if let value { visit(value, in: statement, parent: nil) }
@@ -107,6 +107,13 @@ final class SyntaxIndex {
                 handler.body.forEach(index)
             }
             (orElse + finally).forEach(index)
+        case let .match(subject, cases):
+            visit(subject, in: statement, parent: nil)
+            for matchCase in cases {
+                let expressions = matchCase.pattern.expressions + [matchCase.guardCondition].compactMap { $0 }
+                expressions.forEach { visit($0, in: statement, parent: nil) }
+                matchCase.body.forEach(index)
+            }
         case .break, .continue, .pass, .import, .importFrom, .global, .nonlocal:
             break
         }

@@ -343,6 +343,7 @@ extension Interpreter {
             throw PythonError.attributeError("type object '\(classObject.name)' has no attribute '\(name)'")
         case let .namedTuple(tuple):
             if let index = tuple.fields.firstIndex(of: name) { return tuple.values[index] }
+            if let member = try tuple.owner?.member(name, receiver: object, self) { return member }
         case .range:
             if let value = try rangeView(object)?.rangeAttribute(name) { return value }
         case let .native(native):

@@ -212,6 +212,13 @@ extension Interpreter {
 
     private func evaluateCall(_ calleeExpr: Expr, _ arguments: [Argument]) throws -> Value {
         let callee = try evaluate(calleeExpr)
+        let callArguments = try evaluateArguments(arguments)
+        try checkInterrupt()
+        return try call(callee, callArguments)
+    }
+
+    /// The values of a call's arguments, with `*args` and `**kwargs` unpacked.
+    func evaluateArguments(_ arguments: [Argument]) throws -> CallArguments {
         var callArguments = CallArguments()
         for argument in arguments {
             switch argument.kind {
@@ -231,8 +238,7 @@ extension Interpreter {
                 }
             }
         }
-        try checkInterrupt()
-        return try call(callee, callArguments)
+        return callArguments
     }
 
     /// Calls any callable value.

@@ -27,11 +27,7 @@ extension Interpreter {
         case let .tuple(items):
             if items.count == 1 { return "(\(try repr(items[0])),)" }
             return "(" + (try items.map { try repr($0) }).joined(separator: ", ") + ")"
-        case let .namedTuple(tuple):
-            let fields = try zip(tuple.fields, tuple.values).map { "\($0)=\(try repr($1))" }
-            // torch.return_types put each field on its own line; collections.namedtuple does not.
-            let separator = tuple.typeName.hasPrefix("torch.") ? ",\n" : ", "
-            return "\(tuple.typeName)(\(separator == ", " ? "" : "\n")" + fields.joined(separator: separator) + ")"
+        case let .namedTuple(tuple): return try namedTupleRepr(tuple)
         case let .dict(dict) where !dict.flavor.isPlain:
             return try reprOnce(dict, cycle: "...") { try flavoredDictRepr(dict) }
         case let .dict(dict):
@@ -86,6 +82,9 @@ extension Interpreter {
             return try repr(value)
         case let .native(object as ExceptionObject): return object.message
         case let .native(object as NativeContainerRepr): return try object.str(self)
+        case let .namedTuple(tuple):
+            if let method = try tuple.owner?.member("__str__", receiver: value, self) { return try str(try call(method, CallArguments())) }
+            return try repr(value)
         default: return try repr(value)
         }
     }

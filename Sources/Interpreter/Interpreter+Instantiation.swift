@@ -57,14 +57,29 @@ extension Interpreter {
     }
 
     /// A base class's `__init_subclass__` (implicitly a class method) runs for each new
-    /// subclass, as registries of model variants use it.
-    func runInitSubclass(of classObject: ClassObject) throws {
-        guard let hook = classObject.lookupWithOwner("__init_subclass__", after: classObject) else { return }
+    /// subclass with the class keyword arguments (`class B(Base, flag=True)`), as
+    /// registries of model variants use it.
+    func runInitSubclass(of classObject: ClassObject, keywords: [(name: String, value: Value)]) throws {
+        guard let hook = classObject.lookupWithOwner("__init_subclass__", after: classObject) else {
+            try objectInitSubclass(classObject, CallArguments(keywords: keywords))
+            return
+        }
         let bound = if case let .function(function) = hook.value {
             bindMethod(function, to: .classObject(classObject))
         } else {
             try bindClassAttribute(hook.value, instance: nil, classObject: classObject)
         }
-        _ = try call(bound, CallArguments())
+        _ = try call(bound, CallArguments(keywords: keywords))
+    }
+
+    /// `object.__init_subclass__`, where the chain of `super().__init_subclass__(**kwargs)`
+    /// ends: keyword arguments nobody consumed are an error.
+    func objectInitSubclass(_ classObject: ClassObject, _ arguments: CallArguments) throws {
+        guard arguments.keywords.isEmpty else {
+            throw PythonError.typeError("\(classObject.name).__init_subclass__() takes no keyword arguments")
+        }
+        if !arguments.positional.isEmpty {
+            throw PythonError.typeError("\(classObject.name).__init_subclass__() takes no positional arguments")
+        }
     }
 }

@@ -76,8 +76,8 @@ extension Interpreter {
                 function = try call(try evaluate(decorator), CallArguments([function]))
             }
             assignName(name, function)
-        case let .classDef(name, bases, body, decorators):
-            var classValue = try makeClass(name: name, bases: bases, body: body)
+        case let .classDef(name, bases, keywords, body, decorators):
+            var classValue = try makeClass(name: name, bases: bases, keywords: keywords, body: body)
             for decorator in decorators.reversed() {
                 classValue = try call(try evaluate(decorator), CallArguments([classValue]))
             }
@@ -108,6 +108,8 @@ extension Interpreter {
             scope.nonlocalNames.formUnion(names)
         case let .try(body, handlers, orElse, finally):
             return try executeTry(body, handlers, orElse, finally)
+        case let .match(subject, cases):
+            return try executeMatch(subject, cases)
         }
         return .normal
     }
@@ -305,7 +307,7 @@ extension Interpreter {
         return function
     }
 
-    private func makeClass(name: String, bases: [Expr], body: [Stmt]) throws -> Value {
+    private func makeClass(name: String, bases: [Expr], keywords: [Argument], body: [Stmt]) throws -> Value {
         var baseClasses: [ClassObject] = []
         var isModule = false
         var nativeBase: Builtin?
@@ -325,6 +327,7 @@ extension Interpreter {
                 }
             }
         }
+        let classKeywords = try evaluateArguments(keywords).keywords
         try ClassLinearization.check(bases: baseClasses)
         let classScope = Scope(parent: scope)
         classScope.isClassBody = true
@@ -333,11 +336,10 @@ extension Interpreter {
         scope = classScope
         defer { scope = saved }
         try execute(body)
-        if isNamedTuple { return try namedTupleClass(named: name, body: classScope) }
+        let docstring = if case let .expression(first)? = body.first?.kind, case let .string(text) = first.kind { text } else { String?.none }
+        if isNamedTuple { return try namedTupleClass(named: name, body: classScope, docstring: docstring) }
         let classObject = ClassObject(name: name, attributes: classScope.variables, bases: baseClasses)
-        if case let .expression(first)? = body.first?.kind, case let .string(docstring) = first.kind {
-            classObject.attributes["__doc__"] = .string(docstring)
-        }
+        if let docstring { classObject.attributes["__doc__"] = .string(docstring) }
         for key in Array(classObject.attributes.keys) where privateName(key) {
             classObject.attributes[mangled(key, className: name)] = classObject.attributes.removeValue(forKey: key)
         }
@@ -352,7 +354,7 @@ extension Interpreter {
         if let builtinBase { classObject.attributes[Self.builtinBaseAttribute] = .builtin(builtinBase) }
         classObject.abstractMethods = abstractMethodNames(classObject)
         try makeEnumMembersIfEnum(classObject, body: body)
-        try runInitSubclass(of: classObject)
+        try runInitSubclass(of: classObject, keywords: classKeywords)
         return .classObject(classObject)
     }
 }

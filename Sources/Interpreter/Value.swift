@@ -201,6 +201,8 @@ public struct NamedTuple {
     public let typeName: String
     public let fields: [String]
     public let values: [Value]
+    /// The class that made it, for the methods a `class P(NamedTuple)` body defines.
+    var owner: NamedTupleClass?
 
     public init(typeName: String, fields: [String], values: [Value]) {
         self.typeName = typeName

@@ -199,7 +199,9 @@ public enum StmtKind {
     case pass
     /// `isGenerator` when the body (not a nested def or class) contains `yield`.
     case functionDef(name: String, parameters: [Parameter], body: [Stmt], decorators: [Expr], isGenerator: Bool)
-    case classDef(name: String, bases: [Expr], body: [Stmt], decorators: [Expr])
+    /// `keywords` are the class keyword arguments (`flag=True`, `**options`) handed to the
+    /// base's `__init_subclass__`; `metaclass=` is not among them.
+    case classDef(name: String, bases: [Expr], keywords: [Argument], body: [Stmt], decorators: [Expr])
     case `return`(Expr?)
     case with(items: [WithItem], body: [Stmt])
     /// `import a.b as c, d`
@@ -212,6 +214,8 @@ public enum StmtKind {
     case global([String])
     case nonlocal([String])
     case `try`(body: [Stmt], handlers: [ExceptHandler], orElse: [Stmt], finally: [Stmt])
+    /// `match subject:` with its `case` clauses, tried in order.
+    case match(subject: Expr, cases: [MatchCase])
 }
 
 public struct WithItem {

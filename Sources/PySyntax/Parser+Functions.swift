@@ -49,15 +49,20 @@ extension Parser {
                     span(from: start))
     }
 
-    /// `class Name(Base, ...): body`; keyword arguments such as `metaclass=` are dropped.
+    /// `class Name(Base, flag=True): body`; `metaclass=` is dropped, as metaclasses are not modelled.
     mutating func parseClassDef(decorators: [Expr] = [], start: Int? = nil) throws(ParseError) -> Stmt {
         let keyword = advance()
         let start = start ?? keyword.span.start
         let (name, _) = try expectName()
         var bases: [Expr] = []
+        var keywords: [Argument] = []
         if match(.leftParen) {
             for argument in try parseArguments() {
-                if case .positional = argument.kind { bases.append(argument.value) }
+                switch argument.kind {
+                case .positional: bases.append(argument.value)
+                case .keyword("metaclass"), .unpack: break
+                case .keyword, .unpackKeywords: keywords.append(argument)
+                }
             }
         }
         try expect(.colon)
@@ -65,7 +70,7 @@ extension Parser {
         (functionDepth, loopDepth) = (0, 0)
         defer { (functionDepth, loopDepth) = saved }
         let body = try parseBlock(after: "class definition", line: source.line(of: keyword.span.start))
-        return Stmt(.classDef(name: name, bases: bases, body: body, decorators: decorators), span(from: start))
+        return Stmt(.classDef(name: name, bases: bases, keywords: keywords, body: body, decorators: decorators), span(from: start))
     }
 
     /// Parameters up to (not including) `closing`: `a, b=1, *args, c, d=2, **kwargs`,

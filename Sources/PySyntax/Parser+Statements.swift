@@ -19,6 +19,9 @@ extension Parser {
         case .punctuation(.at): return [try parseDecorated()]
         case .keyword(.async): throw error("'async' is not supported", current.span)
         case .indent: throw syntaxError("unexpected indent")
+        case .name("match"):
+            if let match = try parseMatchIfPresent() { return [match] }
+            return try parseSimpleStatements()
         default: return try parseSimpleStatements()
         }
     }

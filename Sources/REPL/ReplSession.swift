@@ -131,24 +131,26 @@ public final class ReplSession {
     /// "read another line"; any other error is reported now. A compound statement
     /// (`for`, `def`, ...) also waits for an empty line, as in Python.
     func completeness(of text: String, lastLine: String, recalled: Bool) -> Completeness {
+        let module: Module
         do {
-            _ = try PythonParser.parseModule(SourceFile(name: "<stdin>", text: text))
+            module = try PythonParser.parseModule(SourceFile(name: "<stdin>", text: text))
         } catch {
             return error.isUnexpectedEndOfInput ? .incomplete : .complete
         }
         if recalled { return .complete }
         let lastIsBlank = lastLine.trimmingCharacters(in: .whitespaces).isEmpty
-        return startsBlock(text) && !lastIsBlank ? .incomplete : .complete
+        return startsBlock(module) && !lastIsBlank ? .incomplete : .complete
     }
 
     /// Whether the input opens with a compound statement, which Python's interactive
     /// mode ends only on an empty line (a bracketed expression ends when it closes).
-    private func startsBlock(_ text: String) -> Bool {
-        let firstLine = text.prefix { $0 != "\n" }.trimmingCharacters(in: .whitespaces)
-        if firstLine.hasPrefix("@") { return true }
-        let firstWord = firstLine.prefix { $0.isLetter }
-        let compound: Set<Substring> = ["for", "while", "if", "def", "class", "with", "try", "async", "match"]
-        return compound.contains(firstWord) && firstLine.dropFirst(firstWord.count).first.map { !$0.isLetter && !$0.isNumber && $0 != "_" } != false
+    /// Decided from the parsed statement, so `match = 1` (a name, not the soft keyword)
+    /// runs at once.
+    private func startsBlock(_ module: Module) -> Bool {
+        switch module.body.first?.kind {
+        case .if?, .for?, .while?, .functionDef?, .classDef?, .with?, .try?, .match?: true
+        default: false
+        }
     }
 
     // MARK: running code

@@ -46,6 +46,22 @@ struct RealCodeWordingTests {
         #expect(permute.text.hasSuffix(": [N, N, 2] → [2, N, N]"), "\(permute.text)")
     }
 
+    @Test("ops inside a match statement's cases are explained, in the case that ran")
+    func matchStatementCases() throws {
+        let code = """
+            x = torch.ones(2, 3)
+            match x.shape:
+                case (rows, cols) if rows < cols:
+                    y = x.sum(dim=0)
+                case _:
+                    y = x.sum(dim=1)
+            """
+        let explanation = explain(code)
+        let sum = try #require(step(explanation, "x.sum(dim=0)"))
+        #expect(sum.text.hasPrefix("sums over dim 0 (size 2): [2, 3] → [3]"), "\(sum.text)")
+        #expect(step(explanation, "x.sum(dim=1)") == nil)
+    }
+
     @Test("a uniform heatmap is one line; a cropped one keeps the whole matrix's legend")
     func heatmapLegends() {
         let zeros = Picture.heatmap(title: "heatmap of m", matrix: Array(repeating: Array(repeating: 0.0, count: 40), count: 40))

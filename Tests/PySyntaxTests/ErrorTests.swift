@@ -20,6 +20,16 @@ struct ExpectedError: CustomTestStringConvertible, Sendable {
     }
 
     var testDescription: String { source.debugDescription }
+
+    /// Parses the source and checks the error's message and span.
+    func verify() throws {
+        let file = SourceFile(name: "<test>", text: source)
+        let error = try #require(throws: ParseError.self) { try PythonParser.parseModule(file) }
+        #expect(error.message == message)
+        #expect(file.line(of: error.span.start) == line)
+        #expect(file.column(of: error.span.start) == column)
+        #expect(file.text(of: error.span) == spanText)
+    }
 }
 
 @Suite struct ErrorMessageTests {
@@ -103,12 +113,7 @@ struct ExpectedError: CustomTestStringConvertible, Sendable {
         ExpectedError("(1 2)", "invalid syntax", at: 1, 4, "2"),
     ])
     func message(_ expected: ExpectedError) throws {
-        let source = SourceFile(name: "<test>", text: expected.source)
-        let error = try #require(throws: ParseError.self) { try PythonParser.parseModule(source) }
-        #expect(error.message == expected.message)
-        #expect(source.line(of: error.span.start) == expected.line)
-        #expect(source.column(of: error.span.start) == expected.column)
-        #expect(source.text(of: error.span) == expected.spanText)
+        try expected.verify()
     }
 
     @Test func helpLines() {

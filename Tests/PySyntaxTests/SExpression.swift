@@ -103,8 +103,9 @@ func sExpression(_ statement: Stmt) -> String {
     case .pass: return "pass"
     case .functionDef(let name, let parameters, let body, let decorators, let isGenerator):
         return list(isGenerator ? "def-generator" : "def", decorators.map { "@" + sExpression($0) } + [name, list("params", parameters.map(sExpression)), block(body)])
-    case .classDef(let name, let bases, let body, let decorators):
-        return list("class", decorators.map { "@" + sExpression($0) } + [name, list("bases", bases.map(sExpression)), block(body)])
+    case .classDef(let name, let bases, let keywords, let body, let decorators):
+        let arguments = list("bases", bases.map(sExpression) + keywords.map(sExpression))
+        return list("class", decorators.map { "@" + sExpression($0) } + [name, arguments, block(body)])
     case .return(let value): return list("return", value.map { [sExpression($0)] } ?? [])
     case .with(let items, let body):
         return list("with", items.map { item in
@@ -130,6 +131,25 @@ func sExpression(_ statement: Stmt) -> String {
         if !orElse.isEmpty { items.append(list("else", [block(orElse)])) }
         if !finally.isEmpty { items.append(list("finally", [block(finally)])) }
         return list("try", items)
+    case .match(let subject, let cases):
+        return list("match", [sExpression(subject)] + cases.map { matchCase in
+            list("case", [sExpression(matchCase.pattern)] + (matchCase.guardCondition.map { ["if", sExpression($0)] } ?? []) + [block(matchCase.body)])
+        })
+    }
+}
+
+func sExpression(_ pattern: Pattern) -> String {
+    switch pattern.kind {
+    case .value(let expression), .singleton(let expression): return sExpression(expression)
+    case .capture(let name): return name ?? "_"
+    case .star(let name): return "*" + (name ?? "_")
+    case .sequence(let elements): return list("seq", elements.map(sExpression))
+    case .mapping(let keys, let values, let rest):
+        return list("map", zip(keys, values).map { "\(sExpression($0)):\(sExpression($1))" } + (rest.map { ["**" + $0] } ?? []))
+    case .classPattern(let type, let positional, let keywords):
+        return list("cls", [sExpression(type)] + positional.map(sExpression) + keywords.map { "\($0.name)=\(sExpression($0.pattern))" })
+    case .or(let alternatives): return list("|", alternatives.map(sExpression))
+    case .as(let inner, let name): return list("as", [sExpression(inner), name])
     }
 }
 

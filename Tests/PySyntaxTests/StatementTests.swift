@@ -61,6 +61,11 @@ import PySyntax
         #expect(program("class A: pass") == "(class A (bases) {pass})")
     }
 
+    @Test func classKeywordArgumentsKeptExceptMetaclass() {
+        #expect(program("class B(A, flag=True, **opts): pass") == "(class B (bases A flag=True **opts) {pass})")
+        #expect(program("class M(metaclass=ABCMeta): pass") == "(class M (bases) {pass})")
+    }
+
     @Test func loops() {
         let text = """
         for i, (x, y) in enumerate(z):

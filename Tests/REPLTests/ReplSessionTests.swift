@@ -57,6 +57,18 @@ struct ReplSessionTests {
         #expect(output.take().output == "42\n")
     }
 
+    @Test("match waits for its cases and an empty line; match as a name runs at once")
+    func matchStatements() {
+        let (session, output) = makeSession()
+        #expect(session.feed("match = 3") == .ran(entry: "match = 3"))
+        #expect(session.feed("match match:") == .needsMore)
+        #expect(session.feed("    case 3:") == .needsMore)
+        #expect(session.feed("        print('three')") == .needsMore)
+        #expect(output.take().output == "")
+        #expect(session.feed("") == .ran(entry: "match match:\n    case 3:\n        print('three')"))
+        #expect(output.take().output == "three\n")
+    }
+
     @Test("a one-line compound statement still waits for the empty line")
     func oneLineCompound() {
         let (session, output) = makeSession()

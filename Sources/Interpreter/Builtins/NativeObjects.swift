@@ -126,6 +126,12 @@ final class SuperProxy: NativeObject {
         }
         if let value = try interpreter.moduleSuperAttribute(receiver, name) { return value }
         if let value = try interpreter.superFallbackAttribute(receiver, name) { return value }
+        if name == "__init_subclass__", case let .classObject(classObject)? = receiver {
+            return .builtin(Builtin(name) { interpreter, arguments in
+                try interpreter.objectInitSubclass(classObject, arguments)
+                return .none
+            })
+        }
         guard name.hasPrefix("__") else { return nil }
         return .builtin(Builtin(name) { _, _ in .none })
     }

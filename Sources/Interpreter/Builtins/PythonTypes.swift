@@ -20,6 +20,8 @@ extension Interpreter {
             if let exceptionClass = builtinNames[object.type] { return exceptionClass }
         case .native where value.isNumPy:
             if let numpyType = numpyTypeObject(of: value) { return numpyType }
+        case let .namedTuple(tuple):
+            if let owner = tuple.owner { return .native(owner) }
         default: break
         }
         let name = value.typeName

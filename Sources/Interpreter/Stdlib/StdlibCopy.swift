@@ -89,7 +89,7 @@ struct DeepCopier {
             return .tuple(try items.map { try copy($0, interpreter) })
         case let .namedTuple(tuple):
             let values = try tuple.values.map { try copy($0, interpreter) }
-            return .namedTuple(NamedTuple(typeName: tuple.typeName, fields: tuple.fields, values: values))
+            return .namedTuple(tuple.replacingValues(values))
         case let .tensor(tensor):
             return try copyTensor(tensor)
         case let .instance(instance):

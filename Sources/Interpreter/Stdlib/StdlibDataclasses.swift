@@ -85,9 +85,13 @@ extension Interpreter {
                 throw PythonError.typeError("non-default argument '\(field.name)' follows default argument")
             }
         }
-        let frozen = try options.bind("dataclass", ["*", "init", "repr", "eq", "order", "unsafe_hash", "frozen", "match_args", "kw_only", "slots"])
-            .bool("frozen", default: false)
+        let bound = try options.bind("dataclass", ["*", "init", "repr", "eq", "order", "unsafe_hash", "frozen", "match_args", "kw_only", "slots"])
+        let frozen = try bound.bool("frozen", default: false)
         classObject.attributes["__dataclass_fields__"] = .native(DataclassFieldList(fields, frozen: frozen))
+        // `case Point(x, y):` reads the positional sub-patterns' attributes from this.
+        if try bound.bool("match_args", default: true), classObject.attributes["__match_args__"] == nil {
+            classObject.attributes["__match_args__"] = .tuple(fields.filter(\.inInit).map { .string($0.name) })
+        }
         if classObject.attributes["__init__"] == nil { classObject.attributes["__init__"] = .native(DataclassMethod(.initializer, classObject)) }
         if classObject.attributes["__repr__"] == nil { classObject.attributes["__repr__"] = .native(DataclassMethod(.repr, classObject)) }
         if classObject.attributes["__eq__"] == nil { classObject.attributes["__eq__"] = .native(DataclassMethod(.equal, classObject)) }

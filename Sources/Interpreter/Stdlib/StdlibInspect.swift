@@ -12,13 +12,8 @@ extension Interpreter {
                 .native(Signature(try interpreter.signatureParameters(try arguments.bind("signature", ["obj"]).value("obj"))))
             },
             "Parameter": .native(ParameterType()),
-            "isclass": predicate("isclass") { value in
-                switch value {
-                case .classObject: return true
-                case let .builtin(builtin): return Interpreter.builtinTypeNames.contains(builtin.name)
-                case let .native(object): return object.typeName == "type" || object is AbstractCollectionClass
-                default: return false
-                }
+            "isclass": stdlibFunction("isclass") { interpreter, arguments in
+                .bool(interpreter.isClassValue(try arguments.bind("isclass", ["object"]).value("object")))
             },
             "isfunction": predicate("isfunction") { if case .function = $0 { true } else { false } },
             "isbuiltin": predicate("isbuiltin") { if case .builtin = $0 { true } else { false } },

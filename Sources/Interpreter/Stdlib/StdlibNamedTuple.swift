@@ -15,6 +15,17 @@ extension Interpreter {
         return .native(NamedTupleClass(name: typeName, fields: fields, defaults: defaults))
     }
 
+    /// `Point(x=1, y=2)`, or what the class body's own `__repr__` returns.
+    func namedTupleRepr(_ tuple: NamedTuple) throws -> String {
+        if let method = try tuple.owner?.member("__repr__", receiver: .namedTuple(tuple), self) {
+            return try str(try call(method, CallArguments()))
+        }
+        let fields = try zip(tuple.fields, tuple.values).map { "\($0)=\(try repr($1))" }
+        // torch.return_types put each field on its own line; collections.namedtuple does not.
+        let separator = tuple.typeName.hasPrefix("torch.") ? ",\n" : ", "
+        return "\(tuple.typeName)(\(separator == ", " ? "" : "\n")" + fields.joined(separator: separator) + ")"
+    }
+
     func namedTupleMethod(_ tuple: NamedTuple, _ name: String, _ method: (@escaping Builtin.Body) -> Value) -> Value? {
         switch name {
         case "_fields": return .tuple(tuple.fields.map { .string($0) })
@@ -29,7 +40,7 @@ extension Interpreter {
                     }
                     values[position] = value
                 }
-                return .namedTuple(NamedTuple(typeName: tuple.typeName, fields: tuple.fields, values: values))
+                return .namedTuple(tuple.replacingValues(values))
             }
         default: return nil
         }
@@ -42,11 +53,17 @@ final class NamedTupleClass: NativeCallable, NativeInstanceCheck {
     let fields: [String]
     /// Defaults for the last fields.
     let defaults: [Value]
+    /// What a `class P(NamedTuple)` body defines besides its fields: methods, properties,
+    /// class and static methods, constants.
+    let members: [String: Value]
+    let docstring: String?
 
-    init(name: String, fields: [String], defaults: [Value]) {
+    init(name: String, fields: [String], defaults: [Value], members: [String: Value] = [:], docstring: String? = nil) {
         self.name = name
         self.fields = fields
         self.defaults = defaults
+        self.members = members
+        self.docstring = docstring
     }
 
     var typeName: String { "type" }
@@ -73,7 +90,9 @@ final class NamedTupleClass: NativeCallable, NativeInstanceCheck {
             let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " and " + missing.last!
             throw PythonError.typeError("\(name).__new__() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)")
         }
-        return .namedTuple(NamedTuple(typeName: name, fields: fields, values: values.map { $0 ?? .none }))
+        var tuple = NamedTuple(typeName: name, fields: fields, values: values.map { $0 ?? .none })
+        tuple.owner = self
+        return .namedTuple(tuple)
     }
 
     func isInstance(_ value: Value, interpreter: Interpreter) throws -> Bool {
@@ -83,13 +102,46 @@ final class NamedTupleClass: NativeCallable, NativeInstanceCheck {
 
     func attribute(_ attribute: String, interpreter: Interpreter) throws -> Value? {
         switch attribute {
-        case "_fields": return .tuple(fields.map { .string($0) })
+        case "_fields", "__match_args__": return .tuple(fields.map { .string($0) })
         case "__name__": return .string(name)
+        case "__doc__": return .string(docstring ?? "\(name)(\(fields.joined(separator: ", ")))")
         case "_make":
             return stdlibFunction("_make") { [self] interpreter, arguments in
                 try call(interpreter, CallArguments(try interpreter.iterate(arguments.positional.first ?? .tuple([])))) ?? .none
             }
-        default: return nil
+        default: return try member(attribute, receiver: nil, interpreter)
         }
+    }
+
+    /// A member of the class body, read through the class (`receiver` nil) or an
+    /// instance: methods bind to the instance, class methods to this class, and
+    /// properties run their getter on the instance.
+    func member(_ name: String, receiver: Value?, _ interpreter: Interpreter) throws -> Value? {
+        if name == "__doc__", receiver != nil { return try attribute(name, interpreter: interpreter) }
+        guard let value = members[name] else { return nil }
+        switch value {
+        case let .function(function):
+            guard let receiver else { return value }
+            return interpreter.bindMethod(function, to: receiver)
+        case let .native(decorated as DecoratedFunction):
+            switch decorated.kind {
+            case .staticMethod: return .function(decorated.function)
+            case .classMethod: return interpreter.bindMethod(decorated.function, to: .native(self))
+            }
+        case let .native(descriptor as ClassBodyDescriptor):
+            guard let receiver else { return value }
+            return try descriptor.get(receiver, interpreter)
+        default:
+            return value
+        }
+    }
+}
+
+extension NamedTuple {
+    /// The same namedtuple type, fields and class, holding other values (`_replace`, copies).
+    func replacingValues(_ values: [Value]) -> NamedTuple {
+        var tuple = NamedTuple(typeName: typeName, fields: fields, values: values)
+        tuple.owner = owner
+        return tuple
     }
 }

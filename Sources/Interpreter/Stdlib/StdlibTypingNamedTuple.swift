@@ -18,10 +18,11 @@ final class TypingNamedTuple: NativeCallable {
 }
 
 extension Interpreter {
-    /// The namedtuple class a `class X(NamedTuple)` body declares, from its annotations.
-    func namedTupleClass(named name: String, body classScope: Scope) throws -> Value {
+    /// The namedtuple class a `class X(NamedTuple)` body declares: fields from its
+    /// annotations, and whatever else the body defines (methods, properties) as members.
+    func namedTupleClass(named name: String, body classScope: Scope, docstring: String?) throws -> Value {
         guard case let .dict(annotations)? = classScope.variables["__annotations__"] else {
-            return .native(NamedTupleClass(name: name, fields: [], defaults: []))
+            return .native(NamedTupleClass(name: name, fields: [], defaults: [], members: classScope.variables, docstring: docstring))
         }
         let fields = annotations.entries.compactMap { entry -> String? in if case let .string(field) = entry.key { field } else { nil } }
         var defaults: [Value] = []
@@ -32,6 +33,8 @@ extension Interpreter {
                 throw PythonError.typeError("Non-default namedtuple field \(field) cannot follow default field \(fields[position - 1])")
             }
         }
-        return .native(NamedTupleClass(name: name, fields: fields, defaults: defaults))
+        var members = classScope.variables
+        for field in fields + ["__annotations__"] { members[field] = nil }
+        return .native(NamedTupleClass(name: name, fields: fields, defaults: defaults, members: members, docstring: docstring))
     }
 }
