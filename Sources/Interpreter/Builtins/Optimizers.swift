@@ -161,6 +161,9 @@ extension Interpreter {
                 return try makeParamGroup(given, defaults: options)
             }
             : [try makeParamGroup(DictStorage([(.string("params"), .list(ListStorage(items)))]), defaults: options)]
+        // PyTorch adds the groups one at a time: a group repeating a parameter warns, and
+        // a parameter that an earlier group already holds is an error.
+        var earlierGroups: Set<ObjectIdentifier> = []
         for group in groups {
             guard case let .list(params)? = group[.string("params")] else { continue }
             let identities = params.items.compactMap { item -> ObjectIdentifier? in
@@ -169,6 +172,10 @@ extension Interpreter {
             if Set(identities).count != identities.count {
                 warn("optimizer contains a parameter group with duplicate parameters; in future, this will cause an error; see github.com/pytorch/pytorch/issues/40967 for more information")
             }
+            if !earlierGroups.isDisjoint(with: identities) {
+                throw PythonError.valueError("some parameters appear in more than one parameter group")
+            }
+            earlierGroups.formUnion(identities)
         }
         if groups.count > 1, !algorithm.allowsGroups {
             throw PythonError.valueError("\(name) doesn't support per-parameter options (parameter groups)")
