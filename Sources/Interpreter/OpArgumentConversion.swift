@@ -17,12 +17,14 @@ extension Interpreter {
         case .tensors:
             return .tensors(try boundTensorList(value, index: index, strict: strict, mismatch: mismatch("tuple of Tensors")))
         case .int, .optionalInt:
-            if strict, case .bool = value { throw mismatch("int") }
+            // PyTorch's parser takes no bool for an int, nor an int for a bool (below).
+            if case .bool = value { throw mismatch("int") }
             return .int(try toInt(value, function: opName, argument: parameter))
         case .dims, .requiredDims:
             switch value {
             case .tuple, .list, .size: return .ints(try toIntList(value, function: opName, argument: parameter))
             case .bool where strict: throw mismatch("tuple of ints")
+            case .bool: throw PythonError.typeError("\(opName)(): argument '\(parameter)' must be tuple of ints, but found element of type bool at pos 0")
             default: return .int(try toInt(value, function: opName, argument: parameter))
             }
         case .ints:
@@ -45,12 +47,8 @@ extension Interpreter {
             if strict, case .string = value { throw mismatch("float") }
             return .float(try toDouble(value, function: opName, argument: parameter))
         case .bool, .optionalBool:
-            switch value {
-            case let .bool(flag): return .bool(flag)
-            case let .int(number) where !strict: return .bool(number != 0)
-            case let .tensor(tensor) where !strict && tensor.count == 1: return .bool(try tensor.item().boolValue)
-            default: throw mismatch("bool")
-            }
+            guard case let .bool(flag) = value else { throw mismatch("bool") }
+            return .bool(flag)
         case .string, .optionalString:
             guard case let .string(text) = value else { throw mismatch("str") }
             return .string(text)
