@@ -56,7 +56,7 @@ extension Interpreter {
         let fixedCount = elements.count - (starIndex == nil ? 0 : 1)
         guard let length = sequenceLength(subject) else { return false }
         guard starIndex == nil ? length == fixedCount : length >= fixedCount else { return false }
-        let items = try sequenceItems(subject)
+        let items = try iterate(unwrappingBuiltinSubclass(subject))
         guard let starIndex else {
             for (element, item) in zip(elements, items) where !(try matches(element, item, &bindings)) { return false }
             return true
@@ -88,18 +88,12 @@ extension Interpreter {
         }
     }
 
-    private func sequenceItems(_ subject: Value) throws -> [Value] {
-        if case let .instance(instance) = subject, let wrapped = instance.builtinValue { return try iterate(wrapped) }
-        return try iterate(subject)
-    }
 
     /// `{"k": v, **rest}`: dicts and their subclasses; a missing key fails the match without
     /// calling a defaultdict's factory, since CPython looks keys up with `get`.
     private func matchesMapping(_ keys: [Expr], _ values: [Pattern], rest: String?, _ subject: Value,
                                 _ bindings: inout [(name: String, value: Value)]) throws -> Bool {
-        var mapping = subject
-        if case let .instance(instance) = subject, let wrapped = instance.builtinValue { mapping = wrapped }
-        guard case let .dict(storage) = mapping, storage.entries.count >= keys.count else { return false }
+        guard case let .dict(storage) = unwrappingBuiltinSubclass(subject), storage.entries.count >= keys.count else { return false }
         let keyValues = try keys.map { try evaluate($0) }
         for (key, pattern) in zip(keyValues, values) {
             guard let item = storage[key], try matches(pattern, item, &bindings) else { return false }
