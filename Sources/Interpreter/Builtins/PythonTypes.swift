@@ -32,6 +32,12 @@ extension Interpreter {
     /// Where a class attribute binds: methods to the instance, `@staticmethod`
     /// functions to nothing, `@classmethod` to the class, `@property` runs its getter.
     func bindClassAttribute(_ value: Value, instance: Value?, classObject: ClassObject) throws -> Value {
+        try bindClassAttribute(value, instance: instance, owner: .classObject(classObject))
+    }
+
+    /// The same for a class that is not a `ClassObject` (a NamedTuple class): `owner` is
+    /// what a class method binds to.
+    func bindClassAttribute(_ value: Value, instance: Value?, owner: Value) throws -> Value {
         switch value {
         case let .function(function):
             guard let instance else { return value }
@@ -39,7 +45,7 @@ extension Interpreter {
         case let .native(decorated as DecoratedFunction):
             switch decorated.kind {
             case .staticMethod: return .function(decorated.function)
-            case .classMethod: return bindMethod(decorated.function, to: .classObject(classObject))
+            case .classMethod: return bindMethod(decorated.function, to: owner)
             }
         case let .native(descriptor as ClassBodyDescriptor):
             guard let instance else { return value }

@@ -119,21 +119,7 @@ final class NamedTupleClass: NativeCallable, NativeInstanceCheck {
     func member(_ name: String, receiver: Value?, _ interpreter: Interpreter) throws -> Value? {
         if name == "__doc__", receiver != nil { return try attribute(name, interpreter: interpreter) }
         guard let value = members[name] else { return nil }
-        switch value {
-        case let .function(function):
-            guard let receiver else { return value }
-            return interpreter.bindMethod(function, to: receiver)
-        case let .native(decorated as DecoratedFunction):
-            switch decorated.kind {
-            case .staticMethod: return .function(decorated.function)
-            case .classMethod: return interpreter.bindMethod(decorated.function, to: .native(self))
-            }
-        case let .native(descriptor as ClassBodyDescriptor):
-            guard let receiver else { return value }
-            return try descriptor.get(receiver, interpreter)
-        default:
-            return value
-        }
+        return try interpreter.bindClassAttribute(value, instance: receiver, owner: .native(self))
     }
 }
 
