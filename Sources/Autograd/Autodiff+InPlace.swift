@@ -10,6 +10,7 @@ extension Autodiff {
         let result = try compute(target)
         if GradMode.isEnabled, result.storage !== target.storage, let node = result.gradFn { try node.keepSavedValues(beforeWritingInto: target) }
         try target.assignInPlace(result)
+        target.markWrittenInPlace()
         if GradMode.isEnabled, let node = result.gradFn {
             Recorder.attach(node, to: target, output: result.meta?.outputNumber ?? 0)
         }
@@ -49,9 +50,11 @@ extension Autodiff {
         let valueTensor = value.tensorValue
         guard Recorder.shouldRecord([target, valueTensor]) else {
             try target.setItem(indices, value: value)
+            target.markWrittenInPlace()
             return
         }
         try target.setItem(indices, value: value)
+        target.markWrittenInPlace()
         // A number value is not an input of the node, except of index_put_, which wraps it as a tensor.
         let name = setItemNodeName(indices, numberValue: valueTensor == nil)
         let inputs = valueTensor != nil || name == "IndexPutBackward0" ? [target, valueTensor] : [target]
@@ -79,6 +82,7 @@ extension Autodiff {
         let result = try compute(target)
         if result.storage !== target.storage, let node = result.gradFn { try node.keepSavedValues(beforeWritingInto: target) }
         try target.assignInPlace(result)
+        target.markWrittenInPlace()
         guard let operation = result.gradFn else { return target }
         let region = RegionOfStorage(base: base, view: target)
         // PyTorch's CopySlices: the base's old history, plus the wrapped op's other inputs.
@@ -94,16 +98,27 @@ extension Autodiff {
             return [whole] + operationGradients.dropFirst()
         }
         Recorder.attach(copySlices, to: base, output: 0)
-        target.meta?.viewBase = nil
-        _ = Recorder.record("AsStridedBackward0", inputs: [base], output: target) { _ in
-            { gradient, _ in
-                let (whole, part) = try region.layout(try Tensor.zeros(shape: base.shape, dtype: gradient.dtype))
-                try part.copy(from: gradient)
-                return [whole]
+        regenerateViewHistory(target, base: base)
+        return target
+    }
+
+    /// A view's history after its storage was written in place: AsStridedBackward0 from
+    /// the base's current history, which places the view's gradient where the view lies.
+    /// Recorded whatever the grad mode, as PyTorch regenerates it when `grad_fn` is read.
+    static func regenerateViewHistory(_ view: Tensor, base: Tensor) {
+        let region = RegionOfStorage(base: base, view: view)
+        view.meta?.viewBase = nil
+        GradMode.with(true) {
+            _ = Recorder.record("AsStridedBackward0", inputs: [base], output: view) { _ in
+                { gradient, _ in
+                    let (whole, part) = try region.layout(try Tensor.zeros(shape: base.shape, dtype: gradient.dtype))
+                    try part.copy(from: gradient)
+                    return [whole]
+                }
             }
         }
-        target.meta?.viewBase = base
-        return target
+        view.meta?.viewBase = base
+        view.meta?.viewVersion = view.storage.version
     }
 }
 
@@ -154,11 +169,15 @@ extension Autodiff {
     /// in-place overload (`TBackward1`); a leaf that requires grad is refused, as in PyTorch.
     public static func takeView(_ target: Tensor, from computed: Tensor) throws {
         if GradMode.isEnabled && target.isLeaf && target.requiresGrad { throw AutogradError.leafInPlace.tensorError }
+        // The view op's node, read before the write below would make `computed` look
+        // written since its history was recorded.
+        let node = computed.meta?.gradFn
         target.view = computed.view
-        target.storage.bumpVersion()
-        guard GradMode.isEnabled, let node = computed.gradFn, node !== target.gradFn else { return }
+        target.markWrittenInPlace()
+        guard GradMode.isEnabled, let node, node !== target.meta?.gradFn else { return }
         node.name = inPlaceViewNodeNames[node.name] ?? node.name
         Recorder.attach(node, to: target, output: computed.meta?.outputNumber ?? 0)
+        target.meta?.viewVersion = target.storage.version
     }
 
     /// PyTorch's node for each view op's in-place overload.

@@ -12,6 +12,7 @@ extension Autodiff {
                                      gradients: @escaping (Tensor) throws -> [Tensor?]) throws {
         guard recordsWrite(into: target, otherInputs) else {
             try write(target)
+            target.markWrittenInPlace()
             return
         }
         _ = try inPlace(target) { old in

@@ -15,6 +15,9 @@ final class AutogradMeta: AutogradMetadata {
     /// For a view made by a recorded op, the tensor it is a view of (PyTorch's `_base`):
     /// an in-place write through the view changes the base's history too.
     var viewBase: Tensor?
+    /// The version the view's history was recorded at: a write since (through the base
+    /// or another view) makes `grad_fn` regenerate it, as PyTorch does.
+    var viewVersion = 0
     /// `register_hook` on a leaf: run on its gradient before it is accumulated.
     var leafHooks: [RegisteredHook] = []
 
@@ -41,8 +44,14 @@ extension Tensor {
         return meta.requiresGrad || meta.gradFn != nil
     }
 
-    /// `grad_fn`: the node that made this tensor, nil for leaves.
-    public var gradFn: Node? { meta?.gradFn }
+    /// `grad_fn`: the node that made this tensor, nil for leaves. For a view whose
+    /// storage was written in place since its history was recorded, PyTorch's regenerated
+    /// history (AsStridedBackward0 from the base), so gradients follow the base's new history.
+    public var gradFn: Node? {
+        guard let meta else { return nil }
+        if let base = meta.viewBase, meta.viewVersion != storage.version { Autodiff.regenerateViewHistory(self, base: base) }
+        return meta.gradFn
+    }
 
     /// `is_leaf`: every tensor that no recorded op produced.
     public var isLeaf: Bool { meta?.gradFn == nil }

@@ -162,7 +162,10 @@ public final class AccumulateGrad: Node {
         }
         let converted = try incoming.to(variable.dtype)
         if let existing = variable.grad {
-            variable.grad = try binary(.add, .tensor(existing), .tensor(converted))
+            // PyTorch's `variable_grad += new_grad`: in place, so a reference kept to `.grad`
+            // (or a tensor assigned to it) sees the sum, and its version counts the op.
+            try existing.assignInPlace(try binary(.add, .tensor(existing), .tensor(converted)))
+            existing.markWrittenInPlace()
         } else {
             variable.grad = converted === gradient ? try converted.clone() : converted
         }
@@ -187,7 +190,8 @@ private func obeysLayoutContract(_ gradient: Tensor, _ variable: Tensor) -> Bool
 /// The edge from an op's input: its grad_fn, or the accumulator of a leaf.
 private func edge(to tensor: Tensor) -> Edge? {
     guard let meta = tensor.meta else { return nil }
-    if let node = meta.gradFn { return Edge(node: node, inputNumber: meta.outputNumber) }
+    // Through `gradFn`, so a view written in place since gets its regenerated history.
+    if let node = tensor.gradFn { return Edge(node: node, inputNumber: meta.outputNumber) }
     guard meta.requiresGrad else { return nil }
     return Edge(node: gradAccumulator(for: tensor), inputNumber: 0)
 }

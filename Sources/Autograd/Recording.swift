@@ -24,6 +24,7 @@ enum Recorder {
         // A view of its one input: remember the base, for in-place writes through it.
         if inputs.count == 1, let input = inputs[0], output !== input, output.sharesStorage(with: input) {
             output.meta?.viewBase = input.meta?.viewBase ?? input
+            output.meta?.viewVersion = output.storage.version
         }
         return output
     }

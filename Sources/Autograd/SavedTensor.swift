@@ -8,8 +8,10 @@ public final class SavedTensor {
     private var version: Int
     private let shape: [Int]
     private let dtype: DType
-    /// Whose output the tensor was, for the error message.
-    private let producer: (name: String, output: Int)?
+    /// Whose output the tensor is, for the error message: the node itself for an output;
+    /// for an input, as PyTorch reads it, the tensor's history when the backward runs (an
+    /// in-place `t_()` since has made it `T1`'s output).
+    private let savedOwnOutput: String?
 
     /// `writtenOnce`: the tensor is an in-place op's target, saved before the op writes its
     /// result there (one version bump); the backward reads that result.
@@ -18,13 +20,12 @@ public final class SavedTensor {
         version = tensor.storage.version + (writtenOnce ? 1 : 0)
         shape = tensor.shape
         dtype = tensor.dtype
-        if isOutput {
-            producer = (node.name, 0)
-        } else if let gradFn = tensor.gradFn {
-            producer = (gradFn.name, tensor.meta?.outputNumber ?? 0)
-        } else {
-            producer = nil
-        }
+        savedOwnOutput = isOutput ? node.name : nil
+    }
+
+    private func producer(of tensor: Tensor) -> (name: String, output: Int)? {
+        if let savedOwnOutput { return (savedOwnOutput, 0) }
+        return tensor.gradFn.map { ($0.name, tensor.meta?.outputNumber ?? 0) }
     }
 
     func free() { tensor = nil }
@@ -56,7 +57,7 @@ public final class SavedTensor {
         if current != version {
             throw AutogradError.modifiedInPlace(
                 description: "[\(dtype.legacyTensorTypeName) [\(shape.map(String.init).joined(separator: ", "))]]",
-                producer: producer.map { "output \($0.output) of \(forwardName($0.name))" },
+                producer: producer(of: tensor).map { "output \($0.output) of \(forwardName($0.name))" },
                 version: current, expected: version).tensorError
         }
         return tensor

@@ -18,7 +18,7 @@ extension Tensor {
             throw TensorError.runtime("cannot register a hook on a tensor that doesn't require gradient")
         }
         let registered = RegisteredHook(hook)
-        if let node = meta.gradFn {
+        if let node = gradFn {
             let output = meta.outputNumber
             node.tensorHooks[output, default: []].append(registered)
             return { [weak node] in node?.tensorHooks[output]?.removeAll { $0 === registered } }

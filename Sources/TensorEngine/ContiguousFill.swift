@@ -6,7 +6,7 @@ extension Tensor {
     /// Returns false (and writes nothing) for a non-contiguous or empty tensor.
     func fillContiguous(_ value: Scalar) -> Bool {
         guard isContiguous, count > 0 else { return false }
-        storage.bumpVersion()
+        storage.noteWrite()
         setScalar(value, atStorageOffset: storageOffset)
         let itemSize = dtype.itemSize
         let start = storage.bytes + storageOffset &* itemSize

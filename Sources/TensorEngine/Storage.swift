@@ -9,15 +9,24 @@ import Glibc
 public final class Storage: @unchecked Sendable {
     public let bytes: UnsafeMutableRawPointer
     public let byteCount: Int
-    /// PyTorch's version counter: every in-place write bumps it, so autograd can tell
-    /// that a tensor it saved for the backward pass was changed afterwards.
+    /// PyTorch's version counter: every in-place op bumps it once, so autograd can tell
+    /// that a tensor it saved for the backward pass was changed afterwards. As in PyTorch,
+    /// the op layer bumps it (`Tensor.markWrittenInPlace`), not the kernels: the writes
+    /// that fill a new tensor leave it at version 0.
     public private(set) var version = 0
+    /// Every write the engine makes, in place or filling a new tensor, whatever the op
+    /// layer counts: the explainer asks whether a tensor's values changed at all.
+    public private(set) var writeCount = 0
     /// For an alias (`tensor.data`): the storage that owns the bytes and frees them.
     private let owner: Storage?
 
-    /// Records one in-place write (through any view of this storage).
+    /// Records one in-place op (through any view of this storage).
     @inline(__always)
     public func bumpVersion() { version &+= 1 }
+
+    /// Records one write of the engine's kernels.
+    @inline(__always)
+    public func noteWrite() { writeCount &+= 1 }
 
     /// Allocates storage, refusing sizes above `MemoryBudget.limit`. Zeroed unless the
     /// caller is a kernel about to overwrite every byte (zeroing is a full extra pass).

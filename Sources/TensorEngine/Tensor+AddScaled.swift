@@ -9,7 +9,7 @@ extension Tensor {
     /// caller computes the general way.
     public func addScaledInPlace(_ other: Tensor, alpha: Double) throws -> Bool {
         guard Tensor.fusedAddScaledApplies(self, other) else { return false }
-        storage.bumpVersion()
+        storage.noteWrite()
         addScaled(other, alpha: alpha, into: self)
         return true
     }

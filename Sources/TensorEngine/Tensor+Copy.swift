@@ -40,7 +40,7 @@ extension Tensor {
     /// `copy_(source)`: writes `source`, broadcast to this shape and converted to this
     /// dtype, through this view.
     public func copy(from source: Tensor) throws {
-        storage.bumpVersion()
+        storage.noteWrite()
         let sourceView: View
         if source.shape == shape {
             sourceView = source.view
@@ -64,7 +64,7 @@ extension Tensor {
 
     /// Writes `values` (already of this dtype, row-major) through this view.
     public func write<T: TensorElement>(_ values: [T]) {
-        storage.bumpVersion()
+        storage.noteWrite()
         let base = pointer(T.self)
         var index = 0
         view.forEachOffset { position in
@@ -76,9 +76,14 @@ extension Tensor {
     /// `fill_(value)`.
     public func fill(_ value: Scalar) {
         if fillContiguous(value) { return }
-        storage.bumpVersion()
+        storage.noteWrite()
         view.forEachOffset { setScalar(value, atStorageOffset: $0) }
     }
+
+    /// Counts one in-place op on this tensor's values (`add_`, `x[i] = v`, `nn.init.normal_`,
+    /// an optimizer's `param.add_`). PyTorch counts once per op call in its dispatcher; the
+    /// engine's writes never count, because most of them fill tensors nobody has seen yet.
+    public func markWrittenInPlace() { storage.bumpVersion() }
 
     /// Writes the result of an out-of-place op back into this tensor, as the in-place
     /// forms (`add_`, `+=`) do; PyTorch refuses to narrow float results into ints.

@@ -33,7 +33,7 @@ extension Tensor {
             case let .tensor(source): try target.copy(from: source)
             }
         case let .gathered(base, shape, offsets):
-            base.storage.bumpVersion()
+            base.storage.noteWrite()
             let source: Tensor
             switch value {
             case let .scalar(scalar): source = try Factory.full(shape: [], value: scalar, dtype: base.dtype)
@@ -52,7 +52,7 @@ extension Tensor {
         case let .view(target):
             try target.copy(from: try binary(.add, .tensor(target), .tensor(values)))
         case let .gathered(base, shape, offsets):
-            base.storage.bumpVersion()
+            base.storage.noteWrite()
             try checkExpandable(values.shape, to: shape)
             let addends = values.viewing(broadcastView(values.view, to: shape)).doubles()
             for (position, addend) in zip(offsets, addends) {

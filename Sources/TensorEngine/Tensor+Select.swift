@@ -78,7 +78,7 @@ extension Tensor {
 
     /// `masked_fill_(mask, value)`.
     public func maskedFillInPlace(_ mask: Tensor, _ value: Operand) throws {
-        storage.bumpVersion()
+        storage.noteWrite()
         guard mask.dtype == .bool else {
             throw TensorError(.runtimeError, .maskNotBool(mask.dtype))
         }

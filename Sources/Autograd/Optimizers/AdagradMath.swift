@@ -29,9 +29,9 @@ extension OptimizerMath {
             var grad = options.maximize ? try neg(rawGrad) : rawGrad
             if options.weightDecay != 0 { grad = try addScaled(grad, param, options.weightDecay) }
             let clr = options.lr / (1 + (state.step - 1) * options.lrDecay)
-            try state.sum.assignInPlace(try addProduct(state.sum, grad, grad, 1))
+            try assign(state.sum, try addProduct(state.sum, grad, grad, 1))
             let std = try add(try state.sum.unary(.sqrt), options.eps)
-            try param.assignInPlace(try addQuotient(param, grad, std, -clr))
+            try assign(param, try addQuotient(param, grad, std, -clr))
         }
     }
 }

@@ -21,12 +21,12 @@ extension OptimizerMath {
             var grad = options.maximize ? try neg(rawGrad) : rawGrad
             state.step += 1
             if options.weightDecay != 0 { grad = try addScaled(grad, param, options.weightDecay) }
-            try state.expAvg.assignInPlace(try lerp(state.expAvg, grad, 1 - options.beta1))
+            try assign(state.expAvg, try lerp(state.expAvg, grad, 1 - options.beta1))
             let decayed = try mul(state.expInf, options.beta2)
             let norm = try add(try grad.unary(.abs), options.eps)
-            try state.expInf.assignInPlace(try binary(.maximum, .tensor(decayed), .tensor(norm)))
+            try assign(state.expInf, try binary(.maximum, .tensor(decayed), .tensor(norm)))
             let clr = options.lr / (1 - pow(options.beta1, state.step))
-            try param.assignInPlace(try addQuotient(param, state.expAvg, state.expInf, -clr))
+            try assign(param, try addQuotient(param, state.expAvg, state.expInf, -clr))
         }
     }
 }

@@ -154,7 +154,7 @@ struct LBFGSProblem {
         try addGrad(t, direction)
         let value = try loss()
         let grad = try flatGrad()
-        for (param, saved) in zip(params, start) { try param.assignInPlace(saved) }
+        for (param, saved) in zip(params, start) { try assign(param, saved) }
         return (value, grad)
     }
 }

@@ -32,13 +32,13 @@ extension OptimizerMath {
             let mu = options.beta1 * (1.0 - 0.5 * pow(0.96, step * momentumDecay))
             let muNext = options.beta1 * (1.0 - 0.5 * pow(0.96, (step + 1) * momentumDecay))
             state.muProduct *= Float(mu)
-            try state.expAvg.assignInPlace(try lerp(state.expAvg, grad, 1 - options.beta1))
-            try state.expAvgSq.assignInPlace(try addProduct(try mul(state.expAvgSq, options.beta2), grad, grad, 1 - options.beta2))
+            try assign(state.expAvg, try lerp(state.expAvg, grad, 1 - options.beta1))
+            try assign(state.expAvgSq, try addProduct(try mul(state.expAvgSq, options.beta2), grad, grad, 1 - options.beta2))
             let denominator = try add(try div(state.expAvgSq, biasCorrection2).unary(.sqrt), options.eps)
             let muProduct = Double(state.muProduct)
             let muProductNext = muProduct * muNext
-            try param.assignInPlace(try addQuotient(param, grad, denominator, -options.lr * (1.0 - mu) / (1.0 - muProduct)))
-            try param.assignInPlace(try addQuotient(param, state.expAvg, denominator, (-options.lr * muNext) / (1.0 - muProductNext)))
+            try assign(param, try addQuotient(param, grad, denominator, -options.lr * (1.0 - mu) / (1.0 - muProduct)))
+            try assign(param, try addQuotient(param, state.expAvg, denominator, (-options.lr * muNext) / (1.0 - muProductNext)))
         }
     }
 }

@@ -15,9 +15,18 @@ func addScaled(_ base: Tensor, _ other: Tensor, _ alpha: Double) throws -> Tenso
 
 /// `param.add_(update, alpha=a)`, in place without a temporary where the fused kernel applies.
 func addScaledInPlace(_ param: Tensor, _ update: Tensor, _ alpha: Double) throws {
-    if try !param.addScaledInPlace(update, alpha: alpha) {
-        try param.assignInPlace(try addScaled(param, update, alpha))
+    if try param.addScaledInPlace(update, alpha: alpha) {
+        param.markWrittenInPlace()
+    } else {
+        try assign(param, try addScaled(param, update, alpha))
     }
+}
+
+/// One in-place op of an update rule (`param.addcdiv_(...)`, `exp_avg.lerp_(...)`): the
+/// new values written into `target`, counted in its version as PyTorch counts each op.
+func assign(_ target: Tensor, _ values: Tensor) throws {
+    try target.assignInPlace(values)
+    target.markWrittenInPlace()
 }
 
 /// `addcmul`: self + (value·t1)·t2, the last multiply fused with the add.

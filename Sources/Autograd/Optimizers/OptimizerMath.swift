@@ -22,7 +22,7 @@ public enum OptimizerMath {
             var keptBuffer = buffer
             if options.momentum != 0 {
                 if let buffer {
-                    try buffer.assignInPlace(try addScaled(try mul(buffer, options.momentum), grad, 1 - options.dampening))
+                    try assign(buffer, try addScaled(try mul(buffer, options.momentum), grad, 1 - options.dampening))
                 } else {
                     keptBuffer = try grad.clone()
                 }
@@ -64,19 +64,19 @@ public enum OptimizerMath {
         try GradMode.with(false) {
             state.step += 1
             let grad = try decayedGradient(param, rawGrad, options)
-            try state.expAvg.assignInPlace(try lerp(state.expAvg, grad, 1 - options.beta1))
-            try state.expAvgSq.assignInPlace(try addProduct(try mul(state.expAvgSq, options.beta2), grad, grad, 1 - options.beta2))
+            try assign(state.expAvg, try lerp(state.expAvg, grad, 1 - options.beta1))
+            try assign(state.expAvgSq, try addProduct(try mul(state.expAvgSq, options.beta2), grad, grad, 1 - options.beta2))
             let biasCorrection1 = 1 - pow(options.beta1, state.step)
             let biasCorrection2 = 1 - pow(options.beta2, state.step)
             let stepSize = options.lr / biasCorrection1
             let biasCorrection2Root = biasCorrection2.squareRoot()
             var second = state.expAvgSq
             if let maximum = state.maxExpAvgSq {
-                try maximum.assignInPlace(try binary(.maximum, .tensor(maximum), .tensor(state.expAvgSq)))
+                try assign(maximum, try binary(.maximum, .tensor(maximum), .tensor(state.expAvgSq)))
                 second = maximum
             }
             let denominator = try add(try div(try second.unary(.sqrt), biasCorrection2Root), options.eps)
-            try param.assignInPlace(try addQuotient(param, state.expAvg, denominator, -stepSize))
+            try assign(param, try addQuotient(param, state.expAvg, denominator, -stepSize))
         }
     }
 
@@ -86,7 +86,7 @@ public enum OptimizerMath {
         let grad = options.maximize ? try neg(rawGrad) : rawGrad
         guard options.weightDecay != 0 else { return grad }
         if options.decoupledWeightDecay {
-            try param.assignInPlace(try mul(param, 1 - options.lr * options.weightDecay))
+            try assign(param, try mul(param, 1 - options.lr * options.weightDecay))
             return grad
         }
         return try addScaled(grad, param, options.weightDecay)
@@ -112,11 +112,11 @@ public enum OptimizerMath {
             var grad = maximize ? try neg(rawGrad) : rawGrad
             state.step += 1
             if weightDecay != 0 { grad = try addScaled(grad, param, weightDecay) }
-            try state.squareAvg.assignInPlace(try addProduct(try mul(state.squareAvg, rho), grad, grad, 1 - rho))
+            try assign(state.squareAvg, try addProduct(try mul(state.squareAvg, rho), grad, grad, 1 - rho))
             let std = try add(state.squareAvg, eps).unary(.sqrt)
             var delta = try add(state.accDelta, eps).unary(.sqrt)
             delta = try mul(try div(delta, std), grad)
-            try state.accDelta.assignInPlace(try addProduct(try mul(state.accDelta, rho), delta, delta, 1 - rho))
+            try assign(state.accDelta, try addProduct(try mul(state.accDelta, rho), delta, delta, 1 - rho))
             try addScaledInPlace(param, delta, -lr)
         }
     }

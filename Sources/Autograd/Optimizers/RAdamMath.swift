@@ -9,8 +9,8 @@ extension OptimizerMath {
             state.step += 1
             let step = state.step
             let grad = try decayedGradient(param, rawGrad, options)
-            try state.expAvg.assignInPlace(try lerp(state.expAvg, grad, 1 - options.beta1))
-            try state.expAvgSq.assignInPlace(try addProduct(try mul(state.expAvgSq, options.beta2), grad, grad, 1 - options.beta2))
+            try assign(state.expAvg, try lerp(state.expAvg, grad, 1 - options.beta1))
+            try assign(state.expAvgSq, try addProduct(try mul(state.expAvgSq, options.beta2), grad, grad, 1 - options.beta2))
             let biasCorrection1 = 1 - pow(options.beta1, step)
             let biasCorrection2 = 1 - pow(options.beta2, step)
             let correctedAverage = try div(state.expAvg, biasCorrection1)

@@ -36,10 +36,10 @@ extension OptimizerMath {
             var grad = options.maximize ? try neg(rawGrad) : rawGrad
             state.step += 1
             if options.weightDecay != 0 { grad = try addScaled(grad, param, options.weightDecay) }
-            try state.squareAvg.assignInPlace(try addProduct(try mul(state.squareAvg, options.alpha), grad, grad, 1 - options.alpha))
+            try assign(state.squareAvg, try addProduct(try mul(state.squareAvg, options.alpha), grad, grad, 1 - options.alpha))
             var average: Tensor
             if options.centered, let gradAvg = state.gradAvg {
-                try gradAvg.assignInPlace(try lerp(gradAvg, grad, 1 - options.alpha))
+                try assign(gradAvg, try lerp(gradAvg, grad, 1 - options.alpha))
                 average = try addProduct(state.squareAvg, gradAvg, gradAvg, -1).unary(.sqrt)
             } else {
                 average = try state.squareAvg.unary(.sqrt)
@@ -47,10 +47,10 @@ extension OptimizerMath {
             average = try add(average, options.eps)
             // The caller makes sure a state has the buffer whenever momentum is on.
             if options.momentum > 0, let buffer = state.momentumBuffer {
-                try buffer.assignInPlace(try addQuotient(try mul(buffer, options.momentum), grad, average, 1))
+                try assign(buffer, try addQuotient(try mul(buffer, options.momentum), grad, average, 1))
                 try addScaledInPlace(param, buffer, -options.lr)
             } else {
-                try param.assignInPlace(try addQuotient(param, grad, average, -options.lr))
+                try assign(param, try addQuotient(param, grad, average, -options.lr))
             }
         }
     }

@@ -28,11 +28,11 @@ extension OptimizerMath {
             sign = try whereSelect(try compare(.greater, sign, 0), .scalar(.float(etas.plus)), .tensor(sign))
             sign = try whereSelect(try compare(.less, sign, 0), .scalar(.float(etas.minus)), .tensor(sign))
             sign = try whereSelect(try compare(.equal, sign, 0), .scalar(.float(1)), .tensor(sign))
-            try state.stepSize.assignInPlace(try mul(state.stepSize, sign).clamp(min: .scalar(.float(stepSizes.min)),
+            try assign(state.stepSize, try mul(state.stepSize, sign).clamp(min: .scalar(.float(stepSizes.min)),
                                                                                   max: .scalar(.float(stepSizes.max))))
             let kept = try whereSelect(try compare(.equal, sign, etas.minus), .scalar(.float(0)), .tensor(grad))
-            try param.assignInPlace(try addProduct(param, try kept.unary(.sign), state.stepSize, -1))
-            try state.prev.assignInPlace(kept)
+            try assign(param, try addProduct(param, try kept.unary(.sign), state.stepSize, -1))
+            try assign(state.prev, kept)
         }
     }
 
@@ -66,12 +66,12 @@ extension OptimizerMath {
             state.step += 1
             if options.weightDecay != 0 { grad = try addScaled(grad, param, options.weightDecay) }
             let eta = Double(state.eta)
-            try param.assignInPlace(try mul(param, 1 - options.lambd * eta))
+            try assign(param, try mul(param, 1 - options.lambd * eta))
             try addScaledInPlace(param, grad, -eta)
             if state.mu != 1 {
-                try state.ax.assignInPlace(try add(state.ax, try mul(try sub(param, state.ax), Double(state.mu))))
+                try assign(state.ax, try add(state.ax, try mul(try sub(param, state.ax), Double(state.mu))))
             } else {
-                try state.ax.assignInPlace(param)
+                try assign(state.ax, param)
             }
             state.eta = Float(options.lr / pow(1 + options.lambd * options.lr * state.step, options.alpha))
             state.mu = Float(1 / max(1, state.step - options.t0))

@@ -33,8 +33,10 @@ final class UnneededCloneTracker {
         let sourceText: String
         weak var copy: Storage?
         weak var source: Storage?
-        let copyVersion: Int
-        let sourceVersion: Int
+        /// Any write at all since the clone, the kernels' own included (`running_mean`
+        /// moves inside batch_norm's kernel, which PyTorch's version counter does not see).
+        let copyWrites: Int
+        let sourceWrites: Int
     }
 
     private var clones: [Clone] = []
@@ -43,14 +45,14 @@ final class UnneededCloneTracker {
         guard let call = evaluation.call, call.outOfPlaceKind == .clone, let input = call.input,
               case let .tensor(copy) = evaluation.value, copy !== input.tensor, clones.count < 1024 else { return }
         clones.append(Clone(expr: evaluation.expr, sourceText: evaluation.text(of: input.expr), copy: copy.storage, source: input.tensor.storage,
-                            copyVersion: copy.storage.version, sourceVersion: input.tensor.storage.version))
+                            copyWrites: copy.storage.writeCount, sourceWrites: input.tensor.storage.writeCount))
     }
 
     /// The clones nothing needed, once the program has run.
     func findings(in index: SyntaxIndex) -> [(Finding, Expr)] {
         clones.compactMap { clone in
             guard let copy = clone.copy, let source = clone.source,
-                  copy.version == clone.copyVersion, source.version == clone.sourceVersion else { return nil }
+                  copy.writeCount == clone.copyWrites, source.writeCount == clone.sourceWrites else { return nil }
             let notes = ["the copy is never written in place, and `\(clone.sourceText)` is never changed in place after it, "
                          + "so reading `\(clone.sourceText)` directly gives the same values and the same gradients"]
             let finding = Finding("unneeded-clone", .info, "this clone is not needed", at: clone.expr, in: index, notes: notes,

@@ -36,6 +36,7 @@ func indexTensorMethods() -> [String: TensorMethod] {
                 _ = try Autodiff.inPlace(tensor) { try Autodiff.scattered($0, dim: dim, index: index, source: source, reduction: reduction) }
             } else {
                 try tensor.scatterInPlace(dim: dim, index: index, source: source, reduction: reduction)
+                tensor.markWrittenInPlace()
             }
             return .tensor(tensor)
         }
@@ -60,6 +61,7 @@ func indexTensorMethods() -> [String: TensorMethod] {
                 _ = try Autodiff.inPlace(tensor) { try Autodiff.indexAdd($0, dim: dim, index: index, source: source, alpha: alpha) }
             } else {
                 try tensor.indexAddInPlace(dim: dim, index: index, source: source, alpha: alpha)
+                tensor.markWrittenInPlace()
             }
             return .tensor(tensor)
         }

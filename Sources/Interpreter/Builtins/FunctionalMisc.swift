@@ -143,8 +143,8 @@ final class LayerNormModule: NNModule {
         self.affine = affine
         super.init(name: "LayerNorm")
         if affine {
-            parameters.append(("weight", try Factory.full(shape: normalizedShape, value: .int(1), dtype: dtype)))
-            if bias { parameters.append(("bias", try Tensor.zeros(shape: normalizedShape, dtype: dtype))) }
+            parameters.append(("weight", initialized(try Factory.full(shape: normalizedShape, value: .int(1), dtype: dtype))))
+            if bias { parameters.append(("bias", initialized(try Tensor.zeros(shape: normalizedShape, dtype: dtype)))) }
         }
     }
 

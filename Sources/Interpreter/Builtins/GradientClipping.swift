@@ -24,6 +24,7 @@ extension Interpreter {
                 let clamped = try coefficient.clamp(min: nil, max: .scalar(.float(1)))
                 for gradient in gradients {
                     try gradient.assignInPlace(try binary(.multiply, .tensor(gradient), .tensor(clamped)))
+                    gradient.markWrittenInPlace()
                 }
                 return .tensor(total)
             }
@@ -33,6 +34,7 @@ extension Interpreter {
             let limit = try bound.double("clip_value")
             for gradient in try interpreter.gradients(of: try bound.value("parameters")) {
                 try gradient.assignInPlace(try gradient.clamp(min: .scalar(.float(-limit)), max: .scalar(.float(limit))))
+                gradient.markWrittenInPlace()
             }
             return .none
         })

@@ -28,7 +28,7 @@ extension Interpreter {
             return { _, arguments in
                 let setToNone = try arguments.bind(name, ["set_to_none"]).bool("set_to_none", default: true)
                 for (_, parameter) in namedModuleMembers(module, .parameters) {
-                    if setToNone { parameter.grad = nil } else { parameter.grad?.fill(.int(0)) }
+                    if setToNone { parameter.grad = nil } else { parameter.grad?.zeroInPlace() }
                 }
                 return .none
             }
@@ -133,5 +133,13 @@ func castModule(_ root: Value, to dtype: DType) throws {
         guard let registry = moduleRegistry(of: module) else { continue }
         for case let (name, tensor?) in registry.parameters.entries { registry.parameters.set(name, try cast(tensor)) }
         for case let (name, tensor?) in registry.buffers.entries { registry.buffers.set(name, try cast(tensor)) }
+    }
+}
+
+extension Tensor {
+    /// `grad.zero_()`, as `zero_grad(set_to_none=False)` clears a gradient: one in-place op.
+    func zeroInPlace() {
+        fill(.int(0))
+        markWrittenInPlace()
     }
 }

@@ -105,6 +105,7 @@ extension Interpreter {
                     continue
                 }
                 try tensor.copy(from: source)
+                tensor.markWrittenInPlace()  // `param.copy_(input_param)`
             }
             // Missing and unexpected keys are collected even when not strict, for the returned value.
             let localNames = Set(localState.map(\.0))

@@ -61,8 +61,8 @@ final class MultiheadAttentionModule: NNModule {
         // `_reset_parameters`.
         for name in projections { try interpreter.initialize("xavier_uniform_", try tensor(name)) }
         if c.bias {
-            try tensor("in_proj_bias").fill(.int(0))
-            outProjection.registry.parameters.item("bias")??.fill(.int(0))
+            initialized(try tensor("in_proj_bias")).fill(.int(0))
+            outProjection.registry.parameters.item("bias")?.map(initialized)?.fill(.int(0))
         }
         if c.addBiasKV {
             try interpreter.initialize("xavier_normal_", try tensor("bias_k"))

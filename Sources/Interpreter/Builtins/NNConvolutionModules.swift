@@ -188,6 +188,15 @@ private func paddedByMode(_ input: Tensor, before: [Int], after: [Int], mode: St
     return try Autodiff.modePadded(input, pads, mode: paddingMode)
 }
 
+/// `tensor` after the in-place init op a built-in module's `reset_parameters` runs on it
+/// (`init.ones_`, `init.uniform_`, ...), counted in its version: a new layer's weights are
+/// at version 1 in PyTorch, which its in-place errors quote.
+@discardableResult
+func initialized(_ tensor: Tensor) -> Tensor {
+    tensor.markWrittenInPlace()
+    return tensor
+}
+
 /// The `reset_parameters` of Linear and Conv layers, drawing from `Generator.default` in
 /// PyTorch's order: `kaiming_uniform_(weight, a=sqrt(5))`, i.e. U(−b, b) with
 /// b = √3 · gain / √fan_in and gain = √(2 / (1 + a²)) in torch.nn.init's arithmetic,
@@ -199,12 +208,12 @@ func defaultInitializedParameters(weightShape: [Int], fanIn: Int, biasCount: Int
         let gain = Glibc.sqrt(2.0 / (1 + a * a))
         let std = gain / Glibc.sqrt(Double(fanIn))
         let bound = Glibc.sqrt(3.0) * std
-        try Generator.default.uniform_(weight, from: -bound, to: bound)
+        try Generator.default.uniform_(initialized(weight), from: -bound, to: bound)
     }
     guard let biasCount else { return [("weight", weight)] }
     let biasTensor = try Tensor.zeros(shape: [biasCount], dtype: dtype)
     let biasBound = fanIn > 0 ? 1 / Glibc.sqrt(Double(fanIn)) : 0
-    try Generator.default.uniform_(biasTensor, from: -biasBound, to: biasBound)
+    try Generator.default.uniform_(initialized(biasTensor), from: -biasBound, to: biasBound)
     return [("weight", weight), ("bias", biasTensor)]
 }
 

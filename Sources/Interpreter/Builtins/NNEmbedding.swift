@@ -49,8 +49,8 @@ final class EmbeddingModule: NNModule {
             table = weight.detach()
         } else {
             table = try Tensor.zeros(shape: [count, dimension], dtype: dtype)
-            try Generator.default.normal_(table, mean: 0, std: 1)
-            if let row = lookup.paddingIndex { try Autodiff.select(table, 0, row).fill(.int(0)) }
+            try Generator.default.normal_(initialized(table), mean: 0, std: 1)
+            if let row = lookup.paddingIndex { initialized(try Autodiff.select(table, 0, row)).fill(.int(0)) }
         }
         table.isParameter = true
         if !freeze { try table.setRequiresGrad(true) }

@@ -112,8 +112,8 @@ final class EmbeddingBagModule: NNModule {
             throw PythonError.runtimeError("Trying to create tensor with negative dimension \(min(rows, dim)): [\(rows), \(dim)]")
         }
         let table = try Tensor.zeros(shape: [rows, dim], dtype: dtype)
-        try Generator.default.normal_(table, mean: 0, std: 1)
-        if let row = options.paddingIndex { try table.select(0, row).fill(.int(0)) }
+        try Generator.default.normal_(initialized(table), mean: 0, std: 1)
+        if let row = options.paddingIndex { initialized(try table.select(0, row)).fill(.int(0)) }
         parameters = [("weight", table)]
     }
 

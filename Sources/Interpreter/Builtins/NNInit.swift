@@ -13,6 +13,7 @@ extension Interpreter {
                 let bound = try arguments.bind(name, ["tensor"] + parameters)
                 let tensor = try bound.tensor("tensor")
                 try GradMode.with(false) { try body(interpreter, tensor, bound) }
+                tensor.markWrittenInPlace()
                 return .tensor(tensor)
             })
         }

@@ -16,5 +16,6 @@ func orthogonalFill(_ tensor: Tensor, gain: Double) throws {
     var uniform = try Autodiff.binary(.multiply, .tensor(q), .tensor(signs))
     if rows < columns { uniform = try Autodiff.transpose(uniform, 0, 1) }
     try tensor.copy(from: try Autodiff.contiguous(uniform).reshape(tensor.shape))
+    tensor.markWrittenInPlace()  // `tensor.view_as(q).copy_(q)`; the caller counts the `mul_` by the gain
     try tensor.copy(from: try Autodiff.binary(.multiply, .tensor(tensor), .scalar(.float(gain))))
 }

@@ -257,6 +257,7 @@ extension Interpreter {
                 let bound = try arguments.bind(name, parameters)
                 let tensor = try bound.tensor("tensor")
                 try body(tensor, bound)
+                tensor.markWrittenInPlace()
                 return .tensor(tensor)
             })
         }

@@ -73,6 +73,8 @@ final class BilinearModule: NNModule {
         let bound = 1 / Glibc.sqrt(Double(inputs.0))
         if weight.count > 0 { try Generator.default.uniform_(weight, from: -bound, to: bound) }
         if let biasTensor, biasTensor.count > 0 { try Generator.default.uniform_(biasTensor, from: -bound, to: bound) }
+        initialized(weight)
+        if let biasTensor { initialized(biasTensor) }
         parameters = [("weight", weight)] + (biasTensor.map { [("bias", $0)] } ?? [])
     }
 

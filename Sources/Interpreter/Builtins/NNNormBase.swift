@@ -38,9 +38,10 @@ class NormBaseModule: NNModule {
         case "running_mean", "running_var", "num_batches_tracked": return optionalTensor(buffer(attribute))
         case "weight", "bias": return optionalTensor(parameter(attribute))
         case "reset_running_stats": return .builtin(Builtin(attribute, owner: name) { _, _ in
-            self.runningMean?.fill(.int(0))
-            self.runningVariance?.fill(.int(1))
-            self.batchesTracked?.fill(.int(0))
+            for (buffer, value) in [(self.runningMean, 0), (self.runningVariance, 1), (self.batchesTracked, 0)] {
+                buffer?.fill(.int(Int64(value)))
+                buffer?.markWrittenInPlace()
+            }
             return .none
         })
         default: return try super.attribute(attribute, interpreter: interpreter)

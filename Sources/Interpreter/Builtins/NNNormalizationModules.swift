@@ -37,6 +37,7 @@ final class BatchNormModule: NormBaseModule {
         var factor = momentum ?? 0
         if training, let batchesTracked {
             try batchesTracked.copy(from: Tensor(scalar: try batchesTracked.item().int64Value + 1))
+            batchesTracked.markWrittenInPlace()  // `num_batches_tracked.add_(1)`; the running estimates move inside the kernel, uncounted
             if momentum == nil { factor = 1 / Double(try batchesTracked.item().int64Value) }
         }
         let useBatchStatistics = training || runningMean == nil
@@ -63,8 +64,8 @@ final class GroupNormModule: NNModule {
         (self.groups, self.channels, self.eps, self.affine) = (groups, channels, eps, affine)
         super.init(name: "GroupNorm")
         if affine {
-            parameters.append(("weight", try Factory.full(shape: [channels], value: .int(1), dtype: dtype)))
-            if bias { parameters.append(("bias", try Tensor.zeros(shape: [channels], dtype: dtype))) }
+            parameters.append(("weight", initialized(try Factory.full(shape: [channels], value: .int(1), dtype: dtype))))
+            if bias { parameters.append(("bias", initialized(try Tensor.zeros(shape: [channels], dtype: dtype)))) }
         }
     }
 
@@ -102,13 +103,13 @@ extension NNModule {
     /// running variance ones and a batch count when tracking, else those buffers as None.
     func registerNormalizationState(features: Int, affine: Bool, bias: Bool, trackRunningStats: Bool, dtype: DType) throws {
         if affine {
-            parameters.append(("weight", try Factory.full(shape: [features], value: .int(1), dtype: dtype)))
-            if bias { parameters.append(("bias", try Tensor.zeros(shape: [features], dtype: dtype))) }
+            parameters.append(("weight", initialized(try Factory.full(shape: [features], value: .int(1), dtype: dtype))))
+            if bias { parameters.append(("bias", initialized(try Tensor.zeros(shape: [features], dtype: dtype)))) }
         }
         if trackRunningStats {
-            registry.buffers.set("running_mean", try Tensor.zeros(shape: [features], dtype: dtype))
-            registry.buffers.set("running_var", try Factory.full(shape: [features], value: .int(1), dtype: dtype))
-            registry.buffers.set("num_batches_tracked", Tensor(scalar: Int64(0)))
+            registry.buffers.set("running_mean", initialized(try Tensor.zeros(shape: [features], dtype: dtype)))
+            registry.buffers.set("running_var", initialized(try Factory.full(shape: [features], value: .int(1), dtype: dtype)))
+            registry.buffers.set("num_batches_tracked", initialized(Tensor(scalar: Int64(0))))
         } else {
             for name in ["running_mean", "running_var", "num_batches_tracked"] { registry.buffers.set(name, nil) }
         }

@@ -20,7 +20,7 @@ final class RecurrentCellModule: NNModule {
         if bias { layout += [("bias_ih", [gateSize]), ("bias_hh", [gateSize])] }
         parameters = try layout.map { ($0.0, try Tensor.zeros(shape: $0.1, dtype: dtype)) }
         let bound = hiddenSize > 0 ? 1 / Glibc.sqrt(Double(hiddenSize)) : 0
-        for (_, tensor) in parameters { try Generator.default.uniform_(tensor, from: -bound, to: bound) }
+        for (_, tensor) in parameters { try Generator.default.uniform_(initialized(tensor), from: -bound, to: bound) }
     }
 
     override func makeCopy(_ interpreter: Interpreter) throws -> NNModule? {

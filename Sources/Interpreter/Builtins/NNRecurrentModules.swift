@@ -77,7 +77,7 @@ final class RecurrentModule: NNModule {
         try configuration.checkParametersFitMemory(itemSize: dtype.itemSize)
         let bound = 1 / Glibc.sqrt(Double(configuration.hiddenSize))
         parameters = try configuration.parameterLayout.map { ($0.name, try Tensor.zeros(shape: $0.shape, dtype: dtype)) }
-        for (_, tensor) in parameters { try Generator.default.uniform_(tensor, from: -bound, to: bound) }
+        for (_, tensor) in parameters { try Generator.default.uniform_(initialized(tensor), from: -bound, to: bound) }
     }
 
     override func makeCopy(_ interpreter: Interpreter) throws -> NNModule? { RecurrentModule(copying: self) }

@@ -32,7 +32,7 @@ extension Interpreter {
             let bound = try arguments.bind("PReLU", ["num_parameters", "init", "device", "dtype"])
             let count = try bound.int("num_parameters", default: 1)
             let weight = try Tensor.zeros(shape: [count], dtype: try bound.dtype("dtype") ?? defaultFloatDType)
-            weight.fill(.float(try bound.double("init", default: 0.25)))
+            initialized(weight).fill(.float(try bound.double("init", default: 0.25)))
             return .native(ParameterizedFunctionModule(name: "PReLU", description: "num_parameters=\(count)", parameters: [("weight", weight)]) {
                 input, parameters in try Autodiff.prelu(input, weight: parameters[0])
             })
@@ -43,7 +43,7 @@ extension Interpreter {
             let eps = try bound.optional("eps").flatMap { $0.isNone ? nil : try interpreter.pythonDouble($0) }
             let affine = try bound.bool("elementwise_affine", default: true)
             let weight = try Tensor.zeros(shape: shape, dtype: try bound.dtype("dtype") ?? defaultFloatDType)
-            weight.fill(.int(1))
+            initialized(weight).fill(.int(1))
             let description = "\(spatialTupleRepr(shape)), eps=\(eps.map(pythonFloatRepr) ?? "None"), elementwise_affine=\(affine ? "True" : "False")"
             return .native(ParameterizedFunctionModule(name: "RMSNorm", description: description, parameters: affine ? [("weight", weight)] : []) {
                 input, parameters in try rmsNorm(input, shape: shape, weight: parameters.first, eps: eps)

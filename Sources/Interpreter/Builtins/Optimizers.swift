@@ -50,7 +50,7 @@ final class Optimizer: NativeObject, ParameterUpdating {
             return method { interpreter, arguments in
                 let setToNone = try arguments.bind("zero_grad", ["set_to_none"]).optional("set_to_none").map { try interpreter.truthy($0) } ?? true
                 for parameter in try self.parameters() {
-                    if setToNone { parameter.grad = nil } else { parameter.grad?.fill(.int(0)) }
+                    if setToNone { parameter.grad = nil } else { parameter.grad?.zeroInPlace() }
                 }
                 return .none
             }

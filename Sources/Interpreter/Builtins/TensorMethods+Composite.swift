@@ -124,6 +124,7 @@ private func indexWriteMethods() -> [String: TensorMethod] {
             try Autodiff.setItem(tensor, put.indices, value: put.values)
         } else {
             try tensor.setItem(put.indices, value: put.values)
+            tensor.markWrittenInPlace()
         }
         return .tensor(tensor)
     }

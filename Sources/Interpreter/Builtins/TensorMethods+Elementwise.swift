@@ -105,6 +105,7 @@ private func fillingMethods() -> [String: TensorMethod] {
             _ = try Autodiff.inPlace(tensor) { try Autodiff.maskedFill($0, mask, value) }
         } else {
             try tensor.maskedFillInPlace(mask, value)
+            tensor.markWrittenInPlace()
         }
         return .tensor(tensor)
     }

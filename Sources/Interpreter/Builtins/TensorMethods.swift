@@ -78,6 +78,7 @@ extension Interpreter {
         case "data": return .tensor(tensor.detachedData())
         case "requires_grad": return .bool(tensor.requiresGrad)
         case "is_leaf": return .bool(tensor.isLeaf)
+        case "_version": return .int(Int64(tensor.storage.version))
         case "retains_grad": return .bool(!tensor.isLeaf && tensor.retainsGrad)
         case "grad_fn": return tensor.gradFn.map { .native(GradFunction($0)) } ?? .none
         case "grad":

@@ -37,7 +37,7 @@ extension Tensor {
 
     /// `scatter_` / `scatter_add_`: writes through this tensor's view.
     public func scatterInPlace(dim: Int, index: Tensor, source: Operand, reduction: ScatterReduction = .replace) throws {
-        storage.bumpVersion()
+        storage.noteWrite()
         let (axis, selfView, indexShape, sourceView) = try checkScatter(dim: dim, index: index, source: source)
         // The typed kernel reads 64-bit indices.
         let index = index.dtype == .int32 ? try index.to(.int64) : index
@@ -165,7 +165,7 @@ extension Tensor {
     }
 
     public func indexAddInPlace(dim: Int, index: Tensor, source: Tensor, alpha: Scalar = .int(1)) throws {
-        storage.bumpVersion()
+        storage.noteWrite()
         let axis = try normalizeDim(dim, rank: rank)
         guard index.rank <= 1 else { throw TensorError.index("index_add_(): Index is supposed to be a vector") }
         guard index.dtype == .int64 || index.dtype == .int32 else {

@@ -8,7 +8,7 @@ extension Tensor {
     /// `includeSelf`, each targeted element starts from the reduction's identity instead of
     /// its old value; `mean` divides by the number of values combined (floored for integers).
     func reduce(_ values: [Scalar], into offsets: [Int], _ reduction: IndexReduction, includeSelf: Bool) {
-        storage.bumpVersion()
+        storage.noteWrite()
         if !includeSelf {
             let start = identity(of: reduction)
             for offset in Set(offsets) { setScalar(start, atStorageOffset: offset) }

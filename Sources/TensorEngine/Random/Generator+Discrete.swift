@@ -68,7 +68,7 @@ extension Generator {
 
     /// `tensor.bernoulli_(p)` with a Python float: `u < p` on a 53-bit uniform per element.
     public func bernoulli_(_ tensor: Tensor, p: Double) throws {
-        tensor.storage.bumpVersion()
+        tensor.storage.noteWrite()
         guard p >= 0 && p <= 1 else {
             throw TensorError.runtime("bernoulli_ expects p to be in [0, 1], but got p=\(cppStreamDouble(p))")
         }
@@ -94,7 +94,7 @@ extension Generator {
     /// `tensor.bernoulli_(p_tensor)`: p broadcasts to the tensor's shape. A float32 p
     /// compares against 24-bit uniforms, a float64 p against 53-bit ones.
     public func bernoulli_(_ tensor: Tensor, probabilities: Tensor) throws {
-        tensor.storage.bumpVersion()
+        tensor.storage.noteWrite()
         let pView = try randomExpand(probabilities, to: tensor.shape)
         let pValues = probabilities.viewing(pView).doubles()
         if pValues.contains(where: { !($0 >= 0 && $0 <= 1) }) {

@@ -31,7 +31,7 @@ extension Generator {
 
     /// `tensor.uniform_(from, to)`: `u * (to - from) + from` in the tensor's dtype, fused.
     public func uniform_(_ tensor: Tensor, from: Double, to: Double) throws {
-        tensor.storage.bumpVersion()
+        tensor.storage.noteWrite()
         switch tensor.dtype {
         case .float32: try uniformFill(tensor, Float.self, from: from, to: to)
         case .float64: try uniformFill(tensor, Double.self, from: from, to: to)
@@ -87,7 +87,7 @@ extension Generator {
     /// PyTorch's vectorized `normal_fill` path; anything else the scalar Box-Muller path,
     /// whose cached second value carries over to the next call.
     public func normal_(_ tensor: Tensor, mean: Double, std: Double) throws {
-        tensor.storage.bumpVersion()
+        tensor.storage.noteWrite()
         guard std >= 0 else {
             throw TensorError.runtime("normal expects std >= 0.0, but found std \(cppStreamDouble(std))")
         }
@@ -156,7 +156,7 @@ extension Generator {
 
     /// `tensor.exponential_(lambd)`: `-1 / lambda * log1p(-u)` in double, then cast.
     public func exponential_(_ tensor: Tensor, lambda: Double) throws {
-        tensor.storage.bumpVersion()
+        tensor.storage.noteWrite()
         guard lambda > 0 else {
             throw TensorError.runtime("exponential_ expects lambda > 0.0, but found lambda=\(cppStreamDouble(lambda))")
         }

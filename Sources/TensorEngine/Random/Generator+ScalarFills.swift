@@ -41,7 +41,7 @@ extension Generator {
     /// Draws one value per element in PyTorch's iteration order and stores it rounded to
     /// the tensor's dtype.
     func fillEachElement(_ tensor: Tensor, _ draw: (inout MersenneTwister) -> Scalar) {
-        tensor.storage.bumpVersion()
+        tensor.storage.noteWrite()
         var engine = self.engine
         defer { self.engine = engine }
         randomForEachOffset(tensor) { offset in tensor.setScalar(draw(&engine), atStorageOffset: offset) }

@@ -1,0 +1,32 @@
+# `tensor._version` counts in-place ops as PyTorch's dispatcher does: once per op call,
+# shared by views and detach() but not by .data, never for the writes that fill a new
+# tensor. The counts reach users in autograd's "is at version N; expected version M".
+V = "import torch.nn as nn\ndef v(*ts): return [t._version for t in ts]\n"
+CASES = [("version", V + body) for body in [
+    "v(torch.zeros(3), torch.randn(3), torch.rand(3), torch.arange(3), torch.tensor([1., 2.]), torch.full((2,), 1.), torch.eye(2), torch.linspace(0, 1, 3))",
+    "a = torch.zeros(3)\nv(a.clone(), a.to(torch.float64), torch.where(a > 0, a, a), torch.nn.functional.pad(a, (1, 1)), torch.cat([a, a]), a[torch.tensor([0])], a[a >= 0])",
+    "v(torch.randperm(3), torch.multinomial(torch.ones(3), 2), torch.bernoulli(torch.full((3,), 0.5)), torch.nn.functional.dropout(torch.ones(3)), torch.randn_like(torch.ones(2)), torch.ones(2, 3).t().contiguous())",
+    "a = torch.zeros(3)\na.add_(1)\nview = a[1:]\nview.mul_(2)\nv(a, view)",
+    "a = torch.zeros(3)\na[0] = 5\na[[0, 1]] = torch.tensor([1., 2.])\na[a > 1] = 0\na[...] = 2\nv(a)",
+    "a = torch.zeros(3)\na.copy_(torch.ones(3)); a.normal_(); a.uniform_(); a.fill_(1); a.zero_(); a.exponential_(); a.bernoulli_(0.5)\nv(a)",
+    "a = torch.zeros(3)\na.index_add_(0, torch.tensor([0]), torch.ones(1)); a.scatter_(0, torch.tensor([0]), torch.ones(1)); a.masked_fill_(a > 0, 2.); a.clamp_(0, 1)\na.index_put_((torch.tensor([0]),), torch.tensor(1.), accumulate=True); a.index_fill_(0, torch.tensor([0]), 2.)\nv(a)",
+    "a = torch.ones(3)\na += 1\na.sub_(1).mul_(2)\ntorch.relu_(a)\ntorch.nn.functional.relu(a, inplace=True)\nb = a + 1\nv(a, b)",
+    "x = torch.ones(2, requires_grad=True)\nwith torch.no_grad():\n    x.mul_(2)\nd = x.data\nd.add_(1)\ne = x.detach()\ne.add_(1)\nv(x, d, e)",
+    "q = torch.ones(2, 2)\nq.t_(); q.unsqueeze_(0); q.squeeze_()\nr = torch.ones(3)\nr.requires_grad_()\nv(q, r)",
+    "y = torch.empty(2, 2)\nnn.init.xavier_uniform_(y); nn.init.orthogonal_(y); nn.init.eye_(y); nn.init.zeros_(y); nn.init.constant_(y, 1.); nn.init.normal_(y); nn.init.trunc_normal_(y)\nv(y)",
+    "l = nn.Linear(2, 2)\nc = nn.Conv2d(1, 1, 2)\nn = nn.LayerNorm(2)\ne = nn.Embedding(3, 2, padding_idx=0)\nv(l.weight, l.bias, c.weight, n.weight, n.bias, e.weight, nn.PReLU().weight)",
+    "bn = nn.BatchNorm1d(2)\nbefore = v(bn.weight, bn.running_mean, bn.running_var, bn.num_batches_tracked)\nbn(torch.randn(4, 2))\nbefore, v(bn.running_mean, bn.num_batches_tracked)",
+    "m = nn.MultiheadAttention(4, 2)\nv(m.in_proj_weight, m.in_proj_bias, m.out_proj.weight, m.out_proj.bias, nn.LSTM(2, 2).weight_ih_l0)",
+    "w = torch.ones(2, requires_grad=True)\n(w * 2).sum().backward()\nfirst = w.grad\n(w * 3).sum().backward()\nfirst, first is w.grad, v(w.grad)",
+    "torch.manual_seed(0)\nl = nn.Linear(2, 2)\nopt = torch.optim.SGD(l.parameters(), lr=0.1, momentum=0.9)\nl(torch.ones(1, 2)).sum().backward()\nopt.step()\nafter_step = v(l.weight)\nopt.zero_grad(set_to_none=False)\nnn.utils.clip_grad_norm_(l.parameters(), 0.1)\nafter_step, v(l.weight, l.weight.grad)",
+    "torch.manual_seed(0)\nl = nn.Linear(2, 2)\nopt = torch.optim.AdamW(l.parameters())\nl(torch.ones(1, 2)).sum().backward()\nopt.step()\nl2 = nn.Linear(2, 2)\nl2.load_state_dict(l.state_dict())\nv(l.weight, l2.weight)",
+    "w = torch.randn(3, requires_grad=True)\nx = torch.randn(3)\ny = (w * x).sum()\nx.add_(1)\ny.backward()",
+    "a = torch.ones(3, requires_grad=True)\nb = a.sigmoid()\nb.mul_(2)\nb.sum().backward()",
+    "a = torch.randn(2, 2, requires_grad=True)\nb = a.clone()\nc = b @ b\nb.t_()\nc.sum().backward()",
+    "w = torch.ones(2, requires_grad=True)\nz = w * 2\ng = z.detach()\ng.zero_()\n(z * z).sum().backward()",
+    "x = torch.ones(3, requires_grad=True)\ny = x.clone()\na = y[0:2]\nbefore = a.grad_fn.name()\ny.mul_(2)\nbefore, a.grad_fn.name(), y.grad_fn.name()",
+    "x = torch.ones(3, requires_grad=True)\ny = x.clone()\na = y[0]\ny.mul_(3)\n(a * 2).backward()\nx.grad, a",
+    "x = torch.arange(4.).requires_grad_()\ny = x * 1\na = y[1:3]\nb = y[0:2]\nb.mul_(5)\n(a * a).sum().backward()\nx.grad, a.grad_fn.name()",
+    "w = torch.ones(2, 2, requires_grad=True)\nt = w.t()\nwith torch.no_grad():\n    w.add_(1)\n    name = t.grad_fn.name()\nname, t._version",
+    "l = nn.Linear(2, 2)\nx = torch.ones(1, 2, requires_grad=True)\nout = l(x).sum()\nopt = torch.optim.SGD(l.parameters(), lr=0.1)\nout.backward(retain_graph=True)\nopt.step()\nout.backward()",
+]]
