@@ -187,3 +187,14 @@ extension Autodiff {
         "AsStridedBackward0": "AsStridedBackward1",
     ]
 }
+
+extension Autodiff {
+    /// `x.resize_(*size)`: refused for a tensor that requires grad, in or out of grad
+    /// mode, as PyTorch refuses it; otherwise one in-place op on `target`.
+    public static func resize(_ target: Tensor, to shape: [Int]) throws -> Tensor {
+        if target.requiresGrad { throw TensorError.runtime("cannot resize variables that require grad") }
+        try target.resize(to: shape)
+        target.markWrittenInPlace()
+        return target
+    }
+}

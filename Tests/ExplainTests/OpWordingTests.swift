@@ -52,6 +52,7 @@ private let calls: [String: String] = [
     "repeat": "x.repeat(2, 1)", "tril": "torch.tril(x)", "triu": "torch.triu(x)", "chunk": "torch.chunk(x, 2, dim=1)",
     "split": "torch.split(x, 2, dim=1)", "roll": "torch.roll(x, 1, 1)", "flip": "torch.flip(x, (1,))",
     "view_as": "x.view_as(y)", "unflatten": "v.unflatten(0, (1, 5))", "tile": "torch.tile(x, (2,))", "narrow": "x.narrow(1, 0, 2)",
+    "resize_": "x.clone().resize_(2, 2)", "resize_as_": "x.clone().resize_as_(x[0])",
     "new_zeros": "x.new_zeros(2, 3)", "new_ones": "x.new_ones((2,))", "new_empty": "x.new_empty(3)", "new_full": "x.new_full((2,), 7.0)",
     "broadcast_to": "torch.broadcast_to(v, (4, 5))", "meshgrid": "torch.meshgrid([torch.arange(2), torch.arange(3)], indexing='ij')",
     "nansum": "torch.nansum(x, dim=1)", "prod": "torch.prod(x, dim=1)", "norm": "torch.norm(x, dim=1)",

@@ -134,6 +134,8 @@ extension Interpreter {
                 return true
             case let ("float", .native(scalar as NumPyScalar)): return scalar.dtype == .float64  // np.float64 subclasses float
             case let ("Parameter", .tensor(tensor)) where isParameterType(builtin): return tensor.isParameter
+            case let (name, .tensor(tensor)) where builtin.owner == nil && LegacyTensorType.dtype(ofTypeNamed: name) != nil:
+                return tensor.dtype == LegacyTensorType.dtype(ofTypeNamed: name)
             case ("int", .native(is BigIntObject)): return true
             case let ("list", .list(list)): return !list.isSet && !list.isKeysView && list.dictViewName == nil
             case let ("set", .list(list)): return list.isSet && !list.isFrozen

@@ -50,6 +50,7 @@ private func dtypeMethods() -> [String: TensorMethod] {
     }
     table["type"] = { _, tensor, arguments in
         let bound = try arguments.bind("type", ["dtype", "non_blocking"])
+        if let legacy = bound.optional("dtype").flatMap(LegacyTensorType.dtype(namedBy:)) { return .tensor(try Autodiff.to(tensor, legacy)) }
         guard let dtype = try bound.dtype("dtype") else { return .string(tensor.legacyTypeName) }
         return .tensor(try Autodiff.to(tensor, dtype))
     }
@@ -63,6 +64,8 @@ private func dtypeMethods() -> [String: TensorMethod] {
 private func deviceAndConstructorMethods() -> [String: TensorMethod] {
     var table: [String: TensorMethod] = [:]
     table["cpu"] = { _, tensor, _ in .tensor(tensor) }
+    // The legacy `x.new(2, 3)` / `x.new([1, 2])`: torch.FloatTensor's constructor, in x's dtype.
+    table["new"] = { interpreter, tensor, arguments in try interpreter.legacyConstruct(arguments, dtype: tensor.dtype, name: "new") }
     table["cuda"] = { _, _, _ in
         throw PythonError.runtimeError(
             "Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx")

@@ -60,19 +60,6 @@ extension Interpreter {
         }
     }
 
-    func defineLegacyConstructors(_ torch: Namespace) {
-        let constructors: [(String, DType)] = [
-            ("FloatTensor", .float32), ("DoubleTensor", .float64), ("LongTensor", .int64), ("IntTensor", .int32),
-            ("ShortTensor", .int16), ("CharTensor", .int8), ("ByteTensor", .uint8), ("BoolTensor", .bool),
-            ("HalfTensor", .float16), ("BFloat16Tensor", .bfloat16),
-        ]
-        for (name, dtype) in constructors {
-            torch.members[name] = .builtin(Builtin(name) { interpreter, arguments in
-                try interpreter.legacyConstruct(arguments, dtype: dtype, name: name)
-            })
-        }
-    }
-
     /// `torch.FloatTensor(data)` copies nested data; `torch.FloatTensor(2, 3)` makes a tensor of that shape.
     func legacyConstruct(_ arguments: CallArguments, dtype: DType, name: String) throws -> Value {
         let positional = arguments.positional

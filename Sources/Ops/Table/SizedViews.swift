@@ -29,6 +29,16 @@ extension OpTable {
         OpEntry("narrow", "Tensor input, int dim, int start, int length", [.function, .method], family: .movement, explain: OpExplanation(traits: .takesSizes),
                 doc: OpDoc("length consecutive positions of dim, from start; a view.",
                            example: ">>> torch.arange(6).view(2, 3).narrow(1, 1, 2)\ntensor([[1, 2],\n        [4, 5]])")),
+        OpEntry("resize_", "Tensor input, int... size", [.method], family: .movement, explain: OpExplanation(traits: .takesSizes),
+                doc: OpDoc("Gives the tensor this size in place, over its elements in storage order; new elements are uninitialised.",
+                           example: ">>> torch.arange(6.).resize_(2, 2)\ntensor([[0., 1.],\n        [2., 3.]])")) { arguments in
+            .tensor(try Autodiff.resize(try arguments.tensor("input"), to: try arguments.ints("size")))
+        },
+        OpEntry("resize_as_", "Tensor input, Tensor the_template", [.method], family: .movement, explain: OpExplanation(traits: .takesSizes),
+                doc: OpDoc("resize_ to the_template's size.",
+                           example: ">>> torch.arange(6.).resize_as_(torch.zeros(3))\ntensor([0., 1., 2.])")) { arguments in
+            .tensor(try Autodiff.resize(try arguments.tensor("input"), to: try arguments.tensor("the_template").shape))
+        },
         newFactory("new_zeros", "filled with 0", fill: .int(0)),
         newFactory("new_ones", "filled with 1", fill: .int(1)),
         newFactory("new_empty", "uninitialized", fill: .int(0)),
