@@ -15,6 +15,7 @@ final class AutogradMeta: AutogradMetadata {
     /// For a view made by a recorded op, the tensor it is a view of (PyTorch's `_base`):
     /// an in-place write through the view changes the base's history too.
     var viewBase: Tensor?
+    var viewCreation = ViewCreation.ordinary
     /// `register_hook` on a leaf: run on its gradient before it is accumulated.
     var leafHooks: [RegisteredHook] = []
 
@@ -38,7 +39,8 @@ extension Tensor {
     /// `requires_grad`: a leaf asked for it, or the tensor came out of a recorded op.
     public var requiresGrad: Bool {
         guard let meta else { return false }
-        return meta.requiresGrad || meta.gradFn != nil
+        if meta.requiresGrad || meta.gradFn != nil { return true }
+        return meta.viewCreation == .inNoGradMode && meta.viewBase?.requiresGrad == true
     }
 
     /// `grad_fn`: the node that made this tensor, nil for leaves.

@@ -13,7 +13,10 @@ enum Recorder {
         _ name: String, inputs: [Tensor?], output: Tensor,
         _ makeBackward: (Node) -> (_ gradOutput: Tensor, _ node: Node) throws -> [Tensor?]
     ) -> Tensor {
-        guard shouldRecord(inputs), output.dtype.isFloatingPoint else { return output }
+        guard shouldRecord(inputs), output.dtype.isFloatingPoint else {
+            if inputs.count == 1 { markViewMadeWithoutGrad(output, of: inputs[0]) }
+            return output
+        }
         var formula: ((Tensor, Node) throws -> [Tensor?])?
         let node = Node(name: name, inputs: inputs) { gradients, node in
             guard let gradient = gradients.first ?? nil, let formula else { return [] }
@@ -24,6 +27,8 @@ enum Recorder {
         // A view of its one input: remember the base, for in-place writes through it.
         if inputs.count == 1, let input = inputs[0], output !== input, output.sharesStorage(with: input) {
             output.meta?.viewBase = input.meta?.viewBase ?? input
+            // A view of a view keeps how its base view was made, as PyTorch propagates it.
+            if input.meta?.viewBase != nil { output.meta?.viewCreation = input.meta?.viewCreation ?? .ordinary }
         }
         return output
     }
@@ -44,6 +49,7 @@ enum Recorder {
         for (index, output) in outputs.enumerated() where output.dtype.isFloatingPoint {
             attach(node, to: output, output: index)
         }
+        if inputs.count == 1 { markViewsOfOneOutput(outputs, of: inputs[0]) }
         return outputs
     }
 
