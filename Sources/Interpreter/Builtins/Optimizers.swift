@@ -153,6 +153,9 @@ extension Interpreter {
         }
         for check in algorithm.checks { try check.run(options, self) }
         try algorithm.complete(&options, self)
+        if case let .tensor(tensor) = paramsArgument {
+            throw PythonError.typeError("params argument given to the optimizer should be an iterable of Tensors or dicts, but got \(tensor.dtype.legacyTensorTypeName)")
+        }
         let items = try iterate(paramsArgument)
         if items.isEmpty { throw PythonError.valueError("optimizer got an empty parameter list") }
         let groups = try (items.first.map { if case .dict = $0 { true } else { false } } ?? false)

@@ -75,7 +75,8 @@ private func deviceAndConstructorMethods() -> [String: TensorMethod] {
             throw PythonError.notImplemented("backward(create_graph=True) (higher-order gradients) is not supported by TensorTutor's autograd yet")
         }
         if interpreter.isObserved { interpreter.observer?.willRunBackward(from: [tensor]) }
-        try BackwardEngine.backward([tensor], gradients: [try bound.optionalTensor("gradient")], retainGraph: retain)
+        let inputs = try bound.optional("inputs").map { try interpreter.tensorList($0, function: "backward") }
+        try BackwardEngine.backward([tensor], gradients: [try bound.optionalTensor("gradient")], retainGraph: retain, inputs: inputs)
         return .none
     }
     table["new_full"] = { _, tensor, arguments in

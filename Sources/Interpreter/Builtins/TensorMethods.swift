@@ -110,7 +110,10 @@ extension Interpreter {
             return true
         case "grad":
             if case .none = value { tensor.grad = nil; return true }
-            guard case let .tensor(gradient) = value else { return false }
+            guard case let .tensor(gradient) = value else {
+                throw PythonError.typeError("assigned grad expected to be a Tensor or None but got grad of type \(value.typeName)")
+            }
+            try checkAssignedGradient(gradient, to: tensor)
             tensor.grad = gradient
             return true
         case "data":
@@ -141,4 +144,17 @@ func nestedList(_ tensor: Tensor) -> Value {
         return .list(ListStorage((0..<size).map { build(dim + 1, start + $0 * step) }))
     }
     return build(0, 0)
+}
+
+/// PyTorch's checks on `x.grad = g`: the gradient must have the tensor's dtype and shape.
+private func checkAssignedGradient(_ gradient: Tensor, to tensor: Tensor) throws {
+    if gradient.dtype != tensor.dtype {
+        throw PythonError.runtimeError(
+            "attempting to assign a gradient with dtype '\(gradient.dtype.cppTypeName)' to a tensor with grad_dtype '\(tensor.dtype.scalarTypeName)'. The gradient must match the tensor's grad_dtype (defaults to the tensor's dtype). You can set the tensor's grad_dtype attribute with a specific dtype, or None to allow any dtype. Set grad_dtype with caution. Diverging the dtypes of a tensor and its gradient may break downstream systems that assume they match.")
+    }
+    if gradient.shape != tensor.shape {
+        let sizes = { (shape: [Int]) in "[" + shape.map(String.init).joined(separator: ", ") + "]" }
+        throw PythonError.runtimeError(
+            "attempting to assign a gradient of size '\(sizes(gradient.shape))' to a tensor of size '\(sizes(tensor.shape))'. Please ensure that the gradient and the tensor are the same size")
+    }
 }
