@@ -16,3 +16,14 @@ extension Autodiff {
         }
     }
 }
+
+extension Autodiff {
+    /// Gives `output` the node PyTorch gives an op whose derivative ATen declares
+    /// `not_implemented` (`floor_divide`, `heaviside`): `NotImplemented`, which raises
+    /// PyTorch's error when a backward pass reaches it.
+    public static func markDerivativeNotImplemented(_ output: Tensor, inputs: [Tensor?], aten name: String) {
+        _ = Recorder.record("NotImplemented", inputs: inputs, output: output) { _ in
+            { _, _ in throw TensorError.runtime("derivative for aten::\(name) is not implemented") }
+        }
+    }
+}

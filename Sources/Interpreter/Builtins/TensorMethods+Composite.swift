@@ -73,8 +73,12 @@ private func compositeMathMethods() -> [String: TensorMethod] {
     }
     table["heaviside"] = { _, tensor, arguments in
         let values = try arguments.bind("heaviside", ["values"]).tensor("values")
-        let positive = try Autodiff.binary(.greater, .tensor(tensor), .scalar(.int(0))).to(resultType(.tensor(tensor), .tensor(values)))
-        return .tensor(try Autodiff.whereSelect(try Autodiff.binary(.equal, .tensor(tensor), .scalar(.int(0))), .tensor(values), .tensor(positive)))
+        let result = try GradMode.with(false) {
+            let positive = try Autodiff.binary(.greater, .tensor(tensor), .scalar(.int(0))).to(resultType(.tensor(tensor), .tensor(values)))
+            return try Autodiff.whereSelect(try Autodiff.binary(.equal, .tensor(tensor), .scalar(.int(0))), .tensor(values), .tensor(positive))
+        }
+        Autodiff.markDerivativeNotImplemented(result, inputs: [tensor, values], aten: "heaviside")
+        return .tensor(result)
     }
     table["equal"] = { _, tensor, arguments in
         let other = try arguments.bind("equal", ["other"]).tensor("other")

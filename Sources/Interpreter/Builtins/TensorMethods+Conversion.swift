@@ -67,6 +67,9 @@ private func deviceAndConstructorMethods() -> [String: TensorMethod] {
         throw PythonError.runtimeError(
             "Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx")
     }
+    // `t.__repr__()` and `t.__str__()` spelled out: the text `repr(t)` and `str(t)` give.
+    table["__repr__"] = { interpreter, tensor, _ in .string(interpreter.tensorRepr(tensor)) }
+    table["__str__"] = { interpreter, tensor, _ in .string(interpreter.tensorRepr(tensor)) }
     table["numpy"] = { interpreter, tensor, _ in .native(NDArray(tensor: try interpreter.numpyArray(.tensor(tensor), dtype: nil))) }
     table["backward"] = { interpreter, tensor, arguments in
         let bound = try arguments.bind("backward", ["gradient", "retain_graph", "create_graph", "inputs"])

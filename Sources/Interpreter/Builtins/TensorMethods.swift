@@ -73,8 +73,10 @@ extension Interpreter {
                 warn("The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will throw an error in a future release. Consider `x.mT` to transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor.")
             }
             return .tensor(try Autodiff.permuted(tensor) { try $0.reversedDims() })
-        case "mT": return .tensor(try Autodiff.permuted(tensor) { try $0.matrixTranspose() })
-        case "H", "mH": return .tensor(try Autodiff.permuted(tensor) { name == "H" ? try $0.reversedDims() : try $0.matrixTranspose() })
+        // `mT`, `mH` and (for a matrix) `H` are transpose(-2, -1) in ATen: TransposeBackward0.
+        case "mT", "H", "mH":
+            if tensor.rank >= 2 && (name != "H" || tensor.rank == 2) { return .tensor(try Autodiff.transpose(tensor, -2, -1)) }
+            return .tensor(try Autodiff.permuted(tensor) { name == "H" ? try $0.reversedDims() : try $0.matrixTranspose() })
         case "data": return .tensor(tensor.detachedData())
         case "requires_grad": return .bool(tensor.requiresGrad)
         case "is_leaf": return .bool(tensor.isLeaf)
