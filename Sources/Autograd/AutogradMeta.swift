@@ -76,6 +76,8 @@ extension Tensor {
 
     /// `requires_grad_(flag)` and `x.requires_grad = flag`.
     public func setRequiresGrad(_ flag: Bool, source: RequiresGradSource = .attribute) throws {
+        // `requires_grad_()` on a computed tensor is a no-op; only turning it off is refused.
+        if !isLeaf && flag && source == .method { return }
         if !isLeaf {
             throw TensorError.runtime(
                 "you can only change requires_grad flags of leaf variables."

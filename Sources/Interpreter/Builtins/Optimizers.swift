@@ -14,6 +14,8 @@ final class Optimizer: NativeObject, ParameterUpdating {
     let defaults: [(String, Value)]
     let paramGroups: ListStorage
     var states: [ObjectIdentifier: any OptimizerParameterState] = [:]
+    /// Set once a scheduler wraps `step` (PyTorch's `_opt_called`): whether `step` ran since.
+    var steppedSinceSchedulerAttached: Bool?
 
     init(algorithm: any OptimizerAlgorithm, defaults: [(String, Value)], groups: [DictStorage]) {
         self.algorithm = algorithm
@@ -58,6 +60,7 @@ final class Optimizer: NativeObject, ParameterUpdating {
             return method { interpreter, arguments in
                 // PyTorch calls the closure first, with grad mode on, and returns its loss.
                 let closure = try arguments.bind("step", ["closure"]).optional("closure")
+                if self.steppedSinceSchedulerAttached != nil { self.steppedSinceSchedulerAttached = true }
                 if let result = try self.algorithm.stepWhole(self, closure: closure, interpreter) { return result }
                 let loss = try closure.flatMap { callee -> Value? in
                     if case .none = callee { return nil }
