@@ -70,9 +70,12 @@ final class Optimizer: NativeObject, ParameterUpdating {
                 return loss
             }
         case "state":
-            return .dict(DictStorage(try parameters().compactMap { parameter in
+            // A defaultdict(dict) in PyTorch, and printed as one.
+            let state = DictStorage(try parameters().compactMap { parameter in
                 try stateDict(for: parameter).map { (.tensor(parameter), .dict($0)) }
-            }))
+            })
+            state.flavor = .defaultFactory(interpreter.builtinNames["dict"] ?? .none)
+            return .dict(state)
         default: return try stateMethod(name, interpreter: interpreter)
         }
     }
