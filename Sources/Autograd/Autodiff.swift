@@ -26,4 +26,12 @@ extension Autodiff {
             { _, _ in throw TensorError.runtime("derivative for aten::\(name) is not implemented") }
         }
     }
+
+    /// The same for ops whose generated node exists but whose formula is ATen's
+    /// `not_implemented("_unique2")`: a NotImplementedError when reached.
+    public static func markDerivativeNotImplemented(_ output: Tensor, inputs: [Tensor?], node: String, notImplemented name: String) {
+        _ = Recorder.record(node, inputs: inputs, output: output) { _ in
+            { _, _ in throw TensorError(.notImplementedError, "the derivative for '\(name)' is not implemented.") }
+        }
+    }
 }

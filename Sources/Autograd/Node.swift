@@ -55,10 +55,10 @@ public class Node {
 
     /// A node whose edges are given, not derived from input tensors: CopySlices takes the
     /// base's edge plus the edges of the in-place op it wraps.
-    init(name: String, edges: [Edge?], inputMetadata: [(shape: [Int], dtype: DType)?], backward: @escaping Backward) {
+    init(name: String, edges: [Edge?], inputMetadata: [(shape: [Int], dtype: DType)?], outputCount: Int = 1, backward: @escaping Backward) {
         self.name = name
-        outputCount = 1
-        outputShapes = [[]]
+        self.outputCount = outputCount
+        outputShapes = Array(repeating: [], count: outputCount)
         let state = AutogradThreadState.current
         sequenceNumber = state.nextSequenceNumber
         state.nextSequenceNumber += 1
