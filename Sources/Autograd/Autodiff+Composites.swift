@@ -20,8 +20,16 @@ extension Autodiff {
         let shape = try broadcastShapes(first.shape, second.shape)
         let a = try expand(try to(first, common), shape), b = try expand(try to(second, common), shape)
         let axis = dim < 0 ? dim + shape.count : dim
-        let normA = try clamp(try norm(a, p: 2, dims: [axis], keepDim: true), min: .scalar(.float(eps)), max: nil, backwardName: "ClampMinBackward0")
-        let normB = try clamp(try norm(b, p: 2, dims: [axis], keepDim: true), min: .scalar(.float(eps)), max: nil, backwardName: "ClampMinBackward0")
+        // ATen clones each norm and clamps the clone in place under no_grad: the clamp
+        // does not mask the norm's gradient.
+        func clampedNorm(_ tensor: Tensor) throws -> Tensor {
+            let norms = try clone(try norm(tensor, p: 2, dims: [axis], keepDim: true))
+            try GradMode.with(false) {
+                _ = try inPlace(norms) { try clamp($0, min: .scalar(.float(eps)), max: nil, backwardName: "ClampMinBackward0") }
+            }
+            return norms
+        }
+        let normA = try clampedNorm(a), normB = try clampedNorm(b)
         let product = try binary(.multiply, .tensor(try binary(.divide, .tensor(a), .tensor(normA))),
                                  .tensor(try binary(.divide, .tensor(b), .tensor(normB))))
         return try sum(product, dims: [axis], keepDim: false)

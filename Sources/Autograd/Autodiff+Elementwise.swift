@@ -20,6 +20,10 @@ extension Autodiff {
     public static func binary(_ op: BinaryOp, _ a: Operand, _ b: Operand, backwardName: String? = nil) throws -> Tensor {
         let output = try TensorEngine.binary(op, a, b)
         let left = a.tensorValue, right = b.tensorValue
+        if op == .floorDivide {
+            markDerivativeNotImplemented(output, inputs: [left, right], aten: "floor_divide")
+            return output
+        }
         guard Recorder.shouldRecord([left, right]), let name = backwardName ?? binaryBackwardName(op, a, b) else { return output }
         // `pow(Tensor, Scalar)` is its own overload, whose node has the one edge.
         let inputs = op == .power && right == nil ? [left] : [left, right]

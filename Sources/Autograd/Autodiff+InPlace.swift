@@ -5,6 +5,7 @@ extension Autodiff {
     /// out-of-place result, writes it into `target` (bumping its version) and moves
     /// `target`'s history to the new node, as PyTorch's `rebase_history` does.
     public static func inPlace(_ target: Tensor, _ compute: (Tensor) throws -> Tensor) throws -> Tensor {
+        try checkViewRebase(target)
         if GradMode.isEnabled && target.isLeaf && target.requiresGrad { throw AutogradError.leafInPlace.tensorError }
         if GradMode.isEnabled, let base = target.meta?.viewBase { return try inPlace(view: target, of: base, compute) }
         let result = try compute(target)
@@ -25,6 +26,7 @@ extension Autodiff {
     /// A write that ignores autograd (`fill_`, `zero_`, `copy_`, `x[i] = v`, the `nn.init`
     /// functions): refused on a leaf that requires grad while grad mode is on.
     public static func checkWritable(_ target: Tensor) throws {
+        try checkViewRebase(target)
         if GradMode.isEnabled && target.isLeaf && target.requiresGrad { throw AutogradError.leafInPlace.tensorError }
     }
 }
@@ -34,6 +36,10 @@ extension Autodiff {
     /// node (PyTorch's `CopySlices`) sends the written positions' gradient to `value`
     /// and the rest to the target's old history.
     public static func setItem(_ target: Tensor, _ indices: [TensorIndex], value: Operand) throws {
+        // Basic indices write through a view of the target, which the refusal names.
+        let advanced = indices.contains { if case .tensor = $0 { return true } else { return false } }
+        let viewName = advanced ? nil : basicIndexName(indices, input: target)
+        try checkViewRebase(target, writtenNode: viewName.flatMap { $0 == "AliasBackward0" ? nil : ($0, 0) })
         if GradMode.isEnabled && target.isLeaf && target.requiresGrad {
             // Basic indexing that narrows (`a[0] = v`, `a[0:1] = v`) writes through a view of
             // the leaf; advanced indices and whole-tensor slices write to the leaf itself.
@@ -44,7 +50,6 @@ extension Autodiff {
                 default: return false
                 }
             }
-            let advanced = indices.contains { if case .tensor = $0 { return true } else { return false } }
             throw (narrows && !advanced ? AutogradError.leafViewInPlace : AutogradError.leafInPlace).tensorError
         }
         let valueTensor = value.tensorValue

@@ -59,7 +59,8 @@ extension Autodiff {
             return { gradient, _ in
                 let x = try savedInput.unpack()
                 let (result, grad) = try restoringReducedDims(try savedOutput.unpack(), gradient, dims: dims ?? [], keepDim: keepDim || dims == nil, rank: x.rank)
-                return [try normGradient(grad, x, p: p, norm: result)]
+                let reduced = dims.map { $0.map { $0 < 0 ? $0 + x.rank : $0 } }
+                return [try vectorNormGradient(grad, input: x, p: p, norms: result, dims: reduced)]
             }
         }
     }
@@ -170,22 +171,33 @@ private func varianceGradient(_ gradient: Tensor, _ input: Tensor, dims: [Int]?,
     return try mul(try mul(scale, grad), try sub(input, try input.mean(dims: normalized, keepDim: true)))
 }
 
-/// PyTorch's `norm_backward` for the common orders.
-private func normGradient(_ gradient: Tensor, _ input: Tensor, p: Double, norm: Tensor) throws -> Tensor {
-    if p == 0 { return try zerosLike(input) }
-    if p == 1 { return try mul(try input.unary(.sign), gradient) }
-    if p == 2 {
-        let scaled = try div(gradient, norm).maskedFill(try compare(.equal, norm, 0), .scalar(.int(0)))
-        return try mul(input, scaled)
+/// PyTorch's `norm_backward`, operation for operation so the gradient rounds as it does.
+/// `gradient` and `norms` keep the reduced dims; `dims` are the reduced dims (nil: all).
+func vectorNormGradient(_ gradient: Tensor, input: Tensor, p: Double, norms: Tensor, dims: [Int]?) throws -> Tensor {
+    switch p {
+    case 0:
+        return try zerosLike(input)
+    case 1:
+        return try mul(try input.unary(.sign), gradient)
+    case 2:
+        return try mul(gradient, try div(input, norms).maskedFill(try compare(.equal, norms, 0), .scalar(.int(0))))
+    case .infinity:
+        // The elements at the maximum share each slice's gradient; a NaN counts as one.
+        let magnitude = try input.unary(.abs)
+        let atMaximum = try binary(.logicalOr, .tensor(try binary(.equal, .tensor(magnitude), .tensor(norms))), .tensor(try magnitude.unary(.isNaN)))
+        let shared = try div(gradient, try atMaximum.to(input.dtype).sum(dims: dims ?? Array(0..<input.rank), keepDim: true))
+        return try mul(try input.unary(.sign), try mul(shared, atMaximum.to(input.dtype)))
+    case ..<1:
+        let powered = try binary(.power, .tensor(try input.unary(.abs)), .scalar(.float(p - 1)))
+            .maskedFill(try compare(.equal, input, 0), .scalar(.int(0)))
+        let scaled = try mul(try input.unary(.sign), powered)
+        return try mul(try mul(scaled, gradient), try binary(.power, .tensor(norms), .scalar(.float(1 - p))))
+    default:
+        let scaled = try mul(input, try binary(.power, .tensor(try input.unary(.abs)), .scalar(.float(p - 2))))
+        let share = try div(gradient, try binary(.power, .tensor(norms), .scalar(.float(p - 1))))
+            .maskedFill(try compare(.equal, norms, 0), .scalar(.int(0)))
+        return try mul(scaled, share)
     }
-    if p.isInfinite {
-        let mask = try binary(.equal, .tensor(try input.unary(.abs)), .tensor(norm)).to(input.dtype)
-        let count = try mask.sum(dims: nil, keepDim: false)
-        return try mul(try mul(try input.unary(.sign), try div(mask, count)), gradient)
-    }
-    let powered = try binary(.power, .tensor(try input.unary(.abs)), .scalar(.float(p - 2)))
-    let scale = try div(gradient, try binary(.power, .tensor(norm), .scalar(.float(p - 1))))
-    return try mul(try mul(input, powered), scale).maskedFill(try compare(.equal, norm, 0), .scalar(.int(0)))
 }
 
 /// PyTorch's `evenly_distribute_backward`.

@@ -39,22 +39,3 @@ private func renormGradient(_ gradient: Tensor, input: Tensor, p: Double, dims: 
     let scaled = try mul(factor, try sub(gradient, try mul(inverse, normGradient)))
     return try whereSelect(try compare(.greater, norms, maxnorm), .tensor(scaled), .tensor(gradient))
 }
-
-/// ATen's `norm_backward` with keepdim: the gradient of ‖x‖_p times `gradient`.
-private func vectorNormGradient(_ gradient: Tensor, input: Tensor, p: Double, norms: Tensor, dims: [Int]) throws -> Tensor {
-    let zeroNorm = try compare(.equal, norms, 0)
-    switch p {
-    case 1:
-        return try mul(try input.unary(.sign), gradient)
-    case 2:
-        return try mul(gradient, try div(input, norms).maskedFill(zeroNorm, .scalar(.int(0))))
-    case .infinity:
-        let atMaximum = try binary(.equal, .tensor(try input.unary(.abs)), .tensor(norms)).to(input.dtype)
-        let shared = try div(gradient, try atMaximum.sum(dims: dims, keepDim: true))
-        return try mul(try mul(try input.unary(.sign), shared), atMaximum)
-    default:
-        let magnitude = try binary(.power, .tensor(try input.unary(.abs)), .scalar(.float(p - 2)))
-        let scaled = try div(gradient, try binary(.power, .tensor(norms), .scalar(.float(p - 1))))
-        return try mul(try mul(input, magnitude), scaled).maskedFill(zeroNorm, .scalar(.int(0)))
-    }
-}

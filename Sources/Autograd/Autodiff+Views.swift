@@ -160,7 +160,10 @@ extension Autodiff {
     /// `x[...]`: a view for basic indexing, a gather (IndexBackward0) for tensor indices.
     public static func getItem(_ input: Tensor, _ indices: [TensorIndex]) throws -> Tensor {
         let output = try input.getItem(indices)
-        guard Recorder.shouldRecord([input]) else { return output }
+        guard Recorder.shouldRecord([input]) else {
+            Recorder.markViewMadeWithoutGrad(output, of: input)
+            return output
+        }
         if output.sharesStorage(with: input) {
             return try replayedView(basicIndexName(indices, input: input), input) { try $0.getItem(indices) }
         }
@@ -231,20 +234,34 @@ extension Autodiff {
     }
 }
 
-/// The node PyTorch's indexing leaves last: the last index that is not a full slice.
-private func basicIndexName(_ indices: [TensorIndex], input: Tensor) -> String {
-    var sawFullSlice = false
-    for index in indices.reversed() {
+/// The node PyTorch's indexing leaves last. A lone slice always slices; in a tuple of
+/// indices, a slice that keeps its whole dim (`x[:, :4]` of 4 columns) is skipped, and
+/// when every index is skipped the result is an alias of the input.
+func basicIndexName(_ indices: [TensorIndex], input: Tensor) -> String {
+    if indices.count == 1, case .slice = indices[0] { return "SliceBackward0" }
+    let consumedDims = indices.filter { index in
         switch index {
-        case .integer: return "SelectBackward0"
+        case .integer, .slice: true
+        default: false
+        }
+    }.count
+    var name = "AliasBackward0"
+    var inputDim = 0
+    for index in indices {
+        switch index {
+        case .integer:
+            name = "SelectBackward0"
+            inputDim += 1
         case let .slice(start, stop, step):
-            if start == nil && stop == nil && (step ?? 1) == 1 { sawFullSlice = true; continue }
-            return "SliceBackward0"
-        case .newAxis, .boolean: return "UnsqueezeBackward0"
-        case .ellipsis, .tensor: continue
+            let length = inputDim < input.rank ? input.shape[inputDim] : 0
+            if (start ?? 0) != 0 || (stop ?? Int.max) < length || (step ?? 1) != 1 { name = "SliceBackward0" }
+            inputDim += 1
+        case .newAxis, .boolean: name = "UnsqueezeBackward0"
+        case .ellipsis: inputDim += max(input.rank - consumedDims, 0)
+        case .tensor: continue
         }
     }
-    return sawFullSlice ? "SliceBackward0" : "AliasBackward0"
+    return name
 }
 
 /// `repeat`'s backward: view the gradient as (repeat, size) pairs and sum the repeats.

@@ -16,3 +16,22 @@ extension Autodiff {
         }
     }
 }
+
+extension Autodiff {
+    /// Gives `output` the node PyTorch gives an op whose derivative ATen declares
+    /// `not_implemented` (`floor_divide`, `heaviside`): `NotImplemented`, which raises
+    /// PyTorch's error when a backward pass reaches it.
+    public static func markDerivativeNotImplemented(_ output: Tensor, inputs: [Tensor?], aten name: String) {
+        _ = Recorder.record("NotImplemented", inputs: inputs, output: output) { _ in
+            { _, _ in throw TensorError.runtime("derivative for aten::\(name) is not implemented") }
+        }
+    }
+
+    /// The same for ops whose generated node exists but whose formula is ATen's
+    /// `not_implemented("_unique2")`: a NotImplementedError when reached.
+    public static func markDerivativeNotImplemented(_ output: Tensor, inputs: [Tensor?], node: String, notImplemented name: String) {
+        _ = Recorder.record(node, inputs: inputs, output: output) { _ in
+            { _, _ in throw TensorError(.notImplementedError, "the derivative for '\(name)' is not implemented.") }
+        }
+    }
+}

@@ -5,6 +5,7 @@ public enum AutogradError {
     case graphFreed
     case noGradFn(element: Int)
     case implicitGradForNonScalar
+    case inputNotRequiringGrad
     case leafInPlace
     /// An in-place write through a view (`a[0] = 5`, `a.view(2).add_(1)`) of such a leaf.
     case leafViewInPlace
@@ -20,6 +21,8 @@ public enum AutogradError {
             return .runtime("element \(element) of tensors does not require grad and does not have a grad_fn")
         case .implicitGradForNonScalar:
             return .runtime("grad can be implicitly created only for scalar outputs")
+        case .inputNotRequiringGrad:
+            return .runtime("One of the differentiated Tensors does not require grad")
         case .leafInPlace:
             return .runtime("a leaf Variable that requires grad is being used in an in-place operation.")
         case .leafViewInPlace:

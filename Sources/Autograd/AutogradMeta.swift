@@ -18,6 +18,7 @@ final class AutogradMeta: AutogradMetadata {
     /// The version the view's history was recorded at: a write since (through the base
     /// or another view) makes `grad_fn` regenerate it, as PyTorch does.
     var viewVersion = 0
+    var viewCreation = ViewCreation.ordinary
     /// `register_hook` on a leaf: run on its gradient before it is accumulated.
     var leafHooks: [RegisteredHook] = []
 
@@ -41,7 +42,8 @@ extension Tensor {
     /// `requires_grad`: a leaf asked for it, or the tensor came out of a recorded op.
     public var requiresGrad: Bool {
         guard let meta else { return false }
-        return meta.requiresGrad || meta.gradFn != nil
+        if meta.requiresGrad || meta.gradFn != nil { return true }
+        return meta.viewCreation == .inNoGradMode && meta.viewBase?.requiresGrad == true
     }
 
     /// `grad_fn`: the node that made this tensor, nil for leaves. For a view whose
@@ -49,7 +51,10 @@ extension Tensor {
     /// history (AsStridedBackward0 from the base), so gradients follow the base's new history.
     public var gradFn: Node? {
         guard let meta else { return nil }
-        if let base = meta.viewBase, meta.viewVersion != storage.version { Autodiff.regenerateViewHistory(self, base: base) }
+        // A view made with grad mode off has no history to regenerate.
+        if let base = meta.viewBase, meta.gradFn != nil, meta.viewVersion != storage.version {
+            Autodiff.regenerateViewHistory(self, base: base)
+        }
         return meta.gradFn
     }
 
@@ -83,6 +88,8 @@ extension Tensor {
 
     /// `requires_grad_(flag)` and `x.requires_grad = flag`.
     public func setRequiresGrad(_ flag: Bool, source: RequiresGradSource = .attribute) throws {
+        // `requires_grad_()` on a computed tensor is a no-op; only turning it off is refused.
+        if !isLeaf && flag && source == .method { return }
         if !isLeaf {
             throw TensorError.runtime(
                 "you can only change requires_grad flags of leaf variables."

@@ -4,8 +4,23 @@ import TensorEngine
 /// run ready nodes newest first, summing the gradients that meet at a node's input.
 public enum BackwardEngine {
     /// `tensor.backward(gradient, retain_graph=)` over several roots.
-    public static func backward(_ roots: [Tensor], gradients: [Tensor?], retainGraph: Bool) throws {
-        _ = try run(roots, gradients: gradients, retainGraph: retainGraph, inputs: nil)
+    /// With `inputs` (`backward(inputs=[w])`), only those tensors' `.grad` accumulate,
+    /// leaves and non-leaves alike.
+    public static func backward(_ roots: [Tensor], gradients: [Tensor?], retainGraph: Bool, inputs: [Tensor]? = nil) throws {
+        guard let inputs else {
+            _ = try run(roots, gradients: gradients, retainGraph: retainGraph, inputs: nil)
+            return
+        }
+        let found = try run(roots, gradients: gradients, retainGraph: retainGraph, inputs: inputs)
+        for (input, gradient) in zip(inputs, found) {
+            guard let gradient else { continue }
+            if input.isLeaf {
+                try gradAccumulator(for: input).accumulate(gradient)
+            } else {
+                input.grad = try input.grad.map { try binary(.add, .tensor($0), .tensor(gradient)) } ?? gradient.clone()
+            }
+        }
+        AutogradThreadState.current.recordBackwardRoots(roots)
     }
 
     /// `torch.autograd.grad(outputs, inputs)`: the gradients of `inputs`, leaving every
@@ -24,6 +39,7 @@ public enum BackwardEngine {
                 ?? Edge(node: gradAccumulator(for: root), inputNumber: 0)
             task.addRoot(target, gradient: seed)
         }
+        if let inputs, inputs.contains(where: { !$0.requiresGrad }) { throw AutogradError.inputNotRequiringGrad.tensorError }
         try GradMode.with(false) { try task.execute() }
         if inputs == nil { AutogradThreadState.current.recordBackwardRoots(roots) }
         return task.capturedGradients

@@ -31,6 +31,8 @@ public class Node {
     /// `register_hook` on this node's outputs, by output number, in registration order.
     var tensorHooks: [Int: [RegisteredHook]] = [:]
     private var retained: [Int: [WeakTensor]] = [:]
+    /// `grad_fn.metadata`: a dict the user may fill, kept by the node (the interpreter's object).
+    public var userMetadata: AnyObject?
 
     init(name: String, inputs: [Tensor?], outputCount: Int = 1, sequenceNumber: Int? = nil, backward: Backward?) {
         self.name = name
@@ -53,10 +55,10 @@ public class Node {
 
     /// A node whose edges are given, not derived from input tensors: CopySlices takes the
     /// base's edge plus the edges of the in-place op it wraps.
-    init(name: String, edges: [Edge?], inputMetadata: [(shape: [Int], dtype: DType)?], backward: @escaping Backward) {
+    init(name: String, edges: [Edge?], inputMetadata: [(shape: [Int], dtype: DType)?], outputCount: Int = 1, backward: @escaping Backward) {
         self.name = name
-        outputCount = 1
-        outputShapes = [[]]
+        self.outputCount = outputCount
+        outputShapes = Array(repeating: [], count: outputCount)
         let state = AutogradThreadState.current
         sequenceNumber = state.nextSequenceNumber
         state.nextSequenceNumber += 1
@@ -140,7 +142,7 @@ public class Node {
 
 /// The node behind a leaf that requires grad: it adds incoming gradients into `.grad`.
 public final class AccumulateGrad: Node {
-    let variable: Tensor
+    public let variable: Tensor
 
     init(variable: Tensor) {
         self.variable = variable

@@ -13,7 +13,10 @@ enum Recorder {
         _ name: String, inputs: [Tensor?], output: Tensor,
         _ makeBackward: (Node) -> (_ gradOutput: Tensor, _ node: Node) throws -> [Tensor?]
     ) -> Tensor {
-        guard shouldRecord(inputs), output.dtype.isFloatingPoint else { return output }
+        guard shouldRecord(inputs), output.dtype.isFloatingPoint else {
+            if inputs.count == 1 { markViewMadeWithoutGrad(output, of: inputs[0]) }
+            return output
+        }
         var formula: ((Tensor, Node) throws -> [Tensor?])?
         let node = Node(name: name, inputs: inputs) { gradients, node in
             guard let gradient = gradients.first ?? nil, let formula else { return [] }
@@ -25,6 +28,8 @@ enum Recorder {
         if inputs.count == 1, let input = inputs[0], output !== input, output.sharesStorage(with: input) {
             output.meta?.viewBase = input.meta?.viewBase ?? input
             output.meta?.viewVersion = output.storage.version
+            // A view of a view keeps how its base view was made, as PyTorch propagates it.
+            if input.meta?.viewBase != nil { output.meta?.viewCreation = input.meta?.viewCreation ?? .ordinary }
         }
         return output
     }
@@ -45,6 +50,7 @@ enum Recorder {
         for (index, output) in outputs.enumerated() where output.dtype.isFloatingPoint {
             attach(node, to: output, output: index)
         }
+        if inputs.count == 1 { markViewsOfOneOutput(outputs, of: inputs[0]) }
         return outputs
     }
 

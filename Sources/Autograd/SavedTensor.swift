@@ -8,10 +8,9 @@ public final class SavedTensor {
     private var version: Int
     private let shape: [Int]
     private let dtype: DType
-    /// Whose output the tensor is, for the error message: the node itself for an output;
-    /// for an input, as PyTorch reads it, the tensor's history when the backward runs (an
-    /// in-place `t_()` since has made it `T1`'s output).
-    private let savedOwnOutput: String?
+    /// The node that saved the tensor as its own output, which names it in the error
+    /// message; a saved input is named by its grad_fn at the time of the error instead.
+    private let savingNode: (name: String, output: Int)?
 
     /// `writtenOnce`: the tensor is an in-place op's target, saved before the op writes its
     /// result there (one version bump); the backward reads that result.
@@ -20,12 +19,7 @@ public final class SavedTensor {
         version = tensor.storage.version + (writtenOnce ? 1 : 0)
         shape = tensor.shape
         dtype = tensor.dtype
-        savedOwnOutput = isOutput ? node.name : nil
-    }
-
-    private func producer(of tensor: Tensor) -> (name: String, output: Int)? {
-        if let savedOwnOutput { return (savedOwnOutput, 0) }
-        return tensor.gradFn.map { ($0.name, tensor.meta?.outputNumber ?? 0) }
+        savingNode = isOutput ? (node.qualifiedName, 0) : nil
     }
 
     func free() { tensor = nil }
@@ -55,9 +49,12 @@ public final class SavedTensor {
         guard let tensor else { throw AutogradError.graphFreed.tensorError }
         let current = tensor.storage.version
         if current != version {
+            // PyTorch's SavedVariable keeps a saved input itself and reads its grad_fn when
+            // it unpacks: after `y.add_(1)` that is y's new node, AddBackward0.
+            let producer = savingNode ?? tensor.gradFn.map { ($0.qualifiedName, tensor.meta?.outputNumber ?? 0) }
             throw AutogradError.modifiedInPlace(
                 description: "[\(dtype.legacyTensorTypeName) [\(shape.map(String.init).joined(separator: ", "))]]",
-                producer: producer(of: tensor).map { "output \($0.output) of \(forwardName($0.name))" },
+                producer: producer.map { "output \($0.1) of \(forwardName($0.0))" },
                 version: current, expected: version).tensorError
         }
         return tensor
@@ -66,7 +63,7 @@ public final class SavedTensor {
 
 /// PyTorch's in-place error names the forward op without "Backward": `ExpBackward0` is
 /// `Exp`, and an in-place op's second node `EluBackward1` is `Elu1`.
-private func forwardName(_ nodeName: String) -> String {
+func forwardName(_ nodeName: String) -> String {
     nodeName.replacingOccurrences(of: "Backward0", with: "").replacingOccurrences(of: "Backward", with: "")
 }
 

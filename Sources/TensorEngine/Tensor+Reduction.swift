@@ -148,9 +148,15 @@ extension Tensor {
             norms = floatTwoNorms(magnitudes, layout: layout, vectorized: reducesInnermostContiguousRun(layout.reducedDims))
         case 2:
             norms = foldLanes(magnitudes, layout: layout, initial: 0.0) { $0 + $1 * $1 }.map { $0.squareRoot() }
-        default:
+        case _ where dtype == .float64:
             norms = foldLanes(magnitudes, layout: layout, initial: 0.0) { $0 + Foundation.pow($1, p) }
                 .map { Foundation.pow($0, 1 / p) }
+        default:
+            // ATen's NormOps accumulate in float for float tensors and take the root with
+            // the float exponent 1/p (0.33333334 for p = 3), so the root rounds as theirs does.
+            let order = Float(p), root = 1 / Float(p)
+            norms = foldLanes(magnitudes, layout: layout, initial: 0.0) { Double(Float($0) + Foundation.pow(Float($1), order)) }
+                .map { Double(Foundation.pow(Float($0), root)) }
         }
         return try ResultBuilder.tensor(doubles: norms, shape: layout.outputShape, dtype: dtype)
     }

@@ -20,6 +20,14 @@ final class GradFunction: NativeObject {
                 return .tuple([.native(GradFunction(edge.node)), .int(Int64(edge.inputNumber))])
             })
         case "__name__": return .string(node.name)
+        case "metadata":
+            if let stored = node.userMetadata as? DictStorage { return .dict(stored) }
+            let created = DictStorage()
+            node.userMetadata = created
+            return .dict(created)
+        case "variable":
+            guard let accumulator = node as? AccumulateGrad else { return nil }
+            return .tensor(accumulator.variable)
         default: return nil
         }
     }
@@ -41,20 +49,29 @@ extension Interpreter {
             let inputs = try interpreter.tensorList(try bound.value("inputs"), function: "grad")
             let seeds = try bound.optional("grad_outputs").map { try interpreter.tensorList($0, function: "grad").map { Optional($0) } } ?? []
             let retain = try bound.optional("retain_graph").map { try interpreter.truthy($0) } ?? false
-            let allowUnused = try bound.optional("allow_unused").map { try interpreter.truthy($0) } ?? false
+            // materialize_grads gives an unused input zeros instead of None, and implies allow_unused.
+            let materialize = try bound.optional("materialize_grads").map { try interpreter.truthy($0) } ?? false
+            let allowUnused = try bound.optional("allow_unused").map { try interpreter.truthy($0) }
+            if materialize && allowUnused == false {
+                throw PythonError.valueError("Expected allow_unused to be True or not passed when materialize_grads=True")
+            }
             let gradients = try BackwardEngine.grad(outputs, gradients: seeds, inputs: inputs, retainGraph: retain)
-            if !allowUnused, let unused = gradients.firstIndex(where: { $0 == nil }) {
+            if !(allowUnused ?? materialize), let unused = gradients.firstIndex(where: { $0 == nil }) {
                 throw PythonError.runtimeError("The differentiated Tensor at index \(unused) appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.")
             }
-            return .tuple(gradients.map { $0.map { .tensor($0) } ?? .none })
+            return .tuple(try zip(inputs, gradients).map { input, gradient in
+                if let gradient { return .tensor(gradient) }
+                return materialize ? .tensor(try Tensor.zeros(shape: input.shape, dtype: input.dtype)) : .none
+            })
         })
         namespace.members["backward"] = .builtin(Builtin("backward") { interpreter, arguments in
-            let bound = try arguments.bind("backward", ["tensors", "grad_tensors", "retain_graph"])
+            let bound = try arguments.bind("backward", ["tensors", "grad_tensors", "retain_graph", "create_graph", "grad_variables", "inputs"])
             let roots = try interpreter.tensorList(try bound.value("tensors"), function: "backward")
             let seeds = try bound.optional("grad_tensors").map { try interpreter.tensorList($0, function: "backward").map { Optional($0) } } ?? []
             let retain = try bound.optional("retain_graph").map { try interpreter.truthy($0) } ?? false
+            let inputs = try bound.optional("inputs").map { try interpreter.tensorList($0, function: "backward") }
             if interpreter.isObserved { interpreter.observer?.willRunBackward(from: roots) }
-            try BackwardEngine.backward(roots, gradients: seeds, retainGraph: retain)
+            try BackwardEngine.backward(roots, gradients: seeds, retainGraph: retain, inputs: inputs)
             return .none
         })
         return namespace

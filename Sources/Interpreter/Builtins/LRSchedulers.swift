@@ -26,6 +26,8 @@ final class LRScheduler: NativeObject {
     var lastRates: [Double] = []
     /// True during the step the constructor takes (PyTorch's `_is_initial`).
     private var isInitial = false
+    /// How many times `step` ran, the constructor's own step included (`_step_count`).
+    private var stepCount = 0
     /// CosineAnnealingWarmRestarts' position in its cycle (`T_cur`) and the cycle's length (`T_i`).
     private var cyclePosition = -1, cycleLength = 0
 
@@ -35,6 +37,7 @@ final class LRScheduler: NativeObject {
         self.rule = rule
         if case let .oneCycle(plan) = rule { try plan.prepare(optimizer.groups, interpreter) }
         if case let .warmRestarts(first, _, _) = rule { cycleLength = first }
+        if optimizer.steppedSinceSchedulerAttached == nil { optimizer.steppedSinceSchedulerAttached = false }
         for group in optimizer.groups {
             if group[.string("initial_lr")] == nil { group[.string("initial_lr")] = group[.string("lr")] ?? .float(0) }
             baseRates.append(try interpreter.pythonDouble(group[.string("initial_lr")] ?? .float(0)))
@@ -60,11 +63,16 @@ final class LRScheduler: NativeObject {
     /// The step the constructor takes (PyTorch's `_initial_step`); SequentialLR takes it again.
     func initialStep(_ interpreter: Interpreter) throws {
         isInitial = true
+        stepCount = 0
         defer { isInitial = false }
         try step(interpreter)
     }
 
     func step(_ interpreter: Interpreter) throws {
+        if stepCount == 1 && optimizer.steppedSinceSchedulerAttached == false {
+            interpreter.warn("Detected call of `lr_scheduler.step()` before `optimizer.step()`. In PyTorch 1.1.0 and later, you should call them in the opposite order: `optimizer.step()` before `lr_scheduler.step()`.  Failure to do this will result in PyTorch skipping the first value of the learning rate schedule. See more details at https://pytorch.org/docs/stable/optim.html#how-to-adjust-learning-rate")
+        }
+        stepCount += 1
         if case let .warmRestarts(first, multiplier, minimum) = rule {
             try restartStep(first: first, multiplier: multiplier, minimum: minimum)
             return

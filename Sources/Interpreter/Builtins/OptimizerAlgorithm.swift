@@ -95,7 +95,12 @@ struct GroupOptions {
         self.interpreter = interpreter
     }
 
-    func double(_ key: String) throws -> Double { try interpreter.pythonDouble(group[.string(key)] ?? .int(0)) }
+    /// An option's number; PyTorch also takes a one-element tensor (`lr=torch.tensor(0.1)`).
+    func double(_ key: String) throws -> Double {
+        let value = group[.string(key)] ?? .int(0)
+        if case let .tensor(tensor) = value, tensor.count == 1 { return try tensor.item().doubleValue }
+        return try interpreter.pythonDouble(value)
+    }
     func bool(_ key: String) throws -> Bool { try interpreter.truthy(group[.string(key)] ?? .bool(false)) }
     func pair(_ key: String) throws -> (Double, Double) {
         let items = try interpreter.iterate(group[.string(key)] ?? .tuple([]))

@@ -79,6 +79,8 @@ extension Optimizer {
         for (savedGroup, group) in zip(savedGroups, current) {
             for (key, parameter) in zip(groupParameters(savedGroup), groupParameters(group)) { parameterFor[key] = parameter }
         }
+        // The loaded state replaces this optimizer's, as PyTorch's __setstate__ does.
+        states = [:]
         if case let .dict(states)? = saved[.string("state")] {
             for (key, entry) in states.entries {
                 guard case let .tensor(parameter)? = parameterFor[key], case let .dict(fields) = entry else { continue }

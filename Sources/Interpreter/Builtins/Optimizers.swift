@@ -14,6 +14,8 @@ final class Optimizer: NativeObject, ParameterUpdating {
     let defaults: [(String, Value)]
     let paramGroups: ListStorage
     var states: [ObjectIdentifier: any OptimizerParameterState] = [:]
+    /// Set once a scheduler wraps `step` (PyTorch's `_opt_called`): whether `step` ran since.
+    var steppedSinceSchedulerAttached: Bool?
 
     init(algorithm: any OptimizerAlgorithm, defaults: [(String, Value)], groups: [DictStorage]) {
         self.algorithm = algorithm
@@ -58,6 +60,7 @@ final class Optimizer: NativeObject, ParameterUpdating {
             return method { interpreter, arguments in
                 // PyTorch calls the closure first, with grad mode on, and returns its loss.
                 let closure = try arguments.bind("step", ["closure"]).optional("closure")
+                if self.steppedSinceSchedulerAttached != nil { self.steppedSinceSchedulerAttached = true }
                 if let result = try self.algorithm.stepWhole(self, closure: closure, interpreter) { return result }
                 let loss = try closure.flatMap { callee -> Value? in
                     if case .none = callee { return nil }
@@ -67,9 +70,12 @@ final class Optimizer: NativeObject, ParameterUpdating {
                 return loss
             }
         case "state":
-            return .dict(DictStorage(try parameters().compactMap { parameter in
+            // A defaultdict(dict) in PyTorch, and printed as one.
+            let state = DictStorage(try parameters().compactMap { parameter in
                 try stateDict(for: parameter).map { (.tensor(parameter), .dict($0)) }
-            }))
+            })
+            state.flavor = .defaultFactory(interpreter.builtinNames["dict"] ?? .none)
+            return .dict(state)
         default: return try stateMethod(name, interpreter: interpreter)
         }
     }
@@ -153,6 +159,9 @@ extension Interpreter {
         }
         for check in algorithm.checks { try check.run(options, self) }
         try algorithm.complete(&options, self)
+        if case let .tensor(tensor) = paramsArgument {
+            throw PythonError.typeError("params argument given to the optimizer should be an iterable of Tensors or dicts, but got \(tensor.dtype.legacyTensorTypeName)")
+        }
         let items = try iterate(paramsArgument)
         if items.isEmpty { throw PythonError.valueError("optimizer got an empty parameter list") }
         let groups = try (items.first.map { if case .dict = $0 { true } else { false } } ?? false)

@@ -15,6 +15,10 @@ extension Interpreter {
         table.defineBuiltin("float") { interpreter, arguments in
             let bound = try arguments.bind("float", ["x"])
             guard let value = bound.values["x"] else { return .float(0) }
+            // Tensor.__float__ alone warns; item(), int() and math functions do not.
+            if case let .tensor(tensor) = value, tensor.requiresGrad, tensor.count == 1 {
+                interpreter.warn("Converting a tensor with requires_grad=True to a scalar may lead to unexpected behavior.\nConsider using tensor.detach() first. (Triggered internally at /__w/pytorch/pytorch/torch/csrc/autograd/generated/python_variable_methods.cpp:820.)")
+            }
             return .float(try interpreter.convertToFloat(value))
         }
         table.defineBuiltin("bool") { interpreter, arguments in

@@ -60,21 +60,18 @@ private func compositeMathMethods() -> [String: TensorMethod] {
         }
     }
     for (name, largest) in [("fmax", true), ("fmin", false)] {
-        // Unlike maximum/minimum, a NaN on one side yields the other side.
         table[name] = { _, tensor, arguments in
-            let other = try arguments.bind(name, ["other"]).operand("other")
-            let extreme = try Autodiff.binary(largest ? .maximum : .minimum, .tensor(tensor), other)
-            guard extreme.dtype.isFloatingPoint else { return .tensor(extreme) }
-            let left = try Autodiff.binary(.add, .tensor(tensor), .tensor(try Tensor.zeros(shape: extreme.shape, dtype: extreme.dtype)))
-            let right = try Autodiff.binary(.add, other, .tensor(try Tensor.zeros(shape: extreme.shape, dtype: extreme.dtype)))
-            let preferRight = try Autodiff.whereSelect(try Autodiff.unary(.isNaN, left), .tensor(right), .tensor(extreme))
-            return .tensor(try Autodiff.whereSelect(try Autodiff.unary(.isNaN, right), .tensor(left), .tensor(preferRight)))
+            .tensor(try Autodiff.nanIgnoringExtreme(largest: largest, tensor, try arguments.bind(name, ["other"]).operand("other")))
         }
     }
     table["heaviside"] = { _, tensor, arguments in
         let values = try arguments.bind("heaviside", ["values"]).tensor("values")
-        let positive = try Autodiff.binary(.greater, .tensor(tensor), .scalar(.int(0))).to(resultType(.tensor(tensor), .tensor(values)))
-        return .tensor(try Autodiff.whereSelect(try Autodiff.binary(.equal, .tensor(tensor), .scalar(.int(0))), .tensor(values), .tensor(positive)))
+        let result = try GradMode.with(false) {
+            let positive = try Autodiff.binary(.greater, .tensor(tensor), .scalar(.int(0))).to(resultType(.tensor(tensor), .tensor(values)))
+            return try Autodiff.whereSelect(try Autodiff.binary(.equal, .tensor(tensor), .scalar(.int(0))), .tensor(values), .tensor(positive))
+        }
+        Autodiff.markDerivativeNotImplemented(result, inputs: [tensor, values], aten: "heaviside")
+        return .tensor(result)
     }
     table["equal"] = { _, tensor, arguments in
         let other = try arguments.bind("equal", ["other"]).tensor("other")
@@ -257,9 +254,12 @@ func pairedReductionMethods() -> [String: TensorMethod] {
         var keywords: [(name: String, value: Value)] = []
         if let dim = bound.optional("dim"), !dim.isNone { keywords.append(("dim", dim)) }
         if let keepdim = bound.optional("keepdim") { keywords.append(("keepdim", keepdim)) }
-        let minimum = try interpreter.callTensorMethod(tensor, "amin", CallArguments([], keywords: keywords))
-        let maximum = try interpreter.callTensorMethod(tensor, "amax", CallArguments([], keywords: keywords))
-        return .namedTuple(NamedTuple(typeName: "torch.return_types.aminmax", fields: ["min", "max"], values: [minimum, maximum]))
+        var extremes = [try interpreter.callTensorMethod(tensor, "amin", CallArguments([], keywords: keywords)),
+                        try interpreter.callTensorMethod(tensor, "amax", CallArguments([], keywords: keywords))]
+        if case let .tensor(minimum) = extremes[0], case let .tensor(maximum) = extremes[1] {
+            extremes = Autodiff.fused("AminmaxBackward0", [minimum, maximum]).map { .tensor($0) }
+        }
+        return .namedTuple(NamedTuple(typeName: "torch.return_types.aminmax", fields: ["min", "max"], values: extremes))
     }
     table["nanmean"] = { interpreter, tensor, arguments in
         guard tensor.dtype.isFloatingPoint else {

@@ -70,6 +70,9 @@ private func deviceAndConstructorMethods() -> [String: TensorMethod] {
         throw PythonError.runtimeError(
             "Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx")
     }
+    // `t.__repr__()` and `t.__str__()` spelled out: the text `repr(t)` and `str(t)` give.
+    table["__repr__"] = { interpreter, tensor, _ in .string(interpreter.tensorRepr(tensor)) }
+    table["__str__"] = { interpreter, tensor, _ in .string(interpreter.tensorRepr(tensor)) }
     table["numpy"] = { interpreter, tensor, _ in .native(NDArray(tensor: try interpreter.numpyArray(.tensor(tensor), dtype: nil))) }
     table["backward"] = { interpreter, tensor, arguments in
         let bound = try arguments.bind("backward", ["gradient", "retain_graph", "create_graph", "inputs"])
@@ -78,7 +81,8 @@ private func deviceAndConstructorMethods() -> [String: TensorMethod] {
             throw PythonError.notImplemented("backward(create_graph=True) (higher-order gradients) is not supported by TensorTutor's autograd yet")
         }
         if interpreter.isObserved { interpreter.observer?.willRunBackward(from: [tensor]) }
-        try BackwardEngine.backward([tensor], gradients: [try bound.optionalTensor("gradient")], retainGraph: retain)
+        let inputs = try bound.optional("inputs").map { try interpreter.tensorList($0, function: "backward") }
+        try BackwardEngine.backward([tensor], gradients: [try bound.optionalTensor("gradient")], retainGraph: retain, inputs: inputs)
         return .none
     }
     table["new_full"] = { _, tensor, arguments in

@@ -140,15 +140,15 @@ extension Interpreter {
         }
         if op == .divide, let mode = bound.optional("rounding_mode") {
             guard case let .string(text) = mode else { throw PythonError.typeError("div(): rounding_mode must be str") }
-            switch text {
-            case "floor": return .tensor(try Autodiff.binary(.floorDivide, .tensor(tensor), other))
-            case "trunc":
-                let quotient = try Autodiff.binary(.divide, .tensor(tensor), other).unary(.trunc)
-                let outputType = resultType(.tensor(tensor), other)
-                return .tensor(try Autodiff.to(quotient, outputType))
-            default:
+            guard text == "floor" || text == "trunc" else {
                 throw PythonError.valueError("div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '\(text)'")
             }
+            // A rounded quotient is flat almost everywhere: ATen's DivBackward2 gives zeros.
+            return .tensor(try Autodiff.zeroGradient("DivBackward2", inputs: [tensor, other.tensorValue]) {
+                if text == "floor" { return try Autodiff.binary(.floorDivide, .tensor(tensor), other) }
+                let quotient = try Autodiff.binary(.divide, .tensor(tensor), other).unary(.trunc)
+                return try Autodiff.to(quotient, resultType(.tensor(tensor), other))
+            })
         }
         return .tensor(try Autodiff.binary(op, .tensor(tensor), other))
     }

@@ -73,8 +73,10 @@ extension Interpreter {
                 warn("The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will throw an error in a future release. Consider `x.mT` to transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor.")
             }
             return .tensor(try Autodiff.permuted(tensor) { try $0.reversedDims() })
-        case "mT": return .tensor(try Autodiff.permuted(tensor) { try $0.matrixTranspose() })
-        case "H", "mH": return .tensor(try Autodiff.permuted(tensor) { name == "H" ? try $0.reversedDims() : try $0.matrixTranspose() })
+        // `mT`, `mH` and (for a matrix) `H` are transpose(-2, -1) in ATen: TransposeBackward0.
+        case "mT", "H", "mH":
+            if tensor.rank >= 2 && (name != "H" || tensor.rank == 2) { return .tensor(try Autodiff.transpose(tensor, -2, -1)) }
+            return .tensor(try Autodiff.permuted(tensor) { name == "H" ? try $0.reversedDims() : try $0.matrixTranspose() })
         case "data": return .tensor(tensor.detachedData())
         case "requires_grad": return .bool(tensor.requiresGrad)
         case "is_leaf": return .bool(tensor.isLeaf)
@@ -83,7 +85,7 @@ extension Interpreter {
         case "grad_fn": return tensor.gradFn.map { .native(GradFunction($0)) } ?? .none
         case "grad":
             if !tensor.isLeaf && !tensor.retainsGrad {
-                warn("The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more informations. (Triggered internally at /__w/pytorch/pytorch/build/aten/src/ATen/core/TensorBody.h:488.)")
+                warn("The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more information. (Triggered internally at /__w/pytorch/pytorch/build/aten/src/ATen/core/TensorBody.h:488.)")
             }
             return tensor.grad.map { .tensor($0) } ?? .none
         case "device": return .native(Device("cpu"))
@@ -111,7 +113,10 @@ extension Interpreter {
             return true
         case "grad":
             if case .none = value { tensor.grad = nil; return true }
-            guard case let .tensor(gradient) = value else { return false }
+            guard case let .tensor(gradient) = value else {
+                throw PythonError.typeError("assigned grad expected to be a Tensor or None but got grad of type \(value.typeName)")
+            }
+            try checkAssignedGradient(gradient, to: tensor)
             tensor.grad = gradient
             return true
         case "data":
@@ -142,4 +147,17 @@ func nestedList(_ tensor: Tensor) -> Value {
         return .list(ListStorage((0..<size).map { build(dim + 1, start + $0 * step) }))
     }
     return build(0, 0)
+}
+
+/// PyTorch's checks on `x.grad = g`: the gradient must have the tensor's dtype and shape.
+private func checkAssignedGradient(_ gradient: Tensor, to tensor: Tensor) throws {
+    if gradient.dtype != tensor.dtype {
+        throw PythonError.runtimeError(
+            "attempting to assign a gradient with dtype '\(gradient.dtype.cppTypeName)' to a tensor with grad_dtype '\(tensor.dtype.scalarTypeName)'. The gradient must match the tensor's grad_dtype (defaults to the tensor's dtype). You can set the tensor's grad_dtype attribute with a specific dtype, or None to allow any dtype. Set grad_dtype with caution. Diverging the dtypes of a tensor and its gradient may break downstream systems that assume they match.")
+    }
+    if gradient.shape != tensor.shape {
+        let sizes = { (shape: [Int]) in "[" + shape.map(String.init).joined(separator: ", ") + "]" }
+        throw PythonError.runtimeError(
+            "attempting to assign a gradient of size '\(sizes(gradient.shape))' to a tensor of size '\(sizes(tensor.shape))'. Please ensure that the gradient and the tensor are the same size")
+    }
 }

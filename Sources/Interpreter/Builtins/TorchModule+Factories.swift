@@ -18,7 +18,8 @@ extension Interpreter {
             let data = try bound.value("data")
             if case let .tensor(tensor) = data {
                 interpreter.warn("To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() or sourceTensor.detach().clone().requires_grad_(True), rather than torch.tensor(sourceTensor).")
-                return .tensor(try Autodiff.clone(tensor).to(try bound.dtype("dtype") ?? tensor.dtype))
+                // A copy cut from the graph, as `detach().clone()` would make.
+                return .tensor(try tensor.detach().clone().to(try bound.dtype("dtype") ?? tensor.dtype))
             }
             if case let .native(array as NDArray) = data { return .tensor(try array.tensor.contiguousCopy().to(try bound.dtype("dtype") ?? array.tensor.dtype)) }
             return .tensor(try interpreter.tensorFromNested(data, dtype: try bound.dtype("dtype")))

@@ -110,7 +110,8 @@ extension OpTable {
                 ? try Autodiff.standardDeviation(input, dims: dims, correction: correction, keepDim: keepDim)
                 : try Autodiff.variance(input, dims: dims, correction: correction, keepDim: keepDim)
             guard name.hasSuffix("_mean") else { return .tensor(spread) }
-            return .tuple([spread, try Autodiff.mean(input, dims: dims, keepDim: keepDim, dtype: nil)])
+            let outputs = [spread, try Autodiff.mean(input, dims: dims, keepDim: keepDim, dtype: nil)]
+            return .tuple(Autodiff.fused(name.hasPrefix("std") ? "StdMeanBackward0" : "VarMeanBackward0", outputs))
         }
     }
 

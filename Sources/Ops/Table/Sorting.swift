@@ -43,8 +43,11 @@ extension OpTable {
                 doc: OpDoc("The distinct values, sorted; optionally where each element maps and how often each occurs.",
                            example: ">>> torch.tensor([2, 1, 2, 3]).unique(return_counts=True)\n(tensor([1, 2, 3]), tensor([1, 2, 1]))")) { arguments in
             let (returnInverse, returnCounts) = (try arguments.bool("return_inverse"), try arguments.bool("return_counts"))
-            let result = try arguments.tensor("input").unique(sorted: try arguments.bool("sorted"), returnInverse: returnInverse,
-                                                              returnCounts: returnCounts, dim: try arguments.optionalInt("dim"))
+            let input = try arguments.tensor("input"), dim = try arguments.optionalInt("dim")
+            let result = try input.unique(sorted: try arguments.bool("sorted"), returnInverse: returnInverse, returnCounts: returnCounts, dim: dim)
+            // ATen declares no derivative for unique: its node raises when reached.
+            Autodiff.markDerivativeNotImplemented(result.values, inputs: [input], node: dim == nil ? "Unique2Backward0" : "UniqueDimBackward0",
+                                                  notImplemented: dim == nil ? "_unique2" : "unique_dim")
             if !returnInverse && !returnCounts { return .tensor(result.values) }
             var items = [result.values]
             if let inverse = result.inverse, returnInverse { items.append(inverse) }
