@@ -158,11 +158,13 @@ extension Autodiff {
     }
 
     /// `x[...]`: a view for basic indexing, a gather (IndexBackward0) for tensor indices.
-    public static func getItem(_ input: Tensor, _ indices: [TensorIndex]) throws -> Tensor {
+    /// `bareSlice` says the subscript was one slice, not a tuple: PyTorch's fast path for it
+    /// always records a slice.
+    public static func getItem(_ input: Tensor, _ indices: [TensorIndex], bareSlice: Bool = false) throws -> Tensor {
         let output = try input.getItem(indices)
         guard Recorder.shouldRecord([input]) else { return output }
         if output.sharesStorage(with: input) {
-            return try replayedView(basicIndexName(indices, input: input), input) { try $0.getItem(indices) }
+            return try replayedView(basicIndexName(indices, input: input, bareSlice: bareSlice), input) { try $0.getItem(indices) }
         }
         let shape = input.shape
         return Recorder.record("IndexBackward0", inputs: [input], output: output) { _ in
@@ -231,20 +233,35 @@ extension Autodiff {
     }
 }
 
-/// The node PyTorch's indexing leaves last: the last index that is not a full slice.
-private func basicIndexName(_ indices: [TensorIndex], input: Tensor) -> String {
-    var sawFullSlice = false
-    for index in indices.reversed() {
+/// The node PyTorch's indexing leaves last. A tuple index skips each slice that keeps its whole
+/// dim (start 0, stop at or past the length, step 1), as ATen's `applySlice` does, and returns an
+/// alias when nothing is left; a bare `x[a:b]` always slices.
+private func basicIndexName(_ indices: [TensorIndex], input: Tensor, bareSlice: Bool) -> String {
+    if bareSlice { return "SliceBackward0" }
+    let consumed = indices.filter(consumesDim).count
+    var dim = 0
+    var lastNode = "AliasBackward0"
+    for index in indices {
         switch index {
-        case .integer: return "SelectBackward0"
+        case .integer: lastNode = "SelectBackward0"
         case let .slice(start, stop, step):
-            if start == nil && stop == nil && (step ?? 1) == 1 { sawFullSlice = true; continue }
-            return "SliceBackward0"
-        case .newAxis, .boolean: return "UnsqueezeBackward0"
-        case .ellipsis, .tensor: continue
+            let length = dim < input.rank ? input.shape[dim] : 0
+            let keepsWholeDim = (start ?? 0) == 0 && (stop ?? Int.max) >= length && (step ?? 1) == 1
+            if !keepsWholeDim { lastNode = "SliceBackward0" }
+        case .newAxis, .boolean: lastNode = "UnsqueezeBackward0"
+        case .ellipsis: dim += max(0, input.rank - consumed)
+        case .tensor: break
         }
+        if consumesDim(index) { dim += 1 }
     }
-    return sawFullSlice ? "SliceBackward0" : "AliasBackward0"
+    return lastNode
+}
+
+private func consumesDim(_ index: TensorIndex) -> Bool {
+    switch index {
+    case .integer, .slice, .tensor: return true
+    case .newAxis, .boolean, .ellipsis: return false
+    }
 }
 
 /// `repeat`'s backward: view the gradient as (repeat, size) pairs and sum the repeats.
