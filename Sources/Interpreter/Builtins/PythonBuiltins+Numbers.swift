@@ -112,6 +112,7 @@ extension Interpreter {
             }
             return try convertToInt(scalarValue(try tensor.item()), base: nil)
         case let .native(scalar as NumPyScalar): return try convertToInt(scalar.pythonValue, base: nil)
+        case let .native(array as NDArray) where base == nil: return try convertToInt(try array.pythonScalar(), base: nil)
         case let .instance(instance) where base == nil && (instance.classObject.lookup("__int__") ?? instance.classObject.lookup("__index__")) != nil:
             let method = instance.classObject.lookup("__int__") ?? instance.classObject.lookup("__index__") ?? .none
             return try convertToInt(try call(method, CallArguments([value])), base: nil)
@@ -161,6 +162,7 @@ extension Interpreter {
             warnIfConvertingGraphTensor(tensor)
             return try tensor.item().doubleValue
         case let .native(scalar as NumPyScalar): return scalar.value.doubleValue
+        case let .native(array as NDArray): return try convertToFloat(try array.pythonScalar())
         case let .native(big as BigIntObject): return try bigIntDouble(big.value)
         default:
             throw PythonError.typeError("float() argument must be a string or a real number, not '\(value.typeName)'")

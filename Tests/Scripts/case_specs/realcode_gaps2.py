@@ -123,3 +123,10 @@ add("exception_args", "",
     "repr(KeyError())",
     "try:\n    torch.ones(2) + torch.ones(3)\nexcept RuntimeError as e:\n    r = len(e.args)\nr",
 )
+add("numpy_scalar_conversion", NP,
+    "(float(np.array(1.5)), int(np.array(3)), float(torch.tensor(2.0).numpy()), int(np.array(2.7)))",
+    "float(torch.ones(1).detach().cpu().data.numpy().reshape(()))",
+    "float(np.array([1.5]))",
+    "int(np.array([[3]]))",
+    "float(np.zeros((2, 2)))",
+)
