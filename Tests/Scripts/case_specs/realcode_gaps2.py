@@ -130,3 +130,21 @@ add("numpy_scalar_conversion", NP,
     "int(np.array([[3]]))",
     "float(np.zeros((2, 2)))",
 )
+DATA = ("from torch.utils.data import DataLoader, TensorDataset, Sampler, SubsetRandomSampler, WeightedRandomSampler, ConcatDataset\n"
+        "torch.manual_seed(0)\nds = TensorDataset(torch.arange(10.).view(5, 2), torch.tensor([0, 1, 0, 1, 1]))\n")
+add("samplers_and_concat", DATA,
+    "w = WeightedRandomSampler([0.1, 0.9, 0.1, 0.9, 0.5], num_samples=4, replacement=True)\n(list(w), list(w), len(w))",
+    "list(WeightedRandomSampler(torch.tensor([1., 2., 3.]), 3, replacement=False))",
+    "s = SubsetRandomSampler([0, 2, 4])\n(list(s), len(s), [yb.tolist() for _, yb in DataLoader(ds, batch_size=2, sampler=s)])",
+    "class Reverse(Sampler):\n    def __init__(self, n):\n        self.n = n\n    def __iter__(self):\n        return iter(range(self.n - 1, -1, -1))\n"
+    "    def __len__(self):\n        return self.n\nloader = DataLoader(ds, batch_size=2, sampler=Reverse(5))\n([xb[:, 0].tolist() for xb, _ in loader], len(loader))",
+    "[x.tolist() for x, _ in DataLoader(ds, batch_size=3, sampler=[4, 4, 1])]",
+    "c = ConcatDataset([ds, ds])\n(len(c), c.cumulative_sizes, c[7], c[-1][1], len(c.datasets))",
+    "[b[1].tolist() for b in DataLoader(ConcatDataset([ds, ds]), batch_size=4, shuffle=True)]",
+    "ConcatDataset([ds, ds])[-11]",
+    "ConcatDataset([ds, ds])[10]",
+    "ConcatDataset([])",
+    "WeightedRandomSampler([1.0], 0)",
+    "WeightedRandomSampler([[1.0, 2.0]], 1)",
+    "DataLoader(ds, sampler=SubsetRandomSampler([0]), shuffle=True)",
+)
