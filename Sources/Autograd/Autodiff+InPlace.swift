@@ -38,7 +38,9 @@ extension Autodiff {
     public static func setItem(_ target: Tensor, _ indices: [TensorIndex], value: Operand) throws {
         // Basic indices write through a view of the target, which the refusal names.
         let advanced = indices.contains { if case .tensor = $0 { return true } else { return false } }
-        let viewName = advanced ? nil : basicIndexName(indices, input: target)
+        // The subscript's form is not known here; one slice is taken as `x[a:b]`.
+        let oneSlice = indices.count == 1 && { if case .slice = indices[0] { true } else { false } }()
+        let viewName = advanced ? nil : basicIndexName(indices, input: target, bareSlice: oneSlice)
         try checkViewRebase(target, writtenNode: viewName.flatMap { $0 == "AliasBackward0" ? nil : ($0, 0) })
         if GradMode.isEnabled && target.isLeaf && target.requiresGrad {
             // Basic indexing that narrows (`a[0] = v`, `a[0:1] = v`) writes through a view of

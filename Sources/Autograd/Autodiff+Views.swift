@@ -158,14 +158,16 @@ extension Autodiff {
     }
 
     /// `x[...]`: a view for basic indexing, a gather (IndexBackward0) for tensor indices.
-    public static func getItem(_ input: Tensor, _ indices: [TensorIndex]) throws -> Tensor {
+    /// `bareSlice` says the subscript was one slice, not a tuple: PyTorch's fast path for it
+    /// always records a slice.
+    public static func getItem(_ input: Tensor, _ indices: [TensorIndex], bareSlice: Bool = false) throws -> Tensor {
         let output = try input.getItem(indices)
         guard Recorder.shouldRecord([input]) else {
             Recorder.markViewMadeWithoutGrad(output, of: input)
             return output
         }
         if output.sharesStorage(with: input) {
-            return try replayedView(basicIndexName(indices, input: input), input) { try $0.getItem(indices) }
+            return try replayedView(basicIndexName(indices, input: input, bareSlice: bareSlice), input) { try $0.getItem(indices) }
         }
         let shape = input.shape
         return Recorder.record("IndexBackward0", inputs: [input], output: output) { _ in
@@ -234,34 +236,35 @@ extension Autodiff {
     }
 }
 
-/// The node PyTorch's indexing leaves last. A lone slice always slices; in a tuple of
-/// indices, a slice that keeps its whole dim (`x[:, :4]` of 4 columns) is skipped, and
-/// when every index is skipped the result is an alias of the input.
-func basicIndexName(_ indices: [TensorIndex], input: Tensor) -> String {
-    if indices.count == 1, case .slice = indices[0] { return "SliceBackward0" }
-    let consumedDims = indices.filter { index in
-        switch index {
-        case .integer, .slice: true
-        default: false
-        }
-    }.count
-    var name = "AliasBackward0"
-    var inputDim = 0
+/// The node PyTorch's indexing leaves last. A tuple index skips each slice that keeps its whole
+/// dim (start 0, stop at or past the length, step 1), as ATen's `applySlice` does, and returns an
+/// alias when nothing is left; a bare `x[a:b]` always slices.
+func basicIndexName(_ indices: [TensorIndex], input: Tensor, bareSlice: Bool) -> String {
+    if bareSlice { return "SliceBackward0" }
+    let consumed = indices.filter(consumesDim).count
+    var dim = 0
+    var lastNode = "AliasBackward0"
     for index in indices {
         switch index {
-        case .integer:
-            name = "SelectBackward0"
-            inputDim += 1
+        case .integer: lastNode = "SelectBackward0"
         case let .slice(start, stop, step):
-            let length = inputDim < input.rank ? input.shape[inputDim] : 0
-            if (start ?? 0) != 0 || (stop ?? Int.max) < length || (step ?? 1) != 1 { name = "SliceBackward0" }
-            inputDim += 1
-        case .newAxis, .boolean: name = "UnsqueezeBackward0"
-        case .ellipsis: inputDim += max(input.rank - consumedDims, 0)
-        case .tensor: continue
+            let length = dim < input.rank ? input.shape[dim] : 0
+            let keepsWholeDim = (start ?? 0) == 0 && (stop ?? Int.max) >= length && (step ?? 1) == 1
+            if !keepsWholeDim { lastNode = "SliceBackward0" }
+        case .newAxis, .boolean: lastNode = "UnsqueezeBackward0"
+        case .ellipsis: dim += max(0, input.rank - consumed)
+        case .tensor: break
         }
+        if consumesDim(index) { dim += 1 }
     }
-    return name
+    return lastNode
+}
+
+private func consumesDim(_ index: TensorIndex) -> Bool {
+    switch index {
+    case .integer, .slice, .tensor: return true
+    case .newAxis, .boolean, .ellipsis: return false
+    }
 }
 
 /// `repeat`'s backward: view the gradient as (repeat, size) pairs and sum the repeats.

@@ -6,7 +6,9 @@ extension Interpreter {
     func subscriptValue(_ container: Value, _ index: Value) throws -> Value {
         switch container {
         case let .tensor(tensor):
-            return .tensor(try Autodiff.getItem(tensor, try tensorIndices(index)))
+            var bareSlice = false
+            if case .slice = index { bareSlice = true }
+            return .tensor(try Autodiff.getItem(tensor, try tensorIndices(index), bareSlice: bareSlice))
         case let .list(list):
             if case let .slice(start, stop, step) = index {
                 return .list(ListStorage(try sliceItems(list.items, start, stop, step)))

@@ -215,7 +215,7 @@ extension Interpreter {
             guard let type = characters.first else { throw PythonError.valueError("incomplete format") }
             characters = characters.dropFirst()
             guard mapped != nil || !values.isEmpty else { throw PythonError.typeError("not enough arguments for format string") }
-            let value = mapped ?? values.removeFirst()
+            let value = try percentOperand(mapped ?? values.removeFirst(), conversion: type)
             spec = printfSpec(spec, textual: type == "s" || type == "r")
             switch type {
             case "s": output += try format(.string(try str(value)), spec: spec)

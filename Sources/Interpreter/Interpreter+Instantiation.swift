@@ -5,7 +5,8 @@ extension Interpreter {
     func instantiate(_ classObject: ClassObject, _ arguments: CallArguments) throws -> Value {
         if isExceptionClass(classObject) {
             let message = try arguments.positional.first.map { try str($0) } ?? ""
-            return .native(ExceptionObject(type: classObject.name, message: message, ancestry: classAncestry(classObject)))
+            return .native(ExceptionObject(type: classObject.name, message: message, ancestry: classAncestry(classObject),
+                                           hasArguments: !arguments.positional.isEmpty))
         }
         if enumMembers(of: classObject) != nil {
             return try enumMember(classObject, value: try arguments.bind(classObject.name, ["value"]).value("value"))

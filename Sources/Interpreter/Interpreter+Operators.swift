@@ -38,6 +38,8 @@ extension Interpreter {
         if case let .list(a) = left, case let .list(b) = right, (a.isSet || a.isKeysView) && (b.isSet || b.isKeysView),
            let result = setBinary(op, a.items, b.items) { return a.isFrozen ? frozen(result) : result }
         if case .tensor = left { return try tensorBinary(op, left, right) }
+        // `str.__mod__` runs before the tensor's reflected `%` and takes any object.
+        if op == .modulo, case let .string(template) = left { return .string(try percentFormat(template, right)) }
         if case .tensor = right { return try tensorBinary(op, left, right) }
         switch (left, right) {
         case let (.int(a), .int(b)):

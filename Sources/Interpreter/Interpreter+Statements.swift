@@ -183,7 +183,8 @@ extension Interpreter {
 
     func exceptionValue(_ error: PythonError) -> Value {
         if let payload = error.payload { return payload }
-        return .native(ExceptionObject(type: error.type, message: error.message))
+        // An error raised with no message (a bare `assert`) was raised with no arguments.
+        return .native(ExceptionObject(type: error.type, message: error.message, hasArguments: !error.message.isEmpty))
     }
 
     private func makeRaisedError(_ exception: Expr?) throws -> PythonError {
@@ -198,7 +199,7 @@ extension Interpreter {
             return PythonError(builtin.name, "")
         case let .classObject(classObject) where isExceptionClass(classObject):
             var error = PythonError(classObject.name, "")
-            error.payload = .native(ExceptionObject(type: classObject.name, message: "", ancestry: classAncestry(classObject)))
+            error.payload = .native(ExceptionObject(type: classObject.name, message: "", ancestry: classAncestry(classObject), hasArguments: false))
             return error
         default:
             return PythonError.typeError("exceptions must derive from BaseException")

@@ -52,7 +52,7 @@ struct SafetyTests {
         "import os\nos.system('ls')", "import os\nos.listdir('/')", "import os\nos.environ['HOME']", "import os\nos.path.exists('/etc')",
         "import sys\nsys.modules['os']", "import sys\nsys.stdin.read()", "import sys\nsys.settrace(None)",
         "import subprocess", "import socket", "import ctypes", "from os import system\nsystem('ls')",
-        "__import__('os')", "open('/etc/passwd')", "open('/tmp/tensortutor-sandbox-test', 'w')", "eval('1 + 1')",
+        "__import__('os')", "open('/etc/passwd')", "open('/tmp/tensortutor-sandbox-test', 'w')", "eval('__import__(\\'os\\')')",
         "exec('x = 1')", "compile('1', 'f', 'eval')", "globals()", "input()", "breakpoint()", "torch.load('/etc/passwd')",
         "torch.save(torch.ones(1), '/tmp/tensortutor-sandbox-test')", "torch.from_file('/etc/passwd')",
     ])
@@ -67,7 +67,8 @@ struct SafetyTests {
         #expect(Sandbox.run("import subprocess").message.contains("no file, network, process or environment access"))
         #expect(Sandbox.run("import os\nos.listdir('.')").message.contains("no file, network, process or environment access"))
         #expect(Sandbox.run("open('x')").message.contains("not available"))
-        #expect(Sandbox.run("eval('1')").message.contains("not available"))
+        // eval runs an expression with the program's own builtins, so what they refuse it refuses.
+        #expect(Sandbox.run("eval('open(\\'x\\')')").message.contains("not available"))
     }
 
     @Test("terminal escapes in printed text and messages are shown escaped")

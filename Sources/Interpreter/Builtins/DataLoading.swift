@@ -34,6 +34,8 @@ extension Interpreter {
             try interpreter.makeDataLoader(arguments)
         })
         members.merge(makeSubsetMembers()) { existing, _ in existing }
+        members.merge(makeConcatDatasetMembers()) { existing, _ in existing }
+        members.merge(makeWeightedSamplerMembers()) { existing, _ in existing }
         return members
     }
 
@@ -47,6 +49,10 @@ extension Interpreter {
         if case let .native(given as SamplerObject)? = bound.optional("sampler") {
             if shuffle { throw PythonError.valueError("sampler option is mutually exclusive with shuffle") }
             sampler = given
+        } else if let given = bound.optional("sampler"), !given.isNone {
+            // Any iterable of indices samples, as a user's Sampler subclass does.
+            if shuffle { throw PythonError.valueError("sampler option is mutually exclusive with shuffle") }
+            sampler = SamplerObject(.given(given), count: (try? length(given)) ?? 0)
         } else {
             let count = try length(dataset)
             sampler = SamplerObject(shuffle ? .random(replacement: false, samples: count) : .sequential, count: count)
@@ -132,7 +138,14 @@ final class TensorDatasetObject: NativeSized {
 
 /// A sampler: the order in which a loader visits the dataset's indices.
 final class SamplerObject: NativeSized {
-    enum Order { case sequential, random(replacement: Bool, samples: Int) }
+    enum Order {
+        case sequential, random(replacement: Bool, samples: Int)
+        /// A Python iterable of indices (a user's sampler), read once per pass.
+        case given(Value)
+        /// `SubsetRandomSampler`: the indices in a `randperm` order; `WeightedRandomSampler`:
+        /// `torch.multinomial` over the weights. Both draw from the default generator when given none.
+        case subset([Int]), weighted(Tensor, samples: Int, replacement: Bool)
+    }
     let order: Order
     let sourceCount: Int
     /// `generator=`: drawn from directly; without one each pass seeds a fresh generator.
@@ -152,13 +165,31 @@ final class SamplerObject: NativeSized {
         return items
     }
 
-    var typeName: String { if case .sequential = order { "SequentialSampler" } else { "RandomSampler" } }
+    var typeName: String {
+        switch order {
+        case .sequential: "SequentialSampler"
+        case .random, .given: "RandomSampler"
+        case .subset: "SubsetRandomSampler"
+        case .weighted: "WeightedRandomSampler"
+        }
+    }
     func repr() -> String { "<torch.utils.data.sampler.\(typeName) object>" }
 
     /// One pass of indices. A random order seeds a fresh generator from the default
     /// one, as `RandomSampler.__iter__` does, and draws from it lazily.
-    func makeIndices() -> () throws -> Int? {
+    func makeIndices(_ interpreter: Interpreter? = nil) -> () throws -> Int? {
         switch order {
+        case let .given(iterable):
+            var pending: [Int]?
+            return {
+                if pending == nil {
+                    guard let interpreter else { return nil }
+                    pending = try interpreter.iterate(iterable).map { try interpreter.pythonIntValue($0) }
+                }
+                return pending?.isEmpty == false ? pending?.removeFirst() : nil
+            }
+        case .subset, .weighted:
+            return drawnIndices()
         case .sequential:
             var next = 0
             return { [sourceCount] in
@@ -193,8 +224,10 @@ final class SamplerObject: NativeSized {
     /// `len(sampler)`: the number of indices one pass yields.
     var count: Int {
         switch order {
-        case .sequential: sourceCount
+        case .sequential, .given: sourceCount
         case let .random(_, samples): samples
+        case let .subset(indices): indices.count
+        case let .weighted(_, samples, _): samples
         }
     }
 }
@@ -244,7 +277,7 @@ final class DataLoaderObject: LazilyIterable, NativeSized {
         var finished = false
         return LazyIterator(kind: "_SingleProcessDataLoaderIter") { [self] in
             if finished { return nil }
-            if indices == nil { indices = sampler.makeIndices() }
+            if indices == nil { indices = sampler.makeIndices(interpreter) }
             var samples: [Value] = []
             while batchSize == nil ? samples.isEmpty : samples.count < batchSize! {
                 guard let index = try indices!() else { break }

@@ -30,12 +30,7 @@ final class SubsetObject: NativeSized, NativeSubscriptable {
         switch name {
         case "dataset": return dataset
         case "indices": return .list(ListStorage(indices.map { .int(Int64($0)) }))
-        case "__len__": return .builtin(Builtin("__len__") { _, _ in .int(Int64(self.count)) })
-        case "__getitem__":
-            return .builtin(Builtin("__getitem__", isOp: false) { interpreter, arguments in
-                try self.item(at: arguments.positional.first ?? .int(0), interpreter: interpreter)
-            })
-        default: return nil
+        default: return datasetMethod(name)
         }
     }
 }

@@ -306,7 +306,8 @@ extension Interpreter {
     /// Functional families added in other files (losses, attention, ...).
     func extraFunctionalMembers() -> [String: Value] {
         var members: [String: Value] = [:]
-        for family in [functionalMiscMembers(), functionalLayerMembers(), functionalDistanceMembers(), opTableFunctionalMembers()] {
+        for family in [functionalMiscMembers(), functionalLayerMembers(), functionalDistanceMembers(), functionalAttentionMembers(),
+                       opTableFunctionalMembers()] {
             members.merge(family) { _, new in new }
         }
         return members

@@ -6,22 +6,28 @@ final class ExceptionObject: NativeObject {
     let message: String
     /// The type's name, then its user-class ancestors' names up to a builtin exception.
     let ancestry: [String]
+    /// False for `raise E`, `E()` and a bare `assert`: their args are `()`, not `('',)`.
+    let hasArguments: Bool
 
-    init(type: String, message: String, ancestry: [String] = []) {
+    init(type: String, message: String, ancestry: [String] = [], hasArguments: Bool = true) {
         self.type = type
         self.message = message
         self.ancestry = ancestry.isEmpty ? [type] : ancestry
+        self.hasArguments = hasArguments
     }
 
     var typeName: String { type }
 
     /// A KeyError's message is already the key's repr.
-    func repr() -> String { "\(type)(\(type == "KeyError" ? message : pythonStringRepr(message)))" }
+    func repr() -> String {
+        guard hasArguments else { return "\(type)()" }
+        return "\(type)(\(type == "KeyError" ? message : pythonStringRepr(message)))"
+    }
 
     func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
         // SystemExit (argparse's errors) carries its exit status as `code`.
         if name == "code" && type == "SystemExit" { return Int64(message).map { .int($0) } ?? .string(message) }
-        return name == "args" ? .tuple([.string(message)]) : nil
+        return name == "args" ? .tuple(hasArguments ? [.string(message)] : []) : nil
     }
 }
 

@@ -34,7 +34,8 @@ struct LBFGSAlgorithm: OptimizerAlgorithm {
         try OptimizerMath.lbfgs(parameters, state: state, options) {
             let loss = try interpreter.call(closure, CallArguments())
             if firstLoss == nil { firstLoss = loss }
-            return try interpreter.convertToFloat(loss)
+            // LBFGS.step runs under no_grad, so float(loss) does not warn there.
+            return try GradMode.with(false) { try interpreter.convertToFloat(loss) }
         }
         return firstLoss ?? .none
     }

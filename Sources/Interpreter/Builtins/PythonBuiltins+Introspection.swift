@@ -93,7 +93,8 @@ extension Interpreter {
             }
             return .int(Int64(scalar.value))
         }
-        for name in ["open", "exec", "eval", "compile", "__import__", "input", "globals", "locals", "breakpoint", "exit", "quit"] {
+        table.defineBuiltin("eval", Interpreter.evalBuiltin)
+        for name in ["open", "exec", "compile", "__import__", "input", "globals", "locals", "breakpoint", "exit", "quit"] {
             table.defineBuiltin(name) { _, _ in
                 throw PythonError("PermissionError", "\(name)() is not available: TensorTutor runs tensor code only, with no file, process or environment access")
             }

@@ -116,12 +116,30 @@ extension Interpreter {
             }
             return try convertToInt(scalarValue(try tensor.item()), base: nil)
         case let .native(scalar as NumPyScalar): return try convertToInt(scalar.pythonValue, base: nil)
+        case let .native(array as NDArray) where base == nil: return try convertToInt(try array.pythonScalar(), base: nil)
         case let .instance(instance) where base == nil && (instance.classObject.lookup("__int__") ?? instance.classObject.lookup("__index__")) != nil:
             let method = instance.classObject.lookup("__int__") ?? instance.classObject.lookup("__index__") ?? .none
             return try convertToInt(try call(method, CallArguments([value])), base: nil)
         default:
             throw PythonError.typeError("int() argument must be a string, a bytes-like object or a real number, not '\(value.typeName)'")
         }
+    }
+
+    /// What a `%` number conversion reads from its operand: a tensor through `__float__`
+    /// (or `__index__` for `%x` and `%o`, which refuse float tensors), so one element only.
+    func percentOperand(_ value: Value, conversion: Character) throws -> Value {
+        guard case let .tensor(tensor) = value, "diouxXeEfFgG".contains(conversion),
+              !"xXo".contains(conversion) || !tensor.dtype.isFloatingPoint else { return value }
+        guard tensor.count == 1 else { throw PythonError.valueError("only one element tensors can be converted to Python scalars") }
+        if "eEfFgG".contains(conversion) { warnIfConvertingGraphTensor(tensor) }
+        return scalarValue(try tensor.item())
+    }
+
+    /// `Tensor.__float__` on a tensor that requires grad warns while grad mode is on, as PyTorch 2.15 does.
+    func warnIfConvertingGraphTensor(_ tensor: Tensor) {
+        guard tensor.requiresGrad, GradMode.isEnabled else { return }
+        warn("Converting a tensor with requires_grad=True to a scalar may lead to unexpected behavior.\nConsider using tensor.detach() first. "
+             + "(Triggered internally at /__w/pytorch/pytorch/torch/csrc/autograd/generated/python_variable_methods.cpp:820.)")
     }
 
     func convertToFloat(_ value: Value) throws -> Double {
@@ -145,8 +163,10 @@ extension Interpreter {
             guard tensor.count == 1 else {
                 throw PythonError.valueError("only one element tensors can be converted to Python scalars")
             }
+            warnIfConvertingGraphTensor(tensor)
             return try tensor.item().doubleValue
         case let .native(scalar as NumPyScalar): return scalar.value.doubleValue
+        case let .native(array as NDArray): return try convertToFloat(try array.pythonScalar())
         case let .native(big as BigIntObject): return try bigIntDouble(big.value)
         default:
             throw PythonError.typeError("float() argument must be a string or a real number, not '\(value.typeName)'")

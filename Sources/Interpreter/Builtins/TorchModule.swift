@@ -112,6 +112,7 @@ extension Interpreter {
         torch.members["cuda"] = .module(makeCudaNamespace())
         torch.members["backends"] = .module(makeBackendsNamespace())
         torch.members.merge(makeAmpMembers()) { _, new in new }
+        torch.members.merge(makeForeachMembers()) { existing, _ in existing }
         torch.members["utils"] = .module(Namespace(name: "torch.utils", members: ["data": .module(data)]))
     }
 

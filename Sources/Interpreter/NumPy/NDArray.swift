@@ -159,3 +159,11 @@ extension Interpreter {
         }
     }
 }
+
+extension NDArray {
+    /// `float(a)`, `int(a)`: the value of a 0-d array; numpy 2 refuses every other shape.
+    func pythonScalar() throws -> Value {
+        guard tensor.rank == 0 else { throw PythonError.typeError("only 0-dimensional arrays can be converted to Python scalars") }
+        return scalarValue(try tensor.item())
+    }
+}

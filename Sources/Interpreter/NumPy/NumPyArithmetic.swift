@@ -191,3 +191,35 @@ func numpyWeakPromote(_ dtype: DType, _ scalar: Scalar) -> DType {
     case .float: return dtype.isFloatingPoint ? dtype : .float64
     }
 }
+
+/// `np.add(a, b)`, `np.power(a, b)` and the other arithmetic ufuncs: the operator's rules,
+/// with a list or tuple argument read as an array first.
+// Immutable after its one-time initialisation and read-only from then on; its closures
+// capture only constants. `nonisolated(unsafe)` states that for Swift 6's checker.
+nonisolated(unsafe) let numpyArithmeticUfuncs: [String: Builtin.Body] = Dictionary(uniqueKeysWithValues: [
+    ("add", BinaryOperator.add), ("subtract", .subtract), ("multiply", .multiply), ("divide", .divide),
+    ("true_divide", .divide), ("floor_divide", .floorDivide), ("power", .power), ("remainder", .modulo), ("mod", .modulo),
+].map { name, op in
+    (name, { (interpreter: Interpreter, arguments: CallArguments) throws -> Value in
+        let bound = try arguments.bind(name, ["x1", "x2"])
+        var pair = try [bound.value("x1"), bound.value("x2")].map { value -> Value in
+            if value.isNumPy || value.isPythonNumber { return value }
+            return .native(NDArray(tensor: try interpreter.numpyArray(value, dtype: nil)))
+        }
+        // Two Python numbers become arrays, as numpy converts every ufunc argument.
+        if !pair[0].isNumPy && !pair[1].isNumPy { pair[0] = .native(NDArray(tensor: try interpreter.numpyArray(pair[0], dtype: nil))) }
+        guard let result = try interpreter.numpyBinary(op, pair[0], pair[1]) else {
+            throw PythonError.typeError("ufunc '\(name)' not supported for the input types")
+        }
+        return result
+    } as Builtin.Body)
+})
+
+private extension Value {
+    var isPythonNumber: Bool {
+        switch self {
+        case .int, .float, .bool: return true
+        default: return false
+        }
+    }
+}

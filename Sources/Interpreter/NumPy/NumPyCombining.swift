@@ -55,6 +55,23 @@ nonisolated(unsafe) let numpyCombiningFunctions: [String: Builtin.Body] = [
     "logical_not": { interpreter, arguments in
         numpyResult(try interpreter.numpyArray(try arguments.bind("logical_not", ["x"]).value("x"), dtype: nil).unary(.logicalNot))
     },
+    "delete": { interpreter, arguments in
+        let bound = try arguments.bind("delete", ["arr", "obj", "axis"])
+        var array = try interpreter.numpyArray(try bound.value("arr"), dtype: nil)
+        let axisValue = bound.optional("axis") ?? .none
+        if axisValue.isNone { array = try array.reshape([array.count]) }
+        let rank = array.rank
+        let given = axisValue.isNone ? 0 : try bound.int("axis")
+        guard given >= -rank && given < rank else {
+            throw PythonError("AxisError", "axis \(given) is out of bounds for array of dimension \(rank)")
+        }
+        let axis = given < 0 ? given + rank : given
+        let size = array.shape[axis]
+        let removed = try interpreter.numpyDeletedPositions(try bound.value("obj"), size: size, axis: axis)
+        let kept = (0..<size).filter { !removed.contains($0) }
+        let index = try Tensor(values: kept.map(Int64.init), shape: [kept.count])
+        return numpyResult(try array.indexSelect(dim: axis, index: index).contiguousCopy())
+    },
     "dot": { interpreter, arguments in
         let bound = try arguments.bind("dot", ["a", "b"])
         return try interpreter.numpyBinary(.matrixMultiply, try bound.value("a"), try bound.value("b")) ?? .none
@@ -74,5 +91,30 @@ extension Interpreter {
         let bound = try arguments.bind(name, ["x1", "x2"])
         let pair = try numpyCommonArrays([try bound.value("x1"), try bound.value("x2")])
         return numpyResult(try binary(op, .tensor(pair[0]), .tensor(pair[1])))
+    }
+
+    /// The positions `np.delete` removes along an axis of `size`: an index (negative counts
+    /// from the end), a slice, a boolean mask, or a sequence of indices.
+    func numpyDeletedPositions(_ object: Value, size: Int, axis: Int) throws -> Set<Int> {
+        if case let .slice(start, stop, step) = object {
+            return Set(try sliceElements(Array(0..<size), start, stop, step))
+        }
+        let positions = try numpyArray(object, dtype: nil)
+        if positions.dtype == .bool {
+            guard positions.rank == 1, positions.count == size else {
+                throw PythonError.valueError("boolean array argument obj to delete must be one dimensional and match the axis length of \(size)")
+            }
+            return Set(positions.doubles().enumerated().compactMap { $0.element != 0 ? $0.offset : nil })
+        }
+        guard !positions.dtype.isFloatingPoint || positions.count == 0 else {
+            throw PythonError("IndexError", "arrays used as indices must be of integer (or boolean) type")
+        }
+        return Set(try positions.doubles().map { value -> Int in
+            let position = Int(value)
+            guard position >= -size && position < size else {
+                throw PythonError("IndexError", "index \(position) is out of bounds for axis \(axis) with size \(size)")
+            }
+            return position < 0 ? position + size : position
+        })
     }
 }

@@ -22,6 +22,7 @@ extension Interpreter {
         for (name, body) in numpyCreationFunctions { members[name] = stdlibFunction(name, body) }
         for (name, body) in numpyCombiningFunctions { members[name] = stdlibFunction(name, body) }
         for (name, body) in numpyOrderingFunctions { members[name] = stdlibFunction(name, body) }
+        for (name, body) in numpyArithmeticUfuncs { members[name] = stdlibFunction(name, body) }
         for (name, op) in numpyUnaryFunctions {
             members[name] = stdlibFunction(name) { interpreter, arguments in
                 var tensor = try interpreter.numpyArray(try arguments.bind(name, ["x"]).value("x"), dtype: nil)
