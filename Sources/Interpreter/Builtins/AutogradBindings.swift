@@ -49,6 +49,7 @@ extension Interpreter {
             let inputs = try interpreter.tensorList(try bound.value("inputs"), function: "grad")
             let seeds = try bound.optional("grad_outputs").map { try interpreter.tensorList($0, function: "grad").map { Optional($0) } } ?? []
             let retain = try bound.optional("retain_graph").map { try interpreter.truthy($0) } ?? false
+            try interpreter.refuseHigherOrderGradients(bound, in: "grad")
             // materialize_grads gives an unused input zeros instead of None, and implies allow_unused.
             let materialize = try bound.optional("materialize_grads").map { try interpreter.truthy($0) } ?? false
             let allowUnused = try bound.optional("allow_unused").map { try interpreter.truthy($0) }
@@ -70,11 +71,21 @@ extension Interpreter {
             let seeds = try bound.optional("grad_tensors").map { try interpreter.tensorList($0, function: "backward").map { Optional($0) } } ?? []
             let retain = try bound.optional("retain_graph").map { try interpreter.truthy($0) } ?? false
             let inputs = try bound.optional("inputs").map { try interpreter.tensorList($0, function: "backward") }
+            try interpreter.refuseHigherOrderGradients(bound, in: "backward")
             if interpreter.isObserved { interpreter.observer?.willRunBackward(from: roots) }
             try BackwardEngine.backward(roots, gradients: seeds, retainGraph: retain, inputs: inputs)
             return .none
         })
         return namespace
+    }
+
+    /// `create_graph=True`: the backward formulas run on raw engine ops, so the gradients
+    /// they give have no history. Refused, rather than returned without the graph the
+    /// caller asked for (a gradient penalty would silently contribute nothing).
+    func refuseHigherOrderGradients(_ bound: BoundArguments, in function: String) throws {
+        if try bound.optional("create_graph").map({ try truthy($0) }) ?? false {
+            throw PythonError.notImplemented("\(function)(create_graph=True) (higher-order gradients) is not supported by TensorTutor's autograd yet")
+        }
     }
 
     /// A tensor or a sequence of tensors, as autograd's functions accept them.

@@ -188,15 +188,6 @@ private func paddedByMode(_ input: Tensor, before: [Int], after: [Int], mode: St
     return try Autodiff.modePadded(input, pads, mode: paddingMode)
 }
 
-/// `tensor` after the in-place init op a built-in module's `reset_parameters` runs on it
-/// (`init.ones_`, `init.uniform_`, ...), counted in its version: a new layer's weights are
-/// at version 1 in PyTorch, which its in-place errors quote.
-@discardableResult
-func initialized(_ tensor: Tensor) -> Tensor {
-    tensor.markWrittenInPlace()
-    return tensor
-}
-
 /// The `reset_parameters` of Linear and Conv layers, drawing from `Generator.default` in
 /// PyTorch's order: `kaiming_uniform_(weight, a=sqrt(5))`, i.e. U(−b, b) with
 /// b = √3 · gain / √fan_in and gain = √(2 / (1 + a²)) in torch.nn.init's arithmetic,

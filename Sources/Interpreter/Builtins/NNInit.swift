@@ -73,6 +73,15 @@ extension Interpreter {
     }
 }
 
+/// `tensor` after the in-place init op a built-in module's `reset_parameters` runs on it
+/// (`init.ones_`, `init.uniform_`, ...), counted in its version: a new layer's weights are
+/// at version 1 in PyTorch, which its in-place errors quote.
+@discardableResult
+func initialized(_ tensor: Tensor) -> Tensor {
+    tensor.markWrittenInPlace()
+    return tensor
+}
+
 /// `_calculate_fan_in_and_fan_out`.
 private func fans(_ tensor: Tensor) throws -> (Int, Int) {
     guard tensor.rank >= 2 else {

@@ -77,9 +77,7 @@ private func deviceAndConstructorMethods() -> [String: TensorMethod] {
     table["backward"] = { interpreter, tensor, arguments in
         let bound = try arguments.bind("backward", ["gradient", "retain_graph", "create_graph", "inputs"])
         let retain = try bound.optional("retain_graph").map { try interpreter.truthy($0) } ?? false
-        if try bound.optional("create_graph").map({ try interpreter.truthy($0) }) ?? false {
-            throw PythonError.notImplemented("backward(create_graph=True) (higher-order gradients) is not supported by TensorTutor's autograd yet")
-        }
+        try interpreter.refuseHigherOrderGradients(bound, in: "backward")
         if interpreter.isObserved { interpreter.observer?.willRunBackward(from: [tensor]) }
         let inputs = try bound.optional("inputs").map { try interpreter.tensorList($0, function: "backward") }
         try BackwardEngine.backward([tensor], gradients: [try bound.optionalTensor("gradient")], retainGraph: retain, inputs: inputs)
