@@ -140,7 +140,13 @@ extension Interpreter {
         let dtype = try numpyDType(bound.optional("dtype") ?? .none) ?? inferred
         let (start, stop, step) = (bounds[0].doubleValue, bounds[1].doubleValue, bounds[2].doubleValue)
         guard step != 0 else { throw PythonError.zeroDivision("division by zero") }
-        let count = Swift.max(0, Int(((stop - start) / step).rounded(.up)))
+        let length = ((stop - start) / step).rounded(.up)
+        guard !length.isNaN else { throw PythonError.valueError("arange: cannot compute length") }
+        // A length past Int.max (`np.arange(1e300)`) is numpy's size error, not a trap here.
+        guard length < Double(Int.max) else { throw PythonError.valueError("Maximum allowed size exceeded") }
+        let count = Swift.max(0, Int(length))
+        // The float values are built in a Swift array first: refused before it is allocated.
+        try ensureAllocatable(elements: count)
         guard dtype.isFloatingPoint else {
             guard count > 0 else { return .native(NDArray(tensor: try Tensor.zeros(shape: [0], dtype: dtype))) }
             return .native(NDArray(tensor: try Factory.arange(start: bounds[0], end: bounds[1], step: bounds[2], dtype: dtype)))
