@@ -17,7 +17,7 @@ public enum BackwardEngine {
             if input.isLeaf {
                 try gradAccumulator(for: input).accumulate(gradient)
             } else {
-                input.grad = try input.grad.map { try binary(.add, .tensor($0), .tensor(gradient)) } ?? gradient.clone()
+                try input.addRetainedGradient(gradient)
             }
         }
         AutogradThreadState.current.recordBackwardRoots(roots)

@@ -110,7 +110,7 @@ public class Node {
             guard output < gradients.count, let gradient = gradients[output] else { continue }
             for reference in tensors {
                 guard let tensor = reference.tensor else { continue }
-                tensor.grad = try tensor.grad.map { try binary(.add, .tensor($0), .tensor(gradient)) } ?? gradient.clone()
+                try tensor.addRetainedGradient(gradient)
             }
         }
     }
@@ -137,6 +137,14 @@ public class Node {
         if saved.isEmpty && !savedScalar { return }
         for record in saved { record.free() }
         backward = nil
+    }
+}
+
+extension Tensor {
+    /// A non-leaf's `.grad` (after `retain_grad()`, or named in `backward(inputs=)`): PyTorch
+    /// sums out of place here, so an earlier `.grad` object keeps its value.
+    func addRetainedGradient(_ gradient: Tensor) throws {
+        grad = try grad.map { try binary(.add, .tensor($0), .tensor(gradient)) } ?? gradient.clone()
     }
 }
 

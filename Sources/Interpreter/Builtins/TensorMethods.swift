@@ -156,8 +156,7 @@ private func checkAssignedGradient(_ gradient: Tensor, to tensor: Tensor) throws
             "attempting to assign a gradient with dtype '\(gradient.dtype.cppTypeName)' to a tensor with grad_dtype '\(tensor.dtype.scalarTypeName)'. The gradient must match the tensor's grad_dtype (defaults to the tensor's dtype). You can set the tensor's grad_dtype attribute with a specific dtype, or None to allow any dtype. Set grad_dtype with caution. Diverging the dtypes of a tensor and its gradient may break downstream systems that assume they match.")
     }
     if gradient.shape != tensor.shape {
-        let sizes = { (shape: [Int]) in "[" + shape.map(String.init).joined(separator: ", ") + "]" }
         throw PythonError.runtimeError(
-            "attempting to assign a gradient of size '\(sizes(gradient.shape))' to a tensor of size '\(sizes(tensor.shape))'. Please ensure that the gradient and the tensor are the same size")
+            "attempting to assign a gradient of size '\(formatShape(gradient.shape))' to a tensor of size '\(formatShape(tensor.shape))'. Please ensure that the gradient and the tensor are the same size")
     }
 }
