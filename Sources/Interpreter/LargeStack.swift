@@ -1,8 +1,10 @@
 import Foundation
+import TensorEngine
 
 /// Runs `body` on a thread with a 512 MiB stack and waits for it: deeply nested code
 /// recurses deeply in the evaluator. The REPL and every command use this one runner.
 public func withLargeStack(_ body: @escaping () -> Void) {
+    HeapTuning.apply()
     let done = DispatchSemaphore(value: 0)
     // The caller waits for the thread, so `body` never runs concurrently with it.
     let work = UncheckedSendable(body)

@@ -31,7 +31,7 @@ public final class Storage: @unchecked Sendable {
     /// Allocates storage, refusing sizes above `MemoryBudget.limit`. Zeroed unless the
     /// caller is a kernel about to overwrite every byte (zeroing is a full extra pass).
     public init(byteCount: Int, zeroed: Bool = true) throws {
-        _ = heapKeepsLargeBlocks
+        HeapTuning.apply()
         try MemoryBudget.reserve(byteCount)
         // posix_memalign reports failure; Swift's allocate would trap instead.
         var address: UnsafeMutableRawPointer?
@@ -88,13 +88,26 @@ public final class Storage: @unchecked Sendable {
 /// and trims the heap's top on free, so each new 1 MiB activation or gradient
 /// page-faulted its way in: about 6% of a Linear(512) training step. Blocks up to
 /// glibc's 32 MiB ceiling now come from the heap and freed memory stays for reuse.
+/// Code runs on a worker thread (for its large stack), and glibc gives each thread its
+/// own arena, whose extra heaps are unmapped as soon as they empty, whatever the trim
+/// threshold: `x.clamp(-0.5, 0.5)` on 1000×1000 mapped and unmapped a 64 MiB heap per
+/// call and spent 85% of its time in page faults. One arena keeps every thread on the
+/// main heap, which the thresholds govern; the engine computes on one thread anyway.
+/// A thread keeps the arena it first allocated from, so `apply()` must run before the
+/// worker thread starts; the call in `Storage.init` covers code that makes no threads.
 /// (`mallopt` is looked up at run time: the Glibc module does not import malloc.h.)
-private let heapKeepsLargeBlocks: Bool = {
+public enum HeapTuning {
+    public static func apply() { _ = applied }
+}
+
+private let applied: Bool = {
     #if canImport(Glibc)
     typealias MallocOption = @convention(c) (Int32, Int32) -> Int32
     guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return false }
     let mallopt = unsafeBitCast(symbol, to: MallocOption.self)
-    let mmapThreshold: Int32 = -3, trimThreshold: Int32 = -1  // M_MMAP_THRESHOLD, M_TRIM_THRESHOLD
+    let mmapThreshold: Int32 = -3, trimThreshold: Int32 = -1, arenaMax: Int32 = -8
+    // M_MMAP_THRESHOLD, M_TRIM_THRESHOLD, M_ARENA_MAX
+    _ = mallopt(arenaMax, 1)
     _ = mallopt(mmapThreshold, 32 << 20)
     _ = mallopt(trimThreshold, 256 << 20)
     #endif
