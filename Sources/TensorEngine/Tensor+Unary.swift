@@ -108,6 +108,7 @@ extension Tensor {
         case .log1p where T.self == Float.self: return try float32Log1p()
         case .sin where T.self == Float.self: return try float32Sin()
         case .cos where T.self == Float.self: return try float32Cos()
+        case .tan where T.self == Float.self: return try float32Tan()
         case .erf where T.self == Float.self: return try float32Erf()
         case .erfc where T.self == Float.self: return try float32Erfc()
         case .log2 where T.self == Float.self: return try float32Log2()
@@ -115,6 +116,7 @@ extension Tensor {
         case .exp2 where T.self == Float.self: return try float32Exp2()
         case .asin where T.self == Float.self: return try float32Arcsine()
         case .acos where T.self == Float.self: return try float32Arccosine()
+        case .atan where T.self == Float.self: return try float32Arctangent()
         case .exp:
             if T.self == Float.self { return try float32Exp() }
             return try map(T.self, T.self) { T(Glibc.exp(Double($0))) }

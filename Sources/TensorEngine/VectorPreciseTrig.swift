@@ -1,6 +1,6 @@
 import Glibc
 
-/// float32 sin and cos, eight lanes at a time, computed in double precision and rounded
+/// float32 sin, cos and tan, eight lanes at a time, computed in double precision and rounded
 /// once, like `preciseExp`. PyTorch takes both from MKL's vector library (within a hair
 /// of correctly rounded, by no published algorithm); the scalar `Float(sin(Double(x)))`
 /// these replace is correctly rounded but for odds near 1e-8, and so are these: they
@@ -31,10 +31,30 @@ func preciseCos(_ x: SIMD8<Float>) -> SIMD8<Float> {
     return narrow(quadrantValue(widen(x), quarterTurnsAhead: 1))
 }
 
-/// sin(x + k·π/2) for |x| < `reducibleLimit`: with x = n·π/2 + r, the quadrant n + k picks
-/// ±sin r or ±cos r. nan stays nan.
+/// tan(x) rounded to float: sin r / cos r, or -cos r / sin r in odd quadrants. Both are
+/// good to a double ulp or so, so `roundedWhereCertain` decides all but the rare lanes
+/// near a rounding boundary, which take libm's tan like the scalar path this replaces.
 @inline(__always)
-private func quadrantValue(_ x: SIMD8<Double>, quarterTurnsAhead: Int64) -> SIMD8<Double> {
+func preciseTan(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    let magnitude = unsafeBitCast(unsafeBitCast(x, to: SIMD8<UInt32>.self) & 0x7FFF_FFFF, to: SIMD8<Float>.self)
+    if any(magnitude .>= Float(reducibleLimit)) { return lanewise(x) { Float(Glibc.tan(Double($0))) } }
+    let (r, quadrant) = reducedByQuarterTurns(widen(x))
+    let square = r * r
+    let sine = unsafeBitCast(sineOfReduced(r, square), to: SIMD8<UInt64>.self)
+    let cosine = unsafeBitCast(cosineOfReduced(square), to: SIMD8<UInt64>.self)
+    // Bit-mask selects, as in `quadrantValue`: all ones in the odd quadrants.
+    let odd = unsafeBitCast((quadrant &<< 63) &>> 63, to: SIMD8<UInt64>.self)
+    let negatedCosine = cosine ^ (1 << 63)
+    let numerator = unsafeBitCast((sine & ~odd) | (negatedCosine & odd), to: SIMD8<Double>.self)
+    let denominator = unsafeBitCast((cosine & ~odd) | (sine & odd), to: SIMD8<Double>.self)
+    let estimate = numerator / denominator
+    // tan keeps the zero's sign, which the series loses.
+    return roundedWhereCertain(x, estimate: estimate, exact: { Glibc.tan($0) }).replacing(with: x, where: x .== 0)
+}
+
+/// x = n·π/2 + r for |x| < `reducibleLimit`: r, and n whose low two bits are n mod 4.
+@inline(__always)
+private func reducedByQuarterTurns(_ x: SIMD8<Double>) -> (r: SIMD8<Double>, quadrant: SIMD8<Int64>) {
     // n = rint(x·2/π): adding 1.5·2^52 rounds to an integer and leaves it in the low bits.
     let roundingShift: Double = 6_755_399_441_055_744
     let shifted = x * 0.6366197723675814 + roundingShift
@@ -43,7 +63,15 @@ private func quadrantValue(_ x: SIMD8<Double>, quarterTurnsAhead: Int64) -> SIMD
     r = r + n * -6.077100506303966e-11
     r = r + n * -2.0222662487959506e-21
     // The rounding shift is a multiple of 4, so the low two bits are n mod 4.
-    let quadrant = unsafeBitCast(shifted, to: SIMD8<Int64>.self) &+ quarterTurnsAhead
+    return (r, unsafeBitCast(shifted, to: SIMD8<Int64>.self))
+}
+
+/// sin(x + k·π/2) for |x| < `reducibleLimit`: with x = n·π/2 + r, the quadrant n + k picks
+/// ±sin r or ±cos r. nan stays nan.
+@inline(__always)
+private func quadrantValue(_ x: SIMD8<Double>, quarterTurnsAhead: Int64) -> SIMD8<Double> {
+    let (r, n) = reducedByQuarterTurns(x)
+    let quadrant = n &+ quarterTurnsAhead
     let square = r * r
     // Odd quadrants take the cosine. The choice is made with bit masks: a mask from an
     // integer comparison was built lane by lane, with a mispredicted branch per lane.
@@ -97,4 +125,7 @@ extension Tensor {
 
     /// cos(x) of a float32 (or integer, promoted) tensor through `preciseCos`.
     func float32Cos() throws -> Tensor { try float32ContiguousInput().mapFloat32InVectors(preciseCos) }
+
+    /// tan(x) of a float32 (or integer, promoted) tensor through `preciseTan`.
+    func float32Tan() throws -> Tensor { try float32ContiguousInput().mapFloat32InVectors(preciseTan) }
 }

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import TensorEngine
 
-/// `preciseExp`, `preciseLog`, `preciseTanh`, `preciseSin`, `preciseCos` and erf's kernel against
+/// `preciseExp`, `preciseLog`, `preciseTanh`, `preciseSin`, `preciseCos`, `preciseTan`, `preciseArctangent`
+/// and erf's kernel against
 /// the same functions computed by libm in Double and
 /// rounded once, which they must reproduce exactly, and `oneDNNGELU` against bit
 /// patterns from PyTorch's oneDNN AVX2 kernel.
@@ -58,6 +59,10 @@ import Testing
 
     @Test func cosIsCorrectlyRoundedLikeDoubleLibm() { expectSameBits(preciseCos) { Foundation.cos($0) } }
 
+    @Test func tanIsCorrectlyRoundedLikeDoubleLibm() { expectSameBits(preciseTan) { Foundation.tan($0) } }
+
+    @Test func atanIsCorrectlyRoundedLikeDoubleLibm() { expectSameBits(preciseArctangent) { Foundation.atan($0) } }
+
     /// erf's kernel takes its coefficient tables as pointers, so it is checked through the
     /// tensor op, over the same inputs.
     @Test func erfIsCorrectlyRoundedLikeDoubleLibm() throws {
@@ -106,7 +111,8 @@ import Testing
         let strided = try Tensor(values: inputs, shape: [3, 4]).t()
         let transposedInputs = strided.elements(as: Float.self)
         let references: [(UnaryOp, (Double) -> Double)] = [(.expm1, Foundation.expm1), (.log1p, Foundation.log1p),
-                                                            (.sqrt, Foundation.sqrt), (.exp, Foundation.exp)]
+                                                            (.sqrt, Foundation.sqrt), (.exp, Foundation.exp),
+                                                            (.tan, Foundation.tan), (.atan, Foundation.atan)]
         for (op, reference) in references {
             let result = try strided.unary(op)
             #expect(result.shape == [4, 3])
