@@ -116,7 +116,7 @@ private func runFloating<T: TensorElement & BinaryFloatingPoint>(
     case .floorDivide where T.self == Float.self:
         runFloat32FloorDivide(a, b, into: output)
     case .remainder where T.self == Float.self:
-        runElementwise(a, b, into: output) { (x: Float, y: Float) in floatRemainder(x, y) }
+        runFloat32Remainder(a, b, into: output)
     case .floorDivide: runElementwise(a, b, into: output) { (x: T, y: T) in T(floatFloorDivide(Double(x), Double(y))) }
     case .remainder: runElementwise(a, b, into: output) { (x: T, y: T) in T(floatRemainder(Double(x), Double(y))) }
     case .power: runFloatingPower(a, b, into: output, T.self)
