@@ -62,12 +62,15 @@ extension Interpreter {
         switch container {
         case let .tensor(tensor):
             let source: Operand
+            let indices = try tensorIndices(index)
             switch value {
-            case let .tensor(other): source = .tensor(other)
+            case let .tensor(other):
+                try tensor.checkIndexPutSource(indices, other, accumulate: false)
+                source = .tensor(other)
             case .list, .tuple: source = .tensor(try tensorFromNested(value, dtype: tensor.dtype))
             default: source = try toOperand(value, function: "__setitem__")
             }
-            try Autodiff.setItem(tensor, try tensorIndices(index), value: source)
+            try Autodiff.setItem(tensor, indices, value: source)
         case let .list(list):
             if case let .slice(start, stop, step) = index, try (step.isNone || pythonInt(step) == 1) {
                 let (lower, upper) = try sliceBounds(count: list.items.count, start, stop)

@@ -129,6 +129,11 @@ func mapRow<A, R>(
         for index in 0..<count { output[index] = body(input[index]) }
         return
     }
+    if outputStride == 1 && inputStride == -1 {
+        // A flipped row (`x.flip(-1)`): reversed loads vectorize too.
+        for index in 0..<count { output[index] = body(input[-index]) }
+        return
+    }
     var (out, a) = (0, 0)
     for _ in 0..<count {
         output[out] = body(input[a])

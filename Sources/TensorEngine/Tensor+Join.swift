@@ -1,3 +1,5 @@
+import Glibc
+
 /// Ops that build a new tensor from pieces: cat, stack, repeat, flip, roll, tril/triu.
 
 /// `torch.cat(tensors, dim)`; dtypes promote, and 1-d empty tensors are skipped as in PyTorch.
@@ -153,22 +155,27 @@ extension Tensor {
         return result === self ? try clone() : result
     }
 
-    /// `triu(diagonal)` / `tril(diagonal)` on the last two dims.
+    /// `triu(diagonal)` / `tril(diagonal)` on the last two dims: a contiguous copy whose
+    /// dropped part of each row is zeroed in one run (element by element, through a
+    /// scalar setter, it ran 8 times slower than PyTorch).
     public func triangle(upper: Bool, diagonal: Int) throws -> Tensor {
         guard rank >= 2 else {
             throw TensorError.runtime("\(upper ? "triu" : "tril"): input tensor must have at least 2 dimensions")
         }
         let result = try clone()
-        let rows = shape[rank - 2]
-        let columns = shape[rank - 1]
-        let zero = Scalar.int(0)
-        var index = 0
-        result.view.forEachOffset { position in
-            let column = index % columns
-            let row = (index / columns) % Swift.max(rows, 1)
-            let keep = upper ? column - row >= diagonal : column - row <= diagonal
-            if !keep { result.setScalar(zero, atStorageOffset: position) }
-            index += 1
+        let rows = shape[rank - 2], columns = shape[rank - 1]
+        guard result.count > 0 else { return result }
+        // Diagonals past every column (or before every row) act like these, and row + diagonal stays small.
+        let edge = Swift.min(Swift.max(diagonal, -rows - 1), columns + 1)
+        let itemSize = dtype.itemSize
+        let base = UnsafeMutableRawPointer(result.pointer(UInt8.self)) + result.storageOffset * itemSize
+        for matrixRow in 0..<(result.count / columns) {
+            let row = matrixRow % rows
+            // tril keeps column - row <= diagonal, triu keeps column - row >= diagonal.
+            let dropped = upper ? 0..<Swift.min(Swift.max(row + edge, 0), columns)
+                                : Swift.min(Swift.max(row + edge + 1, 0), columns)..<columns
+            if dropped.isEmpty { continue }
+            memset(base + (matrixRow * columns + dropped.lowerBound) * itemSize, 0, dropped.count * itemSize)
         }
         return result
     }

