@@ -63,7 +63,7 @@ extension Autodiff {
 
     /// A matrix product's node: grad_a = g @ bᵀ and grad_b = aᵀ @ g, each summed back
     /// over broadcast batch dims (vectors are treated as one-row or one-column matrices).
-    private static func product(_ name: String, _ a: Tensor, _ b: Tensor, _ forward: (Tensor, Tensor) throws -> Tensor) throws -> Tensor {
+    static func product(_ name: String, _ a: Tensor, _ b: Tensor, _ forward: (Tensor, Tensor) throws -> Tensor) throws -> Tensor {
         let output = try forward(a, b)
         return Recorder.record(name, inputs: [a, b], output: output) { node in
             let savedA = node.needsGradient(1) ? node.save(a) : nil

@@ -98,3 +98,19 @@ extension Autodiff {
         return try mm(try chainProduct(matrices, order: order, i, split), try chainProduct(matrices, order: order, split + 1, j))
     }
 }
+
+extension Autodiff {
+    /// `vdot`: for real tensors `dot` under its own node name (VdotBackward0).
+    public static func vdot(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+        try product("VdotBackward0", a, b) { try $0.dot($1) }
+    }
+
+    /// The deprecated `chain_matmul`: matrices only, one matrix is cloned, more go to multi_dot.
+    public static func chainMatmul(_ matrices: [Tensor]) throws -> Tensor {
+        if let vector = matrices.first(where: { $0.rank != 2 }) {
+            throw TensorError.runtime("Tensor dimension is \(vector.rank), expected 2 instead.")
+        }
+        guard let first = matrices.first else { throw TensorError.runtime("chain_matmul(): Expected one or more matrices") }
+        return matrices.count == 1 ? try clone(first) : try multiDot(matrices)
+    }
+}

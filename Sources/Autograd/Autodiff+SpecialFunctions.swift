@@ -14,6 +14,20 @@ extension SpecialUnaryOp {
         case .polygamma: "PolygammaBackward0"
         case .erfcx: "SpecialErfcxBackward0"
         case .logNdtr: "SpecialLogNdtrBackward0"
+        case .besselI0: "I0Backward0"
+        case .besselI0Scaled: "SpecialI0EBackward0"
+        case .besselI1: "SpecialI1Backward0"
+        case .besselI1Scaled: "SpecialI1EBackward0"
+        case .ndtri: "SpecialNdtriBackward0"
+        }
+    }
+}
+
+extension SpecialUnaryOp {
+    var gradientReadsResult: Bool {
+        switch self {
+        case .besselI0Scaled, .besselI1, .besselI1Scaled, .ndtri: true
+        default: false
         }
     }
 }
@@ -24,9 +38,37 @@ extension Autodiff {
         let output = try input.special(op)
         return Recorder.record(op.backwardName, inputs: [input], output: output) { node in
             let saved = node.save(input)
+            // Only the formulas that read the result save it, as in derivatives.yaml.
+            let savedOutput = op.gradientReadsResult ? node.save(output, isOutput: true) : nil
             return { gradient, _ in
-                [try specialGradient(op, gradient, input: try saved.unpack())]
+                let input = try saved.unpack()
+                if op == .besselI0 { return [try mul(gradient, try input.special(.besselI1))] }
+                if let savedOutput, let besselGradient = try besselGradient(op, gradient, input: input, output: try savedOutput.unpack()) {
+                    return [besselGradient]
+                }
+                return [try specialGradient(op, gradient, input: input)]
             }
+        }
+    }
+
+    /// derivatives.yaml's formulas that read the result: the Bessel functions but i0, and ndtri.
+    private static func besselGradient(_ op: SpecialUnaryOp, _ gradient: Tensor, input x: Tensor, output: Tensor) throws -> Tensor? {
+        switch op {
+        case .besselI0Scaled:
+            // grad · (i1e(x) − sgn(x)·i0e(x))
+            return try mul(gradient, try sub(try x.special(.besselI1Scaled), try mul(try x.unary(.sign), output)))
+        case .besselI1, .besselI1Scaled:
+            // i1: i0(x) − i1(x)/x; i1e: i0e(x) − i1e(x)·(sgn(x) + 1/x); both ½ at 0.
+            let scaled = op == .besselI1Scaled
+            let correction = scaled ? try add(try x.unary(.sign), try x.unary(.reciprocal)) : try x.unary(.reciprocal)
+            let derivative = try sub(try x.special(scaled ? .besselI0Scaled : .besselI0), try mul(output, correction))
+            let atZero = try compare(.equal, x, 0)
+            return try mul(gradient, try whereSelect(atZero, .scalar(.float(0.5)), .tensor(derivative)))
+        case .ndtri:
+            // grad · √(2π) · exp(result² / 2)
+            let exponential = try div(try mul(output, output), 2.0).unary(.exp)
+            return try mul(try mul(gradient, (2 * Double.pi).squareRoot()), exponential)
+        default: return nil
         }
     }
 
@@ -52,6 +94,7 @@ extension Autodiff {
             let derivative = try div(numerator, try mul(scaled, x))
             let atZero = try compare(.equal, x, 0)
             return try mul(gradient, try whereSelect(atZero, .scalar(.int(0)), .tensor(derivative)))
+        default: throw TensorError.runtime("\(op.backwardName) has its gradient in besselGradient")
         }
     }
 
@@ -64,6 +107,7 @@ extension Autodiff {
         case .logaddexp: name = "LogaddexpBackward0"
         case .logaddexp2: name = "Logaddexp2Backward0"
         case .xlogy: name = left == nil ? "XlogyBackward1" : (right == nil ? "XlogyBackward2" : "XlogyBackward0")
+        case .xlog1py: name = left == nil ? "SpecialXlog1PyBackward1" : (right == nil ? "SpecialXlog1PyBackward2" : "SpecialXlog1PyBackward0")
         case .copysign: name = right == nil ? "CopysignBackward1" : "CopysignBackward0"
         case .nextafter, .gcd, .lcm: return output
         }
@@ -85,10 +129,11 @@ extension Autodiff {
             let gradA = try div(gradient, try add(try exponential(try sub(y, x)), 1))
             let gradB = try div(gradient, try add(try exponential(try sub(x, y)), 1))
             return [needs.0 ? gradA : nil, needs.1 ? gradB : nil]
-        case .xlogy:
+        case .xlogy, .xlog1py:
+            // xlogy: grad·xlogy(x ≠ 0, y) and grad·x/y; xlog1py: the same with log1p and y + 1.
             let nonZero = try compare(.notEqual, x, 0).to(output.dtype)
-            let gradA = try mul(gradient, try TensorEngine.specialBinary(.xlogy, .tensor(nonZero), .tensor(y)))
-            let gradB = try div(try mul(gradient, x), y)
+            let gradA = try mul(gradient, try TensorEngine.specialBinary(op, .tensor(nonZero), .tensor(y)))
+            let gradB = try div(try mul(gradient, x), op == .xlogy ? y : try add(y, 1))
             return [needs.0 ? gradA : nil, needs.1 ? gradB : nil]
         default:
             // copysign: grad · result / self where self ≠ 0; the sign operand gets none.

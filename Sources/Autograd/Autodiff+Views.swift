@@ -281,3 +281,24 @@ private func repeatGradient(_ gradient: Tensor, repeats: [Int], inputShape: [Int
     if repeatDims.isEmpty { return try paired.reshape(inputShape) }
     return try paired.sum(dims: repeatDims, keepDim: false).reshape(inputShape)
 }
+
+extension Autodiff {
+    /// `as_strided` (AsStridedBackward0): a view at any size, stride and storage offset of the
+    /// input's storage. The gradient goes back by storage position: each output element's
+    /// gradient is added at the position it reads, and the input takes what lies under it,
+    /// so elements read twice (a zero or overlapping stride) gather both gradients.
+    public static func asStrided(_ input: Tensor, size: [Int], stride: [Int], storageOffset: Int?) throws -> Tensor {
+        let output = try input.asStrided(size: size, stride: stride, storageOffset: storageOffset)
+        let inputView = input.view, outputView = output.view
+        let positionCount = Swift.max(input.storageElementCount, 1)
+        return Recorder.record("AsStridedBackward0", inputs: [input], output: output) { _ in
+            { gradient, _ in
+                let positions = try Factory.arange(start: .int(0), end: .int(Int64(positionCount)), step: .int(1), dtype: .int64)
+                let read = try positions.viewing(outputView).contiguous().reshape([-1])
+                let buffer = try zeros([positionCount], gradient.dtype)
+                let summed = try buffer.indexAdd(dim: 0, index: read, source: try gradient.contiguous().reshape([-1]))
+                return [try summed.viewing(inputView).contiguous()]
+            }
+        }
+    }
+}

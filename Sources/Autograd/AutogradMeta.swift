@@ -61,6 +61,9 @@ extension Tensor {
     /// `is_leaf`: every tensor that no recorded op produced.
     public var isLeaf: Bool { meta?.gradFn == nil }
 
+    /// `output_nr`: which output of its node this tensor is (0 for leaves and single outputs).
+    public var outputNumber: Int { meta?.outputNumber ?? 0 }
+
     /// `.grad`: the gradient accumulated by backward passes (leaves, and tensors that
     /// called `retain_grad()`).
     public var grad: Tensor? {

@@ -12,5 +12,6 @@ extension Interpreter {
         "shape", "dtype", "ndim", "T", "mT", "H", "mH", "data", "device", "is_cuda", "is_cpu", "is_leaf",
         "retains_grad", "requires_grad", "grad", "grad_fn", "itemsize", "nbytes", "real",
         "is_sparse", "is_sparse_csr", "is_quantized", "is_meta", "is_nested", "is_mkldnn", "_version",
+        "layout", "output_nr",
     ]
 }

@@ -7,7 +7,7 @@ public enum OpTable {
         + linalgOps + decompositionOps + singularValueOps + pseudoInverseOps + moreLossOps + gatedUnitOps + slidingBlockOps
         + instanceNormOps + adaptiveMaxPoolOps
         + sizedViewOps + indexWriteOps
-        + dropoutFamilyOps + handBoundOps + modelSetupOps
+        + dropoutFamilyOps + handBoundOps + modelSetupOps + besselOps + vectorProductOps + stridedViewOps + elementwiseExtraOps + trapezoidOps
 
     /// Entries by every qualified spelling (`torch.sum`, `Tensor.sum`, `torch.concat`).
     public static let byQualifiedName: [String: OpEntry] = {

@@ -19,6 +19,9 @@ public final class Storage: @unchecked Sendable {
     public private(set) var writeCount = 0
     /// For an alias (`tensor.data`): the storage that owns the bytes and frees them.
     private let owner: Storage?
+    /// Set by `share_memory_()`: PyTorch then moves the bytes to shared memory, which
+    /// `is_shared()` reports; here the bytes stay put and only the answer changes.
+    public var isShared = false
 
     /// Records one in-place op (through any view of this storage).
     @inline(__always)

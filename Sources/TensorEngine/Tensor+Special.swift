@@ -8,6 +8,11 @@ public enum SpecialUnaryOp: Sendable, Equatable {
     case erfcx, logNdtr
     /// The n-th derivative of digamma; `polygamma(0)` is digamma itself.
     case polygamma(Int)
+    /// The modified Bessel functions of the first kind (`i0`, `special.i1`) and their
+    /// exp(−|x|)-scaled forms (`special.i0e`, `special.i1e`).
+    case besselI0, besselI0Scaled, besselI1, besselI1Scaled
+    /// `special.ndtri`, the inverse of the standard normal CDF; ATen has no half kernel.
+    case ndtri
 }
 
 extension Tensor {
@@ -15,11 +20,14 @@ extension Tensor {
         if case let .polygamma(order) = op, order < 0 {
             throw TensorError.runtime("polygamma(n, x) does not support negative n.")
         }
-        if dtype == .float16 || dtype == .bfloat16, op == .erfcx || op == .logNdtr {
-            throw TensorError.kernelNotImplemented(op == .erfcx ? "erfcx_cpu" : "log_ndtr_cpu", dtype)
+        if dtype == .float16 || dtype == .bfloat16, op == .erfcx || op == .logNdtr || op == .ndtri {
+            let kernel = op == .erfcx ? "erfcx_cpu" : (op == .ndtri ? "ndtri_cpu" : "log_ndtr_cpu")
+            throw TensorError.kernelNotImplemented(kernel, dtype)
         }
         switch dtype {
         case .float64: return try map(Double.self, Double.self, doubleFunction(op))
+        case .float16 where op == .besselI0Scaled:
+            return try map(Float.self, Float.self) { Float(halfScaledBesselI0(Float16($0))) }.to(dtype)
         case .float16, .bfloat16: return try map(Float.self, Float.self, floatFunction(op)).to(dtype)
         case .float32:
             if op == .atanh { return try float32InverseHyperbolicTangent() }
@@ -39,6 +47,11 @@ private func floatFunction(_ op: SpecialUnaryOp) -> (Float) -> Float {
     case .lgamma: lgammaf
     case .erfcx: scaledComplementaryError
     case .logNdtr: logNormalCDF
+    case .besselI0: { bessel(.i0, $0) }
+    case .besselI0Scaled: { bessel(.i0e, $0) }
+    case .besselI1: { bessel(.i1, $0) }
+    case .besselI1Scaled: { bessel(.i1e, $0) }
+    case .ndtri: inverseNormalCDF
     case .sinc: { x in
         if x == 0 { return 1 }
         let product = floatPi * x
@@ -61,6 +74,11 @@ private func doubleFunction(_ op: SpecialUnaryOp) -> (Double) -> Double {
     case .lgamma: Foundation.lgamma
     case .erfcx: scaledComplementaryError
     case .logNdtr: logNormalCDF
+    case .besselI0: { bessel(.i0, $0) }
+    case .besselI0Scaled: { bessel(.i0e, $0) }
+    case .besselI1: { bessel(.i1, $0) }
+    case .besselI1Scaled: { bessel(.i1e, $0) }
+    case .ndtri: inverseNormalCDF
     case .sinc: { x in
         if x == 0 { return 1 }
         let product = Double.pi * x

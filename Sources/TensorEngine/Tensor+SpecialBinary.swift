@@ -1,12 +1,12 @@
 import Foundation
 
-/// Two-input elementwise functions with PyTorch's dtype rules: `xlogy` and `copysign` promote
+/// Two-input elementwise functions with PyTorch's dtype rules: `xlogy`, `xlog1py` and `copysign` promote
 /// integer results to the default float dtype; `logaddexp` and `nextafter` have float
 /// kernels only; `gcd` and `lcm` integer kernels only.
 public enum SpecialBinaryOp: String, Sendable {
-    case logaddexp, logaddexp2, xlogy, copysign, nextafter, gcd, lcm
+    case logaddexp, logaddexp2, xlogy, xlog1py, copysign, nextafter, gcd, lcm
 
-    var promotesIntegers: Bool { self == .xlogy || self == .copysign }
+    var promotesIntegers: Bool { self == .xlogy || self == .xlog1py || self == .copysign }
 }
 
 public func specialBinary(_ op: SpecialBinaryOp, _ a: Operand, _ b: Operand) throws -> Tensor {
@@ -79,6 +79,11 @@ private func floatBinary(_ op: SpecialBinaryOp) -> (Float, Float) -> Float {
         if x == 0 { return 0 }
         return x * logf(y)
     }
+    case .xlog1py: { x, y in
+        if y.isNaN { return .nan }
+        if x == 0 { return 0 }
+        return x * log1pf(y)
+    }
     case .copysign: { a, b in Float(signOf: b, magnitudeOf: a) }
     case .nextafter: { a, b in nextafterf(a, b) }
     case .gcd, .lcm: { _, _ in .nan }
@@ -99,6 +104,11 @@ private func doubleBinary(_ op: SpecialBinaryOp) -> (Double, Double) -> Double {
         if y.isNaN { return .nan }
         if x == 0 { return 0 }
         return x * Foundation.log(y)
+    }
+    case .xlog1py: { x, y in
+        if y.isNaN { return .nan }
+        if x == 0 { return 0 }
+        return x * Foundation.log1p(y)
     }
     case .copysign: { a, b in Double(signOf: b, magnitudeOf: a) }
     case .nextafter: { a, b in Foundation.nextafter(a, b) }

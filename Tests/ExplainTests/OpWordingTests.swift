@@ -17,6 +17,11 @@ private let setup = """
     """
 
 private let calls: [String: String] = [
+    "special_i0e": "torch.special.i0e(x)", "special_i1": "torch.special.i1(x)", "special_i1e": "torch.special.i1e(x)",
+    "special_ndtri": "torch.special.ndtri(x.sigmoid())", "special_xlog1py": "torch.special.xlog1py(x, y.abs())",
+    "vdot": "torch.vdot(v, w)", "chain_matmul": "torch.chain_matmul(x, y.T, x)", "as_strided": "torch.as_strided(x, (2, 2), (1, 2))",
+    "rsub": "torch.rsub(x, y, alpha=2)", "ldexp": "torch.ldexp(x, t[:1])", "trapezoid": "torch.trapezoid(x, dim=1)",
+    "trapz": "torch.trapz(x, v, dim=1)", "cumulative_trapezoid": "torch.cumulative_trapezoid(x, dx=0.5)",
     "softmax": "F.softmax(x, dim=1)", "log_softmax": "x.log_softmax(dim=1)", "Softmax": "nn.Softmax(dim=1)(x)",
     "LogSoftmax": "nn.LogSoftmax(dim=1)(x)", "dropout": "F.dropout(x, p=0.5, training=False)", "normalize": "F.normalize(x, dim=1)",
     "layer_norm": "F.layer_norm(x, (5,))", "one_hot": "F.one_hot(t, num_classes=4)", "tensor": "torch.tensor([1.0, 2.0])",

@@ -100,6 +100,15 @@ final class Device: NativeContainerRepr {
     }
 }
 
+/// `torch.strided`, the only layout here: every tensor is a dense strided one.
+/// One shared object, so `x.layout == torch.strided` and `is` both hold.
+final class TensorLayout: NativeObject, Sendable {
+    static let strided = TensorLayout()
+
+    var typeName: String { "layout" }
+    func repr() -> String { "torch.strided" }
+}
+
 /// `super()` inside a method: looks attributes up in the receiver's method resolution
 /// order after the class that defined the method, as cooperative multiple inheritance
 /// needs, bound to the same receiver. A method no user base defines

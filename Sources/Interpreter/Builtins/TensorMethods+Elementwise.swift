@@ -52,6 +52,10 @@ private func binaryMethods() -> [String: TensorMethod] {
 /// `clamp`, `where`, `lerp` and other elementwise ops with more than one operand.
 private func clampingMethods() -> [String: TensorMethod] {
     var table: [String: TensorMethod] = [:]
+    // `t.__rsub__(other)` is `other - t`, ATen's rsub.
+    table["__rsub__"] = { _, tensor, arguments in
+        .tensor(try Autodiff.rsub(tensor, try arguments.bind("__rsub__", ["other"]).operand("other", beside: tensor), alpha: .int(1)))
+    }
     table["fmod"] = { _, tensor, arguments in
         .tensor(try Autodiff.fmod(tensor, try arguments.bind("fmod", ["other"]).operand("other")))
     }

@@ -112,6 +112,20 @@ private func introspectionMethods() -> [String: TensorMethod] {
     table["element_size"] = { _, tensor, _ in .int(Int64(tensor.dtype.itemSize)) }
     table["storage_offset"] = { _, tensor, _ in .int(Int64(tensor.storageOffset)) }
     table["is_contiguous"] = { _, tensor, _ in .bool(tensor.isContiguous) }
+    // Memory placement: no tensor is pinned (pinning needs CUDA, which PyTorch reports
+    // missing), and `share_memory_()` marks the storage shared.
+    table["is_pinned"] = { _, _, arguments in
+        _ = try arguments.bind("is_pinned", ["device"])
+        return .bool(false)
+    }
+    table["pin_memory"] = { _, _, _ in
+        throw PythonError.runtimeError("Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx")
+    }
+    table["is_shared"] = { _, tensor, _ in .bool(tensor.storage.isShared) }
+    table["share_memory_"] = { _, tensor, _ in
+        tensor.storage.isShared = true
+        return .tensor(tensor)
+    }
     table["is_floating_point"] = { _, tensor, _ in .bool(tensor.dtype.isFloatingPoint) }
     table["data_ptr"] = { _, tensor, _ in .int(Int64(tensor.storageOffset * tensor.dtype.itemSize)) }
     table["item"] = { _, tensor, _ in scalarValue(try tensor.item()) }

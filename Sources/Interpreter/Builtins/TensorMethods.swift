@@ -96,6 +96,9 @@ extension Interpreter {
         case "itemsize": return .int(Int64(tensor.dtype.itemSize))
         case "nbytes": return .int(Int64(tensor.dtype.itemSize * tensor.count))
         case "real": return .tensor(tensor)
+        case "layout": return .native(TensorLayout.strided)
+        // Which output of its node a tensor is: 0 for leaves and single-output ops.
+        case "output_nr": return .int(Int64(tensor.outputNumber))
         default: break
         }
         if let method = tensorMethods[name] {

@@ -58,6 +58,7 @@ extension Interpreter {
         }
         defineSubmodules(torch, nn: nn)
         torch.members["pi"] = .float(Double.pi)
+        torch.members["strided"] = .native(TensorLayout.strided)
         torch.members["e"] = .float(M_E)
         torch.members["inf"] = .float(.infinity)
         torch.members["nan"] = .float(.nan)
