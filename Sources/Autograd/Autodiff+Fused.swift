@@ -67,6 +67,10 @@ extension Autodiff {
     public static func addcombined(_ op: BinaryOp, _ input: Tensor, _ first: Tensor, _ second: Tensor, value: Operand) throws -> Tensor {
         let name = op == .divide ? "AddcdivBackward0" : "AddcmulBackward0"
         return try fused(name, inputs: [input, first, second], saving: [first, second]) { standIns in
+            // The one-pass kernel records no graph, so only where nothing needs a gradient.
+            if case let .scalar(number) = value, !standIns.contains(where: { $0?.requiresGrad == true }),
+               let result = Tensor.float32AddCombined(dividing: op == .divide, standIns[0]!, standIns[1]!, standIns[2]!,
+                                                       value: number) { return result }
             let scaled = try binary(.multiply, value, .tensor(standIns[1]!))
             return try binary(.add, .tensor(standIns[0]!), .tensor(try binary(op, .tensor(scaled), .tensor(standIns[2]!))))
         }
@@ -83,6 +87,8 @@ extension Autodiff {
             // The one-pass kernel records no graph, so only where nothing needs a gradient.
             if let weight = standIns[2], ![start, end, weight].contains(where: \.requiresGrad),
                let result = try Tensor.float32Lerp(start, end, weight: weight) { return result }
+            if case let .scalar(number) = weight, !start.requiresGrad, !end.requiresGrad,
+               let result = try Tensor.lerp(start, end, weight: number.doubleValue) { return result }
             let w = standIns[2].map { Operand.tensor($0) } ?? weight
             let difference = try binary(.subtract, .tensor(end), .tensor(start))
             let fromStart = { try binary(.add, .tensor(start), .tensor(try binary(.multiply, w, .tensor(difference)))) }

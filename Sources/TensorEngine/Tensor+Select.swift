@@ -140,11 +140,38 @@ extension Tensor {
         guard lower != nil || upper != nil else {
             throw TensorError.runtime("torch.clamp: At least one of 'min' or 'max' must not be None")
         }
+        if let bounds = float32NumberBounds(lower, upper) {
+            // One pass instead of a maximum then a minimum (two passes and a temporary). A
+            // value equal to a bound stays itself, so clamp(-0.0, 0.0, 1.0) keeps -0.0 as
+            // PyTorch's kernel does; NaN compares false and passes through.
+            let (low, high) = bounds
+            return try map(Float.self, Float.self) { x in
+                let raised = x < low ? low : x
+                return raised > high ? high : raised
+            }
+        }
         var result: Tensor = self
         if let lower { result = try binary(.maximum, .tensor(result), lower) }
         if let upper { result = try binary(.minimum, .tensor(result), upper) }
         if result === self { result = try clone() }
         return result
+    }
+}
+
+extension Tensor {
+    /// Both clamp bounds of a float32 tensor as floats, when both are numbers that round to
+    /// float as the binary ops round them (not NaN, integers exact in Double); else nil.
+    fileprivate func float32NumberBounds(_ lower: Operand?, _ upper: Operand?) -> (Float, Float)? {
+        guard dtype == .float32, case let .scalar(low)? = lower, case let .scalar(high)? = upper else { return nil }
+        func asFloat(_ scalar: Scalar) -> Float? {
+            switch scalar {
+            case let .float(value) where !value.isNaN: Float(value)
+            case let .int(value) where value.magnitude <= 1 << 53: Float(Double(value))
+            default: nil
+            }
+        }
+        guard let l = asFloat(low), let h = asFloat(high) else { return nil }
+        return (l, h)
     }
 }
 

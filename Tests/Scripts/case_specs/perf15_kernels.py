@@ -1,8 +1,10 @@
 # Kernels rewritten for speed must keep PyTorch's values: the exact fmod behind fmod,
 # remainder and floor_divide (vector blocks and tails), copysign, nonzero, tril/triu, amax/amin
 # along a leading dim (first NaN, signed zeros), index_put by rows, flip, ELU's -0, and
-# tan/atan at printed precision. fmod was composed as x - trunc(x / y)·y before, which
-# rounds away the answer once the quotient passes 2^24 (fmod(1e10, 3) printed 0.).
+# tan/atan at printed precision, clamp's ties and NaN, and the fused multiply-add of addcmul
+# and lerp (a multiply then an add differed from PyTorch in the last bit). fmod was composed
+# as x - trunc(x / y)·y before, which rounds away the answer once the quotient passes 2^24
+# (fmod(1e10, 3) printed 0.).
 # Recorded by record_cases.py with ATEN_CPU_CAPABILITY=avx2 MKL_ENABLE_INSTRUCTIONS=AVX2.
 S = ("torch.manual_seed(0)\nx = torch.randn(37, 41) * 3\ny = torch.randn(37, 41)\n"
      "big = torch.randn(37, 41) * 1e6\n")
@@ -33,6 +35,11 @@ CASES = exact([
     "torch.tensor([[0.0, -0.0, 1.0, float('nan')], [-0.0, 0.0, float('nan'), 2.0], [0.0, 0.0, 3.0, -1.0]]).amin(0)",
     "x.flip(1)", "x.flip(0, 1)", "torch.arange(10).flip(0)", "x[:, ::2].flip(1)",
     "F.elu(torch.tensor([-0.0, 0.0, -1e-3] * 6))",
+    "x.clamp(-0.5, 0.5)", "x.clamp(1, -1)", "F.hardtanh(" + EDGE + ")", "F.relu6(" + EDGE + " * 4)",
+    EDGE + ".clamp(0.0, 0.0)", EDGE + ".clamp(float('-inf'), 0.25)", EDGE + ".clamp(float('nan'), 1.0)",
+    "torch.addcmul(x, y, big, value=0.3)", "torch.addcmul(x, y, big)", "torch.addcdiv(x, y, big, value=-1.7)",
+    "torch.lerp(x, y, 0.3)", "torch.lerp(x, y, 0.8)", "torch.lerp(x, y, torch.rand(37, 41) * 1.4 - 0.2)",
+    "torch.lerp(x, y[0], 0.3)", "torch.lerp(x.double(), y.double(), 0.7)", "x.clone().lerp_(y, 0.6)",
 ])
 INDEX_PUT = [
     "t = torch.zeros(37, 41); i = torch.randint(0, 37, (30,)); t[i] = y[:30]; t",
