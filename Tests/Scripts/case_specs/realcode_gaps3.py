@@ -1,0 +1,14 @@
+# Gaps real programs (DINO, DINOv2, BYOL, nanoGPT) hit: dict.clear, class introspection (__mro__,
+# __bases__), datetime.timedelta, globals(), argparse.ArgumentTypeError, devices as dict keys,
+# deepcopy of a module whose hook is a bound method, attributes of bound methods. Record with:
+# ATEN_CPU_CAPABILITY=avx2 MKL_ENABLE_INSTRUCTIONS=AVX2 python3 Tests/Scripts/record_cases.py Tests/Scripts/case_specs/realcode_gaps3.py Tests/InterpreterTests/Fixtures/realcode_gaps3.jsonl
+CASES = []
+add = lambda category, setup, *bodies: CASES.extend((category, setup + body) for body in bodies)  # noqa: E731
+
+add("dict_clear", "d = {'a': 1, 'b': 2}\nalias = d\n",
+    "d.clear()\n(d, alias, len(d))",
+    "d.clear()\nd['c'] = 3\nalias",
+    "from collections import OrderedDict\no = OrderedDict(a=1)\no.clear()\no",
+    "from collections import defaultdict\ndd = defaultdict(list)\ndd['x'].append(1)\ndd.clear()\n(len(dd), dd['y'])",
+    "d.clear(1)",
+)
