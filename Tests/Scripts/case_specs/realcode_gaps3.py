@@ -12,3 +12,10 @@ add("dict_clear", "d = {'a': 1, 'b': 2}\nalias = d\n",
     "from collections import defaultdict\ndd = defaultdict(list)\ndd['x'].append(1)\ndd.clear()\n(len(dd), dd['y'])",
     "d.clear(1)",
 )
+add("device_keys", "x = torch.ones(2)\n",
+    "d = {x.device: 1}\n(torch.ones(1).device in d, d[torch.device('cpu')])",
+    "x.device == torch.device('cpu')",
+    "x.device != torch.device('cpu')",
+    "len({x.device, torch.zeros(1).device, torch.device('cpu')})",
+    "hash(x.device) == hash(torch.device('cpu'))",
+)
