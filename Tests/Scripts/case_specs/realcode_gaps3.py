@@ -12,6 +12,17 @@ add("dict_clear", "d = {'a': 1, 'b': 2}\nalias = d\n",
     "from collections import defaultdict\ndd = defaultdict(list)\ndd['x'].append(1)\ndd.clear()\n(len(dd), dd['y'])",
     "d.clear(1)",
 )
+AP = "import argparse\n"
+BOOL_FLAG = (AP + "def bool_flag(s):\n    if s.lower() in {'off', 'false', '0'}:\n        return False\n"
+             "    elif s.lower() in {'on', 'true', '1'}:\n        return True\n"
+             "    else:\n        raise argparse.ArgumentTypeError('invalid value for a boolean flag')\n")
+add("argparse_type_error", BOOL_FLAG,
+    "(bool_flag('True'), bool_flag('off'))",
+    "bool_flag('maybe')",
+    "try:\n    bool_flag('maybe')\nexcept argparse.ArgumentTypeError as e:\n    print('caught:', e)\nisinstance(e, Exception) if False else 1",
+    "try:\n    bool_flag('x')\nexcept Exception as e:\n    print(type(e).__name__, str(e))\n0",
+    "p = argparse.ArgumentParser()\n_ = p.add_argument('--use_fp16', type=bool_flag, default=True)\np.parse_args([]).use_fp16",
+)
 add("device_keys", "x = torch.ones(2)\n",
     "d = {x.device: 1}\n(torch.ones(1).device in d, d[torch.device('cpu')])",
     "x.device == torch.device('cpu')",
