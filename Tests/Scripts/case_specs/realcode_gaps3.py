@@ -12,6 +12,25 @@ add("dict_clear", "d = {'a': 1, 'b': 2}\nalias = d\n",
     "from collections import defaultdict\ndd = defaultdict(list)\ndd['x'].append(1)\ndd.clear()\n(len(dd), dd['y'])",
     "d.clear(1)",
 )
+DT = "import datetime\n"
+add("datetime_timedelta", DT,
+    "str(datetime.timedelta(seconds=int(3725.4)))",
+    "str(datetime.timedelta(seconds=3725.4))",
+    "str(datetime.timedelta(seconds=90061))",
+    "str(datetime.timedelta(days=2, hours=3))",
+    "str(datetime.timedelta(seconds=-1))",
+    "str(datetime.timedelta(0))",
+    "repr(datetime.timedelta(seconds=3725))",
+    "repr(datetime.timedelta(days=1, microseconds=5))",
+    "repr(datetime.timedelta())",
+    "t = datetime.timedelta(minutes=1, milliseconds=250)\n(t.days, t.seconds, t.microseconds, t.total_seconds())",
+    "'Training time {}'.format(str(datetime.timedelta(seconds=int(7384.9))))",
+    "str(datetime.timedelta(hours=1) + datetime.timedelta(minutes=30))",
+    "str(datetime.timedelta(hours=1) - datetime.timedelta(hours=2))",
+    "str(datetime.timedelta(seconds=10) * 3)",
+    "(datetime.timedelta(hours=1) / datetime.timedelta(minutes=1), datetime.timedelta(seconds=1) < datetime.timedelta(seconds=2))",
+    "print(datetime.timedelta(seconds=59.9999995))",
+)
 AP = "import argparse\n"
 BOOL_FLAG = (AP + "def bool_flag(s):\n    if s.lower() in {'off', 'false', '0'}:\n        return False\n"
              "    elif s.lower() in {'on', 'true', '1'}:\n        return True\n"
