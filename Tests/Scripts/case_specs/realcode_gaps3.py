@@ -31,6 +31,14 @@ add("datetime_timedelta", DT,
     "(datetime.timedelta(hours=1) / datetime.timedelta(minutes=1), datetime.timedelta(seconds=1) < datetime.timedelta(seconds=2))",
     "print(datetime.timedelta(seconds=59.9999995))",
 )
+add("globals_builtin", "out_dir = 'out'\nbatch_size = 12\nlr = 6e-4\ncompile = False\n_hidden = 1\nimport numpy as np\n",
+    "config_keys = [k for k,v in globals().items() if not k.startswith('_') and isinstance(v, (int, float, bool, str))]\nconfig_keys",
+    "config_keys = [k for k,v in globals().items() if not k.startswith('_') and isinstance(v, (int, float, bool, str))]\n{k: globals()[k] for k in config_keys}",
+    "globals()['batch_size']",
+    "'np' in globals()",
+    "def f():\n    return 'lr' in globals()\nf()",
+    "globals(1)",
+)
 AP = "import argparse\n"
 BOOL_FLAG = (AP + "def bool_flag(s):\n    if s.lower() in {'off', 'false', '0'}:\n        return False\n"
              "    elif s.lower() in {'on', 'true', '1'}:\n        return True\n"
