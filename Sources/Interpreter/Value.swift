@@ -262,6 +262,9 @@ public final class Builtin {
     /// return was already recorded, or deliberately not, by the code they call.
     let isOp: Bool
     let body: Body
+    /// A user method bound to its receiver (`self._hook`): what `copy.deepcopy` rebinds to
+    /// the receiver's copy, as Python's copy of a bound method does.
+    var boundMethod: (function: Function, receiver: Value)?
 
     public init(_ name: String, owner: String? = nil, receiver: Tensor? = nil, isOp: Bool = true, _ body: @escaping Body) {
         self.name = name

@@ -12,6 +12,18 @@ add("dict_clear", "d = {'a': 1, 'b': 2}\nalias = d\n",
     "from collections import defaultdict\ndd = defaultdict(list)\ndd['x'].append(1)\ndd.clear()\n(len(dd), dd['y'])",
     "d.clear(1)",
 )
+CLASSES = "class A:\n    pass\nclass B(A):\n    pass\nclass C(A):\n    pass\nclass D(B, C):\n    pass\n"
+add("class_mro", CLASSES,
+    "[c.__name__ for c in D.__mro__]",
+    "[c.__name__ for c in A.__mro__]",
+    "[c.__name__ for c in D.__bases__]",
+    "A.__bases__",
+    "D.__mro__[1] is B",
+    "class M(torch.nn.Module):\n    pass\nclass N(M):\n    pass\n[c.__name__ for c in N.__mro__]",
+    "class L(torch.nn.Linear):\n    pass\n([c.__name__ for c in L.__mro__], L.__bases__[0].__name__)",
+    "class Cfg(dict):\n    pass\n[c.__name__ for c in Cfg.__mro__]",
+    "class Swi(torch.nn.Module):\n    pass\nclass Fused(Swi):\n    pass\n(Fused.__mro__[1].__name__, Fused.__base__.__name__)",
+)
 DT = "import datetime\n"
 add("datetime_timedelta", DT,
     "str(datetime.timedelta(seconds=int(3725.4)))",
@@ -56,4 +68,17 @@ add("device_keys", "x = torch.ones(2)\n",
     "x.device != torch.device('cpu')",
     "len({x.device, torch.zeros(1).device, torch.device('cpu')})",
     "hash(x.device) == hash(torch.device('cpu'))",
+)
+WRAPS = ("from functools import wraps\ndef singleton(key):\n    def inner(fn):\n        @wraps(fn)\n"
+         "        def wrapper(self, *args, **kwargs):\n            value = getattr(self, key)\n            if value is not None:\n"
+         "                return value\n            value = fn(self, *args, **kwargs)\n            setattr(self, key, value)\n"
+         "            return value\n        return wrapper\n    return inner\n"
+         "class Learner:\n    def __init__(self):\n        self.target = None\n    @singleton('target')\n"
+         "    def _get_target(self):\n        '''Builds it once.'''\n        return [1, 2]\n    def plain(self):\n        return 3\n"
+         "l = Learner()\n")
+add("bound_method_attributes", WRAPS,
+    "(l._get_target.__name__, l._get_target.__doc__, l._get_target() is l._get_target())",
+    "(l.plain.__name__, l.plain.__self__ is l, l.plain.__func__ is Learner.plain, l.plain.__func__(l))",
+    "l._get_target.__wrapped__.__name__",
+    "l.plain.__qualname__",
 )
