@@ -69,6 +69,16 @@ add("device_keys", "x = torch.ones(2)\n",
     "len({x.device, torch.zeros(1).device, torch.device('cpu')})",
     "hash(x.device) == hash(torch.device('cpu'))",
 )
+HOOKED = ("import copy\nclass Wrapper(torch.nn.Module):\n    def __init__(self, net):\n        super().__init__()\n"
+          "        self.net = net\n        self.hidden = {}\n        list(net.children())[-2].register_forward_hook(self._hook)\n"
+          "    def _hook(self, _, input, output):\n        self.hidden[input[0].device] = output.flatten(1)\n"
+          "    def forward(self, x):\n        self.hidden.clear()\n        _ = self.net(x)\n        return self.hidden[x.device]\n"
+          "_ = torch.manual_seed(0)\nw = Wrapper(torch.nn.Sequential(torch.nn.Linear(3, 4), torch.nn.ReLU(), torch.nn.Linear(4, 2)))\n")
+add("deepcopy_bound_hook", HOOKED,
+    "c = copy.deepcopy(w)\nx = torch.ones(2, 3)\nout = c(x)\n(out, w.hidden, len(c.hidden))",
+    "c = copy.deepcopy(w)\n_ = c.net[0].weight.data.fill_(0.5)\n(c(torch.ones(1, 3)), w(torch.ones(1, 3)))",
+    "hook = lambda m, i, o: seen.append(1)\nseen = []\n_ = w.net[0].register_forward_hook(hook)\nc = copy.deepcopy(w)\n_ = c(torch.ones(1, 3))\nseen",
+)
 WRAPS = ("from functools import wraps\ndef singleton(key):\n    def inner(fn):\n        @wraps(fn)\n"
          "        def wrapper(self, *args, **kwargs):\n            value = getattr(self, key)\n            if value is not None:\n"
          "                return value\n            value = fn(self, *args, **kwargs)\n            setattr(self, key, value)\n"
