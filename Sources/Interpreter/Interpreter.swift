@@ -133,6 +133,8 @@ public final class Interpreter {
     /// their instances too.
     var optimizerBaseClass: ClassObject?
     var schedulerBaseClass: ClassObject?
+    /// Python twins of native classes that user code subclasses, built on first use.
+    var subclassTwins: [String: ClassObject] = [:]
     /// The module scopes the Python library ran in; see `releaseGlobals`.
     var libraryScopes: [Scope] = []
     /// torch/utils/hooks.py's `BackwardHook`, built at the first module call that needs it.

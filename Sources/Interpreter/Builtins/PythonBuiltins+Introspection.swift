@@ -143,6 +143,7 @@ extension Interpreter {
             return isNativeModuleInstance(value, of: builtin)
         case let .builtin(builtin):
             if case let .instance(instance) = value, let wrapped = instance.builtinValue { return try isInstance(wrapped, classes) }
+            if isTwinSubclassInstance(value, of: builtin) { return true }
             switch (builtin.name, value) {
             case ("int", .int), ("int", .bool), ("float", .float), ("str", .string), ("bool", .bool),
                  ("tuple", .tuple), ("tuple", .size), ("tuple", .namedTuple), ("dict", .dict):

@@ -92,3 +92,17 @@ add("bound_method_attributes", WRAPS,
     "l._get_target.__wrapped__.__name__",
     "l.plain.__qualname__",
 )
+TDS = ("from torch.utils.data import TensorDataset, DataLoader\n"
+       "class ReturnIndexDataset(TensorDataset):\n    def __getitem__(self, idx):\n"
+       "        img, lab = super(ReturnIndexDataset, self).__getitem__(idx)\n        return img, idx\n"
+       "ds = ReturnIndexDataset(torch.arange(10.).view(5, 2), torch.arange(5) * 10)\n")
+add("tensor_dataset_subclass", TDS,
+    "(len(ds), ds[3])",
+    "[b for b in DataLoader(ds, batch_size=2)]",
+    "(isinstance(ds, TensorDataset), len(ds.tensors), ds.tensors[1])",
+    "class Plain(TensorDataset):\n    pass\np = Plain(torch.ones(3, 2), torch.zeros(3))\n(len(p), p[1], isinstance(p, TensorDataset))",
+    "class Bad(TensorDataset):\n    pass\nBad(torch.ones(3), torch.ones(4))",
+    "class Scaled(TensorDataset):\n    def __init__(self, x, y, scale):\n        super().__init__(x, y)\n        self.scale = scale\n"
+    "    def __getitem__(self, i):\n        x, y = super().__getitem__(i)\n        return x * self.scale, y\n"
+    "s = Scaled(torch.ones(4, 2), torch.arange(4), 3.0)\nnext(iter(DataLoader(s, batch_size=4)))",
+)
