@@ -106,3 +106,11 @@ add("tensor_dataset_subclass", TDS,
     "    def __getitem__(self, i):\n        x, y = super().__getitem__(i)\n        return x * self.scale, y\n"
     "s = Scaled(torch.ones(4, 2), torch.arange(4), 3.0)\nnext(iter(DataLoader(s, batch_size=4)))",
 )
+add("init_fan_helpers", "from torch.nn.init import _calculate_fan_in_and_fan_out, _calculate_correct_fan\n",
+    "_calculate_fan_in_and_fan_out(torch.empty(4, 6))",
+    "_calculate_fan_in_and_fan_out(torch.empty(3, 2, 3, 3))",
+    "_calculate_fan_in_and_fan_out(torch.empty(5))",
+    "(_calculate_correct_fan(torch.empty(8, 4, 2), 'fan_in'), _calculate_correct_fan(torch.empty(8, 4, 2), 'fan_out'))",
+    "_calculate_correct_fan(torch.empty(8, 4), 'fan_avg')",
+    "torch.nn.init._calculate_fan_in_and_fan_out(torch.nn.Conv1d(2, 3, 5).weight)",
+)
