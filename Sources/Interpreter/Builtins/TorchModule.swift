@@ -119,6 +119,15 @@ extension Interpreter {
     private func defineJoinsAndMisc(_ define: (String, @escaping Builtin.Body) -> Void) {
         defineTypeQueries(define)
         defineModeSwitches(define)
+        // `torch._assert(condition, message)`, the traceable assert timm's PatchEmbed uses:
+        // `assert condition, message`.
+        define("_assert") { interpreter, arguments in
+            let bound = try arguments.bind("_assert", ["condition", "message"])
+            if try !interpreter.truthy(try bound.value("condition")) {
+                throw PythonError("AssertionError", try interpreter.str(try bound.value("message")))
+            }
+            return .none
+        }
         definePrintingAndComparison(define)
         defineTensordot(define)
     }

@@ -114,3 +114,10 @@ add("init_fan_helpers", "from torch.nn.init import _calculate_fan_in_and_fan_out
     "_calculate_correct_fan(torch.empty(8, 4), 'fan_avg')",
     "torch.nn.init._calculate_fan_in_and_fan_out(torch.nn.Conv1d(2, 3, 5).weight)",
 )
+add("torch_assert", "H = 6\n",
+    "torch._assert(H == 6, 'fine')",
+    "torch._assert(H == 8, f\"Input image height ({H}) doesn't match model (8).\")",
+    "torch._assert(torch.tensor(True), 'tensor condition')",
+    "torch._assert(torch.tensor(0), 'zero tensor')",
+    "torch._assert(False, 3)",
+)
