@@ -121,3 +121,10 @@ add("torch_assert", "H = 6\n",
     "torch._assert(torch.tensor(0), 'zero tensor')",
     "torch._assert(False, 3)",
 )
+add("autocast_queries", "",
+    "torch.is_autocast_enabled()",
+    "torch.is_autocast_enabled('cpu')",
+    "(torch.get_autocast_dtype('cpu'), torch.get_autocast_dtype('cuda'))",
+    "(torch.get_autocast_cpu_dtype(), torch.get_autocast_gpu_dtype())",
+    "with torch.autocast(device_type='cpu', enabled=False):\n    inside = torch.is_autocast_enabled('cpu')\ninside",
+)
