@@ -143,6 +143,9 @@ public final class DictStorage {
     private var charge = ObjectCharge()
     /// OrderedDict, defaultdict and Counter are dicts that print and look up differently.
     public var flavor: DictFlavor = .plain
+    /// Whether the dict carries the `_metadata` (module versions) that `state_dict()` attaches
+    /// and `deepcopy` keeps; a dict built from its items does not.
+    public var carriesModuleVersions = false
     public init(_ entries: [(key: Value, value: Value)] = []) {
         self.storage = entries
         settleCharge(previousCount: 0)
