@@ -139,3 +139,21 @@ add("load_state_dict_norm_count", BN,
     "c = copy.deepcopy(sd)\ndel c['1.num_batches_tracked']\nm.load_state_dict(c, strict=False).missing_keys",
     "o = OrderedDict(sd)\ndel o['1.num_batches_tracked']\nm.load_state_dict(o, strict=False).missing_keys",
 )
+SCHED = ("from torch.optim import lr_scheduler as L\np = torch.nn.Parameter(torch.ones(1))\n"
+         "o = torch.optim.SGD([p], lr=0.1)\n")
+STEPS = "for _ in range(3):\n    o.step()\n    s.step()\n"
+add("scheduler_state_dict", SCHED,
+    "s = L.StepLR(o, 2)\n" + STEPS + "s.state_dict()",
+    "s = L.MultiStepLR(o, [1, 3, 3], gamma=0.5)\ns.state_dict()",
+    "s = L.ExponentialLR(o, 0.9)\n" + STEPS + "s.state_dict()",
+    "s = L.CosineAnnealingLR(o, 5, eta_min=0.01)\n" + STEPS + "s.state_dict()",
+    "s = L.LambdaLR(o, lambda e: 0.5 ** e)\n" + STEPS + "s.state_dict()",
+    "s = L.MultiplicativeLR(o, lambda e: 0.9)\ns.state_dict()",
+    "s = L.ConstantLR(o)\ns.state_dict()",
+    "s = L.LinearLR(o, start_factor=0.5, total_iters=4)\n" + STEPS + "s.state_dict()",
+    "s = L.PolynomialLR(o, total_iters=4, power=2.0)\ns.state_dict()",
+    "s = L.CosineAnnealingWarmRestarts(o, 3, T_mult=2)\n" + STEPS + "s.state_dict()",
+    "class Warm:\n    def __init__(self):\n        self.k = 2\n    def __call__(self, e):\n        return 0.5\n"
+    "s = L.LambdaLR(o, Warm())\ns.state_dict()",
+    "s = L.StepLR(o, 2)\nckpt = {'scheduler': s.state_dict(), 'epoch': 3}\nsorted(ckpt['scheduler'].keys())",
+)
