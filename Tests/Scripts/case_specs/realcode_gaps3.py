@@ -157,3 +157,12 @@ add("scheduler_state_dict", SCHED,
     "s = L.LambdaLR(o, Warm())\ns.state_dict()",
     "s = L.StepLR(o, 2)\nckpt = {'scheduler': s.state_dict(), 'epoch': 3}\nsorted(ckpt['scheduler'].keys())",
 )
+DC = ("from dataclasses import dataclass, field\n@dataclass\nclass Cfg:\n    n_layer: int = 2\n"
+      "    tags: list = field(default_factory=list)\n")
+add("dataclass_fields_mapping", DC,
+    "list(Cfg.__dataclass_fields__.keys())",
+    "Cfg.__dataclass_fields__.keys()",
+    "[f.name for f in Cfg.__dataclass_fields__.values()]",
+    "[(k, v.name) for k, v in Cfg.__dataclass_fields__.items()]",
+    "('tags' in Cfg.__dataclass_fields__, len(Cfg.__dataclass_fields__))",
+)
