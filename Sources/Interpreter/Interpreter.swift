@@ -133,6 +133,8 @@ public final class Interpreter {
     /// their instances too.
     var optimizerBaseClass: ClassObject?
     var schedulerBaseClass: ClassObject?
+    /// `torch.Tensor`, which holds the methods a program patched onto tensors.
+    let tensorType = TensorTypeObject()
     /// Python twins of native classes that user code subclasses, built on first use.
     var subclassTwins: [String: ClassObject] = [:]
     /// The module scopes the Python library ran in; see `releaseGlobals`.

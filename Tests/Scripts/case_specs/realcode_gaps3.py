@@ -166,3 +166,9 @@ add("dataclass_fields_mapping", DC,
     "[(k, v.name) for k, v in Cfg.__dataclass_fields__.items()]",
     "('tags' in Cfg.__dataclass_fields__, len(Cfg.__dataclass_fields__))",
 )
+add("tensor_class_patch", "x = torch.arange(3.)\n",
+    "torch.Tensor.cuda = lambda self, *args, **kwargs: self\ny = x.cuda()\n(y is x, (x + 1).cuda(non_blocking=True))",
+    "def double(self, k=2):\n    return self * k\ntorch.Tensor.double_it = double\n(x.double_it(), x.double_it(k=3), torch.Tensor.double_it is double)",
+    "torch.Tensor.tag = 'patched'\n(x.tag, torch.ones(1).tag)",
+    "import functools\ntorch.Tensor.scaled = functools.partial(torch.mul, other=2)\nx.scaled(x)",
+)
