@@ -132,9 +132,9 @@ BN = ("import copy\nfrom collections import OrderedDict\n_ = torch.manual_seed(0
       "m = torch.nn.Sequential(torch.nn.Linear(2, 3), torch.nn.BatchNorm1d(3))\n_ = m(torch.randn(4, 2))\n"
       "sd = m.state_dict()\n")
 add("load_state_dict_norm_count", BN,
-    "m.load_state_dict({'0.weight': torch.ones(3, 2)}, strict=False)",
-    "plain = {k: v for k, v in sd.items() if 'num_batches' not in k}\n(m.load_state_dict(plain), m[1].num_batches_tracked)",
-    "del sd['1.num_batches_tracked']\nm.load_state_dict(sd, strict=False)",
+    "str(m.load_state_dict({'0.weight': torch.ones(3, 2)}, strict=False))",
+    "plain = {k: v for k, v in sd.items() if 'num_batches' not in k}\n(str(m.load_state_dict(plain)), m[1].num_batches_tracked)",
+    "del sd['1.num_batches_tracked']\nstr(m.load_state_dict(sd, strict=False))",
     "del sd['1.num_batches_tracked']\nm.load_state_dict(sd)",
     "c = copy.deepcopy(sd)\ndel c['1.num_batches_tracked']\nm.load_state_dict(c, strict=False).missing_keys",
     "o = OrderedDict(sd)\ndel o['1.num_batches_tracked']\nm.load_state_dict(o, strict=False).missing_keys",
