@@ -344,6 +344,7 @@ extension Interpreter {
             if name == "__name__" || name == "__qualname__" { return .string(classObject.name) }
             if name == "__module__" { return .string("__main__") }
             if name == "__doc__" { return .none }
+            if let value = classIntrospectionAttribute(classObject, name) { return value }
             if isObjectClass(classObject), let method = objectTypeMethod(name) { return method }
             throw PythonError.attributeError("type object '\(classObject.name)' has no attribute '\(name)'")
         case let .namedTuple(tuple):
@@ -357,6 +358,7 @@ extension Interpreter {
         case let .function(function):
             if let value = try functionAttribute(function, name) { return value }
         case let .builtin(builtin):
+            if let value = try boundMethodAttribute(builtin, name) { return value }
             if name == "__name__" { return .string(builtin.name) }
             if let value = nativeModuleClassAttribute(builtin, name) { return value }
             if let value = try unboundBuiltinMethod(builtin, name) { return value }

@@ -230,6 +230,7 @@ public func pythonEquals(_ left: Value, _ right: Value) -> Bool {
         // `vars(obj) == obj.__dict__`: the live view compares as the dict it shows.
         if case let .native(otherView as InstanceDict) = other { return view.instance === otherView.instance }
         return pythonEquals(.dict(view.snapshot), other)
+    case let (.native(a as Device), .native(b as Device)): return a.name == b.name
     case let (.native(a), .native(b)): return a === b
     case let (.function(a), .function(b)): return a === b
     case let (.classObject(a), .classObject(b)): return a === b

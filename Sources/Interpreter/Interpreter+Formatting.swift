@@ -48,6 +48,7 @@ extension Interpreter {
             return "<built-in function \(builtin.shortName)>"
         case let .module(namespace): return "<module '\(namespace.name)'>"
         case let .classObject(classObject):
+            if isObjectClass(classObject) { return "<class 'object'>" }
             return enumMembers(of: classObject) != nil ? "<enum '\(classObject.name)'>" : "<class '__main__.\(classObject.name)'>"
         case let .instance(instance):
             if let method = instance.classObject.lookup("__repr__") {

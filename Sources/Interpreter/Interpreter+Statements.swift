@@ -322,7 +322,9 @@ extension Interpreter {
             case .native(is TypingNamedTuple): isNamedTuple = true
             case let type where subclassableBuiltinType(type) != nil: builtinBase = subclassableBuiltinType(type)
             default:
-                if let factory = nativeModuleFactory(value) {
+                if case let .builtin(builtin) = value, let twin = subclassTwin(of: builtin) {
+                    baseClasses.append(twin)
+                } else if let factory = nativeModuleFactory(value) {
                     isModule = true
                     nativeBase = factory
                 }

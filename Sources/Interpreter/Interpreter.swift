@@ -34,7 +34,13 @@ extension EvaluationObserver {
 
 /// A scope of variables: the module's globals, or one function call's locals.
 final class Scope {
-    var variables: [String: Value] = [:]
+    var variables: [String: Value] = [:] {
+        didSet { if tracksDefinitionOrder, variables.count != definitionOrder.count { syncDefinitionOrder() } }
+    }
+    /// The program's module scope remembers the order its names were first bound, the
+    /// order `globals()` lists them in (`Scope.variables` itself has none).
+    var tracksDefinitionOrder = false
+    private(set) var definitionOrder: [String] = []
     let parent: Scope?
     var globalNames: Set<String> = []
     var nonlocalNames: Set<String> = []
@@ -77,6 +83,15 @@ final class Scope {
     }
 
     var root: Scope { parent?.root ?? self }
+
+    /// Each change adds or removes one name, so a count that differs names what changed.
+    private func syncDefinitionOrder() {
+        if variables.count < definitionOrder.count { definitionOrder.removeAll { variables[$0] == nil } }
+        if variables.count > definitionOrder.count {
+            let known = Set(definitionOrder)
+            definitionOrder += variables.keys.filter { !known.contains($0) }.sorted()
+        }
+    }
 }
 
 /// A function a scope names without keeping it alive; see `Scope.releaseOwnClosures`.
@@ -118,6 +133,10 @@ public final class Interpreter {
     /// their instances too.
     var optimizerBaseClass: ClassObject?
     var schedulerBaseClass: ClassObject?
+    /// `torch.Tensor`, which holds the methods a program patched onto tensors.
+    let tensorType = TensorTypeObject()
+    /// Python twins of native classes that user code subclasses, built on first use.
+    var subclassTwins: [String: ClassObject] = [:]
     /// The module scopes the Python library ran in; see `releaseGlobals`.
     var libraryScopes: [Scope] = []
     /// torch/utils/hooks.py's `BackwardHook`, built at the first module call that needs it.
@@ -157,6 +176,7 @@ public final class Interpreter {
 
     public init() {
         scope = globals
+        globals.tracksDefinitionOrder = true
         globals.variables["__name__"] = .string("__main__")
         // Pasted snippets rarely carry their imports, so the usual aliases are bound
         // from the start, as if `import torch`, `import torch.nn as nn`,

@@ -65,6 +65,8 @@ let exceptionHierarchy: [String: String] = [
     "MemoryError": "Exception",
     "PermissionError": "Exception",
     "TimeoutError": "Exception",
+    "ArgumentError": "Exception",
+    "ArgumentTypeError": "Exception",
     "SystemExit": "BaseException",
     "Warning": "Exception",
     "UserWarning": "Warning",

@@ -143,6 +143,9 @@ public final class DictStorage {
     private var charge = ObjectCharge()
     /// OrderedDict, defaultdict and Counter are dicts that print and look up differently.
     public var flavor: DictFlavor = .plain
+    /// Whether the dict carries the `_metadata` (module versions) that `state_dict()` attaches
+    /// and `deepcopy` keeps; a dict built from its items does not.
+    public var carriesModuleVersions = false
     public init(_ entries: [(key: Value, value: Value)] = []) {
         self.storage = entries
         settleCharge(previousCount: 0)
@@ -262,6 +265,9 @@ public final class Builtin {
     /// return was already recorded, or deliberately not, by the code they call.
     let isOp: Bool
     let body: Body
+    /// A user method bound to its receiver (`self._hook`): what `copy.deepcopy` rebinds to
+    /// the receiver's copy, as Python's copy of a bound method does.
+    var boundMethod: (function: Function, receiver: Value)?
 
     public init(_ name: String, owner: String? = nil, receiver: Tensor? = nil, isOp: Bool = true, _ body: @escaping Body) {
         self.name = name

@@ -30,6 +30,8 @@ func pythonHash(_ value: Value) -> Int? {
         // Equal to a float only when the float holds the same integer: hash as that float.
         if let double = object.value.double, BigInt(truncating: double) == object.value { return numberHash(double) }
         hasher.combine(object.value)
+    // Devices are values: `hidden[x.device]` finds what a hook stored under `input[0].device`.
+    case let .native(device as Device): hasher.combine("device"); hasher.combine(device.name)
     case let .native(object) where !(object is InstanceDict): hasher.combine(ObjectIdentifier(object))
     default: return nil
     }

@@ -53,7 +53,7 @@ struct SafetyTests {
         "import sys\nsys.modules['os']", "import sys\nsys.stdin.read()", "import sys\nsys.settrace(None)",
         "import subprocess", "import socket", "import ctypes", "from os import system\nsystem('ls')",
         "__import__('os')", "open('/etc/passwd')", "open('/tmp/tensortutor-sandbox-test', 'w')", "eval('__import__(\\'os\\')')",
-        "exec('x = 1')", "compile('1', 'f', 'eval')", "globals()", "input()", "breakpoint()", "torch.load('/etc/passwd')",
+        "exec('x = 1')", "compile('1', 'f', 'eval')", "globals()['__builtins__']", "input()", "breakpoint()", "torch.load('/etc/passwd')",
         "torch.save(torch.ones(1), '/tmp/tensortutor-sandbox-test')", "torch.from_file('/etc/passwd')",
     ])
     func sandboxEscapesFail(_ program: String) {

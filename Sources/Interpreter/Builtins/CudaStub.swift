@@ -44,7 +44,19 @@ extension Interpreter {
             }
             return .native(DisabledGradScaler())
         })
-        return ["amp": .module(amp), "autocast": autocast]
+        var members: [String: Value] = ["amp": .module(amp), "autocast": autocast]
+        // Autocast is never on here (see `DisabledAutocast`); its default dtypes are PyTorch's.
+        members["is_autocast_enabled"] = .builtin(Builtin("is_autocast_enabled", isOp: false) { _, arguments in
+            _ = try arguments.bind("is_autocast_enabled", ["device_type"])
+            return .bool(false)
+        })
+        members["get_autocast_dtype"] = .builtin(Builtin("get_autocast_dtype", isOp: false) { interpreter, arguments in
+            let device = try interpreter.str(try arguments.bind("get_autocast_dtype", ["device_type"]).value("device_type"))
+            return .dtype(device == "cpu" ? .bfloat16 : .float16)
+        })
+        members["get_autocast_cpu_dtype"] = .builtin(Builtin("get_autocast_cpu_dtype", isOp: false) { _, _ in .dtype(.bfloat16) })
+        members["get_autocast_gpu_dtype"] = .builtin(Builtin("get_autocast_gpu_dtype", isOp: false) { _, _ in .dtype(.float16) })
+        return members
     }
 
     /// `torch.backends`: cuDNN's flags are plain attributes a script may set; no backend

@@ -25,11 +25,11 @@ final class LRScheduler: NativeObject {
     var baseRates: [Double] = []
     var lastRates: [Double] = []
     /// True during the step the constructor takes (PyTorch's `_is_initial`).
-    private var isInitial = false
+    var isInitial = false
     /// How many times `step` ran, the constructor's own step included (`_step_count`).
-    private var stepCount = 0
+    var stepCount = 0
     /// CosineAnnealingWarmRestarts' position in its cycle (`T_cur`) and the cycle's length (`T_i`).
-    private var cyclePosition = -1, cycleLength = 0
+    var cyclePosition = -1, cycleLength = 0
 
     init(name: String, optimizer: Optimizer, rule: Rule, interpreter: Interpreter) throws {
         self.name = name
@@ -56,6 +56,10 @@ final class LRScheduler: NativeObject {
         case "last_epoch": return .int(Int64(lastEpoch))
         case "base_lrs": return .list(ListStorage(baseRates.map { .float($0) }))
         case "optimizer": return .native(optimizer)
+        case "state_dict": return method { interpreter, arguments in
+            _ = try arguments.bind("state_dict", [])
+            return .dict(try self.stateDict(interpreter))
+        }
         default: return nil
         }
     }

@@ -3,7 +3,9 @@ import TensorEngine
 
 /// `copy.deepcopy(model)`, reached through `model.__deepcopy__(memo)` as Python's `copy`
 /// module calls it: every module, parameter and buffer of the tree copied once (tied
-/// weights and shared modules stay shared within the copy), hooks kept by reference.
+/// weights and shared modules stay shared within the copy). A hook that is a bound method
+/// (`layer.register_forward_hook(self._hook)`) is bound to its receiver's copy, as Python
+/// deep-copies a bound method; other hooks are kept by reference.
 extension Interpreter {
     func deepCopyModule(_ module: Value, memo: inout [ObjectIdentifier: Value]) throws -> Value {
         if let identity = moduleIdentity(module), let done = memo[identity] { return done }
@@ -45,11 +47,16 @@ extension Interpreter {
         target.children.removeAll()
         for (name, child) in source.children.entries { target.children.set(name, try child.map { try deepCopyModule($0, memo: &memo) }) }
         for (name, value) in source.plainAttributes { target.plainAttributes[name] = try deepCopyValue(value, memo: &memo) }
-        target.forwardPreHooks = source.forwardPreHooks
-        target.forwardHooks = source.forwardHooks
-        target.backwardHooks = source.backwardHooks
-        target.backwardPreHooks = source.backwardPreHooks
+        target.forwardPreHooks = try source.forwardPreHooks.map { ($0.id, try deepCopyHook($0.hook, memo: &memo)) }
+        target.forwardHooks = try source.forwardHooks.map { ($0.id, try deepCopyHook($0.hook, memo: &memo)) }
+        target.backwardHooks = try source.backwardHooks.map { ($0.id, try deepCopyHook($0.hook, memo: &memo)) }
+        target.backwardPreHooks = try source.backwardPreHooks.map { ($0.id, try deepCopyHook($0.hook, memo: &memo)) }
         target.lastHookID = source.lastHookID
+    }
+
+    private func deepCopyHook(_ hook: Value, memo: inout [ObjectIdentifier: Value]) throws -> Value {
+        guard case let .builtin(method) = hook, let (function, receiver) = method.boundMethod else { return hook }
+        return bindMethod(function, to: try deepCopyValue(receiver, memo: &memo))
     }
 
     /// `Tensor.__deepcopy__`: a leaf's values cloned; a Parameter stays a Parameter

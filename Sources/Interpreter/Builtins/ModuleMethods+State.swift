@@ -81,6 +81,7 @@ extension Interpreter {
                     // PyTorch returns an OrderedDict (`odict_keys([...])` when its keys print).
                     destination = DictStorage()
                     destination.flavor = .ordered
+                    destination.carriesModuleVersions = true
                 }
                 for (key, tensor) in entries { destination[.string(key)] = .tensor(tensor) }
                 return .dict(destination)

@@ -93,7 +93,9 @@ extension Interpreter {
             for (name, tensor) in localState {
                 let key = prefix + name
                 guard let value = stateDict[.string(key)] else {
-                    missing.append(key)
+                    // A norm layer loading a dict without module versions (not straight from
+                    // `state_dict()`) keeps its own count, as `_NormBase._load_from_state_dict` does.
+                    if name != "num_batches_tracked" || stateDict.carriesModuleVersions { missing.append(key) }
                     continue
                 }
                 guard case let .tensor(source) = value else {

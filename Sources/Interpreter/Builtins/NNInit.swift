@@ -34,13 +34,9 @@ extension Interpreter {
                     interpreter.warn("Initializing zero-element tensors is a no-op")
                     return
                 }
-                let (fanIn, fanOut) = try fans(tensor)
-                let mode = try bound.string("mode", default: "fan_in")
-                guard mode == "fan_in" || mode == "fan_out" else {
-                    throw PythonError.valueError("Mode \(mode) not supported, please use one of fan_in, fan_out")
-                }
+                let fan = try correctFan(tensor, mode: try bound.string("mode", default: "fan_in"))
                 let gain = try gainFor(try bound.string("nonlinearity", default: "leaky_relu"), parameter: try bound.double("a", default: 0))
-                let std = gain / Double(mode == "fan_in" ? fanIn : fanOut).squareRoot()
+                let std = gain / Double(fan).squareRoot()
                 if uniform {
                     let limit = 3.0.squareRoot() * std
                     try Generator.default.uniform_(tensor, from: -limit, to: limit)
@@ -69,6 +65,18 @@ extension Interpreter {
             let parameter = try bound.optional("param").map { $0.isNone ? nil : try bound.double("param") } ?? nil
             return .float(try gainFor(try bound.string("nonlinearity", default: "linear"), parameter: parameter))
         })
+        // Private in name only: timm's variance_scaling_ and DeiT's init import them.
+        members["_calculate_fan_in_and_fan_out"] = .builtin(Builtin("_calculate_fan_in_and_fan_out", isOp: false) { interpreter, arguments in
+            let tensor = try interpreter.tensorArgument(try arguments.bind("_calculate_fan_in_and_fan_out", ["tensor"]).value("tensor"),
+                                                        function: "_calculate_fan_in_and_fan_out")
+            let (fanIn, fanOut) = try fans(tensor)
+            return .tuple([.int(Int64(fanIn)), .int(Int64(fanOut))])
+        })
+        members["_calculate_correct_fan"] = .builtin(Builtin("_calculate_correct_fan", isOp: false) { interpreter, arguments in
+            let bound = try arguments.bind("_calculate_correct_fan", ["tensor", "mode"])
+            let tensor = try interpreter.tensorArgument(try bound.value("tensor"), function: "_calculate_correct_fan")
+            return .int(Int64(try correctFan(tensor, mode: try bound.string("mode", default: ""))))
+        })
         return members
     }
 }
@@ -89,6 +97,15 @@ private func fans(_ tensor: Tensor) throws -> (Int, Int) {
     }
     let receptive = tensor.shape.dropFirst(2).reduce(1, *)
     return (tensor.shape[1] * receptive, tensor.shape[0] * receptive)
+}
+
+/// `_calculate_correct_fan`: the fan a `mode` names.
+private func correctFan(_ tensor: Tensor, mode: String) throws -> Int {
+    guard mode == "fan_in" || mode == "fan_out" else {
+        throw PythonError.valueError("Mode \(mode) not supported, please use one of ['fan_in', 'fan_out']")
+    }
+    let (fanIn, fanOut) = try fans(tensor)
+    return mode == "fan_in" ? fanIn : fanOut
 }
 
 /// `calculate_gain(nonlinearity, param)`.

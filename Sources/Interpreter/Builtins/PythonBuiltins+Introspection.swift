@@ -94,10 +94,14 @@ extension Interpreter {
             return .int(Int64(scalar.value))
         }
         table.defineBuiltin("eval", Interpreter.evalBuiltin)
-        for name in ["open", "exec", "compile", "__import__", "input", "globals", "locals", "breakpoint", "exit", "quit"] {
+        for name in ["open", "exec", "compile", "__import__", "input", "locals", "breakpoint", "exit", "quit"] {
             table.defineBuiltin(name) { _, _ in
                 throw PythonError("PermissionError", "\(name)() is not available: TensorTutor runs tensor code only, with no file, process or environment access")
             }
+        }
+        table.defineBuiltin("globals") { interpreter, arguments in
+            try Interpreter.requireNoArguments("globals", arguments)
+            return interpreter.moduleGlobalsSnapshot()
         }
         table.defineBuiltin("vars") { interpreter, arguments in
             // `vars(args)` lists an object's attributes; bare `vars()` would expose the scope.
@@ -110,6 +114,16 @@ extension Interpreter {
                 throw PythonError.typeError("vars() argument must have __dict__ attribute")
             }
         }
+    }
+
+    /// `globals()`: the program's module-level names in the order they were first bound,
+    /// as config code reads them (`{k: globals()[k] for k in config_keys}`). A copy: a
+    /// name stored into it does not become a variable.
+    func moduleGlobalsSnapshot() -> Value {
+        let module = globals
+        return .dict(DictStorage(module.definitionOrder.compactMap { name in
+            module.variables[name].map { (key: Value.string(name), value: $0) }
+        }))
     }
 
     func isInstance(_ value: Value, _ classes: Value) throws -> Bool {
@@ -129,6 +143,7 @@ extension Interpreter {
             return isNativeModuleInstance(value, of: builtin)
         case let .builtin(builtin):
             if case let .instance(instance) = value, let wrapped = instance.builtinValue { return try isInstance(wrapped, classes) }
+            if isTwinSubclassInstance(value, of: builtin) { return true }
             switch (builtin.name, value) {
             case ("int", .int), ("int", .bool), ("float", .float), ("str", .string), ("bool", .bool),
                  ("tuple", .tuple), ("tuple", .size), ("tuple", .namedTuple), ("dict", .dict):

@@ -58,9 +58,11 @@ extension Interpreter {
     }
 
     func bindMethod(_ function: Function, to receiver: Value) -> Value {
-        .builtin(Builtin(function.name, owner: receiver.typeName) { interpreter, arguments in
+        let method = Builtin(function.name, owner: receiver.typeName) { interpreter, arguments in
             try interpreter.callFunction(function, arguments.prepending(receiver))
-        })
+        }
+        method.boundMethod = (function, receiver)
+        return .builtin(method)
     }
 
     /// `a + b` where a user class defines `__add__` (or `b` defines `__radd__`).

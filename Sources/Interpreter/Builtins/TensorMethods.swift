@@ -64,6 +64,9 @@ func extraTensorMethods() -> [String: TensorMethod] {
 
 extension Interpreter {
     func tensorAttribute(_ tensor: Tensor, _ name: String) throws -> Value {
+        if !tensorType.patchedMethods.isEmpty, let patched = tensorType.patchedMethods[name] {
+            return bindPatchedTensorMethod(patched, to: tensor)
+        }
         switch name {
         case "shape": return .size(tensor.shape)
         case "dtype": return .dtype(tensor.dtype)
@@ -107,6 +110,13 @@ extension Interpreter {
             })
         }
         throw PythonError.attributeError("'Tensor' object has no attribute '\(name)'")
+    }
+
+    /// A Python function assigned to `torch.Tensor` binds to the tensor it is read from;
+    /// anything else (a builtin, a partial) is no descriptor and reads as itself, as in Python.
+    private func bindPatchedTensorMethod(_ patched: Value, to tensor: Tensor) -> Value {
+        if case let .function(function) = patched { return bindMethod(function, to: .tensor(tensor)) }
+        return patched
     }
 
     func setTensorAttribute(_ tensor: Tensor, _ name: String, _ value: Value) throws -> Bool {

@@ -62,7 +62,7 @@ extension Interpreter {
         torch.members["e"] = .float(M_E)
         torch.members["inf"] = .float(.infinity)
         torch.members["nan"] = .float(.nan)
-        torch.members["Tensor"] = .native(TensorTypeObject())
+        torch.members["Tensor"] = .native(tensorType)
         torch.members["from_numpy"] = stdlibFunction("from_numpy", torchFromNumPy)
         torch.members["__version__"] = .string("2.15.0 (TensorTutor engine)")
         defineHandBoundFunctions(define)
@@ -120,6 +120,15 @@ extension Interpreter {
     private func defineJoinsAndMisc(_ define: (String, @escaping Builtin.Body) -> Void) {
         defineTypeQueries(define)
         defineModeSwitches(define)
+        // `torch._assert(condition, message)`, the traceable assert timm's PatchEmbed uses:
+        // `assert condition, message`.
+        define("_assert") { interpreter, arguments in
+            let bound = try arguments.bind("_assert", ["condition", "message"])
+            if try !interpreter.truthy(try bound.value("condition")) {
+                throw PythonError("AssertionError", try interpreter.str(try bound.value("message")))
+            }
+            return .none
+        }
         definePrintingAndComparison(define)
         defineTensordot(define)
     }
@@ -264,14 +273,23 @@ extension Interpreter {
 
 /// `torch.Tensor`, for `isinstance(x, torch.Tensor)`.
 final class TensorTypeObject: NativeObject {
+    /// Methods a program assigned to the class (`torch.Tensor.cuda = lambda self: self`, as
+    /// single-process drivers stub out device moves); every tensor then finds them first.
+    var patchedMethods: [String: Value] = [:]
+
     var typeName: String { "type" }
+    func setAttribute(_ name: String, _ value: Value) throws -> Bool {
+        patchedMethods[name] = value
+        return true
+    }
     /// `torch.Tensor([1, 2])` builds a float32 tensor; `torch.Tensor(2, 3)` an uninitialized one.
     func call(_ interpreter: Interpreter, _ arguments: CallArguments) throws -> Value? {
         try interpreter.legacyConstruct(arguments, dtype: defaultFloatDType, name: "Tensor")
     }
     func repr() -> String { "<class 'torch.Tensor'>" }
     func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
-        name == "__name__" ? .string("Tensor") : nil
+        if let patched = patchedMethods[name] { return patched }
+        return name == "__name__" ? .string("Tensor") : nil
     }
 }
 

@@ -134,6 +134,12 @@ extension Interpreter {
         }
     }
 
+    /// CPython's wording for a method that takes nothing.
+    static func requireNoArguments(_ function: String, _ arguments: CallArguments) throws {
+        let given = arguments.positional.count + arguments.keywords.count
+        if given > 0 { throw PythonError.typeError("\(function)() takes no arguments (\(given) given)") }
+    }
+
     /// A snapshot of the dict's keys, values or items that prints as Python's view class.
     private static func dictView(_ dict: DictStorage, _ kind: String, _ items: [Value]) -> ListStorage {
         let view = ListStorage(items)
@@ -181,6 +187,11 @@ extension Interpreter {
             return .none
         }
         case "copy": return method { _, _ in .dict(DictStorage(dict.entries)) }
+        case "clear": return method { _, arguments in
+            try Self.requireNoArguments("dict.clear", arguments)
+            dict.entries.removeAll()
+            return .none
+        }
         default: return nil
         }
     }

@@ -12,6 +12,7 @@ let lazyModuleSources: [String: LazyModuleSource] = [
     "heapq": .python(heapqLibrarySource),
     "bisect": .python(bisectLibrarySource),
     "json": .python(jsonLibrarySource),
+    "datetime": .python(datetimeLibrarySource),
     "re": .native { $0.makeReMembers() },
 ]
 

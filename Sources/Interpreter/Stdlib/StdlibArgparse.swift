@@ -30,6 +30,8 @@ extension Interpreter {
                 return .native(namespace)
             },
             "ArgumentError": .classObject(ClassObject(name: "ArgumentError", attributes: [:], bases: [])),
+            // What a `type=` function raises for a bad value (DINO's `bool_flag`).
+            "ArgumentTypeError": .classObject(ClassObject(name: "ArgumentTypeError", attributes: [:], bases: [])),
             "HelpFormatter": .none,
             "ArgumentDefaultsHelpFormatter": .none,
             "RawTextHelpFormatter": .none,

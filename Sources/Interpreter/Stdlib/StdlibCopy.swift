@@ -82,6 +82,7 @@ struct DeepCopier {
             if let done = copies[ObjectIdentifier(dict)] { return done }
             let result = DictStorage()
             result.flavor = dict.flavor
+            result.carriesModuleVersions = dict.carriesModuleVersions
             copies[ObjectIdentifier(dict)] = .dict(result)
             for entry in dict.entries { result.entries.append((try copy(entry.key, interpreter), try copy(entry.value, interpreter))) }
             return .dict(result)

@@ -110,7 +110,7 @@ struct DataclassFieldSpec {
 }
 
 /// The fields `@dataclass` found, kept on the class as `__dataclass_fields__`.
-final class DataclassFieldList: NativeObject {
+final class DataclassFieldList: NativeSized {
     let fields: [DataclassFieldSpec]
     let frozen: Bool
 
@@ -122,6 +122,24 @@ final class DataclassFieldList: NativeObject {
     var typeName: String { "dict" }
     func repr() -> String { "{" + fields.map { "'\($0.name)': Field(name='\($0.name)')" }.joined(separator: ", ") + "}" }
     func iterate() throws -> [Value]? { fields.map { .string($0.name) } }
+    var count: Int { fields.count }
+
+    /// The mapping methods config code reads it with (`Cfg.__dataclass_fields__.keys()`).
+    func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
+        func view(_ kind: String, _ items: [Value]) -> Value {
+            let list = ListStorage(items)
+            list.dictViewName = "dict_" + kind
+            return .builtin(Builtin(name, owner: "dict", isOp: false) { _, _ in .list(list) })
+        }
+        let names = fields.map { Value.string($0.name) }
+        let infos = fields.map { Value.native(DataclassFieldInfo(name: $0.name)) }
+        switch name {
+        case "keys": return view("keys", names)
+        case "values": return view("values", infos)
+        case "items": return view("items", zip(names, infos).map { .tuple([$0, $1]) })
+        default: return nil
+        }
+    }
 }
 
 func dataclassFields(of value: Value) -> [DataclassFieldSpec]? {

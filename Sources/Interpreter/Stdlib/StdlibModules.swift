@@ -213,7 +213,9 @@ extension Interpreter {
     func functionAttribute(_ function: Function, _ name: String) throws -> Value? {
         if let value = function.attributes[name] { return value }
         switch name {
-        case "__name__", "__qualname__": return .string(function.name)
+        case "__name__": return .string(function.name)
+        // A method's qualified name starts with its class (`Learner.plain`).
+        case "__qualname__": return .string(function.qualifiedName)
         case "__module__": return .string("__main__")
         case "__doc__":
             guard case let .statements(body) = function.body, case let .expression(first)? = body.first?.kind,
