@@ -68,9 +68,10 @@ extension Autodiff {
         let name = op == .divide ? "AddcdivBackward0" : "AddcmulBackward0"
         return try fused(name, inputs: [input, first, second], saving: [first, second]) { standIns in
             // The one-pass kernel records no graph, so only where nothing needs a gradient.
-            if case let .scalar(number) = value, !standIns.contains(where: { $0?.requiresGrad == true }),
-               let result = Tensor.float32AddCombined(dividing: op == .divide, standIns[0]!, standIns[1]!, standIns[2]!,
-                                                       value: number) { return result }
+            if op == .multiply, case let .scalar(number) = value, !standIns.contains(where: { $0?.requiresGrad == true }),
+               let result = try Tensor.fusedAddProduct(standIns[0]!, standIns[1]!, standIns[2]!, value: number.doubleValue) {
+                return result
+            }
             let scaled = try binary(.multiply, value, .tensor(standIns[1]!))
             return try binary(.add, .tensor(standIns[0]!), .tensor(try binary(op, .tensor(scaled), .tensor(standIns[2]!))))
         }

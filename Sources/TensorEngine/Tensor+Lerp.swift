@@ -42,30 +42,33 @@ extension Tensor {
 }
 
 extension Tensor {
-    /// `torch.addcmul` / `torch.addcdiv` with a number value when input, tensor1 and tensor2
-    /// are contiguous float32 tensors of one shape, in one pass, as PyTorch's kernel rounds
-    /// them: addcmul fuses the last multiply with the add, input + (value·t1)·t2 in one
-    /// rounding; addcdiv rounds input + (value·t1)/t2 step by step. nil for other inputs.
-    public static func float32AddCombined(dividing: Bool, _ input: Tensor, _ first: Tensor, _ second: Tensor,
-                                          value: Scalar) -> Tensor? {
-        let operands = [input, first, second]
-        guard operands.allSatisfy({ $0.dtype == .float32 && $0.isContiguous && $0.shape == input.shape }) else { return nil }
-        let factor: Float
-        switch value {
-        case let .float(number): factor = Float(number)
-        case let .int(number) where number.magnitude <= 1 << 53: factor = Float(Double(number))
-        default: return nil
+    /// `addcmul` with a number value, base + (value·first)·second with the last multiply
+    /// fused with the add, as PyTorch's kernel rounds it, when the three are contiguous
+    /// tensors of one shape and one float dtype (float32 or float64); nil otherwise.
+    /// `torch.addcmul` and the optimizers' update rules both use it.
+    public static func fusedAddProduct(_ base: Tensor, _ first: Tensor, _ second: Tensor, value: Double) throws -> Tensor? {
+        let operands = [base, first, second]
+        guard operands.allSatisfy({ $0.dtype == base.dtype && $0.isContiguous && $0.shape == base.shape }) else { return nil }
+        switch base.dtype {
+        case .float32:
+            let factor = Float(value)
+            return try mapThree(operands, Float.self) { a, b, c in a.addingProduct(factor * b, c) }
+        case .float64:
+            return try mapThree(operands, Double.self) { a, b, c in a.addingProduct(value * b, c) }
+        default:
+            return nil
         }
-        guard let result = try? Tensor.uninitialized(shape: input.shape, dtype: .float32) else { return nil }
-        let a = UnsafePointer(input.pointer(Float.self)) + input.storageOffset
-        let b = UnsafePointer(first.pointer(Float.self)) + first.storageOffset
-        let c = UnsafePointer(second.pointer(Float.self)) + second.storageOffset
-        let target = result.pointer(Float.self) + result.storageOffset
-        if dividing {
-            for index in 0..<input.count { target[index] = a[index] + factor * b[index] / c[index] }
-        } else {
-            for index in 0..<input.count { target[index] = a[index].addingProduct(factor * b[index], c[index]) }
-        }
+    }
+
+    /// `body` over three contiguous tensors of one shape and element type, into a new tensor.
+    @inline(__always)
+    private static func mapThree<T: TensorElement>(_ operands: [Tensor], _ type: T.Type, _ body: (T, T, T) -> T) throws -> Tensor {
+        let result = try Tensor.uninitialized(shape: operands[0].shape, dtype: operands[0].dtype)
+        let a = UnsafePointer(operands[0].pointer(T.self)) + operands[0].storageOffset
+        let b = UnsafePointer(operands[1].pointer(T.self)) + operands[1].storageOffset
+        let c = UnsafePointer(operands[2].pointer(T.self)) + operands[2].storageOffset
+        let target = result.pointer(T.self) + result.storageOffset
+        for index in 0..<operands[0].count { target[index] = body(a[index], b[index], c[index]) }
         return result
     }
 }

@@ -31,10 +31,8 @@ func assign(_ target: Tensor, _ values: Tensor) throws {
 
 /// `addcmul`: self + (value·t1)·t2, the last multiply fused with the add.
 func addProduct(_ base: Tensor, _ first: Tensor, _ second: Tensor, _ value: Double) throws -> Tensor {
-    let fused = try fusedMap(base, first, second,
-                             float: { s, a, b in s.addingProduct(Float(value) * a, b) },
-                             double: { s, a, b in s.addingProduct(value * a, b) })
-    return try fused ?? add(base, try mul(try mul(value, first), second))
+    if let fused = try Tensor.fusedAddProduct(base, first, second, value: value) { return fused }
+    return try add(base, try mul(try mul(value, first), second))
 }
 
 /// `addcdiv`: self + value·t1 / t2 (a division, so nothing to fuse).
@@ -43,40 +41,10 @@ func addQuotient(_ base: Tensor, _ numerator: Tensor, _ denominator: Tensor, _ v
 }
 
 /// `lerp(self, end, weight)` as PyTorch's kernel: one fused multiply-add from the nearer
-/// end, self + w·(end − self) for |w| < ½, else end + (w − 1)·(end − self), with the
-/// weight in the tensor's precision.
+/// end (`Tensor.lerp`), or op by op for other dtypes.
 func lerp(_ start: Tensor, _ end: Tensor, _ weight: Double) throws -> Tensor {
-    let fused = try fusedMap(start, end, end, float: { s, e, _ in
-        let w = Float(weight), difference = e - s
-        return Swift.abs(w) < 0.5 ? s.addingProduct(w, difference) : e.addingProduct(w - 1, difference)
-    }, double: { s, e, _ in
-        let difference = e - s
-        return Swift.abs(weight) < 0.5 ? s.addingProduct(weight, difference) : e.addingProduct(weight - 1, difference)
-    })
-    if let fused { return fused }
+    if let fused = try Tensor.lerp(start, end, weight: weight) { return fused }
     let difference = try sub(end, start)
     if abs(weight) < 0.5 { return try add(start, try mul(weight, difference)) }
     return try sub(end, try mul(difference, 1 - weight))
-}
-
-/// `body` applied elementwise to three contiguous tensors of one shape and float dtype,
-/// into a new tensor; nil for other inputs, which the caller computes op by op.
-private func fusedMap(_ a: Tensor, _ b: Tensor, _ c: Tensor,
-                      float: (Float, Float, Float) -> Float, double: (Double, Double, Double) -> Double) throws -> Tensor? {
-    let operands = [a, b, c]
-    guard operands.allSatisfy({ $0.dtype == a.dtype && $0.shape == a.shape && $0.isContiguous }) else { return nil }
-    switch a.dtype {
-    case .float32: return try fusedMap(operands, Float.self, float)
-    case .float64: return try fusedMap(operands, Double.self, double)
-    default: return nil
-    }
-}
-
-private func fusedMap<T: TensorElement>(_ operands: [Tensor], _ type: T.Type, _ body: (T, T, T) -> T) throws -> Tensor {
-    let result = try Tensor.zeros(shape: operands[0].shape, dtype: operands[0].dtype)
-    let (a, b, c) = (operands[0].pointer(T.self) + operands[0].storageOffset, operands[1].pointer(T.self) + operands[1].storageOffset,
-                     operands[2].pointer(T.self) + operands[2].storageOffset)
-    let target = result.pointer(T.self) + result.storageOffset
-    for index in 0..<operands[0].count { target[index] = body(a[index], b[index], c[index]) }
-    return result
 }
