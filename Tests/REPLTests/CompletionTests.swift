@@ -18,7 +18,7 @@ struct CompletionTests {
         _ = session.feed("x = torch.ones(2)")
         _ = session.feed("n = 3")
         #expect(session.complete("x.unsq").candidates == ["unsqueeze", "unsqueeze_"])
-        #expect(session.complete("x.sha").candidates == ["shape"])
+        #expect(session.complete("x.sha").candidates == ["shape", "share_memory_"])
         #expect(session.complete("n.sha").candidates.isEmpty)
         #expect(session.complete("x.sum().sha").candidates.isEmpty, "no evaluation to complete after a call")
     }
