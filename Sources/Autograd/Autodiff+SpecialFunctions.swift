@@ -42,17 +42,15 @@ extension Autodiff {
             let savedOutput = op.gradientReadsResult ? node.save(output, isOutput: true) : nil
             return { gradient, _ in
                 let input = try saved.unpack()
-                if op == .besselI0 { return [try mul(gradient, try input.special(.besselI1))] }
-                if let savedOutput, let besselGradient = try besselGradient(op, gradient, input: input, output: try savedOutput.unpack()) {
-                    return [besselGradient]
-                }
+                if let savedOutput { return [try resultGradient(op, gradient, input: input, output: try savedOutput.unpack())] }
                 return [try specialGradient(op, gradient, input: input)]
             }
         }
     }
 
-    /// derivatives.yaml's formulas that read the result: the Bessel functions but i0, and ndtri.
-    private static func besselGradient(_ op: SpecialUnaryOp, _ gradient: Tensor, input x: Tensor, output: Tensor) throws -> Tensor? {
+    /// derivatives.yaml's formulas that read the result (`gradientReadsResult`): the Bessel
+    /// functions but i0, and ndtri.
+    private static func resultGradient(_ op: SpecialUnaryOp, _ gradient: Tensor, input x: Tensor, output: Tensor) throws -> Tensor {
         switch op {
         case .besselI0Scaled:
             // grad · (i1e(x) − sgn(x)·i0e(x))
@@ -68,7 +66,7 @@ extension Autodiff {
             // grad · √(2π) · exp(result² / 2)
             let exponential = try div(try mul(output, output), 2.0).unary(.exp)
             return try mul(try mul(gradient, (2 * Double.pi).squareRoot()), exponential)
-        default: return nil
+        default: throw TensorError.runtime("\(op.backwardName) reads no result; its gradient is in specialGradient")
         }
     }
 
@@ -78,6 +76,7 @@ extension Autodiff {
         case .asinh: return try mul(gradient, try add(try mul(x, x), 1).unary(.rsqrt))
         case .atanh: return try mul(gradient, try sub(1, try mul(x, x)).unary(.reciprocal))
         case .lgamma: return try mul(gradient, try x.special(.digamma))
+        case .besselI0: return try mul(gradient, try x.special(.besselI1))
         case .digamma: return try mul(gradient, try x.special(.polygamma(1)))
         case let .polygamma(order): return try mul(gradient, try x.special(.polygamma(order + 1)))
         case .erfcx:
@@ -94,7 +93,7 @@ extension Autodiff {
             let derivative = try div(numerator, try mul(scaled, x))
             let atZero = try compare(.equal, x, 0)
             return try mul(gradient, try whereSelect(atZero, .scalar(.int(0)), .tensor(derivative)))
-        default: throw TensorError.runtime("\(op.backwardName) has its gradient in besselGradient")
+        default: throw TensorError.runtime("\(op.backwardName) reads its result; its gradient is in resultGradient")
         }
     }
 
