@@ -63,6 +63,8 @@ struct ReductionBlock {
 
 /// TensorIterator's dim order for a reduction with one output and one input.
 struct ReductionIterationPlan {
+    /// The tensor's dims in TensorIterator's order, fastest first, before coalescing.
+    let dimOrder: [Int]
     /// Fastest dim first, after reordering and coalescing.
     var sizes: [Int] = []
     var inputStrides: [Int] = []
@@ -106,6 +108,7 @@ struct ReductionIterationPlan {
                 }
             }
         }
+        dimOrder = order
         sizes = order.map { shape[$0] }
         inputStrides = order.map { strides[$0] }
         outputStrides = order.map { outputStrideOf[$0] }

@@ -1,7 +1,8 @@
-/// The float32 2-norm as PyTorch's CPU kernel rounds it: squares summed in float, one
-/// by one in index order, except when the reduced elements are the innermost contiguous
-/// run in memory. Then eight running sums take every eighth element, are added left to
-/// right, and the leftover tail is added one by one (`binary_kernel_reduce_lastdim`).
+/// The float32 2-norm as PyTorch's CPU kernel rounds it when the reduced elements are
+/// the innermost contiguous run in memory: eight running sums take every eighth element,
+/// are added left to right, and the leftover tail is added one by one
+/// (`binary_kernel_reduce_lastdim`). Other 2-norms are summed one by one
+/// (`float32SequentialNorms`).
 extension Tensor {
     /// Whether TensorIterator sees this reduction as one contiguous innermost dim: the
     /// reduced dims (ignoring size-1 ones) coalesce into a unit-stride run and every kept
@@ -19,46 +20,18 @@ extension Tensor {
     }
 }
 
-/// One √Σx² per lane of `values` (lanes of `layout.laneLength`, float32 values held as doubles).
-func floatTwoNorms(_ values: [Double], layout: ReductionLayout, vectorized: Bool) -> [Double] {
-    let length = layout.laneLength
-    let laneCount = 8
-    return (0..<layout.outerCount).map { lane -> Double in
-        let start = lane * length
-        var total: Float = 0
-        var tailStart = start
-        if vectorized {
-            var partial = [Float](repeating: 0, count: laneCount)
-            let vectorEnd = start + length - length % laneCount
-            for blockStart in stride(from: start, to: vectorEnd, by: laneCount) {
-                for offset in 0..<laneCount {
-                    let x = Float(values[blockStart + offset])
-                    partial[offset] = partial[offset] + x * x
-                }
-            }
-            total = partial.dropFirst().reduce(partial[0]) { $0 + $1 }
-            tailStart = vectorEnd
-        }
-        for index in tailStart..<(start + length) {
-            let x = Float(values[index])
-            total = total + x * x
-        }
-        return Double(total.squareRoot())
-    }
-}
-
 extension Tensor {
-    /// `floatTwoNorms`' vectorized order computed in place, when every lane is one
-    /// unit-stride run in memory: the general path copied the input into doubles first,
-    /// which made `norm(dim=1)` 18x slower than PyTorch. nil when the kernel would not
-    /// vectorize or a lane's element order is not its memory order.
+    /// The 2-norm of each lane when the reduced elements form one unit-stride run in
+    /// memory, summed in `binary_kernel_reduce_lastdim`'s order over that run (memory
+    /// order, whatever the lane's own order). Reading the input into doubles first
+    /// made `norm(dim=1)` 18x slower than PyTorch. nil when the kernel would not vectorize.
     func float32RunTwoNorms(_ layout: ReductionLayout) throws -> Tensor? {
         guard reducesInnermostContiguousRun(layout.reducedDims) else { return nil }
-        return try float32ReducingUnitStrideLanes(layout) { run, length in twoNormOfRun(run, length: length) }
+        return try float32ReducingUnitStrideLanes(layout, anyOrder: true) { run, length in twoNormOfRun(run, length: length) }
     }
 }
 
-/// √Σx² of `length` consecutive floats in `floatTwoNorms`' vectorized order, the eight
+/// √Σx² of `length` consecutive floats in the lastdim kernel's vectorized order, the eight
 /// running sums held in one register: each adds the separately rounded square (no fused
 /// multiply-add), they are added left to right, then the tail one by one.
 @inline(__always)

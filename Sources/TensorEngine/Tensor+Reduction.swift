@@ -133,6 +133,7 @@ extension Tensor {
             }
         }
         if p == 2, let norms = try float32RunTwoNorms(layout) { return norms }
+        if let norms = try float32SequentialNorms(layout, p: p) { return norms }
         let magnitudes = castDoubles(view: layout.laneView, to: .float64).map { Swift.abs($0) }
         let norms: [Double]
         switch p {
@@ -144,8 +145,6 @@ extension Tensor {
             norms = foldLanes(magnitudes, layout: layout, initial: 0.0) { $0 + ($1 != 0 ? 1 : 0) }
         case 1:
             norms = foldLanes(magnitudes, layout: layout, initial: 0.0) { $0 + $1 }
-        case 2 where dtype == .float32:
-            norms = floatTwoNorms(magnitudes, layout: layout, vectorized: reducesInnermostContiguousRun(layout.reducedDims))
         case 2:
             norms = foldLanes(magnitudes, layout: layout, initial: 0.0) { $0 + $1 * $1 }.map { $0.squareRoot() }
         case _ where dtype == .float64:

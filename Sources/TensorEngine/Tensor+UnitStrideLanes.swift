@@ -3,14 +3,15 @@
 extension Tensor {
     /// A float32 tensor of `layout.outputShape` holding `reduce(start, laneLength)` for
     /// each lane, or nil unless the input is float32 and every lane is one unit-stride
-    /// run in its own element order.
+    /// run in its own element order. A reduction whose value does not depend on that
+    /// order, only on the run, passes `anyOrder` once it knows each lane is a run.
     @inline(__always)
     func float32ReducingUnitStrideLanes(
-        _ layout: ReductionLayout, _ reduce: (UnsafePointer<Float>, Int) -> Float
+        _ layout: ReductionLayout, anyOrder: Bool = false, _ reduce: (UnsafePointer<Float>, Int) -> Float
     ) throws -> Tensor? {
         guard dtype == .float32, layout.laneLength > 0 else { return nil }
         let keptRank = layout.laneView.rank - layout.reducedDims.count
-        guard layout.laneView.lanesAreUnitStrideRuns(keptRank: keptRank) else { return nil }
+        guard anyOrder || layout.laneView.lanesAreUnitStrideRuns(keptRank: keptRank) else { return nil }
         let lanes = View(shape: Array(layout.laneView.shape.prefix(keptRank)),
                          strides: Array(layout.laneView.strides.prefix(keptRank)), offset: layout.laneView.offset)
         let result = try Tensor.uninitialized(shape: layout.outputShape, dtype: .float32)
