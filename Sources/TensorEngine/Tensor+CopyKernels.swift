@@ -66,6 +66,13 @@ private func copyRows<S, T>(
         }
         return
     }
+    if toStride == 1 && fromStride == 0 {
+        // A broadcast row (`x.expand(n, m)` of an n×1 tensor): one value fills it.
+        loop.forEachRow { out, x, _ in
+            (to + out).update(repeating: convert(from[x]), count: length)
+        }
+        return
+    }
     loop.forEachRow { out, x, _ in
         mapRow(to + out, toStride, from + x, fromStride, length, convert)
     }

@@ -31,7 +31,8 @@ public func concatenate(_ tensors: [Tensor], dim: Int) throws -> Tensor {
     if parts.allSatisfy({ $0.dtype == dtype && $0.isContiguous }) {
         return try concatenateContiguous(parts, shape: shape, axis: axis, dtype: dtype)
     }
-    let result = try Tensor.zeros(shape: shape, dtype: dtype)
+    // The parts cover every element of the result, so it needs no zero fill.
+    let result = try Tensor.uninitialized(shape: shape, dtype: dtype)
     var start = 0
     for tensor in parts {
         try OperationStop.check()
