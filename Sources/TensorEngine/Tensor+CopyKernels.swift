@@ -51,7 +51,7 @@ private func copyRows<S, T>(
     if loop.isEmpty { return }
     let (toStride, fromStride, _) = loop.innerStrides
     let length = loop.rowLength
-    if loop.rank == 2, toStride == 1, fromStride != 1, loop.stride(1, 0) == 1 {
+    if loop.rank == 2, toStride == 1, fromStride != 1, fromStride != 0, loop.stride(1, 0) == 1 {
         let plane = TransposedPlane(
             rows: loop.size(0), columns: length, toRowStride: loop.stride(0, 0), fromColumnStride: fromStride)
         let target = to + loop.offsets.0
