@@ -93,6 +93,9 @@ extension Tensor {
             throw TensorError(.notImplementedError, "std and var only support floating point and complex dtypes")
         }
         let layout = try ReductionLayout(self, dims: dims, keepDim: keepDim)
+        if layout.outerCount == 1, let variance = try varianceOfAll(correction: correction) {
+            return ([variance], layout)
+        }
         let values = castDoubles(view: layout.laneView, to: .float64)
         let length = layout.laneLength
         let divisor = Swift.max(0, Double(length) - correction)
