@@ -61,7 +61,7 @@ extension Interpreter {
         case let .compare(first, rest): return try evaluateComparison(first, rest)
         case let .conditional(condition, then, otherwise):
             return try truthy(try evaluate(condition)) ? try evaluate(then) : try evaluate(otherwise)
-        case let .call(callee, arguments): return try evaluateCall(callee, arguments)
+        case let .call(callee, arguments): return try evaluateCall(callee, arguments, at: expr.span.start)
         case let .attribute(object, name, _): return try attribute(of: try evaluate(object), mangledAttribute(name))
         case let .subscript(container, index):
             let containerValue = try evaluate(container)
@@ -210,10 +210,13 @@ extension Interpreter {
         return result
     }
 
-    private func evaluateCall(_ calleeExpr: Expr, _ arguments: [Argument]) throws -> Value {
+    private func evaluateCall(_ calleeExpr: Expr, _ arguments: [Argument], at start: Int) throws -> Value {
         let callee = try evaluate(calleeExpr)
         let callArguments = try evaluateArguments(arguments)
         try checkInterrupt()
+        // A warning names the line of the call that raised it, as CPython's frame does,
+        // not the first line of a statement that spans several.
+        if runsUserSource { currentLine = source.line(of: start) }
         return try call(callee, callArguments)
     }
 

@@ -21,11 +21,15 @@ extension Interpreter {
         return .normal
     }
 
+    /// Whether the code running is the user's own (top level, or a function defined in
+    /// this file), whose lines warnings and log records name.
+    var runsUserSource: Bool { scope === globals || scope.function?.sourceName == source.name }
+
     @discardableResult
     func execute(_ statement: Stmt) throws -> ControlFlow {
         // The line warnings and log records name: the innermost statement running, as
         // CPython's stack frame gives it, inside functions defined in this file too.
-        if scope === globals || scope.function?.sourceName == source.name { currentLine = source.line(of: statement.span.start) }
+        if runsUserSource { currentLine = source.line(of: statement.span.start) }
         if !generatorsToClose.isEmpty { closeDroppedGenerators() }
         do {
             return try executeUnlocated(statement)
