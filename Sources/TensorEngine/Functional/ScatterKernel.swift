@@ -64,6 +64,13 @@ private struct ScatterWalk {
     ) throws {
         let size = target.shape[axis]
         try forEachRow { indexOffset, _, _, length, indexStride, _, _ in
+            // One unsigned compare per index, OR-ed without a branch so the row vectorises;
+            // only a row that holds a bad index is searched for the first one.
+            var outOfRange: UInt64 = 0
+            for column in 0..<length {
+                outOfRange |= UInt64(bitPattern: indices[indexOffset &+ column &* indexStride]) >= UInt64(size) ? 1 : 0
+            }
+            guard outOfRange != 0 else { return }
             for column in 0..<length {
                 let value = indices[indexOffset &+ column &* indexStride]
                 guard value >= 0, value < size else {
@@ -73,6 +80,15 @@ private struct ScatterWalk {
         }
         let axisStride = target.strides[axis]
         try forEachRow { indexOffset, targetBase, sourceOffset, length, indexStride, targetStride, sourceStride in
+            if indexStride == 1 && sourceStride == 1 && targetStride == 0 {
+                // Scattering along the last dim of contiguous rows (`x.scatter(1, i, s)`).
+                let indexRow = indices + indexOffset, sourceRow = from + sourceOffset, targetRow = to + targetBase
+                for column in 0..<length {
+                    let position = Int(truncatingIfNeeded: indexRow[column]) &* axisStride
+                    targetRow[position] = combine(targetRow[position], sourceRow[column])
+                }
+                return
+            }
             for column in 0..<length {
                 let position = targetBase &+ column &* targetStride &+ Int(indices[indexOffset &+ column &* indexStride]) &* axisStride
                 to[position] = combine(to[position], from[sourceOffset &+ column &* sourceStride])
