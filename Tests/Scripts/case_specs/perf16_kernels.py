@@ -5,6 +5,9 @@
 # Vector norms other than the vectorised 2-norm of contiguous rows add their terms one by
 # one into a float in memory order (p = 1 was summed in double; permuted inputs were summed
 # in index order). Broadcast copies, roll and cat of sliced parts cover the new copy loops.
+# var/std over all elements take the mean in the dtype and the squares in double. scatter along
+# the last dim takes a tight loop. multi_margin_loss rounds every step in the input's dtype and
+# sums the batch in double (a double z rounded once differed in the last bit of most losses).
 # Recorded by record_cases.py with ATEN_CPU_CAPABILITY=avx2 MKL_ENABLE_INSTRUCTIONS=AVX2.
 S = ("torch.manual_seed(0)\nx = torch.randn(37, 41) * 3\ny = torch.randn(6, 50, 70)\n")
 EDGE = ("torch.tensor([0.0, -0.0, 3.0, -3.0, 2.9999998, -2.9999998, 6.0, float('inf'), float('-inf'),"
@@ -38,4 +41,28 @@ COPIES = ["torch.randn(7, 1).expand(7, 9).contiguous()", "x[:, :1].expand(37, 5)
           "torch.cat([x[:, :3], x[:, 10:]], 1)", "torch.cat([x.t()[:3], x.t()[5:]], 0)",
           "torch.cat([x[:, :2], x[:, 3:5].double()], 1)", "torch.cat([x[::2, :4], torch.zeros(19, 2)], 1)"]
 
-CASES = exact(ACTIVATIONS + NORMS + COPIES)
+STATISTICS = ["x.std()", "x.var()", "x.t().std()", "x[:, ::2].var(correction=0)", "x.double().std()",
+              "x.std(dim=(0, 1))", "(x * 1e3 + 1e4).var()", "y.permute(2, 0, 1).std()", "torch.randn(3, 1).expand(3, 50).std()"]
+SCATTER = ["torch.zeros(37, 41).scatter(1, torch.randint(0, 41, (37, 41)), x)",
+           "torch.zeros(37, 41).scatter_add(1, torch.randint(0, 41, (37, 30)), x)",
+           "torch.ones(37, 41).scatter_reduce(1, torch.randint(0, 41, (37, 41)), x, 'prod')",
+           "torch.zeros(37, 41).scatter(0, torch.randint(0, 37, (37, 41)), x)",
+           "torch.zeros(37, 41).t().scatter_add(1, torch.randint(0, 37, (41, 37)), x.t())"]
+MARGIN = []
+for p in (1, 2):
+    for reduction in ("mean", "sum", "none"):
+        MARGIN += [f"F.multi_margin_loss(x, t, p={p}, margin=0.7, reduction='{reduction}')",
+                   f"F.multi_margin_loss(x, t, p={p}, weight=w, reduction='{reduction}')",
+                   f"F.multi_margin_loss(x.double(), t, p={p}, reduction='{reduction}')",
+                   f"F.multi_margin_loss(x[0], t[:1], p={p}, reduction='{reduction}')"]
+        MARGIN += [f"xr = x.clone().requires_grad_(); F.multi_margin_loss(xr, t, p={p}, weight=w, reduction='{reduction}').sum().backward(); xr.grad",
+                   f"xr = x.double().requires_grad_(); F.multi_margin_loss(xr, t, p={p}, margin=0.3, reduction='{reduction}').sum().backward(); xr.grad"]
+MARGIN_SETUP = "t = torch.randint(0, 41, (37,)); w = torch.rand(41); "
+
+CASES = exact(ACTIVATIONS + NORMS + COPIES + STATISTICS + SCATTER)
+CASES += [("perf16 kernels-bits", S + MARGIN_SETUP.replace("; ", "\n") + body.replace("; ", "\n")[:body.replace("; ", "\n").rfind("\n") + 1]
+           + "str((" + body.split("; ")[-1] + ").tolist())") for body in MARGIN]
+CASES += [("perf16 kernels", S + "t = torch.tensor([1, 0, 3])\n" + body) for body in [
+    "F.multi_margin_loss(torch.randn(3, 4).half(), t)", "F.multi_margin_loss(torch.randn(3, 4).bfloat16(), t)",
+    "F.multi_margin_loss(torch.randn(3, 4), t, p=3)", "F.multi_margin_loss(torch.randn(3, 4), torch.tensor([1, 0, 4]))",
+    "F.multi_margin_loss(torch.randn(3, 4, dtype=torch.float64, requires_grad=True), t)"]]
