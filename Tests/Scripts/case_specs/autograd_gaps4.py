@@ -1,0 +1,72 @@
+# Issue #15's remaining gaps: rrelu (eval is leaky ReLU at the mean slope; training draws
+# its slopes from the generator in PyTorch's order), multilabel_margin_loss,
+# local_response_norm (a Python composite ending in DivBackward0) and as_strided_.
+X = "x = torch.tensor([[-2., -1., 0., 1.], [3., -0.5, 2., -4.]], requires_grad=True)\n"
+SEEDED = "import torch.nn as nn\ntorch.manual_seed(0)\n" + X
+
+RRELU = [
+    ("autograd-backward", X + "y = F.rrelu(x)\ny.sum().backward()\n(y, x.grad)"),
+    ("autograd-backward", X + "y = F.rrelu(x, 0.1, 0.3)\n(y * torch.arange(8.).view(2, 4)).sum().backward()\n(y, x.grad)"),
+    ("autograd-backward", X + "y = torch.rrelu(x.double(), -0.3, 0.1)\ny.sum().backward()\n(y, x.grad)"),
+    ("rng", SEEDED + "y = F.rrelu(x, training=True)\ny.sum().backward()\n(y, x.grad)"),
+    ("rng", SEEDED + "y = F.rrelu(x.double() * 3, 0.2, 0.9, True)\ny.sum().backward()\n(y, x.grad)"),
+    ("rng", SEEDED + "y = F.rrelu(x.t(), training=True)\n(y, torch.rand(2))"),
+    ("rng", SEEDED + "y = F.rrelu(x, 0.25, 0.25, True)\ny.sum().backward()\n(y, x.grad)"),
+    ("rng", SEEDED + "y = torch.randn(300)\nF.rrelu(y, training=True)"),
+    ("rng", SEEDED + "y = torch.randn(300, dtype=torch.float64)\nF.rrelu(y, 0.01, 0.99, training=True)"),
+    ("rng", SEEDED + "y = x * 1\nz = F.rrelu_(y, training=True)\nz.sum().backward()\n(z, z is y, x.grad)"),
+    ("autograd-backward", X + "y = x * 1\nz = torch.rrelu_(y)\nz.sum().backward()\n(z, z is y, x.grad)"),
+    ("autograd-backward", X + "y = x * 2\nz = F.rrelu(y, inplace=True)\n(z, z is y)"),
+    ("rng", SEEDED + "m = nn.RReLU()\na = m(x)\nm.eval()\n(repr(m), m.training, a, m(x))"),
+    ("module", "import torch.nn as nn\n(repr(nn.RReLU(0.1, 0.3, inplace=True)), repr(nn.RReLU(0, 1)), nn.RReLU().upper)"),
+    ("error", X + "F.rrelu(x, 0.5, 0.2)"),
+    ("error", "F.rrelu(torch.tensor([1, -2]))"),
+    ("error", "F.rrelu(torch.tensor([1, -2]), training=True)"),
+    ("error", "F.rrelu(torch.tensor([1., -2.]).half(), training=True)"),
+    ("error", X + "F.rrelu_(x)"),
+]
+
+INPUT = "x = torch.tensor([[0.1, 0.2, 0.4, 0.8], [0.3, -0.2, 0.5, 1.0], [2.0, -1.0, 0.7, 0.7]], requires_grad=True)\n"
+TARGET = "y = torch.tensor([[3, 0, -1, 1], [1, 2, 3, -1], [0, 0, 2, -1]])\n"
+MULTILABEL = [
+    ("autograd-backward", INPUT + TARGET + "l = F.multilabel_margin_loss(x, y, reduction='%s')\n(l * torch.tensor(%s)).sum().backward()\n(l, x.grad)"
+     % (reduction, weight)) for reduction, weight in [("none", "[1., 2., 3.]"), ("mean", "2."), ("sum", "0.5")]
+] + [
+    ("autograd-backward", INPUT + TARGET + "l = F.multilabel_margin_loss(x.double()[1], y[1])\nl.backward()\n(l, x.grad)"),
+    ("autograd-backward", INPUT + TARGET + "l = F.multilabel_margin_loss(x[0], y[0], reduction='none')\nl.backward()\n(l, x.grad)"),
+    ("loss", "torch.manual_seed(0)\nx = torch.randn(6, 9)\ny = torch.randint(-1, 9, (6, 9))\n(F.multilabel_margin_loss(x, y), F.multilabel_margin_loss(x, y, reduction='none'))"),
+    ("loss", "F.multilabel_margin_loss(torch.tensor(0.5), torch.tensor([0]))"),
+    ("loss", "import torch.nn as nn\nm = nn.MultiLabelMarginLoss(reduction='sum')\n(repr(m), m(torch.tensor([[0.1, 0.9, 0.3]]), torch.tensor([[2, -1, 0]])))"),
+    ("error", INPUT + TARGET + "F.multilabel_margin_loss(x, y[0])"),
+    ("error", INPUT + TARGET + "F.multilabel_margin_loss(x, y.int())"),
+    ("error", INPUT + TARGET + "F.multilabel_margin_loss(x, y + 5)"),
+    ("error", INPUT + TARGET + "F.multilabel_margin_loss(x, y - 5)"),
+    ("error", INPUT + TARGET + "F.multilabel_margin_loss(x, y, reduction='bad')"),
+    ("error", "F.multilabel_margin_loss(torch.zeros(2, 0), torch.zeros(2, 0).long())"),
+    ("error", "F.multilabel_margin_loss(torch.ones(2, 3, 4), torch.zeros(2, 3, 4).long())"),
+    ("error", "F.multilabel_margin_loss(torch.ones(2, 3).long(), torch.zeros(2, 3).long())"),
+]
+
+LRN = [
+    ("autograd-backward", "x = torch.arange(24.).reshape(2, 3, 4).div(7).requires_grad_()\ny = F.local_response_norm(x, 2)\n"
+     "(y * torch.arange(24.).view(2, 3, 4)).sum().backward()\n(y, x.grad)"),
+    ("autograd-backward", "x = torch.arange(48.).reshape(2, 4, 3, 2).div(9).requires_grad_()\n"
+     "y = F.local_response_norm(x, 3, alpha=0.5, beta=0.6, k=2.0)\ny.sum().backward()\n(y, x.grad)"),
+    ("autograd-backward", "torch.manual_seed(0)\nx = torch.randn(2, 5, 3, 2, 2, dtype=torch.float64, requires_grad=True)\n"
+     "y = F.local_response_norm(x, 4, alpha=0.3)\ny.sum().backward()\n(y, x.grad)"),
+    ("module", "import torch.nn as nn\nm = nn.LocalResponseNorm(3, 0.5, 0.6, 2.0)\n(repr(m), repr(nn.LocalResponseNorm(2)), m(torch.ones(1, 4, 2)))"),
+    ("loss", "x = torch.ones(2, 0, 3)\ny = F.local_response_norm(x, 2)\n(y, y is x)"),
+    ("error", "F.local_response_norm(torch.ones(2, 3), 2)"),
+]
+
+AS_STRIDED = [
+    ("view", "a = torch.arange(6.)\nb = a.as_strided_((2, 2), (1, 2), 1)\n(b, a, b is a, a.stride(), a.storage_offset())"),
+    ("autograd-backward", "b = torch.arange(6., requires_grad=True)\nc = b * 2\nr = c.as_strided_((2, 2), (1, 2))\n"
+     "c.sum().backward()\n(r, r is c, b.grad)"),
+    ("view", "a = torch.arange(6.)\n(torch.as_strided_(a, (2,), (2,)), a)"),
+    ("error", "torch.arange(6., requires_grad=True).as_strided_((2,), (1,))"),
+    ("error", "torch.arange(6.).as_strided_((2,), (1,), 10)"),
+    ("error", "torch.arange(6.).as_strided_((2,), (-1,))"),
+]
+
+CASES = RRELU + MULTILABEL + LRN + AS_STRIDED
