@@ -203,6 +203,10 @@ extension Interpreter {
                               "base_momentum", "max_momentum", "div_factor", "final_div_factor", "three_phase"]) { interpreter, bound, target in
             .oneCycle(try OneCyclePlan(bound: bound, groupCount: target.groups.count, interpreter))
         }
+        define("CyclicLR", ["base_lr", "max_lr", "step_size_up", "step_size_down", "mode", "gamma", "scale_fn", "scale_mode",
+                            "cycle_momentum", "base_momentum", "max_momentum"]) { interpreter, bound, target in
+            .cyclic(try CyclicPlan(bound: bound, groupCount: target.groups.count, interpreter))
+        }
         members["SequentialLR"] = .builtin(Builtin("SequentialLR", isOp: false) { interpreter, arguments in
             let bound = try arguments.bind("SequentialLR", ["optimizer", "schedulers", "milestones", "last_epoch"])
             let schedulers = try interpreter.iterate(try bound.value("schedulers")).map { value -> LRScheduler in

@@ -69,4 +69,40 @@ AS_STRIDED = [
     ("error", "torch.arange(6.).as_strided_((2,), (-1,))"),
 ]
 
-CASES = RRELU + MULTILABEL + LRN + AS_STRIDED
+# CyclicLR, and load_state_dict on the epoch-driven schedulers: a scheduler made with other
+# settings takes the saved ones and continues exactly as the saved one does.
+CYCLE = ("from torch.optim import lr_scheduler as S\n"
+         "def run(opt, make, steps=10):\n    s = make(opt)\n    out = [s.get_last_lr()]\n    for _ in range(steps):\n"
+         "        opt.step()\n        s.step()\n        out.append((s.get_last_lr(), [g.get('momentum', g.get('betas')) for g in opt.param_groups]))\n"
+         "    return out\n"
+         "def sgd(momentum=0.9):\n    return torch.optim.SGD([torch.nn.Parameter(torch.ones(2))], lr=0.1, momentum=momentum)\n")
+ROUNDTRIP = ("from torch.optim import lr_scheduler as S\n"
+             "def opt():\n    return torch.optim.SGD([torch.nn.Parameter(torch.ones(2))], lr=0.1, momentum=0.9)\n"
+             "def roundtrip(make_a, make_b):\n    oa = opt()\n    a = make_a(oa)\n    for _ in range(5):\n        oa.step()\n        a.step()\n"
+             "    ob = opt()\n    ob.load_state_dict(oa.state_dict())\n    b = make_b(ob)\n"
+             "    out = [b.load_state_dict(a.state_dict()), b.last_epoch, b.get_last_lr(), b.state_dict() == a.state_dict()]\n"
+             "    for _ in range(4):\n        ob.step()\n        b.step()\n        oa.step()\n        a.step()\n"
+             "        out.append((b.get_last_lr(), a.get_last_lr()))\n    return out\n")
+SCHEDULERS = [("lr-scheduler", CYCLE + source) for source in [
+    "run(sgd(), lambda o: S.CyclicLR(o, base_lr=0.01, max_lr=0.1, step_size_up=3))",
+    "run(sgd(), lambda o: S.CyclicLR(o, 0.01, 0.1, step_size_up=2, step_size_down=3, mode='triangular2', cycle_momentum=False), steps=12)",
+    "run(torch.optim.Adam([torch.nn.Parameter(torch.ones(2))], lr=0.1), lambda o: S.CyclicLR(o, 0.001, 0.01, step_size_up=2, mode='exp_range', gamma=0.9), steps=8)",
+    "run(sgd(0), lambda o: S.CyclicLR(o, 0.01, 0.1, step_size_up=2), steps=3)",
+    "run(sgd(0.5), lambda o: S.CyclicLR(o, [0.01], [0.1], step_size_up=4, scale_fn=lambda x: 0.5 ** x, scale_mode='iterations'), steps=6)",
+    "o = sgd()\ns = S.CyclicLR(o, 0.01, 0.1, step_size_up=3)\nfor _ in range(4):\n    o.step()\n    s.step()\n(s.state_dict(), sorted(o.param_groups[0].keys()))",
+]] + [("lr-scheduler", ROUNDTRIP + "roundtrip(lambda o: S.%s, lambda o: S.%s)" % pair) for pair in [
+    ("StepLR(o, 2, gamma=0.5)", "StepLR(o, 3)"), ("MultiStepLR(o, [1, 3, 3, 6], gamma=0.5)", "MultiStepLR(o, [2])"),
+    ("ExponentialLR(o, 0.9)", "ExponentialLR(o, 0.5)"), ("CosineAnnealingLR(o, 7, 0.01)", "CosineAnnealingLR(o, 3)"),
+    ("ConstantLR(o, 0.5, 7)", "ConstantLR(o)"), ("LinearLR(o, 0.2, 1.0, 8)", "LinearLR(o)"), ("PolynomialLR(o, 9, 2.0)", "PolynomialLR(o)"),
+    ("CosineAnnealingWarmRestarts(o, 3, 2, 0.001)", "CosineAnnealingWarmRestarts(o, 5)"),
+    ("CyclicLR(o, 0.01, 0.1, 3, mode='triangular2')", "CyclicLR(o, 0.02, 0.3, 5)"),
+    ("CyclicLR(o, 0.01, 0.1, 2, mode='exp_range', gamma=0.8)", "CyclicLR(o, 0.02, 0.3, 5)"),
+    ("LambdaLR(o, lambda e: 0.9 ** e)", "LambdaLR(o, lambda e: 0.9 ** e)"),
+]] + [("lr-scheduler-error", CYCLE + source) for source in [
+    "S.CyclicLR(torch.optim.Adagrad([torch.nn.Parameter(torch.ones(2))]), 0.01, 0.1)",
+    "S.CyclicLR(sgd(), 0.01, 0.1, mode='bad')",
+    "S.CyclicLR(sgd(), [0.01, 0.02], 0.1)",
+    "S.CyclicLR(sgd(), 0.01, [0.1, 0.2, 0.3])",
+]]
+
+CASES = RRELU + MULTILABEL + LRN + AS_STRIDED + SCHEDULERS
