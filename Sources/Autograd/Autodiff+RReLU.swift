@@ -13,8 +13,10 @@ extension Autodiff {
         guard training else {
             return try activation(input, .leakyReLU(negativeSlope: slope), backwardName: "RreluWithNoiseBackward0", inPlace: inPlace)
         }
-        let noise = try generator.rreluNoise(for: input, lower: lower, upper: upper)
-        let output = try TensorEngine.binary(.multiply, .tensor(input), .tensor(noise))
+        let slopes = try generator.rreluNoise(for: input, lower: lower, upper: upper)
+        // bfloat16 multiplies in float and keeps the slopes rounded to bfloat16, as ATen stores them.
+        let output = try TensorEngine.binary(.multiply, .tensor(try input.to(slopes.dtype)), .tensor(slopes)).to(input.dtype)
+        let noise = try slopes.to(input.dtype)
         let kept = try inputToSave(input, inPlace: inPlace)
         return Recorder.record(inPlace ? "RreluWithNoiseBackward1" : "RreluWithNoiseBackward0", inputs: [input], output: output) { node in
             let saved = node.save(kept)

@@ -22,6 +22,7 @@ struct CyclicPlan {
         let downValue = bound.optional("step_size_down")
         let down = downValue == nil || downValue?.isNone == true ? up : try interpreter.pythonDouble(downValue ?? .none)
         totalSize = up + down
+        guard totalSize != 0 else { throw PythonError("ZeroDivisionError", "float division by zero") }
         stepRatio = up / totalSize
         mode = try bound.string("mode", default: "triangular")
         gamma = try bound.double("gamma", default: 1)
@@ -55,8 +56,10 @@ struct CyclicPlan {
         let perGroup = cycleMomentum ? [maxRates, baseMomentums, maxMomentums] : [maxRates]
         guard perGroup.allSatisfy({ groupIndex < $0.count }) else { throw PythonError.valueError("zip() argument 2 is shorter than argument 1") }
         let position = Double(step) / totalSize
-        let cycle = Int((1 + position).rounded(.down))
+        let cycle = try pythonFloor(1 + position)
         let x = 1.0 + position - Double(cycle)
+        // Python's float division refuses a zero divisor (step_size_up=0 at a cycle's start).
+        guard x > stepRatio || stepRatio != 0, x <= stepRatio || stepRatio != 1 else { throw PythonError("ZeroDivisionError", "float division by zero") }
         let fraction = x <= stepRatio ? x / stepRatio : (x - 1) / (stepRatio - 1)
         let scale = try self.scale(scalesByCycle ? cycle : step, interpreter)
         if cycleMomentum {
@@ -64,6 +67,14 @@ struct CyclicPlan {
             try setMomentum(maxMomentums[groupIndex] - height * scale, in: group, interpreter)
         }
         return base + (maxRates[groupIndex] - base) * fraction * scale
+    }
+
+    /// `math.floor`, with its errors for values no int can hold.
+    private func pythonFloor(_ value: Double) throws -> Int {
+        if value.isNaN { throw PythonError.valueError("cannot convert float NaN to integer") }
+        if value.isInfinite { throw PythonError("OverflowError", "cannot convert float infinity to integer") }
+        guard let floor = Int(exactly: value.rounded(.down)) else { throw PythonError("OverflowError", "Python int too large to convert to C long") }
+        return floor
     }
 
     private func scale(_ argument: Int, _ interpreter: Interpreter) throws -> Double {

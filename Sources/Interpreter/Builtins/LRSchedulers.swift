@@ -142,7 +142,9 @@ final class LRScheduler: NativeObject {
         }
     }
 
-    private func nextRate(current: Double, base: Double, group: DictStorage, groupIndex: Int, _ interpreter: Interpreter) throws -> Double {
+    /// `base` is read only by the rules that use it: the chainable ones run without base rates.
+    private func nextRate(current: Double, base: @autoclosure () throws -> Double, group: DictStorage, groupIndex: Int,
+                          _ interpreter: Interpreter) throws -> Double {
         let epoch = Double(lastEpoch)
         switch rule {
         case let .step(size, gamma):
@@ -158,11 +160,11 @@ final class LRScheduler: NativeObject {
             guard period != 0 else { throw PythonError("ZeroDivisionError", "integer modulo by zero") }
             let periodValue = Double(period)
             if (lastEpoch - 1 - period) % (2 * period) == 0 {
-                return current + (base - minimum) * (1 - cos(Double.pi / periodValue)) / 2
+                return current + (try base() - minimum) * (1 - cos(Double.pi / periodValue)) / 2
             }
             return (1 + cos(Double.pi * epoch / periodValue)) / (1 + cos(Double.pi * (epoch - 1) / periodValue)) * (current - minimum) + minimum
         case let .lambda(functions):
-            return base * (try factor(functions, groupIndex, interpreter))
+            return try base() * (try factor(functions, groupIndex, interpreter))
         case let .multiplicative(functions):
             return isInitial ? current : current * (try factor(functions, groupIndex, interpreter))
         case let .constant(factor, total):
@@ -180,7 +182,7 @@ final class LRScheduler: NativeObject {
         case let .oneCycle(plan):
             return try plan.rate(step: lastEpoch, group: group, interpreter)
         case let .cyclic(plan):
-            return try plan.rate(step: lastEpoch, base: base, groupIndex: groupIndex, group: group, interpreter)
+            return try plan.rate(step: lastEpoch, base: try base(), groupIndex: groupIndex, group: group, interpreter)
         case .warmRestarts:
             return current
         }

@@ -4,10 +4,11 @@ extension Generator {
     /// The slopes training-mode `rrelu` multiplies by: for each element in logical order,
     /// one `uniform_real_distribution<double>(lower, upper)` draw where the input is at most
     /// 0, else 1. The bounds are first rounded to the dtype, as ATen reads them as `opmath_t`,
-    /// and each draw is rounded to the dtype before it is used. The result is contiguous.
+    /// and each draw is rounded to the dtype's `opmath_t` before it is used. The result is
+    /// contiguous, in that `opmath_t`: float32 for float32 and bfloat16, float64 for float64.
     public func rreluNoise(for input: Tensor, lower: Double, upper: Double) throws -> Tensor {
         switch input.dtype {
-        case .float32:
+        case .float32, .bfloat16:
             return try rreluNoise(input.elements(as: Float.self), shape: input.shape,
                                   lower: Double(Float(lower)), upper: Double(Float(upper))) { Float($0) }
         case .float64:

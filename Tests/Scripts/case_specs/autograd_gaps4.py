@@ -14,6 +14,7 @@ RRELU = [
     ("rng", SEEDED + "y = F.rrelu(x, 0.25, 0.25, True)\ny.sum().backward()\n(y, x.grad)"),
     ("rng", SEEDED + "y = torch.randn(300)\nF.rrelu(y, training=True)"),
     ("rng", SEEDED + "y = torch.randn(300, dtype=torch.float64)\nF.rrelu(y, 0.01, 0.99, training=True)"),
+    ("rng", SEEDED + "y = F.rrelu(x.bfloat16() * 3, training=True)\ny.sum().backward()\n(y, x.grad)"),
     ("rng", SEEDED + "y = x * 1\nz = F.rrelu_(y, training=True)\nz.sum().backward()\n(z, z is y, x.grad)"),
     ("autograd-backward", X + "y = x * 1\nz = torch.rrelu_(y)\nz.sum().backward()\n(z, z is y, x.grad)"),
     ("autograd-backward", X + "y = x * 2\nz = F.rrelu(y, inplace=True)\n(z, z is y)"),
@@ -57,6 +58,8 @@ LRN = [
     ("module", "import torch.nn as nn\nm = nn.LocalResponseNorm(3, 0.5, 0.6, 2.0)\n(repr(m), repr(nn.LocalResponseNorm(2)), m(torch.ones(1, 4, 2)))"),
     ("loss", "x = torch.ones(2, 0, 3)\ny = F.local_response_norm(x, 2)\n(y, y is x)"),
     ("error", "F.local_response_norm(torch.ones(2, 3), 2)"),
+    ("error", "F.local_response_norm(torch.ones(1, 3, 2), 0)"),
+    ("error", "F.local_response_norm(torch.ones(1, 3, 2, 2), 0)"),
 ]
 
 AS_STRIDED = [
@@ -98,11 +101,14 @@ SCHEDULERS = [("lr-scheduler", CYCLE + source) for source in [
     ("CyclicLR(o, 0.01, 0.1, 3, mode='triangular2')", "CyclicLR(o, 0.02, 0.3, 5)"),
     ("CyclicLR(o, 0.01, 0.1, 2, mode='exp_range', gamma=0.8)", "CyclicLR(o, 0.02, 0.3, 5)"),
     ("LambdaLR(o, lambda e: 0.9 ** e)", "LambdaLR(o, lambda e: 0.9 ** e)"),
-]] + [("lr-scheduler-error", CYCLE + source) for source in [
+]] + [("lr-scheduler", CYCLE + "o = sgd()\ns = S.StepLR(o, 2)\ns.load_state_dict({'base_lrs': [], 'last_epoch': 3})\no.step()\ns.step()\n(s.get_last_lr(), s.last_epoch)")] + [("lr-scheduler-error", CYCLE + source) for source in [
     "S.CyclicLR(torch.optim.Adagrad([torch.nn.Parameter(torch.ones(2))]), 0.01, 0.1)",
     "S.CyclicLR(sgd(), 0.01, 0.1, mode='bad')",
     "S.CyclicLR(sgd(), [0.01, 0.02], 0.1)",
     "S.CyclicLR(sgd(), 0.01, [0.1, 0.2, 0.3])",
+    "S.CyclicLR(sgd(), 0.01, 0.1, step_size_up=0)",
+    "S.CyclicLR(sgd(), 0.01, 0.1, step_size_up=0, step_size_down=2)",
+    "S.CyclicLR(sgd(), 0.01, 0.1, step_size_up=float('nan'))",
 ]]
 
 CASES = RRELU + MULTILABEL + LRN + AS_STRIDED + SCHEDULERS
