@@ -111,4 +111,15 @@ SCHEDULERS = [("lr-scheduler", CYCLE + source) for source in [
     "S.CyclicLR(sgd(), 0.01, 0.1, step_size_up=float('nan'))",
 ]]
 
+PLATEAU = ("from torch.optim import lr_scheduler as S\n"
+           "def opt():\n    return torch.optim.SGD([torch.nn.Parameter(torch.ones(2))], lr=0.1, momentum=0.9)\n")
+SCHEDULERS += [("lr-scheduler", PLATEAU + source) for source in [
+    "oa = opt()\na = S.ReduceLROnPlateau(oa, patience=1, cooldown=1)\nfor m in [1.0, 0.9, 0.95, 0.96, 0.97]:\n    oa.step()\n    a.step(m)\n"
+    "ob = opt()\nob.load_state_dict(oa.state_dict())\nb = S.ReduceLROnPlateau(ob, mode='max', patience=5, min_lr=[0.001], threshold_mode='abs')\n"
+    "before = b.state_dict()\nloaded = b.load_state_dict(a.state_dict())\nout = [before, loaded, b.state_dict() == a.state_dict()]\n"
+    "for m in [0.99, 0.98, 0.97, 0.5, 0.6, 0.7, 0.8]:\n    ob.step()\n    b.step(m)\n    oa.step()\n    a.step(m)\n"
+    "    out.append((b.get_last_lr(), a.get_last_lr(), b.num_bad_epochs, b.best))\nout",
+    "S.ReduceLROnPlateau(opt(), min_lr=0.01, factor=0.5, eps=0).state_dict()",
+]]
+
 CASES = RRELU + MULTILABEL + LRN + AS_STRIDED + SCHEDULERS
