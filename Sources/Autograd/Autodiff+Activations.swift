@@ -63,7 +63,8 @@ extension Autodiff {
     private static func resultSavingActivation(_ input: Tensor, _ output: Tensor, _ kind: Activation, name: String) throws -> Tensor? {
         switch kind {
         case let .leakyReLU(slope):
-            return Recorder.record("LeakyReluBackward1", inputs: [input], output: output) { node in
+            // LeakyReluBackward1, or RreluWithNoiseBackward1 for eval-mode rrelu, which runs leaky ReLU.
+            return Recorder.record(name.replacingOccurrences(of: "Backward0", with: "Backward1"), inputs: [input], output: output) { node in
                 let saved = node.saveResult(writtenInto: input)
                 return { gradient, _ in
                     guard slope >= 0 else {

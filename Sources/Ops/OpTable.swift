@@ -5,7 +5,7 @@ public enum OpTable {
         + creationOps + unaryOps + elementwiseOps + indexingOps + linearAlgebraOps + addedProductOps + specialMathOps
         + statisticsOps + matrixBuilderOps + quantileOps + elementwiseCompositeOps
         + linalgOps + decompositionOps + singularValueOps + pseudoInverseOps + moreLossOps + gatedUnitOps + slidingBlockOps
-        + instanceNormOps + adaptiveMaxPoolOps
+        + instanceNormOps + adaptiveMaxPoolOps + localResponseNormOps
         + sizedViewOps + indexWriteOps
         + dropoutFamilyOps + handBoundOps + modelSetupOps + besselOps + vectorProductOps + stridedViewOps + elementwiseExtraOps + trapezoidOps
 

@@ -42,7 +42,10 @@ extension Interpreter {
             ("Threshold", "threshold", [("threshold", ""), ("value", ""), ("inplace", "False")]),
             ("Hardshrink", "hardshrink", [("lambd", "0.5")]),
             ("Softshrink", "softshrink", [("lambd", "0.5")]),
+            ("RReLU", "rrelu", [("lower", "0.125"), ("upper", "0.3333333333333333"), ("inplace", "False")]),
         ]
+        // Their forward passes the module's training flag on (RReLU's random slopes).
+        let trainingModules: Set<String> = ["RReLU"]
         // Their extra_repr shows the bare value: `Hardshrink(0.5)`.
         let bareValueModules: Set<String> = ["Hardshrink", "Softshrink"]
         var members: [String: Value] = [:]
@@ -66,9 +69,11 @@ extension Interpreter {
                         shown[shown.count - 1] = String(last.dropFirst(parameter.count + 1))
                     }
                 }
-                return .native(FunctionModule(name: moduleName, description: shown.joined(separator: ", ")) { interpreter, input in
-                    try interpreter.call(function, CallArguments([.tensor(input)], keywords: keywords))
-                })
+                let passesTraining = trainingModules.contains(moduleName)
+                return .native(FunctionModule(name: moduleName, description: shown.joined(separator: ", "), trainingBody: { interpreter, input, training in
+                    let flag: [(name: String, value: Value)] = passesTraining ? [("training", .bool(training))] : []
+                    return try interpreter.call(function, CallArguments([.tensor(input)], keywords: keywords + flag))
+                }))
             })
         }
         return members

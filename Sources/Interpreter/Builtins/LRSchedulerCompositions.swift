@@ -58,10 +58,15 @@ final class SequentialScheduler: NativeObject {
 /// for more than `patience` steps, then waits `cooldown` steps.
 final class PlateauScheduler: NativeObject {
     let optimizer: Optimizer
-    let minimizes: Bool, relative: Bool
-    let factor: Double, threshold: Double, eps: Double
-    let patience: Int, cooldown: Int
-    let minimumRates: [Double]
+    // Variables, because `load_state_dict` replaces them.
+    var minimizes: Bool, relative: Bool
+    var factor: Double, threshold: Double, eps: Double
+    var patience: Int, cooldown: Int
+    var minimumRates: [Double]
+    /// `min_lrs` and `default_min_lr` as given (the default is the int 0), for `state_dict()`.
+    var minimumRateValues: [Value], defaultMinimum: Value
+    /// `factor`, `threshold` and `eps` as given (`eps=0` stays an int), for `state_dict()`.
+    var givenOptions: [String: Value] = [:]
     var best: Double
     var badEpochs = 0, cooldownLeft = 0, lastEpoch = 0
     var lastRates: [Double] = []
@@ -81,11 +86,15 @@ final class PlateauScheduler: NativeObject {
         eps = try bound.double("eps", default: 1e-8)
         let groups = optimizer.groups
         if let given = bound.optional("min_lr"), case .list = given {
-            minimumRates = try interpreter.iterate(given).map { try interpreter.pythonDouble($0) }
-            guard minimumRates.count == groups.count else { throw PythonError.valueError("expected \(groups.count) min_lrs, got \(minimumRates.count)") }
+            minimumRateValues = try interpreter.iterate(given)
+            defaultMinimum = .none
+            guard minimumRateValues.count == groups.count else { throw PythonError.valueError("expected \(groups.count) min_lrs, got \(minimumRateValues.count)") }
         } else {
-            minimumRates = Array(repeating: try bound.double("min_lr", default: 0), count: groups.count)
+            defaultMinimum = bound.optional("min_lr") ?? .int(0)
+            minimumRateValues = Array(repeating: defaultMinimum, count: groups.count)
         }
+        minimumRates = try minimumRateValues.map { try interpreter.pythonDouble($0) }
+        for name in ["factor", "threshold", "eps"] { givenOptions[name] = bound.optional(name) }
         best = minimizes ? .infinity : -.infinity
         lastRates = try groups.map { try interpreter.pythonDouble($0[.string("lr")] ?? .float(0)) }
     }
@@ -102,6 +111,14 @@ final class PlateauScheduler: NativeObject {
                 return .none
             }
         case "get_last_lr": return method { _, _ in .list(ListStorage(self.lastRates.map { .float($0) })) }
+        case "state_dict": return method { _, arguments in
+            _ = try arguments.bind("state_dict", [])
+            return .dict(self.stateDict())
+        }
+        case "load_state_dict": return method { interpreter, arguments in
+            try self.loadStateDict(try arguments.bind("load_state_dict", ["state_dict"]).value("state_dict"), interpreter)
+            return .none
+        }
         case "best": return .float(best)
         case "num_bad_epochs": return .int(Int64(badEpochs))
         case "last_epoch": return .int(Int64(lastEpoch))
@@ -126,7 +143,8 @@ final class PlateauScheduler: NativeObject {
         if badEpochs > patience {
             for (index, group) in groups.enumerated() {
                 let old = try interpreter.pythonDouble(group[.string("lr")] ?? .float(0))
-                let new = Swift.max(old * factor, minimumRates[Swift.min(index, minimumRates.count - 1)])
+                guard index < minimumRates.count else { throw PythonError("IndexError", "list index out of range") }
+                let new = Swift.max(old * factor, minimumRates[index])
                 if old - new > eps { group[.string("lr")] = .float(new) }
             }
             cooldownLeft = cooldown
@@ -202,6 +220,10 @@ extension Interpreter {
         define("OneCycleLR", ["max_lr", "total_steps", "epochs", "steps_per_epoch", "pct_start", "anneal_strategy", "cycle_momentum",
                               "base_momentum", "max_momentum", "div_factor", "final_div_factor", "three_phase"]) { interpreter, bound, target in
             .oneCycle(try OneCyclePlan(bound: bound, groupCount: target.groups.count, interpreter))
+        }
+        define("CyclicLR", ["base_lr", "max_lr", "step_size_up", "step_size_down", "mode", "gamma", "scale_fn", "scale_mode",
+                            "cycle_momentum", "base_momentum", "max_momentum"]) { interpreter, bound, target in
+            .cyclic(try CyclicPlan(bound: bound, groupCount: target.groups.count, interpreter))
         }
         members["SequentialLR"] = .builtin(Builtin("SequentialLR", isOp: false) { interpreter, arguments in
             let bound = try arguments.bind("SequentialLR", ["optimizer", "schedulers", "milestones", "last_epoch"])

@@ -45,18 +45,9 @@ struct OneCyclePlan {
             throw PythonError.valueError("anneal_strategy must be one of 'cos' or 'linear', instead got \(strategy)")
         }
         cosine = strategy == "cos"
-        func perGroup(_ name: String, _ fallback: Double) throws -> [Double] {
-            guard let given = bound.optional(name) else { return Array(repeating: fallback, count: groupCount) }
-            if case .list = given { return try interpreter.iterate(given).map { try interpreter.pythonDouble($0) } }
-            if case .tuple = given { return try interpreter.iterate(given).map { try interpreter.pythonDouble($0) } }
-            return Array(repeating: try interpreter.pythonDouble(given), count: groupCount)
-        }
-        maxRates = try perGroup("max_lr", 0)
-        maxMomentums = try perGroup("max_momentum", 0.95)
-        baseMomentums = try perGroup("base_momentum", 0.85)
-        for (name, values) in [("max_lr", maxRates), ("max_momentum", maxMomentums), ("base_momentum", baseMomentums)] where values.count != groupCount {
-            throw PythonError.valueError("\(name) must have the same length as optimizer.param_groups. \(name) has \(values.count) values, param_groups has \(groupCount).")
-        }
+        maxRates = try valuesPerGroup(bound, "max_lr", fallback: 0, groupCount: groupCount, interpreter)
+        maxMomentums = try valuesPerGroup(bound, "max_momentum", fallback: 0.95, groupCount: groupCount, interpreter)
+        baseMomentums = try valuesPerGroup(bound, "base_momentum", fallback: 0.85, groupCount: groupCount, interpreter)
         divisor = try bound.double("div_factor", default: 25)
         finalDivisor = try bound.double("final_div_factor", default: 1e4)
         cycleMomentum = try bound.bool("cycle_momentum", default: true)
@@ -70,10 +61,7 @@ struct OneCyclePlan {
             group[.string("max_lr")] = .float(maxRates[index])
             group[.string("min_lr")] = .float(initial / finalDivisor)
             guard cycleMomentum else { continue }
-            let usesBetas = group[.string("betas")] != nil
-            guard usesBetas || group[.string("momentum")] != nil else {
-                throw PythonError.valueError("optimizer must support momentum or beta1 with `cycle_momentum` option enabled")
-            }
+            try checkCyclableMomentum(group)
             try setMomentum(maxMomentums[index], in: group, interpreter)
             group[.string("max_momentum")] = .float(maxMomentums[index])
             group[.string("base_momentum")] = .float(baseMomentums[index])
@@ -105,13 +93,40 @@ struct OneCyclePlan {
         cosine ? end + (start - end) / 2.0 * (cos(Double.pi * fraction) + 1) : (end - start) * fraction + start
     }
 
-    /// SGD's `momentum`, or the first of Adam's `betas`.
-    private func setMomentum(_ momentum: Double, in group: DictStorage, _ interpreter: Interpreter) throws {
-        if let betas = group[.string("betas")] {
-            let rest = try interpreter.iterate(betas).dropFirst()
-            group[.string("betas")] = .tuple([.float(momentum)] + rest)
-        } else {
-            group[.string("momentum")] = .float(momentum)
+}
+
+/// `_format_param`: one value for every parameter group, given once or as a list of them.
+func valuesPerGroup(_ bound: BoundArguments, _ name: String, fallback: Double?, groupCount: Int, _ interpreter: Interpreter) throws -> [Double] {
+    let values: [Double]
+    if let given = bound.optional(name) {
+        switch given {
+        case .list, .tuple: values = try interpreter.iterate(given).map { try interpreter.pythonDouble($0) }
+        default: values = Array(repeating: try interpreter.pythonDouble(given), count: groupCount)
         }
+    } else if let fallback {
+        values = Array(repeating: fallback, count: groupCount)
+    } else {
+        values = Array(repeating: try interpreter.pythonDouble(try bound.value(name)), count: groupCount)
+    }
+    guard values.count == groupCount else {
+        throw PythonError.valueError("\(name) must have the same length as optimizer.param_groups. \(name) has \(values.count) values, param_groups has \(groupCount).")
+    }
+    return values
+}
+
+/// The cycling schedulers move a momentum (SGD's, RMSprop's) or Adam's beta1; other optimizers have none.
+func checkCyclableMomentum(_ group: DictStorage) throws {
+    guard group[.string("betas")] != nil || group[.string("momentum")] != nil else {
+        throw PythonError.valueError("optimizer must support momentum or beta1 with `cycle_momentum` option enabled")
+    }
+}
+
+/// SGD's `momentum`, or the first of Adam's `betas`.
+func setMomentum(_ momentum: Double, in group: DictStorage, _ interpreter: Interpreter) throws {
+    if let betas = group[.string("betas")] {
+        let rest = try interpreter.iterate(betas).dropFirst()
+        group[.string("betas")] = .tuple([.float(momentum)] + rest)
+    } else {
+        group[.string("momentum")] = .float(momentum)
     }
 }

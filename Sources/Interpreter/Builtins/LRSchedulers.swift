@@ -15,12 +15,14 @@ final class LRScheduler: NativeObject {
         case linear(start: Double, end: Double, total: Int)
         case polynomial(total: Int, power: Double)
         case oneCycle(OneCyclePlan)
+        case cyclic(CyclicPlan)
         case warmRestarts(first: Int, multiplier: Int, minimum: Double)
     }
 
     let name: String
     let optimizer: Optimizer
-    let rule: Rule
+    /// Its fields change only when `load_state_dict` replaces them.
+    var rule: Rule
     var lastEpoch = -1
     var baseRates: [Double] = []
     var lastRates: [Double] = []
@@ -36,6 +38,7 @@ final class LRScheduler: NativeObject {
         self.optimizer = optimizer
         self.rule = rule
         if case let .oneCycle(plan) = rule { try plan.prepare(optimizer.groups, interpreter) }
+        if case let .cyclic(plan) = rule { try plan.prepare(optimizer.groups, interpreter) }
         if case let .warmRestarts(first, _, _) = rule { cycleLength = first }
         if optimizer.steppedSinceSchedulerAttached == nil { optimizer.steppedSinceSchedulerAttached = false }
         for group in optimizer.groups {
@@ -43,6 +46,8 @@ final class LRScheduler: NativeObject {
             baseRates.append(try interpreter.pythonDouble(group[.string("initial_lr")] ?? .float(0)))
         }
         try initialStep(interpreter)
+        // CyclicLR sets `self.base_lrs` after LRScheduler's constructor has stepped once.
+        if case let .cyclic(plan) = rule { baseRates = plan.baseRates }
     }
 
     var typeName: String { name }
@@ -59,6 +64,10 @@ final class LRScheduler: NativeObject {
         case "state_dict": return method { interpreter, arguments in
             _ = try arguments.bind("state_dict", [])
             return .dict(try self.stateDict(interpreter))
+        }
+        case "load_state_dict": return method { interpreter, arguments in
+            try self.loadStateDict(try arguments.bind("load_state_dict", ["state_dict"]).value("state_dict"), interpreter)
+            return .none
         }
         default: return nil
         }
@@ -83,7 +92,7 @@ final class LRScheduler: NativeObject {
         }
         lastEpoch += 1
         try setRates { index, group in
-            try nextRate(current: try interpreter.pythonDouble(group[.string("lr")] ?? .float(0)), base: baseRates[index],
+            try nextRate(current: try interpreter.pythonDouble(group[.string("lr")] ?? .float(0)), base: try baseRate(index),
                          group: group, groupIndex: index, interpreter)
         }
     }
@@ -93,10 +102,17 @@ final class LRScheduler: NativeObject {
     func jump(to epoch: Int, _ interpreter: Interpreter) throws {
         lastEpoch = epoch
         try setRates { index, group in
-            if let rate = closedFormRate(base: baseRates[index]) { return rate }
-            return try nextRate(current: try interpreter.pythonDouble(group[.string("lr")] ?? .float(0)), base: baseRates[index],
+            if let rate = closedFormRate(base: try baseRate(index)) { return rate }
+            return try nextRate(current: try interpreter.pythonDouble(group[.string("lr")] ?? .float(0)), base: try baseRate(index),
                                 group: group, groupIndex: index, interpreter)
         }
+    }
+
+    /// A group's base rate; a loaded state_dict may hold fewer than the optimizer has groups,
+    /// which PyTorch's `zip(..., strict=True)` refuses.
+    private func baseRate(_ index: Int) throws -> Double {
+        guard index < baseRates.count else { throw PythonError.valueError("zip() argument 2 is shorter than argument 1") }
+        return baseRates[index]
     }
 
     private func setRates(_ rate: (Int, DictStorage) throws -> Double) throws {
@@ -122,11 +138,13 @@ final class LRScheduler: NativeObject {
         }
         lastEpoch += 1
         try setRates { index, _ in
-            minimum + (baseRates[index] - minimum) * (1 + cos(Double.pi * Double(cyclePosition) / Double(cycleLength))) / 2
+            minimum + (try baseRate(index) - minimum) * (1 + cos(Double.pi * Double(cyclePosition) / Double(cycleLength))) / 2
         }
     }
 
-    private func nextRate(current: Double, base: Double, group: DictStorage, groupIndex: Int, _ interpreter: Interpreter) throws -> Double {
+    /// `base` is read only by the rules that use it: the chainable ones run without base rates.
+    private func nextRate(current: Double, base: @autoclosure () throws -> Double, group: DictStorage, groupIndex: Int,
+                          _ interpreter: Interpreter) throws -> Double {
         let epoch = Double(lastEpoch)
         switch rule {
         case let .step(size, gamma):
@@ -142,11 +160,11 @@ final class LRScheduler: NativeObject {
             guard period != 0 else { throw PythonError("ZeroDivisionError", "integer modulo by zero") }
             let periodValue = Double(period)
             if (lastEpoch - 1 - period) % (2 * period) == 0 {
-                return current + (base - minimum) * (1 - cos(Double.pi / periodValue)) / 2
+                return current + (try base() - minimum) * (1 - cos(Double.pi / periodValue)) / 2
             }
             return (1 + cos(Double.pi * epoch / periodValue)) / (1 + cos(Double.pi * (epoch - 1) / periodValue)) * (current - minimum) + minimum
         case let .lambda(functions):
-            return base * (try factor(functions, groupIndex, interpreter))
+            return try base() * (try factor(functions, groupIndex, interpreter))
         case let .multiplicative(functions):
             return isInitial ? current : current * (try factor(functions, groupIndex, interpreter))
         case let .constant(factor, total):
@@ -163,6 +181,8 @@ final class LRScheduler: NativeObject {
             return current * pow((1.0 - epoch / totalValue) / (1.0 - (epoch - 1) / totalValue), power)
         case let .oneCycle(plan):
             return try plan.rate(step: lastEpoch, group: group, interpreter)
+        case let .cyclic(plan):
+            return try plan.rate(step: lastEpoch, base: try base(), groupIndex: groupIndex, group: group, interpreter)
         case .warmRestarts:
             return current
         }
@@ -180,7 +200,7 @@ final class LRScheduler: NativeObject {
         case let .linear(start, end, total):
             return total == 0 ? nil : base * (start + (end - start) * Double(min(total, lastEpoch)) / Double(total))
         case let .polynomial(total, power): return total == 0 ? nil : base * pow(1.0 - Double(min(total, lastEpoch)) / Double(total), power)
-        case .lambda, .multiplicative, .oneCycle, .warmRestarts: return nil
+        case .lambda, .multiplicative, .oneCycle, .cyclic, .warmRestarts: return nil
         }
     }
 

@@ -59,6 +59,7 @@ extension Interpreter {
             ("CosineEmbeddingLoss", "cosine_embedding_loss", ["margin", "size_average", "reduce", "reduction"]),
             ("SoftMarginLoss", "soft_margin_loss", ["size_average", "reduce", "reduction"]),
             ("MultiMarginLoss", "multi_margin_loss", ["p", "margin", "weight", "size_average", "reduce", "reduction"]),
+            ("MultiLabelMarginLoss", "multilabel_margin_loss", ["size_average", "reduce", "reduction"]),
             ("MultiLabelSoftMarginLoss", "multilabel_soft_margin_loss", ["weight", "size_average", "reduce", "reduction"]),
             ("PoissonNLLLoss", "poisson_nll_loss", ["log_input", "full", "size_average", "eps", "reduce", "reduction"]),
             ("GaussianNLLLoss", "gaussian_nll_loss", ["*", "full", "eps", "reduction"]),

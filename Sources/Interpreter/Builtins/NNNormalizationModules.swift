@@ -166,6 +166,18 @@ extension Interpreter {
                 affine: try bound.bool("affine", default: true), bias: try bound.bool("bias", default: true),
                 dtype: try bound.dtype("dtype") ?? defaultFloatDType))
         })
+        members["LocalResponseNorm"] = .builtin(Builtin("LocalResponseNorm") { interpreter, arguments in
+            let bound = try arguments.bind("LocalResponseNorm", ["size", "alpha", "beta", "k"])
+            let size = try bound.int("size")
+            let alpha = try bound.double("alpha", default: 1e-4), beta = try bound.double("beta", default: 0.75), k = try bound.double("k", default: 1)
+            // extra_repr formats the values as given: `LocalResponseNorm(2, alpha=0.0001, beta=0.75, k=1.0)`.
+            let shown = try [("alpha", alpha), ("beta", beta), ("k", k)].map { name, fallback in
+                "\(name)=" + (try bound.optional(name).map { try interpreter.repr($0) } ?? pythonFloatRepr(fallback))
+            }
+            return .native(FunctionModule(name: "LocalResponseNorm", description: (["\(size)"] + shown).joined(separator: ", ")) { _, input in
+                .tensor(try Autodiff.localResponseNorm(input, size: size, alpha: alpha, beta: beta, k: k))
+            })
+        })
         return members
     }
 

@@ -4,7 +4,7 @@ import TensorEngine
 /// The activations of `torch.nn.functional`. Those with `inplace=True` write their result
 /// into the input, as PyTorch's in-place activations do.
 extension OpTable {
-    static let functionalActivationOps: [OpEntry] = parameterized + parameterless + clipping
+    static let functionalActivationOps: [OpEntry] = parameterized + randomized + parameterless + clipping
 
     private static let parameterized: [OpEntry] = [
         activation("leaky_relu", "float negative_slope=0.01, bool inplace=False", variants: [.functional, .inPlaceFunctional]) { .leakyReLU(negativeSlope: try $0.float("negative_slope")) },
@@ -18,6 +18,19 @@ extension OpTable {
             }
         },
         activation("softplus", "float beta=1.0, float threshold=20.0", explain: OpExplanation(.elementwise(words: "log(1 + e^x) of every element"))) { .softplus(beta: try $0.float("beta"), threshold: try $0.float("threshold")) },
+    ]
+
+    // Randomized leaky ReLU. Its training draws come from the default generator, in
+    // PyTorch's order, so seeded runs give PyTorch's slopes.
+    private static let randomized: [OpEntry] = [
+        OpEntry("rrelu", "Tensor input, float lower=0.125, float upper=0.3333333333333333, bool training=False, bool inplace=False",
+                torchAndFunctional, family: .activation,
+                explain: OpExplanation(.elementwise(words: "x where x > 0, else x times a slope between lower and upper (random in training, their mean otherwise)"))) { arguments in
+            let input = try arguments.tensor("input")
+            return try applied(try Autodiff.rrelu(input, lower: try arguments.float("lower"), upper: try arguments.float("upper"),
+                                                  training: try arguments.bool("training"), inPlace: try arguments.bool("inplace"),
+                                                  generator: .default), input, arguments)
+        },
     ]
 
     private static let parameterless: [OpEntry] = [

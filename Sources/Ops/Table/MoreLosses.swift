@@ -15,6 +15,10 @@ extension OpTable {
                                                  margin: try arguments.float("margin"), weight: try arguments.optionalTensor("weight"),
                                                  reduction: try lossReduction(arguments)))
         },
+        OpEntry("multilabel_margin_loss", "Tensor input, Tensor target, bool? size_average=None, bool? reduce=None, str reduction='mean'",
+                [.functional], family: .loss) { arguments in
+            .tensor(try Autodiff.multilabelMarginLoss(try arguments.tensor("input"), try arguments.tensor("target"), reduction: try lossReduction(arguments)))
+        },
         OpEntry("multilabel_soft_margin_loss", "Tensor input, Tensor target, Tensor? weight=None, bool? size_average=None, bool? reduce=None, str reduction='mean'",
                 [.functional], family: .loss) { arguments in
             .tensor(try Autodiff.multilabelSoftMarginLoss(try arguments.tensor("input"), try arguments.tensor("target"),

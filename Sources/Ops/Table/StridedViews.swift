@@ -4,7 +4,7 @@ import TensorEngine
 /// `as_strided`: a view with any size, stride and storage offset over the input's storage.
 extension OpTable {
     static let stridedViewOps: [OpEntry] = [
-        OpEntry("as_strided", "Tensor input, int[] size, int[] stride, int? storage_offset=None", [.function, .method], family: .movement,
+        OpEntry("as_strided", "Tensor input, int[] size, int[] stride, int? storage_offset=None", [.function, .method, .inPlaceView, .inPlaceFunction], family: .movement,
                 explain: OpExplanation(.elementwise(words: "a view reading the storage at the given sizes, strides and offset, sharing its memory")),
                 doc: OpDoc("A view of the input's storage with the given size, stride and storage offset; no data is copied.",
                            formula: "out[i₀, i₁, …] = storage[offset + Σₖ iₖ·stride[k]]",

@@ -86,7 +86,7 @@ extension Tensor {
             }
         }
         guard k.allSatisfy({ $0 > 0 }) else {
-            throw TensorError.runtime("kernel_size must be greater than zero, but got kT: \(k[0]) kH: \(k[1]) kW: \(k[2])")
+            throw TensorError.runtime("kernel size should be greater than zero, but got kT: \(k[0]) kH: \(k[1]) kW: \(k[2])")
         }
         guard s.allSatisfy({ $0 > 0 }) else {
             throw TensorError.runtime("stride should be greater than zero, but got dT: \(s[0]) dH: \(s[1]) dW: \(s[2])")
