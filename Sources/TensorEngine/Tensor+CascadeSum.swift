@@ -1,26 +1,29 @@
-/// float32 sums in PyTorch's order (aten/src/ATen/native/cpu/SumKernel.cpp, one thread).
+/// float32 and float64 sums in PyTorch's order (aten/src/ATen/native/cpu/SumKernel.cpp,
+/// one thread).
 ///
 /// PyTorch sums float32 in float32, so its results carry rounding that a Double sum does
 /// not: a softmax row can sum to 1.0000001 and print `1.0000` rather than `1.`. To agree
 /// to the bit we walk the elements as its TensorIterator does (reduced dims innermost,
-/// dims sorted by stride and merged when contiguous) and add them in the same cascade.
+/// dims sorted by stride and merged when contiguous) and add them in the same cascade,
+/// in vectors of AVX2's width: eight floats or four doubles.
 
 extension Tensor {
-    /// Σ over `layout`'s reduced dims of a float32 tensor, into a new float32 tensor.
-    func float32CascadeSum(_ layout: ReductionLayout) throws -> Tensor {
-        try float32CascadeSum(layout, reading: PlainRead.self)
+    /// `nansum` of a float32 or float64 tensor: the same cascade with each NaN read as
+    /// zero, as `cascade_sum<ignore_nan=true>` reads it.
+    func cascadeNanSum(_ layout: ReductionLayout) throws -> Tensor {
+        dtype == .float64
+            ? try cascadeSum(layout, Double.self, reading: NaNAsZeroRead.self)
+            : try cascadeSum(layout, Float.self, reading: NaNAsZeroRead.self)
     }
 
-    /// `nansum` of a float32 tensor: the same cascade with each NaN read as zero, as
-    /// `cascade_sum<ignore_nan=true>` reads it.
-    func float32CascadeNanSum(_ layout: ReductionLayout) throws -> Tensor {
-        try float32CascadeSum(layout, reading: NaNAsZeroRead.self)
-    }
-
-    private func float32CascadeSum<Read: CascadeRead>(_ layout: ReductionLayout, reading: Read.Type) throws -> Tensor {
-        let result = try Tensor.zeros(shape: layout.outputShape, dtype: .float32)
-        let input = UnsafePointer(pointer(Float.self))
-        let output = result.pointer(Float.self)
+    /// Σ over `layout`'s reduced dims of a tensor whose elements are `T`, into a new
+    /// tensor of its dtype.
+    func cascadeSum<T: CascadeElement, Read: CascadeRead>(
+        _ layout: ReductionLayout, _: T.Type, reading: Read.Type = PlainRead.self
+    ) throws -> Tensor {
+        let result = try Tensor.zeros(shape: layout.outputShape, dtype: dtype)
+        let input = UnsafePointer(pointer(T.self))
+        let output = result.pointer(T.self)
         let plan = ReductionIterationPlan(shape: shape, strides: strides, reducedDims: layout.reducedDims)
         plan.forEachBlock { block in
             cascadeSumBlock(input + storageOffset + block.inputOffset, output + block.outputOffset, block, Read.self)
@@ -28,27 +31,6 @@ extension Tensor {
         // A stop request ends the blocks and the cascades early; the partial sums are dropped.
         try OperationStop.check()
         return result
-    }
-}
-
-/// How the cascade reads an element: as stored (sum), or with NaN as zero (nansum).
-protocol CascadeRead {
-    static func scalar(_ value: Float) -> Float
-    static func vector(_ value: SIMD8<Float>) -> SIMD8<Float>
-}
-
-enum PlainRead: CascadeRead {
-    @inline(__always) static func scalar(_ value: Float) -> Float { value }
-    @inline(__always) static func vector(_ value: SIMD8<Float>) -> SIMD8<Float> { value }
-}
-
-enum NaNAsZeroRead: CascadeRead {
-    @inline(__always) static func scalar(_ value: Float) -> Float { value.isNaN ? 0 : value }
-    /// Masked with the lanes' self-equality (all ones unless NaN) as bits: one compare
-    /// and one and, where `replacing(with:where:)` ran lane by lane.
-    @inline(__always) static func vector(_ value: SIMD8<Float>) -> SIMD8<Float> {
-        let keep = unsafeBitCast(value .== value, to: SIMD8<UInt32>.self)
-        return unsafeBitCast(unsafeBitCast(value, to: SIMD8<UInt32>.self) & keep, to: SIMD8<Float>.self)
     }
 }
 
@@ -177,8 +159,8 @@ struct ReductionIterationPlan {
 }
 
 /// `cascade_sum`'s loop body: adds each block's sums into the output.
-private func cascadeSumBlock<Read: CascadeRead>(
-    _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, _ block: ReductionBlock, _ read: Read.Type
+private func cascadeSumBlock<T: CascadeElement, Read: CascadeRead>(
+    _ input: UnsafePointer<T>, _ output: UnsafeMutablePointer<T>, _ block: ReductionBlock, _ read: Read.Type
 ) {
     var (size0, size1) = (block.size0, block.size1)
     var (in0, in1) = (block.inputStride0, block.inputStride1)
@@ -199,9 +181,9 @@ private func cascadeSumBlock<Read: CascadeRead>(
         }
         return
     }
-    if in0 == 1 && size0 >= 8 {
+    if in0 == 1 && size0 >= T.vectorWidth {
         vectorizedInnerSum(input, output, rowStride: in1, outputStride: out1, size0: size0, size1: size1, Read.self)
-    } else if in1 == 1 && size1 >= 8 {
+    } else if in1 == 1 && size1 >= T.vectorWidth {
         vectorizedOuterSum(input, output, columnStride: in0, outputStride: out1, size0: size0, size1: size1, Read.self)
     } else if in0 < in1 {
         for j in 0..<size1 {
@@ -232,52 +214,54 @@ private func cascadeSumBlock<Read: CascadeRead>(
     }
 }
 
-/// Contiguous rows: a cascade of eight-float vectors, then the leftover elements, then
-/// the eight lanes added one by one.
-private func vectorizedInnerSum<Read: CascadeRead>(
-    _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>,
+/// Contiguous rows: a cascade of vectors, then the leftover elements, then the vector's
+/// lanes added one by one.
+private func vectorizedInnerSum<T: CascadeElement, Read: CascadeRead>(
+    _ input: UnsafePointer<T>, _ output: UnsafeMutablePointer<T>,
     rowStride: Int, outputStride: Int, size0: Int, size1: Int, _ read: Read.Type
 ) {
-    let vectorCount = size0 / 8
+    let width = T.vectorWidth
+    let vectorCount = size0 / width
     for j in 0..<size1 {
         if rowsCheckStop(j) { return }
         let row = input + j * rowStride
-        let lanes = rowSum(count: vectorCount) { Read.vector(loadVector(row + $0 &* 8)) }
-        var total: Float = 0
-        for k in (vectorCount * 8)..<size0 { total += Read.scalar(row[k]) }
-        for lane in 0..<8 { total += lanes[lane] }
+        let lanes = rowSum(count: vectorCount) { Read.vector(T.loadVector(row + $0 &* width), T.self) }
+        var total: T = 0
+        for k in (vectorCount * width)..<size0 { total += Read.scalar(row[k]) }
+        for lane in 0..<width { total += T.lane(lanes, lane) }
         output[j * outputStride] += total
     }
 }
 
-/// Reducing across rows whose outputs are contiguous: 32 columns at a time, then 8, then
-/// one, each column a cascade down the rows.
-private func vectorizedOuterSum<Read: CascadeRead>(
-    _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>,
+/// Reducing across rows whose outputs are contiguous: four vectors of columns at a time,
+/// then one vector, then one column, each column a cascade down the rows.
+private func vectorizedOuterSum<T: CascadeElement, Read: CascadeRead>(
+    _ input: UnsafePointer<T>, _ output: UnsafeMutablePointer<T>,
     columnStride: Int, outputStride: Int, size0: Int, size1: Int, _ read: Read.Type
 ) {
-    func store(_ sums: SIMD8<Float>, at column: Int) {
-        for lane in 0..<8 { output[(column + lane) * outputStride] += sums[lane] }
+    let width = T.vectorWidth
+    func store(_ sums: T.Vector, at column: Int) {
+        for lane in 0..<width { output[(column + lane) * outputStride] += T.lane(sums, lane) }
     }
+    func load(_ pointer: UnsafePointer<T>) -> T.Vector { Read.vector(T.loadVector(pointer), T.self) }
     var j = 0
-    while j + 32 <= size1 {
+    while j + 4 * width <= size1 {
         if rowsCheckStop(j) { return }
         let base = input + j
         let sums = multiRowSum(count: size0) { i in
             let row = base + i &* columnStride
-            return Quad(Read.vector(loadVector(row)), Read.vector(loadVector(row + 8)),
-                        Read.vector(loadVector(row + 16)), Read.vector(loadVector(row + 24)))
+            return Quad(load(row), load(row + width), load(row + 2 * width), load(row + 3 * width))
         }
         store(sums.a, at: j)
-        store(sums.b, at: j + 8)
-        store(sums.c, at: j + 16)
-        store(sums.d, at: j + 24)
-        j += 32
+        store(sums.b, at: j + width)
+        store(sums.c, at: j + 2 * width)
+        store(sums.d, at: j + 3 * width)
+        j += 4 * width
     }
-    while j + 8 <= size1 {
+    while j + width <= size1 {
         let base = input + j
-        store(rowSum(count: size0) { Read.vector(loadVector(base + $0 &* columnStride)) }, at: j)
-        j += 8
+        store(rowSum(count: size0) { load(base + $0 &* columnStride) }, at: j)
+        j += width
     }
     while j < size1 {
         let base = input + j
@@ -286,14 +270,16 @@ private func vectorizedOuterSum<Read: CascadeRead>(
     }
 }
 
-/// What the cascade adds: a float, or eight floats lane by lane.
+/// What the cascade adds: a float or double, or a vector of them lane by lane.
 protocol CascadeSummable {
     static var zero: Self { get }
     static func + (left: Self, right: Self) -> Self
 }
 
 extension Float: CascadeSummable {}
+extension Double: CascadeSummable {}
 extension SIMD8: CascadeSummable where Scalar == Float {}
+extension SIMD4: CascadeSummable where Scalar == Double {}
 
 /// Four accumulators summed side by side.
 struct Quad<Value: CascadeSummable> {

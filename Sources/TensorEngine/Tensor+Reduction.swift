@@ -1,7 +1,7 @@
 import Foundation
 
-/// Sums, means, products, variance and norms. float32 sums and means follow PyTorch's
-/// float32 cascade exactly (Tensor+CascadeSum.swift); other floating results accumulate
+/// Sums, means, products, variance and norms. float32 and float64 sums and means follow
+/// PyTorch's cascade exactly (Tensor+CascadeSum.swift); other floating results accumulate
 /// in Double and round once at the end, at least as accurate as PyTorch's.
 extension Tensor {
     /// `sum`: bool and integer inputs give int64 unless `dtype` says otherwise; with a
@@ -9,7 +9,10 @@ extension Tensor {
     public func sum(dims: [Int]?, keepDim: Bool, dtype: DType? = nil) throws -> Tensor {
         let layout = try ReductionLayout(self, dims: dims, keepDim: keepDim)
         let outputType = dtype ?? self.dtype.accumulatingSumType
-        if self.dtype == .float32, outputType == .float32 { return try float32CascadeSum(layout) }
+        if self.dtype == .float32, outputType == .float32 { return try cascadeSum(layout, Float.self) }
+        if self.dtype == .float64, outputType == .float64 { return try cascadeSum(layout, Double.self) }
+        // ATen converts the input to the requested float64 first, then sums that.
+        if outputType == .float64 { return try to(.float64).sum(dims: dims, keepDim: keepDim) }
         if outputType.isFloatingPoint {
             let values = castDoubles(view: layout.laneView, to: outputType)
             let sums = foldLanes(values, layout: layout, initial: 0.0) { $0 + $1 }
@@ -30,18 +33,23 @@ extension Tensor {
         }
         let outputType = dtype ?? self.dtype
         let layout = try ReductionLayout(self, dims: dims, keepDim: keepDim)
-        if self.dtype == .float32, outputType == .float32 {
-            // PyTorch's CPU mean is the float32 sum divided by the count.
-            let sums = try float32CascadeSum(layout)
-            let divisor = Float(layout.laneLength)
-            let values = sums.pointer(Float.self)
-            for index in 0..<sums.count { values[index] /= divisor }
-            return sums
-        }
+        if self.dtype == .float32, outputType == .float32 { return try cascadeMean(layout, Float.self) }
+        // ATen converts the input to the requested float64 first, then averages that.
+        if outputType == .float64, self.dtype != .float64 { return try to(.float64).mean(dims: dims, keepDim: keepDim) }
+        if outputType == .float64 { return try cascadeMean(layout, Double.self) }
         let values = castDoubles(view: layout.laneView, to: outputType)
         let count = Double(layout.laneLength)
         let means = foldLanes(values, layout: layout, initial: 0.0) { $0 + $1 }.map { $0 / count }
         return try ResultBuilder.tensor(doubles: means, shape: layout.outputShape, dtype: outputType)
+    }
+
+    /// PyTorch's CPU mean of float32 and float64: the cascade sum divided by the count.
+    private func cascadeMean<T: CascadeElement>(_ layout: ReductionLayout, _: T.Type) throws -> Tensor {
+        let sums = try cascadeSum(layout, T.self)
+        let divisor = T(layout.laneLength)
+        let values = sums.pointer(T.self)
+        for index in 0..<sums.count { values[index] /= divisor }
+        return sums
     }
 
     /// `prod` over one dim, or everything when `dim` is nil. Integers widen like `sum`.
