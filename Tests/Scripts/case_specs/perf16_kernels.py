@@ -8,6 +8,8 @@
 # var/std over all elements take the mean in the dtype and the squares in double. scatter along
 # the last dim takes a tight loop. multi_margin_loss rounds every step in the input's dtype and
 # sums the batch in double (a double z rounded once differed in the last bit of most losses).
+# float64 sums, means and nansums run the same cascade as float32 in vectors of four doubles
+# (they were summed one by one), and a float64 dtype= converts the input first.
 # Recorded by record_cases.py with ATEN_CPU_CAPABILITY=avx2 MKL_ENABLE_INSTRUCTIONS=AVX2.
 S = ("torch.manual_seed(0)\nx = torch.randn(37, 41) * 3\ny = torch.randn(6, 50, 70)\n")
 EDGE = ("torch.tensor([0.0, -0.0, 3.0, -3.0, 2.9999998, -2.9999998, 6.0, float('inf'), float('-inf'),"
@@ -59,7 +61,16 @@ for p in (1, 2):
                    f"xr = x.double().requires_grad_(); F.multi_margin_loss(xr, t, p={p}, margin=0.3, reduction='{reduction}').sum().backward(); xr.grad"]
 MARGIN_SETUP = "t = torch.randint(0, 41, (37,)); w = torch.rand(41); "
 
-CASES = exact(ACTIVATIONS + NORMS + COPIES + STATISTICS + SCATTER)
+D = "x.double()"
+DOUBLE_SUMS = [f"{D}.sum()", f"{D}.sum(0)", f"{D}.sum(1)", f"{D}.t().sum()", f"{D}.t().sum(0)", f"{D}[:, ::3].sum(1)",
+               "y.double().sum((0, 2))", "y.double().permute(2, 0, 1).sum(0)", "y.double().mean()", "y.double().mean(1)",
+               f"{D}.mean(0)", f"torch.where(x > 2, float('nan'), x).double().nansum(1)", f"{D}.nansum()",
+               "x.sum(dtype=torch.float64)", "x.t().sum(0, dtype=torch.float64)", "x.mean(dtype=torch.float64)",
+               "x.mean(1, dtype=torch.float64)", "torch.arange(1000).sum(dtype=torch.float64)",
+               f"{D}.expand(2, 37, 41).sum((0, 2))", f"{D}[:7, :5].sum()", "torch.ones(5, 0, dtype=torch.float64).mean(1)",
+               "torch.randn(1000, 1000, dtype=torch.float64).sum(0)[:40]", "torch.randn(3, 100000, dtype=torch.float64).sum(1)"]
+
+CASES = exact(ACTIVATIONS + NORMS + COPIES + STATISTICS + SCATTER + DOUBLE_SUMS)
 CASES += [("perf16 kernels-bits", S + MARGIN_SETUP.replace("; ", "\n") + body.replace("; ", "\n")[:body.replace("; ", "\n").rfind("\n") + 1]
            + "str((" + body.split("; ")[-1] + ").tolist())") for body in MARGIN]
 CASES += [("perf16 kernels", S + "t = torch.tensor([1, 0, 3])\n" + body) for body in [
