@@ -257,10 +257,12 @@ public func oneHot(_ indices: Tensor, classes requested: Int = -1) throws -> Ten
     } else if Int64(classes) <= largest {
         throw TensorError.runtime("Class values must be smaller than num_classes.")
     }
-    try ensureAllocatable(shape: indices.shape + [classes])
-    var encoded = [Int64](repeating: 0, count: values.count * classes)
-    for (row, value) in values.enumerated() { encoded[row * classes + Int(value)] = 1 }
-    return try Tensor(values: encoded, shape: indices.shape + [classes])
+    // Zeros with a one written per row in place: building an array and copying it into
+    // a tensor made one_hot 2.5x slower than PyTorch.
+    let encoded = try Tensor.zeros(shape: indices.shape + [classes], dtype: .int64)
+    let ones = encoded.pointer(Int64.self)
+    for (row, value) in values.enumerated() { ones[row &* classes &+ Int(value)] = 1 }
+    return encoded
 }
 
 /// `F.embedding(input, weight)`: the rows of a 2-D weight picked by an int index tensor.
