@@ -55,42 +55,36 @@ private struct ScatterWalk {
         self.indices = indices
     }
 
-    /// Checks every index first, so a bad one leaves the target untouched, then writes
-    /// `combine(old, new)` at each indexed position.
+    /// Writes `combine(old, new)` at each indexed position, checking each index as it is
+    /// read: a bad one raises after the writes before it, as ATen's loop leaves them. A
+    /// separate checking pass read the whole index twice, which made `x.scatter(1, i, s)`
+    /// 2.4 times slower than PyTorch.
     @inline(__always)
     func run<Element>(
         into to: UnsafeMutablePointer<Element>, from: UnsafeMutablePointer<Element>,
         _ combine: (Element, Element) -> Element
     ) throws {
         let size = target.shape[axis]
-        try forEachRow { indexOffset, _, _, length, indexStride, _, _ in
-            // One unsigned compare per index, OR-ed without a branch so the row vectorises;
-            // only a row that holds a bad index is searched for the first one.
-            var outOfRange: UInt64 = 0
-            for column in 0..<length {
-                outOfRange |= UInt64(bitPattern: indices[indexOffset &+ column &* indexStride]) >= UInt64(size) ? 1 : 0
-            }
-            guard outOfRange != 0 else { return }
-            for column in 0..<length {
-                let value = indices[indexOffset &+ column &* indexStride]
-                guard value >= 0, value < size else {
-                    throw TensorError(.runtimeError, .indexOutOfBounds(index: Int(value), dim: axis, size: size))
-                }
-            }
-        }
         let axisStride = target.strides[axis]
+        func checked(_ value: Int64) throws -> Int {
+            // One unsigned compare catches negative indices too.
+            guard UInt64(bitPattern: value) < UInt64(size) else {
+                throw TensorError(.runtimeError, .indexOutOfBounds(index: Int(value), dim: axis, size: size))
+            }
+            return Int(truncatingIfNeeded: value)
+        }
         try forEachRow { indexOffset, targetBase, sourceOffset, length, indexStride, targetStride, sourceStride in
             if indexStride == 1 && sourceStride == 1 && targetStride == 0 {
                 // Scattering along the last dim of contiguous rows (`x.scatter(1, i, s)`).
                 let indexRow = indices + indexOffset, sourceRow = from + sourceOffset, targetRow = to + targetBase
                 for column in 0..<length {
-                    let position = Int(truncatingIfNeeded: indexRow[column]) &* axisStride
+                    let position = try checked(indexRow[column]) &* axisStride
                     targetRow[position] = combine(targetRow[position], sourceRow[column])
                 }
                 return
             }
             for column in 0..<length {
-                let position = targetBase &+ column &* targetStride &+ Int(indices[indexOffset &+ column &* indexStride]) &* axisStride
+                let position = targetBase &+ column &* targetStride &+ (try checked(indices[indexOffset &+ column &* indexStride])) &* axisStride
                 to[position] = combine(to[position], from[sourceOffset &+ column &* sourceStride])
             }
         }

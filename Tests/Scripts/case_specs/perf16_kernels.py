@@ -76,4 +76,8 @@ CASES += [("perf16 kernels-bits", S + MARGIN_SETUP.replace("; ", "\n") + body.re
 CASES += [("perf16 kernels", S + "t = torch.tensor([1, 0, 3])\n" + body) for body in [
     "F.multi_margin_loss(torch.randn(3, 4).half(), t)", "F.multi_margin_loss(torch.randn(3, 4).bfloat16(), t)",
     "F.multi_margin_loss(torch.randn(3, 4), t, p=3)", "F.multi_margin_loss(torch.randn(3, 4), torch.tensor([1, 0, 4]))",
-    "F.multi_margin_loss(torch.randn(3, 4, dtype=torch.float64, requires_grad=True), t)"]]
+    "F.multi_margin_loss(torch.randn(3, 4, dtype=torch.float64, requires_grad=True), t)",
+    # A bad index raises after the writes before it, as ATen's loop leaves them.
+    "x = torch.zeros(3, 4)\ntry:\n    x.scatter_(1, torch.tensor([[0, 1], [5, 2], [1, 1]]), torch.ones(3, 2))\nexcept RuntimeError as e:\n    print(e)\nx",
+    "x = torch.zeros(3, 4)\ntry:\n    x.scatter_add_(0, torch.tensor([[0, 1], [2, 7], [1, 1]]), torch.ones(3, 2))\nexcept RuntimeError as e:\n    print(e)\nx",
+    "torch.zeros(3, 4).scatter(1, torch.tensor([[0, -1]]), torch.ones(1, 2))"]]
