@@ -27,6 +27,9 @@ extension Tensor {
 
     /// Σ term(x) over each lane, each lane summed in float from 0 in memory order.
     private func float32AccumulatedLanes<Term: NormTerm>(_ layout: ReductionLayout, _ term: Term) throws -> Tensor {
+        // The walk cannot be interrupted: an expanded tensor of 2**40 elements is refused
+        // by the memory budget, as the general path's copy into doubles refuses it.
+        try ensureAllocatable(elements: count, itemSize: MemoryLayout<Double>.stride)
         let result = try Tensor.zeros(shape: layout.outputShape, dtype: .float32)
         if layout.laneLength == 0 || layout.outerCount == 0 { return result }
         let keptRank = layout.laneView.rank - layout.reducedDims.count
