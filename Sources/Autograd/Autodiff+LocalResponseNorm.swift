@@ -31,11 +31,3 @@ extension Autodiff {
         return try binary(.divide, .tensor(input), .tensor(divisor))
     }
 }
-
-private extension Int {
-    /// Python's `//`.
-    func floorDivided(by divisor: Int) -> Int {
-        let quotient = self / divisor
-        return (self % divisor != 0) && ((self < 0) != (divisor < 0)) ? quotient - 1 : quotient
-    }
-}

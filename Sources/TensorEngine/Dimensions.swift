@@ -71,3 +71,11 @@ public func broadcastView(_ view: View, to shape: [Int]) -> View {
 public func formatShape(_ shape: [Int]) -> String {
     "[" + shape.map(String.init).joined(separator: ", ") + "]"
 }
+
+extension Int {
+    /// Python's `//`: the quotient rounded toward negative infinity. The divisor is non-zero.
+    public func floorDivided(by divisor: Int) -> Int {
+        let quotient = self / divisor
+        return self % divisor != 0 && (self < 0) != (divisor < 0) ? quotient - 1 : quotient
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import TensorEngine
 
 /// `torch.optim.lr_scheduler`'s epoch-driven schedulers with PyTorch's chainable formulas,
 /// so the printed learning rates carry PyTorch's rounding (0.7 * 0.7 is 0.48999999999999994).
@@ -210,13 +211,6 @@ final class LRScheduler: NativeObject {
     }
 }
 
-private extension Int {
-    /// Python's `//` for a non-zero divisor.
-    func floorDivided(by divisor: Int) -> Int {
-        let quotient = self / divisor
-        return (self % divisor != 0) && ((self < 0) != (divisor < 0)) ? quotient - 1 : quotient
-    }
-}
 
 extension Optimizer {
     var groups: [DictStorage] {

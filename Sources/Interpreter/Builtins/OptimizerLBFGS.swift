@@ -61,11 +61,3 @@ struct LBFGSAlgorithm: OptimizerAlgorithm {
 
     func restore(_ saved: SavedOptimizerState) throws -> (any OptimizerParameterState)? { nil }
 }
-
-private extension Int {
-    /// Python's `//` by a positive divisor.
-    func floorDivided(by divisor: Int) -> Int {
-        let quotient = self / divisor
-        return self % divisor != 0 && self < 0 ? quotient - 1 : quotient
-    }
-}

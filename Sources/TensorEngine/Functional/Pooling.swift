@@ -22,7 +22,7 @@ public struct PoolingWindow: Equatable, Sendable {
     /// must start inside the input or its left padding.
     func outputLength(_ dim: Int, input: Int) -> Int {
         let span = input + 2 * padding[dim] - dilation[dim] * (kernel[dim] - 1) - 1 + (ceilMode ? stride[dim] - 1 : 0)
-        var length = floorDivide(span, stride[dim]) + 1
+        var length = span.floorDivided(by: stride[dim]) + 1
         if ceilMode, (length - 1) * stride[dim] >= input + padding[dim] { length -= 1 }
         return length
     }
@@ -61,12 +61,6 @@ public struct PoolingWindow: Equatable, Sendable {
         let end = Swift.min(start + kernel[dim], input + padding[dim])
         return (Swift.max(start, 0), Swift.min(end, input), end - start)
     }
-}
-
-@inline(__always)
-private func floorDivide(_ a: Int, _ b: Int) -> Int {
-    let quotient = a / b
-    return (a % b != 0 && (a < 0) != (b < 0)) ? quotient - 1 : quotient
 }
 
 /// The planes of a 3-d or 4-d tensor as one row-major array, with their geometry.
