@@ -62,6 +62,16 @@ struct ReductionLayout {
 }
 
 extension Tensor {
+    /// The reduced dims `reducedDims` as a view whose row-major walk visits them in
+    /// TensorIterator's order, the fastest dim innermost, from `offset`: the order in
+    /// which ATen's one-by-one reductions add a lane's elements.
+    func reductionWalk(_ reducedDims: [Int], offset: Int) -> View {
+        let reduced = Set(reducedDims)
+        let walk = ReductionIterationPlan(shape: shape, strides: strides, reducedDims: reducedDims)
+            .dimOrder.filter { reduced.contains($0) }.reversed()
+        return View(shape: walk.map { shape[$0] }, strides: walk.map { strides[$0] }, offset: offset)
+    }
+
     /// The elements, converted, laid out lane after lane for `layout`.
     func laneElements<T: TensorElement>(_ layout: ReductionLayout, as type: T.Type) -> [T] {
         viewing(layout.laneView).elements(as: T.self)

@@ -35,11 +35,7 @@ extension Tensor {
         let keptRank = layout.laneView.rank - layout.reducedDims.count
         let kept = View(shape: Array(layout.laneView.shape.prefix(keptRank)),
                         strides: Array(layout.laneView.strides.prefix(keptRank)), offset: layout.laneView.offset)
-        // TensorIterator's order walks the fastest reduced dim innermost.
-        let reducedSet = Set(layout.reducedDims)
-        let walk = ReductionIterationPlan(shape: shape, strides: strides, reducedDims: layout.reducedDims)
-            .dimOrder.filter { reducedSet.contains($0) }.reversed()
-        let reduced = View(shape: walk.map { shape[$0] }, strides: walk.map { strides[$0] }, offset: 0)
+        let reduced = reductionWalk(layout.reducedDims, offset: 0)
         let source = UnsafePointer(pointer(Float.self))
         let sums = result.pointer(Float.self)
         let (keptSizes, keptStrides) = kept.collapsed()

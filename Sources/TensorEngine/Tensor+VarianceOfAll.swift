@@ -12,8 +12,7 @@ extension Tensor {
         // by the memory budget, as the general path's copy into doubles refuses it.
         try ensureAllocatable(shape: [count], itemSize: MemoryLayout<Double>.stride)
         let mean = try self.mean(dims: nil, keepDim: false).item().doubleValue
-        let walk = ReductionIterationPlan(shape: shape, strides: strides, reducedDims: Array(0..<rank)).dimOrder.reversed()
-        let memoryOrder = View(shape: walk.map { shape[$0] }, strides: walk.map { strides[$0] }, offset: storageOffset)
+        let memoryOrder = reductionWalk(Array(0..<rank), offset: storageOffset)
         let squares = dtype == .float32
             ? sumOfCentredSquares(memoryOrder, UnsafePointer(pointer(Float.self)), mean: mean)
             : sumOfCentredSquares(memoryOrder, UnsafePointer(pointer(Double.self)), mean: mean)
