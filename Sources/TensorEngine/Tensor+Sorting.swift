@@ -207,8 +207,11 @@ func medianLanes<Key: OrderedLaneValue>(_ keys: [Key], length: Int) -> (keys: [K
             resultIndices.append(Int64(nanPosition - lane * length))
             continue
         }
+        // Ties are ordered by position, so the order is total and any selection finds the
+        // element a stable sort would put in the middle, as ATen's nth_element does.
         var pairs = slice.enumerated().map { KeyedIndex(key: $0.element, index: Int64($0.offset)) }
-        LibstdcxxAlgorithms(order: StableKeyOrder(keys: KeyOrder<Key>(descending: false))).sort(&pairs, 0, pairs.count)
+        LibstdcxxAlgorithms(order: StableKeyOrder(keys: KeyOrder<Key>(descending: false)))
+            .nthElement(&pairs, 0, nth: (length - 1) / 2, pairs.count)
         guard !OperationStop.isRequested else { break }
         let middle = pairs[(length - 1) / 2]
         resultKeys.append(middle.key)

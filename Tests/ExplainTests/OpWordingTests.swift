@@ -30,7 +30,7 @@ private let calls: [String: String] = [
     "randint": "torch.randint(0, 5, (2, 3))", "where": "torch.where(m, x, y)", "masked_fill": "x.masked_fill(m, 0.0)",
     "clamp": "torch.clamp(x, min=-0.5, max=0.5)", "clamp_min": "torch.clamp_min(x, 0.1)", "clamp_max": "x.clamp_max(0.2)", "pow": "torch.pow(x, 2)", "allclose": "torch.allclose(x, y)",
     "isclose": "torch.isclose(x, y)", "amax": "torch.amax(x, dim=1)", "amin": "torch.amin(x, dim=1)", "any": "torch.any(m, dim=1)",
-    "all": "torch.all(m, dim=1)", "count_nonzero": "torch.count_nonzero(m, dim=1)", "median": "torch.median(x, dim=1)",
+    "all": "torch.all(m, dim=1)", "count_nonzero": "torch.count_nonzero(m, dim=1)", "median": "torch.median(x, dim=1)", "kthvalue": "torch.kthvalue(x, 2, dim=1)",
     "rrelu": "F.rrelu(x)", "multilabel_margin_loss": "F.multilabel_margin_loss(x, i.expand(4, 5).contiguous())",
     "local_response_norm": "F.local_response_norm(b, 2)",
     "tanhshrink": "F.tanhshrink(x)", "hardtanh": "F.hardtanh(x)", "relu6": "F.relu6(x)", "threshold": "F.threshold(x, 0.1, 20.0)",

@@ -271,36 +271,6 @@ func pairedReductionMethods() -> [String: TensorMethod] {
         guard case let .tensor(totalTensor) = total, case let .tensor(countTensor) = count else { return total }
         return .tensor(try Autodiff.binary(.divide, .tensor(totalTensor), .tensor(countTensor)))
     }
-    table["kthvalue"] = { interpreter, tensor, arguments in
-        let bound = try arguments.bind("kthvalue", ["k", "dim", "keepdim"])
-        let dim = try normalizeDim(try bound.int("dim", default: -1), rank: Swift.max(tensor.rank, 1))
-        let k = try bound.int("k")
-        let size = tensor.rank == 0 ? 1 : tensor.shape[dim]
-        guard k >= 1, k <= size else {
-            throw PythonError.runtimeError("kthvalue(): selected number k out of range for dimension \(dim)")
-        }
-        let keep = try bound.bool("keepdim", default: false)
-        func pick(_ values: Tensor) throws -> Tensor {
-            guard values.rank > 0 else { return values }
-            let picked = try Autodiff.narrow(values, dim, start: k - 1, length: 1)
-            return keep ? try Autodiff.clone(picked) : try Autodiff.clone(try Autodiff.select(picked, dim, 0))
-        }
-        func sorted(_ input: Tensor) throws -> (values: Tensor, indices: Tensor) {
-            try Autodiff.selectingReduction("SortBackward0", input, dim: dim, keepDim: true) {
-                try $0.sort(dim: dim, descending: false, stable: true)
-            }
-        }
-        // One sort serves both: the indices are picked inside the node's body, which runs once.
-        var indices: Tensor?
-        let values = try Autodiff.fused("KthvalueBackward0", over: [tensor]) { pieces in
-            let order = try sorted(pieces[0])
-            indices = try pick(order.indices)
-            return try pick(order.values)
-        }
-        guard let indices else { throw PythonError.runtimeError("kthvalue(): no indices were computed") }
-        return .namedTuple(NamedTuple(typeName: "torch.return_types.kthvalue", fields: ["values", "indices"],
-                                      values: [.tensor(values), .tensor(indices)]))
-    }
     return table
 }
 

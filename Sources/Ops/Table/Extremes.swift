@@ -44,6 +44,14 @@ extension OpTable {
                 try $0.median(dim: dim, keepDim: keepDim)
             })
         },
+        OpEntry("kthvalue", "Tensor input, int k, int dim=-1, bool keepdim=False", functionAndMethod, family: .reduction,
+                explain: OpExplanation(.reduction(verb: "takes the k-th smallest of"))) { arguments in
+            let input = try arguments.tensor("input"), k = try arguments.int("k")
+            let dim = try arguments.int("dim"), keepDim = try arguments.bool("keepdim")
+            return valuesAndIndices("kthvalue", try Autodiff.selectingReduction("KthvalueBackward0", input, dim: dim, keepDim: keepDim) {
+                try $0.kthvalue(k, dim: dim, keepDim: keepDim)
+            })
+        },
     ]
 
     /// `max`/`min`: the whole tensor's extreme, the elementwise extreme of two tensors,
