@@ -46,8 +46,7 @@ def _json_key(key):
     raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
 
 
-def _json_encode(value, indent, sort_keys, default, separators, level):
-    item_separator, key_separator = separators
+def _json_encode(value, indent, sort_keys, default, separators, level, markers):
     if value is None:
         return "null"
     if value is True:
@@ -61,25 +60,40 @@ def _json_encode(value, indent, sort_keys, default, separators, level):
     if isinstance(value, float):
         return _json_float(float(value))
     if isinstance(value, (list, tuple, dict)):
-        if isinstance(value, dict):
-            keys = sorted(value.keys()) if sort_keys else list(value.keys())
-            if not keys:
-                return "{}"
-            parts = [_json_string(_json_key(k)) + key_separator
-                     + _json_encode(value[k], indent, sort_keys, default, separators, level + 1) for k in keys]
-            opening, closing = "{", "}"
-        else:
-            if not value:
-                return "[]"
-            parts = [_json_encode(v, indent, sort_keys, default, separators, level + 1) for v in value]
-            opening, closing = "[", "]"
-        if indent is None:
-            return opening + item_separator.join(parts) + closing
-        inner = "\n" + indent * (level + 1)
-        return opening + inner + (item_separator + inner).join(parts) + "\n" + indent * level + closing
+        # The containers being encoded, by id, as json's check_circular keeps them: a
+        # container met again inside itself can never finish.
+        key = id(value)
+        if markers is not None:
+            if key in markers:
+                raise ValueError("Circular reference detected")
+            markers[key] = value
+        text = _json_container(value, indent, sort_keys, default, separators, level, markers)
+        if markers is not None:
+            del markers[key]
+        return text
     if default is not None:
-        return _json_encode(default(value), indent, sort_keys, default, separators, level)
+        return _json_encode(default(value), indent, sort_keys, default, separators, level, markers)
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _json_container(value, indent, sort_keys, default, separators, level, markers):
+    item_separator, key_separator = separators
+    if isinstance(value, dict):
+        keys = sorted(value.keys()) if sort_keys else list(value.keys())
+        if not keys:
+            return "{}"
+        parts = [_json_string(_json_key(k)) + key_separator
+                 + _json_encode(value[k], indent, sort_keys, default, separators, level + 1, markers) for k in keys]
+        opening, closing = "{", "}"
+    else:
+        if not value:
+            return "[]"
+        parts = [_json_encode(v, indent, sort_keys, default, separators, level + 1, markers) for v in value]
+        opening, closing = "[", "]"
+    if indent is None:
+        return opening + item_separator.join(parts) + closing
+    inner = "\n" + indent * (level + 1)
+    return opening + inner + (item_separator + inner).join(parts) + "\n" + indent * level + closing
 
 
 def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True, cls=None,
@@ -88,7 +102,7 @@ def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_
         indent = " " * indent
     if separators is None:
         separators = (", ", ": ") if indent is None else (",", ": ")
-    return _json_encode(obj, indent, sort_keys, default, separators, 0)
+    return _json_encode(obj, indent, sort_keys, default, separators, 0, {} if check_circular else None)
 
 
 def dump(obj, fp, **kwargs):
