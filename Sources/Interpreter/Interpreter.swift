@@ -168,6 +168,11 @@ public final class Interpreter {
     var shownWarnings: Set<String> = []
     lazy var builtinNames: [String: Value] = makePythonBuiltins()
     lazy var modules: [String: Value] = makeModules()
+    /// The callbacks every op call hands its implementation (`OpArguments`), made once:
+    /// three closures built per call cost a small op several percent of its time.
+    lazy var opWarn: (String) -> Void = { [unowned self] in self.warn($0) }
+    lazy var opWarnOnce: (String) -> Void = { [unowned self] in self.warnOncePerProgram($0) }
+    lazy var opCheckItems: (Int, String) throws -> Void = { [unowned self] in try self.limits.checkItems($0, what: $1) }
     /// Grad mode lives in the Autograd layer, which every op consults.
     var gradEnabled: Bool {
         get { GradMode.isEnabled }

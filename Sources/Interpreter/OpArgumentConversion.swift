@@ -77,16 +77,17 @@ extension Interpreter {
 
 /// A `Tensor[]` argument: a tuple or list of tensors. PyTorch names a bad item by its
 /// place in the list and the argument's place in the signature.
-private func boundTensorList(_ value: Value, index: Int, strict: Bool, mismatch: PythonError) throws -> [Tensor] {
+/// `mismatch` is only built on failure: its message would otherwise be formatted on every call.
+private func boundTensorList(_ value: Value, index: Int, strict: Bool, mismatch: @autoclosure () -> PythonError) throws -> [Tensor] {
     let items: [Value]
     switch value {
     case let .tuple(values): items = values
     case let .list(list): items = list.items
-    default: throw mismatch
+    default: throw mismatch()
     }
     return try items.enumerated().map { position, item in
         guard case let .tensor(tensor) = item else {
-            if strict { throw mismatch }
+            if strict { throw mismatch() }
             throw PythonError.typeError("expected Tensor as element \(position) in argument \(index), but got \(item.typeName)")
         }
         return tensor

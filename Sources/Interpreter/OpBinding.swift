@@ -18,7 +18,7 @@ extension Interpreter {
             return try callOp(entry, receiver: nil, nativeName: nativeName, CallArguments(arguments.positional, keywords: arguments.keywords + [("inplace", .bool(true))]))
         }
         // PyTorch's argument parser also accepts numpy's `axis=` and `keepdims=`.
-        let arguments = entry.signature.parameter(named: "dim") != nil ? arguments.withNumPyAliases() : arguments
+        let arguments = !arguments.keywords.isEmpty && entry.signature.parameter(named: "dim") != nil ? arguments.withNumPyAliases() : arguments
         var positional = arguments.positional
         if let receiver { positional.insert(.tensor(receiver), at: 0) }
         let last = entry.signatures.count - 1
@@ -37,9 +37,7 @@ extension Interpreter {
                 }
                 let opName = inPlace ? entry.name + "_" : entry.name
                 let result = try implementation(OpArguments(opName: opName, overload: index, values: values,
-                                                            warn: { [unowned self] in self.warn($0) },
-                                                            warnOnce: { [unowned self] in self.warnOncePerProgram($0) },
-                                                            checkItems: { [unowned self] in try self.limits.checkItems($0, what: $1) }))
+                                                            warn: opWarn, warnOnce: opWarnOnce, checkItems: opCheckItems))
                 // `torch.exp_(x)` writes into its first argument as `x.exp_()` does into its receiver.
                 let target = receiver ?? values.first.flatMap { first in if case let .tensor(tensor) = first.value { tensor } else { nil } }
                 if inPlace, let target, case let .tensor(computed) = result {
@@ -98,16 +96,18 @@ extension Interpreter {
     private func bind(_ positional: [Value], _ keywords: [(name: String, value: Value)], to signature: OpSignature,
                       opName: String, strict: Bool, hasReceiver: Bool, pythonWording: Bool) throws -> [(name: String, value: OpArgument)] {
         func fail(_ error: PythonError) -> Error { strict ? OverloadMismatch() : error }
-        var given: [String: (value: Value, position: Int?)] = [:]
+        // What each parameter was given, by its place in the signature: the value and the
+        // argument's position (nil for a keyword).
+        var given = [(value: Value, position: Int?)?](repeating: nil, count: signature.parameters.count)
         var variadicItems: [Value] = []
-        let positionalParameters = signature.parameters.filter { $0.kind != .keywordOnly }
+        let positionalParameters = signature.positionalParameters
         let intListIndex = positionalParameters.firstIndex { $0.kind == .variadic && $0.type == .ints }
         for (index, value) in positional.enumerated() {
             if let intListIndex, index == intListIndex, !takesSeparateInts(at: intListIndex, hasReceiver: hasReceiver) {
                 // `torch.permute(x, dims)`: the function form takes one tuple, as PyTorch's does.
-                given[positionalParameters[index].name] = (value, index + 1)
+                given[signature.positionalIndices[index]] = (value, index + 1)
             } else if index < positionalParameters.count, positionalParameters[index].kind == .positional {
-                given[positionalParameters[index].name] = (value, index + 1)
+                given[signature.positionalIndices[index]] = (value, index + 1)
             } else if let variadic = positionalParameters.last, variadic.kind == .variadic, index >= positionalParameters.count - 1,
                       variadic.type != .ints || takesSeparateInts(at: positionalParameters.count - 1, hasReceiver: hasReceiver) {
                 variadicItems.append(value)
@@ -116,18 +116,20 @@ extension Interpreter {
             }
         }
         for (name, value) in keywords {
-            guard let parameter = signature.parameter(named: name), parameter.kind != .variadic || variadicItems.isEmpty else {
+            guard let index = signature.parameters.firstIndex(where: { $0.name == name }),
+                  signature.parameters[index].kind != .variadic || variadicItems.isEmpty else {
                 if hasReceiver && signature.parameters.count == 1 {
                     throw fail(.typeError("TensorBase.\(opName)() takes no keyword arguments"))
                 }
                 throw fail(.typeError("\(opName)() got an unexpected keyword argument '\(name)'"))
             }
-            if given[name] != nil { throw fail(.typeError("\(opName)() got multiple values for argument '\(name)'")) }
-            given[name] = (value, nil)
+            if given[index] != nil { throw fail(.typeError("\(opName)() got multiple values for argument '\(name)'")) }
+            given[index] = (value, nil)
         }
         var bound: [(name: String, value: OpArgument)] = []
-        for parameter in signature.parameters {
-            if parameter.kind == .variadic && given[parameter.name] == nil {
+        bound.reserveCapacity(signature.parameters.count)
+        for (index, parameter) in signature.parameters.enumerated() {
+            if parameter.kind == .variadic && given[index] == nil {
                 if parameter.type == .ints {
                     guard !variadicItems.isEmpty || parameter.defaultText != nil else {
                         throw fail(.typeError("\(opName)() missing 1 required positional arguments: \"\(parameter.name)\""))
@@ -136,13 +138,16 @@ extension Interpreter {
                     continue
                 }
                 let items = variadicItems.count == 1 && isSequence(variadicItems[0]) ? variadicItems[0] : .tuple(variadicItems)
-                given[parameter.name] = (items, nil)
+                given[index] = (items, nil)
             }
-            guard let (value, position) = given[parameter.name] else {
+            guard let (value, position) = given[index] else {
                 guard parameter.defaultText != nil else {
                     // Native ops word it as PyTorch's C++ binding does, naming every missing
                     // argument with the plural inverted; `F.` functions are Python functions.
-                    let missing = signature.parameters.filter { $0.kind != .variadic && $0.defaultText == nil && given[$0.name] == nil }
+                    let missing = signature.parameters.indices.filter { place in
+                        let candidate = signature.parameters[place]
+                        return candidate.kind != .variadic && candidate.defaultText == nil && given[place] == nil
+                    }.map { signature.parameters[$0] }
                     throw fail(.typeError(pythonWording ? "\(opName)() missing 1 required positional argument: '\(parameter.name)'"
                                           : "\(opName)() missing \(missing.count) required positional argument\(missing.count == 1 ? "s" : ""): "
                                             + missing.map { "\"\($0.name)\"" }.joined(separator: ", ")))
@@ -152,7 +157,6 @@ extension Interpreter {
             }
             do {
                 let type: OpParameterType = parameter.kind == .variadic && parameter.type == .ints ? .intTuple : parameter.type
-                let index = signature.parameters.firstIndex { $0.name == parameter.name } ?? 0
                 bound.append((parameter.name, try convert(value, to: type, opName: opName, parameter: parameter.name, index: index, strict: strict)))
             } catch let error as PythonError {
                 throw fail(error.withArgumentPosition(position.map { $0 - (hasReceiver ? 1 : 0) }))

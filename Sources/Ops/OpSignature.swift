@@ -48,21 +48,52 @@ public struct OpParameter: Sendable, Equatable {
     /// The default as Python source text (`None`, `False`, `-100`, `'mean'`); nil when required.
     public let defaultText: String?
     public let kind: Kind
+    /// The default parsed once, when the table is built: every call that leaves the
+    /// parameter out reads it.
+    private let parsedDefault: DefaultValue?
+
+    public init(name: String, type: OpParameterType, defaultText: String?, kind: Kind) {
+        self.name = name
+        self.type = type
+        self.defaultText = defaultText
+        self.kind = kind
+        parsedDefault = defaultText.map(DefaultValue.init)
+    }
 
     public var isRequired: Bool { defaultText == nil && kind != .variadic }
 
     /// The default as a value (`None`, `False`, `-100`, `'mean'`); nil when required.
     public var defaultArgument: OpArgument? {
-        guard let text = defaultText else { return nil }
+        switch parsedDefault {
+        case nil: return nil
+        case .none?: return OpArgument.none
+        case let .bool(flag)?: return .bool(flag)
+        case let .int(number)?: return .int(number)
+        case let .float(number)?: return .float(number)
+        case let .string(text)?: return .string(text)
+        }
+    }
+}
+
+/// A parameter's default as Python source text reads.
+private enum DefaultValue: Sendable, Equatable {
+    case none, bool(Bool), int(Int), float(Double), string(String)
+
+    init(_ text: String) {
         switch text {
-        case "None": return OpArgument.none
-        case "True": return .bool(true)
-        case "False": return .bool(false)
+        case "None": self = .none
+        case "True": self = .bool(true)
+        case "False": self = .bool(false)
         default:
-            if let number = Int(text) { return .int(number) }
-            if let number = Double(text) { return .float(number) }
-            if text.count >= 2, let quote = text.first, quote == "'" || quote == "\"" { return .string(String(text.dropFirst().dropLast())) }
-            return .string(text)
+            if let number = Int(text) {
+                self = .int(number)
+            } else if let number = Double(text) {
+                self = .float(number)
+            } else if text.count >= 2, let quote = text.first, quote == "'" || quote == "\"" {
+                self = .string(String(text.dropFirst().dropLast()))
+            } else {
+                self = .string(text)
+            }
         }
     }
 }
@@ -71,6 +102,10 @@ public struct OpParameter: Sendable, Equatable {
 /// `Tensor input, int[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None`.
 public struct OpSignature: Sendable, Equatable {
     public let parameters: [OpParameter]
+    /// The parameters that may be passed by position, in order, kept for binding each call.
+    public let positionalParameters: [OpParameter]
+    /// Where each of `positionalParameters` stands in `parameters`.
+    public let positionalIndices: [Int]
 
     public init(_ text: String) {
         var parameters: [OpParameter] = []
@@ -90,7 +125,7 @@ public struct OpSignature: Sendable, Equatable {
             let kind: OpParameter.Kind = variadic ? .variadic : (keywordOnly ? .keywordOnly : .positional)
             parameters.append(OpParameter(name: words[1], type: type, defaultText: declaration.count > 1 ? declaration[1] : nil, kind: kind))
         }
-        self.parameters = parameters
+        self.init(parameters: parameters)
     }
 
     public func parameter(named name: String) -> OpParameter? {
@@ -99,7 +134,7 @@ public struct OpSignature: Sendable, Equatable {
 
     /// The names that may be passed by position, in order.
     public var positionalNames: [String] {
-        parameters.filter { $0.kind != .keywordOnly }.map(\.name)
+        positionalParameters.map(\.name)
     }
 
     /// The parameters as `:help` shows them: `input, dim=None, keepdim=False, *, dtype=None`.
@@ -123,7 +158,11 @@ public struct OpSignature: Sendable, Equatable {
         OpSignature(parameters: Array(parameters.dropFirst()))
     }
 
-    init(parameters: [OpParameter]) { self.parameters = parameters }
+    init(parameters: [OpParameter]) {
+        self.parameters = parameters
+        positionalIndices = parameters.indices.filter { parameters[$0].kind != .keywordOnly }
+        positionalParameters = positionalIndices.map { parameters[$0] }
+    }
 }
 
 extension StringProtocol {
