@@ -26,13 +26,15 @@ struct ReductionLayout {
             reduced = Array(0..<rank)
         }
         if rank == 0 { reduced = [] }
-        let reducedSet = Set(reduced)
+        // A flag per dim rather than a Set: this runs on every reduction, small ones included.
+        var isReduced = [Bool](repeating: false, count: rank)
+        for dim in reduced { isReduced[dim] = true }
         var kept: [Int] = []
-        for dim in 0..<rank where !reducedSet.contains(dim) { kept.append(dim) }
+        for dim in 0..<rank where !isReduced[dim] { kept.append(dim) }
 
         var output: [Int] = []
         for dim in 0..<rank {
-            if reducedSet.contains(dim) {
+            if isReduced[dim] {
                 if keepDim { output.append(1) }
             } else {
                 output.append(shape[dim])
