@@ -24,13 +24,33 @@ struct KeyOrder<Key: OrderedLaneValue>: LaneOrder {
     }
 }
 
-/// `KeyOrder` with ties broken by position. Positions are unique, so any sort under this
-/// order returns exactly what a stable sort under `KeyOrder` returns.
-struct StableKeyOrder<Key: OrderedLaneValue>: LaneOrder {
-    let keys: KeyOrder<Key>
+/// `KeyOrder` for a lane without nan, where it gives the same answers: the sorts then make
+/// the same moves, with the nan tests (most of a comparison's work) left out.
+struct NumericKeyOrder<Key: OrderedLaneValue>: LaneOrder {
+    let descending: Bool
+
+    @inline(__always) func less(_ a: KeyedIndex<Key>, _ b: KeyedIndex<Key>) -> Bool {
+        descending ? a.key > b.key : a.key < b.key
+    }
+}
+
+/// An order on keys with ties broken by position. Positions are unique, so any sort under
+/// this order returns exactly what a stable sort under `keys` returns.
+struct StableKeyOrder<Key: OrderedLaneValue, Keys: LaneOrder>: LaneOrder where Keys.Element == KeyedIndex<Key> {
+    let keys: Keys
 
     @inline(__always) func less(_ a: KeyedIndex<Key>, _ b: KeyedIndex<Key>) -> Bool {
         keys.less(a, b) || (!keys.less(b, a) && a.index < b.index)
+    }
+}
+
+/// Sorts one lane as libstdc++'s `std::sort` (or `std::stable_sort`) would under `order`.
+private func sortLane<Key, Order: LaneOrder>(_ pairs: inout [KeyedIndex<Key>], _ order: Order, stable: Bool)
+where Order.Element == KeyedIndex<Key> {
+    if stable {
+        LibstdcxxAlgorithms(order: StableKeyOrder(keys: order)).sort(&pairs, 0, pairs.count)
+    } else {
+        LibstdcxxAlgorithms(order: order).sort(&pairs, 0, pairs.count)
     }
 }
 
@@ -43,16 +63,13 @@ func sortLanes<Key: OrderedLaneValue>(
     sortedKeys.reserveCapacity(keys.count)
     sortedIndices.reserveCapacity(keys.count)
     guard length > 0 else { return ([], []) }
-    let order = KeyOrder<Key>(descending: descending)
-    let unstable = LibstdcxxAlgorithms(order: order)
-    let stableSort = LibstdcxxAlgorithms(order: StableKeyOrder(keys: order))
     for lane in 0..<(keys.count / length) {
         if OperationStop.isRequested { break }
         var pairs = (0..<length).map { KeyedIndex(key: keys[lane * length + $0], index: Int64($0)) }
-        if stable {
-            stableSort.sort(&pairs, 0, pairs.count)
+        if pairs.contains(where: { $0.key.isNaNValue }) {
+            sortLane(&pairs, KeyOrder<Key>(descending: descending), stable: stable)
         } else {
-            unstable.sort(&pairs, 0, pairs.count)
+            sortLane(&pairs, NumericKeyOrder<Key>(descending: descending), stable: stable)
         }
         for pair in pairs {
             sortedKeys.append(pair.key)
@@ -71,15 +88,13 @@ func topkLanes<Key: OrderedLaneValue>(
     var resultKeys = [Key]()
     var resultIndices = [Int64]()
     guard length > 0, k > 0 else { return ([], []) }
-    let algorithms = LibstdcxxAlgorithms(order: KeyOrder<Key>(descending: largest))
     for lane in 0..<(keys.count / length) {
         if OperationStop.isRequested { break }
         var queue = (0..<length).map { KeyedIndex(key: keys[lane * length + $0], index: Int64($0)) }
-        if k * 64 <= length {
-            algorithms.partialSort(&queue, 0, middle: k, length)
+        if queue.contains(where: { $0.key.isNaNValue }) {
+            selectTop(&queue, k: k, sorted: sorted, LibstdcxxAlgorithms(order: KeyOrder<Key>(descending: largest)))
         } else {
-            algorithms.nthElement(&queue, 0, nth: k - 1, length)
-            if sorted { algorithms.sort(&queue, 0, k - 1) }
+            selectTop(&queue, k: k, sorted: sorted, LibstdcxxAlgorithms(order: NumericKeyOrder<Key>(descending: largest)))
         }
         for pair in queue[0..<k] {
             resultKeys.append(pair.key)
@@ -87,6 +102,19 @@ func topkLanes<Key: OrderedLaneValue>(
         }
     }
     return (resultKeys, resultIndices)
+}
+
+/// topk_impl_loop's choice for one lane: partial_sort when k is small next to the lane,
+/// else nth_element, then a sort of the first k - 1 when `sorted`.
+private func selectTop<Key, Order: LaneOrder>(
+    _ queue: inout [KeyedIndex<Key>], k: Int, sorted: Bool, _ algorithms: LibstdcxxAlgorithms<Order>
+) where Order.Element == KeyedIndex<Key> {
+    if k * 64 <= queue.count {
+        algorithms.partialSort(&queue, 0, middle: k, queue.count)
+    } else {
+        algorithms.nthElement(&queue, 0, nth: k - 1, queue.count)
+        if sorted { algorithms.sort(&queue, 0, k - 1) }
+    }
 }
 
 extension Tensor {
@@ -210,7 +238,7 @@ func medianLanes<Key: OrderedLaneValue>(_ keys: [Key], length: Int) -> (keys: [K
         // Ties are ordered by position, so the order is total and any selection finds the
         // element a stable sort would put in the middle, as ATen's nth_element does.
         var pairs = slice.enumerated().map { KeyedIndex(key: $0.element, index: Int64($0.offset)) }
-        LibstdcxxAlgorithms(order: StableKeyOrder(keys: KeyOrder<Key>(descending: false)))
+        LibstdcxxAlgorithms(order: StableKeyOrder(keys: NumericKeyOrder<Key>(descending: false)))
             .nthElement(&pairs, 0, nth: (length - 1) / 2, pairs.count)
         guard !OperationStop.isRequested else { break }
         let middle = pairs[(length - 1) / 2]
