@@ -1,7 +1,9 @@
 # Idioms of real training code: enumerate/map/filter over a generator pull one item per
 # loop step (a data generator's random draws interleave with the loop body's), str.format
 # fields with attributes, indexes, conversions and nested specs (meters printed as
-# '{loss.val:.3f}'), and F.margin_ranking_loss refusing inputs of different ranks.
+# '{loss.val:.3f}'), F.margin_ranking_loss refusing inputs of different ranks, and what
+# pre-0.4 code still calls: torch.autograd.Variable, np.triu masks, `loss.data[0]` on a
+# 0-dim tensor (PyTorch's advice to use .item()); an out-of-bounds write caught by except.
 CASES = [("python", source) for source in [
     "def data_gen(n):\n    for i in range(n):\n        yield torch.randint(0, 10, (3,))\ntorch.manual_seed(0)\nout = []\nfor i, b in enumerate(data_gen(3)):\n    out.append((i, b.tolist(), torch.rand(1).item()))\nout",
     "def g(n):\n    for i in range(n):\n        print('make', i)\n        yield i\ne = enumerate(g(3), 5)\nprint(next(e))\n(list(e), list(map(lambda x: x * 2, g(2))), list(filter(None, g(3))))",
@@ -19,4 +21,19 @@ CASES = [("python", source) for source in [
     "'{0.real.imag}'.format(3)",
     "F.margin_ranking_loss(torch.ones(4, 2), torch.zeros(4, 2), torch.ones(2), margin=0.5)",
     "(F.margin_ranking_loss(torch.ones(4, 2), torch.zeros(4, 2), torch.ones(4, 2), margin=0.5), F.margin_ranking_loss(torch.ones(4, 2), torch.zeros(4, 2), -torch.ones(1, 2), margin=0.5))",
+    "from torch.autograd import Variable\na = torch.ones(2)\nv = Variable(a)\nv[0] = 5\nw = torch.ones(2, requires_grad=True)\nu = Variable(w * 2)\nu2 = Variable(w * 2, requires_grad=True)\n(a, v.requires_grad, v is a, u.requires_grad, u.grad_fn is None, u.is_leaf, u2.requires_grad, u2.is_leaf, isinstance(a, Variable), isinstance(3, Variable), repr(Variable), Variable())",
+    "from torch.autograd import Variable\nVariable([1, 2])",
+    "from torch.autograd import Variable\nVariable(torch.ones(2, dtype=torch.long), requires_grad=True)",
+    "from torch.autograd import Variable\nVariable(torch.ones(2), volatile=True)",
+    "from torch.autograd import Variable\nz = Variable(torch.arange(3.), requires_grad=True)\nz.sum().backward()\nz.grad",
+    "import numpy as np\nm = np.triu(np.ones((1, 3, 3)), k=1).astype('uint8')\n(torch.from_numpy(m) == 0, str(m.dtype), np.tril(np.arange(1, 10).reshape(3, 3)).tolist(), np.triu([1, 2, 3]).tolist(), np.triu(np.ones((2, 3)), -1).tolist(), str(np.tril(np.ones((3, 2), dtype=np.float32), k=-1).dtype))",
+    "import numpy as np\nnp.triu(np.float64(3))",
+    "torch.tensor(3.)[0]",
+    "torch.tensor(3.)[0:1]",
+    "torch.tensor(3.)[-1]",
+    "torch.tensor(3.)[(0,)]",
+    "(torch.tensor(3.)[...], torch.tensor(3.)[None])",
+    "t = torch.tensor(3.)\nt[0] = 1",
+    "t = torch.tensor(3.)\nt[0:1] = 1",
+    "t = torch.ones(2)\nout = []\nfor k in range(3):\n    try:\n        if k == 0: t[5] = 1\n        if k == 1: t[5] += 1\n        if k == 2: t[0:1] = torch.ones(3)\n    except (IndexError, RuntimeError) as e:\n        out.append(type(e).__name__)\nout",
 ]]
