@@ -20,6 +20,9 @@ extension Interpreter {
         if let method = try tuple.owner?.member("__repr__", receiver: .namedTuple(tuple), self) {
             return try str(try call(method, CallArguments()))
         }
+        if tuple.typeName == incompatibleKeysTypeName, tuple.values.allSatisfy({ (try? length($0)) == 0 }) {
+            return "<All keys matched successfully>"
+        }
         let fields = try zip(tuple.fields, tuple.values).map { "\($0)=\(try repr($1))" }
         // torch.return_types put each field on its own line; collections.namedtuple does not.
         let separator = tuple.typeName.hasPrefix("torch.") ? ",\n" : ", "
