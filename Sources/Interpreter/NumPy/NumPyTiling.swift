@@ -75,8 +75,13 @@ extension Interpreter {
                 axis.isNone ? nil : (isPythonInt(axis) ? [try interpreter.pythonIntValue(axis)] : try toIntList(axis, function: "norm", argument: "axis"))
             }
             if axes == nil, !keepDims {
-                // numpy takes x.dot(x) here: BLAS's dot, one running sum below 16 elements
-                // (its blocked kernel beyond that depends on the CPU).
+                // numpy takes sqrt(x.dot(x)) here: BLAS's dot, one running sum in double below
+                // 16 elements (its blocked kernel beyond that depends on the CPU). sdot
+                // multiplies in float32 and numpy takes the root of its float32 answer.
+                if tensor.dtype == .float32 {
+                    let total = tensor.doubles().reduce(0.0) { $0 + Double(Float($1) * Float($1)) }
+                    return numpyResult(try Tensor(scalar: Double(Float(total).squareRoot())).to(.float32))
+                }
                 return numpyResult(try Tensor(scalar: tensor.doubles().reduce(0) { $0 + $1 * $1 }.squareRoot()).to(tensor.dtype))
             }
             guard let sum = try NumPySummation.sum(squares, axes: axes, keepDims: keepDims) else {
