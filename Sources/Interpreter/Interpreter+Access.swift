@@ -6,9 +6,8 @@ extension Interpreter {
     func subscriptValue(_ container: Value, _ index: Value) throws -> Value {
         switch container {
         case let .tensor(tensor):
-            var bareSlice = false
-            if case .slice = index { bareSlice = true }
-            return .tensor(try Autodiff.getItem(tensor, try tensorIndices(index), bareSlice: bareSlice))
+            try refuseBareIndexOfZeroDim(tensor, index)
+            return .tensor(try Autodiff.getItem(tensor, try tensorIndices(index), bareSlice: index.isSlice))
         case let .list(list):
             if case let .slice(start, stop, step) = index {
                 return .list(ListStorage(try sliceItems(list.items, start, stop, step)))
@@ -61,6 +60,7 @@ extension Interpreter {
     func setSubscript(_ container: Value, _ index: Value, _ value: Value) throws {
         switch container {
         case let .tensor(tensor):
+            try refuseBareIndexOfZeroDim(tensor, index)
             let source: Operand
             let indices = try tensorIndices(index)
             switch value {

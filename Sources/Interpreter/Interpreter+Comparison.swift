@@ -52,6 +52,11 @@ extension Interpreter {
             if let a = try? pythonDouble(left), let b = try? pythonDouble(right) { return order(a, b) }
         case let (.tuple(a), .tuple(b)):
             return try orderedCompareSequences(op, a, b)
+        // A namedtuple orders as the tuple of its values, against either kind.
+        case let (.namedTuple(a), _):
+            return try orderedCompare(op, .tuple(a.values), { if case let .namedTuple(b) = right { .tuple(b.values) } else { right } }())
+        case let (.tuple, .namedTuple(b)):
+            return try orderedCompare(op, left, .tuple(b.values))
         case let (.list(a), .list(b)):
             return try orderedCompareSequences(op, a.items, b.items)
         default: break

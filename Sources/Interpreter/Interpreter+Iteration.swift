@@ -65,3 +65,47 @@ extension Interpreter {
         return items
     }
 }
+
+extension Interpreter {
+    /// The iterator to pull from when `value` makes its items on demand (a generator, a
+    /// DataLoader, tqdm): `enumerate`, `map` and `filter` over it must pull one item per
+    /// step too, or a generator's body (and the random numbers it draws) would run ahead
+    /// of the loop that consumes it. Nil for containers, which are iterated at once.
+    func onDemandSource(_ value: Value) -> LazyIterator? {
+        guard case let .native(object) = value else { return nil }
+        if let lazy = object as? LazyIterator { return lazy }
+        guard let iterable = object as? LazilyIterable else { return nil }
+        let iterator = iterable.makeIterator(self)
+        // A loader's pass ends, so `list(enumerate(loader))` may drain it.
+        return LazyIterator(kind: iterator.kind, isFinite: true) { try iterator.next() }
+    }
+
+    /// Python's lazy `enumerate` over an on-demand source.
+    func lazyEnumerate(_ source: LazyIterator, start: Int64) -> LazyIterator {
+        var count = start
+        return LazyIterator(kind: "enumerate", isFinite: source.isFinite) {
+            guard let item = try source.next() else { return nil }
+            guard count < Int64.max else { throw PythonError.overflow("enumerate: the count would not fit in 64 bits") }
+            defer { count += 1 }
+            return .tuple([.int(count), item])
+        }
+    }
+
+    /// Python's lazy `map(function, source)` with one on-demand source.
+    func lazyMap(_ function: Value, _ source: LazyIterator) -> LazyIterator {
+        LazyIterator(kind: "map", isFinite: source.isFinite) { [self] in
+            guard let item = try source.next() else { return nil }
+            return try call(function, CallArguments([item]))
+        }
+    }
+
+    /// Python's lazy `filter(function, source)`; a None function keeps truthy items.
+    func lazyFilter(_ function: Value, _ source: LazyIterator) -> LazyIterator {
+        LazyIterator(kind: "filter", isFinite: source.isFinite) { [self] in
+            while let item = try source.next() {
+                if try truthy(function.isNone ? item : try call(function, CallArguments([item]))) { return item }
+            }
+            return nil
+        }
+    }
+}

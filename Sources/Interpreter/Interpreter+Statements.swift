@@ -37,6 +37,12 @@ extension Interpreter {
             // Errors raised by the statement itself (assert, raise, unpacking) point at it.
             error.span = statement.span
             throw error
+        } catch let error as TensorError {
+            // An engine error from the statement's own work (`t[i] = v` writing out of
+            // bounds) becomes a Python exception here, so `except IndexError:` catches it.
+            let span = runningLibraryCode ? nil : statement.span
+            if error.kind == .interrupted { throw interruptedOperationError(span: span) }
+            throw PythonError(error, span: span)
         }
     }
 

@@ -43,6 +43,7 @@ extension Interpreter {
     /// `torch.autograd`: `grad` and `backward` (custom `Function`s come with the library).
     func makeAutogradNamespace() -> Namespace {
         let namespace = Namespace(name: "torch.autograd")
+        namespace.members["Variable"] = .native(AutogradVariableClass())
         namespace.members["grad"] = .builtin(Builtin("grad") { interpreter, arguments in
             let bound = try arguments.bind("grad", ["outputs", "inputs", "grad_outputs", "retain_graph", "create_graph", "only_inputs", "allow_unused", "is_grads_batched", "materialize_grads"])
             let outputs = try interpreter.tensorList(try bound.value("outputs"), function: "grad")

@@ -94,7 +94,7 @@ extension Interpreter {
                     throw PythonError.typeError("Expected state_dict to be dict-like, got <class '\(given.typeName)'>.")
                 }
                 let strict = try bound.bool("strict", default: true)
-                return .native(try interpreter.loadStateDict(module, stateDict, strict: strict, className: interpreter.moduleClassName(module)))
+                return try interpreter.loadStateDict(module, stateDict, strict: strict, className: interpreter.moduleClassName(module))
             }
         case "extra_repr":
             return { _, _ in

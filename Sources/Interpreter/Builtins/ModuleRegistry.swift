@@ -118,36 +118,15 @@ final class RemovableHandle: NativeObject {
     }
 }
 
-/// The value `load_state_dict` returns: `<All keys matched successfully>` or the lists.
-final class IncompatibleKeys: NativeObject {
-    let missing: [String]
-    let unexpected: [String]
-
-    init(missing: [String], unexpected: [String]) {
-        self.missing = missing
-        self.unexpected = unexpected
-    }
-
-    var typeName: String { "_IncompatibleKeys" }
-
-    func repr() -> String {
-        if missing.isEmpty && unexpected.isEmpty { return "<All keys matched successfully>" }
-        func list(_ keys: [String]) -> String { "[" + keys.map(pythonStringRepr).joined(separator: ", ") + "]" }
-        return "_IncompatibleKeys(missing_keys=\(list(missing)), unexpected_keys=\(list(unexpected)))"
-    }
-
-    func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
-        switch name {
-        case "missing_keys": return .list(ListStorage(missing.map { .string($0) }))
-        case "unexpected_keys": return .list(ListStorage(unexpected.map { .string($0) }))
-        default: return nil
-        }
-    }
-
-    func iterate() throws -> [Value]? {
-        [.list(ListStorage(missing.map { .string($0) })), .list(ListStorage(unexpected.map { .string($0) }))]
-    }
+/// The value `load_state_dict` returns: PyTorch's `_IncompatibleKeys` namedtuple of the two
+/// key lists (so it unpacks, indexes and compares as a tuple), printed as
+/// `<All keys matched successfully>` when both are empty.
+func incompatibleKeys(missing: [String], unexpected: [String]) -> Value {
+    .namedTuple(NamedTuple(typeName: incompatibleKeysTypeName, fields: ["missing_keys", "unexpected_keys"],
+                           values: [.list(ListStorage(missing.map { .string($0) })), .list(ListStorage(unexpected.map { .string($0) }))]))
 }
+
+let incompatibleKeysTypeName = "_IncompatibleKeys"
 
 /// The registry of a module value: a native layer's, or a user module instance's.
 func moduleRegistry(of value: Value) -> ModuleRegistry? {

@@ -79,7 +79,7 @@ extension Interpreter {
 
     /// `load_state_dict(state_dict, strict=True)`: copies each matching entry into the
     /// module's tensor in place, and reports keys as PyTorch does.
-    func loadStateDict(_ root: Value, _ stateDict: DictStorage, strict: Bool, className: String) throws -> IncompatibleKeys {
+    func loadStateDict(_ root: Value, _ stateDict: DictStorage, strict: Bool, className: String) throws -> Value {
         var missing: [String] = []
         var unexpected: [String] = []
         var errors: [String] = []
@@ -129,7 +129,7 @@ extension Interpreter {
         guard errors.isEmpty else {
             throw PythonError.runtimeError("Error(s) in loading state_dict for \(className):\n\t" + errors.joined(separator: "\n\t"))
         }
-        return IncompatibleKeys(missing: missing, unexpected: unexpected)
+        return incompatibleKeys(missing: missing, unexpected: unexpected)
     }
 
     /// `module(*args)`: forward pre-hooks, `forward`, then forward hooks, as `_call_impl` runs them.

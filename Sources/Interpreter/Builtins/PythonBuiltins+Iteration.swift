@@ -44,7 +44,9 @@ extension Interpreter {
         table.defineBuiltin("enumerate") { interpreter, arguments in
             let bound = try arguments.bind("enumerate", ["iterable", "start"])
             let start = Int64(try bound.int("start", default: 0))
-            let items = try interpreter.iterate(try bound.value("iterable"))
+            let iterable = try bound.value("iterable")
+            if let source = interpreter.onDemandSource(iterable) { return .native(interpreter.lazyEnumerate(source, start: start)) }
+            let items = try interpreter.iterate(iterable)
             guard items.isEmpty || start <= Int64.max - Int64(items.count - 1) else {
                 throw PythonError.overflow("enumerate: the count would not fit in 64 bits")
             }
@@ -111,6 +113,9 @@ extension Interpreter {
         }
         table.defineBuiltin("map") { interpreter, arguments in
             guard let function = arguments.positional.first else { throw PythonError.typeError("map() must have at least two arguments.") }
+            if arguments.positional.count == 2, let source = interpreter.onDemandSource(arguments.positional[1]) {
+                return .native(interpreter.lazyMap(function, source))
+            }
             let sequences = try arguments.positional.dropFirst().map { try interpreter.iterate($0) }
             let count = sequences.map(\.count).min() ?? 0
             let items = try (0..<count).map { index in try interpreter.call(function, CallArguments(sequences.map { $0[index] })) }
@@ -119,6 +124,9 @@ extension Interpreter {
         table.defineBuiltin("filter") { interpreter, arguments in
             let bound = try arguments.bind("filter", ["function", "iterable"])
             let function = try bound.value("function")
+            if let source = interpreter.onDemandSource(try bound.value("iterable")) {
+                return .native(interpreter.lazyFilter(function, source))
+            }
             let items = try interpreter.iterate(try bound.value("iterable")).filter { item in
                 try interpreter.truthy(function.isNone ? item : try interpreter.call(function, CallArguments([item])))
             }

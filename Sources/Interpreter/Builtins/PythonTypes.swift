@@ -74,6 +74,7 @@ extension Interpreter {
         if case let .instance(instance) = right, let method = instance.classObject.lookup("__r\(name)__") {
             return try call(method, CallArguments([right, left]))
         }
+        if let result = try namedTupleDunder(left, "__\(name)__", right) ?? namedTupleDunder(right, "__r\(name)__", left) { return result }
         return try builtinSubclassOperands(left, right) { try binaryOperation(op, $0, $1) }
     }
 
@@ -104,7 +105,15 @@ extension Interpreter {
         if case let .instance(instance) = right, let method = instance.classObject.lookup("__\(reflected)__") {
             return try call(method, CallArguments([right, left]))
         }
+        if let result = try namedTupleDunder(left, "__\(name)__", right) ?? namedTupleDunder(right, "__\(reflected)__", left) { return result }
         return try builtinSubclassOperands(left, right) { try compare(op, $0, $1) }
+    }
+
+    /// An operator a `class P(NamedTuple)` body defines (`__add__`, `__lt__`), called on the
+    /// tuple; nil when its class does not define it, so tuple behaviour applies.
+    private func namedTupleDunder(_ receiver: Value, _ name: String, _ other: Value) throws -> Value? {
+        guard case let .namedTuple(tuple) = receiver, let method = try tuple.owner?.member(name, receiver: receiver, self) else { return nil }
+        return try call(method, CallArguments([other]))
     }
 
     /// `{1, 2}` and `set(...)`: a list marked as a set, its items unique.
@@ -271,6 +280,14 @@ extension Interpreter {
                 return .int(Int64(number))
             case let .list(list) where list.isFrozen: return .int(Int64(truncatingIfNeeded: pythonHash(value) ?? 0))
             case .list, .dict: throw PythonError.typeError("unhashable type: '\(value.typeName)'")
+            // A tuple hashes by its items, so a namedtuple hashes as the plain tuple it equals.
+            case .tuple, .namedTuple:
+                guard let hash = pythonHash(value) else {
+                    let items: [Value] = if case let .namedTuple(tuple) = value { tuple.values } else if case let .tuple(items) = value { items } else { [] }
+                    let unhashable = items.first { pythonHash($0) == nil }
+                    throw PythonError.typeError("unhashable type: '\(unhashable?.typeName ?? "list")'")
+                }
+                return .int(Int64(truncatingIfNeeded: hash))
             default: return .int(Int64(truncatingIfNeeded: (try interpreter.repr(value)).hashValue))
             }
         }

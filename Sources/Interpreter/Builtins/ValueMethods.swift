@@ -52,12 +52,17 @@ extension Interpreter {
             switch name {
             case "is_integer": return method { _, _ in .bool(number.isFinite && number.rounded() == number) }
             case "real": return .float(number)
+            case "imag": return .float(0)
+            case "conjugate": return method { _, _ in .float(number) }
             default: return nil
             }
         case let .int(number):
             switch name {
             case "bit_length": return method { _, _ in .int(Int64(64 - number.magnitude.leadingZeroBitCount)) }
-            case "real": return .int(number)
+            case "real", "numerator": return .int(number)
+            case "imag": return .int(0)
+            case "denominator": return .int(1)
+            case "conjugate": return method { _, _ in .int(number) }
             default: return nil
             }
         case let .dtype(dtype):
@@ -245,48 +250,5 @@ extension Interpreter {
         }
         default: return moreStringMethods(text, name, method)
         }
-    }
-
-    /// `"{} {:.2f}".format(a, b)`.
-    func formatMethod(_ template: String, _ arguments: CallArguments) throws -> String {
-        var output = ""
-        var automaticIndex = 0
-        var characters = template[...]
-        while let character = characters.first {
-            characters = characters.dropFirst()
-            if character == "{" && characters.first == "{" { output.append("{"); characters = characters.dropFirst(); continue }
-            if character == "}" && characters.first == "}" { output.append("}"); characters = characters.dropFirst(); continue }
-            guard character == "{" else { output.append(character); continue }
-            var field = ""
-            while let next = characters.first, next != "}" {
-                field.append(next)
-                characters = characters.dropFirst()
-            }
-            guard characters.first == "}" else { throw PythonError.valueError("expected '}' before end of string") }
-            characters = characters.dropFirst()
-            let parts = field.split( separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-            let key = parts.first.map(String.init) ?? ""
-            let spec = parts.count > 1 ? String(parts[1]) : ""
-            let value: Value
-            if key.isEmpty {
-                guard automaticIndex < arguments.positional.count else {
-                    throw PythonError.indexError("Replacement index \(automaticIndex) out of range for positional args tuple")
-                }
-                value = arguments.positional[automaticIndex]
-                automaticIndex += 1
-            } else if key.allSatisfy({ $0.isASCII && $0.isNumber }), let index = Int(key) {
-                // Only digits make an index: Python reads "{-1}" as a keyword, a KeyError.
-                guard index < arguments.positional.count else {
-                    throw PythonError.indexError("Replacement index \(index) out of range for positional args tuple")
-                }
-                value = arguments.positional[index]
-            } else if let keyword = arguments.keywords.first(where: { $0.name == key }) {
-                value = keyword.value
-            } else {
-                throw PythonError("KeyError", pythonStringRepr(key))
-            }
-            output += try format(value, spec: spec)
-        }
-        return output
     }
 }

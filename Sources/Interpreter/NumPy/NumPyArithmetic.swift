@@ -38,7 +38,9 @@ extension Interpreter {
                                                   NumPyErrors.broadcast([a.shape, b.shape])) {
             return numpyResult(special)
         }
-        let result = try NumPyErrors.reworded({ try binary(engineOp, .tensor(a), .tensor(b)) }, NumPyErrors.broadcast([a.shape, b.shape]))
+        let result = try NumPyErrors.reworded({
+            try NumPyLayout.keepingOrder([a, b]) { try binary(engineOp, .tensor($0[0]), .tensor($0[1])) }
+        }, NumPyErrors.broadcast([a.shape, b.shape]))
         numpyWarnFloatErrors(ufunc, inputs: [a, b], result: result, isScalarOperator: bothScalars)
         guard op == .modulo, result.dtype.isFloatingPoint else { return numpyResult(result) }
         // A zero remainder takes the divisor's sign in numpy (-4.0 % 4 is 0.0, not -0.0).
@@ -84,7 +86,9 @@ extension Interpreter {
         (lhs, rhs) = (try numpyWidenedForComparison(lhs, against: rhs), try numpyWidenedForComparison(rhs, against: lhs))
         guard let engineOp = op.elementwiseOp else { return nil }
         let (a, b) = try numpyCommonTensors(lhs, rhs, computeIn: nil)
-        return numpyResult(try NumPyErrors.reworded({ try binary(engineOp, .tensor(a), .tensor(b)) }, NumPyErrors.broadcast([a.shape, b.shape])))
+        return numpyResult(try NumPyErrors.reworded({
+            try NumPyLayout.keepingOrder([a, b]) { try binary(engineOp, .tensor($0[0]), .tensor($0[1])) }
+        }, NumPyErrors.broadcast([a.shape, b.shape])))
     }
 
     /// `-a`, `~mask`, `+a` on numpy values; nil otherwise.
@@ -92,8 +96,8 @@ extension Interpreter {
         guard operand.isNumPy, op != .not else { return nil }
         let tensor = try numpyArray(operand, dtype: nil)
         switch op {
-        case .negate: return numpyResult(try tensor.unary(.negate))
-        case .invert: return numpyResult(try tensor.unary(tensor.dtype == .bool ? .logicalNot : .bitwiseNot))
+        case .negate: return numpyResult(try NumPyLayout.keepingOrder([tensor]) { try $0[0].unary(.negate) })
+        case .invert: return numpyResult(try NumPyLayout.keepingOrder([tensor]) { try $0[0].unary(tensor.dtype == .bool ? .logicalNot : .bitwiseNot) })
         default: return numpyResult(tensor)
         }
     }

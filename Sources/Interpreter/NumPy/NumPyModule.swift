@@ -40,6 +40,7 @@ extension Interpreter {
         members["random"] = makeNumPyRandomModule()
         members["linalg"] = makeNumPyLinalgModule()
         for (name, body) in numpyTilingFunctions { members[name] = stdlibFunction(name, body) }
+        for (name, body) in numpyPercentileFunctions { members[name] = stdlibFunction(name, body) }
         members.merge(makeNumPyTypeInfoMembers()) { _, info in info }
         members["dtype"] = stdlibFunction("dtype") { interpreter, arguments in
             let value = try arguments.bind("dtype", ["dtype"]).value("dtype")

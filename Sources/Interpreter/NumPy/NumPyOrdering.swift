@@ -43,6 +43,9 @@ nonisolated(unsafe) let numpyOrderingFunctions: [String: Builtin.Body] = [
         return numpyResult(try Factory.eye(rows: try bound.int("N"), columns: try bound.optionalInt("M"), dtype: dtype))
     },
     "transpose": { interpreter, arguments in
+        // The method also takes the axes one by one: `a.transpose(2, 0, 1)`.
+        var arguments = arguments
+        if arguments.positional.count > 2 { arguments.positional = [arguments.positional[0], .tuple(Array(arguments.positional.dropFirst()))] }
         let bound = try arguments.bind("transpose", ["a", "axes"])
         let tensor = try interpreter.numpyArray(try bound.value("a"), dtype: nil)
         guard let axes = bound.optional("axes"), !axes.isNone else { return numpyResult(try tensor.reversedDims()) }

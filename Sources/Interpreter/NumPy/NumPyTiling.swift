@@ -1,8 +1,9 @@
 import Glibc
 import TensorEngine
 
-/// `np.tile`, `np.repeat`, `np.vstack`/`np.hstack` and `np.linalg.norm`: what
-/// class-incremental evaluation code calls on its predictions and feature vectors.
+/// `np.tile`, `np.repeat`, `np.vstack`/`np.hstack`, `np.triu`/`np.tril` and `np.linalg.norm`:
+/// what class-incremental evaluation code calls on its predictions and feature vectors, and
+/// what older attention code builds its causal masks with.
 // Immutable after its one-time initialisation and read-only from then on; its closures
 // capture only constants. `nonisolated(unsafe)` states that for Swift 6's checker.
 nonisolated(unsafe) let numpyTilingFunctions: [String: Builtin.Body] = [
@@ -34,6 +35,8 @@ nonisolated(unsafe) let numpyTilingFunctions: [String: Builtin.Body] = [
         shape[axis] *= count
         return numpyResult(try expanded.contiguousCopy().reshape(shape))
     },
+    "triu": { interpreter, arguments in try interpreter.numpyTriangle("triu", arguments, upper: true) },
+    "tril": { interpreter, arguments in try interpreter.numpyTriangle("tril", arguments, upper: false) },
     "vstack": { interpreter, arguments in
         let tensors = try interpreter.numpyCommonArrays(try interpreter.iterate(try arguments.bind("vstack", ["tup"]).value("tup")))
         return numpyResult(try concatenate(try tensors.map { $0.rank < 2 ? try $0.reshape([1, $0.count]) : $0 }, dim: 0))
@@ -46,6 +49,16 @@ nonisolated(unsafe) let numpyTilingFunctions: [String: Builtin.Body] = [
 ]
 
 extension Interpreter {
+    /// `np.triu(m, k=0)` / `np.tril`: the triangle of the last two axes, in m's dtype. numpy
+    /// makes a square matrix of a 1-D array (each row a copy); a 0-d one fails inside its `tri`.
+    func numpyTriangle(_ name: String, _ arguments: CallArguments, upper: Bool) throws -> Value {
+        let bound = try arguments.bind(name, ["m", "k"])
+        var tensor = try numpyArray(try bound.value("m"), dtype: nil)
+        guard tensor.rank > 0 else { throw PythonError.typeError("tri() missing 1 required positional argument: 'N'") }
+        if tensor.rank == 1 { tensor = try tensor.unsqueeze(0).expand([tensor.count, tensor.count]) }
+        return numpyResult(try tensor.triangle(upper: upper, diagonal: try bound.int("k", default: 0)))
+    }
+
     /// `np.linalg.norm(x, ord=None, axis=None, keepdims=False)`: the 2-norm (Frobenius for
     /// a matrix) as numpy sums it, pairwise along an axis; other orders are not in the subset.
     func makeNumPyLinalgModule() -> Value {
@@ -62,8 +75,13 @@ extension Interpreter {
                 axis.isNone ? nil : (isPythonInt(axis) ? [try interpreter.pythonIntValue(axis)] : try toIntList(axis, function: "norm", argument: "axis"))
             }
             if axes == nil, !keepDims {
-                // numpy takes x.dot(x) here: BLAS's dot, one running sum below 16 elements
-                // (its blocked kernel beyond that depends on the CPU).
+                // numpy takes sqrt(x.dot(x)) here: BLAS's dot, one running sum in double below
+                // 16 elements (its blocked kernel beyond that depends on the CPU). sdot
+                // multiplies in float32 and numpy takes the root of its float32 answer.
+                if tensor.dtype == .float32 {
+                    let total = tensor.doubles().reduce(0.0) { $0 + Double(Float($1) * Float($1)) }
+                    return numpyResult(try Tensor(scalar: Double(Float(total).squareRoot())).to(.float32))
+                }
                 return numpyResult(try Tensor(scalar: tensor.doubles().reduce(0) { $0 + $1 * $1 }.squareRoot()).to(tensor.dtype))
             }
             guard let sum = try NumPySummation.sum(squares, axes: axes, keepDims: keepDims) else {

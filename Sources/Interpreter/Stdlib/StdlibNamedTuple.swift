@@ -20,6 +20,9 @@ extension Interpreter {
         if let method = try tuple.owner?.member("__repr__", receiver: .namedTuple(tuple), self) {
             return try str(try call(method, CallArguments()))
         }
+        if tuple.typeName == incompatibleKeysTypeName, tuple.values.allSatisfy({ (try? length($0)) == 0 }) {
+            return "<All keys matched successfully>"
+        }
         let fields = try zip(tuple.fields, tuple.values).map { "\($0)=\(try repr($1))" }
         // torch.return_types put each field on its own line; collections.namedtuple does not.
         let separator = tuple.typeName.hasPrefix("torch.") ? ",\n" : ", "
@@ -103,7 +106,8 @@ final class NamedTupleClass: NativeCallable, NativeInstanceCheck {
     func attribute(_ attribute: String, interpreter: Interpreter) throws -> Value? {
         switch attribute {
         case "_fields", "__match_args__": return .tuple(fields.map { .string($0) })
-        case "__name__": return .string(name)
+        case "_field_defaults": return .dict(DictStorage(zip(fields.suffix(defaults.count), defaults).map { (Value.string($0), $1) }))
+        case "__name__", "__qualname__": return .string(name)
         case "__doc__": return .string(docstring ?? "\(name)(\(fields.joined(separator: ", ")))")
         case "_make":
             return stdlibFunction("_make") { [self] interpreter, arguments in

@@ -68,8 +68,15 @@ extension OpTable {
     private static let pairLosses: [OpEntry] = [
         OpEntry("margin_ranking_loss", "Tensor input1, Tensor input2, Tensor target, float margin=0, bool? size_average=None, bool? reduce=None, str reduction='mean'",
                 [.functional], family: .loss, explain: OpExplanation(.marginRankingLoss)) { arguments in
-            .tensor(try Autodiff.marginRankingLoss(try arguments.tensor("input1"), try arguments.tensor("input2"), try arguments.tensor("target"),
-                                                   margin: try arguments.float("margin"), reduction: try lossReduction(arguments)))
+            let (first, second, target) = (try arguments.tensor("input1"), try arguments.tensor("input2"), try arguments.tensor("target"))
+            // F.margin_ranking_loss refuses a target of another rank before broadcasting,
+            // e.g. a (K,) target of ones against (n, K) scores.
+            guard first.rank == second.rank, first.rank == target.rank else {
+                let sizes = [first, second, target].map { "torch.Size([\($0.shape.map(String.init).joined(separator: ", "))])" }
+                throw TensorError.runtime("margin_ranking_loss : All input tensors should have same dimension but got sizes: "
+                                          + "input1: \(sizes[0]), input2: \(sizes[1]), target: \(sizes[2]) ")
+            }
+            return .tensor(try Autodiff.marginRankingLoss(first, second, target, margin: try arguments.float("margin"), reduction: try lossReduction(arguments)))
         },
         OpEntry("cosine_embedding_loss", "Tensor input1, Tensor input2, Tensor target, float margin=0, bool? size_average=None, bool? reduce=None, str reduction='mean'",
                 [.functional], family: .loss, explain: OpExplanation(.cosineEmbeddingLoss)) { arguments in
