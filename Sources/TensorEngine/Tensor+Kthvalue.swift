@@ -30,6 +30,8 @@ extension Tensor {
 /// The k-th smallest (1-based) of every lane of `keys` with its position in the lane.
 func selectLanes<Key: OrderedLaneValue>(_ keys: [Key], length: Int, k: Int) -> (keys: [Key], indices: [Int64]) {
     let lanes = length == 0 ? 0 : keys.count / length
+    // No lanes (an empty outer dim) may still have a huge lane length: nothing to reserve.
+    guard lanes > 0 else { return ([], []) }
     var resultKeys = [Key]()
     var resultIndices = [Int64]()
     resultKeys.reserveCapacity(lanes)

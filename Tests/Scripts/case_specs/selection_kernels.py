@@ -16,7 +16,7 @@ SELECTIONS += [f"torch.tensor([[1, 1, 1, 1, 2, 0, 1, 1], [3, 3, 3, 3, 3, 3, 3, 3
 SELECTIONS += ["torch.tensor([2., float('nan'), 1., float('nan'), 0.]).kthvalue(4)",
                "torch.tensor([2., float('nan'), 1., float('nan'), 0.]).kthvalue(5)",
                "torch.zeros(0, 3).kthvalue(1)", "torch.zeros(3, 0).kthvalue(1, 0)", "torch.tensor(5.).kthvalue(1)",
-               "torch.ones(7).kthvalue(4)", "torch.arange(10).flip(0).kthvalue(7)", "x.kthvalue(41)", "x.kthvalue(37, 0)"]
+               "torch.ones(7).kthvalue(4)", "torch.empty(2**33, 0, 1).kthvalue(1, 0)", "torch.empty(2**33, 0).median(0)", "torch.arange(10).flip(0).kthvalue(7)", "x.kthvalue(41)", "x.kthvalue(37, 0)"]
 
 
 def pair(body):
