@@ -7,6 +7,8 @@ extension Tensor {
     public func kthvalue(_ k: Int, dim: Int, keepDim: Bool) throws -> (values: Tensor, indices: Tensor) {
         let axis = try normalizeDim(dim, rank: Swift.max(rank, 1))
         let size = rank == 0 ? 1 : shape[axis]
+        // ATen checks for an empty reduced dim before it checks k.
+        if size == 0 { throw TensorError.index("kthvalue(): Expected reduction dim \(axis) to have non-zero size.") }
         guard k >= 1, k <= size else {
             throw TensorError.runtime("kthvalue(): selected number k out of range for dimension \(axis)")
         }

@@ -140,6 +140,7 @@ extension Tensor {
         let axis = try normalizeDim(dim, rank: rank)
         let size = rank == 0 ? 1 : shape[axis]
         guard k >= 0, k <= size else { throw TensorError.runtime("selected index k out of range") }
+        if dtype == .bool { throw TensorError.notImplemented("topk does not support bool dtypes on CPU") }
         return try laneOperation(axis: axis, outputLength: k) { keys, length in
             topkLanes(keys, length: length, k: k, largest: largest, sorted: sorted)
         } integers: { keys, length in

@@ -26,7 +26,8 @@ def pair(body):
 CASES = [("selection kernels-bits", S + pair(body)) for body in SELECTIONS]
 CASES += [("selection kernels", S + body) for body in [
     "x.kthvalue(0)", "x.kthvalue(42)", "torch.tensor(5.).kthvalue(2)", "torch.tensor([True]).kthvalue(1)",
-    "x.kthvalue(1, dim=2)", "x.kthvalue(2, 0)",
+    "x.kthvalue(1, dim=2)", "x.kthvalue(2, 0)", "torch.zeros(0).kthvalue(3)", "torch.zeros(3, 0).kthvalue(1)",
+    "torch.zeros(0, dtype=torch.bool).kthvalue(1)", "torch.tensor([True, False]).topk(5)", "torch.tensor([True, False]).topk(1)",
     "y = x[:4, :5].clone().requires_grad_()\nv, i = y.kthvalue(2, 1)\nv.sum().backward()\n(v.grad_fn.name(), y.grad)",
     "y = x[:4, :5].clone().requires_grad_()\ny.kthvalue(3, 0, keepdim=True).values",
 ]]
