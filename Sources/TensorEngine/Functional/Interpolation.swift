@@ -41,11 +41,14 @@ extension Tensor {
         guard rank >= 3, size.count == spatial.count, dtype.isFloatingPoint else {
             throw TensorError.notImplemented("interpolate here takes a floating-point input (N, C, *spatial) and a size per spatial dim")
         }
-        guard size.allSatisfy({ $0 > 0 }) else {
+        // ATen's upsample checks refuse an empty input plane too, before any index is read.
+        guard size.allSatisfy({ $0 > 0 }), spatial.allSatisfy({ $0 > 0 }) else {
             let names = ["D", "H", "W"].suffix(spatial.count)
             let input = zip(names, spatial).map { "\($0): \($1)" }.joined(separator: ", ")
             let output = zip(names, size).map { "\($0): \($1)" }.joined(separator: ", ")
-            throw TensorError.runtime("Input and output sizes should be greater than 0, but got input (\(input)) output (\(output))")
+            // ATen's 1-d check words it "input (W: 0) and output (W: 5)".
+            let joiner = spatial.count == 1 ? " and output" : " output"
+            throw TensorError.runtime("Input and output sizes should be greater than 0, but got input (\(input))\(joiner) (\(output))")
         }
         try ensureAllocatable(shape: Array(shape.prefix(2)) + size, itemSize: 8)
         // Each axis's taps (up to four indices and weights per output index) are Swift
